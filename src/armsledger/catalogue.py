@@ -1,0 +1,210 @@
+"""Load and check the catalogues: countries, organisations, people, offices,
+platforms, locations (YAML) and the exchange-rate table (CSV).
+
+The packaged files in `catalogues/` are read first; a user's directory
+(`--catalogues DIR` or `ARMSLEDGER_CATALOGUES`) is read after them, and an
+entry there with the same id replaces the packaged one. The format is in
+docs/catalogues.md.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .errors import CatalogueError
+
+PACKAGED = Path(__file__).parent / "catalogues"
+KINDS = {
+    "countries": "country",
+    "organisations": "organization",
+    "people": "person",
+    "offices": "office",
+    "locations": "location",
+    "platforms": "platform",
+}
+PLATFORM_CATEGORIES = {
+    "fighter aircraft", "bomber aircraft", "attack aircraft", "trainer aircraft", "transport aircraft",
+    "tanker aircraft", "maritime patrol aircraft", "airborne early warning aircraft", "reconnaissance aircraft",
+    "attack helicopter", "military transport helicopter", "utility helicopter", "naval helicopter",
+    "unmanned aerial vehicle", "loitering munition", "air defence system", "surface-to-air missile",
+    "air-to-air missile", "anti-ship missile", "cruise missile", "ballistic missile", "hypersonic missile",
+    "anti-tank missile", "air-to-surface missile", "guided bomb", "rocket artillery", "self-propelled howitzer",
+    "towed howitzer", "mortar", "main battle tank", "infantry fighting vehicle", "armoured personnel carrier",
+    "armoured vehicle", "aircraft carrier", "amphibious ship", "destroyer", "frigate", "corvette", "submarine",
+    "patrol vessel", "mine countermeasures vessel", "auxiliary ship", "radar", "electronic warfare system",
+    "aircraft engine", "naval engine", "torpedo", "naval gun", "assault rifle", "small arms", "satellite",
+}
+ORG_TYPES = {
+    "defence company", "state exporter", "ministry", "government body", "armed service", "agency",
+    "news agency", "research institute", "intergovernmental organization", "armed group",
+}
+
+
+@dataclass
+class Entry:
+    """One catalogue entry: a thing with a canonical name and the other names it goes by."""
+
+    kind: str
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    category: str | None = None  # platform category or organisation type or location type
+    maker: str | None = None
+    parent: str | None = None
+    role: str | None = None
+    demonyms: list[str] = field(default_factory=list)
+    capital: list[str] = field(default_factory=list)
+    source: str = ""
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Catalogue:
+    """Every entry by kind and id, the rejected aliases, and the rate table."""
+
+    entries: dict[str, dict[str, Entry]]
+    rejected: set[str]
+    rates: dict[tuple[int, str], float]
+    rates_note: str = ""
+
+    def get(self, kind: str, id_: str) -> Entry | None:
+        return self.entries.get(kind, {}).get(id_)
+
+    def of_kind(self, kind: str) -> dict[str, Entry]:
+        return self.entries.get(kind, {})
+
+    def check(self) -> list[str]:
+        """Problems a curator should fix: aliases claimed twice, unknown categories, dangling parents."""
+        problems: list[str] = []
+        for kind, entries in self.entries.items():
+            seen: dict[str, str] = {}
+            for e in entries.values():
+                forms = e.names() + e.demonyms + (e.capital if kind == "country" else [])
+                if not e.name.strip():
+                    problems.append(f"{e.source}: {e.id}: empty name")
+                for a in forms:
+                    key = a.casefold()
+                    if key in seen and seen[key] != e.id:
+                        problems.append(f"{e.source}: alias {a!r} is claimed by {seen[key]} and {e.id}")
+                    seen.setdefault(key, e.id)
+                if kind == "platform":
+                    if e.category not in PLATFORM_CATEGORIES:
+                        problems.append(f"{e.source}: {e.id}: unknown category {e.category!r}")
+                    if e.parent and e.parent not in entries:
+                        problems.append(f"{e.source}: {e.id}: parent {e.parent!r} is not an id")
+                if kind == "organization" and e.category not in ORG_TYPES:
+                    problems.append(f"{e.source}: {e.id}: unknown type {e.category!r}")
+                if e.country and (len(e.country) != 3 or not e.country.isupper()):
+                    problems.append(f"{e.source}: {e.id}: country {e.country!r} is not ISO alpha-3")
+        return problems
+
+
+def _files(directory: Path) -> list[tuple[str, Path]]:
+    out = []
+    for stem, kind in KINDS.items():
+        single = directory / f"{stem}.yaml"
+        if single.exists():
+            out.append((kind, single))
+        sub = directory / stem
+        if sub.is_dir():
+            out.extend((kind, p) for p in sorted(sub.glob("*.yaml")))
+    return out
+
+
+def _load_yaml(path: Path) -> dict:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as err:
+        raise CatalogueError(f"{path}: cannot be read as YAML ({err})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CatalogueError(f"{path}: expected a mapping of id -> entry, found {type(data).__name__}")
+    return data
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v is not None and str(v).strip()]
+
+
+def _entry(kind: str, id_: str, raw: object, path: Path) -> Entry:
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise CatalogueError(f"{path}: entry {id_!r} needs a mapping with a 'name'")
+    return Entry(
+        kind=kind,
+        id=str(id_),
+        name=str(raw["name"]).strip(),
+        aliases=_as_list(raw.get("aliases")),
+        country=(str(id_) if kind == "country" else raw.get("country")) or None,
+        category=raw.get("category") or raw.get("type") or raw.get("rank"),
+        maker=raw.get("maker"),
+        parent=raw.get("parent"),
+        role=raw.get("role"),
+        demonyms=_as_list(raw.get("demonyms")),
+        capital=_as_list(raw.get("capital")),
+        source=path.name,
+    )
+
+
+def load(extra: str | os.PathLike | None = None) -> Catalogue:
+    """The packaged catalogues, with a user's directory read over them.
+
+    Example: `load().get("platform", "s-400").name == "S-400"`
+    """
+    extra = extra or os.environ.get("ARMSLEDGER_CATALOGUES") or None
+    return _load_cached(str(extra) if extra else None)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(extra: str | None) -> Catalogue:
+    dirs = [PACKAGED] + ([Path(extra)] if extra else [])
+    entries: dict[str, dict[str, Entry]] = defaultdict(dict)
+    rejected: set[str] = set()
+    rates: dict[tuple[int, str], float] = {}
+    note = ""
+    for directory in dirs:
+        if not directory.is_dir():
+            raise CatalogueError(f"{directory}: catalogue directory not found")
+        for kind, path in _files(directory):
+            for id_, raw in _load_yaml(path).items():
+                if str(id_) == "_reject":
+                    rejected.update(a.casefold() for a in _as_list(raw))
+                    continue
+                if str(id_).startswith("_"):
+                    continue
+                entries[kind][str(id_)] = _entry(kind, str(id_), raw, path)
+        rate_file = directory / "rates.csv"
+        if rate_file.exists():
+            note = _load_rates(rate_file, rates) or note
+    return Catalogue(dict(entries), rejected, rates, note)
+
+
+def _load_rates(path: Path, rates: dict[tuple[int, str], float]) -> str:
+    comments: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        rows = []
+        for line in fh:
+            if line.startswith("#"):
+                comments.append(line[1:].strip())
+            elif line.strip():
+                rows.append(line)
+    for row in csv.DictReader(rows):
+        try:
+            rates[(int(row["year"]), row["currency"].strip().upper())] = float(row["per_usd"])
+        except (KeyError, ValueError, AttributeError):
+            raise CatalogueError(f"{path}: bad row {row!r}; expected year,currency,per_usd") from None
+    return " ".join(comments)

@@ -1,0 +1,110 @@
+"""The `armsledger` command: a thin layer over the library."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import ArmsLedgerError, IngestError
+from .ingest import MAX_BYTES, read_all
+
+app = typer.Typer(help="Turn defence news into a source-linked ledger of arms deals.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+catalogue_app = typer.Typer(help="Inspect and check the catalogues.", no_args_is_help=True)
+app.add_typer(catalogue_app, name="catalogue")
+err_console = Console(stderr=True)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.command("extract")
+def extract_cli(
+    paths: Annotated[list[str], typer.Argument(help="Text, HTML or JSON/JSON Lines files; '-' reads standard input.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: the contract record (JSON Lines for several "
+                                                               "articles); text: a readable view.")] = Format.text,
+    with_text: Annotated[bool, typer.Option("--with-text", help="Add article.text, the body the offsets index.")] = False,
+    catalogues: Annotated[Optional[Path], typer.Option("--catalogues", envvar="ARMSLEDGER_CATALOGUES",
+                                                       help="A directory of catalogue files read over the packaged ones.")] = None,
+    max_size: Annotated[int, typer.Option("--max-size", help="Largest input file in bytes.")] = MAX_BYTES,
+    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of the inputs.")] = "utf-8",
+) -> None:
+    """Extract entities, events and deals from articles; nothing is stored.
+
+    Example: armsledger extract report.txt --format json
+    """
+    from .catalogue import load
+    from .extract import Extractor
+
+    try:
+        extractor = Extractor(load(catalogues))
+    except ArmsLedgerError as err:
+        err_console.print(f"[red]Error:[/red] {err}")
+        raise typer.Exit(1) from None
+    console = Console()
+    ok = failed = 0
+    for item in read_all(paths, max_bytes=max_size, encoding=encoding):
+        if isinstance(item, IngestError):
+            failed += 1
+            err_console.print(f"[red]Error:[/red] {item}", highlight=False, soft_wrap=True)
+            continue
+        try:
+            record = extractor(item, with_text=with_text)
+        except Exception as err:  # one bad article never stops the batch
+            failed += 1
+            err_console.print(f"[red]Error:[/red] {item.source}: extraction failed ({type(err).__name__}: {err})")
+            continue
+        ok += 1
+        if fmt is Format.json:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            from .render import render
+            render(record, console)
+    if ok == 0:
+        raise typer.Exit(1)
+
+
+@catalogue_app.command("check")
+def catalogue_check_cli(
+    catalogues: Annotated[Optional[Path], typer.Option("--catalogues", envvar="ARMSLEDGER_CATALOGUES",
+                                                       help="A directory of catalogue files read over the packaged ones.")] = None,
+) -> None:
+    """Check the catalogues: aliases claimed twice, unknown categories, dangling parents.
+
+    Example: armsledger catalogue check --catalogues my-catalogues/
+    """
+    from .catalogue import load
+
+    try:
+        cat = load(catalogues)
+    except ArmsLedgerError as err:
+        err_console.print(f"[red]Error:[/red] {err}")
+        raise typer.Exit(1) from None
+    problems = cat.check()
+    counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(cat.entries.items()))
+    typer.echo(f"{counts}; {len(cat.rates)} exchange rates")
+    for p in problems:
+        typer.echo(p)
+    if problems:
+        typer.echo(f"{len(problems)} problems")
+        raise typer.Exit(1)
+    typer.echo("no problems")
+
+
+def main() -> None:
+    app()

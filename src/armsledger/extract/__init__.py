@@ -1,0 +1,158 @@
+"""Article -> the contract record (armsledger.extract/1).
+
+The stages, in order (each module says what it reads and writes):
+
+    text.split        sentences and page noise
+    gazetteer         catalogue names (spaCy PhraseMatcher)
+    entities          people, organisations, places, platforms, countries
+    values / dates    money, quantities, percentages; dates resolved
+    context           per-sentence triggers from catalogues/triggers.yaml
+    deals             procurements with status, figures and evidence
+    events            meetings, summits, signings, deliveries, ...
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..catalogue import Catalogue, load
+from ..model import Article
+from . import context, dates, text, values
+from .deals import Deal, DealFinder
+from .entities import EntityFinder
+from .events import EventFinder
+from .gazetteer import Gazetteer
+from .rates import to_usd
+
+SCHEMA = "armsledger.extract/1"
+MAX_CHARS = 10_000_000
+
+__all__ = ["Extractor", "extract", "SCHEMA"]
+
+
+class Extractor:
+    """Holds the catalogues and matchers; call it on articles.
+
+    Example:
+        >>> ex = Extractor()
+        >>> rec = ex(Article(text="India signed a deal for 26 Rafale M jets."))
+        >>> rec["deals"][0]["platform"]
+        'Rafale M'
+    """
+
+    def __init__(self, catalogue: Catalogue | None = None) -> None:
+        self.catalogue = catalogue or load()
+        self.gazetteer = Gazetteer(self.catalogue)
+        self.entity_finder = EntityFinder(self.catalogue)
+
+    def __call__(self, article: Article, with_text: bool = False) -> dict:
+        body = article.text[:MAX_CHARS]
+        sentences = text.split(body)
+        doc = self.gazetteer.make_doc(body)
+        hits = self.gazetteer(doc)
+        ents = self.entity_finder(body, hits)
+        money = values.find_money(body)
+        quantities = values.find_quantities(body, money)
+        percents = values.find_percents(body)
+        ref = dates.reference_date(article.published, body)
+        future = _future_marker(body)
+        found_dates = dates.find_dates(body, ref, future)
+        clauses = context.build(sentences, ents, money, quantities, percents, found_dates)
+        home = EntityFinder.home_country(ents)
+        finder = DealFinder(ents, clauses, body, home)
+        deals = finder.run()
+        events = EventFinder(ents, clauses, finder.book, body, ref, home).run()
+        entities = ents.all()  # assigns ids
+        year = ref.year if ref else None
+        record = {
+            "schema": SCHEMA,
+            "article": {
+                "id": article.id,
+                "source": article.source,
+                "title": article.title,
+                "published": article.published,
+                "publisher": article.publisher,
+            },
+            "entities": [e.as_dict() for e in entities],
+            "events": [ev.as_dict() for ev in events if ev.evidence is not None],
+            "deals": [self._deal(d, year) for d in deals],
+        }
+        if article.url:
+            record["article"]["url"] = article.url
+        if ref and not article.published:
+            record["article"]["reference_date"] = ref.isoformat()
+        if with_text:
+            record["article"]["text"] = body
+        return record
+
+    def _deal(self, d: Deal, year: int | None) -> dict:
+        status, hedged = d.status()
+        value = None
+        if d.value is not None:
+            usd, rate_year = to_usd(self.catalogue, d.value.amount, d.value.currency, year)
+            value = {"amount": d.value.amount, "currency": d.value.currency, "usd": usd, "text": d.value.text,
+                     "start": d.value.start, "end": d.value.end, "bound": d.value.bound, "usd_rate_year": rate_year}
+        others = []
+        for m in d.values:
+            if m is d.value:
+                continue
+            usd, _ = to_usd(self.catalogue, m.amount, m.currency, year)
+            others.append({"amount": m.amount, "currency": m.currency, "usd": usd, "text": m.text,
+                           "start": m.start, "end": m.end})
+        out = {
+            "id": d.id,
+            "supplier": d.supplier,
+            "recipient": d.recipient,
+            "platform": d.platform.name,
+            "category": d.platform.category,
+            "status": status,
+            "hedged": hedged,
+            "signed": d.signed.as_dict() if d.signed else None,
+            "value": value,
+            "quantity": _range(d.quantity),
+            "delivered": _range(d.delivered),
+            "expected_completion": d.expected.as_dict() if d.expected else None,
+            "tech_transfer_pct": {"min": d.tot.min, "max": d.tot.max, "text": d.tot.text} if d.tot else None,
+            "local_partners": list(d.partners),
+            "evidence": [s.as_dict() for s in sorted(d.evidence, key=lambda s: s.start)],
+            "follow_on": d.follow_on,
+            "platform_entity": d.platform.id,
+        }
+        if others:
+            out["other_values"] = others
+        if d.original_expected:
+            out["original_expected_completion"] = d.original_expected.as_dict()
+        if d.remaining:
+            out["remaining"] = _range(d.remaining)
+        return out
+
+
+def _range(r: dict | None) -> dict | None:
+    if not r:
+        return None
+    return {"min": r.get("min"), "max": r.get("max"), "unit": r.get("unit"), "text": r.get("text", "")}
+
+
+def _future_marker(body: str):
+    """A function telling whether the clause around a position speaks of the future."""
+    import re
+
+    rx = re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next)\b", re.I)
+
+    def future_at(pos: int) -> bool:
+        start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos), pos - 120)
+        end_candidates = [x for x in (body.find(".", pos), body.find("\n", pos)) if x >= 0]
+        end = min(end_candidates + [pos + 80])
+        return bool(rx.search(body, start + 1, end))
+
+    return future_at
+
+
+_default: Extractor | None = None
+
+
+def extract(article: Article, with_text: bool = False) -> dict:
+    """The contract record of one article, with the packaged catalogues."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default(article, with_text=with_text)

@@ -1,0 +1,240 @@
+"""Date expressions, absolute and relative, resolved against a reference date.
+
+Reads: the article body and a reference date (the published date, or else the
+latest full date the article states). Writes: `DateMention`s with a value
+(`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), a precision (year, half, quarter, month,
+day) and the preposition before it ("by", "from", ...), which the deal rules
+read to tell a completion date from a start date.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19[5-9]\d|20\d\d|21[0-4]\d)"
+_PART = (r"(?P<part>early|mid|late|the end of|end of|end|the beginning of|beginning of|the start of|start of|"
+         r"the first half of|first half of|the second half of|second half of|the middle of|middle of|"
+         r"the first quarter of|first quarter of|the second quarter of|second quarter of|the third quarter of|"
+         r"third quarter of|the fourth quarter of|fourth quarter of|the last quarter of|last quarter of|"
+         r"q[1-4]|h[12])")
+_PREP = r"(?:(?P<prep>by|from|since|until|till|before|after|in|on|at|during|through|starting|starting in|as of|around|between|to|of)\s+)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # late 2022-early 2023: the latest bound
+    ("span", re.compile(rf"{_PREP}(?P<p1>early|mid|late)[- ](?P<y1>{_YEAR})\s*(?:-|–|to)\s*(?P<p2>early|mid|late)[- ](?P<y2>{_YEAR})\b", re.I)),
+    ("dmy", re.compile(rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b")),
+    ("mdy", re.compile(rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("dm", re.compile(rf"{_PREP}(?:(?P<wd>{_WD}),?\s+\(?)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\b(?!,?\s*\d)")),
+    ("md", re.compile(rf"{_PREP}(?:(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\s*\d)(?!\s*(?:per|%|km|billion|million))")),
+    ("part_my", re.compile(rf"{_PREP}{_PART}\s+(?P<m>{_MON})\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
+    ("my", re.compile(rf"{_PREP}(?P<m>{_MON})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("m_rel", re.compile(rf"{_PREP}(?:(?P<part>early|mid|late|the end of|end of|the first half of|first half of|the second half of|second half of)\s+)?(?P<m>{_MON})\s+(?P<rel>last|next|this)\s+year\b")),
+    ("part_m", re.compile(rf"{_PREP}(?P<part>the first half of|first half of|the second half of|second half of|early|mid|late|the end of|end of)\s+(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*\d)", re.I)),
+    ("m_in", re.compile(rf"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
+    ("part_y", re.compile(rf"{_PREP}{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),
+    ("fy", re.compile(rf"{_PREP}(?:fy\s?|fiscal\s+)?(?P<y>{_YEAR})\s?(?:-|–|/)\s?(?P<y2>\d\d)\b(?!-\d|\d)", re.I)),
+    ("rel", re.compile(rf"{_PREP}(?:(?P<part>early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of|earlier|later|the first half of|first half of|the second half of|second half of)\s+)?"
+                       r"(?P<rel>this|last|next|the coming|the current|the previous|the following)\s+(?P<unit>year|month|week|decade)\b", re.I)),
+    ("yearend", re.compile(rf"{_PREP}(?:the\s+)?(?:year[- ]end|end of (?:the|this) year|the end of the year|end-year)\b", re.I)),
+    ("day_rel", re.compile(rf"{_PREP}\b(?P<rel>today|yesterday|tomorrow|last night|this week)\b", re.I)),
+    ("wd", re.compile(rf"{_PREP}(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<wd>{_WD})\b(?!,?\s*(?:\(|\d|{_MON}))")),
+    ("y", re.compile(rf"{_PREP}(?<![\w$€£₹.,-])(?P<y>{_YEAR})(?![\w%.,-]\d|\s*(?:crore|lakh|million|billion|%|per cent|km|kilometres|troops|soldiers|units|aircraft|tanks))(?!-\d)\b")),
+]
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str
+    prep: str | None = None
+    kind: str = ""
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "precision": self.precision, "text": self.text}
+
+
+def reference_date(published: str | None, text: str) -> date | None:
+    """The date relative expressions are resolved against: the published date,
+    or else the latest full date (day, month and year) the article states."""
+    if published:
+        try:
+            return date.fromisoformat(published)
+        except ValueError:
+            pass
+    best: date | None = None
+    for kind in ("dmy", "mdy"):
+        for m in dict(_PATTERNS)[kind].finditer(text):
+            try:
+                d = date(int(m["y"]), MONTHS[m["m"].lower().rstrip(".")], int(m["d"]))
+            except (ValueError, KeyError):
+                continue
+            if best is None or d > best:
+                best = d
+    return best
+
+
+def find_dates(text: str, ref: date | None, future_at=None) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `ref`.
+
+    `future_at(pos) -> bool` says whether the clause at `pos` speaks of the
+    future; it decides which Friday "on Friday" is.
+    """
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            core_start = m.end("prep") + 1 if m["prep"] else m.start()
+            while core_start < m.end() and text[core_start].isspace():
+                core_start += 1
+            s, e = core_start, m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            resolved = _resolve(kind, m, ref, future_at(s) if future_at else False)
+            if resolved is None:
+                continue
+            value, precision = resolved
+            out.append(DateMention(s, e, text[s:e], value, precision, (m["prep"] or "").lower() or None, kind))
+            taken.append((s, e))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _part_value(part: str | None, year: int, month: int | None = None) -> tuple[str, str]:
+    p = (part or "").lower().replace("the ", "")
+    if month is not None:
+        return f"{year:04d}-{month:02d}", "month"
+    if p in ("early", "beginning of", "start of", "first quarter of", "q1"):
+        return (f"{year:04d}-03", "quarter") if p != "beginning of" and p != "start of" else (f"{year:04d}-01", "month")
+    if p in ("mid", "middle of", "first half of", "h1"):
+        return f"{year:04d}-06", "half"
+    if p in ("second quarter of", "q2"):
+        return f"{year:04d}-06", "quarter"
+    if p in ("third quarter of", "q3"):
+        return f"{year:04d}-09", "quarter"
+    if p in ("late", "fourth quarter of", "last quarter of", "q4"):
+        return f"{year:04d}-12", "quarter"
+    if p in ("second half of", "h2"):
+        return f"{year:04d}-12", "half"
+    if p in ("end of", "end"):
+        return f"{year:04d}-12", "month"
+    return f"{year:04d}", "year"
+
+
+def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tuple[str, str] | None:
+    try:
+        if kind == "span":
+            return _part_value(m["p2"], int(m["y2"]))
+        if kind in ("dmy", "mdy"):
+            return date(int(m["y"]), _month(m["m"]), int(m["d"])).isoformat(), "day"
+        if kind in ("dm", "md"):
+            if m["m"] == "May" and not m["wd"] and kind == "md" and not m["prep"]:
+                pass
+            if ref is None:
+                return None
+            d = date(ref.year, _month(m["m"]), int(m["d"]))
+            if (d - ref).days > 200:
+                d = d.replace(year=ref.year - 1)
+            elif (ref - d).days > 200 and future:
+                d = d.replace(year=ref.year + 1)
+            return d.isoformat(), "day"
+        if kind in ("part_my", "my"):
+            part = m.groupdict().get("part")
+            if part and "half" in part.lower():
+                return f"{int(m['y']):04d}-{_month(m['m']):02d}", "month"
+            return f"{int(m['y']):04d}-{_month(m['m']):02d}", "month"
+        if kind == "m_rel":
+            if ref is None:
+                return None
+            year = ref.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+            return f"{year:04d}-{_month(m['m']):02d}", "month"
+        if kind == "m_in":
+            if ref is None:
+                return None
+            mon, prep = _month(m["m"]), m["prep"].lower()
+            year = ref.year
+            if prep == "next" or (future and mon < ref.month):
+                year += 1 if mon < ref.month or prep == "next" else 0
+            elif prep == "last" or mon > ref.month + (2 if not future else 12):
+                year -= 1
+            return f"{year:04d}-{mon:02d}", "month"
+        if kind == "part_m":
+            if ref is None:
+                return None
+            mon = _month(m["m"])
+            year = ref.year if mon <= ref.month + 6 else ref.year - 1
+            return f"{year:04d}-{mon:02d}", "month"
+        if kind == "part_y":
+            return _part_value(m["part"], int(m["y"]))
+        if kind == "fy":
+            y1 = int(m["y"])
+            y2 = (y1 // 100) * 100 + int(m["y2"])
+            if y2 != y1 + 1:
+                return None
+            return f"{y2:04d}", "year"
+        if kind == "rel":
+            if ref is None:
+                return None
+            unit, rel = m["unit"].lower(), m["rel"].lower()
+            step = {"this": 0, "the current": 0, "last": -1, "the previous": -1, "next": 1,
+                    "the coming": 1, "the following": 1}[rel]
+            part = (m["part"] or "").lower()
+            if unit == "year":
+                year = ref.year + step
+                if part in ("earlier", "later"):
+                    return f"{year:04d}", "year"
+                return _part_value(part, year)
+            if unit == "month":
+                month0 = ref.year * 12 + ref.month - 1 + step
+                return f"{month0 // 12:04d}-{month0 % 12 + 1:02d}", "month"
+            if unit == "week":
+                d = ref + timedelta(days=7 * step)
+                return f"{d.year:04d}-{d.month:02d}", "month"
+            return None
+        if kind == "yearend":
+            if ref is None:
+                return None
+            return f"{ref.year:04d}-12", "month"
+        if kind == "day_rel":
+            if ref is None:
+                return None
+            rel = m["rel"].lower()
+            delta = {"today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}.get(rel)
+            if delta is None:
+                return f"{ref.year:04d}-{ref.month:02d}", "month"
+            return (ref + timedelta(days=delta)).isoformat(), "day"
+        if kind == "wd":
+            if ref is None:
+                return None
+            target = WEEKDAYS[m["wd"].lower()]
+            rel = (m["rel"] or "").lower()
+            if rel in ("next", "coming") or (future and rel != "last"):
+                delta = (target - ref.weekday()) % 7
+                if rel == "next" and delta == 0:
+                    delta = 7
+            else:
+                delta = -((ref.weekday() - target) % 7)
+                if rel == "last" and delta == 0:
+                    delta = -7
+            return (ref + timedelta(days=delta)).isoformat(), "day"
+        if kind == "y":
+            return f"{int(m['y']):04d}", "year"
+    except (ValueError, KeyError):
+        return None
+    return None

@@ -1,0 +1,548 @@
+"""Deals: one per distinct procurement the article reports.
+
+Reads: the `Clause`s of the article. Writes: `Deal`s with their status, dates,
+value, quantities, technology transfer, local partners and evidence.
+
+Two passes. The first finds every platform named near a deal trigger
+("signed ... 26 Rafale", "evaluates contenders like Rafale") and opens a deal
+for it, with the recipient read from the sentence (or the discourse) and the
+supplier from the platform's origin; "more", "additional" or "further" open a
+follow-on deal beside the first. The second pass walks the sentences again
+and attaches what each says to the deals it speaks of: by naming the
+platform, by a category noun ("the jets", "tanks and howitzers"), or by
+anaphora ("the deal", "the contract", "the remaining two").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .context import STAGES, Clause, Trigger
+from .dates import DateMention
+from .entities import Entities, Entity
+from .numbers import NUM, parse_number
+from .values import Money, Percent, Quantity
+
+_WINDOW = 90  # characters between a trigger and the platform it speaks of
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|a|an|such)\s+(?:\w+[\s-]){0,3}?(?:deal|contracts?|agreement|order|purchase|"
+    r"acquisition|deliveries|delivery|consignment|procurement)\b|\b(?:the|these|those|its|their)\s+(?:[\w-]+\s){0,3}?"
+    r"(?:systems?|missiles?|jets?|aircraft|fighters?|drones?|helicopters?|tanks?|howitzers?|rifles?|weapons?|"
+    r"squadrons?|batteries|regiments?|vessels?|ships?|submarines?|planes?|warplanes?|guns?|launchers?|fighter jets?)\b"
+    r"|\b(?:remaining|outstanding)\b", re.I)
+_NOUN_CATEGORIES = {
+    "tank": ("main battle tank", "armoured vehicle", "infantry fighting vehicle"),
+    "howitzer": ("self-propelled howitzer", "towed howitzer"),
+    "jet": ("fighter aircraft", "trainer aircraft", "attack aircraft", "bomber aircraft"),
+    "fighter": ("fighter aircraft",), "warplane": ("fighter aircraft", "attack aircraft", "bomber aircraft"),
+    "aircraft": ("fighter aircraft", "trainer aircraft", "transport aircraft", "tanker aircraft", "attack aircraft",
+                 "maritime patrol aircraft", "airborne early warning aircraft", "bomber aircraft", "reconnaissance aircraft"),
+    "plane": ("fighter aircraft", "transport aircraft", "trainer aircraft", "maritime patrol aircraft"),
+    "helicopter": ("attack helicopter", "military transport helicopter", "utility helicopter", "naval helicopter"),
+    "drone": ("unmanned aerial vehicle", "loitering munition"), "uav": ("unmanned aerial vehicle",),
+    "missile": ("cruise missile", "anti-ship missile", "ballistic missile", "surface-to-air missile", "air-to-air missile",
+                "anti-tank missile", "air-to-surface missile", "hypersonic missile", "air defence system"),
+    "rifle": ("assault rifle", "small arms"), "submarine": ("submarine",), "frigate": ("frigate",),
+    "corvette": ("corvette",), "destroyer": ("destroyer",), "ship": ("frigate", "corvette", "destroyer", "patrol vessel",
+                                                                     "amphibious ship", "aircraft carrier", "auxiliary ship"),
+    "vessel": ("patrol vessel", "frigate", "corvette", "auxiliary ship", "mine countermeasures vessel"),
+    "system": (), "radar": ("radar",), "launcher": ("rocket artillery",), "engine": ("aircraft engine", "naval engine"),
+}
+_NOUN_RE = re.compile(r"\b(" + "|".join(sorted(_NOUN_CATEGORIES, key=len, reverse=True)) + r")(?:s|es)?\b", re.I)
+_NOT_VALUE = re.compile(r"(?:additional|extra|development|programme|program|overrun|budget|gdp|revenue|sales|market|"
+                        r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|"
+                        r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
+_REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
+_FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
+_ALL_N = re.compile(rf"\ball\s+(?P<num>{NUM})\b", re.I)
+_FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
+_PAST_DELIVERY = re.compile(r"(?:delivered|handed over|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
+_COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|outstanding|all|rest|handed over|delivered)\b", re.I)
+_PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
+_TOT = re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|ToT)\b", re.I)
+_LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
+
+
+@dataclass
+class Claim:
+    stage: str
+    hedged: bool
+    negated: bool
+    clause: int
+    pending: bool = False
+
+
+@dataclass
+class Deal:
+    supplier: str
+    recipient: str
+    platform: Entity
+    follow_on: bool
+    first: int
+    claims: list[Claim] = field(default_factory=list)
+    signed: DateMention | None = None
+    value: Money | None = None
+    value_prio: int = -1
+    quantity: dict | None = None
+    qty_prio: int = -1
+    delivered: dict | None = None
+    remaining: dict | None = None
+    total: dict | None = None
+    expected: DateMention | None = None
+    original_expected: DateMention | None = None
+    tot: Percent | None = None
+    partners: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    clauses: list[int] = field(default_factory=list)
+    values: list[Money] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def key(self) -> tuple:
+        return (self.supplier, self.recipient, self.platform.name, self.follow_on)
+
+    def cite(self, span: Span) -> None:
+        if all(not (e.start == span.start and e.end == span.end) for e in self.evidence):
+            self.evidence.append(span)
+
+    def status(self) -> tuple[str, bool]:
+        live = [c for c in self.claims if not c.negated]
+        if any(c.stage == "cancel" for c in live):
+            return "cancelled", False
+        best = -1
+        for c in live:
+            if c.stage not in STAGES:
+                continue
+            idx = STAGES.index(c.stage)
+            if c.hedged and c.stage not in ("offer", "consider"):
+                idx = 0
+            best = max(best, idx)
+        for c in self.claims:
+            if c.negated and c.stage in ("sign", "deliver"):
+                best = max(best, STAGES.index(c.stage) - 1)
+        if self.delivered and best >= STAGES.index("sign"):
+            best = max(best, STAGES.index("deliver"))
+        if any(c.pending for c in live) and best == STAGES.index("sign"):
+            best = STAGES.index("negotiate")
+        if best < 0:
+            best = 0
+        stage = STAGES[best]
+        if stage == "deliver" and self.delivered and (self.quantity or self.total):
+            total = (self.quantity or self.total).get("max") or (self.quantity or self.total).get("min")
+            if total and self.delivered.get("min") and self.delivered["min"] >= total and not self.remaining:
+                stage = "complete"
+        hedged = bool(live) and all(c.hedged for c in live)
+        return {"consider": "considered", "offer": "offered", "negotiate": "negotiating", "sign": "signed",
+                "deliver": "in_delivery", "complete": "completed"}[stage], hedged
+
+
+@dataclass
+class DealBook:
+    """All deals of an article and, per sentence, the deals it speaks of."""
+
+    deals: list[Deal] = field(default_factory=list)
+    refs: dict[int, list[Deal]] = field(default_factory=dict)
+    rejected: dict[int, list[Entity]] = field(default_factory=dict)
+    assigned: dict[int, dict[int, list[Trigger]]] = field(default_factory=dict)  # clause -> platform start -> triggers
+
+    def find(self, supplier: str, recipient: str, platform: Entity, follow_on: bool) -> Deal | None:
+        for d in self.deals:
+            if d.supplier == supplier and d.recipient == recipient and d.platform is platform and d.follow_on == follow_on:
+                return d
+        return None
+
+    def for_platform(self, platform: Entity, follow_on: bool | None = None) -> list[Deal]:
+        return [d for d in self.deals if d.platform is platform and (follow_on is None or d.follow_on == follow_on)]
+
+
+def _dist(a: tuple[int, int], b: tuple[int, int]) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None = None) -> tuple[dict[int, list[Trigger]], list[Trigger]]:
+    """Each trigger to its nearest platform mention in the sentence (within the window);
+    platforms listed together ("Rafale and F/A-18") share them. Returns the
+    triggers per platform start and those left for the sentence as a whole."""
+    by_platform: dict[int, list[Trigger]] = {s: [] for s, _, _ in c.platforms}
+    loose: list[Trigger] = []
+    for t in c.of(group, *(kinds or ())):
+        best, best_d = None, _WINDOW + 1
+        for s, e, _ in c.platforms:
+            d = _dist((t.start, t.end), (s, e))
+            if d < best_d:
+                best, best_d = s, d
+        if best is None:
+            loose.append(t)
+        else:
+            by_platform[best].append(t)
+    text = c.sent.text
+    plats = sorted(c.platforms, key=lambda x: x[0])
+    for (s1, e1, _), (s2, e2, _) in zip(plats, plats[1:]):
+        between = text[e1 - c.start:s2 - c.start]
+        if len(between) < 45 and re.fullmatch(r"[\s,]*(?:(?:[\w'’-]+\s+){0,4}?(?:and|or|as well as|&|,)\s+)?(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?", between + " ", re.I):
+            if not by_platform[s2]:
+                by_platform[s2] = list(by_platform[s1])
+            elif not by_platform[s1]:
+                by_platform[s1] = list(by_platform[s2])
+    return by_platform, loose
+
+
+class DealFinder:
+    """Turns the clauses of one article into deals (see the module docstring)."""
+
+    def __init__(self, ents: Entities, clauses: list[Clause], text: str, home: str | None) -> None:
+        self.ents, self.clauses, self.text, self.home = ents, clauses, text, home
+        self.book = DealBook()
+        self.last_recipient: dict[str, str] = {}
+
+    # --- pass 1 ---------------------------------------------------------------
+    def open_deals(self) -> None:
+        for i, c in enumerate(self.clauses):
+            if c.sent.noise:
+                continue
+            by_platform, _ = assign_triggers(c, "deal")
+            upgrades, _ = assign_triggers(c, "event", ("UPGRADE",))
+            self.book.assigned[i] = by_platform
+            refs: list[Deal] = []
+            for s, e, plat in c.platforms:
+                trig = by_platform.get(s, [])
+                kinds = {t.kind for t in trig}
+                if "reject" in kinds:
+                    self.book.rejected.setdefault(i, []).append(plat)
+                    continue
+                stages = [t for t in trig if t.kind in STAGES or t.kind in ("cancel", "pending")]
+                if not stages:
+                    continue
+                up = upgrades.get(s, [])
+                if up and min(_dist((t.start, t.end), (s, e)) for t in up) < min(_dist((t.start, t.end), (s, e)) for t in stages):
+                    continue  # "upgrades for Sukhoi-30 fighter jets" is not a purchase
+                supplier = plat.country
+                recipient = self._recipient(c, s, supplier)
+                if not supplier or not recipient or supplier == recipient:
+                    continue
+                follow = self._follow_on(c, s, e)
+                deal = self.book.find(supplier, recipient, plat, follow)
+                if deal is None:
+                    deal = Deal(supplier, recipient, plat, follow, s)
+                    self.book.deals.append(deal)
+                self.last_recipient[supplier] = recipient
+                for t in stages:
+                    deal.claims.append(self._claim(c, t, (s, e), i))
+                refs.append(deal)
+            if refs:
+                self.book.refs[i] = refs
+
+    def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
+        lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
+        hedged = bool(c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
+        negated = bool(c.near("modifier", ("negation",), t.start, 22, 0))
+        if t.kind == "pending":
+            return Claim("sign", hedged, negated, i, pending=True)
+        return Claim(t.kind, hedged, negated, i)
+
+    def _recipient(self, c: Clause, pos: int, supplier: str | None) -> str | None:
+        cands: list[tuple[int, str]] = []
+        for s, e, ent in c.countries:
+            cands.append((s, ent.code or ent.country))
+        for s, e, ent in c.orgs:
+            if ent.category in ("armed service", "ministry", "government body") and ent.country:
+                cands.append((s, ent.country))
+        cands = [(s, code) for s, code in cands if code and code != supplier]
+        if not cands:
+            cands = [(s, ent.country) for s, e, ent in c.locations if ent.country and ent.country != supplier]
+        if cands:
+            before = [x for x in cands if x[0] < pos]
+            return (before[-1] if before else cands[0])[1]
+        if supplier and supplier in self.last_recipient:
+            return self.last_recipient[supplier]
+        if self.home and self.home != supplier:
+            return self.home
+        return next(iter(self.last_recipient.values()), None)
+
+    def _follow_on(self, c: Clause, s: int, e: int) -> bool:
+        window_start = max(c.start, s - 45)
+        marks = [t for t in c.of("modifier", "follow_on") if window_start <= t.start < s or e <= t.start < e + 40]
+        for t in marks:
+            if t.start >= e and t.text.lower() != "over and above":
+                continue
+            between = self.text[t.end:s] if t.start < s else ""
+            if re.search(r"[.;:]", between):
+                continue
+            return True
+        return False
+
+    # --- pass 2 ---------------------------------------------------------------
+    def attach(self) -> None:
+        focus: list[Deal] = []
+        pending_focus: list[int] = []
+        for i, c in enumerate(self.clauses):
+            if c.sent.noise:
+                continue
+            refs = list(self.book.refs.get(i, []))
+            named = {id(d) for d in refs}
+            # platforms named without a trigger speak of the deals already open for them
+            rejected = self.book.rejected.get(i, [])
+            for s, e, plat in c.platforms:
+                if plat in rejected:
+                    continue
+                for d in self.book.for_platform(plat):
+                    if id(d) not in named and (d.recipient in self._countries(c) or not self._countries(c) - {d.supplier}):
+                        if not self._follow_on(c, s, e) or d.follow_on:
+                            refs.append(d)
+                            named.add(id(d))
+            loose = self._loose(c, i)
+            nouns = [m.group(1).lower() for m in _NOUN_RE.finditer(c.sent.text)]
+            anaphor = bool(_ANAPHOR.search(c.sent.text))
+            more = bool(c.of("modifier", "follow_on"))
+            wants_more = bool(loose or anaphor or (c.money and not refs) or (c.quantities and not refs))
+            if not refs and wants_more and not c.sent.headline:
+                refs = self._resolve(i, c, focus, nouns, loose, more)
+            if refs:
+                for t in loose:
+                    if t.kind in STAGES or t.kind in ("cancel", "pending"):
+                        for d in refs:
+                            if t.kind == "pending" and not any(n in _NOUN_CATEGORIES for n in nouns):
+                                continue
+                            d.claims.append(self._claim(c, t, (t.start, t.end), i))
+                self.book.refs[i] = refs
+                focus = refs
+                self._fill(i, c, refs)
+            elif c.money or c.quantities:
+                pending_focus.append(i)
+
+    def _countries(self, c: Clause) -> set[str]:
+        return {ent.code for _, _, ent in c.countries if ent.code}
+
+    def _loose(self, c: Clause, i: int) -> list[Trigger]:
+        assigned = {id(t) for ts in self.book.assigned.get(i, {}).values() for t in ts}
+        return [t for t in c.of("deal") if id(t) not in assigned]
+
+    def _resolve(self, i: int, c: Clause, focus: list[Deal], nouns: list[str], loose: list[Trigger], more: bool) -> list[Deal]:
+        deals = self.book.deals
+        if not deals:
+            return []
+        typed = [n for n in nouns if _NOUN_CATEGORIES.get(n)]
+        if typed:
+            cats = {cat for n in typed for cat in _NOUN_CATEGORIES[n]}
+            earlier = [d for j in sorted(self.book.refs, reverse=True) if j < i for d in self.book.refs[j]]
+            pool = [d for d in earlier if d.platform.category in cats]
+            if pool:
+                # the most recent sentence that spoke of such deals
+                last = max(j for j in self.book.refs if j < i and any(d.platform.category in cats for d in self.book.refs[j]))
+                pool = [d for d in self.book.refs[last] if d.platform.category in cats]
+                # "the jets and helicopters": every deal of those kinds signed together
+                for d in deals:
+                    if d not in pool and d.platform.category in cats and d.first < self.clauses[i].start and \
+                            any(j == last or j == last - 1 for j in d.clauses + [self._clause_of(d.first)]) and not d.follow_on:
+                        pool.append(d)
+            else:
+                pool = [d for d in deals if d.platform.category in cats]
+            if more:
+                pool = [d for d in pool if d.follow_on] or pool
+            else:
+                pool = [d for d in pool if not d.follow_on] or pool
+            if pool:
+                return _unique(pool)
+        base = focus
+        if not base:
+            later = [j for j in sorted(self.book.refs) if j > i]
+            base = self.book.refs[later[0]] if later else []
+        if not base:
+            return []
+        plats = []
+        for d in base:
+            if d.platform not in plats:
+                plats.append(d.platform)
+        out: list[Deal] = []
+        for plat in plats:
+            template = next(d for d in base if d.platform is plat)
+            signing = any(t.kind in ("sign", "deliver", "complete") for t in loose)
+            want_follow = more and not signing
+            if re.search(r"\b(?:original|first|existing|earlier)\s+(?:deal|contract|order)\b", c.sent.text, re.I):
+                want_follow = False
+            found = self.book.find(template.supplier, template.recipient, plat, want_follow)
+            if found is None:
+                found = Deal(template.supplier, template.recipient, plat, want_follow, c.start)
+                self.book.deals.append(found)
+            out.append(found)
+        return out
+
+    def _clause_of(self, pos: int) -> int:
+        for j, c in enumerate(self.clauses):
+            if c.start <= pos < c.end + 1:
+                return j
+        return -1
+
+    # --- attributes -----------------------------------------------------------
+    def _fill(self, i: int, c: Clause, refs: list[Deal]) -> None:
+        span = Span(c.sent.start, c.sent.end, c.sent.text)
+        prio = 1 if c.sent.headline else 2
+        for d in refs:
+            d.cite(span)
+            if i not in d.clauses:
+                d.clauses.append(i)
+        self._values(c, refs, prio)
+        self._quantities(c, refs, prio)
+        self._dates(i, c, refs)
+        self._tot(c, refs)
+        self._partners(c, refs)
+
+    def _values(self, c: Clause, refs: list[Deal], prio: int) -> None:
+        for m in c.money:
+            before = self.text[max(c.start, m.start - 60):m.start]
+            if _NOT_VALUE.search(before) or m.in_parens:
+                for d in refs:
+                    d.values.append(m)
+                continue
+            if re.match(r"\s*(?:-|–|to|and)\s*[$€£₹]?\s*\d", self.text[m.end:m.end + 8]):
+                continue  # a range of estimates, not a price
+            for d in refs:
+                d.values.append(m)
+                if prio > d.value_prio:
+                    d.value, d.value_prio = m, prio
+            break
+
+    def _target(self, c: Clause, refs: list[Deal], start: int, end: int, unit: str | None) -> list[Deal]:
+        for s, e, plat in c.platforms:
+            if start <= s < end + 3:
+                hits = [d for d in refs if d.platform is plat]
+                if hits:
+                    return hits
+        if len(refs) == 1:
+            return refs
+        if unit:
+            cats = _NOUN_CATEGORIES.get(unit, ())
+            hits = [d for d in refs if d.platform.category in cats]
+            if hits:
+                return hits[:1]
+        return []
+
+    def _quantities(self, c: Clause, refs: list[Deal], prio: int) -> None:
+        text = self.text
+        for m in _FIRST_OF.finditer(c.sent.text):
+            n = parse_number(m["num"])
+            s = c.start + m.start()
+            after = [q for q in c.quantities if q.start >= s and q.start <= c.start + m.end() + 2]
+            if n and after and c.of("deal", "deliver"):
+                q = after[0]
+                first_n = parse_number(m["n1"]) if m["n1"] else 1.0
+                for d in self._target(c, refs, q.start, q.end, q.unit):
+                    d.delivered = {"min": first_n, "max": first_n, "unit": q.unit, "text": text[s:q.end]}
+        for q in c.quantities:
+            before = text[max(c.start, q.start - 40):q.start]
+            after = text[q.end:q.end + 50]
+            targets = self._target(c, refs, q.start, q.end, q.unit)
+            if not targets:
+                continue
+            rng = {"min": q.min, "max": q.max, "unit": q.unit, "text": q.text}
+            if re.search(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", before, re.I):
+                for d in targets:
+                    d.quantity = d.quantity if d.qty_prio >= prio else rng
+                    d.qty_prio = max(d.qty_prio, prio)
+                continue
+            if q.more in ("remaining", "outstanding") or re.search(r"\b(?:remaining|outstanding|rest of the)\s+$", before, re.I):
+                for d in targets:
+                    d.remaining = rng
+                continue
+            if _PAST_DELIVERY.search(before) and not re.search(r"\b(?:will|would|to be)\b", before[-25:], re.I):
+                for d in targets:
+                    d.delivered = rng
+                continue
+            if _FUTURE_DELIVERY.match(after):
+                continue
+            if re.search(r"\ball\s+$", before, re.I):
+                for d in targets:
+                    d.total = rng
+                continue
+            if re.search(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", before, re.I):
+                continue
+            for d in targets:
+                if prio > d.qty_prio:
+                    d.quantity, d.qty_prio = rng, prio
+        for m in _REMAINING.finditer(c.sent.text):
+            s = c.start + m.start()
+            if any(q.start <= s < q.end or s <= q.start < c.start + m.end() for q in c.quantities):
+                continue
+            n = parse_number(m["num"])
+            for d in (refs if len(refs) == 1 else []):
+                unit = (d.delivered or d.quantity or {}).get("unit")
+                d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
+
+    def _dates(self, i: int, c: Clause, refs: list[Deal]) -> None:
+        sign_triggers = [t for t in c.of("deal", "sign") if t.text.lower() not in ("purchase of",)]
+        original = c.of("modifier", "original")
+        for dm in c.dates:
+            if dm.prep in ("by", "until", "till", "before") or (dm.prep == "in" and re.search(
+                    r"\b(?:finish|complete|completed)\s+(?:\w+\s+)?$", self.text[max(c.start, dm.start - 30):dm.start - 3], re.I)):
+                ctx = self.text[max(c.start, dm.start - 120):dm.start]
+                if _COMPLETION.search(ctx) or c.of("event", "DELIVERY") or c.of("deal", "deliver"):
+                    targets = refs if len(refs) <= 2 else refs[:1]
+                    for d in targets:
+                        if original and any(t.start < dm.start for t in original):
+                            d.original_expected = d.original_expected or dm
+                        else:
+                            d.expected = dm
+                continue
+            if dm.prep in ("from", "since", "after") or not sign_triggers:
+                continue
+            nearest = min(sign_triggers, key=lambda t: _dist((t.start, t.end), (dm.start, dm.end)))
+            others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
+                      and _dist((t.start, t.end), (dm.start, dm.end)) < _dist((nearest.start, nearest.end), (dm.start, dm.end))
+                      and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
+            if others or _dist((nearest.start, nearest.end), (dm.start, dm.end)) > 120:
+                continue
+            for d in refs:
+                if d.signed is None or (len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
+                    d.signed = dm
+
+    def _tot(self, c: Clause, refs: list[Deal]) -> None:
+        for m in _TOT.finditer(c.sent.text):
+            s, e = c.start + m.start(), c.start + m.end()
+            for p in c.percents:
+                if _dist((p.start, p.end), (s, e)) <= 40:
+                    for d in refs:
+                        d.tot = p
+                    break
+
+    def _partners(self, c: Clause, refs: list[Deal]) -> None:
+        if not _PRODUCTION.search(c.sent.text) and not c.of("event", "COPRODUCTION"):
+            return
+        for s, e, org in c.orgs:
+            if org.category not in _LOCAL_ORG_TYPES and org.category != "defence company":
+                continue
+            for d in refs:
+                if org.country == d.recipient and org.name not in d.partners:
+                    d.partners.append(org.name)
+
+    # --- output -------------------------------------------------------------
+    def run(self) -> list[Deal]:
+        self.open_deals()
+        self.attach()
+        deals = [d for d in self.book.deals if d.supplier != d.recipient and (d.claims or d.evidence)]
+        deals.sort(key=lambda d: d.first)
+        for n, d in enumerate(deals, 1):
+            d.id = f"d{n}"
+            if d.quantity is None:
+                if d.total:
+                    d.quantity = d.total
+                elif d.delivered and d.remaining and d.delivered.get("min") and d.remaining.get("min"):
+                    n_ = d.delivered["min"] + d.remaining["min"]
+                    d.quantity = {"min": n_, "max": n_, "unit": d.delivered.get("unit") or d.remaining.get("unit"),
+                                  "text": f"{d.delivered['text']} + {d.remaining['text']}"}
+            status, _ = d.status()
+            if status in ("negotiating", "considered", "offered") and any(c.pending for c in d.claims):
+                d.signed = None
+        return deals
+
+
+def _unique(deals: list[Deal]) -> list[Deal]:
+    out: list[Deal] = []
+    for d in deals:
+        if d not in out:
+            out.append(d)
+    return out

@@ -1,0 +1,443 @@
+"""Entities: countries, people, organisations, platforms and places, with every mention.
+
+Reads: the catalogue hits (`gazetteer.py`) and the body text. Writes: an
+`Entities` index. Beyond the catalogues it finds people from the forms
+reporters use ("Defence Minister Rajnath Singh", "his Russian counterpart
+Andrey Belousov", "Vivek Lall, Chief Executive of ..."), links later mentions
+by surname, names unknown firms by their legal form ("X Limited"), armed
+services and ministries by their country ("Indian Air Force", "the Swiss
+defence ministry"), tells a capital used for its government ("New Delhi has
+signalled") from the city, and merges a platform family name into the variant
+the article is about ("Rafale" -> "Rafale M").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..catalogue import Catalogue, Entry
+from ..model import Span
+from .gazetteer import Hit
+
+_GOV_VERBS = (
+    "has|had|have|is|was|were|are|will|would|said|says|say|signed|signs|wants|plans|planned|insists|insisted|"
+    "agreed|agrees|offered|offers|approved|approves|announced|rejected|asked|sought|seeks|decided|believes|hopes|"
+    "expects|refused|signalled|signaled|told|warned|urged|accused|cleared|ordered|bought|buys|may|could|should|"
+    "can|intends|did|does|also|hit|responded|denied|confirmed|protested|welcomed|opposed|must|might|plans"
+)
+_GOV_AFTER = re.compile(rf"^\s+(?:{_GOV_VERBS})\b")
+_POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
+_NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
+               r"[A-Z][\w'’\ufffd.-]*")
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|dos|das|van|von|der|den|le|la|du|di)"
+NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_NAME_TOKEN}){{1,3}}"
+_HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
+_STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
+               "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
+_SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
+             r"Defence Forces|Defense Forces|Space Force|Air Defence Forces|Special Forces")
+_LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporation|Corp\.?|Incorporated|Inc\.?|"
+          r"PLC|plc|LLC|GmbH|AG|AB|S\.A\.|SA|SpA|S\.p\.A\.|ASA|Oyj|Holdings|Industries|Shipyards?|Shipbuilders|"
+          r"Dockyard|Aerospace|Dynamics|Technologies|Systems")
+_COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li", "zhang", "liu", "chen", "sharma",
+                    "ali", "ahmed", "smith", "johnson", "brown", "jones", "williams", "miller", "davis", "wilson",
+                    "rao", "reddy", "patel", "gupta", "shah", "das", "nguyen", "tran", "yang", "huang", "zhao", "wu",
+                    "jr", "sr", "ii", "iii"}
+HEAD_ROLES = {"president", "prime minister", "king", "crown prince", "emir", "amir", "chancellor", "supreme leader",
+              "sultan", "premier", "head of state", "queen", "prince"}
+
+
+@dataclass
+class Entity:
+    kind: str
+    name: str
+    code: str | None = None
+    country: str | None = None
+    role: str | None = None
+    category: str | None = None
+    catalogue_id: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+    id: str = ""
+
+    def add(self, span: Span) -> None:
+        if all(not (m.start < span.end and span.start < m.end) for m in self.mentions):
+            self.mentions.append(span)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions) if self.mentions else 0
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id, "kind": self.kind, "name": self.name, "code": self.code, "country": self.country,
+            "role": self.role, "category": self.category,
+            "mentions": [m.as_dict() for m in sorted(self.mentions, key=lambda m: m.start)],
+        }
+
+
+class Entities:
+    """Every entity of an article, findable by key and by the place it is mentioned."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.at: dict[int, Entity] = {}  # mention start -> entity
+        self.spans: list[tuple[int, int, Entity]] = []
+
+    def get_or_add(self, key: tuple[str, str], make) -> Entity:
+        ent = self.by_key.get(key)
+        if ent is None:
+            ent = make()
+            self.by_key[key] = ent
+        return ent
+
+    def mention(self, ent: Entity, span: Span) -> None:
+        if self.covered(span.start, span.end) is not None:
+            return
+        ent.add(span)
+        self.at[span.start] = ent
+        self.spans.append((span.start, span.end, ent))
+
+    def covered(self, start: int, end: int) -> Entity | None:
+        for s, e, ent in self.spans:
+            if s < end and start < e:
+                return ent
+        return None
+
+    def in_range(self, start: int, end: int, kind: str | None = None) -> list[tuple[int, int, Entity]]:
+        return sorted(((s, e, ent) for s, e, ent in self.spans
+                       if s >= start and e <= end and (kind is None or ent.kind == kind)), key=lambda x: x[0])
+
+    def all(self) -> list[Entity]:
+        ents = [e for e in self.by_key.values() if e.mentions]
+        ents.sort(key=lambda e: e.first)
+        for i, e in enumerate(ents, 1):
+            e.id = f"e{i}"
+        return ents
+
+    def of_kind(self, kind: str) -> list[Entity]:
+        return [e for e in self.by_key.values() if e.kind == kind and e.mentions]
+
+
+class EntityFinder:
+    """Builds the `Entities` of one article from catalogue hits and the rules above."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.cat = catalogue
+        offices = sorted({n for e in catalogue.of_kind("office").values() for n in e.names()}, key=len, reverse=True)
+        self.office_by_name = {n.casefold(): e for e in catalogue.of_kind("office").values() for n in e.names()}
+        office_alt = "|".join(re.escape(o) for o in offices) or "President"
+        self._title_name = re.compile(
+            rf"(?P<title>(?i:{office_alt}))\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
+        self._name_title = re.compile(
+            rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
+            rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
+        self._counterpart = re.compile(
+            rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
+        self._byline = re.compile(rf"(?m)^[ \t]*By\s+(?P<name>{NAME})[ \t]*$")
+        self._credit = re.compile(rf"\((?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video)(?:\s+by)?:?\s+(?P<name>{NAME})\)")
+        self._service = re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b")
+        self._ministry = re.compile(
+            r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>[Dd]efen[cs]e|[Ff]oreign|[Ee]xternal [Aa]ffairs|[Hh]ome|[Ii]nterior)\s+[Mm]inistry\b"
+            r"|\b[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)(?:\s+of\s+(?P<who2>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
+        self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
+        self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
+        self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-\d{1,4}[A-Z]{0,3}(?:/[A-Z])?)\b")
+        people = catalogue.of_kind("person").values()
+        counts = Counter(p.name.split()[-1] for p in people)
+        places = {n.casefold() for e in catalogue.of_kind("location").values() for n in e.names()}
+        self.surname_people = {p.name.split()[-1]: p for p in people
+                               if counts[p.name.split()[-1]] == 1 and len(p.name.split()[-1]) >= 4
+                               and p.name.split()[-1].casefold() not in _COMMON_SURNAMES
+                               and p.name.split()[-1].casefold() not in places}
+        self._surname_re = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(self.surname_people, key=len, reverse=True)) + r")\b") if self.surname_people else None
+
+    # --- building -----------------------------------------------------------
+    def __call__(self, text: str, hits: list[Hit]) -> Entities:
+        ents = Entities()
+        self._catalogue_hits(text, hits, ents)
+        self._people(text, ents)
+        self._organisations(text, ents)
+        self._surnames(text, ents)
+        self._designations(text, ents)
+        self._merge_platform_family(ents)
+        return ents
+
+    def _entity_from(self, e: Entry) -> Entity:
+        if e.kind == "country":
+            return Entity("country", e.name, code=e.id, country=e.id, catalogue_id=e.id)
+        if e.kind == "platform":
+            return Entity("platform", e.name, code=e.id, country=e.country, category=e.category, catalogue_id=e.id,
+                          extra={"maker": e.maker, "parent": e.parent})
+        if e.kind == "person":
+            return Entity("person", e.name, country=e.country, role=e.role, catalogue_id=e.id)
+        return Entity(e.kind, e.name, country=e.country, category=e.category, catalogue_id=e.id)
+
+    def _catalogue_hits(self, text: str, hits: list[Hit], ents: Entities) -> None:
+        for h in hits:
+            entry = self.cat.get(h.kind, h.id)
+            if entry is None:
+                continue
+            span = Span(h.start, h.end, h.text)
+            if h.kind == "country" and h.form == "capital":
+                after = text[h.end:h.end + 40]
+                gov = bool(_GOV_AFTER.match(after))
+                poss = bool(_POSS_AFTER.match(after))
+                if gov or poss:
+                    ent = ents.get_or_add(("country", entry.id), lambda: self._entity_from(entry))
+                    ents.mention(ent, span)
+                if not gov:
+                    city = entry.capital[0] if entry.capital else h.text
+                    loc = ents.get_or_add(("location", city.casefold()),
+                                          lambda: Entity("location", city, country=entry.id, category="city"))
+                    loc.add(span)
+                    if not poss:
+                        ents.at[span.start] = loc
+                        ents.spans.append((span.start, span.end, loc))
+                continue
+            ent = ents.get_or_add((h.kind, entry.id), lambda: self._entity_from(entry))
+            ents.mention(ent, span)
+
+    def _country_at(self, text: str, ents: Entities, start: int, end: int) -> str | None:
+        for s, e, ent in ents.spans:
+            if s >= start and e <= end and ent.country:
+                return ent.country
+        return None
+
+    def _add_person(self, text: str, ents: Entities, m: re.Match, role: str | None, country: str | None,
+                    group: str = "name") -> Entity | None:
+        s, e = m.start(group), m.end(group)
+        raw = m.group(group).rstrip(".")
+        e = s + len(raw)
+        words = raw.split()
+        if words[0].casefold() in _STOP_FIRST or len(words) < 2:
+            return None
+        hit = ents.covered(s, e)
+        if hit is not None and hit.kind != "person":
+            return None
+        name = raw.title() if raw.isupper() else raw
+        if raw.isupper():
+            name = " ".join(w if w.isupper() and len(w) <= 2 else w.capitalize() for w in raw.split())
+        key = ("person", _person_key(name))
+        # a catalogue person already found under this name keeps its entry
+        existing = hit if hit is not None and hit.kind == "person" else ents.by_key.get(key)
+        if existing is None:
+            for p in ents.of_kind("person"):
+                if _person_key(p.name) == key[1]:
+                    existing = p
+        if existing is None:
+            cat = self._catalogue_person(name)
+            existing = self._entity_from(cat) if cat else Entity("person", name)
+            ents.by_key[key] = existing
+        if role:
+            existing.role = role
+        if country and (not existing.country or not existing.catalogue_id):
+            existing.country = country
+        ents.mention(existing, Span(s, e, text[s:e]))
+        return existing
+
+    def _catalogue_person(self, name: str) -> Entry | None:
+        key = _person_key(name)
+        for p in self.cat.of_kind("person").values():
+            if any(_person_key(n) == key for n in p.names()):
+                return p
+        return None
+
+    def _office(self, title: str) -> Entry | None:
+        return self.office_by_name.get(title.casefold())
+
+    def _people(self, text: str, ents: Entities) -> None:
+        for m in self._counterpart.finditer(text):
+            country = self._country_at(text, ents, m.start("dem"), m.end("dem"))
+            role = None
+            if m["title"]:
+                off = self._office(m["title"])
+                role = off.name if off else m["title"]
+            else:
+                prior = [ent for s, e, ent in ents.spans if ent.kind == "person" and s < m.start()
+                         and text.rfind("\n", 0, m.start()) < s]
+                role = prior[-1].role if prior else None
+            self._add_person(text, ents, m, role, country)
+        for m in self._title_name.finditer(text):
+            off = self._office(m["title"])
+            role = off.name if off else m["title"].strip()
+            country = off.country if off and off.country else None
+            before = text[max(0, m.start() - 60):m.start()]
+            pm = re.search(r"(?:(?P<poss>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})(?:'s|’s)|(?P<pre>[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3}))\s+$", before)
+            if pm:
+                ps = m.start() - (len(before) - pm.start())
+                c = self._country_at(text, ents, ps, m.start())
+                if c:
+                    country = c
+            self._add_person(text, ents, m, role, country)
+        for m in self._name_title.finditer(text):
+            off = self._office(m["title"])
+            role = off.name if off else m["title"]
+            country = None
+            who = m["poss"] or m["dem"]
+            if who:
+                country = self._country_at(text, ents, m.start("poss") if m["poss"] else m.start("dem"),
+                                           m.end("poss") if m["poss"] else m.end("dem"))
+            if m["org"]:
+                org_ent = None
+                for s, e, ent in ents.in_range(m.start("org"), m.end("org") + 1):
+                    if ent.kind in ("organization", "country"):
+                        org_ent = ent
+                        break
+                if org_ent is not None:
+                    country = country or org_ent.country
+                    if org_ent.kind == "organization":
+                        role = f"{role}, {org_ent.name}"
+            if off and off.country and not country:
+                country = off.country
+            self._add_person(text, ents, m, role, country)
+        for m in self._byline.finditer(text):
+            self._add_person(text, ents, m, "reporter", None)
+        for m in self._credit.finditer(text):
+            what = m["what"].lower()
+            role = {"production": "producer", "reporting": "reporter", "additional reporting": "reporter",
+                    "editing": "editor", "writing": "writer", "video": "producer"}.get(what, what)
+            self._add_person(text, ents, m, role, None)
+
+    def _organisations(self, text: str, ents: Entities) -> None:
+        home = self.home_country(ents)
+        for m in self._service.finditer(text):
+            country = self._country_at(text, ents, m.start("who"), m.end("who"))
+            if not country or ents.covered(m.start(), m.end()) not in (None,) and ents.covered(m.start("svc"), m.end()) is not None:
+                continue
+            if self._covered_by_org(ents, m.start(), m.end()):
+                continue
+            name = f"{m['who']} {m['svc']}"
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, country=country, category="armed service"))
+            self._force_mention(ents, ent, Span(m.start(), m.end(), text[m.start():m.end()]))
+        for m in self._ministry.finditer(text):
+            if self._covered_by_org(ents, m.start(), m.end()):
+                continue
+            who_s, who_e = (m.start("who"), m.end("who")) if m["who"] else (m.start("who2"), m.end("who2")) if m["who2"] else (0, 0)
+            country = self._country_at(text, ents, who_s, who_e) if who_e else None
+            kind = (m["kind"] or m["kind2"]).lower()
+            if "defen" in kind:
+                word = "Defence" if "defence" in kind else "Defense"
+                base = f"Ministry of {word}" if m["kind2"] else f"{word} Ministry"
+            elif "foreign" in kind or "external" in kind:
+                base = "Ministry of External Affairs" if "external" in kind else "Foreign Ministry"
+            else:
+                base = f"{kind.title()} Ministry"
+            start = m.start("who") if m["who"] and country else (m.start("kind") if m["kind"] else m.start())
+            if m["who"] and country:
+                name = f"{m['who']} {base}"
+            else:
+                name, country = base, country or home
+            if m["who"] and not country:
+                start = m.start("kind") if m["kind"] else m.start()
+            ent = ents.get_or_add(("organization", f"{base}|{country}"),
+                                  lambda: Entity("organization", name, country=country, category="ministry"))
+            self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
+        for m in self._embassy.finditer(text):
+            country = self._country_at(text, ents, m.start("who"), m.end("who"))
+            if not country or m["what"].lower() == "government":
+                continue
+            name = f"{m['who']} {m['what'].lower()}" + (f" in {m['where']}" if m["where"] else "")
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, country=country, category="government body"))
+            self._force_mention(ents, ent, Span(m.start(), m.end(), text[m.start():m.end()]))
+        for m in self._legal.finditer(text):
+            name = m["name"].strip()
+            words = name.split()
+            while words and words[0].casefold() in _STOP_FIRST | {"under", "said", "according"}:
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            name = " ".join(words)
+            s = m.end("name") - len(name)
+            if ents.covered(s, m.end("name")) is not None:
+                continue
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, country=None, category="defence company"))
+            ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
+
+    def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
+        return any(ent.kind == "organization" and s <= start and e >= end - 1 for s, e, ent in ents.spans) or \
+            any(ent.kind == "organization" and s < end and start < e and (e - s) >= (end - start)
+                for s, e, ent in ents.spans)
+
+    def _force_mention(self, ents: Entities, ent: Entity, span: Span) -> None:
+        """A rule-made name that contains a country mention ("Indian Air Force") replaces it."""
+        inner = [(s, e, x) for s, e, x in ents.spans if s < span.end and span.start < e]
+        if any(x.kind not in ("country", "location") for _, _, x in inner):
+            return
+        for s, e, x in inner:
+            x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
+            ents.spans.remove((s, e, x))
+        ents.mention(ent, span)
+
+    def _surnames(self, text: str, ents: Entities) -> None:
+        for p in list(ents.of_kind("person")):
+            parts = [w for w in p.name.split() if w.casefold().rstrip(".") not in _COMMON_SURNAMES - {"singh", "khan"}]
+            if len(parts) < 2:
+                continue
+            surname = parts[-1]
+            if len(surname) < 3:
+                continue
+            for m in re.finditer(rf"\b{re.escape(surname)}\b|\b{re.escape(surname.upper())}\b", text):
+                if ents.covered(m.start(), m.end()) is None:
+                    ents.mention(p, Span(m.start(), m.end(), m.group()))
+        if self._surname_re is None:
+            return
+        for m in self._surname_re.finditer(text):
+            if ents.covered(m.start(), m.end()) is not None:
+                continue
+            entry = self.surname_people[m.group()]
+            ent = ents.get_or_add(("person", _person_key(entry.name)), lambda: self._entity_from(entry))
+            ents.mention(ent, Span(m.start(), m.end(), m.group()))
+
+    def _designations(self, text: str, ents: Entities) -> None:
+        for m in self._designation.finditer(text):
+            if ents.covered(m.start(), m.end()) is not None:
+                continue
+            near = text[m.end():m.end() + 40].lower()
+            if not re.match(r"\s*(?:[\w-]+\s+){0,3}(?:jets?|fighters?|aircraft|missiles?|systems?|drones?|helicopters?|"
+                            r"tanks?|submarines?|frigates?|corvettes?|howitzers?|rifles?|radars?|vehicles?|launchers?|"
+                            r"bombers?|transports?|trainers?|destroyers?|engines?|interceptors?)\b", near):
+                continue
+            d = m["d"]
+            if re.match(r"(?:COVID|G|MH|P|I|A)-\d+$", d) and not re.match(r"(?:P|A)-\d{2,}", d):
+                continue
+            ent = ents.get_or_add(("platform", d.casefold()), lambda: Entity("platform", d, code=None))
+            ents.mention(ent, Span(m.start(), m.end(), d))
+
+    def _merge_platform_family(self, ents: Entities) -> None:
+        plats = ents.of_kind("platform")
+        by_id = {p.catalogue_id: p for p in plats if p.catalogue_id}
+        for child in plats:
+            parent_id = child.extra.get("parent")
+            seen = set()
+            while parent_id and parent_id not in seen:
+                seen.add(parent_id)
+                parent = by_id.get(parent_id)
+                if parent is not None and parent is not child:
+                    siblings = [p for p in plats if p is not parent and p.extra.get("parent") == parent_id and p.mentions]
+                    if len(siblings) == 1 and all(not re.search(r"\d", mm.text) for mm in parent.mentions):
+                        for mm in parent.mentions:
+                            child.add(mm)
+                            ents.at[mm.start] = child
+                        ents.spans = [(s, e, child if x is parent else x) for s, e, x in ents.spans]
+                        parent.mentions = []
+                entry = self.cat.get("platform", parent_id)
+                parent_id = entry.parent if entry else None
+
+    @staticmethod
+    def home_country(ents: Entities) -> str | None:
+        counts = Counter()
+        for s, e, ent in ents.spans:
+            if ent.kind == "country" and ent.code:
+                counts[ent.code] += 1
+            elif ent.kind == "location" and ent.country:
+                counts[ent.country] += 0.5
+        return counts.most_common(1)[0][0] if counts else None
+
+
+def _person_key(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.casefold().replace("\ufffd", ""))

@@ -1,0 +1,321 @@
+"""Events: meetings, summits, signings, deliveries, offers, requests, talks,
+upgrades, co-production, evaluations, agreements and sanction threats.
+
+Reads: the clauses and the deals each sentence speaks of. Writes: `Event`s,
+merged within the article (the summit that three sentences mention is one
+event), each with the sentence that states it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Span
+from .context import Clause, Trigger
+from .dates import DateMention
+from .deals import DealBook, _dist, assign_triggers
+from .entities import HEAD_ROLES, Entities, Entity
+
+_SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
+                         r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
+_THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
+_GOV_RANKS = {"head of state", "head of government", "government", "military", "official"}
+
+
+@dataclass
+class Event:
+    type: str
+    status: str
+    date: DateMention | None
+    participants: list[Entity] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    location: Entity | None = None
+    platforms: list[Entity] = field(default_factory=list)
+    evidence: Span | None = None
+    clause: int = 0
+    id: str = ""
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id, "type": self.type, "status": self.status,
+            "date": self.date.as_dict() if self.date else None,
+            "participants": [p.id for p in self.participants],
+            "countries": self.countries,
+            "location": self.location.id if self.location else None,
+            "platforms": [p.id for p in self.platforms],
+            "evidence": self.evidence.as_dict() if self.evidence else None,
+        }
+
+
+class EventFinder:
+    def __init__(self, ents: Entities, clauses: list[Clause], book: DealBook, text: str,
+                 ref: date | None, home: str | None) -> None:
+        self.ents, self.clauses, self.book, self.text, self.ref, self.home = ents, clauses, book, text, ref, home
+        self.events: list[Event] = []
+
+    def run(self) -> list[Event]:
+        for i, c in enumerate(self.clauses):
+            if c.sent.noise:
+                continue
+            self._clause(i, c)
+        merged = self._merge(self.events)
+        for n, ev in enumerate(merged, 1):
+            ev.id = f"v{n}"
+        return merged
+
+    # --- per sentence -----------------------------------------------------------
+    def _clause(self, i: int, c: Clause) -> None:
+        refs = self.book.refs.get(i, [])
+        triggers = [t for t in c.triggers if t.group in ("event", "deal")]
+        by_platform, _ = assign_triggers(c, "event")
+        deal_assigned, _ = assign_triggers(c, "deal")
+        platform_of = {id(t): s for s, ts in by_platform.items() for t in ts}
+        platform_of.update({id(t): s for s, ts in deal_assigned.items() for t in ts})
+        plat_at = {s: p for s, _, p in c.platforms}
+        span = Span(c.sent.start, c.sent.end, c.sent.text)
+        used: list[tuple[int, int]] = []
+
+        def date_for(t: Trigger) -> DateMention | None:
+            best, best_d = None, 10 ** 9
+            for dm in c.dates:
+                owner = min(triggers, key=lambda x: _dist((x.start, x.end), (dm.start, dm.end)))
+                if owner is not t and not (owner.start == t.start and owner.end == t.end):
+                    continue
+                d = _dist((t.start, t.end), (dm.start, dm.end))
+                if d < best_d:
+                    best, best_d = dm, d
+            return best
+
+        def people_for(t: Trigger, kinds: tuple[str, ...]) -> list[Entity]:
+            out = []
+            rivals = [x for x in c.of("event", *kinds) if x is not t]
+            for s, e, p in c.people:
+                if p.role in ("reporter", "producer", "editor", "writer"):
+                    continue
+                d = _dist((s, e), (t.start, t.end))
+                if all(d <= _dist((s, e), (r.start, r.end)) for r in rivals) and p not in out:
+                    out.append(p)
+            return out
+
+        def status_for(t: Trigger, dm: DateMention | None, future_kind: str) -> str:
+            lo = t.start - 80
+            if c.near("modifier", ("hedge",), lo, 0, t.end - lo + 30):
+                return "possible"
+            future = bool(c.near("modifier", ("future",), t.start - 60, 0, t.end - t.start + 60 + 40))
+            if dm is not None and self.ref is not None and dm.value > self.ref.isoformat()[: len(dm.value)]:
+                future = True
+            if dm is not None and self.ref is not None and dm.value < self.ref.isoformat()[: len(dm.value)]:
+                future = False
+            return future_kind if future else "occurred"
+
+        def add(type_: str, t: Trigger, status: str, dm, participants, countries, platforms, location=None) -> None:
+            ev = Event(type_, status, dm, _uniq(participants), _uniq([x for x in countries if x]), location,
+                       _uniq(platforms), span, i)
+            self.events.append(ev)
+
+        deal_countries = _uniq([x for d in refs for x in (d.recipient, d.supplier)])
+        sent_countries = _uniq([ent.code for _, _, ent in c.countries if ent.code])
+
+        for t in c.of("event"):
+            if any(a <= t.start < b for a, b in used):
+                continue
+            kind = t.kind
+            pl = [plat_at[platform_of[id(t)]]] if id(t) in platform_of else []
+            dm = date_for(t)
+            if kind in ("MEETING", "SUMMIT"):
+                if id(t) in deal_assigned.get(platform_of.get(id(t), -1), []) or (pl and kind == "MEETING" and t.text.lower() == "talks"):
+                    continue  # "Su-57 talks": a negotiation, handled below
+                people = people_for(t, ("MEETING", "SUMMIT"))
+                heads = [p for p in people if (p.role or "").lower() in HEAD_ROLES]
+                if kind == "SUMMIT" and t.text.lower() != "summit" and not heads:
+                    continue
+                if kind == "SUMMIT" and re.search(r"ministers?['’]?\s*$", self.text[max(c.start, t.start - 20):t.start], re.I):
+                    kind = "MEETING"
+                if kind == "MEETING" and len(heads) >= 2 and len(heads) == len(people):
+                    kind = "SUMMIT"
+                gov = [p for p in people if p.role is None or (p.role or "").lower() not in ("reporter", "producer")]
+                if not gov and kind == "MEETING":
+                    continue
+                if kind == "MEETING" and c.of("deal", "negotiate") and not gov:
+                    continue
+                countries = [p.country for p in gov] + (sent_countries if len(gov) < 2 else [])
+                loc = self._location(c, t)
+                add(kind, t, status_for(t, dm, "scheduled"), dm, gov, countries, [], loc)
+                used.append((t.start, t.end))
+            elif kind == "UPGRADE":
+                if not pl:
+                    near = [p for s, e, p in c.platforms if _dist((s, e), (t.start, t.end)) < 60]
+                    pl = near[:1]
+                if not pl:
+                    continue
+                countries = [self._user(c, pl[0])] + [pl[0].country]
+                add(kind, t, status_for(t, dm, "expected"), dm, [], countries, pl)
+            elif kind == "COPRODUCTION":
+                plats = [p for _, _, p in c.platforms] or [d.platform for d in refs]
+                orgs = [o for _, _, o in c.orgs if o.category in ("defence company", "state exporter", "research institute", None)]
+                ppl = [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
+                countries = deal_countries or sent_countries + [o.country for o in orgs]
+                if not countries and self.home:
+                    countries = [self.home]
+                add(kind, t, status_for(t, dm, "expected"), dm, orgs + ppl, countries, plats, self._location(c, t))
+                used.append((c.start, c.end))
+            elif kind == "EVALUATION":
+                plats = [p for _, _, p in c.platforms]
+                if not plats:
+                    continue
+                buyer = [d.recipient for d in refs] or [x for x in sent_countries if x not in {p.country for p in plats}]
+                add(kind, t, status_for(t, dm, "scheduled"), dm, [], buyer[:1], plats)
+                used.append((c.start, c.end))
+            elif kind == "AGREEMENT":
+                if refs or c.platforms or c.of("deal", "sign") and c.money:
+                    continue
+                countries = sent_countries or ([self.home] if self.home else [])
+                if len(countries) < 2 and refs:
+                    countries = deal_countries
+                if not countries:
+                    continue
+                countries = countries + [x for d in self.book.deals for x in (d.supplier, d.recipient)][:2]
+                add(kind, t, status_for(t, dm, "scheduled"), dm, [], countries[:2] if len(set(countries)) >= 2 else countries, [])
+                used.append((c.start, c.end))
+            elif kind == "SANCTION_THREAT":
+                if not _THREAT.search(c.sent.text):
+                    continue
+                threat = [ent.code for s, e, ent in c.countries if ent.code and _dist((s, e), (t.start, t.end)) < 40]
+                target = [d.recipient for d in refs] or [self.home]
+                add(kind, t, "occurred", dm, [], threat + target, [d.platform for d in refs])
+                used.append((c.start, c.end))
+            elif kind in ("REQUEST", "OFFER"):
+                targets = [d for d in refs if not pl or d.platform in pl] or refs
+                if not targets:
+                    continue
+                people = [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
+                orgs = [o for _, _, o in c.orgs if o.category in ("government body", "ministry", "agency", "armed service")]
+                add(kind, t, status_for(t, dm, "expected"), dm, orgs + people,
+                    [x for d in targets for x in ((d.recipient, d.supplier) if kind == "REQUEST" else (d.supplier, d.recipient))],
+                    [d.platform for d in targets])
+            elif kind == "DELIVERY":
+                if c.sent.headline:
+                    continue
+                targets = [d for d in refs if not pl or d.platform in pl] or refs
+                dates = [dm] if dm else [None]
+                extra = [x for x in c.dates if x is not dm and x.prep in ("by", "in") and _dist((x.start, x.end), (t.start, t.end)) < 60
+                         and re.search(r"\b(?:start|begin|finish|complete|end)\b", self.text[t.start:x.start], re.I)]
+                if targets:
+                    for d_ in dates + extra:
+                        add(kind, t, status_for(t, d_, "expected"), d_, [o for _, _, o in c.orgs if o.category == "armed service"],
+                            [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
+                elif sent_countries and re.search(r"\bfrom\b", c.sent.text) and not c.platforms:
+                    add(kind, t, status_for(t, dm, "expected"), dm, [], sent_countries + ([self.home] if self.home else []), [])
+                else:
+                    continue
+                used.append((t.start, t.end))
+
+        # events that follow from what the deal rules read in this sentence
+        for t in c.of("deal"):
+            targets = [d for d in refs if id(t) in {id(x) for x in deal_assigned.get(_first_start(c, d), [])}] \
+                or ([] if id(t) in platform_of else refs)
+            if not targets:
+                continue
+            dm = date_for(t)
+            if t.kind == "sign" and _SIGN_VERBS.match(t.text):
+                st = status_for(t, dm, "expected")
+                add("DEAL_SIGNED", t, "possible" if st == "possible" else st, dm,
+                    [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
+                    + [o for _, _, o in c.orgs if o.category in ("defence company",)],
+                    [x for d in targets for x in (d.recipient, d.supplier)], [d.platform for d in targets],
+                    self._location(c, t))
+            elif t.kind == "pending":
+                add("DEAL_SIGNED", t, "expected", dm, [], [x for d in targets for x in (d.recipient, d.supplier)],
+                    [d.platform for d in targets])
+            elif t.kind == "negotiate":
+                if any(x.kind == "MEETING" and _dist((x.start, x.end), (t.start, t.end)) == 0 for x in c.of("event")) \
+                        and id(t) not in platform_of:
+                    continue
+                add("NEGOTIATION", t, status_for(t, dm, "scheduled"), dm,
+                    [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
+                    + [o for _, _, o in c.orgs if o.category in ("agency", "government body")],
+                    [x for d in targets for x in (d.recipient, d.supplier)], [d.platform for d in targets])
+            elif t.kind == "sign" and re.match(r"(?:sealed|struck)", t.text, re.I):
+                pass
+
+    def _user(self, c: Clause, plat: Entity) -> str | None:
+        codes = [ent.code for _, _, ent in c.countries if ent.code and ent.code != plat.country]
+        return codes[0] if codes else (self.home if self.home != plat.country else None) or next(
+            (d.recipient for d in self.book.deals if d.supplier == plat.country), None)
+
+    def _location(self, c: Clause, t: Trigger) -> Entity | None:
+        best, best_d = None, 10 ** 9
+        for s, e, loc in c.locations:
+            before = self.text[max(c.start, s - 12):s].lower()
+            after = self.text[e:e + 8].lower()
+            if not re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", before) and not after.strip().startswith("visit"):
+                continue
+            d = _dist((s, e), (t.start, t.end))
+            if d < best_d:
+                best, best_d = loc, d
+        return best
+
+    # --- merging ---------------------------------------------------------------
+    def _merge(self, events: list[Event]) -> list[Event]:
+        out: list[Event] = []
+        for ev in events:
+            target = next((o for o in out if _same(o, ev)), None)
+            if target is None:
+                out.append(ev)
+                continue
+            if target.date is None or (ev.date is not None and len(ev.date.value) > len(target.date.value)):
+                target.date = ev.date or target.date
+            if ev.status != "occurred" and target.status == "occurred" and target.type in ("SUMMIT", "MEETING") and ev.date is not None:
+                target.status = ev.status
+            target.participants = _uniq(target.participants + ev.participants)
+            target.countries = _uniq(target.countries + ev.countries)
+            target.platforms = _uniq(target.platforms + ev.platforms)
+            target.location = target.location or ev.location
+        return out
+
+
+def _first_start(c: Clause, d) -> int:
+    for s, e, p in c.platforms:
+        if p is d.platform:
+            return s
+    return -1
+
+
+def _compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or not _compatible(a.date, b.date):
+        return False
+    if a.type in ("SUMMIT", "MEETING"):
+        if a.type == "SUMMIT" and a.date is not None and b.date is not None and a.date.value != b.date.value:
+            return False
+        shared = set(map(id, a.participants)) & set(map(id, b.participants))
+        return bool(shared) or (not a.participants and not b.participants and set(a.countries) == set(b.countries))
+    if set(a.countries) != set(b.countries) and not (set(a.countries) <= set(b.countries) or set(b.countries) <= set(a.countries)):
+        return False
+    if a.type in ("DELIVERY", "DEAL_SIGNED", "REQUEST"):
+        if a.status != b.status and a.type == "DELIVERY":
+            return False
+        if a.type == "REQUEST" and (a.date is None) != (b.date is None):
+            return False
+        pa, pb = set(map(id, a.platforms)), set(map(id, b.platforms))
+        return not pa or not pb or bool(pa & pb)
+    if a.type in ("COPRODUCTION", "NEGOTIATION", "EVALUATION", "AGREEMENT", "UPGRADE", "OFFER", "SANCTION_THREAT"):
+        pa, pb = set(map(id, a.platforms)), set(map(id, b.platforms))
+        if a.type == "COPRODUCTION" and bool(pa) != bool(pb):
+            return False
+        return pa == pb or not pa or not pb or bool(pa & pb)
+    return False
+
+
+def _uniq(xs: list) -> list:
+    out = []
+    for x in xs:
+        if x is not None and x not in out:
+            out.append(x)
+    return out

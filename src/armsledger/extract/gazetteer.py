@@ -1,0 +1,107 @@
+"""Find catalogue names in the text with spaCy's tokenizer and PhraseMatcher.
+
+Reads: the article body. Writes: `Hit`s, one per non-overlapping name found,
+each naming the catalogue entry and the form it was found in (name, alias,
+demonym, capital).
+
+Matching ignores case, with two safeguards that keep common words out: an
+all-capitals alias of up to five letters ("US", "BDL") matches only in
+capitals, and an alias written with a capital and no digit ("Patriot",
+"Rafale") matches only where the text has the capital too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..catalogue import Catalogue
+
+# which kind wins when two entries claim exactly the same words
+_PRIORITY = {"person": 5, "platform": 4, "organization": 3, "location": 2, "country": 1}
+
+
+@dataclass
+class Hit:
+    start: int  # character offsets in the body
+    end: int
+    kind: str
+    id: str
+    form: str  # name | alias | demonym | capital | plural
+    text: str
+    tok_start: int = 0
+    tok_end: int = 0
+
+
+def _case_rule(alias: str) -> str:
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    if alias.isupper() and not re.search(r"\d", alias) and 1 < len(letters) <= 5:
+        return "exact"
+    if alias[:1].isupper() and not re.search(r"\d", alias):
+        return "capital"
+    return "any"
+
+
+class Gazetteer:
+    """PhraseMatchers over every name in a catalogue."""
+
+    def __init__(self, catalogue: Catalogue, nlp: spacy.Language | None = None) -> None:
+        self.nlp = nlp or spacy.blank("en")
+        self.nlp.max_length = 50_000_000
+        self.catalogue = catalogue
+        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.keys: dict[int, tuple[str, str, str, str]] = {}
+        patterns: dict[tuple[str, str, str, str], list[str]] = {}
+        rejected = catalogue.rejected
+        for kind, entries in catalogue.entries.items():
+            if kind == "office":
+                continue
+            for e in entries.values():
+                forms = [(e.name, "name")] + [(a, "alias") for a in e.aliases]
+                if kind == "country":
+                    forms += [(d, "demonym") for d in e.demonyms] + [(c, "capital") for c in e.capital]
+                if kind == "platform":
+                    forms += [(f + "s", "plural") for f, _ in list(forms)
+                              if f[-1:].isalnum() and not f.endswith("s") and len(f) > 3]
+                for form_text, form in forms:
+                    form_text = form_text.strip()
+                    if not form_text or form_text.casefold() in rejected:
+                        continue
+                    rule = _case_rule(form_text)
+                    patterns.setdefault((kind, e.id, form, rule), []).append(form_text)
+        for key, texts in patterns.items():
+            label = "|".join(key)
+            matcher = self.exact if key[3] == "exact" else self.lower
+            docs = list(self.nlp.tokenizer.pipe(texts))
+            matcher.add(label, docs)
+            self.keys[self.nlp.vocab.strings[label]] = key
+
+    def make_doc(self, text: str) -> Doc:
+        return self.nlp.make_doc(text)
+
+    def __call__(self, doc: Doc) -> list[Hit]:
+        """The longest non-overlapping catalogue names in `doc`."""
+        raw: list[tuple[int, int, tuple[str, str, str, str]]] = []
+        for matcher in (self.lower, self.exact):
+            for match_id, s, e in matcher(doc):
+                key = self.keys[match_id]
+                if key[3] == "capital" and not doc[s].text[:1].isupper():
+                    continue
+                raw.append((s, e, key))
+        raw.sort(key=lambda x: (-(x[1] - x[0]), -_PRIORITY.get(x[2][0], 0), x[0]))
+        taken = [False] * (len(doc) + 1)
+        hits: list[Hit] = []
+        for s, e, (kind, id_, form, _rule) in raw:
+            if any(taken[s:e]):
+                continue
+            # a name glued to more letters by a hyphen is part of another word ("Army-2022" is fine)
+            for i in range(s, e):
+                taken[i] = True
+            span = doc[s:e]
+            hits.append(Hit(span.start_char, span.end_char, kind, id_, form, span.text, s, e))
+        hits.sort(key=lambda h: h.start)
+        return hits

@@ -1,0 +1,77 @@
+"""Sentences and page noise.
+
+Reads: the article body. Writes: `Sentence` spans. A sentence never crosses
+a line break: news bodies put captions, headings and "Read-" links on lines
+of their own, and these must not run into the story.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "co", "corp", "inc", "ltd", "no", "gen", "lt", "col", "sgt", "capt", "adm",
+    "maj", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "approx",
+    "pvt", "jr", "sr", "rs", "prof", "gov", "sen", "rep", "cmdr", "brig", "hon", "dept", "est", "fig", "u.s",
+    "u.k", "e.g", "i.e", "u.n", "a.m", "p.m", "etc", "mt", "ft", "govt",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_NOISE = re.compile(r"^\s*(?:read(?: more| also)?\s*[-:–—]|also read\b|advertisement\s*$|photo(?:graph)?\s*(?:credit)?\s*:|"
+                    r"image\s*:|leave a comment|please type|share this|follow us|subscribe\b|click here)", re.I)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    line_start: bool  # first sentence of its line
+    noise: bool  # a "Read-" link, an ad marker, a comment form...
+    headline: bool  # a short line with no closing punctuation, in title case
+
+
+def split(text: str) -> list[Sentence]:
+    """The sentences of `text`, as spans that index it exactly."""
+    out: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        if not line.strip():
+            continue
+        noise = bool(_NOISE.match(line))
+        headline = _is_headline(line)
+        begin = line_start
+        first = True
+        for m in _END.finditer(line):
+            word = re.search(r"([\w.]+)[.!?]+[\"'”’)\]]*$", line[: m.end()])
+            if word and m.group().startswith(".") and word.group(1).lower().rstrip(".") in _ABBREV:
+                continue
+            if word and re.fullmatch(r"[A-Z]", word.group(1)):
+                continue  # an initial: "S. Jaishankar"
+            end = line_start + m.end()
+            out.append(_make(text, len(out), begin, end, first, noise, headline))
+            first = False
+            begin = end
+        out.append(_make(text, len(out), begin, line_end, first, noise, headline))
+    return [s for s in out if s.text.strip()]
+
+
+def _make(text: str, index: int, start: int, end: int, first: bool, noise: bool, headline: bool) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(index, start, end, text[start:end], first, noise, headline)
+
+
+def _is_headline(line: str) -> bool:
+    s = line.strip()
+    if not s or s[-1] in ".!?\"”'’:" or len(s) > 160:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", s)]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.6

@@ -1,0 +1,235 @@
+"""Money, quantities and percentages, with the exact span that states each.
+
+Reads: the article body. Writes: lists of `Money`, `Quantity`, `Percent`.
+Amounts are normalised (amount + ISO 4217 code); a USD figure comes from the
+shipped table of yearly average rates (`rates.py`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import NUM, SCALE, parse_number, scale_of
+
+# currency symbols and codes written before the number
+_PREFIX = {
+    "us$": "USD", "usd": "USD", "u.s.$": "USD", "$": "USD", "us $": "USD", "€": "EUR", "eur": "EUR",
+    "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "₹": "INR",
+    "rs": "INR", "rs.": "INR", "inr": "INR", "₩": "KRW", "krw": "KRW", "chf": "CHF", "sfr": "CHF",
+    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "zł": "PLN", "cny": "CNY", "rmb": "CNY",
+    "aud": "AUD", "a$": "AUD", "au$": "AUD", "cad": "CAD", "c$": "CAD", "nzd": "NZD", "nz$": "NZD",
+    "aed": "AED", "dh": "AED", "dhs": "AED", "sar": "SAR", "sr": "SAR", "qar": "QAR", "try": "TRY",
+    "₺": "TRY", "ils": "ILS", "nis": "ILS", "₪": "ILS", "brl": "BRL", "r$": "BRL", "zar": "ZAR",
+    "rub": "RUB", "₽": "RUB", "uah": "UAH", "₴": "UAH", "egp": "EGP", "pkr": "PKR", "idr": "IDR",
+    "rp": "IDR", "myr": "MYR", "rm": "MYR", "sgd": "SGD", "s$": "SGD", "php": "PHP", "₱": "PHP",
+    "thb": "THB", "twd": "TWD", "nt$": "TWD", "hkd": "HKD", "hk$": "HKD", "czk": "CZK", "huf": "HUF",
+    "ron": "RON", "mxn": "MXN", "kwd": "KWD", "vnd": "VND", "ngn": "NGN", "₦": "NGN", "jpy¥": "JPY",
+}
+# currency names written after the number
+_SUFFIX = {
+    "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds sterling": "GBP", "pounds": "GBP",
+    "sterling": "GBP", "gbp": "GBP", "swiss francs": "CHF", "francs": "CHF", "chf": "CHF",
+    "rupees": "INR", "rupee": "INR", "inr": "INR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "won": "KRW", "krw": "KRW", "roubles": "RUB", "rubles": "RUB", "rub": "RUB",
+    "swedish kronor": "SEK", "kronor": "SEK", "krona": "SEK", "sek": "SEK", "norwegian kroner": "NOK",
+    "danish kroner": "DKK", "kroner": "NOK", "nok": "NOK", "zlotys": "PLN", "zloty": "PLN", "pln": "PLN",
+    "lira": "TRY", "liras": "TRY", "shekels": "ILS", "reais": "BRL", "rand": "ZAR", "riyals": "SAR",
+    "dirhams": "AED", "hryvnias": "UAH", "hryvnia": "UAH", "ringgit": "MYR", "rupiah": "IDR",
+    "baht": "THB", "pesos": "PHP", "dinars": "KWD", "aed": "AED", "sar": "SAR", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "singapore dollars": "SGD", "taiwan dollars": "TWD", "czech crowns": "CZK",
+    "koruna": "CZK", "forints": "HUF", "pakistani rupees": "PKR", "egyptian pounds": "EGP",
+}
+_QUAL = (r"(?:(?P<qual>nearly|almost|around|about|approximately|approx\.?|roughly|some|over|more than|"
+         r"less than|under|up to|as much as|at least|an estimated|estimated|a little over|just over|"
+         r"just under|close to|in excess of|upwards of|below|above|at most)\s+)?")
+_pre = "|".join(re.escape(k) for k in sorted(_PREFIX, key=len, reverse=True))
+_suf = "|".join(re.escape(k) for k in sorted(_SUFFIX, key=len, reverse=True))
+_SEP = r"[\s\u00a0-]?"
+MONEY_PREFIX_RE = re.compile(
+    rf"{_QUAL}(?P<cur>{_pre})\s?(?P<num>{NUM})(?:{_SEP}(?P<scale>{SCALE})\b)?(?:\s+(?P<cur2>dollars|usd)\b)?",
+    re.I)
+MONEY_SUFFIX_RE = re.compile(
+    rf"{_QUAL}(?P<num>{NUM})(?:{_SEP}(?P<scale>{SCALE}))?\s+(?P<cur>{_suf})\b", re.I)
+
+_UNITS = {
+    "squadron": "squadron", "regiment": "regiment", "battery": "battery", "batteries": "battery",
+    "system": "system", "unit": "unit", "fire unit": "fire unit", "aircraft": "aircraft", "jet": "aircraft",
+    "fighter": "aircraft", "plane": "aircraft", "warplane": "aircraft", "airplane": "aircraft",
+    "airframe": "aircraft", "trainer": "aircraft", "drone": "drone", "uav": "drone", "ucav": "drone",
+    "helicopter": "helicopter", "chopper": "helicopter", "tank": "tank", "howitzer": "howitzer",
+    "gun": "gun", "rifle": "rifle", "carbine": "rifle", "missile": "missile", "launcher": "launcher",
+    "vessel": "vessel", "ship": "ship", "warship": "ship", "submarine": "submarine", "frigate": "frigate",
+    "corvette": "corvette", "destroyer": "destroyer", "boat": "boat", "vehicle": "vehicle", "radar": "radar",
+    "round": "round", "shell": "shell", "torpedo": "torpedo", "torpedoes": "torpedo", "engine": "engine",
+    "satellite": "satellite", "set": "set", "kit": "kit", "munition": "munition", "bomb": "bomb",
+    "rocket": "rocket", "interceptor": "missile", "mortar": "mortar", "carrier": "carrier",
+}
+_unit_alt = "|".join(sorted({re.escape(u) for u in _UNITS} | {"batteries", "torpedoes"}, key=len, reverse=True))
+_QQUAL = (r"(?:(?P<qual>over|more than|up to|about|around|nearly|almost|at least|some|as many as|"
+          r"fewer than|less than|roughly|approximately|an estimated)\s+)?")
+QTY_RE = re.compile(
+    rf"{_QQUAL}(?P<num>{NUM})(?:\s+(?P<scale>lakh|crore|million|thousand|hundred))?"
+    rf"(?:\s*(?:to|-|–|or)\s*(?P<num2>{NUM}))?"
+    rf"\s+(?:(?P<more>more|additional|further|new|extra|remaining|outstanding|other)\s+)?"
+    rf"(?P<mods>(?:[\w'’./-]+\s+){{0,5}})(?P<unit>{_unit_alt})(?:s|es)?\b",
+    re.I)
+PCT_RE = re.compile(
+    rf"{_QQUAL}(?P<num>\d+(?:\.\d+)?|{NUM})(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?\s*(?:%|per ?cent\b|percent\b)",
+    re.I)
+
+
+@dataclass
+class Money:
+    start: int
+    end: int
+    text: str
+    amount: float
+    currency: str | None
+    qualifier: str | None = None
+    in_parens: bool = False
+    usd: float | None = None
+
+    @property
+    def bound(self) -> str:
+        q = (self.qualifier or "").lower()
+        if q in ("over", "more than", "at least", "in excess of", "upwards of", "a little over", "just over", "above"):
+            return "min"
+        if q in ("up to", "as much as", "less than", "under", "just under", "below", "at most"):
+            return "max"
+        return "approx" if q else "exact"
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    text: str
+    min: float | None
+    max: float | None
+    unit: str
+    more: str | None = None  # more / additional / remaining ...
+    mods: str = ""
+    num_end: int = 0  # end of the number words, where the noun phrase begins
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Percent:
+    start: int
+    end: int
+    text: str
+    min: float | None
+    max: float | None
+
+
+def find_money(text: str) -> list[Money]:
+    """Every sum of money in `text`, with amount and ISO 4217 currency.
+
+    >>> [(m.amount, m.currency) for m in find_money("for Rs 40,000 crore and $5.43-billion")]
+    [(400000000000.0, 'INR'), (5430000000.0, 'USD')]
+    """
+    found: list[Money] = []
+    taken: list[tuple[int, int]] = []
+    for rx, suffix in ((MONEY_PREFIX_RE, False), (MONEY_SUFFIX_RE, True)):
+        for m in rx.finditer(text):
+            num = parse_number(m["num"])
+            if num is None:
+                continue
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            cur_text = m["cur"].lower()
+            if suffix:
+                if cur_text == "won" and not m["scale"]:
+                    continue  # "the contract won" is a verb
+                currency = _SUFFIX[cur_text]
+            else:
+                if cur_text in ("rs", "rs.", "sr", "rm", "rp", "dh") and not text[m.start("cur")].isupper():
+                    continue
+                if cur_text == "try" and text[m.start("cur"):m.end("cur")] != "TRY":
+                    continue
+                currency = _PREFIX[cur_text]
+                if currency == "USD" and cur_text == "$" and s > 0 and text[s - 1].isalpha():
+                    continue  # "A$", "NT$" matched elsewhere; "x$" is not money
+            if not suffix and m["num"][0].isalpha() and not m["scale"]:
+                continue  # "$ one" is not a sum
+            amount = num * scale_of(m["scale"])
+            if amount <= 0:
+                continue
+            if m["scale"] and m["scale"].lower() in ("m", "b", "k") and not suffix:
+                pass
+            qual = m["qual"]
+            start = m.start("qual") if qual else m.start("cur") if not suffix else m.start("num")
+            start = m.start("cur") if not suffix else m.start("num")
+            in_parens = _in_parens(text, s, e)
+            found.append(Money(start, e, text[start:e], amount, currency, qual, in_parens))
+            taken.append((s, e))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantity]:
+    """Counts of things: "three squadrons", "two to three more regiments", "over 6.1 lakh rifles"."""
+    blocked = [(m.start, m.end) for m in money or []]
+    out: list[Quantity] = []
+    for m in QTY_RE.finditer(text):
+        s, e = m.start("num"), m.end()
+        if any(a < e and s < b for a, b in blocked):
+            continue
+        if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-$€£₹.,/"):
+            continue
+        num = parse_number(m["num"])
+        if num is None or num == 0:
+            continue
+        mods = m["mods"] or ""
+        if re.search(r"\b(?:of|and|for|per|in|by|to|from|with|than|at|on|each|year|years|month|months|km|kilometres?|mach)\b|[,;:()]", mods, re.I):
+            continue
+        if m["num"][0].isdigit() and 1900 <= num <= 2100 and "," not in m["num"] and "." not in m["num"]:
+            continue  # a year
+        mult = scale_of(m["scale"])
+        lo = num * mult
+        hi = (parse_number(m["num2"]) or 0) * mult if m["num2"] else lo
+        if hi < lo:
+            hi = lo
+        qual = (m["qual"] or "").lower()
+        qmin, qmax = lo, hi
+        if qual in ("over", "more than", "at least"):
+            qmax = None
+        elif qual in ("up to", "as many as", "fewer than", "less than"):
+            qmin = None
+        unit = _UNITS.get(m["unit"].lower().rstrip("s") if m["unit"].lower() not in _UNITS else m["unit"].lower(),
+                          m["unit"].lower())
+        start = m.start("qual") if m["qual"] else s
+        out.append(Quantity(start, e, text[start:e], qmin, qmax, unit, (m["more"] or "").lower() or None,
+                            mods.strip(), m.end("num2") if m["num2"] else (m.end("scale") if m["scale"] else m.end("num"))))
+    return out
+
+
+def find_percents(text: str) -> list[Percent]:
+    """Percentages: "up to 50 per cent" -> (None, 50); "60-70%" -> (60, 70)."""
+    out: list[Percent] = []
+    for m in PCT_RE.finditer(text):
+        s = m.start()
+        if s > 0 and text[s - 1].isalnum():
+            continue
+        lo = parse_number(m["num"])
+        if lo is None:
+            continue
+        hi = parse_number(m["num2"]) if m["num2"] else lo
+        qual = (m["qual"] or "").lower()
+        pmin, pmax = lo, hi
+        if qual in ("up to", "as many as", "less than", "fewer than"):
+            pmin = None
+        elif qual in ("over", "more than", "at least"):
+            pmax = None
+        out.append(Percent(s, m.end(), text[s:m.end()], pmin, pmax))
+    return out
+
+
+def _in_parens(text: str, start: int, end: int) -> bool:
+    before = text.rfind("(", max(0, start - 40), start)
+    if before < 0 or ")" in text[before:start]:
+        return False
+    after = text.find(")", end, end + 60)
+    return after >= 0

@@ -1,0 +1,77 @@
+"""A readable view of extraction records in the terminal (Rich)."""
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+
+def _range(r: dict | None) -> str:
+    if not r:
+        return ""
+    lo, hi, unit = r.get("min"), r.get("max"), r.get("unit") or ""
+    fmt = lambda x: f"{x:g}"  # noqa: E731
+    if lo is not None and hi is not None and lo != hi:
+        n = f"{fmt(lo)}–{fmt(hi)}"
+    elif lo is None and hi is not None:
+        n = f"up to {fmt(hi)}"
+    elif hi is None and lo is not None:
+        n = f"over {fmt(lo)}"
+    else:
+        n = fmt(lo)
+    return f"{n} {unit}".strip()
+
+
+def _money(v: dict | None) -> str:
+    if not v:
+        return ""
+    amount = v["amount"]
+    s = f"{v.get('currency') or ''} {amount / 1e9:g} bn" if amount >= 1e9 else f"{v.get('currency') or ''} {amount / 1e6:g} m"
+    if v.get("usd") and v.get("currency") != "USD":
+        s += f" (≈ USD {v['usd'] / 1e9:.2f} bn)"
+    return s.strip()
+
+
+def render(record: dict, console: Console) -> None:
+    """Print the deals, events and entities of one record, with their evidence."""
+    art = record["article"]
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    head = Text(art.get("title") or art["source"], style="bold")
+    head.append(f"\n{art['source']}  ·  published {art.get('published') or 'unknown'}", style="dim")
+
+    deals = Table(title="Deals", expand=True, show_lines=True)
+    for col in ("", "supplier → recipient", "platform", "status", "signed", "value", "quantity", "delivered",
+                "completion", "evidence"):
+        deals.add_column(col, overflow="fold")
+    for d in record["deals"]:
+        status = d["status"] + (" (hedged)" if d["hedged"] else "")
+        extra = []
+        if d.get("tech_transfer_pct"):
+            extra.append(f"ToT {d['tech_transfer_pct']['text']}")
+        if d.get("local_partners"):
+            extra.append("local: " + ", ".join(d["local_partners"]))
+        evidence = " … ".join(e["text"] for e in d["evidence"][:2])
+        deals.add_row(d["id"], f"{d['supplier']} → {d['recipient']}",
+                      d["platform"] + (" (follow-on)" if d.get("follow_on") else ""), status,
+                      (d["signed"] or {}).get("value", ""), _money(d["value"]), _range(d["quantity"]),
+                      _range(d["delivered"]), (d["expected_completion"] or {}).get("value", ""),
+                      Text(evidence + ("\n" + "; ".join(extra) if extra else ""), style="italic"))
+
+    events = Table(title="Events", expand=True)
+    for col in ("", "type", "status", "date", "who", "where", "platforms", "evidence"):
+        events.add_column(col, overflow="fold")
+    for ev in record["events"]:
+        who = ", ".join([names.get(p, p) for p in ev["participants"]] + ev["countries"])
+        events.add_row(ev["id"], ev["type"], ev["status"], (ev["date"] or {}).get("value", ""), who,
+                       names.get(ev["location"], "") if ev["location"] else "",
+                       ", ".join(names.get(p, p) for p in ev["platforms"]),
+                       Text(ev["evidence"]["text"][:160], style="italic"))
+
+    ents = Table(title="Entities", expand=True)
+    for col in ("kind", "name", "country", "role / category", "mentions"):
+        ents.add_column(col, overflow="fold")
+    for e in record["entities"]:
+        ents.add_row(e["kind"], e["name"], e.get("country") or "", e.get("role") or e.get("category") or "",
+                     str(len(e["mentions"])))
+    console.print(Panel(Group(head)), deals, events, ents)
