@@ -72,7 +72,7 @@ class Catalogue:
     """Every entry by kind and id, the rejected aliases, and the rate table."""
 
     entries: dict[str, dict[str, Entry]]
-    rejected: set[str]
+    rejected: dict[str, set[str]]  # kind -> aliases never to match alone
     rates: dict[tuple[int, str], float]
     rates_note: str = ""
 
@@ -173,7 +173,7 @@ def load(extra: str | os.PathLike | None = None) -> Catalogue:
 def _load_cached(extra: str | None) -> Catalogue:
     dirs = [PACKAGED] + ([Path(extra)] if extra else [])
     entries: dict[str, dict[str, Entry]] = defaultdict(dict)
-    rejected: set[str] = set()
+    rejected: dict[str, set[str]] = defaultdict(set)
     rates: dict[tuple[int, str], float] = {}
     note = ""
     for directory in dirs:
@@ -182,7 +182,7 @@ def _load_cached(extra: str | None) -> Catalogue:
         for kind, path in _files(directory):
             for id_, raw in _load_yaml(path).items():
                 if str(id_) == "_reject":
-                    rejected.update(a.casefold() for a in _as_list(raw))
+                    rejected[kind].update(a.casefold() for a in _as_list(raw))
                     continue
                 if str(id_).startswith("_"):
                     continue
@@ -190,7 +190,7 @@ def _load_cached(extra: str | None) -> Catalogue:
         rate_file = directory / "rates.csv"
         if rate_file.exists():
             note = _load_rates(rate_file, rates) or note
-    return Catalogue(dict(entries), rejected, rates, note)
+    return Catalogue(dict(entries), dict(rejected), rates, note)
 
 
 def _load_rates(path: Path, rates: dict[tuple[int, str], float]) -> str:

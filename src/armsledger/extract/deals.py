@@ -30,7 +30,8 @@ _ANAPHOR = re.compile(
     r"acquisition|deliveries|delivery|consignment|procurement)\b|\b(?:the|these|those|its|their)\s+(?:[\w-]+\s){0,3}?"
     r"(?:systems?|missiles?|jets?|aircraft|fighters?|drones?|helicopters?|tanks?|howitzers?|rifles?|weapons?|"
     r"squadrons?|batteries|regiments?|vessels?|ships?|submarines?|planes?|warplanes?|guns?|launchers?|fighter jets?)\b"
-    r"|\b(?:remaining|outstanding)\b", re.I)
+    r"|\b(?:the|its|their)\s+(?:\w+\s){0,2}?(?:price|cost|value|contract value)\b"
+    r"|^\W*(?:deliveries|delivery)\b|\b(?:remaining|outstanding)\b", re.I)
 _NOUN_CATEGORIES = {
     "tank": ("main battle tank", "armoured vehicle", "infantry fighting vehicle"),
     "howitzer": ("self-propelled howitzer", "towed howitzer"),
@@ -53,6 +54,8 @@ _NOUN_RE = re.compile(r"\b(" + "|".join(sorted(_NOUN_CATEGORIES, key=len, revers
 _NOT_VALUE = re.compile(r"(?:additional|extra|development|programme|program|overrun|budget|gdp|revenue|sales|market|"
                         r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|"
                         r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
+_NOT_VALUE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+)?$", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
 _ALL_N = re.compile(rf"\ball\s+(?P<num>{NUM})\b", re.I)
@@ -82,6 +85,7 @@ class Deal:
     first: int
     claims: list[Claim] = field(default_factory=list)
     signed: DateMention | None = None
+    signed_prio: int = 0
     value: Money | None = None
     value_prio: int = -1
     quantity: dict | None = None
@@ -182,13 +186,16 @@ def assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None = None)
             by_platform[best].append(t)
     text = c.sent.text
     plats = sorted(c.platforms, key=lambda x: x[0])
+    all_triggers = [t for t in c.triggers if t.group in ("deal", "event")]
     for (s1, e1, _), (s2, e2, _) in zip(plats, plats[1:]):
         between = text[e1 - c.start:s2 - c.start]
+        if any(e1 <= t.start < s2 for t in all_triggers):
+            continue
         if len(between) < 45 and re.fullmatch(r"[\s,]*(?:(?:[\w'’-]+\s+){0,4}?(?:and|or|as well as|&|,)\s+)?(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?", between + " ", re.I):
             if not by_platform[s2]:
-                by_platform[s2] = list(by_platform[s1])
+                by_platform[s2] = [Trigger(t.group, t.kind, t.start, t.end, t.text) for t in by_platform[s1]]
             elif not by_platform[s1]:
-                by_platform[s1] = list(by_platform[s2])
+                by_platform[s1] = [Trigger(t.group, t.kind, t.start, t.end, t.text) for t in by_platform[s2]]
     return by_platform, loose
 
 
@@ -252,7 +259,7 @@ class DealFinder:
         for s, e, ent in c.orgs:
             if ent.category in ("armed service", "ministry", "government body") and ent.country:
                 cands.append((s, ent.country))
-        cands = [(s, code) for s, code in cands if code and code != supplier]
+        cands = sorted((s, code) for s, code in cands if code and code != supplier)
         if not cands:
             cands = [(s, ent.country) for s, e, ent in c.locations if ent.country and ent.country != supplier]
         if cands:
@@ -299,7 +306,7 @@ class DealFinder:
             nouns = [m.group(1).lower() for m in _NOUN_RE.finditer(c.sent.text)]
             anaphor = bool(_ANAPHOR.search(c.sent.text))
             more = bool(c.of("modifier", "follow_on"))
-            wants_more = bool(loose or anaphor or (c.money and not refs) or (c.quantities and not refs))
+            wants_more = bool(anaphor or (c.money and not refs) or (c.quantities and not refs and loose))
             if not refs and wants_more and not c.sent.headline:
                 refs = self._resolve(i, c, focus, nouns, loose, more)
             if refs:
@@ -395,7 +402,8 @@ class DealFinder:
     def _values(self, c: Clause, refs: list[Deal], prio: int) -> None:
         for m in c.money:
             before = self.text[max(c.start, m.start - 60):m.start]
-            if _NOT_VALUE.search(before) or m.in_parens:
+            after = self.text[m.end:m.end + 40]
+            if _NOT_VALUE.search(before) or m.in_parens or _NOT_VALUE_AFTER.match(after):
                 for d in refs:
                     d.values.append(m)
                 continue
@@ -480,6 +488,9 @@ class DealFinder:
             if dm.prep in ("by", "until", "till", "before") or (dm.prep == "in" and re.search(
                     r"\b(?:finish|complete|completed)\s+(?:\w+\s+)?$", self.text[max(c.start, dm.start - 30):dm.start - 3], re.I)):
                 ctx = self.text[max(c.start, dm.start - 120):dm.start]
+                if re.search(r"\b(?:start|begin|commence|starting)\w*\s+(?:\w+\s+){0,2}$", ctx, re.I) or \
+                        re.search(r"\b(?:programme|program|development)\b", ctx[-70:], re.I):
+                    continue
                 if _COMPLETION.search(ctx) or c.of("event", "DELIVERY") or c.of("deal", "deliver"):
                     targets = refs if len(refs) <= 2 else refs[:1]
                     for d in targets:
@@ -496,9 +507,11 @@ class DealFinder:
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
             if others or _dist((nearest.start, nearest.end), (dm.start, dm.end)) > 120:
                 continue
+            prio = 1 if _REPORTING.search(self.text[max(c.start, dm.start - 16):dm.start]) else 2
             for d in refs:
-                if d.signed is None or (len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
-                    d.signed = dm
+                if d.signed is None or prio > d.signed_prio or (
+                        prio == d.signed_prio and len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
+                    d.signed, d.signed_prio = dm, prio
 
     def _tot(self, c: Clause, refs: list[Deal]) -> None:
         for m in _TOT.finditer(c.sent.text):

@@ -342,7 +342,7 @@ class EntityFinder:
             name = f"{m['who']} {m['what'].lower()}" + (f" in {m['where']}" if m["where"] else "")
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=country, category="government body"))
-            self._force_mention(ents, ent, Span(m.start(), m.end(), text[m.start():m.end()]))
+            self._force_mention(ents, ent, Span(m.start(), m.end("what"), text[m.start():m.end("what")]))
         for m in self._legal.finditer(text):
             name = m["name"].strip()
             words = name.split()

@@ -80,7 +80,7 @@ class EventFinder:
             best, best_d = None, 10 ** 9
             for dm in c.dates:
                 owner = min(triggers, key=lambda x: _dist((x.start, x.end), (dm.start, dm.end)))
-                if owner is not t and not (owner.start == t.start and owner.end == t.end):
+                if owner is not t and not (owner.start < t.end and t.start < owner.end):
                     continue
                 d = _dist((t.start, t.end), (dm.start, dm.end))
                 if d < best_d:

@@ -56,10 +56,10 @@ class Gazetteer:
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, str, str, str]] = {}
         patterns: dict[tuple[str, str, str, str], list[str]] = {}
-        rejected = catalogue.rejected
         for kind, entries in catalogue.entries.items():
             if kind == "office":
                 continue
+            rejected = catalogue.rejected.get(kind, set())
             for e in entries.values():
                 forms = [(e.name, "name")] + [(a, "alias") for a in e.aliases]
                 if kind == "country":
@@ -91,6 +91,9 @@ class Gazetteer:
                 key = self.keys[match_id]
                 if key[3] == "capital" and not doc[s].text[:1].isupper():
                     continue
+                if key[3] == "capital" and doc[s].lower_ == "the" and not all(
+                        t.text[:1].isupper() or not t.is_alpha for t in doc[s:e]):
+                    continue  # "The diplomat said" is not The Diplomat
                 raw.append((s, e, key))
         raw.sort(key=lambda x: (-(x[1] - x[0]), -_PRIORITY.get(x[2][0], 0), x[0]))
         taken = [False] * (len(doc) + 1)
