@@ -62,6 +62,7 @@ class Entry:
     demonyms: list[str] = field(default_factory=list)
     capital: list[str] = field(default_factory=list)
     source: str = ""
+    blocked: set[str] = field(default_factory=set)  # names a user's catalogue took over
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -176,11 +177,19 @@ def _load_cached(extra: str | None) -> Catalogue:
     rejected: dict[str, set[str]] = defaultdict(set)
     rates: dict[tuple[int, str], float] = {}
     note = ""
-    for directory in dirs:
+    for n, directory in enumerate(dirs):
         if not directory.is_dir():
             raise CatalogueError(f"{directory}: catalogue directory not found")
         for kind, path in _files(directory):
-            for id_, raw in _load_yaml(path).items():
+            data = _load_yaml(path)
+            if n > 0:  # a user's names win over the packaged ones
+                claimed = {a.casefold() for raw in data.values() if isinstance(raw, dict)
+                           for a in [raw.get("name", "")] + _as_list(raw.get("aliases"))}
+                for e in entries[kind].values():
+                    e.aliases = [a for a in e.aliases if a.casefold() not in claimed]
+                    if e.name.casefold() in claimed:
+                        e.blocked.add(e.name.casefold())
+            for id_, raw in data.items():
                 if str(id_) == "_reject":
                     rejected[kind].update(a.casefold() for a in _as_list(raw))
                     continue

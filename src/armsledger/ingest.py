@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import IngestError
 from .model import Article
 
+MIN_HTML_WORDS = 12  # fewer words than this is a menu or a caption, not a report
 MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is almost surely not one
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
@@ -82,8 +83,9 @@ def from_html(html: str, source: str = "-") -> Article:
         raise IngestError(source, "no article text found in the HTML page")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = (data.get("text") or "").strip()
-    if not body:
-        raise IngestError(source, "no article text found in the HTML page")
+    words = len(body.split())
+    if words < MIN_HTML_WORDS:
+        raise IngestError(source, f"no article text found in the HTML page (only {words} words of page furniture)")
     return Article(
         text=body,
         source=source,

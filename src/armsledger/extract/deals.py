@@ -136,7 +136,10 @@ class Deal:
             total = (self.quantity or self.total).get("max") or (self.quantity or self.total).get("min")
             if total and self.delivered.get("min") and self.delivered["min"] >= total and not self.remaining:
                 stage = "complete"
-        hedged = bool(live) and all(c.hedged for c in live)
+        # hedged where every claim that reaches the reported stage only says it may happen
+        at_stage = [c for c in live if c.stage in STAGES and (
+            (0 if c.hedged and c.stage not in ("offer", "consider") else STAGES.index(c.stage)) >= min(best, STAGES.index("sign")))]
+        hedged = bool(at_stage) and all(c.hedged for c in at_stage) and stage not in ("deliver", "complete")
         return {"consider": "considered", "offer": "offered", "negotiate": "negotiating", "sign": "signed",
                 "deliver": "in_delivery", "complete": "completed"}[stage], hedged
 
@@ -250,6 +253,10 @@ class DealFinder:
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0))
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
+        if t.kind in ("deliver", "complete") and (
+                c.near("modifier", ("future",), t.start, 25, 0)
+                or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)):
+            return Claim("sign", hedged, negated, i)
         return Claim(t.kind, hedged, negated, i)
 
     def _recipient(self, c: Clause, pos: int, supplier: str | None) -> str | None:
@@ -295,13 +302,13 @@ class DealFinder:
             # platforms named without a trigger speak of the deals already open for them
             rejected = self.book.rejected.get(i, [])
             for s, e, plat in c.platforms:
-                if plat in rejected:
+                if plat in rejected or any(d.platform is plat for d in refs):
                     continue
-                for d in self.book.for_platform(plat):
+                follow = self._follow_on(c, s, e)
+                for d in self.book.for_platform(plat, follow):
                     if id(d) not in named and (d.recipient in self._countries(c) or not self._countries(c) - {d.supplier}):
-                        if not self._follow_on(c, s, e) or d.follow_on:
-                            refs.append(d)
-                            named.add(id(d))
+                        refs.append(d)
+                        named.add(id(d))
             loose = self._loose(c, i)
             nouns = [m.group(1).lower() for m in _NOUN_RE.finditer(c.sent.text)]
             anaphor = bool(_ANAPHOR.search(c.sent.text))
@@ -335,20 +342,17 @@ class DealFinder:
             return []
         typed = [n for n in nouns if _NOUN_CATEGORIES.get(n)]
         if typed:
-            cats = {cat for n in typed for cat in _NOUN_CATEGORIES[n]}
-            earlier = [d for j in sorted(self.book.refs, reverse=True) if j < i for d in self.book.refs[j]]
-            pool = [d for d in earlier if d.platform.category in cats]
-            if pool:
-                # the most recent sentence that spoke of such deals
-                last = max(j for j in self.book.refs if j < i and any(d.platform.category in cats for d in self.book.refs[j]))
-                pool = [d for d in self.book.refs[last] if d.platform.category in cats]
-                # "the jets and helicopters": every deal of those kinds signed together
-                for d in deals:
-                    if d not in pool and d.platform.category in cats and d.first < self.clauses[i].start and \
-                            any(j == last or j == last - 1 for j in d.clauses + [self._clause_of(d.first)]) and not d.follow_on:
-                        pool.append(d)
-            else:
-                pool = [d for d in deals if d.platform.category in cats]
+            pool: list[Deal] = []
+            for n in typed:
+                cats = set(_NOUN_CATEGORIES[n])
+                found = []
+                for j in sorted((j for j in self.book.refs if j < i), reverse=True):
+                    found = [d for d in self.book.refs[j] if d.platform.category in cats]
+                    if found:
+                        break
+                if not found:
+                    found = [d for d in deals if d.platform.category in cats and not d.follow_on][:2]
+                pool.extend(found)
             if more:
                 pool = [d for d in pool if d.follow_on] or pool
             else:
@@ -505,9 +509,10 @@ class DealFinder:
             others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
                       and _dist((t.start, t.end), (dm.start, dm.end)) < _dist((nearest.start, nearest.end), (dm.start, dm.end))
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
-            if others or _dist((nearest.start, nearest.end), (dm.start, dm.end)) > 120:
+            reported = bool(_REPORTING.search(self.text[max(c.start, dm.start - 16):dm.start]))
+            if not reported and (others or _dist((nearest.start, nearest.end), (dm.start, dm.end)) > 120):
                 continue
-            prio = 1 if _REPORTING.search(self.text[max(c.start, dm.start - 16):dm.start]) else 2
+            prio = 1 if reported else 2
             for d in refs:
                 if d.signed is None or prio > d.signed_prio or (
                         prio == d.signed_prio and len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
@@ -537,7 +542,11 @@ class DealFinder:
         self.open_deals()
         self.attach()
         deals = [d for d in self.book.deals if d.supplier != d.recipient and (d.claims or d.evidence)]
-        deals.sort(key=lambda d: d.first)
+        group_first: dict[tuple, int] = {}
+        for d in deals:
+            k = (d.supplier, d.recipient, id(d.platform))
+            group_first[k] = min(group_first.get(k, d.first), d.first)
+        deals.sort(key=lambda d: (group_first[(d.supplier, d.recipient, id(d.platform))], d.follow_on, d.first))
         for n, d in enumerate(deals, 1):
             d.id = f"d{n}"
             if d.quantity is None:

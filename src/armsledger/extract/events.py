@@ -117,8 +117,9 @@ class EventFinder:
         deal_countries = _uniq([x for d in refs for x in (d.recipient, d.supplier)])
         sent_countries = _uniq([ent.code for _, _, ent in c.countries if ent.code])
 
+        once: set[str] = set()  # kinds that make one event a sentence
         for t in c.of("event"):
-            if any(a <= t.start < b for a, b in used):
+            if any(a <= t.start < b for a, b in used) or t.kind in once:
                 continue
             kind = t.kind
             pl = [plat_at[platform_of[id(t)]]] if id(t) in platform_of else []
@@ -141,6 +142,11 @@ class EventFinder:
                     continue
                 countries = [p.country for p in gov] + (sent_countries if len(gov) < 2 else [])
                 loc = self._location(c, t)
+                same = next((ev for ev in self.events if ev.clause == i and ev.type == kind), None)
+                if same is not None:
+                    same.participants = _uniq(same.participants + gov)
+                    same.date = same.date or dm
+                    continue
                 add(kind, t, status_for(t, dm, "scheduled"), dm, gov, countries, [], loc)
                 used.append((t.start, t.end))
             elif kind == "UPGRADE":
@@ -159,14 +165,14 @@ class EventFinder:
                 if not countries and self.home:
                     countries = [self.home]
                 add(kind, t, status_for(t, dm, "expected"), dm, orgs + ppl, countries, plats, self._location(c, t))
-                used.append((c.start, c.end))
+                once.add(kind)
             elif kind == "EVALUATION":
                 plats = [p for _, _, p in c.platforms]
                 if not plats:
                     continue
                 buyer = [d.recipient for d in refs] or [x for x in sent_countries if x not in {p.country for p in plats}]
                 add(kind, t, status_for(t, dm, "scheduled"), dm, [], buyer[:1], plats)
-                used.append((c.start, c.end))
+                once.add(kind)
             elif kind == "AGREEMENT":
                 if refs or c.platforms or c.of("deal", "sign") and c.money:
                     continue
@@ -177,14 +183,14 @@ class EventFinder:
                     continue
                 countries = countries + [x for d in self.book.deals for x in (d.supplier, d.recipient)][:2]
                 add(kind, t, status_for(t, dm, "scheduled"), dm, [], countries[:2] if len(set(countries)) >= 2 else countries, [])
-                used.append((c.start, c.end))
+                once.add(kind)
             elif kind == "SANCTION_THREAT":
                 if not _THREAT.search(c.sent.text):
                     continue
                 threat = [ent.code for s, e, ent in c.countries if ent.code and _dist((s, e), (t.start, t.end)) < 40]
                 target = [d.recipient for d in refs] or [self.home]
                 add(kind, t, "occurred", dm, [], threat + target, [d.platform for d in refs])
-                used.append((c.start, c.end))
+                once.add(kind)
             elif kind in ("REQUEST", "OFFER"):
                 targets = [d for d in refs if not pl or d.platform in pl] or refs
                 if not targets:
@@ -198,6 +204,8 @@ class EventFinder:
                 if c.sent.headline:
                     continue
                 targets = [d for d in refs if not pl or d.platform in pl] or refs
+                if dm is None:
+                    dm = next((ev.date for ev in self.events if ev.clause == i and ev.type == "DELIVERY" and ev.date), None)
                 dates = [dm] if dm else [None]
                 extra = [x for x in c.dates if x is not dm and x.prep in ("by", "in") and _dist((x.start, x.end), (t.start, t.end)) < 60
                          and re.search(r"\b(?:start|begin|finish|complete|end)\b", self.text[t.start:x.start], re.I)]
@@ -236,8 +244,12 @@ class EventFinder:
                     [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
                     + [o for _, _, o in c.orgs if o.category in ("agency", "government body")],
                     [x for d in targets for x in (d.recipient, d.supplier)], [d.platform for d in targets])
-            elif t.kind == "sign" and re.match(r"(?:sealed|struck)", t.text, re.I):
-                pass
+            elif t.kind in ("deliver", "complete") and not any(
+                    x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.of("event")):
+                add("DELIVERY", t, status_for(t, dm, "expected"), dm,
+                    [o for _, _, o in c.orgs if o.category == "armed service"]
+                    + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
+                    [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
 
     def _user(self, c: Clause, plat: Entity) -> str | None:
         codes = [ent.code for _, _, ent in c.countries if ent.code and ent.code != plat.country]

@@ -24,6 +24,9 @@ from ..catalogue import Catalogue
 _PRIORITY = {"person": 5, "platform": 4, "organization": 3, "location": 2, "country": 1}
 
 
+_LONG_RUN = re.compile(r"\S{80,}")
+
+
 @dataclass
 class Hit:
     start: int  # character offsets in the body
@@ -69,7 +72,7 @@ class Gazetteer:
                               if f[-1:].isalnum() and not f.endswith("s") and len(f) > 3]
                 for form_text, form in forms:
                     form_text = form_text.strip()
-                    if not form_text or form_text.casefold() in rejected:
+                    if not form_text or form_text.casefold() in rejected or form_text.casefold() in e.blocked:
                         continue
                     rule = _case_rule(form_text)
                     patterns.setdefault((kind, e.id, form, rule), []).append(form_text)
@@ -81,6 +84,11 @@ class Gazetteer:
             self.keys[self.nlp.vocab.strings[label]] = key
 
     def make_doc(self, text: str) -> Doc:
+        # A run of 80+ characters without a space holds no catalogue name, and the
+        # tokenizer's affix rules take quadratic time on it: blank it out, keeping
+        # every offset where it was.
+        if _LONG_RUN.search(text):
+            text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
         return self.nlp.make_doc(text)
 
     def __call__(self, doc: Doc) -> list[Hit]:

@@ -72,10 +72,10 @@ QTY_RE = re.compile(
     rf"{_QQUAL}(?P<num>{NUM})(?:\s+(?P<scale>lakh|crore|million|thousand|hundred))?"
     rf"(?:\s*(?:to|-|–|or)\s*(?P<num2>{NUM}))?"
     rf"\s+(?:(?P<more>more|additional|further|new|extra|remaining|outstanding|other)\s+)?"
-    rf"(?P<mods>(?:[\w'’./-]+\s+){{0,5}})(?P<unit>{_unit_alt})(?:s|es)?\b",
+    rf"(?P<mods>(?:(?!(?:of|and|for|per|in|by|to|from|with|than|at|on|each|years?|months?|km|kilometres?|mach|or)\b)[\w'’./-]+\s+){{0,5}})(?P<unit>{_unit_alt})(?:s|es)?\b",
     re.I)
 PCT_RE = re.compile(
-    rf"{_QQUAL}(?P<num>\d+(?:\.\d+)?|{NUM})(?:\s*(?:-|–|to)\s*(?P<num2>\d+(?:\.\d+)?))?\s*(?:%|per ?cent\b|percent\b)",
+    rf"{_QQUAL}(?P<num>{NUM})(?:\s*(?:-|–|to)\s*(?P<num2>\d++(?:\.\d++)?))?\s*(?:%|per ?cent\b|percent\b)",
     re.I)
 
 

@@ -1,0 +1,46 @@
+"""Extraction accuracy against the hand-made gold files, with the project's scorer.
+
+The floors are the ones the extraction issue sets; a change that drops below
+them fails here before it reaches users.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eval_score import Tally, score_one
+
+
+def _score(pairs: list[tuple[dict, dict]]) -> dict[str, float]:
+    tallies = {k: Tally() for k in ("deals", "deal fields", "events", "entities")}
+    notes: list[str] = []
+    for gold, pred in pairs:
+        score_one(gold, pred, tallies, notes)
+    return {k: v.prf()[2] for k, v in tallies.items()}
+
+
+@pytest.mark.parametrize("figure, floor", [("deals", 0.95), ("deal fields", 0.90), ("events", 0.85), ("entities", 0.90)])
+def test_seed_article_scores_above_floor(records, golds, figure, floor):
+    f1 = _score([(golds["seed"], records["seed"])])
+    assert f1[figure] >= floor, f"seed {figure} F1 {f1[figure]:.3f} < {floor}"
+
+
+@pytest.mark.parametrize("figure, floor", [("deals", 0.80), ("deal fields", 0.75), ("events", 0.70), ("entities", 0.85)])
+def test_dev_set_scores_above_floor(records, golds, figure, floor):
+    pairs = [(golds[k], records[k]) for k in golds if k != "seed"]
+    f1 = _score(pairs)
+    assert f1[figure] >= floor, f"dev set {figure} F1 {f1[figure]:.3f} < {floor}"
+
+
+def test_seed_s400_deal_reads_as_an_analyst_would(records):
+    deals = [d for d in records["seed"]["deals"] if d["platform"] == "S-400"]
+    first = next(d for d in deals if not d["follow_on"])
+    follow = next(d for d in deals if d["follow_on"])
+    assert (first["supplier"], first["recipient"], first["status"]) == ("RUS", "IND", "in_delivery")
+    assert first["signed"]["value"] == "2018-10"
+    assert (first["value"]["amount"], first["value"]["currency"]) == (5e9, "USD")
+    assert (first["delivered"]["min"], first["quantity"]["min"], first["quantity"]["unit"]) == (3, 5, "squadron")
+    assert first["expected_completion"] == {"value": "2026-06", "precision": "half", "text": "mid-2026"}
+    assert follow["status"] == "offered" and follow["hedged"] is True
+    assert (follow["quantity"]["min"], follow["quantity"]["max"], follow["quantity"]["unit"]) == (2, 3, "regiment")
+    assert follow["tech_transfer_pct"]["max"] == 50 and follow["tech_transfer_pct"]["min"] is None
+    assert follow["local_partners"] == ["Bharat Dynamics Limited"]

@@ -1,0 +1,40 @@
+"""The catalogues: big enough, consistent, and open to a user's own files."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger import Article, CatalogueError, Extractor
+from armsledger.catalogue import load
+
+
+def test_packaged_catalogues_have_no_problems():
+    assert load().check() == []
+
+
+@pytest.mark.parametrize("kind, at_least", [("platform", 500), ("organization", 300), ("country", 193),
+                                             ("location", 200), ("office", 50), ("person", 100)])
+def test_catalogues_cover_the_arms_trade_at_large(kind, at_least):
+    assert len(load().of_kind(kind)) >= at_least
+
+
+@pytest.mark.parametrize("alias, name", [("Sukhoi-30", "Su-30"), ("S-400 Triumf", "S-400"), ("SA-21", "S-400"),
+                                          ("Su-30MKI", "Su-30MKI"), ("F/A-18", "F/A-18 Hornet"), ("BrahMos", "BrahMos")])
+def test_platform_aliases_resolve_to_the_canonical_designation(extractor, alias, name):
+    rec = extractor(Article(text=f"The {alias} was shown."))
+    assert [e["name"] for e in rec["entities"] if e["kind"] == "platform"][:1] in ([name], [name.split()[0]])
+
+
+def test_a_users_catalogue_adds_platforms(tmp_path):
+    (tmp_path / "platforms").mkdir()
+    (tmp_path / "platforms" / "mine.yaml").write_text(
+        "zx-9000:\n  name: ZX-9000\n  aliases: [Stormcrow]\n  category: unmanned aerial vehicle\n  country: NOR\n",
+        encoding="utf-8")
+    ex = Extractor(load(tmp_path))
+    rec = ex(Article(text="Poland signed a contract for 12 Stormcrow drones from Norway."))
+    assert rec["deals"][0]["platform"] == "ZX-9000" and rec["deals"][0]["supplier"] == "NOR"
+
+
+def test_a_broken_catalogue_names_the_file(tmp_path):
+    (tmp_path / "people.yaml").write_text("- not a mapping\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="people.yaml"):
+        load(tmp_path)

@@ -1,0 +1,100 @@
+"""Money, quantities, percentages and dates as reporters write them."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from armsledger.extract.dates import find_dates, reference_date
+from armsledger.extract.values import find_money, find_percents, find_quantities
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("signed for USD 5 billion", 5e9, "USD"),
+    ("valued at $5.43-billion", 5.43e9, "USD"),
+    ("around Rs 40,000 crore", 4e11, "INR"),
+    ("costing ₹21,700 crore", 2.17e11, "INR"),
+    ("a deal worth €8bn", 8e9, "EUR"),
+    ("some 2.3 trillion won", 2.3e12, "KRW"),
+    ("for £8 billion", 8e9, "GBP"),
+    ("CHF 6 billion", 6e9, "CHF"),
+    ("a little over six billion Swiss francs", 6e9, "CHF"),
+    ("a $ 375 million agreement", 3.75e8, "USD"),
+    ("Rs 1.2 lakh crore", 1.2e12, "INR"),
+    ("US$1.1bn", 1.1e9, "USD"),
+    ("A$3.5 billion", 3.5e9, "AUD"),
+])
+def test_money_is_normalised_to_amount_and_iso_code(text, amount, currency):
+    found = find_money(text)
+    assert len(found) == 1
+    assert found[0].amount == pytest.approx(amount) and found[0].currency == currency
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+@pytest.mark.parametrize("text", ["the contract won praise", "Rs. and Rs", "$", "in 2,000 years"])
+def test_things_that_are_not_money(text):
+    assert find_money(text) == []
+
+
+@pytest.mark.parametrize("text, lo, hi, unit", [
+    ("delivered three squadrons", 3, 3, "squadron"),
+    ("two to three more regiments", 2, 3, "regiment"),
+    ("31 Predator long-endurance drones", 31, 31, "drone"),
+    ("over 6.1 lakh AK-203 assault rifles", 610000, None, "rifle"),
+    ("80 French-made Rafale fighter jets", 80, 80, "aircraft"),
+    ("12 Caracal military transport helicopters", 12, 12, "helicopter"),
+    ("up to 24 howitzers", None, 24, "howitzer"),
+    ("three batteries of the missile", 3, 3, "battery"),
+])
+def test_quantities_with_units_and_ranges(text, lo, hi, unit):
+    q = find_quantities(text)
+    assert len(q) == 1
+    assert (q[0].min, q[0].max, q[0].unit) == (lo, hi, unit)
+
+
+@pytest.mark.parametrize("text", ["in 2018 jets", "up to 380 km", "$5 billion for 36"])
+def test_years_distances_and_money_are_not_quantities(text):
+    assert all(q.unit not in ("aircraft",) or "2018" not in q.text for q in find_quantities(text, find_money(text)))
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("up to 50 per cent technology transfer", None, 50), ("60-70 per cent of the arsenal", 60, 70),
+    ("3% of GDP", 3, 3), ("over 40 percent", 40, None),
+])
+def test_percentages(text, lo, hi):
+    p = find_percents(text)
+    assert (p[0].min, p[0].max) == (lo, hi)
+
+
+REF = date(2025, 12, 4)  # a Thursday
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("talks on Thursday, 4 December 2025", "2025-12-04", "day"),
+    ("the summit on Friday will review", "2025-12-05", "day"),
+    ("Bern said on Friday that", "2025-11-28", "day"),
+    ("it happened last month", "2025-11", "month"),
+    ("deliveries next year", "2026", "year"),
+    ("expected by mid-2026", "2026-06", "half"),
+    ("from early 2027", "2027-03", "quarter"),
+    ("by the end of 2023", "2023-12", "month"),
+    ("handed over by 2026-27", "2027", "year"),
+    ("the visit was in 2021", "2021", "year"),
+    ("signed in October 2018", "2018-10", "month"),
+    ("in June last year", "2024-06", "month"),
+    ("late 2022-early 2023", "2023-03", "quarter"),
+    ("at a meet in Moscow Dec 10, 2024", "2024-12-10", "day"),
+    ("at the end of next year", "2026-12", "month"),
+])
+def test_dates_resolve_against_the_reference_date(text, value, precision):
+    future = lambda pos: " will " in f" {text} "  # noqa: E731
+    found = find_dates(text, REF, future)
+    assert found, text
+    assert (found[-1].value, found[-1].precision) == (value, precision)
+    assert text[found[-1].start:found[-1].end] == found[-1].text
+
+
+def test_reference_date_falls_back_to_the_latest_full_date_in_the_text():
+    text = "A caption of Dec 10, 2024. Talks are held on Thursday, 4 December 2025."
+    assert reference_date(None, text) == date(2025, 12, 4)
+    assert reference_date("2024-04-19", text) == date(2024, 4, 19)
