@@ -50,12 +50,21 @@ _NOUN_CATEGORIES = {
     "vessel": ("patrol vessel", "frigate", "corvette", "auxiliary ship", "mine countermeasures vessel"),
     "system": (), "radar": ("radar",), "launcher": ("rocket artillery",), "engine": ("aircraft engine", "naval engine"),
 }
-_NOUN_RE = re.compile(r"\b(" + "|".join(sorted(_NOUN_CATEGORIES, key=len, reverse=True)) + r")(?:s|es)?\b", re.I)
+_NOUN_ALT = "|".join(sorted(_NOUN_CATEGORIES, key=len, reverse=True))
+_NOUN_RE = re.compile(rf"\b({_NOUN_ALT})(?:s|es)?\b", re.I)
 _NOT_VALUE = re.compile(r"(?:additional|extra|development|programme|program|overrun|budget|gdp|revenue|sales|market|"
                         r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|"
                         r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
 _NOT_VALUE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+)?$", re.I)
+_EXPLICIT_SIGN = re.compile(r"(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|placed|ordered|agreed to)", re.I)
+_CATEGORY_UNIT = {
+    "aircraft": "aircraft", "helicopter": "helicopter", "unmanned aerial vehicle": "drone", "loitering munition": "drone",
+    "main battle tank": "tank", "self-propelled howitzer": "howitzer", "towed howitzer": "howitzer", "submarine": "submarine",
+    "frigate": "frigate", "corvette": "corvette", "destroyer": "destroyer", "air defence system": "system",
+    "assault rifle": "rifle", "infantry fighting vehicle": "vehicle", "armoured personnel carrier": "vehicle",
+    "armoured vehicle": "vehicle", "rocket artillery": "launcher", "patrol vessel": "vessel", "radar": "radar",
+}
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
 _ALL_N = re.compile(rf"\ball\s+(?P<num>{NUM})\b", re.I)
@@ -312,7 +321,7 @@ class DealFinder:
             loose = self._loose(c, i)
             nouns = [m.group(1).lower() for m in _NOUN_RE.finditer(c.sent.text)]
             anaphor = bool(_ANAPHOR.search(c.sent.text))
-            more = bool(c.of("modifier", "follow_on"))
+            more = self._more(c)
             wants_more = bool(anaphor or (c.money and not refs) or (c.quantities and not refs and loose))
             if not refs and wants_more and not c.sent.headline:
                 refs = self._resolve(i, c, focus, nouns, loose, more)
@@ -328,6 +337,17 @@ class DealFinder:
                 self._fill(i, c, refs)
             elif c.money or c.quantities:
                 pending_focus.append(i)
+
+    def _more(self, c: Clause) -> bool:
+        """Does the sentence speak of more of something ("two more regiments", "a further 30", "additional jets")?"""
+        if any(q.more in ("more", "additional", "further", "extra") for q in c.quantities):
+            return True
+        for t in c.of("modifier", "follow_on"):
+            after = self.text[t.end:t.end + 30]
+            if re.match(rf"\s+(?:(?:{NUM})\s+)?(?:[\w-]+\s+)?(?:order|orders|batch|tranche|deal|contract|units?|"
+                        rf"(?:{_NOUN_ALT}))", after, re.I) or t.text.lower() in ("follow-on", "repeat order", "over and above"):
+                return True
+        return False
 
     def _countries(self, c: Clause) -> set[str]:
         return {ent.code for _, _, ent in c.countries if ent.code}
@@ -510,6 +530,8 @@ class DealFinder:
                       and _dist((t.start, t.end), (dm.start, dm.end)) < _dist((nearest.start, nearest.end), (dm.start, dm.end))
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
             reported = bool(_REPORTING.search(self.text[max(c.start, dm.start - 16):dm.start]))
+            if reported and not _EXPLICIT_SIGN.match(nearest.text):
+                continue
             if not reported and (others or _dist((nearest.start, nearest.end), (dm.start, dm.end)) > 120):
                 continue
             prio = 1 if reported else 2
@@ -538,9 +560,33 @@ class DealFinder:
                     d.partners.append(org.name)
 
     # --- output -------------------------------------------------------------
+    def _fold_families(self) -> None:
+        """A deal for "F-35" beside one for "F-35A" between the same countries is one deal."""
+        for child in list(self.book.deals):
+            parent_id = child.platform.extra.get("parent")
+            if not parent_id:
+                continue
+            for d in list(self.book.deals):
+                if d is child or d.platform.catalogue_id != parent_id or (d.supplier, d.recipient, d.follow_on) != \
+                        (child.supplier, child.recipient, child.follow_on):
+                    continue
+                child.claims += d.claims
+                for span in d.evidence:
+                    child.cite(span)
+                for attr in ("signed", "value", "quantity", "delivered", "remaining", "total", "expected", "tot"):
+                    if getattr(child, attr) is None and getattr(d, attr) is not None:
+                        setattr(child, attr, getattr(d, attr))
+                child.partners += [p for p in d.partners if p not in child.partners]
+                child.first = min(child.first, d.first)
+                self.book.deals.remove(d)
+                for refs in self.book.refs.values():
+                    if d in refs:
+                        refs[refs.index(d)] = child
+
     def run(self) -> list[Deal]:
         self.open_deals()
         self.attach()
+        self._fold_families()
         deals = [d for d in self.book.deals if d.supplier != d.recipient and (d.claims or d.evidence)]
         group_first: dict[tuple, int] = {}
         for d in deals:

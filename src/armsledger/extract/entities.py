@@ -26,7 +26,7 @@ _GOV_VERBS = (
     "expects|refused|signalled|signaled|told|warned|urged|accused|cleared|ordered|bought|buys|may|could|should|"
     "can|intends|did|does|also|hit|responded|denied|confirmed|protested|welcomed|opposed|must|might|plans"
 )
-_GOV_AFTER = re.compile(rf"^\s+(?:{_GOV_VERBS})\b")
+_GOV_AFTER = re.compile(rf"^\s+(?:{_GOV_VERBS}|(?!(?:talks|visits|officials|forces|residents|streets|troops|suburbs|summits|meetings|negotiations|accords|airports|bureaus|streets|offices|embassies|headquarters|is)\b)[a-z]+(?:s|ed))\b")
 _POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
                r"[A-Z][\w'’\ufffd.-]*")
@@ -139,7 +139,7 @@ class EntityFinder:
         self._credit = re.compile(rf"\((?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video)(?:\s+by)?:?\s+(?P<name>{NAME})\)")
         self._service = re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b")
         self._ministry = re.compile(
-            r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>[Dd]efen[cs]e|[Ff]oreign|[Ee]xternal [Aa]ffairs|[Hh]ome|[Ii]nterior)\s+[Mm]inistry\b"
+            r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|external affairs|home|interior))\s+(?i:ministry)\b"
             r"|\b[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)(?:\s+of\s+(?P<who2>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
         self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
         self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
@@ -182,8 +182,8 @@ class EntityFinder:
             span = Span(h.start, h.end, h.text)
             if h.kind == "country" and h.form == "capital":
                 after = text[h.end:h.end + 40]
-                gov = bool(_GOV_AFTER.match(after))
-                poss = bool(_POSS_AFTER.match(after))
+                gov = bool(_GOV_AFTER.match(after)) or bool(_POSS_AFTER.match(after))
+                poss = False
                 if gov or poss:
                     ent = ents.get_or_add(("country", entry.id), lambda: self._entity_from(entry))
                     ents.mention(ent, span)
@@ -196,6 +196,9 @@ class EntityFinder:
                         ents.at[span.start] = loc
                         ents.spans.append((span.start, span.end, loc))
                 continue
+            if h.kind == "country" and h.form == "demonym" and re.search(
+                    r"\b(?:South|North|Latin|Central|Pan|Anglo)[\s-]$", text[max(0, h.start - 8):h.start]):
+                continue  # "South American nation" is not the United States
             ent = ents.get_or_add((h.kind, entry.id), lambda: self._entity_from(entry))
             ents.mention(ent, span)
 

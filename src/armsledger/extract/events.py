@@ -20,6 +20,9 @@ from .entities import HEAD_ROLES, Entities, Entity
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+)?$", re.I)
+_ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
 _GOV_RANKS = {"head of state", "head of government", "government", "military", "official"}
 
 
@@ -76,10 +79,15 @@ class EventFinder:
         span = Span(c.sent.start, c.sent.end, c.sent.text)
         used: list[tuple[int, int]] = []
 
+        def reach(x: Trigger, dm: DateMention) -> int:
+            lo, hi = min(x.end, dm.end), max(x.start, dm.start)
+            between = self.text[lo:hi] if lo < hi else ""
+            return _dist((x.start, x.end), (dm.start, dm.end)) + (100 if _CLAUSE_BREAK.search(between) else 0)
+
         def date_for(t: Trigger) -> DateMention | None:
             best, best_d = None, 10 ** 9
             for dm in c.dates:
-                owner = min(triggers, key=lambda x: _dist((x.start, x.end), (dm.start, dm.end)))
+                owner = min(triggers, key=lambda x: reach(x, dm))
                 if owner is not t and not (owner.start < t.end and t.start < owner.end):
                     continue
                 d = _dist((t.start, t.end), (dm.start, dm.end))
@@ -133,8 +141,9 @@ class EventFinder:
                     continue
                 if kind == "SUMMIT" and re.search(r"ministers?['’]?\s*$", self.text[max(c.start, t.start - 20):t.start], re.I):
                     kind = "MEETING"
-                if kind == "MEETING" and len(heads) >= 2 and len(heads) == len(people):
+                if kind == "MEETING" and len(heads) >= 2:
                     kind = "SUMMIT"
+                    people = heads
                 gov = [p for p in people if p.role is None or (p.role or "").lower() not in ("reporter", "producer")]
                 if not gov and kind == "MEETING":
                     continue
@@ -227,6 +236,8 @@ class EventFinder:
                 continue
             dm = date_for(t)
             if t.kind == "sign" and _SIGN_VERBS.match(t.text):
+                if dm is None or _REPORTED.search(self.text[max(c.start, dm.start - 16):dm.start]):
+                    dm = next((d.signed for d in targets if d.signed is not None), dm)
                 st = status_for(t, dm, "expected")
                 add("DEAL_SIGNED", t, "possible" if st == "possible" else st, dm,
                     [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
@@ -237,6 +248,10 @@ class EventFinder:
                 add("DEAL_SIGNED", t, "expected", dm, [], [x for d in targets for x in (d.recipient, d.supplier)],
                     [d.platform for d in targets])
             elif t.kind == "negotiate":
+                bare = t.text.lower() in ("talks", "discussions")
+                near = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
+                if bare and not near and not _ANAPHOR_DEAL.search(self.text[t.end:t.end + 30]):
+                    continue
                 if any(x.kind == "MEETING" and _dist((x.start, x.end), (t.start, t.end)) == 0 for x in c.of("event")) \
                         and id(t) not in platform_of:
                     continue

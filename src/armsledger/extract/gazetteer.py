@@ -99,9 +99,10 @@ class Gazetteer:
                 key = self.keys[match_id]
                 if key[3] == "capital" and not doc[s].text[:1].isupper():
                     continue
-                if key[3] == "capital" and doc[s].lower_ == "the" and not all(
-                        t.text[:1].isupper() or not t.is_alpha for t in doc[s:e]):
-                    continue  # "The diplomat said" is not The Diplomat
+                if key[3] == "capital" and key[0] in ("organization", "location", "person") and e - s > 1 \
+                        and not doc[s:e].text.isupper() and not all(
+                        t.text[:1].isupper() or not t.is_alpha or t.is_stop for t in doc[s:e]):
+                    continue  # "the Indian armed forces", "The diplomat said" are not names
                 raw.append((s, e, key))
         raw.sort(key=lambda x: (-(x[1] - x[0]), -_PRIORITY.get(x[2][0], 0), x[0]))
         taken = [False] * (len(doc) + 1)
