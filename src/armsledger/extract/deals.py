@@ -65,6 +65,12 @@ _CATEGORY_UNIT = {
     "assault rifle": "rifle", "infantry fighting vehicle": "vehicle", "armoured personnel carrier": "vehicle",
     "armoured vehicle": "vehicle", "rocket artillery": "launcher", "patrol vessel": "vessel", "radar": "radar",
 }
+_ORDER_LIST = re.compile(
+    rf"\b(?:orders?\s+for|ordered|bought|acquired|purchased|signed\s+for)\s+(?:(?:some|about|around)\s+)?(?P<n1>{NUM})\b"
+    rf"(?!\s*(?:%|per|percent|billion|million|crore|lakh|more|additional|[\w-]+\s+(?:jets?|aircraft|units|systems)))(?P<r1>[^,;.]{{0,40}}?)"
+    rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
+    re.I)
+_ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
 _ALL_N = re.compile(rf"\ball\s+(?P<num>{NUM})\b", re.I)
@@ -108,6 +114,7 @@ class Deal:
     partners: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     clauses: list[int] = field(default_factory=list)
+    locked: int = -1  # the sentence whose order list set this deal's figures; the rest of it does not overwrite them
     values: list[Money] = field(default_factory=list)
     id: str = ""
 
@@ -253,8 +260,48 @@ class DealFinder:
                 for t in stages:
                     deal.claims.append(self._claim(c, t, (s, e), i))
                 refs.append(deal)
+            refs += [d for d in self._order_list(i, c) if d not in refs]
             if refs:
                 self.book.refs[i] = refs
+
+    def _order_list(self, i: int, c: Clause) -> list[Deal]:
+        """Counts without a noun after an order verb: "Egypt, with orders for 24 in 2015 and a further 30
+        earlier this year" -> two orders of the platform the sentence names, the second a follow-on."""
+        out: list[Deal] = []
+        for m in _ORDER_LIST.finditer(c.sent.text):
+            verb_at = c.start + m.start()
+            plats = [p for s, e, p in c.platforms if e <= verb_at]
+            if not plats:
+                continue
+            plat = plats[-1]
+            supplier = plat.country
+            countries = [(s, ent.code) for s, e, ent in c.countries if s < verb_at and ent.code and ent.code != supplier]
+            if not supplier or not countries:
+                continue
+            recipient = countries[-1][1]
+            for n_group, d_group, follow in (("n1", "r1", False), ("n2", "r2", True)):
+                if not m[n_group]:
+                    continue
+                n = parse_number(m[n_group])
+                if not n:
+                    continue
+                deal = self.book.find(supplier, recipient, plat, follow)
+                if deal is None:
+                    deal = Deal(supplier, recipient, plat, follow, c.start + m.start(n_group))
+                    self.book.deals.append(deal)
+                deal.claims.append(Claim("sign", False, False, i))
+                qs, qe = c.start + m.start(n_group), c.start + m.end(n_group)
+                unit = next((u for k, u in _CATEGORY_UNIT.items() if k in (plat.category or "")), None)
+                deal.quantity = {"min": n, "max": n, "unit": unit, "text": self.text[qs:qe]}
+                deal.qty_prio = 3
+                rest_s, rest_e = c.start + m.start(d_group), c.start + m.end(d_group)
+                for dm in c.dates:
+                    if rest_s <= dm.start < rest_e:
+                        deal.signed, deal.signed_prio = dm, 3
+                        break
+                deal.locked = i
+                out.append(deal)
+        return out
 
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
@@ -417,6 +464,9 @@ class DealFinder:
             d.cite(span)
             if i not in d.clauses:
                 d.clauses.append(i)
+        refs = [d for d in refs if d.locked != i]
+        if not refs:
+            return
         self._values(c, refs, prio)
         self._quantities(c, refs, prio)
         self._dates(i, c, refs)
@@ -560,6 +610,17 @@ class DealFinder:
                     d.partners.append(org.name)
 
     # --- output -------------------------------------------------------------
+    def _signed_with_another(self, deal: Deal, deals: list[Deal]) -> None:
+        """"The UAE also agreed to purchase 12 Caracal": signed with the deal the sentence before reports."""
+        for claim in deal.claims:
+            c = self.clauses[claim.clause]
+            if claim.stage == "sign" and _ALSO_SIGNED.search(c.sent.text):
+                earlier = [d for d in deals if d is not deal and d.signed and (d.supplier, d.recipient) == (deal.supplier, deal.recipient)
+                           and any(claim.clause - 2 <= k < claim.clause for k in d.clauses)]
+                if earlier:
+                    deal.signed = earlier[0].signed
+                    return
+
     def _fold_families(self) -> None:
         """A deal for "F-35" beside one for "F-35A" between the same countries is one deal."""
         for child in list(self.book.deals):
@@ -605,6 +666,8 @@ class DealFinder:
             status, _ = d.status()
             if status in ("negotiating", "considered", "offered") and any(c.pending for c in d.claims):
                 d.signed = None
+            if d.signed is None and status not in ("negotiating", "considered", "offered"):
+                self._signed_with_another(d, deals)
         return deals
 
 

@@ -132,6 +132,9 @@ class EventFinder:
             kind = t.kind
             pl = [plat_at[platform_of[id(t)]]] if id(t) in platform_of else []
             dm = date_for(t)
+            if dm is None and kind in ("COPRODUCTION", "EVALUATION", "AGREEMENT", "SANCTION_THREAT"):
+                # one event a sentence: any of its triggers may own the date
+                dm = next((x for x in (date_for(y) for y in c.of("event", kind)) if x is not None), None)
             if kind in ("MEETING", "SUMMIT"):
                 if id(t) in deal_assigned.get(platform_of.get(id(t), -1), []) or (pl and kind == "MEETING" and t.text.lower() == "talks"):
                     continue  # "Su-57 talks": a negotiation, handled below
@@ -228,6 +231,11 @@ class EventFinder:
                     continue
                 used.append((t.start, t.end))
 
+        # orders listed with their years ("orders for 24 in 2015 and a further 30 earlier this year")
+        for d in refs:
+            if d.locked == i:
+                add("DEAL_SIGNED", c.triggers[0] if c.triggers else None, "occurred", d.signed, [],
+                    [d.recipient, d.supplier], [d.platform])
         # events that follow from what the deal rules read in this sentence
         for t in c.of("deal"):
             targets = [d for d in refs if id(t) in {id(x) for x in deal_assigned.get(_first_start(c, d), [])}] \
