@@ -531,6 +531,10 @@ class DealFinder:
                 for d in targets:
                     d.remaining = rng
                 continue
+            if _PAST_DELIVERY.search(before) and re.search(r"\b(?:not|n't|never|yet to|no)\b", before[-30:], re.I):
+                for d in targets:
+                    d.remaining = rng
+                continue
             if _PAST_DELIVERY.search(before) and not re.search(r"\b(?:will|would|to be)\b", before[-25:], re.I):
                 for d in targets:
                     d.delivered = rng

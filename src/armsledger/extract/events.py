@@ -199,7 +199,10 @@ class EventFinder:
             elif kind == "SANCTION_THREAT":
                 if not _THREAT.search(c.sent.text):
                     continue
-                threat = [ent.code for s, e, ent in c.countries if ent.code and _dist((s, e), (t.start, t.end)) < 40]
+                involved = {x for d in refs for x in (d.supplier, d.recipient)}
+                threat = [ent.code for s, e, ent in c.countries if ent.code and _dist((s, e), (t.start, t.end)) < 40] or \
+                    [ent.code for s, e, ent in c.countries if ent.code and ent.code not in involved] or \
+                    [ent.country for s, e, ent in c.locations if ent.country and ent.country not in involved][:1]
                 target = [d.recipient for d in refs] or [self.home]
                 add(kind, t, "occurred", dm, [], threat + target, [d.platform for d in refs])
                 once.add(kind)
@@ -243,7 +246,7 @@ class EventFinder:
             if not targets:
                 continue
             dm = date_for(t)
-            if t.kind == "sign" and _SIGN_VERBS.match(t.text):
+            if t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.of("deal", "cancel"):
                 if dm is None or _REPORTED.search(self.text[max(c.start, dm.start - 16):dm.start]):
                     dm = next((d.signed for d in targets if d.signed is not None), dm)
                 st = status_for(t, dm, "expected")
@@ -267,7 +270,7 @@ class EventFinder:
                     [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
                     + [o for _, _, o in c.orgs if o.category in ("agency", "government body")],
                     [x for d in targets for x in (d.recipient, d.supplier)], [d.platform for d in targets])
-            elif t.kind in ("deliver", "complete") and not any(
+            elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) and not any(
                     x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.of("event")):
                 add("DELIVERY", t, status_for(t, dm, "expected"), dm,
                     [o for _, _, o in c.orgs if o.category == "armed service"]

@@ -154,7 +154,7 @@ def find_money(text: str) -> list[Money]:
                     continue  # "A$", "NT$" matched elsewhere; "x$" is not money
             if not suffix and m["num"][0].isalpha() and not m["scale"]:
                 continue  # "$ one" is not a sum
-            amount = num * scale_of(m["scale"])
+            amount = round(num * scale_of(m["scale"]), 2)
             if amount <= 0:
                 continue
             if m["scale"] and m["scale"].lower() in ("m", "b", "k") and not suffix:
