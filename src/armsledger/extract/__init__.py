@@ -49,7 +49,7 @@ class Extractor:
         sentences = text.split(body)
         doc = self.gazetteer.make_doc(body)
         hits = self.gazetteer(doc)
-        ents = self.entity_finder(body, hits)
+        ents = self.entity_finder(body, hits, self.gazetteer.offices(doc))
         money = values.find_money(body)
         quantities = values.find_quantities(body, money)
         percents = values.find_percents(body)

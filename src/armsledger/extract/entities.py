@@ -130,6 +130,7 @@ class EntityFinder:
         office_alt = "|".join(re.escape(o) for o in offices) or "President"
         self._title_name = re.compile(
             rf"(?P<title>(?i:{office_alt}))\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
+        self._after_title = re.compile(rf"(?P<title>)\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
         self._name_title = re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
@@ -154,10 +155,10 @@ class EntityFinder:
         self._surname_re = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(self.surname_people, key=len, reverse=True)) + r")\b") if self.surname_people else None
 
     # --- building -----------------------------------------------------------
-    def __call__(self, text: str, hits: list[Hit]) -> Entities:
+    def __call__(self, text: str, hits: list[Hit], offices: list[Hit] | None = None) -> Entities:
         ents = Entities()
         self._catalogue_hits(text, hits, ents)
-        self._people(text, ents)
+        self._people(text, ents, offices)
         self._organisations(text, ents)
         self._surnames(text, ents)
         self._designations(text, ents)
@@ -250,7 +251,17 @@ class EntityFinder:
     def _office(self, title: str) -> Entry | None:
         return self.office_by_name.get(title.casefold())
 
-    def _people(self, text: str, ents: Entities) -> None:
+    def _title_matches(self, text: str, offices: list[Hit] | None):
+        """Title + name: from the office hits when there are some (fast), else by regex."""
+        if offices is None:
+            yield from self._title_name.finditer(text)
+            return
+        for h in offices:
+            m = self._after_title.match(text, h.end)
+            if m:
+                yield _TitleMatch(m, h)
+
+    def _people(self, text: str, ents: Entities, offices: list[Hit] | None = None) -> None:
         for m in self._counterpart.finditer(text):
             country = self._country_at(text, ents, m.start("dem"), m.end("dem"))
             role = None
@@ -262,7 +273,7 @@ class EntityFinder:
                          and text.rfind("\n", 0, m.start()) < s]
                 role = prior[-1].role if prior else None
             self._add_person(text, ents, m, role, country)
-        for m in self._title_name.finditer(text):
+        for m in self._title_matches(text, offices):
             off = self._office(m["title"])
             role = off.name if off else m["title"].strip()
             country = off.country if off and off.country else None
@@ -440,6 +451,25 @@ class EntityFinder:
             elif ent.kind == "location" and ent.country:
                 counts[ent.country] += 0.5
         return counts.most_common(1)[0][0] if counts else None
+
+
+class _TitleMatch:
+    """A title hit and the name after it, read like one regex match."""
+
+    def __init__(self, m: re.Match, hit: Hit) -> None:
+        self.m, self.hit = m, hit
+
+    def __getitem__(self, group: str) -> str:
+        return self.hit.text if group == "title" else self.m[group]
+
+    def group(self, group: str) -> str:
+        return self[group]
+
+    def start(self, group: str | None = None) -> int:
+        return self.hit.start if group in (None, "title") else self.m.start(group)
+
+    def end(self, group: str | None = None) -> int:
+        return self.hit.end if group == "title" else self.m.end(group) if group else self.m.end()
 
 
 def _person_key(name: str) -> str:

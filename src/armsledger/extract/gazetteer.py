@@ -76,6 +76,9 @@ class Gazetteer:
                         continue
                     rule = _case_rule(form_text)
                     patterns.setdefault((kind, e.id, form, rule), []).append(form_text)
+        self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for e in catalogue.of_kind("office").values():
+            self.office_matcher.add(e.id, list(self.nlp.tokenizer.pipe(e.names())))
         for key, texts in patterns.items():
             label = "|".join(key)
             matcher = self.exact if key[3] == "exact" else self.lower
@@ -90,6 +93,20 @@ class Gazetteer:
         if _LONG_RUN.search(text):
             text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
         return self.nlp.make_doc(text)
+
+    def offices(self, doc: Doc) -> list[Hit]:
+        """Office titles ("Defence Minister", "Kremlin spokesperson"), longest first where they overlap."""
+        found = sorted(((s, e, self.nlp.vocab.strings[mid]) for mid, s, e in self.office_matcher(doc)),
+                       key=lambda x: (x[0], -(x[1] - x[0])))
+        out: list[Hit] = []
+        end = -1
+        for s, e, id_ in found:
+            if s < end:
+                continue
+            span = doc[s:e]
+            out.append(Hit(span.start_char, span.end_char, "office", id_, "name", span.text, s, e))
+            end = e
+        return out
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """The longest non-overlapping catalogue names in `doc`."""

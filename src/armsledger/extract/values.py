@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numbers import NUM, SCALE, parse_number, scale_of
+from .numbers import NUM, SCALE, NUMBER_WORDS, parse_number, scale_of
 
 # currency symbols and codes written before the number
 _PREFIX = {
@@ -46,11 +46,14 @@ _QUAL = (r"(?:(?P<qual>nearly|almost|around|about|approximately|approx\.?|roughl
 _pre = "|".join(re.escape(k) for k in sorted(_PREFIX, key=len, reverse=True))
 _suf = "|".join(re.escape(k) for k in sorted(_SUFFIX, key=len, reverse=True))
 _SEP = r"[\s\u00a0-]?"
-MONEY_PREFIX_RE = re.compile(
-    rf"{_QUAL}(?P<cur>{_pre})\s?(?P<num>{NUM})(?:{_SEP}(?P<scale>{SCALE})\b)?(?:\s+(?P<cur2>dollars|usd)\b)?",
-    re.I)
-MONEY_SUFFIX_RE = re.compile(
-    rf"{_QUAL}(?P<num>{NUM})(?:{_SEP}(?P<scale>{SCALE}))?\s+(?P<cur>{_suf})\b", re.I)
+# Everything is read around the numbers of the text (_NUM_START): a pattern tried at
+# every character with leading optional groups costs ten times more.
+_NUM_START = re.compile(rf"(?<![\w.,])(?:\d|(?:{NUMBER_WORDS})\b|a (?:dozen|hundred|couple)|half a|dozens)", re.I)
+_NUM_AT = re.compile(NUM, re.I)
+_QUAL_BEFORE = re.compile(_QUAL.replace("(?:(?P<qual>", "(?:(?P<qual>").rstrip("?") + "$", re.I)
+_CUR_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_pre})\s?$", re.I)
+_PREFIX_AFTER = re.compile(rf"(?:{_SEP}(?P<scale>{SCALE})\b)?(?:\s+(?P<cur2>dollars|usd)\b)?", re.I)
+_SUFFIX_AFTER = re.compile(rf"(?:{_SEP}(?P<scale>{SCALE}))?\s+(?P<cur>{_suf})\b", re.I)
 
 _UNITS = {
     "squadron": "squadron", "regiment": "regiment", "battery": "battery", "batteries": "battery",
@@ -68,14 +71,15 @@ _UNITS = {
 _unit_alt = "|".join(sorted({re.escape(u) for u in _UNITS} | {"batteries", "torpedoes"}, key=len, reverse=True))
 _QQUAL = (r"(?:(?P<qual>over|more than|up to|about|around|nearly|almost|at least|some|as many as|"
           r"fewer than|less than|roughly|approximately|an estimated)\s+)?")
+_QQUAL_BEFORE = re.compile(_QQUAL.rstrip("?") + "$", re.I)
 QTY_RE = re.compile(
-    rf"{_QQUAL}(?P<num>{NUM})(?:\s+(?P<scale>lakh|crore|million|thousand|hundred))?"
+    rf"(?P<num>{NUM})(?:\s+(?P<scale>lakh|crore|million|thousand|hundred))?"
     rf"(?:\s*(?:to|-|–|or)\s*(?P<num2>{NUM}))?"
     rf"\s+(?:(?P<more>more|additional|further|new|extra|remaining|outstanding|other)\s+)?"
     rf"(?P<mods>(?:(?!(?:of|and|for|per|in|by|to|from|with|than|at|on|each|years?|months?|km|kilometres?|mach|or)\b)[\w'’./-]+\s+){{0,5}})(?P<unit>{_unit_alt})(?:s|es)?\b",
     re.I)
 PCT_RE = re.compile(
-    rf"{_QQUAL}(?P<num>{NUM})(?:\s*(?:-|–|to)\s*(?P<num2>\d++(?:\.\d++)?))?\s*(?:%|per ?cent\b|percent\b)",
+    rf"(?P<num>{NUM})(?:\s*(?:-|–|to)\s*(?P<num2>\d++(?:\.\d++)?))?\s*(?:%|per ?cent\b|percent\b)",
     re.I)
 
 
@@ -123,6 +127,14 @@ class Percent:
     max: float | None
 
 
+def _numbers(text: str):
+    """Each number of the text: (start, end, value-text)."""
+    for c in _NUM_START.finditer(text):
+        m = _NUM_AT.match(text, c.start())
+        if m:
+            yield m
+
+
 def find_money(text: str) -> list[Money]:
     """Every sum of money in `text`, with amount and ISO 4217 currency.
 
@@ -130,42 +142,40 @@ def find_money(text: str) -> list[Money]:
     [(400000000000.0, 'INR'), (5430000000.0, 'USD')]
     """
     found: list[Money] = []
-    taken: list[tuple[int, int]] = []
-    for rx, suffix in ((MONEY_PREFIX_RE, False), (MONEY_SUFFIX_RE, True)):
-        for m in rx.finditer(text):
-            num = parse_number(m["num"])
-            if num is None:
+    last_end = -1
+    for m in _numbers(text):
+        ns, ne = m.span()
+        if ns < last_end:
+            continue
+        num = parse_number(m.group())
+        if num is None:
+            continue
+        cb = _CUR_BEFORE.search(text, max(0, ns - 8), ns)
+        scale = cur = None
+        if cb:
+            cur_text = cb["cur"].lower()
+            if cur_text in ("rs", "rs.", "sr", "rm", "rp", "dh") and not text[cb.start("cur")].isupper():
+                cb = None
+            elif cur_text == "try" and cb["cur"] != "TRY":
+                cb = None
+        if cb and not (m.group()[0].isalpha() and not _PREFIX_AFTER.match(text, ne)["scale"]):
+            after = _PREFIX_AFTER.match(text, ne)
+            scale, currency, start, end = after["scale"], _PREFIX[cb["cur"].lower()], cb.start("cur"), after.end()
+        else:
+            after = _SUFFIX_AFTER.match(text, ne)
+            if not after:
                 continue
-            s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken):
-                continue
-            cur_text = m["cur"].lower()
-            if suffix:
-                if cur_text == "won" and not m["scale"]:
-                    continue  # "the contract won" is a verb
-                currency = _SUFFIX[cur_text]
-            else:
-                if cur_text in ("rs", "rs.", "sr", "rm", "rp", "dh") and not text[m.start("cur")].isupper():
-                    continue
-                if cur_text == "try" and text[m.start("cur"):m.end("cur")] != "TRY":
-                    continue
-                currency = _PREFIX[cur_text]
-                if currency == "USD" and cur_text == "$" and s > 0 and text[s - 1].isalpha():
-                    continue  # "A$", "NT$" matched elsewhere; "x$" is not money
-            if not suffix and m["num"][0].isalpha() and not m["scale"]:
-                continue  # "$ one" is not a sum
-            amount = round(num * scale_of(m["scale"]), 2)
-            if amount <= 0:
-                continue
-            if m["scale"] and m["scale"].lower() in ("m", "b", "k") and not suffix:
-                pass
-            qual = m["qual"]
-            start = m.start("qual") if qual else m.start("cur") if not suffix else m.start("num")
-            start = m.start("cur") if not suffix else m.start("num")
-            in_parens = _in_parens(text, s, e)
-            found.append(Money(start, e, text[start:e], amount, currency, qual, in_parens))
-            taken.append((s, e))
-    found.sort(key=lambda x: x.start)
+            cur_text = after["cur"].lower()
+            if cur_text == "won" and not after["scale"]:
+                continue  # "the contract won" is a verb
+            scale, currency, start, end = after["scale"], _SUFFIX[cur_text], ns, after.end()
+        amount = round(num * scale_of(scale), 2)
+        if amount <= 0:
+            continue
+        q = _QUAL_BEFORE.search(text, max(0, start - 30), start)
+        found.append(Money(start, end, text[start:end], amount, currency, q["qual"] if q else None,
+                           _in_parens(text, start, end)))
+        last_end = end
     return found
 
 
@@ -173,7 +183,13 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
     """Counts of things: "three squadrons", "two to three more regiments", "over 6.1 lakh rifles"."""
     blocked = [(m.start, m.end) for m in money or []]
     out: list[Quantity] = []
-    for m in QTY_RE.finditer(text):
+    last_end = -1
+    for n in _numbers(text):
+        if n.start() < last_end:
+            continue
+        m = QTY_RE.match(text, n.start())
+        if not m:
+            continue
         s, e = m.start("num"), m.end()
         if any(a < e and s < b for a, b in blocked):
             continue
@@ -192,7 +208,8 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         hi = (parse_number(m["num2"]) or 0) * mult if m["num2"] else lo
         if hi < lo:
             hi = lo
-        qual = (m["qual"] or "").lower()
+        qm = _QQUAL_BEFORE.search(text, max(0, s - 25), s)
+        qual = (qm["qual"] if qm else "").lower()
         qmin, qmax = lo, hi
         if qual in ("over", "more than", "at least"):
             qmax = None
@@ -200,7 +217,8 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
             qmin = None
         unit = _UNITS.get(m["unit"].lower().rstrip("s") if m["unit"].lower() not in _UNITS else m["unit"].lower(),
                           m["unit"].lower())
-        start = m.start("qual") if m["qual"] else s
+        start = qm.start("qual") if qm else s
+        last_end = e
         out.append(Quantity(start, e, text[start:e], qmin, qmax, unit, (m["more"] or "").lower() or None,
                             mods.strip(), m.end("num2") if m["num2"] else (m.end("scale") if m["scale"] else m.end("num"))))
     return out
@@ -209,15 +227,23 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
 def find_percents(text: str) -> list[Percent]:
     """Percentages: "up to 50 per cent" -> (None, 50); "60-70%" -> (60, 70)."""
     out: list[Percent] = []
-    for m in PCT_RE.finditer(text):
-        s = m.start()
-        if s > 0 and text[s - 1].isalnum():
+    last_end = -1
+    for n in _numbers(text):
+        if n.start() < last_end:
             continue
+        m = PCT_RE.match(text, n.start())
+        if not m:
+            continue
+        s = m.start()
+        last_end = m.end()
         lo = parse_number(m["num"])
         if lo is None:
             continue
         hi = parse_number(m["num2"]) if m["num2"] else lo
-        qual = (m["qual"] or "").lower()
+        qm = _QQUAL_BEFORE.search(text, max(0, s - 25), s)
+        qual = (qm["qual"] if qm else "").lower()
+        if qm:
+            s = qm.start("qual")
         pmin, pmax = lo, hi
         if qual in ("up to", "as many as", "less than", "fewer than"):
             pmin = None
