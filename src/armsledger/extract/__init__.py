@@ -136,7 +136,7 @@ def _future_marker(body: str):
     """A function telling whether the clause around a position speaks of the future."""
     import re
 
-    rx = re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next)\b", re.I)
+    rx = re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I)
 
     reported = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+|last\s+)?$", re.I)
 

@@ -71,6 +71,10 @@ _ORDER_LIST = re.compile(
     rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
     re.I)
 _ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)", re.I)
+_SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
+                           r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
+_NOT_PURCHASE = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorandum|mou|letter of intent|statement of intent|"
+                           r"framework|pact|accord|agreement on (?:defence|military|security) cooperation)", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
 _ALL_N = re.compile(rf"\ball\s+(?P<num>{NUM})\b", re.I)
@@ -225,6 +229,7 @@ class DealFinder:
         self.ents, self.clauses, self.text, self.home = ents, clauses, text, home
         self.book = DealBook()
         self.last_recipient: dict[str, str] = {}
+        self.order_spans: dict[int, list[tuple[int, int]]] = {}
 
     # --- pass 1 ---------------------------------------------------------------
     def open_deals(self) -> None:
@@ -270,6 +275,7 @@ class DealFinder:
         out: list[Deal] = []
         for m in _ORDER_LIST.finditer(c.sent.text):
             verb_at = c.start + m.start()
+            self.order_spans.setdefault(i, []).append((c.start + m.start(), c.start + m.end()))
             plats = [p for s, e, p in c.platforms if e <= verb_at]
             if not plats:
                 continue
@@ -309,6 +315,8 @@ class DealFinder:
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0))
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
+        if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
+            return Claim("negotiate", hedged, negated, i)  # signing a memorandum is not buying
         if t.kind in ("deliver", "complete") and (
                 c.near("modifier", ("future",), t.start, 25, 0)
                 or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)):
@@ -316,6 +324,9 @@ class DealFinder:
         return Claim(t.kind, hedged, negated, i)
 
     def _recipient(self, c: Clause, pos: int, supplier: str | None) -> str | None:
+        """The buyer: a country the platform goes "to", else the sentence's subject, else the
+        nearest country named before the platform, else after it; never the supplier, and
+        not the maker's country of another platform in the same sentence when there is a choice."""
         cands: list[tuple[int, str]] = []
         for s, e, ent in c.countries:
             cands.append((s, ent.code or ent.country))
@@ -326,8 +337,22 @@ class DealFinder:
         if not cands:
             cands = [(s, ent.country) for s, e, ent in c.locations if ent.country and ent.country != supplier]
         if cands:
-            before = [x for x in cands if x[0] < pos]
-            return (before[-1] if before else cands[0])[1]
+            makers = {p.country for s, e, p in c.platforms if p.country and p.country != supplier}
+            pool = [x for x in cands if x[1] not in makers] or cands
+            after = self.text[pos:pos + 90]
+            to = re.search(r"\b(?:to|for)\s+(?:the\s+)?(?P<c>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", after)
+            if to:
+                at = pos + to.start("c")
+                for x in pool:
+                    if x[0] == at:
+                        return x[1]
+            for s, e, ent in c.countries:
+                code = ent.code or ent.country
+                if s < pos and code in {x[1] for x in pool} and (
+                        _SUBJECT_VERB.match(self.text, e) or not self.text[c.start:s].strip(" \"'“(")):
+                    return code
+            before = [x for x in pool if x[0] < pos]
+            return (before[-1] if before else pool[0])[1]
         if supplier and supplier in self.last_recipient:
             return self.last_recipient[supplier]
         if self.home and self.home != supplier:
@@ -563,6 +588,8 @@ class DealFinder:
         sign_triggers = [t for t in c.of("deal", "sign") if t.text.lower() not in ("purchase of",)]
         original = c.of("modifier", "original")
         for dm in c.dates:
+            if any(a <= dm.start < b for a, b in self.order_spans.get(i, [])):
+                continue  # the year of an order listed with it
             if dm.prep in ("by", "until", "till", "before") or (dm.prep == "in" and re.search(
                     r"\b(?:finish|complete|completed)\s+(?:\w+\s+)?$", self.text[max(c.start, dm.start - 30):dm.start - 3], re.I)):
                 ctx = self.text[max(c.start, dm.start - 120):dm.start]

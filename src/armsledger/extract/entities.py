@@ -44,6 +44,16 @@ _COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li"
                     "ali", "ahmed", "smith", "johnson", "brown", "jones", "williams", "miller", "davis", "wilson",
                     "rao", "reddy", "patel", "gupta", "shah", "das", "nguyen", "tran", "yang", "huang", "zhao", "wu",
                     "jr", "sr", "ii", "iii"}
+_ACRONYM_PLATFORM = re.compile(
+    r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}(?P<head>Systems?|Missiles?|Vehicles?|Radars?|Aircraft|Helicopters?|Drones?|Howitzers?|Rifles?|Launchers?|Interceptors?))"
+    r"\s+\((?P<abbr>[A-Z][A-Z0-9-]{1,9})\)")
+_HEAD_CATEGORY = {"system": "air defence system", "missile": "surface-to-air missile", "vehicle": "armoured vehicle",
+                  "radar": "radar", "aircraft": "fighter aircraft", "helicopter": "utility helicopter",
+                  "drone": "unmanned aerial vehicle", "howitzer": "self-propelled howitzer", "rifle": "assault rifle",
+                  "launcher": "rocket artillery", "interceptor": "surface-to-air missile"}
+_NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary", "deputy", "state", "general",
+             "council", "president", "prime", "chief", "staff", "force", "army", "navy", "department", "office",
+             "agency", "company", "corporation", "group", "limited", "forces", "command", "said", "says"}
 HEAD_ROLES = {"president", "prime minister", "king", "crown prince", "emir", "amir", "chancellor", "supreme leader",
               "sultan", "premier", "head of state", "queen", "prince"}
 
@@ -145,6 +155,7 @@ class EntityFinder:
         self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
         self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
         self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-\d{1,4}[A-Z]{0,3}(?:/[A-Z])?)\b")
+        self._platform_names = {n.casefold(): e for e in catalogue.of_kind("platform").values() for n in e.names()}
         people = catalogue.of_kind("person").values()
         counts = Counter(p.name.split()[-1] for p in people)
         places = {n.casefold() for e in catalogue.of_kind("location").values() for n in e.names()}
@@ -215,7 +226,7 @@ class EntityFinder:
         raw = m.group(group).rstrip(".")
         e = s + len(raw)
         words = raw.split()
-        if words[0].casefold() in _STOP_FIRST or len(words) < 2:
+        if words[0].casefold() in _STOP_FIRST or len(words) < 2 or any(w.strip(".,").casefold() in _NOT_NAME for w in words):
             return None
         hit = ents.covered(s, e)
         if hit is not None and hit.kind != "person":
@@ -419,8 +430,36 @@ class EntityFinder:
             d = m["d"]
             if re.match(r"(?:COVID|G|MH|P|I|A)-\d+$", d) and not re.match(r"(?:P|A)-\d{2,}", d):
                 continue
-            ent = ents.get_or_add(("platform", d.casefold()), lambda: Entity("platform", d, code=None))
+            family = self._family(d)
+            ent = ents.get_or_add(("platform", d.casefold()), lambda: Entity(
+                "platform", d, code=None, country=family.country if family else None,
+                category=family.category if family else None,
+                extra={"maker": family.maker if family else None, "parent": family.id if family else None}))
             ents.mention(ent, Span(m.start(), m.end(), d))
+        for m in _ACRONYM_PLATFORM.finditer(text):
+            if ents.covered(m.start("abbr"), m.end("abbr")) is not None or ents.covered(m.start("name"), m.end("name")):
+                continue
+            head = m["head"].lower().rstrip("s")
+            category = _HEAD_CATEGORY.get(head)
+            abbr = m["abbr"]
+            ent = ents.get_or_add(("platform", abbr.casefold()),
+                                  lambda: Entity("platform", abbr, code=None, category=category, extra={"long_name": m["name"]}))
+            ents.mention(ent, Span(m.start("name"), m.end("name"), m["name"]))
+            ents.mention(ent, Span(m.start("abbr"), m.end("abbr"), abbr))
+            for later in re.finditer(rf"\b{re.escape(abbr)}\b", text[m.end():]):
+                s = m.end() + later.start()
+                if ents.covered(s, s + len(abbr)) is None:
+                    ents.mention(ent, Span(s, s + len(abbr), abbr))
+
+    def _family(self, designation: str) -> Entry | None:
+        """The catalogue type an unknown variant belongs to: "F-15ID" -> F-15."""
+        base = designation.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/")
+        while base and base != designation:
+            entry = self._platform_names.get(base.casefold())
+            if entry is not None:
+                return entry
+            base = designation[:len(base) + 1]
+        return None
 
     def _merge_platform_family(self, ents: Entities) -> None:
         plats = ents.of_kind("platform")
