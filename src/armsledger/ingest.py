@@ -101,6 +101,7 @@ def from_record(obj: dict, source: str) -> Article:
     text = obj.get("text") or obj.get("body") or obj.get("content")
     if not isinstance(text, str) or not text.strip():
         raise IngestError(source, "JSON object has no non-empty 'text' field")
+    text = clean_surrogates(text)
     return Article(
         text=text,
         source=obj.get("url") if source == "-" and obj.get("url") else source,
@@ -109,6 +110,15 @@ def from_record(obj: dict, source: str) -> Article:
         publisher=obj.get("publisher") if isinstance(obj.get("publisher"), str) else None,
         url=obj.get("url") if isinstance(obj.get("url"), str) else None,
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_surrogates(text: str) -> str:
+    """Lone UTF-16 surrogates (legal in JSON escapes, not in text) become U+FFFD, one for one,
+    so that every offset stays where it was."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def normalise_date(value: object) -> str | None:
@@ -129,7 +139,7 @@ def normalise_date(value: object) -> str | None:
             pass
     try:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 

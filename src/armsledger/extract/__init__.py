@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..catalogue import Catalogue, load
+from ..ingest import clean_surrogates
 from ..model import Article
 from . import context, dates, text, values
 from .deals import Deal, DealFinder
@@ -45,7 +46,7 @@ class Extractor:
         self.entity_finder = EntityFinder(self.catalogue)
 
     def __call__(self, article: Article, with_text: bool = False) -> dict:
-        body = article.text[:MAX_CHARS]
+        body = clean_surrogates(article.text[:MAX_CHARS])
         sentences = text.split(body)
         doc = self.gazetteer.make_doc(body)
         hits = self.gazetteer(doc)

@@ -7,6 +7,7 @@ come from `catalogues/triggers.yaml`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -99,16 +100,17 @@ def build(sentences: list[Sentence], ents: Entities, money: list[Money], quantit
     lex = lexicon()
     clauses = []
     spans = sorted(ents.spans, key=lambda x: x[0])
+    starts = [a for a, _, _ in spans]
+    keyed = [(items, [x.start for x in items]) for items in (money, quantities, percents, dates)]
     for s in sentences:
         c = Clause(s)
         c.triggers = [] if s.noise else lex.find(s.text, s.start)
-        for a, b, ent in spans:
+        lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        for a, b, ent in spans[lo:hi]:
             if a >= s.start and b <= s.end:
                 {"platform": c.platforms, "country": c.countries, "person": c.people,
                  "organization": c.orgs, "location": c.locations}[ent.kind].append((a, b, ent))
-        c.money = [m for m in money if s.start <= m.start < s.end]
-        c.quantities = [q for q in quantities if s.start <= q.start < s.end]
-        c.percents = [p for p in percents if s.start <= p.start < s.end]
-        c.dates = [d for d in dates if s.start <= d.start < s.end]
+        c.money, c.quantities, c.percents, c.dates = (
+            items[bisect_left(keys, s.start):bisect_left(keys, s.end)] for items, keys in keyed)
         clauses.append(c)
     return clauses

@@ -11,6 +11,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+
+from .spans import SpanSet
 from datetime import date, timedelta
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -26,7 +28,7 @@ _PART = (r"(?P<part>early|mid|late|the end of|end of|end|the beginning of|beginn
          r"the first half of|first half of|the second half of|second half of|the middle of|middle of|"
          r"the first quarter of|first quarter of|the second quarter of|second quarter of|the third quarter of|"
          r"third quarter of|the fourth quarter of|fourth quarter of|the last quarter of|last quarter of|"
-         r"q[1-4]|h[12])")
+         r"q[1-4]|h[12]|the summer of|summer of|summer|the spring of|spring of|spring|the autumn of|autumn of|autumn|the fall of|fall of|the winter of|winter of|winter)")
 _PREP = ""  # the preposition before a date is read afterwards (_PREP_BEFORE): a leading optional group slows every pattern
 _PREP_BEFORE = re.compile(r"\b(?P<prep>by|from|since|until|till|before|after|in|on|at|during|through|starting in|starting|as of|around|between|to|of)\s+$", re.I)
 
@@ -94,7 +96,7 @@ def find_dates(text: str, ref: date | None, future_at=None) -> list[DateMention]
     future; it decides which Friday "on Friday" is.
     """
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
@@ -102,7 +104,7 @@ def find_dates(text: str, ref: date | None, future_at=None) -> list[DateMention]
                 s = m.end("prep") + 1
                 while s < e and text[s].isspace():
                     s += 1
-            if any(a < e and s < b for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             resolved = _resolve(kind, m, ref, future_at(s) if future_at else False)
             if resolved is None:
@@ -114,7 +116,7 @@ def find_dates(text: str, ref: date | None, future_at=None) -> list[DateMention]
                 pm = _PREP_BEFORE.search(text, max(0, s - 14), s)
                 prep = pm["prep"].lower() if pm else None
             out.append(DateMention(s, e, text[s:e], value, precision, prep, kind))
-            taken.append((s, e))
+            taken.add(s, e)
     out.sort(key=lambda d: d.start)
     return out
 
@@ -137,6 +139,10 @@ def _part_value(part: str | None, year: int, month: int | None = None) -> tuple[
         return f"{year:04d}-09", "quarter"
     if p in ("late", "fourth quarter of", "last quarter of", "q4"):
         return f"{year:04d}-12", "quarter"
+    season = {"spring of": "04", "spring": "04", "summer of": "07", "summer": "07", "autumn of": "10", "autumn": "10",
+              "fall of": "10", "winter of": "01", "winter": "01"}.get(p)
+    if season:
+        return f"{year:04d}-{season}", "quarter"
     if p in ("second half of", "h2"):
         return f"{year:04d}-12", "half"
     if p in ("end of", "end"):

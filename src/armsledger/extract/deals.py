@@ -71,10 +71,16 @@ _ORDER_LIST = re.compile(
     rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
     re.I)
 _ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)", re.I)
+_FROM = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+from\s+(?:the\s+)?(?=[A-Z])")
+_MADE = re.compile(r"[A-Z][\w]+(?=-(?:made|built|manufactured|designed)\s+(?:[\w-]+\s+){0,2}$)")
+_RELATIVE = re.compile(r",?\s+(?:which|who|that)\s+(?:has|had|have|is|was|already|also|\w+ed)\b", re.I)
+_COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|nearly|some)\s+)?(?<![\w.,$€£₹-])(?P<num>{NUM})\s+"
+                           rf"(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I)
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
 _NOT_PURCHASE = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorandum|mou|letter of intent|statement of intent|"
                            r"framework|pact|accord|agreement on (?:defence|military|security) cooperation)", re.I)
+_DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
 _ALL_N = re.compile(rf"\ball\s+(?P<num>{NUM})\b", re.I)
@@ -118,6 +124,7 @@ class Deal:
     partners: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
     clauses: list[int] = field(default_factory=list)
+    order_year: str | None = None  # the year the order was signed, as the sentence that opened it says
     locked: int = -1  # the sentence whose order list set this deal's figures; the rest of it does not overwrite them
     values: list[Money] = field(default_factory=list)
     id: str = ""
@@ -173,9 +180,13 @@ class DealBook:
     rejected: dict[int, list[Entity]] = field(default_factory=dict)
     assigned: dict[int, dict[int, list[Trigger]]] = field(default_factory=dict)  # clause -> platform start -> triggers
 
-    def find(self, supplier: str, recipient: str, platform: Entity, follow_on: bool) -> Deal | None:
+    def find(self, supplier: str, recipient: str, platform: Entity, follow_on: bool, year: str | None = None) -> Deal | None:
+        """The deal so keyed; a signing year that differs from the deal's makes it another order."""
         for d in self.deals:
-            if d.supplier == supplier and d.recipient == recipient and d.platform is platform and d.follow_on == follow_on:
+            if d.supplier == supplier and d.recipient == recipient and d.platform is platform and d.follow_on == follow_on \
+                    and (year is None or d.order_year in (None, year)):
+                if year and d.order_year is None:
+                    d.order_year = year
                 return d
         return None
 
@@ -230,6 +241,7 @@ class DealFinder:
         self.book = DealBook()
         self.last_recipient: dict[str, str] = {}
         self.order_spans: dict[int, list[tuple[int, int]]] = {}
+        self._years: dict[int, dict[tuple[int, int], str]] = {}
 
     # --- pass 1 ---------------------------------------------------------------
     def open_deals(self) -> None:
@@ -252,14 +264,15 @@ class DealFinder:
                 up = upgrades.get(s, [])
                 if up and min(_dist((t.start, t.end), (s, e)) for t in up) < min(_dist((t.start, t.end), (s, e)) for t in stages):
                     continue  # "upgrades for Sukhoi-30 fighter jets" is not a purchase
-                supplier = plat.country
+                supplier = self._supplier(c, s, e, plat)
                 recipient = self._recipient(c, s, supplier)
                 if not supplier or not recipient or supplier == recipient:
                     continue
                 follow = self._follow_on(c, s, e)
-                deal = self.book.find(supplier, recipient, plat, follow)
+                year = self._order_year(i, c, stages)
+                deal = self.book.find(supplier, recipient, plat, follow, year)
                 if deal is None:
-                    deal = Deal(supplier, recipient, plat, follow, s)
+                    deal = Deal(supplier, recipient, plat, follow, s, order_year=year)
                     self.book.deals.append(deal)
                 self.last_recipient[supplier] = recipient
                 for t in stages:
@@ -275,6 +288,8 @@ class DealFinder:
         out: list[Deal] = []
         for m in _ORDER_LIST.finditer(c.sent.text):
             verb_at = c.start + m.start()
+            if any(0 <= s - (c.start + m.end("n1")) <= 3 for s, _, _ in c.platforms):
+                continue
             self.order_spans.setdefault(i, []).append((c.start + m.start(), c.start + m.end()))
             plats = [p for s, e, p in c.platforms if e <= verb_at]
             if not plats:
@@ -309,6 +324,24 @@ class DealFinder:
                 out.append(deal)
         return out
 
+    def _order_year(self, i: int, c: Clause, stages: list[Trigger]) -> str | None:
+        """The year an explicit signing verb near this platform dates ("ordered 22 Apaches in 2015")."""
+        years = self._years.get(i)
+        if years is None:
+            years = self._years[i] = {}
+            for t in c.of("deal", "sign"):
+                if not _EXPLICIT_SIGN.match(t.text):
+                    continue
+                for dm in c.dates:
+                    if _dist((t.start, t.end), (dm.start, dm.end)) <= 40 and dm.prep not in ("by", "from", "until") and \
+                            not _REPORTING.search(self.text[max(c.start, dm.start - 16):dm.start]):
+                        years[(t.start, t.end)] = dm.value[:4]
+                        break
+        for t in stages:
+            if (t.start, t.end) in years:
+                return years[(t.start, t.end)]
+        return next(iter(years.values()), None)
+
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
         hedged = bool(c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
@@ -322,6 +355,21 @@ class DealFinder:
                 or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)):
             return Claim("sign", hedged, negated, i)
         return Claim(t.kind, hedged, negated, i)
+
+    def _supplier(self, c: Clause, s: int, e: int, plat: Entity) -> str | None:
+        """The seller: "from Britain", "from France's Naval Group", "French-made", else the platform's origin."""
+        m = _FROM.match(self.text, e, min(c.end, e + 60))
+        if m:
+            for a, b, ent in c.countries + c.orgs:
+                if a == m.end() and ent.country and (ent.kind == "country" or ent.category in (
+                        "defence company", "state exporter", "government body", "agency")):
+                    return ent.code or ent.country
+        made = _MADE.search(self.text, max(c.start, s - 25), s)
+        if made:
+            for a, b, ent in c.countries:
+                if a == made.start() and ent.code:
+                    return ent.code
+        return plat.country
 
     def _recipient(self, c: Clause, pos: int, supplier: str | None) -> str | None:
         """The buyer: a country the platform goes "to", else the sentence's subject, else the
@@ -346,11 +394,13 @@ class DealFinder:
                 for x in pool:
                     if x[0] == at:
                         return x[1]
-            for s, e, ent in c.countries:
-                code = ent.code or ent.country
-                if s < pos and code in {x[1] for x in pool} and (
-                        _SUBJECT_VERB.match(self.text, e) or not self.text[c.start:s].strip(" \"'“(")):
-                    return code
+            codes = {x[1] for x in pool}
+            subjects = [(s, ent.code or ent.country) for s, e, ent in c.countries
+                        if s < pos and (ent.code or ent.country) in codes and (
+                            _SUBJECT_VERB.match(self.text, e) or _RELATIVE.match(self.text, e)
+                            or not self.text[c.start:s].strip(" \"'“("))]
+            if subjects:
+                return subjects[-1][1]
             before = [x for x in pool if x[0] < pos]
             return (before[-1] if before else pool[0])[1]
         if supplier and supplier in self.last_recipient:
@@ -416,8 +466,8 @@ class DealFinder:
             return True
         for t in c.of("modifier", "follow_on"):
             after = self.text[t.end:t.end + 30]
-            if re.match(rf"\s+(?:(?:{NUM})\s+)?(?:[\w-]+\s+)?(?:order|orders|batch|tranche|deal|contract|units?|"
-                        rf"(?:{_NOUN_ALT}))", after, re.I) or t.text.lower() in ("follow-on", "repeat order", "over and above"):
+            if re.match(rf"\s+(?:(?:{NUM})\s+)?(?:[\w-]+\s+){{0,2}}(?:order|orders|batch|tranche|deal|contract|units?|"
+                        rf"(?:{_NOUN_ALT}))", after, re.I) or t.text.lower() in ("follow-on", "repeat order", "over and above", "second batch", "new order"):
                 return True
         return False
 
@@ -445,6 +495,8 @@ class DealFinder:
                 if not found:
                     found = [d for d in deals if d.platform.category in cats and not d.follow_on][:2]
                 pool.extend(found)
+            if not pool and (loose or more):
+                pool = self._deal_for_mentioned(i, c, {cat for n in typed for cat in _NOUN_CATEGORIES[n]})
             if more:
                 pool = [d for d in pool if d.follow_on] or pool
             else:
@@ -475,6 +527,24 @@ class DealFinder:
             out.append(found)
         return out
 
+    def _deal_for_mentioned(self, i: int, c: Clause, cats: set[str]) -> list[Deal]:
+        """"Turkey had planned to buy 100 of the Lockheed Martin-built aircraft": the aircraft the sentence
+        before named. Opens a deal for a platform of those kinds named in the last two sentences."""
+        for j in (i - 1, i - 2):
+            if j < 0:
+                continue
+            for s, e, plat in reversed(self.clauses[j].platforms):
+                if plat.category in cats and plat.country:
+                    recipient = self._recipient(c, c.start, plat.country)
+                    if not recipient or recipient == plat.country:
+                        continue
+                    deal = self.book.find(plat.country, recipient, plat, False)
+                    if deal is None:
+                        deal = Deal(plat.country, recipient, plat, False, c.start)
+                        self.book.deals.append(deal)
+                    return [deal]
+        return []
+
     def _clause_of(self, pos: int) -> int:
         for j, c in enumerate(self.clauses):
             if c.start <= pos < c.end + 1:
@@ -499,20 +569,34 @@ class DealFinder:
         self._partners(c, refs)
 
     def _values(self, c: Clause, refs: list[Deal], prio: int) -> None:
+        """The price of the deals the sentence speaks of. Several sums beside several platforms
+        go each to the nearest platform; one sum for several deals goes to each ("a package")."""
+        prices = []
         for m in c.money:
             before = self.text[max(c.start, m.start - 60):m.start]
             after = self.text[m.end:m.end + 40]
+            for d in refs:
+                d.values.append(m)
             if _NOT_VALUE.search(before) or m.in_parens or _NOT_VALUE_AFTER.match(after):
-                for d in refs:
-                    d.values.append(m)
                 continue
             if re.match(r"\s*(?:-|–|to|and)\s*[$€£₹]?\s*\d", self.text[m.end:m.end + 8]):
                 continue  # a range of estimates, not a price
-            for d in refs:
-                d.values.append(m)
-                if prio > d.value_prio:
-                    d.value, d.value_prio = m, prio
-            break
+            prices.append(m)
+        if not prices:
+            return
+        mentions = [(s, e, p) for s, e, p in c.platforms if any(d.platform is p for d in refs)]
+        if len(prices) >= 2 and len({id(p) for _, _, p in mentions}) >= 2:
+            for m in prices:
+                s, e, plat = min(mentions, key=lambda x: _dist((x[0], x[1]), (m.start, m.end)))
+                for d in refs:
+                    if d.platform is plat and prio + 1 > d.value_prio:
+                        d.value, d.value_prio = m, prio + 1
+            return
+        m = prices[0]
+        single = prio + 1 if len(refs) == 1 else prio
+        for d in refs:
+            if single > d.value_prio:
+                d.value, d.value_prio = m, single
 
     def _target(self, c: Clause, refs: list[Deal], start: int, end: int, unit: str | None) -> list[Deal]:
         for s, e, plat in c.platforms:
@@ -540,7 +624,7 @@ class DealFinder:
                 first_n = parse_number(m["n1"]) if m["n1"] else 1.0
                 for d in self._target(c, refs, q.start, q.end, q.unit):
                     d.delivered = {"min": first_n, "max": first_n, "unit": q.unit, "text": text[s:q.end]}
-        for q in c.quantities:
+        for q in c.quantities + self._counts_before_platforms(c):
             before = text[max(c.start, q.start - 40):q.start]
             after = text[q.end:q.end + 50]
             targets = self._target(c, refs, q.start, q.end, q.unit)
@@ -575,6 +659,14 @@ class DealFinder:
             for d in targets:
                 if prio > d.qty_prio:
                     d.quantity, d.qty_prio = rng, prio
+        for m in _DELIVERED_N.finditer(c.sent.text):
+            s = c.start + m.start("num")
+            if any(q.start <= s < q.end for q in c.quantities) or re.search(r"\b(?:not|n't|never|yet to)\s+(?:\w+\s+)?$", c.sent.text[:m.start()]):
+                continue
+            n = parse_number(m["num"])
+            for d in (refs if len(refs) == 1 else []):
+                unit = (d.quantity or d.total or {}).get("unit")
+                d.delivered = {"min": n, "max": n, "unit": unit, "text": self.text[c.start + m.start():c.start + m.end()]}
         for m in _REMAINING.finditer(c.sent.text):
             s = c.start + m.start()
             if any(q.start <= s < q.end or s <= q.start < c.start + m.end() for q in c.quantities):
@@ -583,6 +675,24 @@ class DealFinder:
             for d in (refs if len(refs) == 1 else []):
                 unit = (d.delivered or d.quantity or {}).get("unit")
                 d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
+
+    def _counts_before_platforms(self, c: Clause) -> list[Quantity]:
+        """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches"."""
+        out = []
+        for s_, e_, plat in c.platforms:
+            m = _COUNT_BEFORE.search(self.text, max(c.start, s_ - 40), s_)
+            if not m or any(q.start <= s_ < q.end for q in c.quantities):
+                continue
+            n = parse_number(m["num"])
+            if not n or (m["num"][0].isdigit() and 1900 <= n <= 2100):
+                continue
+            unit = next((u for k, u in _CATEGORY_UNIT.items() if k in (plat.category or "")), None)
+            if unit is None:
+                continue
+            qual = (m["qual"] or "").lower()
+            out.append(Quantity(m.start(), e_, self.text[m.start():e_], None if qual == "up to" else n,
+                                None if qual in ("over", "more than") else n, unit, (m["more"] or "").lower() or None))
+        return out
 
     def _dates(self, i: int, c: Clause, refs: list[Deal]) -> None:
         sign_triggers = [t for t in c.of("deal", "sign") if t.text.lower() not in ("purchase of",)]
@@ -615,7 +725,8 @@ class DealFinder:
                 continue
             if not reported and (others or _dist((nearest.start, nearest.end), (dm.start, dm.end)) > 120):
                 continue
-            prio = 1 if reported else 2
+            prio = 1 if reported else 3 if _EXPLICIT_SIGN.match(nearest.text) and \
+                _dist((nearest.start, nearest.end), (dm.start, dm.end)) <= 30 else 2
             for d in refs:
                 if d.signed is None or prio > d.signed_prio or (
                         prio == d.signed_prio and len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):

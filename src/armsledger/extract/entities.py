@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from ..catalogue import Catalogue, Entry
 from ..model import Span
 from .gazetteer import Hit
+from .spans import SpanSet
 
 _GOV_VERBS = (
     "has|had|have|is|was|were|are|will|would|said|says|say|signed|signs|wants|plans|planned|insists|insisted|"
@@ -72,7 +73,12 @@ class Entity:
     id: str = ""
 
     def add(self, span: Span) -> None:
-        if all(not (m.start < span.end and span.start < m.end) for m in self.mentions):
+        keys = self.extra.setdefault("_mention_keys", set())
+        if len(keys) != len(self.mentions):  # mentions were edited directly: rebuild
+            keys.clear()
+            keys.update((m.start, m.end) for m in self.mentions)
+        if (span.start, span.end) not in keys:
+            keys.add((span.start, span.end))
             self.mentions.append(span)
 
     @property
@@ -94,6 +100,7 @@ class Entities:
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.at: dict[int, Entity] = {}  # mention start -> entity
         self.spans: list[tuple[int, int, Entity]] = []
+        self.taken = SpanSet()
 
     def get_or_add(self, key: tuple[str, str], make) -> Entity:
         ent = self.by_key.get(key)
@@ -108,8 +115,11 @@ class Entities:
         ent.add(span)
         self.at[span.start] = ent
         self.spans.append((span.start, span.end, ent))
+        self.taken.add(span.start, span.end)
 
     def covered(self, start: int, end: int) -> Entity | None:
+        if not self.taken.overlaps(start, end):
+            return None
         for s, e, ent in self.spans:
             if s < end and start < e:
                 return ent
@@ -207,6 +217,7 @@ class EntityFinder:
                     if not poss:
                         ents.at[span.start] = loc
                         ents.spans.append((span.start, span.end, loc))
+                        ents.taken.add(span.start, span.end)
                 continue
             if h.kind == "country" and h.form == "demonym" and re.search(
                     r"\b(?:South|North|Latin|Central|Pan|Anglo)[\s-]$", text[max(0, h.start - 8):h.start]):
@@ -396,6 +407,7 @@ class EntityFinder:
         for s, e, x in inner:
             x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
             ents.spans.remove((s, e, x))
+            ents.taken.remove(s)
         ents.mention(ent, span)
 
     def _surnames(self, text: str, ents: Entities) -> None:

@@ -81,14 +81,20 @@ class EventFinder:
 
         def reach(x: Trigger, dm: DateMention) -> int:
             lo, hi = min(x.end, dm.end), max(x.start, dm.start)
+            far = _dist((x.start, x.end), (dm.start, dm.end))
+            if far > 400:
+                return far + 100
             between = self.text[lo:hi] if lo < hi else ""
-            return _dist((x.start, x.end), (dm.start, dm.end)) + (100 if _CLAUSE_BREAK.search(between) else 0)
+            return far + (100 if _CLAUSE_BREAK.search(between) else 0)
+
+        # each date belongs to the trigger it is nearest to, counting a clause break as far
+        owner_of = {id(dm): min(triggers, key=lambda x: reach(x, dm)) for dm in c.dates} if triggers else {}
 
         def date_for(t: Trigger) -> DateMention | None:
             best, best_d = None, 10 ** 9
             for dm in c.dates:
-                owner = min(triggers, key=lambda x: reach(x, dm))
-                if owner is not t and not (owner.start < t.end and t.start < owner.end):
+                owner = owner_of.get(id(dm))
+                if owner is None or (owner is not t and not (owner.start < t.end and t.start < owner.end)):
                     continue
                 d = _dist((t.start, t.end), (dm.start, dm.end))
                 if d < best_d:

@@ -55,7 +55,24 @@ def split(text: str) -> list[Sentence]:
             first = False
             begin = end
         out.append(_make(text, len(out), begin, line_end, first, noise, headline))
-    return [s for s in out if s.text.strip()]
+    return [piece for s in out if s.text.strip() for piece in _wrap(text, s)]
+
+
+MAX_SENTENCE = 1500  # no reported sentence is longer; a longer run is cut so per-sentence rules stay linear
+
+
+def _wrap(text: str, s: Sentence) -> list[Sentence]:
+    if s.end - s.start <= MAX_SENTENCE:
+        return [s]
+    out, start = [], s.start
+    while s.end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        out.append(_make(text, s.index, start, cut, False, s.noise, s.headline))
+        start = cut
+    out.append(_make(text, s.index, start, s.end, False, s.noise, s.headline))
+    return [p for p in out if p.text]
 
 
 def _make(text: str, index: int, start: int, end: int, first: bool, noise: bool, headline: bool) -> Sentence:

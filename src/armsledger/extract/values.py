@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .spans import SpanSet
 from .numbers import NUM, SCALE, NUMBER_WORDS, parse_number, scale_of
 
 # currency symbols and codes written before the number
@@ -181,7 +182,9 @@ def find_money(text: str) -> list[Money]:
 
 def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantity]:
     """Counts of things: "three squadrons", "two to three more regiments", "over 6.1 lakh rifles"."""
-    blocked = [(m.start, m.end) for m in money or []]
+    blocked = SpanSet()
+    for m in money or []:
+        blocked.add(m.start, m.end)
     out: list[Quantity] = []
     last_end = -1
     for n in _numbers(text):
@@ -191,7 +194,7 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         if not m:
             continue
         s, e = m.start("num"), m.end()
-        if any(a < e and s < b for a, b in blocked):
+        if blocked.overlaps(s, e):
             continue
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-$€£₹.,/"):
             continue
