@@ -98,3 +98,14 @@ def test_reference_date_falls_back_to_the_latest_full_date_in_the_text():
     text = "A caption of Dec 10, 2024. Talks are held on Thursday, 4 December 2025."
     assert reference_date(None, text) == date(2025, 12, 4)
     assert reference_date("2024-04-19", text) == date(2024, 4, 19)
+
+
+def test_fast_date_search_finds_what_a_full_scan_finds(extractor, records):
+    from armsledger.extract.dates import candidate_starts
+
+    for stem, record in records.items():
+        body = record["article"]["text"]
+        doc = extractor.gazetteer.make_doc(body)
+        full = [(d.start, d.end, d.value) for d in find_dates(body, REF)]
+        fast = find_dates(body, REF, None, candidate_starts([(t.idx, t.lower_) for t in doc if not t.is_space]))
+        assert [(d.start, d.end, d.value) for d in fast] == full, stem

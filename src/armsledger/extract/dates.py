@@ -89,16 +89,45 @@ def reference_date(published: str | None, text: str) -> date | None:
     return best
 
 
-def find_dates(text: str, ref: date | None, future_at=None) -> list[DateMention]:
+_FIRST_WORDS = set(MONTHS) | set(WEEKDAYS) | {
+    "early", "mid", "late", "end", "beginning", "start", "first", "second", "third", "fourth", "last", "middle",
+    "q1", "q2", "q3", "q4", "h1", "h2", "summer", "spring", "autumn", "fall", "winter", "this", "next", "coming",
+    "current", "previous", "following", "earlier", "later", "today", "yesterday", "tomorrow", "year", "fy", "fiscal",
+    "in", "since", "by", "until", "from", "on", "the", "end-year", "year-end"}
+
+
+def candidate_starts(tokens: list[tuple[int, str]]) -> list[int]:
+    """Where a date expression can begin: at a digit or at a word that opens one."""
+    return [idx for idx, low in tokens if low[:1].isdigit() or low.rstrip(".") in _FIRST_WORDS
+            or low.split("-", 1)[0] in _FIRST_WORDS]
+
+
+def _matches(rx: re.Pattern[str], text: str, starts: list[int] | None):
+    if starts is None:
+        yield from rx.finditer(text)
+        return
+    end = -1
+    for pos in starts:
+        if pos < end:
+            continue
+        m = rx.match(text, pos)
+        if m:
+            end = m.end()
+            yield m
+
+
+def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `ref`.
 
     `future_at(pos) -> bool` says whether the clause at `pos` speaks of the
-    future; it decides which Friday "on Friday" is.
+    future; it decides which Friday "on Friday" is. `starts`, when given, are the
+    only offsets where an expression may begin (`candidate_starts`), which is
+    much faster than scanning every character.
     """
     out: list[DateMention] = []
     taken = SpanSet()
     for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
+        for m in _matches(rx, text, starts):
             s, e = m.start(), m.end()
             if kind == "m_in":
                 s = m.end("prep") + 1
