@@ -14,7 +14,7 @@ from datetime import date
 from ..model import Span
 from .context import Clause, Trigger
 from .dates import DateMention
-from .deals import DealBook, _dist, assign_triggers
+from .deals import _NOT_PURCHASE, DealBook, _dist, assign_triggers
 from .entities import HEAD_ROLES, Entities, Entity
 
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
@@ -23,6 +23,8 @@ _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face
 _CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+)?$", re.I)
 _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
+_PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
+                        r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
 _GOV_RANKS = {"head of state", "head of government", "government", "military", "official"}
 
 
@@ -160,6 +162,10 @@ class EventFinder:
                     continue
                 countries = [p.country for p in gov] + (sent_countries if len(gov) < 2 else [])
                 loc = self._location(c, t)
+                if dm is None:
+                    plain = [x for x in c.dates if x.prep not in ("by", "from", "until", "since")]
+                    if len(plain) == 1:
+                        dm = plain[0]  # "on Tuesday ... after talks between Modi and Trump": the talks' day too
                 same = next((ev for ev in self.events if ev.clause == i and ev.type == kind), None)
                 if same is not None:
                     same.participants = _uniq(same.participants + gov)
@@ -228,8 +234,10 @@ class EventFinder:
                 if dm is None:
                     dm = next((ev.date for ev in self.events if ev.clause == i and ev.type == "DELIVERY" and ev.date), None)
                 dates = [dm] if dm else [None]
-                extra = [x for x in c.dates if x is not dm and x.prep in ("by", "in") and _dist((x.start, x.end), (t.start, t.end)) < 60
-                         and re.search(r"\b(?:start|begin|finish|complete|end)\b", self.text[t.start:x.start], re.I)]
+                extra = [x for x in c.dates if x is not dm and x.start > t.end and x.start - t.end < 90
+                         and (dm is None or x.start > dm.end) and not c.of("modifier", "original")
+                         and (x.prep == "by" or (x.prep == "in" and re.search(
+                             r"\b(?:start|begin|finish|complete|end)\b", self.text[t.start:x.start], re.I)))]
                 if targets:
                     for d_ in dates + extra:
                         add(kind, t, status_for(t, d_, "expected"), d_, [o for _, _, o in c.orgs if o.category == "armed service"],
@@ -252,7 +260,16 @@ class EventFinder:
             if not targets:
                 continue
             dm = date_for(t)
-            if t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.of("deal", "cancel"):
+            if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
+                add("AGREEMENT", t, status_for(t, dm, "scheduled"), dm,
+                    [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
+                    + [o for _, _, o in c.orgs if o.category in ("defence company", "state exporter", "government body", "ministry")],
+                    [x for d in targets for x in (d.recipient, d.supplier)], [])
+            elif t.kind == "offer":
+                add("OFFER", t, status_for(t, dm, "expected") if status_for(t, dm, "expected") != "possible" else "occurred", dm,
+                    [o for _, _, o in c.orgs if o.category in ("government body", "agency", "ministry", "defence company")],
+                    [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
+            elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.of("deal", "cancel"):
                 if dm is None or _REPORTED.search(self.text[max(c.start, dm.start - 16):dm.start]):
                     dm = next((d.signed for d in targets if d.signed is not None), dm)
                 st = status_for(t, dm, "expected")
@@ -278,7 +295,9 @@ class EventFinder:
                     [x for d in targets for x in (d.recipient, d.supplier)], [d.platform for d in targets])
             elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) and not any(
                     x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.of("event")):
-                add("DELIVERY", t, status_for(t, dm, "expected"), dm,
+                past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
+                    r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
+                add("DELIVERY", t, "occurred" if past else status_for(t, dm, "expected"), dm,
                     [o for _, _, o in c.orgs if o.category == "armed service"]
                     + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
                     [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
