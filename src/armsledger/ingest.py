@@ -55,7 +55,7 @@ def read(source: str, *, max_bytes: int = MAX_BYTES, encoding: str = "utf-8") ->
 
 def from_text(text: str, source: str = "-", **meta: str | None) -> Article:
     """An article from plain text that may open with `Key: value` header lines and a blank line."""
-    headers, body = _split_headers(text)
+    headers, body = _split_headers(clean_surrogates(text))
     headers.update({k: v for k, v in meta.items() if v})
     if not body.strip():
         raise IngestError(source, "no article text after the header lines")

@@ -56,7 +56,7 @@ class Extractor:
         percents = values.find_percents(body)
         ref = dates.reference_date(article.published, body)
         future = _future_marker(body)
-        starts = dates.candidate_starts([(t.idx, t.lower_) for t in doc if not t.is_space])
+        starts = dates.candidate_starts(body)
         found_dates = dates.find_dates(body, ref, future, starts)
         clauses = context.build(sentences, ents, money, quantities, percents, found_dates)
         home = EntityFinder.home_country(ents)

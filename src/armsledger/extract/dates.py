@@ -96,10 +96,12 @@ _FIRST_WORDS = set(MONTHS) | set(WEEKDAYS) | {
     "in", "since", "by", "until", "from", "on", "the", "end-year", "year-end"}
 
 
-def candidate_starts(tokens: list[tuple[int, str]]) -> list[int]:
+_CANDIDATE = re.compile(r"(?<![\w])(?:\d|(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")(?![a-z]))", re.I)
+
+
+def candidate_starts(text: str) -> list[int]:
     """Where a date expression can begin: at a digit or at a word that opens one."""
-    return [idx for idx, low in tokens if low[:1].isdigit() or low.rstrip(".") in _FIRST_WORDS
-            or low.split("-", 1)[0] in _FIRST_WORDS]
+    return [m.start() for m in _CANDIDATE.finditer(text)]
 
 
 def _matches(rx: re.Pattern[str], text: str, starts: list[int] | None):
