@@ -140,10 +140,8 @@ def _future_marker(body: str):
 
     rx = re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I)
 
-    reported = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+|last\s+)?$", re.I)
-
     def future_at(pos: int) -> bool:
-        if reported.search(body, max(0, pos - 20), pos):
+        if dates.reported_at(body, pos):
             return False  # "Kishida said on Monday": statements are made in the past
         start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos), pos - 120)
         end_candidates = [x for x in (body.find(".", pos), body.find("\n", pos)) if x >= 0]

@@ -69,6 +69,14 @@ class DateMention:
         return {"value": self.value, "precision": self.precision, "text": self.text}
 
 
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+|last\s+)?$", re.I)
+
+
+def reported_at(text: str, pos: int, floor: int = 0) -> bool:
+    """Does a date at `pos` date a statement ("said on Monday") rather than the thing stated?"""
+    return bool(_REPORTED.search(text, max(floor, pos - 20), pos))
+
+
 def reference_date(published: str | None, text: str) -> date | None:
     """The date relative expressions are resolved against: the published date,
     or else the latest full date (day, month and year) the article states."""

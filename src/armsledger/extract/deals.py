@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Span
 from .context import STAGES, Clause, Trigger
-from .dates import DateMention
+from .dates import DateMention, reported_at
 from .entities import Entities, Entity
 from .numbers import NUM, parse_number
 from .values import Money, Percent, Quantity
@@ -56,7 +56,6 @@ _NOT_VALUE = re.compile(r"(?:additional|extra|development|programme|program|over
                         r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|"
                         r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
 _NOT_VALUE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I)
-_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+)?$", re.I)
 _EXPLICIT_SIGN = re.compile(r"(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|placed|ordered|agreed to)", re.I)
 _CATEGORY_UNIT = {
     "aircraft": "aircraft", "helicopter": "helicopter", "unmanned aerial vehicle": "drone", "loitering munition": "drone",
@@ -334,7 +333,7 @@ class DealFinder:
                     continue
                 for dm in c.dates:
                     if _dist((t.start, t.end), (dm.start, dm.end)) <= 40 and dm.prep not in ("by", "from", "until") and \
-                            not _REPORTING.search(self.text[max(c.start, dm.start - 16):dm.start]):
+                            not reported_at(self.text, dm.start, c.start):
                         years[(t.start, t.end)] = dm.value[:4]
                         break
         for t in stages:
@@ -720,7 +719,7 @@ class DealFinder:
             others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
                       and _dist((t.start, t.end), (dm.start, dm.end)) < _dist((nearest.start, nearest.end), (dm.start, dm.end))
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
-            reported = bool(_REPORTING.search(self.text[max(c.start, dm.start - 16):dm.start]))
+            reported = reported_at(self.text, dm.start, c.start)
             if reported and not _EXPLICIT_SIGN.match(nearest.text):
                 continue
             if not reported and (others or _dist((nearest.start, nearest.end), (dm.start, dm.end)) > 120):

@@ -13,7 +13,7 @@ from datetime import date
 
 from ..model import Span
 from .context import Clause, Trigger
-from .dates import DateMention
+from .dates import DateMention, reported_at
 from .deals import _NOT_PURCHASE, DealBook, _dist, assign_triggers
 from .entities import HEAD_ROLES, Entities, Entity
 
@@ -21,7 +21,6 @@ _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sea
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
-_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+)?$", re.I)
 _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
 _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
                         r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
@@ -270,7 +269,7 @@ class EventFinder:
                     [o for _, _, o in c.orgs if o.category in ("government body", "agency", "ministry", "defence company")],
                     [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
             elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.of("deal", "cancel"):
-                if dm is None or _REPORTED.search(self.text[max(c.start, dm.start - 16):dm.start]):
+                if dm is None or reported_at(self.text, dm.start, c.start):
                     dm = next((d.signed for d in targets if d.signed is not None), dm)
                 st = status_for(t, dm, "expected")
                 add("DEAL_SIGNED", t, "possible" if st == "possible" else st, dm,
