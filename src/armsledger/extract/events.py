@@ -8,6 +8,7 @@ event), each with the sentence that states it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,13 +81,13 @@ class EventFinder:
         span = Span(c.sent.start, c.sent.end, c.sent.text)
         used: list[tuple[int, int]] = []
 
+        breaks = [c.start + m.start() for m in _CLAUSE_BREAK.finditer(c.sent.text)]
+
         def reach(x: Trigger, dm: DateMention) -> int:
             lo, hi = min(x.end, dm.end), max(x.start, dm.start)
             far = _dist((x.start, x.end), (dm.start, dm.end))
-            if far > 400:
-                return far + 100
-            between = self.text[lo:hi] if lo < hi else ""
-            return far + (100 if _CLAUSE_BREAK.search(between) else 0)
+            k = bisect_left(breaks, lo)
+            return far + (100 if k < len(breaks) and breaks[k] < hi else 0)
 
         # each date belongs to the trigger it is nearest to, counting a clause break as far
         owner_of = {id(dm): min(triggers, key=lambda x: reach(x, dm)) for dm in c.dates} if triggers else {}
