@@ -156,8 +156,9 @@ class EntityFinder:
             rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
         self._counterpart = re.compile(
             rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
-        self._byline = re.compile(rf"(?m)^[ \t]*By\s+(?P<name>{NAME})[ \t]*$")
-        self._credit = re.compile(rf"\((?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video)(?:\s+by)?:?\s+(?P<name>{NAME})\)")
+        self._byline = re.compile(rf"(?m)^[ \t]*By\s+(?P<names>{NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME})*)")
+        self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo)(?:\s+by)?:?\s+"
+                                  rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
         self._service = re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b")
         self._ministry = re.compile(
             r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|external affairs|home|interior))\s+(?i:ministry)\b"
@@ -329,12 +330,19 @@ class EntityFinder:
                 country = off.country
             self._add_person(text, ents, m, role, country)
         for m in self._byline.finditer(text):
-            self._add_person(text, ents, m, "reporter", None)
+            self._credited(text, ents, m, "reporter")
         for m in self._credit.finditer(text):
             what = m["what"].lower()
             role = {"production": "producer", "reporting": "reporter", "additional reporting": "reporter",
-                    "editing": "editor", "writing": "writer", "video": "producer"}.get(what, what)
-            self._add_person(text, ents, m, role, None)
+                    "editing": "editor", "writing": "writer", "video": "producer", "photo": "photographer"}.get(what, what)
+            self._credited(text, ents, m, role)
+
+    def _credited(self, text: str, ents: Entities, m: re.Match, role: str) -> None:
+        """Each name of a byline or a credit line ("By A and B", "Reporting by A in Paris; Editing by B")."""
+        for n in re.finditer(NAME, m["names"]):
+            if n.group() in ("Associated Press",) or re.fullmatch(r"[A-Z][a-z]+", n.group()):
+                continue
+            self._add_person(text, ents, _Offset(n, m.start("names")), role, None)
 
     def _organisations(self, text: str, ents: Entities) -> None:
         home = self.home_country(ents)
@@ -344,10 +352,12 @@ class EntityFinder:
                 continue
             if self._covered_by_org(ents, m.start(), m.end()):
                 continue
-            name = f"{m['who']} {m['svc']}"
+            who = re.sub(r"^(?:The|the|A|An)\s+", "", m["who"])
+            name = f"{who} {m['svc']}"
+            start = m.end("who") - len(who)
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=country, category="armed service"))
-            self._force_mention(ents, ent, Span(m.start(), m.end(), text[m.start():m.end()]))
+            self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
         for m in self._ministry.finditer(text):
             if self._covered_by_org(ents, m.start(), m.end()):
                 continue
@@ -502,6 +512,25 @@ class EntityFinder:
             elif ent.kind == "location" and ent.country:
                 counts[ent.country] += 0.5
         return counts.most_common(1)[0][0] if counts else None
+
+
+class _Offset:
+    """A match inside a group of another match, read with offsets into the whole text."""
+
+    def __init__(self, m: re.Match, base: int) -> None:
+        self.m, self.base = m, base
+
+    def group(self, group: str = "name") -> str:
+        return self.m.group()
+
+    def __getitem__(self, group: str) -> str:
+        return self.m.group()
+
+    def start(self, group: str | None = None) -> int:
+        return self.base + self.m.start()
+
+    def end(self, group: str | None = None) -> int:
+        return self.base + self.m.end()
 
 
 class _TitleMatch:
