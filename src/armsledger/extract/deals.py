@@ -52,7 +52,7 @@ _NOUN_CATEGORIES = {
 }
 _NOUN_ALT = "|".join(sorted(_NOUN_CATEGORIES, key=len, reverse=True))
 _NOUN_RE = re.compile(rf"\b({_NOUN_ALT})(?:s|es)?\b", re.I)
-_NOT_VALUE = re.compile(r"(?:additional|extra|development|programme|program|overrun|budget|gdp|revenue|sales|market|"
+_NOT_VALUE = re.compile(r"(?:additional|extra|development|overrun|budget|gdp|revenue|sales|market|"
                         r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|"
                         r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
 _NOT_VALUE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I)
@@ -85,7 +85,8 @@ _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(
 _ALL_N = re.compile(rf"\ball\s+(?P<num>{NUM})\b", re.I)
 _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
 _PAST_DELIVERY = re.compile(r"(?:delivered|handed over|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
-_COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|outstanding|all|rest|handed over|delivered)\b", re.I)
+_COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered)\b", re.I)
+_ARRIVED_AFTER = re.compile(r"^\s*(?:have\s+|had\s+)?(?:already\s+)?(?:landed|arrived|touched down|were delivered|have been delivered|had been delivered|were handed over|entered service)\b", re.I)
 _PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
 _TOT = re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|ToT)\b", re.I)
 _LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
@@ -415,8 +416,8 @@ class DealFinder:
             if t.start >= e and t.text.lower() != "over and above":
                 continue
             between = self.text[t.end:s] if t.start < s else ""
-            if re.search(r"[.;:]", between):
-                continue
+            if re.search(r"[.;:,]|\band\b|\bor\b", between) or any(t.end <= ps < s for ps, _, _ in c.platforms):
+                continue  # "six additional Rafale jets and three frigates": the frigates are not additional
             return True
         return False
 
@@ -446,6 +447,11 @@ class DealFinder:
             wants_more = bool(anaphor or (c.money and not refs) or (c.quantities and not refs and loose))
             if not refs and wants_more and not c.sent.headline:
                 refs = self._resolve(i, c, focus, nouns, loose, more)
+            elif refs and anaphor:
+                known = {d.platform.category for d in refs}
+                other = [n for n in nouns if _NOUN_CATEGORIES.get(n) and not known & set(_NOUN_CATEGORIES[n])]
+                if other:
+                    refs += [d for d in self._resolve(i, c, [], other, [], more) if d not in refs]
             if refs:
                 for t in loose:
                     if t.kind in STAGES or t.kind in ("cancel", "pending"):
@@ -603,8 +609,9 @@ class DealFinder:
                 hits = [d for d in refs if d.platform is plat]
                 if hits:
                     return hits
+        cats = _NOUN_CATEGORIES.get(unit or "", ())
         if len(refs) == 1:
-            return refs
+            return [] if cats and refs[0].platform.category and refs[0].platform.category not in cats else refs
         if unit:
             cats = _NOUN_CATEGORIES.get(unit, ())
             hits = [d for d in refs if d.platform.category in cats]
@@ -644,6 +651,10 @@ class DealFinder:
                     d.remaining = rng
                 continue
             if _PAST_DELIVERY.search(before) and not re.search(r"\b(?:will|would|to be)\b", before[-25:], re.I):
+                for d in targets:
+                    d.delivered = rng
+                continue
+            if _ARRIVED_AFTER.match(after):
                 for d in targets:
                     d.delivered = rng
                 continue
