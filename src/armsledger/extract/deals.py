@@ -625,7 +625,9 @@ class DealFinder:
             n = parse_number(m["num"])
             s = c.start + m.start()
             after = [q for q in c.quantities if q.start >= s and q.start <= c.start + m.end() + 2]
-            if n and after and c.of("deal", "deliver"):
+            handed = re.search(r"\b(?:presented|received|delivered|handed over|took delivery of|taken delivery of|inducted|"
+                               r"unveiled|rolled out|welcomed)\s+$", text[max(c.start, s - 40):s], re.I)
+            if n and after and handed:
                 q = after[0]
                 first_n = parse_number(m["n1"]) if m["n1"] else 1.0
                 for d in self._target(c, refs, q.start, q.end, q.unit):
