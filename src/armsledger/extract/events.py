@@ -163,7 +163,8 @@ class EventFinder:
                 countries = [p.country for p in gov] + (sent_countries if len(gov) < 2 else [])
                 loc = self._location(c, t)
                 if dm is None:
-                    plain = [x for x in c.dates if x.prep not in ("by", "from", "until", "since")]
+                    plain = [x for x in c.dates if x.prep not in ("by", "from", "until", "since")
+                             and getattr(owner_of.get(id(x)), "kind", None) not in ("MEETING", "SUMMIT")]
                     if len(plain) == 1:
                         dm = plain[0]  # "on Tuesday ... after talks between Modi and Trump": the talks' day too
                 same = next((ev for ev in self.events if ev.clause == i and ev.type == kind), None)
