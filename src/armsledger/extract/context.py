@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..catalogue import PACKAGED
+from ..errors import CatalogueError
 from .dates import DateMention
 from .entities import Entities, Entity
 from .text import Sentence
@@ -72,6 +73,11 @@ class Lexicon:
         self.rx: list[tuple[str, str, re.Pattern[str]]] = []
         for group, kinds in data.items():
             for kind, phrases in kinds.items():
+                for p in phrases:
+                    try:
+                        re.compile(str(p))
+                    except re.error as err:
+                        raise CatalogueError(f"triggers.yaml: {group}/{kind}: pattern {p!r} is not a regular expression ({err})") from None
                 alt = "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
                 self.rx.append((group, kind, re.compile(rf"(?<![\w-])(?:{alt})(?![\w])", re.I)))
 
