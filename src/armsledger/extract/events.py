@@ -144,7 +144,8 @@ class EventFinder:
                 # one event a sentence: any of its triggers may own the date
                 dm = next((x for x in (date_for(y) for y in c.of("event", kind)) if x is not None), None)
             if kind in ("MEETING", "SUMMIT"):
-                if id(t) in deal_assigned.get(platform_of.get(id(t), -1), []) or (pl and kind == "MEETING" and t.text.lower() == "talks"):
+                close = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
+                if id(t) in deal_assigned.get(platform_of.get(id(t), -1), []) or (close and kind == "MEETING" and t.text.lower() == "talks"):
                     continue  # "Su-57 talks": a negotiation, handled below
                 people = people_for(t, ("MEETING", "SUMMIT"))
                 heads = [p for p in people if (p.role or "").lower() in HEAD_ROLES]
