@@ -225,7 +225,9 @@ def assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None = None)
         between = text[e1 - c.start:s2 - c.start]
         if any(e1 <= t.start < s2 for t in all_triggers):
             continue
-        if len(between) < 45 and re.fullmatch(r"[\s,]*(?:(?:[\w'’-]+\s+){0,4}?(?:and|or|as well as|&|,)\s+)?(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?", between + " ", re.I):
+        words = [w for w in re.findall(r"[\w'’-]+", between) if w.lower() not in ("and", "or", "the", "a", "an", "as", "well")]
+        if len(between) < 60 and len(words) <= 4 and re.search(r",|\b(?:and|or|as well as)\b|&", between) and \
+                not re.search(r"\b(?:replac\w*|instead|than|against|versus|vs|over|rather|not|to|from|with)\b", between, re.I):
             if not by_platform[s2]:
                 by_platform[s2] = [Trigger(t.group, t.kind, t.start, t.end, t.text) for t in by_platform[s1]]
             elif not by_platform[s1]:
