@@ -143,9 +143,10 @@ def _future_marker(body: str):
     def future_at(pos: int) -> bool:
         if dates.reported_at(body, pos):
             return False  # "Kishida said on Monday": statements are made in the past
-        start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos), pos - 120)
-        end_candidates = [x for x in (body.find(".", pos), body.find("\n", pos)) if x >= 0]
-        end = min(end_candidates + [pos + 80])
+        # the clause around the date: back to a full stop, comma or line break, forward a little
+        start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos), body.rfind(",", 0, pos), pos - 80)
+        end_candidates = [x for x in (body.find(".", pos), body.find("\n", pos), body.find(",", pos)) if x >= 0]
+        end = min(end_candidates + [pos + 60])
         return bool(rx.search(body, start + 1, end))
 
     return future_at
