@@ -64,6 +64,7 @@ class EventFinder:
             if c.sent.noise:
                 continue
             self._clause(i, c)
+        self._news_peg()
         merged = self._merge(self.events)
         for n, ev in enumerate(merged, 1):
             ev.id = f"v{n}"
@@ -303,6 +304,18 @@ class EventFinder:
                     [o for _, _, o in c.orgs if o.category == "armed service"]
                     + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
                     [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
+
+    def _news_peg(self) -> None:
+        """Talks told undated in a report's opening paragraphs happened on the day the report is about:
+        the first full date of its first two sentences."""
+        lead = [c for c in self.clauses[:4] if not c.sent.noise and not c.sent.headline]
+        peg = next((d for c in lead[:2] for d in c.dates if d.precision == "day"), None)
+        if peg is None:
+            return
+        for ev in self.events:
+            if ev.type in ("MEETING", "SUMMIT") and ev.date is None and ev.status == "occurred" and \
+                    any(ev.clause == self.clauses.index(c) for c in lead):
+                ev.date = peg
 
     def _user(self, c: Clause, plat: Entity) -> str | None:
         codes = [ent.code for _, _, ent in c.countries if ent.code and ent.code != plat.country]
