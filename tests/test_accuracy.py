@@ -49,7 +49,7 @@ def holdout(extractor):
 
 # The holdout set was written apart from the rules, as unseen reports from other outlets; these
 # floors only guard against regressions (the figures reached are in the README).
-@pytest.mark.parametrize("figure, floor", [("deals", 0.82), ("deal fields", 0.62), ("events", 0.50), ("entities", 0.85)])
+@pytest.mark.parametrize("figure, floor", [("deals", 0.84), ("deal fields", 0.64), ("events", 0.57), ("entities", 0.86)])
 def test_holdout_set_scores_above_floor(holdout, figure, floor):
     f1 = _score(holdout)
     assert f1[figure] >= floor, f"holdout {figure} F1 {f1[figure]:.3f} < {floor}"
