@@ -12,8 +12,6 @@ The stages, in order (each module says what it reads and writes):
 """
 from __future__ import annotations
 
-from datetime import date
-
 from ..catalogue import Catalogue, load
 from ..ingest import clean_surrogates
 from ..model import Article

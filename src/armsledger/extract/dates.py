@@ -29,29 +29,28 @@ _PART = (r"(?P<part>early|mid|late|the end of|end of|end|the beginning of|beginn
          r"the first quarter of|first quarter of|the second quarter of|second quarter of|the third quarter of|"
          r"third quarter of|the fourth quarter of|fourth quarter of|the last quarter of|last quarter of|"
          r"q[1-4]|h[12]|the summer of|summer of|summer|the spring of|spring of|spring|the autumn of|autumn of|autumn|the fall of|fall of|the winter of|winter of|winter)")
-_PREP = ""  # the preposition before a date is read afterwards (_PREP_BEFORE): a leading optional group slows every pattern
 _PREP_BEFORE = re.compile(r"\b(?P<prep>by|from|since|until|till|before|after|in|on|at|during|through|starting in|starting|as of|around|between|to|of)\s+$", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # late 2022-early 2023: the latest bound
-    ("span", re.compile(rf"{_PREP}(?P<p1>early|mid|late)[- ](?P<y1>{_YEAR})\s*(?:-|–|to)\s*(?P<p2>early|mid|late)[- ](?P<y2>{_YEAR})\b", re.I)),
-    ("dmy", re.compile(rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b")),
-    ("mdy", re.compile(rf"{_PREP}(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
-    ("dm", re.compile(rf"{_PREP}(?:(?P<wd>{_WD}),?\s+\(?)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\b(?!,?\s*\d)")),
-    ("md", re.compile(rf"{_PREP}(?:(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\s*\d)(?!\s*(?:per|%|km|billion|million))")),
-    ("part_my", re.compile(rf"{_PREP}{_PART}\s+(?P<m>{_MON})\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
-    ("my", re.compile(rf"{_PREP}(?P<m>{_MON})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("m_rel", re.compile(rf"{_PREP}(?:(?P<part>early|mid|late|the end of|end of|the first half of|first half of|the second half of|second half of)\s+)?(?P<m>{_MON})\s+(?P<rel>last|next|this)\s+year\b")),
-    ("part_m", re.compile(rf"{_PREP}(?P<part>the first half of|first half of|the second half of|second half of|early|mid|late|the end of|end of)\s+(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*\d)", re.I)),
-    ("m_in", re.compile(rf"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
-    ("part_y", re.compile(rf"{_PREP}{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),
-    ("fy", re.compile(rf"{_PREP}(?:fy\s?|fiscal\s+)?(?P<y>{_YEAR})\s?(?:-|–|/)\s?(?P<y2>\d\d)\b(?!-\d|\d)", re.I)),
-    ("rel", re.compile(rf"{_PREP}(?:(?P<part>early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of|earlier|later|the first half of|first half of|the second half of|second half of)\s+)?"
+    ("span", re.compile(rf"(?P<p1>early|mid|late)[- ](?P<y1>{_YEAR})\s*(?:-|–|to)\s*(?P<p2>early|mid|late)[- ](?P<y2>{_YEAR})\b", re.I)),
+    ("dmy", re.compile(rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b")),
+    ("mdy", re.compile(rf"(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
+    ("dm", re.compile(rf"(?:(?P<wd>{_WD}),?\s+\(?)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\b(?!,?\s*\d)")),
+    ("md", re.compile(rf"(?:(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\s*\d)(?!\s*(?:per|%|km|billion|million))")),
+    ("part_my", re.compile(rf"{_PART}\s+(?P<m>{_MON})\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
+    ("my", re.compile(rf"(?P<m>{_MON})\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
+    ("m_rel", re.compile(rf"(?:(?P<part>early|mid|late|the end of|end of|the first half of|first half of|the second half of|second half of)\s+)?(?P<m>{_MON})\s+(?P<rel>last|next|this)\s+year\b")),
+    ("part_m", re.compile(r"(?P<part>the first half of|first half of|the second half of|second half of|early|mid|late|the end of|end of)\s+(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*\d)", re.I)),
+    ("m_in", re.compile(r"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
+    ("part_y", re.compile(rf"{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),
+    ("fy", re.compile(rf"(?:fy\s?|fiscal\s+)?(?P<y>{_YEAR})\s?(?:-|–|/)\s?(?P<y2>\d\d)\b(?!-\d|\d)", re.I)),
+    ("rel", re.compile(r"(?:(?P<part>early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of|earlier|later|the first half of|first half of|the second half of|second half of)\s+)?"
                        r"(?P<rel>this|last|next|the coming|the current|the previous|the following)\s+(?P<unit>year|month|week|decade)\b", re.I)),
-    ("yearend", re.compile(rf"{_PREP}(?:the\s+)?(?:year[- ]end|end of (?:the|this) year|the end of the year|end-year)\b", re.I)),
-    ("day_rel", re.compile(rf"{_PREP}\b(?P<rel>today|yesterday|tomorrow|last night|this week)\b", re.I)),
-    ("wd", re.compile(rf"{_PREP}(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<wd>{_WD})\b(?!,?\s*(?:\(|\d|{_MON}))")),
-    ("y", re.compile(rf"{_PREP}(?<![\w$€£₹.,-])(?P<y>{_YEAR})(?![\w%.,-]\d|\s*(?:crore|lakh|million|billion|%|per cent|km|kilometres|troops|soldiers|units|aircraft|tanks))(?!-\d)\b")),
+    ("yearend", re.compile(r"(?:the\s+)?(?:year[- ]end|end of (?:the|this) year|the end of the year|end-year)\b", re.I)),
+    ("day_rel", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last night|this week)\b", re.I)),
+    ("wd", re.compile(rf"(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<wd>{_WD})\b(?!,?\s*(?:\(|\d|{_MON}))")),
+    ("y", re.compile(rf"(?<![\w$€£₹.,-])(?P<y>{_YEAR})(?![\w%.,-]\d|\s*(?:crore|lakh|million|billion|%|per cent|km|kilometres|troops|soldiers|units|aircraft|tanks))(?!-\d)\b")),
 ]
 
 

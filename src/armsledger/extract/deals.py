@@ -82,7 +82,6 @@ _NOT_PURCHASE = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorandum|m
 _DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
-_ALL_N = re.compile(rf"\ball\s+(?P<num>{NUM})\b", re.I)
 _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
 _PAST_DELIVERY = re.compile(r"(?:delivered|handed over|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
 _COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered)\b", re.I)
@@ -426,7 +425,6 @@ class DealFinder:
     # --- pass 2 ---------------------------------------------------------------
     def attach(self) -> None:
         focus: list[Deal] = []
-        pending_focus: list[int] = []
         for i, c in enumerate(self.clauses):
             if c.sent.noise:
                 continue
@@ -464,8 +462,6 @@ class DealFinder:
                 self.book.refs[i] = refs
                 focus = refs
                 self._fill(i, c, refs)
-            elif c.money or c.quantities:
-                pending_focus.append(i)
 
     def _more(self, c: Clause) -> bool:
         """Does the sentence speak of more of something ("two more regiments", "a further 30", "additional jets")?"""
@@ -551,12 +547,6 @@ class DealFinder:
                         self.book.deals.append(deal)
                     return [deal]
         return []
-
-    def _clause_of(self, pos: int) -> int:
-        for j, c in enumerate(self.clauses):
-            if c.start <= pos < c.end + 1:
-                return j
-        return -1
 
     # --- attributes -----------------------------------------------------------
     def _fill(self, i: int, c: Clause, refs: list[Deal]) -> None:

@@ -205,20 +205,15 @@ class EntityFinder:
             span = Span(h.start, h.end, h.text)
             if h.kind == "country" and h.form == "capital":
                 after = text[h.end:h.end + 40]
-                gov = bool(_GOV_AFTER.match(after)) or bool(_POSS_AFTER.match(after))
-                poss = False
-                if gov or poss:
+                # "New Delhi has signalled", "Seoul's agency": the government; else the city
+                if _GOV_AFTER.match(after) or _POSS_AFTER.match(after):
                     ent = ents.get_or_add(("country", entry.id), lambda: self._entity_from(entry))
                     ents.mention(ent, span)
-                if not gov:
+                else:
                     city = entry.capital[0] if entry.capital else h.text
                     loc = ents.get_or_add(("location", city.casefold()),
                                           lambda: Entity("location", city, country=entry.id, category="city"))
-                    loc.add(span)
-                    if not poss:
-                        ents.at[span.start] = loc
-                        ents.spans.append((span.start, span.end, loc))
-                        ents.taken.add(span.start, span.end)
+                    ents.mention(loc, span)
                 continue
             if h.kind == "country" and h.form == "demonym" and re.search(
                     r"\b(?:South|North|Latin|Central|Pan|Anglo)[\s-]$", text[max(0, h.start - 8):h.start]):

@@ -16,6 +16,7 @@ from ..model import Span
 from .context import Clause, Trigger
 from .dates import DateMention, reported_at
 from .deals import _NOT_PURCHASE, DealBook, _dist, assign_triggers
+from .deals import _unique as _uniq
 from .entities import HEAD_ROLES, Entities, Entity
 
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
@@ -25,7 +26,6 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhe
 _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
 _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
                         r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
-_GOV_RANKS = {"head of state", "head of government", "government", "military", "official"}
 
 
 @dataclass
@@ -389,11 +389,3 @@ def _same(a: Event, b: Event) -> bool:
             return False
         return pa == pb or not pa or not pb or bool(pa & pb)
     return False
-
-
-def _uniq(xs: list) -> list:
-    out = []
-    for x in xs:
-        if x is not None and x not in out:
-            out.append(x)
-    return out

@@ -152,7 +152,7 @@ def find_money(text: str) -> list[Money]:
         if num is None:
             continue
         cb = _CUR_BEFORE.search(text, max(0, ns - 8), ns)
-        scale = cur = None
+        scale = None
         if cb:
             cur_text = cb["cur"].lower()
             if cur_text in ("rs", "rs.", "sr", "rm", "rp", "dh") and not text[cb.start("cur")].isupper():
