@@ -1,0 +1,242 @@
+"""The ledger: every article's claims with provenance, reconciled into one record per deal and event.
+
+Example:
+
+    from armsledger.ledger import Ledger
+    with Ledger("ledger.db") as ledger:
+        ledger.ingest(["reports/"])
+        for deal in ledger.deals(recipient="IND"):
+            print(deal["title"], deal["status"])
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import insert, select, update
+
+from ..errors import ArmsLedgerError, IngestError
+from ..model import Article
+from . import query, store
+from .db import LedgerError, connect, default_path, resolve_url
+from .query import DealFilter, EventFilter
+from .schema import articles, corrections, deals, failures
+from .store import Added
+
+CORRECTABLE = store.DEAL_FIELDS + ("local_partners", "*")
+
+__all__ = ["Ledger", "LedgerError", "Added", "IngestReport", "DealFilter", "EventFilter", "default_path",
+           "resolve_url", "CORRECTABLE"]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did, item by item."""
+
+    added: list[Added] = field(default_factory=list)
+    duplicates: list[Added] = field(default_factory=list)
+    failed: list[IngestError] = field(default_factory=list)
+
+    @property
+    def copies(self) -> list[Added]:
+        return [a for a in self.added if a.copy_of]
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added ({len(self.copies)} copies of stories already held), "
+                f"{len(self.duplicates)} already stored, {len(self.failed)} failed")
+
+
+class Ledger:
+    """An open ledger (SQLite file or PostgreSQL database)."""
+
+    def __init__(self, db: str | os.PathLike | None = None, *, readonly: bool = False, extractor=None) -> None:
+        self.url = resolve_url(db)
+        self.engine = connect(self.url, readonly=readonly)
+        self.readonly = readonly
+        self._extractor = extractor
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def extractor(self):
+        if self._extractor is None:
+            from ..extract import Extractor
+            self._extractor = Extractor()
+        return self._extractor
+
+    # -- writing ---------------------------------------------------------------
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise LedgerError("this ledger was opened read-only")
+
+    def has(self, article: Article) -> str | None:
+        """The id of the stored article with the same text or URL, if any."""
+        with self.engine.connect() as conn:
+            return store._existing(conn, article)
+
+    def add(self, article: Article, record: dict | None = None) -> Added:
+        """Extract (unless `record` is given) and store one article; a stored one is left as it is."""
+        self._writable()
+        if record is None:
+            if self.has(article):
+                return Added(self.has(article), article.source, "duplicate")
+            record = self.extractor(article)
+        return store.add_article(self.engine, article, record)
+
+    def ingest(self, items: Iterable[Article | IngestError | str], *,
+               on_item: Callable[[Added | IngestError], None] | None = None) -> IngestReport:
+        """Store every article; record every input that failed (for `retry_failed`) and go on.
+
+        `items` may be Articles, IngestErrors (as the readers yield them) or inputs to read
+        (paths, directories, URLs, feeds)."""
+        self._writable()
+        report = IngestReport()
+        for item in _articles(items):
+            result: Added | IngestError
+            if isinstance(item, IngestError):
+                result = item
+            else:
+                try:
+                    result = self.add(item)
+                except ArmsLedgerError:
+                    raise
+                except Exception as err:  # one bad article never stops the batch
+                    result = IngestError(item.source, f"extraction or storage failed ({type(err).__name__}: {err})")
+            if isinstance(result, IngestError):
+                store.record_failure(self.engine, result.source, result.reason)
+                report.failed.append(result)
+            elif result.status == "duplicate":
+                report.duplicates.append(result)
+            else:
+                report.added.append(result)
+            if on_item:
+                on_item(result)
+        return report
+
+    def failures(self, pending: bool = True) -> list[dict]:
+        q = select(failures).order_by(failures.c.id)
+        if pending:
+            q = q.where(failures.c.retried == 0)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def retry_failed(self, **kw) -> IngestReport:
+        """Read again every input that failed before; the ones that fail again are recorded again."""
+        sources = list(dict.fromkeys(f["source"] for f in self.failures()))
+        for s in sources:
+            store.mark_retried(self.engine, s)
+        return self.ingest(sources, **kw)
+
+    def reextract(self, *, on_item: Callable[[str], None] | None = None) -> int:
+        """Rebuild every article's claims from its stored text with the current extractor."""
+        self._writable()
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(articles.c.id, articles.c.source, articles.c.title, articles.c.published,
+                                       articles.c.publisher, articles.c.url).order_by(articles.c.ingested_at)).all()
+        n = 0
+        for row in rows:
+            with self.engine.connect() as conn:
+                body = conn.execute(select(articles.c.text).where(articles.c.id == row.id)).scalar_one()
+            art = Article(text=body, source=row.source, title=row.title, published=row.published,
+                          publisher=row.publisher, url=row.url)
+            store.replace_claims(self.engine, row.id, self.extractor(art))
+            n += 1
+            if on_item:
+                on_item(row.id)
+        return n
+
+    def correct(self, deal_id: int, field: str, value=None, *, reject: bool = False, article_id: str | None = None,
+                who: str, why: str) -> dict:
+        """An analyst's correction: set a deal field to `value`, or reject one article's claim of it
+        (`reject=True, article_id=...`), or reject the whole deal (`field="*", reject=True`).
+        Corrections win over extraction and survive re-ingest and re-extraction."""
+        self._writable()
+        if field not in CORRECTABLE:
+            raise LedgerError(f"{field!r} cannot be corrected; choose one of {', '.join(CORRECTABLE)}")
+        if not reject and value is None:
+            raise LedgerError("give a value to set, or reject the claim")
+        if not who.strip() or not why.strip():
+            raise LedgerError("say who makes the correction and why")
+        with self.engine.begin() as conn:
+            store.write_lock(conn)
+            if conn.execute(select(deals.c.id).where(deals.c.id == deal_id)).scalar() is None:
+                raise LedgerError(f"no deal {deal_id} in this ledger")
+            row = {"deal_id": deal_id, "field": field, "action": "reject" if reject else "set",
+                   "article_id": article_id, "value": None if reject else json.dumps(value, ensure_ascii=False),
+                   "who": who, "why": why, "at": store.now()}
+            conn.execute(insert(corrections).values(**row))
+            store.reconcile_stored_deal(conn, deal_id)
+        return row
+
+    # -- reading ---------------------------------------------------------------
+
+    def _read(self, fn, *args, **kw):
+        with self.engine.connect() as conn:
+            return fn(conn, *args, **kw)
+
+    def deals(self, flt: DealFilter | None = None, *, limit: int = 100, offset: int = 0, order="last_reported",
+              **filters) -> list[dict]:
+        return self._read(query.deal_rows, flt or DealFilter(**filters), limit=limit, offset=offset, order=order)
+
+    def deal_count(self, flt: DealFilter | None = None, **filters) -> int:
+        return self._read(query.deal_count, flt or DealFilter(**filters))
+
+    def deal(self, deal_id: int) -> dict | None:
+        return self._read(query.deal, deal_id)
+
+    def events(self, flt: EventFilter | None = None, *, limit: int = 100, offset: int = 0, **filters) -> list[dict]:
+        return self._read(query.event_rows, flt or EventFilter(**filters), limit=limit, offset=offset)
+
+    def event(self, event_id: int) -> dict | None:
+        return self._read(query.event, event_id)
+
+    def conflicts(self, *, limit: int = 100, offset: int = 0) -> list[dict]:
+        return self._read(query.conflict_rows, limit=limit, offset=offset)
+
+    def article(self, article_id: str) -> dict | None:
+        return self._read(query.article, article_id)
+
+    def articles(self, *, limit: int = 100, offset: int = 0) -> list[dict]:
+        return self._read(query.article_rows, limit=limit, offset=offset)
+
+    def entities(self, kind: str | None = None, *, limit: int = 100, offset: int = 0) -> list[dict]:
+        return self._read(query.entity_rows, kind, limit=limit, offset=offset)
+
+    def search(self, text: str, *, limit: int = 20) -> list[dict]:
+        return self._read(query.search, text, limit=limit)
+
+    def stats(self) -> dict:
+        return self._read(query.stats)
+
+
+def _articles(items: Iterable[Article | IngestError | str]):
+    """Articles and errors as given, and strings read with the ingest readers."""
+    from ..ingest import read_all
+    pending: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            pending.append(item)
+            continue
+        if pending:
+            yield from _read_inputs(pending)
+            pending = []
+        yield item
+    if pending:
+        yield from _read_inputs(pending)
+    del read_all
+
+
+def _read_inputs(inputs: list[str]):
+    from .. import ingest
+    reader = getattr(ingest, "iter_inputs", None) or ingest.read_all
+    yield from reader(inputs)

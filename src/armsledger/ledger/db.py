@@ -1,0 +1,119 @@
+"""Where the ledger lives and how to open it: SQLite by default, PostgreSQL for teams.
+
+`connect()` resolves `--db` / `ARMSLEDGER_DB` (a path, a `sqlite:///` URL or a
+`postgresql://` URL; nothing given means `ledger.db` in the user's data
+directory), opens the engine and brings the schema up to date with Alembic,
+under a lock so that two processes opening a new ledger at once migrate it once.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from ..errors import ArmsLedgerError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_PG_MIGRATION_LOCK = 7_263_001  # pg_advisory_lock key held while migrating
+PG_WRITE_LOCK = 7_263_002  # pg_advisory_xact_lock key held while an article's claims are reconciled
+
+
+class LedgerError(ArmsLedgerError):
+    """The ledger cannot be opened or written."""
+
+
+def default_path() -> Path:
+    return platformdirs.user_data_path("armsledger") / "ledger.db"
+
+
+def resolve_url(db: str | os.PathLike | None = None) -> str:
+    """The SQLAlchemy URL for `db`, `$ARMSLEDGER_DB` or the per-user default."""
+    db = os.fspath(db) if db else os.environ.get("ARMSLEDGER_DB") or str(default_path())
+    if "://" not in db:
+        path = Path(db).expanduser()
+        if path.is_dir():
+            raise LedgerError(f"{db}: is a directory; give a file path for the ledger, e.g. {path / 'ledger.db'}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path.resolve()}"
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]
+    return db
+
+
+def connect(db: str | os.PathLike | None = None, *, readonly: bool = False, migrate: bool = True) -> Engine:
+    """Open the ledger's engine; create or upgrade its schema unless `migrate` is false."""
+    url = resolve_url(db)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as err:
+        raise LedgerError(f"{url}: not a database URL or path ({err})") from None
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 60})
+        _sqlite_setup(engine, immediate=not readonly)
+    elif parsed.get_backend_name() == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True)
+    else:
+        raise LedgerError(f"{url}: only SQLite and PostgreSQL ledgers are supported")
+    try:
+        if migrate:
+            upgrade(engine)
+        else:
+            with engine.connect():
+                pass
+    except OperationalError as err:
+        engine.dispose()
+        raise LedgerError(f"{parsed.render_as_string(hide_password=True)}: cannot open the ledger "
+                          f"({str(err.orig).strip().splitlines()[0]})") from None
+    return engine
+
+
+def _sqlite_setup(engine: Engine, immediate: bool) -> None:
+    """WAL for concurrent readers; writers take the lock at BEGIN so two ingests never deadlock."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=60000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest migration, once, whoever else is opening the ledger."""
+    head = head_revision()
+    with engine.connect() as conn:
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+    cfg = _alembic_config()
+    with engine.begin() as conn:  # SQLite: BEGIN IMMEDIATE holds the write lock for the whole migration
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

@@ -1,0 +1,47 @@
+"""Near-duplicate articles: the same wire story republished by many outlets.
+
+A MinHash signature over word 5-shingles; LSH bands stored as rows, so that
+finding the candidates of a new article is one indexed query however large the
+ledger grows. Candidates sharing a band are confirmed by their estimated
+Jaccard similarity.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64
+BANDS, ROWS = 16, 4  # threshold about (1/16) ** (1/4) = 0.5
+SIMILAR = 0.7  # estimated Jaccard at or above which two articles are copies of one story
+SHINGLE = 5
+_WORD = re.compile(r"\w+")
+
+
+def signature(text: str) -> MinHash:
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m.update_batch([s.encode("utf-8") for s in shingles])
+    return m
+
+
+def bands(m: MinHash) -> list[int]:
+    """One signed 64-bit key per band (stable across processes and machines)."""
+    values = m.hashvalues.astype(np.uint64)
+    keys = []
+    for b in range(BANDS):
+        digest = hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes() + bytes([b]), digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+def to_bytes(m: MinHash) -> bytes:
+    return m.hashvalues.astype(np.uint64).tobytes()
+
+
+def similarity(m: MinHash, stored: bytes) -> float:
+    other = np.frombuffer(stored, dtype=np.uint64)
+    return float(np.count_nonzero(m.hashvalues.astype(np.uint64) == other)) / NUM_PERM

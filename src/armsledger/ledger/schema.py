@@ -1,0 +1,196 @@
+"""The ledger's tables, as SQLAlchemy Core metadata.
+
+Table and column names are chosen to read well in Datasette and SQL:
+`articles` (what was read), `mentions` of `entities`, `claims` (one per field
+of a deal as one article states it), `deals` and `events` (the reconciled
+records), `event_sources`, `conflicts`, `corrections` (an analyst's word, which
+wins over extraction) and `failures` (inputs that could not be read, for
+`ingest --retry-failed`). The Alembic migrations in `migrations/` create them;
+`tests/test_ledger_schema.py` checks that the two agree.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (BigInteger, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, Table, Text,
+                        UniqueConstraint)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Text, primary_key=True, comment="content id: sha256 of the body text, 16 hex digits"),
+    Column("url", Text, unique=True),
+    Column("source", Text, nullable=False, comment="path or URL it was read from"),
+    Column("title", Text),
+    Column("publisher", Text),
+    Column("published", Text, comment="YYYY-MM-DD as the article gives it"),
+    Column("reported", Text, comment="published date, or the latest full date the article states"),
+    Column("ingested_at", Text, nullable=False),
+    Column("words", Integer, nullable=False),
+    Column("wire_group", Text, nullable=False, comment="id of the first article of its near-duplicate group"),
+    Column("extractor", Text, nullable=False, comment="armsledger version whose extractor made its claims"),
+    Column("minhash", LargeBinary, comment="MinHash signature used to find near-duplicates"),
+    Column("text", Text, nullable=False),
+)
+Index("ix_articles_wire_group", articles.c.wire_group)
+Index("ix_articles_reported", articles.c.reported)
+
+article_bands = Table(
+    "article_bands", metadata,
+    Column("band", BigInteger, nullable=False),
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+)
+Index("ix_article_bands_band", article_bands.c.band)
+Index("ix_article_bands_article", article_bands.c.article_id)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("code", Text),
+    Column("country", Text),
+    Column("category", Text),
+    UniqueConstraint("kind", "name", name="uq_entities_kind_name"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id"), nullable=False),
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("role", Text),
+)
+Index("ix_mentions_article", mentions.c.article_id)
+Index("ix_mentions_entity", mentions.c.entity_id)
+
+deals = Table(
+    "deals", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("supplier", Text, comment="ISO alpha-3"),
+    Column("recipient", Text, comment="ISO alpha-3"),
+    Column("platform", Text, nullable=False),
+    Column("category", Text),
+    Column("follow_on", Integer, nullable=False, default=0),
+    Column("order_year", Integer, comment="year the order was signed, where any report gives it"),
+    Column("status", Text),
+    Column("status_article", Text, comment="article whose report set the status"),
+    Column("hedged", Integer, nullable=False, default=0),
+    Column("signed", Text),
+    Column("value_amount", Float),
+    Column("value_currency", Text),
+    Column("value_usd", Float),
+    Column("quantity_min", Float),
+    Column("quantity_max", Float),
+    Column("quantity_unit", Text),
+    Column("delivered_min", Float),
+    Column("delivered_max", Float),
+    Column("expected_completion", Text),
+    Column("tech_transfer_max", Float),
+    Column("local_partners", Text, comment="JSON list"),
+    Column("sources", Integer, nullable=False, default=0),
+    Column("independent_sources", Integer, nullable=False, default=0),
+    Column("first_reported", Text),
+    Column("last_reported", Text),
+    Column("conflicts", Integer, nullable=False, default=0),
+    Column("confidence", Float),
+    Column("rejected", Integer, nullable=False, default=0, comment="an analyst rejected the whole deal"),
+    Column("detail", Text, comment="JSON: every reconciled field with its sources, confidence and slippage"),
+    Column("updated_at", Text),
+)
+Index("ix_deals_match", deals.c.recipient, deals.c.platform)
+Index("ix_deals_supplier", deals.c.supplier)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("deal_id", Integer, ForeignKey("deals.id"), nullable=False),
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("record_id", Text, nullable=False, comment="the deal's id in the article's record (d1, d2...)"),
+    Column("field", Text, nullable=False),
+    Column("value", Text, nullable=False, comment="JSON, as the extraction record gives it"),
+    Column("number", Float, comment="the figure compared across reports (USD for values)"),
+    Column("text", Text, comment="the words that state it"),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("sentence_start", Integer, comment="the sentence that states it"),
+    Column("sentence_end", Integer),
+    Column("reported", Text),
+    Column("hedged", Integer, nullable=False, default=0),
+)
+Index("ix_claims_deal_field", claims.c.deal_id, claims.c.field)
+Index("ix_claims_article", claims.c.article_id)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("type", Text, nullable=False),
+    Column("countries", Text, nullable=False, comment="sorted ISO alpha-3 codes, comma-separated"),
+    Column("date", Text),
+    Column("date_precision", Text),
+    Column("status", Text),
+    Column("platforms", Text, comment="JSON list of platform names"),
+    Column("participants", Text, comment="JSON list of names"),
+    Column("location", Text),
+    Column("sources", Integer, nullable=False, default=0),
+    Column("independent_sources", Integer, nullable=False, default=0),
+    Column("first_reported", Text),
+    Column("last_reported", Text),
+    Column("confidence", Float),
+    Column("updated_at", Text),
+)
+Index("ix_events_match", events.c.type, events.c.countries)
+
+event_sources = Table(
+    "event_sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=False),
+    Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("record_id", Text, nullable=False),
+    Column("status", Text),
+    Column("date", Text),
+    Column("date_precision", Text),
+    Column("text", Text),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("reported", Text),
+    Column("record", Text, comment="JSON of the event as the article's record gives it"),
+)
+Index("ix_event_sources_event", event_sources.c.event_id)
+Index("ix_event_sources_article", event_sources.c.article_id)
+
+conflicts = Table(
+    "conflicts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("deal_id", Integer, ForeignKey("deals.id"), nullable=False),
+    Column("field", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("claims", Text, nullable=False, comment="JSON: the disagreeing values with article ids"),
+)
+Index("ix_conflicts_deal", conflicts.c.deal_id)
+
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("deal_id", Integer, ForeignKey("deals.id"), nullable=False),
+    Column("field", Text, nullable=False, comment="a deal field, or '*' for the whole deal"),
+    Column("action", Text, nullable=False, comment="'set' a value or 'reject' a claim or deal"),
+    Column("article_id", Text, comment="the article whose claim is rejected; null for the deal as a whole"),
+    Column("value", Text, comment="JSON of the value set"),
+    Column("who", Text, nullable=False),
+    Column("why", Text, nullable=False),
+    Column("at", Text, nullable=False),
+)
+Index("ix_corrections_deal", corrections.c.deal_id)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("retried", Integer, nullable=False, default=0, comment="1 once a later run read it"),
+)
+Index("ix_failures_source", failures.c.source)
