@@ -34,3 +34,60 @@ def records(extractor: Extractor) -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def golds() -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))}
+
+
+# -- ledgers ------------------------------------------------------------------------
+
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+
+
+def _postgres_or_skip() -> str:
+    """The server's URL; skip (or fail, where ARMSLEDGER_REQUIRE_POSTGRES=1, as in CI) when none answers."""
+    import os
+
+    import psycopg
+
+    try:
+        psycopg.connect(f"{PG_SERVER}/test", connect_timeout=3).close()
+    except psycopg.OperationalError as err:
+        reason = f"no PostgreSQL server at 127.0.0.1:5432 ({str(err).strip().splitlines()[0]})"
+        if os.environ.get("ARMSLEDGER_REQUIRE_POSTGRES") == "1":
+            pytest.fail(reason + " but ARMSLEDGER_REQUIRE_POSTGRES=1")
+        pytest.skip(reason)
+    return PG_SERVER
+
+
+@pytest.fixture
+def pg_url():
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    import uuid
+
+    import psycopg
+
+    server = _postgres_or_skip()
+    name = f"armsledger_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{server}/test", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield f"{server}/{name}"
+    with psycopg.connect(f"{server}/test", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request, tmp_path):
+    """Each ledger test runs on both backends: a SQLite file and a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+    else:
+        yield request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def seeded_ledger_path(tmp_path_factory, extractor) -> str:
+    """A SQLite ledger holding the seed article and the dev set (read-only use: copy it to change it)."""
+    from armsledger.ledger import Ledger
+
+    path = tmp_path_factory.mktemp("seeded") / "ledger.db"
+    with Ledger(path, extractor=extractor) as ledger:
+        ledger.ingest([str(p) for p in sorted(ARTICLES.glob("*.txt"))])
+    return str(path)

@@ -106,5 +106,20 @@ def catalogue_check_cli(
     typer.echo("no problems")
 
 
+def _register_stages() -> None:
+    """The later stages add their own commands: ledger, serve, backfill."""
+    import importlib
+
+    for module in ("armsledger.ledger.cli", "armsledger.serve.cli", "armsledger.backfill.cli"):
+        try:
+            importlib.import_module(module).register(app)
+        except ModuleNotFoundError as err:
+            if not module.startswith(str(err.name)):
+                raise
+
+
+_register_stages()
+
+
 def main() -> None:
     app()

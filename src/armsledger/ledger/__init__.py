@@ -84,12 +84,18 @@ class Ledger:
         with self.engine.connect() as conn:
             return store._existing(conn, article)
 
+    def has_url(self, url: str) -> bool:
+        """Is an article from this URL stored already?"""
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(articles.c.url == url).limit(1)).first() is not None
+
     def add(self, article: Article, record: dict | None = None) -> Added:
         """Extract (unless `record` is given) and store one article; a stored one is left as it is."""
         self._writable()
         if record is None:
-            if self.has(article):
-                return Added(self.has(article), article.source, "duplicate")
+            stored = self.has(article)
+            if stored:
+                return Added(stored, article.source, "duplicate")
             record = self.extractor(article)
         return store.add_article(self.engine, article, record)
 
@@ -142,7 +148,9 @@ class Ledger:
         self._writable()
         with self.engine.connect() as conn:
             rows = conn.execute(select(articles.c.id, articles.c.source, articles.c.title, articles.c.published,
-                                       articles.c.publisher, articles.c.url).order_by(articles.c.ingested_at)).all()
+                                       articles.c.publisher, articles.c.url)
+                                .order_by(articles.c.ingested_at, articles.c.id)).all()
+        store.clear_events(self.engine)
         n = 0
         for row in rows:
             with self.engine.connect() as conn:
@@ -217,6 +225,10 @@ class Ledger:
 
     def stats(self) -> dict:
         return self._read(query.stats)
+
+    def verify(self) -> list[str]:
+        """Problems with the ledger's consistency; empty when all is well."""
+        return self._read(store.verify)
 
 
 def _articles(items: Iterable[Article | IngestError | str]):

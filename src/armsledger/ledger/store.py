@@ -23,7 +23,8 @@ DEAL_FIELDS = ("status", "category", "signed", "value", "quantity", "delivered",
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """UTC time to the microsecond: also orders articles by when they were stored."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 @dataclass
@@ -294,6 +295,15 @@ def reconcile_stored_event(conn: Connection, event_id: int) -> None:
 
 # -- re-extraction, corrections, failures ------------------------------------------
 
+def clear_events(engine: Engine) -> None:
+    """Re-extraction rebuilds events from scratch, article by article in ingest order, so that they
+    match as a fresh ingest would (events carry no corrections)."""
+    with engine.begin() as conn:
+        write_lock(conn)
+        conn.execute(delete(event_sources))
+        conn.execute(delete(events))
+
+
 def replace_claims(engine: Engine, article_id: str, record: dict) -> tuple[set[int], set[int]]:
     """Re-extraction: the article's old claims give way to the new record's, in one transaction.
     Corrections are keyed by deal, field and article, so they still apply."""
@@ -335,3 +345,33 @@ def record_failure(engine: Engine, source: str, reason: str) -> None:
 def mark_retried(engine: Engine, source: str) -> None:
     with engine.begin() as conn:
         conn.execute(update(failures).where(failures.c.source == source).values(retried=1))
+
+
+def verify(conn: Connection) -> list[str]:
+    """Problems with the ledger's invariants (empty when it is consistent): every deal's stored
+    reconciliation equals one recomputed from its claims, claims point at stored articles and deals,
+    every article is in the search index once."""
+    problems: list[str] = []
+    orphan = conn.execute(select(func.count()).select_from(claims).where(
+        ~claims.c.article_id.in_(select(articles.c.id)))).scalar()
+    if orphan:
+        problems.append(f"{orphan} claims of articles not stored")
+    for (deal_id,) in conn.execute(select(deals.c.id)).all():
+        rec = reconcile.reconcile_deal(deal_claims(conn, deal_id), deal_corrections(conn, deal_id))
+        stored = conn.execute(select(deals.c.detail, deals.c.sources).where(deals.c.id == deal_id)).first()
+        if json.loads(stored.detail or '{"fields": {}}')["fields"] != json.loads(json.dumps(rec["fields"])) \
+                or stored.sources != rec["sources"]:
+            problems.append(f"deal {deal_id}: stored reconciliation differs from its claims")
+        if not rec["sources"] and not deal_corrections(conn, deal_id):
+            problems.append(f"deal {deal_id}: no claims")
+    n_articles = conn.execute(select(func.count()).select_from(articles)).scalar()
+    if conn.dialect.name == "sqlite":
+        n_index = conn.execute(text("SELECT count(*) FROM articles_fts")).scalar()
+        if n_index != n_articles:
+            problems.append(f"search index holds {n_index} rows for {n_articles} articles")
+    dup_urls = conn.execute(select(func.count()).select_from(
+        select(articles.c.url).where(articles.c.url.is_not(None)).group_by(articles.c.url)
+        .having(func.count() > 1).subquery())).scalar()
+    if dup_urls:
+        problems.append(f"{dup_urls} URLs stored more than once")
+    return problems
