@@ -91,3 +91,45 @@ def seeded_ledger_path(tmp_path_factory, extractor) -> str:
     with Ledger(path, extractor=extractor) as ledger:
         ledger.ingest([str(p) for p in sorted(ARTICLES.glob("*.txt"))])
     return str(path)
+
+
+@pytest.fixture(scope="session")
+def _pg_seeded_template(extractor):
+    """A PostgreSQL database holding the seed article and the dev set, used as a template."""
+    import uuid
+
+    import psycopg
+
+    from armsledger.ledger import Ledger
+
+    server = _postgres_or_skip()
+    name = f"armsledger_tmpl_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{server}/test", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    with Ledger(f"{server}/{name}", extractor=extractor) as ledger:
+        ledger.ingest([str(p) for p in sorted(ARTICLES.glob("*.txt"))])
+    yield name
+    with psycopg.connect(f"{server}/test", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def seeded_ledger_url(request, tmp_path, seeded_ledger_path):
+    """A fresh, writable copy of the seed + dev set ledger on each backend."""
+    import shutil
+    import uuid
+
+    import psycopg
+
+    if request.param == "sqlite":
+        path = tmp_path / "ledger.db"
+        shutil.copyfile(seeded_ledger_path, path)
+        yield str(path)
+        return
+    template = request.getfixturevalue("_pg_seeded_template")
+    name = f"armsledger_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{PG_SERVER}/test", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    yield f"{PG_SERVER}/{name}"
+    with psycopg.connect(f"{PG_SERVER}/test", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

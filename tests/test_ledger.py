@@ -15,9 +15,9 @@ LEDGER_DATA = DATA / "ledger"
 
 
 @pytest.fixture
-def ledger(ledger_url, extractor):
-    with Ledger(ledger_url, extractor=extractor) as ledger:
-        ledger.ingest(REPORTS)
+def ledger(seeded_ledger_url, extractor):
+    """The seed article and the dev set, ingested (a fresh copy for each test)."""
+    with Ledger(seeded_ledger_url, extractor=extractor) as ledger:
         yield ledger
 
 

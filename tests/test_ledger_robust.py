@@ -59,7 +59,7 @@ def clean_snapshot(reports, tmp_path_factory, extractor) -> tuple:
 
 def test_a_run_killed_at_any_point_and_run_again_stores_everything_once(ledger_url, reports, clean_snapshot):
     rng = random.Random(7)
-    for _ in range(3):
+    for _ in range(2):
         proc = ingest_process(ledger_url, reports)
         time.sleep(rng.uniform(1.0, 5.0))  # from start-up to mid-batch
         proc.send_signal(signal.SIGKILL)

@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
-import pycountry
 import yaml
+
+from ..catalogue import PACKAGED
 
 FORMATS = ("csv", "json", "parquet")
 SIPRI_COLUMNS = ["Recipient", "Supplier", "Year of order", "Number ordered", "Weapon designation",
@@ -35,11 +36,17 @@ def event_codes() -> dict[str, dict]:
     return yaml.safe_load((Path(__file__).parent / "event_codes.yaml").read_text(encoding="utf-8"))
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    doc = yaml.safe_load((PACKAGED / "countries.yaml").read_text(encoding="utf-8"))
+    return {code: entry["name"] for code, entry in doc.items() if not code.startswith("_")}
+
+
 def country_name(code: str | None) -> str:
+    """The name the catalogue gives a country ("Russia" for RUS); SIPRI writes 'unknown' where none is known."""
     if not code:
         return "unknown"
-    c = pycountry.countries.get(alpha_3=code)
-    return getattr(c, "common_name", None) or c.name if c else code
+    return _country_names().get(code, code)
 
 
 def all_deals(ledger, flt=None) -> list[dict]:
@@ -71,6 +78,16 @@ def _num(x: float | None) -> str:
     return "" if x is None else f"{x:g}"
 
 
+def _count(q: dict) -> str:
+    """5; 2-3 for a range; 610000+ for "over 6.1 lakh"; up to 50 -> 50."""
+    lo, hi = q.get("min"), q.get("max")
+    if lo is not None and hi is not None and lo != hi:
+        return f"{lo:g}-{hi:g}"
+    if hi is not None:
+        return f"{hi:g}"
+    return f"{lo:g}+" if lo is not None else ""
+
+
 def _delivery_years(deal: dict, events: list[dict]) -> str:
     years = sorted({e["date"][:4] for e in events
                     if e["type"] == "DELIVERY" and e["status"] == "occurred" and e.get("date")
@@ -86,7 +103,7 @@ def register_row(deal: dict, events: list[dict]) -> dict[str, str]:
     f = deal["fields"]
     conf = lambda k: (f.get(k) or {}).get("confidence")  # noqa: E731
     qty = (f.get("quantity") or {}).get("value") or {}
-    ordered = _num(qty.get("max")) if qty.get("min") in (None, qty.get("max")) else f"{qty['min']:g}-{qty['max']:g}"
+    ordered = _count(qty)
     value = (f.get("value") or {}).get("value") or {}
     comments = []
     if value:
