@@ -27,6 +27,7 @@ NUMERIC_FIELDS = ("value", "quantity", "tech_transfer_pct")
 CROSS_CURRENCY_TOLERANCE = 0.12  # yearly-average FX rates differ from the rate a reporter used
 SAME_REPORT_WINDOW_DAYS = 31  # delivered counts reported this close together should agree
 HEDGE_WEIGHT = 0.6  # "may offer" is weaker than "signed"
+RECENT_DAYS = 90  # reports this close to the latest one weigh on its confidence
 STALE_YEARS = 2  # a value last reported this long before the newest report on the deal counts less
 
 
@@ -247,8 +248,10 @@ def _latest_wins(field: str, claims: list[dict], newest: str | None) -> tuple[di
     ordered = sorted(claims, key=_report_key)
     pool = [c for c in ordered if not c.get("hedged")] or ordered if field == "status" else ordered
     latest = pool[-1]
-    agreeing = [c for c in claims if c["value"] == latest["value"]]
-    entry = {"value": latest["value"], "confidence": confidence(agreeing, claims, newest),
+    # what changes with time is judged against reports of the same season, not against older ones
+    recent = [c for c in claims if _days_apart(c.get("reported"), latest.get("reported")) <= RECENT_DAYS]
+    agreeing = [c for c in recent if c["value"] == latest["value"]]
+    entry = {"value": latest["value"], "confidence": confidence(agreeing, recent, newest),
              "source": _source(latest), "sources": [_source(c) for c in agreeing]}
     conflict = None
     if field == "delivered":

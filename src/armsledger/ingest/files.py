@@ -1,5 +1,5 @@
-"""Read inputs into Articles: plain text (with optional header lines), HTML,
-JSON / JSON Lines and standard input.
+"""Local files and standard input: plain text (with optional header lines), HTML,
+JSON and JSON Lines.
 
 Every problem with an input is raised or yielded as an `IngestError` that names
 the input and the reason, so that a batch can report it and go on.
@@ -10,12 +10,12 @@ import email.utils
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from .errors import IngestError
-from .model import Article
+from ..errors import IngestError
+from ..model import Article
 
 MIN_HTML_WORDS = 12  # fewer words than this is a menu or a caption, not a report
 MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is almost surely not one
@@ -23,16 +23,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 _HEADER = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):[ \t]*(.*)$")
 _HEADER_KEYS = {"url", "title", "published", "publisher", "source", "date", "published-estimated", "author"}
-
-
-def read_all(sources: Iterable[str], *, max_bytes: int = MAX_BYTES, encoding: str = "utf-8"
-             ) -> Iterator[Article | IngestError]:
-    """Yield the articles of every source, and an IngestError for each that fails."""
-    for source in sources:
-        try:
-            yield from read(source, max_bytes=max_bytes, encoding=encoding)
-        except IngestError as err:
-            yield err
 
 
 def read(source: str, *, max_bytes: int = MAX_BYTES, encoding: str = "utf-8") -> Iterator[Article | IngestError]:
@@ -70,12 +60,15 @@ def from_text(text: str, source: str = "-", **meta: str | None) -> Article:
     )
 
 
-def from_html(html: str, source: str = "-") -> Article:
-    """An article from an HTML page: main text and metadata, with trafilatura."""
+def from_html(html: str, source: str = "-", *, url: str | None = None) -> Article:
+    """An article from an HTML page: main text and metadata, with trafilatura.
+
+    `url` is where the page came from, if known; it helps find the publisher.
+    """
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           include_tables=False, favor_precision=True)
     except Exception as err:  # trafilatura raises many kinds on broken markup
         raise IngestError(source, f"could not parse the HTML ({type(err).__name__}: {err})") from None
