@@ -198,3 +198,14 @@ def test_events_and_deals_export_as_json_with_codes(ledger):
     assert n == len(doc["deals"]) == ledger.deal_count()
     meeting = next(e for e in doc["events"] if e["type"] == "MEETING")
     assert meeting["plover"]["type"] == "CONSULT" and meeting["cameo"]["code"] == "040"
+
+
+def test_one_person_spelt_two_ways_in_two_reports_is_one_entity(ledger, tmp_path):
+    (tmp_path / "a.txt").write_text("PUBLISHED: 2025-12-05\n\nRussian Defence Minister Andrei Belousov met "
+                                    "Indian officials in New Delhi to discuss S-400 deliveries.\n", encoding="utf-8")
+    ledger.ingest([str(tmp_path / "a.txt")])
+    people = [e for e in ledger.entities("person", limit=1000) if "Belousov" in e["name"]]
+    assert len(people) == 1
+    texts = {m["text"] for a in ledger.articles(limit=100) for m in ledger.article(a["id"])["mentions"]
+             if m["entity_id"] == people[0]["id"]}
+    assert {"Andrey Belousov", "Andrei Belousov"} <= texts

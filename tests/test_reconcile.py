@@ -122,3 +122,21 @@ def test_an_analysts_correction_wins_and_a_rejected_claim_is_left_out():
     assert rec["fields"]["delivered"]["value"]["max"] == 4 and rec["fields"]["delivered"]["corrected"]
     assert rec["fields"]["quantity"]["value"]["max"] == 5
     assert rec["conflicts"] == []
+
+
+@pytest.mark.parametrize("kind, a, b", [
+    ("person", "Andrey Belousov", "Andrei Belousov"),
+    ("person", "Dmitry Peskov", "Dmitriy Peskov"),
+    ("person", "Aleksandr Mikheyev", "Aleksandr Mikheev"),
+    ("organization", "Bharat Dynamics Ltd.", "Bharat Dynamics Limited"),
+    ("platform", "F 35A", "F-35A"),
+    ("person", "José Luis Sánchez", "Jose Luis Sanchez"),
+])
+def test_spellings_of_one_entity_meet_under_one_key(kind, a, b):
+    from armsledger.ledger.resolve import entity_key
+    assert entity_key(kind, a) == entity_key(kind, b)
+
+
+def test_different_people_keep_different_keys():
+    from armsledger.ledger.resolve import entity_key
+    assert entity_key("person", "Rajnath Singh") != entity_key("person", "Manmohan Singh")

@@ -50,7 +50,8 @@ entities = Table(
     Column("code", Text),
     Column("country", Text),
     Column("category", Text),
-    UniqueConstraint("kind", "name", name="uq_entities_kind_name"),
+    Column("key", Text, nullable=False, comment="where spellings of one entity meet (ledger/resolve.py)"),
+    UniqueConstraint("kind", "key", name="uq_entities_kind_key"),
 )
 
 mentions = Table(

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection, Engine
 from .. import __version__
 from ..model import Article
 from . import dedup, reconcile
+from .resolve import entity_key
 from .db import PG_WRITE_LOCK
 from .schema import (article_bands, articles, claims, conflicts, corrections, deals, entities, event_sources, events,
                      failures, mentions)
@@ -117,16 +118,17 @@ def store_claims(conn: Connection, article_id: str, record: dict, reported: str 
 
 
 def _store_entities(conn: Connection, article_id: str, ents: list[dict]) -> dict[str, str]:
-    """Upsert the record's entities by (kind, canonical name); returns record id -> name."""
+    """Upsert the record's entities by kind and spelling-independent key; returns record id -> name."""
     names: dict[str, str] = {}
     rows = []
     for e in ents:
         names[e["id"]] = e["name"]
+        key = entity_key(e["kind"], e["name"])
         entity_id = conn.execute(select(entities.c.id).where(
-            and_(entities.c.kind == e["kind"], entities.c.name == e["name"]))).scalar()
+            and_(entities.c.kind == e["kind"], entities.c.key == key))).scalar()
         if entity_id is None:
             entity_id = conn.execute(insert(entities).values(
-                kind=e["kind"], name=e["name"], code=e.get("code"), country=e.get("country"),
+                kind=e["kind"], name=e["name"], key=key, code=e.get("code"), country=e.get("country"),
                 category=e.get("category")).returning(entities.c.id)).scalar_one()
         rows += [{"entity_id": entity_id, "article_id": article_id, "start": m["start"], "end": m["end"],
                   "text": m["text"], "role": e.get("role")} for m in e.get("mentions", [])]
