@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import and_, delete, func, insert, select, text, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 
 from .. import __version__
@@ -100,7 +100,7 @@ def store_claims(conn: Connection, article_id: str, record: dict, reported: str 
         for r in rows:
             r["deal_id"] = deal_id
         if rows:
-            conn.execute(insert(claims), rows)
+            conn.execute(_INSERT_CLAIMS, rows)
     touched_events: set[int] = set()
     for v in record["events"]:
         event_id = _event_for(conn, v, reported)
@@ -110,30 +110,56 @@ def store_claims(conn: Connection, article_id: str, record: dict, reported: str 
         named = dict(v, participants=[names.get(p, p) for p in v.get("participants", [])],
                      platforms=[names.get(p, p) for p in v.get("platforms", [])],
                      location=names.get(v.get("location"), v.get("location")))
-        conn.execute(insert(event_sources).values(
-            event_id=event_id, article_id=article_id, record_id=v["id"], status=v.get("status"),
-            date=date.get("value"), date_precision=date.get("precision"), text=ev.get("text"), start=ev.get("start"),
-            end=ev.get("end"), reported=reported, record=json.dumps(named, ensure_ascii=False)))
+        conn.execute(_INSERT_EVENT_SOURCE, {
+            "event_id": event_id, "article_id": article_id, "record_id": v["id"], "status": v.get("status"),
+            "date": date.get("value"), "date_precision": date.get("precision"), "text": ev.get("text"),
+            "start": ev.get("start"), "end": ev.get("end"), "reported": reported,
+            "record": json.dumps(named, ensure_ascii=False)})
     return touched_deals, touched_events
+
+
+def _update_by_id(table, columns: list[str]):
+    """A prepared `UPDATE table SET col = :b_col ... WHERE id = :b_id` (built once, compiled once)."""
+    return (update(table).where(table.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}") for c in columns}))
+
+
+def _run_update(conn: Connection, stmt_cache: dict, table, row_id: int, values: dict) -> None:
+    cols = tuple(sorted(values))
+    stmt = stmt_cache.get(cols)
+    if stmt is None:
+        stmt = stmt_cache[cols] = _update_by_id(table, list(cols))
+    conn.execute(stmt, {"b_id": row_id, **{f"b_{k}": v for k, v in values.items()}})
+
+
+_DEAL_UPDATES: dict = {}
+_EVENT_UPDATES: dict = {}
+_INSERT_ENTITY = insert(entities).returning(entities.c.id)
+_INSERT_MENTIONS = insert(mentions)
+_INSERT_CLAIMS = insert(claims)
+_INSERT_EVENT_SOURCE = insert(event_sources)
 
 
 def _store_entities(conn: Connection, article_id: str, ents: list[dict]) -> dict[str, str]:
     """Upsert the record's entities by kind and spelling-independent key; returns record id -> name."""
-    names: dict[str, str] = {}
+    names = {e["id"]: e["name"] for e in ents}
+    keyed = [(e, entity_key(e["kind"], e["name"])) for e in ents]
+    known: dict[tuple[str, str], int] = {}
+    keys = sorted({k for _, k in keyed})
+    for i in range(0, len(keys), 500):  # one query for the record's entities
+        known.update({(r.kind, r.key): r.id for r in conn.execute(
+            select(entities.c.id, entities.c.kind, entities.c.key).where(entities.c.key.in_(keys[i:i + 500])))})
     rows = []
-    for e in ents:
-        names[e["id"]] = e["name"]
-        key = entity_key(e["kind"], e["name"])
-        entity_id = conn.execute(select(entities.c.id).where(
-            and_(entities.c.kind == e["kind"], entities.c.key == key))).scalar()
+    for e, key in keyed:
+        entity_id = known.get((e["kind"], key))
         if entity_id is None:
-            entity_id = conn.execute(insert(entities).values(
-                kind=e["kind"], name=e["name"], key=key, code=e.get("code"), country=e.get("country"),
-                category=e.get("category")).returning(entities.c.id)).scalar_one()
+            entity_id = known[(e["kind"], key)] = conn.execute(_INSERT_ENTITY, {
+                "kind": e["kind"], "name": e["name"], "key": key, "code": e.get("code"),
+                "country": e.get("country"), "category": e.get("category")}).scalar_one()
         rows += [{"entity_id": entity_id, "article_id": article_id, "start": m["start"], "end": m["end"],
                   "text": m["text"], "role": e.get("role")} for m in e.get("mentions", [])]
     if rows:
-        conn.execute(insert(mentions), rows)
+        conn.execute(_INSERT_MENTIONS, rows)
     return names
 
 
@@ -260,7 +286,7 @@ def reconcile_stored_deal(conn: Connection, deal_id: int) -> None:
         detail=json.dumps({"fields": rec["fields"]}, ensure_ascii=False))
     if f.get("category"):
         values["category"] = f["category"]
-    conn.execute(update(deals).where(deals.c.id == deal_id).values(**values))
+    _run_update(conn, _DEAL_UPDATES, deals, deal_id, values)
     conn.execute(delete(conflicts).where(conflicts.c.deal_id == deal_id))
     if rec["conflicts"]:
         conn.execute(insert(conflicts), [{"deal_id": deal_id, "field": c["field"], "summary": c["summary"],
@@ -284,7 +310,7 @@ def reconcile_stored_event(conn: Connection, event_id: int) -> None:
     support = [{"article_id": r["article_id"], "wire_group": r["wire_group"], "reported": r["reported"],
                 "hedged": r["status"] == "possible"} for r in rows]
     reported = sorted(r["reported"] for r in rows if r["reported"])
-    conn.execute(update(events).where(events.c.id == event_id).values(
+    _run_update(conn, _EVENT_UPDATES, events, event_id, dict(
         status=latest["status"], date=best_date["date"] if best_date else None,
         date_precision=best_date["date_precision"] if best_date else None,
         platforms=json.dumps(sorted({p for r in records for p in r.get("platforms") or []}), ensure_ascii=False),
