@@ -79,3 +79,32 @@ def test_watch_reads_only_new_entries(site, tmp_path):
     assert "0 added" in again.output and "failed" in again.output  # only the dead link is tried again
     with Ledger(db, readonly=True) as ledger:
         assert ledger.stats()["articles"] == 2
+
+
+def test_a_cut_off_archive_stores_what_it_holds_and_is_kept_for_retry(tmp_path, extractor):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    starts = []
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for name in ("mq9b.html", "rafale.html"):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            starts.append(fh.tell())
+            writer.write_record(writer.create_warc_record(
+                f"https://news.example/{name}", "response", payload=io.BytesIO((SOURCES / name).read_bytes()),
+                http_headers=http))
+        end = fh.tell()
+    whole = path.read_bytes()
+    path.write_bytes(whole[:(starts[1] + end) // 2])
+    with Ledger(tmp_path / "ledger.db", extractor=extractor) as ledger:
+        report = ledger.ingest([str(path)])
+        assert len(report.added) == 1 and len(report.failed) == 1
+        assert [f["source"] for f in ledger.failures()] == [str(path)]  # the archive, to read again
+        path.write_bytes(whole)  # the full archive arrives
+        retry = ledger.retry_failed()
+        assert (len(retry.added), len(retry.duplicates), len(retry.failed)) == (1, 1, 0)
+        assert ledger.stats()["articles"] == 2

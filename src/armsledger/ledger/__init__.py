@@ -119,7 +119,7 @@ class Ledger:
                 except Exception as err:  # one bad article never stops the batch
                     result = IngestError(item.source, f"extraction or storage failed ({type(err).__name__}: {err})")
             if isinstance(result, IngestError):
-                store.record_failure(self.engine, result.source, result.reason)
+                store.record_failure(self.engine, _input_of(result.source), result.reason)
                 report.failed.append(result)
             elif result.status == "duplicate":
                 report.duplicates.append(result)
@@ -229,6 +229,14 @@ class Ledger:
     def verify(self) -> list[str]:
         """Problems with the ledger's consistency; empty when all is well."""
         return self._read(store.verify)
+
+
+def _input_of(source: str) -> str:
+    """What to read again to retry a failed item: an archive record "crawl.warc#1484" is its archive."""
+    head, sep, tail = source.rpartition("#")
+    if sep and tail.isdigit() and os.path.isfile(head):
+        return head
+    return source
 
 
 def _articles(items: Iterable[Article | IngestError | str]):
