@@ -42,7 +42,8 @@ def test_ingest_then_list_show_correct_and_export(tmp_path):
 
     assert "S-400" in run("search", "squadrons", "--db", db, "-f", "json").output
     assert run("events", "--db", db, "--type", "SUMMIT", "-f", "json").exit_code == 0
-    assert "articles: 10" in run("info", "--db", db).output
+    info = run("info", "--db", db, "--verify")
+    assert "articles: 10" in info.output and "consistent" in info.output
 
 
 def test_ingest_reports_each_bad_input_and_goes_on(tmp_path):

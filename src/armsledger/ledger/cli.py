@@ -304,13 +304,22 @@ def register(app: typer.Typer) -> None:
         err.print(f"exported {n} {what}" + (f" to {output}" if output else ""))
 
     @app.command("info")
-    def info_cli(db: DbOption = None) -> None:
+    def info_cli(db: DbOption = None,
+                 verify: Annotated[bool, typer.Option("--verify", help="Also check the ledger's consistency "
+                                                                    "(every deal against its claims).")] = False) -> None:
         """Where the ledger is and what it holds."""
         with _open(db, readonly=True) as ledger:
             stats = ledger.stats()
             pending = len(ledger.failures())
             url = ledger.engine.url.render_as_string(hide_password=True)
+            problems = ledger.verify() if verify else []
         out.print(f"ledger: {escape(url)}")
         for k, v in stats.items():
             out.print(f"  {k}: {v}")
         out.print(f"  failed inputs awaiting --retry-failed: {pending}")
+        if verify:
+            for p in problems:
+                out.print(f"  [red]problem:[/red] {escape(p)}")
+            out.print("  consistent" if not problems else f"  {len(problems)} problems")
+            if problems:
+                raise typer.Exit(1)
