@@ -12,6 +12,8 @@ The stages, in order (each module says what it reads and writes):
 """
 from __future__ import annotations
 
+import re
+
 from ..catalogue import Catalogue, load
 from ..ingest import clean_surrogates
 from ..model import Article
@@ -20,6 +22,7 @@ from .deals import Deal, DealFinder
 from .entities import EntityFinder
 from .events import EventFinder
 from .gazetteer import Gazetteer
+from .prefixes import Caseless
 from .rates import to_usd
 
 SCHEMA = "armsledger.extract/1"
@@ -134,9 +137,7 @@ def _range(r: dict | None) -> dict | None:
 
 def _future_marker(body: str):
     """A function telling whether the clause around a position speaks of the future."""
-    import re
-
-    rx = re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I)
+    rx = _FUTURE
 
     def future_at(pos: int) -> bool:
         if dates.reported_at(body, pos):
@@ -149,6 +150,8 @@ def _future_marker(body: str):
 
     return future_at
 
+
+_FUTURE = Caseless(re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I))
 
 _default: Extractor | None = None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from ..catalogue import PACKAGED
 from ..errors import CatalogueError
 from .dates import DateMention
 from .entities import Entities, Entity
+from .prefixes import FOLDS_TO_ASCII, MAX_LEN, beginnings, trie
 from .text import Sentence
 from .values import Money, Percent, Quantity
 
@@ -56,7 +58,17 @@ class Clause:
         return self.sent.end
 
     def of(self, group: str, *kinds: str) -> list[Trigger]:
-        return [t for t in self.triggers if t.group == group and (not kinds or t.kind in kinds)]
+        # the rules ask the same questions of a sentence many times: the answers are kept (as long
+        # as `triggers` is the same list of the same length) and handed out as fresh lists
+        triggers = self.triggers
+        memo = self.__dict__.get("_of")
+        if memo is None or memo[0] is not triggers or memo[1] != len(triggers):
+            memo = self.__dict__["_of"] = (triggers, len(triggers), {})
+        key = (group, kinds)
+        found = memo[2].get(key)
+        if found is None:
+            found = memo[2][key] = tuple(t for t in triggers if t.group == group and (not kinds or t.kind in kinds))
+        return list(found)
 
     def has(self, group: str, *kinds: str) -> bool:
         return bool(self.of(group, *kinds))
@@ -66,11 +78,19 @@ class Clause:
 
 
 class Lexicon:
-    """The trigger phrases, compiled: one regular expression per group and kind."""
+    """The trigger phrases, compiled: one regular expression per group and kind.
+
+    `find` gives exactly what running each kind's expression over the sentence with
+    `finditer` gives, but tries the expressions only where they can match: the first
+    characters a phrase can begin with are read from its expression (`prefixes.beginnings`),
+    one pass of a plain expression over the lower-cased sentence finds the words that
+    begin so, and each kind's expression is tried at those of its own.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         data = yaml.safe_load((path or PACKAGED / "triggers.yaml").read_text(encoding="utf-8"))
         self.rx: list[tuple[str, str, re.Pattern[str]]] = []
+        kind_prefixes: list[set[str] | None] = []
         for group, kinds in data.items():
             for kind, phrases in kinds.items():
                 for p in phrases:
@@ -80,20 +100,104 @@ class Lexicon:
                         raise CatalogueError(f"triggers.yaml: {group}/{kind}: pattern {p!r} is not a regular expression ({err})") from None
                 alt = "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
                 self.rx.append((group, kind, re.compile(rf"(?<![\w-])(?:{alt})(?![\w])", re.I)))
+                found: set[str] | None = set()
+                for p in phrases:
+                    pre = beginnings(str(p), re.I)
+                    if pre is None:
+                        found = None
+                        break
+                    found |= pre
+                kind_prefixes.append(found)
+        # kinds whose phrases' beginnings cannot be told are run over every sentence as they are
+        self._scan = tuple(i for i, f in enumerate(kind_prefixes) if f is None)
+        index: dict[int, dict[str, list[int]]] = {}
+        for i, f in enumerate(kind_prefixes):
+            for pre in f or ():
+                index.setdefault(len(pre), {}).setdefault(pre, []).append(i)
+        self._index = [(n, {pre: tuple(ks) for pre, ks in index[n].items()}) for n in sorted(index, reverse=True)]
+        self._memo: dict[str, tuple[int, ...]] = {}
+        every = sorted({pre for _, table in self._index for pre in table})
+        self._starts = re.compile(rf"(?<![\w-])(?={trie(every)})") if every else None
 
     def find(self, text: str, offset: int) -> list[Trigger]:
-        out = []
+        low = text.lower()
+        if self._starts is None or len(low) != len(text) or (not text.isascii() and FOLDS_TO_ASCII.search(text)):
+            return self._find_all(text, offset)
+        per_kind: dict[int, list[int]] = {k: [] for k in self._scan}
+        memo = self._memo
+        for m in self._starts.finditer(low):
+            pos = m.start()
+            head = low[pos:pos + _HEAD]
+            kinds = memo.get(head)
+            if kinds is None:
+                kinds = self._kinds_at(head)
+            for k in kinds:
+                at = per_kind.get(k)
+                if at is None:
+                    per_kind[k] = [pos]
+                else:
+                    at.append(pos)
+        if not per_kind:
+            return []
+        out: list[Trigger] = []
+        rxs = self.rx
+        for k in sorted(per_kind):
+            group, kind, rx = rxs[k]
+            if k in self._scan:
+                for m in rx.finditer(text):
+                    self._keep(out, group, kind, m, text, offset)
+                continue
+            # finditer's matches, tried only where one can begin
+            end = 0
+            for pos in per_kind[k]:
+                if pos < end:
+                    continue
+                m = rx.match(text, pos)
+                if m is None:
+                    continue
+                start, end = m.span()
+                if start == end:  # an empty match: leave finditer's own rules to finditer
+                    return self._find_all(text, offset)
+                self._keep(out, group, kind, m, text, offset)
+        out.sort(key=_START)
+        return out
+
+    def _kinds_at(self, head: str) -> tuple[int, ...]:
+        """The kinds whose phrases can begin with `head` (lower case, the text from a candidate on)."""
+        found = set()
+        for n, table in self._index:
+            found.update(table.get(head[:n], ()))
+        kinds = tuple(sorted(found))
+        if len(self._memo) < 100_000:
+            self._memo[head] = kinds
+        return kinds
+
+    def _find_all(self, text: str, offset: int) -> list[Trigger]:
+        """Each kind's expression over the whole sentence."""
+        out: list[Trigger] = []
         for group, kind, rx in self.rx:
             for m in rx.finditer(text):
-                if kind == "follow_on" and re.match(r"more\s+than|further\s+(?:detail|information|details)", text[m.start():m.start() + 20], re.I):
-                    continue
-                if kind == "future" and m.group().lower() == "next" and not re.match(r"next\s+(?:year|month|week|\w+day)", text[m.start():m.start() + 20], re.I):
-                    continue
-                if group == "modifier" and kind == "hedge" and m.group() == "May" and re.match(r"May\s+\d", text[m.start():m.start() + 8]):
-                    continue
-                out.append(Trigger(group, kind, offset + m.start(), offset + m.end(), m.group()))
-        out.sort(key=lambda t: t.start)
+                self._keep(out, group, kind, m, text, offset)
+        out.sort(key=_START)
         return out
+
+    @staticmethod
+    def _keep(out: list[Trigger], group: str, kind: str, m: re.Match[str], text: str, offset: int) -> None:
+        start = m.start()
+        if kind == "follow_on" and _NOT_FOLLOW_ON.match(text[start:start + 20]):
+            return
+        if kind == "future" and m.group().lower() == "next" and not _NEXT_WHEN.match(text[start:start + 20]):
+            return
+        if group == "modifier" and kind == "hedge" and m.group() == "May" and _MAY_DATE.match(text[start:start + 8]):
+            return
+        out.append(Trigger(group, kind, offset + start, offset + m.end(), m.group()))
+
+
+_START = attrgetter("start")
+_HEAD = MAX_LEN
+_NOT_FOLLOW_ON = re.compile(r"more\s+than|further\s+(?:detail|information|details)", re.I)
+_NEXT_WHEN = re.compile(r"next\s+(?:year|month|week|\w+day)", re.I)
+_MAY_DATE = re.compile(r"May\s+\d")
 
 
 @lru_cache(maxsize=2)

@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from .prefixes import FOLDS_TO_ASCII, MAX_LEN, Caseless, Index, trie
 from .spans import SpanSet
 from datetime import date, timedelta
 
@@ -29,7 +30,7 @@ _PART = (r"(?P<part>early|mid|late|the end of|end of|end|the beginning of|beginn
          r"the first quarter of|first quarter of|the second quarter of|second quarter of|the third quarter of|"
          r"third quarter of|the fourth quarter of|fourth quarter of|the last quarter of|last quarter of|"
          r"q[1-4]|h[12]|the summer of|summer of|summer|the spring of|spring of|spring|the autumn of|autumn of|autumn|the fall of|fall of|the winter of|winter of|winter)")
-_PREP_BEFORE = re.compile(r"\b(?P<prep>by|from|since|until|till|before|after|in|on|at|during|through|starting in|starting|as of|around|between|to|of)\s+$", re.I)
+_PREP_BEFORE = Caseless(re.compile(r"\b(?P<prep>by|from|since|until|till|before|after|in|on|at|during|through|starting in|starting|as of|around|between|to|of)\s+$", re.I))
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # late 2022-early 2023: the latest bound
@@ -68,7 +69,7 @@ class DateMention:
         return {"value": self.value, "precision": self.precision, "text": self.text}
 
 
-_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+|last\s+)?$", re.I)
+_REPORTED = Caseless(re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added)\s+(?:on\s+|last\s+)?$", re.I))
 
 
 def reported_at(text: str, pos: int, floor: int = 0) -> bool:
@@ -106,8 +107,15 @@ _FIRST_WORDS = set(MONTHS) | set(WEEKDAYS) | {
 _CANDIDATE = re.compile(r"(?<![\w])(?:\d|(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")(?![a-z]))", re.I)
 
 
+# the same, over the lower-cased text, without re.I (which makes every letter a slow compare)
+_CANDIDATE_LOWER = re.compile(r"(?<![\w])(?:\d|(?:" + trie(sorted(w.lower() for w in _FIRST_WORDS)) + r")(?![a-z]))")
+
+
 def candidate_starts(text: str) -> list[int]:
     """Where a date expression can begin: at a digit or at a word that opens one."""
+    low = text.lower()
+    if len(low) == len(text) and not FOLDS_TO_ASCII.search(text):
+        return [m.start() for m in _CANDIDATE_LOWER.finditer(low)]
     return [m.start() for m in _CANDIDATE.finditer(text)]
 
 
@@ -125,6 +133,33 @@ def _matches(rx: re.Pattern[str], text: str, starts: list[int] | None):
             yield m
 
 
+_INDEX = Index([rx.pattern for _, rx in _PATTERNS], [rx.flags for _, rx in _PATTERNS], classes=True)
+_AT: dict[str, tuple[int, ...]] = {}  # the patterns to try where the text begins so (lower case)
+
+
+def _starts_per_pattern(text: str, starts: list[int] | None) -> list[list[int] | None]:
+    """Of the candidate starts, those where each pattern can match (see `prefixes`): trying a
+    pattern only there finds what trying it at every candidate finds."""
+    if starts is None or FOLDS_TO_ASCII.search(text):
+        return [starts] * len(_PATTERNS)
+    per: list[list[int]] = [[] for _ in _PATTERNS]
+    every = _INDEX.every
+    for pos in starts:
+        head = text[pos:pos + MAX_LEN]
+        if head.isascii():
+            head = head.lower()
+            kinds = _AT.get(head)
+            if kinds is None:
+                kinds = tuple(sorted(_INDEX.at(head, 0)))
+                if len(_AT) < 100_000:
+                    _AT[head] = kinds
+        else:
+            kinds = every
+        for k in kinds:
+            per[k].append(pos)
+    return per
+
+
 def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `ref`.
 
@@ -135,8 +170,9 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
     """
     out: list[DateMention] = []
     taken = SpanSet()
-    for kind, rx in _PATTERNS:
-        for m in _matches(rx, text, starts):
+    per_pattern = _starts_per_pattern(text, starts)
+    for (kind, rx), own in zip(_PATTERNS, per_pattern):
+        for m in _matches(rx, text, own):
             s, e = m.start(), m.end()
             if kind == "m_in":
                 s = m.end("prep") + 1

@@ -22,6 +22,7 @@ from .context import STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
 from .entities import Entities, Entity
 from .numbers import NUM, parse_number
+from .prefixes import Caseless
 from .values import Money, Percent, Quantity
 
 _WINDOW = 90  # characters between a trigger and the platform it speaks of
@@ -32,6 +33,7 @@ _ANAPHOR = re.compile(
     r"squadrons?|batteries|regiments?|vessels?|ships?|submarines?|planes?|warplanes?|guns?|launchers?|fighter jets?)\b"
     r"|\b(?:the|its|their)\s+(?:\w+\s){0,2}?(?:price|cost|value|contract value)\b"
     r"|^\W*(?:deliveries|delivery)\b|\b(?:remaining|outstanding)\b", re.I)
+_ANAPHOR_CASELESS = Caseless(_ANAPHOR)
 _NOUN_CATEGORIES = {
     "tank": ("main battle tank", "armoured vehicle", "infantry fighting vehicle"),
     "howitzer": ("self-propelled howitzer", "towed howitzer"),
@@ -52,6 +54,7 @@ _NOUN_CATEGORIES = {
 }
 _NOUN_ALT = "|".join(sorted(_NOUN_CATEGORIES, key=len, reverse=True))
 _NOUN_RE = re.compile(rf"\b({_NOUN_ALT})(?:s|es)?\b", re.I)
+_NOUN_RE_CASELESS = Caseless(_NOUN_RE)
 _NOT_VALUE = re.compile(r"(?:additional|extra|development|overrun|budget|gdp|revenue|sales|market|"
                         r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|"
                         r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
@@ -441,8 +444,8 @@ class DealFinder:
                         refs.append(d)
                         named.add(id(d))
             loose = self._loose(c, i)
-            nouns = [m.group(1).lower() for m in _NOUN_RE.finditer(c.sent.text)]
-            anaphor = bool(_ANAPHOR.search(c.sent.text))
+            nouns = [m.group(1).lower() for m in _NOUN_RE_CASELESS.finditer(c.sent.text)]
+            anaphor = bool(_ANAPHOR_CASELESS.search(c.sent.text))
             more = self._more(c)
             wants_more = bool(anaphor or (c.money and not refs) or (c.quantities and not refs and loose))
             if not refs and wants_more and not c.sent.headline:

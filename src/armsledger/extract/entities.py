@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..catalogue import Catalogue, Entry
 from ..model import Span
@@ -174,7 +175,7 @@ class EntityFinder:
                                if counts[p.name.split()[-1]] == 1 and len(p.name.split()[-1]) >= 4
                                and p.name.split()[-1].casefold() not in _COMMON_SURNAMES
                                and p.name.split()[-1].casefold() not in places}
-        self._surname_re = re.compile(r"\b(" + "|".join(re.escape(s) for s in sorted(self.surname_people, key=len, reverse=True)) + r")\b") if self.surname_people else None
+        self._surname_re = _words_re(tuple(sorted(self.surname_people, key=len, reverse=True))) if self.surname_people else None
 
     # --- building -----------------------------------------------------------
     def __call__(self, text: str, hits: list[Hit], offices: list[Hit] | None = None) -> Entities:
@@ -423,7 +424,7 @@ class EntityFinder:
             surname = parts[-1]
             if len(surname) < 3:
                 continue
-            for m in re.finditer(rf"\b{re.escape(surname)}\b|\b{re.escape(surname.upper())}\b", text):
+            for m in _words_re((surname, surname.upper())).finditer(text):
                 if ents.covered(m.start(), m.end()) is None:
                     ents.mention(p, Span(m.start(), m.end(), m.group()))
         if self._surname_re is None:
@@ -545,6 +546,25 @@ class _TitleMatch:
 
     def end(self, group: str | None = None) -> int:
         return self.hit.end if group == "title" else self.m.end(group) if group else self.m.end()
+
+
+@lru_cache(maxsize=4096)
+def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    """`\\b(?:w1|w2|...)\\b`, the first word that matches at a place winning, written so that the
+    search skips to the places where a word's first letter is (a leading `\\b` would make it try
+    every character): `W(?<!\\w.)ord` says what `\\bWord` says when "W" is a word character."""
+    if words and all(_WORD_CHAR.match(w[:1]) for w in words):
+        # grouped by first letter, in their order within each group (words that begin differently
+        # cannot match at the same place)
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            groups.setdefault(w[0], []).append(re.escape(w[1:]))
+        return re.compile("(?:" + "|".join(re.escape(c) + r"(?<!\w.)(?:" + "|".join(rest) + ")"
+                                           for c, rest in groups.items()) + r")\b")
+    return re.compile(r"(?:" + "|".join(r"\b" + re.escape(w) for w in words) + r")\b")
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _person_key(name: str) -> str:

@@ -18,11 +18,13 @@ from .dates import DateMention, reported_at
 from .deals import _NOT_PURCHASE, DealBook, _dist, assign_triggers
 from .deals import _unique as _uniq
 from .entities import HEAD_ROLES, Entities, Entity
+from .prefixes import Caseless
 
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
+_CLAUSE_BREAK_CASELESS = Caseless(_CLAUSE_BREAK)
 _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
 _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
                         r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
@@ -82,7 +84,7 @@ class EventFinder:
         span = Span(c.sent.start, c.sent.end, c.sent.text)
         used: list[tuple[int, int]] = []
 
-        breaks = [c.start + m.start() for m in _CLAUSE_BREAK.finditer(c.sent.text)]
+        breaks = [c.start + m.start() for m in _CLAUSE_BREAK_CASELESS.finditer(c.sent.text)]
 
         def reach(x: Trigger, dm: DateMention) -> int:
             lo, hi = min(x.end, dm.end), max(x.start, dm.start)

@@ -25,6 +25,7 @@ _PRIORITY = {"person": 5, "platform": 4, "organization": 3, "location": 2, "coun
 
 
 _LONG_RUN = re.compile(r"\S{80,}")
+_CACHE_CHUNKS = 200_000  # distinct chunks whose tokens are cached (spaCy's default is 10,000)
 
 
 @dataclass
@@ -55,6 +56,12 @@ class Gazetteer:
         self.nlp = nlp or spacy.blank("en")
         self.nlp.max_length = 50_000_000
         self.catalogue = catalogue
+        # spaCy caches the tokens of each whitespace-separated chunk, but within one call it stops
+        # caching after the first special case ("'s", "Mr.", ...), which in news text comes early: most
+        # chunks were split by the affix rules again and again. `make_doc` tokenizes every chunk it
+        # has not seen before on its own once, which caches it; the Doc then reads the cache.
+        self.nlp.tokenizer.max_cache_size = max(self.nlp.tokenizer.max_cache_size, _CACHE_CHUNKS)
+        self._primed: set[str] = set()
         self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, str, str, str]] = {}
@@ -92,6 +99,15 @@ class Gazetteer:
         # every offset where it was.
         if _LONG_RUN.search(text):
             text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+        primed = self._primed
+        if len(primed) < _CACHE_CHUNKS:
+            new = set(text.split())
+            new -= primed
+            if new:
+                tokenizer = self.nlp.tokenizer
+                for chunk in new:
+                    tokenizer(chunk)  # caches the chunk's tokens unless it holds a special case
+                primed |= new
         return self.nlp.make_doc(text)
 
     def offices(self, doc: Doc) -> list[Hit]:

@@ -45,7 +45,7 @@ def split(text: str) -> list[Sentence]:
         begin = line_start
         first = True
         for m in _END.finditer(line):
-            word = re.search(r"([\w.]+)[.!?]+[\"'”’)\]]*$", line[: m.end()])
+            word = _word_before(line[: m.end()])
             if word and m.group().startswith(".") and word.group(1).lower().rstrip(".") in _ABBREV:
                 continue
             if word and re.fullmatch(r"[A-Z]", word.group(1)):
@@ -56,6 +56,19 @@ def split(text: str) -> list[Sentence]:
             begin = end
         out.append(_make(text, len(out), begin, line_end, first, noise, headline))
     return [piece for s in out if s.text.strip() for piece in _wrap(text, s)]
+
+
+_WORD_END = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
+_WORD_END_CHARS = re.compile(r"[\w.!?\"'”’)\]]*")
+
+
+def _word_before(head: str) -> re.Match[str] | None:
+    """`_WORD_END.search(head)`, the word the full stop ends. A match runs to the end over those
+    characters only, so unless the last 101 are all such, it starts within the last 100."""
+    w = max(0, len(head) - 100)
+    if w and _WORD_END_CHARS.fullmatch(head, w - 1):
+        w = 0
+    return _WORD_END.search(head, w)
 
 
 MAX_SENTENCE = 1500  # no reported sentence is longer; a longer run is cut so per-sentence rules stay linear

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import repeat
 
+from .prefixes import Caseless
 from .spans import SpanSet
 from .numbers import NUM, SCALE, NUMBER_WORDS, parse_number, scale_of
 
@@ -51,7 +53,7 @@ _SEP = r"[\s\u00a0-]?"
 # every character with leading optional groups costs ten times more.
 _NUM_START = re.compile(rf"(?<![\w.,])(?:\d|(?:{NUMBER_WORDS})\b|a (?:dozen|hundred|couple)|half a|dozens)", re.I)
 _NUM_AT = re.compile(NUM, re.I)
-_QUAL_BEFORE = re.compile(_QUAL.replace("(?:(?P<qual>", "(?:(?P<qual>").rstrip("?") + "$", re.I)
+_QUAL_BEFORE = Caseless(re.compile(_QUAL.replace("(?:(?P<qual>", "(?:(?P<qual>").rstrip("?") + "$", re.I))
 _CUR_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_pre})\s?$", re.I)
 _PREFIX_AFTER = re.compile(rf"(?:{_SEP}(?P<scale>{SCALE})\b)?(?:\s+(?P<cur2>dollars|usd)\b)?", re.I)
 _SUFFIX_AFTER = re.compile(rf"(?:{_SEP}(?P<scale>{SCALE}))?\s+(?P<cur>{_suf})\b", re.I)
@@ -72,7 +74,7 @@ _UNITS = {
 _unit_alt = "|".join(sorted({re.escape(u) for u in _UNITS} | {"batteries", "torpedoes"}, key=len, reverse=True))
 _QQUAL = (r"(?:(?P<qual>over|more than|up to|about|around|nearly|almost|at least|some|as many as|"
           r"fewer than|less than|roughly|approximately|an estimated)\s+)?")
-_QQUAL_BEFORE = re.compile(_QQUAL.rstrip("?") + "$", re.I)
+_QQUAL_BEFORE = Caseless(re.compile(_QQUAL.rstrip("?") + "$", re.I))
 QTY_RE = re.compile(
     rf"(?P<num>{NUM})(?:\s+(?P<scale>lakh|crore|million|thousand|hundred))?"
     rf"(?:\s*(?:to|-|–|or)\s*(?P<num2>{NUM}))?"
@@ -128,12 +130,19 @@ class Percent:
     max: float | None
 
 
-def _numbers(text: str):
-    """Each number of the text: (start, end, value-text)."""
-    for c in _NUM_START.finditer(text):
-        m = _NUM_AT.match(text, c.start())
-        if m:
-            yield m
+_last_numbers: tuple = (None, [])  # the text last read and its numbers: money, quantities and percentages share them
+
+
+def _numbers(text: str) -> list[re.Match[str]]:
+    """Each number of the text, as a match of `NUM`."""
+    global _last_numbers
+    last = _last_numbers
+    if last[0] is text:
+        return last[1]
+    at = _NUM_AT.match
+    found = [m for m in map(at, repeat(text), [c.start() for c in _NUM_START.finditer(text)]) if m]
+    _last_numbers = (text, found)
+    return found
 
 
 def find_money(text: str) -> list[Money]:
@@ -174,7 +183,7 @@ def find_money(text: str) -> list[Money]:
         if amount <= 0:
             continue
         q = _QUAL_BEFORE.search(text, max(0, start - 30), start)
-        found.append(Money(start, end, text[start:end], amount, currency, q["qual"] if q else None,
+        found.append(Money(start, end, text[start:end], amount, currency, text[q.start("qual"):q.end("qual")] if q else None,
                            _in_parens(text, start, end)))
         last_end = end
     return found

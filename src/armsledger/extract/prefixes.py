@@ -1,0 +1,286 @@
+"""Where a regular expression can match, read from the expression itself.
+
+`beginnings(pattern)` gives the lower-case beginnings (up to a few characters) that
+any match of the pattern has. A caller that must try many expressions at many
+places tries each only where the text begins with one of its beginnings, and gets
+exactly what trying it everywhere gives: a place whose text begins otherwise cannot
+hold a match. The analysis is conservative: whatever it cannot read (`.`, `\\w`,
+a non-ASCII letter, a back-reference...) makes it answer None, "anywhere".
+
+Lower-casing the text to look the beginnings up is exact for ASCII text; a few
+non-ASCII characters match ASCII letters in case-insensitive expressions (the long
+s, the Kelvin sign...) or change length or kind when lower-cased (the dotted
+capital I): `FOLDS_TO_ASCII` finds them, and where one occurs the callers do
+without the shortcut.
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+try:  # the parser behind `re`
+    from re import _constants as _C, _parser as _P
+except ImportError:  # Python < 3.11
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+
+MAX_LEN = 4  # characters of a beginning
+_MAX_FORMS = 1024  # more beginnings than this and fewer characters are read
+
+# the ASCII characters `\d` and `\s` match; their non-ASCII ones are left to the callers' ASCII check
+_CLASSES = {_C.CATEGORY_DIGIT: "0123456789", _C.CATEGORY_SPACE: " \t\n\r\f\v\x1c\x1d\x1e\x1f"}
+
+
+def _folds_to_ascii() -> re.Pattern[str]:
+    """The characters where a lower-cased text stops standing for the text: those a case-insensitive
+    expression takes for an ASCII letter, and those whose lower case is not one character of the
+    same kind (word, digit, space). Case mappings outside the Basic Multilingual Plane stay
+    outside ASCII and keep the kind, so the BMP is all there is to read."""
+    bmp = "".join(map(chr, range(128, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    odd = set(re.compile(r"[a-z]", re.I).findall(bmp))
+    kinds = (re.compile(r"\w").match, re.compile(r"\d").match, re.compile(r"\s").match)
+    for c in bmp:
+        low = c.lower()
+        if low != c and (len(low) != 1 or low.isascii() or any(bool(k(c)) != bool(k(low)) for k in kinds)):
+            odd.add(c)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(odd)) + "]") if odd else re.compile(r"(?!)")
+
+
+FOLDS_TO_ASCII = _folds_to_ascii()
+
+
+def beginnings(pattern: str, flags: int = 0, classes: bool = False) -> set[str] | None:
+    """The lower-case beginnings (`MAX_LEN` characters, fewer where a match can be shorter)
+    of every match of `pattern`; None when they cannot be told. With `classes`, `\\d` and `\\s`
+    stand for their ASCII characters only: the caller must then look up only ASCII text."""
+    try:
+        parsed = list(_P.parse(pattern, flags))
+    except Exception:  # noqa: BLE001 - any doubt means "anywhere"
+        return None
+    for n in range(MAX_LEN, 0, -1):
+        got = _seq(parsed, n, classes)
+        if got is not None and "" not in got:
+            return got
+    return None
+
+
+def _concat(heads: set[str], tails: set[str], n: int) -> set[str] | None:
+    out = {(h + t)[:n] if len(h) < n else h for h in heads for t in tails}
+    return out if len(out) <= _MAX_FORMS else None
+
+
+def _seq(items, n: int, classes: bool) -> set[str] | None:
+    acc = {""}
+    for op, av in items:
+        if all(len(a) >= n for a in acc):
+            break
+        item = _item(op, av, n, classes)
+        if item is None:
+            return None
+        acc = _concat(acc, item, n)
+        if acc is None:
+            return None
+    return acc
+
+
+def _char(code: int) -> str | None:
+    c = chr(code)
+    return c.lower() if c.isascii() else None
+
+
+def _item(op, av, n: int, classes: bool) -> set[str] | None:
+    if op is _C.LITERAL:
+        c = _char(av)
+        return None if c is None else {c}
+    if op is _C.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is _C.LITERAL and _char(iav) is not None:
+                out.add(_char(iav))
+            elif iop is _C.RANGE and iav[1] < 128:
+                out.update(chr(x).lower() for x in range(iav[0], iav[1] + 1))
+            elif iop is _C.CATEGORY and classes and iav in _CLASSES:
+                out.update(_CLASSES[iav])
+            else:
+                return None
+        return out
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _seq(list(sub), n, classes)
+    if op is _C.BRANCH:
+        out = set()
+        for alt in av[1]:
+            got = _seq(list(alt), n, classes)
+            if got is None:
+                return None
+            out |= got
+        return out
+    if op in _REPEATS:
+        lo, hi, sub = av
+        one = _seq(list(sub), n, classes)
+        if one is None or "" in one:
+            return None
+        out, cur, k = set(), {""}, 0
+        while True:
+            if k >= lo:
+                out |= cur
+            if k >= hi or all(len(c) >= n for c in cur):
+                return out
+            cur = _concat(cur, one, n)
+            if cur is None:
+                return None
+            k += 1
+    if op is _ATOMIC:
+        return _seq(list(av), n, classes)
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return {""}  # zero-width: what follows decides
+    return None
+
+
+_REPEATS = tuple(getattr(_C, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_C, name))
+_ATOMIC = getattr(_C, "ATOMIC_GROUP", object())
+
+
+class Index:
+    """Which of several expressions can match where: `at(text, pos)` gives the numbers of those
+    whose beginnings the text at `pos` has (plus those that can begin anywhere)."""
+
+    def __init__(self, patterns: list[str], flags: list[int] | None = None, classes: bool = False) -> None:
+        found = [beginnings(p, (flags or [0] * len(patterns))[i], classes) for i, p in enumerate(patterns)]
+        self.anywhere = tuple(i for i, f in enumerate(found) if f is None)
+        self.every = tuple(range(len(patterns)))
+        index: dict[int, dict[str, list[int]]] = {}
+        for i, f in enumerate(found):
+            for b in f or ():
+                index.setdefault(len(b), {}).setdefault(b, []).append(i)
+        self.tables = [(n, {b: tuple(ks) for b, ks in index[n].items()}) for n in sorted(index, reverse=True)]
+        self.words = sorted({b for _, table in self.tables for b in table})
+
+    def at(self, text: str, pos: int) -> set[int]:
+        """Expressions that can match at `pos` of `text` (every one where the text there is not ASCII)."""
+        head = text[pos:pos + MAX_LEN]
+        if not head.isascii():
+            return set(self.every)
+        head = head.lower()
+        out = set(self.anywhere)
+        for n, table in self.tables:
+            ks = table.get(head[:n])
+            if ks:
+                out.update(ks)
+        return out
+
+
+def trie(words: list[str]) -> str:
+    """An expression matching any of `words` (plain strings), laid out as a trie; a word that
+    another one begins with comes after it (greedy), so the longest is tried first."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            return f"(?:{'|'.join(alts)})?" if alts else ""
+        return alts[0] if len(alts) == 1 else f"(?:{'|'.join(alts)})"
+
+    return walk(tree)
+
+
+# --------------------------------------------------------------------------- lower-cased twins
+
+_last_lowered: tuple = (None, None)
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()` when it stands for `text` character for character (see `FOLDS_TO_ASCII`),
+    else None. The answer for the last long text is kept: the stages of one article ask about
+    the same body again and again."""
+    global _last_lowered
+    short = len(text) < 512
+    if not short:
+        last = _last_lowered
+        if last[0] is text:
+            return last[1]
+    low = text.lower()
+    if len(low) != len(text) or FOLDS_TO_ASCII.search(text):
+        low = None
+    if not short:
+        _last_lowered = (text, low)
+    return low
+
+
+class Caseless:
+    """A case-insensitive expression that runs as its case-sensitive twin (`caseless`) over the
+    lower-cased text where that stands for the text: the same matches at the same places, found
+    faster (re.I makes every letter a slow compare). Group texts come out lower-cased: read them
+    from the text by their spans where the case matters."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.twin = caseless(rx)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = lowered(text) if self.twin is not None else None
+        return self.twin.search(low, pos, endpos) if low is not None else self.rx.search(text, pos, endpos)
+
+    def finditer(self, text: str):
+        low = lowered(text) if self.twin is not None else None
+        return self.twin.finditer(low) if low is not None else self.rx.finditer(text)
+
+
+def caseless(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The case-sensitive twin of a case-insensitive expression, for a text `lowered` gave: it
+    matches the same places with the same spans (its groups hold lower-cased text). None when
+    the expression holds something this cannot vouch for (a capital or non-ASCII letter, a flag
+    group, a back-reference)."""
+    try:
+        parsed = list(_P.parse(rx.pattern, rx.flags))
+    except Exception:  # noqa: BLE001
+        return None
+    if not _plain(parsed):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+def _lower_char(code: int) -> bool:
+    c = chr(code)
+    return c.isascii() and c.lower() == c
+
+
+def _plain(items) -> bool:
+    for op, av in items:
+        if op in (_C.LITERAL, _C.NOT_LITERAL):
+            if not _lower_char(av):
+                return False
+        elif op is _C.IN:
+            for iop, iav in av:
+                if iop is _C.LITERAL:
+                    if not _lower_char(iav):
+                        return False
+                elif iop is _C.RANGE:
+                    if not all(_lower_char(x) for x in range(iav[0], iav[1] + 1)) or iav[1] >= 128:
+                        return False
+                elif iop not in (_C.CATEGORY, _C.NEGATE):
+                    return False
+        elif op is _C.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags or not _plain(list(sub)):
+                return False
+        elif op is _C.BRANCH:
+            if not all(_plain(list(alt)) for alt in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _plain(list(av[2])):
+                return False
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            if not _plain(list(av[1])):
+                return False
+        elif op is _ATOMIC:
+            if not _plain(list(av)):
+                return False
+        elif op not in (_C.ANY, _C.AT, _C.CATEGORY):
+            return False
+    return True
