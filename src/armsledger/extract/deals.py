@@ -352,7 +352,7 @@ class DealFinder:
         if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
             return Claim("negotiate", hedged, negated, i)  # signing a memorandum is not buying
         if t.kind in ("deliver", "complete") and (
-                c.near("modifier", ("future",), t.start, 25, 0)
+                c.near("modifier", ("future",), t.start, 25, t.end - t.start)  # "expected to be delivered"
                 or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)):
             return Claim("sign", hedged, negated, i)
         return Claim(t.kind, hedged, negated, i)
