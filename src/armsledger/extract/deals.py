@@ -88,6 +88,9 @@ _COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|r
 _ARRIVED_AFTER = re.compile(r"^\s*(?:have\s+|had\s+)?(?:already\s+)?(?:landed|arrived|touched down|were delivered|have been delivered|had been delivered|were handed over|entered service)\b", re.I)
 _PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
 _TOT = re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|ToT)\b", re.I)
+_ADDRESSEE = re.compile(r"\b(?:to|on|against|told|warned|urged|pressed|asked|cautioned|threatened|sanctioned|"
+                       r"penali[sz]ed)\s+(?:(?:NATO|key|close|fellow)\s+)?(?:(?:ally|partner|neighbou?r|member)\s+)?"
+                       r"(?:the\s+)?$")
 _LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
 
 
@@ -400,6 +403,11 @@ class DealFinder:
                         if s < pos and (ent.code or ent.country) in codes and (
                             _SUBJECT_VERB.match(self.text, e) or _RELATIVE.match(self.text, e)
                             or not self.text[c.start:s].strip(" \"'“("))]
+            # "the US made clear to Turkey that buying the S-400...", "sanctions on Turkey over its purchase":
+            # the country spoken to or acted on before the platform is the buyer, not the speaker
+            addressed = [x for x in pool if x[0] < pos and _ADDRESSEE.search(self.text, max(c.start, x[0] - 40), x[0])]
+            if addressed and subjects and addressed[-1][1] != subjects[-1][1] and addressed[-1][0] > subjects[-1][0]:
+                return addressed[-1][1]
             if subjects:
                 return subjects[-1][1]
             before = [x for x in pool if x[0] < pos]
