@@ -77,7 +77,7 @@ _COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|near
                            rf"(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I)
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
-_NOT_PURCHASE = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorandum|mou|letter of intent|statement of intent|"
+_NOT_PURCHASE = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
                            r"framework|pact|accord|agreement on (?:defence|military|security) cooperation)", re.I)
 _DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
@@ -91,6 +91,8 @@ _TOT = re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nolog
 _ADDRESSEE = re.compile(r"\b(?:to|on|against|told|warned|urged|pressed|asked|cautioned|threatened|sanctioned|"
                        r"penali[sz]ed)\s+(?:(?:NATO|key|close|fellow)\s+)?(?:(?:ally|partner|neighbou?r|member)\s+)?"
                        r"(?:the\s+)?$")
+_NONE_SIGNED = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:contracts?|deals?|orders?|agreements?)\s+(?:has|have|had)\s+"
+                          r"(?:yet\s+|so far\s+)?been\s+$", re.I)  # "no contracts have yet been signed"
 _LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
 
 
@@ -349,7 +351,8 @@ class DealFinder:
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
         hedged = bool(c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
-        negated = bool(c.near("modifier", ("negation",), t.start, 22, 0))
+        negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)
+                       or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
         if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
