@@ -90,8 +90,7 @@ class EventFinder:
             k = bisect_left(breaks, lo)
             return far + (100 if k < len(breaks) and breaks[k] < hi else 0)
 
-        # each date belongs to the trigger it is nearest to, counting a clause break as far
-        owner_of = {id(dm): min(triggers, key=lambda x: reach(x, dm)) for dm in c.dates} if triggers else {}
+        owner_of = _owners(triggers, c.dates, reach)
 
         def date_for(t: Trigger) -> DateMention | None:
             best, best_d = None, 10 ** 9
@@ -389,3 +388,22 @@ def _same(a: Event, b: Event) -> bool:
             return False
         return pa == pb or not pa or not pb or bool(pa & pb)
     return False
+
+
+def _owners(triggers: list[Trigger], found: list[DateMention], reach) -> dict[int, Trigger]:
+    """Each date's trigger: nearest first, one date per trigger while both are free ("took delivery in the
+    summer of 2019 under a contract signed in 2017": the signing keeps 2017, the delivery 2019); a date left
+    over goes to the trigger it is nearest to. A clause break counts as far."""
+    if not triggers:
+        return {}
+    pairs = sorted((reach(t, dm), k, j) for k, t in enumerate(triggers) for j, dm in enumerate(found))
+    owner: dict[int, Trigger] = {}
+    busy: set[int] = set()
+    for _, k, j in pairs:
+        if id(found[j]) not in owner and k not in busy:
+            owner[id(found[j])] = triggers[k]
+            busy.add(k)
+    for dm in found:
+        if id(dm) not in owner:
+            owner[id(dm)] = min(triggers, key=lambda x: reach(x, dm))
+    return owner
