@@ -735,6 +735,10 @@ class DealFinder:
             others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
                       and _dist((t.start, t.end), (dm.start, dm.end)) < _dist((nearest.start, nearest.end), (dm.start, dm.end))
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
+            gap = _dist((nearest.start, nearest.end), (dm.start, dm.end))
+            if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
+                   and _dist((nearest.start, nearest.end), (o.start, o.end)) < gap for o in c.dates):
+                continue  # the signing has a nearer date of its own ("in the summer of 2019 under a contract signed in 2017")
             reported = reported_at(self.text, dm.start, c.start)
             if reported and not _EXPLICIT_SIGN.match(nearest.text):
                 continue
