@@ -143,6 +143,10 @@ class EventFinder:
             if dm is None and kind in ("COPRODUCTION", "EVALUATION", "AGREEMENT", "SANCTION_THREAT"):
                 # one event a sentence: any of its triggers may own the date
                 dm = next((x for x in (date_for(y) for y in c.of("event", kind)) if x is not None), None)
+            if dm is None and kind == "AGREEMENT":
+                # "the pact signed by Mitsotakis and Macron last September": a signing of no deal dates the pact
+                dm = next((x for x in (date_for(y) for y in c.of("deal", "sign") if id(y) not in platform_of)
+                           if x is not None), None)
             if kind in ("MEETING", "SUMMIT"):
                 close = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
                 if id(t) in deal_assigned.get(platform_of.get(id(t), -1), []) or (close and kind == "MEETING" and t.text.lower() == "talks"):
