@@ -594,8 +594,15 @@ class DealFinder:
             return
         mentions = [(s, e, p) for s, e, p in c.platforms if any(d.platform is p for d in refs)]
         if len(prices) >= 2 and len({id(p) for _, _, p in mentions}) >= 2:
-            for m in prices:
-                s, e, plat = min(mentions, key=lambda x: _dist((x[0], x[1]), (m.start, m.end)))
+            firsts = {}
+            for s, e, p in mentions:
+                firsts.setdefault(id(p), (s, e, p))
+            ordered = sorted(firsts.values(), key=lambda x: x[0])
+            respectively = len(ordered) == len(prices) and all(
+                pm[0] < m.start for pm, m in zip(ordered, prices))  # "X is worth A, while Y will cost B"
+            for k, m in enumerate(prices):
+                s, e, plat = ordered[k] if respectively else \
+                    min(mentions, key=lambda x: _dist((x[0], x[1]), (m.start, m.end)))
                 for d in refs:
                     if d.platform is plat and prio + 1 > d.value_prio:
                         d.value, d.value_prio = m, prio + 1
