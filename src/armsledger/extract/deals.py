@@ -678,6 +678,8 @@ class DealFinder:
                 continue
             if re.search(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", before, re.I):
                 continue
+            if re.search(r"\b(?:includ(?:es|ed|ing)|of which|comprising|among them)\s+(?:\w+\s+)?$", before, re.I):
+                continue  # "18 Rafale, a deal that included 12 second-hand jets": a part, not the order
             for d in targets:
                 if prio > d.qty_prio:
                     d.quantity, d.qty_prio = rng, prio
