@@ -77,7 +77,7 @@ _COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|near
                            rf"(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I)
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
-_NOT_PURCHASE = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
+_NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
                            r"framework|pact|accord|agreement on (?:defence|military|security) cooperation)", re.I)
 _DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
@@ -93,6 +93,12 @@ _ADDRESSEE = re.compile(r"\b(?:to|on|against|told|warned|urged|pressed|asked|cau
                        r"(?:the\s+)?$")
 _NONE_SIGNED = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:contracts?|deals?|orders?|agreements?)\s+(?:has|have|had)\s+"
                           r"(?:yet\s+|so far\s+)?been\s+$", re.I)  # "no contracts have yet been signed"
+_LIST_JOIN = re.compile(r"(?:,|\band|\balong with|\bas well as|\btogether with|\bplus)\s+(?:(?:the|its|their|some|"
+                        r"\d+|[a-z]+)\s+){0,2}$")
+_LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|though|which|who|after|before|because|since|said|"
+                         r"says|also|is|are|was|were|has|have|had|will|would|could|may|might|replac\w*|retir\w*|instead)\b")
+_UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
+                          r"framework)\b[^.;]{0,40}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
 _LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
 
 
@@ -258,15 +264,20 @@ class DealFinder:
             upgrades, _ = assign_triggers(c, "event", ("UPGRADE",))
             self.book.assigned[i] = by_platform
             refs: list[Deal] = []
+            listed: tuple[int, list[Trigger]] | None = None  # the last platform with a stage: where it ends, its triggers
             for s, e, plat in c.platforms:
                 trig = by_platform.get(s, [])
                 kinds = {t.kind for t in trig}
                 if "reject" in kinds:
                     self.book.rejected.setdefault(i, []).append(plat)
+                    listed = None
                     continue
                 stages = [t for t in trig if t.kind in STAGES or t.kind in ("cancel", "pending")]
+                if not stages and listed and self._listed_with(listed[0], s):
+                    stages = listed[1]  # "will supply the K9 ... along with K10 resupply vehicles and K11 ..."
                 if not stages:
                     continue
+                listed = (e, stages)
                 up = upgrades.get(s, [])
                 if up and min(_dist((t.start, t.end), (s, e)) for t in up) < min(_dist((t.start, t.end), (s, e)) for t in stages):
                     continue  # "upgrades for Sukhoi-30 fighter jets" is not a purchase
@@ -287,6 +298,11 @@ class DealFinder:
             refs += [d for d in self._order_list(i, c) if d not in refs]
             if refs:
                 self.book.refs[i] = refs
+
+    def _listed_with(self, prev_end: int, s: int) -> bool:
+        """Is the platform at `s` the next item of a list that runs on from a platform ending at `prev_end`?"""
+        gap = self.text[prev_end:s]
+        return len(gap) <= 120 and not _LIST_BREAK.search(gap) and bool(_LIST_JOIN.search(gap[-30:]))
 
     def _order_list(self, i: int, c: Clause) -> list[Deal]:
         """Counts without a noun after an order verb: "Egypt, with orders for 24 in 2015 and a further 30
@@ -357,6 +373,9 @@ class DealFinder:
             return Claim("sign", hedged, negated, i, pending=True)
         if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
             return Claim("negotiate", hedged, negated, i)  # signing a memorandum is not buying
+        if t.kind == "sign" and _UNDER_TALKS.search(self.text, max(c.start, t.start - 80), t.start) and \
+                re.match(r"(?:purchase|acquisition|procurement|supply|sale) of", t.text, re.I):
+            return Claim("negotiate", hedged, negated, i)  # "memoranda on the purchase of", "talks on the supply of"
         if t.kind in ("deliver", "complete") and (
                 c.near("modifier", ("future",), t.start, 25, t.end - t.start)  # "expected to be delivered"
                 or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)):
