@@ -32,6 +32,7 @@ _POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
                r"[A-Z][\w'’\ufffd.-]*")
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|dos|das|van|von|der|den|le|la|du|di)"
+_CAPS_NAME = r"[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){1,2}\b"  # "By MATTHEW LEE and SUZAN FRASER Associated Press"
 NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_NAME_TOKEN}){{1,3}}"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
@@ -157,7 +158,7 @@ class EntityFinder:
         self._counterpart = re.compile(
             rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
         self._byline = re.compile(rf"(?m)^[ \t]*\(?By\s+(?:(?:[a-z]+\s+){{0,3}}(?:correspondent|reporter|editor|writer)\s+)?"
-                                  rf"(?P<names>{NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME})*)")
+                                  rf"(?P<names>(?:{_CAPS_NAME}|{NAME})(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:{_CAPS_NAME}|{NAME}))*)")
         # a photo credit: "(AP Photo/Evan Vucci)", "(AP: Evan Vucci)", "(Agência Brasil / Tânia Rêgo)"
         self._photo = re.compile(rf"\((?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,3}})(?:\s+Photo)?\s*[:/]\s*(?P<names>{NAME})\)")
         # a byline on a line of its own at the top, above the outlet's line: "Rahul Singh\nHindustan Times, New Delhi"
@@ -343,7 +344,7 @@ class EntityFinder:
 
     def _credited(self, text: str, ents: Entities, m: re.Match, role: str) -> None:
         """Each name of a byline or a credit line ("By A and B", "Reporting by A in Paris; Editing by B")."""
-        for n in re.finditer(NAME, m["names"]):
+        for n in re.finditer(rf"{_CAPS_NAME}|{NAME}", m["names"]):
             if n.group() in ("Associated Press",) or re.fullmatch(r"[A-Z][a-z]+", n.group()):
                 continue
             self._add_person(text, ents, _Offset(n, m.start("names")), role, None)
