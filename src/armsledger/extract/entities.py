@@ -155,6 +155,11 @@ class EntityFinder:
         self._name_title = re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
+        # "the head of its air force, Fadjar Prasetyo, said", "the country's defence minister, Prabowo Subianto, told"
+        self._title_appos = re.compile(
+            rf"\b(?:the|its|their|his|her)\s+(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
+            rf"(?P<title>(?i:{office_alt}))(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<org>[\w-]+(?:\s[\w-]+){{0,3}}?))?"
+            rf",\s+{_HONORIFIC}(?P<name>{NAME}),\s+(?:said|told|says|added|noted|stated)\b")
         self._counterpart = re.compile(
             rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
         self._byline = re.compile(rf"(?m)^[ \t]*\(?By\s+(?:(?:[a-z]+\s+){{0,3}}(?:correspondent|reporter|editor|writer)\s+)?"
@@ -309,6 +314,15 @@ class EntityFinder:
                 if c:
                     country = c
             self._add_person(text, ents, m, role, country)
+        for m in self._title_appos.finditer(text):
+            off = self._office(m["title"])
+            who = m["poss"] or m["dem"]
+            country = self._country_at(text, ents, m.start("poss") if m["poss"] else m.start("dem"),
+                                       m.end("poss") if m["poss"] else m.end("dem")) if who else None
+            if off and off.country and not country:
+                country = off.country
+            title = m["title"] + (f" of {m['org']}" if m["org"] else "")
+            self._add_person(text, ents, m, off.name if off and not m["org"] else title, country)
         for m in self._name_title.finditer(text):
             off = self._office(m["title"])
             role = off.name if off else m["title"]
