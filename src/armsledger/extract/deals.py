@@ -99,6 +99,10 @@ _LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|
                          r"says|also|is|are|was|were|has|have|had|will|would|could|may|might|replac\w*|retir\w*|instead)\b")
 _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
                           r"framework)\b[^.;]{0,40}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
+_NONBINDING_BEFORE = re.compile(r"\b(?:document|letters? of intent|memorand(?:um|a)|mous?|declarations?|road ?maps?|"
+                                r"statements? of intent|framework)\s+(?:\w+\s+){0,3}$", re.I)
+_WITH_SELLER = re.compile(r"\b(?:contracts?|deals?|agreements?|signed|inked|orders?|ordered)\s+(?:\w+\s+){0,3}?with\s+"
+                          r"(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 _LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
 
 
@@ -251,6 +255,7 @@ class DealFinder:
     def __init__(self, ents: Entities, clauses: list[Clause], text: str, home: str | None) -> None:
         self.ents, self.clauses, self.text, self.home = ents, clauses, text, home
         self.book = DealBook()
+        self._all_countries: list | None = None
         self.last_recipient: dict[str, str] = {}
         self.order_spans: dict[int, list[tuple[int, int]]] = {}
         self._years: dict[int, dict[tuple[int, int], str]] = {}
@@ -371,8 +376,9 @@ class DealFinder:
                        or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
-        if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
-            return Claim("negotiate", hedged, negated, i)  # signing a memorandum is not buying
+        if t.kind == "sign" and (_NOT_PURCHASE.match(self.text, t.end)
+                                 or _NONBINDING_BEFORE.search(self.text, max(c.start, t.start - 50), t.start)):
+            return Claim("negotiate", hedged, negated, i)  # signing a memorandum ("the document was signed") is not buying
         if t.kind == "sign" and _UNDER_TALKS.search(self.text, max(c.start, t.start - 80), t.start) and \
                 re.match(r"(?:purchase|acquisition|procurement|supply|sale) of", t.text, re.I):
             return Claim("negotiate", hedged, negated, i)  # "memoranda on the purchase of", "talks on the supply of"
@@ -395,7 +401,31 @@ class DealFinder:
             for a, b, ent in c.countries:
                 if a == made.start() and ent.code:
                     return ent.code
+        # a consortium's platform is sold by the member the report names ("Turkey and the UK signed ... Typhoon")
+        partners = plat.extra.get("partners") or []
+        if partners:
+            members = [plat.country, *partners]
+            for pool in (c.countries + c.orgs, self._article_countries()):
+                named_members = [ent.code or ent.country for _, _, ent in pool if (ent.code or ent.country) in members]
+                if named_members:
+                    return named_members[0]
+        # "Turkey signed a deal with Britain / with BAE Systems for 20 Typhoons": the party contracted with sells,
+        # unless the platform's own country is named in the sentence ("the US signed a deal with India")
+        named = {ent.code or ent.country for _, _, ent in c.countries}
+        if plat.country not in named:
+            for m in _WITH_SELLER.finditer(c.sent.text):
+                at = c.start + m.end()
+                for a, b, ent in c.countries + c.orgs:
+                    if a == at and (ent.kind == "country" or ent.category in ("defence company", "state exporter")):
+                        if ent.code or ent.country:
+                            return ent.code or ent.country
         return plat.country
+
+    def _article_countries(self) -> list[tuple[int, int, Entity]]:
+        """Every country mention of the article, in text order."""
+        if self._all_countries is None:
+            self._all_countries = sorted((x for cl in self.clauses for x in cl.countries), key=lambda x: x[0])
+        return self._all_countries
 
     def _recipient(self, c: Clause, pos: int, supplier: str | None) -> str | None:
         """The buyer: a country the platform goes "to", else the sentence's subject, else the

@@ -203,7 +203,7 @@ class EntityFinder:
             return Entity("country", e.name, code=e.id, country=e.id, catalogue_id=e.id)
         if e.kind == "platform":
             return Entity("platform", e.name, code=e.id, country=e.country, category=e.category, catalogue_id=e.id,
-                          extra={"maker": e.maker, "parent": e.parent})
+                          extra={"maker": e.maker, "parent": e.parent, "partners": e.partners})
         if e.kind == "person":
             return Entity("person", e.name, country=e.country, role=e.role, catalogue_id=e.id)
         return Entity(e.kind, e.name, country=e.country, category=e.category, catalogue_id=e.id)
