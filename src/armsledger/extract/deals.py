@@ -883,8 +883,9 @@ class DealFinder:
                     d.quantity = {"min": n_, "max": n_, "unit": d.delivered.get("unit") or d.remaining.get("unit"),
                                   "text": f"{d.delivered['text']} + {d.remaining['text']}"}
             status, _ = d.status()
-            if status in ("negotiating", "considered", "offered") and any(c.pending for c in d.claims):
-                d.signed = None
+            if status in ("negotiating", "considered", "offered") and (
+                    any(c.pending for c in d.claims) or not any(c.stage == "sign" and not c.negated for c in d.claims)):
+                d.signed = None  # a deal not yet signed has no signing date ("signed a letter of intent on Nov. 17")
             if d.signed is None and status not in ("negotiating", "considered", "offered"):
                 self._signed_with_another(d, deals)
         return deals
