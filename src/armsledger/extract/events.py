@@ -23,6 +23,9 @@ _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sea
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
+_SAME_PARTIES = re.compile(r"\b(?:the two|both)\s+(?:\w+\s+)?(?:ministers|leaders|sides|countries|presidents|"
+                           r"prime ministers|governments|delegations|heads of state|officials|men)\b|\bthey\s+(?:also\s+)?signed\b",
+                           re.I)
 _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
 _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
                         r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
@@ -59,12 +62,26 @@ class EventFinder:
         self.ents, self.clauses, self.book, self.text, self.ref, self.home = ents, clauses, book, text, ref, home
         self.events: list[Event] = []
 
+    def _same_occasion(self) -> None:
+        """"On Wednesday, Singh held talks with Giang. The two ministers signed a memorandum...": what the
+        participants of a dated meeting sign in the next sentence is dated by that meeting."""
+        met = {ev.clause: ev for ev in self.events if ev.type in ("MEETING", "SUMMIT") and ev.date is not None}
+        for ev in self.events:
+            if ev.type not in ("AGREEMENT", "DEAL_SIGNED") or ev.date is not None or ev.evidence is None:
+                continue
+            before = met.get(ev.clause - 1) or met.get(ev.clause)
+            if before is not None and _SAME_PARTIES.search(ev.evidence.text):
+                ev.date = before.date
+                ev.status = before.status if before.status in ("occurred", "scheduled") else ev.status
+                ev.participants = _uniq(ev.participants + before.participants)
+
     def run(self) -> list[Event]:
         for i, c in enumerate(self.clauses):
             if c.sent.noise:
                 continue
             self._clause(i, c)
         self._news_peg()
+        self._same_occasion()
         merged = self._merge(self.events)
         for n, ev in enumerate(merged, 1):
             ev.id = f"v{n}"
