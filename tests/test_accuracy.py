@@ -49,10 +49,25 @@ def holdout(extractor):
 
 # The holdout set was written apart from the rules, as unseen reports from other outlets; these
 # floors only guard against regressions (the figures reached are in the README).
-@pytest.mark.parametrize("figure, floor", [("deals", 0.84), ("deal fields", 0.64), ("events", 0.57), ("entities", 0.86)])
+@pytest.mark.parametrize("figure, floor", [("deals", 0.89), ("deal fields", 0.72), ("events", 0.63), ("entities", 0.91)])
 def test_holdout_set_scores_above_floor(holdout, figure, floor):
     f1 = _score(holdout)
     assert f1[figure] >= floor, f"holdout {figure} F1 {f1[figure]:.3f} < {floor}"
+
+
+HOLDOUT2 = Path(__file__).parent / "data" / "holdout2"
+
+
+# A second holdout, written later and apart from the rules (tests/data/holdout2/README.md); its low deal
+# figures are real: second-hand sellers, consortium platforms, selections and letters of intent.
+@pytest.mark.parametrize("figure, floor", [("deals", 0.52), ("deal fields", 0.29), ("events", 0.54), ("entities", 0.84)])
+def test_second_holdout_set_scores_above_floor(extractor, figure, floor):
+    pairs = []
+    for gold_path in sorted((HOLDOUT2 / "gold").glob("*.json")):
+        article = next(read(str(HOLDOUT2 / "articles" / (gold_path.stem + ".txt"))))
+        pairs.append((json.loads(gold_path.read_text(encoding="utf-8")), extractor(article)))
+    f1 = _score(pairs)
+    assert f1[figure] >= floor, f"second holdout {figure} F1 {f1[figure]:.3f} < {floor}"
 
 
 def test_seed_s400_deal_reads_as_an_analyst_would(records):

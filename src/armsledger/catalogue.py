@@ -57,6 +57,7 @@ class Entry:
     country: str | None = None
     category: str | None = None  # platform category or organisation type or location type
     maker: str | None = None
+    partners: list[str] = field(default_factory=list)  # a platform's other producing countries (a consortium's)
     parent: str | None = None
     role: str | None = None
     demonyms: list[str] = field(default_factory=list)
@@ -153,6 +154,7 @@ def _entry(kind: str, id_: str, raw: object, path: Path) -> Entry:
         country=(str(id_) if kind == "country" else raw.get("country")) or None,
         category=raw.get("category") or raw.get("type") or raw.get("rank"),
         maker=raw.get("maker"),
+        partners=_as_list(raw.get("partners")),
         parent=raw.get("parent"),
         role=raw.get("role"),
         demonyms=_as_list(raw.get("demonyms")),

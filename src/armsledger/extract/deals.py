@@ -80,7 +80,7 @@ _COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|near
                            rf"(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I)
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
-_NOT_PURCHASE = re.compile(r"^\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorandum|mou|letter of intent|statement of intent|"
+_NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
                            r"framework|pact|accord|agreement on (?:defence|military|security) cooperation)", re.I)
 _DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
@@ -91,6 +91,21 @@ _COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|r
 _ARRIVED_AFTER = re.compile(r"^\s*(?:have\s+|had\s+)?(?:already\s+)?(?:landed|arrived|touched down|were delivered|have been delivered|had been delivered|were handed over|entered service)\b", re.I)
 _PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
 _TOT = re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|ToT)\b", re.I)
+_ADDRESSEE = re.compile(r"\b(?:to|on|against|told|warned|urged|pressed|asked|cautioned|threatened|sanctioned|"
+                       r"penali[sz]ed)\s+(?:(?:NATO|key|close|fellow)\s+)?(?:(?:ally|partner|neighbou?r|member)\s+)?"
+                       r"(?:the\s+)?$")
+_NONE_SIGNED = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:contracts?|deals?|orders?|agreements?)\s+(?:has|have|had)\s+"
+                          r"(?:yet\s+|so far\s+)?been\s+$", re.I)  # "no contracts have yet been signed"
+_LIST_JOIN = re.compile(r"(?:,|\band|\balong with|\bas well as|\btogether with|\bplus)\s+(?:(?:the|its|their|some|"
+                        r"\d+|[a-z]+)\s+){0,2}$")
+_LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|though|which|who|after|before|because|since|said|"
+                         r"says|also|is|are|was|were|has|have|had|will|would|could|may|might|replac\w*|retir\w*|instead)\b")
+_UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
+                          r"framework)\b[^.;]{0,40}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
+_NONBINDING_BEFORE = re.compile(r"\b(?:document|letters? of intent|memorand(?:um|a)|mous?|declarations?|road ?maps?|"
+                                r"statements? of intent|framework)\s+(?:\w+\s+){0,3}$", re.I)
+_WITH_SELLER = re.compile(r"\b(?:contracts?|deals?|agreements?|signed|inked|orders?|ordered)\s+(?:\w+\s+){0,3}?with\s+"
+                          r"(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 _LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
 
 
@@ -243,6 +258,7 @@ class DealFinder:
     def __init__(self, ents: Entities, clauses: list[Clause], text: str, home: str | None) -> None:
         self.ents, self.clauses, self.text, self.home = ents, clauses, text, home
         self.book = DealBook()
+        self._all_countries: list | None = None
         self.last_recipient: dict[str, str] = {}
         self.order_spans: dict[int, list[tuple[int, int]]] = {}
         self._years: dict[int, dict[tuple[int, int], str]] = {}
@@ -256,15 +272,20 @@ class DealFinder:
             upgrades, _ = assign_triggers(c, "event", ("UPGRADE",))
             self.book.assigned[i] = by_platform
             refs: list[Deal] = []
+            listed: tuple[int, list[Trigger]] | None = None  # the last platform with a stage: where it ends, its triggers
             for s, e, plat in c.platforms:
                 trig = by_platform.get(s, [])
                 kinds = {t.kind for t in trig}
                 if "reject" in kinds:
                     self.book.rejected.setdefault(i, []).append(plat)
+                    listed = None
                     continue
                 stages = [t for t in trig if t.kind in STAGES or t.kind in ("cancel", "pending")]
+                if not stages and listed and self._listed_with(listed[0], s):
+                    stages = listed[1]  # "will supply the K9 ... along with K10 resupply vehicles and K11 ..."
                 if not stages:
                     continue
+                listed = (e, stages)
                 up = upgrades.get(s, [])
                 if up and min(_dist((t.start, t.end), (s, e)) for t in up) < min(_dist((t.start, t.end), (s, e)) for t in stages):
                     continue  # "upgrades for Sukhoi-30 fighter jets" is not a purchase
@@ -285,6 +306,11 @@ class DealFinder:
             refs += [d for d in self._order_list(i, c) if d not in refs]
             if refs:
                 self.book.refs[i] = refs
+
+    def _listed_with(self, prev_end: int, s: int) -> bool:
+        """Is the platform at `s` the next item of a list that runs on from a platform ending at `prev_end`?"""
+        gap = self.text[prev_end:s]
+        return len(gap) <= 120 and not _LIST_BREAK.search(gap) and bool(_LIST_JOIN.search(gap[-30:]))
 
     def _order_list(self, i: int, c: Clause) -> list[Deal]:
         """Counts without a noun after an order verb: "Egypt, with orders for 24 in 2015 and a further 30
@@ -349,13 +375,18 @@ class DealFinder:
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
         hedged = bool(c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
-        negated = bool(c.near("modifier", ("negation",), t.start, 22, 0))
+        negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)
+                       or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
-        if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
-            return Claim("negotiate", hedged, negated, i)  # signing a memorandum is not buying
+        if t.kind == "sign" and (_NOT_PURCHASE.match(self.text, t.end)
+                                 or _NONBINDING_BEFORE.search(self.text, max(c.start, t.start - 50), t.start)):
+            return Claim("negotiate", hedged, negated, i)  # signing a memorandum ("the document was signed") is not buying
+        if t.kind == "sign" and _UNDER_TALKS.search(self.text, max(c.start, t.start - 80), t.start) and \
+                re.match(r"(?:purchase|acquisition|procurement|supply|sale) of", t.text, re.I):
+            return Claim("negotiate", hedged, negated, i)  # "memoranda on the purchase of", "talks on the supply of"
         if t.kind in ("deliver", "complete") and (
-                c.near("modifier", ("future",), t.start, 25, 0)
+                c.near("modifier", ("future",), t.start, 25, t.end - t.start)  # "expected to be delivered"
                 or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)):
             return Claim("sign", hedged, negated, i)
         return Claim(t.kind, hedged, negated, i)
@@ -373,7 +404,31 @@ class DealFinder:
             for a, b, ent in c.countries:
                 if a == made.start() and ent.code:
                     return ent.code
+        # a consortium's platform is sold by the member the report names ("Turkey and the UK signed ... Typhoon")
+        partners = plat.extra.get("partners") or []
+        if partners:
+            members = [plat.country, *partners]
+            for pool in (c.countries + c.orgs, self._article_countries()):
+                named_members = [ent.code or ent.country for _, _, ent in pool if (ent.code or ent.country) in members]
+                if named_members:
+                    return named_members[0]
+        # "Turkey signed a deal with Britain / with BAE Systems for 20 Typhoons": the party contracted with sells,
+        # unless the platform's own country is named in the sentence ("the US signed a deal with India")
+        named = {ent.code or ent.country for _, _, ent in c.countries}
+        if plat.country not in named:
+            for m in _WITH_SELLER.finditer(c.sent.text):
+                at = c.start + m.end()
+                for a, b, ent in c.countries + c.orgs:
+                    if a == at and (ent.kind == "country" or ent.category in ("defence company", "state exporter")):
+                        if ent.code or ent.country:
+                            return ent.code or ent.country
         return plat.country
+
+    def _article_countries(self) -> list[tuple[int, int, Entity]]:
+        """Every country mention of the article, in text order."""
+        if self._all_countries is None:
+            self._all_countries = sorted((x for cl in self.clauses for x in cl.countries), key=lambda x: x[0])
+        return self._all_countries
 
     def _recipient(self, c: Clause, pos: int, supplier: str | None) -> str | None:
         """The buyer: a country the platform goes "to", else the sentence's subject, else the
@@ -403,6 +458,11 @@ class DealFinder:
                         if s < pos and (ent.code or ent.country) in codes and (
                             _SUBJECT_VERB.match(self.text, e) or _RELATIVE.match(self.text, e)
                             or not self.text[c.start:s].strip(" \"'“("))]
+            # "the US made clear to Turkey that buying the S-400...", "sanctions on Turkey over its purchase":
+            # the country spoken to or acted on before the platform is the buyer, not the speaker
+            addressed = [x for x in pool if x[0] < pos and _ADDRESSEE.search(self.text, max(c.start, x[0] - 40), x[0])]
+            if addressed and subjects and addressed[-1][1] != subjects[-1][1] and addressed[-1][0] > subjects[-1][0]:
+                return addressed[-1][1]
             if subjects:
                 return subjects[-1][1]
             before = [x for x in pool if x[0] < pos]
@@ -586,8 +646,15 @@ class DealFinder:
             return
         mentions = [(s, e, p) for s, e, p in c.platforms if any(d.platform is p for d in refs)]
         if len(prices) >= 2 and len({id(p) for _, _, p in mentions}) >= 2:
-            for m in prices:
-                s, e, plat = min(mentions, key=lambda x: _dist((x[0], x[1]), (m.start, m.end)))
+            firsts = {}
+            for s, e, p in mentions:
+                firsts.setdefault(id(p), (s, e, p))
+            ordered = sorted(firsts.values(), key=lambda x: x[0])
+            respectively = len(ordered) == len(prices) and all(
+                pm[0] < m.start for pm, m in zip(ordered, prices))  # "X is worth A, while Y will cost B"
+            for k, m in enumerate(prices):
+                s, e, plat = ordered[k] if respectively else \
+                    min(mentions, key=lambda x: _dist((x[0], x[1]), (m.start, m.end)))
                 for d in refs:
                     if d.platform is plat and prio + 1 > d.value_prio:
                         d.value, d.value_prio = m, prio + 1
@@ -663,6 +730,8 @@ class DealFinder:
                 continue
             if re.search(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", before, re.I):
                 continue
+            if re.search(r"\b(?:includ(?:es|ed|ing)|of which|comprising|among them)\s+(?:\w+\s+)?$", before, re.I):
+                continue  # "18 Rafale, a deal that included 12 second-hand jets": a part, not the order
             for d in targets:
                 if prio > d.qty_prio:
                     d.quantity, d.qty_prio = rng, prio
@@ -727,6 +796,10 @@ class DealFinder:
             others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
                       and _dist((t.start, t.end), (dm.start, dm.end)) < _dist((nearest.start, nearest.end), (dm.start, dm.end))
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
+            gap = _dist((nearest.start, nearest.end), (dm.start, dm.end))
+            if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
+                   and _dist((nearest.start, nearest.end), (o.start, o.end)) < gap for o in c.dates):
+                continue  # the signing has a nearer date of its own ("in the summer of 2019 under a contract signed in 2017")
             reported = reported_at(self.text, dm.start, c.start)
             if reported and not _EXPLICIT_SIGN.match(nearest.text):
                 continue
@@ -813,8 +886,9 @@ class DealFinder:
                     d.quantity = {"min": n_, "max": n_, "unit": d.delivered.get("unit") or d.remaining.get("unit"),
                                   "text": f"{d.delivered['text']} + {d.remaining['text']}"}
             status, _ = d.status()
-            if status in ("negotiating", "considered", "offered") and any(c.pending for c in d.claims):
-                d.signed = None
+            if status in ("negotiating", "considered", "offered") and (
+                    any(c.pending for c in d.claims) or not any(c.stage == "sign" and not c.negated for c in d.claims)):
+                d.signed = None  # a deal not yet signed has no signing date ("signed a letter of intent on Nov. 17")
             if d.signed is None and status not in ("negotiating", "considered", "offered"):
                 self._signed_with_another(d, deals)
         return deals

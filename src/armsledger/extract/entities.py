@@ -33,6 +33,7 @@ _POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
                r"[A-Z][\w'’\ufffd.-]*")
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|dos|das|van|von|der|den|le|la|du|di)"
+_CAPS_NAME = r"[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){1,2}\b"  # "By MATTHEW LEE and SUZAN FRASER Associated Press"
 NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_NAME_TOKEN}){{1,3}}"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
@@ -155,9 +156,19 @@ class EntityFinder:
         self._name_title = re.compile(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
+        # "the head of its air force, Fadjar Prasetyo, said", "the country's defence minister, Prabowo Subianto, told"
+        self._title_appos = re.compile(
+            rf"\b(?:the|its|their|his|her)\s+(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
+            rf"(?P<title>(?i:{office_alt}))(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<org>[\w-]+(?:\s[\w-]+){{0,3}}?))?"
+            rf",\s+{_HONORIFIC}(?P<name>{NAME}),\s+(?:said|told|says|added|noted|stated)\b")
         self._counterpart = re.compile(
             rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
-        self._byline = re.compile(rf"(?m)^[ \t]*By\s+(?P<names>{NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME})*)")
+        self._byline = re.compile(rf"(?m)^[ \t]*\(?By\s+(?:(?:[a-z]+\s+){{0,3}}(?:correspondent|reporter|editor|writer)\s+)?"
+                                  rf"(?P<names>(?:{_CAPS_NAME}|{NAME})(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:{_CAPS_NAME}|{NAME}))*)")
+        # a photo credit: "(AP Photo/Evan Vucci)", "(AP: Evan Vucci)", "(Agência Brasil / Tânia Rêgo)"
+        self._photo = re.compile(rf"\((?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,3}})(?:\s+Photo)?\s*[:/]\s*(?P<names>{NAME})\)")
+        # a byline on a line of its own at the top, above the outlet's line: "Rahul Singh\nHindustan Times, New Delhi"
+        self._top_byline = re.compile(rf"\A\s*(?P<names>{NAME})[ \t]*\n(?=[^\n]{{3,60}}\n)")
         self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
         self._service = re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b")
@@ -193,7 +204,7 @@ class EntityFinder:
             return Entity("country", e.name, code=e.id, country=e.id, catalogue_id=e.id)
         if e.kind == "platform":
             return Entity("platform", e.name, code=e.id, country=e.country, category=e.category, catalogue_id=e.id,
-                          extra={"maker": e.maker, "parent": e.parent})
+                          extra={"maker": e.maker, "parent": e.parent, "partners": e.partners})
         if e.kind == "person":
             return Entity("person", e.name, country=e.country, role=e.role, catalogue_id=e.id)
         return Entity(e.kind, e.name, country=e.country, category=e.category, catalogue_id=e.id)
@@ -304,6 +315,15 @@ class EntityFinder:
                 if c:
                     country = c
             self._add_person(text, ents, m, role, country)
+        for m in self._title_appos.finditer(text):
+            off = self._office(m["title"])
+            who = m["poss"] or m["dem"]
+            country = self._country_at(text, ents, m.start("poss") if m["poss"] else m.start("dem"),
+                                       m.end("poss") if m["poss"] else m.end("dem")) if who else None
+            if off and off.country and not country:
+                country = off.country
+            title = m["title"] + (f" of {m['org']}" if m["org"] else "")
+            self._add_person(text, ents, m, off.name if off and not m["org"] else title, country)
         for m in self._name_title.finditer(text):
             off = self._office(m["title"])
             role = off.name if off else m["title"]
@@ -327,6 +347,10 @@ class EntityFinder:
             self._add_person(text, ents, m, role, country)
         for m in self._byline.finditer(text):
             self._credited(text, ents, m, "reporter")
+        for m in self._top_byline.finditer(text[:300]):
+            self._credited(text, ents, m, "reporter")
+        for m in self._photo.finditer(text):
+            self._credited(text, ents, m, "photographer")
         for m in self._credit.finditer(text):
             what = m["what"].lower()
             role = {"production": "producer", "reporting": "reporter", "additional reporting": "reporter",
@@ -335,7 +359,7 @@ class EntityFinder:
 
     def _credited(self, text: str, ents: Entities, m: re.Match, role: str) -> None:
         """Each name of a byline or a credit line ("By A and B", "Reporting by A in Paris; Editing by B")."""
-        for n in re.finditer(NAME, m["names"]):
+        for n in re.finditer(rf"{_CAPS_NAME}|{NAME}", m["names"]):
             if n.group() in ("Associated Press",) or re.fullmatch(r"[A-Z][a-z]+", n.group()):
                 continue
             self._add_person(text, ents, _Offset(n, m.start("names")), role, None)

@@ -25,6 +25,9 @@ _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sea
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
 _CLAUSE_BREAK_CASELESS = Caseless(_CLAUSE_BREAK)
+_SAME_PARTIES = re.compile(r"\b(?:the two|both)\s+(?:\w+\s+)?(?:ministers|leaders|sides|countries|presidents|"
+                           r"prime ministers|governments|delegations|heads of state|officials|men)\b|\bthey\s+(?:also\s+)?signed\b",
+                           re.I)
 _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
 _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
                         r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
@@ -61,12 +64,26 @@ class EventFinder:
         self.ents, self.clauses, self.book, self.text, self.ref, self.home = ents, clauses, book, text, ref, home
         self.events: list[Event] = []
 
+    def _same_occasion(self) -> None:
+        """"On Wednesday, Singh held talks with Giang. The two ministers signed a memorandum...": what the
+        participants of a dated meeting sign in the next sentence is dated by that meeting."""
+        met = {ev.clause: ev for ev in self.events if ev.type in ("MEETING", "SUMMIT") and ev.date is not None}
+        for ev in self.events:
+            if ev.type not in ("AGREEMENT", "DEAL_SIGNED") or ev.date is not None or ev.evidence is None:
+                continue
+            before = met.get(ev.clause - 1) or met.get(ev.clause)
+            if before is not None and _SAME_PARTIES.search(ev.evidence.text):
+                ev.date = before.date
+                ev.status = before.status if before.status in ("occurred", "scheduled") else ev.status
+                ev.participants = _uniq(ev.participants + before.participants)
+
     def run(self) -> list[Event]:
         for i, c in enumerate(self.clauses):
             if c.sent.noise:
                 continue
             self._clause(i, c)
         self._news_peg()
+        self._same_occasion()
         merged = self._merge(self.events)
         for n, ev in enumerate(merged, 1):
             ev.id = f"v{n}"
@@ -92,8 +109,7 @@ class EventFinder:
             k = bisect_left(breaks, lo)
             return far + (100 if k < len(breaks) and breaks[k] < hi else 0)
 
-        # each date belongs to the trigger it is nearest to, counting a clause break as far
-        owner_of = {id(dm): min(triggers, key=lambda x: reach(x, dm)) for dm in c.dates} if triggers else {}
+        owner_of = _owners(triggers, c.dates, reach)
 
         def date_for(t: Trigger) -> DateMention | None:
             best, best_d = None, 10 ** 9
@@ -146,6 +162,10 @@ class EventFinder:
             if dm is None and kind in ("COPRODUCTION", "EVALUATION", "AGREEMENT", "SANCTION_THREAT"):
                 # one event a sentence: any of its triggers may own the date
                 dm = next((x for x in (date_for(y) for y in c.of("event", kind)) if x is not None), None)
+            if dm is None and kind == "AGREEMENT":
+                # "the pact signed by Mitsotakis and Macron last September": a signing of no deal dates the pact
+                dm = next((x for x in (date_for(y) for y in c.of("deal", "sign") if id(y) not in platform_of)
+                           if x is not None), None)
             if kind in ("MEETING", "SUMMIT"):
                 close = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
                 if id(t) in deal_assigned.get(platform_of.get(id(t), -1), []) or (close and kind == "MEETING" and t.text.lower() == "talks"):
@@ -391,3 +411,22 @@ def _same(a: Event, b: Event) -> bool:
             return False
         return pa == pb or not pa or not pb or bool(pa & pb)
     return False
+
+
+def _owners(triggers: list[Trigger], found: list[DateMention], reach) -> dict[int, Trigger]:
+    """Each date's trigger: nearest first, one date per trigger while both are free ("took delivery in the
+    summer of 2019 under a contract signed in 2017": the signing keeps 2017, the delivery 2019); a date left
+    over goes to the trigger it is nearest to. A clause break counts as far."""
+    if not triggers:
+        return {}
+    pairs = sorted((reach(t, dm), k, j) for k, t in enumerate(triggers) for j, dm in enumerate(found))
+    owner: dict[int, Trigger] = {}
+    busy: set[int] = set()
+    for _, k, j in pairs:
+        if id(found[j]) not in owner and k not in busy:
+            owner[id(found[j])] = triggers[k]
+            busy.add(k)
+    for dm in found:
+        if id(dm) not in owner:
+            owner[id(dm)] = min(triggers, key=lambda x: reach(x, dm))
+    return owner

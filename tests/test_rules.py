@@ -1,0 +1,61 @@
+"""Deal rules on single sentences, as a reader would check them (no article wording is special)."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.model import Article
+
+
+def deals_of(extractor, text: str, published: str = "2024-06-01") -> dict[str, dict]:
+    return {d["platform"]: d for d in extractor(Article(text=text, published=published))["deals"]}
+
+
+def test_items_listed_with_a_bought_platform_are_bought_too(extractor):
+    deals = deals_of(extractor, "Under the contract, Hanwha will supply K9 howitzers to Egypt, along with K10 "
+                                "ammunition resupply vehicles and K11 fire direction vehicles.")
+    assert {"K9", "K10", "K11"} <= set(deals)
+    assert {d["recipient"] for d in deals.values()} == {"EGY"}
+
+
+def test_platforms_being_replaced_are_not_bought(extractor):
+    deals = deals_of(extractor, "Poland will ask the United States to buy 32 F-35 fighter jets to replace its "
+                                "MiG-29 and Su-22 aircraft.")
+    assert set(deals) == {"F-35"}
+
+
+def test_the_country_warned_is_the_buyer_not_the_one_warning(extractor):
+    deals = deals_of(extractor, "Washington had made clear to Turkey on numerous occasions that buying the "
+                                "Russian S-400 system would trigger sanctions.")
+    assert deals["S-400"]["recipient"] == "TUR"
+
+
+def test_a_delivery_still_expected_does_not_put_a_deal_in_delivery(extractor):
+    deals = deals_of(extractor, "Greece signed a contract with France for three FDI frigates. The first ship is "
+                                "expected to be delivered in 2025.")
+    assert deals["FDI"]["status"] == "signed"
+
+
+def test_memoranda_are_not_purchases(extractor):
+    deals = deals_of(extractor, "Saudi Arabia signed memoranda of understanding with Russia on the purchase of "
+                                "the S-400, though no contracts have yet been signed.")
+    assert deals["S-400"]["status"] == "negotiating"
+
+
+def test_sums_named_in_the_order_of_their_platforms_go_respectively(extractor):
+    deals = deals_of(extractor, "India signed contracts with the United States for 24 MH-60R helicopters and six "
+                                "AH-64E Apache helicopters. The contract for the MH-60R helicopters is worth "
+                                "$2.6 billion, while the Apaches will cost $800 million.")
+    assert deals["MH-60R"]["value"]["amount"] == pytest.approx(2.6e9)
+    assert deals["AH-64E"]["value"]["amount"] == pytest.approx(8e8)
+
+
+def test_a_count_the_order_included_is_a_part_not_the_order(extractor):
+    deals = deals_of(extractor, "Greece signed for 18 Rafale jets from France in January 2021, in a deal that "
+                                "included 12 second-hand jets.")
+    assert deals["Rafale"]["quantity"]["max"] == 18
+
+
+def test_the_signing_keeps_its_own_date(extractor):
+    deals = deals_of(extractor, "Turkey took delivery of the S-400 batteries from Russia in the summer of 2019 under "
+                                "a contract signed in 2017.", published="2020-12-14")
+    assert deals["S-400"]["signed"]["value"] == "2017"
