@@ -118,6 +118,10 @@ def test_corrections_win_and_survive_reextraction(ledger):
 
 def test_bad_corrections_are_refused_with_the_reason(ledger):
     deal = first_order(ledger)
+    with pytest.raises(LedgerError, match="delivered must be a number or range"):
+        ledger.correct(deal["id"], "delivered", "several", who="ana", why="x")
+    ledger.correct(deal["id"], "delivered", "4 squadrons", who="ana", why="MoD")
+    assert first_order(ledger)["delivered_max"] == 4
     with pytest.raises(LedgerError, match="cannot be corrected"):
         ledger.correct(deal["id"], "colour", "red", who="ana", why="x")
     with pytest.raises(LedgerError, match="who"):

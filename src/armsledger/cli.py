@@ -108,14 +108,13 @@ def catalogue_check_cli(
 
 def _register_stages() -> None:
     """The later stages add their own commands: ledger, serve, backfill."""
-    import importlib
+    from .backfill.cli import register as register_backfill
+    from .ledger.cli import register as register_ledger
+    from .serve.cli import register as register_serve
 
-    for module in ("armsledger.ledger.cli", "armsledger.serve.cli", "armsledger.backfill.cli"):
-        try:
-            importlib.import_module(module).register(app)
-        except ModuleNotFoundError as err:
-            if not module.startswith(str(err.name)):
-                raise
+    register_ledger(app)
+    register_serve(app)
+    register_backfill(app)
 
 
 _register_stages()

@@ -15,19 +15,20 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 
 from ..errors import ArmsLedgerError, IngestError
 from ..model import Article
 from . import query, store
 from .db import LedgerError, connect, default_path, resolve_url
+from .corrections import BadCorrection, check_text, check_value
 from .query import DealFilter, EventFilter
 from .schema import articles, corrections, deals, failures
 from .store import Added
 
 CORRECTABLE = store.DEAL_FIELDS + ("local_partners", "*")
 
-__all__ = ["Ledger", "LedgerError", "Added", "IngestReport", "DealFilter", "EventFilter", "default_path",
+__all__ = ["Ledger", "LedgerError", "BadCorrection", "Added", "IngestReport", "DealFilter", "EventFilter", "default_path",
            "resolve_url", "CORRECTABLE"]
 
 
@@ -175,6 +176,9 @@ class Ledger:
             raise LedgerError("give a value to set, or reject the claim")
         if not who.strip() or not why.strip():
             raise LedgerError("say who makes the correction and why")
+        check_text([who, why, article_id])
+        if not reject:
+            value = check_value(field, value)
         with self.engine.begin() as conn:
             store.write_lock(conn)
             if conn.execute(select(deals.c.id).where(deals.c.id == deal_id)).scalar() is None:

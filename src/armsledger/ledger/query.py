@@ -99,6 +99,7 @@ def deal(conn: Connection, deal_id: int) -> dict | None:
         s = src.setdefault(c["article_id"], {"article_id": c["article_id"], "reported": c["reported"],
                                              "publisher": c["publisher"], "title": c["title"], "url": c["url"],
                                              "wire_group": c["wire_group"], "fields": []})
+        s["reported"] = s["reported"] or c["reported"]  # a recalled schedule ("originally expected") is undated
         s["fields"].append(c["field"])
     d["sources_list"] = sorted(src.values(), key=lambda s: s["reported"] or "")
     d["conflicts_list"] = [dict(r._mapping, claims=json.loads(r.claims)) for r in conn.execute(

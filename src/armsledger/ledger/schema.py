@@ -103,6 +103,8 @@ deals = Table(
 )
 Index("ix_deals_match", deals.c.recipient, deals.c.platform)
 Index("ix_deals_supplier", deals.c.supplier)
+Index("ix_deals_reported", deals.c.last_reported, deals.c.rejected, deals.c.id)  # the default list order
+Index("ix_deals_value", deals.c.value_usd, deals.c.rejected, deals.c.id)
 
 claims = Table(
     "claims", metadata,
@@ -143,6 +145,7 @@ events = Table(
     Column("updated_at", Text),
 )
 Index("ix_events_match", events.c.type, events.c.countries)
+Index("ix_events_last_reported", events.c.last_reported)
 
 event_sources = Table(
     "event_sources", metadata,
