@@ -26,6 +26,9 @@ def test_csv_follows_the_sipri_trade_register_layout(ledger):
     s400 = next(r for r in rows if r["Weapon designation"] == "S-400" and "follow-on" not in r["Comments"])
     assert (s400["Recipient"], s400["Supplier"], s400["Year of order"]) == ("India", "Russia", "2018")
     assert (s400["Number ordered"], s400["Number delivered"]) == ("5", "3")
+    assert s400["Year(s) of delivery"].endswith("2023")  # the reports date a delivery in December 2023
+    follow_on = next(r for r in rows if r["Weapon designation"] == "S-400" and "follow-on" in r["Comments"])
+    assert follow_on["Year(s) of delivery"] == ""
     assert s400["Weapon description"] == "air defence system"
     assert float(s400["Value (USD)"]) == pytest.approx(5.43e9)
     assert s400["Independent sources"] == "2" and float(s400["Confidence"]) > 0.5

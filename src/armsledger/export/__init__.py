@@ -49,25 +49,24 @@ def country_name(code: str | None) -> str:
     return _country_names().get(code, code)
 
 
-def all_deals(ledger, flt=None) -> list[dict]:
-    """Every deal matching `flt`, in full (fields, sources, conflicts), page by page."""
+def all_deals(ledger, flt=None, *, full: bool = True) -> list[dict]:
+    """Every deal matching `flt` with its reconciled fields, page by page; `full` adds each deal's
+    timeline, sources and conflicts (one deal at a time, for the JSON export)."""
+    from ..ledger import query
+
     out, offset = [], 0
     while True:
-        rows = ledger.deals(flt, limit=PAGE, offset=offset, order="id")
-        out += [ledger.deal(r["id"]) for r in rows]
+        with ledger.engine.connect() as conn:
+            rows = query.deal_rows_with_fields(conn, flt, limit=PAGE, offset=offset)
+        out += [ledger.deal(r["id"]) for r in rows] if full else rows
         if len(rows) < PAGE:
             return out
         offset += PAGE
 
 
 def all_events(ledger, flt=None) -> list[dict]:
-    out, offset = [], 0
-    while True:
-        rows = ledger.events(flt, limit=PAGE, offset=offset)
-        out += rows
-        if len(rows) < PAGE:
-            return out
-        offset += PAGE
+    """Every event matching `flt`, in one sorted read (paging with OFFSET would sort the table once a page)."""
+    return ledger.events(flt, limit=2**62)
 
 
 def _bracket(text: str, conf: float | None) -> str:
@@ -88,17 +87,31 @@ def _count(q: dict) -> str:
     return f"{lo:g}+" if lo is not None else ""
 
 
-def _delivery_years(deal: dict, events: list[dict]) -> str:
-    years = sorted({e["date"][:4] for e in events
-                    if e["type"] == "DELIVERY" and e["status"] == "occurred" and e.get("date")
-                    and deal["platform"] in e["platforms"]
-                    and {deal["supplier"], deal["recipient"]} <= set(e["countries"])})
+def _deliveries_by_platform(events: list[dict]) -> dict[tuple, set[str]]:
+    """Years of occurred deliveries by (platform, country, country), the two countries in code order."""
+    from itertools import combinations
+
+    out: dict[tuple, set[str]] = {}
+    for e in events:
+        if e["type"] == "DELIVERY" and e["status"] == "occurred" and e.get("date"):
+            for p in e["platforms"]:
+                for a, b in combinations(sorted(set(e["countries"])), 2):
+                    out.setdefault((p, a, b), set()).add(e["date"][:4])
+    return out
+
+
+def _delivery_years(deal: dict, deliveries: dict[tuple, set[str]]) -> str:
+    if deal.get("status") not in ("in_delivery", "completed"):
+        return ""  # SIPRI leaves the field blank until deliveries have begun
+    pair = tuple(sorted((deal["supplier"] or "", deal["recipient"] or "")))
+    years = sorted(y for y in deliveries.get((deal["platform"], *pair), ())
+                   if not deal.get("order_year") or int(y) >= deal["order_year"])
     if not years:
         return ""
     return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
-def register_row(deal: dict, events: list[dict]) -> dict[str, str]:
+def register_row(deal: dict, deliveries: dict[tuple, set[str]]) -> dict[str, str]:
     """One SIPRI trade-register row (plus armsledger's columns) for a reconciled deal."""
     f = deal["fields"]
     conf = lambda k: (f.get(k) or {}).get("confidence")  # noqa: E731
@@ -124,7 +137,7 @@ def register_row(deal: dict, events: list[dict]) -> dict[str, str]:
         "Weapon designation": deal["platform"],
         "Weapon description": deal.get("category") or "",
         "Number delivered": _bracket(_num(deal.get("delivered_max")), conf("delivered")),
-        "Year(s) of delivery": _delivery_years(deal, events),
+        "Year(s) of delivery": _delivery_years(deal, deliveries),
         "Comments": "; ".join(comments),
         "armsledger deal": str(deal["id"]),
         "Status": deal.get("status") or "",
@@ -153,15 +166,16 @@ def export_deals(ledger, fmt: str, out: BinaryIO, flt=None) -> int:
     """Write the deals matching `flt` to `out` as csv, json or parquet; returns how many."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    deals = all_deals(ledger, flt)
+    deals = all_deals(ledger, flt, full=fmt == "json")
     if fmt == "csv":
-        events = all_events(ledger)
+        from ..ledger import EventFilter
+        deliveries = _deliveries_by_platform(all_events(ledger, EventFilter(type="DELIVERY", status="occurred")))
         text = io.StringIO(newline="")
         writer = csv.DictWriter(text, fieldnames=SIPRI_COLUMNS + EXTRA_COLUMNS)
         writer.writeheader()
         for d in sorted(deals, key=lambda d: (country_name(d["recipient"]), country_name(d["supplier"]),
                                               d["order_year"] or 9999, d["platform"])):
-            writer.writerow(register_row(d, events))
+            writer.writerow(register_row(d, deliveries))
         out.write(text.getvalue().encode("utf-8"))
     elif fmt == "json":
         doc = {"schema": "armsledger.ledger/1", "deals": deals,
@@ -212,8 +226,7 @@ def _parquet(deals: list[dict], out: BinaryIO) -> None:
         row["local_partners"] = d["local_partners"]
         for name, entry in d["fields"].items():
             row[f"{name}_confidence"] = entry.get("confidence")
-        row["detail"] = json.dumps({k: d[k] for k in ("fields", "conflicts_list", "sources_list", "slippage")},
-                                   ensure_ascii=False, default=str)
+        row["detail"] = json.dumps({"fields": d["fields"]}, ensure_ascii=False, default=str)
         flat.append(row)
     names = sorted({k for r in flat for k in r})
     table = pa.Table.from_pylist([{k: r.get(k) for k in names} for r in flat])

@@ -63,6 +63,20 @@ def deal_rows(conn: Connection, flt: DealFilter | None = None, *, limit: int = 1
     return [_deal_row(r._mapping) for r in rows]
 
 
+def deal_rows_with_fields(conn: Connection, flt: DealFilter | None = None, *, limit: int = 1000,
+                          offset: int = 0) -> list[dict]:
+    """Deals in id order with their reconciled fields (confidence, sources): what exports need,
+    in one query a page rather than one a deal."""
+    rows = conn.execute(select(deals).where((flt or DealFilter()).where()).order_by(deals.c.id)
+                        .limit(limit).offset(offset))
+    out = []
+    for r in rows:
+        d = _deal_row({k: v for k, v in r._mapping.items() if k != "detail"})
+        d["fields"] = json.loads(r.detail)["fields"] if r.detail else {}
+        out.append(d)
+    return out
+
+
 def deal_count(conn: Connection, flt: DealFilter | None = None) -> int:
     return conn.execute(select(func.count()).select_from(deals).where((flt or DealFilter()).where())).scalar_one()
 
