@@ -85,6 +85,9 @@ REF = date(2025, 12, 4)  # a Thursday
     ("late 2022-early 2023", "2023-03", "quarter"),
     ("at a meet in Moscow Dec 10, 2024", "2024-12-10", "day"),
     ("at the end of next year", "2026-12", "month"),
+    ("could be delivered within three years", "2028", "year"),
+    ("in two years' time", "2027", "year"),
+    ("over the next 18 months", "2027-06", "month"),
 ])
 def test_dates_resolve_against_the_reference_date(text, value, precision):
     future = lambda pos: " will " in f" {text} "  # noqa: E731

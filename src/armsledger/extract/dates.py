@@ -51,6 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yearend", re.compile(r"(?:the\s+)?(?:year[- ]end|end of (?:the|this) year|the end of the year|end-year)\b", re.I)),
     ("day_rel", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last night|this week)\b", re.I)),
     ("wd", re.compile(rf"(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<wd>{_WD})\b(?!,?\s*(?:\(|\d|{_MON}))")),
+    # "within three years", "in two years' time", "over the next 18 months": counted from the reference date
+    ("within", re.compile(r"(?P<w>within|in|over the next|in the next)\s+(?:the\s+next\s+)?(?P<n>a|an|one|two|three|four|five|"
+                          r"six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>years?|months?)(?:['’]?\s*time)?\b", re.I)),
     ("y", re.compile(rf"(?<![\w$€£₹.,-])(?P<y>{_YEAR})(?![\w%.,-]\d|\s*(?:crore|lakh|million|billion|%|per cent|km|kilometres|troops|soldiers|units|aircraft|tanks))(?!-\d)\b")),
 ]
 
@@ -101,7 +104,7 @@ _FIRST_WORDS = set(MONTHS) | set(WEEKDAYS) | {
     "early", "mid", "late", "end", "beginning", "start", "first", "second", "third", "fourth", "last", "middle",
     "q1", "q2", "q3", "q4", "h1", "h2", "summer", "spring", "autumn", "fall", "winter", "this", "next", "coming",
     "current", "previous", "following", "earlier", "later", "today", "yesterday", "tomorrow", "year", "fy", "fiscal",
-    "in", "since", "by", "until", "from", "on", "the", "end-year", "year-end"}
+    "in", "since", "by", "until", "from", "on", "the", "end-year", "year-end", "within", "over"}
 
 
 _CANDIDATE = re.compile(r"(?<![\w])(?:\d|(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")(?![a-z]))", re.I)
@@ -244,6 +247,16 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
             if part and "half" in part.lower():
                 return f"{int(m['y']):04d}-{_month(m['m']):02d}", "month"
             return f"{int(m['y']):04d}-{_month(m['m']):02d}", "month"
+        if kind == "within":
+            if ref is None:
+                return None
+            words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                     "eight": 8, "nine": 9, "ten": 10}
+            n = words.get(m["n"].lower()) or int(m["n"])
+            if m["unit"].lower().startswith("year"):
+                return f"{ref.year + n:04d}", "year"
+            months = ref.year * 12 + ref.month - 1 + n
+            return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
         if kind == "m_rel":
             if ref is None:
                 return None
