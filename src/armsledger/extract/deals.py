@@ -301,7 +301,8 @@ class DealFinder:
                     self.book.deals.append(deal)
                 self.last_recipient[supplier] = recipient
                 for t in stages:
-                    deal.claims.append(self._claim(c, t, (s, e), i))
+                    if not self._person_travels(c, t):
+                        deal.claims.append(self._claim(c, t, (s, e), i))
                 refs.append(deal)
             refs += [d for d in self._order_list(i, c) if d not in refs]
             if refs:
@@ -371,6 +372,12 @@ class DealFinder:
             if (t.start, t.end) in years:
                 return years[(t.start, t.end)]
         return next(iter(years.values()), None)
+
+    def _person_travels(self, c: Clause, t: Trigger) -> bool:
+        """"Zelensky arrived in Paris": a person arriving or landing is a visit, not a delivery."""
+        if t.kind != "deliver" or not re.match(r"(?:arrived|landed|touched down|flown to)\b", t.text, re.I):
+            return False
+        return any(0 <= t.start - e <= 25 and not re.search(r"[,;.]", self.text[e:t.start]) for _, e, _ in c.people)
 
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
@@ -521,7 +528,8 @@ class DealFinder:
                         for d in refs:
                             if t.kind == "pending" and not any(n in _NOUN_CATEGORIES for n in nouns):
                                 continue
-                            d.claims.append(self._claim(c, t, (t.start, t.end), i))
+                            if not self._person_travels(c, t):
+                                d.claims.append(self._claim(c, t, (t.start, t.end), i))
                 self.book.refs[i] = refs
                 focus = refs
                 self._fill(i, c, refs)
