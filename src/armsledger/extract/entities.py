@@ -33,6 +33,29 @@ _POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
                r"[A-Z][\w'’\ufffd.-]*")
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|dos|das|van|von|der|den|le|la|du|di)"
+_MINISTRY_ANCHOR = re.compile(r"(?i:ministry)\b")
+
+
+def _anchored(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int):
+    """What `rx.finditer(text)` finds, when every match of `rx` holds a match of the cheap `anchor`:
+    `rx` is tried only in a window around each anchor (`back` characters before it)."""
+    last = 0
+    for a in anchor.finditer(text):
+        if a.start() < last:
+            continue
+        pos = max(last, a.start() - back)
+        while True:
+            m = rx.search(text, pos, min(len(text), a.end() + 400))
+            if m is None or m.start() > a.start():
+                break
+            if m.end() > a.start():
+                last = m.end()
+                yield m
+                break
+            pos = m.start() + 1 if m.end() == m.start() else m.end()
+
+
+_APPOS_TAIL = re.compile(r",\s+(?:said|told|says|added|noted|stated)\b")
 _CAPS_NAME = r"[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){1,2}\b"  # "By MATTHEW LEE and SUZAN FRASER Associated Press"
 NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_NAME_TOKEN}){{1,3}}"
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
@@ -161,6 +184,8 @@ class EntityFinder:
             rf"\b(?:the|its|their|his|her)\s+(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"(?P<title>(?i:{office_alt}))(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<org>[\w-]+(?:\s[\w-]+){{0,3}}?))?"
             rf",\s+{_HONORIFIC}(?P<name>{NAME}),\s+(?:said|told|says|added|noted|stated)\b")
+        self._name_title_anchor = re.compile(  # the ", title" every _name_title match holds
+            rf",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?i:{office_alt})\b")
         self._counterpart = re.compile(
             rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
         self._byline = re.compile(rf"(?m)^[ \t]*\(?By\s+(?:(?:[a-z]+\s+){{0,3}}(?:correspondent|reporter|editor|writer)\s+)?"
@@ -315,7 +340,7 @@ class EntityFinder:
                 if c:
                     country = c
             self._add_person(text, ents, m, role, country)
-        for m in self._title_appos.finditer(text):
+        for m in self._appositions(text):
             off = self._office(m["title"])
             who = m["poss"] or m["dem"]
             country = self._country_at(text, ents, m.start("poss") if m["poss"] else m.start("dem"),
@@ -324,7 +349,7 @@ class EntityFinder:
                 country = off.country
             title = m["title"] + (f" of {m['org']}" if m["org"] else "")
             self._add_person(text, ents, m, off.name if off and not m["org"] else title, country)
-        for m in self._name_title.finditer(text):
+        for m in _anchored(self._name_title, self._name_title_anchor, text, 120):
             off = self._office(m["title"])
             role = off.name if off else m["title"]
             country = None
@@ -357,6 +382,17 @@ class EntityFinder:
                     "editing": "editor", "writing": "writer", "video": "producer", "photo": "photographer"}.get(what, what)
             self._credited(text, ents, m, role)
 
+    def _appositions(self, text: str):
+        """`_title_appos` matches, looked for only before the rare ", NAME, said" that ends one."""
+        last = -1
+        for tail in _APPOS_TAIL.finditer(text):
+            m = self._title_appos.search(text, max(last, tail.start() - 200), tail.end())
+            while m is not None and m.end() != tail.end():
+                m = self._title_appos.search(text, m.start() + 1, tail.end())
+            if m is not None:
+                last = m.end()
+                yield m
+
     def _credited(self, text: str, ents: Entities, m: re.Match, role: str) -> None:
         """Each name of a byline or a credit line ("By A and B", "Reporting by A in Paris; Editing by B")."""
         for n in re.finditer(rf"{_CAPS_NAME}|{NAME}", m["names"]):
@@ -378,7 +414,7 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=country, category="armed service"))
             self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
-        for m in self._ministry.finditer(text):
+        for m in _anchored(self._ministry, _MINISTRY_ANCHOR, text, 70):
             if self._covered_by_org(ents, m.start(), m.end()):
                 continue
             who_s, who_e = (m.start("who"), m.end("who")) if m["who"] else (m.start("who2"), m.end("who2")) if m["who2"] else (0, 0)

@@ -101,9 +101,12 @@ class EventFinder:
         span = Span(c.sent.start, c.sent.end, c.sent.text)
         used: list[tuple[int, int]] = []
 
-        breaks = [c.start + m.start() for m in _CLAUSE_BREAK_CASELESS.finditer(c.sent.text)]
+        found_breaks: list[list[int]] = []  # the clause breaks, found the first time a date is weighed
 
         def reach(x: Trigger, dm: DateMention) -> int:
+            if not found_breaks:
+                found_breaks.append([c.start + m.start() for m in _CLAUSE_BREAK_CASELESS.finditer(c.sent.text)])
+            breaks = found_breaks[0]
             lo, hi = min(x.end, dm.end), max(x.start, dm.start)
             far = _dist((x.start, x.end), (dm.start, dm.end))
             k = bisect_left(breaks, lo)
