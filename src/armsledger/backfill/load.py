@@ -416,7 +416,7 @@ def _reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
     updates, new_conflicts = [], []
     for deal_id in deal_ids:
         rec = reconcile.reconcile_deal(by_deal[deal_id], fixes[deal_id])
-        values = _deal_columns(rec)
+        values = store.deal_columns(rec)
         updates.append({"b_id": deal_id, **{f"b_{k}": v for k, v in values.items()}})
         new_conflicts += [{"deal_id": deal_id, "field": c["field"], "summary": c["summary"],
                            "claims": json.dumps(c["claims"], ensure_ascii=False)} for c in rec["conflicts"]]
@@ -430,29 +430,6 @@ def _reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
     for chunk in _chunks(deal_ids):
         conn.execute(delete(conflicts).where(conflicts.c.deal_id.in_(chunk)))
     _write(conn, conflicts, new_conflicts)
-
-
-def _deal_columns(rec: dict) -> dict:
-    """The deals row of a reconciled deal (as store.reconcile_stored_deal writes it)."""
-    f = {k: e["value"] for k, e in rec["fields"].items()}
-    value, qty, delivered = f.get("value") or {}, f.get("quantity") or {}, f.get("delivered") or {}
-    status_entry = rec["fields"].get("status") or {}
-    values = dict(
-        status=f.get("status"), status_article=(status_entry.get("source") or {}).get("article_id"),
-        hedged=int(rec["hedged"]), signed=(f.get("signed") or {}).get("value"),
-        value_amount=value.get("amount"), value_currency=value.get("currency"), value_usd=value.get("usd"),
-        quantity_min=qty.get("min"), quantity_max=qty.get("max"), quantity_unit=qty.get("unit"),
-        delivered_min=delivered.get("min"), delivered_max=delivered.get("max"),
-        expected_completion=(f.get("expected_completion") or {}).get("value"),
-        tech_transfer_max=(f.get("tech_transfer_pct") or {}).get("max"),
-        local_partners=json.dumps(f.get("local_partners") or [], ensure_ascii=False),
-        sources=rec["sources"], independent_sources=rec["independent_sources"],
-        first_reported=rec["first_reported"], last_reported=rec["last_reported"], conflicts=len(rec["conflicts"]),
-        confidence=rec["confidence"], rejected=int(rec["rejected"]), updated_at=store.now(),
-        detail=json.dumps({"fields": rec["fields"]}, ensure_ascii=False))
-    if f.get("category"):
-        values["category"] = f["category"]
-    return values
 
 
 def _reconcile_events(conn: Connection, event_ids: list[int]) -> None:

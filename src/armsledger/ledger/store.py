@@ -265,9 +265,8 @@ def deal_corrections(conn: Connection, deal_id: int) -> list[dict]:
     return [dict(r._mapping, value=json.loads(r.value) if r.value else None) for r in rows]
 
 
-def reconcile_stored_deal(conn: Connection, deal_id: int) -> None:
-    """Recompute one deal's reconciled columns, detail and conflicts from its claims and corrections."""
-    rec = reconcile.reconcile_deal(deal_claims(conn, deal_id), deal_corrections(conn, deal_id))
+def deal_columns(rec: dict) -> dict:
+    """The `deals` row of a reconciled deal (`reconcile.reconcile_deal`'s result)."""
     f = {k: e["value"] for k, e in rec["fields"].items()}
     value, qty, delivered = f.get("value") or {}, f.get("quantity") or {}, f.get("delivered") or {}
     status_entry = rec["fields"].get("status") or {}
@@ -286,6 +285,13 @@ def reconcile_stored_deal(conn: Connection, deal_id: int) -> None:
         detail=json.dumps({"fields": rec["fields"]}, ensure_ascii=False))
     if f.get("category"):
         values["category"] = f["category"]
+    return values
+
+
+def reconcile_stored_deal(conn: Connection, deal_id: int) -> None:
+    """Recompute one deal's reconciled columns, detail and conflicts from its claims and corrections."""
+    rec = reconcile.reconcile_deal(deal_claims(conn, deal_id), deal_corrections(conn, deal_id))
+    values = deal_columns(rec)
     _run_update(conn, _DEAL_UPDATES, deals, deal_id, values)
     conn.execute(delete(conflicts).where(conflicts.c.deal_id == deal_id))
     if rec["conflicts"]:
