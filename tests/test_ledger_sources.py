@@ -79,6 +79,7 @@ def test_watch_reads_only_new_entries(site, tmp_path):
     assert "0 added" in again.output and "failed" in again.output  # only the dead link is tried again
     with Ledger(db, readonly=True) as ledger:
         assert ledger.stats()["articles"] == 2
+        assert [f["source"] for f in ledger.failures()] == [f"{base}/news/withdrawn.html"]  # noted once
 
 
 def test_a_cut_off_archive_stores_what_it_holds_and_is_kept_for_retry(tmp_path, extractor):

@@ -372,8 +372,15 @@ def _drop_orphan_deals(conn: Connection, deal_ids: set[int]) -> None:
 
 
 def record_failure(engine: Engine, source: str, reason: str) -> None:
+    """Note an input that could not be read; one still awaiting a retry is updated, not repeated
+    (`watch` meets the same dead link at every poll)."""
     with engine.begin() as conn:
-        conn.execute(insert(failures).values(source=source, reason=reason, at=now()))
+        pending = conn.execute(select(failures.c.id).where(
+            and_(failures.c.source == source, failures.c.retried == 0)).limit(1)).scalar()
+        if pending is None:
+            conn.execute(insert(failures).values(source=source, reason=reason, at=now()))
+        else:
+            conn.execute(update(failures).where(failures.c.id == pending).values(reason=reason, at=now()))
 
 
 def mark_retried(engine: Engine, source: str) -> None:
