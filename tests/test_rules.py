@@ -59,3 +59,10 @@ def test_the_signing_keeps_its_own_date(extractor):
     deals = deals_of(extractor, "Turkey took delivery of the S-400 batteries from Russia in the summer of 2019 under "
                                 "a contract signed in 2017.", published="2020-12-14")
     assert deals["S-400"]["signed"]["value"] == "2017"
+
+
+def test_a_first_batch_that_arrived_is_delivered_not_the_order(extractor):
+    deals = deals_of(extractor, "Pakistan has acquired 25 J-10C fighter jets from China. The first batch of six "
+                                "J-10C aircraft landed in the country on March 4.", published="2022-03-11")
+    assert deals["J-10C"]["quantity"]["max"] == 25
+    assert deals["J-10C"]["delivered"]["max"] == 6

@@ -709,6 +709,13 @@ class DealFinder:
             if not targets:
                 continue
             rng = {"min": q.min, "max": q.max, "unit": q.unit, "text": q.text}
+            if re.search(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$",
+                         before, re.I):
+                # "the first batch of six aircraft landed": a delivery when it arrived, never the order's size
+                if _ARRIVED_AFTER.match(after) or _PAST_DELIVERY.search(before):
+                    for d in targets:
+                        d.delivered = rng
+                continue
             if re.search(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", before, re.I):
                 for d in targets:
                     d.quantity = d.quantity if d.qty_prio >= prio else rng
