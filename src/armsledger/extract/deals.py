@@ -81,7 +81,8 @@ _COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|near
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
 _NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
-                           r"framework|pact|accord|agreement on (?:defence|military|security) cooperation)", re.I)
+                           r"framework|pact|accord|agreements? on (?!(?:the\s+)?(?:purchase|supply|sale|acquisition|"
+                           r"procurement|deliver\w*|deal|contract|order)\b))", re.I)
 _DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
@@ -709,6 +710,9 @@ class DealFinder:
             if not targets:
                 continue
             rng = {"min": q.min, "max": q.max, "unit": q.unit, "text": q.text}
+            if re.search(r"\b(?:No\.?|Number|Nos?\.)\s*$", before) or q.text[:1].isdigit() and re.search(
+                    r"\d\s+(?:Squadron|Regiment|Battalion|Brigade|Division|Wing|Flotilla|Group)\b", q.text):
+                continue  # "No 15 Squadron", "7 Regiment": a unit's name, not a count
             if re.search(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$",
                          before, re.I):
                 # "the first batch of six aircraft landed": a delivery when it arrived, never the order's size
