@@ -66,3 +66,9 @@ def test_a_first_batch_that_arrived_is_delivered_not_the_order(extractor):
                                 "J-10C aircraft landed in the country on March 4.", published="2022-03-11")
     assert deals["J-10C"]["quantity"]["max"] == 25
     assert deals["J-10C"]["delivered"]["max"] == 6
+
+
+def test_what_arrives_only_until_something_else_is_not_a_delivery(extractor):
+    deals = deals_of(extractor, "Turkey signed a contract with Britain for 20 Eurofighter Typhoon jets. Ankara will "
+                                "lease older jets until the new Eurofighter Typhoon jets arrive.")
+    assert deals["Eurofighter Typhoon"]["status"] == "signed"

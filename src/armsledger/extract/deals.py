@@ -395,7 +395,9 @@ class DealFinder:
             return Claim("negotiate", hedged, negated, i)  # "memoranda on the purchase of", "talks on the supply of"
         if t.kind in ("deliver", "complete") and (
                 c.near("modifier", ("future",), t.start, 25, t.end - t.start)  # "expected to be delivered"
-                or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)):
+                or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)
+                or re.search(r"\b(?:until|till|before|once|as soon as)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
+                             self.text[max(c.start, t.start - 40):t.start], re.I)):  # "until the new jets arrive"
             return Claim("sign", hedged, negated, i)
         return Claim(t.kind, hedged, negated, i)
 
