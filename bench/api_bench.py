@@ -122,7 +122,7 @@ def _article(rng: random.Random, i: int, deal: dict, deal_id: int, nth: int, tot
     rec_code, rec_name = deal["recipient"]
     plat, category, unit = deal["platform"]
     t = _Text()
-    mentions, claims_, marks = [], [], {}
+    mentions, marks = [], {}
     role, person = rng.choice(PEOPLE)
     stage = min(len(STATUS_PATH) - 1, int(len(STATUS_PATH) * (nth + 1) / (total + 1)))
     status = STATUS_PATH[stage]
