@@ -82,7 +82,9 @@ _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|woul
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
 _NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
                            r"framework|pact|accord|agreements? on (?!(?:the\s+)?(?:purchase|supply|sale|acquisition|"
-                           r"procurement|deliver\w*|deal|contract|order)\b))", re.I)
+                           r"procurement|deliver\w*|deal|contract|order)\b)"
+                           r"|(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Agreement|Treaty|Accord|Pact|Declaration|Partnership))\b)",
+                           re.I)  # a named agreement ("a Reciprocal Access Agreement") is not a purchase
 _DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)

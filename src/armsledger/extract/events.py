@@ -25,6 +25,10 @@ _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sea
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
 _CLAUSE_BREAK_CASELESS = Caseless(_CLAUSE_BREAK)
+_NOT_A_DELIVERY = re.compile(r"\b(?:until|till|before|once|as soon as)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
+                             re.I)
+_ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initially|originally|first)\s+"
+                            r"(?:planned|scheduled|expected|due|slated)\b", re.I)
 _SAME_PARTIES = re.compile(r"\b(?:the two|both)\s+(?:\w+\s+)?(?:ministers|leaders|sides|countries|presidents|"
                            r"prime ministers|governments|delegations|heads of state|officials|men)\b|\bthey\s+(?:also\s+)?signed\b",
                            re.I)
@@ -256,7 +260,12 @@ class EventFinder:
                     [x for d in targets for x in ((d.recipient, d.supplier) if kind == "REQUEST" else (d.supplier, d.recipient))],
                     [d.platform for d in targets])
             elif kind == "DELIVERY":
-                if c.sent.headline:
+                if c.sent.headline or _NOT_A_DELIVERY.search(self.text, max(c.start, t.start - 40), t.start):
+                    continue  # "until the new jets arrive", "deliveries, initially planned for 2020, ..."
+                if re.match(r"(?:arrived|landed|touched down|flown to)\b", t.text, re.I) and any(
+                        0 <= t.start - e <= 25 and not re.search(r"[,;.]", self.text[e:t.start]) for _, e, _ in c.people):
+                    continue  # "Zelensky arrived in Paris": a visit
+                if _ORIGINAL_PLAN.match(self.text, t.end):
                     continue
                 targets = [d for d in refs if not pl or d.platform in pl] or refs
                 if dm is None:
