@@ -72,3 +72,9 @@ def test_what_arrives_only_until_something_else_is_not_a_delivery(extractor):
     deals = deals_of(extractor, "Turkey signed a contract with Britain for 20 Eurofighter Typhoon jets. Ankara will "
                                 "lease older jets until the new Eurofighter Typhoon jets arrive.")
     assert deals["Eurofighter Typhoon"]["status"] == "signed"
+
+
+def test_each_seller_of_second_hand_jets_is_a_deal_of_its_own(extractor):
+    deals = extractor(Article(text="Turkey signed contracts for 24 second-hand Eurofighter Typhoon jets from Qatar and "
+                                   "Oman.", published="2025-11-01"))["deals"]
+    assert sorted((d["supplier"], d["recipient"]) for d in deals) == [("OMN", "TUR"), ("QAT", "TUR")]

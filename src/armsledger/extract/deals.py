@@ -303,10 +303,20 @@ class DealFinder:
                     deal = Deal(supplier, recipient, plat, follow, s, order_year=year)
                     self.book.deals.append(deal)
                 self.last_recipient[supplier] = recipient
+                sellers = [deal]
+                for other in self._co_sellers(c, e, supplier):  # "second-hand Typhoons from Qatar and Oman"
+                    if other == recipient:
+                        continue
+                    more = self.book.find(other, recipient, plat, follow, year)
+                    if more is None:
+                        more = Deal(other, recipient, plat, follow, s, order_year=year)
+                        self.book.deals.append(more)
+                    sellers.append(more)
                 for t in stages:
                     if not self._person_travels(c, t):
-                        deal.claims.append(self._claim(c, t, (s, e), i))
-                refs.append(deal)
+                        for d in sellers:
+                            d.claims.append(self._claim(c, t, (s, e), i))
+                refs += [d for d in sellers if d not in refs]
             refs += [d for d in self._order_list(i, c) if d not in refs]
             if refs:
                 self.book.refs[i] = refs
@@ -435,6 +445,24 @@ class DealFinder:
                         if ent.code or ent.country:
                             return ent.code or ent.country
         return plat.country
+
+    def _co_sellers(self, c: Clause, e: int, supplier: str | None) -> list[str]:
+        """The other countries of "from Qatar and Oman" after the platform, when the first is the seller."""
+        m = _FROM.match(self.text, e, min(c.end, e + 60))
+        if not m or not supplier:
+            return []
+        starts = {a: (b, ent) for a, b, ent in c.countries}
+        first = starts.get(m.end())
+        if first is None or (first[1].code or first[1].country) != supplier:
+            return []
+        out, end = [], first[0]
+        while True:
+            join = re.match(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)", self.text[end:end + 8])
+            nxt = starts.get(end + join.end()) if join else None
+            if nxt is None:
+                return out
+            out.append(nxt[1].code or nxt[1].country)
+            end = nxt[0]
 
     def _article_countries(self) -> list[tuple[int, int, Entity]]:
         """Every country mention of the article, in text order."""
