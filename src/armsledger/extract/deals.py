@@ -56,7 +56,7 @@ _NOUN_ALT = "|".join(sorted(_NOUN_CATEGORIES, key=len, reverse=True))
 _NOUN_RE = re.compile(rf"\b({_NOUN_ALT})(?:s|es)?\b", re.I)
 _NOUN_RE_CASELESS = Caseless(_NOUN_RE)
 _NOT_VALUE = re.compile(r"(?:additional|extra|development|overrun|budget|gdp|revenue|sales|market|"
-                        r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|"
+                        r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|exported|"
                         r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
 _NOT_VALUE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I)
 _EXPLICIT_SIGN = re.compile(r"(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|placed|ordered|agreed to)", re.I)
@@ -547,7 +547,8 @@ class DealFinder:
             nouns = [m.group(1).lower() for m in _NOUN_RE_CASELESS.finditer(c.sent.text)]
             anaphor = bool(_ANAPHOR_CASELESS.search(c.sent.text))
             more = self._more(c)
-            wants_more = bool(anaphor or (c.money and not refs) or (c.quantities and not refs and loose))
+            priced = [m for m in c.money if not _NOT_VALUE.search(self.text, max(c.start, m.start - 60), m.start)]
+            wants_more = bool(anaphor or (priced and not refs) or (c.quantities and not refs and loose))
             if not refs and wants_more and not c.sent.headline:
                 refs = self._resolve(i, c, focus, nouns, loose, more)
             elif refs and anaphor:
