@@ -78,3 +78,11 @@ def test_each_seller_of_second_hand_jets_is_a_deal_of_its_own(extractor):
     deals = extractor(Article(text="Turkey signed contracts for 24 second-hand Eurofighter Typhoon jets from Qatar and "
                                    "Oman.", published="2025-11-01"))["deals"]
     assert sorted((d["supplier"], d["recipient"]) for d in deals) == [("OMN", "TUR"), ("QAT", "TUR")]
+
+
+def test_a_shared_acronym_goes_to_the_country_the_article_is_about(extractor):
+    text = ("MANILA, Philippines - The Philippines signed a contract with Korea Aerospace Industries for 12 more FA-50 "
+            "jets. The PAF acquired its first 12 FA-50 jets from South Korea in 2014, Philippine officials said.")
+    record = extractor(Article(text=text, published="2025-06-02"))
+    assert {e["name"] for e in record["entities"] if e["kind"] == "organization"} >= {"Philippine Air Force"}
+    assert {d["recipient"] for d in record["deals"]} == {"PHL"}

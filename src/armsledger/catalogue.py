@@ -58,6 +58,7 @@ class Entry:
     category: str | None = None  # platform category or organisation type or location type
     maker: str | None = None
     partners: list[str] = field(default_factory=list)  # a platform's other producing countries (a consortium's)
+    shared_aliases: list[str] = field(default_factory=list)  # names another entry owns, used where this one's country leads
     parent: str | None = None
     role: str | None = None
     demonyms: list[str] = field(default_factory=list)
@@ -155,6 +156,7 @@ def _entry(kind: str, id_: str, raw: object, path: Path) -> Entry:
         category=raw.get("category") or raw.get("type") or raw.get("rank"),
         maker=raw.get("maker"),
         partners=_as_list(raw.get("partners")),
+        shared_aliases=_as_list(raw.get("shared_aliases")),
         parent=raw.get("parent"),
         role=raw.get("role"),
         demonyms=_as_list(raw.get("demonyms")),

@@ -203,6 +203,11 @@ class EntityFinder:
         self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
         self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
         self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-\d{1,4}[A-Z]{0,3}(?:/[A-Z])?)\b")
+        self._shared: dict[str, list[Entry]] = {}
+        for kind_entries in catalogue.entries.values():
+            for e in kind_entries.values():
+                for a in e.shared_aliases:
+                    self._shared.setdefault(a, []).append(e)
         self._platform_names = {n.casefold(): e for e in catalogue.of_kind("platform").values() for n in e.names()}
         people = catalogue.of_kind("person").values()
         counts = Counter(p.name.split()[-1] for p in people)
@@ -235,10 +240,17 @@ class EntityFinder:
         return Entity(e.kind, e.name, country=e.country, category=e.category, catalogue_id=e.id)
 
     def _catalogue_hits(self, text: str, hits: list[Hit], ents: Entities) -> None:
+        leading: Counter | None = None
         for h in hits:
             entry = self.cat.get(h.kind, h.id)
             if entry is None:
                 continue
+            if h.text in self._shared and h.kind != "country":
+                # "PAF": Pakistan's air force, unless the Philippines lead the article
+                if leading is None:
+                    leading = Counter(x.id for x in hits if x.kind == "country")
+                entry = max([entry, *self._shared[h.text]], key=lambda e: leading[e.country or ""] if e is not entry
+                            else leading[e.country or ""] + 0.5)
             span = Span(h.start, h.end, h.text)
             if h.kind == "country" and h.form == "capital":
                 after = text[h.end:h.end + 40]
