@@ -60,7 +60,7 @@ HOLDOUT2 = Path(__file__).parent / "data" / "holdout2"
 
 # A second holdout, written later and apart from the rules (tests/data/holdout2/README.md); its low deal
 # figures are real: second-hand sellers, consortium platforms, selections and letters of intent.
-@pytest.mark.parametrize("figure, floor", [("deals", 0.58), ("deal fields", 0.37), ("events", 0.56), ("entities", 0.85)])
+@pytest.mark.parametrize("figure, floor", [("deals", 0.61), ("deal fields", 0.39), ("events", 0.56), ("entities", 0.85)])
 def test_second_holdout_set_scores_above_floor(extractor, figure, floor):
     pairs = []
     for gold_path in sorted((HOLDOUT2 / "gold").glob("*.json")):
