@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import and_, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import and_, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, IntegrityError
 
@@ -425,7 +425,7 @@ def _reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
     for group in (with_category, without):
         if group:
             cols = [k[2:] for k in group[0] if k != "b_id"]
-            stmt = update(deals).where(deals.c.id == bindparam("b_id")).values({c: bindparam(f"b_{c}") for c in cols})
+            stmt = store.update_by_id(deals, cols)
             conn.execute(stmt, group)
     for chunk in _chunks(deal_ids):
         conn.execute(delete(conflicts).where(conflicts.c.deal_id.in_(chunk)))
@@ -446,28 +446,10 @@ def _reconcile_events(conn: Connection, event_ids: list[int]) -> None:
             by_event[r.event_id].append(dict(r._mapping))
     updates = []
     for event_id in event_ids:
-        rows = by_event[event_id]
-        rows.sort(key=lambda r: r["reported"] or "")
-        latest = rows[-1]
-        dated = [r for r in rows if r["date"]]
-        best_date = max(dated, key=lambda r: (len(r["date"]), r["reported"] or "")) if dated else None
-        records = [json.loads(r["record"]) for r in rows]
-        support = [{"article_id": r["article_id"], "wire_group": r["wire_group"], "reported": r["reported"],
-                    "hedged": r["status"] == "possible"} for r in rows]
-        reported = sorted(r["reported"] for r in rows if r["reported"])
-        updates.append(dict(
-            b_id=event_id, b_status=latest["status"], b_date=best_date["date"] if best_date else None,
-            b_date_precision=best_date["date_precision"] if best_date else None,
-            b_platforms=json.dumps(sorted({p for r in records for p in r.get("platforms") or []}), ensure_ascii=False),
-            b_participants=json.dumps(sorted({p for r in records for p in r.get("participants") or []}),
-                                      ensure_ascii=False),
-            b_location=next((r["location"] for r in reversed(records) if r.get("location")), None),
-            b_sources=len({r["article_id"] for r in rows}), b_independent_sources=len({r["wire_group"] for r in rows}),
-            b_first_reported=reported[0] if reported else None, b_last_reported=reported[-1] if reported else None,
-            b_confidence=reconcile.confidence(support, support, reported[-1] if reported else None),
-            b_updated_at=store.now()))
+        cols = store.event_columns(by_event[event_id])
+        updates.append({"b_id": event_id, **{f"b_{k}": v for k, v in cols.items()}})
     cols = [k[2:] for k in updates[0] if k != "b_id"]
-    stmt = update(events).where(events.c.id == bindparam("b_id")).values({c: bindparam(f"b_{c}") for c in cols})
+    stmt = store.update_by_id(events, cols)
     conn.execute(stmt, updates)
 
 

@@ -118,7 +118,7 @@ def store_claims(conn: Connection, article_id: str, record: dict, reported: str 
     return touched_deals, touched_events
 
 
-def _update_by_id(table, columns: list[str]):
+def update_by_id(table, columns: list[str]):
     """A prepared `UPDATE table SET col = :b_col ... WHERE id = :b_id` (built once, compiled once)."""
     return (update(table).where(table.c.id == bindparam("b_id"))
             .values({c: bindparam(f"b_{c}") for c in columns}))
@@ -128,7 +128,7 @@ def _run_update(conn: Connection, stmt_cache: dict, table, row_id: int, values: 
     cols = tuple(sorted(values))
     stmt = stmt_cache.get(cols)
     if stmt is None:
-        stmt = stmt_cache[cols] = _update_by_id(table, list(cols))
+        stmt = stmt_cache[cols] = update_by_id(table, list(cols))
     conn.execute(stmt, {"b_id": row_id, **{f"b_{k}": v for k, v in values.items()}})
 
 
@@ -308,7 +308,13 @@ def reconcile_stored_event(conn: Connection, event_id: int) -> None:
     if not rows:
         conn.execute(delete(events).where(events.c.id == event_id))
         return
-    rows.sort(key=lambda r: r["reported"] or "")
+    _run_update(conn, _EVENT_UPDATES, events, event_id, event_columns(rows))
+
+
+def event_columns(rows: list[dict]) -> dict:
+    """The `events` row reconciled from its sources (event_sources rows with the article's wire group):
+    the latest report's status, the most precise date, everyone and everything any report names."""
+    rows = sorted(rows, key=lambda r: r["reported"] or "")
     latest = rows[-1]
     dated = [r for r in rows if r["date"]]
     best_date = max(dated, key=lambda r: (len(r["date"]), r["reported"] or "")) if dated else None
@@ -316,7 +322,7 @@ def reconcile_stored_event(conn: Connection, event_id: int) -> None:
     support = [{"article_id": r["article_id"], "wire_group": r["wire_group"], "reported": r["reported"],
                 "hedged": r["status"] == "possible"} for r in rows]
     reported = sorted(r["reported"] for r in rows if r["reported"])
-    _run_update(conn, _EVENT_UPDATES, events, event_id, dict(
+    return dict(
         status=latest["status"], date=best_date["date"] if best_date else None,
         date_precision=best_date["date_precision"] if best_date else None,
         platforms=json.dumps(sorted({p for r in records for p in r.get("platforms") or []}), ensure_ascii=False),
@@ -324,7 +330,7 @@ def reconcile_stored_event(conn: Connection, event_id: int) -> None:
         location=next((r["location"] for r in reversed(records) if r.get("location")), None),
         sources=len({r["article_id"] for r in rows}), independent_sources=len({r["wire_group"] for r in rows}),
         first_reported=reported[0] if reported else None, last_reported=reported[-1] if reported else None,
-        confidence=reconcile.confidence(support, support, reported[-1] if reported else None), updated_at=now()))
+        confidence=reconcile.confidence(support, support, reported[-1] if reported else None), updated_at=now())
 
 
 # -- re-extraction, corrections, failures ------------------------------------------
