@@ -15,7 +15,15 @@ Example:
 """
 from __future__ import annotations
 
-from .partition import BackfillError, Partition, Piece, plan
-from .run import BackfillReport, backfill, default_work_dir
+import importlib
 
 __all__ = ["BackfillError", "BackfillReport", "Partition", "Piece", "backfill", "default_work_dir", "plan"]
+_HOME = {"BackfillError": "partition", "Partition": "partition", "Piece": "partition", "plan": "partition",
+         "BackfillReport": "run", "backfill": "run", "default_work_dir": "run"}
+
+
+def __getattr__(name: str):
+    """Loaded on first use, so that `armsledger --help` does not start by importing Dask."""
+    if name in _HOME:
+        return getattr(importlib.import_module(f".{_HOME[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

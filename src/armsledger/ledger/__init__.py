@@ -244,23 +244,17 @@ def _input_of(source: str) -> str:
 
 
 def _articles(items: Iterable[Article | IngestError | str]):
-    """Articles and errors as given, and strings read with the ingest readers."""
-    from ..ingest import read_all
+    """Articles and errors as given; strings (paths, URLs, feeds) read with `ingest.iter_inputs`, in order."""
+    from ..ingest import iter_inputs
+
     pending: list[str] = []
     for item in items:
         if isinstance(item, str):
             pending.append(item)
             continue
         if pending:
-            yield from _read_inputs(pending)
+            yield from iter_inputs(pending)
             pending = []
         yield item
     if pending:
-        yield from _read_inputs(pending)
-    del read_all
-
-
-def _read_inputs(inputs: list[str]):
-    from .. import ingest
-    reader = getattr(ingest, "iter_inputs", None) or ingest.read_all
-    yield from reader(inputs)
+        yield from iter_inputs(pending)

@@ -11,7 +11,6 @@ import hashlib
 import re
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold about (1/16) ** (1/4) = 0.5
@@ -20,7 +19,10 @@ SHINGLE = 5
 _WORD = re.compile(r"\w+")
 
 
-def signature(text: str) -> MinHash:
+def signature(text: str):
+    """The MinHash of the text's word 5-shingles (datasketch, imported on first use: it is slow to import)."""
+    from datasketch import MinHash
+
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = MinHash(num_perm=NUM_PERM, seed=1)
@@ -28,7 +30,7 @@ def signature(text: str) -> MinHash:
     return m
 
 
-def bands(m: MinHash) -> list[int]:
+def bands(m) -> list[int]:
     """One signed 64-bit key per band (stable across processes and machines)."""
     values = m.hashvalues.astype(np.uint64)
     keys = []
@@ -38,10 +40,10 @@ def bands(m: MinHash) -> list[int]:
     return keys
 
 
-def to_bytes(m: MinHash) -> bytes:
+def to_bytes(m) -> bytes:
     return m.hashvalues.astype(np.uint64).tobytes()
 
 
-def similarity(m: MinHash, stored: bytes) -> float:
+def similarity(m, stored: bytes) -> float:
     other = np.frombuffer(stored, dtype=np.uint64)
     return float(np.count_nonzero(m.hashvalues.astype(np.uint64) == other)) / NUM_PERM
