@@ -48,12 +48,12 @@ def write_lock(conn: Connection) -> None:
 
 def add_article(engine: Engine, article: Article, record: dict) -> Added:
     """Store `article` and its extraction `record`, then reconcile what it touched. Idempotent."""
+    sig = dedup.signature(article.text)  # before the write lock: other ingests need not wait for it
     with engine.begin() as conn:
         write_lock(conn)
         dup = _existing(conn, article)
         if dup:
             return Added(dup, article.source, "duplicate")
-        sig = dedup.signature(article.text)
         copy_of = _near_duplicate(conn, sig)
         reported = record["article"].get("published") or record["article"].get("reference_date")
         conn.execute(insert(articles).values(
