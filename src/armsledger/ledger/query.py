@@ -261,9 +261,5 @@ def stats(conn: Connection) -> dict:
     }
 
 
-def mentions_of(conn: Connection, entity_id: int) -> int:
-    return conn.execute(select(func.count()).select_from(mentions).where(mentions.c.entity_id == entity_id)).scalar()
-
-
 __all__ = ["DealFilter", "EventFilter", "deal_rows", "deal_count", "deal", "conflict_rows", "event_rows", "event",
            "article", "article_rows", "entity_rows", "search", "stats"]

@@ -23,7 +23,6 @@ from datetime import date
 
 STATUS_RANK = {"considered": 0, "offered": 1, "negotiating": 2, "signed": 3, "in_delivery": 4, "completed": 5,
                "cancelled": 6}
-NUMERIC_FIELDS = ("value", "quantity", "tech_transfer_pct")
 CROSS_CURRENCY_TOLERANCE = 0.12  # yearly-average FX rates differ from the rate a reporter used
 SAME_REPORT_WINDOW_DAYS = 31  # delivered counts reported this close together should agree
 HEDGE_WEIGHT = 0.6  # "may offer" is weaker than "signed"
