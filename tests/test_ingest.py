@@ -63,7 +63,6 @@ def test_a_bad_line_in_json_lines_is_reported_and_the_rest_read(files):
     ("empty.txt", "", "empty"),
     ("blank.txt", "\n  \n", "empty"),
     ("binary.bin", b"\x00\x01\x02\xff" * 100, "binary"),
-    ("latin1.txt", "Défense nationale".encode("latin-1"), "not valid utf-8"),
     ("nothing.html", "<html><body><nav>menu</nav></body></html>", "no article text"),
     ("bad.json", '{"text": ', "invalid JSON"),
     ("notext.json", '{"title": "x"}', "no non-empty 'text'"),
@@ -75,6 +74,16 @@ def test_bad_input_gets_a_clear_error_naming_it(files, name, content, reason):
             if isinstance(item, IngestError):
                 raise item
     assert path in str(err.value) and reason.lower() in str(err.value).lower()
+
+
+def test_text_that_is_not_utf8_is_detected_with_a_warning_or_refused_when_forced(files, caplog):
+    path = files("latin1.txt", "Le ministère de la Défense a signé l'accord à Paris.".encode("latin-1"))
+    art = next(read(path))
+    assert art.text == "Le ministère de la Défense a signé l'accord à Paris."
+    assert "not UTF-8" in caplog.text and "latin1.txt" in caplog.text
+    with pytest.raises(IngestError, match="not valid utf-8 text"):
+        list(read(path, encoding="utf-8"))
+    assert next(read(path, encoding="latin-1")).text.startswith("Le ministère")
 
 
 def test_huge_file_is_refused_before_it_is_read(files, tmp_path):

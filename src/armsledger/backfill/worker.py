@@ -201,8 +201,9 @@ def _file_items(path: str, max_bytes: int, encoding: str) -> Iterator[Article | 
     if is_archive(path):
         yield from read_warc(path, max_bytes=max_bytes)
         return
+    forced = None if encoding.lower().replace("-", "") == "utf8" else encoding  # the default: decode as ingest does
     try:
-        yield from read(path, max_bytes=max_bytes, encoding=encoding)
+        yield from read(path, max_bytes=max_bytes, encoding=forced)
     except IngestError as err:
         yield err
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import re
 import sys
 from collections.abc import Iterator
@@ -16,28 +17,37 @@ from pathlib import Path
 
 from ..errors import IngestError
 from ..model import Article
+from .charsets import decode_html, decode_text, _utf16_without_bom
+
+log = logging.getLogger("armsledger.ingest")
 
 MIN_HTML_WORDS = 12  # fewer words than this is a menu or a caption, not a report
 MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is almost surely not one
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*(?:<!doctype html|<html)", re.I)
 _HEADER = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):[ \t]*(.*)$")
 _HEADER_KEYS = {"url", "title", "published", "publisher", "source", "date", "published-estimated", "author"}
 
 
-def read(source: str, *, max_bytes: int = MAX_BYTES, encoding: str = "utf-8") -> Iterator[Article | IngestError]:
+def read(source: str, *, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> Iterator[Article | IngestError]:
     """Read one path (or `-` for standard input) into its articles.
+
+    HTML is decoded as browsers do (byte-order mark, `<meta charset>`, else detected); other
+    text is UTF-8, else detected with a warning. `encoding` forces one encoding for everything.
 
     Example: `next(read("report.txt")).text`
     """
     data = _read_bytes(source, max_bytes)
     suffix = Path(source).suffix.lower() if source != "-" else ""
-    text = _decode(source, data, encoding)
+    head = data[:1024].replace(b"\0", b"")  # UTF-16 markup reads as ASCII without its NULs
+    html = suffix in HTML_SUFFIXES or (suffix not in JSON_SUFFIXES and _HTML_START.match(head) is not None)
+    text = _decode(source, data, encoding, html=html)
     if not text.strip():
         raise IngestError(source, "empty input, no text to extract")
     if suffix in JSON_SUFFIXES or (suffix == "" and text.lstrip()[:1] in "{["):
         yield from _read_json(source, text)
-    elif suffix in HTML_SUFFIXES or re.match(r"\s*(<!doctype html|<html)", text[:512], re.I):
+    elif html:
         yield from_html(text, source=source)
     else:
         yield from_text(text, source=source)
@@ -159,21 +169,24 @@ def _read_bytes(source: str, max_bytes: int) -> bytes:
     return data
 
 
-def _decode(source: str, data: bytes, encoding: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    elif data.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
+def _decode(source: str, data: bytes, encoding: str | None = None, *, html: bool = False) -> str:
+    """The text of an input: `encoding` if given, else as `charsets` decides for HTML or plain text."""
     sample = data[:8192]
-    if b"\x00" in sample and encoding.lower().replace("-", "") not in ("utf16", "utf32"):
+    wide = data.startswith((b"\xff\xfe", b"\xfe\xff")) or (encoding or "").lower().replace("-", "").startswith(
+        ("utf16", "utf32")) or (not encoding and _utf16_without_bom(data) is not None)
+    if b"\x00" in sample and not wide:
         raise IngestError(source, "binary file, not text (it holds NUL bytes)")
     try:
-        text = data.decode(encoding)
+        got = decode_text(data, encoding) if encoding or not html else decode_html(data)
     except UnicodeDecodeError as err:
         raise IngestError(source, f"not valid {encoding} text (bad byte 0x{data[err.start]:02x} at offset {err.start}); "
-                                  "re-encode it as UTF-8 or pass --encoding") from None
+                                  "re-encode it as UTF-8 or pass another --encoding") from None
     except LookupError:
         raise IngestError(source, f"unknown encoding {encoding!r}") from None
+    if got.how in ("detected", "fallback") and not html and got.encoding != "utf-8":
+        log.warning("%s: not UTF-8 text; read as %s (%s); pass --encoding to choose another", source, got.encoding,
+                    "detected" if got.how == "detected" else "a guess")
+    text = got.text
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if controls > max(8, len(text[:8192]) // 50):
         raise IngestError(source, "binary file, not text (too many control characters)")

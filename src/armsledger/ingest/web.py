@@ -19,6 +19,7 @@ import httpx
 
 from ..errors import IngestError
 from ..model import Article
+from .charsets import decode_html
 from .files import MAX_BYTES, from_html, from_text
 
 TIMEOUT = 20.0  # seconds, for connecting and for each read
@@ -38,10 +39,6 @@ _BINARY_TYPES = {"application/pdf", "application/zip", "application/gzip", "appl
 
 _PROLOG = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.S | re.I)
 _ROOT = re.compile(rb"<([A-Za-z][\w:.-]*)")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
-# WHATWG: pages labelled Latin-1 or ASCII are decoded as windows-1252
-_LEGACY = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252"}
 
 
 @dataclass
@@ -202,22 +199,9 @@ def sniff(body: bytes, content_type: str | None = None) -> str:
 
 
 def decode(body: bytes, charset: str | None = None) -> str:
-    """Text from bytes: a byte-order mark, else the header's charset, else the one the document
-    declares, else UTF-8, else windows-1252 (what browsers assume)."""
-    if body.startswith(b"\xef\xbb\xbf"):
-        return body[3:].decode("utf-8", "replace")
-    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return body.decode("utf-16", "replace")
-    head = body[:4096]
-    declared = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    for name in (charset, declared[1].decode("ascii") if declared else None, "utf-8"):
-        if not name:
-            continue
-        try:
-            return body.decode(_LEGACY.get(name.lower(), name))
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("cp1252", "replace")
+    """Text from a page's bytes as a browser reads them: a byte-order mark, else the HTTP header's
+    charset, else the one the page declares, else detected (`charsets.decode_html`)."""
+    return decode_html(body, charset).text
 
 
 def root_element(body: bytes) -> str:
