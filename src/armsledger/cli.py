@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .errors import ArmsLedgerError, IngestError
@@ -42,15 +43,19 @@ def extract_cli(
     catalogues: Annotated[Optional[Path], typer.Option("--catalogues", envvar="ARMSLEDGER_CATALOGUES",
                                                        help="A directory of catalogue files read over the packaged ones.")] = None,
     max_size: Annotated[int, typer.Option("--max-size", help="Largest input file in bytes.")] = MAX_BYTES,
-    encoding: Annotated[str, typer.Option("--encoding", help="Text encoding of the inputs.")] = "utf-8",
+    encoding: Annotated[Optional[str], typer.Option("--encoding", help="Read every input in this encoding (default: HTML "
+                                                    "as browsers do, text as UTF-8 else detected).")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of every unexpected failure.")] = False,
 ) -> None:
     """Extract entities, events and deals from articles; nothing is stored.
 
     Example: armsledger extract report.txt --format json
     """
+    from . import logs
     from .catalogue import load
     from .extract import Extractor
 
+    tracebacks = logs.setup(debug)
     try:
         extractor = Extractor(load(catalogues))
     except ArmsLedgerError as err:
@@ -61,13 +66,14 @@ def extract_cli(
     for item in read_all(paths, max_bytes=max_size, encoding=encoding):
         if isinstance(item, IngestError):
             failed += 1
-            err_console.print(f"[red]Error:[/red] {item}", highlight=False, soft_wrap=True)
+            err_console.print(f"[red]Error:[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
             continue
         try:
             record = extractor(item, with_text=with_text)
         except Exception as err:  # one bad article never stops the batch
             failed += 1
-            err_console.print(f"[red]Error:[/red] {item.source}: extraction failed ({type(err).__name__}: {err})")
+            err_console.print(f"[red]Error:[/red] {escape(str(logs.failed(item.source, 'extraction', err)))}",
+                              highlight=False, soft_wrap=True)
             continue
         ok += 1
         if fmt is Format.json:
@@ -75,6 +81,8 @@ def extract_cli(
         else:
             from .render import render
             render(record, console)
+    if tracebacks.hint(debug):
+        err_console.print(tracebacks.hint(debug), highlight=False, soft_wrap=True, markup=False)
     if ok == 0:
         raise typer.Exit(1)
 

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 import httpx
 
 from ..errors import IngestError
+from ..logs import failed
 from ..model import Article
 from .files import MAX_BYTES, _read_bytes, normalise_date
 from .web import TIMEOUT, FeedDocument, download, fetch, is_url, root_element, shared_client, sniff
@@ -93,10 +94,16 @@ def read_feed(source: str | FeedDocument, *, client: httpx.Client | None = None,
             yield err
             return
         for entry in entries:
-            try:
-                yield fetch_entry(entry, client=http, max_bytes=max_bytes, timeout=timeout)
-            except IngestError as err:
-                yield err
+            yield _read_entry(entry, http, max_bytes, timeout)
+
+
+def _read_entry(entry: FeedEntry, client: httpx.Client, max_bytes: int, timeout: float) -> Article | IngestError:
+    try:
+        return fetch_entry(entry, client=client, max_bytes=max_bytes, timeout=timeout)
+    except IngestError as err:
+        return err
+    except Exception as err:  # one entry's failure, whatever it is, never ends the feed
+        return failed(entry.link or f"{entry.feed}#{entry.id or entry.title or '?'}", "reading the entry", err)
 
 
 def fetch_entry(entry: FeedEntry, *, client: httpx.Client | None = None, max_bytes: int = MAX_BYTES,
@@ -142,15 +149,15 @@ def watch_once(feeds: Iterable[str], seen: Callable[[str], bool], *, client: htt
             except IngestError as err:
                 yield err
                 continue
+            except Exception as err:  # one feed's failure never ends the pass
+                yield failed(feed, "reading the feed", err)
+                continue
             for entry in entries:
                 keys = [k for k in (entry.link, entry.id) if k]
                 if any(k in done or seen(k) for k in keys):
                     continue
                 done.update(keys)
-                try:
-                    yield fetch_entry(entry, client=http, max_bytes=max_bytes, timeout=timeout)
-                except IngestError as err:
-                    yield err
+                yield _read_entry(entry, http, max_bytes, timeout)
 
 
 def _entry(e: dict, doc: FeedDocument) -> FeedEntry:

@@ -2,7 +2,8 @@
 
 `iter_inputs` looks at each input, hands it to the module for its kind (`files`, `web`,
 `feeds`, `warc`) and yields what comes back, turning every failure into an `IngestError`
-item so that one bad input never stops a batch.
+item so that one bad input never stops a batch: any exception while reading one file or
+URL, expected or not, is that input's failure (an unexpected one's traceback is logged).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import httpx
 
 from ..errors import IngestError
+from ..logs import failed
 from ..model import Article
 from .feeds import read_feed
 from .files import MAX_BYTES, read
@@ -27,7 +29,7 @@ INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json", ".
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 
 
-def read_all(sources: Iterable[str], *, max_bytes: int = MAX_BYTES, encoding: str = "utf-8"
+def read_all(sources: Iterable[str], *, max_bytes: int = MAX_BYTES, encoding: str | None = None
              ) -> Iterator[Article | IngestError]:
     """Yield the articles of every source, and an IngestError for each that fails.
 
@@ -36,14 +38,15 @@ def read_all(sources: Iterable[str], *, max_bytes: int = MAX_BYTES, encoding: st
     return iter_inputs(sources, max_bytes=max_bytes, encoding=encoding)
 
 
-def iter_inputs(inputs: Iterable[str], *, max_bytes: int = MAX_BYTES, encoding: str = "utf-8",
+def iter_inputs(inputs: Iterable[str], *, max_bytes: int = MAX_BYTES, encoding: str | None = None,
                 timeout: float = TIMEOUT, client: httpx.Client | None = None) -> Iterator[Article | IngestError]:
     """The articles of every input, in order, and an `IngestError` for each one that fails.
 
     An input is a file, a folder (read recursively, in name order, hidden files skipped), a
     glob pattern, `-` for standard input, the URL of an article page, or the URL or path of
     an RSS or Atom feed (each entry's page is fetched). `max_bytes` limits each file, page
-    and archive record; `timeout` (seconds) each network wait. `encoding` is for local text.
+    and archive record; `timeout` (seconds) each network wait. `encoding` forces one
+    encoding on local files (by default HTML is decoded as browsers do, text as UTF-8 or detected).
 
     Example: `for item in iter_inputs(["news/", "https://example.com/defence.rss"]): ...`
     """
@@ -57,11 +60,11 @@ def iter_inputs(inputs: Iterable[str], *, max_bytes: int = MAX_BYTES, encoding: 
 
         for source in inputs:
             if is_url(source):
-                yield from _url(source, http(), max_bytes, timeout)
+                yield from _guard(_url(source, http(), max_bytes, timeout), source)
             elif "://" in source:
                 yield IngestError(source, "not a valid URL (only http:// and https:// addresses can be fetched)")
             elif source == "-":
-                yield from _guard(read("-", max_bytes=max_bytes, encoding=encoding))
+                yield from _guard(read("-", max_bytes=max_bytes, encoding=encoding), "-")
             else:
                 yield from _path(source, http, max_bytes, encoding, timeout)
 
@@ -75,7 +78,7 @@ def walk(folder: str) -> list[str]:
     return sorted(found, key=lambda path: Path(path).parts)  # path order: news/2024/x.html before news/a.txt
 
 
-def _path(source: str, http: Callable[[], httpx.Client], max_bytes: int, encoding: str, timeout: float
+def _path(source: str, http: Callable[[], httpx.Client], max_bytes: int, encoding: str | None, timeout: float
           ) -> Iterator[Article | IngestError]:
     if os.path.isdir(source):
         files = walk(source)
@@ -93,15 +96,15 @@ def _path(source: str, http: Callable[[], httpx.Client], max_bytes: int, encodin
             yield from (_path if os.path.isdir(path) else _file)(path, http, max_bytes, encoding, timeout)
 
 
-def _file(path: str, http: Callable[[], httpx.Client], max_bytes: int, encoding: str, timeout: float
+def _file(path: str, http: Callable[[], httpx.Client], max_bytes: int, encoding: str | None, timeout: float
           ) -> Iterator[Article | IngestError]:
     if is_warc(path):
-        yield from read_warc(path, max_bytes=max_bytes)
+        yield from _guard(read_warc(path, max_bytes=max_bytes), path)
     elif path.lower().endswith(FEED_SUFFIXES) or (Path(path).suffix.lower() not in INPUT_SUFFIXES
                                                  and _looks_like_feed(path)):
-        yield from read_feed(path, client=http(), max_bytes=max_bytes, timeout=timeout)
+        yield from _guard(read_feed(path, client=http(), max_bytes=max_bytes, timeout=timeout), path)
     else:
-        yield from _guard(read(path, max_bytes=max_bytes, encoding=encoding))
+        yield from _guard(read(path, max_bytes=max_bytes, encoding=encoding), path)
 
 
 def _url(url: str, client: httpx.Client, max_bytes: int, timeout: float) -> Iterator[Article | IngestError]:
@@ -124,9 +127,11 @@ def _looks_like_feed(path: str) -> bool:
         return False  # reading it properly will report the problem
 
 
-def _guard(items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:
-    """`items`, with an `IngestError` raised part-way yielded instead."""
+def _guard(items: Iterator[Article | IngestError], source: str) -> Iterator[Article | IngestError]:
+    """`items`, with an exception raised part-way yielded as `source`'s `IngestError` instead."""
     try:
         yield from items
     except IngestError as err:
         yield err
+    except Exception as err:  # a bug or a broken dependency: this input's failure, not the batch's
+        yield failed(source, "reading", err)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import IngestError
+from ..logs import failed
 from ..model import Article
 from .files import MAX_BYTES, from_html, from_text
 from .web import HTML_TYPES, TEXT_TYPES, decode, describe_size, split_content_type
@@ -120,6 +121,8 @@ def _article(record: ArcWarcRecord, where: str, max_bytes: int) -> Article | Ing
             article = from_text(text, source=where)
     except IngestError as err:
         return err
+    except Exception as err:  # this record's failure; the archive is not damaged, so read on
+        return failed(where, "reading the record", err)
     if article.url and article.url != url:
         article.meta["canonical_url"] = article.url
     article.url = url

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert, select
 
 from ..errors import ArmsLedgerError, IngestError
+from ..logs import failed
 from ..model import Article
 from . import query, store
 from .db import LedgerError, connect, default_path, resolve_url
@@ -117,8 +118,8 @@ class Ledger:
                     result = self.add(item)
                 except ArmsLedgerError:
                     raise
-                except Exception as err:  # one bad article never stops the batch
-                    result = IngestError(item.source, f"extraction or storage failed ({type(err).__name__}: {err})")
+                except Exception as err:  # one bad article never stops the batch; its traceback is logged
+                    result = failed(item.source, "extraction or storage", err)
             if isinstance(result, IngestError):
                 store.record_failure(self.engine, _input_of(result.source), result.reason)
                 report.failed.append(result)

@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .. import logs
 from ..errors import ArmsLedgerError, IngestError
 
 DbOption = Annotated[Optional[str], typer.Option(
@@ -25,6 +26,8 @@ DbOption = Annotated[Optional[str], typer.Option(
                                          "(default: ledger.db in your user data directory).")]
 CataloguesOption = Annotated[Optional[Path], typer.Option(
     "--catalogues", envvar="ARMSLEDGER_CATALOGUES", help="A directory of catalogue files read over the packaged ones.")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Print the traceback of every unexpected failure "
+                                                             "(they are always written to the log file).")]
 out = Console()
 err = Console(stderr=True)
 
@@ -92,6 +95,7 @@ def register(app: typer.Typer) -> None:
         retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Read again every input that failed before.")] = False,
         catalogues: CataloguesOption = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures and the summary.")] = False,
+        debug: DebugOption = False,
     ) -> None:
         """Read articles, extract them and store their claims in the ledger, reconciled across reports.
 
@@ -100,6 +104,7 @@ def register(app: typer.Typer) -> None:
         if not inputs and not retry_failed:
             err.print("[red]Error:[/red] give inputs to ingest, or --retry-failed")
             raise typer.Exit(2)
+        tracebacks = logs.setup(debug)
         with _open(db, catalogues) as ledger:
             reports = []
             if retry_failed:
@@ -109,6 +114,8 @@ def register(app: typer.Typer) -> None:
             where = escape(ledger.engine.url.render_as_string(hide_password=True))
             for report in reports:
                 err.print(f"{report.summary()} -> {where}")
+            if tracebacks.hint(debug):
+                err.print(escape(tracebacks.hint(debug)), highlight=False, soft_wrap=True)
             if all(r.failed and not r.added and not r.duplicates for r in reports):
                 raise typer.Exit(1)
 
@@ -119,10 +126,12 @@ def register(app: typer.Typer) -> None:
         interval: Annotated[float, typer.Option("--interval", help="Seconds between polls.")] = 900,
         once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
         catalogues: CataloguesOption = None,
+        debug: DebugOption = False,
     ) -> None:
         """Poll feeds on an interval and ingest only entries not yet in the ledger (Ctrl-C stops)."""
         from .. import ingest
 
+        logs.setup(debug)
         with _open(db, catalogues) as ledger:
             try:
                 while True:
