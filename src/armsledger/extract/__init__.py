@@ -24,6 +24,7 @@ from .events import EventFinder
 from .gazetteer import Gazetteer
 from .prefixes import Caseless
 from .rates import to_usd
+from .relevance import filter_record
 
 SCHEMA = "armsledger.extract/1"
 MAX_CHARS = 10_000_000
@@ -85,7 +86,7 @@ class Extractor:
             record["article"]["reference_date"] = ref.isoformat()
         if with_text:
             record["article"]["text"] = body
-        return record
+        return filter_record(record, body, self.catalogue)  # off-topic pages: no events, no deals
 
     def _deal(self, d: Deal, year: int | None) -> dict:
         status, hedged = d.status()

@@ -1,0 +1,146 @@
+"""Is an article about defence at all? Off-topic pages keep their entities but give no events or deals.
+
+Reads the finished record (entities with their catalogue categories and roles) and the body;
+writes nothing but `filter_record`'s result. An article has defence content when it names
+
+- a platform: a designation with a digit (S-400, F-35), or a name that is also a word (Patriot,
+  Apache, Leclerc) beside a weapon noun or a defence term,
+- a defence organisation: an armed service, a state arms exporter, an armed group, a ministry or
+  body whose name says defence, military or armed forces, an alliance such as NATO,
+- a defence official: a person whose office is a military rank or says defence,
+- a defence term (arms, weapons, troops, warships, defence ministry, ...) in a sentence that
+  also names a country ("defence" alone only beside words of statecraft: cooperation, ministry,
+  agreements, ...; a football team has a defence too),
+- or a defence company (many also make cars, ships or airliners) together with a defence term.
+
+Without any of these, a "joint venture" of carmakers, a football club "signing" a striker, a
+software firm "delivering" a release or a council "agreement" are not arms-trade events.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..catalogue import Catalogue
+
+# what counts as a defence term: words and phrases reporters use for arms, forces and war
+DEFENCE_TERMS = re.compile(
+    r"\b(?:"
+    r"arms (?:deals?|sales?|exports?|imports?|trade|purchases?|embargo(?:es)?|suppl\w+|transfers?|packages?|race|control)"
+    r"|weapons?|weaponry|armaments?|munitions?|ammunition|ordnance|artillery|howitzers?|missiles?|warheads?"
+    r"|military|militar(?:y|ies)|armed forces|army|armies|navy|navies|naval|air forces?|marines|troops|soldiers"
+    r"|warships?|submarines?|frigates?|corvettes?|destroyers?|aircraft carriers?|gunboats?"
+    r"|fighter (?:jets?|aircraft|planes?)|warplanes?|combat (?:aircraft|jets?|helicopters?|drones?|vehicles?)"
+    r"|attack helicopters?|battle tanks?|armou?red vehicles?|air[- ]defen[cs]e|missile defen[cs]e"
+    r"|defen[cs]e (?:ministry|ministers?|secretary|officials?|deals?|pacts?|cooperation|co-operation|procurement"
+    r"|industry|industrial|budgets?|spending|forces|contracts?|firms?|companies|contractors?|equipment|systems?"
+    r"|exports?|imports?|ties|partnership|agreement|chiefs?|staff|acquisition|research|technology|production)"
+    r"|ministry of defen[cs]e|department of defen[cs]e|pentagon|nato|nuclear (?:weapons?|arsenal|warheads?)"
+    r"|drills|war games|military exercises?|security assistance|foreign military (?:sales?|financing)"
+    r"|defen[cs]e"  # alone, only beside words of government (sport has defences too): see _STATECRAFT
+    r")\b", re.I)
+_STATECRAFT = re.compile(r"\b(?:security|co-?operation|minist\w+|government\w*|agreements?|memorand\w+|polic\w+|ties"
+                         r"|sectors?|areas|fields|strategic|sovereignty|treaty|alliance|partnership)\b", re.I)
+# what a platform's name stands beside when it means the weapon, not the football club or the racing driver
+_WEAPON_NOUNS = re.compile(r"\b(?:jets?|aircraft|planes?|fighters?|bombers?|helicopters?|choppers?|drones?|tanks?|ships?"
+                           r"|vessels?|boats?|submarines?|subs|frigates?|systems?|batter(?:y|ies)|launchers?|missiles?"
+                           r"|rockets?|guns?|rifles?|howitzers?|vehicles?|variants?|fleet|squadrons?|units)\b", re.I)
+_DEFENCE_NAME = re.compile(r"\b(?:defen[cs]e|military|armed forces|army|navy|naval|air force|war|nato|arms)\b", re.I)
+_ALWAYS_DEFENCE_ORGS = {"armed service", "state exporter", "armed group"}
+# military titles that sports, ships, airlines and police use as well
+_SHARED_TITLES = {"captain", "capt", "commander", "commodore"}
+
+__all__ = ["DEFENCE_TERMS", "defence_content", "filter_record"]
+
+
+def defence_content(record: dict, body: str, catalogue: Catalogue) -> str | None:
+    """What makes the article defence news ("platform S-400", "official: Defence Minister", ...),
+    or None when nothing does.
+
+    Example: `defence_content(record, body, extractor.catalogue)`
+    """
+    entities = record.get("entities", [])
+    for e in entities:
+        if e["kind"] == "platform" and any(_means_weapon(body, m) for m in e.get("mentions", [])):
+            return f"platform {e['name']}"
+    for e in entities:
+        if e["kind"] == "organization" and _defence_org(e):
+            return f"organisation {e['name']}"
+    ranks = _ranks(catalogue)
+    for e in entities:
+        role = e.get("role")
+        if e["kind"] == "person" and role and _defence_role(role, ranks):
+            return f"official {e['name']} ({role})"
+    # a country named outright, or standing behind a government body or an office holder ("the Egyptian presidency")
+    countries = sorted(m["start"] for e in entities if e["kind"] == "country" or (
+        e["kind"] in ("organization", "person") and e.get("country") and (e.get("role") or e.get("category")))
+        for m in e.get("mentions", []))
+    if countries:
+        for term in DEFENCE_TERMS.finditer(body):
+            start, end = _paragraph_around(body, term.start())
+            i = bisect.bisect_left(countries, start)
+            if i < len(countries) and countries[i] < end and (
+                    term[0].lower() not in ("defence", "defense") or _STATECRAFT.search(body, *_sentence_around(body, term.start()))):
+                return f"'{term[0]}' with a country"
+    companies = [e for e in entities if e["kind"] == "organization" and e.get("category") == "defence company"]
+    term = DEFENCE_TERMS.search(body) if companies else None
+    if term:
+        return f"defence company {companies[0]['name']} and '{term[0]}'"
+    return None
+
+
+def filter_record(record: dict, body: str, catalogue: Catalogue) -> dict:
+    """`record` as it is when the article has defence content; else without its events and deals."""
+    if (record.get("events") or record.get("deals")) and defence_content(record, body, catalogue) is None:
+        record["events"], record["deals"] = [], []
+    return record
+
+
+def _means_weapon(body: str, mention: dict) -> bool:
+    """A designation with a digit (S-400, F-35, Type 054A) is a weapon's; a name that is a word too
+    (Patriot, Apache, Leclerc, Tiger) only beside a weapon noun or a defence term in its sentence."""
+    text = mention.get("text") or ""
+    if any(ch.isdigit() for ch in text):
+        return True
+    start, end = _sentence_around(body, mention["start"])
+    sentence = body[start:end]
+    return bool(_WEAPON_NOUNS.search(sentence) or DEFENCE_TERMS.search(sentence))
+
+
+def _defence_org(e: dict) -> bool:
+    category = e.get("category") or ""
+    if category in _ALWAYS_DEFENCE_ORGS:
+        return True
+    if category in ("ministry", "government body", "agency", "intergovernmental organization", "research institute"):
+        return bool(_DEFENCE_NAME.search(e["name"]))
+    return False
+
+
+def _defence_role(role: str, ranks: dict[str, str]) -> bool:
+    key = role.casefold().rstrip(".")
+    if key in _SHARED_TITLES:
+        return False
+    return ranks.get(key) == "military" or bool(_DEFENCE_NAME.search(role))
+
+
+_ranks_of: list = [None, {}]  # the catalogue last asked about, and its ranks
+
+
+def _ranks(catalogue: Catalogue) -> dict[str, str]:
+    """Office title (any of its names, casefolded) -> rank (`military`, `government`, ...)."""
+    if _ranks_of[0] is not catalogue:
+        _ranks_of[:] = [catalogue, {n.casefold(): office.category or "" for office in catalogue.of_kind("office").values()
+                                    for n in office.names()}]
+    return _ranks_of[1]
+
+
+def _paragraph_around(body: str, pos: int) -> tuple[int, int]:
+    end = body.find("\n", pos)
+    return body.rfind("\n", 0, pos) + 1, len(body) if end < 0 else end
+
+
+def _sentence_around(body: str, pos: int) -> tuple[int, int]:
+    """The span of the sentence (or line) holding `pos`, by full stops and line breaks."""
+    starts = [body.rfind(c, 0, pos) for c in ".!?\n"]
+    ends = [x for x in (body.find(c, pos) for c in ".!?\n") if x >= 0]
+    return max(starts) + 1, min(ends, default=len(body))
