@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from armsledger import read
-from eval_score import Tally, score_one
+from armsledger.evaluate import Tally, score_one
 
 
 def _score(pairs: list[tuple[dict, dict]]) -> dict[str, float]:

@@ -46,10 +46,15 @@ def extract_cli(
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Read every input in this encoding (default: HTML "
                                                     "as browsers do, text as UTF-8 else detected).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of every unexpected failure.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Say why each deal is there: the model's probability and "
+                                          "the features that weighed most, for the deal and its status.")] = False,
+    model: Annotated[Optional[Path], typer.Option("--model", envvar="ARMSLEDGER_MODEL",
+                                                  help="A model written by 'armsledger train' (default: the packaged one).")] = None,
 ) -> None:
     """Extract entities, events and deals from articles; nothing is stored.
 
     Example: armsledger extract report.txt --format json
+    Example: armsledger extract report.txt --explain
     """
     from . import logs
     from .catalogue import load
@@ -57,7 +62,7 @@ def extract_cli(
 
     tracebacks = logs.setup(debug)
     try:
-        extractor = Extractor(load(catalogues))
+        extractor = Extractor(load(catalogues), model=str(model) if model else None)
     except ArmsLedgerError as err:
         err_console.print(f"[red]Error:[/red] {err}")
         raise typer.Exit(1) from None
@@ -69,7 +74,7 @@ def extract_cli(
             err_console.print(f"[red]Error:[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
             continue
         try:
-            record = extractor(item, with_text=with_text)
+            record = extractor(item, with_text=with_text, explain=explain)
         except Exception as err:  # one bad article never stops the batch
             failed += 1
             err_console.print(f"[red]Error:[/red] {escape(str(logs.failed(item.source, 'extraction', err)))}",
@@ -79,8 +84,10 @@ def extract_cli(
         if fmt is Format.json:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            from .render import render
+            from .render import render, render_why
             render(record, console)
+            if explain:
+                render_why(record, console)
     if tracebacks.hint(debug):
         err_console.print(tracebacks.hint(debug), highlight=False, soft_wrap=True, markup=False)
     if ok == 0:
@@ -117,10 +124,12 @@ def catalogue_check_cli(
 def _register_stages() -> None:
     """The later stages add their own commands: ledger, serve, backfill."""
     from .backfill.cli import register as register_backfill
+    from .learn.cli import register as register_learn
     from .ledger.cli import register as register_ledger
     from .serve.cli import register as register_serve
 
     register_ledger(app)
+    register_learn(app)
     register_serve(app)
     register_backfill(app)
 

@@ -75,3 +75,23 @@ def render(record: dict, console: Console) -> None:
         ents.add_row(e["kind"], e["name"], e.get("country") or "", e.get("role") or e.get("category") or "",
                      str(len(e["mentions"])))
     console.print(Panel(Group(head)), deals, events, ents)
+
+
+def render_why(record: dict, console: Console) -> None:
+    """Why each deal is there: who opened it (rules or model), the model's probability against its
+    threshold, and the features that weighed most for the deal and for its status."""
+    table = Table(title="Why these deals", expand=True, show_lines=True)
+    for col in ("", "deal", "opened by", "p (threshold)", "weighed most (weight)", "status: weighed most"):
+        table.add_column(col, overflow="fold")
+    for d in record["deals"]:
+        why = d.get("why") or {}
+        if why.get("probability") is None:
+            table.add_row(d["id"], f"{d['supplier']} → {d['recipient']} {d['platform']}", "rules", "no model", "", "")
+            continue
+        feats = "\n".join(f"{f['feature']} ({f['weight']:+.2f})" for f in why.get("features", []))
+        status = why.get("status") or {}
+        sfeats = "\n".join(f"{f['feature']} ({f['weight']:+.2f})" for f in status.get("features", []))
+        table.add_row(d["id"], f"{d['supplier']} → {d['recipient']} {d['platform']}", why.get("opened_by", ""),
+                      f"{why['probability']:.2f} ({why['threshold']:.2f})", feats,
+                      (f"{status.get('value')} {status.get('probability', 0):.2f}\n" if status else "") + sfeats)
+    console.print(table)

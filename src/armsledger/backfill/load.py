@@ -169,7 +169,7 @@ class _Batch:
 
     def run(self, rows: list[dict], result: LoadResult) -> None:
         docs = [r for r in rows if r["kind"] == "article"]
-        records = [json.loads(r["record"]) for r in docs]
+        records = [store.canonical_view(json.loads(r["record"])) for r in docs]
         self._fetch(docs, records)
         known_failures = _pending_failures(self.conn, rows) if self.recover else set()
         it = iter(records)

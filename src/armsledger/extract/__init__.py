@@ -7,7 +7,12 @@ The stages, in order (each module says what it reads and writes):
     entities          people, organisations, places, platforms, countries
     values / dates    money, quantities, percentages; dates resolved
     context           per-sentence triggers from catalogues/triggers.yaml
-    deals             procurements with status, figures and evidence
+    deals             the rules' first pass: procurements near deal triggers (votes)
+    candidates        every platform mention x plausible supplier x recipient
+    features          what the model weighs for each candidate
+    decide            the fitted model (learned, models/decisions.json) keeps or drops
+                      candidates, with status and hedging; then the rules' second
+                      pass attaches figures, dates and evidence to the deals kept
     events            meetings, summits, signings, deliveries, ...
 """
 from __future__ import annotations
@@ -17,7 +22,7 @@ import re
 from ..catalogue import Catalogue, load
 from ..ingest import clean_surrogates
 from ..model import Article
-from . import context, dates, text, values
+from . import context, dates, decide, learned, naming, text, values
 from .deals import Deal, DealFinder
 from .entities import EntityFinder
 from .events import EventFinder
@@ -42,13 +47,22 @@ class Extractor:
         'Rafale M'
     """
 
-    def __init__(self, catalogue: Catalogue | None = None) -> None:
+    def __init__(self, catalogue: Catalogue | None = None, model: str | None | bool = None) -> None:
+        """`model`: a path to a fitted model, None for the shipped one, False for the rules alone."""
         self.catalogue = catalogue or load()
         self.gazetteer = Gazetteer(self.catalogue)
         self.entity_finder = EntityFinder(self.catalogue)
+        self.model = None if model is False else learned.load(model)
 
-    def __call__(self, article: Article, with_text: bool = False) -> dict:
+    def candidate_rows(self, article: Article) -> list:
+        """Every deal candidate of an article with its features and the rules' deals of its key (for training)."""
         body = clean_surrogates(article.text[:MAX_CHARS])
+        _, ents, clauses, home, _ = self._analyse(article, body)
+        finder = DealFinder(ents, clauses, body, home)
+        finder.open_deals()
+        return decide.rows(finder, clauses, body, home)
+
+    def _analyse(self, article: Article, body: str):
         sentences = text.split(body)
         doc = self.gazetteer.make_doc(body)
         hits = self.gazetteer(doc)
@@ -62,10 +76,17 @@ class Extractor:
         found_dates = dates.find_dates(body, ref, future, starts)
         clauses = context.build(sentences, ents, money, quantities, percents, found_dates)
         home = EntityFinder.home_country(ents)
+        return sentences, ents, clauses, home, ref
+
+    def __call__(self, article: Article, with_text: bool = False, explain: bool = False) -> dict:
+        body = clean_surrogates(article.text[:MAX_CHARS])
+        sentences, ents, clauses, home, ref = self._analyse(article, body)
         finder = DealFinder(ents, clauses, body, home)
-        deals = finder.run()
+        model = self.model
+        deals = finder.run(None if model is None else (lambda f: decide.apply(f, clauses, body, home, model)))
         events = EventFinder(ents, clauses, finder.book, body, ref, home).run()
         entities = ents.all()  # assigns ids
+        naming.apply(entities)
         year = ref.year if ref else None
         record = {
             "schema": SCHEMA,
@@ -78,7 +99,7 @@ class Extractor:
             },
             "entities": [e.as_dict() for e in entities],
             "events": [ev.as_dict() for ev in events if ev.evidence is not None],
-            "deals": [self._deal(d, year) for d in deals],
+            "deals": [self._deal(d, year, explain) for d in deals],
         }
         if article.url:
             record["article"]["url"] = article.url
@@ -88,7 +109,7 @@ class Extractor:
             record["article"]["text"] = body
         return filter_record(record, body, self.catalogue)  # off-topic pages: no events, no deals
 
-    def _deal(self, d: Deal, year: int | None) -> dict:
+    def _deal(self, d: Deal, year: int | None, explain: bool = False) -> dict:
         status, hedged = d.status()
         value = None
         if d.value is not None:
@@ -119,7 +140,8 @@ class Extractor:
             "local_partners": list(d.partners),
             "evidence": [s.as_dict() for s in sorted(d.evidence, key=lambda s: s.start)],
             "follow_on": d.follow_on,
-            "platform_entity": d.platform.id,
+            "platform_entity": d.platform.id or None,
+            "platform_canonical": d.platform.extra.get("canonical", d.platform.name),
         }
         if others:
             out["other_values"] = others
@@ -127,6 +149,8 @@ class Extractor:
             out["original_expected_completion"] = d.original_expected.as_dict()
         if d.remaining:
             out["remaining"] = _range(d.remaining)
+        if explain:
+            out["why"] = d.why.as_dict() if d.why is not None else {"opened_by": "rules", "model": None}
         return out
 
 

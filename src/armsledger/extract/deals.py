@@ -148,6 +148,7 @@ class Deal:
     locked: int = -1  # the sentence whose order list set this deal's figures; the rest of it does not overwrite them
     values: list[Money] = field(default_factory=list)
     id: str = ""
+    why: object = None  # what the model weighed (decide.Why), when a model decided
 
     @property
     def key(self) -> tuple:
@@ -918,8 +919,11 @@ class DealFinder:
                     if d in refs:
                         refs[refs.index(d)] = child
 
-    def run(self) -> list[Deal]:
+    def run(self, decide=None) -> list[Deal]:
+        """Both passes; `decide(self)`, when given, runs between them (the learned decisions)."""
         self.open_deals()
+        if decide is not None:
+            decide(self)
         self.attach()
         self._fold_families()
         deals = [d for d in self.book.deals if d.supplier != d.recipient and (d.claims or d.evidence)]

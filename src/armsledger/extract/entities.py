@@ -115,6 +115,7 @@ class Entity:
             "id": self.id, "kind": self.kind, "name": self.name, "code": self.code, "country": self.country,
             "role": self.role, "category": self.category,
             "mentions": [m.as_dict() for m in sorted(self.mentions, key=lambda m: m.start)],
+            **({"canonical": self.extra["canonical"]} if self.extra.get("canonical") else {}),
         }
 
 
@@ -202,7 +203,9 @@ class EntityFinder:
             r"|\b[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)(?:\s+of\s+(?P<who2>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
         self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
         self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
-        self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-\d{1,4}[A-Z]{0,3}(?:/[A-Z])?)\b")
+        # shaped like a designation: "XX-123", "VT4", "EC145", "Type 056A", "Mogami-class" (a weapon noun must follow)
+        self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2}"
+                                       r"|(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+-class)(?![\w-])")
         self._shared: dict[str, list[Entry]] = {}
         for kind_entries in catalogue.entries.values():
             for e in kind_entries.values():
@@ -518,8 +521,10 @@ class EntityFinder:
                             r"bombers?|transports?|trainers?|destroyers?|engines?|interceptors?)\b", near):
                 continue
             d = m["d"]
-            if re.match(r"(?:COVID|G|MH|P|I|A)-\d+$", d) and not re.match(r"(?:P|A)-\d{2,}", d):
+            if re.match(r"(?:COVID|G|MH|P|I|A)-?\d+$", d) and not re.match(r"(?:P|A)-\d{2,}", d):
                 continue
+            if re.fullmatch(r"[A-Z]{1,4}\d{1,4}", d) and not re.search(r"[A-Z]{2}|\d{2}", d):
+                continue  # "B2", "F5" unhyphenated: too short to trust
             family = self._family(d)
             ent = ents.get_or_add(("platform", d.casefold()), lambda: Entity(
                 "platform", d, code=None, country=family.country if family else None,

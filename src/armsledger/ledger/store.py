@@ -89,8 +89,22 @@ def _near_duplicate(conn: Connection, sig) -> str | None:
 
 # -- claims --------------------------------------------------------------------
 
+def canonical_view(record: dict) -> dict:
+    """The record with platforms under their catalogue names: reports that write "P-8A Poseidon" and
+    "P-8" meet on one deal. The record itself is left as extracted."""
+    if not any(e.get("canonical") for e in record["entities"]) and not any(
+            d.get("platform_canonical") for d in record["deals"]):
+        return record
+    out = dict(record)
+    out["entities"] = [dict(e, name=e["canonical"]) if e.get("canonical") else e for e in record["entities"]]
+    out["deals"] = [dict(d, platform=d["platform_canonical"]) if d.get("platform_canonical") else d
+                    for d in record["deals"]]
+    return out
+
+
 def store_claims(conn: Connection, article_id: str, record: dict, reported: str | None) -> tuple[set[int], set[int]]:
     """Entities, mentions, deal claims and event sources of one record; returns the deals and events touched."""
+    record = canonical_view(record)
     names = _store_entities(conn, article_id, record["entities"])
     touched_deals: set[int] = set()
     for d in record["deals"]:

@@ -1,6 +1,5 @@
-# Vendored from the project's shared evaluation kit (shared/eval/score.py) so that the
-# accuracy tests run on a clone that has no shared/ folder beside it. Keep in step.
-#!/usr/bin/env python3
+# The project scorer (the same as shared/eval/score.py, kept in step), inside the package so that
+# `armsledger train` and the accuracy tests score with it on a clone that has no shared/ folder beside it.
 """Score armsledger extraction records against hand-made gold files.
 
     score.py --gold seed/gold.json --pred out.json

@@ -1,0 +1,171 @@
+"""Broad deal candidates: every platform mention with every plausible supplier and recipient.
+
+Reads: the `Clause`s of the article and its home country. Writes: `Candidate`s,
+one per (supplier, recipient, platform), each with the mentions that propose it.
+
+Nothing is decided here. A platform named in a sentence is paired with
+- suppliers: its origin and consortium partners, and the countries, firms and
+  state exporters named within a sentence either side;
+- recipients: the countries, armed services, ministries and government bodies
+  named within a sentence either side, and the article's home country;
+and every pair becomes a candidate that the model (`learned`, `decide`) keeps or drops.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .context import Clause
+from .entities import Entity
+
+_SELLER_ORGS = {"defence company", "state exporter"}
+_BUYER_ORGS = {"armed service", "ministry", "government body"}
+REACH = 1  # sentences either side
+
+# a generic class: a weapon noun with the words that qualify it ("high-speed guard boats", "armed drones")
+_HEADS = {
+    "frigate": "frigate", "corvette": "corvette", "submarine": "submarine", "destroyer": "destroyer",
+    "warship": "warship", "ship": "ship", "vessel": "ship", "boat": "patrol vessel", "fighter jet": "fighter aircraft",
+    "jet": "fighter aircraft", "fighter": "fighter aircraft", "warplane": "fighter aircraft", "aircraft": "aircraft",
+    "plane": "aircraft", "helicopter": "helicopter", "drone": "unmanned aerial vehicle",
+    "uav": "unmanned aerial vehicle", "unmanned aerial vehicle": "unmanned aerial vehicle", "tank": "main battle tank",
+    "howitzer": "howitzer", "artillery system": "artillery", "missile": "missile", "rocket": "rocket artillery",
+    "radar": "radar", "rifle": "small arms", "armoured vehicle": "armoured vehicle", "armored vehicle": "armoured vehicle",
+    "vehicle": "armoured vehicle", "air defence system": "air defence system", "air defense system": "air defence system",
+    "launcher": "rocket artillery", "satellite": "satellite", "weapon": "weapons",
+}
+_HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(sorted((re.escape(h) for h in _HEADS), key=len, reverse=True))
+                      + r")(?:s|es)?\b", re.I)
+_NOT_MODIFIER = frozenset(
+    "the a an its their his her our this that these those of for to from with by and or in on at as new more additional "
+    "further extra used second-hand some several many few other such all any both each two three four five six seven "
+    "eight nine ten dozen dozens hundreds buy buying bought acquire acquiring acquired purchase purchasing purchased "
+    "order ordered ordering sell selling sold supply supplying supplied deliver delivered delivering receive received "
+    "get got obtain procure procured procuring lease leased operate operates operated build built building deploy "
+    "deployed send sent provide provided transfer transferred donate donated is are was were be been has have had will "
+    "would could may might also which that who what said says including include includes like than about over under "
+    "up down out first second last next military defence defense".split())
+
+
+def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
+    """Weapon classes named without a designation, with their qualifying words ("anti-tank rockets")."""
+    out = []
+    for m in _HEAD_RE.finditer(c.sent.text):
+        s, e = c.start + m.start(), c.start + m.end()
+        if any(ps <= s < pe or ps < e <= pe or 0 <= s - pe <= 2 for ps, pe, _ in c.platforms):
+            continue  # "Rafale fighter jets": the class of a platform already named
+        start = s
+        for _ in range(3):
+            w = re.search(r"([a-zA-Z][a-z]*(?:-[a-z]+)*)\s+$", text[max(c.start, start - 40):start])
+            if not w or w.group(1).lower() in _NOT_MODIFIER or w.group(1)[0].isupper():
+                break
+            start = start - len(w.group(0))
+        name = text[start:e]
+        head = _HEADS[m.group("head").lower()]
+        out.append((start, e, Entity("platform", name.lower(), category=head, extra={"generic": True})))
+    return out
+
+
+@dataclass
+class Party:
+    """A country named (or implied) as a possible side of a deal, and where."""
+
+    code: str
+    start: int  # -1 when implied (origin, home country)
+    end: int
+    clause: int  # -1 when implied
+    via: str  # country | org | origin | partner | home
+
+
+@dataclass
+class Mention:
+    clause: int
+    start: int
+    end: int
+    platform: Entity
+    supplier: Party
+    recipient: Party
+
+
+@dataclass
+class Candidate:
+    supplier: str
+    recipient: str
+    platform: Entity
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.supplier, self.recipient, self.platform.name)
+
+
+def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
+    """The countries a sentence names as possible sellers and buyers."""
+    sellers, buyers = [], []
+    for s, e, ent in c.countries:
+        code = ent.code or ent.country
+        if code:
+            p = Party(code, s, e, i, "country")
+            sellers.append(p)
+            buyers.append(p)
+    for s, e, ent in c.orgs:
+        if not ent.country:
+            continue
+        if ent.category in _SELLER_ORGS:
+            sellers.append(Party(ent.country, s, e, i, "org"))
+        elif ent.category in _BUYER_ORGS:
+            buyers.append(Party(ent.country, s, e, i, "org"))
+    return sellers, buyers
+
+
+def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]:
+    named = [parties(c, i) for i, c in enumerate(clauses)]
+    out: dict[tuple[str, str, int], Candidate] = {}
+    classes: dict[str, Entity] = {}
+    for i, c in enumerate(clauses):
+        if c.sent.noise:
+            continue
+        found = list(c.platforms)
+        if c.of("deal"):
+            for s, e, ent in generic(c, text):
+                found.append((s, e, classes.setdefault(ent.name, ent)))
+        if not found:
+            continue
+        lo, hi = max(0, i - REACH), min(len(clauses), i + REACH + 1)
+        near_sellers = [p for k in range(lo, hi) for p in named[k][0]]
+        near_buyers = [p for k in range(lo, hi) for p in named[k][1]]
+        for s, e, plat in found:
+            sellers = list(near_sellers)
+            if plat.country:
+                sellers.append(Party(plat.country, -1, -1, -1, "origin"))
+            for partner in plat.extra.get("partners") or []:
+                sellers.append(Party(partner, -1, -1, -1, "partner"))
+            buyers = list(near_buyers)
+            if home:
+                buyers.append(Party(home, -1, -1, -1, "home"))
+            for sup in _best_per_code(sellers, s):
+                for rec in _best_per_code(buyers, s):
+                    if sup.code == rec.code:
+                        continue
+                    key = (sup.code, rec.code, id(plat))
+                    cand = out.get(key)
+                    if cand is None:
+                        cand = out[key] = Candidate(sup.code, rec.code, plat)
+                    cand.mentions.append(Mention(i, s, e, plat, sup, rec))
+    return list(out.values())
+
+
+def _best_per_code(items: list[Party], pos: int) -> list[Party]:
+    """One party per country: the named mention nearest the platform, else the implied one."""
+    best: dict[str, Party] = {}
+    for p in items:
+        q = best.get(p.code)
+        if q is None or _rank(p, pos) < _rank(q, pos):
+            best[p.code] = p
+    return list(best.values())
+
+
+def _rank(p: Party, pos: int) -> tuple[int, int]:
+    if p.start < 0:
+        return (1, 0)
+    return (0, abs(p.start - pos))

@@ -1,0 +1,115 @@
+"""Learned decisions: which candidates are deals, at what stage, hedged or not.
+
+Reads: the rules' first-pass deals (`DealFinder.open_deals`), the broad
+candidates (`candidates`), their features (`features`) and the fitted model
+(`learned`). Writes: the deal book the second pass fills with figures: rule
+deals the model rejects are dropped, candidates it accepts are opened, and each
+deal keeps why (`Why`), for `armsledger extract --explain`.
+
+Runs between the rules' two passes, so that figures, dates and evidence attach
+to model-opened deals exactly as they do to rule-opened ones.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import candidates as cands
+from .context import STAGES, Clause
+from .deals import Claim, Deal, DealFinder
+from .features import Featurizer
+from .learned import Model
+
+STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "negotiate", "signed": "sign",
+                "in_delivery": "deliver", "completed": "complete", "cancelled": "cancel"}
+
+
+@dataclass
+class Why:
+    """What the model weighed for one deal."""
+
+    probability: float
+    threshold: float
+    features: list[tuple[str, float]]
+    status: str | None = None
+    status_probability: float | None = None
+    status_features: list[tuple[str, float]] = field(default_factory=list)
+    hedged_probability: float | None = None
+    opened_by: str = "rules"  # rules | model
+
+    def as_dict(self) -> dict:
+        out = {"opened_by": self.opened_by, "probability": round(self.probability, 3), "threshold": self.threshold,
+               "features": [{"feature": f, "weight": round(w, 3)} for f, w in self.features]}
+        if self.status:
+            out["status"] = {"value": self.status, "probability": round(self.status_probability or 0, 3),
+                             "features": [{"feature": f, "weight": round(w, 3)} for f, w in self.status_features]}
+        if self.hedged_probability is not None:
+            out["hedged_probability"] = round(self.hedged_probability, 3)
+        return out
+
+
+def rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None,
+         speakers: list | None = None) -> list[tuple[cands.Candidate, set[str], list[Deal]]]:
+    """Every candidate with its features and the rule deals of its key (training reads these too).
+    `speakers`, when given, collects the candidates whose recipient is named only as a speaker."""
+    by_key: dict[tuple, list[Deal]] = {}
+    for d in finder.book.deals:
+        by_key.setdefault((d.supplier, d.recipient, d.platform.name), []).append(d)
+    fz = Featurizer(clauses, text, home)
+    rule_keys = set(by_key)
+    out = []
+    for cand in cands.build(clauses, text, home):
+        rule = by_key.get(cand.key, [])
+        status = rule[0].status()[0] if rule else None
+        out.append((cand, fz.candidate(cand, status, rule_keys), rule))
+        if speakers is not None and fz.only_speaks(cand):
+            speakers.append(cand)
+    return out
+
+
+def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None, model: Model) -> None:
+    """Drop the rule deals the model rejects, open the candidates it accepts; each deal gets its `why`."""
+    book = finder.book
+    dropped: list[Deal] = []
+    speakers: list = []
+    scored = [(cand, feats, rule, model.deal.probability(feats))
+              for cand, feats, rule in rows(finder, clauses, text, home, speakers)]
+    best: dict[tuple, float] = {}
+    for cand, _, _, p in scored:
+        k = (cand.supplier, cand.platform.name)
+        best[k] = max(best.get(k, 0.0), p)
+    for cand, feats, rule, p in scored:
+        beaten = p < best[(cand.supplier, cand.platform.name)]
+        threshold = (model.deal.rival_threshold or model.deal.threshold) if beaten else model.deal.threshold
+        why = Why(p, threshold, model.deal.explain(feats))
+        status, sp = model.status.best(feats)
+        why.status, why.status_probability = status, sp
+        why.status_features = model.status.explain(feats, status)
+        hp = model.hedged.probability(feats)
+        why.hedged_probability = hp
+        if p < threshold:
+            dropped += rule
+            continue
+        if rule:
+            for d in rule:
+                d.why = why
+            continue
+        if any(c is cand for c in speakers):
+            continue  # the model opens no deal for a country named only as the one speaking of it
+        m = min(cand.mentions, key=lambda m: (m.clause, m.start))
+        deal = Deal(cand.supplier, cand.recipient, cand.platform, False, m.start)
+        stage = STATUS_STAGE[status]
+        hedged = hp >= model.hedged.threshold
+        for clause in sorted({x.clause for x in cand.mentions if x.supplier.clause in (-1, x.clause)
+                              or x.recipient.clause == x.clause} or {m.clause}):
+            deal.claims.append(Claim(stage if stage in STAGES or stage == "cancel" else "consider", hedged, False, clause))
+            refs = book.refs.setdefault(clause, [])
+            if deal not in refs:
+                refs.append(deal)
+        why.opened_by = "model"
+        deal.why = why
+        book.deals.append(deal)
+    if dropped:
+        gone = {id(d) for d in dropped}
+        book.deals = [d for d in book.deals if id(d) not in gone]
+        for i, refs in list(book.refs.items()):
+            book.refs[i] = [d for d in refs if id(d) not in gone]

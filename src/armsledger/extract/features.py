@@ -1,0 +1,260 @@
+"""Features of deal candidates: what the model weighs.
+
+Reads: `Candidate`s, the article's `Clause`s and text, and what the rules
+already concluded (as votes). Writes: for each candidate a set of feature names
+(binary features: present or not).
+
+The features are the cues an analyst reads: where the supplier and recipient
+are named relative to the platform ("from France", "to Egypt", "X-made", the
+sentence's subject, "India's"), whether the supplier is the platform's maker,
+which triggers stand near and how far, hedges, negations and follow-on words,
+the words around the platform, figures nearby, the platform's place in the
+article, and the rules' own verdict and status.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .candidates import Candidate, Mention, Party
+from .context import Clause
+
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
+                  "said says also been into than other more about after over".split())
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+_TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+_BY_BEFORE = re.compile(r"\b(?:by|operated by|ordered by|used by|flown by)\s+(?:the\s+)?$", re.I)
+_MADE_AFTER = re.compile(r"^-?(?:made|built|manufactured|designed|supplied|produced|origin)\b", re.I)
+_POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s")
+_SUBJECT_AFTER = re.compile(r"^(?:'s\s+\w+\s+|\s+)(?:\w+\s+)?(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|"
+                            r"wants|plans|intends|decided|chose|selected|purchased|acquired|received|took|may|could|"
+                            r"inked|sealed|approved|awarded|is set|to buy|to acquire|to purchase)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2}(?:has|had|have)?\s*(?:made clear|warned|said|says|urged|"
+                            r"told|threatened|cautioned|criticised|criticized|condemned|objected|protested|accused)\b", re.I)
+_LIST_GAP = re.compile(r"\s*(?:,|\band\b|,\s*and\b|\bor\b|,\s*as well as\b)\s*(?:the\s+)?")
+_QTY_BEFORE = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen|\w+ty)"
+                         r"\s+(?:(?:more|additional|new|further|used|second-hand|advanced|[A-Z][\w-]*)\s+){0,2}$", re.I)
+
+
+def _cues_before(before: str) -> set[str]:
+    """The preposition a party's name follows: "to Egypt", "from France", "by Spain", "with Russia"."""
+    return {"cue:" + name for name, rx in (("to", _TO_BEFORE), ("from", _FROM_BEFORE), ("by", _BY_BEFORE),
+                                           ("with", _WITH_BEFORE)) if rx.search(before)}
+
+
+def _bucket(d: int) -> str:
+    return "0" if d <= 0 else "s" if d <= 25 else "m" if d <= 70 else "l" if d <= 160 else "x"
+
+
+def _count(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3-4" if n <= 4 else "5+"
+
+
+def _dist(a: int, b: int, s: int, e: int) -> int:
+    if b <= s:
+        return s - b
+    if e <= a:
+        return a - e
+    return 0
+
+
+class Featurizer:
+    """Computes candidate features for one article."""
+
+    def __init__(self, clauses: list[Clause], text: str, home: str | None) -> None:
+        self.clauses, self.text, self.home = clauses, text, home
+        self.country_count = Counter()
+        for c in clauses:
+            for _, _, ent in c.countries:
+                if ent.code:
+                    self.country_count[ent.code] += 1
+        first = next((c for c in clauses if not c.sent.noise), None)
+        self.first_codes = {ent.code for _, _, ent in first.countries} if first else set()
+        self.first_plats = {ent.name for _, _, ent in first.platforms} if first else set()
+        self.plat_count = Counter(ent.name for c in clauses for _, _, ent in c.platforms)
+        self.n_plats = len(self.plat_count)
+        self._lists: dict[int, list] = {}
+
+    def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: set | frozenset = frozenset()) -> set[str]:
+        """`rule_keys`: the (supplier, recipient, platform) of every deal the rules opened in the article."""
+        f: set[str] = set()
+        plat = cand.platform.name
+        if not rule_status:
+            if any(k[2] == plat and k[0] == cand.supplier and k[1] != cand.recipient for k in rule_keys):
+                f.add("rule:other_recipient")
+            if any(k[2] == plat and k[1] == cand.recipient and k[0] != cand.supplier for k in rule_keys):
+                f.add("rule:other_supplier")
+        for m in cand.mentions:
+            f |= self.mention(m)
+        f.add("n_mentions:" + _count(len({(m.clause, m.start) for m in cand.mentions})))
+        f.add("plat_count:" + _count(self.plat_count[cand.platform.name]))
+        f.add("n_plats_article:" + _count(self.n_plats))
+        f.add("rec_count:" + _count(self.country_count.get(cand.recipient, 0)))
+        if cand.recipient == self.home:
+            f.add("rec:home_country")
+        if cand.recipient in self.first_codes:
+            f.add("rec:in_first_sentence")
+        if cand.supplier in self.first_codes:
+            f.add("sup:in_first_sentence")
+        if cand.platform.name in self.first_plats:
+            f.add("plat:in_first_sentence")
+        if rule_status:
+            f.add("rule:deal")
+            f.add("rule:status:" + rule_status)
+        else:
+            f.add("rule:none")
+        return f
+
+    def mention(self, m: Mention) -> set[str]:
+        c = self.clauses[m.clause]
+        text = self.text
+        plat = m.platform
+        f = {"bias_mention"}
+        f.add("cat:" + (plat.category or "none"))
+        f.add("plat:catalogue" if plat.catalogue_id else "plat:generic" if plat.extra.get("generic") else "plat:found")
+        if c.sent.headline:
+            f.add("sent:headline")
+        f.add("sent:pos:" + ("0" if m.clause == 0 else "1-3" if m.clause <= 3 else "4-9" if m.clause <= 9 else "10+"))
+        f.add("sent_plats:" + _count(len(c.platforms)))
+        f.add("sent_countries:" + _count(len({ent.code for _, _, ent in c.countries})))
+        partners = plat.extra.get("partners") or []
+        # supplier
+        sup, rec = m.supplier, m.recipient
+        if plat.country is None:
+            f.add("sup:origin_unknown")
+        elif sup.code == plat.country:
+            f.add("sup:origin")
+        elif sup.code in partners:
+            f.add("sup:partner")
+        else:
+            f.add("sup:not_origin")
+        sup_side, rec_side = self._side(sup, m, c), self._side(rec, m, c)
+        f |= {"sup:" + x for x in sup_side}
+        f |= {"rec:" + x for x in rec_side}
+        f |= {"sup:" + x for x in self._words(sup, m, c)}
+        f |= {"rec:" + x for x in self._words(rec, m, c)}
+        if rec.clause == m.clause and rec.start >= 0:
+            others = [s for s, _, ent in c.countries if ent.code not in (sup.code, rec.code)]
+            mine = abs(rec.start - m.start)
+            if all(abs(s - m.start) > mine for s in others):
+                f.add("rec:nearest_other_country")
+            if not others:
+                f.add("rec:only_other_country")
+        deal_trigs = sorted(c.of("deal"), key=lambda t: _dist(t.start, t.end, m.start, m.end))
+        nearest = deal_trigs[0].kind if deal_trigs else "none"
+        for x in rec_side:
+            if x.startswith(("role:", "cue:", "where:")):
+                f.add(f"rec:{x}&trig:{nearest}")
+        for x in sup_side:
+            if x.startswith(("cue:", "where:")):
+                f.add(f"sup:{x}&trig:{nearest}")
+        if rec.code == plat.country:
+            f.add("rec:is_origin")
+        if rec.code in partners:
+            f.add("rec:is_partner")
+        if sup.code == plat.country:
+            f |= {"origin&rec:" + x for x in self._side(rec, m, c) if x.startswith(("cue", "where", "role"))}
+        # triggers and modifiers of the sentence, by kind and distance
+        for t in c.triggers:
+            d = _dist(t.start, t.end, m.start, m.end)
+            if t.group == "modifier":
+                if d <= 70:
+                    f.add(f"mod:{t.kind}")
+            else:
+                f.add(f"trig:{t.group}:{t.kind}:{_bucket(d)}")
+                if t.group == "deal":
+                    f.add(f"trig:deal:{_bucket(d)}")
+        for k in (m.clause - 1, m.clause + 1):
+            if 0 <= k < len(self.clauses):
+                for t in self.clauses[k].of("deal"):
+                    f.add(f"trig_adj:deal:{t.kind}")
+        # words around the platform
+        lo = max(c.start, m.start - 60)
+        for w in _WORD.findall(text[lo:m.start].lower()):
+            if w not in _STOP:
+                f.add("wb:" + w[:7])
+        for w in _WORD.findall(text[m.end:min(c.end, m.end + 40)].lower()):
+            if w not in _STOP:
+                f.add("wa:" + w[:7])
+        for w in _WORD.findall(c.sent.text.lower()):
+            if w not in _STOP:
+                f.add("sw:" + w[:7])
+        if _QTY_BEFORE.search(text, max(c.start, m.start - 30), m.start):
+            f.add("qty_before")
+        if c.money:
+            f.add("money_in_sentence")
+        if c.dates:
+            f.add("date_in_sentence")
+        return f
+
+    def only_speaks(self, cand: Candidate) -> bool:
+        """Is the recipient named, wherever it is named near the platform, only as the one speaking about it
+        ("Washington had made clear to Turkey that buying the S-400...")?"""
+        named = [m.recipient for m in cand.mentions if m.recipient.start >= 0]
+        return bool(named) and all(_SPEAKER_AFTER.match(self.text[p.end:p.end + 60]) for p in named)
+
+    def _list_of(self, c: Clause, p: Party) -> tuple[int, int]:
+        """Where the list of countries that holds `p` starts ("Spain, the Netherlands, Greece and Germany"), and its size."""
+        spans = self._lists.get(id(c))
+        if spans is None:
+            spans = []
+            items = sorted((s, e) for s, e, _ in c.countries)
+            for s, e in items:
+                if spans and _LIST_GAP.fullmatch(self.text[spans[-1][-1][1]:s]):
+                    spans[-1].append((s, e))
+                else:
+                    spans.append([(s, e)])
+            self._lists[id(c)] = spans
+        for group in spans:
+            if any(s == p.start for s, _ in group):
+                return group[0][0], len(group)
+        return p.start, 1
+
+    def _words(self, p: Party, m: Mention, c: Clause) -> set[str]:
+        """The words just before a named party, and those between it and the platform."""
+        if p.start < 0 or p.clause != m.clause:
+            return set()
+        text = self.text
+        out = {"pw:" + w[:7] for w in _WORD.findall(text[max(c.start, p.start - 30):p.start].lower())[-3:]}
+        lo, hi = (p.end, m.start) if p.end <= m.start else (m.end, p.start)
+        if hi - lo <= 100:
+            out |= {"bw:" + w[:7] for w in _WORD.findall(text[lo:hi].lower()) if w not in _STOP}
+        return out
+
+    def _side(self, p: Party, m: Mention, c: Clause) -> set[str]:
+        """Where a party is named relative to the platform, and the cues around it."""
+        text = self.text
+        out = {"via:" + p.via}
+        if p.start < 0:
+            out.add("where:implied")
+            return out
+        out.add("where:same" if p.clause == m.clause else "where:adjacent")
+        if p.clause != m.clause:
+            return out
+        out.add("where:" + ("before" if p.start < m.start else "after"))
+        if p.end <= m.start and m.start - p.end <= 40 and re.fullmatch(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+", text[p.end:m.start]) \
+                and not re.search(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b",
+                                  text[p.end:m.start]):
+            out.add("cue:qualifies_platform")  # "Italian helicopters", "Russia's S-400", "Swedish Saab's Gripen"
+        first, members = self._list_of(c, p)
+        if members > 1:
+            out.add("list:member")
+            before_first = text[max(c.start, first - 25):first]
+            out |= {"list:" + cue for cue in _cues_before(before_first)}
+        out.add("dist:" + _bucket(_dist(p.start, p.end, m.start, m.end)))
+        out |= _cues_before(text[max(c.start, p.start - 25):p.start])
+        after = text[p.end:p.end + 40]
+        for name, rx in (("cue:made", _MADE_AFTER), ("cue:possessive", _POSSESSIVE), ("role:subject", _SUBJECT_AFTER),
+                         ("role:speaker", _SPEAKER_AFTER)):
+            if rx.match(after):
+                out.add(name)
+        if not text[c.start:p.start].strip(" \"'“(-—"):
+            out.add("role:sentence_start")
+        between = text[min(p.end, m.end):max(p.start, m.start)]
+        if re.search(r"[;:]", between):
+            out.add("between:break")
+        if re.search(r"\b(?:and|or)\b|,", between) and len(between) < 40:
+            out.add("between:list")
+        return out

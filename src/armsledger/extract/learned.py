@@ -1,0 +1,110 @@
+"""The fitted model: linear decisions over named binary features, read from JSON.
+
+Reads: `models/decisions.json` (written by `armsledger train`; never a pickle).
+Writes: probabilities and, on request, the features that weighed most.
+
+Each decision is a logistic regression over the features of `features.py`:
+- `deal`: is this (supplier, recipient, platform) candidate a deal the article reports? A candidate
+  that another recipient of the same platform and supplier outscores must clear a second, higher
+  threshold (lists of buyers clear it; a speaker beside the buyer does not);
+- `status`: which stage it is at (one weight vector per status, softmax);
+- `hedged`: does the article only say it may happen?
+Every decision carries its threshold, set on the training data by cross-validation.
+Scoring needs only the standard library: scikit-learn is needed to fit, not to run.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("models") / "decisions.json"
+
+
+@dataclass
+class Binary:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    rival_threshold: float | None = None  # for a candidate another recipient of the same platform and supplier beats
+
+    def margin(self, feats) -> float:
+        w = self.weights
+        return self.bias + sum(w.get(f, 0.0) for f in feats)
+
+    def probability(self, feats) -> float:
+        return _sigmoid(self.margin(feats))
+
+    def explain(self, feats, k: int = 6) -> list[tuple[str, float]]:
+        """The features that pushed the decision most, either way, with their weights."""
+        w = self.weights
+        parts = [(f, w[f]) for f in feats if f in w]
+        parts.sort(key=lambda x: -abs(x[1]))
+        return parts[:k]
+
+
+@dataclass
+class Multi:
+    classes: list[str]
+    weights: dict[str, list[float]]  # feature -> one weight per class
+    bias: list[float]
+
+    def probabilities(self, feats) -> dict[str, float]:
+        z = list(self.bias)
+        for f in feats:
+            ws = self.weights.get(f)
+            if ws:
+                for i, x in enumerate(ws):
+                    z[i] += x
+        top = max(z)
+        ex = [math.exp(v - top) for v in z]
+        total = sum(ex)
+        return {c: e / total for c, e in zip(self.classes, ex)}
+
+    def best(self, feats) -> tuple[str, float]:
+        p = self.probabilities(feats)
+        c = max(p, key=p.get)
+        return c, p[c]
+
+    def explain(self, feats, cls: str, k: int = 6) -> list[tuple[str, float]]:
+        i = self.classes.index(cls)
+        parts = [(f, self.weights[f][i]) for f in feats if f in self.weights]
+        parts.sort(key=lambda x: -abs(x[1]))
+        return parts[:k]
+
+
+@dataclass
+class Model:
+    deal: Binary
+    status: Multi
+    hedged: Binary
+    meta: dict
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def from_dict(d: dict) -> Model:
+    dec = d["decisions"]
+    return Model(
+        deal=Binary(dec["deal"]["weights"], dec["deal"]["bias"], dec["deal"]["threshold"],
+                    dec["deal"].get("rival_threshold")),
+        status=Multi(dec["status"]["classes"], dec["status"]["weights"], dec["status"]["bias"]),
+        hedged=Binary(dec["hedged"]["weights"], dec["hedged"]["bias"], dec["hedged"]["threshold"]),
+        meta=d.get("meta", {}),
+    )
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> Model | None:
+    """The shipped model, or the one at `path`; None when there is none (the rules then decide alone)."""
+    p = Path(path) if path else MODEL_PATH
+    if not p.exists():
+        return None
+    return from_dict(json.loads(p.read_text(encoding="utf-8")))

@@ -1,0 +1,82 @@
+"""`armsledger train`: fit the extractor's decisions on gold files (and a ledger's corrections)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("train")
+    def train_cli(
+        sets: Annotated[Optional[list[str]], typer.Option(
+            "--set", help="A gold set of the project: seed, dev, holdout, holdout2, corpus-train (default: all "
+                          "five). corpus-test is refused: it is read only to report figures.")] = None,
+        gold: Annotated[Optional[list[Path]], typer.Option(
+            "--gold", help="A folder of your own with articles/NAME.txt and gold/NAME.json (repeatable).")] = None,
+        ledger: Annotated[Optional[str], typer.Option(
+            "--ledger", help="Also learn from this ledger's corrections (a SQLite path or postgresql:// URL).")] = None,
+        out: Annotated[Optional[Path], typer.Option(
+            "--out", help="Where to write the model (default: the packaged model, replaced).")] = None,
+        folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds, by article.")] = 5,
+        c: Annotated[float, typer.Option("--C", min=1e-4, help="Inverse regularisation strength.")] = 0.1,
+        catalogues: Annotated[Optional[Path], typer.Option(
+            "--catalogues", envvar="ARMSLEDGER_CATALOGUES",
+            help="A directory of catalogue files read over the packaged ones.")] = None,
+    ) -> None:
+        """Fit the learned decisions (deal or not, status, hedged) on gold files; print cross-validated figures.
+
+        Example: armsledger train
+        Example: armsledger train --gold my-gold/ --ledger ledger.db --out my-model.json
+        """
+        try:
+            import sklearn  # noqa: F401
+        except ImportError:
+            typer.echo("Error: armsledger train needs scikit-learn: pip install 'armsledger[train]'", err=True)
+            raise typer.Exit(1) from None
+        from ..catalogue import load
+        from ..extract import Extractor, learned
+        from . import fit, goldsets
+        from .corrections import rows_from_ledger
+
+        names = sets or ([] if gold else list(goldsets.TRAINING_SETS))
+        if "corpus-test" in names:
+            typer.echo("Error: corpus-test is the test split: it is read only to report figures, never to train.", err=True)
+            raise typer.Exit(2)
+        examples = []
+        try:
+            for name in names:
+                examples += goldsets.load(name)
+        except ValueError as err:
+            typer.echo(f"Error: {err}", err=True)
+            raise typer.Exit(2) from None
+        for folder in gold or []:
+            if not (folder / "gold").is_dir() or not (folder / "articles").is_dir():
+                typer.echo(f"Error: {folder}: needs articles/ and gold/ folders", err=True)
+                raise typer.Exit(2)
+            examples += goldsets.folder(folder / "articles", folder / "gold", folder.name)
+        if not examples:
+            typer.echo("Error: no gold articles found (the project's sets live in a checkout: tests/data, corpus/)",
+                       err=True)
+            raise typer.Exit(1)
+        extractor = Extractor(load(catalogues), model=False)
+        extra = rows_from_ledger(ledger, extractor) if ledger else []
+        model, cv = fit.train(examples, extra=extra, C=c, k=folds, extractor=extractor)
+        path = out or learned.MODEL_PATH
+        fit.write(model, path)
+        learned.load.cache_clear()
+        console = Console()
+        console.print(f"{cv['articles']} articles, {cv['candidates']} candidates ({cv['positives']} deals), "
+                      f"{len(extra)} from ledger corrections; {model['meta']['features']} features")
+        console.print(f"deal threshold {cv['deal_threshold']} (best out-of-fold F1 {cv['candidate_f1']}), "
+                      f"hedged threshold {cv['hedged_threshold']}")
+        table = Table(title=f"{folds}-fold cross-validation, whole extraction (scorer F1)")
+        for col in ("set", "deals", "deal fields", "events", "entities"):
+            table.add_column(col)
+        for name, figs in [("all", {k: v["f1"] for k, v in cv["extraction"].items()}), *cv["extraction_by_set"].items()]:
+            table.add_row(name, *(f"{figs[k]:.3f}" for k in ("deals", "deal fields", "events", "entities")))
+        console.print(table)
+        console.print(f"model written to {path}")

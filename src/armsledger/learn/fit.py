@@ -1,0 +1,226 @@
+"""Fit the extractor's decisions on gold files (and analysts' corrections).
+
+Reads: `Example`s (article + gold), optionally corrections from a ledger.
+Writes: the model JSON that `extract/learned.py` reads (no pickle), and
+cross-validated figures.
+
+Each deal candidate of a training article (`Extractor.candidate_rows`) is
+labelled by the gold: a deal when a gold deal has its supplier, recipient and
+platform (the scorer's matching). Three decisions are fitted with
+scikit-learn's logistic regression (L2, liblinear, fixed order: deterministic):
+deal or not; status (multinomial, on the true deals); hedged (on the true
+deals). The deal threshold is the one that maximises F1 on out-of-fold
+predictions (grouped by article, so no article is scored by a model that saw
+it); the hedged threshold likewise.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..evaluate import Tally, same_platform, score_one
+from ..extract import Extractor
+from ..extract import learned, naming
+from .goldsets import Example
+
+STATUSES = ["considered", "offered", "negotiating", "signed", "in_delivery", "completed", "cancelled"]
+MIN_ARTICLES = 2  # a feature seen in fewer training articles is dropped
+
+
+@dataclass
+class Row:
+    group: str  # the article it comes from
+    feats: set[str]
+    label: int
+    status: str | None = None
+    hedged: bool | None = None
+    weight: float = 1.0
+    key: tuple = ()
+
+
+@dataclass
+class Report:
+    rows: int
+    articles: int
+    positives: int
+    cv: dict = field(default_factory=dict)
+
+
+def label_rows(ex: Extractor, example: Example) -> list[Row]:
+    out = []
+    golds = example.gold.get("deals", [])
+    for cand, feats, _rule in ex.candidate_rows(example.article):
+        names = {cand.platform.name, naming.name_as_written(cand.platform)}
+        match = [g for g in golds if g.get("supplier") == cand.supplier and g.get("recipient") == cand.recipient
+                 and any(same_platform(n, g) for n in names)]
+        if match:
+            g = match[0]
+            out.append(Row(example.name, feats, 1, g.get("status"), bool(g.get("hedged")), key=cand.key))
+        else:
+            out.append(Row(example.name, feats, 0, key=cand.key))
+    return out
+
+
+def _vectorise(rows: list[Row], vocab: dict[str, int] | None = None):
+    from scipy.sparse import csr_matrix
+
+    if vocab is None:
+        seen: dict[str, set[str]] = {}
+        for r in rows:
+            for f in r.feats:
+                seen.setdefault(f, set()).add(r.group)
+        vocab = {f: i for i, f in enumerate(sorted(f for f, g in seen.items() if len(g) >= MIN_ARTICLES))}
+    indptr, indices = [0], []
+    for r in rows:
+        indices += sorted(vocab[f] for f in r.feats if f in vocab)
+        indptr.append(len(indices))
+    X = csr_matrix(([1.0] * len(indices), indices, indptr), shape=(len(rows), len(vocab)))
+    return X, vocab
+
+
+def _logreg(C: float, multi: bool = False):
+    from sklearn.linear_model import LogisticRegression
+
+    if multi:
+        return LogisticRegression(C=C, solver="lbfgs", max_iter=2000)
+    return LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=0)
+
+
+def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_threshold: float = 0.5,
+        rival_threshold: float = 0.5) -> dict:
+    """The three decisions fitted on `rows`, as the JSON-ready model."""
+    X, vocab = _vectorise(rows)
+    names = sorted(vocab, key=vocab.get)
+    y = [r.label for r in rows]
+    w = [r.weight for r in rows]
+    deal = _logreg(C).fit(X, y, sample_weight=w)
+    pos = [i for i, r in enumerate(rows) if r.label and r.status in STATUSES]
+    Xp = X[pos]
+    status = _logreg(C, multi=True).fit(Xp, [rows[i].status for i in pos], sample_weight=[w[i] for i in pos])
+    hedged = _logreg(C).fit(Xp, [int(bool(rows[i].hedged)) for i in pos], sample_weight=[w[i] for i in pos])
+
+    def binary(m, threshold):
+        coef = m.coef_[0]
+        return {"bias": float(m.intercept_[0]), "threshold": threshold,
+                "weights": {n: round(float(c), 5) for n, c in zip(names, coef) if abs(c) >= 1e-4}}
+
+    if len(status.classes_) == 2:  # sklearn keeps one row for two classes
+        coef = [[-c for c in status.coef_[0]], list(status.coef_[0])]
+        bias = [-float(status.intercept_[0]), float(status.intercept_[0])]
+    else:
+        coef, bias = [list(r) for r in status.coef_], [float(b) for b in status.intercept_]
+    classes = [str(c) for c in status.classes_]
+    sw = {}
+    for j, n in enumerate(names):
+        ws = [round(float(coef[k][j]), 5) for k in range(len(classes))]
+        if any(abs(x) >= 1e-4 for x in ws):
+            sw[n] = ws
+    deal_json = binary(deal, deal_threshold)
+    deal_json["rival_threshold"] = max(rival_threshold, deal_threshold)
+    return {"decisions": {"deal": deal_json,
+                          "status": {"classes": classes, "bias": bias, "weights": sw},
+                          "hedged": binary(hedged, hedged_threshold)},
+            "meta": {"features": len(names), "rows": len(rows), "C": C}}
+
+
+def _folds(groups: list[str], k: int) -> list[set[str]]:
+    """Articles dealt to k folds in a fixed order (sorted names, round robin)."""
+    names = sorted(set(groups))
+    return [set(names[i::k]) for i in range(k)]
+
+
+def rivals(keys: list[tuple], scores: list[float]) -> list[bool]:
+    """Which candidates have a better-scored rival: the same platform from the same supplier, to another recipient."""
+    best: dict[tuple, float] = {}
+    for k, s in zip(keys, scores):
+        best[k] = max(best.get(k, 0.0), s)
+    return [s < best[k] for k, s in zip(keys, scores)]
+
+
+def best_thresholds(rows: list[Row], scores: list[float], labels: list[int]) -> tuple[float, float, float]:
+    """The deal threshold, and the (higher or equal) one for candidates with a better-scored rival, with the best F1
+    on these out-of-fold scores."""
+    beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores)
+    grid = [x / 100 for x in range(10, 91, 2)]
+    best = (0.5, 0.5, -1.0)
+    for t in grid:
+        for t2 in (x for x in grid if x >= t):
+            tp = fp = fn = 0
+            for s, y, b in zip(scores, labels, beaten):
+                yes = s >= (t2 if b else t)
+                tp += yes and y
+                fp += yes and not y
+                fn += (not yes) and y
+            f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f > best[2] + 1e-9:
+                best = (t, t2, f)
+    return best
+
+
+def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float]:
+    """The threshold with the best F1 on these out-of-fold scores, and that F1."""
+    best = (0.5, -1.0)
+    for t in [x / 100 for x in range(10, 91, 2)]:
+        tp = sum(1 for s, y in zip(scores, labels) if s >= t and y)
+        fp = sum(1 for s, y in zip(scores, labels) if s >= t and not y)
+        fn = sum(1 for s, y in zip(scores, labels) if s < t and y)
+        f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f > best[1] + 1e-9:
+            best = (t, f)
+    return best
+
+
+def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.1, k: int = 5,
+          extractor: Extractor | None = None, log=print) -> tuple[dict, dict]:
+    """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures."""
+    ex = extractor or Extractor(model=False)
+    rows: list[Row] = []
+    for e in examples:
+        rows += label_rows(ex, e)
+    rows += extra or []
+    groups = [r.group for r in rows]
+    folds = _folds(groups, k)
+    oof_deal: list[float] = [0.0] * len(rows)
+    oof_hedged: list[tuple[float, int]] = []
+    for held in folds:
+        train_rows = [r for r in rows if r.group not in held]
+        model = learned.from_dict(fit(train_rows, C))
+        for i, r in enumerate(rows):
+            if r.group in held:
+                oof_deal[i] = model.deal.probability(r.feats)
+                if r.label and r.status:
+                    oof_hedged.append((model.hedged.probability(r.feats), int(bool(r.hedged))))
+    labels = [r.label for r in rows]
+    t_deal, t_rival, f_deal = best_thresholds(rows, oof_deal, labels)
+    t_hedged, _ = best_threshold([s for s, _ in oof_hedged], [y for _, y in oof_hedged]) if oof_hedged else (0.5, 0)
+    model_dict = fit(rows, C, t_deal, t_hedged, t_rival)
+    # the whole extractor, article by article, each scored by the fold model that did not see it
+    figures = ("deals", "deal fields", "events", "entities")
+    tallies = {n: Tally() for n in figures}
+    per_set: dict[str, dict[str, Tally]] = {}
+    by_name = {e.name: e for e in examples}
+    for held in folds:
+        d = fit([r for r in rows if r.group not in held], C, t_deal, t_hedged, t_rival)
+        ex.model = learned.from_dict(d)
+        for name in sorted(held):
+            if name in by_name:
+                pred = ex(by_name[name].article)
+                score_one(by_name[name].gold, pred, tallies, [])
+                score_one(by_name[name].gold, pred, per_set.setdefault(name.split("/")[0], {n: Tally() for n in figures}), [])
+    ex.model = None
+    cv = {"candidates": len(rows), "articles": len(examples), "positives": sum(labels),
+          "deal_threshold": t_deal, "rival_threshold": t_rival, "candidate_f1": round(f_deal, 3),
+          "hedged_threshold": t_hedged,
+          "folds": k, "C": C,
+          "extraction": {n: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in t.prf())))
+                         for n, t in tallies.items()},
+          "extraction_by_set": {s: {n: round(t.prf()[2], 3) for n, t in ts.items()} for s, ts in sorted(per_set.items())}}
+    model_dict["meta"].update({"cross_validation": cv,
+                               "articles": sorted(set(groups))})
+    return model_dict, cv
+
+
+def write(model_dict: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(model_dict, indent=0, sort_keys=True) + "\n", encoding="utf-8")
