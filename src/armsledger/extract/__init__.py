@@ -22,7 +22,7 @@ import re
 from ..catalogue import Catalogue, load
 from ..ingest import clean_surrogates
 from ..model import Article
-from . import context, dates, decide, learned, naming, text, values
+from . import context, dates, decide, events_decide, learned, naming, text, values
 from .deals import Deal, DealFinder
 from .entities import EntityFinder
 from .events import EventFinder
@@ -85,6 +85,9 @@ class Extractor:
         model = self.model
         deals = finder.run(None if model is None else (lambda f: decide.apply(f, clauses, body, home, model)))
         events = EventFinder(ents, clauses, finder.book, body, ref, home).run()
+        if model is not None and model.event is not None:
+            events = events_decide.decide(events + events_decide.implied(deals, events, clauses)
+                                          + events_decide.broad(clauses, events, ref), clauses, model)
         entities = ents.all()  # assigns ids
         naming.apply(entities)
         year = ref.year if ref else None
@@ -98,7 +101,8 @@ class Extractor:
                 "publisher": article.publisher,
             },
             "entities": [e.as_dict() for e in entities],
-            "events": [ev.as_dict() for ev in events if ev.evidence is not None],
+            "events": [self._event(ev, n, explain) for n, ev in enumerate(
+                (ev for ev in events if ev.evidence is not None), 1)],
             "deals": [self._deal(d, year, explain) for d in deals],
         }
         if article.url:
@@ -108,6 +112,30 @@ class Extractor:
         if with_text:
             record["article"]["text"] = body
         return filter_record(record, body, self.catalogue)  # off-topic pages: no events, no deals
+
+    @staticmethod
+    def _event(ev, n: int, explain: bool) -> dict:
+        ev.id = f"v{n}"
+        out = ev.as_dict()
+        if explain:
+            out["why"] = events_decide.explain(ev)
+        return out
+
+    def event_candidates(self, article: Article) -> tuple[dict, list[set[str]]]:
+        """The record with every event candidate (the rules' and those the deals imply) and each one's features,
+        in order: what `armsledger train` labels with the gold."""
+        body = clean_surrogates(article.text[:MAX_CHARS])
+        sentences, ents, clauses, home, ref = self._analyse(article, body)
+        finder = DealFinder(ents, clauses, body, home)
+        model = self.model
+        deals = finder.run(None if model is None else (lambda f: decide.apply(f, clauses, body, home, model)))
+        events = EventFinder(ents, clauses, finder.book, body, ref, home).run()
+        events = [ev for ev in events + events_decide.implied(deals, events, clauses)
+                  + events_decide.broad(clauses, events, ref) if ev.evidence is not None]
+        entities = ents.all()
+        record = {"entities": [e.as_dict() for e in entities],
+                  "events": [self._event(ev, n, False) for n, ev in enumerate(events, 1)], "deals": []}
+        return record, [events_decide.features(ev, clauses) for ev in events]
 
     def _deal(self, d: Deal, year: int | None, explain: bool = False) -> dict:
         status, hedged = d.status()

@@ -21,6 +21,8 @@ from .entities import Entity
 _SELLER_ORGS = {"defence company", "state exporter"}
 _BUYER_ORGS = {"armed service", "ministry", "government body"}
 REACH = 1  # sentences either side
+MAX_SELLERS = 3  # named sellers nearest the platform (besides its origin and partners)
+MAX_BUYERS = 6  # named buyers nearest the platform (besides the home country): a list of past buyers fits
 
 # a generic class: a weapon noun with the words that qualify it ("high-speed guard boats", "armed drones")
 _HEADS = {
@@ -143,8 +145,8 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
             buyers = list(near_buyers)
             if home:
                 buyers.append(Party(home, -1, -1, -1, "home"))
-            for sup in _best_per_code(sellers, s):
-                for rec in _best_per_code(buyers, s):
+            for sup in _nearest(_best_per_code(sellers, s), s, MAX_SELLERS):
+                for rec in _nearest(_best_per_code(buyers, s), s, MAX_BUYERS):
                     if sup.code == rec.code:
                         continue
                     key = (sup.code, rec.code, id(plat))
@@ -163,6 +165,12 @@ def _best_per_code(items: list[Party], pos: int) -> list[Party]:
         if q is None or _rank(p, pos) < _rank(q, pos):
             best[p.code] = p
     return list(best.values())
+
+
+def _nearest(items: list[Party], pos: int, k: int) -> list[Party]:
+    """The implied parties and the k named ones nearest `pos`."""
+    named = sorted((p for p in items if p.start >= 0), key=lambda p: abs(p.start - pos))
+    return [p for p in items if p.start < 0] + named[:k]
 
 
 def _rank(p: Party, pos: int) -> tuple[int, int]:

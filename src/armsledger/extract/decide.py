@@ -11,7 +11,7 @@ to model-opened deals exactly as they do to rule-opened ones.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import candidates as cands
 from .context import STAGES, Clause
@@ -25,26 +25,26 @@ STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "ne
 
 @dataclass
 class Why:
-    """What the model weighed for one deal."""
+    """What the model weighed for one deal; the weights are looked up only when asked for (`as_dict`)."""
 
     probability: float
     threshold: float
-    features: list[tuple[str, float]]
-    status: str | None = None
-    status_probability: float | None = None
-    status_features: list[tuple[str, float]] = field(default_factory=list)
-    hedged_probability: float | None = None
+    feats: set[str]
+    model: Model
     opened_by: str = "rules"  # rules | model
 
     def as_dict(self) -> dict:
-        out = {"opened_by": self.opened_by, "probability": round(self.probability, 3), "threshold": self.threshold,
-               "features": [{"feature": f, "weight": round(w, 3)} for f, w in self.features]}
-        if self.status:
-            out["status"] = {"value": self.status, "probability": round(self.status_probability or 0, 3),
-                             "features": [{"feature": f, "weight": round(w, 3)} for f, w in self.status_features]}
-        if self.hedged_probability is not None:
-            out["hedged_probability"] = round(self.hedged_probability, 3)
-        return out
+        m, feats = self.model, self.feats
+        status, sp = m.status.best(feats)
+        return {"opened_by": self.opened_by, "probability": round(self.probability, 3), "threshold": self.threshold,
+                "features": _weights(m.deal.explain(feats)),
+                "status": {"value": status, "probability": round(sp, 3),
+                           "features": _weights(m.status.explain(feats, status))},
+                "hedged_probability": round(m.hedged.probability(feats), 3)}
+
+
+def _weights(pairs: list[tuple[str, float]]) -> list[dict]:
+    return [{"feature": f, "weight": round(w, 3)} for f, w in pairs]
 
 
 def rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None,
@@ -80,15 +80,10 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     for cand, feats, rule, p in scored:
         beaten = p < best[(cand.supplier, cand.platform.name)]
         threshold = (model.deal.rival_threshold or model.deal.threshold) if beaten else model.deal.threshold
-        why = Why(p, threshold, model.deal.explain(feats))
-        status, sp = model.status.best(feats)
-        why.status, why.status_probability = status, sp
-        why.status_features = model.status.explain(feats, status)
-        hp = model.hedged.probability(feats)
-        why.hedged_probability = hp
         if p < threshold:
             dropped += rule
             continue
+        why = Why(p, threshold, feats, model)
         if rule:
             for d in rule:
                 d.why = why
@@ -97,8 +92,9 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
             continue  # the model opens no deal for a country named only as the one speaking of it
         m = min(cand.mentions, key=lambda m: (m.clause, m.start))
         deal = Deal(cand.supplier, cand.recipient, cand.platform, False, m.start)
+        status, _ = model.status.best(feats)
         stage = STATUS_STAGE[status]
-        hedged = hp >= model.hedged.threshold
+        hedged = model.hedged.probability(feats) >= model.hedged.threshold
         for clause in sorted({x.clause for x in cand.mentions if x.supplier.clause in (-1, x.clause)
                               or x.recipient.clause == x.clause} or {m.clause}):
             deal.claims.append(Claim(stage if stage in STAGES or stage == "cancel" else "consider", hedged, False, clause))

@@ -312,11 +312,14 @@ class EntityFinder:
         return existing
 
     def _catalogue_person(self, name: str) -> Entry | None:
-        key = _person_key(name)
-        for p in self.cat.of_kind("person").values():
-            if any(_person_key(n) == key for n in p.names()):
-                return p
-        return None
+        index = self.__dict__.get("_people_by_key")
+        if index is None:  # built on first use: every spelling of every catalogue person, by its letters
+            index = {}
+            for p in self.cat.of_kind("person").values():
+                for n in p.names():
+                    index.setdefault(_person_key(n), p)
+            self.__dict__["_people_by_key"] = index
+        return index.get(_person_key(name))
 
     def _office(self, title: str) -> Entry | None:
         return self.office_by_name.get(title.casefold())

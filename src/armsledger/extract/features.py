@@ -76,6 +76,8 @@ class Featurizer:
         self.plat_count = Counter(ent.name for c in clauses for _, _, ent in c.platforms)
         self.n_plats = len(self.plat_count)
         self._lists: dict[int, list] = {}
+        self._at: dict[tuple, tuple] = {}
+        self._sides: dict[tuple, tuple] = {}
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: set | frozenset = frozenset()) -> set[str]:
         """`rule_keys`: the (supplier, recipient, platform) of every deal the rules opened in the article."""
@@ -86,8 +88,10 @@ class Featurizer:
                 f.add("rule:other_recipient")
             if any(k[2] == plat and k[1] == cand.recipient and k[0] != cand.supplier for k in rule_keys):
                 f.add("rule:other_supplier")
+        parts: list = []
         for m in cand.mentions:
-            f |= self.mention(m)
+            parts += self.mention_parts(m)
+        f.update(*parts)
         f.add("n_mentions:" + _count(len({(m.clause, m.start) for m in cand.mentions})))
         f.add("plat_count:" + _count(self.plat_count[cand.platform.name]))
         f.add("n_plats_article:" + _count(self.n_plats))
@@ -108,33 +112,32 @@ class Featurizer:
         return f
 
     def mention(self, m: Mention) -> set[str]:
+        """The features of one platform mention paired with one supplier and one recipient."""
+        return set().union(*self.mention_parts(m))
+
+    def mention_parts(self, m: Mention) -> list:
+        """`mention`'s features as the (shared, cached) sets they are made of."""
         c = self.clauses[m.clause]
-        text = self.text
         plat = m.platform
-        f = {"bias_mention"}
-        f.add("cat:" + (plat.category or "none"))
-        f.add("plat:catalogue" if plat.catalogue_id else "plat:generic" if plat.extra.get("generic") else "plat:found")
-        if c.sent.headline:
-            f.add("sent:headline")
-        f.add("sent:pos:" + ("0" if m.clause == 0 else "1-3" if m.clause <= 3 else "4-9" if m.clause <= 9 else "10+"))
-        f.add("sent_plats:" + _count(len(c.platforms)))
-        f.add("sent_countries:" + _count(len({ent.code for _, _, ent in c.countries})))
-        partners = plat.extra.get("partners") or []
-        # supplier
         sup, rec = m.supplier, m.recipient
+        base, nearest = self._platform_at(m, c)
+        sup_side, rec_side = self._party(sup, m, c), self._party(rec, m, c)
+        f: set[str] = set()
+        out = [base, sup_side[0], rec_side[0], f]
+        partners = plat.extra.get("partners") or []
         if plat.country is None:
             f.add("sup:origin_unknown")
         elif sup.code == plat.country:
             f.add("sup:origin")
+            out.append(rec_side[2])
         elif sup.code in partners:
             f.add("sup:partner")
         else:
             f.add("sup:not_origin")
-        sup_side, rec_side = self._side(sup, m, c), self._side(rec, m, c)
-        f |= {"sup:" + x for x in sup_side}
-        f |= {"rec:" + x for x in rec_side}
-        f |= {"sup:" + x for x in self._words(sup, m, c)}
-        f |= {"rec:" + x for x in self._words(rec, m, c)}
+        if rec.code == plat.country:
+            f.add("rec:is_origin")
+        if rec.code in partners:
+            f.add("rec:is_partner")
         if rec.clause == m.clause and rec.start >= 0:
             others = [s for s, _, ent in c.countries if ent.code not in (sup.code, rec.code)]
             mine = abs(rec.start - m.start)
@@ -142,22 +145,30 @@ class Featurizer:
                 f.add("rec:nearest_other_country")
             if not others:
                 f.add("rec:only_other_country")
-        deal_trigs = sorted(c.of("deal"), key=lambda t: _dist(t.start, t.end, m.start, m.end))
-        nearest = deal_trigs[0].kind if deal_trigs else "none"
-        for x in rec_side:
-            if x.startswith(("role:", "cue:", "where:")):
-                f.add(f"rec:{x}&trig:{nearest}")
-        for x in sup_side:
-            if x.startswith(("cue:", "where:")):
-                f.add(f"sup:{x}&trig:{nearest}")
-        if rec.code == plat.country:
-            f.add("rec:is_origin")
-        if rec.code in partners:
-            f.add("rec:is_partner")
-        if sup.code == plat.country:
-            f |= {"origin&rec:" + x for x in self._side(rec, m, c) if x.startswith(("cue", "where", "role"))}
-        # triggers and modifiers of the sentence, by kind and distance
-        for t in c.triggers:
+        out.append(rec_side[3].get(nearest) or rec_side[3].setdefault(
+            nearest, frozenset(f"rec:{x}&trig:{nearest}" for x in rec_side[1])))
+        out.append(sup_side[3].get(nearest) or sup_side[3].setdefault(
+            nearest, frozenset(f"sup:{x}&trig:{nearest}" for x in sup_side[1] if not x.startswith("role:"))))
+        return out
+
+    def _platform_at(self, m: Mention, c: Clause) -> tuple[frozenset, str]:
+        """What does not depend on the parties: the platform, its sentence, triggers and words; and the kind of
+        the deal trigger nearest the platform."""
+        key = (m.clause, m.start, id(m.platform))
+        hit = self._at.get(key)
+        if hit is not None:
+            return hit
+        text = self.text
+        plat = m.platform
+        f = {"bias_mention", "cat:" + (plat.category or "none"),
+             "plat:catalogue" if plat.catalogue_id else "plat:generic" if plat.extra.get("generic") else "plat:found",
+             "sent:pos:" + ("0" if m.clause == 0 else "1-3" if m.clause <= 3 else "4-9" if m.clause <= 9 else "10+"),
+             "sent_plats:" + _count(len(c.platforms)),
+             "sent_countries:" + _count(len({ent.code for _, _, ent in c.countries}))}
+        if c.sent.headline:
+            f.add("sent:headline")
+        nearest, best = "none", None
+        for t in c.triggers:  # triggers and modifiers of the sentence, by kind and distance
             d = _dist(t.start, t.end, m.start, m.end)
             if t.group == "modifier":
                 if d <= 70:
@@ -166,28 +177,39 @@ class Featurizer:
                 f.add(f"trig:{t.group}:{t.kind}:{_bucket(d)}")
                 if t.group == "deal":
                     f.add(f"trig:deal:{_bucket(d)}")
+                    if best is None or d < best:
+                        nearest, best = t.kind, d
         for k in (m.clause - 1, m.clause + 1):
             if 0 <= k < len(self.clauses):
                 for t in self.clauses[k].of("deal"):
                     f.add(f"trig_adj:deal:{t.kind}")
-        # words around the platform
-        lo = max(c.start, m.start - 60)
-        for w in _WORD.findall(text[lo:m.start].lower()):
-            if w not in _STOP:
-                f.add("wb:" + w[:7])
-        for w in _WORD.findall(text[m.end:min(c.end, m.end + 40)].lower()):
-            if w not in _STOP:
-                f.add("wa:" + w[:7])
-        for w in _WORD.findall(c.sent.text.lower()):
-            if w not in _STOP:
-                f.add("sw:" + w[:7])
+        lo = max(c.start, m.start - 60)  # words around the platform
+        f.update("wb:" + w[:7] for w in _WORD.findall(text[lo:m.start].lower()) if w not in _STOP)
+        f.update("wa:" + w[:7] for w in _WORD.findall(text[m.end:min(c.end, m.end + 40)].lower()) if w not in _STOP)
         if _QTY_BEFORE.search(text, max(c.start, m.start - 30), m.start):
             f.add("qty_before")
         if c.money:
             f.add("money_in_sentence")
         if c.dates:
             f.add("date_in_sentence")
-        return f
+        hit = self._at[key] = (frozenset(f), nearest)
+        return hit
+
+    def _party(self, p: Party, m: Mention, c: Clause) -> tuple[frozenset, tuple, frozenset, dict]:
+        """A party's features as supplier or recipient of this mention (prefixed by its role), the cues
+        that combine with the nearest trigger, and (for recipients) those that combine with an origin supplier."""
+        role = "sup" if p is m.supplier else "rec"
+        key = (role, p.code, p.start, m.clause, m.start)
+        hit = self._sides.get(key)
+        if hit is not None:
+            return hit
+        side = self._side(p, m, c)
+        feats = {f"{role}:{x}" for x in side} | {f"{role}:{x}" for x in self._words(p, m, c)}
+        cues = tuple(x for x in side if x.startswith(("role:", "cue:", "where:")))
+        origin = frozenset("origin&rec:" + x for x in side if x.startswith(("cue", "where", "role"))) if role == "rec" \
+            else frozenset()
+        hit = self._sides[key] = (frozenset(feats), cues, origin, {})  # the last: cues with a trigger kind, by kind
+        return hit
 
     def only_speaks(self, cand: Candidate) -> bool:
         """Is the recipient named, wherever it is named near the platform, only as the one speaking about it

@@ -9,6 +9,7 @@ Each decision is a logistic regression over the features of `features.py`:
   threshold (lists of buyers clear it; a speaker beside the buyer does not);
 - `status`: which stage it is at (one weight vector per status, softmax);
 - `hedged`: does the article only say it may happen?
+- `event`: is this event candidate (a rule's, or one a deal implies) an event the article reports?
 Every decision carries its threshold, set on the training data by cross-validation.
 Scoring needs only the standard library: scikit-learn is needed to fit, not to run.
 """
@@ -81,6 +82,7 @@ class Model:
     status: Multi
     hedged: Binary
     meta: dict
+    event: Binary | None = None  # keep or drop an event candidate (events_decide)
 
 
 def _sigmoid(x: float) -> float:
@@ -98,6 +100,7 @@ def from_dict(d: dict) -> Model:
         status=Multi(dec["status"]["classes"], dec["status"]["weights"], dec["status"]["bias"]),
         hedged=Binary(dec["hedged"]["weights"], dec["hedged"]["bias"], dec["hedged"]["threshold"]),
         meta=d.get("meta", {}),
+        event=Binary(dec["event"]["weights"], dec["event"]["bias"], dec["event"]["threshold"]) if "event" in dec else None,
     )
 
 

@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..evaluate import Tally, same_platform, score_one
+from ..evaluate import Tally, match, same_date, same_name, same_platform, score_one
 from ..extract import Extractor
 from ..extract import learned, naming
 from .goldsets import Example
@@ -195,6 +195,17 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     t_deal, t_rival, f_deal = best_thresholds(rows, oof_deal, labels)
     t_hedged, _ = best_threshold([s for s, _ in oof_hedged], [y for _, y in oof_hedged]) if oof_hedged else (0.5, 0)
     model_dict = fit(rows, C, t_deal, t_hedged, t_rival)
+    # events: the candidates of each article under the deal model just fitted, labelled by the gold
+    ex.model = learned.from_dict(model_dict)
+    ev_rows = [r for e in examples for r in label_event_rows(ex, e)]
+    oof_event = [0.0] * len(ev_rows)
+    for held in folds:
+        m = _event_fit([r for r in ev_rows if r.group not in held], C)
+        for i, r in enumerate(ev_rows):
+            if r.group in held:
+                oof_event[i] = m.probability(r.feats)
+    t_event, f_event = best_threshold(oof_event, [r.label for r in ev_rows])
+    model_dict["decisions"]["event"] = _event_json(ev_rows, C, t_event)
     # the whole extractor, article by article, each scored by the fold model that did not see it
     figures = ("deals", "deal fields", "events", "entities")
     tallies = {n: Tally() for n in figures}
@@ -202,6 +213,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     by_name = {e.name: e for e in examples}
     for held in folds:
         d = fit([r for r in rows if r.group not in held], C, t_deal, t_hedged, t_rival)
+        d["decisions"]["event"] = _event_json([r for r in ev_rows if r.group not in held], C, t_event)
         ex.model = learned.from_dict(d)
         for name in sorted(held):
             if name in by_name:
@@ -211,14 +223,56 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     ex.model = None
     cv = {"candidates": len(rows), "articles": len(examples), "positives": sum(labels),
           "deal_threshold": t_deal, "rival_threshold": t_rival, "candidate_f1": round(f_deal, 3),
-          "hedged_threshold": t_hedged,
-          "folds": k, "C": C,
+          "hedged_threshold": t_hedged, "event_candidates": len(ev_rows), "event_threshold": t_event,
+          "event_candidate_f1": round(f_event, 3), "folds": k, "C": C,
           "extraction": {n: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in t.prf())))
                          for n, t in tallies.items()},
           "extraction_by_set": {s: {n: round(t.prf()[2], 3) for n, t in ts.items()} for s, ts in sorted(per_set.items())}}
     model_dict["meta"].update({"cross_validation": cv,
                                "articles": sorted(set(groups))})
     return model_dict, cv
+
+
+def label_event_rows(ex: Extractor, example: Example) -> list[Row]:
+    """Each event candidate of an article, labelled by whether it matches a gold event one to one
+    (the scorer's matching: type, date at the gold's precision, a shared country or participant)."""
+    record, feats = ex.event_candidates(example.article)
+    names = {e["id"]: e["name"] for e in record["entities"]}
+
+    def ok(p, g) -> bool:  # as evaluate.score_one's event_ok
+        if p.get("type") != g.get("type"):
+            return False
+        if g.get("date") and not same_date(p.get("date"), g.get("date")):
+            return False
+        gc, pc = set(g.get("countries") or []), set(p.get("countries") or [])
+        if gc and pc and gc & pc:
+            return True
+        gp = g.get("participants") or []
+        pp = [names.get(i, i) for i in p.get("participants") or []]
+        if gp and any(same_name(a, b) for a in pp for b in gp):
+            return True
+        return not gc and not gp
+
+    def likeness(p, g) -> int:
+        return (same_date(p.get("date"), g.get("date")) + (p.get("status") == g.get("status"))
+                + len(set(g.get("countries") or []) & set(p.get("countries") or [])))
+
+    pairs, _, _ = match(example.gold.get("events", []), record["events"], ok, likeness)
+    matched = {id(p) for p, _ in pairs}
+    return [Row(example.name, f, int(id(ev) in matched)) for ev, f in zip(record["events"], feats)
+            if "src:rules" not in f]  # the rules' events stand; the model weighs the others
+
+
+def _event_fit(rows: list[Row], C: float) -> learned.Binary:
+    return learned.Binary(**{k: v for k, v in _event_json(rows, C, 0.5).items()})
+
+
+def _event_json(rows: list[Row], C: float, threshold: float) -> dict:
+    X, vocab = _vectorise(rows)
+    names = sorted(vocab, key=vocab.get)
+    m = _logreg(C).fit(X, [r.label for r in rows])
+    return {"bias": float(m.intercept_[0]), "threshold": threshold,
+            "weights": {n: round(float(c), 5) for n, c in zip(names, m.coef_[0]) if abs(c) >= 1e-4}}
 
 
 def write(model_dict: dict, path: Path) -> None:
