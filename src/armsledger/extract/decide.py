@@ -48,14 +48,14 @@ def _weights(pairs: list[tuple[str, float]]) -> list[dict]:
 
 
 def rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None,
-         speakers: list | None = None) -> list[tuple[cands.Candidate, set[str], list[Deal]]]:
+         speakers: list | None = None, fz: Featurizer | None = None) -> list[tuple[cands.Candidate, set[str], list[Deal]]]:
     """Every candidate with its features and the rule deals of its key (training reads these too).
     `speakers`, when given, collects the candidates whose recipient is named only as a speaker."""
     by_key: dict[tuple, list[Deal]] = {}
     for d in finder.book.deals:
         by_key.setdefault((d.supplier, d.recipient, d.platform.name), []).append(d)
-    fz = Featurizer(clauses, text, home)
-    rule_keys = set(by_key)
+    fz = fz or Featurizer(clauses, text, home)
+    rule_keys = {k: ds[0].status()[0] for k, ds in by_key.items()}
     out = []
     for cand in cands.build(clauses, text, home):
         rule = by_key.get(cand.key, [])
@@ -71,15 +71,25 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     book = finder.book
     dropped: list[Deal] = []
     speakers: list = []
+    fz = Featurizer(clauses, text, home)
     scored = [(cand, feats, rule, model.deal.probability(feats))
-              for cand, feats, rule in rows(finder, clauses, text, home, speakers)]
-    best: dict[tuple, float] = {}
+              for cand, feats, rule in rows(finder, clauses, text, home, speakers, fz)]
+    best: dict[tuple, tuple[float, str]] = {}
     for cand, _, _, p in scored:
         k = (cand.supplier, cand.platform.name)
-        best[k] = max(best.get(k, 0.0), p)
+        if p > best.get(k, (0.0, ""))[0]:
+            best[k] = (p, cand.recipient)
+    lists = fz._lists_of_code()
     for cand, feats, rule, p in scored:
-        beaten = p < best[(cand.supplier, cand.platform.name)]
-        threshold = (model.deal.rival_threshold or model.deal.threshold) if beaten else model.deal.threshold
+        top, top_recipient = best[(cand.supplier, cand.platform.name)]
+        # a rival is another recipient the best-scored one outdoes, unless both are named in one list of buyers
+        beaten = p < top and not (lists.get(cand.recipient, set()) & lists.get(top_recipient, set()))
+        if rule and model.deal.rule_threshold is not None:
+            threshold = model.deal.rule_threshold
+        elif beaten:
+            threshold = model.deal.rival_threshold or model.deal.threshold
+        else:
+            threshold = model.deal.threshold
         if p < threshold:
             dropped += rule
             continue

@@ -77,15 +77,25 @@ class Featurizer:
         self.n_plats = len(self.plat_count)
         self._lists: dict[int, list] = {}
         self._at: dict[tuple, tuple] = {}
+        self._code_lists: dict[str, set] | None = None
         self._sides: dict[tuple, tuple] = {}
 
-    def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: set | frozenset = frozenset()) -> set[str]:
-        """`rule_keys`: the (supplier, recipient, platform) of every deal the rules opened in the article."""
+    def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
+        """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
+        The rules' vote reaches every member of a list of buyers ("ordered by Egypt, Qatar and Greece")."""
+        rule_keys = rule_keys or {}
         f: set[str] = set()
         plat = cand.platform.name
         if not rule_status:
             if any(k[2] == plat and k[0] == cand.supplier and k[1] != cand.recipient for k in rule_keys):
                 f.add("rule:other_recipient")
+                lists = self._lists_of_code()
+                mine = lists.get(cand.recipient, set())
+                mate = next((k for k in rule_keys if k[2] == plat and k[0] == cand.supplier
+                             and mine & lists.get(k[1], set())), None)
+                if mate is not None:
+                    f.add("rule:list_mate")
+                    rule_status = rule_keys[mate]
             if any(k[2] == plat and k[1] == cand.recipient and k[0] != cand.supplier for k in rule_keys):
                 f.add("rule:other_supplier")
         parts: list = []
@@ -217,8 +227,21 @@ class Featurizer:
         named = [m.recipient for m in cand.mentions if m.recipient.start >= 0]
         return bool(named) and all(_SPEAKER_AFTER.match(self.text[p.end:p.end + 60]) for p in named)
 
-    def _list_of(self, c: Clause, p: Party) -> tuple[int, int]:
-        """Where the list of countries that holds `p` starts ("Spain, the Netherlands, Greece and Germany"), and its size."""
+    def _lists_of_code(self) -> dict[str, set]:
+        """For each country, the lists of countries (by sentence and start) it is named in."""
+        if self._code_lists is None:
+            self._code_lists = {}
+            for i, c in enumerate(self.clauses):
+                for s, e, ent in c.countries:
+                    first, _, members = self._list_of(c, Party(ent.code or "", s, e, i, "country"))
+                    if members > 1 and ent.code:
+                        self._code_lists.setdefault(ent.code, set()).add((i, first))
+        return self._code_lists
+
+    def _list_of(self, c: Clause, p: Party) -> tuple[int, int, int]:
+        """Where the list of countries that holds `p` starts and ends ("Spain, the Netherlands, Greece and
+        Germany"), and its size. Every member of a list is read where the list stands: what precedes its first
+        item and follows its last, and the words between it and the platform, are each member's."""
         spans = self._lists.get(id(c))
         if spans is None:
             spans = []
@@ -231,16 +254,17 @@ class Featurizer:
             self._lists[id(c)] = spans
         for group in spans:
             if any(s == p.start for s, _ in group):
-                return group[0][0], len(group)
-        return p.start, 1
+                return group[0][0], group[-1][1], len(group)
+        return p.start, p.end, 1
 
     def _words(self, p: Party, m: Mention, c: Clause) -> set[str]:
         """The words just before a named party, and those between it and the platform."""
         if p.start < 0 or p.clause != m.clause:
             return set()
         text = self.text
-        out = {"pw:" + w[:7] for w in _WORD.findall(text[max(c.start, p.start - 30):p.start].lower())[-3:]}
-        lo, hi = (p.end, m.start) if p.end <= m.start else (m.end, p.start)
+        first, last, _ = self._list_of(c, p)
+        out = {"pw:" + w[:7] for w in _WORD.findall(text[max(c.start, first - 30):first].lower())[-3:]}
+        lo, hi = (last, m.start) if last <= m.start else (m.end, first)
         if hi - lo <= 100:
             out |= {"bw:" + w[:7] for w in _WORD.findall(text[lo:hi].lower()) if w not in _STOP}
         return out
@@ -256,25 +280,23 @@ class Featurizer:
         if p.clause != m.clause:
             return out
         out.add("where:" + ("before" if p.start < m.start else "after"))
-        if p.end <= m.start and m.start - p.end <= 40 and re.fullmatch(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+", text[p.end:m.start]) \
+        first, last, members = self._list_of(c, p)
+        if last <= m.start and m.start - last <= 40 and re.fullmatch(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+", text[last:m.start]) \
                 and not re.search(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b",
-                                  text[p.end:m.start]):
+                                  text[last:m.start]):
             out.add("cue:qualifies_platform")  # "Italian helicopters", "Russia's S-400", "Swedish Saab's Gripen"
-        first, members = self._list_of(c, p)
         if members > 1:
             out.add("list:member")
-            before_first = text[max(c.start, first - 25):first]
-            out |= {"list:" + cue for cue in _cues_before(before_first)}
-        out.add("dist:" + _bucket(_dist(p.start, p.end, m.start, m.end)))
-        out |= _cues_before(text[max(c.start, p.start - 25):p.start])
-        after = text[p.end:p.end + 40]
+        out.add("dist:" + _bucket(_dist(first, last, m.start, m.end)))
+        out |= _cues_before(text[max(c.start, first - 25):first])
+        after = text[last:last + 40]
         for name, rx in (("cue:made", _MADE_AFTER), ("cue:possessive", _POSSESSIVE), ("role:subject", _SUBJECT_AFTER),
                          ("role:speaker", _SPEAKER_AFTER)):
             if rx.match(after):
                 out.add(name)
-        if not text[c.start:p.start].strip(" \"'“(-—"):
+        if not text[c.start:first].strip(" \"'“(-—"):
             out.add("role:sentence_start")
-        between = text[min(p.end, m.end):max(p.start, m.start)]
+        between = text[min(last, m.end):max(first, m.start)]
         if re.search(r"[;:]", between):
             out.add("between:break")
         if re.search(r"\b(?:and|or)\b|,", between) and len(between) < 40:

@@ -4,9 +4,10 @@ Reads: `models/decisions.json` (written by `armsledger train`; never a pickle).
 Writes: probabilities and, on request, the features that weighed most.
 
 Each decision is a logistic regression over the features of `features.py`:
-- `deal`: is this (supplier, recipient, platform) candidate a deal the article reports? A candidate
-  that another recipient of the same platform and supplier outscores must clear a second, higher
-  threshold (lists of buyers clear it; a speaker beside the buyer does not);
+- `deal`: is this (supplier, recipient, platform) candidate a deal the article reports? Three
+  thresholds: one to keep a deal the rules opened, one to open a deal they did not, and a higher
+  one for a candidate that another recipient of the same platform and supplier outscores (a list
+  of buyers is not such a rival);
 - `status`: which stage it is at (one weight vector per status, softmax);
 - `hedged`: does the article only say it may happen?
 - `event`: is this event candidate (a rule's, or one a deal implies) an event the article reports?
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +32,7 @@ class Binary:
     bias: float
     threshold: float
     rival_threshold: float | None = None  # for a candidate another recipient of the same platform and supplier beats
+    rule_threshold: float | None = None  # for a candidate the rules opened a deal for
 
     def margin(self, feats) -> float:
         w = self.weights
@@ -96,7 +99,7 @@ def from_dict(d: dict) -> Model:
     dec = d["decisions"]
     return Model(
         deal=Binary(dec["deal"]["weights"], dec["deal"]["bias"], dec["deal"]["threshold"],
-                    dec["deal"].get("rival_threshold")),
+                    dec["deal"].get("rival_threshold"), dec["deal"].get("rule_threshold")),
         status=Multi(dec["status"]["classes"], dec["status"]["weights"], dec["status"]["bias"]),
         hedged=Binary(dec["hedged"]["weights"], dec["hedged"]["bias"], dec["hedged"]["threshold"]),
         meta=d.get("meta", {}),
@@ -104,10 +107,17 @@ def from_dict(d: dict) -> Model:
     )
 
 
-@lru_cache(maxsize=4)
 def load(path: str | None = None) -> Model | None:
-    """The shipped model, or the one at `path`; None when there is none (the rules then decide alone)."""
-    p = Path(path) if path else MODEL_PATH
+    """The model at `path`, else at $ARMSLEDGER_MODEL, else the shipped one; None when there is none
+    (the rules then decide alone)."""
+    return _load(str(path or os.environ.get("ARMSLEDGER_MODEL") or MODEL_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Model | None:
+    p = Path(path)
     if not p.exists():
+        if path != str(MODEL_PATH):
+            raise FileNotFoundError(f"{path}: no such model file (write one with 'armsledger train --out {path}')")
         return None
     return from_dict(json.loads(p.read_text(encoding="utf-8")))

@@ -67,7 +67,7 @@ def register(app: typer.Typer) -> None:
         model, cv = fit.train(examples, extra=extra, C=c, k=folds, extractor=extractor)
         path = out or learned.MODEL_PATH
         fit.write(model, path)
-        learned.load.cache_clear()
+        learned._load.cache_clear()
         console = Console()
         console.print(f"{cv['articles']} articles, {cv['candidates']} candidates ({cv['positives']} deals), "
                       f"{len(extra)} from ledger corrections; {model['meta']['features']} features")

@@ -87,40 +87,48 @@ def _logreg(C: float, multi: bool = False):
     return LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=0)
 
 
+def _binary(X, y: list[int], w: list[float], names: list[str], C: float, threshold: float) -> dict:
+    """One yes/no decision as JSON; a constant where the examples hold one answer only."""
+    if len(set(y)) < 2:
+        return {"bias": 6.0 if (y and y[0]) else -6.0, "threshold": threshold, "weights": {}}
+    m = _logreg(C).fit(X, y, sample_weight=w)
+    return {"bias": float(m.intercept_[0]), "threshold": threshold,
+            "weights": {n: round(float(c), 5) for n, c in zip(names, m.coef_[0]) if abs(c) >= 1e-4}}
+
+
+def _multi(X, y: list[str], w: list[float], names: list[str], C: float) -> dict:
+    """The status decision as JSON: one weight per feature and class (softmax)."""
+    classes = sorted(set(y))
+    if len(classes) < 2:
+        return {"classes": classes or ["signed"], "bias": [0.0], "weights": {}}
+    m = _logreg(C, multi=True).fit(X, y, sample_weight=w)
+    if len(m.classes_) == 2:  # sklearn keeps one row for two classes
+        coef = [[-c for c in m.coef_[0]], list(m.coef_[0])]
+        bias = [-float(m.intercept_[0]), float(m.intercept_[0])]
+    else:
+        coef, bias = [list(r) for r in m.coef_], [float(b) for b in m.intercept_]
+    weights = {}
+    for j, n in enumerate(names):
+        ws = [round(float(coef[k][j]), 5) for k in range(len(m.classes_))]
+        if any(abs(x) >= 1e-4 for x in ws):
+            weights[n] = ws
+    return {"classes": [str(c) for c in m.classes_], "bias": bias, "weights": weights}
+
+
 def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_threshold: float = 0.5,
-        rival_threshold: float = 0.5) -> dict:
-    """The three decisions fitted on `rows`, as the JSON-ready model."""
+        rival_threshold: float = 0.5, rule_threshold: float = 0.5) -> dict:
+    """The deal, status and hedged decisions fitted on `rows`, as the JSON-ready model."""
     X, vocab = _vectorise(rows)
     names = sorted(vocab, key=vocab.get)
-    y = [r.label for r in rows]
     w = [r.weight for r in rows]
-    deal = _logreg(C).fit(X, y, sample_weight=w)
+    deal = _binary(X, [r.label for r in rows], w, names, C, deal_threshold)
+    deal["rival_threshold"] = max(rival_threshold, deal_threshold)
+    deal["rule_threshold"] = rule_threshold
     pos = [i for i, r in enumerate(rows) if r.label and r.status in STATUSES]
-    Xp = X[pos]
-    status = _logreg(C, multi=True).fit(Xp, [rows[i].status for i in pos], sample_weight=[w[i] for i in pos])
-    hedged = _logreg(C).fit(Xp, [int(bool(rows[i].hedged)) for i in pos], sample_weight=[w[i] for i in pos])
-
-    def binary(m, threshold):
-        coef = m.coef_[0]
-        return {"bias": float(m.intercept_[0]), "threshold": threshold,
-                "weights": {n: round(float(c), 5) for n, c in zip(names, coef) if abs(c) >= 1e-4}}
-
-    if len(status.classes_) == 2:  # sklearn keeps one row for two classes
-        coef = [[-c for c in status.coef_[0]], list(status.coef_[0])]
-        bias = [-float(status.intercept_[0]), float(status.intercept_[0])]
-    else:
-        coef, bias = [list(r) for r in status.coef_], [float(b) for b in status.intercept_]
-    classes = [str(c) for c in status.classes_]
-    sw = {}
-    for j, n in enumerate(names):
-        ws = [round(float(coef[k][j]), 5) for k in range(len(classes))]
-        if any(abs(x) >= 1e-4 for x in ws):
-            sw[n] = ws
-    deal_json = binary(deal, deal_threshold)
-    deal_json["rival_threshold"] = max(rival_threshold, deal_threshold)
-    return {"decisions": {"deal": deal_json,
-                          "status": {"classes": classes, "bias": bias, "weights": sw},
-                          "hedged": binary(hedged, hedged_threshold)},
+    Xp, wp = X[pos], [w[i] for i in pos]
+    return {"decisions": {"deal": deal,
+                          "status": _multi(Xp, [rows[i].status for i in pos], wp, names, C),
+                          "hedged": _binary(Xp, [int(bool(rows[i].hedged)) for i in pos], wp, names, C, hedged_threshold)},
             "meta": {"features": len(names), "rows": len(rows), "C": C}}
 
 
@@ -130,32 +138,51 @@ def _folds(groups: list[str], k: int) -> list[set[str]]:
     return [set(names[i::k]) for i in range(k)]
 
 
-def rivals(keys: list[tuple], scores: list[float]) -> list[bool]:
-    """Which candidates have a better-scored rival: the same platform from the same supplier, to another recipient."""
+def rivals(keys: list[tuple], scores: list[float], listed: list[bool] | None = None) -> list[bool]:
+    """Which candidates have a better-scored rival: the same platform from the same supplier, to another recipient
+    (a recipient named in a list of buyers is no rival: `listed`)."""
     best: dict[tuple, float] = {}
     for k, s in zip(keys, scores):
         best[k] = max(best.get(k, 0.0), s)
-    return [s < best[k] for k, s in zip(keys, scores)]
+    listed = listed or [False] * len(keys)
+    return [s < best[k] and not li for k, s, li in zip(keys, scores, listed)]
 
 
-def best_thresholds(rows: list[Row], scores: list[float], labels: list[int]) -> tuple[float, float, float]:
-    """The deal threshold, and the (higher or equal) one for candidates with a better-scored rival, with the best F1
-    on these out-of-fold scores."""
-    beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores)
-    grid = [x / 100 for x in range(10, 91, 2)]
-    best = (0.5, 0.5, -1.0)
-    for t in grid:
-        for t2 in (x for x in grid if x >= t):
-            tp = fp = fn = 0
-            for s, y, b in zip(scores, labels, beaten):
-                yes = s >= (t2 if b else t)
-                tp += yes and y
-                fp += yes and not y
-                fn += (not yes) and y
-            f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-            if f > best[2] + 1e-9:
-                best = (t, t2, f)
-    return best
+MIN_PRECISION = 0.80  # precision does not buy recall: the deal thresholds keep out-of-fold precision above this
+
+
+def best_thresholds(rows: list[Row], scores: list[float], labels: list[int],
+                    min_precision: float = MIN_PRECISION) -> tuple[float, float, float, float]:
+    """Three thresholds: to keep a deal the rules opened, to open one they did not, and to open one that a
+    better-scored rival outdoes (the same platform and supplier to another recipient not listed with it). The
+    triple with the best F1 on these out-of-fold scores among those whose precision is at least `min_precision`
+    (the most precise when none reaches it); searched one threshold at a time from (0.5, 0.5, 0.5), twice."""
+    beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
+    by_rules = ["rule:deal" in r.feats for r in rows]
+    grid = [x / 100 for x in range(4, 91, 2)]
+
+    def score(t: tuple[float, float, float]) -> tuple[float, float]:
+        tp = fp = fn = 0
+        for s, y, b, r in zip(scores, labels, beaten, by_rules):
+            yes = s >= (t[0] if r else t[2] if b else t[1])
+            tp += yes and y
+            fp += yes and not y
+            fn += (not yes) and y
+        return (2 * tp / (2 * tp + fp + fn) if tp else 0.0), (tp / (tp + fp) if tp + fp else 0.0)
+
+    best = (0.5, 0.5, 0.5)
+    for _ in range(2):
+        for i in range(3):
+            options = []
+            for x in grid:
+                t = tuple(x if j == i else best[j] for j in range(3))
+                if i == 2 and x < t[1]:
+                    continue  # a rival never clears a lower bar than any new deal
+                f, p = score(t)
+                options.append((p >= min_precision, f if p >= min_precision else p, t))
+            best = max(options, key=lambda o: (o[0], o[1]))[2]
+    f, _ = score(best)
+    return best[0], best[1], best[2], f
 
 
 def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float]:
@@ -192,9 +219,9 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
                 if r.label and r.status:
                     oof_hedged.append((model.hedged.probability(r.feats), int(bool(r.hedged))))
     labels = [r.label for r in rows]
-    t_deal, t_rival, f_deal = best_thresholds(rows, oof_deal, labels)
+    t_rule, t_deal, t_rival, f_deal = best_thresholds(rows, oof_deal, labels)
     t_hedged, _ = best_threshold([s for s, _ in oof_hedged], [y for _, y in oof_hedged]) if oof_hedged else (0.5, 0)
-    model_dict = fit(rows, C, t_deal, t_hedged, t_rival)
+    model_dict = fit(rows, C, t_deal, t_hedged, t_rival, t_rule)
     # events: the candidates of each article under the deal model just fitted, labelled by the gold
     ex.model = learned.from_dict(model_dict)
     ev_rows = [r for e in examples for r in label_event_rows(ex, e)]
@@ -212,7 +239,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     per_set: dict[str, dict[str, Tally]] = {}
     by_name = {e.name: e for e in examples}
     for held in folds:
-        d = fit([r for r in rows if r.group not in held], C, t_deal, t_hedged, t_rival)
+        d = fit([r for r in rows if r.group not in held], C, t_deal, t_hedged, t_rival, t_rule)
         d["decisions"]["event"] = _event_json([r for r in ev_rows if r.group not in held], C, t_event)
         ex.model = learned.from_dict(d)
         for name in sorted(held):
@@ -222,7 +249,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
                 score_one(by_name[name].gold, pred, per_set.setdefault(name.split("/")[0], {n: Tally() for n in figures}), [])
     ex.model = None
     cv = {"candidates": len(rows), "articles": len(examples), "positives": sum(labels),
-          "deal_threshold": t_deal, "rival_threshold": t_rival, "candidate_f1": round(f_deal, 3),
+          "deal_threshold": t_deal, "rival_threshold": t_rival, "rule_threshold": t_rule, "candidate_f1": round(f_deal, 3),
           "hedged_threshold": t_hedged, "event_candidates": len(ev_rows), "event_threshold": t_event,
           "event_candidate_f1": round(f_event, 3), "folds": k, "C": C,
           "extraction": {n: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in t.prf())))
@@ -269,10 +296,7 @@ def _event_fit(rows: list[Row], C: float) -> learned.Binary:
 
 def _event_json(rows: list[Row], C: float, threshold: float) -> dict:
     X, vocab = _vectorise(rows)
-    names = sorted(vocab, key=vocab.get)
-    m = _logreg(C).fit(X, [r.label for r in rows])
-    return {"bias": float(m.intercept_[0]), "threshold": threshold,
-            "weights": {n: round(float(c), 5) for n, c in zip(names, m.coef_[0]) if abs(c) >= 1e-4}}
+    return _binary(X, [r.label for r in rows], [1.0] * len(rows), sorted(vocab, key=vocab.get), C, threshold)
 
 
 def write(model_dict: dict, path: Path) -> None:
