@@ -41,17 +41,23 @@ def test_extraction_runs_the_model_without_scikit_learn():
     assert "('SWE', 'BRA', 'Gripen')" in run.stdout
 
 
-@pytest.mark.parametrize("text, deal", [
-    # buyers listed after the platform, with no purchase verb of their own
-    ("The Rafale, already flown by the air forces of Egypt, Qatar and Greece, is on offer to Colombia.",
-     ("FRA", "GRC", "Rafale")),
-    ("Kenya has ordered three C-27J transport aircraft from Italy.", ("ITA", "KEN", "C-27J")),
-    ("The navy of Peru took delivery of two Kilo-class submarines that Russia built.", ("RUS", "PER", "Kilo")),
+@pytest.mark.parametrize("text, expected", [
+    # each buyer of a list, though the purchase verb stands beside the first
+    ("The Rafale fighter jet has already been ordered by Egypt, Qatar and Greece.",
+     {("FRA", "EGY", "Rafale"), ("FRA", "QAT", "Rafale"), ("FRA", "GRC", "Rafale")}),
+    ("The K9 howitzer has been bought by Poland, Norway and Estonia.",
+     {("KOR", "POL", "K9"), ("KOR", "NOR", "K9"), ("KOR", "EST", "K9")}),
+    ("Kenya has ordered three C-27J transport aircraft from Italy.", {("ITA", "KEN", "C-27J")}),
 ])
-def test_the_model_finds_deals_the_rules_alone_miss_or_keep(extractor, text, deal):
-    rec = extractor(Article(text=text, published="2023-05-02"), explain=True)
-    found = {(d["supplier"], d["recipient"], d["platform"].split("-class")[0].split()[0]) for d in rec["deals"]}
-    assert (deal[0], deal[1], deal[2].split()[0]) in found
+def test_the_model_keeps_the_deals_a_reader_sees(extractor, text, expected):
+    rec = extractor(Article(text=text, published="2023-05-02"))
+    assert expected <= {(d["supplier"], d["recipient"], d["platform"]) for d in rec["deals"]}
+
+
+def test_a_country_named_only_as_the_one_speaking_is_no_buyer(extractor):
+    rec = extractor(Article(text="Washington has warned Ankara that buying more S-400 air defence systems from Russia "
+                                 "would bring sanctions.", published="2023-05-02"))
+    assert {(d["supplier"], d["recipient"]) for d in rec["deals"] if d["platform"] == "S-400"} <= {("RUS", "TUR")}
 
 
 def test_explain_says_why_each_deal_is_there():
@@ -94,37 +100,41 @@ def test_an_unknown_model_file_is_a_clear_error(tmp_path):
     assert "no such model file" in str(result.exception or result.output)
 
 
-def test_an_analysts_rejection_changes_the_decision_on_a_similar_sentence_after_retraining(tmp_path, monkeypatch):
-    """A fly-past is not a purchase: once an analyst rejects such a deal in the ledger and the model is
-    retrained with the ledger, a report of another fly-past gives no deal."""
+def test_an_analysts_rejections_change_the_decision_on_a_similar_sentence_after_retraining(tmp_path, monkeypatch):
+    """Tabloid speculation is not a deal: once an analyst rejects such deals in the ledger and the model is
+    retrained with the ledger, another report of the kind gives no deal, where the model before gave one."""
     base = tmp_path / "base.json"
     assert runner.invoke(app, ["train", "--set", "seed", "--set", "dev", "--folds", "3", "--out", str(base)]).exit_code == 0
-    seen = tmp_path / "santiago.txt"
-    seen.write_text("TITLE: Air show in Santiago\nPUBLISHED: 2024-09-20\n\nChile's air force flew its F-16 fighters "
-                    "over Santiago during the parade on Sunday. Thousands watched the display.\n", encoding="utf-8")
-    similar = tmp_path / "lima.txt"
-    similar.write_text("TITLE: Parade in Lima\nPUBLISHED: 2024-07-30\n\nPeru's air force flew its MiG-29 fighters "
-                       "over Lima during the parade on Sunday. Crowds lined the avenues.\n", encoding="utf-8")
+    seen = {"india": "India plans to buy 114 Rafale fighter jets from France, a tabloid claimed on Sunday, citing no sources.",
+            "egypt": "Egypt plans to buy 200 K9 howitzers from South Korea, a tabloid claimed on Monday, citing no sources.",
+            "chile": "Chile plans to buy 24 F-16 fighter jets from the United States, a tabloid claimed on Tuesday, "
+                     "citing no sources."}
+    for name, body in seen.items():
+        (tmp_path / f"{name}.txt").write_text(f"TITLE: Gossip\nPUBLISHED: 2024-09-20\n\n{body}\n", encoding="utf-8")
+    similar = tmp_path / "peru.txt"
+    similar.write_text("TITLE: Gossip\nPUBLISHED: 2024-07-30\n\nPeru plans to buy 12 MiG-29 fighter jets from Russia, "
+                       "a tabloid claimed on Friday, citing no sources.\n", encoding="utf-8")
 
     def deals(model: Path, path: Path) -> list:
         result = runner.invoke(app, ["extract", str(path), "--format", "json", "--model", str(model)])
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)["deals"]
 
-    assert deals(base, similar), "the model trained on seed and dev alone reads a fly-past as a deal"
+    assert [d["platform"] for d in deals(base, similar)] == ["MiG-29"], "before: the model reads it as a deal"
     db = str(tmp_path / "ledger.db")
     monkeypatch.setenv("ARMSLEDGER_MODEL", str(base))
-    assert runner.invoke(app, ["ingest", str(seen), "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["ingest", *(str(tmp_path / f"{n}.txt") for n in seen), "--db", db]).exit_code == 0
     listed = json.loads(runner.invoke(app, ["deals", "--db", db, "--format", "json"]).stdout)
-    assert [d["platform"] for d in listed] == ["F-16"]
-    fix = runner.invoke(app, ["correct", str(listed[0]["id"]), "*", "--reject", "--who", "ana",
-                              "--why", "a fly-past, not a purchase", "--db", db])
-    assert fix.exit_code == 0, fix.output
+    assert sorted(d["platform"] for d in listed) == ["F-16", "K9", "Rafale"]
+    for d in listed:
+        fix = runner.invoke(app, ["correct", str(d["id"]), "*", "--reject", "--who", "ana",
+                                  "--why", "tabloid speculation, no source", "--db", db])
+        assert fix.exit_code == 0, fix.output
     monkeypatch.delenv("ARMSLEDGER_MODEL")
 
     taught = tmp_path / "taught.json"
     result = runner.invoke(app, ["train", "--set", "seed", "--set", "dev", "--folds", "3", "--ledger", db,
                                  "--out", str(taught)])
     assert result.exit_code == 0, result.output
-    assert "1 from ledger corrections" in result.stdout
+    assert "3 from ledger corrections" in result.stdout
     assert deals(taught, similar) == []

@@ -262,6 +262,8 @@ class DealFinder:
     def __init__(self, ents: Entities, clauses: list[Clause], text: str, home: str | None) -> None:
         self.ents, self.clauses, self.text, self.home = ents, clauses, text, home
         self.book = DealBook()
+        self.whys: dict[tuple, object] = {}  # what the model weighed, by (supplier, recipient, platform)
+        self.rejected_keys: set[tuple] = set()  # what it turned down: the second pass opens none of these
         self._all_countries: list | None = None
         self.last_recipient: dict[str, str] = {}
         self.order_spans: dict[int, list[tuple[int, int]]] = {}
@@ -926,7 +928,11 @@ class DealFinder:
             decide(self)
         self.attach()
         self._fold_families()
-        deals = [d for d in self.book.deals if d.supplier != d.recipient and (d.claims or d.evidence)]
+        deals = [d for d in self.book.deals if d.supplier != d.recipient and (d.claims or d.evidence)
+                 and (d.supplier, d.recipient, d.platform.name) not in self.rejected_keys]
+        for d in deals:  # a deal the second pass opened for a key the model accepted
+            if d.why is None:
+                d.why = self.whys.get((d.supplier, d.recipient, d.platform.name))
         group_first: dict[tuple, int] = {}
         for d in deals:
             k = (d.supplier, d.recipient, id(d.platform))

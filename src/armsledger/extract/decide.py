@@ -90,16 +90,17 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
             threshold = model.deal.rival_threshold or model.deal.threshold
         else:
             threshold = model.deal.threshold
-        if p < threshold:
+        if p < threshold or any(c is cand for c in speakers):
+            # ... and no deal for a country named only as the one speaking of it ("Washington warned Ankara that...")
             dropped += rule
+            finder.rejected_keys.add(cand.key)
             continue
         why = Why(p, threshold, feats, model)
+        finder.whys[cand.key] = why
         if rule:
             for d in rule:
                 d.why = why
             continue
-        if any(c is cand for c in speakers):
-            continue  # the model opens no deal for a country named only as the one speaking of it
         m = min(cand.mentions, key=lambda m: (m.clause, m.start))
         deal = Deal(cand.supplier, cand.recipient, cand.platform, False, m.start)
         status, _ = model.status.best(feats)

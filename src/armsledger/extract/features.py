@@ -33,6 +33,9 @@ _SUBJECT_AFTER = re.compile(r"^(?:'s\s+\w+\s+|\s+)(?:\w+\s+)?(?:has|had|have|is|
                             r"inked|sealed|approved|awarded|is set|to buy|to acquire|to purchase)\b", re.I)
 _SPEAKER_AFTER = re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2}(?:has|had|have)?\s*(?:made clear|warned|said|says|urged|"
                             r"told|threatened|cautioned|criticised|criticized|condemned|objected|protested|accused)\b", re.I)
+_WARNS_AFTER = re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2}(?:has|had|have)?\s*(?:made clear|warned|urged|told|"
+                          r"threatened|cautioned|criticised|criticized|condemned|objected|protested|accused|pressed)\b",
+                          re.I)  # a country that warns another over a purchase is not its buyer
 _LIST_GAP = re.compile(r"\s*(?:,|\band\b|,\s*and\b|\bor\b|,\s*as well as\b)\s*(?:the\s+)?")
 _QTY_BEFORE = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen|\w+ty)"
                          r"\s+(?:(?:more|additional|new|further|used|second-hand|advanced|[A-Z][\w-]*)\s+){0,2}$", re.I)
@@ -222,10 +225,10 @@ class Featurizer:
         return hit
 
     def only_speaks(self, cand: Candidate) -> bool:
-        """Is the recipient named, wherever it is named near the platform, only as the one speaking about it
-        ("Washington had made clear to Turkey that buying the S-400...")?"""
+        """Is the recipient named, wherever it is named near the platform, only as the one warning another about
+        it ("Washington had made clear to Turkey that buying the S-400...")?"""
         named = [m.recipient for m in cand.mentions if m.recipient.start >= 0]
-        return bool(named) and all(_SPEAKER_AFTER.match(self.text[p.end:p.end + 60]) for p in named)
+        return bool(named) and all(_WARNS_AFTER.match(self.text[p.end:p.end + 60]) for p in named)
 
     def _lists_of_code(self) -> dict[str, set]:
         """For each country, the lists of countries (by sentence and start) it is named in."""
