@@ -13,10 +13,6 @@ ARTICLES = DATA / "articles"
 GOLD = DATA / "gold"
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.json from the current extractor")
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _log_file(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Commands log tracebacks to a file; the tests' go to a temporary one, not the user's log directory."""

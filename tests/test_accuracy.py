@@ -1,73 +1,70 @@
 """Extraction accuracy against the hand-made gold files, with the project's scorer.
 
-The floors are the ones the extraction issue sets; a change that drops below
-them fails here before it reaches users.
+Each set has its role (corpus/README.md, src/armsledger/learn/goldsets.py). The seed, the dev set, both
+holdouts and corpus/train are training data: their floors guard against regressions and are not
+generalisation figures. corpus/test is read only to report figures: its floors sit at the figures the
+shipped model reached, so that a change that loses ground on unseen real news fails here.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from armsledger import read
 from armsledger.evaluate import Tally, score_one
+from armsledger.learn import goldsets
 
 
-def _score(pairs: list[tuple[dict, dict]]) -> dict[str, float]:
+def _score(pairs: list[tuple[dict, dict]]) -> dict[str, tuple[float, float, float]]:
     tallies = {k: Tally() for k in ("deals", "deal fields", "events", "entities")}
     notes: list[str] = []
     for gold, pred in pairs:
         score_one(gold, pred, tallies, notes)
-    return {k: v.prf()[2] for k, v in tallies.items()}
-
-
-@pytest.mark.parametrize("figure, floor", [("deals", 0.95), ("deal fields", 0.90), ("events", 0.85), ("entities", 0.90)])
-def test_seed_article_scores_above_floor(records, golds, figure, floor):
-    f1 = _score([(golds["seed"], records["seed"])])
-    assert f1[figure] >= floor, f"seed {figure} F1 {f1[figure]:.3f} < {floor}"
-
-
-@pytest.mark.parametrize("figure, floor", [("deals", 0.80), ("deal fields", 0.75), ("events", 0.70), ("entities", 0.85)])
-def test_dev_set_scores_above_floor(records, golds, figure, floor):
-    pairs = [(golds[k], records[k]) for k in golds if k != "seed"]
-    f1 = _score(pairs)
-    assert f1[figure] >= floor, f"dev set {figure} F1 {f1[figure]:.3f} < {floor}"
-
-
-HOLDOUT = Path(__file__).parent / "data" / "holdout"
+    return {k: v.prf() for k, v in tallies.items()}
 
 
 @pytest.fixture(scope="module")
-def holdout(extractor):
-    pairs = []
-    for gold_path in sorted((HOLDOUT / "gold").glob("*.json")):
-        article = next(read(str(HOLDOUT / "articles" / (gold_path.stem + ".txt"))))
-        pairs.append((json.loads(gold_path.read_text(encoding="utf-8")), extractor(article)))
-    return pairs
+def scored(extractor):
+    cache: dict[str, dict] = {}
+
+    def get(name: str) -> dict[str, tuple[float, float, float]]:
+        if name not in cache:
+            cache[name] = _score([(e.gold, extractor(e.article)) for e in goldsets.load(name)])
+        return cache[name]
+    return get
 
 
-# The holdout set was written apart from the rules, as unseen reports from other outlets; these
-# floors only guard against regressions (the figures reached are in the README).
-@pytest.mark.parametrize("figure, floor", [("deals", 0.89), ("deal fields", 0.72), ("events", 0.63), ("entities", 0.91)])
-def test_holdout_set_scores_above_floor(holdout, figure, floor):
-    f1 = _score(holdout)
-    assert f1[figure] >= floor, f"holdout {figure} F1 {f1[figure]:.3f} < {floor}"
+@pytest.mark.parametrize("figure", ["deals", "deal fields", "events", "entities"])
+def test_the_seed_article_is_read_in_full(scored, figure):
+    assert scored("seed")[figure][2] == 1.0
 
 
-HOLDOUT2 = Path(__file__).parent / "data" / "holdout2"
+@pytest.mark.parametrize("figure, floor", [("deals", 0.95), ("deal fields", 0.95), ("events", 0.88), ("entities", 0.97)])
+def test_dev_set_scores_above_floor(scored, figure, floor):
+    assert scored("dev")[figure][2] >= floor
 
 
-# A second holdout, written later and apart from the rules (tests/data/holdout2/README.md); its low deal
-# figures are real: second-hand sellers, consortium platforms, selections and letters of intent.
-@pytest.mark.parametrize("figure, floor", [("deals", 0.61), ("deal fields", 0.39), ("events", 0.56), ("entities", 0.85)])
-def test_second_holdout_set_scores_above_floor(extractor, figure, floor):
-    pairs = []
-    for gold_path in sorted((HOLDOUT2 / "gold").glob("*.json")):
-        article = next(read(str(HOLDOUT2 / "articles" / (gold_path.stem + ".txt"))))
-        pairs.append((json.loads(gold_path.read_text(encoding="utf-8")), extractor(article)))
-    f1 = _score(pairs)
-    assert f1[figure] >= floor, f"second holdout {figure} F1 {f1[figure]:.3f} < {floor}"
+# training data written for the project (holdout: used to find rules; holdout2: tuned on since) and the
+# corpus's train split: regression guards only
+@pytest.mark.parametrize("name, figure, floor", [
+    ("holdout", "deals", 0.90), ("holdout", "deal fields", 0.72), ("holdout", "events", 0.63),
+    ("holdout", "entities", 0.91),
+    ("holdout2", "deals", 0.61), ("holdout2", "deal fields", 0.39), ("holdout2", "events", 0.56),
+    ("holdout2", "entities", 0.85),
+    ("corpus-train", "deals", 0.54), ("corpus-train", "deal fields", 0.30), ("corpus-train", "events", 0.43),
+    ("corpus-train", "entities", 0.78),
+])
+def test_training_sets_score_above_floor(scored, name, figure, floor):
+    assert scored(name)[figure][2] >= floor, f"{name} {figure} F1 {scored(name)[figure][2]:.3f} < {floor}"
+
+
+# the test split of the real-news corpus, never tuned on: the honest figure, floors at what was reached
+@pytest.mark.parametrize("figure, floor", [("deals", 0.49), ("deal fields", 0.32), ("events", 0.40), ("entities", 0.77)])
+def test_unseen_real_news_scores_above_floor(scored, figure, floor):
+    assert scored("corpus-test")[figure][2] >= floor, f"corpus-test {figure} F1 {scored('corpus-test')[figure][2]:.3f}"
+
+
+def test_deals_found_in_unseen_real_news_are_mostly_right(scored):
+    """Precision is not bought with recall: most deals the extractor reports on unseen reports are real."""
+    assert scored("corpus-test")["deals"][0] >= 0.72
 
 
 def test_seed_s400_deal_reads_as_an_analyst_would(records):
