@@ -49,7 +49,7 @@ def test_dev_set_scores_above_floor(scored, figure, floor):
     ("holdout", "entities", 0.91),
     ("holdout2", "deals", 0.61), ("holdout2", "deal fields", 0.39), ("holdout2", "events", 0.56),
     ("holdout2", "entities", 0.85),
-    ("corpus-train", "deals", 0.54), ("corpus-train", "deal fields", 0.30), ("corpus-train", "events", 0.43),
+    ("corpus-train", "deals", 0.57), ("corpus-train", "deal fields", 0.33), ("corpus-train", "events", 0.44),
     ("corpus-train", "entities", 0.78),
 ])
 def test_training_sets_score_above_floor(scored, name, figure, floor):
@@ -57,7 +57,7 @@ def test_training_sets_score_above_floor(scored, name, figure, floor):
 
 
 # the test split of the real-news corpus, never tuned on: the honest figure, floors at what was reached
-@pytest.mark.parametrize("figure, floor", [("deals", 0.49), ("deal fields", 0.32), ("events", 0.40), ("entities", 0.77)])
+@pytest.mark.parametrize("figure, floor", [("deals", 0.51), ("deal fields", 0.33), ("events", 0.41), ("entities", 0.78)])
 def test_unseen_real_news_scores_above_floor(scored, figure, floor):
     assert scored("corpus-test")[figure][2] >= floor, f"corpus-test {figure} F1 {scored('corpus-test')[figure][2]:.3f}"
 

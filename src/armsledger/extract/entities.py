@@ -66,6 +66,22 @@ _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coas
 _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporation|Corp\.?|Incorporated|Inc\.?|"
           r"PLC|plc|LLC|GmbH|AG|AB|S\.A\.|SA|SpA|S\.p\.A\.|ASA|Oyj|Holdings|Industries|Shipyards?|Shipbuilders|"
           r"Dockyard|Aerospace|Dynamics|Technologies|Systems")
+# institutions named by their form: capitalised words ending in what they are ("National Security Council",
+# "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
+_INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
+                      r"University|Command|Office|Department|Bureau|Authority|Organi[sz]ation|Association|Federation|"
+                      r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard")
+_INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
+                         "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
+                         "bank": "company", "university": "research institute", "institute": "research institute"}
+_NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                          "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share"}
+# a country's forces and government as written in lower case after its name or demonym ("the Indian navy",
+# "the Chinese army")
+_LOWER_SERVICE = re.compile(r"\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
+                            r"defen[cs]e forces|special forces)\b")
+_LOWER_SERVICE_CATEGORY = {"government": "government body", "police": "government body"}
 _COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li", "zhang", "liu", "chen", "sharma",
                     "ali", "ahmed", "smith", "johnson", "brown", "jones", "williams", "miller", "davis", "wilson",
                     "rao", "reddy", "patel", "gupta", "shah", "das", "nguyen", "tran", "yang", "huang", "zhao", "wu",
@@ -202,6 +218,9 @@ class EntityFinder:
             r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|external affairs|home|interior))\s+(?i:ministry)\b"
             r"|\b[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)(?:\s+of\s+(?P<who2>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
         self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
+        self._institution = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?){{1,5}}"
+                                       rf"(?:{_INSTITUTION_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?)"
+                                       rf"(?=[\s,.;:)'’]|$)")
         self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
         # shaped like a designation: "XX-123", "VT4", "EC145", "Type 056A", "Mogami-class" (a weapon noun must follow)
         self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2}"
@@ -476,6 +495,35 @@ class EntityFinder:
                 continue
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=None, category="defence company"))
+            ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
+
+        for s0, e0, country in sorted((x for x in ents.spans if x[2].kind == "country" and x[2].code), key=lambda x: x[0]):
+            m = _LOWER_SERVICE.match(text, e0)
+            if m is None:
+                continue
+            name = text[s0:m.end()]
+            if ents.covered(m.start("what"), m.end()) is not None:
+                continue
+            category = _LOWER_SERVICE_CATEGORY.get(m["what"], "armed service")
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, country=country.code, category=category))
+            self._force_mention(ents, ent, Span(s0, m.end(), name))
+        for m in self._institution.finditer(text):
+            name = m["name"].strip()
+            words = name.split()
+            while words and (words[0].casefold() in _STOP_FIRST | {"under", "said", "according"} | _NOT_INSTITUTION_FIRST):
+                words.pop(0)
+            if len(words) < 2 or words[0].islower():
+                continue
+            name = " ".join(words)
+            s = m.end("name") - len(name)
+            if ents.covered(s, m.end("name")) is not None or self._covered_by_org(ents, s, m.end("name")) or \
+                    any(ss < m.end("name") and s < ee for ss, ee, _ in ents.spans):
+                continue  # a name the catalogues or a rule already gave, or that holds one (a country, a person...)
+            head = re.search(rf"(?:{_INSTITUTION_HEADS})", name)
+            category = _INSTITUTION_CATEGORY.get(head.group().lower(), "government body") if head else None
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, country=None, category=category))
             ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
