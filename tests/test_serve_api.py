@@ -87,6 +87,15 @@ def test_article_spans_slice_back_to_their_words(client):
     assert a["deals"] and all(set(d) >= {"id", "title", "status"} for d in a["deals"])
 
 
+def test_the_article_page_says_why_each_deal_is_there(client):
+    seed = next(a for a in client.get("/api/articles", params={"limit": 100}).json()
+                if a["source"].endswith("seed.txt"))
+    html = client.get(f"/articles/{seed['id']}").text
+    why = html.split('id="why"', 1)[1].split("</table>", 1)[0]
+    assert "RUS → IND S-400" in why and "rule:deal" in why
+    assert re.search(r"0\.\d\d \(0\.\d\d\)", why), "the model's probability beside its threshold"
+
+
 @pytest.mark.parametrize("path", [
     "/api/stats", "/api/events?type=DELIVERY&country=IND", "/api/conflicts", "/api/entities?kind=country",
     "/api/entities?kind=person", "/api/entities?kind=organization", "/api/entities?kind=platform",

@@ -179,7 +179,24 @@ class Extractor:
             out["remaining"] = _range(d.remaining)
         if explain:
             out["why"] = d.why.as_dict() if d.why is not None else {"opened_by": "rules", "model": None}
+            out["why"]["fields"] = _field_sources(out, d)
         return out
+
+
+def _field_sources(out: dict, d: Deal) -> list[dict]:
+    """Where each field of a deal comes from: the status from the model (a deal it opened) or the rules' triggers;
+    figures and dates from the words the rules' second pass attached, in the sentence that names the deal's
+    platform, its class ("the jets") or the deal itself ("the contract")."""
+    status_by = "model" if (d.why is not None and getattr(d.why, "opened_by", "") == "model") else "rules (triggers)"
+    rows = [{"field": "status", "value": out["status"], "by": status_by}]
+    for f in ("signed", "value", "quantity", "delivered", "expected_completion", "tech_transfer_pct"):
+        v = out.get(f)
+        if v:
+            rows.append({"field": f, "value": v.get("value") or v.get("text"), "by": "rules (second pass)",
+                         "text": v.get("text")})
+    if out.get("local_partners"):
+        rows.append({"field": "local_partners", "value": out["local_partners"], "by": "rules (second pass)"})
+    return rows
 
 
 def _range(r: dict | None) -> dict | None:

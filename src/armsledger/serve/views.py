@@ -112,7 +112,20 @@ def article(ledger: Ledger, article_id: str, deal_id: int | None = None) -> dict
     firsts = {mention["entity_id"]: mention for mention in reversed(a["mentions"])}
     a["entities"] = [{"id": i, "kind": firsts[i]["kind"], "name": firsts[i]["name"], "code": codes.get(i),
                       "mentions": n} for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], firsts[kv[0]]["name"]))]
+    a["why"] = why(ledger, a)
     return a
+
+
+def why(ledger: Ledger, a: dict) -> list[dict]:
+    """Why the extractor finds each deal in this article: the stored text extracted again with the current
+    model, explained (`armsledger extract --explain`). Nothing is written."""
+    from ..model import Article
+
+    art = Article(text=a["text"], source=a["source"], title=a.get("title"), published=a.get("published"),
+                  publisher=a.get("publisher"), url=a.get("url"))
+    record = ledger.extractor(art, explain=True)
+    return [{"deal": f"{d['supplier']} → {d['recipient']} {d['platform']}", "status": d["status"], **d["why"]}
+            for d in record["deals"]]
 
 
 def country(ledger: Ledger, code: str) -> dict:
