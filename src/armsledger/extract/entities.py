@@ -209,6 +209,18 @@ class EntityFinder:
                                   rf"(?P<names>(?:{_CAPS_NAME}|{NAME})(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:{_CAPS_NAME}|{NAME}))*)")
         # a photo credit: "(AP Photo/Evan Vucci)", "(AP: Evan Vucci)", "(Agência Brasil / Tânia Rêgo)"
         self._photo = re.compile(rf"\((?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,3}})(?:\s+Photo)?\s*[:/]\s*(?P<names>{NAME})\)")
+        # "Photo:\nABC News / Oliver Chaseling": a credit line without brackets
+        self._photo_line = re.compile(rf"(?m)^Photo:\s*\n?[A-Z][\w.&' -]{{1,40}}?\s*/\s*(?P<names>{NAME})")
+        # a person told by what they are rather than an office: "military expert Song Zhongping", "Mr Sirasak Lerdduaylarp"
+        self._descriptor = re.compile(rf"\b(?:expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
+                                      rf"spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME})")
+        # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
+        self._opening_appos = re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|leads|"
+                                         rf"chairs|runs|oversees)|a\s+(?:former\s+|senior\s+|top\s+)?(?:representative|spokes\w+|"
+                                         rf"official|director|member|minister|secretary|adviser|advisor|professor|researcher|"
+                                         rf"analyst|expert|commander|general|lawmaker|senator)|the\s+(?:[A-Z][\w-]+\s+){{0,4}}"
+                                         rf"(?:[Mm]inister|[Ss]ecretary|[Cc]hief|[Hh]ead|[Dd]irector|[Cc]ommander|[Ss]pokes\w+|"
+                                         rf"[Aa]mbassador|[Pp]resident|[Cc]hairman|[Cc]hair))\b", re.M)
         # a byline on a line of its own at the top, above the outlet's line: "Rahul Singh\nHindustan Times, New Delhi"
         self._top_byline = re.compile(rf"\A\s*(?P<names>{NAME})[ \t]*\n(?=[^\n]{{3,60}}\n)")
         self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo)(?:\s+by)?:?\s+"
@@ -413,6 +425,16 @@ class EntityFinder:
             self._credited(text, ents, m, "reporter")
         for m in self._photo.finditer(text):
             self._credited(text, ents, m, "photographer")
+        for m in self._photo_line.finditer(text):
+            self._credited(text, ents, m, "photographer")
+        for rx in (self._descriptor, self._opening_appos):
+            for m in rx.finditer(text):
+                s, e = m.start("name"), m.end("name")
+                if any(ss < e and s < ee and x.kind != "person" for ss, ee, x in ents.in_range(s, e)):
+                    continue  # an organisation, place or country's name, not a person's
+                if m["name"].split()[0].casefold() in _STOP_FIRST or len(m["name"].split()) < 2:
+                    continue
+                self._add_person(text, ents, _Offset(re.match(r".+", m["name"]), s), None, None)
         for m in self._credit.finditer(text):
             what = m["what"].lower()
             role = {"production": "producer", "reporting": "reporter", "additional reporting": "reporter",
