@@ -142,6 +142,32 @@ def load_pred(path: Path) -> dict:
     return rec
 
 
+def event_matcher(pred: dict):
+    """How a predicted event is matched to a gold one: by type, date (at the gold's precision) and who took part
+    (a shared country, or a participant named alike); and how alike two matching events are."""
+    names = {e.get("id"): e.get("name", "") for e in pred.get("entities", [])}
+
+    def event_ok(p, g) -> bool:
+        if p.get("type") != g.get("type"):
+            return False
+        if g.get("date") and not same_date(p.get("date"), g.get("date")):
+            return False
+        gc, pc = set(g.get("countries") or []), set(p.get("countries") or [])
+        if gc and pc and gc & pc:
+            return True
+        gp = g.get("participants") or []
+        pp = [names.get(i, i) for i in p.get("participants") or []]
+        if gp and any(same_name(a, b) for a in pp for b in gp):
+            return True
+        return not gc and not gp
+
+    def event_likeness(p, g) -> int:
+        return (same_date(p.get("date"), g.get("date")) + (p.get("status") == g.get("status"))
+                + len(set(g.get("countries") or []) & set(p.get("countries") or [])))
+
+    return event_ok, event_likeness
+
+
 def score_one(gold: dict, pred: dict, t: dict[str, Tally], notes: list[str]) -> None:
     # deals
     pairs, lost, extra = match(gold.get("deals", []), pred.get("deals", []),
@@ -176,26 +202,7 @@ def score_one(gold: dict, pred: dict, t: dict[str, Tally], notes: list[str]) -> 
                 notes.append(f"deal {g['platform']} {f}: extra {json.dumps(pv)[:90]}")
 
     # events
-    names = {e.get("id"): e.get("name", "") for e in pred.get("entities", [])}
-
-    def event_ok(p, g) -> bool:
-        if p.get("type") != g.get("type"):
-            return False
-        if g.get("date") and not same_date(p.get("date"), g.get("date")):
-            return False
-        gc, pc = set(g.get("countries") or []), set(p.get("countries") or [])
-        if gc and pc and gc & pc:
-            return True
-        gp = g.get("participants") or []
-        pp = [names.get(i, i) for i in p.get("participants") or []]
-        if gp and any(same_name(a, b) for a in pp for b in gp):
-            return True
-        return not gc and not gp
-
-    def event_likeness(p, g) -> int:
-        return (same_date(p.get("date"), g.get("date")) + (p.get("status") == g.get("status"))
-                + len(set(g.get("countries") or []) & set(p.get("countries") or [])))
-
+    event_ok, event_likeness = event_matcher(pred)
     pairs, lost, extra = match(gold.get("events", []), pred.get("events", []), event_ok, event_likeness)
     t["events"].add(tp=len(pairs), fp=len(extra), fn=len(lost))
     for g in lost:

@@ -78,16 +78,25 @@ class Extractor:
         home = EntityFinder.home_country(ents)
         return sentences, ents, clauses, home, ref
 
-    def __call__(self, article: Article, with_text: bool = False, explain: bool = False) -> dict:
-        body = clean_surrogates(article.text[:MAX_CHARS])
-        sentences, ents, clauses, home, ref = self._analyse(article, body)
+    def _run(self, article: Article, body: str, propose_events: bool):
+        """Deals decided and events found; with `propose_events`, the events the deals and triggers propose
+        join the rules' as candidates."""
+        _, ents, clauses, home, ref = self._analyse(article, body)
         finder = DealFinder(ents, clauses, body, home)
         model = self.model
         deals = finder.run(None if model is None else (lambda f: decide.apply(f, clauses, body, home, model)))
         events = EventFinder(ents, clauses, finder.book, body, ref, home).run()
-        if model is not None and model.event is not None:
-            events = events_decide.decide(events + events_decide.implied(deals, events, clauses)
-                                          + events_decide.broad(clauses, events, ref), clauses, model)
+        if propose_events:
+            events = events + events_decide.implied(deals, events, clauses) + events_decide.broad(clauses, events, ref)
+        return ents, clauses, ref, deals, events
+
+    def __call__(self, article: Article, with_text: bool = False, explain: bool = False) -> dict:
+        body = clean_surrogates(article.text[:MAX_CHARS])
+        model = self.model
+        learned_events = model is not None and model.event is not None
+        ents, clauses, ref, deals, events = self._run(article, body, learned_events)
+        if learned_events:
+            events = events_decide.decide(events, clauses, model)
         entities = ents.all()  # assigns ids
         naming.apply(entities)
         year = ref.year if ref else None
@@ -125,13 +134,8 @@ class Extractor:
         """The record with every event candidate (the rules' and those the deals imply) and each one's features,
         in order: what `armsledger train` labels with the gold."""
         body = clean_surrogates(article.text[:MAX_CHARS])
-        sentences, ents, clauses, home, ref = self._analyse(article, body)
-        finder = DealFinder(ents, clauses, body, home)
-        model = self.model
-        deals = finder.run(None if model is None else (lambda f: decide.apply(f, clauses, body, home, model)))
-        events = EventFinder(ents, clauses, finder.book, body, ref, home).run()
-        events = [ev for ev in events + events_decide.implied(deals, events, clauses)
-                  + events_decide.broad(clauses, events, ref) if ev.evidence is not None]
+        ents, clauses, _, _, events = self._run(article, body, propose_events=True)
+        events = [ev for ev in events if ev.evidence is not None]
         entities = ents.all()
         record = {"entities": [e.as_dict() for e in entities],
                   "events": [self._event(ev, n, False) for n, ev in enumerate(events, 1)], "deals": []}

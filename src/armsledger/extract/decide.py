@@ -80,6 +80,7 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
         if p > best.get(k, (0.0, ""))[0]:
             best[k] = (p, cand.recipient)
     lists = fz._lists_of_code()
+    speaking = {id(c) for c in speakers}
     for cand, feats, rule, p in scored:
         top, top_recipient = best[(cand.supplier, cand.platform.name)]
         # a rival is another recipient the best-scored one outdoes, unless both are named in one list of buyers
@@ -90,7 +91,7 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
             threshold = model.deal.rival_threshold or model.deal.threshold
         else:
             threshold = model.deal.threshold
-        if p < threshold or any(c is cand for c in speakers):
+        if p < threshold or id(cand) in speaking:
             # ... and no deal for a country named only as the one speaking of it ("Washington warned Ankara that...")
             dropped += rule
             finder.rejected_keys.add(cand.key)

@@ -238,6 +238,7 @@ class EntityFinder:
         self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2}"
                                        r"|(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+-class)(?![\w-])")
         self._shared: dict[str, list[Entry]] = {}
+        self._people_by_key: dict[str, Entry] | None = None
         for kind_entries in catalogue.entries.values():
             for e in kind_entries.values():
                 for a in e.shared_aliases:
@@ -343,14 +344,12 @@ class EntityFinder:
         return existing
 
     def _catalogue_person(self, name: str) -> Entry | None:
-        index = self.__dict__.get("_people_by_key")
-        if index is None:  # built on first use: every spelling of every catalogue person, by its letters
-            index = {}
+        if self._people_by_key is None:  # built on first use: every spelling of every catalogue person, by its letters
+            self._people_by_key = {}
             for p in self.cat.of_kind("person").values():
                 for n in p.names():
-                    index.setdefault(_person_key(n), p)
-            self.__dict__["_people_by_key"] = index
-        return index.get(_person_key(name))
+                    self._people_by_key.setdefault(_person_key(n), p)
+        return self._people_by_key.get(_person_key(name))
 
     def _office(self, title: str) -> Entry | None:
         return self.office_by_name.get(title.casefold())

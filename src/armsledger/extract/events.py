@@ -49,6 +49,10 @@ class Event:
     evidence: Span | None = None
     clause: int = 0
     id: str = ""
+    source: str = "rules"  # rules | deal (implied by a deal) | broad (a trigger-bearing sentence): events_decide
+    deal_status: str = ""  # for an event a deal implies: the deal's stage and hedging
+    deal_hedged: bool = False
+    why: tuple | None = None  # (probability, features, model) when the model kept it
 
     def as_dict(self) -> dict:
         return {

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..model import Span
 from .context import Clause
-from .deals import Deal
+from .deals import Deal, _unique
 from .events import Event
 from .learned import Model
 
@@ -39,9 +39,7 @@ def implied(deals: list[Deal], events: list[Event], clauses: list[Clause]) -> li
             ev = Event(type_, "possible" if hedged else "occurred", d.signed if type_ == "DEAL_SIGNED" else None,
                        countries=[d.supplier, d.recipient], platforms=[d.platform] if d.platform.id or d.platform.mentions else [],
                        evidence=evidence, clause=clause)
-            ev.source = "deal"  # type: ignore[attr-defined]
-            ev.deal_status = status  # type: ignore[attr-defined]
-            ev.deal_hedged = hedged  # type: ignore[attr-defined]
+            ev.source, ev.deal_status, ev.deal_hedged = "deal", status, hedged
             out.append(ev)
     return out
 
@@ -88,21 +86,13 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
                     "expected" if later or future else "occurred"
                 ev = Event(type_, status, dm, participants=_unique(people), countries=list(countries),
                            platforms=_unique(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i)
-                ev.source = "broad"  # type: ignore[attr-defined]
+                ev.source = "broad"
                 out.append(ev)
     return out
 
 
-def _unique(items: list) -> list:
-    out: list = []
-    for x in items:
-        if all(x is not y for y in out):
-            out.append(x)
-    return out
-
-
 def features(ev: Event, clauses: list[Clause]) -> set[str]:
-    src = getattr(ev, "source", "rules")
+    src = ev.source
     t = ev.type
     f = {f"type:{t}", f"src:{src}", f"type&src:{t}:{src}", f"status:{ev.status}", f"type&status:{t}:{ev.status}"}
     prec = ev.date.precision if ev.date else "none"
@@ -116,8 +106,8 @@ def features(ev: Event, clauses: list[Clause]) -> set[str]:
     if ev.location is not None:
         f.add(f"type&location:{t}")
     if src == "deal":
-        f.add(f"deal_status:{getattr(ev, 'deal_status', '')}")
-        if getattr(ev, "deal_hedged", False):
+        f.add(f"deal_status:{ev.deal_status}")
+        if ev.deal_hedged:
             f.add("deal_hedged")
     if 0 <= ev.clause < len(clauses):
         c = clauses[ev.clause]
@@ -136,11 +126,11 @@ def features(ev: Event, clauses: list[Clause]) -> set[str]:
 
 def explain(ev: Event) -> dict:
     """Why an event is there: who proposed it, the model's probability and the features that weighed most."""
-    why = getattr(ev, "why", None)
+    why = ev.why
     if why is None:
         return {"opened_by": "rules", "model": None}
     p, feats, model = why
-    return {"opened_by": getattr(ev, "source", "rules"), "probability": round(p, 3), "threshold": model.event.threshold,
+    return {"opened_by": ev.source, "probability": round(p, 3), "threshold": model.event.threshold,
             "features": [{"feature": k, "weight": round(w, 3)} for k, w in model.event.explain(feats)]}
 
 
@@ -150,12 +140,12 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
         return events
     kept = []
     for ev in events:
-        if getattr(ev, "source", "rules") == "rules":
+        if ev.source == "rules":
             kept.append(ev)  # the rules' own events stand; the model decides on those the deals and triggers propose
             continue
         feats = features(ev, clauses)
         p = model.event.probability(feats)
         if p >= model.event.threshold:
-            ev.why = (p, feats, model)  # type: ignore[attr-defined]  # weighed out only when asked (`explain`)
+            ev.why = (p, feats, model)  # weighed out only when asked (`explain`)
             kept.append(ev)
     return kept

@@ -124,12 +124,9 @@ class Featurizer:
             f.add("rule:none")
         return f
 
-    def mention(self, m: Mention) -> set[str]:
-        """The features of one platform mention paired with one supplier and one recipient."""
-        return set().union(*self.mention_parts(m))
-
     def mention_parts(self, m: Mention) -> list:
-        """`mention`'s features as the (shared, cached) sets they are made of."""
+        """The features of one platform mention paired with one supplier and one recipient, as the (shared,
+        cached) sets they are made of."""
         c = self.clauses[m.clause]
         plat = m.platform
         sup, rec = m.supplier, m.recipient

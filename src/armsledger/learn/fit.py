@@ -16,10 +16,10 @@ it); the hedged threshold likewise.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..evaluate import Tally, match, same_date, same_name, same_platform, score_one
+from ..evaluate import Tally, event_matcher, match, same_platform, score_one
 from ..extract import Extractor
 from ..extract import learned, naming
 from .goldsets import Example
@@ -37,14 +37,6 @@ class Row:
     hedged: bool | None = None
     weight: float = 1.0
     key: tuple = ()
-
-
-@dataclass
-class Report:
-    rows: int
-    articles: int
-    positives: int
-    cv: dict = field(default_factory=dict)
 
 
 def label_rows(ex: Extractor, example: Example) -> list[Row]:
@@ -199,7 +191,7 @@ def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float
 
 
 def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.1, k: int = 5,
-          extractor: Extractor | None = None, log=print) -> tuple[dict, dict]:
+          extractor: Extractor | None = None) -> tuple[dict, dict]:
     """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures."""
     ex = extractor or Extractor(model=False)
     rows: list[Row] = []
@@ -264,26 +256,7 @@ def label_event_rows(ex: Extractor, example: Example) -> list[Row]:
     """Each event candidate of an article, labelled by whether it matches a gold event one to one
     (the scorer's matching: type, date at the gold's precision, a shared country or participant)."""
     record, feats = ex.event_candidates(example.article)
-    names = {e["id"]: e["name"] for e in record["entities"]}
-
-    def ok(p, g) -> bool:  # as evaluate.score_one's event_ok
-        if p.get("type") != g.get("type"):
-            return False
-        if g.get("date") and not same_date(p.get("date"), g.get("date")):
-            return False
-        gc, pc = set(g.get("countries") or []), set(p.get("countries") or [])
-        if gc and pc and gc & pc:
-            return True
-        gp = g.get("participants") or []
-        pp = [names.get(i, i) for i in p.get("participants") or []]
-        if gp and any(same_name(a, b) for a in pp for b in gp):
-            return True
-        return not gc and not gp
-
-    def likeness(p, g) -> int:
-        return (same_date(p.get("date"), g.get("date")) + (p.get("status") == g.get("status"))
-                + len(set(g.get("countries") or []) & set(p.get("countries") or [])))
-
+    ok, likeness = event_matcher(record)
     pairs, _, _ = match(example.gold.get("events", []), record["events"], ok, likeness)
     matched = {id(p) for p, _ in pairs}
     return [Row(example.name, f, int(id(ev) in matched)) for ev, f in zip(record["events"], feats)

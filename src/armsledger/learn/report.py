@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         base = Extractor(ex.catalogue, model=False)
         for share in (0, 25, 50, 100):
             part = corpus[:len(corpus) * share // 100]
-            model, _ = fit.train(others + part, extractor=base, log=None)
+            model, _ = fit.train(others + part, extractor=base)
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "model.json"
                 fit.write(model, path)
