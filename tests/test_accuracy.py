@@ -49,22 +49,22 @@ def test_dev_set_scores_above_floor(scored, figure, floor):
     ("holdout", "entities", 0.91),
     ("holdout2", "deals", 0.61), ("holdout2", "deal fields", 0.39), ("holdout2", "events", 0.56),
     ("holdout2", "entities", 0.85),
-    ("corpus-train", "deals", 0.58), ("corpus-train", "deal fields", 0.34), ("corpus-train", "events", 0.44),
-    ("corpus-train", "entities", 0.80),
+    ("corpus-train", "deals", 0.65), ("corpus-train", "deal fields", 0.40), ("corpus-train", "events", 0.40),
+    ("corpus-train", "entities", 0.81),
 ])
 def test_training_sets_score_above_floor(scored, name, figure, floor):
     assert scored(name)[figure][2] >= floor, f"{name} {figure} F1 {scored(name)[figure][2]:.3f} < {floor}"
 
 
 # the test split of the real-news corpus, never tuned on: the honest figure, floors at what was reached
-@pytest.mark.parametrize("figure, floor", [("deals", 0.52), ("deal fields", 0.34), ("events", 0.41), ("entities", 0.79)])
+@pytest.mark.parametrize("figure, floor", [("deals", 0.58), ("deal fields", 0.36), ("events", 0.41), ("entities", 0.79)])
 def test_unseen_real_news_scores_above_floor(scored, figure, floor):
     assert scored("corpus-test")[figure][2] >= floor, f"corpus-test {figure} F1 {scored('corpus-test')[figure][2]:.3f}"
 
 
 def test_deals_found_in_unseen_real_news_are_mostly_right(scored):
     """Precision is not bought with recall: most deals the extractor reports on unseen reports are real."""
-    assert scored("corpus-test")["deals"][0] >= 0.72
+    assert scored("corpus-test")["deals"][0] >= 0.77
 
 
 def test_seed_s400_deal_reads_as_an_analyst_would(records):

@@ -128,7 +128,7 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
         if c.sent.noise:
             continue
         found = list(c.platforms)
-        if c.of("deal"):
+        if c.of("deal") or c.of("transfer"):
             for s, e, ent in generic(c, text):
                 found.append((s, e, classes.setdefault(ent.name, ent)))
         if not found:
@@ -145,8 +145,14 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
             buyers = list(near_buyers)
             if home:
                 buyers.append(Party(home, -1, -1, -1, "home"))
-            for sup in _nearest(_best_per_code(sellers, s), s, MAX_SELLERS):
-                for rec in _nearest(_best_per_code(buyers, s), s, MAX_BUYERS):
+            # the nearest named buyers, and every country of the platform's own sentence: a list of past
+            # buyers ("exported to Turkey, Poland, India, Norway, Finland and Estonia") is kept whole
+            recipients = _nearest(_best_per_code(buyers, s), s, MAX_BUYERS)
+            chosen = {p.code for p in recipients}
+            recipients += _best_per_code([p for p in named[i][1] if p.code not in chosen], s)
+            makers = {p.code for p in sellers if p.via in ("origin", "partner")}
+            for sup in _nearest(_best_per_code(sellers, s), s, MAX_SELLERS, keep=makers):
+                for rec in recipients:
                     if sup.code == rec.code:
                         continue
                     key = (sup.code, rec.code, id(plat))
@@ -167,10 +173,11 @@ def _best_per_code(items: list[Party], pos: int) -> list[Party]:
     return list(best.values())
 
 
-def _nearest(items: list[Party], pos: int, k: int) -> list[Party]:
-    """The implied parties and the k named ones nearest `pos`."""
-    named = sorted((p for p in items if p.start >= 0), key=lambda p: abs(p.start - pos))
-    return [p for p in items if p.start < 0] + named[:k]
+def _nearest(items: list[Party], pos: int, k: int, keep: set[str] = frozenset()) -> list[Party]:
+    """The implied parties, those of the countries in `keep` (the platform's makers, however far they are
+    named) and the k other named ones nearest `pos`."""
+    named = sorted((p for p in items if p.start >= 0 and p.code not in keep), key=lambda p: abs(p.start - pos))
+    return [p for p in items if p.start < 0 or p.code in keep] + named[:k]
 
 
 def _rank(p: Party, pos: int) -> tuple[int, int]:

@@ -87,12 +87,43 @@ _COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li"
                     "rao", "reddy", "patel", "gupta", "shah", "das", "nguyen", "tran", "yang", "huang", "zhao", "wu",
                     "jr", "sr", "ii", "iii"}
 _ACRONYM_PLATFORM = re.compile(
-    r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}(?P<head>Systems?|Missiles?|Vehicles?|Radars?|Aircraft|Helicopters?|Drones?|Howitzers?|Rifles?|Launchers?|Interceptors?))"
+    r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}(?P<head>Systems?|Missiles?|Vehicles?|Radars?|Aircraft|Helicopters?|Drones?|Howitzers?|Rifles?|Launchers?|Interceptors?"
+    r"|Ships?|Vessels?|Boats?|Frigates?|Corvettes?|Submarines?|Carriers?))"
     r"\s+\((?P<abbr>[A-Z][A-Z0-9-]{1,9})\)")
 _HEAD_CATEGORY = {"system": "air defence system", "missile": "surface-to-air missile", "vehicle": "armoured vehicle",
                   "radar": "radar", "aircraft": "fighter aircraft", "helicopter": "utility helicopter",
                   "drone": "unmanned aerial vehicle", "howitzer": "self-propelled howitzer", "rifle": "assault rifle",
-                  "launcher": "rocket artillery", "interceptor": "surface-to-air missile"}
+                  "launcher": "rocket artillery", "interceptor": "surface-to-air missile", "ship": "patrol vessel",
+                  "vessel": "patrol vessel", "boat": "patrol vessel", "frigate": "frigate", "corvette": "corvette",
+                  "submarine": "submarine", "carrier": "armoured vehicle"}
+_WEAPON_NOUN_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}(?i:jets?|fighters?|aircraft|missiles?|systems?|drones?|helicopters?|gunships?|tanks?|"
+    r"submarines?|frigates?|corvettes?|howitzers?|rifles?|radars?|vehicles?|launchers?|bombers?|transports?|trainers?|"
+    r"destroyers?|engines?|interceptors?|planes?|ships?|vessels?|boats?|cutters?|APCs?|carriers?|guns?)\b")
+# weapon nouns that tell a capitalised word before them is a type's name ("Mamba APCs"), and their categories
+_NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helicopter"), ("apc", "armoured vehicle"),
+                        ("armoured personnel carrier", "armoured vehicle"), ("armored personnel carrier", "armoured vehicle"),
+                        ("patrol vessel", "patrol vessel"), ("patrol boat", "patrol vessel"), ("frigate", "frigate"),
+                        ("corvette", "corvette"), ("submarine", "submarine"), ("tank", "main battle tank"),
+                        ("howitzer", "howitzer"), ("drone", "unmanned aerial vehicle"), ("fighter jet", "fighter aircraft"),
+                        ("trainer", "trainer aircraft"), ("missile", "missile")]
+_NAMED_HEADS = "|".join(re.escape(h) + "s?" for h, _ in _NAMED_HEAD_CATEGORY)
+# capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
+_NOT_TYPE_NAME = frozenset(
+    "navy army force forces guard marine marines naval military defence defense national royal coast air armed federal "
+    "state special attack combat fighter utility transport light heavy medium main battle patrol fast offshore new "
+    "modern advanced used more additional several these those their other some many most both each such the this "
+    "that with from into after before three four five seven eight nine twelve twenty thirty forty fifty hundred "
+    "january february march april june july august september october november december monday tuesday wednesday "
+    "thursday friday saturday sunday western eastern northern southern soviet allied nato chinese russian "
+    "american one two six ten class helicopter helicopters aircraft vessel vessels drone drones missile missiles "
+    "world middle working upper lower business economy first second third last".split())
+
+
+def _alnum(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.casefold())
+
+
 _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary", "deputy", "state", "general",
              "council", "president", "prime", "chief", "staff", "force", "army", "navy", "department", "office",
              "agency", "company", "corporation", "group", "limited", "forces", "command", "said", "says"}
@@ -234,9 +265,20 @@ class EntityFinder:
                                        rf"(?:{_INSTITUTION_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?)"
                                        rf"(?=[\s,.;:)'’]|$)")
         self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
-        # shaped like a designation: "XX-123", "VT4", "EC145", "Type 056A", "Mogami-class" (a weapon noun must follow)
-        self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}[A-Z]{0,3}(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2}"
-                                       r"|(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+-class)(?![\w-])")
+        # shaped like a designation: "XX-123", "VT4", "EC145", "AS-550C3", "Type 056A" (a weapon noun must follow)
+        self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2})"
+                                       r"(?![\w-])")
+        # a class of ships named after its first: "Mogami-class", "Talwar class", "Admiral Gorshkov-class"
+        self._ship_class = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
+        # a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
+        self._named_type = re.compile(r"(?<![\w'’-])(?P<d>[A-Z][a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?"
+                                      r"(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
+        self._place_words = {w.casefold() for kind in ("country", "location") for e in catalogue.of_kind(kind).values()
+                             for n in [*e.names(), *e.demonyms] for w in n.split()}
+        self._platform_alnum = {}
+        for e in catalogue.of_kind("platform").values():
+            for n in e.names():
+                self._platform_alnum.setdefault(_alnum(n), e)
         self._shared: dict[str, list[Entry]] = {}
         self._people_by_key: dict[str, Entry] | None = None
         for kind_entries in catalogue.entries.values():
@@ -587,22 +629,43 @@ class EntityFinder:
         for m in self._designation.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
-            near = text[m.end():m.end() + 40].lower()
-            if not re.match(r"\s*(?:[\w-]+\s+){0,3}(?:jets?|fighters?|aircraft|missiles?|systems?|drones?|helicopters?|"
-                            r"tanks?|submarines?|frigates?|corvettes?|howitzers?|rifles?|radars?|vehicles?|launchers?|"
-                            r"bombers?|transports?|trainers?|destroyers?|engines?|interceptors?)\b", near):
+            if not _WEAPON_NOUN_AFTER.match(text, m.end(), m.end() + 40):
                 continue
             d = m["d"]
             if re.match(r"(?:COVID|G|MH|P|I|A)-?\d+$", d) and not re.match(r"(?:P|A)-\d{2,}", d):
                 continue
             if re.fullmatch(r"[A-Z]{1,4}\d{1,4}", d) and not re.search(r"[A-Z]{2}|\d{2}", d):
                 continue  # "B2", "F5" unhyphenated: too short to trust
-            family = self._family(d)
-            ent = ents.get_or_add(("platform", d.casefold()), lambda: Entity(
-                "platform", d, code=None, country=family.country if family else None,
-                category=family.category if family else None,
-                extra={"maker": family.maker if family else None, "parent": family.id if family else None}))
-            ents.mention(ent, Span(m.start(), m.end(), d))
+            entry = self._platform_alnum.get(_alnum(d))
+            if entry is not None:  # "K-9" is the catalogue's K9, "F16" its F-16
+                ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
+                ents.mention(ent, Span(m.start(), m.end(), d))
+                continue
+            self._new_platform(ents, d, Span(m.start(), m.end(), d), self._family(d))
+        for m in self._ship_class.finditer(text):
+            start = m.start("d")
+            while ents.covered(start, m.end("d")) is not None \
+                    or re.split(r"[\s-]", text[start:m.end("d")])[0].casefold() in _NOT_TYPE_NAME:
+                nxt = re.search(r"[\s-]", text[start:m.end("d")])  # "Japanese Mogami-class": the class is Mogami's
+                if nxt is None:
+                    break
+                start += nxt.end()
+            else:
+                name = text[start:m.end("d")]
+                if ents.covered(start, m.end()) is None:
+                    # keyed by the bare name: "Mogami-class frigates" and "the Mogami frigate" are one
+                    ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
+                        "platform", name + " class", category="warship", extra={"maker": None, "parent": None}))
+                    ents.mention(ent, Span(start, m.end(), text[start:m.end()]))
+        for m in self._named_type.finditer(text):
+            d = m["d"]
+            before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘")
+            if not before or before[-1] in ".!?:\n" or self._not_a_name(d) \
+                    or ents.covered(m.start("d"), m.end("d")) is not None:
+                continue  # a sentence's first word is capitalised whatever it is
+            head = m["head"].lower()
+            category = next((c for h, c in _NAMED_HEAD_CATEGORY if head.startswith(h)), None)
+            self._new_platform(ents, d, Span(m.start("d"), m.end("d"), d), None, category=category)
         for m in _ACRONYM_PLATFORM.finditer(text):
             if ents.covered(m.start("abbr"), m.end("abbr")) is not None or ents.covered(m.start("name"), m.end("name")):
                 continue
@@ -617,6 +680,20 @@ class EntityFinder:
                 s = m.end() + later.start()
                 if ents.covered(s, s + len(abbr)) is None:
                     ents.mention(ent, Span(s, s + len(abbr), abbr))
+
+    def _not_a_name(self, word: str) -> bool:
+        """A word that, capitalised before a weapon noun, is no type's name: "Navy", "Korean", "Attack"."""
+        w = word.casefold()
+        return w in _NOT_TYPE_NAME or w in self._place_words
+
+    @staticmethod
+    def _new_platform(ents: Entities, name: str, span: Span, family: Entry | None, category: str | None = None) -> None:
+        """A platform the catalogue does not hold, named as the text names it (of a known family if any)."""
+        ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
+            "platform", name, code=None, country=family.country if family else None,
+            category=family.category if family else category,
+            extra={"maker": family.maker if family else None, "parent": family.id if family else None}))
+        ents.mention(ent, span)
 
     def _family(self, designation: str) -> Entry | None:
         """The catalogue type an unknown variant belongs to: "F-15ID" -> F-15."""

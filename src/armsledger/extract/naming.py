@@ -5,12 +5,14 @@ and `extra["canonical"]` (the catalogue's name, which the ledger files deals und
 
 A report that writes "P-8A Poseidon" is about the P-8A, not just a P-8: the written designation
 is taken when it is a more specific one than the catalogue's name (it starts with it and carries
-a number); "S-400 Triumf" stays "S-400". Otherwise the catalogue's name stands, as analysts file it: "Sukhoi-30" is
-the Su-30, "Black Hawk" the UH-60, "Dassault Rafale" the Rafale.
+a number); "S-400 Triumf" and "Dassault Rafale" stay "S-400" and "Rafale", the catalogue's name written in them.
+A report that calls the type by another name altogether ("Black Hawk" for the UH-60, "Mi-25" for the export
+Mi-24) is named as it writes it, as analysts quote it; the catalogue's name stays `canonical`.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .entities import Entity
@@ -20,33 +22,57 @@ _PLURAL = re.compile(r"(?<=[A-Za-z]{3})s$|(?<=\d)s$|(?<=[A-Z])s$")  # "Black Haw
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", s.casefold())
+    s = unicodedata.normalize("NFKD", s.casefold())  # "Scorpène" is "Scorpene"
+    return re.sub(r"[^a-z0-9]", "", s)
 
 
 def written_form(text: str) -> str:
     form = _TRAILING_LOWER.sub("", text.strip())
     form = re.sub(r"['’]s$", "", form)
-    if form.isupper() and len(form) > 4:  # "WEDGETAIL" in a headline
-        return ""
     return _PLURAL.sub("", form) if not form.endswith(("ss", "us")) else form
+
+
+def _forms(ent: Entity) -> Counter:
+    """How often each written form names the entity; a headline's capitals ("WEDGETAIL") count for the form
+    they shout, acronyms ("HIMARS") for themselves."""
+    forms = Counter(f for f in (written_form(m.text) for m in ent.mentions) if f)
+    for f in [f for f in forms if f.isupper() and len(f) > 4]:
+        same = [g for g in forms if g != f and g.casefold() == f.casefold()]
+        if same:
+            forms[same[0]] += forms.pop(f)
+    return forms
+
+
+def _spelled_out(written: str, canonical: str) -> bool:
+    """The same designation with its letters spelled out: "Sukhoi-30" for Su-30."""
+    digits = re.sub(r"\D", "", canonical)
+    letters = re.sub(r"[^a-z]", "", canonical.casefold())
+    return bool(digits) and re.sub(r"\D", "", written) == digits \
+        and re.sub(r"[^a-z]", "", written.casefold()).startswith(letters)
 
 
 def name_as_written(ent: Entity) -> str:
     canonical = ent.name
-    forms = Counter(f for f in (written_form(m.text) for m in ent.mentions) if f)
+    forms = _forms(ent)
+    nc = _norm(canonical)
+    # forms that write the catalogue's name, its family ("Mirage") or a variant ("P-8A Poseidon", "Sukhoi-30")
+    related = [f for f in forms if _norm(f) and (nc in _norm(f) or nc.startswith(_norm(f)) or _spelled_out(f, canonical))]
+    if related:
+        best = max(related, key=lambda f: (forms[f], _norm(f).startswith(nc), len(f), f))
+        token = best.split()[0]  # the designation itself: "P-8A" of "P-8A Poseidon"
+        nt = _norm(token)
+        if nt != nc and nt.startswith(nc) and re.search(r"\d", token) and " " not in canonical:
+            return token
+        return canonical
     if not forms:
         return canonical
-    best = max(forms, key=lambda f: (forms[f], len(f), f))
-    token = best.split()[0]  # the designation itself: "P-8A" of "P-8A Poseidon"
-    nt, nc = _norm(token), _norm(canonical)
-    if nt != nc and nt.startswith(nc) and re.search(r"\d", token) and " " not in canonical:
-        return token
-    return canonical
+    # another name altogether ("Black Hawk" for the UH-60): the most usual, a designation before a long name
+    return max(forms, key=lambda f: (forms[f], bool(re.search(r"\d", f)), -len(f), f))
 
 
 def apply(entities: list[Entity]) -> None:
     for ent in entities:
-        if ent.kind == "platform" and not ent.extra.get("generic"):
+        if ent.kind == "platform" and not ent.extra.get("generic") and not ent.extra.get("long_name"):
             written = name_as_written(ent)
             if written != ent.name:
                 ent.extra["canonical"] = ent.name

@@ -39,18 +39,24 @@ class Row:
     key: tuple = ()
 
 
-def label_rows(ex: Extractor, example: Example) -> list[Row]:
+def label_rows(ex: Extractor, example: Example, missed: list[int] | None = None) -> list[Row]:
+    """Each deal candidate of an article, labelled by the gold; `missed`, when given, counts the gold
+    deals no candidate holds (the recall no threshold can reach)."""
     out = []
     golds = example.gold.get("deals", [])
+    held: set[int] = set()
     for cand, feats, _rule in ex.candidate_rows(example.article):
         names = {cand.platform.name, naming.name_as_written(cand.platform)}
         match = [g for g in golds if g.get("supplier") == cand.supplier and g.get("recipient") == cand.recipient
                  and any(same_platform(n, g) for n in names)]
         if match:
             g = match[0]
+            held.update(id(x) for x in match)
             out.append(Row(example.name, feats, 1, g.get("status"), bool(g.get("hedged")), key=cand.key))
         else:
             out.append(Row(example.name, feats, 0, key=cand.key))
+    if missed is not None:
+        missed[0] += sum(1 for g in golds if id(g) not in held)
     return out
 
 
@@ -144,17 +150,19 @@ MIN_PRECISION = 0.80  # precision does not buy recall: the deal thresholds keep 
 
 
 def best_thresholds(rows: list[Row], scores: list[float], labels: list[int],
-                    min_precision: float = MIN_PRECISION) -> tuple[float, float, float, float]:
+                    min_precision: float = MIN_PRECISION, missed: int = 0) -> tuple[float, float, float, float]:
     """Three thresholds: to keep a deal the rules opened, to open one they did not, and to open one that a
     better-scored rival outdoes (the same platform and supplier to another recipient not listed with it). The
     triple with the best F1 on these out-of-fold scores among those whose precision is at least `min_precision`
-    (the most precise when none reaches it); searched one threshold at a time from (0.5, 0.5, 0.5), twice."""
+    (the most precise when none reaches it); searched one threshold at a time from (0.5, 0.5, 0.5), twice.
+    `missed` gold deals that no candidate holds count as misses, so that F1 is the extraction's."""
     beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
     by_rules = ["rule:deal" in r.feats for r in rows]
     grid = [x / 100 for x in range(4, 91, 2)]
 
     def score(t: tuple[float, float, float]) -> tuple[float, float]:
-        tp = fp = fn = 0
+        tp = fp = 0
+        fn = missed
         for s, y, b, r in zip(scores, labels, beaten, by_rules):
             yes = s >= (t[0] if r else t[2] if b else t[1])
             tp += yes and y
@@ -177,13 +185,15 @@ def best_thresholds(rows: list[Row], scores: list[float], labels: list[int],
     return best[0], best[1], best[2], f
 
 
-def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float]:
-    """The threshold with the best F1 on these out-of-fold scores, and that F1."""
+def best_threshold(scores: list[float], labels: list[int], base: tuple[int, int, int] = (0, 0, 0)) -> tuple[float, float]:
+    """The threshold with the best F1 on these out-of-fold scores, and that F1. `base` is what stands whatever
+    the threshold (true and false positives of the rules' own output, gold items no candidate holds): counted
+    in, the F1 is the extraction's, not the candidates' alone."""
     best = (0.5, -1.0)
     for t in [x / 100 for x in range(10, 91, 2)]:
-        tp = sum(1 for s, y in zip(scores, labels) if s >= t and y)
-        fp = sum(1 for s, y in zip(scores, labels) if s >= t and not y)
-        fn = sum(1 for s, y in zip(scores, labels) if s < t and y)
+        tp = base[0] + sum(1 for s, y in zip(scores, labels) if s >= t and y)
+        fp = base[1] + sum(1 for s, y in zip(scores, labels) if s >= t and not y)
+        fn = base[2] + sum(1 for s, y in zip(scores, labels) if s < t and y)
         f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         if f > best[1] + 1e-9:
             best = (t, f)
@@ -195,8 +205,9 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures."""
     ex = extractor or Extractor(model=False)
     rows: list[Row] = []
+    missed = [0]
     for e in examples:
-        rows += label_rows(ex, e)
+        rows += label_rows(ex, e, missed)
     rows += extra or []
     groups = [r.group for r in rows]
     folds = _folds(groups, k)
@@ -211,19 +222,20 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
                 if r.label and r.status:
                     oof_hedged.append((model.hedged.probability(r.feats), int(bool(r.hedged))))
     labels = [r.label for r in rows]
-    t_rule, t_deal, t_rival, f_deal = best_thresholds(rows, oof_deal, labels)
+    t_rule, t_deal, t_rival, f_deal = best_thresholds(rows, oof_deal, labels, missed=missed[0])
     t_hedged, _ = best_threshold([s for s, _ in oof_hedged], [y for _, y in oof_hedged]) if oof_hedged else (0.5, 0)
     model_dict = fit(rows, C, t_deal, t_hedged, t_rival, t_rule)
     # events: the candidates of each article under the deal model just fitted, labelled by the gold
     ex.model = learned.from_dict(model_dict)
-    ev_rows = [r for e in examples for r in label_event_rows(ex, e)]
+    ev_base = [0, 0, 0]
+    ev_rows = [r for e in examples for r in label_event_rows(ex, e, ev_base)]
     oof_event = [0.0] * len(ev_rows)
     for held in folds:
         m = _event_fit([r for r in ev_rows if r.group not in held], C)
         for i, r in enumerate(ev_rows):
             if r.group in held:
                 oof_event[i] = m.probability(r.feats)
-    t_event, f_event = best_threshold(oof_event, [r.label for r in ev_rows])
+    t_event, f_event = best_threshold(oof_event, [r.label for r in ev_rows], tuple(ev_base))
     model_dict["decisions"]["event"] = _event_json(ev_rows, C, t_event)
     # the whole extractor, article by article, each scored by the fold model that did not see it
     figures = ("deals", "deal fields", "events", "entities")
@@ -252,15 +264,24 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     return model_dict, cv
 
 
-def label_event_rows(ex: Extractor, example: Example) -> list[Row]:
+def label_event_rows(ex: Extractor, example: Example, base: list[int] | None = None) -> list[Row]:
     """Each event candidate of an article, labelled by whether it matches a gold event one to one
-    (the scorer's matching: type, date at the gold's precision, a shared country or participant)."""
+    (the scorer's matching: type, date at the gold's precision, a shared country or participant).
+    The rules' events stand and the model weighs only the others; `base`, when given, counts what stands:
+    the rules' events that match a gold event and those that do not, and the gold events nothing matches."""
     record, feats = ex.event_candidates(example.article)
     ok, likeness = event_matcher(record)
-    pairs, _, _ = match(example.gold.get("events", []), record["events"], ok, likeness)
+    pairs, lost, _ = match(example.gold.get("events", []), record["events"], ok, likeness)
     matched = {id(p) for p, _ in pairs}
-    return [Row(example.name, f, int(id(ev) in matched)) for ev, f in zip(record["events"], feats)
-            if "src:rules" not in f]  # the rules' events stand; the model weighs the others
+    rows = []
+    for ev, f in zip(record["events"], feats):
+        if "src:rules" not in f:
+            rows.append(Row(example.name, f, int(id(ev) in matched)))
+        elif base is not None:
+            base[0 if id(ev) in matched else 1] += 1
+    if base is not None:
+        base[2] += len(lost)
+    return rows
 
 
 def _event_fit(rows: list[Row], C: float) -> learned.Binary:

@@ -1,0 +1,94 @@
+"""Platforms the catalogue does not hold, and the names a record gives platforms, on sentences written for
+the test: a reader checks that a named type is found and named as the report names it."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.model import Article
+
+
+def platforms_of(extractor, text: str) -> dict[str, dict]:
+    record = extractor(Article(text=text, published="2024-06-01"))
+    return {e["name"]: e for e in record["entities"] if e["kind"] == "platform"}
+
+
+def deals_of(extractor, text: str) -> set[tuple[str, str, str]]:
+    record = extractor(Article(text=text, published="2024-06-01"))
+    return {(d["supplier"], d["recipient"], d["platform"]) for d in record["deals"]}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Chile has bought two Leander class frigates from the United Kingdom.", "Leander class"),
+    ("The navy will commission the third Kolkata-class destroyer next year.", "Kolkata class"),
+    ("Officials in Manila said the Japanese Abukuma-class destroyer escorts would arrive in 2027.", "Abukuma class"),
+    ("Indonesia is weighing French Rendova Class corvettes for its navy.", "Rendova class"),
+])
+def test_a_class_of_ships_is_a_platform_named_after_its_first(extractor, text, name):
+    assert name in platforms_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Last year Uganda also received 20 Buffel APCs from a South African firm.", "Buffel"),
+    ("The coast guard took delivery of four Marlin fast patrol boats built in Durban.", "Marlin"),
+    ("Botswana has ordered a dozen Gazelle light helicopters for border patrols.", "Gazelle"),
+])
+def test_a_capitalised_name_before_a_weapon_noun_is_a_platform(extractor, text, name):
+    assert name in platforms_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("Egypt received two Navy helicopters, the ministry said.", "Navy"),
+    ("Kenya bought 30 Korean armoured personnel carriers in 2019.", "Korean"),
+    ("The army said on Tuesday that Combat helicopters would be delivered in May.", "Combat"),
+])
+def test_services_places_and_ordinary_words_before_a_weapon_noun_are_not_platforms(extractor, text, not_a_name):
+    assert not_a_name not in platforms_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, written, canonical", [
+    ("Jordan has asked for eight more K-9 howitzers from South Korea.", "K-9", "K9"),
+    ("Poland will buy 180 more K-2 tanks from South Korea.", "K-2", "K2"),
+    ("Iraq took 10 more T90 tanks from Russia.", "T90", "T-90"),
+])
+def test_a_designation_written_without_its_hyphen_is_the_catalogue_platform(extractor, text, written, canonical):
+    names = {e["name"]: e for e in extractor(Article(text=text, published="2024-06-01"))["entities"]}
+    assert canonical in names and names[canonical]["code"]
+    assert any(m["text"] == written for m in names[canonical]["mentions"])
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Malaysia signed a contract with the United States for four Black Hawk helicopters.", "Black Hawk"),
+    ("India gave Afghanistan three Mi-25 helicopters in 2016, officials said.", "Mi-25"),
+    ("Ghana will buy five Super Tucano light attack aircraft from Brazil.", "Super Tucano"),
+])
+def test_a_platform_called_by_another_name_is_named_as_the_report_names_it(extractor, text, platform):
+    found = platforms_of(extractor, text)
+    assert platform in found and found[platform]["canonical"] != platform  # the catalogue's name is kept beside
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Egypt signed for 24 Dassault Rafale jets with France.", "Rafale"),
+    ("Russia will supply Algeria with 14 Sukhoi-30 fighters, Rosoboron said.", "Su-30"),
+    ("Turkey took delivery of the S-400 Triumf system from Russia in 2019.", "S-400"),
+])
+def test_the_catalogue_name_stands_when_the_report_writes_it_out(extractor, text, platform):
+    assert platform in {p for _, _, p in deals_of(extractor, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia has also promised to deliver 20 battle tanks to Laos.", ("RUS", "LAO")),
+    ("Officials said Tanzania would purchase six amphibious assault vehicles from China.", ("CHN", "TZA")),
+    ("Japan has agreed to give Vietnam six new coastguard ships.", ("JPN", "VNM")),
+])
+def test_an_unnamed_class_that_changes_hands_is_a_candidate(extractor, text, expected):
+    from armsledger.extract import Extractor
+    ex = Extractor(extractor.catalogue)
+    keys = {(c.supplier, c.recipient) for c, _, _ in ex.candidate_rows(Article(text=text, published="2024-06-01"))}
+    assert expected in keys
+
+
+def test_every_country_of_a_list_of_buyers_is_a_candidate_recipient(extractor):
+    text = ("Seoul said the howitzer is a success. South Korea has exported the K9 to Turkey, Poland, India, Norway, "
+            "Finland, Estonia and Australia.")
+    keys = {(c.supplier, c.recipient) for c, _, _ in extractor.candidate_rows(Article(text=text, published="2024-06-01"))}
+    assert {("KOR", x) for x in ("TUR", "POL", "IND", "NOR", "FIN", "EST", "AUS")} <= keys
