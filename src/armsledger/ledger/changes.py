@@ -40,8 +40,9 @@ def parse_since(text: str, now: datetime | None = None) -> str:
     m = _SPAN.match(text or "")
     if m:
         return (now - timedelta(**{_UNITS[m.group(2)]: int(m.group(1))})).isoformat(timespec="microseconds")
+    text = re.sub(r" (\d\d:\d\d)$", r"+\1", text.strip()) if text else text  # a '+' a URL turned into a space
     try:
-        when = datetime.fromisoformat(text.strip())
+        when = datetime.fromisoformat(text)
     except (ValueError, AttributeError):
         raise LedgerError(f"--since {text!r}: give a span such as 7d, 12h, 30min, 2w, or a date such as "
                           "2026-01-31") from None
@@ -69,7 +70,8 @@ def record(conn: Connection, deal_id: int, old: dict, new: dict, new_conflicts: 
 
     title = deal_title({**old, **{k: v for k, v in new.items() if k in old}})
     if not old.get("sources") and new.get("sources"):
-        add("new_deal", None, None, new.get("status"), f"new deal: {title}, {(new.get('status') or '?').replace('_', ' ')}")
+        add("new_deal", None, None, new.get("status"), f"new deal: {title}, {_stage(new.get('status'))}")
+        conn.execute(insert(changes), rows)
         return
     if new.get("rejected") and not old.get("rejected"):
         add("status", "rejected", False, True, f"{title}: rejected by an analyst")
@@ -96,7 +98,7 @@ def record_correction(conn: Connection, deal_id: int, row: dict) -> None:
     """A correction is a change of its own, whatever it did to the deal's columns."""
     d = conn.execute(select(deals.c.supplier, deals.c.recipient, deals.c.platform, deals.c.follow_on,
                             deals.c.order_year).where(deals.c.id == deal_id)).first()
-    what = {"set": f"set {row['field']} to {_value_text(row.get('value'))}", "reject": "rejected",
+    what = {"set": f"set {row['field']} to {_value_text(row['field'], row.get('value'))}", "reject": "rejected",
             "accept": "accepted"}[row["action"]]
     target = "the deal" if row["field"] == "*" else row["field"]
     summary = (f"{deal_title(d._mapping)}: {row['who']} {what}" + ("" if row["action"] == "set" else f" {target}")
@@ -178,20 +180,25 @@ def _n(x: float | None) -> str:
     return "0" if x is None else f"{x:g}"
 
 
-def _value_text(value) -> str:
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except json.JSONDecodeError:
-            return value
-    if isinstance(value, dict):
-        return value.get("value") or _range(value) or json.dumps(value)
-    return str(value)
+def _value_text(field: str, value: str | None) -> str:
+    from .reconcile import _short
+
+    return _short(field, json.loads(value)) if value else ""
 
 
-def _range(v: dict) -> str | None:
-    lo, hi = v.get("min"), v.get("max")
-    if lo is None and hi is None:
-        return None if v.get("amount") is None else f"{v['amount']:g} {v.get('currency') or ''}".strip()
-    text = f"{lo:g}" if lo == hi or hi is None else f"{lo or 0:g}-{hi:g}"
-    return f"{text} {v.get('unit') or ''}".strip()
+def post(url: str, rows: list[dict], *, site: str, timeout: float = 10.0) -> list[str]:
+    """POST each change to the webhook `url` as JSON (oldest first), with `deal_url` on the dashboard
+    at `site`; returns one line per change that could not be delivered (the rest go on)."""
+    import httpx
+
+    from .. import __version__
+
+    problems = []
+    with httpx.Client(timeout=timeout, headers={"user-agent": f"armsledger/{__version__} (webhook)"}) as client:
+        for r in sorted(rows, key=lambda r: (r["at"], r["id"])):
+            body = dict(r, deal_url=f"{site.rstrip('/')}/deals/{r['deal_id']}")
+            try:
+                client.post(url, json=body).raise_for_status()
+            except httpx.HTTPError as e:
+                problems.append(f"{url}: change {r['id']} not delivered ({type(e).__name__}: {e})")
+    return problems
