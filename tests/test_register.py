@@ -163,3 +163,25 @@ def test_bad_registers_and_mappings_are_clear_errors(tmp_path):
         read_register(plain)
     with pytest.raises(RegisterError, match="missing.csv"):
         read_register(tmp_path / "missing.csv")
+
+
+def test_exports_say_where_each_deal_stands_in_the_register(ledger_with_news):
+    import csv
+    import io
+
+    from armsledger.export import export_deals
+
+    url, ids = ledger_with_news
+    with Ledger(url) as ledger:
+        import_register(ledger, SAMPLE)
+        out = io.BytesIO()
+        export_deals(ledger, "csv", out)
+        rows = {int(r["armsledger deal"]): r for r in csv.DictReader(io.StringIO(out.getvalue().decode("utf-8")))}
+        doc = io.BytesIO()
+        export_deals(ledger, "json", doc)
+    assert (rows[ids["s400"]]["Register"], rows[ids["s400"]]["Register differences"]) == (
+        "both", "delivered: 3 in the news, 4 in the register")
+    assert rows[ids["ak203"]]["Register"] == "news_only" and rows[ids["egypt"]]["Register"] == ""
+    by_id = {d["id"]: d for d in json.loads(doc.getvalue())["deals"]}
+    assert by_id[ids["rafale"]]["register"]["row"]["order_year"] == 2015
+    assert by_id[ids["su57"]]["register"] is None
