@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import and_, insert, or_, select, true
+from sqlalchemy import and_, bindparam, insert, or_, select, true
 from sqlalchemy.engine import Connection
 
 from .db import LedgerError
@@ -51,12 +51,16 @@ def parse_since(text: str, now: datetime | None = None) -> str:
     return when.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
+_WATCHED = select(*[deals.c[k] for k in WATCHED]).where(deals.c.id == bindparam("deal_id"))  # built once
+_CONFLICT_FIELDS = select(conflicts.c.field).where(conflicts.c.deal_id == bindparam("deal_id"))
+_INSERT = insert(changes)
+
+
 def before(conn: Connection, deal_id: int) -> dict:
     """The columns of a deal the feed watches, as they stand before it is reconciled again."""
-    row = conn.execute(select(*[deals.c[k] for k in WATCHED]).where(deals.c.id == deal_id)).first()
+    row = conn.execute(_WATCHED, {"deal_id": deal_id}).first()
     out = dict(row._mapping) if row else {}
-    out["conflict_fields"] = set(conn.execute(select(conflicts.c.field).where(conflicts.c.deal_id == deal_id))
-                                 .scalars())
+    out["conflict_fields"] = set(conn.execute(_CONFLICT_FIELDS, {"deal_id": deal_id}).scalars())
     return out
 
 
@@ -71,7 +75,7 @@ def record(conn: Connection, deal_id: int, old: dict, new: dict, new_conflicts: 
     title = deal_title({**old, **{k: v for k, v in new.items() if k in old}})
     if not old.get("sources") and new.get("sources"):
         add("new_deal", None, None, new.get("status"), f"new deal: {title}, {_stage(new.get('status'))}")
-        conn.execute(insert(changes), rows)
+        conn.execute(_INSERT, rows)
         return
     if new.get("rejected") and not old.get("rejected"):
         add("status", "rejected", False, True, f"{title}: rejected by an analyst")
@@ -91,7 +95,7 @@ def record(conn: Connection, deal_id: int, old: dict, new: dict, new_conflicts: 
         summary = next(c["summary"] for c in new_conflicts if c["field"] == field)
         add("conflict", field, None, summary, f"{title}: reports disagree on {summary}")
     if rows:
-        conn.execute(insert(changes), rows)
+        conn.execute(_INSERT, rows)
 
 
 def record_correction(conn: Connection, deal_id: int, row: dict) -> None:

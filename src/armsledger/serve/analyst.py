@@ -13,11 +13,11 @@ from ..ledger import CORRECTABLE, Ledger
 from ..ledger import changes as feed
 from ..ledger import register, review
 from . import atom, highlight, models
-from .api import CodeQ, DealId, Text
+from .api import ERRORS, CodeQ, DealId, Text
 from .pages import _form, _same_origin, render
 from .writes import SESSION_COOKIE, BadCorrection, WriteRefused
 
-api = APIRouter(prefix="/api", tags=["ledger"])
+api = APIRouter(prefix="/api", tags=["ledger"], responses={422: ERRORS[422]})
 pages = APIRouter(include_in_schema=False)
 Since = Annotated[str, Query(min_length=1, max_length=40, pattern=r"^[0-9a-zA-Z:.+ -]+$",
                              description="A span before now (7d, 12h, 30min, 2w) or a date (2026-01-31)")]
