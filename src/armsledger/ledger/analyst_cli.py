@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
                 if key in ("q", "\x03", "\x04"):
                     break
                 if key == "j":
-                    i = min(i + 1, len(items) - 1) if i + 1 < len(items) else i
+                    i = min(i + 1, len(items) - 1)
                     continue
                 if key == "k":
                     i = max(i - 1, 0)

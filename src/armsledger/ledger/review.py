@@ -43,7 +43,7 @@ def queue(ledger, *, limit: int = 50, include_reviewed: bool = False) -> list[di
         c = deals.c
         rows = conn.execute(select(*[col for col in deals.c if col.name != "detail"]).where(
             c.rejected == 0,
-            or_(c.confidence < LOW_CONFIDENCE, c.conflicts > 0, c.id.in_(_multi_status(conn)),
+            or_(c.confidence < LOW_CONFIDENCE, c.conflicts > 0, c.id.in_(_multi_status()),
                 (c.independent_sources == 1) & (c.hedged == 0) & (c.value_usd >= LARGE_VALUE_USD)))).all()
         ids = [r.id for r in rows]
         reviewed = set() if include_reviewed else _reviewed(conn, ids)
@@ -84,7 +84,8 @@ def _item(d: dict, jump: list[str] | None, disputes: list[dict]) -> dict:
             "competing": competing}
 
 
-def _multi_status(conn):
+def _multi_status():
+    """Deals whose reports give more than one status (candidates for a status jump)."""
     return (select(claims.c.deal_id).where(claims.c.field == "status").group_by(claims.c.deal_id)
             .having(func.count(func.distinct(claims.c.value)) > 1))
 

@@ -83,8 +83,8 @@ def review_page(request: Request, who: Annotated[str, Query(max_length=100)] = "
     if not guard.allow_writes:
         raise WriteRefused("the review queue records decisions: start the server with --allow-writes", 403)
     if guard.csrf(request.cookies.get(SESSION_COOKIE)) is None:
-        return RedirectResponse("/login?" + urlencode({"next": request.url.path + (f"?who={who}" if who else "")}),
-                                status_code=303)
+        target = request.url.path + ("?" + urlencode({"who": who}) if who else "")
+        return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
     ledger = _ledger(request)
     items = review.queue(ledger, limit=REVIEW_SHOWN)
     for item in items:
