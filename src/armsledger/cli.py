@@ -125,10 +125,12 @@ def _register_stages() -> None:
     """The later stages add their own commands: ledger, serve, backfill."""
     from .backfill.cli import register as register_backfill
     from .learn.cli import register as register_learn
+    from .ledger.analyst_cli import register as register_analyst
     from .ledger.cli import register as register_ledger
     from .serve.cli import register as register_serve
 
     register_ledger(app)
+    register_analyst(app)
     register_learn(app)
     register_serve(app)
     register_backfill(app)

@@ -26,7 +26,7 @@ SIPRI_COLUMNS = ["Recipient", "Supplier", "Year of order", "Number ordered", "We
                  "Weapon description", "Number delivered", "Year(s) of delivery", "Comments"]
 EXTRA_COLUMNS = ["armsledger deal", "Status", "Value", "Currency", "Value (USD)", "Expected completion",
                  "Tech transfer (%)", "Local partners", "Confidence", "Independent sources", "Conflicts",
-                 "First reported", "Last reported"]
+                 "First reported", "Last reported", "Register", "Register differences"]
 UNCERTAIN = 0.5  # below this confidence a figure is bracketed, as SIPRI brackets uncertain data
 PAGE = 1000
 
@@ -111,8 +111,9 @@ def _delivery_years(deal: dict, deliveries: dict[tuple, set[str]]) -> str:
     return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
-def register_row(deal: dict, deliveries: dict[tuple, set[str]]) -> dict[str, str]:
-    """One SIPRI trade-register row (plus armsledger's columns) for a reconciled deal."""
+def register_row(deal: dict, deliveries: dict[tuple, set[str]], line: dict | None = None) -> dict[str, str]:
+    """One SIPRI trade-register row (plus armsledger's columns) for a reconciled deal; `line` is the deal's
+    place in an imported register (`ledger.register.reconcile_register`): both, news_only or none."""
     f = deal["fields"]
     conf = lambda k: (f.get(k) or {}).get("confidence")  # noqa: E731
     qty = (f.get("quantity") or {}).get("value") or {}
@@ -152,6 +153,8 @@ def register_row(deal: dict, deliveries: dict[tuple, set[str]]) -> dict[str, str
         "Conflicts": str(deal["conflicts"]),
         "First reported": deal.get("first_reported") or "",
         "Last reported": deal.get("last_reported") or "",
+        "Register": line["class"] if line else "",
+        "Register differences": "; ".join(x["text"] for x in line["differences"]) if line else "",
     }
 
 
@@ -167,6 +170,7 @@ def export_deals(ledger, fmt: str, out: BinaryIO, flt=None) -> int:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     deals = all_deals(ledger, flt, full=fmt == "json")
+    lines = _register_lines(ledger)
     if fmt == "csv":
         from ..ledger import EventFilter
         deliveries = _deliveries_by_platform(all_events(ledger, EventFilter(type="DELIVERY", status="occurred")))
@@ -175,15 +179,30 @@ def export_deals(ledger, fmt: str, out: BinaryIO, flt=None) -> int:
         writer.writeheader()
         for d in sorted(deals, key=lambda d: (country_name(d["recipient"]), country_name(d["supplier"]),
                                               d["order_year"] or 9999, d["platform"])):
-            writer.writerow(register_row(d, deliveries))
+            writer.writerow(register_row(d, deliveries, lines.get(d["id"])))
         out.write(text.getvalue().encode("utf-8"))
     elif fmt == "json":
+        for d in deals:
+            line = lines.get(d["id"])
+            d["register"] = {"class": line["class"], "row": line["row"], "differences": line["differences"]} \
+                if line else None
         doc = {"schema": "armsledger.ledger/1", "deals": deals,
                "events": [event_record(e) for e in all_events(ledger)]}
         out.write(json.dumps(doc, ensure_ascii=False, indent=1, default=str).encode("utf-8"))
     else:
+        for d in deals:
+            line = lines.get(d["id"])
+            d["register"] = line["class"] if line else None
+            d["register_differences"] = "; ".join(x["text"] for x in line["differences"]) if line else None
         _parquet(deals, out)
     return len(deals)
+
+
+def _register_lines(ledger) -> dict[int, dict]:
+    """Each deal's line in the imported register, by deal id (none when no register was imported)."""
+    from ..ledger.register import reconcile_register
+
+    return {line["deal"]["id"]: line for line in reconcile_register(ledger) if line["deal"]}
 
 
 def export_events(ledger, fmt: str, out: BinaryIO, flt=None) -> int:

@@ -20,7 +20,7 @@ from sqlalchemy import insert, select
 from ..errors import ArmsLedgerError, IngestError
 from ..logs import failed
 from ..model import Article
-from . import query, store
+from . import changes, query, store
 from .db import LedgerError, connect, default_path, resolve_url
 from .corrections import BadCorrection, check_text, check_value
 from .query import DealFilter, EventFilter
@@ -165,29 +165,34 @@ class Ledger:
                 on_item(row.id)
         return n
 
-    def correct(self, deal_id: int, field: str, value=None, *, reject: bool = False, article_id: str | None = None,
-                who: str, why: str) -> dict:
+    def correct(self, deal_id: int, field: str, value=None, *, reject: bool = False, accept: bool = False,
+                article_id: str | None = None, who: str, why: str) -> dict:
         """An analyst's correction: set a deal field to `value`, or reject one article's claim of it
-        (`reject=True, article_id=...`), or reject the whole deal (`field="*", reject=True`).
+        (`reject=True, article_id=...`), or reject the whole deal (`field="*", reject=True`), or confirm
+        the field or deal as reported (`accept=True`: changes nothing, teaches `armsledger train --ledger`).
         Corrections win over extraction and survive re-ingest and re-extraction."""
         self._writable()
         if field not in CORRECTABLE:
             raise LedgerError(f"{field!r} cannot be corrected; choose one of {', '.join(CORRECTABLE)}")
-        if not reject and value is None:
-            raise LedgerError("give a value to set, or reject the claim")
+        if reject and accept:
+            raise LedgerError("accept or reject, not both")
+        if not reject and not accept and value is None:
+            raise LedgerError("give a value to set, or accept or reject the claim")
         if not who.strip() or not why.strip():
             raise LedgerError("say who makes the correction and why")
         check_text([who, why, article_id])
-        if not reject:
+        if not reject and not accept:
             value = check_value(field, value)
         with self.engine.begin() as conn:
             store.write_lock(conn)
             if conn.execute(select(deals.c.id).where(deals.c.id == deal_id)).scalar() is None:
                 raise LedgerError(f"no deal {deal_id} in this ledger")
-            row = {"deal_id": deal_id, "field": field, "action": "reject" if reject else "set",
-                   "article_id": article_id, "value": None if reject else json.dumps(value, ensure_ascii=False),
+            action = "reject" if reject else "accept" if accept else "set"
+            row = {"deal_id": deal_id, "field": field, "action": action, "article_id": article_id,
+                   "value": json.dumps(value, ensure_ascii=False) if action == "set" else None,
                    "who": who, "why": why, "at": store.now()}
             conn.execute(insert(corrections).values(**row))
+            changes.record_correction(conn, deal_id, row)
             store.reconcile_stored_deal(conn, deal_id)
         return row
 

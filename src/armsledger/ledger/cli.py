@@ -126,17 +126,33 @@ def register(app: typer.Typer) -> None:
         interval: Annotated[float, typer.Option("--interval", help="Seconds between polls.")] = 900,
         once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
         catalogues: CataloguesOption = None,
+        webhook: Annotated[Optional[str], typer.Option("--webhook", help="POST each change the poll makes to this "
+                                                       "URL as JSON (see 'armsledger changes').")] = None,
+        site: Annotated[str, typer.Option("--site", help="The dashboard the webhook's deal links point at.")]
+        = "http://127.0.0.1:8000",
         debug: DebugOption = False,
     ) -> None:
-        """Poll feeds on an interval and ingest only entries not yet in the ledger (Ctrl-C stops)."""
+        """Poll feeds on an interval and ingest only entries not yet in the ledger (Ctrl-C stops).
+
+        Example: armsledger watch https://example.com/defence.rss --webhook https://chat.example.com/hooks/123
+        """
         from .. import ingest
+        from . import changes, store
 
         logs.setup(debug)
         with _open(db, catalogues) as ledger:
             try:
                 while True:
+                    mark = store.now()
                     report = _run_ingest(ledger, ingest.watch_once(feeds, ledger.has_url), quiet=False)
                     err.print(f"{time.strftime('%H:%M:%S')} {report.summary()}")
+                    if webhook:
+                        with ledger.engine.connect() as conn:
+                            rows = changes.since(conn, changes.ChangeFilter(since=mark), limit=10_000)
+                        problems = changes.post(webhook, rows, site=site)
+                        for problem in problems:
+                            err.print(f"[red]webhook:[/red] {escape(problem)}", highlight=False)
+                        err.print(f"posted {len(rows) - len(problems)} of {len(rows)} changes to the webhook")
                     if once:
                         return
                     time.sleep(interval)

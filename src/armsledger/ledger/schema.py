@@ -198,3 +198,38 @@ failures = Table(
     Column("retried", Integer, nullable=False, default=0, comment="1 once a later run read it"),
 )
 Index("ix_failures_source", failures.c.source)
+
+changes = Table(
+    "changes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", Text, nullable=False, comment="when the ledger changed (UTC, ISO 8601)"),
+    Column("deal_id", Integer, nullable=False, comment="no foreign key: the feed outlives a deal re-extraction drops"),
+    Column("kind", Text, nullable=False, comment="new_deal, status, delivery, schedule, conflict, correction"),
+    Column("field", Text),
+    Column("old", Text, comment="JSON of the value before"),
+    Column("new", Text, comment="JSON of the value after"),
+    Column("summary", Text, nullable=False),
+)
+Index("ix_changes_at", changes.c.at)
+Index("ix_changes_deal", changes.c.deal_id)
+
+register_rows = Table(
+    "register_rows", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("register", Text, nullable=False, comment="the name the import gave it (the file's name by default)"),
+    Column("line", Integer, nullable=False, comment="line of the row in the imported file"),
+    Column("supplier", Text, comment="ISO alpha-3"),
+    Column("recipient", Text, comment="ISO alpha-3"),
+    Column("supplier_name", Text),
+    Column("recipient_name", Text),
+    Column("order_year", Integer),
+    Column("ordered", Float),
+    Column("designation", Text, nullable=False),
+    Column("description", Text),
+    Column("delivered", Float),
+    Column("delivery_years", Text),
+    Column("status", Text),
+    Column("comments", Text),
+    Column("imported_at", Text, nullable=False),
+)
+Index("ix_register_rows_pair", register_rows.c.recipient, register_rows.c.supplier)

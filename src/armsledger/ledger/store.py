@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from .. import __version__
 from ..model import Article
-from . import dedup, reconcile
+from . import changes, dedup, reconcile
 from .resolve import entity_key
 from .db import PG_WRITE_LOCK
 from .schema import (article_bands, articles, claims, conflicts, corrections, deals, entities, event_sources, events,
@@ -306,7 +306,9 @@ def reconcile_stored_deal(conn: Connection, deal_id: int) -> None:
     """Recompute one deal's reconciled columns, detail and conflicts from its claims and corrections."""
     rec = reconcile.reconcile_deal(deal_claims(conn, deal_id), deal_corrections(conn, deal_id))
     values = deal_columns(rec)
+    was = changes.before(conn, deal_id)
     _run_update(conn, _DEAL_UPDATES, deals, deal_id, values)
+    changes.record(conn, deal_id, was, values, rec["conflicts"], values["updated_at"])
     conn.execute(delete(conflicts).where(conflicts.c.deal_id == deal_id))
     if rec["conflicts"]:
         conn.execute(insert(conflicts), [{"deal_id": deal_id, "field": c["field"], "summary": c["summary"],

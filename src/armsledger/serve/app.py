@@ -28,13 +28,13 @@ from starlette.exceptions import HTTPException
 
 from .. import __version__
 from ..ledger import Ledger, LedgerError
-from . import api, display, pages
+from . import analyst, api, display, pages
 from .views import NotFound
 from .writes import BadCorrection, Guard, WriteRefused
 
 HERE = Path(__file__).parent
 SAFE_METHODS = (b"GET", b"HEAD", b"OPTIONS")
-WRITE_PATHS = re.compile(r"^/(api/deals/[^/]+/corrections|deals/[^/]+/correct|login|logout)$")  # the POST routes
+WRITE_PATHS = re.compile(r"^/(api/deals/[^/]+/corrections|deals/[^/]+/correct|review/[^/]+/decide|login|logout)$")  # the POST routes
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 SECURITY_HEADERS = [
@@ -75,7 +75,9 @@ def create_app(db: str | os.PathLike | Ledger | None, allow_writes: bool = False
     app.state.guard = Guard(allow_writes, token if allow_writes else None)
     app.state.templates = _templates()
     app.include_router(api.router)
+    app.include_router(analyst.api)
     app.include_router(pages.router)
+    app.include_router(analyst.pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _handle_errors(app)
     app.add_middleware(_Shield, allow_writes=allow_writes)

@@ -101,7 +101,7 @@ class Correction(_Open):
     id: int | None = None
     deal_id: int
     field: str
-    action: Literal["set", "reject"]
+    action: Literal["set", "reject", "accept"]
     article_id: str | None
     value: Any
     who: str
@@ -202,3 +202,16 @@ class CorrectionIn(BaseModel):
     article_id: str | None = Field(None, max_length=128)
     who: str = Field(min_length=1, max_length=200)
     why: str = Field(min_length=1, max_length=2000)
+
+
+class Change(_Open):
+    id: int
+    at: str = Field(description="When the ledger changed (UTC, ISO 8601)")
+    deal_id: int
+    kind: Literal["new_deal", "status", "delivery", "schedule", "conflict", "correction"]
+    field: str | None
+    old: Any
+    new: Any
+    summary: str
+    title: str = Field(description="The deal: supplier → recipient: platform (order year)")
+    deal_url: str = Field(description="The deal's page on this dashboard")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from ..ledger import CORRECTABLE, EventFilter, Ledger
+from ..ledger import CORRECTABLE, EventFilter, Ledger, register
 from . import charts, highlight, views
 from .api import (EVENT_TYPES, KINDS, STATUS, ArticleId, Code, CodeQ, DealId, Day, Offset, Text, Year,
                   deal_filter)
@@ -74,7 +74,9 @@ def deal(request: Request, deal_id: DealId, saved: Annotated[int, Query(ge=0, le
         for s in src["sentences"]:
             s["runs"] = highlight.sentence_runs(s["text"], s["start"],
                                                 [(m["start"], m["end"], m["field"]) for m in s["marks"]])
+    register_line = register.for_deal(_ledger(request), d)
     return render(request, "deal.html", deal=d, chart=charts.timeline(d["timeline"], deal_id), hidden_sources=hidden,
+                  register=register_line,
                   schedule=views.schedule_changes(d["slippage"]),
                   correctable=[f for f in CORRECTABLE if f != "*"], statuses=views.STATUSES, saved=bool(saved))
 
