@@ -92,3 +92,13 @@ def test_every_country_of_a_list_of_buyers_is_a_candidate_recipient(extractor):
             "Finland, Estonia and Australia.")
     keys = {(c.supplier, c.recipient) for c, _, _ in extractor.candidate_rows(Article(text=text, published="2024-06-01"))}
     assert {("KOR", x) for x in ("TUR", "POL", "IND", "NOR", "FIN", "EST", "AUS")} <= keys
+
+
+@pytest.mark.parametrize("text, written, canonical", [
+    ("Qatar has bought 62 Leopard-2 tanks from Germany.", "Leopard-2", "Leopard 2"),
+    ("India flies the Mirage-2000 from Gwalior.", "Mirage-2000", "Mirage 2000"),
+    ("Algeria ordered more Mi 17 helicopters.", "Mi 17", "Mi-17"),
+])
+def test_a_designation_with_its_number_hyphenated_or_spaced_is_the_catalogue_platform(extractor, text, written, canonical):
+    found = platforms_of(extractor, text)
+    assert canonical in found and any(m["text"].startswith(written) for m in found[canonical]["mentions"])

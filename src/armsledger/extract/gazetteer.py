@@ -49,6 +49,16 @@ def _case_rule(alias: str) -> str:
     return "any"
 
 
+def _spellings(name: str) -> list[str]:
+    """A designation's number joined by a hyphen or a space, both ways: "Leopard 2" / "Leopard-2"."""
+    out = []
+    if re.search(r"[A-Za-z]{3} \d", name):
+        out.append(re.sub(r"(?<=[A-Za-z]{3}) (?=\d)", "-", name))
+    if re.search(r"[A-Za-z]{3}-\d", name):
+        out.append(re.sub(r"(?<=[A-Za-z]{3})-(?=\d)", " ", name))
+    return out
+
+
 class Gazetteer:
     """PhraseMatchers over every name in a catalogue."""
 
@@ -75,6 +85,8 @@ class Gazetteer:
                 if kind == "country":
                     forms += [(d, "demonym") for d in e.demonyms] + [(c, "capital") for c in e.capital]
                 if kind == "platform":
+                    forms += [(v, "alias") for f, _ in list(forms) for v in _spellings(f)
+                              if v not in {x for x, _ in forms}]
                     forms += [(f + "s", "plural") for f, _ in list(forms)
                               if f[-1:].isalnum() and not f.endswith("s") and len(f) > 3]
                 for form_text, form in forms:
