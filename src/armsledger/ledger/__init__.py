@@ -23,10 +23,12 @@ from ..model import Article
 from . import changes, query, store
 from .db import LedgerError, connect, default_path, resolve_url
 from .corrections import BadCorrection, check_text, check_value
+from .pool import Extraction
 from .query import DealFilter, EventFilter
 from .schema import articles, corrections, deals, failures
 from .store import Added
 
+BATCH = 100  # articles to a transaction when ingesting
 CORRECTABLE = store.DEAL_FIELDS + ("local_partners", "*")
 
 __all__ = ["Ledger", "LedgerError", "BadCorrection", "Added", "IngestReport", "DealFilter", "EventFilter", "default_path",
@@ -53,11 +55,15 @@ class IngestReport:
 class Ledger:
     """An open ledger (SQLite file or PostgreSQL database)."""
 
-    def __init__(self, db: str | os.PathLike | None = None, *, readonly: bool = False, extractor=None) -> None:
+    def __init__(self, db: str | os.PathLike | None = None, *, readonly: bool = False, extractor=None,
+                 catalogues: str | os.PathLike | None = None) -> None:
+        """`extractor`: the Extractor to use (default: one over the packaged catalogues, built on first use);
+        `catalogues`: the directory it was built from, so that worker processes can build the same."""
         self.url = resolve_url(db)
         self.engine = connect(self.url, readonly=readonly)
         self.readonly = readonly
         self._extractor = extractor
+        self._catalogues = os.fspath(catalogues) if catalogues else None
 
     def __enter__(self) -> Ledger:
         return self
@@ -102,34 +108,63 @@ class Ledger:
         return store.add_article(self.engine, article, record)
 
     def ingest(self, items: Iterable[Article | IngestError | str], *,
-               on_item: Callable[[Added | IngestError], None] | None = None) -> IngestReport:
+               on_item: Callable[[Added | IngestError], None] | None = None, jobs: int = 1,
+               batch: int = BATCH) -> IngestReport:
         """Store every article; record every input that failed (for `retry_failed`) and go on.
 
         `items` may be Articles, IngestErrors (as the readers yield them) or inputs to read
-        (paths, directories, URLs, feeds)."""
+        (paths, directories, URLs, feeds). Articles are extracted in `jobs` processes and
+        stored `batch` to a transaction (each article stored whole or not at all)."""
         self._writable()
         report = IngestReport()
-        for item in _articles(items):
-            result: Added | IngestError
-            if isinstance(item, IngestError):
-                result = item
-            else:
+        with Extraction(lambda: self.extractor, jobs if self._catalogues or not self._extractor else 1,
+                        self._catalogues) as extraction:
+            for chunk in _chunked(_articles(items), batch):
+                for result in self._store(chunk, extraction):
+                    if isinstance(result, IngestError):
+                        store.record_failure(self.engine, _input_of(result.source), result.reason)
+                        report.failed.append(result)
+                    elif result.status == "duplicate":
+                        report.duplicates.append(result)
+                    else:
+                        report.added.append(result)
+                    if on_item:
+                        on_item(result)
+        return report
+
+    def _store(self, chunk: list[Article | IngestError], extraction: Extraction) -> list[Added | IngestError]:
+        """One batch: articles not yet stored are extracted, then written in one transaction."""
+        arts = [a for a in chunk if isinstance(a, Article)]
+        with self.engine.connect() as conn:
+            stored = store.stored(conn, arts)
+        todo = [a for a in arts if a.id not in stored and (not a.url or a.url not in stored)]
+        extracted = dict(zip((id(a) for a in todo), extraction(todo)))
+        rows = [r for r in extracted.values() if isinstance(r, dict)]
+        try:
+            written = dict(zip(map(id, rows), store.write_rows(self.engine, rows)))
+        except ArmsLedgerError:
+            raise
+        except Exception:  # a record that cannot be stored: store them one by one, so that only it fails
+            written = {}
+            for r in rows:
                 try:
-                    result = self.add(item)
+                    written[id(r)] = store.write_rows(self.engine, [r])[0]
                 except ArmsLedgerError:
                     raise
-                except Exception as err:  # one bad article never stops the batch; its traceback is logged
-                    result = failed(item.source, "extraction or storage", err)
-            if isinstance(result, IngestError):
-                store.record_failure(self.engine, _input_of(result.source), result.reason)
-                report.failed.append(result)
-            elif result.status == "duplicate":
-                report.duplicates.append(result)
+                except Exception as err:
+                    written[id(r)] = err
+        out: list[Added | IngestError] = []
+        for item in chunk:
+            if isinstance(item, IngestError):
+                out.append(item)
+            elif item.id in stored or (item.url and item.url in stored):
+                out.append(Added(stored.get(item.id) or stored[item.url], item.source, "duplicate"))
             else:
-                report.added.append(result)
-            if on_item:
-                on_item(result)
-        return report
+                got = extracted[id(item)]
+                got = written[id(got)] if isinstance(got, dict) else got
+                out.append(failed(item.source, "extraction or storage", got) if isinstance(got, BaseException)
+                           else got)
+        return out
 
     def failures(self, pending: bool = True) -> list[dict]:
         q = select(failures).order_by(failures.c.id)
@@ -264,3 +299,17 @@ def _articles(items: Iterable[Article | IngestError | str]):
         yield item
     if pending:
         yield from iter_inputs(pending)
+
+
+def _chunked(items: Iterable, size: int):
+    """Lists of up to `size` items, each list holding at most `size` articles."""
+    chunk: list = []
+    n = 0
+    for item in items:
+        chunk.append(item)
+        n += isinstance(item, Article)
+        if n >= size:
+            yield chunk
+            chunk, n = [], 0
+    if chunk:
+        yield chunk

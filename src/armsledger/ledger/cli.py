@@ -46,7 +46,7 @@ def _open(db: str | None, catalogues: Path | None = None, readonly: bool = False
         from ..extract import Extractor
         extractor = Extractor(load(catalogues))
     try:
-        return Ledger(db, readonly=readonly, extractor=extractor)
+        return Ledger(db, readonly=readonly, extractor=extractor, catalogues=catalogues)
     except ArmsLedgerError as e:
         err.print(f"[red]Error:[/red] {escape(str(e))}")
         raise typer.Exit(1) from None
@@ -62,7 +62,7 @@ def _progress() -> Progress:
                     disable=not err.is_terminal)
 
 
-def _run_ingest(ledger, items, quiet: bool):
+def _run_ingest(ledger, items, quiet: bool, jobs: int = 1):
     from . import Added
 
     with _progress() as progress:
@@ -83,7 +83,9 @@ def _run_ingest(ledger, items, quiet: bool):
             progress.update(task, advance=1, stats=f"{counts['added']} added, {counts['duplicate']} already "
                                                    f"stored, {counts['failed']} failed")
 
-        return ledger.ingest(items, on_item=on_item) if items is not None else ledger.retry_failed(on_item=on_item)
+        if items is None:
+            return ledger.retry_failed(on_item=on_item, jobs=jobs)
+        return ledger.ingest(items, on_item=on_item, jobs=jobs)
 
 
 def register(app: typer.Typer) -> None:
@@ -95,6 +97,8 @@ def register(app: typer.Typer) -> None:
         retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Read again every input that failed before.")] = False,
         catalogues: CataloguesOption = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures and the summary.")] = False,
+        jobs: Annotated[Optional[int], typer.Option(
+            "--jobs", "-j", min=1, help="Processes extracting articles (default: the cores).")] = None,
         debug: DebugOption = False,
     ) -> None:
         """Read articles, extract them and store their claims in the ledger, reconciled across reports.
@@ -107,10 +111,13 @@ def register(app: typer.Typer) -> None:
         tracebacks = logs.setup(debug)
         with _open(db, catalogues) as ledger:
             reports = []
+            if jobs is None:
+                from .pool import default_jobs
+                jobs = default_jobs()
             if retry_failed:
-                reports.append(_run_ingest(ledger, None, quiet))
+                reports.append(_run_ingest(ledger, None, quiet, jobs))
             if inputs:
-                reports.append(_run_ingest(ledger, inputs, quiet))
+                reports.append(_run_ingest(ledger, inputs, quiet, jobs))
             where = escape(ledger.engine.url.render_as_string(hide_password=True))
             for report in reports:
                 err.print(f"{report.summary()} -> {where}")

@@ -1,0 +1,87 @@
+"""Extraction for `Ledger.ingest`: in this process, or in a pool of worker processes (`--jobs`).
+
+Each article becomes the row `writer.write` stores (its record and MinHash), or the
+exception its extraction raised. Workers are started on first need (a batch with enough
+articles to be worth it), each builds its Extractor once, and results come back in the
+order the articles were given.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
+from ..model import Article
+from . import writer
+
+POOL_MIN = 16  # articles to extract in a batch before worker processes are worth their start-up
+
+_extractors: dict[str | None, Callable] = {}
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _worker_extractor(catalogues: str | None) -> Callable:
+    ex = _extractors.get(catalogues)
+    if ex is None:
+        from ..catalogue import load
+        from ..extract import Extractor
+
+        ex = _extractors[catalogues] = Extractor(load(catalogues)) if catalogues else Extractor()
+    return ex
+
+
+def _extract(extractor: Callable, article: Article) -> dict | BaseException:
+    try:
+        return writer.article_row(article, extractor(article))
+    except Exception as err:  # one bad article never stops the batch; the caller records it
+        return err
+
+
+def _in_worker(catalogues: str | None, article: Article) -> dict | BaseException:
+    result = _extract(_worker_extractor(catalogues), article)
+    if isinstance(result, BaseException):
+        import pickle
+
+        try:
+            pickle.dumps(result)
+        except Exception:  # an exception that cannot travel back is told by its type and message
+            return RuntimeError(f"{type(result).__name__}: {result}")
+    return result
+
+
+class Extraction:
+    """`extraction(articles)` -> a row or an exception per article, in order."""
+
+    def __init__(self, local: Callable[[], Callable], jobs: int = 1, catalogues: str | None = None) -> None:
+        self.local = local  # gives this process's Extractor (built on first use)
+        self.jobs = jobs
+        self.catalogues = catalogues
+        self.pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, articles: list[Article]) -> list[dict | BaseException]:
+        if self.jobs > 1 and (self.pool or len(articles) >= POOL_MIN):
+            if self.pool is None:
+                import multiprocessing
+
+                # spawn, not fork: the parent has threads (progress display, database pool)
+                self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+            from functools import partial
+
+            chunk = max(1, len(articles) // (self.jobs * 4))
+            return list(self.pool.map(partial(_in_worker, self.catalogues), articles, chunksize=chunk))
+        extractor = self.local()
+        return [_extract(extractor, a) for a in articles]
+
+    def __enter__(self) -> Extraction:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)

@@ -1,0 +1,616 @@
+"""The ledger's one write path: articles and their records -> stored claims, reconciled deals and events.
+
+`armsledger ingest` (`Ledger.ingest`, `store.add_article`), the backfill's loader and
+`armsledger reextract` all store through `write()`: many articles to a transaction, under
+the ledger's write lock, so a run killed at any point leaves each article stored completely
+or not at all.
+
+1. A few queries fetch what the batch needs of the ledger: stored ids and URLs, the
+   articles sharing a MinHash band with the batch, its entities, and the deals and
+   events its records may match.
+2. Each article, in order, is matched in memory: duplicate (same text or URL, stored or
+   earlier in the batch), near-duplicate wire group, entities by key, `reconcile.match_deal`,
+   `reconcile.match_event`. New entities, deals and events take the ids the database
+   would give them next.
+3. All rows are written together (COPY on PostgreSQL, executemany on SQLite), then every
+   deal and event the batch touched is reconciled once, and what that changed goes to the
+   change feed (`changes`: one row per change a batch made, not one per article).
+
+Matching a deal reads only columns that reconciling never writes, so a deal can be
+reconciled once at the end of the batch and end as if reconciled after every article.
+Matching an event reads its reconciled date and last report, so those two are brought up
+to date in memory after each article.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+from sqlalchemy import and_, delete, func, insert, select, text, update
+from sqlalchemy.engine import Connection
+
+from ..model import Article
+from . import changes, dedup, reconcile
+from .resolve import entity_key
+from .schema import (article_bands, articles, claims, conflicts, corrections, deals, entities, event_sources, events,
+                     failures, mentions)
+
+CHUNK = 500  # values in one IN (...) list
+
+
+@dataclass
+class Added:
+    """What storing one article did."""
+
+    article_id: str
+    source: str
+    status: str  # "added", "duplicate" (same text or URL already stored)
+    copy_of: str | None = None  # the first article of its wire group, when it is a near-duplicate
+    deals: list[int] = field(default_factory=list)
+    events: list[int] = field(default_factory=list)
+
+
+def now() -> str:
+    """UTC time to the microsecond: also orders articles by when they were stored."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def article_row(article: Article, record: dict | str) -> dict:
+    """What `write` stores of one article: its fields, record and MinHash (computed here, so that
+    it can be done in the process that extracted the article, before any lock is taken)."""
+    sig = dedup.signature(article.text)
+    return {"kind": "article", "id": article.id, "url": article.url, "source": article.source,
+            "title": article.title, "publisher": article.publisher, "published": article.published,
+            "text": article.text, "words": len(article.text.split()), "minhash": dedup.to_bytes(sig),
+            "bands": dedup.bands(sig), "record": record}
+
+
+def error_row(source: str, reason: str) -> dict:
+    """An input that could not be read, recorded in `failures` in its place in the batch."""
+    return {"kind": "error", "source": source, "reason": reason}
+
+
+def write_lock(conn: Connection) -> None:
+    """PostgreSQL: serialise concurrent writers (SQLite's BEGIN IMMEDIATE does it there)."""
+    if conn.dialect.name == "postgresql":
+        from .db import PG_WRITE_LOCK
+
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_WRITE_LOCK})
+
+
+def write(conn: Connection, rows: list[dict], *, version: str) -> list[Added | None]:
+    """Store `rows` (`article_row`s and `error_row`s) in order in the open transaction `conn`;
+    one `Added` an article row (None an error row). The caller holds the write lock."""
+    return _Batch(conn, version).run(rows)
+
+
+def replace(conn: Connection, article_id: str, record: dict, *, version: str) -> tuple[set[int], set[int]]:
+    """Re-extraction: the stored article's claims give way to `record`'s; the deals and events
+    it touched, before and after, are reconciled again. Corrections are keyed by deal, field
+    and article, so they still apply."""
+    reported = conn.execute(select(articles.c.reported).where(articles.c.id == article_id)).scalar()
+    old_deals = set(conn.execute(select(claims.c.deal_id).where(claims.c.article_id == article_id)).scalars())
+    old_events = set(conn.execute(
+        select(event_sources.c.event_id).where(event_sources.c.article_id == article_id)).scalars())
+    conn.execute(delete(claims).where(claims.c.article_id == article_id))
+    conn.execute(delete(event_sources).where(event_sources.c.article_id == article_id))
+    conn.execute(delete(mentions).where(mentions.c.article_id == article_id))
+    conn.execute(update(articles).where(articles.c.id == article_id).values(extractor=version))
+    batch = _Batch(conn, version)
+    record = canonical_view(record)
+    batch.fetch([], [record])
+    new_deals, new_events = batch.claims(article_id, record, reported)
+    batch.flush()
+    reconcile_deals(conn, sorted(old_deals | new_deals))
+    reconcile_events(conn, sorted(old_events | new_events))
+    _drop_orphan_deals(conn, old_deals - new_deals)
+    return new_deals, new_events
+
+
+def canonical_view(record: dict) -> dict:
+    """The record with platforms under their catalogue names: reports that write "P-8A Poseidon" and
+    "P-8" meet on one deal. The record itself is left as extracted."""
+    if not any(e.get("canonical") for e in record["entities"]) and not any(
+            d.get("platform_canonical") for d in record["deals"]):
+        return record
+    out = dict(record)
+    out["entities"] = [dict(e, name=e["canonical"]) if e.get("canonical") else e for e in record["entities"]]
+    out["deals"] = [dict(d, platform=d["platform_canonical"]) if d.get("platform_canonical") else d
+                    for d in record["deals"]]
+    return out
+
+
+class _Sig(NamedTuple):
+    hashvalues: np.ndarray
+
+
+class _Batch:
+    """One transaction's worth of rows, matched in memory against what it fetched."""
+
+    def __init__(self, conn: Connection, version: str) -> None:
+        self.conn = conn
+        self.version = version
+        self.ids: set[str] = set()
+        self.urls: dict[str, str] = {}  # url -> id of the article stored from it
+        self.bands: dict[int, list[str]] = defaultdict(list)  # band -> article ids holding it
+        self.held: dict[str, tuple[str, str, bytes | None]] = {}  # article id -> (ingested_at, wire_group, minhash)
+        self.entity_ids: dict[tuple[str, str], int] = {}  # (kind, key) -> id
+        self.deal_rows: dict[tuple[str | None, str], list[dict]] = defaultdict(list)  # (recipient, platform)
+        self.deal_changes: dict[int, dict] = defaultdict(dict)  # stored deal id -> columns to set
+        self.new_deals: set[int] = set()
+        self.event_rows: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (type, countries)
+        self.event_by_id: dict[int, dict] = {}
+        self.event_reports: dict[int, list[tuple[str | None, str | None]]] = {}  # event id -> [(date, reported)]
+        self.next_id: dict[str, int] = {}
+        self.touched_deals: set[int] = set()
+        self.touched_events: set[int] = set()
+        self.out: dict[str, list[dict]] = defaultdict(list)  # table name -> rows to write, in order
+
+    def run(self, rows: list[dict]) -> list[Added | None]:
+        docs = [r for r in rows if r["kind"] == "article"]
+        records = [canonical_view(json.loads(r["record"]) if isinstance(r["record"], str) else r["record"])
+                   for r in docs]
+        self.fetch(docs, records)
+        it = iter(records)
+        results: list[Added | None] = []
+        for row in rows:
+            if row["kind"] == "article":
+                results.append(self._article(row, next(it)))
+                continue
+            self.out["failures"].append({"source": row["source"], "reason": row["reason"], "at": now()})
+            results.append(None)
+        self.flush()
+        reconcile_deals(self.conn, sorted(self.touched_deals))
+        reconcile_events(self.conn, sorted(self.touched_events))
+        return results
+
+    # -- what the batch needs of the ledger ------------------------------------------------
+
+    def fetch(self, docs: list[dict], records: list[dict]) -> None:
+        conn = self.conn
+        for chunk in _chunks([d["id"] for d in docs]):
+            self.ids.update(conn.execute(select(articles.c.id).where(articles.c.id.in_(chunk))).scalars())
+        for chunk in _chunks(sorted({d["url"] for d in docs if d["url"]})):
+            self.urls.update(conn.execute(select(articles.c.url, articles.c.id).where(articles.c.url.in_(chunk))).all())
+        for chunk in _chunks(sorted({b for d in docs for b in d["bands"]})):
+            q = (select(article_bands.c.band, articles.c.id, articles.c.ingested_at, articles.c.wire_group,
+                        articles.c.minhash)
+                 .join(articles, articles.c.id == article_bands.c.article_id).where(article_bands.c.band.in_(chunk)))
+            for band, aid, ingested, wire, minhash in conn.execute(q):
+                self.bands[band].append(aid)
+                self.held[aid] = (ingested, wire, minhash)
+        keys: set[str] = set()
+        matches: set[tuple[str | None, str]] = set()
+        event_keys: set[tuple[str, str]] = set()
+        for rec in records:
+            for e in rec["entities"]:
+                e["_key"] = entity_key(e["kind"], e["name"])
+                keys.add(e["_key"])
+            matches.update((d.get("recipient"), d["platform"]) for d in rec["deals"])
+            event_keys.update((v["type"], reconcile.event_countries(v)) for v in rec["events"])
+        for chunk in _chunks(sorted(keys)):
+            q = select(entities.c.id, entities.c.kind, entities.c.key).where(entities.c.key.in_(chunk))
+            self.entity_ids.update({(kind, key): eid for eid, kind, key in conn.execute(q)})
+        cols = (deals.c.id, deals.c.supplier, deals.c.recipient, deals.c.platform, deals.c.follow_on,
+                deals.c.order_year)
+        for chunk in _chunks(sorted({p for _, p in matches})):
+            for r in conn.execute(select(*cols).where(deals.c.platform.in_(chunk)).order_by(deals.c.id)):
+                if (r.recipient, r.platform) in matches:
+                    self.deal_rows[(r.recipient, r.platform)].append(dict(r._mapping))
+        for chunk in _chunks(sorted({t for t, _ in event_keys})):
+            q = (select(events.c.id, events.c.type, events.c.countries, events.c.date, events.c.last_reported)
+                 .where(events.c.type.in_(chunk)).order_by(events.c.id))
+            for r in conn.execute(q):
+                if (r.type, r.countries) in event_keys:
+                    self.event_by_id[r.id] = dict(r._mapping)
+                    self.event_rows[(r.type, r.countries)].append(self.event_by_id[r.id])
+        for table in (entities, deals, events):
+            self.next_id[table.name] = _next_id(conn, table)
+
+    def _new_id(self, table: str) -> int:
+        self.next_id[table] += 1
+        return self.next_id[table] - 1
+
+    # -- one article ----------------------------------------------------------------------------
+
+    def _article(self, row: dict, record: dict) -> Added:
+        aid, url = row["id"], row["url"]
+        if aid in self.ids:
+            return Added(aid, row["source"], "duplicate")
+        if url and url in self.urls:
+            return Added(self.urls[url], row["source"], "duplicate")
+        reported = record["article"].get("published") or record["article"].get("reference_date")
+        copy_of = self._near_duplicate(row["minhash"], row["bands"])
+        ingested = now()
+        self.out["articles"].append({
+            "id": aid, "url": url, "source": row["source"], "title": row["title"], "publisher": row["publisher"],
+            "published": row["published"], "reported": reported, "ingested_at": ingested, "words": row["words"],
+            "wire_group": copy_of or aid, "extractor": self.version, "minhash": row["minhash"], "text": row["text"]})
+        self.out["article_bands"] += [{"band": b, "article_id": aid} for b in row["bands"]]
+        self.ids.add(aid)
+        if url:
+            self.urls[url] = aid
+        self.held[aid] = (ingested, copy_of or aid, row["minhash"])
+        for b in row["bands"]:
+            self.bands[b].append(aid)
+        touched_deals, touched_events = self.claims(aid, record, reported)
+        return Added(aid, row["source"], "added", copy_of, sorted(touched_deals), sorted(touched_events))
+
+    def claims(self, aid: str, record: dict, reported: str | None) -> tuple[set[int], set[int]]:
+        """Entities, mentions, deal claims and event sources of one record; the deals and events touched."""
+        names = self._entities(aid, record["entities"])
+        touched_deals: set[int] = set()
+        for d in record["deals"]:
+            deal_id = self._deal_for(d)
+            touched_deals.add(deal_id)
+            for c in deal_claims(d, aid, reported):
+                c["deal_id"] = deal_id
+                self.out["claims"].append(c)
+        touched: set[int] = set()
+        for v in record["events"]:
+            event_id = self._event_for(v, reported)
+            touched.add(event_id)
+            date = v.get("date") or {}
+            ev = v.get("evidence") or {}
+            named = dict(v, participants=[names.get(p, p) for p in v.get("participants", [])],
+                         platforms=[names.get(p, p) for p in v.get("platforms", [])],
+                         location=names.get(v.get("location"), v.get("location")))
+            self.out["event_sources"].append({
+                "event_id": event_id, "article_id": aid, "record_id": v["id"], "status": v.get("status"),
+                "date": date.get("value"), "date_precision": date.get("precision"), "text": ev.get("text"),
+                "start": ev.get("start"), "end": ev.get("end"), "reported": reported,
+                "record": json.dumps(named, ensure_ascii=False)})
+            self._event_reports(event_id).append((date.get("value"), reported))
+        # an article's events are reconciled after all of them are stored: only then do their
+        # date and last report change, for the next article's matching
+        for event_id in touched:
+            self._refresh_event(event_id)
+        self.touched_deals |= touched_deals
+        self.touched_events |= touched
+        return touched_deals, touched
+
+    def _near_duplicate(self, minhash: bytes, bands: list[int]) -> str | None:
+        sig = _Sig(np.frombuffer(minhash, dtype=np.uint64))
+        candidates = {aid for b in bands for aid in self.bands.get(b, ())}
+        for aid in sorted(candidates, key=lambda a: (self.held[a][0], a)):  # the earliest stored first
+            _, wire, stored = self.held[aid]
+            if stored and dedup.similarity(sig, stored) >= dedup.SIMILAR:
+                return wire
+        return None
+
+    def _entities(self, article_id: str, ents: list[dict]) -> dict[str, str]:
+        """Entities by kind and spelling-independent key; returns record id -> name."""
+        names: dict[str, str] = {}
+        for e in ents:
+            names[e["id"]] = e["name"]
+            ekey = e.get("_key") or entity_key(e["kind"], e["name"])
+            key = (e["kind"], ekey)
+            entity_id = self.entity_ids.get(key)
+            if entity_id is None:
+                entity_id = self.entity_ids[key] = self._new_id("entities")
+                self.out["entities"].append({"id": entity_id, "kind": e["kind"], "name": e["name"], "key": ekey,
+                                             "code": e.get("code"), "country": e.get("country"),
+                                             "category": e.get("category")})
+            self.out["mentions"] += [{"entity_id": entity_id, "article_id": article_id, "start": m["start"],
+                                      "end": m["end"], "text": m["text"], "role": e.get("role")}
+                                     for m in e.get("mentions", [])]
+        return names
+
+    def _deal_for(self, d: dict) -> int:
+        candidates = self.deal_rows[(d.get("recipient"), d["platform"])]
+        match = reconcile.match_deal(d, candidates)
+        year = reconcile.order_year(d)
+        if match:
+            if year is not None and match["order_year"] is None:
+                match["order_year"] = year
+                self._change_deal(match, "order_year", year)
+            if d.get("supplier") and not match["supplier"]:
+                match["supplier"] = d["supplier"]
+                self._change_deal(match, "supplier", d["supplier"])
+            return match["id"]
+        row = {"id": self._new_id("deals"), "supplier": d.get("supplier"), "recipient": d.get("recipient"),
+               "platform": d["platform"], "category": d.get("category"), "follow_on": int(bool(d.get("follow_on"))),
+               "order_year": year, "hedged": 0, "sources": 0, "independent_sources": 0, "conflicts": 0,
+               "rejected": 0, "updated_at": now()}
+        self.out["deals"].append(row)
+        self.new_deals.add(row["id"])
+        candidates.append(row)  # the same dict: a later change reaches the row written
+        return row["id"]
+
+    def _change_deal(self, match: dict, column: str, value) -> None:
+        if match["id"] not in self.new_deals:  # a deal stored before this batch; a new one is written as it is
+            self.deal_changes[match["id"]][column] = value
+
+    def _event_for(self, v: dict, reported: str | None) -> int:
+        countries = reconcile.event_countries(v)
+        candidates = self.event_rows[(v["type"], countries)]
+        match = reconcile.match_event(v, reported, candidates)
+        if match:
+            return match["id"]
+        date = v.get("date") or {}
+        event_id = self._new_id("events")
+        self.out["events"].append({"id": event_id, "type": v["type"], "countries": countries,
+                                   "date": date.get("value"), "date_precision": date.get("precision"),
+                                   "status": v.get("status"), "sources": 0, "independent_sources": 0,
+                                   "updated_at": now()})
+        self.event_by_id[event_id] = {"id": event_id, "type": v["type"], "countries": countries,
+                                      "date": date.get("value"), "last_reported": None}
+        candidates.append(self.event_by_id[event_id])
+        self.event_reports[event_id] = []
+        return event_id
+
+    def _event_reports(self, event_id: int) -> list[tuple[str | None, str | None]]:
+        if event_id not in self.event_reports:  # an event stored before this batch: its reports so far
+            q = (select(event_sources.c.date, event_sources.c.reported)
+                 .where(event_sources.c.event_id == event_id).order_by(event_sources.c.id))
+            self.event_reports[event_id] = [tuple(r) for r in self.conn.execute(q)]
+        return self.event_reports[event_id]
+
+    def _refresh_event(self, event_id: int) -> None:
+        """The date and last report `event_columns` gives the event now."""
+        reports = self.event_reports[event_id]
+        ordered = sorted(reports, key=lambda r: r[1] or "")
+        dated = [r for r in ordered if r[0]]
+        best = max(dated, key=lambda r: (len(r[0]), r[1] or "")) if dated else None
+        reported = sorted(r[1] for r in reports if r[1])
+        event = self.event_by_id[event_id]
+        event["date"] = best[0] if best else None
+        event["last_reported"] = reported[-1] if reported else None
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        conn = self.conn
+        for table in (entities, deals, events):
+            write_rows(conn, table, self.out[table.name])
+        if conn.dialect.name == "postgresql":
+            for table in (entities, deals, events):
+                if self.out[table.name]:
+                    conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), :v)"),
+                                 {"v": self.next_id[table.name] - 1})
+        for deal_id, values in self.deal_changes.items():
+            conn.execute(update(deals).where(deals.c.id == deal_id).values(**values))
+        for table in (articles, article_bands, mentions, claims, event_sources, failures):
+            write_rows(conn, table, self.out[table.name])
+        self.out.clear()
+        self.deal_changes.clear()
+
+
+def _next_id(conn: Connection, table) -> int:
+    """The id the database gives the next row of `table`: max + 1 on SQLite, the sequence's next on PostgreSQL."""
+    if conn.dialect.name == "postgresql":
+        seq = conn.execute(text(f"SELECT pg_get_serial_sequence('{table.name}', 'id')")).scalar()
+        last, called = conn.execute(text(f"SELECT last_value, is_called FROM {seq}")).one()
+        return last + 1 if called else last
+    return (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+
+
+# -- claims of a deal record ---------------------------------------------------------------
+
+DEAL_FIELDS = ("status", "category", "signed", "value", "quantity", "delivered", "expected_completion",
+               "tech_transfer_pct")
+
+
+def _number(field: str, v) -> float | None:
+    if not isinstance(v, dict):
+        return None
+    if field == "value":
+        return v.get("usd") if v.get("usd") is not None else v.get("amount")
+    if "max" in v or "min" in v:
+        return v.get("max") if v.get("max") is not None else v.get("min")
+    return None
+
+
+def _locate(phrase: str | None, evidence: list[dict]) -> tuple[int | None, int | None, dict | None]:
+    """Where in the body the words of a claim stand: inside the first evidence sentence holding them."""
+    if not phrase:
+        return None, None, evidence[0] if evidence else None
+    for ev in evidence:
+        i = ev["text"].find(phrase)
+        if i >= 0:
+            return ev["start"] + i, ev["start"] + i + len(phrase), ev
+    return None, None, evidence[0] if evidence else None
+
+
+def deal_claims(d: dict, article_id: str, reported: str | None):
+    """The `claims` rows of one deal record: one a field it states."""
+    evidence = d.get("evidence") or []
+    hedged = int(bool(d.get("hedged")))
+
+    def claim(field: str, value, phrase: str | None, start=None, end=None):
+        s, e, sentence = (start, end, None) if start is not None else _locate(phrase, evidence)
+        if sentence is None and start is not None:
+            sentence = next((ev for ev in evidence if ev["start"] <= start < ev["end"]), None)
+        return {"article_id": article_id, "record_id": d["id"], "field": field,
+                "value": json.dumps(value, ensure_ascii=False), "number": _number(field, value),
+                "text": phrase, "start": s, "end": e, "reported": reported, "hedged": hedged,
+                "sentence_start": sentence["start"] if sentence else None,
+                "sentence_end": sentence["end"] if sentence else None}
+
+    for f in DEAL_FIELDS:
+        v = d.get(f)
+        if v is None:
+            continue
+        if f in ("status", "category"):
+            yield claim(f, v, None)
+        else:
+            yield claim(f, v, v.get("text"), v.get("start"), v.get("end"))
+    original = d.get("original_expected_completion")
+    if original:  # "had originally expected all five by the end of 2023": the schedule as first given
+        c = claim("expected_completion", dict(original, originally=True), original.get("text"))
+        c["reported"] = None
+        yield c
+    for name in d.get("local_partners") or []:
+        yield claim("local_partners", name, name)
+
+
+# -- reconciling the deals and events a batch touched ------------------------------------------
+
+CLAIM_COLUMNS = (claims.c.id, claims.c.article_id, claims.c.field, claims.c.value, claims.c.number, claims.c.text,
+                 claims.c.start, claims.c.end, claims.c.sentence_start, claims.c.sentence_end, claims.c.reported,
+                 claims.c.hedged, articles.c.wire_group, articles.c.publisher, articles.c.title, articles.c.url)
+
+
+def update_by_id(table, columns: list[str]):
+    """A prepared `UPDATE table SET col = :b_col ... WHERE id = :b_id`."""
+    from sqlalchemy import bindparam
+
+    return (update(table).where(table.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}") for c in columns}))
+
+
+def deal_columns(rec: dict) -> dict:
+    """The `deals` row of a reconciled deal (`reconcile.reconcile_deal`'s result)."""
+    f = {k: e["value"] for k, e in rec["fields"].items()}
+    value, qty, delivered = f.get("value") or {}, f.get("quantity") or {}, f.get("delivered") or {}
+    status_entry = rec["fields"].get("status") or {}
+    values = dict(
+        status=f.get("status"), status_article=(status_entry.get("source") or {}).get("article_id"),
+        hedged=int(rec["hedged"]), signed=(f.get("signed") or {}).get("value"),
+        value_amount=value.get("amount"), value_currency=value.get("currency"), value_usd=value.get("usd"),
+        quantity_min=qty.get("min"), quantity_max=qty.get("max"), quantity_unit=qty.get("unit"),
+        delivered_min=delivered.get("min"), delivered_max=delivered.get("max"),
+        expected_completion=(f.get("expected_completion") or {}).get("value"),
+        tech_transfer_max=(f.get("tech_transfer_pct") or {}).get("max"),
+        local_partners=json.dumps(f.get("local_partners") or [], ensure_ascii=False),
+        sources=rec["sources"], independent_sources=rec["independent_sources"],
+        first_reported=rec["first_reported"], last_reported=rec["last_reported"], conflicts=len(rec["conflicts"]),
+        confidence=rec["confidence"], rejected=int(rec["rejected"]), updated_at=now(),
+        detail=json.dumps({"fields": rec["fields"]}, ensure_ascii=False))
+    if f.get("category"):
+        values["category"] = f["category"]
+    return values
+
+
+def reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
+    """Recompute the deals' reconciled columns, detail and conflicts from their claims and corrections."""
+    if not deal_ids:
+        return
+    by_deal: dict[int, list[dict]] = defaultdict(list)  # in claim order
+    for chunk in _chunks(deal_ids):
+        q = (select(claims.c.deal_id.label("_deal"), *CLAIM_COLUMNS)
+             .join(articles, articles.c.id == claims.c.article_id)
+             .where(claims.c.deal_id.in_(chunk)).order_by(claims.c.deal_id, claims.c.id))
+        for r in conn.execute(q):
+            row = dict(r._mapping)
+            by_deal[row.pop("_deal")].append(dict(row, value=json.loads(row["value"])))
+    fixes: dict[int, list[dict]] = defaultdict(list)
+    for chunk in _chunks(deal_ids):
+        q = select(corrections).where(corrections.c.deal_id.in_(chunk)).order_by(corrections.c.id)
+        for r in conn.execute(q):
+            fixes[r.deal_id].append(dict(r._mapping, value=json.loads(r.value) if r.value else None))
+    updates, new_conflicts = [], []
+    was = {deal_id: changes.before(conn, deal_id) for deal_id in deal_ids}  # for the change feed
+    for deal_id in deal_ids:
+        rec = reconcile.reconcile_deal(by_deal[deal_id], fixes[deal_id])
+        values = deal_columns(rec)
+        changes.record(conn, deal_id, was[deal_id], values, rec["conflicts"], values["updated_at"])
+        updates.append({"b_id": deal_id, **{f"b_{k}": v for k, v in values.items()}})
+        new_conflicts += [{"deal_id": deal_id, "field": c["field"], "summary": c["summary"],
+                           "claims": json.dumps(c["claims"], ensure_ascii=False)} for c in rec["conflicts"]]
+    with_category = [u for u in updates if "b_category" in u]
+    without = [u for u in updates if "b_category" not in u]
+    for group in (with_category, without):
+        if group:
+            conn.execute(update_by_id(deals, [k[2:] for k in group[0] if k != "b_id"]), group)
+    for chunk in _chunks(deal_ids):
+        conn.execute(delete(conflicts).where(conflicts.c.deal_id.in_(chunk)))
+    write_rows(conn, conflicts, new_conflicts)
+
+
+def reconcile_events(conn: Connection, event_ids: list[int]) -> None:
+    """Recompute the events' columns from their sources; an event no report holds any more goes."""
+    if not event_ids:
+        return
+    by_event: dict[int, list[dict]] = defaultdict(list)
+    for chunk in _chunks(event_ids):
+        q = (select(event_sources.c.event_id, event_sources.c.article_id, event_sources.c.status,
+                    event_sources.c.date, event_sources.c.date_precision, event_sources.c.reported,
+                    event_sources.c.record, articles.c.wire_group)
+             .join(articles, articles.c.id == event_sources.c.article_id)
+             .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.id))
+        for r in conn.execute(q):
+            by_event[r.event_id].append(dict(r._mapping))
+    gone = [e for e in event_ids if not by_event[e]]
+    for chunk in _chunks(gone):
+        conn.execute(delete(events).where(events.c.id.in_(chunk)))
+    updates = [{"b_id": e, **{f"b_{k}": v for k, v in event_columns(by_event[e]).items()}}
+               for e in event_ids if by_event[e]]
+    if updates:
+        conn.execute(update_by_id(events, [k[2:] for k in updates[0] if k != "b_id"]), updates)
+
+
+def event_columns(rows: list[dict]) -> dict:
+    """The `events` row reconciled from its sources (event_sources rows with the article's wire group):
+    the latest report's status, the most precise date, everyone and everything any report names."""
+    rows = sorted(rows, key=lambda r: r["reported"] or "")
+    latest = rows[-1]
+    dated = [r for r in rows if r["date"]]
+    best_date = max(dated, key=lambda r: (len(r["date"]), r["reported"] or "")) if dated else None
+    records = [json.loads(r["record"]) for r in rows]
+    support = [{"article_id": r["article_id"], "wire_group": r["wire_group"], "reported": r["reported"],
+                "hedged": r["status"] == "possible"} for r in rows]
+    reported = sorted(r["reported"] for r in rows if r["reported"])
+    return dict(
+        status=latest["status"], date=best_date["date"] if best_date else None,
+        date_precision=best_date["date_precision"] if best_date else None,
+        platforms=json.dumps(sorted({p for r in records for p in r.get("platforms") or []}), ensure_ascii=False),
+        participants=json.dumps(sorted({p for r in records for p in r.get("participants") or []}), ensure_ascii=False),
+        location=next((r["location"] for r in reversed(records) if r.get("location")), None),
+        sources=len({r["article_id"] for r in rows}), independent_sources=len({r["wire_group"] for r in rows}),
+        first_reported=reported[0] if reported else None, last_reported=reported[-1] if reported else None,
+        confidence=reconcile.confidence(support, support, reported[-1] if reported else None), updated_at=now())
+
+
+def _drop_orphan_deals(conn: Connection, deal_ids: set[int]) -> None:
+    """A deal no report supports any more (and no analyst touched) goes."""
+    for deal_id in deal_ids:
+        has_claims = conn.execute(select(func.count()).select_from(claims).where(claims.c.deal_id == deal_id)).scalar()
+        has_corrections = conn.execute(select(func.count()).select_from(corrections)
+                                       .where(corrections.c.deal_id == deal_id)).scalar()
+        if not has_claims and not has_corrections:
+            conn.execute(delete(conflicts).where(conflicts.c.deal_id == deal_id))
+            conn.execute(delete(deals).where(deals.c.id == deal_id))
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+def pending_failures(conn: Connection, rows: list[dict]) -> set[tuple[str, str]]:
+    """The (source, reason) of the rows' errors already recorded and not retried."""
+    sources = sorted({r["source"] for r in rows if r["kind"] == "error"})
+    known: set[tuple[str, str]] = set()
+    for chunk in _chunks(sources):
+        q = select(failures.c.source, failures.c.reason).where(and_(failures.c.source.in_(chunk),
+                                                                    failures.c.retried == 0))
+        known.update((s, r) for s, r in conn.execute(q))
+    return known
+
+
+def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+def write_rows(conn: Connection, table, rows: list[dict]) -> None:
+    """Insert rows in order: COPY on PostgreSQL, executemany elsewhere."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), rows)
+        return
+    cols = list(rows[0])
+    # COPY bypasses SQLAlchemy, so the columns' Python-side defaults are filled in here
+    defaults = {c.name: c.default.arg for c in table.columns
+                if c.name not in rows[0] and c.default is not None and c.default.is_scalar}
+    names = ", ".join(f'"{c}"' for c in cols + list(defaults))
+    tail = list(defaults.values())
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for r in rows:
+            copy.write_row([r[c] for c in cols] + tail)
