@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import random
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -210,13 +209,16 @@ def _article(rng: random.Random, i: int, deal: dict, deal_id: int, nth: int, tot
     return row, ment_rows, claim_rows, event
 
 
-def build_ledger(path: Path, n_articles: int, seed: int) -> dict:
-    """Create the synthetic ledger at `path`; returns what was built and how long it took."""
+def build_ledger(path: Path | str, n_articles: int, seed: int) -> dict:
+    """Create the synthetic ledger at `path` (a SQLite file, or an empty PostgreSQL database's URL);
+    returns what was built and how long it took. Rows go in through the write path's bulk insert
+    (`writer.write_rows`: COPY on PostgreSQL), then every deal and event is reconciled once by the
+    ledger's own `writer.reconcile_deals` / `reconcile_events`."""
     from sqlalchemy import insert, select
 
     from armsledger.ledger import Ledger
-    from armsledger.ledger import store
     from armsledger.ledger.schema import articles, claims, deals, entities, event_sources, events, mentions
+    from armsledger.ledger.writer import reconcile_deals, reconcile_events, write_rows
 
     try:
         from armsledger.ledger.resolve import entity_key
@@ -224,8 +226,10 @@ def build_ledger(path: Path, n_articles: int, seed: int) -> dict:
         entity_key = None
     t0 = time.perf_counter()
     rng = random.Random(seed)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    pg = "://" in str(path)
+    if not pg:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
     ledger = Ledger(path)
     engine = ledger.engine
     plan = _plan_deals(rng, max(1, n_articles // 4))
@@ -263,9 +267,9 @@ def build_ledger(path: Path, n_articles: int, seed: int) -> dict:
 
     def flush() -> None:
         with engine.begin() as conn:
-            conn.execute(insert(articles), batch["articles"])
-            conn.execute(insert(mentions), batch["mentions"])
-            conn.execute(insert(claims), batch["claims"])
+            write_rows(conn, articles, batch["articles"])
+            write_rows(conn, mentions, batch["mentions"])
+            write_rows(conn, claims, batch["claims"])
             for ev in batch["events"]:
                 key = (ev["type"], ev["countries"], ev["date"])
                 if key not in event_keys:
@@ -274,7 +278,7 @@ def build_ledger(path: Path, n_articles: int, seed: int) -> dict:
                         date_precision="month" if ev["date"] else None, status=ev["status"],
                         platforms="[]", participants="[]", sources=0, independent_sources=0)
                         .returning(events.c.id)).scalar_one()
-            conn.execute(insert(event_sources), [{
+            write_rows(conn, event_sources, [{
                 "event_id": event_keys[(ev["type"], ev["countries"], ev["date"])], "article_id": ev["article_id"],
                 "record_id": "v1", "status": ev["status"], "date": ev["date"],
                 "date_precision": "month" if ev["date"] else None, "text": None, "start": ev["start"],
@@ -302,19 +306,24 @@ def build_ledger(path: Path, n_articles: int, seed: int) -> dict:
     if batch["articles"]:
         flush()
     t_insert = time.perf_counter()
-    with engine.begin() as conn:  # the ledger's own reconciliation fills every deal's and event's columns
-        for deal_id in deal_ids:
-            store.reconcile_stored_deal(conn, deal_id)
-        for event_id in conn.execute(select(events.c.id)).scalars().all():
-            store.reconcile_stored_event(conn, event_id)
+    with engine.connect() as conn:
+        event_ids = conn.execute(select(events.c.id)).scalars().all()
+    for i in range(0, max(len(deal_ids), len(event_ids)), 500):  # the ledger's own reconciliation
+        with engine.begin() as conn:
+            reconcile_deals(conn, deal_ids[i:i + 500])
+            reconcile_events(conn, event_ids[i:i + 500])
     t_reconcile = time.perf_counter()
-    stats = ledger.stats()  # no ANALYZE: ledgers in use are not analysed either
+    if pg:  # autovacuum analyses a table this grown within a minute; do it now rather than race it
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM ANALYZE")
+    stats = ledger.stats()
     ledger.close()
     return {"articles": stats["articles"], "deals": stats["deals"], "claims": stats["claims"],
             "events": stats["events"], "conflicts": stats["conflicts"], "seed": seed,
             "build_s": {"plan": round(t_plan - t0, 1), "insert": round(t_insert - t_plan, 1),
                         "reconcile": round(t_reconcile - t_insert, 1), "total": round(time.perf_counter() - t0, 1)},
-            "size_mb": round(path.stat().st_size / 1e6, 1)}
+            "top_reports": sorted(counts, reverse=True)[:5], "deals_with_1000_reports": sum(c >= 1000 for c in counts),
+            "size_mb": None if pg else round(Path(path).stat().st_size / 1e6, 1)}
 
 
 # -------------------------------------------------------------------------------- the load
@@ -325,6 +334,24 @@ from armsledger.serve import create_app
 uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
             access_log=False)
 """
+
+
+def _pg_database(server: str, name: str, rebuild: bool) -> bool:
+    """Create database `name` on `server` unless it holds a built ledger; True when it must be built."""
+    import psycopg
+
+    with psycopg.connect(f"{server.rstrip('/')}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
+        if exists and not rebuild:
+            with psycopg.connect(f"{server.rstrip('/')}/{name}") as db:
+                try:
+                    if db.execute("SELECT count(*) FROM deals WHERE detail IS NOT NULL").fetchone()[0]:
+                        return False
+                except psycopg.Error:
+                    pass
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return True
 
 
 def _free_port() -> int:
@@ -376,14 +403,16 @@ def measure(base: str, paths: list[str], concurrency: int) -> dict:
             "req_per_s": round(len(times) / wall, 1), "failures": failures[:5], "failed": len(failures)}
 
 
-def endpoints(base: str, db: Path, rng: random.Random, n: int) -> dict[str, list[str]]:
+def endpoints(base: str, db: Path | str, rng: random.Random, n: int) -> dict[str, list[str]]:
     with httpx.Client(base_url=base, timeout=60) as c:
         total = c.get("/api/deals", params={"limit": 1}).json()["total"]
         some = {"limit": 500, "order": "id", "offset": rng.randint(0, max(0, total - 500))}
         ids = [d["id"] for d in c.get("/api/deals", params=some).json()["items"]]
         ids += [d["id"] for d in c.get("/api/deals", params={"limit": 200}).json()["items"]]
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
-        busiest = [r[0] for r in con.execute("SELECT id FROM deals ORDER BY sources DESC LIMIT 50")]
+    from armsledger.ledger import Ledger
+
+    with Ledger(db, readonly=True) as ledger, ledger.engine.connect() as con:
+        busiest = [r[0] for r in con.exec_driver_sql("SELECT id FROM deals ORDER BY sources DESC LIMIT 50")]
     recips = [code for code, _ in COUNTRIES[13:23]]
     pick = lambda xs: rng.choice(xs)  # noqa: E731
     return {
@@ -403,6 +432,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=100_000, help="articles in the ledger (default 100,000)")
     ap.add_argument("--db", type=Path, help="ledger file to build or reuse (default /tmp/armsledger-bench/api-N.db)")
+    ap.add_argument("--pg", metavar="SERVER", help="a PostgreSQL ledger instead, in database armsledger_api_N on "
+                                                  "SERVER (e.g. postgresql://postgres@127.0.0.1:5432)")
     ap.add_argument("--rebuild", action="store_true", help="build the ledger again even if the file exists")
     ap.add_argument("--requests", type=int, default=400, help="requests per endpoint (default 400)")
     ap.add_argument("--concurrency", type=int, default=2, help="concurrent clients (default 2: one per core here)")
@@ -411,10 +442,15 @@ def main() -> None:
     ap.add_argument("--json", metavar="PATH", help="also write the figures as JSON to PATH")
     args = ap.parse_args()
     n = 100 if args.quick else args.requests
-    db = args.db or Path("/tmp/armsledger-bench") / f"api-{args.articles}.db"
-    db.parent.mkdir(parents=True, exist_ok=True)
     built = None
-    if args.rebuild or not db.exists():
+    if args.pg:
+        db = f"{args.pg.rstrip('/')}/armsledger_api_{args.articles}"
+        fresh = _pg_database(args.pg, f"armsledger_api_{args.articles}", args.rebuild)
+    else:
+        db = args.db or Path("/tmp/armsledger-bench") / f"api-{args.articles}.db"
+        db.parent.mkdir(parents=True, exist_ok=True)
+        fresh = args.rebuild or not db.exists()
+    if fresh:
         print(f"building {db} with {args.articles:,} synthetic articles…", flush=True)
         built = build_ledger(db, args.articles, args.seed)
         print(f"  built in {built['build_s']['total']} s: {json.dumps(built)}", flush=True)

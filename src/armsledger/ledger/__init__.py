@@ -119,26 +119,44 @@ class Ledger:
         report = IngestReport()
         with Extraction(lambda: self.extractor, jobs if self._catalogues or not self._extractor else 1,
                         self._catalogues) as extraction:
+            pending = None
             for chunk in _chunked(_articles(items), batch):
-                for result in self._store(chunk, extraction):
-                    if isinstance(result, IngestError):
-                        store.record_failure(self.engine, _input_of(result.source), result.reason)
-                        report.failed.append(result)
-                    elif result.status == "duplicate":
-                        report.duplicates.append(result)
-                    else:
-                        report.added.append(result)
-                    if on_item:
-                        on_item(result)
+                # the next batch is extracted by the workers while this process writes the one before
+                job = self._extract(chunk, extraction)
+                if pending:
+                    self._report(self._write(*pending), report, on_item)
+                pending = (chunk, job)
+            if pending:
+                self._report(self._write(*pending), report, on_item)
         return report
 
-    def _store(self, chunk: list[Article | IngestError], extraction: Extraction) -> list[Added | IngestError]:
-        """One batch: articles not yet stored are extracted, then written in one transaction."""
+    def _report(self, results: list[Added | IngestError], report: IngestReport, on_item) -> None:
+        for result in results:
+            if isinstance(result, IngestError):
+                store.record_failure(self.engine, _input_of(result.source), result.reason)
+                report.failed.append(result)
+            elif result.status == "duplicate":
+                report.duplicates.append(result)
+            else:
+                report.added.append(result)
+            if on_item:
+                on_item(result)
+
+    def _extract(self, chunk: list[Article | IngestError], extraction: Extraction) -> tuple[dict, Callable]:
+        """Start extracting the batch's articles not stored yet; (stored ids and URLs, the results by
+        position in the batch when ready)."""
         arts = [a for a in chunk if isinstance(a, Article)]
         with self.engine.connect() as conn:
             stored = store.stored(conn, arts)
-        todo = [a for a in arts if a.id not in stored and (not a.url or a.url not in stored)]
-        extracted = dict(zip((id(a) for a in todo), extraction(todo)))
+        todo = [i for i, a in enumerate(chunk) if isinstance(a, Article)
+                and a.id not in stored and (not a.url or a.url not in stored)]
+        results = extraction.submit([chunk[i] for i in todo])
+        return stored, lambda: dict(zip(todo, results()))
+
+    def _write(self, chunk: list[Article | IngestError], job: tuple[dict, Callable]) -> list[Added | IngestError]:
+        """Write one batch's extracted articles in one transaction; its results in order."""
+        stored, results = job
+        extracted = results()
         rows = [r for r in extracted.values() if isinstance(r, dict)]
         try:
             written = dict(zip(map(id, rows), store.write_rows(self.engine, rows)))
@@ -154,13 +172,13 @@ class Ledger:
                 except Exception as err:
                     written[id(r)] = err
         out: list[Added | IngestError] = []
-        for item in chunk:
+        for i, item in enumerate(chunk):
             if isinstance(item, IngestError):
                 out.append(item)
-            elif item.id in stored or (item.url and item.url in stored):
+            elif i not in extracted:  # stored before this batch
                 out.append(Added(stored.get(item.id) or stored[item.url], item.source, "duplicate"))
             else:
-                got = extracted[id(item)]
+                got = extracted[i]
                 got = written[id(got)] if isinstance(got, dict) else got
                 out.append(failed(item.source, "extraction or storage", got) if isinstance(got, BaseException)
                            else got)

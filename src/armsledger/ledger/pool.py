@@ -57,7 +57,8 @@ def _in_worker(catalogues: str | None, article: Article) -> dict | BaseException
 
 
 class Extraction:
-    """`extraction(articles)` -> a row or an exception per article, in order."""
+    """`extraction.submit(articles)()` -> a row or an exception per article, in order; workers
+    start on the articles as soon as they are submitted."""
 
     def __init__(self, local: Callable[[], Callable], jobs: int = 1, catalogues: str | None = None) -> None:
         self.local = local  # gives this process's Extractor (built on first use)
@@ -65,7 +66,7 @@ class Extraction:
         self.catalogues = catalogues
         self.pool: ProcessPoolExecutor | None = None
 
-    def __call__(self, articles: list[Article]) -> list[dict | BaseException]:
+    def submit(self, articles: list[Article]) -> Callable[[], list[dict | BaseException]]:
         if self.jobs > 1 and (self.pool or len(articles) >= POOL_MIN):
             if self.pool is None:
                 import multiprocessing
@@ -75,9 +76,9 @@ class Extraction:
             from functools import partial
 
             chunk = max(1, len(articles) // (self.jobs * 4))
-            return list(self.pool.map(partial(_in_worker, self.catalogues), articles, chunksize=chunk))
-        extractor = self.local()
-        return [_extract(extractor, a) for a in articles]
+            results = self.pool.map(partial(_in_worker, self.catalogues), articles, chunksize=chunk)
+            return lambda: list(results)
+        return lambda: [_extract(self.local(), a) for a in articles]
 
     def __enter__(self) -> Extraction:
         return self

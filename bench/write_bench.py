@@ -1,0 +1,188 @@
+"""Write-path benchmark: relevant reports into a SQLite and a PostgreSQL ledger, and a hot deal.
+
+Side by side, in one run, each into a fresh ledger (a corpus of defence reports: the
+sample articles, then extract_bench.py's generated ones):
+
+- `ingest, --jobs N`: `Ledger.ingest(articles, jobs=N)`, as `armsledger ingest` runs:
+  extraction in N worker processes, 100 articles a transaction. End to end, start-up of
+  the workers included.
+- `one article a transaction`: `Ledger.add` one at a time in this process (the write
+  path of the previous build), the yardstick.
+- `bulk load`: the backfill loader over the same records, extracted beforehand (not
+  timed), 500 articles a transaction.
+- `hot deal`: reports of one deal stored one article a transaction (extraction excluded):
+  the time of the 1st-5th report against the 5,000th-5,004th (the reports in between are
+  bulk-loaded). Reconciliation re-reads every claim of the deal, so this grows with it.
+
+    .venv/bin/python bench/write_bench.py                       # both backends
+    .venv/bin/python bench/write_bench.py --db sqlite --hot 1000 --words 50000 --json /tmp/w.json
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from ingest_bench import PG_SERVER, _Database, _pg_answers, peak_rss_mb  # noqa: E402
+
+
+def _hot_rows(base_record: dict, n: int, seed: int) -> list[dict]:
+    """`n` distinct reports of one deal, in report order: delivered counts grow, the status moves on."""
+    from extract_bench import generated_article
+
+    from armsledger.ledger.writer import article_row
+
+    r = random.Random(seed)
+    rows = []
+    for i in range(n):
+        art = generated_article(r, 10_000 + i)
+        rec = copy.deepcopy(base_record)
+        day = (date(2015, 1, 1) + timedelta(days=i // 3)).isoformat()
+        rec["article"]["published"] = day
+        deal = rec["deals"][0]
+        deal["status"] = "in_delivery" if i > 10 else "signed"
+        deal["delivered"] = {"min": None, "max": min(36, i // 150), "unit": "aircraft", "text": "delivered"}
+        art.published = day
+        art.url = f"https://hot.example.com/{i}"
+        rows.append(article_row(art, rec))
+        rows[-1]["source"] = art.url
+    return rows
+
+
+def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int) -> dict:
+    from extract_bench import build_corpus
+
+    from armsledger import Extractor
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger import Ledger, store
+    from armsledger.ledger.writer import article_row
+
+    corpus = build_corpus(words, seed)
+    n_words = sum(len(a.text.split()) for a in corpus)
+    out: dict = {"backend": kind, "articles": len(corpus), "words": n_words, "jobs": jobs}
+
+    def rate(seconds: float) -> dict:
+        return {"seconds": round(seconds, 2), "articles_per_s": round(len(corpus) / seconds, 1),
+                "words_per_s": round(n_words / seconds)}
+
+    with tempfile.TemporaryDirectory(prefix="armsledger-bench-") as tmp:
+        with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+            t0 = time.perf_counter()
+            report = ledger.ingest(corpus, jobs=jobs)
+            out["ingest_jobs"] = rate(time.perf_counter() - t0) | {"added": len(report.added)}
+        print(f"{kind} ingest --jobs {jobs}: {out['ingest_jobs']}", flush=True)
+
+        extractor = Extractor()
+        records = [extractor(a) for a in corpus]  # not timed
+        with _Database(kind, server, tmp) as db, Ledger(db, extractor=extractor) as ledger:
+            t0 = time.perf_counter()
+            for a, rec in zip(corpus, records):
+                ledger.add(a, rec)
+            out["one_by_one"] = rate(time.perf_counter() - t0)
+        print(f"{kind} one article a transaction (extraction excluded): {out['one_by_one']}", flush=True)
+
+        rows = [article_row(a, rec) for a, rec in zip(corpus, records)]
+        for r, rec in zip(rows, records):
+            r["record"] = json.dumps(rec)
+        with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+            t0 = time.perf_counter()
+            load_rows(ledger.engine, rows, version="bench")
+            out["bulk_load"] = rate(time.perf_counter() - t0)
+        print(f"{kind} bulk load: {out['bulk_load']}", flush=True)
+
+        if hot:
+            base = next(rec for rec in records if len(rec["deals"]) == 1)
+            hot_rows = _hot_rows(base, hot + 5, seed)
+            with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+                def timed(rs: list[dict]) -> list[float]:
+                    times = []
+                    for r in rs:
+                        t = time.perf_counter()
+                        store.write_rows(ledger.engine, [r])
+                        times.append(time.perf_counter() - t)
+                    return times
+
+                first = timed(hot_rows[:5])
+                load_rows(ledger.engine, hot_rows[5:hot - 1], version="bench")
+                last = timed(hot_rows[hot - 1:hot + 4])
+                deal = ledger.deals(limit=1, order="id")[0]
+            out["hot_deal"] = {"reports": deal["sources"], "first_ms": round(statistics.median(first) * 1e3, 1),
+                               "nth": hot, "nth_ms": round(statistics.median(last) * 1e3, 1)}
+            out["hot_deal"]["ratio"] = round(out["hot_deal"]["nth_ms"] / out["hot_deal"]["first_ms"], 1)
+            print(f"{kind} hot deal: {out['hot_deal']}", flush=True)
+    out["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return out
+
+
+def markdown(results: list[dict]) -> str:
+    lines = ["| backend | path | articles/s | words/s | note |", "| --- | --- | ---: | ---: | --- |"]
+    for r in results:
+        if "skipped" in r:
+            lines.append(f"| {r['backend']} | skipped: {r['skipped']} | | | |")
+            continue
+        for key, name, note in (("ingest_jobs", f"ingest, `--jobs {r['jobs']}` (extraction included)",
+                                 "target ≥ 150 (SQLite), ≥ 100 (PostgreSQL)"),
+                                ("one_by_one", "one article a transaction (extraction excluded)", "yardstick"),
+                                ("bulk_load", "bulk load, 500 a transaction (extraction excluded)",
+                                 "target ≥ 2,000")):
+            x = r[key]
+            lines.append(f"| {r['backend']} | {name} | {x['articles_per_s']:,.1f} | {x['words_per_s']:,} | {note} |")
+        if "hot_deal" in r:
+            h = r["hot_deal"]
+            lines.append(f"| {r['backend']} | hot deal: report {h['nth']:,} vs report 1 (one a transaction) | | | "
+                         f"{h['nth_ms']} ms vs {h['first_ms']} ms: {h['ratio']}× (target ≤ 2×) |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
+    ap.add_argument("--words", type=int, default=150_000, help="corpus size in words (default 150,000)")
+    ap.add_argument("--seed", type=int, default=20240419)
+    ap.add_argument("--jobs", type=int, default=2, help="extraction processes for the ingest (default 2)")
+    ap.add_argument("--hot", type=int, default=5000, help="reports of the hot deal (0: skip)")
+    ap.add_argument("--pg", default=PG_SERVER)
+    ap.add_argument("--json", metavar="PATH")
+    args = ap.parse_args(argv)
+    kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
+    results = []
+    for kind in kinds:
+        if kind == "postgresql" and not _pg_answers(args.pg):
+            results.append({"backend": kind, "skipped": f"no PostgreSQL server answers at {args.pg}"})
+            continue
+        if len(kinds) > 1:  # each backend in its own process, so that its peak RSS is its own
+            with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
+                path = fh.name
+            code = subprocess.call([sys.executable, __file__, "--db", kind, "--words", str(args.words),
+                                    "--seed", str(args.seed), "--jobs", str(args.jobs), "--hot", str(args.hot),
+                                    "--pg", args.pg, "--json", path])
+            got = json.loads(Path(path).read_text()) if code == 0 and os.path.getsize(path) else None
+            os.unlink(path)
+            results += got["results"] if got else [{"backend": kind, "skipped": f"exit code {code}"}]
+        else:
+            results.append(bench(kind, args.words, args.seed, args.pg, args.jobs, args.hot))
+    out = {"date": datetime.now().isoformat(timespec="seconds"), "load_average": os.getloadavg(),
+           "machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "results": results}
+    print()
+    print(markdown(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
