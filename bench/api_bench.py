@@ -105,6 +105,9 @@ def _plan_deals(rng: random.Random, n_deals: int) -> list[dict]:
         plat = rng.choice(PLATFORMS)
         year = rng.randint(2000, 2024)
         key = (sup[0], rec[0], plat[0], year)
+        if key in seen:  # the popular pairs are taken: a large ledger's long tail of rarer ones
+            sup, rec, year = rng.choice(SUPPLIERS), rng.choice(recipients), rng.randint(1990, 2024)
+            key = (sup[0], rec[0], plat[0], year)
         if sup[0] == rec[0] or key in seen:
             continue
         seen.add(key)
