@@ -1,7 +1,9 @@
 """Write-path benchmark: relevant reports into a SQLite and a PostgreSQL ledger, and a hot deal.
 
-Side by side, in one run, each into a fresh ledger (a corpus of defence reports: the
-sample articles, then extract_bench.py's generated ones):
+Side by side, in one run, each into a fresh ledger. The corpus is relevant reports only:
+by default the real reports of corpus/train, each also as republished by two more outlets
+(another date, URL and closing line: wire copies of one story); `--corpus generated` takes
+extract_bench.py's generated articles instead (about 15 deals an article, far more than news has).
 
 - `ingest, --jobs N`: `Ledger.ingest(articles, jobs=N)`, as `armsledger ingest` runs:
   extraction in N worker processes, 100 articles a transaction. End to end, start-up of
@@ -63,7 +65,27 @@ def _hot_rows(base_record: dict, n: int, seed: int) -> list[dict]:
     return rows
 
 
-def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int) -> dict:
+def train_corpus(repeat: int, seed: int) -> list:
+    """corpus/train's reports, each `repeat` times: the original, then copies as other outlets run them."""
+    from armsledger import Article, read
+
+    r = random.Random(seed)
+    reports = [next(read(str(p))) for p in sorted((ROOT / "corpus" / "train" / "articles").glob("*.txt"))]
+    out = []
+    for k in range(repeat):
+        for i, a in enumerate(reports):
+            if k == 0:
+                out.append(a)
+                continue
+            day = (date(2024, 1, 1) + timedelta(days=r.randint(0, 700))).isoformat()
+            out.append(Article(text=f"{a.text.rstrip()}\n\n(Republished by outlet {k}, item {i}, {day}.)",
+                               source=f"copy-{k}-{i}", title=a.title, published=a.published or day,
+                               publisher=f"Outlet {k}", url=f"https://outlet{k}.example.com/{i}"))
+    return out
+
+
+def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, corpus_kind: str = "train",
+          repeat: int = 3) -> dict:
     from extract_bench import build_corpus
 
     from armsledger import Extractor
@@ -71,9 +93,9 @@ def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int) ->
     from armsledger.ledger import Ledger, store
     from armsledger.ledger.writer import article_row
 
-    corpus = build_corpus(words, seed)
+    corpus = build_corpus(words, seed) if corpus_kind == "generated" else train_corpus(repeat, seed)
     n_words = sum(len(a.text.split()) for a in corpus)
-    out: dict = {"backend": kind, "articles": len(corpus), "words": n_words, "jobs": jobs}
+    out: dict = {"backend": kind, "corpus": corpus_kind, "articles": len(corpus), "words": n_words, "jobs": jobs}
 
     def rate(seconds: float) -> dict:
         return {"seconds": round(seconds, 2), "articles_per_s": round(len(corpus) / seconds, 1),
@@ -105,7 +127,7 @@ def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int) ->
         print(f"{kind} bulk load: {out['bulk_load']}", flush=True)
 
         if hot:
-            base = next(rec for rec in records if len(rec["deals"]) == 1)
+            base = next(rec for rec in records if len(rec["deals"]) == 1 and rec["deals"][0].get("recipient"))
             hot_rows = _hot_rows(base, hot + 5, seed)
             with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
                 def timed(rs: list[dict]) -> list[float]:
@@ -151,7 +173,9 @@ def markdown(results: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", choices=["sqlite", "postgresql", "both"], default="both")
-    ap.add_argument("--words", type=int, default=150_000, help="corpus size in words (default 150,000)")
+    ap.add_argument("--corpus", choices=["train", "generated"], default="train")
+    ap.add_argument("--repeat", type=int, default=3, help="train corpus: outlets running each report (default 3)")
+    ap.add_argument("--words", type=int, default=150_000, help="generated corpus: size in words (default 150,000)")
     ap.add_argument("--seed", type=int, default=20240419)
     ap.add_argument("--jobs", type=int, default=2, help="extraction processes for the ingest (default 2)")
     ap.add_argument("--hot", type=int, default=5000, help="reports of the hot deal (0: skip)")
@@ -168,13 +192,14 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
                 path = fh.name
             code = subprocess.call([sys.executable, __file__, "--db", kind, "--words", str(args.words),
+                                    "--corpus", args.corpus, "--repeat", str(args.repeat),
                                     "--seed", str(args.seed), "--jobs", str(args.jobs), "--hot", str(args.hot),
                                     "--pg", args.pg, "--json", path])
             got = json.loads(Path(path).read_text()) if code == 0 and os.path.getsize(path) else None
             os.unlink(path)
             results += got["results"] if got else [{"backend": kind, "skipped": f"exit code {code}"}]
         else:
-            results.append(bench(kind, args.words, args.seed, args.pg, args.jobs, args.hot))
+            results.append(bench(kind, args.words, args.seed, args.pg, args.jobs, args.hot, args.corpus, args.repeat))
     out = {"date": datetime.now().isoformat(timespec="seconds"), "load_average": os.getloadavg(),
            "machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "results": results}
     print()

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import and_, delete, func, insert, select, text, update
+from sqlalchemy import and_, delete, func, select, text, update
 from sqlalchemy.engine import Connection
 
 from ..model import Article
@@ -598,19 +598,26 @@ def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
 
 
 def write_rows(conn: Connection, table, rows: list[dict]) -> None:
-    """Insert rows in order: COPY on PostgreSQL, executemany elsewhere."""
+    """Insert rows in order, below SQLAlchemy's per-row work: COPY on PostgreSQL, the driver's
+    executemany on SQLite (both inside the connection's open transaction)."""
     if not rows:
         return
-    if conn.dialect.name != "postgresql":
-        conn.execute(insert(table), rows)
-        return
     cols = list(rows[0])
-    # COPY bypasses SQLAlchemy, so the columns' Python-side defaults are filled in here
+    # the columns' Python-side defaults are filled in here, as SQLAlchemy would
     defaults = {c.name: c.default.arg for c in table.columns
                 if c.name not in rows[0] and c.default is not None and c.default.is_scalar}
     names = ", ".join(f'"{c}"' for c in cols + list(defaults))
-    tail = list(defaults.values())
+    tail = tuple(defaults.values())
     raw = conn.connection.driver_connection
+    if conn.dialect.name != "postgresql":
+        marks = ", ".join("?" * (len(cols) + len(tail)))
+        cur = raw.cursor()
+        try:
+            cur.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
+                            [tuple(r[c] for c in cols) + tail for r in rows])
+        finally:
+            cur.close()
+        return
     with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for r in rows:
-            copy.write_row([r[c] for c in cols] + tail)
+            copy.write_row([r[c] for c in cols] + list(tail))
