@@ -497,9 +497,12 @@ def reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
         q = (select(claims.c.deal_id.label("_deal"), *CLAIM_COLUMNS)
              .join(articles, articles.c.id == claims.c.article_id)
              .where(claims.c.deal_id.in_(chunk)).order_by(claims.c.deal_id, claims.c.id))
-        for r in conn.execute(q):
-            row = dict(r._mapping)
-            by_deal[row.pop("_deal")].append(dict(row, value=json.loads(row["value"])))
+        result = conn.execute(q)
+        keys = list(result.keys())[1:]
+        for deal_id, *values in result.tuples():  # plain tuples: a hot deal has tens of thousands of claims
+            row = dict(zip(keys, values))
+            row["value"] = json.loads(row["value"])
+            by_deal[deal_id].append(row)
     fixes: dict[int, list[dict]] = defaultdict(list)
     for chunk in _chunks(deal_ids):
         q = select(corrections).where(corrections.c.deal_id.in_(chunk)).order_by(corrections.c.id)
