@@ -499,7 +499,7 @@ def reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
              .where(claims.c.deal_id.in_(chunk)).order_by(claims.c.deal_id, claims.c.id))
         result = conn.execute(q)
         keys = list(result.keys())[1:]
-        for deal_id, *values in result.tuples():  # plain tuples: a hot deal has tens of thousands of claims
+        for deal_id, *values in result:  # rows unpacked as plain tuples: a hot deal has tens of thousands of claims
             row = dict(zip(keys, values))
             row["value"] = json.loads(row["value"])
             by_deal[deal_id].append(row)
