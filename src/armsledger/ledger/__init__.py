@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert, select
 
 from ..errors import ArmsLedgerError, IngestError
+from ..ingest.files import MAX_BYTES
 from ..logs import failed
 from ..model import Article
 from . import changes, query, store
@@ -102,14 +103,15 @@ class Ledger:
         return store.add_article(self.engine, article, record)
 
     def ingest(self, items: Iterable[Article | IngestError | str], *,
-               on_item: Callable[[Added | IngestError], None] | None = None) -> IngestReport:
+               on_item: Callable[[Added | IngestError], None] | None = None, max_bytes: int = MAX_BYTES,
+               encoding: str | None = None) -> IngestReport:
         """Store every article; record every input that failed (for `retry_failed`) and go on.
 
         `items` may be Articles, IngestErrors (as the readers yield them) or inputs to read
-        (paths, directories, URLs, feeds)."""
+        (paths, directories, URLs, feeds), read with `max_bytes` and `encoding` as `ingest.iter_inputs` does."""
         self._writable()
         report = IngestReport()
-        for item in _articles(items):
+        for item in _articles(items, max_bytes=max_bytes, encoding=encoding):
             result: Added | IngestError
             if isinstance(item, IngestError):
                 result = item
@@ -121,7 +123,7 @@ class Ledger:
                 except Exception as err:  # one bad article never stops the batch; its traceback is logged
                     result = failed(item.source, "extraction or storage", err)
             if isinstance(result, IngestError):
-                store.record_failure(self.engine, _input_of(result.source), result.reason)
+                store.record_failure(self.engine, result.source, result.reason)
                 report.failed.append(result)
             elif result.status == "duplicate":
                 report.duplicates.append(result)
@@ -139,7 +141,8 @@ class Ledger:
             return [dict(r._mapping) for r in conn.execute(q)]
 
     def retry_failed(self, **kw) -> IngestReport:
-        """Read again every input that failed before; the ones that fail again are recorded again."""
+        """Read again every input that failed before (a JSON Lines line or an archive record alone, as
+        `ingest.iter_inputs` reads "news.jsonl:2" or "crawl.warc#1484"); what fails again is recorded again."""
         sources = list(dict.fromkeys(f["source"] for f in self.failures()))
         for s in sources:
             store.mark_retried(self.engine, s)
@@ -241,15 +244,7 @@ class Ledger:
         return self._read(store.verify)
 
 
-def _input_of(source: str) -> str:
-    """What to read again to retry a failed item: an archive record "crawl.warc#1484" is its archive."""
-    head, sep, tail = source.rpartition("#")
-    if sep and tail.isdigit() and os.path.isfile(head):
-        return head
-    return source
-
-
-def _articles(items: Iterable[Article | IngestError | str]):
+def _articles(items: Iterable[Article | IngestError | str], **read):
     """Articles and errors as given; strings (paths, URLs, feeds) read with `ingest.iter_inputs`, in order."""
     from ..ingest import iter_inputs
 
@@ -259,8 +254,8 @@ def _articles(items: Iterable[Article | IngestError | str]):
             pending.append(item)
             continue
         if pending:
-            yield from iter_inputs(pending)
+            yield from iter_inputs(pending, **read)
             pending = []
         yield item
     if pending:
-        yield from iter_inputs(pending)
+        yield from iter_inputs(pending, **read)
