@@ -133,6 +133,93 @@ def conflict_rows(conn: Connection, limit: int = 100, offset: int = 0) -> list[d
     return [dict(r._mapping, claims=json.loads(r.claims), title=deal_title(r._mapping)) for r in rows]
 
 
+SIGNED_AND_LATER = ("signed", "in_delivery", "completed")  # what totals count by default
+PROPOSED = ("considered", "offered", "negotiating")  # totalled apart, and labelled so
+
+
+def _package_keys(conn: Connection, cond) -> dict[int, tuple]:
+    """deal id -> its package's key, for the deals under `cond` whose value is one package's.
+
+    Only deals sharing supplier, recipient, amount and currency with another can share a package, so only their
+    detail is read."""
+    c = deals.c
+    same = (c.supplier, c.recipient, c.value_amount, c.value_currency)
+    groups = select(*same).where(and_(cond, c.value_amount.is_not(None))).group_by(*same).having(func.count() > 1)
+    shared = groups.subquery()
+    rows = conn.execute(select(c.id, c.detail).join(shared, and_(*[col == shared.c[col.name] for col in same[:3]]))
+                        .where(and_(cond, func.coalesce(c.value_currency, "") == func.coalesce(shared.c.value_currency, ""))))
+    keys = {}
+    for r in rows:
+        value = ((json.loads(r.detail) if r.detail else {}).get("fields", {}).get("value") or {}).get("value") or {}
+        pkg = value.get("package")
+        if pkg:
+            keys[r.id] = (value.get("currency"), value.get("amount"), tuple(sorted(pkg.get("members", []))))
+    return keys
+
+
+def value_totals(conn: Connection, by: tuple[str, ...], flt: DealFilter | None = None) -> list[dict]:
+    """Deals and their USD value per group of `by` columns (("supplier", "recipient") for the network).
+
+    `deals` counts every live deal; `value_usd` sums the firm deals signed and later (`SIGNED_AND_LATER`, not
+    hedged), and `proposed_usd` the deals only considered, offered or under negotiation (or hedged), apart.
+    A package (one value stated for several deals) is counted once in each sum."""
+    c = deals.c
+    cond = (flt or DealFilter()).where()
+    packages = _package_keys(conn, cond)
+    out: dict[tuple, dict] = {}
+    seen: set[tuple] = set()
+    for r in conn.execute(select(c.id, c.status, c.hedged, c.value_usd, *[c[k] for k in by]).where(cond)
+                          .order_by(c.id)):
+        key = tuple(r._mapping[k] for k in by)
+        row = out.setdefault(key, {**dict(zip(by, key)), "deals": 0, "value_usd": None, "valued": 0,
+                                   "proposed_deals": 0, "proposed_usd": None})
+        row["deals"] += 1
+        firm = r.status in SIGNED_AND_LATER and not r.hedged
+        proposed = not firm and (r.status in PROPOSED or (r.hedged and r.status in SIGNED_AND_LATER))
+        row["proposed_deals"] += proposed
+        if r.value_usd is None or not (firm or proposed):
+            continue
+        if r.id in packages:
+            if (key, packages[r.id]) in seen:
+                continue
+            seen.add((key, packages[r.id]))
+        col = "value_usd" if firm else "proposed_usd"
+        row[col] = (row[col] or 0.0) + r.value_usd
+        row["valued"] += firm
+    return list(out.values())
+
+
+def trade_links(conn: Connection, *, year_from: int | None = None, year_to: int | None = None,
+                limit: int = 80) -> list[dict]:
+    """Supplier → recipient pairs with their number of deals and USD value (signed and later, each package
+    once; proposed deals apart), largest first."""
+    flt = DealFilter(year_from=None, year_to=None)
+    rows = [r for r in value_totals(conn, ("supplier", "recipient", "order_year"), flt)
+            if r["supplier"] and r["recipient"] and (year_from is None or (r["order_year"] or 0) >= year_from)
+            and (year_to is None or (r["order_year"] is not None and r["order_year"] <= year_to))]
+    pairs: dict[tuple, dict] = {}
+    for r in rows:
+        p = pairs.setdefault((r["supplier"], r["recipient"]), {"supplier": r["supplier"], "recipient": r["recipient"],
+                                                               "deals": 0, "value_usd": 0.0, "proposed_deals": 0,
+                                                               "proposed_usd": 0.0})
+        for k in ("deals", "value_usd", "proposed_deals", "proposed_usd"):
+            p[k] += r[k] or 0
+    return sorted(pairs.values(), key=lambda p: (-p["value_usd"], -p["deals"], p["supplier"], p["recipient"]))[:limit]
+
+
+def supplier_shares(conn: Connection, recipient: str) -> list[dict]:
+    """Who supplies `recipient`: deals and USD value per supplier (signed and later, each package once), with each
+    one's share of the recorded deals and of the value."""
+    rows = value_totals(conn, ("supplier",), DealFilter(recipient=recipient))
+    rows.sort(key=lambda r: (-r["deals"], r["supplier"] or ""))
+    total = sum(r["deals"] for r in rows)
+    total_usd = sum(r["value_usd"] or 0 for r in rows)
+    return [{"supplier": r["supplier"], "deals": r["deals"], "value_usd": r["value_usd"],
+             "proposed_deals": r["proposed_deals"], "proposed_usd": r["proposed_usd"],
+             "share": r["deals"] / total if total else 0.0,
+             "value_share": (r["value_usd"] or 0) / total_usd if total_usd else None} for r in rows]
+
+
 @dataclass
 class EventFilter:
     type: str | None = None
@@ -261,5 +348,5 @@ def stats(conn: Connection) -> dict:
     }
 
 
-__all__ = ["DealFilter", "EventFilter", "deal_rows", "deal_count", "deal", "conflict_rows", "event_rows", "event",
+__all__ = ["DealFilter", "EventFilter", "value_totals", "trade_links", "supplier_shares", "deal_rows", "deal_count", "deal", "conflict_rows", "event_rows", "event",
            "article", "article_rows", "entity_rows", "search", "stats"]

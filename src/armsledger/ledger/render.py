@@ -15,7 +15,8 @@ def _show(v) -> str:
     if isinstance(v, dict):
         if "amount" in v:
             usd = f" (USD {v['usd']:,.0f})" if v.get("usd") and v.get("currency") != "USD" else ""
-            return f"{v.get('currency') or ''} {v['amount']:,.0f}{usd}".strip()
+            text = f"{v.get('currency') or ''} {v['amount']:,.0f}{usd}".strip()
+            return f"part of a {text} package" if v.get("package") else text
         if "min" in v or "max" in v:
             lo, hi = v.get("min"), v.get("max")
             n = f"{lo:g}-{hi:g}" if lo is not None and hi is not None and lo != hi else \

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 
-from ..ledger.query import DealFilter, deal_title
+from ..ledger.query import DealFilter, deal_title, supplier_shares, trade_links  # noqa: F401 (the dashboard's reads)
 from ..ledger.schema import articles, claims, deals, entities, events
 
 _LIVE = deals.c.rejected == 0
@@ -42,35 +42,6 @@ def deal_page(conn: Connection, flt: DealFilter, *, limit: int, offset: int,
         d["title"] = deal_title(d)
         out.append(d)
     return out
-
-
-def supplier_shares(conn: Connection, recipient: str) -> list[dict]:
-    """Who supplies `recipient`: deals and USD value per supplier, with each one's share of the recorded deals."""
-    n = func.count().label("deals")
-    usd = func.sum(deals.c.value_usd).label("value_usd")
-    rows = conn.execute(select(deals.c.supplier, n, usd).where(and_(_LIVE, deals.c.recipient == recipient))
-                        .group_by(deals.c.supplier).order_by(n.desc(), deals.c.supplier)).all()
-    total = sum(r.deals for r in rows)
-    total_usd = sum(r.value_usd or 0 for r in rows)
-    return [{"supplier": r.supplier, "deals": r.deals, "value_usd": r.value_usd,
-             "share": r.deals / total if total else 0.0,
-             "value_share": (r.value_usd or 0) / total_usd if total_usd else None} for r in rows]
-
-
-def trade_links(conn: Connection, *, year_from: int | None = None, year_to: int | None = None,
-                limit: int = 80) -> list[dict]:
-    """Supplier → recipient pairs with their number of deals and summed USD value, largest first."""
-    n = func.count().label("deals")
-    usd = func.coalesce(func.sum(deals.c.value_usd), 0.0).label("value_usd")
-    cond = [_LIVE, deals.c.supplier.is_not(None), deals.c.recipient.is_not(None)]
-    if year_from is not None:
-        cond.append(deals.c.order_year >= year_from)
-    if year_to is not None:
-        cond.append(deals.c.order_year <= year_to)
-    rows = conn.execute(select(deals.c.supplier, deals.c.recipient, n, usd).where(and_(*cond))
-                        .group_by(deals.c.supplier, deals.c.recipient)
-                        .order_by(usd.desc(), n.desc(), deals.c.supplier, deals.c.recipient).limit(limit))
-    return [dict(r._mapping) for r in rows]
 
 
 def country_codes(conn: Connection) -> list[dict]:
