@@ -69,6 +69,12 @@ def entity_by_code(conn: Connection, kind: str, code: str) -> dict | None:
     return dict(row._mapping) if row else None
 
 
+def entity_named(conn: Connection, kind: str, name: str) -> dict | None:
+    row = conn.execute(select(entities).where(and_(entities.c.kind == kind, entities.c.name == name))
+                       .order_by(entities.c.id).limit(1)).first()
+    return dict(row._mapping) if row else None
+
+
 def entity_codes(conn: Connection, entity_ids: Iterable[int]) -> dict[int, str]:
     ids = sorted(set(entity_ids))
     if not ids:

@@ -136,8 +136,8 @@ def country(ledger: Ledger, code: str) -> dict:
         events = queries.recent_events(conn, limit=LIST_LIMIT, countries=[code])
     as_supplier = deals(ledger, DealFilter(supplier=code), limit=LIST_LIMIT)
     as_recipient = deals(ledger, DealFilter(recipient=code), limit=LIST_LIMIT)
-    if not (entity or as_supplier or as_recipient or events):
-        raise NotFound(f"no country {code} in this ledger")
+    if not (entity or as_supplier or as_recipient or events) and country_name(code) == code:
+        raise NotFound(f"no country {code}")  # a country the ledger holds nothing on still has its (empty) page
     return {"code": code, "name": country_name(code), "entity": entity,
             "counts": {"as_supplier": ledger.deal_count(DealFilter(supplier=code)),
                        "as_recipient": ledger.deal_count(DealFilter(recipient=code)), "events": len(events)},
@@ -163,11 +163,12 @@ def pair(ledger: Ledger, supplier: str, recipient: str) -> dict:
 def platform(ledger: Ledger, name: str) -> dict:
     flt = DealFilter(platform=name)
     rows = deals(ledger, flt, limit=LIST_LIMIT, order="id")
-    if not rows:
-        raise NotFound(f"no deal for platform {name!r} in this ledger")
     with _conn(ledger) as conn:
-        events = queries.platform_events(conn, rows[0]["platform"], limit=LIST_LIMIT)
-    return {"platform": rows[0]["platform"], "category": next((d["category"] for d in rows if d["category"]), None),
+        named = rows[0]["platform"] if rows else name
+        events = queries.platform_events(conn, named, limit=LIST_LIMIT)
+        if not (rows or events or queries.entity_named(conn, "platform", name)):
+            raise NotFound(f"no platform {name!r} in this ledger")
+    return {"platform": named, "category": next((d["category"] for d in rows if d["category"]), None),
             "deal_count": ledger.deal_count(flt), "deals": rows,
             "recipients": sorted({d["recipient"] for d in rows if d["recipient"]}),
             "suppliers": sorted({d["supplier"] for d in rows if d["supplier"]}), "events": events}
