@@ -786,9 +786,7 @@ class DealFinder:
             if _FUTURE_DELIVERY.match(after):
                 continue
             if re.search(r"\ball\s+$", before, re.I):
-                rest = text[q.end:c.sent.end]
-                done = _ALL_DELIVERED.search(rest) and not re.search(r"\b(?:not|n't|never|yet to|will|would)\b",
-                                                                     rest[:_ALL_DELIVERED.search(rest).end()], re.I)
+                done = _all_delivered(before, text[q.end:c.sent.end])
                 for d in targets:
                     d.total = rng
                     if done:  # "all 24 jets ... have been delivered": the order is complete
@@ -972,6 +970,13 @@ class DealFinder:
             if d.signed is None and status not in ("negotiating", "considered", "offered"):
                 self._signed_with_another(d, deals)
         return deals
+
+
+def _all_delivered(before: str, rest: str) -> bool:
+    """ "all 24 jets [that Qatar ordered] have been delivered", not "not all ... have" nor "... will have been"."""
+    m = _ALL_DELIVERED.search(rest)
+    return bool(m) and not re.search(r"\bnot\s+all\s+$", before, re.I) and not re.search(
+        r"\b(?:not|n't|never|yet to|will|would)\b", rest[:m.end()], re.I)
 
 
 def _unique(deals: list[Deal]) -> list[Deal]:
