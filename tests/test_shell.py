@@ -172,3 +172,20 @@ def test_ingest_says_one_deal_not_one_deals(tmp_path):
     report.write_text(K2, encoding="utf-8")
     said = run("ingest", report, "--db", tmp_path / "l.db").stderr
     assert ": 1 deal, " in said and "1 deals" not in said
+
+
+def test_every_option_the_readers_advise_is_on_every_command_that_reads(tmp_path):
+    """The options named in the messages of ingest/ and the ledger (raise --max-size, pass --encoding...)."""
+    import re
+    from pathlib import Path
+
+    import armsledger
+
+    root = Path(armsledger.__file__).parent
+    sources = [*root.glob("ingest/*.py"), root / "logs.py", root / "ledger" / "__init__.py"]
+    advised = {opt for path in sources for opt in re.findall(r"--[a-z][a-z-]+", path.read_text(encoding="utf-8"))}
+    assert {"--max-size", "--encoding"} <= advised
+    for command in ("ingest", "extract"):
+        shown = run(command, "-h", env={"COLUMNS": "200"}).stdout
+        missing = {opt for opt in advised - {"--retry-failed", "--db"} if opt not in shown}
+        assert not missing, (command, missing)
