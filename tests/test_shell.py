@@ -128,7 +128,7 @@ def test_country_filters_take_names_demonyms_and_codes(ledger):
     assert unknown.exit_code == 2 and "Narnia" in unknown.output
 
 
-@pytest.mark.parametrize("command", [["deals"], ["events"], ["conflicts"], ["search", "tanks"]])
+@pytest.mark.parametrize("command", [["deals"], ["events"], ["conflicts"], ["search", "tanks"], ["changes"]])
 def test_every_listing_writes_table_csv_tsv_json_and_jsonl(ledger, command):
     as_json = json.loads(run(*command, "--db", ledger, "-f", "json").stdout)
     lines = [json.loads(line) for line in run(*command, "--db", ledger, "-f", "jsonl").stdout.splitlines()]
@@ -175,17 +175,25 @@ def test_ingest_says_one_deal_not_one_deals(tmp_path):
 
 
 def test_every_option_the_readers_advise_is_on_every_command_that_reads(tmp_path):
-    """The options named in the messages of ingest/ and the ledger (raise --max-size, pass --encoding...)."""
+    """The options named in the messages of ingest/ and logs.py (raise --max-size, pass --encoding...)."""
     import re
     from pathlib import Path
 
     import armsledger
 
     root = Path(armsledger.__file__).parent
-    sources = [*root.glob("ingest/*.py"), root / "logs.py", root / "ledger" / "__init__.py"]
-    advised = {opt for path in sources for opt in re.findall(r"--[a-z][a-z-]+", path.read_text(encoding="utf-8"))}
-    assert {"--max-size", "--encoding"} <= advised
+    sources = [*root.glob("ingest/*.py"), root / "logs.py"]
+    advice = re.compile(r"(?:raise |pass |pass another |\()(--[a-z][a-z-]+)")  # "raise --max-size", "(--debug ..."
+    advised = {opt for path in sources for opt in advice.findall(path.read_text(encoding="utf-8"))}
+    assert {"--max-size", "--encoding", "--debug"} <= advised
     for command in ("ingest", "extract"):
         shown = run(command, "-h", env={"COLUMNS": "200"}).stdout
-        missing = {opt for opt in advised - {"--retry-failed", "--db"} if opt not in shown}
+        missing = {opt for opt in advised if opt not in shown}
         assert not missing, (command, missing)
+
+
+def test_the_review_queue_prints_in_every_machine_format(ledger):
+    as_json = json.loads(run("review", "--db", ledger, "-f", "json").stdout)
+    lines = [json.loads(line) for line in run("review", "--db", ledger, "-f", "jsonl").stdout.splitlines()]
+    as_csv = list(csv.DictReader(io.StringIO(run("review", "--db", ledger, "-f", "csv").stdout)))
+    assert lines == as_json and [int(r["deal"]) for r in as_csv] == [i["deal_id"] for i in as_json]

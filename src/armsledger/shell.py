@@ -48,8 +48,8 @@ class Lazy:
     def __init__(self, stderr: bool = False) -> None:
         self.stderr = stderr
 
-    def print(self, *objects: Any, **kw: Any) -> None:
-        console(self.stderr).print(*objects, **kw)
+    def __getattr__(self, name: str) -> Any:  # print, rule, ...
+        return getattr(console(self.stderr), name)
 
 
 def fail(message: str, code: int = NOTHING_DONE) -> typer.Exit:

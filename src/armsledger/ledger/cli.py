@@ -30,6 +30,7 @@ DebugOption = Annotated[bool, typer.Option("--debug", help="Print the traceback 
 MaxSizeOption = Annotated[int, typer.Option("--max-size", parser=shell.parse_size, metavar="SIZE",
                                              help="Largest input (file, page, archive record), e.g. 10MB.")]
 FormatOption = Annotated[Fmt, typer.Option("--format", "-f", help="table (for people), csv, tsv, json or jsonl.")]
+out = shell.Lazy()
 err = shell.Lazy(stderr=True)
 
 
@@ -395,7 +396,6 @@ def register(app: typer.Typer) -> None:
                  verify: Annotated[bool, typer.Option("--verify", help="Also check the ledger's consistency "
                                                                     "(every deal against its claims).")] = False) -> None:
         """Where the ledger is and what it holds."""
-        out = shell.console()
         with _open(db, readonly=True) as ledger:
             stats = ledger.stats()
             pending = len(ledger.failures())
