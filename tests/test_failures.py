@@ -52,7 +52,7 @@ def broken_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_extract_reports_the_failed_input_in_one_line_and_goes_on(batch, log_file, broken_extraction):
     result = runner.invoke(app, ["extract", str(batch), "--format", "json"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # some inputs failed
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [Path(r["article"]["source"]).name for r in records] == ["a.txt", "c.txt"]
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
@@ -64,7 +64,7 @@ def test_extract_reports_the_failed_input_in_one_line_and_goes_on(batch, log_fil
 
 def test_debug_prints_the_traceback(batch, log_file, broken_extraction):
     result = runner.invoke(app, ["extract", str(batch / "b-breaks.txt"), str(batch / "a.txt"), "--debug"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert "Traceback" in result.stderr and "boom inside extraction" in result.stderr
 
 
@@ -72,7 +72,7 @@ def test_ingest_records_the_failure_for_retry_and_stores_the_rest(batch, tmp_pat
                                                                   monkeypatch):
     db = str(tmp_path / "ledger.db")
     result = runner.invoke(app, ["ingest", str(batch), "--db", db, "--quiet"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "2 added" in result.stderr and "1 failed" in result.stderr
     failed = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
     assert len(failed) == 1 and "b-breaks.txt" in failed[0] and "RuntimeError" in failed[0]
@@ -102,7 +102,7 @@ def test_an_exception_while_reading_one_page_fails_that_page_only(tmp_path, log_
     monkeypatch.setattr(armsledger.ingest.warc, "from_html", from_html)
     result = runner.invoke(app, ["extract", str(tmp_path / "mq9b-breaks.html"), str(tmp_path / "rafale.html"),
                                  str(tmp_path / "01.txt"), "--format", "json"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert len(result.stdout.splitlines()) == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "mq9b-breaks.html" in errors[0] and "ImportError" in errors[0]

@@ -107,7 +107,7 @@ def test_cli_reports_bad_inputs_and_still_extracts_the_good_ones(files):
     empty = files("empty.txt", "")
     binary = files("b.bin", b"\x00" * 64)
     result = runner.invoke(app, ["extract", empty, good, binary, "--format", "json"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # done, but some inputs failed
     lines = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
     assert len(lines) == 1 and lines[0]["deals"][0]["platform"] == "MQ-9B"
     errors = [x for x in result.stderr.splitlines() if x.startswith("Error:")]
@@ -116,7 +116,7 @@ def test_cli_reports_bad_inputs_and_still_extracts_the_good_ones(files):
 
 def test_cli_exits_non_zero_when_nothing_could_be_extracted(files):
     result = runner.invoke(app, ["extract", files("empty.txt", ""), "--format", "json"])
-    assert result.exit_code == 1 and result.stdout == ""
+    assert result.exit_code == 3 and result.stdout == ""  # nothing done
     assert "empty.txt" in result.stderr
 
 

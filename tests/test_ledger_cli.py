@@ -51,17 +51,17 @@ def test_ingest_reports_each_bad_input_and_goes_on(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     result = run("ingest", str(tmp_path / "empty.txt"), str(ARTICLES / "01.txt"), str(tmp_path / "nope.txt"),
                  "--db", db)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # done, but some inputs failed
     assert "empty.txt" in result.output and "nope.txt" in result.output
     assert "1 added" in result.output and "2 failed" in result.output
     only_bad = run("ingest", str(tmp_path / "nope.txt"), "--db", db)
-    assert only_bad.exit_code == 1
+    assert only_bad.exit_code == 3  # nothing done
 
 
 def test_an_unknown_deal_and_a_bad_correction_say_what_to_do(tmp_path):
     db = str(tmp_path / "ledger.db")
     run("ingest", str(ARTICLES / "01.txt"), "--db", db)
     missing = run("deal", "999", "--db", db)
-    assert missing.exit_code == 1 and "armsledger deals" in missing.output
+    assert missing.exit_code == 3 and "armsledger deals" in missing.output
     bad = run("correct", "1", "colour", "red", "--who", "ana", "--why", "x", "--db", db)
-    assert bad.exit_code == 1 and "cannot be corrected" in bad.output
+    assert bad.exit_code == 2 and "cannot be corrected" in bad.output

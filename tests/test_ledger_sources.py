@@ -104,8 +104,32 @@ def test_a_cut_off_archive_stores_what_it_holds_and_is_kept_for_retry(tmp_path, 
     with Ledger(tmp_path / "ledger.db", extractor=extractor) as ledger:
         report = ledger.ingest([str(path)])
         assert len(report.added) == 1 and len(report.failed) == 1
-        assert [f["source"] for f in ledger.failures()] == [str(path)]  # the archive, to read again
+        assert [f["source"] for f in ledger.failures()] == [f"{path}#{starts[1]}"]  # the record it was cut in
         path.write_bytes(whole)  # the full archive arrives
-        retry = ledger.retry_failed()
-        assert (len(retry.added), len(retry.duplicates), len(retry.failed)) == (1, 1, 0)
+        retry = ledger.retry_failed()  # reads from that record on, not the records already stored
+        assert (len(retry.added), len(retry.duplicates), len(retry.failed)) == (1, 0, 0)
         assert ledger.stats()["articles"] == 2
+
+
+def test_retry_reads_again_just_the_archive_record_that_failed(tmp_path, extractor):
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for name in ("rafale.html", "mq9b.html"):  # 735 and 1,139 bytes
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://news.example/{name}", "response", payload=io.BytesIO((SOURCES / name).read_bytes()),
+                http_headers=http))
+    with Ledger(tmp_path / "ledger.db", extractor=extractor) as ledger:
+        first = ledger.ingest([str(path)], max_bytes=1000)  # the MQ-9B page is over the limit
+        assert (len(first.added), len(first.failed)) == (1, 1)
+        (failure,) = ledger.failures()
+        assert failure["source"].startswith(f"{path}#") and "--max-size" in failure["reason"]
+        retry = ledger.retry_failed(max_bytes=2000)
+        assert (len(retry.added), len(retry.duplicates), len(retry.failed)) == (1, 0, 0)
+        assert retry.added[0].source == failure["source"] and ledger.stats()["articles"] == 2

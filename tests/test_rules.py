@@ -86,3 +86,80 @@ def test_a_shared_acronym_goes_to_the_country_the_article_is_about(extractor):
     record = extractor(Article(text=text, published="2025-06-02"))
     assert {e["name"] for e in record["entities"] if e["kind"] == "organization"} >= {"Philippine Air Force"}
     assert {d["recipient"] for d in record["deals"]} == {"PHL"}
+
+
+# -- figures on the right deal, and statuses (issue 11) ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, values", [
+    ("Poland ordered 180 K2 tanks worth USD 3.37 billion and 212 K9 howitzers worth USD 2.4 billion from South Korea.",
+     {"K2": 3.37e9, "K9": 2.4e9}),
+    ("Norway bought 54 Leopard 2 tanks worth EUR 1.9 billion and 12 PzH 2000 howitzers worth EUR 300 million "
+     "from Germany.", {"Leopard 2": 1.9e9, "PzH 2000": 3e8}),
+    ("Egypt signed contracts with South Korea for 200 K9 howitzers valued at USD 1.7 billion and 50 K10 vehicles "
+     "valued at USD 250 million.", {"K9": 1.7e9, "K10": 2.5e8}),
+])
+def test_each_priced_item_of_a_list_keeps_its_own_price(extractor, text, values):
+    deals = deals_of(extractor, text)
+    assert {p: deals[p]["value"]["amount"] for p in values} == values
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar ordered 24 Rafale jets from France; all 24 Rafale jets have been delivered, officials said.",
+    "All 12 Rafale fighters that Croatia bought from France have been handed over.",
+    "Officials confirmed that all 36 Rafale jets India ordered from France in 2016 had arrived.",
+])
+def test_all_of_them_delivered_is_completed(extractor, text):
+    rafale = deals_of(extractor, text)["Rafale"]
+    assert rafale["status"] == "completed"
+    assert rafale["delivered"]["max"] == rafale["quantity"]["max"]
+
+
+@pytest.mark.parametrize("text", [
+    "All 24 Rafale jets that Qatar ordered from France will have been delivered by 2026.",
+    "Not all 36 Rafale jets that India ordered from France have been delivered.",
+])
+def test_all_of_them_not_yet_delivered_is_not_completed(extractor, text):
+    assert deals_of(extractor, text)["Rafale"]["status"] != "completed"
+
+
+@pytest.mark.parametrize("text", [
+    "The first 10 K2 tanks arrived in Poland from South Korea this week.",
+    "The first 6 Rafale jets landed in Greece from France on Wednesday.",
+    "The first 4 KF-21 fighters were delivered to Indonesia by South Korea in June.",
+])
+def test_the_first_ones_that_arrived_are_deliveries_not_the_order(extractor, text):
+    (deal,) = deals_of(extractor, text).values()
+    assert deal["quantity"] is None and deal["delivered"]["max"] in (10, 6, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Indonesia, which ordered 42 Rafale jets from France, wants to order more Rafale jets, but no new contract "
+    "has been signed.",
+    "Jakarta wants to buy additional Rafale fighters from France; no new contract has been signed yet.",
+    "Egypt would like to buy more Rafale jets from France, though no further order has been placed.",
+])
+def test_wanting_more_without_a_new_contract_is_no_follow_on(extractor, text):
+    assert all(not d["follow_on"] for d in extractor(Article(text=text, published="2024-06-01"))["deals"])
+
+
+@pytest.mark.parametrize("text, platforms", [
+    ("Egypt signed a EUR 5.2 billion deal with France for 24 Rafale jets and a FREMM frigate.", {"Rafale", "FREMM"}),
+    ("Greece signed a USD 3 billion contract with France for three FDI frigates and six Rafale jets.",
+     {"FDI", "Rafale"}),
+    ("Under a single USD 2 billion contract, South Korea will supply Poland with K2 tanks and K9 howitzers.",
+     {"K2", "K9"}),
+])
+def test_one_value_for_several_deals_is_a_package(extractor, text, platforms):
+    deals = deals_of(extractor, text)
+    packages = {tuple(deals[p]["value"]["package"]["deals"]) for p in platforms}
+    assert len(packages) == 1 and len(next(iter(packages))) == len(platforms)
+
+
+@pytest.mark.parametrize("text, rate_year", [
+    ("In 2015 Egypt signed a EUR 5.2 billion deal with France for 24 Rafale jets.", 2015),
+    ("Greece signed a EUR 2.5 billion deal with France for 18 Rafale jets in January 2021.", 2021),
+    ("Croatia bought 12 Rafale jets from France for EUR 999 million, a deal signed in November 2021.", 2021),
+])
+def test_a_value_is_converted_at_the_rate_of_its_signing_year(extractor, text, rate_year):
+    value = deals_of(extractor, text, published="2024-06-01")["Rafale"]["value"]
+    assert value["usd_rate_year"] == rate_year

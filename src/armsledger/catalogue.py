@@ -85,6 +85,18 @@ class Catalogue:
     def of_kind(self, kind: str) -> dict[str, Entry]:
         return self.entries.get(kind, {})
 
+    def country_code(self, text: str) -> str | None:
+        """The ISO alpha-3 code of a country given by code, name, other name or demonym, any case
+        ("POL", "pol", "Poland", "Polish"); None if no country goes by it."""
+        key = text.strip().casefold()
+        countries = self.of_kind("country")
+        if key.upper() in countries:
+            return key.upper()
+        for e in countries.values():
+            if key in {n.casefold() for n in e.names() + e.demonyms}:
+                return e.id
+        return None
+
     def check(self) -> list[str]:
         """Problems a curator should fix: aliases claimed twice, unknown categories, dangling parents."""
         problems: list[str] = []

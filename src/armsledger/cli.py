@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-from . import __version__
+from . import __version__, shell
 from .errors import ArmsLedgerError, IngestError
 from .ingest import MAX_BYTES, read_all
+from .ingest.files import describe_size
+from .shell import fail, parse_size
 
-app = typer.Typer(help="Turn defence news into a source-linked ledger of arms deals.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_enable=False)
-catalogue_app = typer.Typer(help="Inspect and check the catalogues.", no_args_is_help=True)
+HELP = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, context_settings=HELP)
+catalogue_app = typer.Typer(help="Inspect and check the catalogues.", no_args_is_help=True, context_settings=HELP)
 app.add_typer(catalogue_app, name="catalogue")
-err_console = Console(stderr=True)
 
 
 class Format(str, Enum):
@@ -27,11 +27,19 @@ class Format(str, Enum):
     json = "json"
 
 
-@app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
-    if version:
-        typer.echo(__version__)
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"armsledger {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Turn defence news into a source-linked ledger of arms deals.
+
+    Exit codes, the same for every command: 0 all well, 1 some inputs failed, 2 usage, 3 nothing done.
+    """
 
 
 @app.command("extract")
@@ -42,7 +50,8 @@ def extract_cli(
     with_text: Annotated[bool, typer.Option("--with-text", help="Add article.text, the body the offsets index.")] = False,
     catalogues: Annotated[Optional[Path], typer.Option("--catalogues", envvar="ARMSLEDGER_CATALOGUES",
                                                        help="A directory of catalogue files read over the packaged ones.")] = None,
-    max_size: Annotated[int, typer.Option("--max-size", help="Largest input file in bytes.")] = MAX_BYTES,
+    max_size: Annotated[int, typer.Option("--max-size", parser=parse_size, metavar="SIZE",
+                                          help="Largest input (file, page, archive record), e.g. 10MB.")] = describe_size(MAX_BYTES),
     encoding: Annotated[Optional[str], typer.Option("--encoding", help="Read every input in this encoding (default: HTML "
                                                     "as browsers do, text as UTF-8 else detected).")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Print the traceback of every unexpected failure.")] = False,
@@ -64,9 +73,9 @@ def extract_cli(
     try:
         extractor = Extractor(load(catalogues), model=str(model) if model else None)
     except ArmsLedgerError as err:
-        err_console.print(f"[red]Error:[/red] {err}")
-        raise typer.Exit(1) from None
-    console = Console()
+        raise fail(str(err)) from None
+    console = shell.console()
+    err_console = shell.console(stderr=True)
     ok = failed = 0
     for item in read_all(paths, max_bytes=max_size, encoding=encoding):
         if isinstance(item, IngestError):
@@ -90,8 +99,7 @@ def extract_cli(
                 render_why(record, console)
     if tracebacks.hint(debug):
         err_console.print(tracebacks.hint(debug), highlight=False, soft_wrap=True, markup=False)
-    if ok == 0:
-        raise typer.Exit(1)
+    raise typer.Exit(shell.outcome(ok, failed))
 
 
 @catalogue_app.command("check")
@@ -108,16 +116,15 @@ def catalogue_check_cli(
     try:
         cat = load(catalogues)
     except ArmsLedgerError as err:
-        err_console.print(f"[red]Error:[/red] {err}")
-        raise typer.Exit(1) from None
+        raise fail(str(err)) from None
     problems = cat.check()
     counts = ", ".join(f"{len(v)} {k}" for k, v in sorted(cat.entries.items()))
     typer.echo(f"{counts}; {len(cat.rates)} exchange rates")
     for p in problems:
         typer.echo(p)
     if problems:
-        typer.echo(f"{len(problems)} problems")
-        raise typer.Exit(1)
+        typer.echo(shell.plural(len(problems), "problem"))
+        raise typer.Exit(shell.SOME_FAILED)
     typer.echo("no problems")
 
 

@@ -1,7 +1,6 @@
 """The `armsledger backfill` command: a thin layer over `backfill.run.backfill`."""
 from __future__ import annotations
 
-import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,22 +9,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from .. import shell
 from ..errors import ArmsLedgerError
-
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.I)
-
+from ..shell import parse_size
 
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
-
-
-def parse_size(text: str) -> int:
-    """Bytes from `16MB`, `512k`, `1.5G` or a plain number."""
-    m = _SIZE.match(text)
-    if not m:
-        raise typer.BadParameter(f"{text!r} is not a size; write e.g. 16MB, 512KB or 1GB")
-    return int(float(m[1]) * {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[m[2].lower()])
 
 
 def register(app: typer.Typer) -> None:
@@ -63,7 +53,7 @@ def register(app: typer.Typer) -> None:
         """Extract many inputs in parallel (local processes or Dask) and bulk-load them into the ledger.
 
         Resumable: run the same command again after a crash and it does only what is missing.
-        Exit code 0 when nothing failed, 1 when some inputs or partitions failed, 3 when most did.
+        Exit code 0 when nothing failed, 1 when some inputs or partitions failed, 3 when nothing was stored.
 
         Example: armsledger backfill 'archive/*.warc.gz' news.jsonl --engine dask --workers 2 --db ledger.db
         """
@@ -80,8 +70,7 @@ def register(app: typer.Typer) -> None:
                 max_bytes=parse_size(max_size) if max_size else MAX_BYTES, encoding=encoding, batch=batch,
                 load=not extract_only, console=err)
         except ArmsLedgerError as e:
-            err.print(f"[red]Error:[/red] {escape(str(e))}", highlight=False)
-            raise typer.Exit(1) from None
+            raise shell.fail(str(e)) from None
         except KeyboardInterrupt:
             err.print("interrupted: run the same command again to go on where it stopped")
             raise typer.Exit(130) from None

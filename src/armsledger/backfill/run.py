@@ -67,11 +67,9 @@ class BackfillReport:
 
     @property
     def exit_code(self) -> int:
-        """0: nothing failed; 1: some inputs or partitions failed; 3: most did."""
-        if not self.failures and not self.waiting:
-            return 0
-        done = self.load.added + self.load.duplicates
-        return 3 if self.failures > done else 1
+        """0: nothing failed; 1: some inputs or partitions failed; 3: nothing was stored (`shell.outcome`)."""
+        from ..shell import outcome
+        return outcome(self.load.added + self.load.duplicates, self.failures + len(self.waiting))
 
     def summary(self) -> str:
         failed = f" ({self.failed_partitions} failed)" if self.failed_partitions else ""

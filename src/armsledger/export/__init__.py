@@ -20,11 +20,13 @@ from typing import BinaryIO
 import yaml
 
 from ..catalogue import PACKAGED
+from ..shell import format_number
 
 FORMATS = ("csv", "json", "parquet")
 SIPRI_COLUMNS = ["Recipient", "Supplier", "Year of order", "Number ordered", "Weapon designation",
                  "Weapon description", "Number delivered", "Year(s) of delivery", "Comments"]
-EXTRA_COLUMNS = ["armsledger deal", "Status", "Value", "Currency", "Value (USD)", "Expected completion",
+EXTRA_COLUMNS = ["armsledger deal", "Status", "Value", "Currency", "Value (USD)", "USD rate year", "Package",
+                 "Expected completion",
                  "Tech transfer (%)", "Local partners", "Confidence", "Independent sources", "Conflicts",
                  "First reported", "Last reported", "Register", "Register differences"]
 UNCERTAIN = 0.5  # below this confidence a figure is bracketed, as SIPRI brackets uncertain data
@@ -74,17 +76,26 @@ def _bracket(text: str, conf: float | None) -> str:
 
 
 def _num(x: float | None) -> str:
-    return "" if x is None else f"{x:g}"
+    """A number in full: 5200000000, never 5.2e+09."""
+    return "" if x is None else format_number(x)
 
 
 def _count(q: dict) -> str:
     """5; 2-3 for a range; 610000+ for "over 6.1 lakh"; up to 50 -> 50."""
     lo, hi = q.get("min"), q.get("max")
     if lo is not None and hi is not None and lo != hi:
-        return f"{lo:g}-{hi:g}"
+        return f"{_num(lo)}-{_num(hi)}"
     if hi is not None:
-        return f"{hi:g}"
-    return f"{lo:g}+" if lo is not None else ""
+        return _num(hi)
+    return f"{_num(lo)}+" if lo is not None else ""
+
+
+def _package(value: dict) -> str:
+    """The package a value covers, as its amount and the other deals it pays for."""
+    pkg = value.get("package")
+    if not pkg:
+        return ""
+    return f"{value.get('currency') or ''} {_num(value['amount'])} for " + "; ".join(pkg.get("members", []))
 
 
 def _deliveries_by_platform(events: list[dict]) -> dict[tuple, set[str]]:
@@ -121,7 +132,8 @@ def register_row(deal: dict, deliveries: dict[tuple, set[str]], line: dict | Non
     value = (f.get("value") or {}).get("value") or {}
     comments = []
     if value:
-        comments.append(f"{value.get('currency') or ''} {value['amount']:,.0f} deal".strip())
+        kind = "package" if value.get("package") else "deal"
+        comments.append(f"{value.get('currency') or ''} {value['amount']:,.0f} {kind}".strip())
     if deal["follow_on"]:
         comments.append("follow-on order")
     if deal["hedged"]:
@@ -145,6 +157,8 @@ def register_row(deal: dict, deliveries: dict[tuple, set[str]], line: dict | Non
         "Value": _num(value.get("amount")),
         "Currency": value.get("currency") or "",
         "Value (USD)": _num(deal.get("value_usd")),
+        "USD rate year": str(value.get("usd_rate_year") or ""),
+        "Package": _package(value),
         "Expected completion": deal.get("expected_completion") or "",
         "Tech transfer (%)": _num(deal.get("tech_transfer_max")),
         "Local partners": "; ".join(deal["local_partners"]),

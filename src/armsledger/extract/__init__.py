@@ -114,6 +114,7 @@ class Extractor:
                 (ev for ev in events if ev.evidence is not None), 1)],
             "deals": [self._deal(d, year, explain) for d in deals],
         }
+        _mark_packages(record["deals"])
         if article.url:
             record["article"]["url"] = article.url
         if ref and not article.published:
@@ -144,6 +145,8 @@ class Extractor:
     def _deal(self, d: Deal, year: int | None, explain: bool = False) -> dict:
         status, hedged = d.status()
         value = None
+        if d.signed is not None and d.signed.value[:4].isdigit():
+            year = int(d.signed.value[:4])  # a deal's money is converted at the rate of the year it was signed
         if d.value is not None:
             usd, rate_year = to_usd(self.catalogue, d.value.amount, d.value.currency, year)
             value = {"amount": d.value.amount, "currency": d.value.currency, "usd": usd, "text": d.value.text,
@@ -185,6 +188,22 @@ class Extractor:
             out["why"] = d.why.as_dict() if d.why is not None else {"opened_by": "rules", "model": None}
             out["why"]["fields"] = _field_sources(out, d)
         return out
+
+
+def _mark_packages(deals: list[dict]) -> None:
+    """A value stated once for several deals ("EUR 5.2 billion for 24 Rafale jets and a FREMM frigate") is
+    a package: each member's value says so and names the members, so that totals count it once."""
+    by_span: dict[tuple, list[dict]] = {}
+    for d in deals:
+        v = d["value"]
+        if v is not None and v.get("start") is not None:
+            by_span.setdefault((v["start"], v["end"]), []).append(d)
+    for members in by_span.values():
+        if len(members) > 1:
+            package = {"deals": [d["id"] for d in members],
+                       "members": [f"{d['supplier'] or '?'} → {d['recipient'] or '?'}: {d['platform']}" for d in members]}
+            for d in members:
+                d["value"]["package"] = package
 
 
 def _field_sources(out: dict, d: Deal) -> list[dict]:

@@ -92,6 +92,8 @@ _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be
 _PAST_DELIVERY = re.compile(r"(?:delivered|handed over|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
 _COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered)\b", re.I)
 _ARRIVED_AFTER = re.compile(r"^\s*(?:have\s+|had\s+)?(?:already\s+)?(?:landed|arrived|touched down|were delivered|have been delivered|had been delivered|were handed over|entered service)\b", re.I)
+_ALL_DELIVERED = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+)?(?:been\s+)?(?:delivered|handed over|arrived|"
+                            r"received)\b|\bwere\s+(?:all\s+)?(?:delivered|handed over)\b", re.I)
 _PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
 _TOT = re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|ToT)\b", re.I)
 _ADDRESSEE = re.compile(r"\b(?:to|on|against|told|warned|urged|pressed|asked|cautioned|threatened|sanctioned|"
@@ -99,6 +101,9 @@ _ADDRESSEE = re.compile(r"\b(?:to|on|against|told|warned|urged|pressed|asked|cau
                        r"(?:the\s+)?$")
 _NONE_SIGNED = re.compile(r"\bno\s+(?:\w+\s+){0,2}(?:contracts?|deals?|orders?|agreements?)\s+(?:has|have|had)\s+"
                           r"(?:yet\s+|so far\s+)?been\s+$", re.I)  # "no contracts have yet been signed"
+_NO_NEW_ORDER = re.compile(r"\bno\s+(?:new\s+|further\s+|fresh\s+|additional\s+)?(?:contracts?|deals?|orders?|agreements?)\s+"
+                           r"(?:has|have|had)\s+(?:yet\s+|so far\s+|as yet\s+)?been\s+(?:signed|placed|concluded|agreed)",
+                           re.I)
 _LIST_JOIN = re.compile(r"(?:,|\band|\balong with|\bas well as|\btogether with|\bplus)\s+(?:(?:the|its|their|some|"
                         r"\d+|[a-z]+)\s+){0,2}$")
 _LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|though|which|who|after|before|because|since|said|"
@@ -684,8 +689,9 @@ class DealFinder:
                 d.values.append(m)
             if _NOT_VALUE.search(before) or m.in_parens or _NOT_VALUE_AFTER.match(after):
                 continue
-            if re.match(r"\s*(?:-|–|to|and)\s*[$€£₹]?\s*\d", self.text[m.end:m.end + 8]):
-                continue  # a range of estimates, not a price
+            joined = re.match(r"\s*(?:-|–|to|and)\s*[$€£₹]?\s*(?=\d)", self.text[m.end:m.end + 8])
+            if joined and not any(q.start == m.end + joined.end() for q in c.quantities):
+                continue  # a range of estimates, not a price ("and 212 K9 howitzers" is the next item's count)
             prices.append(m)
         if not prices:
             return
@@ -780,8 +786,11 @@ class DealFinder:
             if _FUTURE_DELIVERY.match(after):
                 continue
             if re.search(r"\ball\s+$", before, re.I):
+                done = _all_delivered(before, text[q.end:c.sent.end])
                 for d in targets:
                     d.total = rng
+                    if done:  # "all 24 jets ... have been delivered": the order is complete
+                        d.delivered = rng
                 continue
             if re.search(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", before, re.I):
                 continue
@@ -921,6 +930,12 @@ class DealFinder:
                     if d in refs:
                         refs[refs.index(d)] = child
 
+    def _wished_for_only(self, d: Deal) -> bool:
+        """A follow-on no report has ordered: "wants to order more ..., but no new contract has been signed"."""
+        if not d.follow_on or d.status()[0] not in ("considered", "offered", "negotiating"):
+            return False
+        return all(_NO_NEW_ORDER.search(self.clauses[i].sent.text) for i in d.clauses) if d.clauses else False
+
     def run(self, decide=None) -> list[Deal]:
         """Both passes; `decide(self)`, when given, runs between them (the learned decisions)."""
         self.open_deals()
@@ -929,7 +944,8 @@ class DealFinder:
         self.attach()
         self._fold_families()
         deals = [d for d in self.book.deals if d.supplier != d.recipient and (d.claims or d.evidence)
-                 and (d.supplier, d.recipient, d.platform.name) not in self.rejected_keys]
+                 and (d.supplier, d.recipient, d.platform.name) not in self.rejected_keys
+                 and not self._wished_for_only(d)]
         for d in deals:  # a deal the second pass opened for a key the model accepted
             if d.why is None:
                 d.why = self.whys.get((d.supplier, d.recipient, d.platform.name))
@@ -954,6 +970,13 @@ class DealFinder:
             if d.signed is None and status not in ("negotiating", "considered", "offered"):
                 self._signed_with_another(d, deals)
         return deals
+
+
+def _all_delivered(before: str, rest: str) -> bool:
+    """ "all 24 jets [that Qatar ordered] have been delivered", not "not all ... have" nor "... will have been"."""
+    m = _ALL_DELIVERED.search(rest)
+    return bool(m) and not re.search(r"\bnot\s+all\s+$", before, re.I) and not re.search(
+        r"\b(?:not|n't|never|yet to|will|would)\b", rest[:m.end()], re.I)
 
 
 def _unique(deals: list[Deal]) -> list[Deal]:

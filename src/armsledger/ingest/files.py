@@ -146,6 +146,28 @@ def normalise_date(value: object) -> str | None:
         return None
 
 
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.I)
+_UNITS = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+def size_bytes(text: str | int) -> int:
+    """Bytes from "10MB", "512KB", "1.5GB" or a plain number of bytes (KB, MB and GB are 1024-based),
+    the one notation of every size option."""
+    m = _SIZE.match(str(text))
+    if not m:
+        raise ValueError(f"{text!r} is not a size; write e.g. 10MB, 512KB or 1GB")
+    return int(float(m[1]) * _UNITS[m[2].lower()])
+
+
+def describe_size(n: int) -> str:
+    """A size in the notation the options take: "10MB", "1.5GB", "512KB", "900B"."""
+    for unit in ("GB", "MB", "KB"):
+        size = n / _UNITS[unit[0].lower()]
+        if size >= 1:
+            return f"{size:.1f}".rstrip("0").rstrip(".") + unit
+    return f"{n}B"
+
+
 def _read_bytes(source: str, max_bytes: int) -> bytes:
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -156,7 +178,7 @@ def _read_bytes(source: str, max_bytes: int) -> bytes:
         try:
             size = path.stat().st_size
             if size > max_bytes:
-                raise IngestError(source, f"too large ({size / 1e6:.1f} MB, the limit is {max_bytes / 1e6:.0f} MB); "
+                raise IngestError(source, f"too large ({describe_size(size)}, the limit is {describe_size(max_bytes)}); "
                                           "split it into articles or raise --max-size")
             with path.open("rb") as fh:
                 data = fh.read(max_bytes + 1)
@@ -165,7 +187,7 @@ def _read_bytes(source: str, max_bytes: int) -> bytes:
         except OSError as err:
             raise IngestError(source, f"cannot read it ({err.strerror or err})") from None
     if len(data) > max_bytes:
-        raise IngestError(source, f"too large (over {max_bytes / 1e6:.0f} MB); split it or raise --max-size")
+        raise IngestError(source, f"too large (over {describe_size(max_bytes)}); split it or raise --max-size")
     return data
 
 

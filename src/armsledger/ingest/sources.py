@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -86,6 +87,8 @@ def _path(source: str, http: Callable[[], httpx.Client], max_bytes: int, encodin
             yield IngestError(source, f"no files to read in this folder (looked for {', '.join(INPUT_SUFFIXES)})")
         for path in files:
             yield from _file(path, http, max_bytes, encoding, timeout)
+    elif (part := _part(source)) is not None:
+        yield from _guard(part(max_bytes, encoding), source)
     elif os.path.exists(source) or not glob.has_magic(source):
         yield from _file(source, http, max_bytes, encoding, timeout)
     else:
@@ -105,6 +108,41 @@ def _file(path: str, http: Callable[[], httpx.Client], max_bytes: int, encoding:
         yield from _guard(read_feed(path, client=http(), max_bytes=max_bytes, timeout=timeout), path)
     else:
         yield from _guard(read(path, max_bytes=max_bytes, encoding=encoding), path)
+
+
+_JSON_PART = re.compile(r"^(?P<path>.+?)(?P<part>(?::\d+)?(?:\[\d+\])?)$")
+
+
+def _part(source: str) -> Callable[[int, str | None], Iterator[Article | IngestError]] | None:
+    """A reader of one part of a file, for a source named as the readers name the items of a file:
+    "news.jsonl:2" (line 2), "news.json[3]" (object 3 of an array), "crawl.warc.gz#1484" (the record
+    at byte 1484, and the rest of the archive after it when it was cut off there); None for anything else.
+    So `--retry-failed` reads again only what failed, and a user can name one line or record."""
+    if os.path.exists(source):
+        return None
+    head, sep, tail = source.rpartition("#")
+    if sep and tail.isdigit() and is_warc(head) and os.path.isfile(head):
+        start = int(tail)
+
+        def record(max_bytes: int, encoding: str | None) -> Iterator[Article | IngestError]:
+            for item in read_warc(head, max_bytes=max_bytes):
+                _, _, at = item.source.rpartition("#")
+                if not at.isdigit() or int(at) >= start:
+                    yield item
+        return record
+    m = _JSON_PART.match(source)
+    if not m or not m["part"] or not os.path.isfile(m["path"]):
+        return None
+
+    def lines(max_bytes: int, encoding: str | None) -> Iterator[Article | IngestError]:
+        found = False
+        for item in read(m["path"], max_bytes=max_bytes, encoding=encoding):
+            if item.source == source or item.source.startswith(source + "["):
+                found = True
+                yield item
+        if not found:
+            yield IngestError(source, f"{m['path']} no longer has this {'line' if ':' in m['part'] else 'object'}")
+    return lines
 
 
 def _url(url: str, client: httpx.Client, max_bytes: int, timeout: float) -> Iterator[Article | IngestError]:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from ..errors import IngestError
 from ..logs import failed
 from ..model import Article
-from .files import MAX_BYTES, from_html, from_text
-from .web import HTML_TYPES, TEXT_TYPES, decode, describe_size, split_content_type
+from .files import MAX_BYTES, describe_size, from_html, from_text
+from .web import HTML_TYPES, TEXT_TYPES, decode, split_content_type
 
 if TYPE_CHECKING:
     from warcio.recordloader import ArcWarcRecord

@@ -20,7 +20,7 @@ import httpx
 from ..errors import IngestError
 from ..model import Article
 from .charsets import decode_html
-from .files import MAX_BYTES, from_html, from_text
+from .files import MAX_BYTES, describe_size, from_html, from_text
 
 TIMEOUT = 20.0  # seconds, for connecting and for each read
 MAX_REDIRECTS = 5
@@ -245,8 +245,3 @@ def _phrase(status: int) -> str:
 def _why(err: Exception) -> str:
     text = str(err) or type(err).__name__
     return re.sub(r"^\[Errno -?\d+\]\s*", "", text)
-
-
-def describe_size(n: int) -> str:
-    """`"10.5 MB"`, or `"50,000 bytes"` for small limits (as in tests) that MB would round to 0.0."""
-    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n:,} bytes"

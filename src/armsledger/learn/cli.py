@@ -8,6 +8,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .. import shell
+
 
 def register(app: typer.Typer) -> None:
     @app.command("train")
@@ -36,7 +38,7 @@ def register(app: typer.Typer) -> None:
             import sklearn  # noqa: F401
         except ImportError:
             typer.echo("Error: armsledger train needs scikit-learn: pip install 'armsledger[train]'", err=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(shell.NOTHING_DONE) from None
         from ..catalogue import load
         from ..extract import Extractor, learned
         from . import fit, goldsets
@@ -45,23 +47,23 @@ def register(app: typer.Typer) -> None:
         names = sets or ([] if gold else list(goldsets.TRAINING_SETS))
         if "corpus-test" in names:
             typer.echo("Error: corpus-test is the test split: it is read only to report figures, never to train.", err=True)
-            raise typer.Exit(2)
+            raise typer.Exit(shell.USAGE)
         examples = []
         try:
             for name in names:
                 examples += goldsets.load(name)
         except ValueError as err:
             typer.echo(f"Error: {err}", err=True)
-            raise typer.Exit(2) from None
+            raise typer.Exit(shell.USAGE) from None
         for folder in gold or []:
             if not (folder / "gold").is_dir() or not (folder / "articles").is_dir():
                 typer.echo(f"Error: {folder}: needs articles/ and gold/ folders", err=True)
-                raise typer.Exit(2)
+                raise typer.Exit(shell.USAGE)
             examples += goldsets.folder(folder / "articles", folder / "gold", folder.name)
         if not examples:
             typer.echo("Error: no gold articles found (the project's sets live in a checkout: tests/data, corpus/)",
                        err=True)
-            raise typer.Exit(1)
+            raise typer.Exit(shell.NOTHING_DONE)
         extractor = Extractor(load(catalogues), model=False)
         extra = rows_from_ledger(ledger, extractor) if ledger else []
         model, cv = fit.train(examples, extra=extra, C=c, k=folds, extractor=extractor)

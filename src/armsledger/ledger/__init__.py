@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import insert, select
 
 from ..errors import ArmsLedgerError, IngestError
+from ..ingest.files import MAX_BYTES
 from ..logs import failed
 from ..model import Article
 from . import changes, query, store
@@ -109,18 +110,19 @@ class Ledger:
 
     def ingest(self, items: Iterable[Article | IngestError | str], *,
                on_item: Callable[[Added | IngestError], None] | None = None, jobs: int = 1,
-               batch: int = BATCH) -> IngestReport:
+               batch: int = BATCH, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> IngestReport:
         """Store every article; record every input that failed (for `retry_failed`) and go on.
 
         `items` may be Articles, IngestErrors (as the readers yield them) or inputs to read
-        (paths, directories, URLs, feeds). Articles are extracted in `jobs` processes and
-        stored `batch` to a transaction (each article stored whole or not at all)."""
+        (paths, directories, URLs, feeds), read with `max_bytes` and `encoding` as `ingest.iter_inputs` does.
+        Articles are extracted in `jobs` processes and stored `batch` to a transaction (each article stored
+        whole or not at all)."""
         self._writable()
         report = IngestReport()
         with Extraction(lambda: self.extractor, jobs if self._catalogues or not self._extractor else 1,
                         self._catalogues) as extraction:
             pending = None
-            for chunk in _chunked(_articles(items), batch):
+            for chunk in _chunked(_articles(items, max_bytes=max_bytes, encoding=encoding), batch):
                 # the next batch is extracted by the workers while this process writes the one before
                 job = self._extract(chunk, extraction)
                 if pending:
@@ -133,7 +135,7 @@ class Ledger:
     def _report(self, results: list[Added | IngestError], report: IngestReport, on_item) -> None:
         for result in results:
             if isinstance(result, IngestError):
-                store.record_failure(self.engine, _input_of(result.source), result.reason)
+                store.record_failure(self.engine, result.source, result.reason)
                 report.failed.append(result)
             elif result.status == "duplicate":
                 report.duplicates.append(result)
@@ -192,7 +194,8 @@ class Ledger:
             return [dict(r._mapping) for r in conn.execute(q)]
 
     def retry_failed(self, **kw) -> IngestReport:
-        """Read again every input that failed before; the ones that fail again are recorded again."""
+        """Read again every input that failed before (a JSON Lines line or an archive record alone, as
+        `ingest.iter_inputs` reads "news.jsonl:2" or "crawl.warc#1484"); what fails again is recorded again."""
         sources = list(dict.fromkeys(f["source"] for f in self.failures()))
         for s in sources:
             store.mark_retried(self.engine, s)
@@ -294,15 +297,7 @@ class Ledger:
         return self._read(store.verify)
 
 
-def _input_of(source: str) -> str:
-    """What to read again to retry a failed item: an archive record "crawl.warc#1484" is its archive."""
-    head, sep, tail = source.rpartition("#")
-    if sep and tail.isdigit() and os.path.isfile(head):
-        return head
-    return source
-
-
-def _articles(items: Iterable[Article | IngestError | str]):
+def _articles(items: Iterable[Article | IngestError | str], **read):
     """Articles and errors as given; strings (paths, URLs, feeds) read with `ingest.iter_inputs`, in order."""
     from ..ingest import iter_inputs
 
@@ -312,11 +307,11 @@ def _articles(items: Iterable[Article | IngestError | str]):
             pending.append(item)
             continue
         if pending:
-            yield from iter_inputs(pending)
+            yield from iter_inputs(pending, **read)
             pending = []
         yield item
     if pending:
-        yield from iter_inputs(pending)
+        yield from iter_inputs(pending, **read)
 
 
 def _chunked(items: Iterable, size: int):

@@ -10,12 +10,42 @@ from typing import Annotated, Optional
 import click
 import typer
 from rich.markup import escape
-from rich.table import Table
 
+from .. import shell
 from ..errors import ArmsLedgerError
-from .cli import DbOption, Fmt, _open, _print_json, err, out
+from ..shell import Fmt, fail, plural
+from .cli import CountryOption, DbOption, FormatOption, _open, err, out
 
 KEYS = "j next · k back · a accept · r reject · c correct · q quit"
+
+
+def _deal_text(r: dict) -> str:
+    return f"{r['deal']['id']} {r['deal']['title']}" if r["deal"] else ""
+
+
+def _differences(r: dict) -> str:
+    return "; ".join(d["text"] for d in r["differences"])
+
+
+QUEUE_COLUMNS: list[shell.Column] = [
+    ("deal", lambda i: i["deal_id"], lambda i: str(i["deal_id"])),
+    ("title", lambda i: i["deal"]["title"], lambda i: i["deal"]["title"]),
+    ("field", lambda i: i["field"], lambda i: i["field"]),
+    ("score", lambda i: i["score"], lambda i: f"{i['score']:.2f}"),
+    ("why", lambda i: [r["text"] for r in i["reasons"]], lambda i: "; ".join(r["text"] for r in i["reasons"])),
+]
+CHANGE_COLUMNS: list[shell.Column] = [
+    ("when", lambda r: r["at"], lambda r: r["at"][:16].replace("T", " ")),
+    ("deal", lambda r: r["deal_id"], lambda r: str(r["deal_id"])),
+    ("kind", lambda r: r["kind"], lambda r: r["kind"]),
+    ("change", lambda r: r["summary"], lambda r: r["summary"]),
+]
+REGISTER_COLUMNS: list[shell.Column] = [
+    ("class", lambda r: r["class"], lambda r: r["class"]),
+    ("deal", _deal_text, _deal_text),
+    ("register row", lambda r: r["row"]["label"] if r["row"] else "", lambda r: r["row"]["label"] if r["row"] else ""),
+    ("differences", _differences, _differences),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -24,7 +54,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         who: Annotated[str, typer.Option("--who", help="Your name, recorded with each decision.")] = "",
         limit: Annotated[int, typer.Option(help="At most this many items.")] = 50,
-        fmt: Annotated[Fmt, typer.Option("--format", "-f", help="json: print the queue and exit.")] = Fmt.table,
+        fmt: Annotated[Fmt, typer.Option("--format", "-f", help="csv, tsv, json or jsonl: print the queue and "
+                                                                "exit.")] = Fmt.table,
     ) -> None:
         """Work through the review queue with single keys: the deals where your decision changes the
         ledger most come first; each decision is recorded with who, when and why.
@@ -33,10 +64,10 @@ def register(app: typer.Typer) -> None:
         """
         from .review import decide, evidence, queue
 
-        with _open(db, readonly=fmt is Fmt.json) as ledger:
+        with _open(db, readonly=fmt is not Fmt.table) as ledger:
             items = queue(ledger, limit=limit)
-            if fmt is Fmt.json:
-                _print_json(items)
+            if fmt is not Fmt.table:
+                shell.emit(items, QUEUE_COLUMNS, fmt)
                 return
             if not items:
                 out.print("nothing to review")
@@ -73,20 +104,20 @@ def register(app: typer.Typer) -> None:
                 done += 1
                 items.pop(i)
                 i = min(i, len(items) - 1)
-        out.print(f"{done} decisions recorded; {len(items)} items left in this queue")
+        out.print(f"{plural(done, 'decision')} recorded; {plural(len(items), 'item')} left in this queue")
 
     @app.command("changes")
     def changes_cli(
         since: Annotated[str, typer.Option("--since", help="A span (7d, 12h, 30min, 2w) or a date (2026-01-31).")] = "7d",
         db: DbOption = None,
-        country: Annotated[Optional[str], typer.Option(help="Either side of the deal, ISO alpha-3.")] = None,
-        supplier: Optional[str] = None,
-        recipient: Optional[str] = None,
-        platform: Optional[str] = None,
+        country: CountryOption = None,
+        supplier: CountryOption = None,
+        recipient: CountryOption = None,
+        platform: Annotated[Optional[str], typer.Option(help="Platform designation (S-400).")] = None,
         kind: Annotated[Optional[str], typer.Option(help="new_deal, status, delivery, schedule, conflict, "
                                                          "correction.")] = None,
-        limit: int = 200,
-        fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+        limit: Annotated[int, typer.Option(help="At most this many.")] = 200,
+        fmt: FormatOption = Fmt.table,
     ) -> None:
         """What changed in the ledger since a point in time: new deals, status changes, deliveries,
         slipped schedules, new conflicts, corrections.
@@ -99,17 +130,12 @@ def register(app: typer.Typer) -> None:
             flt = changes.ChangeFilter(since=changes.parse_since(since), kind=kind, country=country,
                                        supplier=supplier, recipient=recipient, platform=platform)
         except ArmsLedgerError as e:
-            err.print(f"[red]Error:[/red] {escape(str(e))}")
-            raise typer.Exit(2) from None
+            raise fail(str(e), shell.USAGE) from None
         with _open(db, readonly=True) as ledger, ledger.engine.connect() as conn:
             rows = changes.since(conn, flt, limit=limit)
-        if fmt is Fmt.json:
-            _print_json(rows)
-            return
-        t = Table("when", "deal", "kind", "change", title=flt.title() + f" since {flt.since[:16]}")
-        for r in rows:
-            t.add_row(r["at"][:16].replace("T", " "), str(r["deal_id"]), r["kind"], escape(r["summary"]))
-        out.print(t)
+        if fmt is Fmt.table:
+            out.print(flt.title() + f" since {flt.since[:16]}")
+        shell.emit(rows, CHANGE_COLUMNS, fmt)
 
     register_app = typer.Typer(help="A trade register (SIPRI's CSV, or your own) beside the ledger.",
                                invoke_without_command=True)
@@ -120,7 +146,7 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         db: DbOption = None,
         side: Annotated[Optional[str], typer.Option("--show", help="both, news_only, register_only, or differs.")] = None,
-        fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+        fmt: FormatOption = Fmt.table,
     ) -> None:
         """The ledger set beside the imported register: in both (with differences), in the news only,
         in the register only.
@@ -135,15 +161,7 @@ def register(app: typer.Typer) -> None:
             rows = reconcile_register(ledger)
         if side:
             rows = [r for r in rows if r["class"] == side or (side == "differs" and r["differences"])]
-        if fmt is Fmt.json:
-            _print_json(rows)
-            return
-        t = Table("class", "deal", "register row", "differences")
-        for r in rows:
-            deal = f"{r['deal']['id']} {r['deal']['title']}" if r["deal"] else ""
-            reg = r["row"]["label"] if r["row"] else ""
-            t.add_row(r["class"], escape(deal), escape(reg), escape("; ".join(d["text"] for d in r["differences"])))
-        out.print(t)
+        shell.emit(rows, REGISTER_COLUMNS, fmt)
 
     @register_app.command("import")
     def register_import_cli(
@@ -167,12 +185,11 @@ def register(app: typer.Typer) -> None:
             with _open(db) as ledger:
                 result = import_register(ledger, path, mapping=mapping, name=name)
         except (ArmsLedgerError, OSError) as e:
-            err.print(f"[red]Error:[/red] {escape(str(e))}")
-            raise typer.Exit(1) from None
+            raise fail(str(e)) from None
         for problem in result["problems"]:
             err.print(f"[yellow]skipped:[/yellow] {escape(problem)}", highlight=False)
         counts = result["counts"]
-        err.print(f"imported {result['rows']} rows of {escape(str(path))}: {counts.get('both', 0)} in the register "
+        err.print(f"imported {plural(result['rows'], 'row')} of {escape(str(path))}: {counts.get('both', 0)} in the register "
                   f"and the news ({counts.get('differs', 0)} with differences), {counts.get('register_only', 0)} "
                   f"in the register only, {counts.get('news_only', 0)} deals in the news only")
 

@@ -8,18 +8,17 @@ from __future__ import annotations
 import json
 import sys
 import time
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from .. import logs
+from .. import logs, shell
 from ..errors import ArmsLedgerError, IngestError
+from ..ingest.files import MAX_BYTES, describe_size
+from ..shell import Fmt, fail, plural
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", envvar="ARMSLEDGER_DB", help="Ledger: a SQLite file path or a postgresql:// URL "
@@ -28,13 +27,11 @@ CataloguesOption = Annotated[Optional[Path], typer.Option(
     "--catalogues", envvar="ARMSLEDGER_CATALOGUES", help="A directory of catalogue files read over the packaged ones.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Print the traceback of every unexpected failure "
                                                              "(they are always written to the log file).")]
-out = Console()
-err = Console(stderr=True)
-
-
-class Fmt(str, Enum):
-    table = "table"
-    json = "json"
+MaxSizeOption = Annotated[int, typer.Option("--max-size", parser=shell.parse_size, metavar="SIZE",
+                                             help="Largest input (file, page, archive record), e.g. 10MB.")]
+FormatOption = Annotated[Fmt, typer.Option("--format", "-f", help="table (for people), csv, tsv, json or jsonl.")]
+out = shell.Lazy()
+err = shell.Lazy(stderr=True)
 
 
 def _open(db: str | None, catalogues: Path | None = None, readonly: bool = False):
@@ -48,8 +45,24 @@ def _open(db: str | None, catalogues: Path | None = None, readonly: bool = False
     try:
         return Ledger(db, readonly=readonly, extractor=extractor, catalogues=catalogues)
     except ArmsLedgerError as e:
-        err.print(f"[red]Error:[/red] {escape(str(e))}")
-        raise typer.Exit(1) from None
+        raise fail(str(e)) from None
+
+
+def _country(value: str | None) -> str | None:
+    """A country option's ISO code, from a code, name or demonym ("POL", "Poland", "Polish")."""
+    if value is None:
+        return None
+    from ..catalogue import load
+
+    code = load().country_code(value)
+    if code is None:
+        raise typer.BadParameter(f"no country goes by {value!r}; give a name (Poland), a demonym (Polish) "
+                                 "or an ISO alpha-3 code (POL)")
+    return code
+
+
+CountryOption = Annotated[Optional[str], typer.Option(callback=_country, metavar="COUNTRY",
+                                                      help="A name, demonym or ISO alpha-3 code (India, Indian, IND).")]
 
 
 def _print_json(obj) -> None:
@@ -58,11 +71,12 @@ def _print_json(obj) -> None:
 
 def _progress() -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=err, transient=True,
-                    disable=not err.is_terminal)
+                    TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=shell.console(stderr=True),
+                    transient=True, disable=not sys.stderr.isatty())
 
 
-def _run_ingest(ledger, items, quiet: bool, jobs: int = 1):
+def _run_ingest(ledger, items, quiet: bool, jobs: int = 1, *, max_bytes: int = MAX_BYTES,
+                encoding: str | None = None):
     from . import Added
 
     with _progress() as progress:
@@ -79,13 +93,68 @@ def _run_ingest(ledger, items, quiet: bool, jobs: int = 1):
                 if not quiet and result.status == "added":
                     copy = f" (copy of {result.copy_of})" if result.copy_of else ""
                     err.print(f"added {result.article_id} {escape(result.source)}{copy}: "
-                              f"{len(result.deals)} deals, {len(result.events)} events", highlight=False)
+                              f"{plural(len(result.deals), 'deal')}, {plural(len(result.events), 'event')}",
+                              highlight=False)
             progress.update(task, advance=1, stats=f"{counts['added']} added, {counts['duplicate']} already "
                                                    f"stored, {counts['failed']} failed")
 
         if items is None:
-            return ledger.retry_failed(on_item=on_item, jobs=jobs)
-        return ledger.ingest(items, on_item=on_item, jobs=jobs)
+            return ledger.retry_failed(on_item=on_item, jobs=jobs, max_bytes=max_bytes, encoding=encoding)
+        return ledger.ingest(items, on_item=on_item, jobs=jobs, max_bytes=max_bytes, encoding=encoding)
+
+
+def _number(x) -> str:
+    return f"{x:g}" if x is not None else ""
+
+
+def _field(key: str):
+    return lambda row: row.get(key)
+
+
+def _text(key: str):
+    return lambda row: "" if row.get(key) is None else str(row[key])
+
+
+DEAL_COLUMNS: list[shell.Column] = [
+    ("id", _field("id"), _text("id")),
+    ("deal", _field("title"), _text("title")),
+    ("status", _field("status"), lambda d: (d["status"] or "") + (" (hedged)" if d["hedged"] else "")),
+    ("ordered", _field("quantity_max"),
+     lambda d: f"{_number(d['quantity_max'])} {d['quantity_unit'] or ''}".strip()),
+    ("delivered", _field("delivered_max"), lambda d: _number(d["delivered_max"])),
+    ("value (USD)", _field("value_usd"), lambda d: f"{d['value_usd'] / 1e9:,.2f} bn" if d["value_usd"] else ""),
+    ("expected", _field("expected_completion"), _text("expected_completion")),
+    ("sources", _field("sources"), lambda d: f"{d['independent_sources']}/{d['sources']}"),
+    ("conflicts", _field("conflicts"), lambda d: str(d["conflicts"] or "")),
+    ("confidence", _field("confidence"), lambda d: f"{d['confidence']:.2f}"),
+]
+EVENT_COLUMNS: list[shell.Column] = [
+    ("id", _field("id"), _text("id")),
+    ("date", _field("date"), _text("date")),
+    ("type", _field("type"), _text("type")),
+    ("status", _field("status"), _text("status")),
+    ("countries", _field("countries"), lambda e: ", ".join(e["countries"])),
+    ("platforms", _field("platforms"), lambda e: ", ".join(e["platforms"])),
+    ("sources", _field("sources"), lambda e: f"{e['independent_sources']}/{e['sources']}"),
+]
+
+
+def _conflict_articles(c: dict) -> list[str]:
+    return sorted({s["article_id"] for v in c["claims"] for s in v["sources"]})
+
+
+CONFLICT_COLUMNS: list[shell.Column] = [
+    ("deal", _field("deal_id"), _text("deal_id")),
+    ("title", _field("title"), _text("title")),
+    ("field", _field("field"), _text("field")),
+    ("disagreement", _field("summary"), _text("summary")),
+    ("articles", _conflict_articles, lambda c: ", ".join(_conflict_articles(c))),
+]
+SEARCH_COLUMNS: list[shell.Column] = [
+    (name, _field(key), _text(key)) for name, key in
+    [("article", "id"), ("reported", "reported"), ("publisher", "publisher"), ("title", "title"), ("url", "url"),
+     ("snippet", "snippet")]
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -94,7 +163,11 @@ def register(app: typer.Typer) -> None:
         inputs: Annotated[Optional[list[str]], typer.Argument(
             help="Files, directories (recursive), globs, URLs, RSS/Atom feeds, WARC archives, JSON Lines; '-' for stdin.")] = None,
         db: DbOption = None,
-        retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Read again every input that failed before.")] = False,
+        retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Read again every input that failed before "
+                                                                         "(a JSON Lines line or archive record alone).")] = False,
+        max_size: MaxSizeOption = describe_size(MAX_BYTES),
+        encoding: Annotated[Optional[str], typer.Option("--encoding", help="Read every local file in this encoding "
+                                                        "(default: HTML as browsers do, text as UTF-8 else detected).")] = None,
         catalogues: CataloguesOption = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures and the summary.")] = False,
         jobs: Annotated[Optional[int], typer.Option(
@@ -104,10 +177,10 @@ def register(app: typer.Typer) -> None:
         """Read articles, extract them and store their claims in the ledger, reconciled across reports.
 
         Example: armsledger ingest reports/ https://example.com/feed.xml --db ledger.db
+        Example: armsledger ingest old-site/ --encoding latin-1 --max-size 20MB
         """
         if not inputs and not retry_failed:
-            err.print("[red]Error:[/red] give inputs to ingest, or --retry-failed")
-            raise typer.Exit(2)
+            raise fail("give inputs to ingest, or --retry-failed", shell.USAGE)
         tracebacks = logs.setup(debug)
         with _open(db, catalogues) as ledger:
             reports = []
@@ -115,16 +188,16 @@ def register(app: typer.Typer) -> None:
                 from .pool import default_jobs
                 jobs = default_jobs()
             if retry_failed:
-                reports.append(_run_ingest(ledger, None, quiet, jobs))
+                reports.append(_run_ingest(ledger, None, quiet, jobs, max_bytes=max_size, encoding=encoding))
             if inputs:
-                reports.append(_run_ingest(ledger, inputs, quiet, jobs))
+                reports.append(_run_ingest(ledger, inputs, quiet, jobs, max_bytes=max_size, encoding=encoding))
             where = escape(ledger.engine.url.render_as_string(hide_password=True))
             for report in reports:
                 err.print(f"{report.summary()} -> {where}")
             if tracebacks.hint(debug):
                 err.print(escape(tracebacks.hint(debug)), highlight=False, soft_wrap=True)
-            if all(r.failed and not r.added and not r.duplicates for r in reports):
-                raise typer.Exit(1)
+            done = sum(len(r.added) + len(r.duplicates) for r in reports)
+            raise typer.Exit(shell.outcome(done, sum(len(r.failed) for r in reports)))
 
     @app.command("watch")
     def watch_cli(
@@ -132,6 +205,7 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         interval: Annotated[float, typer.Option("--interval", help="Seconds between polls.")] = 900,
         once: Annotated[bool, typer.Option("--once", help="Poll once and exit.")] = False,
+        max_size: MaxSizeOption = describe_size(MAX_BYTES),
         catalogues: CataloguesOption = None,
         webhook: Annotated[Optional[str], typer.Option("--webhook", help="POST each change the poll makes to this "
                                                        "URL as JSON (see 'armsledger changes').")] = None,
@@ -151,7 +225,7 @@ def register(app: typer.Typer) -> None:
             try:
                 while True:
                     mark = store.now()
-                    report = _run_ingest(ledger, ingest.watch_once(feeds, ledger.has_url), quiet=False)
+                    report = _run_ingest(ledger, ingest.watch_once(feeds, ledger.has_url, max_bytes=max_size), quiet=False)
                     err.print(f"{time.strftime('%H:%M:%S')} {report.summary()}")
                     if webhook:
                         with ledger.engine.connect() as conn:
@@ -169,8 +243,8 @@ def register(app: typer.Typer) -> None:
     @app.command("deals")
     def deals_cli(
         db: DbOption = None,
-        supplier: Annotated[Optional[str], typer.Option(help="Supplier, ISO alpha-3 (RUS).")] = None,
-        recipient: Annotated[Optional[str], typer.Option(help="Recipient, ISO alpha-3 (IND).")] = None,
+        supplier: CountryOption = None,
+        recipient: CountryOption = None,
         platform: Annotated[Optional[str], typer.Option(help="Platform designation (S-400).")] = None,
         category: Annotated[Optional[str], typer.Option(help="Words of the category (fighter, submarine).")] = None,
         status: Annotated[Optional[str], typer.Option(help="considered, offered, negotiating, signed, in_delivery, "
@@ -178,89 +252,77 @@ def register(app: typer.Typer) -> None:
         year_from: Annotated[Optional[int], typer.Option("--from", help="Order (or first report) year from.")] = None,
         year_to: Annotated[Optional[int], typer.Option("--to", help="Order (or first report) year to.")] = None,
         limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
-        fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+        fmt: FormatOption = Fmt.table,
     ) -> None:
-        """List reconciled deals, latest reported first."""
+        """List reconciled deals, latest reported first.
+
+        Example: armsledger deals --recipient Poland --format csv
+        """
         from .query import DealFilter
         with _open(db, readonly=True) as ledger:
             rows = ledger.deals(DealFilter(supplier, recipient, platform, category, status, year_from, year_to),
                                 limit=limit)
-        if fmt is Fmt.json:
-            return _print_json(rows)
-        t = Table("id", "deal", "status", "ordered", "delivered", "value (USD)", "expected", "sources",
-                  "conflicts", "conf.")
-        for d in rows:
-            qty = f"{d['quantity_max']:g} {d['quantity_unit'] or ''}" if d["quantity_max"] is not None else ""
-            t.add_row(str(d["id"]), escape(d["title"]), (d["status"] or "") + (" (hedged)" if d["hedged"] else ""),
-                      qty, f"{d['delivered_max']:g}" if d["delivered_max"] is not None else "",
-                      f"{d['value_usd'] / 1e9:,.2f} bn" if d["value_usd"] else "", d["expected_completion"] or "",
-                      f"{d['independent_sources']}/{d['sources']}", str(d["conflicts"] or ""), f"{d['confidence']:.2f}")
-        out.print(t)
+        shell.emit(rows, DEAL_COLUMNS, fmt)
 
     @app.command("deal")
-    def deal_cli(deal_id: int, db: DbOption = None, fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table
+    def deal_cli(deal_id: int, db: DbOption = None,
+                 fmt: Annotated[Fmt, typer.Option("--format", "-f", help="table (for people) or json.")] = Fmt.table
                  ) -> None:
-        """One deal: its reconciled fields with confidence, timeline of claims, sources, conflicts, slippage."""
+        """One deal: its reconciled fields with confidence, sources (title, outlet, date, URL), timeline of claims,
+        conflicts, slippage.
+
+        Example: armsledger deal 14
+        """
         with _open(db, readonly=True) as ledger:
             d = ledger.deal(deal_id)
         if d is None:
-            err.print(f"[red]Error:[/red] no deal {deal_id}; `armsledger deals` lists them")
-            raise typer.Exit(1)
-        if fmt is Fmt.json:
+            raise fail(f"no deal {deal_id}; `armsledger deals` lists them")
+        if fmt is not Fmt.table:
             return _print_json(d)
         from .render import render_deal
-        render_deal(d, out)
+        render_deal(d, shell.console())
 
     @app.command("events")
     def events_cli(
         db: DbOption = None,
         type_: Annotated[Optional[str], typer.Option("--type", help="MEETING, SUMMIT, DEAL_SIGNED, DELIVERY, ...")] = None,
-        country: Annotated[Optional[str], typer.Option(help="A country involved, ISO alpha-3.")] = None,
+        country: CountryOption = None,
         status: Annotated[Optional[str], typer.Option(help="occurred, scheduled, expected, possible.")] = None,
         date_from: Annotated[Optional[str], typer.Option("--from", help="Date from (YYYY[-MM[-DD]]).")] = None,
         date_to: Annotated[Optional[str], typer.Option("--to", help="Date to (YYYY[-MM[-DD]]).")] = None,
         limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
-        fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
+        fmt: FormatOption = Fmt.table,
     ) -> None:
-        """List reconciled events (one per meeting, signing, delivery... however many outlets reported it)."""
+        """List reconciled events (one per meeting, signing, delivery... however many outlets reported it).
+
+        Example: armsledger events --country India --type DELIVERY
+        """
         from .query import EventFilter
         with _open(db, readonly=True) as ledger:
             rows = ledger.events(EventFilter(type_, country, status, date_from, date_to), limit=limit)
-        if fmt is Fmt.json:
-            return _print_json(rows)
-        t = Table("id", "date", "type", "status", "countries", "platforms", "sources")
-        for e in rows:
-            t.add_row(str(e["id"]), e["date"] or "", e["type"], e["status"] or "", ", ".join(e["countries"]),
-                      escape(", ".join(e["platforms"])), f"{e['independent_sources']}/{e['sources']}")
-        out.print(t)
+        shell.emit(rows, EVENT_COLUMNS, fmt)
 
     @app.command("conflicts")
-    def conflicts_cli(db: DbOption = None, limit: int = 100,
-                      fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table) -> None:
-        """Where sources disagree beyond rounding, deal by deal."""
+    def conflicts_cli(db: DbOption = None, limit: Annotated[int, typer.Option(help="At most this many.")] = 100,
+                      fmt: FormatOption = Fmt.table) -> None:
+        """Where sources disagree beyond rounding, deal by deal.
+
+        Example: armsledger conflicts --format tsv
+        """
         with _open(db, readonly=True) as ledger:
             rows = ledger.conflicts(limit=limit)
-        if fmt is Fmt.json:
-            return _print_json(rows)
-        t = Table("deal", "", "field", "disagreement", "articles")
-        for c in rows:
-            arts = sorted({s["article_id"] for v in c["claims"] for s in v["sources"]})
-            t.add_row(str(c["deal_id"]), escape(c["title"]), c["field"], escape(c["summary"]), ", ".join(arts))
-        out.print(t)
+        shell.emit(rows, CONFLICT_COLUMNS, fmt)
 
     @app.command("search")
-    def search_cli(text: str, db: DbOption = None, limit: int = 20,
-                   fmt: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table) -> None:
-        """Full-text search over stored articles."""
+    def search_cli(text: str, db: DbOption = None, limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+                   fmt: FormatOption = Fmt.table) -> None:
+        """Full-text search over stored articles.
+
+        Example: armsledger search "S-400 squadrons"
+        """
         with _open(db, readonly=True) as ledger:
             rows = ledger.search(text, limit=limit)
-        if fmt is Fmt.json:
-            return _print_json(rows)
-        t = Table("article", "reported", "publisher", "title", "snippet")
-        for r in rows:
-            t.add_row(r["id"], r["reported"] or "", escape(r["publisher"] or ""), escape(r["title"] or ""),
-                      escape(r["snippet"] or ""))
-        out.print(t)
+        shell.emit(rows, SEARCH_COLUMNS, fmt)
 
     @app.command("correct")
     def correct_cli(
@@ -279,6 +341,9 @@ def register(app: typer.Typer) -> None:
 
         Example: armsledger correct 14 delivered '{"min": 4, "max": 4, "unit": "squadron"}' --who ana --why "MoD statement"
         """
+        from . import CORRECTABLE
+        if field not in CORRECTABLE:
+            raise fail(f"{field!r} cannot be corrected; choose one of {', '.join(CORRECTABLE)}", shell.USAGE)
         parsed = None
         if value is not None:
             try:
@@ -289,8 +354,7 @@ def register(app: typer.Typer) -> None:
             try:
                 row = ledger.correct(deal_id, field, parsed, reject=reject, article_id=article, who=who, why=why)
             except ArmsLedgerError as e:
-                err.print(f"[red]Error:[/red] {escape(str(e))}")
-                raise typer.Exit(1) from None
+                raise fail(str(e)) from None
         err.print(f"recorded: {row['action']} {field} of deal {deal_id} by {escape(who)}")
 
     @app.command("reextract")
@@ -300,7 +364,7 @@ def register(app: typer.Typer) -> None:
             total = ledger.stats()["articles"]
             task = progress.add_task("re-extracting", total=total, stats="")
             n = ledger.reextract(on_item=lambda _id: progress.update(task, advance=1))
-        err.print(f"re-extracted {n} articles")
+        err.print(f"re-extracted {plural(n, 'article')}")
 
     @app.command("export")
     def export_cli(
@@ -309,20 +373,18 @@ def register(app: typer.Typer) -> None:
                                                                            "parquet needs a file).")] = None,
         what: Annotated[str, typer.Option("--what", help="deals or events.")] = "deals",
         db: DbOption = None,
-        supplier: Optional[str] = None,
-        recipient: Optional[str] = None,
-        platform: Optional[str] = None,
-        status: Optional[str] = None,
+        supplier: CountryOption = None,
+        recipient: CountryOption = None,
+        platform: Annotated[Optional[str], typer.Option(help="Platform designation (S-400).")] = None,
+        status: Annotated[Optional[str], typer.Option(help="A deal status (signed, in_delivery...).")] = None,
     ) -> None:
         """Export reconciled deals (or events, with PLOVER and CAMEO codes) with confidence and sources."""
         from ..export import FORMATS, export_deals, export_events
         from .query import DealFilter
         if fmt not in FORMATS or what not in ("deals", "events"):
-            err.print(f"[red]Error:[/red] choose a format of {', '.join(FORMATS)} and --what deals|events")
-            raise typer.Exit(2)
+            raise fail(f"choose a format of {', '.join(FORMATS)} and --what deals|events", shell.USAGE)
         if fmt == "parquet" and output is None:
-            err.print("[red]Error:[/red] parquet is binary: give --out FILE")
-            raise typer.Exit(2)
+            raise fail("parquet is binary: give --out FILE", shell.USAGE)
         with _open(db, readonly=True) as ledger:
             sink = open(output, "wb") if output else sys.stdout.buffer
             try:
@@ -333,7 +395,7 @@ def register(app: typer.Typer) -> None:
             finally:
                 if output:
                     sink.close()
-        err.print(f"exported {n} {what}" + (f" to {output}" if output else ""))
+        err.print(f"exported {plural(n, what[:-1])}" + (f" to {output}" if output else ""))
 
     @app.command("info")
     def info_cli(db: DbOption = None,
@@ -352,6 +414,6 @@ def register(app: typer.Typer) -> None:
         if verify:
             for p in problems:
                 out.print(f"  [red]problem:[/red] {escape(p)}")
-            out.print("  consistent" if not problems else f"  {len(problems)} problems")
+            out.print("  consistent" if not problems else f"  {plural(len(problems), 'problem')}")
             if problems:
-                raise typer.Exit(1)
+                raise typer.Exit(shell.SOME_FAILED)

@@ -1,12 +1,14 @@
-"""Reading the ledger: deals, one deal with its timeline, events, conflicts, search.
+"""Reading the ledger: deals, one deal with its timeline, events, conflicts, search, totals, and what the
+dashboard's pages add (countries, platforms, recent changes, evidence sentences).
 
-Every function takes an open Connection and returns plain dicts (JSON-ready),
-so the CLI, the HTTP API and the exports share them. All filters are bound
+The one read path: every function takes an open Connection and returns plain dicts (JSON-ready), so the CLI,
+the HTTP API, the dashboard and the exports read the same figures. All filters are bound
 parameters.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, literal_column, select, text
@@ -53,14 +55,21 @@ class DealFilter:
 DEAL_LIST_COLUMNS = [c for c in deals.c if c.name not in ("detail",)]
 
 
+_ORDERS = {"last_reported": (deals.c.last_reported.desc(),), "value": (deals.c.value_usd.desc(),),
+           "confidence": (deals.c.confidence.desc(),), "id": ()}
+
+
 def deal_rows(conn: Connection, flt: DealFilter | None = None, *, limit: int = 100, offset: int = 0,
               order: str = "last_reported") -> list[dict]:
+    """A page of deals in two steps: the page's ids first (through a narrow index, so that skipping `offset`
+    rows never reads the wide deal rows), then those rows."""
     flt = flt or DealFilter()
-    key = {"last_reported": deals.c.last_reported.desc(), "value": deals.c.value_usd.desc(),
-           "id": deals.c.id.asc(), "confidence": deals.c.confidence.desc()}.get(order, deals.c.last_reported.desc())
-    rows = conn.execute(select(*DEAL_LIST_COLUMNS).where(flt.where()).order_by(key, deals.c.id)
-                        .limit(limit).offset(offset))
-    return [_deal_row(r._mapping) for r in rows]
+    key = (*_ORDERS.get(order, _ORDERS["last_reported"]), deals.c.id)
+    ids = conn.execute(select(deals.c.id).where(flt.where()).order_by(*key).limit(limit).offset(offset)).scalars().all()
+    if not ids:
+        return []
+    rows = {r.id: r._mapping for r in conn.execute(select(*DEAL_LIST_COLUMNS).where(deals.c.id.in_(ids)))}
+    return [_deal_row(rows[i]) for i in ids]
 
 
 def deal_rows_with_fields(conn: Connection, flt: DealFilter | None = None, *, limit: int = 1000,
@@ -133,6 +142,92 @@ def conflict_rows(conn: Connection, limit: int = 100, offset: int = 0) -> list[d
     return [dict(r._mapping, claims=json.loads(r.claims), title=deal_title(r._mapping)) for r in rows]
 
 
+SIGNED_AND_LATER = ("signed", "in_delivery", "completed")  # what totals count by default
+PROPOSED = ("considered", "offered", "negotiating")  # totalled apart, and labelled so
+
+
+def _package_keys(conn: Connection, cond) -> dict[int, tuple]:
+    """deal id -> its package's key, for the deals under `cond` whose value is one package's.
+
+    Only deals sharing supplier, recipient, amount and currency with another can share a package, so only their
+    detail is read."""
+    c = deals.c
+    same = (c.supplier, c.recipient, c.value_amount, c.value_currency)
+    groups = select(*same).where(and_(cond, c.value_amount.is_not(None))).group_by(*same).having(func.count() > 1)
+    shared = groups.subquery()
+    rows = conn.execute(select(c.id, c.detail).join(shared, and_(*[col == shared.c[col.name] for col in same[:3]]))
+                        .where(and_(cond, func.coalesce(c.value_currency, "") == func.coalesce(shared.c.value_currency, ""))))
+    keys = {}
+    for r in rows:
+        value = ((json.loads(r.detail) if r.detail else {}).get("fields", {}).get("value") or {}).get("value") or {}
+        pkg = value.get("package")
+        if pkg:
+            keys[r.id] = (value.get("currency"), value.get("amount"), tuple(sorted(pkg.get("members", []))))
+    return keys
+
+
+def value_totals(conn: Connection, by: tuple[str, ...], flt: DealFilter | None = None) -> list[dict]:
+    """Deals and their USD value per group of `by` columns (("supplier", "recipient") for the network).
+
+    `deals` counts every live deal; `value_usd` sums the firm deals signed and later (`SIGNED_AND_LATER`, not
+    hedged), and `proposed_usd` the deals only considered, offered or under negotiation (or hedged), apart.
+    A package (one value stated for several deals) is counted once in each sum."""
+    c = deals.c
+    cond = (flt or DealFilter()).where()
+    packages = _package_keys(conn, cond)
+    out: dict[tuple, dict] = {}
+    seen: set[tuple] = set()
+    for r in conn.execute(select(c.id, c.status, c.hedged, c.value_usd, *[c[k] for k in by]).where(cond)
+                          .order_by(c.id)):
+        key = tuple(r._mapping[k] for k in by)
+        row = out.setdefault(key, {**dict(zip(by, key)), "deals": 0, "value_usd": None, "valued": 0,
+                                   "proposed_deals": 0, "proposed_usd": None})
+        row["deals"] += 1
+        firm = r.status in SIGNED_AND_LATER and not r.hedged
+        proposed = not firm and (r.status in PROPOSED or (r.hedged and r.status in SIGNED_AND_LATER))
+        row["proposed_deals"] += proposed
+        if r.value_usd is None or not (firm or proposed):
+            continue
+        if r.id in packages:
+            if (key, packages[r.id]) in seen:
+                continue
+            seen.add((key, packages[r.id]))
+        col = "value_usd" if firm else "proposed_usd"
+        row[col] = (row[col] or 0.0) + r.value_usd
+        row["valued"] += firm
+    return list(out.values())
+
+
+def trade_links(conn: Connection, *, year_from: int | None = None, year_to: int | None = None,
+                limit: int = 80) -> list[dict]:
+    """Supplier → recipient pairs with their number of deals and USD value (signed and later, each package
+    once; proposed deals apart), largest first."""
+    rows = [r for r in value_totals(conn, ("supplier", "recipient", "order_year"))
+            if r["supplier"] and r["recipient"] and (year_from is None or (r["order_year"] or 0) >= year_from)
+            and (year_to is None or (r["order_year"] is not None and r["order_year"] <= year_to))]
+    pairs: dict[tuple, dict] = {}
+    for r in rows:
+        p = pairs.setdefault((r["supplier"], r["recipient"]), {"supplier": r["supplier"], "recipient": r["recipient"],
+                                                               "deals": 0, "value_usd": 0.0, "proposed_deals": 0,
+                                                               "proposed_usd": 0.0})
+        for k in ("deals", "value_usd", "proposed_deals", "proposed_usd"):
+            p[k] += r[k] or 0
+    return sorted(pairs.values(), key=lambda p: (-p["value_usd"], -p["deals"], p["supplier"], p["recipient"]))[:limit]
+
+
+def supplier_shares(conn: Connection, recipient: str) -> list[dict]:
+    """Who supplies `recipient`: deals and USD value per supplier (signed and later, each package once), with each
+    one's share of the recorded deals and of the value."""
+    rows = value_totals(conn, ("supplier",), DealFilter(recipient=recipient))
+    rows.sort(key=lambda r: (-r["deals"], r["supplier"] or ""))
+    total = sum(r["deals"] for r in rows)
+    total_usd = sum(r["value_usd"] or 0 for r in rows)
+    return [{"supplier": r["supplier"], "deals": r["deals"], "value_usd": r["value_usd"],
+             "proposed_deals": r["proposed_deals"], "proposed_usd": r["proposed_usd"],
+             "share": r["deals"] / total if total else 0.0,
+             "value_share": (r["value_usd"] or 0) / total_usd if total_usd else None} for r in rows]
+
+
 @dataclass
 class EventFilter:
     type: str | None = None
@@ -146,7 +241,7 @@ class EventFilter:
         if self.type:
             cond.append(events.c.type == self.type.upper())
         if self.country:
-            cond.append(("," + events.c.countries + ",").contains("," + self.country.upper() + ","))
+            cond.append(("," + events.c.countries + ",").contains("," + self.country.upper() + ",", autoescape=True))
         if self.status:
             cond.append(events.c.status == self.status)
         if self.date_from:
@@ -261,5 +356,133 @@ def stats(conn: Connection) -> dict:
     }
 
 
-__all__ = ["DealFilter", "EventFilter", "deal_rows", "deal_count", "deal", "conflict_rows", "event_rows", "event",
+_LIVE = deals.c.rejected == 0
+
+
+# -- what the dashboard's pages add: lists of countries and platforms, recent changes, evidence sentences --------
+
+def country_codes(conn: Connection) -> list[dict]:
+    """Every country named as a supplier or recipient, with its number of deals on each side."""
+    out: dict[str, dict] = {}
+    for side in ("supplier", "recipient"):
+        col = deals.c[side]
+        for code, count in conn.execute(select(col, func.count()).where(and_(_LIVE, col.is_not(None))).group_by(col)):
+            out.setdefault(code, {"code": code, "as_supplier": 0, "as_recipient": 0})[f"as_{side}"] = count
+    return sorted(out.values(), key=lambda c: -(c["as_supplier"] + c["as_recipient"]))
+
+
+def platforms(conn: Connection, *, limit: int = 500) -> list[dict]:
+    """Platforms with their number of deals and of recipients."""
+    n = func.count().label("deals")
+    rows = conn.execute(select(deals.c.platform, func.max(deals.c.category).label("category"), n,
+                               func.count(func.distinct(deals.c.recipient)).label("recipients"))
+                        .where(_LIVE).group_by(deals.c.platform).order_by(n.desc(), deals.c.platform).limit(limit))
+    return [dict(r._mapping) for r in rows]
+
+
+def entity_by_code(conn: Connection, kind: str, code: str) -> dict | None:
+    row = conn.execute(select(entities).where(and_(entities.c.kind == kind, entities.c.code == code))
+                       .order_by(entities.c.id).limit(1)).first()
+    return dict(row._mapping) if row else None
+
+
+def entity_named(conn: Connection, kind: str, name: str) -> dict | None:
+    row = conn.execute(select(entities).where(and_(entities.c.kind == kind, entities.c.name == name))
+                       .order_by(entities.c.id).limit(1)).first()
+    return dict(row._mapping) if row else None
+
+
+def entity_codes(conn: Connection, entity_ids: Iterable[int]) -> dict[int, str]:
+    ids = sorted(set(entity_ids))
+    if not ids:
+        return {}
+    return {r.id: r.code for r in conn.execute(select(entities.c.id, entities.c.code)
+                                               .where(and_(entities.c.id.in_(ids), entities.c.code.is_not(None))))}
+
+
+def recent_status_changes(conn: Connection, *, scan: int = 200, limit: int = 10) -> list[dict]:
+    """Deals whose reported status moved (offered → signed, signed → in_delivery...), latest first.
+
+    Looks at the `scan` most recently reported deals: a change is a report whose status differs
+    from the one before it (hedged reports count only where a deal has no firm ones)."""
+    recent = conn.execute(select(*[c for c in deals.c if c.name != "detail"]).where(_LIVE)
+                          .order_by(deals.c.last_reported.desc(), deals.c.id).limit(scan)).all()
+    if not recent:
+        return []
+    by_id = {r.id: r._mapping for r in recent}
+    status_claims: dict[int, list] = {}
+    for row in conn.execute(select(claims.c.deal_id, claims.c.value, claims.c.reported, claims.c.hedged,
+                                   claims.c.article_id, claims.c.id)
+                            .where(and_(claims.c.field == "status", claims.c.deal_id.in_(list(by_id))))
+                            .order_by(claims.c.reported, claims.c.id)):
+        status_claims.setdefault(row.deal_id, []).append(row)
+    changes = []
+    for deal_id, rows in status_claims.items():
+        firm = [r for r in rows if not r.hedged and r.reported] or [r for r in rows if r.reported]
+        for before, after in zip(firm, firm[1:]):
+            old, new = json.loads(before.value), json.loads(after.value)
+            if old != new:
+                d = by_id[deal_id]
+                changes.append({"deal_id": deal_id, "title": deal_title(d), "status": d["status"],
+                                "from": old, "to": new, "reported": after.reported,
+                                "article_id": after.article_id})
+    changes.sort(key=lambda c: (c["reported"] or "", c["deal_id"]), reverse=True)
+    return changes[:limit]
+
+
+def recent_events(conn: Connection, *, limit: int = 10, countries: Iterable[str] = ()) -> list[dict]:
+    """Events latest reported first; with `countries`, only those involving every one of them."""
+    cond = [events.c.last_reported.is_not(None)]
+    for code in countries:
+        cond.append(("," + events.c.countries + ",").contains("," + code + ",", autoescape=True))
+    rows = conn.execute(select(events).where(and_(*cond))
+                        .order_by(events.c.last_reported.desc(), events.c.id.desc()).limit(limit))
+    return [_event_row(r._mapping) for r in rows]
+
+
+def platform_events(conn: Connection, platform: str, *, limit: int = 200) -> list[dict]:
+    """Events naming `platform` (deliveries, offers, upgrades...), latest first."""
+    named = events.c.platforms.contains(json.dumps(platform, ensure_ascii=False), autoescape=True)
+    rows = conn.execute(select(events).where(named)
+                        .order_by(func.coalesce(events.c.date, events.c.first_reported).desc(), events.c.id.desc())
+                        .limit(limit))
+    return [_event_row(r._mapping) for r in rows]
+
+
+def texts(conn: Connection, article_ids: Iterable[str]) -> dict[str, str]:
+    ids = sorted(set(article_ids))
+    if not ids:
+        return {}
+    return {r.id: r.text for r in conn.execute(select(articles.c.id, articles.c.text).where(articles.c.id.in_(ids)))}
+
+
+def claim_sentences(conn: Connection, deal_id: int, article_ids: Iterable[str]) -> dict[int, tuple]:
+    """claim id -> (sentence_start, sentence_end) for one deal's claims in these articles
+    (`Ledger.deal` leaves the sentences out)."""
+    return {r.id: (r.sentence_start, r.sentence_end) for r in conn.execute(
+        select(claims.c.id, claims.c.sentence_start, claims.c.sentence_end)
+        .where(and_(claims.c.deal_id == deal_id, claims.c.article_id.in_(sorted(set(article_ids))))))}
+
+
+def article_deal_sentences(conn: Connection, article_id: str, deal_id: int) -> list[tuple[int, int]]:
+    """The sentences of one article that state something about one deal."""
+    rows = conn.execute(select(claims.c.sentence_start, claims.c.sentence_end).distinct()
+                        .where(and_(claims.c.article_id == article_id, claims.c.deal_id == deal_id,
+                                    claims.c.sentence_start.is_not(None), claims.c.sentence_end.is_not(None))))
+    return sorted((r.sentence_start, r.sentence_end) for r in rows)
+
+
+def deal_heads(conn: Connection, deal_ids: Iterable[int]) -> dict[int, dict]:
+    """id -> {id, title, status, rejected} for a handful of deals (an article's, a conflict list's)."""
+    ids = sorted(set(deal_ids))
+    if not ids:
+        return {}
+    rows = conn.execute(select(deals.c.id, deals.c.supplier, deals.c.recipient, deals.c.platform, deals.c.follow_on,
+                               deals.c.order_year, deals.c.status, deals.c.rejected).where(deals.c.id.in_(ids)))
+    return {r.id: {"id": r.id, "title": deal_title(r._mapping), "status": r.status, "rejected": bool(r.rejected)}
+            for r in rows}
+
+
+__all__ = ["DealFilter", "EventFilter", "value_totals", "trade_links", "supplier_shares", "country_codes", "platforms",
+           "recent_status_changes", "recent_events", "platform_events", "deal_rows", "deal_count", "deal", "conflict_rows", "event_rows", "event",
            "article", "article_rows", "entity_rows", "search", "stats"]

@@ -5,6 +5,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..shell import plural
+
 FIELD_ORDER = ("status", "signed", "value", "quantity", "delivered", "expected_completion", "tech_transfer_pct",
                "local_partners", "category")
 
@@ -13,7 +15,8 @@ def _show(v) -> str:
     if isinstance(v, dict):
         if "amount" in v:
             usd = f" (USD {v['usd']:,.0f})" if v.get("usd") and v.get("currency") != "USD" else ""
-            return f"{v.get('currency') or ''} {v['amount']:,.0f}{usd}".strip()
+            text = f"{v.get('currency') or ''} {v['amount']:,.0f}{usd}".strip()
+            return f"part of a {text} package" if v.get("package") else text
         if "min" in v or "max" in v:
             lo, hi = v.get("min"), v.get("max")
             n = f"{lo:g}-{hi:g}" if lo is not None and hi is not None and lo != hi else \
@@ -29,7 +32,7 @@ def _show(v) -> str:
 def render_deal(d: dict, console: Console) -> None:
     state = (d["status"] or "?") + (" (hedged)" if d["hedged"] else "")
     console.print(f"[bold]Deal {d['id']}: {escape(d['title'])}[/bold]  {d.get('category') or ''}")
-    console.print(f"status [bold]{state}[/bold]; {d['sources']} reports, {d['independent_sources']} independent; "
+    console.print(f"status [bold]{state}[/bold]; {plural(d['sources'], 'report')}, {d['independent_sources']} independent; "
                   f"confidence {d['confidence']:.2f}; reported {d['first_reported'] or '?'} to {d['last_reported'] or '?'}")
     t = Table("field", "value", "confidence", "sources", title="Reconciled fields")
     for name in FIELD_ORDER:
@@ -50,8 +53,14 @@ def render_deal(d: dict, console: Console) -> None:
         console.print("[bold red]Conflicts[/bold red]")
         for c in d["conflicts_list"]:
             console.print(f"  {escape(c['summary'])}")
-    t = Table("reported", "field", "claim", "article", title="Timeline of claims (by report date)")
+    number = {s["article_id"]: n for n, s in enumerate(d["sources_list"], 1)}
+    t = Table("", "reported", "outlet", "title", "URL", title="Sources")
+    for s in d["sources_list"]:
+        t.add_row(f"[{number[s['article_id']]}]", s["reported"] or "", escape(s["publisher"] or ""),
+                  escape(s["title"] or "(untitled)"), escape(s["url"] or ""))
+    console.print(t)
+    t = Table("reported", "field", "claim", "source", title="Timeline of claims (by report date)")
     for c in d["timeline"]:
         t.add_row(c["reported"] or "", c["field"], escape(_show(c["value"])) + (" (hedged)" if c["hedged"] else ""),
-                  f"{c['article_id']} {escape(c['publisher'] or '')}")
+                  f"[{number[c['article_id']]}] {escape(c['publisher'] or '')}")
     console.print(t)

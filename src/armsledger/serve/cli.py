@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from .. import shell
 from ..errors import ArmsLedgerError
 
 err = Console(stderr=True)
@@ -38,8 +39,7 @@ def register(app: typer.Typer) -> None:
         try:
             web = create_app(db, allow_writes=allow_writes, token=token)
         except ArmsLedgerError as e:
-            err.print(f"[red]Error:[/red] {escape(str(e))}")
-            raise typer.Exit(1) from None
+            raise shell.fail(str(e)) from None
         where = web.state.ledger.engine.url.render_as_string(hide_password=True)
         err.print(f"serving {escape(where)} on http://{host}:{port}/ "
                   f"({'corrections on' if allow_writes else 'read-only'})", highlight=False)

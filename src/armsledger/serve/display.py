@@ -47,6 +47,9 @@ def value_text(field: str, value) -> str:
     if not isinstance(value, dict):
         return str(value).replace("_", " ") if field == "status" else str(value)
     if "amount" in value:
+        if value.get("package"):
+            return f"part of a {money(value.get('amount'), value.get('currency'))} package " \
+                   f"({', '.join(value['package'].get('members', []))})"
         return money(value.get("amount"), value.get("currency"))
     if "min" in value or "max" in value:
         lo, hi = value.get("min"), value.get("max")

@@ -5,7 +5,7 @@ Every function takes an open read-only `Ledger`; a missing record raises `NotFou
 from __future__ import annotations
 
 from ..ledger import DealFilter, Ledger
-from . import queries
+from ..ledger import query
 from .display import country_name
 
 STATUSES = ("considered", "offered", "negotiating", "signed", "in_delivery", "completed", "cancelled")
@@ -22,15 +22,14 @@ def _conn(ledger: Ledger):
 
 def deals(ledger: Ledger, flt: DealFilter | None = None, *, limit: int = 50, offset: int = 0,
           order: str = "last_reported") -> list[dict]:
-    """A page of deals, as `Ledger.deals` gives it (see `queries.deal_page` for why not through it)."""
-    with _conn(ledger) as conn:
-        return queries.deal_page(conn, flt or DealFilter(), limit=limit, offset=offset, order=order)
+    """A page of deals: `Ledger.deals`."""
+    return ledger.deals(flt, limit=limit, offset=offset, order=order)
 
 
 def overview(ledger: Ledger) -> dict:
     with _conn(ledger) as conn:
-        changes = queries.recent_status_changes(conn)
-        latest = queries.recent_events(conn, limit=10)
+        changes = query.recent_status_changes(conn)
+        latest = query.recent_events(conn, limit=10)
     return {"stats": ledger.stats(), "latest_events": latest, "status_changes": changes,
             "conflicts": ledger.conflicts(limit=10), "recent_deals": deals(ledger, limit=10)}
 
@@ -50,8 +49,8 @@ def deal(ledger: Ledger, deal_id: int, latest_sources: int | None = None) -> dic
     d["sources_list"].sort(key=lambda s: s["reported"] or "")
     shown = d["sources_list"][-latest_sources:] if latest_sources else d["sources_list"]
     with _conn(ledger) as conn:
-        sentence_of = queries.claim_sentences(conn, deal_id, [s["article_id"] for s in shown])
-        bodies = queries.texts(conn, [s["article_id"] for s in shown])
+        sentence_of = query.claim_sentences(conn, deal_id, [s["article_id"] for s in shown])
+        bodies = query.texts(conn, [s["article_id"] for s in shown])
     evidence = []
     for src in shown:
         body = bodies.get(src["article_id"], "")
@@ -103,9 +102,9 @@ def article(ledger: Ledger, article_id: str, deal_id: int | None = None) -> dict
     if a is None:
         raise NotFound(f"no article {article_id} in this ledger")
     with _conn(ledger) as conn:
-        a["deals"] = list(queries.deal_heads(conn, a["deal_ids"]).values())
-        a["deal_sentences"] = queries.article_deal_sentences(conn, article_id, deal_id) if deal_id else []
-        codes = queries.entity_codes(conn, [m["entity_id"] for m in a["mentions"]])
+        a["deals"] = list(query.deal_heads(conn, a["deal_ids"]).values())
+        a["deal_sentences"] = query.article_deal_sentences(conn, article_id, deal_id) if deal_id else []
+        codes = query.entity_codes(conn, [m["entity_id"] for m in a["mentions"]])
     counts: dict[int, int] = {}
     for mention in a["mentions"]:
         counts[mention["entity_id"]] = counts.get(mention["entity_id"], 0) + 1
@@ -131,13 +130,13 @@ def why(ledger: Ledger, a: dict) -> list[dict]:
 def country(ledger: Ledger, code: str) -> dict:
     code = code.upper()
     with _conn(ledger) as conn:
-        entity = queries.entity_by_code(conn, "country", code)
-        shares = queries.supplier_shares(conn, code)
-        events = queries.recent_events(conn, limit=LIST_LIMIT, countries=[code])
+        entity = query.entity_by_code(conn, "country", code)
+        shares = query.supplier_shares(conn, code)
+        events = query.recent_events(conn, limit=LIST_LIMIT, countries=[code])
     as_supplier = deals(ledger, DealFilter(supplier=code), limit=LIST_LIMIT)
     as_recipient = deals(ledger, DealFilter(recipient=code), limit=LIST_LIMIT)
-    if not (entity or as_supplier or as_recipient or events):
-        raise NotFound(f"no country {code} in this ledger")
+    if not (entity or as_supplier or as_recipient or events) and country_name(code) == code:
+        raise NotFound(f"no country {code}")  # a country the ledger holds nothing on still has its (empty) page
     return {"code": code, "name": country_name(code), "entity": entity,
             "counts": {"as_supplier": ledger.deal_count(DealFilter(supplier=code)),
                        "as_recipient": ledger.deal_count(DealFilter(recipient=code)), "events": len(events)},
@@ -149,8 +148,8 @@ def pair(ledger: Ledger, supplier: str, recipient: str) -> dict:
     supplier, recipient = supplier.upper(), recipient.upper()
     flt = DealFilter(supplier=supplier, recipient=recipient)
     with _conn(ledger) as conn:
-        shares = queries.supplier_shares(conn, recipient)
-        events = queries.recent_events(conn, limit=LIST_LIMIT, countries=[supplier, recipient])
+        shares = query.supplier_shares(conn, recipient)
+        events = query.recent_events(conn, limit=LIST_LIMIT, countries=[supplier, recipient])
     mine = next((s for s in shares if s["supplier"] == supplier), None)
     return {"supplier": supplier, "recipient": recipient, "supplier_name": country_name(supplier),
             "recipient_name": country_name(recipient), "deal_count": ledger.deal_count(flt),
@@ -163,11 +162,12 @@ def pair(ledger: Ledger, supplier: str, recipient: str) -> dict:
 def platform(ledger: Ledger, name: str) -> dict:
     flt = DealFilter(platform=name)
     rows = deals(ledger, flt, limit=LIST_LIMIT, order="id")
-    if not rows:
-        raise NotFound(f"no deal for platform {name!r} in this ledger")
     with _conn(ledger) as conn:
-        events = queries.platform_events(conn, rows[0]["platform"], limit=LIST_LIMIT)
-    return {"platform": rows[0]["platform"], "category": next((d["category"] for d in rows if d["category"]), None),
+        named = rows[0]["platform"] if rows else name
+        events = query.platform_events(conn, named, limit=LIST_LIMIT)
+        if not (rows or events or query.entity_named(conn, "platform", name)):
+            raise NotFound(f"no platform {name!r} in this ledger")
+    return {"platform": named, "category": next((d["category"] for d in rows if d["category"]), None),
             "deal_count": ledger.deal_count(flt), "deals": rows,
             "recipients": sorted({d["recipient"] for d in rows if d["recipient"]}),
             "suppliers": sorted({d["supplier"] for d in rows if d["supplier"]}), "events": events}
@@ -175,15 +175,15 @@ def platform(ledger: Ledger, name: str) -> dict:
 
 def network(ledger: Ledger, year_from: int | None = None, year_to: int | None = None, limit: int = 60) -> dict:
     with _conn(ledger) as conn:
-        links = queries.trade_links(conn, year_from=year_from, year_to=year_to, limit=limit)
+        links = query.trade_links(conn, year_from=year_from, year_to=year_to, limit=limit)
     return {"year_from": year_from, "year_to": year_to, "links": links}
 
 
 def countries(ledger: Ledger) -> list[dict]:
     with _conn(ledger) as conn:
-        return [dict(c, name=country_name(c["code"])) for c in queries.country_codes(conn)]
+        return [dict(c, name=country_name(c["code"])) for c in query.country_codes(conn)]
 
 
 def platforms(ledger: Ledger) -> list[dict]:
     with _conn(ledger) as conn:
-        return queries.platforms(conn)
+        return query.platforms(conn)
