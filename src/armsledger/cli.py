@@ -13,7 +13,7 @@ from rich.markup import escape
 
 from . import __version__
 from .errors import ArmsLedgerError, IngestError
-from .ingest import MAX_BYTES, read_all
+from .model import MAX_BYTES
 
 app = typer.Typer(help="Turn defence news into a source-linked ledger of arms deals.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -59,6 +59,7 @@ def extract_cli(
     from . import logs
     from .catalogue import load
     from .extract import Extractor
+    from .ingest import read_all
 
     tracebacks = logs.setup(debug)
     try:

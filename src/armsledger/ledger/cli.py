@@ -62,15 +62,17 @@ def _progress() -> Progress:
                     disable=not err.is_terminal)
 
 
-def _run_ingest(ledger, items, quiet: bool, jobs: int = 1):
-    from . import Added
+def _run_ingest(ledger, items, quiet: bool, jobs: int = 1, gate: bool = True, keep_skipped: bool = False):
+    from . import Added, Gated
 
     with _progress() as progress:
         task = progress.add_task("ingesting", total=None, stats="")
-        counts = {"added": 0, "duplicate": 0, "failed": 0}
+        counts = {"added": 0, "duplicate": 0, "failed": 0, "gated": 0}
 
         def on_item(result):
-            if isinstance(result, IngestError):
+            if isinstance(result, Gated):
+                counts["gated"] += 1
+            elif isinstance(result, IngestError):
                 counts["failed"] += 1
                 err.print(f"[red]failed:[/red] {escape(str(result))}", highlight=False, soft_wrap=True)
             else:
@@ -81,11 +83,10 @@ def _run_ingest(ledger, items, quiet: bool, jobs: int = 1):
                     err.print(f"added {result.article_id} {escape(result.source)}{copy}: "
                               f"{len(result.deals)} deals, {len(result.events)} events", highlight=False)
             progress.update(task, advance=1, stats=f"{counts['added']} added, {counts['duplicate']} already "
-                                                   f"stored, {counts['failed']} failed")
+                                                   f"stored, {counts['failed']} failed, {counts['gated']} gated")
 
-        if items is None:
-            return ledger.retry_failed(on_item=on_item, jobs=jobs)
-        return ledger.ingest(items, on_item=on_item, jobs=jobs)
+        kw = {"on_item": on_item, "jobs": jobs, "gate": gate, "keep_skipped": keep_skipped}
+        return ledger.ingest(items, **kw) if items is not None else ledger.retry_failed(**kw)
 
 
 def register(app: typer.Typer) -> None:
@@ -99,9 +100,16 @@ def register(app: typer.Typer) -> None:
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures and the summary.")] = False,
         jobs: Annotated[Optional[int], typer.Option(
             "--jobs", "-j", min=1, help="Processes extracting articles (default: the cores).")] = None,
+        no_gate: Annotated[bool, typer.Option("--no-gate", help="Extract every article, even one without any "
+                                              "defence term or name (the relevance gate passes those over).")] = False,
+        keep_skipped: Annotated[bool, typer.Option("--keep-skipped", help="Store the articles the relevance gate "
+                                                   "passes over too (as articles with nothing extracted).")] = False,
         debug: DebugOption = False,
     ) -> None:
         """Read articles, extract them and store their claims in the ledger, reconciled across reports.
+
+        Articles without any defence term or name are passed over unread by the extractor (listed by
+        'armsledger info --gated'); --no-gate extracts them too.
 
         Example: armsledger ingest reports/ https://example.com/feed.xml --db ledger.db
         """
@@ -114,16 +122,14 @@ def register(app: typer.Typer) -> None:
             if jobs is None:
                 from .pool import default_jobs
                 jobs = default_jobs()
-            if retry_failed:
-                reports.append(_run_ingest(ledger, None, quiet, jobs))
-            if inputs:
-                reports.append(_run_ingest(ledger, inputs, quiet, jobs))
+            for what in ([None] if retry_failed else []) + ([inputs] if inputs else []):
+                reports.append(_run_ingest(ledger, what, quiet, jobs, not no_gate, keep_skipped))
             where = escape(ledger.engine.url.render_as_string(hide_password=True))
             for report in reports:
                 err.print(f"{report.summary()} -> {where}")
             if tracebacks.hint(debug):
                 err.print(escape(tracebacks.hint(debug)), highlight=False, soft_wrap=True)
-            if all(r.failed and not r.added and not r.duplicates for r in reports):
+            if all(r.failed and not r.added and not r.duplicates and not r.gated for r in reports):
                 raise typer.Exit(1)
 
     @app.command("watch")
@@ -338,16 +344,22 @@ def register(app: typer.Typer) -> None:
     @app.command("info")
     def info_cli(db: DbOption = None,
                  verify: Annotated[bool, typer.Option("--verify", help="Also check the ledger's consistency "
-                                                                    "(every deal against its claims).")] = False) -> None:
+                                                                    "(every deal against its claims).")] = False,
+                 gated: Annotated[Optional[int], typer.Option("--gated", help="Also list the last N articles the "
+                                                              "relevance gate passed over.")] = None) -> None:
         """Where the ledger is and what it holds."""
         with _open(db, readonly=True) as ledger:
             stats = ledger.stats()
             pending = len(ledger.failures())
             url = ledger.engine.url.render_as_string(hide_password=True)
             problems = ledger.verify() if verify else []
+            passed_over = ledger.gated(limit=gated) if gated else []
         out.print(f"ledger: {escape(url)}")
         for k, v in stats.items():
-            out.print(f"  {k}: {v}")
+            out.print(f"  {'articles the relevance gate passed over' if k == 'gated' else k}: {v}")
+        for g in passed_over:
+            kept = " (stored)" if g["kept"] else ""
+            out.print(f"    {escape(g['source'])}{kept}: {escape(g['title'] or '')}", highlight=False, soft_wrap=True)
         out.print(f"  failed inputs awaiting --retry-failed: {pending}")
         if verify:
             for p in problems:
