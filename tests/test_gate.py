@@ -68,6 +68,8 @@ def test_most_off_topic_pages_are_passed_over_and_none_would_have_given_a_deal(e
     "The Philippine Coast Guard took delivery of two patrol boats.",
     "Brazil will build the XK-40 drones under licence.",
     "Spain ordered eight Eurofighter Typhoon jets.",
+    "Spain will buy more Leopard-2s.",  # the gazetteer's spellings: "Leopard 2" and "Leopard-2" alike
+    "Greece is upgrading its Leopard 2A4s.",
     "Hanwha Aerospace said the K9A1 howitzers were on schedule.",
     "Navantia will build the Meteor Launch Systems (MLS) in Ferrol.",
 ])

@@ -110,11 +110,11 @@ class Gate:
             self._entries.setdefault(b" " + key + (b" " if whole else b""), []).append((group, rule, shape))
 
     def _add_catalogue(self, catalogue: Catalogue) -> None:
-        from .gazetteer import _case_rule
+        from .gazetteer import _case_rule, _spellings
 
         for e in catalogue.of_kind("platform").values():
-            for name in [*e.names(), *e.shared_aliases]:
-                name = name.strip()
+            names = [n.strip() for n in [*e.names(), *e.shared_aliases]]
+            for name in names + [v for n in names for v in _spellings(n)]:  # "Leopard 2" and "Leopard-2" alike
                 group = STRONG if any(ch.isdigit() for ch in name) else PLATFORM_WORD
                 self._add(name, group, _case_rule(name), True)
                 if name[-1:].isalnum() and not name.endswith("s") and len(name) > 3:  # as the gazetteer does
