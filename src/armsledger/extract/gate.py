@@ -31,7 +31,8 @@ import ahocorasick_rs
 
 from ..catalogue import Catalogue
 from . import relevance
-from .entities import ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER, surname_people
+from .entities import (_NAMED_HEAD_CATEGORY, ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER,
+                       surname_people)
 
 # Stems of every word and phrase relevance.DEFENCE_TERMS and relevance._DEFENCE_NAME accept, and of armed
 # services named by their form. "*" ends a stem (the word may go on: "weapon*" for weapons, weaponry); the
@@ -139,7 +140,7 @@ class Gate:
         norm = b" " + _normal(text) + b" "
         raw: bytes | None = None  # the text's own bytes, for the few names whose case counts
         found: dict[str, str] = {}
-        shapes: list[int] = []  # where nouns that follow designations start
+        shapes: list[tuple[int, str]] = []  # where nouns that follow designations start, and the nouns
         for i, start, end in self.automaton.find_matches_as_indexes(norm, overlapping=True):
             word = self._names[i]
             for group, rule, shape in self._groups[i]:
@@ -147,7 +148,7 @@ class Gate:
                     found.setdefault(group, word)
                     continue
                 if group == SHAPE:
-                    shapes.append(start)
+                    shapes.append((start, word))
                     continue
                 if rule != "any" or shape is not None or group == OFFICE:
                     raw = _utf8(text) if raw is None else raw
@@ -201,25 +202,29 @@ def _normal(text: str) -> bytes:
     return _utf8(text.lower()).translate(_SPACES)
 
 
-def _designation_in(text: str, nouns: list[int] | None) -> str | None:
+def _designation_in(text: str, nouns: list[tuple[int, str]] | None) -> str | None:
     """A name the extractor would take for an unknown platform ("XX-123 missiles", "Mogami-class frigates",
-    "Mamba APCs", "Foo Systems (FS)"), looked for around each noun at `nouns` (offsets in the text), or in
+    "Mamba APCs", "Foo Systems (FS)"), looked for around each noun of `nouns` (offset in the text, noun), or in
     the whole text when they are not known."""
     whole = [(0, len(text))]
     # a designation ends at most 40 characters before its noun, with a digit near its end
-    for start, end in whole if nouns is None else [(max(0, n - 200), n + 60) for n in nouns
+    for start, end in whole if nouns is None else [(max(0, n - 200), n + 60) for n, _ in nouns
                                                    if _DIGIT.search(text, max(0, n - 50), n)]:
         for m in DESIGNATION.finditer(text, start, end):
             if WEAPON_NOUN_AFTER.match(text, m.end(), m.end() + 40):
                 return m["d"]
-    for pattern, before, after in ((SHIP_CLASS, 120, 8), (NAMED_TYPE, 100, 40), (ACRONYM_PLATFORM, 240, 30)):
-        for start, end in whole if nouns is None else [(max(0, n - before), n + after) for n in nouns]:
+    # a ship class before "class", a type's name before a weapon noun, a named system's abbreviation in brackets
+    for pattern, before, after, near in ((SHIP_CLASS, 120, 8, lambda n, w: w == "class"),
+                                         (NAMED_TYPE, 100, 40, lambda n, w: w in _NAMED_HEAD_WORDS),
+                                         (ACRONYM_PLATFORM, 240, 30, lambda n, w: "(" in text[n:n + 20])):
+        for start, end in whole if nouns is None else [(max(0, n - before), n + after) for n, w in nouns if near(n, w)]:
             m = pattern.search(text, start, end)
             if m:
                 return m["abbr"] if pattern is ACRONYM_PLATFORM else m.group(0)
     return None
 
 
+_NAMED_HEAD_WORDS = {head.split()[-1] for head, _ in _NAMED_HEAD_CATEGORY}  # "patrol vessel": the noun is "vessel"
 _DIGIT = re.compile(r"\d")
 
 
