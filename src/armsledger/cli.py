@@ -12,8 +12,8 @@ from rich.markup import escape
 
 from . import __version__, shell
 from .errors import ArmsLedgerError, IngestError
-from .ingest import MAX_BYTES, read_all
 from .ingest.files import describe_size
+from .model import MAX_BYTES
 from .shell import fail, parse_size
 
 HELP = {"help_option_names": ["-h", "--help"]}
@@ -68,6 +68,7 @@ def extract_cli(
     from . import logs
     from .catalogue import load
     from .extract import Extractor
+    from .ingest import read_all
 
     tracebacks = logs.setup(debug)
     try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is almost surely not one
+
 
 @dataclass
 class Article:

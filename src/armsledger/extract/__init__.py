@@ -34,7 +34,7 @@ from .relevance import filter_record
 SCHEMA = "armsledger.extract/1"
 MAX_CHARS = 10_000_000
 
-__all__ = ["Extractor", "extract", "SCHEMA"]
+__all__ = ["Extractor", "extract", "blank_record", "SCHEMA"]
 
 
 class Extractor:
@@ -102,21 +102,13 @@ class Extractor:
         year = ref.year if ref else None
         record = {
             "schema": SCHEMA,
-            "article": {
-                "id": article.id,
-                "source": article.source,
-                "title": article.title,
-                "published": article.published,
-                "publisher": article.publisher,
-            },
+            "article": _article_part(article),
             "entities": [e.as_dict() for e in entities],
             "events": [self._event(ev, n, explain) for n, ev in enumerate(
                 (ev for ev in events if ev.evidence is not None), 1)],
             "deals": [self._deal(d, year, explain) for d in deals],
         }
         _mark_packages(record["deals"])
-        if article.url:
-            record["article"]["url"] = article.url
         if ref and not article.published:
             record["article"]["reference_date"] = ref.isoformat()
         if with_text:
@@ -204,6 +196,19 @@ def _mark_packages(deals: list[dict]) -> None:
                        "members": [f"{d['supplier'] or '?'} → {d['recipient'] or '?'}: {d['platform']}" for d in members]}
             for d in members:
                 d["value"]["package"] = package
+
+
+def blank_record(article: Article) -> dict:
+    """The record of an article the relevance gate passed over (`extract/gate.py`): nothing extracted."""
+    return {"schema": SCHEMA, "article": _article_part(article), "entities": [], "events": [], "deals": []}
+
+
+def _article_part(article: Article) -> dict:
+    part = {"id": article.id, "source": article.source, "title": article.title, "published": article.published,
+            "publisher": article.publisher}
+    if article.url:
+        part["url"] = article.url
+    return part
 
 
 def _field_sources(out: dict, d: Deal) -> list[dict]:

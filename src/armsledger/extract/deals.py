@@ -15,6 +15,7 @@ anaphora ("the deal", "the contract", "the remaining two").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Span
@@ -205,6 +206,15 @@ class DealBook:
     refs: dict[int, list[Deal]] = field(default_factory=dict)
     rejected: dict[int, list[Entity]] = field(default_factory=dict)
     assigned: dict[int, dict[int, list[Trigger]]] = field(default_factory=dict)  # clause -> platform start -> triggers
+    _ref_keys: list[int] = field(default_factory=list, repr=False)  # refs' clauses in order (refs only grows)
+
+    def refs_before(self, i: int):
+        """The clauses before clause `i` that speak of deals, nearest first."""
+        if len(self._ref_keys) != len(self.refs):
+            self._ref_keys = sorted(self.refs)
+        keys = self._ref_keys
+        for k in range(bisect_left(keys, i) - 1, -1, -1):
+            yield keys[k]
 
     def find(self, supplier: str, recipient: str, platform: Entity, follow_on: bool, year: str | None = None) -> Deal | None:
         """The deal so keyed; a signing year that differs from the deal's makes it another order."""
@@ -604,7 +614,7 @@ class DealFinder:
             for n in typed:
                 cats = set(_NOUN_CATEGORIES[n])
                 found = []
-                for j in sorted((j for j in self.book.refs if j < i), reverse=True):
+                for j in self.book.refs_before(i):
                     found = [d for d in self.book.refs[j] if d.platform.category in cats]
                     if found:
                         break

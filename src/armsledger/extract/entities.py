@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from bisect import bisect_left, insort
 from functools import lru_cache
 
 from ..catalogue import Catalogue, Entry
@@ -86,7 +87,7 @@ _COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li"
                     "ali", "ahmed", "smith", "johnson", "brown", "jones", "williams", "miller", "davis", "wilson",
                     "rao", "reddy", "patel", "gupta", "shah", "das", "nguyen", "tran", "yang", "huang", "zhao", "wu",
                     "jr", "sr", "ii", "iii"}
-_ACRONYM_PLATFORM = re.compile(
+ACRONYM_PLATFORM = re.compile(
     r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}(?P<head>Systems?|Missiles?|Vehicles?|Radars?|Aircraft|Helicopters?|Drones?|Howitzers?|Rifles?|Launchers?|Interceptors?"
     r"|Ships?|Vessels?|Boats?|Frigates?|Corvettes?|Submarines?|Carriers?))"
     r"\s+\((?P<abbr>[A-Z][A-Z0-9-]{1,9})\)")
@@ -96,7 +97,7 @@ _HEAD_CATEGORY = {"system": "air defence system", "missile": "surface-to-air mis
                   "launcher": "rocket artillery", "interceptor": "surface-to-air missile", "ship": "patrol vessel",
                   "vessel": "patrol vessel", "boat": "patrol vessel", "frigate": "frigate", "corvette": "corvette",
                   "submarine": "submarine", "carrier": "armoured vehicle"}
-_WEAPON_NOUN_AFTER = re.compile(
+WEAPON_NOUN_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}(?i:jets?|fighters?|aircraft|missiles?|systems?|drones?|helicopters?|gunships?|tanks?|"
     r"submarines?|frigates?|corvettes?|howitzers?|rifles?|radars?|vehicles?|launchers?|bombers?|transports?|trainers?|"
     r"destroyers?|engines?|interceptors?|planes?|ships?|vessels?|boats?|cutters?|APCs?|carriers?|guns?)\b")
@@ -108,6 +109,12 @@ _NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helico
                         ("howitzer", "howitzer"), ("drone", "unmanned aerial vehicle"), ("fighter jet", "fighter aircraft"),
                         ("trainer", "trainer aircraft"), ("missile", "missile")]
 _NAMED_HEADS = "|".join(re.escape(h) + "s?" for h, _ in _NAMED_HEAD_CATEGORY)
+# shaped like a designation: "XX-123", "VT4", "EC145", "AS-550C3", "Type 056A" (a weapon noun must follow)
+DESIGNATION = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2})(?![\w-])")
+# a class of ships named after its first: "Mogami-class", "Talwar class", "Admiral Gorshkov-class"
+SHIP_CLASS = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
+# a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
+NAMED_TYPE = re.compile(r"(?<![\w'’-])(?P<d>[A-Z][a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
 _NOT_TYPE_NAME = frozenset(
     "navy army force forces guard marine marines naval military defence defense national royal coast air armed federal "
@@ -172,8 +179,58 @@ class Entities:
     def __init__(self) -> None:
         self.by_key: dict[tuple[str, str], Entity] = {}
         self.at: dict[int, Entity] = {}  # mention start -> entity
-        self.spans: list[tuple[int, int, Entity]] = []
         self.taken = SpanSet()
+        # the spans by start (start, n), n their place in the order they were found, for range look-ups in log time
+        self._by_start: list[tuple[int, int]] = []
+        self._span_of: dict[int, tuple[int, int, Entity]] = {}  # n -> span, in the order they were found
+        self._n = 0
+        self._longest = 0
+
+    @property
+    def spans(self) -> list[tuple[int, int, Entity]]:
+        """Every mention's (start, end, entity), in the order they were found."""
+        return list(self._span_of.values())
+
+    def _index(self, span: tuple[int, int, Entity]) -> None:
+        self._n += 1
+        insort(self._by_start, (span[0], self._n))
+        self._span_of[self._n] = span
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """The spans that overlap [start, end), in the order they were found."""
+        keys = self._by_start
+        i = bisect_left(keys, (start - self._longest, 0))
+        found = []
+        while i < len(keys) and keys[i][0] < end:
+            n = keys[i][1]
+            if self._span_of[n][1] > start:
+                found.append(n)
+            i += 1
+        found.sort()
+        return [self._span_of[n] for n in found]
+
+    def starting(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """The spans that start in [start, end), in the order they were found."""
+        keys = self._by_start
+        lo, hi = bisect_left(keys, (start, 0)), bisect_left(keys, (end, 0))
+        return [self._span_of[n] for n in sorted(n for _, n in keys[lo:hi])]
+
+    def unmention(self, span: tuple[int, int, Entity]) -> None:
+        """Take back a span (not the entity's mention: the caller edits those)."""
+        self.taken.remove(span[0])
+        keys = self._by_start
+        i = bisect_left(keys, (span[0], 0))
+        while i < len(keys) and keys[i][0] == span[0]:
+            if self._span_of[keys[i][1]] == span:
+                del self._span_of[keys[i][1]]
+                del keys[i]
+                break
+            i += 1
+
+    def reassign(self, old: Entity, new: Entity) -> None:
+        """Every span of `old` is now `new`'s."""
+        self._span_of = {n: (s, e, new if x is old else x) for n, (s, e, x) in self._span_of.items()}
 
     def get_or_add(self, key: tuple[str, str], make) -> Entity:
         ent = self.by_key.get(key)
@@ -187,20 +244,19 @@ class Entities:
             return
         ent.add(span)
         self.at[span.start] = ent
-        self.spans.append((span.start, span.end, ent))
+        self._index((span.start, span.end, ent))
         self.taken.add(span.start, span.end)
 
     def covered(self, start: int, end: int) -> Entity | None:
+        """The entity of the first span found that overlaps [start, end)."""
         if not self.taken.overlaps(start, end):
             return None
-        for s, e, ent in self.spans:
-            if s < end and start < e:
-                return ent
-        return None
+        found = self.overlapping(start, end)
+        return found[0][2] if found else None
 
     def in_range(self, start: int, end: int, kind: str | None = None) -> list[tuple[int, int, Entity]]:
-        return sorted(((s, e, ent) for s, e, ent in self.spans
-                       if s >= start and e <= end and (kind is None or ent.kind == kind)), key=lambda x: x[0])
+        return sorted(((s, e, ent) for s, e, ent in self.starting(start, end + 1)
+                       if e <= end and (kind is None or ent.kind == kind)), key=lambda x: x[0])
 
     def all(self) -> list[Entity]:
         ents = [e for e in self.by_key.values() if e.mentions]
@@ -211,6 +267,18 @@ class Entities:
 
     def of_kind(self, kind: str) -> list[Entity]:
         return [e for e in self.by_key.values() if e.kind == kind and e.mentions]
+
+
+def surname_people(catalogue: Catalogue) -> dict[str, Entry]:
+    """The catalogue people a surname alone names: surnames held by one person, of four letters or more,
+    neither common nor a place's name."""
+    people = catalogue.of_kind("person").values()
+    counts = Counter(p.name.split()[-1] for p in people)
+    places = {n.casefold() for e in catalogue.of_kind("location").values() for n in e.names()}
+    return {p.name.split()[-1]: p for p in people
+            if counts[p.name.split()[-1]] == 1 and len(p.name.split()[-1]) >= 4
+            and p.name.split()[-1].casefold() not in _COMMON_SURNAMES
+            and p.name.split()[-1].casefold() not in places}
 
 
 class EntityFinder:
@@ -265,14 +333,7 @@ class EntityFinder:
                                        rf"(?:{_INSTITUTION_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?)"
                                        rf"(?=[\s,.;:)'’]|$)")
         self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
-        # shaped like a designation: "XX-123", "VT4", "EC145", "AS-550C3", "Type 056A" (a weapon noun must follow)
-        self._designation = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2})"
-                                       r"(?![\w-])")
-        # a class of ships named after its first: "Mogami-class", "Talwar class", "Admiral Gorshkov-class"
-        self._ship_class = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
-        # a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
-        self._named_type = re.compile(r"(?<![\w'’-])(?P<d>[A-Z][a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?"
-                                      r"(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
+        self._designation, self._ship_class, self._named_type = DESIGNATION, SHIP_CLASS, NAMED_TYPE
         self._place_words = {w.casefold() for kind in ("country", "location") for e in catalogue.of_kind(kind).values()
                              for n in [*e.names(), *e.demonyms] for w in n.split()}
         self._platform_alnum = {}
@@ -286,13 +347,7 @@ class EntityFinder:
                 for a in e.shared_aliases:
                     self._shared.setdefault(a, []).append(e)
         self._platform_names = {n.casefold(): e for e in catalogue.of_kind("platform").values() for n in e.names()}
-        people = catalogue.of_kind("person").values()
-        counts = Counter(p.name.split()[-1] for p in people)
-        places = {n.casefold() for e in catalogue.of_kind("location").values() for n in e.names()}
-        self.surname_people = {p.name.split()[-1]: p for p in people
-                               if counts[p.name.split()[-1]] == 1 and len(p.name.split()[-1]) >= 4
-                               and p.name.split()[-1].casefold() not in _COMMON_SURNAMES
-                               and p.name.split()[-1].casefold() not in places}
+        self.surname_people = surname_people(catalogue)
         self._surname_re = _words_re(tuple(sorted(self.surname_people, key=len, reverse=True))) if self.surname_people else None
 
     # --- building -----------------------------------------------------------
@@ -348,8 +403,8 @@ class EntityFinder:
             ents.mention(ent, span)
 
     def _country_at(self, text: str, ents: Entities, start: int, end: int) -> str | None:
-        for s, e, ent in ents.spans:
-            if s >= start and e <= end and ent.country:
+        for s, e, ent in ents.starting(start, end + 1):
+            if e <= end and ent.country:
                 return ent.country
         return None
 
@@ -414,8 +469,8 @@ class EntityFinder:
                 off = self._office(m["title"])
                 role = off.name if off else m["title"]
             else:
-                prior = [ent for s, e, ent in ents.spans if ent.kind == "person" and s < m.start()
-                         and text.rfind("\n", 0, m.start()) < s]
+                prior = [ent for s, e, ent in ents.starting(text.rfind("\n", 0, m.start()) + 1, m.start())
+                         if ent.kind == "person"]
                 role = prior[-1].role if prior else None
             self._add_person(text, ents, m, role, country)
         for m in self._title_matches(text, offices):
@@ -581,7 +636,7 @@ class EntityFinder:
             name = " ".join(words)
             s = m.end("name") - len(name)
             if ents.covered(s, m.end("name")) is not None or self._covered_by_org(ents, s, m.end("name")) or \
-                    any(ss < m.end("name") and s < ee for ss, ee, _ in ents.spans):
+                    ents.overlapping(s, m.end("name")):
                 continue  # a name the catalogues or a rule already gave, or that holds one (a country, a person...)
             head = re.search(rf"(?:{_INSTITUTION_HEADS})", name)
             category = _INSTITUTION_CATEGORY.get(head.group().lower(), "government body") if head else None
@@ -590,19 +645,19 @@ class EntityFinder:
             ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
-        return any(ent.kind == "organization" and s <= start and e >= end - 1 for s, e, ent in ents.spans) or \
+        near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take
+        return any(ent.kind == "organization" and s <= start and e >= end - 1 for s, e, ent in near) or \
             any(ent.kind == "organization" and s < end and start < e and (e - s) >= (end - start)
-                for s, e, ent in ents.spans)
+                for s, e, ent in near)
 
     def _force_mention(self, ents: Entities, ent: Entity, span: Span) -> None:
         """A rule-made name that contains a country mention ("Indian Air Force") replaces it."""
-        inner = [(s, e, x) for s, e, x in ents.spans if s < span.end and span.start < e]
+        inner = ents.overlapping(span.start, span.end)
         if any(x.kind not in ("country", "location") for _, _, x in inner):
             return
         for s, e, x in inner:
             x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
-            ents.spans.remove((s, e, x))
-            ents.taken.remove(s)
+            ents.unmention((s, e, x))
         ents.mention(ent, span)
 
     def _surnames(self, text: str, ents: Entities) -> None:
@@ -629,7 +684,7 @@ class EntityFinder:
         for m in self._designation.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
-            if not _WEAPON_NOUN_AFTER.match(text, m.end(), m.end() + 40):
+            if not WEAPON_NOUN_AFTER.match(text, m.end(), m.end() + 40):
                 continue
             d = m["d"]
             if re.match(r"(?:COVID|G|MH|P|I|A)-?\d+$", d) and not re.match(r"(?:P|A)-\d{2,}", d):
@@ -666,7 +721,7 @@ class EntityFinder:
             head = m["head"].lower()
             category = next((c for h, c in _NAMED_HEAD_CATEGORY if head.startswith(h)), None)
             self._new_platform(ents, d, Span(m.start("d"), m.end("d"), d), None, category=category)
-        for m in _ACRONYM_PLATFORM.finditer(text):
+        for m in ACRONYM_PLATFORM.finditer(text):
             if ents.covered(m.start("abbr"), m.end("abbr")) is not None or ents.covered(m.start("name"), m.end("name")):
                 continue
             head = m["head"].lower().rstrip("s")
@@ -720,7 +775,7 @@ class EntityFinder:
                         for mm in parent.mentions:
                             child.add(mm)
                             ents.at[mm.start] = child
-                        ents.spans = [(s, e, child if x is parent else x) for s, e, x in ents.spans]
+                        ents.reassign(parent, child)
                         parent.mentions = []
                 entry = self.cat.get("platform", parent_id)
                 parent_id = entry.parent if entry else None

@@ -99,6 +99,7 @@ class EventFinder:
 
     # --- per sentence -----------------------------------------------------------
     def _clause(self, i: int, c: Clause) -> None:
+        first = len(self.events)  # this clause's events are appended after the earlier clauses' ones
         refs = self.book.refs.get(i, [])
         triggers = [t for t in c.triggers if t.group in ("event", "deal")]
         by_platform, _ = assign_triggers(c, "event")
@@ -202,7 +203,7 @@ class EventFinder:
                              and getattr(owner_of.get(id(x)), "kind", None) not in ("MEETING", "SUMMIT")]
                     if len(plain) == 1:
                         dm = plain[0]  # "on Tuesday ... after talks between Modi and Trump": the talks' day too
-                same = next((ev for ev in self.events if ev.clause == i and ev.type == kind), None)
+                same = next((ev for ev in self.events[first:] if ev.clause == i and ev.type == kind), None)
                 if same is not None:
                     same.participants = _uniq(same.participants + gov)
                     same.date = same.date or dm
@@ -273,7 +274,7 @@ class EventFinder:
                     continue
                 targets = [d for d in refs if not pl or d.platform in pl] or refs
                 if dm is None:
-                    dm = next((ev.date for ev in self.events if ev.clause == i and ev.type == "DELIVERY" and ev.date), None)
+                    dm = next((ev.date for ev in self.events[first:] if ev.clause == i and ev.type == "DELIVERY" and ev.date), None)
                 dates = [dm] if dm else [None]
                 extra = [x for x in c.dates if x is not dm and x.start > t.end and x.start - t.end < 90
                          and (dm is None or x.start > dm.end) and not c.of("modifier", "original")
@@ -375,10 +376,12 @@ class EventFinder:
     # --- merging ---------------------------------------------------------------
     def _merge(self, events: list[Event]) -> list[Event]:
         out: list[Event] = []
+        of_type: dict[str, list[Event]] = {}  # the same, by type: events of two types are never the same
         for ev in events:
-            target = next((o for o in out if _same(o, ev)), None)
+            target = next((o for o in of_type.get(ev.type, ()) if _same(o, ev)), None)
             if target is None:
                 out.append(ev)
+                of_type.setdefault(ev.type, []).append(ev)
                 continue
             if target.date is None or (ev.date is not None and len(ev.date.value) > len(target.date.value)):
                 target.date = ev.date or target.date

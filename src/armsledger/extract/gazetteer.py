@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
@@ -63,7 +64,13 @@ class Gazetteer:
     """PhraseMatchers over every name in a catalogue."""
 
     def __init__(self, catalogue: Catalogue, nlp: spacy.Language | None = None) -> None:
-        self.nlp = nlp or spacy.blank("en")
+        if nlp is None:
+            nlp = spacy.blank("en")
+            # a new word's lexeme computes every lexical attribute spaCy has (shape, like_num, like_url, ...);
+            # matching reads LOWER and ORTH and `__call__` is_alpha and is_stop: the rest is not computed
+            getters = nlp.vocab.lex_attr_getters
+            nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in (LOWER, IS_ALPHA, IS_STOP)}
+        self.nlp = nlp
         self.nlp.max_length = 50_000_000
         self.catalogue = catalogue
         # spaCy caches the tokens of each whitespace-separated chunk, but within one call it stops

@@ -16,13 +16,12 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import IngestError
-from ..model import Article
+from ..model import MAX_BYTES, Article
 from .charsets import decode_html, decode_text, _utf16_without_bom
 
 log = logging.getLogger("armsledger.ingest")
 
 MIN_HTML_WORDS = 12  # fewer words than this is a menu or a caption, not a report
-MAX_BYTES = 10 * 1024 * 1024  # one article; a larger file is almost surely not one
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 _HTML_START = re.compile(rb"(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*(?:<!doctype html|<html)", re.I)

@@ -26,13 +26,13 @@ from .db import LedgerError, connect, default_path, resolve_url
 from .corrections import BadCorrection, check_text, check_value
 from .pool import Extraction
 from .query import DealFilter, EventFilter
-from .schema import articles, corrections, deals, failures
+from .schema import articles, corrections, deals, failures, gated
 from .store import Added
 
 BATCH = 100  # articles to a transaction when ingesting
 CORRECTABLE = store.DEAL_FIELDS + ("local_partners", "*")
 
-__all__ = ["Ledger", "LedgerError", "BadCorrection", "Added", "IngestReport", "DealFilter", "EventFilter", "default_path",
+__all__ = ["Ledger", "LedgerError", "BadCorrection", "Added", "Gated", "IngestReport", "DealFilter", "EventFilter", "default_path",
            "resolve_url", "CORRECTABLE"]
 
 
@@ -43,14 +43,28 @@ class IngestReport:
     added: list[Added] = field(default_factory=list)
     duplicates: list[Added] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    gated: list[Gated] = field(default_factory=list)
 
     @property
     def copies(self) -> list[Added]:
         return [a for a in self.added if a.copy_of]
 
     def summary(self) -> str:
+        kept = sum(1 for g in self.gated if g.kept)
         return (f"{len(self.added)} added ({len(self.copies)} copies of stories already held), "
-                f"{len(self.duplicates)} already stored, {len(self.failed)} failed")
+                f"{len(self.duplicates)} already stored, {len(self.failed)} failed, "
+                f"{len(self.gated)} passed over by the relevance gate" + (f" ({kept} stored all the same)" if kept else ""))
+
+
+@dataclass
+class Gated:
+    """An article the relevance gate passed over: no defence term or name in it, so no deal or event."""
+
+    source: str
+    title: str | None
+    url: str | None
+    kept: bool = False  # stored as an article all the same (keep_skipped)
+    article_id: str | None = None
 
 
 class Ledger:
@@ -65,6 +79,7 @@ class Ledger:
         self.readonly = readonly
         self._extractor = extractor
         self._catalogues = os.fspath(catalogues) if catalogues else None
+        self._gate = None
 
     def __enter__(self) -> Ledger:
         return self
@@ -108,21 +123,35 @@ class Ledger:
             record = self.extractor(article)
         return store.add_article(self.engine, article, record)
 
+    @property
+    def gate(self):
+        """The relevance gate of the extractor's catalogue (built without the extractor's matchers)."""
+        if self._gate is None:
+            from ..catalogue import load
+            from ..extract.gate import gate_for
+            self._gate = gate_for(self._extractor.catalogue if self._extractor is not None else load(self._catalogues))
+        return self._gate
+
     def ingest(self, items: Iterable[Article | IngestError | str], *,
-               on_item: Callable[[Added | IngestError], None] | None = None, jobs: int = 1,
-               batch: int = BATCH, max_bytes: int = MAX_BYTES, encoding: str | None = None) -> IngestReport:
+               on_item: Callable[[Added | IngestError | Gated], None] | None = None, jobs: int = 1,
+               batch: int = BATCH, gate: bool = True, keep_skipped: bool = False, max_bytes: int = MAX_BYTES,
+               encoding: str | None = None) -> IngestReport:
         """Store every article; record every input that failed (for `retry_failed`) and go on.
 
         `items` may be Articles, IngestErrors (as the readers yield them) or inputs to read
         (paths, directories, URLs, feeds), read with `max_bytes` and `encoding` as `ingest.iter_inputs` does.
         Articles are extracted in `jobs` processes and stored `batch` to a transaction (each article stored
-        whole or not at all)."""
+        whole or not at all). With `gate`, an article without any defence term or name (`extract/gate.py`)
+        is not extracted: it is listed in the `gated` table, and stored as an article with nothing extracted
+        when `keep_skipped` is set."""
         self._writable()
         report = IngestReport()
         with Extraction(lambda: self.extractor, jobs if self._catalogues or not self._extractor else 1,
                         self._catalogues) as extraction:
             pending = None
             for chunk in _chunked(_articles(items, max_bytes=max_bytes, encoding=encoding), batch):
+                if gate:
+                    chunk = self._gate_out(chunk, keep_skipped, report, on_item)
                 # the next batch is extracted by the workers while this process writes the one before
                 job = self._extract(chunk, extraction)
                 if pending:
@@ -131,6 +160,31 @@ class Ledger:
             if pending:
                 self._report(self._write(*pending), report, on_item)
         return report
+
+    def _gate_out(self, chunk: list[Article | IngestError], keep: bool, report: IngestReport,
+                  on_item) -> list[Article | IngestError]:
+        """The batch without the articles the relevance gate passes over; those are listed (and stored
+        with nothing extracted when `keep`) and reported now."""
+        out: list[Article | IngestError] = []
+        listed: list[dict] = []
+        for item in chunk:
+            if isinstance(item, IngestError) or self.gate(item.text):
+                out.append(item)
+                continue
+            try:
+                result = self._pass_over(item, keep)
+            except ArmsLedgerError:
+                raise
+            except Exception as err:  # one bad article never stops the batch; its traceback is logged
+                out.append(failed(item.source, "storage", err))
+                continue
+            listed.append({"source": item.source, "url": item.url, "title": item.title,
+                           "why": "no defence term or name", "kept": int(result.kept), "at": store.now()})
+            report.gated.append(result)
+            if on_item:
+                on_item(result)
+        store.record_gated(self.engine, listed)
+        return out
 
     def _report(self, results: list[Added | IngestError], report: IngestReport, on_item) -> None:
         for result in results:
@@ -185,6 +239,19 @@ class Ledger:
                 out.append(failed(item.source, "extraction or storage", got) if isinstance(got, BaseException)
                            else got)
         return out
+
+    def _pass_over(self, article: Article, keep: bool) -> Gated:
+        if not keep:
+            return Gated(article.source, article.title, article.url)
+        from ..extract import blank_record
+        added = store.add_article(self.engine, article, blank_record(article))
+        return Gated(article.source, article.title, article.url, True, added.article_id)
+
+    def gated(self, *, limit: int = 100, offset: int = 0) -> list[dict]:
+        """The articles the relevance gate passed over, latest first."""
+        q = select(gated).order_by(gated.c.id.desc()).limit(limit).offset(offset)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
 
     def failures(self, pending: bool = True) -> list[dict]:
         q = select(failures).order_by(failures.c.id)

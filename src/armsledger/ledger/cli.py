@@ -75,16 +75,18 @@ def _progress() -> Progress:
                     transient=True, disable=not sys.stderr.isatty())
 
 
-def _run_ingest(ledger, items, quiet: bool, jobs: int = 1, *, max_bytes: int = MAX_BYTES,
-                encoding: str | None = None):
-    from . import Added
+def _run_ingest(ledger, items, quiet: bool, jobs: int = 1, gate: bool = True, keep_skipped: bool = False, *,
+                max_bytes: int = MAX_BYTES, encoding: str | None = None):
+    from . import Added, Gated
 
     with _progress() as progress:
         task = progress.add_task("ingesting", total=None, stats="")
-        counts = {"added": 0, "duplicate": 0, "failed": 0}
+        counts = {"added": 0, "duplicate": 0, "failed": 0, "gated": 0}
 
         def on_item(result):
-            if isinstance(result, IngestError):
+            if isinstance(result, Gated):
+                counts["gated"] += 1
+            elif isinstance(result, IngestError):
                 counts["failed"] += 1
                 err.print(f"[red]failed:[/red] {escape(str(result))}", highlight=False, soft_wrap=True)
             else:
@@ -96,11 +98,11 @@ def _run_ingest(ledger, items, quiet: bool, jobs: int = 1, *, max_bytes: int = M
                               f"{plural(len(result.deals), 'deal')}, {plural(len(result.events), 'event')}",
                               highlight=False)
             progress.update(task, advance=1, stats=f"{counts['added']} added, {counts['duplicate']} already "
-                                                   f"stored, {counts['failed']} failed")
+                                                   f"stored, {counts['failed']} failed, {counts['gated']} gated")
 
-        if items is None:
-            return ledger.retry_failed(on_item=on_item, jobs=jobs, max_bytes=max_bytes, encoding=encoding)
-        return ledger.ingest(items, on_item=on_item, jobs=jobs, max_bytes=max_bytes, encoding=encoding)
+        kw = {"on_item": on_item, "jobs": jobs, "gate": gate, "keep_skipped": keep_skipped, "max_bytes": max_bytes,
+              "encoding": encoding}
+        return ledger.ingest(items, **kw) if items is not None else ledger.retry_failed(**kw)
 
 
 def _number(x) -> str:
@@ -172,9 +174,16 @@ def register(app: typer.Typer) -> None:
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures and the summary.")] = False,
         jobs: Annotated[Optional[int], typer.Option(
             "--jobs", "-j", min=1, help="Processes extracting articles (default: the cores).")] = None,
+        no_gate: Annotated[bool, typer.Option("--no-gate", help="Extract every article, even one without any "
+                                              "defence term or name (the relevance gate passes those over).")] = False,
+        keep_skipped: Annotated[bool, typer.Option("--keep-skipped", help="Store the articles the relevance gate "
+                                                   "passes over too (as articles with nothing extracted).")] = False,
         debug: DebugOption = False,
     ) -> None:
         """Read articles, extract them and store their claims in the ledger, reconciled across reports.
+
+        Articles without any defence term or name are passed over unread by the extractor (listed by
+        'armsledger info --gated'); --no-gate extracts them too.
 
         Example: armsledger ingest reports/ https://example.com/feed.xml --db ledger.db
         Example: armsledger ingest old-site/ --encoding latin-1 --max-size 20MB
@@ -187,16 +196,15 @@ def register(app: typer.Typer) -> None:
             if jobs is None:
                 from .pool import default_jobs
                 jobs = default_jobs()
-            if retry_failed:
-                reports.append(_run_ingest(ledger, None, quiet, jobs, max_bytes=max_size, encoding=encoding))
-            if inputs:
-                reports.append(_run_ingest(ledger, inputs, quiet, jobs, max_bytes=max_size, encoding=encoding))
+            for what in ([None] if retry_failed else []) + ([inputs] if inputs else []):
+                reports.append(_run_ingest(ledger, what, quiet, jobs, not no_gate, keep_skipped,
+                                           max_bytes=max_size, encoding=encoding))
             where = escape(ledger.engine.url.render_as_string(hide_password=True))
             for report in reports:
                 err.print(f"{report.summary()} -> {where}")
             if tracebacks.hint(debug):
                 err.print(escape(tracebacks.hint(debug)), highlight=False, soft_wrap=True)
-            done = sum(len(r.added) + len(r.duplicates) for r in reports)
+            done = sum(len(r.added) + len(r.duplicates) + len(r.gated) for r in reports)
             raise typer.Exit(shell.outcome(done, sum(len(r.failed) for r in reports)))
 
     @app.command("watch")
@@ -400,16 +408,22 @@ def register(app: typer.Typer) -> None:
     @app.command("info")
     def info_cli(db: DbOption = None,
                  verify: Annotated[bool, typer.Option("--verify", help="Also check the ledger's consistency "
-                                                                    "(every deal against its claims).")] = False) -> None:
+                                                                    "(every deal against its claims).")] = False,
+                 gated: Annotated[Optional[int], typer.Option("--gated", help="Also list the last N articles the "
+                                                              "relevance gate passed over.")] = None) -> None:
         """Where the ledger is and what it holds."""
         with _open(db, readonly=True) as ledger:
             stats = ledger.stats()
             pending = len(ledger.failures())
             url = ledger.engine.url.render_as_string(hide_password=True)
             problems = ledger.verify() if verify else []
+            passed_over = ledger.gated(limit=gated) if gated else []
         out.print(f"ledger: {escape(url)}")
         for k, v in stats.items():
-            out.print(f"  {k}: {v}")
+            out.print(f"  {'articles the relevance gate passed over' if k == 'gated' else k}: {v}")
+        for g in passed_over:
+            kept = " (stored)" if g["kept"] else ""
+            out.print(f"    {escape(g['source'])}{kept}: {escape(g['title'] or '')}", highlight=False, soft_wrap=True)
         out.print(f"  failed inputs awaiting --retry-failed: {pending}")
         if verify:
             for p in problems:

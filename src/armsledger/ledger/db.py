@@ -11,10 +11,6 @@ import os
 from pathlib import Path
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -93,18 +89,25 @@ def _sqlite_setup(engine: Engine, immediate: bool) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _alembic_config() -> Config:
+def _alembic_config():
+    from alembic.config import Config  # alembic is imported when a ledger is opened, not with the CLI
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest migration, once, whoever else is opening the ledger."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     head = head_revision()
     with engine.connect() as conn:
         if MigrationContext.configure(conn).get_current_revision() == head:

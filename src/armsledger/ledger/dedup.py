@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 
-import numpy as np
-
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold about (1/16) ** (1/4) = 0.5
 SIMILAR = 0.7  # estimated Jaccard at or above which two articles are copies of one story
@@ -32,7 +30,7 @@ def signature(text: str):
 
 def bands(m) -> list[int]:
     """One signed 64-bit key per band (stable across processes and machines)."""
-    values = m.hashvalues.astype(np.uint64)
+    values = m.hashvalues.astype("uint64")
     keys = []
     for b in range(BANDS):
         digest = hashlib.blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes() + bytes([b]), digest_size=8).digest()
@@ -41,9 +39,11 @@ def bands(m) -> list[int]:
 
 
 def to_bytes(m) -> bytes:
-    return m.hashvalues.astype(np.uint64).tobytes()
+    return m.hashvalues.astype("uint64").tobytes()
 
 
 def similarity(m, stored: bytes) -> float:
+    import numpy as np  # here, as datasketch is: numpy is imported with the first signature, not with the CLI
+
     other = np.frombuffer(stored, dtype=np.uint64)
     return float(np.count_nonzero(m.hashvalues.astype(np.uint64) == other)) / NUM_PERM

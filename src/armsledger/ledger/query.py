@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, literal_column, select, text
 from sqlalchemy.engine import Connection
 
-from .schema import articles, claims, conflicts, corrections, deals, entities, event_sources, events, mentions
+from .schema import articles, claims, conflicts, corrections, deals, entities, event_sources, events, gated, mentions
 from .store import deal_claims
 
 
@@ -353,6 +353,7 @@ def stats(conn: Connection) -> dict:
         "claims": one(select(func.count()).select_from(claims)),
         "conflicts": one(select(func.count()).select_from(conflicts)),
         "entities": one(select(func.count()).select_from(entities)),
+        "gated": one(select(func.count()).select_from(gated)),
     }
 
 

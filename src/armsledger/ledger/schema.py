@@ -4,8 +4,8 @@ Table and column names are chosen to read well in Datasette and SQL:
 `articles` (what was read), `mentions` of `entities`, `claims` (one per field
 of a deal as one article states it), `deals` and `events` (the reconciled
 records), `event_sources`, `conflicts`, `corrections` (an analyst's word, which
-wins over extraction) and `failures` (inputs that could not be read, for
-`ingest --retry-failed`). The Alembic migrations in `migrations/` create them;
+wins over extraction), `failures` (inputs that could not be read, for
+`ingest --retry-failed`) and `gated` (articles the relevance gate passed over). The Alembic migrations in `migrations/` create them;
 `tests/test_ledger_schema.py` checks that the two agree.
 """
 from __future__ import annotations
@@ -233,3 +233,16 @@ register_rows = Table(
     Column("imported_at", Text, nullable=False),
 )
 Index("ix_register_rows_pair", register_rows.c.recipient, register_rows.c.supplier)
+
+# articles the relevance gate passed over (extract/gate.py): nothing in them could be a deal or a defence event
+gated = Table(
+    "gated", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("why", Text, nullable=False, comment="why the gate passed it over"),
+    Column("kept", Integer, nullable=False, default=0, comment="1 when stored as an article too (--keep-skipped)"),
+    Column("at", Text, nullable=False),
+)
+Index("ix_gated_source", gated.c.source)

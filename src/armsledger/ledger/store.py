@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 from .. import __version__
 from ..model import Article
 from . import reconcile, writer
-from .schema import articles, claims, corrections, deals, event_sources, events, failures
+from .schema import articles, claims, corrections, deals, event_sources, events, failures, gated
 from .writer import (CLAIM_COLUMNS, DEAL_FIELDS, Added, canonical_view, deal_columns, now, update_by_id,  # noqa: F401
                      write_lock)
 
@@ -104,6 +104,21 @@ def record_failure(engine: Engine, source: str, reason: str) -> None:
             conn.execute(insert(failures).values(source=source, reason=reason, at=now()))
         else:
             conn.execute(update(failures).where(failures.c.id == pending).values(reason=reason, at=now()))
+
+
+def record_gated(engine: Engine, rows: list[dict]) -> None:
+    """List articles the relevance gate passed over (one transaction for the lot, each source once); empties `rows`."""
+    if rows:
+        with engine.begin() as conn:
+            listed = set(conn.execute(select(gated.c.source).where(gated.c.source.in_({r["source"] for r in rows}))).scalars())
+            latest = {r["source"]: r for r in rows}
+            new = [r for r in latest.values() if r["source"] not in listed]
+            if new:
+                conn.execute(insert(gated), new)
+            kept = [s for s, r in latest.items() if s in listed and r["kept"]]
+            if kept:
+                conn.execute(update(gated).where(gated.c.source.in_(kept)).values(kept=1))
+        rows.clear()
 
 
 def mark_retried(engine: Engine, source: str) -> None:

@@ -5,6 +5,11 @@
 """
 from __future__ import annotations
 
-from .app import create_app
-
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str):
+    if name == "create_app":  # FastAPI is imported on first use: `armsledger --help` need not wait for it
+        from .app import create_app
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,238 @@
+"""The relevance gate: can an article hold an arms deal or a defence event at all? One pass, before extraction.
+
+Reads: the article text and the catalogue. Writes: a `Verdict` (passed or not, and the words that decided).
+
+Extraction gives deals and events only to an article with defence content (`relevance.defence_content`);
+the gate passes every article that could have it, and so it checks a necessary condition of each of
+relevance's tests with one pass of an Aho-Corasick automaton (ahocorasick-rs, chosen by measurement:
+`bench/stream_bench.py`) over the lower-cased text, words bounded by spaces:
+
+- a defence term (the words of `relevance.DEFENCE_TERMS`, by their stems) -> passes;
+- a catalogue platform name with a digit (S-400, F-35) -> passes; one without (Patriot, Rafale) only with a
+  weapon noun (`relevance._WEAPON_NOUNS`) in the same article;
+- a catalogue organisation relevance counts as defence (armed services, state exporters, armed groups,
+  ministries and bodies with defence in their name), an armed service named by its form ("Coast Guard") -> passes;
+- a military office title (General, Admiral, ...) before a capitalised word or after a comma, a catalogue
+  person holding a defence office, by name or by the surname alone extraction links -> passes;
+- a noun that follows an unknown designation ("XX-123 missiles") or heads a named system ("... Systems (ABC)")
+  -> the extractor's own patterns for those are run on the text, and pass it when they match.
+
+Matching ignores case except where the gazetteer does not (short all-capitals aliases, capitalised names).
+Nothing else is read: an article the gate passes over could only have been given an empty record of deals
+and events (its entities are not extracted). `tests/test_gate.py` checks that it keeps every article of
+every gold set holding a deal or an event, and every article the extractor gives one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from ..catalogue import Catalogue
+from . import relevance
+from .entities import (_NAMED_HEAD_CATEGORY, ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER,
+                       surname_people)
+
+# Stems of every word and phrase relevance.DEFENCE_TERMS and relevance._DEFENCE_NAME accept, and of armed
+# services named by their form. "*" ends a stem (the word may go on: "weapon*" for weapons, weaponry); the
+# others are whole words. Each is matched from the start of a word.
+TERMS = (
+    "arms", "weapon*", "armament*", "munition*", "ammunition", "ordnance", "artiller*", "howitzer*", "missile*",
+    "warhead*", "militar*", "armed forces", "army", "armies", "navy", "navies", "naval", "air force*", "marines",
+    "troops", "soldiers", "warship*", "submarine*", "frigate*", "corvette*", "destroyer*", "aircraft carrier*",
+    "gunboat*", "fighter jet*", "fighter aircraft", "fighter plane*", "warplane*", "combat aircraft", "combat jet*",
+    "combat helicopter*", "combat drone*", "combat vehicle*", "attack helicopter*", "battle tank*",
+    "armored vehicle*", "armoured vehicle*", "air defen*", "air-defen*", "missile defen*", "defence*", "defense*",
+    "pentagon", "nato", "nuclear weapon*", "nuclear arsenal", "nuclear warhead*", "drills", "war", "war games",
+    "security assistance", "coast guard", "space force", "special forces", "marine corps",
+)
+# what relevance counts as a weapon noun, by stem
+WEAPON_NOUNS = (
+    "jet*", "aircraft", "plane*", "fighter*", "bomber*", "helicopter*", "chopper*", "drone*", "tank*", "ship*",
+    "vessel*", "boat*", "submarine*", "subs", "frigate*", "system*", "batter*", "launcher*", "missile*", "rocket*",
+    "gun*", "rifle*", "howitzer*", "vehicle*", "variant*", "fleet", "squadron*", "units",
+)
+_DEFENCE_ORG_TYPES = ("armed service", "state exporter", "armed group")
+_NAMED_ORG_TYPES = ("ministry", "government body", "agency", "intergovernmental organization", "research institute")
+
+STRONG, PLATFORM_WORD, WEAPON, SHAPE, OFFICE = "defence", "platform", "weapon", "designation", "office"
+
+
+@dataclass
+class Verdict:
+    """Whether an article passed the gate, and why (the words that decided, at most a few)."""
+
+    passed: bool
+    why: str = ""
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+
+class Gate:
+    """An Aho-Corasick automaton over the catalogue's defence names and the defence terms.
+
+    Example:
+        >>> gate = Gate(load())
+        >>> gate("India signed for 26 Rafale M jets.").passed
+        True
+        >>> gate("The council approved the new bus timetable.").passed
+        False
+    """
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        # b" word" or b" word " (whole) -> (group, case rule, the name's hyphenated form or None)
+        self._entries: dict[bytes, list[tuple[str, str, bytes | None]]] = {}
+        for word in TERMS:
+            self._add(word.rstrip("*"), STRONG, "any", not word.endswith("*"))
+        for word in WEAPON_NOUNS:
+            self._add(word.rstrip("*"), WEAPON, "any", not word.endswith("*"))
+        # the nouns after which extraction looks for an unknown platform's name (entities.WEAPON_NOUN_AFTER,
+        # NAMED_TYPE's heads, SHIP_CLASS, ACRONYM_PLATFORM's heads)
+        for noun in ("jet", "fighter", "aircraft", "missile", "system", "drone", "helicopter", "gunship", "tank",
+                     "submarine", "frigate", "corvette", "howitzer", "rifle", "radar", "vehicle", "launcher", "bomber",
+                     "transport", "trainer", "destroyer", "engine", "interceptor", "plane", "ship", "vessel", "boat",
+                     "cutter", "apc", "carrier", "gun", "class"):
+            self._add(noun, SHAPE, "any", False)
+        self._add_catalogue(catalogue)
+        self.words = list(self._entries)
+        self._names = [w.strip().decode() for w in self.words]
+        self._groups = [tuple(self._entries[w]) for w in self.words]
+        self.automaton = ahocorasick_rs.BytesAhoCorasick(self.words)
+
+    def _add(self, word: str, group: str, rule: str, whole: bool) -> None:
+        """`whole`: the word ends where a letter or digit does not follow."""
+        word = word.strip()
+        key = _normal(word)
+        if key.strip():
+            # "AT-6" is one token to the gazetteer, and "at 6" in the text is not it: the hyphen must be there
+            shape = _utf8(word.lower()) if _HYPHEN_DIGIT.search(word) else None
+            self._entries.setdefault(b" " + key + (b" " if whole else b""), []).append((group, rule, shape))
+
+    def _add_catalogue(self, catalogue: Catalogue) -> None:
+        from .gazetteer import _case_rule, _spellings
+
+        for e in catalogue.of_kind("platform").values():
+            names = [n.strip() for n in [*e.names(), *e.shared_aliases]]
+            for name in names + [v for n in names for v in _spellings(n)]:  # "Leopard 2" and "Leopard-2" alike
+                group = STRONG if any(ch.isdigit() for ch in name) else PLATFORM_WORD
+                self._add(name, group, _case_rule(name), True)
+                if name[-1:].isalnum() and not name.endswith("s") and len(name) > 3:  # as the gazetteer does
+                    self._add(name + "s", group, _case_rule(name), True)
+        for e in catalogue.of_kind("organization").values():
+            if e.category in _DEFENCE_ORG_TYPES or (
+                    e.category in _NAMED_ORG_TYPES and relevance._DEFENCE_NAME.search(e.name)):
+                for name in [*e.names(), *e.shared_aliases]:
+                    self._add(name, STRONG, _case_rule(name.strip()), True)
+        ranks = relevance._ranks(catalogue)
+        for e in catalogue.of_kind("office").values():
+            if any(relevance._defence_role(n, ranks) for n in e.names()):
+                for name in e.names():
+                    self._add(name, OFFICE, "any", True)
+        surnames = {p.id: s for s, p in surname_people(catalogue).items()}
+        for e in catalogue.of_kind("person").values():
+            if e.role and relevance._defence_role(e.role, ranks):
+                for name in [*e.names(), *([surnames[e.id]] if e.id in surnames else [])]:  # a surname alone names some
+                    self._add(name, STRONG, "any", True)
+
+    def __call__(self, text: str) -> Verdict:
+        norm = b" " + _normal(text) + b" "
+        raw: bytes | None = None  # the text's own bytes, for the few names whose case counts
+        found: dict[str, str] = {}
+        shapes: list[tuple[int, str]] = []  # where nouns that follow designations start, and the nouns
+        for i, start, end in self.automaton.find_matches_as_indexes(norm, overlapping=True):
+            word = self._names[i]
+            for group, rule, shape in self._groups[i]:
+                if group == WEAPON:
+                    found.setdefault(group, word)
+                    continue
+                if group == SHAPE:
+                    shapes.append((start, word))
+                    continue
+                if rule != "any" or shape is not None or group == OFFICE:
+                    raw = _utf8(text) if raw is None else raw
+                    if len(raw) + 2 == len(norm):  # (where lower case changed the length, nothing is checked)
+                        if rule != "any" and not _case_ok(raw[start:start + len(word)], rule):
+                            continue
+                        if shape is not None and raw[start:start + len(shape)].lower() != shape:
+                            continue
+                        if group == OFFICE and not _beside_a_name(raw, start, start + len(word)):
+                            continue
+                if group in (STRONG, OFFICE):
+                    return Verdict(True, f"'{word}'")
+                found.setdefault(group, word)
+        if PLATFORM_WORD in found and WEAPON in found:
+            return Verdict(True, f"'{found[PLATFORM_WORD]}' and '{found[WEAPON]}'")
+        if shapes:
+            raw = _utf8(text) if raw is None else raw
+            shape = _designation_in(text, shapes if len(raw) == len(text) else None)
+            if shape:
+                return Verdict(True, f"'{shape}'")
+        return Verdict(False)
+
+
+def _case_ok(name: bytes, rule: str) -> bool:
+    """The gazetteer's case rules: short all-capitals aliases only in capitals, capitalised names capitalised."""
+    return name.isupper() if rule == "exact" else name[:1].isupper() or name[:1] >= b"\x80"
+
+
+def _beside_a_name(raw: bytes, start: int, end: int) -> bool:
+    """An office title as the extractor reads one: before a capitalised name ("General Anil Chauhan",
+    "the defence minister, Prabowo Subianto") or after a name and a comma ("Anil Chauhan, the Indian general")."""
+    return bool(_NAME_NEXT.match(raw, end) or _NAME_BEFORE.search(raw, max(0, start - 80), start))
+
+
+_NAME_NEXT = re.compile(rb"\s*,?\s*[A-Z\x80-\xff]")
+_NAME_BEFORE = re.compile(rb",\s+(?:(?:the|a|an)\s+)?(?:\S+\s+){0,3}$")
+_HYPHEN_DIGIT = re.compile(r"\w-\d|\d-\w")
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+# every byte but a-z and 0-9 becomes a space: words start and end at a space (a letter beyond ASCII is
+# a space for every byte of it, in the names and the text alike)
+_SPACES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+
+
+def _normal(text: str) -> bytes:
+    """Lower case UTF-8 with a-z and 0-9 kept and every other byte a space."""
+    return _utf8(text.lower()).translate(_SPACES)
+
+
+def _designation_in(text: str, nouns: list[tuple[int, str]] | None) -> str | None:
+    """A name the extractor would take for an unknown platform ("XX-123 missiles", "Mogami-class frigates",
+    "Mamba APCs", "Foo Systems (FS)"), looked for around each noun of `nouns` (offset in the text, noun), or in
+    the whole text when they are not known."""
+    whole = [(0, len(text))]
+    # a designation ends at most 40 characters before its noun, with a digit near its end
+    for start, end in whole if nouns is None else [(max(0, n - 200), n + 60) for n, _ in nouns
+                                                   if _DIGIT.search(text, max(0, n - 50), n)]:
+        for m in DESIGNATION.finditer(text, start, end):
+            if WEAPON_NOUN_AFTER.match(text, m.end(), m.end() + 40):
+                return m["d"]
+    # a ship class before "class", a type's name before a weapon noun, a named system's abbreviation in brackets
+    for pattern, before, after, near in ((SHIP_CLASS, 120, 8, lambda n, w: w == "class"),
+                                         (NAMED_TYPE, 100, 40, lambda n, w: w in _NAMED_HEAD_WORDS),
+                                         (ACRONYM_PLATFORM, 240, 30, lambda n, w: "(" in text[n:n + 20])):
+        for start, end in whole if nouns is None else [(max(0, n - before), n + after) for n, w in nouns if near(n, w)]:
+            m = pattern.search(text, start, end)
+            if m:
+                return m["abbr"] if pattern is ACRONYM_PLATFORM else m.group(0)
+    return None
+
+
+_NAMED_HEAD_WORDS = {head.split()[-1] for head, _ in _NAMED_HEAD_CATEGORY}  # "patrol vessel": the noun is "vessel"
+_DIGIT = re.compile(r"\d")
+
+
+_default: list = [None, None]
+
+
+def gate_for(catalogue: Catalogue) -> Gate:
+    """The gate of a catalogue, built once."""
+    if _default[0] is not catalogue:
+        _default[:] = [catalogue, Gate(catalogue)]
+    return _default[1]
