@@ -140,3 +140,19 @@ def test_the_cli_counts_and_lists_what_the_gate_passed_over(tmp_path):
 
 def _words(output: str) -> str:
     return " ".join(output.split())  # as the terminal wraps it
+
+
+@pytest.mark.parametrize("text", [
+    "Rossi scored twice as the home side came back to win 3-1 on Sunday and signed a new contract.",
+    "Bauer, the bakery's owner, said the new ovens were delivered in March.",
+    "Austin is the state capital, and its council agreed a deal with the transit agency.",
+])
+def test_a_surname_alone_does_not_make_news_defence_news(gate, extractor, text):
+    """The extractor links a surname alone to a catalogue official; that alone makes no deal or event."""
+    assert not gate(text).passed, gate(text).why
+    record = extractor(Article(text=text, published="2025-01-15"))
+    assert record["deals"] == [] and record["events"] == []
+
+
+def test_an_official_named_in_full_still_makes_news_defence_news(gate):
+    assert gate("Agustín Rossi said Argentina would sign the contract for the jets next week.").passed

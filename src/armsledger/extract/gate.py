@@ -13,7 +13,7 @@ relevance's tests with one pass of an Aho-Corasick automaton (ahocorasick-rs, ch
 - a catalogue organisation relevance counts as defence (armed services, state exporters, armed groups,
   ministries and bodies with defence in their name), an armed service named by its form ("Coast Guard") -> passes;
 - a military office title (General, Admiral, ...) before a capitalised word or after a comma, a catalogue
-  person holding a defence office, by name or by the surname alone extraction links -> passes;
+  person holding a defence office, by a catalogue name (a surname alone is not enough) -> passes;
 - a noun that follows an unknown designation ("XX-123 missiles") or heads a named system ("... Systems (ABC)")
   -> the extractor's own patterns for those are run on the text, and pass it when they match.
 
@@ -31,8 +31,7 @@ import ahocorasick_rs
 
 from ..catalogue import Catalogue
 from . import relevance
-from .entities import (_NAMED_HEAD_CATEGORY, ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER,
-                       surname_people)
+from .entities import (_NAMED_HEAD_CATEGORY, ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER)
 
 # Stems of every word and phrase relevance.DEFENCE_TERMS and relevance._DEFENCE_NAME accept, and of armed
 # services named by their form. "*" ends a stem (the word may go on: "weapon*" for weapons, weaponry); the
@@ -130,10 +129,9 @@ class Gate:
             if any(relevance._defence_role(n, ranks) for n in e.names()):
                 for name in e.names():
                     self._add(name, OFFICE, "any", True)
-        surnames = {p.id: s for s, p in surname_people(catalogue).items()}
         for e in catalogue.of_kind("person").values():
             if e.role and relevance._defence_role(e.role, ranks):
-                for name in [*e.names(), *([surnames[e.id]] if e.id in surnames else [])]:  # a surname alone names some
+                for name in e.names():  # a surname alone does not count (relevance.defence_content)
                     self._add(name, STRONG, "any", True)
 
     def __call__(self, text: str) -> Verdict:

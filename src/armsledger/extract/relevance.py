@@ -69,7 +69,9 @@ def defence_content(record: dict, body: str, catalogue: Catalogue) -> str | None
     ranks = _ranks(catalogue)
     for e in entities:
         role = e.get("role")
-        if e["kind"] == "person" and role and _defence_role(role, ranks):
+        # named by more than the surname at least once: "Rossi said..." alone is too common to make defence news
+        if e["kind"] == "person" and role and _defence_role(role, ranks) \
+                and any(m["text"] != e["name"].split()[-1] for m in e.get("mentions", [])):
             return f"official {e['name']} ({role})"
     # a country named outright, or standing behind a government body or an office holder ("the Egyptian presidency")
     countries = sorted(m["start"] for e in entities if e["kind"] == "country" or (
