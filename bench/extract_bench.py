@@ -32,6 +32,8 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from pinning import pin_to_one_core  # bench/ is on sys.path when run as a script
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "tests" / "data" / "articles"
 
@@ -284,11 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     words = 100_000 if args.quick else args.words
 
-    if not args.no_pin and hasattr(os, "sched_setaffinity"):
-        try:
-            os.sched_setaffinity(0, {0})
-        except OSError:
-            pass
+    if not args.no_pin:
+        pin_to_one_core()
 
     sys.path.insert(0, str(ROOT / "src"))  # the working tree, imported fresh in this process
     t0 = time.perf_counter()

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import glob
-import os
 import resource
 import sys
 import time
 from pathlib import Path
+
+from pinning import pin_to_one_core  # bench/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -38,11 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ten", action="store_true", help="also extract 10 MB")
     ap.add_argument("--no-pin", action="store_true")
     args = ap.parse_args(argv)
-    if not args.no_pin and hasattr(os, "sched_setaffinity"):
-        try:
-            os.sched_setaffinity(0, {0})
-        except OSError:
-            pass
+    if not args.no_pin:
+        pin_to_one_core()
     from armsledger import Article, Extractor
 
     ex = Extractor()

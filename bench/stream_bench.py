@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from offtopic_news import article as offtopic_article  # noqa: E402
+from pinning import pin_to_one_core  # noqa: E402
 
 
 def defence_reports() -> list:
@@ -141,11 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one core")
     ap.add_argument("--json", help="write the figures here too")
     args = ap.parse_args(argv)
-    if not args.no_pin and hasattr(os, "sched_setaffinity"):
-        try:
-            os.sched_setaffinity(0, {0})
-        except OSError:
-            pass
+    if not args.no_pin:
+        pin_to_one_core()
     load_before = os.getloadavg()[0]
     rows, n_defence = build_stream(args.articles, args.seed)
     texts = [r["text"] for r in rows]
