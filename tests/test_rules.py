@@ -163,3 +163,23 @@ def test_one_value_for_several_deals_is_a_package(extractor, text, platforms):
 def test_a_value_is_converted_at_the_rate_of_its_signing_year(extractor, text, rate_year):
     value = deals_of(extractor, text, published="2024-06-01")["Rafale"]["value"]
     assert value["usd_rate_year"] == rate_year
+
+
+@pytest.mark.parametrize("text, supplier, recipient, platform", [
+    ("India gifted a Dornier 228 maritime patrol aircraft to Sri Lanka last year.", "IND", "LKA", "Do 228"),
+    ("The Kenyan army received 12 Bastion armoured personnel carriers donated by the United States.",
+     "USA", "KEN", "Bastion"),
+    ("Jordan has handed over two AH-1F Cobra helicopters to Pakistan, officials said.", "JOR", "PAK", "AH-1"),
+    ("Germany delivered four Leopard 2 tanks to Ukraine in March.", "DEU", "UKR", "Leopard 2"),
+])
+def test_the_country_that_gives_or_sends_a_platform_is_its_supplier_whoever_made_it(
+        extractor, text, supplier, recipient, platform):
+    deals = deals_of(extractor, text)
+    match = [d for name, d in deals.items() if name.startswith(platform)]
+    assert match, deals
+    assert (match[0]["supplier"], match[0]["recipient"]) == (supplier, recipient)
+
+
+def test_a_country_named_before_a_buying_verb_is_not_a_giver(extractor):
+    deals = deals_of(extractor, "Egypt bought 24 Rafale jets from France in 2015.")
+    assert (deals["Rafale"]["supplier"], deals["Rafale"]["recipient"]) == ("FRA", "EGY")

@@ -75,6 +75,17 @@ _ORDER_LIST = re.compile(
     re.I)
 _ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)", re.I)
 _FROM = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+from\s+(?:the\s+)?(?=[A-Z])")
+# a country that gives, sells or sends the platform is its supplier, whoever made it ("India gifted a Dornier 228
+# to Sri Lanka", "Qatar sold its Mirage 2000-5 jets to Indonesia"); and the one it was given by
+_GIVES = (r"(?:gave|gives|given|gifted|gifts|donated|donates|sold|sells|supplied|supplies|delivered|delivers|"
+          r"transferred|transfers|handed\s+over|hands\s+over|exported|exports|sent|sends|shipped|ships|provided|"
+          r"provides|leased|leases)")
+_GIVER_VERB = re.compile(r"(?:['’]s\s+(?:government|military|armed forces|navy|army|air force)\s+|\s+)"
+                         r"(?:(?:has|have|had|will|would|also|already|recently|now|is to|agreed to|plans to|is set to|"
+                         r"has agreed to)\s+){0,2}(?:(?:give|gift|donate|sell|supply|deliver|transfer|hand over|export|"
+                         r"send|ship|provide|lease)|" + _GIVES + r")\b", re.I)
+_GIVEN_BY = re.compile(r"[^.;:]{0,50}?\b(?:were\s+|was\s+|been\s+)?(?:gifted|donated|given|sold|supplied|provided|"
+                       r"transferred|handed\s+over)\s+by\s+(?:the\s+)?(?=[A-Z])")
 _MADE = re.compile(r"[A-Z][\w]+(?=-(?:made|built|manufactured|designed)\s+(?:[\w-]+\s+){0,2}$)")
 _RELATIVE = re.compile(r",?\s+(?:which|who|that)\s+(?:has|had|have|is|was|already|also|\w+ed)\b", re.I)
 _COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|nearly|some)\s+)?(?<![\w.,$€£₹-])(?P<num>{NUM})\s+"
@@ -439,6 +450,9 @@ class DealFinder:
                 if a == m.end() and ent.country and (ent.kind == "country" or ent.category in (
                         "defence company", "state exporter", "government body", "agency")):
                     return ent.code or ent.country
+        giver = self._giver(c, s, e)
+        if giver:
+            return giver
         made = _MADE.search(self.text, max(c.start, s - 25), s)
         if made:
             for a, b, ent in c.countries:
@@ -463,6 +477,23 @@ class DealFinder:
                         if ent.code or ent.country:
                             return ent.code or ent.country
         return plat.country
+
+    def _giver(self, c: Clause, s: int, e: int) -> str | None:
+        """The country the platform is given, sold or sent by: the subject of a giving verb the platform follows
+        closely ("India gifted a Dornier 228 to Sri Lanka"), or named after "donated by", "sold by"."""
+        by = _GIVEN_BY.match(self.text, e, min(c.end, e + 80))
+        if by:
+            for a, _, ent in c.countries:
+                if a == by.end() and ent.code:
+                    return ent.code
+        for a, b, ent in reversed(c.countries):
+            if b > s or not ent.code:
+                continue
+            verb = _GIVER_VERB.match(self.text, b)
+            if verb and verb.end() <= s and s - verb.end() <= 60 and not re.search(r"[;:,]|\b(?:from|by|that|which|who)\b", self.text[verb.end():s]):
+                return ent.code
+            break  # only the last country before the platform can be its giver
+        return None
 
     def _co_sellers(self, c: Clause, e: int, supplier: str | None) -> list[str]:
         """The other countries of "from Qatar and Oman" after the platform, when the first is the seller."""
