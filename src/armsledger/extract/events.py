@@ -89,260 +89,13 @@ class EventFinder:
         for i, c in enumerate(self.clauses):
             if c.sent.noise:
                 continue
-            self._clause(i, c)
+            _Sentence(self, i, c).find()
         self._news_peg()
         self._same_occasion()
         merged = self._merge(self.events)
         for n, ev in enumerate(merged, 1):
             ev.id = f"v{n}"
         return merged
-
-    # --- per sentence -----------------------------------------------------------
-    def _clause(self, i: int, c: Clause) -> None:
-        first = len(self.events)  # this clause's events are appended after the earlier clauses' ones
-        refs = self.book.refs.get(i, [])
-        triggers = [t for t in c.triggers if t.group in ("event", "deal")]
-        by_platform, _ = assign_triggers(c, "event")
-        deal_assigned, _ = assign_triggers(c, "deal")
-        platform_of = {id(t): s for s, ts in by_platform.items() for t in ts}
-        platform_of.update({id(t): s for s, ts in deal_assigned.items() for t in ts})
-        plat_at = {s: p for s, _, p in c.platforms}
-        span = Span(c.sent.start, c.sent.end, c.sent.text)
-        used: list[tuple[int, int]] = []
-
-        found_breaks: list[list[int]] = []  # the clause breaks, found the first time a date is weighed
-
-        def reach(x: Trigger, dm: DateMention) -> int:
-            if not found_breaks:
-                found_breaks.append([c.start + m.start() for m in _CLAUSE_BREAK_CASELESS.finditer(c.sent.text)])
-            breaks = found_breaks[0]
-            lo, hi = min(x.end, dm.end), max(x.start, dm.start)
-            far = _dist((x.start, x.end), (dm.start, dm.end))
-            k = bisect_left(breaks, lo)
-            return far + (100 if k < len(breaks) and breaks[k] < hi else 0)
-
-        owner_of = _owners(triggers, c.dates, reach)
-
-        def date_for(t: Trigger) -> DateMention | None:
-            best, best_d = None, 10 ** 9
-            for dm in c.dates:
-                owner = owner_of.get(id(dm))
-                if owner is None or (owner is not t and not (owner.start < t.end and t.start < owner.end)):
-                    continue
-                d = _dist((t.start, t.end), (dm.start, dm.end))
-                if d < best_d:
-                    best, best_d = dm, d
-            return best
-
-        def people_for(t: Trigger, kinds: tuple[str, ...]) -> list[Entity]:
-            out = []
-            rivals = [x for x in c.of("event", *kinds) if x is not t]
-            for s, e, p in c.people:
-                if p.role in ("reporter", "producer", "editor", "writer"):
-                    continue
-                d = _dist((s, e), (t.start, t.end))
-                if all(d <= _dist((s, e), (r.start, r.end)) for r in rivals) and p not in out:
-                    out.append(p)
-            return out
-
-        def status_for(t: Trigger, dm: DateMention | None, future_kind: str) -> str:
-            lo = t.start - 80
-            if c.near("modifier", ("hedge",), lo, 0, t.end - lo + 30):
-                return "possible"
-            future = bool(c.near("modifier", ("future",), t.start - 60, 0, t.end - t.start + 60 + 40))
-            if dm is not None and self.ref is not None and dm.value > self.ref.isoformat()[: len(dm.value)]:
-                future = True
-            if dm is not None and self.ref is not None and dm.value < self.ref.isoformat()[: len(dm.value)]:
-                future = False
-            return future_kind if future else "occurred"
-
-        def add(type_: str, t: Trigger, status: str, dm, participants, countries, platforms, location=None) -> None:
-            ev = Event(type_, status, dm, _uniq(participants), _uniq([x for x in countries if x]), location,
-                       _uniq(platforms), span, i)
-            self.events.append(ev)
-
-        deal_countries = _uniq([x for d in refs for x in (d.recipient, d.supplier)])
-        sent_countries = _uniq([ent.code for _, _, ent in c.countries if ent.code])
-
-        once: set[str] = set()  # kinds that make one event a sentence
-        for t in c.of("event"):
-            if any(a <= t.start < b for a, b in used) or t.kind in once:
-                continue
-            kind = t.kind
-            pl = [plat_at[platform_of[id(t)]]] if id(t) in platform_of else []
-            dm = date_for(t)
-            if dm is None and kind in ("COPRODUCTION", "EVALUATION", "AGREEMENT", "SANCTION_THREAT"):
-                # one event a sentence: any of its triggers may own the date
-                dm = next((x for x in (date_for(y) for y in c.of("event", kind)) if x is not None), None)
-            if dm is None and kind == "AGREEMENT":
-                # "the pact signed by Mitsotakis and Macron last September": a signing of no deal dates the pact
-                dm = next((x for x in (date_for(y) for y in c.of("deal", "sign") if id(y) not in platform_of)
-                           if x is not None), None)
-            if kind in ("MEETING", "SUMMIT"):
-                close = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
-                if id(t) in deal_assigned.get(platform_of.get(id(t), -1), []) or (close and kind == "MEETING" and t.text.lower() == "talks"):
-                    continue  # "Su-57 talks": a negotiation, handled below
-                people = people_for(t, ("MEETING", "SUMMIT"))
-                heads = [p for p in people if (p.role or "").lower() in HEAD_ROLES]
-                if kind == "SUMMIT" and t.text.lower() != "summit" and not heads:
-                    continue
-                if kind == "SUMMIT" and re.search(r"ministers?['’]?\s*$", self.text[max(c.start, t.start - 20):t.start], re.I):
-                    kind = "MEETING"
-                if kind == "MEETING" and len(heads) >= 2:
-                    kind = "SUMMIT"
-                    people = heads
-                gov = [p for p in people if p.role is None or (p.role or "").lower() not in ("reporter", "producer")]
-                if not gov and kind == "MEETING":
-                    continue
-                if kind == "MEETING" and c.of("deal", "negotiate") and not gov:
-                    continue
-                countries = [p.country for p in gov] + (sent_countries if len(gov) < 2 else [])
-                loc = self._location(c, t)
-                if dm is None:
-                    plain = [x for x in c.dates if x.prep not in ("by", "from", "until", "since")
-                             and getattr(owner_of.get(id(x)), "kind", None) not in ("MEETING", "SUMMIT")]
-                    if len(plain) == 1:
-                        dm = plain[0]  # "on Tuesday ... after talks between Modi and Trump": the talks' day too
-                same = next((ev for ev in self.events[first:] if ev.clause == i and ev.type == kind), None)
-                if same is not None:
-                    same.participants = _uniq(same.participants + gov)
-                    same.date = same.date or dm
-                    continue
-                add(kind, t, status_for(t, dm, "scheduled"), dm, gov, countries, [], loc)
-                used.append((t.start, t.end))
-            elif kind == "UPGRADE":
-                if not pl:
-                    near = [p for s, e, p in c.platforms if _dist((s, e), (t.start, t.end)) < 60]
-                    pl = near[:1]
-                if not pl:
-                    continue
-                countries = [self._user(c, pl[0])] + [pl[0].country]
-                add(kind, t, status_for(t, dm, "expected"), dm, [], countries, pl)
-            elif kind == "COPRODUCTION":
-                plats = [p for _, _, p in c.platforms] or [d.platform for d in refs]
-                orgs = [o for _, _, o in c.orgs if o.category in ("defence company", "state exporter", "research institute", None)]
-                ppl = [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
-                countries = deal_countries or sent_countries + [o.country for o in orgs]
-                if not countries and self.home:
-                    countries = [self.home]
-                add(kind, t, status_for(t, dm, "expected"), dm, orgs + ppl, countries, plats, self._location(c, t))
-                once.add(kind)
-            elif kind == "EVALUATION":
-                plats = [p for _, _, p in c.platforms]
-                if not plats:
-                    continue
-                buyer = [d.recipient for d in refs] or [x for x in sent_countries if x not in {p.country for p in plats}]
-                add(kind, t, status_for(t, dm, "scheduled"), dm, [], buyer[:1], plats)
-                once.add(kind)
-            elif kind == "AGREEMENT":
-                if refs or c.platforms or c.of("deal", "sign") and c.money:
-                    continue
-                countries = sent_countries or ([self.home] if self.home else [])
-                if len(countries) < 2 and refs:
-                    countries = deal_countries
-                if not countries:
-                    continue
-                countries = countries + [x for d in self.book.deals for x in (d.supplier, d.recipient)][:2]
-                add(kind, t, status_for(t, dm, "scheduled"), dm, [], countries[:2] if len(set(countries)) >= 2 else countries, [])
-                once.add(kind)
-            elif kind == "SANCTION_THREAT":
-                if not _THREAT.search(c.sent.text):
-                    continue
-                involved = {x for d in refs for x in (d.supplier, d.recipient)}
-                threat = [ent.code for s, e, ent in c.countries if ent.code and _dist((s, e), (t.start, t.end)) < 40] or \
-                    [ent.code for s, e, ent in c.countries if ent.code and ent.code not in involved] or \
-                    [ent.country for s, e, ent in c.locations if ent.country and ent.country not in involved][:1]
-                target = [d.recipient for d in refs] or [self.home]
-                add(kind, t, "occurred", dm, [], threat + target, [d.platform for d in refs])
-                once.add(kind)
-            elif kind in ("REQUEST", "OFFER"):
-                targets = [d for d in refs if not pl or d.platform in pl] or refs
-                if not targets:
-                    continue
-                people = [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
-                orgs = [o for _, _, o in c.orgs if o.category in ("government body", "ministry", "agency", "armed service")]
-                add(kind, t, status_for(t, dm, "expected"), dm, orgs + people,
-                    [x for d in targets for x in ((d.recipient, d.supplier) if kind == "REQUEST" else (d.supplier, d.recipient))],
-                    [d.platform for d in targets])
-            elif kind == "DELIVERY":
-                if c.sent.headline or _NOT_A_DELIVERY.search(self.text, max(c.start, t.start - 40), t.start):
-                    continue  # "until the new jets arrive", "deliveries, initially planned for 2020, ..."
-                if re.match(r"(?:arrived|landed|touched down|flown to)\b", t.text, re.I) and any(
-                        0 <= t.start - e <= 25 and not re.search(r"[,;.]", self.text[e:t.start]) for _, e, _ in c.people):
-                    continue  # "Zelensky arrived in Paris": a visit
-                if _ORIGINAL_PLAN.match(self.text, t.end):
-                    continue
-                targets = [d for d in refs if not pl or d.platform in pl] or refs
-                if dm is None:
-                    dm = next((ev.date for ev in self.events[first:] if ev.clause == i and ev.type == "DELIVERY" and ev.date), None)
-                dates = [dm] if dm else [None]
-                extra = [x for x in c.dates if x is not dm and x.start > t.end and x.start - t.end < 90
-                         and (dm is None or x.start > dm.end) and not c.of("modifier", "original")
-                         and (x.prep == "by" or (x.prep == "in" and re.search(
-                             r"\b(?:start|begin|finish|complete|end)\b", self.text[t.start:x.start], re.I)))]
-                if targets:
-                    for d_ in dates + extra:
-                        add(kind, t, status_for(t, d_, "expected"), d_, [o for _, _, o in c.orgs if o.category == "armed service"],
-                            [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
-                elif sent_countries and re.search(r"\bfrom\b", c.sent.text) and not c.platforms:
-                    add(kind, t, status_for(t, dm, "expected"), dm, [], sent_countries + ([self.home] if self.home else []), [])
-                else:
-                    continue
-                used.append((t.start, t.end))
-
-        # orders listed with their years ("orders for 24 in 2015 and a further 30 earlier this year")
-        for d in refs:
-            if d.locked == i:
-                add("DEAL_SIGNED", c.triggers[0] if c.triggers else None, "occurred", d.signed, [],
-                    [d.recipient, d.supplier], [d.platform])
-        # events that follow from what the deal rules read in this sentence
-        for t in c.of("deal"):
-            targets = [d for d in refs if id(t) in {id(x) for x in deal_assigned.get(_first_start(c, d), [])}] \
-                or ([] if id(t) in platform_of else refs)
-            if not targets:
-                continue
-            dm = date_for(t)
-            if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
-                add("AGREEMENT", t, status_for(t, dm, "scheduled"), dm,
-                    [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
-                    + [o for _, _, o in c.orgs if o.category in ("defence company", "state exporter", "government body", "ministry")],
-                    [x for d in targets for x in (d.recipient, d.supplier)], [])
-            elif t.kind == "offer":
-                add("OFFER", t, status_for(t, dm, "expected") if status_for(t, dm, "expected") != "possible" else "occurred", dm,
-                    [o for _, _, o in c.orgs if o.category in ("government body", "agency", "ministry", "defence company")],
-                    [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
-            elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.of("deal", "cancel"):
-                if dm is None or reported_at(self.text, dm.start, c.start):
-                    dm = next((d.signed for d in targets if d.signed is not None), dm)
-                st = status_for(t, dm, "expected")
-                add("DEAL_SIGNED", t, "possible" if st == "possible" else st, dm,
-                    [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
-                    + [o for _, _, o in c.orgs if o.category in ("defence company",)],
-                    [x for d in targets for x in (d.recipient, d.supplier)], [d.platform for d in targets],
-                    self._location(c, t))
-            elif t.kind == "pending":
-                add("DEAL_SIGNED", t, "expected", dm, [], [x for d in targets for x in (d.recipient, d.supplier)],
-                    [d.platform for d in targets])
-            elif t.kind == "negotiate":
-                bare = t.text.lower() in ("talks", "discussions")
-                near = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
-                if bare and not near and not _ANAPHOR_DEAL.search(self.text[t.end:t.end + 30]):
-                    continue
-                if any(x.kind == "MEETING" and _dist((x.start, x.end), (t.start, t.end)) == 0 for x in c.of("event")) \
-                        and id(t) not in platform_of:
-                    continue
-                add("NEGOTIATION", t, status_for(t, dm, "scheduled"), dm,
-                    [p for _, _, p in c.people if p.role not in ("reporter", "producer")]
-                    + [o for _, _, o in c.orgs if o.category in ("agency", "government body")],
-                    [x for d in targets for x in (d.recipient, d.supplier)], [d.platform for d in targets])
-            elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) and not any(
-                    x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.of("event")):
-                past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
-                    r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
-                add("DELIVERY", t, "occurred" if past else status_for(t, dm, "expected"), dm,
-                    [o for _, _, o in c.orgs if o.category == "armed service"]
-                    + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
-                    [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
 
     def _news_peg(self) -> None:
         """Talks told undated in a report's opening paragraphs happened on the day the report is about:
@@ -392,6 +145,293 @@ class EventFinder:
             target.platforms = _uniq(target.platforms + ev.platforms)
             target.location = target.location or ev.location
         return out
+
+
+class _Sentence:
+    """The events one sentence states: those its event triggers name (one method per kind) and those that
+    follow from what the deal rules read in it (a signing, an offer, talks, a delivery of a deal it names).
+
+    Holds what every kind needs: the deals the sentence speaks of, which platform each trigger is assigned
+    to, and which date each trigger owns."""
+
+    def __init__(self, finder: EventFinder, i: int, c: Clause) -> None:
+        self.finder, self.i, self.c = finder, i, c
+        self.text = finder.text
+        self.first = len(finder.events)  # this sentence's events are appended after the earlier ones
+        self.refs = finder.book.refs.get(i, [])
+        by_platform, _ = assign_triggers(c, "event")
+        self.deal_assigned, _ = assign_triggers(c, "deal")
+        self.platform_of = {id(t): s for s, ts in by_platform.items() for t in ts}
+        self.platform_of.update({id(t): s for s, ts in self.deal_assigned.items() for t in ts})
+        self.plat_at = {s: p for s, _, p in c.platforms}
+        self.span = Span(c.sent.start, c.sent.end, c.sent.text)
+        self.used: list[tuple[int, int]] = []
+        self.once: set[str] = set()  # kinds that make one event a sentence
+        self._breaks: list[int] | None = None  # the clause breaks, found the first time a date is weighed
+        self.owner_of = _owners([t for t in c.triggers if t.group in ("event", "deal")], c.dates, self._reach)
+        self.deal_countries = _uniq([x for d in self.refs for x in (d.recipient, d.supplier)])
+        self.sent_countries = _uniq([ent.code for _, _, ent in c.countries if ent.code])
+
+    def find(self) -> None:
+        for t in self.c.of("event"):
+            if any(a <= t.start < b for a, b in self.used) or t.kind in self.once:
+                continue
+            self._event_trigger(t)
+        # orders listed with their years ("orders for 24 in 2015 and a further 30 earlier this year")
+        for d in self.refs:
+            if d.locked == self.i:
+                self.add("DEAL_SIGNED", "occurred", d.signed, [], [d.recipient, d.supplier], [d.platform])
+        for t in self.c.of("deal"):
+            self._deal_trigger(t)
+
+    # --- what every kind weighs ---------------------------------------------------
+    def _reach(self, x: Trigger, dm: DateMention) -> int:
+        if self._breaks is None:
+            self._breaks = [self.c.start + m.start() for m in _CLAUSE_BREAK_CASELESS.finditer(self.c.sent.text)]
+        breaks = self._breaks
+        lo, hi = min(x.end, dm.end), max(x.start, dm.start)
+        far = _dist((x.start, x.end), (dm.start, dm.end))
+        k = bisect_left(breaks, lo)
+        return far + (100 if k < len(breaks) and breaks[k] < hi else 0)
+
+    def date_for(self, t: Trigger) -> DateMention | None:
+        best, best_d = None, 10 ** 9
+        for dm in self.c.dates:
+            owner = self.owner_of.get(id(dm))
+            if owner is None or (owner is not t and not (owner.start < t.end and t.start < owner.end)):
+                continue
+            d = _dist((t.start, t.end), (dm.start, dm.end))
+            if d < best_d:
+                best, best_d = dm, d
+        return best
+
+    def people_for(self, t: Trigger, kinds: tuple[str, ...]) -> list[Entity]:
+        out = []
+        rivals = [x for x in self.c.of("event", *kinds) if x is not t]
+        for s, e, p in self.c.people:
+            if p.role in ("reporter", "producer", "editor", "writer"):
+                continue
+            d = _dist((s, e), (t.start, t.end))
+            if all(d <= _dist((s, e), (r.start, r.end)) for r in rivals) and p not in out:
+                out.append(p)
+        return out
+
+    def status_for(self, t: Trigger, dm: DateMention | None, future_kind: str) -> str:
+        c, ref = self.c, self.finder.ref
+        lo = t.start - 80
+        if c.near("modifier", ("hedge",), lo, 0, t.end - lo + 30):
+            return "possible"
+        future = bool(c.near("modifier", ("future",), t.start - 60, 0, t.end - t.start + 60 + 40))
+        if dm is not None and ref is not None and dm.value > ref.isoformat()[: len(dm.value)]:
+            future = True
+        if dm is not None and ref is not None and dm.value < ref.isoformat()[: len(dm.value)]:
+            future = False
+        return future_kind if future else "occurred"
+
+    def add(self, type_: str, status: str, dm, participants, countries, platforms, location=None) -> None:
+        self.finder.events.append(Event(type_, status, dm, _uniq(participants), _uniq([x for x in countries if x]),
+                                        location, _uniq(platforms), self.span, self.i))
+
+    def _people(self) -> list[Entity]:
+        return [p for _, _, p in self.c.people if p.role not in ("reporter", "producer")]
+
+    def _orgs(self, *categories: str | None) -> list[Entity]:
+        return [o for _, _, o in self.c.orgs if o.category in categories]
+
+    def _targets(self, pl: list[Entity]) -> list:
+        return [d for d in self.refs if not pl or d.platform in pl] or self.refs
+
+    # --- event triggers, by kind --------------------------------------------------
+    def _event_trigger(self, t: Trigger) -> None:
+        c, kind = self.c, t.kind
+        pl = [self.plat_at[self.platform_of[id(t)]]] if id(t) in self.platform_of else []
+        dm = self.date_for(t)
+        if dm is None and kind in ("COPRODUCTION", "EVALUATION", "AGREEMENT", "SANCTION_THREAT"):
+            # one event a sentence: any of its triggers may own the date
+            dm = next((x for x in (self.date_for(y) for y in c.of("event", kind)) if x is not None), None)
+        if dm is None and kind == "AGREEMENT":
+            # "the pact signed by Mitsotakis and Macron last September": a signing of no deal dates the pact
+            dm = next((x for x in (self.date_for(y) for y in c.of("deal", "sign") if id(y) not in self.platform_of)
+                       if x is not None), None)
+        if kind in ("MEETING", "SUMMIT"):
+            self._meeting(t, kind, dm)
+        elif kind in ("REQUEST", "OFFER"):
+            self._request_or_offer(t, kind, dm, pl)
+        else:
+            handler = getattr(self, "_" + kind.lower(), None)  # _upgrade, _coproduction, ..., _delivery
+            if handler is not None:
+                handler(t, dm, pl)
+
+    def _meeting(self, t: Trigger, kind: str, dm) -> None:
+        c = self.c
+        close = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
+        if id(t) in self.deal_assigned.get(self.platform_of.get(id(t), -1), []) or (
+                close and kind == "MEETING" and t.text.lower() == "talks"):
+            return  # "Su-57 talks": a negotiation, found with the deal triggers
+        people = self.people_for(t, ("MEETING", "SUMMIT"))
+        heads = [p for p in people if (p.role or "").lower() in HEAD_ROLES]
+        if kind == "SUMMIT" and t.text.lower() != "summit" and not heads:
+            return
+        if kind == "SUMMIT" and re.search(r"ministers?['’]?\s*$", self.text[max(c.start, t.start - 20):t.start], re.I):
+            kind = "MEETING"
+        if kind == "MEETING" and len(heads) >= 2:
+            kind = "SUMMIT"
+            people = heads
+        gov = [p for p in people if p.role is None or (p.role or "").lower() not in ("reporter", "producer")]
+        if not gov and kind == "MEETING":
+            return
+        if kind == "MEETING" and c.of("deal", "negotiate") and not gov:
+            return
+        countries = [p.country for p in gov] + (self.sent_countries if len(gov) < 2 else [])
+        loc = self.finder._location(c, t)
+        if dm is None:
+            plain = [x for x in c.dates if x.prep not in ("by", "from", "until", "since")
+                     and getattr(self.owner_of.get(id(x)), "kind", None) not in ("MEETING", "SUMMIT")]
+            if len(plain) == 1:
+                dm = plain[0]  # "on Tuesday ... after talks between Modi and Trump": the talks' day too
+        same = next((ev for ev in self.finder.events[self.first:] if ev.clause == self.i and ev.type == kind), None)
+        if same is not None:
+            same.participants = _uniq(same.participants + gov)
+            same.date = same.date or dm
+            return
+        self.add(kind, self.status_for(t, dm, "scheduled"), dm, gov, countries, [], loc)
+        self.used.append((t.start, t.end))
+
+    def _upgrade(self, t: Trigger, dm, pl: list[Entity]) -> None:
+        if not pl:
+            pl = [p for s, e, p in self.c.platforms if _dist((s, e), (t.start, t.end)) < 60][:1]
+        if not pl:
+            return
+        countries = [self.finder._user(self.c, pl[0])] + [pl[0].country]
+        self.add("UPGRADE", self.status_for(t, dm, "expected"), dm, [], countries, pl)
+
+    def _coproduction(self, t: Trigger, dm, pl: list[Entity]) -> None:
+        c = self.c
+        plats = [p for _, _, p in c.platforms] or [d.platform for d in self.refs]
+        orgs = self._orgs("defence company", "state exporter", "research institute", None)
+        countries = self.deal_countries or self.sent_countries + [o.country for o in orgs]
+        if not countries and self.finder.home:
+            countries = [self.finder.home]
+        self.add("COPRODUCTION", self.status_for(t, dm, "expected"), dm, orgs + self._people(), countries, plats,
+                 self.finder._location(c, t))
+        self.once.add("COPRODUCTION")
+
+    def _evaluation(self, t: Trigger, dm, pl: list[Entity]) -> None:
+        plats = [p for _, _, p in self.c.platforms]
+        if not plats:
+            return
+        buyer = [d.recipient for d in self.refs] or [x for x in self.sent_countries if x not in {p.country for p in plats}]
+        self.add("EVALUATION", self.status_for(t, dm, "scheduled"), dm, [], buyer[:1], plats)
+        self.once.add("EVALUATION")
+
+    def _agreement(self, t: Trigger, dm, pl: list[Entity]) -> None:
+        c, refs = self.c, self.refs
+        if refs or c.platforms or c.of("deal", "sign") and c.money:
+            return
+        countries = self.sent_countries or ([self.finder.home] if self.finder.home else [])
+        if len(countries) < 2 and refs:
+            countries = self.deal_countries
+        if not countries:
+            return
+        countries = countries + [x for d in self.finder.book.deals for x in (d.supplier, d.recipient)][:2]
+        self.add("AGREEMENT", self.status_for(t, dm, "scheduled"), dm, [],
+                 countries[:2] if len(set(countries)) >= 2 else countries, [])
+        self.once.add("AGREEMENT")
+
+    def _sanction_threat(self, t: Trigger, dm, pl: list[Entity]) -> None:
+        c, refs = self.c, self.refs
+        if not _THREAT.search(c.sent.text):
+            return
+        involved = {x for d in refs for x in (d.supplier, d.recipient)}
+        threat = [ent.code for s, e, ent in c.countries if ent.code and _dist((s, e), (t.start, t.end)) < 40] or \
+            [ent.code for s, e, ent in c.countries if ent.code and ent.code not in involved] or \
+            [ent.country for s, e, ent in c.locations if ent.country and ent.country not in involved][:1]
+        target = [d.recipient for d in refs] or [self.finder.home]
+        self.add("SANCTION_THREAT", "occurred", dm, [], threat + target, [d.platform for d in refs])
+        self.once.add("SANCTION_THREAT")
+
+    def _request_or_offer(self, t: Trigger, kind: str, dm, pl: list[Entity]) -> None:
+        targets = self._targets(pl)
+        if not targets:
+            return
+        self.add(kind, self.status_for(t, dm, "expected"), dm,
+                 self._orgs("government body", "ministry", "agency", "armed service") + self._people(),
+                 [x for d in targets for x in ((d.recipient, d.supplier) if kind == "REQUEST" else (d.supplier, d.recipient))],
+                 [d.platform for d in targets])
+
+    def _delivery(self, t: Trigger, dm, pl: list[Entity]) -> None:
+        c, text = self.c, self.text
+        if c.sent.headline or _NOT_A_DELIVERY.search(text, max(c.start, t.start - 40), t.start):
+            return  # "until the new jets arrive", "deliveries, initially planned for 2020, ..."
+        if re.match(r"(?:arrived|landed|touched down|flown to)\b", t.text, re.I) and any(
+                0 <= t.start - e <= 25 and not re.search(r"[,;.]", text[e:t.start]) for _, e, _ in c.people):
+            return  # "Zelensky arrived in Paris": a visit
+        if _ORIGINAL_PLAN.match(text, t.end):
+            return
+        targets = self._targets(pl)
+        if dm is None:
+            dm = next((ev.date for ev in self.finder.events[self.first:]
+                       if ev.clause == self.i and ev.type == "DELIVERY" and ev.date), None)
+        dates = [dm] if dm else [None]
+        extra = [x for x in c.dates if x is not dm and x.start > t.end and x.start - t.end < 90
+                 and (dm is None or x.start > dm.end) and not c.of("modifier", "original")
+                 and (x.prep == "by" or (x.prep == "in" and re.search(
+                     r"\b(?:start|begin|finish|complete|end)\b", text[t.start:x.start], re.I)))]
+        if targets:
+            for d_ in dates + extra:
+                self.add("DELIVERY", self.status_for(t, d_, "expected"), d_, self._orgs("armed service"),
+                         [x for d in targets for x in (d.supplier, d.recipient)], [d.platform for d in targets])
+        elif self.sent_countries and re.search(r"\bfrom\b", c.sent.text) and not c.platforms:
+            home = self.finder.home
+            self.add("DELIVERY", self.status_for(t, dm, "expected"), dm, [], self.sent_countries + ([home] if home else []), [])
+        else:
+            return
+        self.used.append((t.start, t.end))
+
+    # --- events that follow from what the deal rules read in this sentence --------------
+    def _deal_trigger(self, t: Trigger) -> None:
+        c, refs = self.c, self.refs
+        targets = [d for d in refs if id(t) in {id(x) for x in self.deal_assigned.get(_first_start(c, d), [])}] \
+            or ([] if id(t) in self.platform_of else refs)
+        if not targets:
+            return
+        dm = self.date_for(t)
+        pairs = [x for d in targets for x in (d.recipient, d.supplier)]
+        platforms = [d.platform for d in targets]
+        if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
+            self.add("AGREEMENT", self.status_for(t, dm, "scheduled"), dm,
+                     self._people() + self._orgs("defence company", "state exporter", "government body", "ministry"),
+                     pairs, [])
+        elif t.kind == "offer":
+            st = self.status_for(t, dm, "expected")
+            self.add("OFFER", st if st != "possible" else "occurred", dm,
+                     self._orgs("government body", "agency", "ministry", "defence company"),
+                     [x for d in targets for x in (d.supplier, d.recipient)], platforms)
+        elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.of("deal", "cancel"):
+            if dm is None or reported_at(self.text, dm.start, c.start):
+                dm = next((d.signed for d in targets if d.signed is not None), dm)
+            st = self.status_for(t, dm, "expected")
+            self.add("DEAL_SIGNED", "possible" if st == "possible" else st, dm,
+                     self._people() + self._orgs("defence company"), pairs, platforms, self.finder._location(c, t))
+        elif t.kind == "pending":
+            self.add("DEAL_SIGNED", "expected", dm, [], pairs, platforms)
+        elif t.kind == "negotiate":
+            bare = t.text.lower() in ("talks", "discussions")
+            near = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
+            if bare and not near and not _ANAPHOR_DEAL.search(self.text[t.end:t.end + 30]):
+                return
+            if any(x.kind == "MEETING" and _dist((x.start, x.end), (t.start, t.end)) == 0 for x in c.of("event")) \
+                    and id(t) not in self.platform_of:
+                return
+            self.add("NEGOTIATION", self.status_for(t, dm, "scheduled"), dm,
+                     self._people() + self._orgs("agency", "government body"), pairs, platforms)
+        elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) and not any(
+                x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.of("event")):
+            past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
+                r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
+            self.add("DELIVERY", "occurred" if past else self.status_for(t, dm, "expected"), dm,
+                     self._orgs("armed service") + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
+                     [x for d in targets for x in (d.supplier, d.recipient)], platforms)
 
 
 def _first_start(c: Clause, d) -> int:
