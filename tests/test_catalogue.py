@@ -46,3 +46,13 @@ def test_a_broken_catalogue_names_the_file(tmp_path):
     (tmp_path / "people.yaml").write_text("- not a mapping\n", encoding="utf-8")
     with pytest.raises(CatalogueError, match="people.yaml"):
         load(tmp_path)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The defence minister announced the purchase in a post on Telegram on Sunday.", "Telegram"),
+    ("Footage shared on Facebook showed the first two jets landing at the base.", "Facebook"),
+    ("The ministry wrote on Twitter that the frigate had left the shipyard.", "Twitter"),
+])
+def test_social_networks_officials_post_on_are_organisations(extractor, text, name):
+    ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
+    assert ("organization", name) in {(e["kind"], e["name"]) for e in ents}
