@@ -56,3 +56,26 @@ def test_a_broken_catalogue_names_the_file(tmp_path):
 def test_social_networks_officials_post_on_are_organisations(extractor, text, name):
     ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
     assert ("organization", name) in {(e["kind"], e["name"]) for e in ents}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The first two jets landed at Shindand Air Base on Tuesday.", "Shindand Air Base"),
+    ("The frigate sailed into Cam Ranh Naval Base for a port call.", "Cam Ranh Naval Base"),
+    ("The helicopters were received at Kuwait International Airport.", "Kuwait International Airport"),
+    ("Local assembly will start in Cavite province next year.", "Cavite province"),
+    ("Fighting continued in the Sagaing Region, the army said.", "Sagaing Region"),
+    ("The two ministers met at Camp Crame, the police headquarters.", "Camp Crame"),
+    ("Patrol boats will be based on the Danube River near the border.", "Danube River"),
+])
+def test_bases_airports_provinces_and_rivers_are_places_by_their_form(extractor, text, name):
+    ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
+    assert ("location", name) in {(e["kind"], e["name"]) for e in ents}
+
+
+@pytest.mark.parametrize("text, not_a_place", [
+    ("The Indian Air Force Station Commander said the jets had arrived.", "Force Station"),
+    ("The Pakistan Air Force will buy 40 J-35 fighters.", "Pakistan Air"),
+])
+def test_a_force_or_a_person_is_not_made_a_place(extractor, text, not_a_place):
+    ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
+    assert not any(e["kind"] == "location" and not_a_place in e["name"] for e in ents)

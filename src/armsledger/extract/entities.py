@@ -72,6 +72,19 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
                       r"University|Command|Office|Department|Bureau|Authority|Organi[sz]ation|Association|Federation|"
                       r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard")
+# places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
+# "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
+_PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "air station": "base",
+                "naval air station": "base", "military base": "base", "international airport": "airport",
+                "airport": "airport", "province": "region", "prefecture": "region", "oblast": "region",
+                "governorate": "region", "region": "region", "district": "region", "river": "water", "strait": "water",
+                "lake": "water", "peninsula": "region", "palace": "venue", "camp": "base", "fort": "base"}
+_PLACE_TAIL = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Base|Airbase|Naval Air Station|Naval Base|"
+                         r"Air Station|Military Base|International Airport|Airport|Province|province|Prefecture|"
+                         r"prefecture|Oblast|oblast|Governorate|governorate|Region|District|district|River|Strait|"
+                         r"Peninsula|Palace))(?=[\s,.;:)'’]|$)")
+_PLACE_HEAD_FIRST = re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+                               r"(?=[\s,.;:)'’]|$)")
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
                          "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
                          "bank": "company", "university": "research institute", "institute": "research institute"}
@@ -356,6 +369,7 @@ class EntityFinder:
         self._catalogue_hits(text, hits, ents)
         self._people(text, ents, offices)
         self._organisations(text, ents)
+        self._places(text, ents)
         self._surnames(text, ents)
         self._designations(text, ents)
         self._merge_platform_family(ents)
@@ -643,6 +657,26 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=None, category=category))
             ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
+
+    def _places(self, text: str, ents: Entities) -> None:
+        """Bases, airports, provinces, rivers and palaces named by their form, not in the catalogue."""
+        for rx in (_PLACE_TAIL, _PLACE_HEAD_FIRST):
+            for m in rx.finditer(text):
+                words = m["name"].split()
+                while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"under", "said", "according"}:
+                    words.pop(0)
+                if len(words) < 2:
+                    continue
+                name = " ".join(words)
+                s, e = m.end("name") - len(name), m.end("name")
+                inner = ents.overlapping(s, e)
+                if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                    continue  # a person, a firm, a force, or a place the catalogue knows by this very name
+                country = next((x.code or x.country for _, _, x in inner if x.code or x.country), None)
+                category = _PLACE_HEADS[m["head"].casefold()]
+                ent = ents.get_or_add(("location", name.casefold()),
+                                      lambda: Entity("location", name, country=country, category=category))
+                self._force_mention(ents, ent, Span(s, e, text[s:e]))
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
         near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take
