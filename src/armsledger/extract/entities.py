@@ -59,6 +59,7 @@ def _anchored(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int
 _APPOS_TAIL = re.compile(r",\s+(?:said|told|says|added|noted|stated)\b")
 _CAPS_NAME = r"[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){1,2}\b"  # "By MATTHEW LEE and SUZAN FRASER Associated Press"
 NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_NAME_TOKEN}){{1,3}}"
+_LINE_NAME = NAME.replace(r"\s", r"[ \t]")  # a name that does not run on into the next line of page furniture
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
@@ -322,7 +323,11 @@ class EntityFinder:
         # a photo credit: "(AP Photo/Evan Vucci)", "(AP: Evan Vucci)", "(Agência Brasil / Tânia Rêgo)"
         self._photo = re.compile(rf"\((?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,3}})(?:\s+Photo)?\s*[:/]\s*(?P<names>{NAME})\)")
         # "Photo:\nABC News / Oliver Chaseling": a credit line without brackets
-        self._photo_line = re.compile(rf"(?m)^Photo:\s*\n?[A-Z][\w.&' -]{{1,40}}?\s*/\s*(?P<names>{NAME})")
+        self._photo_line = re.compile(rf"(?m)^Photo:\s*\n?[A-Z][\w.&' -]{{1,40}}?\s*/\s*(?P<names>{_LINE_NAME})")
+        # a byline on a line of its own with what the writer is: "Alex Abraham, Senior Associate Editor",
+        # "Stephen Dziedzic\n, ABC foreign affairs correspondent"
+        self._line_byline = re.compile(rf"(?m)^[ \t]*(?P<names>{_LINE_NAME})[ \t]*\n?[ \t]*,[ \t]*(?:[\w-]+[ \t]+){{0,4}}"
+                                       rf"(?i:correspondent|editor|reporter|writer|columnist)\b")
         # a person told by what they are rather than an office: "military expert Song Zhongping", "Mr Sirasak Lerdduaylarp"
         self._descriptor = re.compile(rf"\b(?:expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
                                       rf"spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME})")
@@ -335,7 +340,8 @@ class EntityFinder:
                                          rf"[Aa]mbassador|[Pp]resident|[Cc]hairman|[Cc]hair))\b", re.M)
         # a byline on a line of its own at the top, above the outlet's line: "Rahul Singh\nHindustan Times, New Delhi"
         self._top_byline = re.compile(rf"\A\s*(?P<names>{NAME})[ \t]*\n(?=[^\n]{{3,60}}\n)")
-        self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo)(?:\s+by)?:?\s+"
+        self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo|"
+                                  rf"(?<=; )(?:editing|writing|additional reporting)|(?:Report\s+)?[Cc]ompiled)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
         self._service = re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b")
         self._ministry = re.compile(
@@ -537,6 +543,8 @@ class EntityFinder:
             self._credited(text, ents, m, "photographer")
         for m in self._photo_line.finditer(text):
             self._credited(text, ents, m, "photographer")
+        for m in self._line_byline.finditer(text):
+            self._credited(text, ents, m, "reporter")
         for rx in (self._descriptor, self._opening_appos):
             for m in rx.finditer(text):
                 s, e = m.start("name"), m.end("name")
@@ -547,6 +555,7 @@ class EntityFinder:
                 self._add_person(text, ents, _Offset(re.match(r".+", m["name"]), s), None, None)
         for m in self._credit.finditer(text):
             what = m["what"].lower()
+            what = "reporting" if "compiled" in what else what
             role = {"production": "producer", "reporting": "reporter", "additional reporting": "reporter",
                     "editing": "editor", "writing": "writer", "video": "producer", "photo": "photographer"}.get(what, what)
             self._credited(text, ents, m, role)

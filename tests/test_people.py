@@ -1,0 +1,37 @@
+"""Writers, editors and photographers named in a page's furniture are people of the report, with what they did."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.model import Article
+
+
+def people(extractor, text: str) -> dict[str, str | None]:
+    ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
+    return {e["name"]: e["role"] for e in ents if e["kind"] == "person"}
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Egypt signed for 12 more jets. (Reporting by Nadia Saleh; editing by Peter Graff)", "Peter Graff", "editor"),
+    ("The deal was signed in Seoul. (Reporting by Jihoon Lee; writing by Hyonhee Shin; Editing by Kim Coghill)",
+     "Hyonhee Shin", "writer"),
+    ("Report compiled by Tomas Novak and Ewa Kowalska\n\nThe ministry said the tanks had arrived.",
+     "Ewa Kowalska", "reporter"),
+])
+def test_credit_lines_name_who_reported_wrote_and_edited(extractor, text, name, role):
+    assert people(extractor, text).get(name) == role
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Navy picks a new frigate\nJane Marlowe\n, ABC defence correspondent\nThe cabinet chose the design on Monday.",
+     "Jane Marlowe"),
+    ("Last updated:\nOmar Haddad, Senior Associate Editor\n3 MIN READ\n\nThe visit was a success.", "Omar Haddad"),
+])
+def test_a_byline_on_its_own_line_names_the_writer(extractor, text, name):
+    assert people(extractor, text).get(name) == "reporter"
+
+
+def test_a_photo_credit_line_stops_at_the_end_of_its_line(extractor):
+    found = people(extractor, "Photo:\nABC News / Lena Park\nJapanese shipbuilder Mitsubishi won the contest.")
+    assert found.get("Lena Park") == "photographer"
+    assert not any("Japanese" in n for n in found)
