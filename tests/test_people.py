@@ -35,3 +35,19 @@ def test_a_photo_credit_line_stops_at_the_end_of_its_line(extractor):
     found = people(extractor, "Photo:\nABC News / Lena Park\nJapanese shipbuilder Mitsubishi won the contest.")
     assert found.get("Lena Park") == "photographer"
     assert not any("Japanese" in n for n in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The contest ran on under President Maria Duarte. In 2013 the air force chose the Gripen.", "Maria Duarte"),
+    ("The order was approved by Defence Minister Jan Kowal. Deliveries start next year.", "Jan Kowal"),
+])
+def test_a_name_ends_with_its_sentence(extractor, text, name):
+    assert name in people(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's Defense Minister To Discuss Strengthening Of Air Defense In Berlin\n\nThe minister travels today.",
+    "President Set To Sign Frigate Deal With France\n\nThe signing is expected on Friday.",
+])
+def test_a_headline_in_title_case_is_no_person(extractor, text):
+    assert not any(w in name.split() for name in people(extractor, text) for w in ("To", "Of", "With"))

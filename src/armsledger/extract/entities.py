@@ -33,6 +33,8 @@ _GOV_AFTER = re.compile(rf"^\s+(?:{_GOV_VERBS}|(?!(?:talks|visits|officials|forc
 _POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
                r"[A-Z][\w'’\ufffd.-]*")
+_SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
+_TITLE_CASE_GLUE = frozenset("To Of In On At For With From By Since Its The And Is Was Are Will Into Over After".split())
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|dos|das|van|von|der|den|le|la|du|di)"
 _MINISTRY_ANCHOR = re.compile(r"(?i:ministry)\b")
 
@@ -432,10 +434,15 @@ class EntityFinder:
                     group: str = "name") -> Entity | None:
         s, e = m.start(group), m.end(group)
         raw = m.group(group).rstrip(".")
+        cut = _SENTENCE_END_IN_NAME.search(raw)
+        if cut:  # "Rousseff. In 2013 ...": the name ends with its sentence
+            raw = raw[:cut.end() - 1]
         e = s + len(raw)
         words = raw.split()
         if words[0].casefold() in _STOP_FIRST or len(words) < 2 or any(w.strip(".,").casefold() in _NOT_NAME for w in words):
             return None
+        if any(w in _TITLE_CASE_GLUE for w in words[1:]):
+            return None  # a headline in title case ("Minister To Discuss Strengthening Of Air Defence"), not a name
         hit = ents.covered(s, e)
         if hit is not None and hit.kind != "person":
             return None
