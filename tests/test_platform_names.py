@@ -102,3 +102,20 @@ def test_every_country_of_a_list_of_buyers_is_a_candidate_recipient(extractor):
 def test_a_designation_with_its_number_hyphenated_or_spaced_is_the_catalogue_platform(extractor, text, written, canonical):
     found = platforms_of(extractor, text)
     assert canonical in found and any(m["text"].startswith(written) for m in found[canonical]["mentions"])
+
+
+@pytest.mark.parametrize("text, ships", [
+    ("The helicopters will fly from the BRP Andres Bonifacio and BRP Ramon Alcaraz.",
+     {"BRP Andres Bonifacio", "BRP Ramon Alcaraz"}),
+    ("The former frigates HMAS Darwin and HMAS Melbourne were handed over to Chile.", {"HMAS Darwin", "HMAS Melbourne"}),
+    ("PNS Taimur, the second of the four ships, sailed for Karachi on Monday.", {"PNS Taimur"}),
+    ("INS Sahyadri arrived in Colombo for a three-day visit.", {"INS Sahyadri"}),
+])
+def test_a_ship_is_named_by_its_navys_prefix_and_name(extractor, text, ships):
+    record = extractor(Article(text=text, published="2024-06-01"))
+    assert ships <= {e["name"] for e in record["entities"] if e["kind"] == "platform"}
+
+
+def test_a_naval_base_commissioned_like_a_ship_is_not_made_one(extractor):
+    record = extractor(Article(text="Allied submarines will rotate through HMAS Stirling near Perth.", published="2024-06-01"))
+    assert "HMAS Stirling" not in {e["name"] for e in record["entities"] if e["kind"] == "platform"}

@@ -130,6 +130,10 @@ DESIGNATION = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z
 # a class of ships named after its first: "Mogami-class", "Talwar class", "Admiral Gorshkov-class"
 SHIP_CLASS = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
 # a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
+# a ship by its name and its navy's prefix: "INS Sahyadri", "BRP Gregorio del Pilar", "HMAS Newcastle"
+SHIP_NAME = re.compile(r"\b(?P<d>(?:INS|PNS|SLNS|BNS|BRP|HMAS|HMS|HMCS|HMNZS|USS|USNS|ROKS|KRI|TCG|ENS|NRP|ARA|BAP|KD|"
+                       r"RSS|HTMS|HNLMS|HDMS|HNoMS|KNM|ORP|NNS|CNS|RFS|FGS|SPS|ITS|JS)\s+[A-Z][\w'’-]+"
+                       r"(?:\s+(?:del|de|la|di|da|[A-Z][\w'’-]+))*)")
 NAMED_TYPE = re.compile(r"(?<![\w'’-])(?P<d>[A-Z][a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
 _NOT_TYPE_NAME = frozenset(
@@ -762,6 +766,20 @@ class EntityFinder:
                     ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
                         "platform", name + " class", category="warship", extra={"maker": None, "parent": None}))
                     ents.mention(ent, Span(start, m.end(), text[start:m.end()]))
+        for m in SHIP_NAME.finditer(text):
+            words = m["d"].split()
+            while words[-1] in _TITLE_CASE_GLUE or words[-1].islower():
+                words.pop()  # "BRP Gregorio del Pilar And ...", "BRP Ramon Alcaraz de": the name stops before
+            name = " ".join(words)
+            span = Span(m.start(), m.start() + len(name), name)
+            if re.search(r"\b(?:at|through|near)\s+(?:the\s+)?$", text[max(0, m.start() - 14):m.start()]):
+                continue  # "rotate submarines through HMAS Stirling": a naval base, commissioned like a ship
+            if len(words) < 2 or any(x.kind not in ("country", "location")
+                                     for _, _, x in ents.overlapping(span.start, span.end)):
+                continue  # a catalogue platform ("INS Tushil") or person stands; a place in the name does not
+            ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
+                "platform", name, category="warship", extra={"maker": None, "parent": None}))
+            self._force_mention(ents, ent, span)  # "HMAS Melbourne" is a ship, not the city
         for m in self._named_type.finditer(text):
             d = m["d"]
             before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘")
