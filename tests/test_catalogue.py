@@ -79,3 +79,21 @@ def test_bases_airports_provinces_and_rivers_are_places_by_their_form(extractor,
 def test_a_force_or_a_person_is_not_made_a_place(extractor, text, not_a_place):
     ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
     assert not any(e["kind"] == "location" and not_a_place in e["name"] for e in ents)
+
+
+@pytest.mark.parametrize("text, written, canonical", [
+    ("In 2010 India ordered 12 AW101 helicopters from AgustaWestland.", "AgustaWestland", "Leonardo Helicopters"),
+    ("Kazakhstan will assemble EC145 helicopters with Eurocopter at a plant in Astana.", "Eurocopter", "Airbus Helicopters"),
+    ("The navigation systems are supplied by Sagem, the French firm said.", "Sagem", "Safran Electronics & Defense"),
+])
+def test_a_firm_is_named_as_the_report_names_it_with_the_catalogue_name_kept(extractor, written, canonical, text):
+    firms = {e["name"]: e for e in extractor(Article(text=text, published="2012-06-01"))["entities"]
+             if e["kind"] == "organization"}
+    assert written in firms
+    assert firms[written].get("canonical") == canonical
+
+
+def test_a_firm_written_out_keeps_the_catalogue_name(extractor):
+    text = "Leonardo Helicopters will deliver the first AW101 next year, Leonardo said."
+    names = {e["name"] for e in extractor(Article(text=text, published="2024-06-01"))["entities"]}
+    assert "Leonardo Helicopters" in names

@@ -18,6 +18,7 @@ from collections import Counter
 from .entities import Entity
 
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z][\w-]*)+$")  # "Mi-35M helicopters", "A-29 Super Tucano light attack aircraft"
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _PLURAL = re.compile(r"(?<=[A-Za-z]{3})s$|(?<=\d)s$|(?<=[A-Z])s$")  # "Black Hawks", "F-16s", "MiGs"
 
 
@@ -70,8 +71,23 @@ def name_as_written(ent: Entity) -> str:
     return max(forms, key=lambda f: (forms[f], bool(re.search(r"\d", f)), -len(f), f))
 
 
+def firm_as_written(ent: Entity) -> str:
+    """A firm by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a 2012 report, not the
+    Leonardo they later became; the catalogue's name where the report writes it out."""
+    forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
+                    if f[:1].isupper())
+    if not forms or any(_norm(ent.name) in _norm(f) or _norm(f) in _norm(ent.name) for f in forms):
+        return ent.name
+    return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
 def apply(entities: list[Entity]) -> None:
     for ent in entities:
+        if ent.kind == "organization" and ent.catalogue_id and ent.category == "defence company":
+            written = firm_as_written(ent)
+            if written != ent.name:
+                ent.extra["canonical"] = ent.name
+                ent.name = written
         if ent.kind == "platform" and not ent.extra.get("generic") and not ent.extra.get("long_name"):
             written = name_as_written(ent)
             if written != ent.name:
