@@ -97,3 +97,18 @@ def test_a_firm_written_out_keeps_the_catalogue_name(extractor):
     text = "Leonardo Helicopters will deliver the first AW101 next year, Leonardo said."
     names = {e["name"] for e in extractor(Article(text=text, published="2024-06-01"))["entities"]}
     assert "Leonardo Helicopters" in names
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("The minister told tashkenttimes.uz that the talks had gone well.", "tashkenttimes.uz"),
+    ("The figures were first reported by defensenews.com on Monday.", "defensenews.com"),
+    ("Distributed by Pan-African Media (panafrica.news).", "panafrica.news"),
+])
+def test_an_outlet_named_by_its_web_address_is_an_organisation(extractor, text, outlet):
+    ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
+    assert ("organization", outlet) in {(e["kind"], e["name"]) for e in ents}
+
+
+def test_a_link_or_a_mail_address_is_no_outlet(extractor):
+    text = "Details at https://www.example.com/deal and from press@navy.example.org."
+    assert not [e for e in extractor(Article(text=text, published="2024-06-01"))["entities"] if e["kind"] == "organization"]

@@ -75,6 +75,9 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
                       r"University|Command|Office|Department|Bureau|Authority|Organi[sz]ation|Association|Federation|"
                       r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard")
+# an outlet named by its web address in the text: "uzdaily.com", "NEWS.am", "see.news" (not part of a link)
+_OUTLET_DOMAIN = re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|pk|info|tv|"
+                            r"ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])")
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
 # "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
 _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "air station": "base",
@@ -382,6 +385,7 @@ class EntityFinder:
         self._people(text, ents, offices)
         self._organisations(text, ents)
         self._places(text, ents)
+        self._outlets(text, ents)
         self._surnames(text, ents)
         self._designations(text, ents)
         self._merge_platform_family(ents)
@@ -677,6 +681,15 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=None, category=category))
             ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
+
+    def _outlets(self, text: str, ents: Entities) -> None:
+        for m in _OUTLET_DOMAIN.finditer(text):
+            if ents.covered(m.start(), m.end()) is not None:
+                continue
+            name = m["d"]
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="news agency"))
+            ents.mention(ent, Span(m.start(), m.end(), name))
 
     def _places(self, text: str, ents: Entities) -> None:
         """Bases, airports, provinces, rivers and palaces named by their form, not in the catalogue."""
