@@ -85,8 +85,9 @@ def test_a_force_or_a_person_is_not_made_a_place(extractor, text, not_a_place):
     ("In 2010 India ordered 12 AW101 helicopters from AgustaWestland.", "AgustaWestland", "Leonardo Helicopters"),
     ("Kazakhstan will assemble EC145 helicopters with Eurocopter at a plant in Astana.", "Eurocopter", "Airbus Helicopters"),
     ("The navigation systems are supplied by Sagem, the French firm said.", "Sagem", "Safran Electronics & Defense"),
+    ("The United States Air Force will hand over the jets in May.", "United States Air Force", "US Air Force"),
 ])
-def test_a_firm_is_named_as_the_report_names_it_with_the_catalogue_name_kept(extractor, written, canonical, text):
+def test_a_firm_or_force_is_named_as_the_report_names_it_with_the_catalogue_name_kept(extractor, written, canonical, text):
     firms = {e["name"]: e for e in extractor(Article(text=text, published="2012-06-01"))["entities"]
              if e["kind"] == "organization"}
     assert written in firms

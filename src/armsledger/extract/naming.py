@@ -83,7 +83,7 @@ def firm_as_written(ent: Entity) -> str:
 
 def apply(entities: list[Entity]) -> None:
     for ent in entities:
-        if ent.kind == "organization" and ent.catalogue_id and ent.category == "defence company":
+        if ent.kind == "organization" and ent.catalogue_id and ent.category in ("defence company", "armed service"):
             written = firm_as_written(ent)
             if written != ent.name:
                 ent.extra["canonical"] = ent.name
