@@ -57,6 +57,15 @@ def test_years_distances_and_money_are_not_quantities(text):
     assert all(q.unit not in ("aircraft",) or "2018" not in q.text for q in find_quantities(text, find_money(text)))
 
 
+@pytest.mark.parametrize("text", [
+    "the K9 has now been supplied to 11 countries around the world. The howitzer is in service in India.",
+    "It has 40 member states in total. Tanks were sent too.",
+    "The deal covers 3 regions of the country. Helicopters will follow.",
+])
+def test_a_count_does_not_run_into_the_next_sentence(text):
+    assert not [q for q in find_quantities(text, find_money(text)) if ". " in q.text]
+
+
 @pytest.mark.parametrize("text, lo, hi", [
     ("up to 50 per cent technology transfer", None, 50), ("60-70 per cent of the arsenal", 60, 70),
     ("3% of GDP", 3, 3), ("over 40 percent", 40, None),

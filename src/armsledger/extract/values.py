@@ -213,6 +213,8 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         mods = m["mods"] or ""
         if re.search(r"\b(?:of|and|for|per|in|by|to|from|with|than|at|on|each|year|years|month|months|km|kilometres?|mach)\b|[,;:()]", mods, re.I):
             continue
+        if re.search(r"[a-z]{2}\.(?:\s|$)", mods):
+            continue  # "11 countries around the world. The howitzer": a count does not run into the next sentence
         if m["num"][0].isdigit() and 1900 <= num <= 2100 and "," not in m["num"] and "." not in m["num"]:
             continue  # a year
         mult = scale_of(m["scale"])
