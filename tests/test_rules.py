@@ -183,3 +183,13 @@ def test_the_country_that_gives_or_sends_a_platform_is_its_supplier_whoever_made
 def test_a_country_named_before_a_buying_verb_is_not_a_giver(extractor):
     deals = deals_of(extractor, "Egypt bought 24 Rafale jets from France in 2015.")
     assert (deals["Rafale"]["supplier"], deals["Rafale"]["recipient"]) == ("FRA", "EGY")
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul signed a deal to sell its Cheongung II to the UAE. The Emirati ministry had said it planned to buy the "
+    "M-SAM, another name for the Cheongung II.",
+    "India signed for 36 Rafale jets. Dassault's Rafale, another name often heard in that contest, was the favourite.",
+])
+def test_another_name_for_a_platform_is_no_follow_on(extractor, text):
+    deals = extractor(Article(text=text, published="2024-06-01"))["deals"]
+    assert deals and not any(d.get("follow_on") for d in deals)
