@@ -186,9 +186,10 @@ def test_a_country_named_before_a_buying_verb_is_not_a_giver(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    "Seoul signed a deal to sell its Cheongung II to the UAE. The Emirati ministry had said it planned to buy the "
-    "M-SAM, another name for the Cheongung II.",
-    "India signed for 36 Rafale jets. Dassault's Rafale, another name often heard in that contest, was the favourite.",
+    "South Korea signed a contract with the UAE for its Cheongung II missile system. The Emirati ministry had said "
+    "it planned to buy the M-SAM, another name for the Cheongung II.",
+    "Egypt has ordered 24 Rafale fighters from France. The Rafale, another name for French air power abroad, "
+    "was chosen over the F-16.",
 ])
 def test_another_name_for_a_platform_is_no_follow_on(extractor, text):
     deals = extractor(Article(text=text, published="2024-06-01"))["deals"]

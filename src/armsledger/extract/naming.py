@@ -75,7 +75,7 @@ def firm_as_written(ent: Entity) -> str:
     """A firm by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a 2012 report, not the
     Leonardo they later became; the catalogue's name where the report writes it out."""
     forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
-                    if f[:1].isupper())
+                    if f[:1].isupper() and not f.replace(".", "").isupper())  # an acronym ("PAF") is spelled out
     if not forms or any(_norm(ent.name) in _norm(f) or _norm(f) in _norm(ent.name) for f in forms):
         return ent.name
     return max(forms, key=lambda f: (forms[f], len(f), f))
