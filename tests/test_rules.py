@@ -194,3 +194,20 @@ def test_a_country_named_before_a_buying_verb_is_not_a_giver(extractor):
 def test_another_name_for_a_platform_is_no_follow_on(extractor, text):
     deals = extractor(Article(text=text, published="2024-06-01"))["deals"]
     assert deals and not any(d.get("follow_on") for d in deals)
+
+
+@pytest.mark.parametrize("text", [
+    "India handed over the first BrahMos missiles to the Philippines on Friday. The handover comes as friction "
+    "between China and the Philippines has grown.",
+    "Germany delivered two IRIS-T systems to Ukraine. Talks between Russia and Ukraine have stalled since.",
+])
+def test_a_country_listed_with_the_buyer_in_the_next_sentence_is_no_buyer(extractor, text):
+    deals = extractor(Article(text=text, published="2024-06-01"))["deals"]
+    assert deals
+    assert {d["recipient"] for d in deals} <= {"PHL", "UKR"}
+
+
+def test_a_headline_sends_a_platform_to_a_country_in_capitals_too(extractor):
+    text = "With Eye On Russia, Germany Delivers First Leopard 2 Tanks To Ukraine\n\nThe tanks arrived on Monday."
+    deals = extractor(Article(text=text, published="2024-06-01"))["deals"]
+    assert {d["recipient"] for d in deals} == {"UKR"}

@@ -536,7 +536,7 @@ class DealFinder:
             makers = {p.country for s, e, p in c.platforms if p.country and p.country != supplier}
             pool = [x for x in cands if x[1] not in makers] or cands
             after = self.text[pos:pos + 90]
-            to = re.search(r"\b(?:to|for)\s+(?:the\s+)?(?P<c>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", after)
+            to = re.search(r"\b(?i:to|for)\s+(?:(?i:the)\s+)?(?P<c>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", after)
             if to:
                 at = pos + to.start("c")
                 for x in pool:

@@ -93,7 +93,10 @@ class Featurizer:
             if any(k[2] == plat and k[0] == cand.supplier and k[1] != cand.recipient for k in rule_keys):
                 f.add("rule:other_recipient")
                 lists = self._lists_of_code()
-                mine = lists.get(cand.recipient, set())
+                # a list the platform is named with ("ordered by Egypt, Qatar and Greece"), not one in the next
+                # sentence ("friction between China and the Philippines")
+                here = {m.clause for m in cand.mentions}
+                mine = {x for x in lists.get(cand.recipient, set()) if x[0] in here}
                 mate = next((k for k in rule_keys if k[2] == plat and k[0] == cand.supplier
                              and mine & lists.get(k[1], set())), None)
                 if mate is not None:
