@@ -6,6 +6,12 @@ import pytest
 from armsledger.model import Article
 
 
+@pytest.fixture(scope="module")
+def rules_only():
+    from armsledger.extract import Extractor
+    return Extractor(model=False)
+
+
 def deals_of(extractor, text: str, published: str = "2024-06-01") -> dict[str, dict]:
     return {d["platform"]: d for d in extractor(Article(text=text, published=published))["deals"]}
 
@@ -211,3 +217,14 @@ def test_a_headline_sends_a_platform_to_a_country_in_capitals_too(extractor):
     text = "With Eye On Russia, Germany Delivers First Leopard 2 Tanks To Ukraine\n\nThe tanks arrived on Monday."
     deals = extractor(Article(text=text, published="2024-06-01"))["deals"]
     assert {d["recipient"] for d in deals} == {"UKR"}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("One of the largest contracts is a £10 billion agreement to supply Norway with at least five Type 26 frigates.",
+     ("GBR", "NOR", "Type 26")),
+    ("Last year Seoul clinched a separate deal to sell Chunmoo rocket launchers to Poland's army, officials said.",
+     ("KOR", "POL", "Chunmoo")),
+])
+def test_an_agreement_to_supply_is_a_deal_by_the_rules_alone(rules_only, text, key):
+    deals = rules_only(Article(text=text, published="2024-06-01"))["deals"]
+    assert key in {(d["supplier"], d["recipient"], d["platform"]) for d in deals}
