@@ -107,13 +107,14 @@ _FILTERS = (deals.c.supplier, deals.c.recipient, deals.c.status)
 Index("ix_deals_reported", deals.c.last_reported, deals.c.id, deals.c.rejected)  # the default list order
 Index("ix_deals_value", deals.c.value_usd, deals.c.id, deals.c.rejected, *_FILTERS)
 Index("ix_deals_confidence", deals.c.confidence, deals.c.id, deals.c.rejected, *_FILTERS)
-for _column, _then in {"recipient": ("status", "supplier", "rejected", "value_usd", "confidence", "platform"),
-                       "supplier": ("status", "recipient", "rejected", "value_usd", "confidence", "platform"),
+_YEAR = ("order_year", "first_reported")  # what DealFilter's year range reads
+for _column, _then in {"recipient": ("status", "supplier", "rejected", "value_usd", "confidence", "platform", *_YEAR),
+                       "supplier": ("status", "recipient", "rejected", "value_usd", "confidence", "platform", *_YEAR),
                        "status": ("rejected",)}.items():
     Index(f"ix_deals_{_column}_reported", deals.c[_column], deals.c.last_reported, deals.c.id,
           *[deals.c[c] for c in _then])
 Index("ix_deals_platform_reported", func.lower(deals.c.platform), deals.c.last_reported, deals.c.id, deals.c.rejected,
-      *_FILTERS)
+      *_FILTERS, deals.c.platform, *[deals.c[c] for c in _YEAR])
 Index("ix_deals_updated_at", deals.c.updated_at)  # query.Counts: has any deal changed?
 
 claims = Table(

@@ -13,7 +13,10 @@ PLAN and timings on SQLite; bench/RESULTS.md):
   list rather than walk the value index, sorts from the index alone (it read 22,000 deals: 300 ms);
 - `rejected` moves behind id in the default-order index: SQLite walking (last_reported, rejected, id) sorted each
   day's deals again; ix_deals_supplier goes, a prefix of ix_deals_supplier_reported;
-- the platform filter compares lower(platform), hence an index on that expression;
+- the platform filter compares lower(platform), hence an index on that expression (with platform itself, without
+  which PostgreSQL reads the deals to count them);
+- the year range reads order_year and first_reported: in the recipient and supplier indexes too, so that its
+  counts do not read 11,000 deals (250 ms);
 - `updated_at` is indexed so that `query.Counts` can tell in one index lookup whether a deal changed since it
   last counted.
 
@@ -29,8 +32,9 @@ branch_labels = None
 depends_on = None
 
 FILTERS = ["supplier", "recipient", "status"]
-LIST_INDEXES = {"recipient": ("status", "supplier", "rejected", "value_usd", "confidence", "platform"),
-                "supplier": ("status", "recipient", "rejected", "value_usd", "confidence", "platform"),
+YEAR = ["order_year", "first_reported"]  # what DealFilter's year range reads
+LIST_INDEXES = {"recipient": ("status", "supplier", "rejected", "value_usd", "confidence", "platform", *YEAR),
+                "supplier": ("status", "recipient", "rejected", "value_usd", "confidence", "platform", *YEAR),
                 "status": ("rejected",)}
 
 
@@ -38,7 +42,7 @@ def upgrade() -> None:
     for column, then in LIST_INDEXES.items():
         op.create_index(f"ix_deals_{column}_reported", "deals", [column, "last_reported", "id", *then])
     op.create_index("ix_deals_platform_reported", "deals",
-                    [sa.text("lower(platform)"), "last_reported", "id", "rejected", *FILTERS])
+                    [sa.text("lower(platform)"), "last_reported", "id", "rejected", *FILTERS, "platform", *YEAR])
     op.create_index("ix_deals_updated_at", "deals", ["updated_at"])
     op.drop_index("ix_deals_supplier", table_name="deals")
     op.drop_index("ix_deals_reported", table_name="deals")
