@@ -31,10 +31,12 @@ def test_a_generated_ledger_is_consistent_and_skewed(generated):
     with Ledger(url) as ledger:
         stats = ledger.stats()
         assert ledger.verify() == []  # every deal's stored reconciliation is the one its claims give
+        with ledger.engine.connect() as conn:
+            reports = conn.execute(select(deals.c.sources).order_by(deals.c.sources.desc())).scalars().all()
     assert stats["articles"] == built["articles"] == ARTICLES
     assert stats["deals"] == built["deals"] == ARTICLES // 4
     assert stats["wire_groups"] < stats["articles"]  # some reports are wire copies
-    assert built["top_reports"][0] >= 10 * built["50th_reports"] // 2 and built["deals_with_1_report"] > 0
+    assert reports[0] >= 5 * reports[49] and reports[-1] == 1  # a few deals reported often, a long tail
 
 
 def test_the_app_reads_a_generated_ledger(generated):
