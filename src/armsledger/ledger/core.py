@@ -71,6 +71,7 @@ class Ledger:
         self._extractor = extractor
         self._catalogues = os.fspath(catalogues) if catalogues else None
         self._gate = None
+        self._counts = query.Counts()
 
     def __enter__(self) -> Ledger:
         return self
@@ -317,11 +318,17 @@ class Ledger:
             return fn(conn, *args, **kw)
 
     def deals(self, flt: DealFilter | None = None, *, limit: int = 100, offset: int = 0, order="last_reported",
-              **filters) -> list[dict]:
-        return self._read(query.deal_rows, flt or DealFilter(**filters), limit=limit, offset=offset, order=order)
+              after: int | None = None, **filters) -> list[dict]:
+        """A page of deals; `after` (a deal id) gives the page after that deal (`query.deal_rows`)."""
+        return self._read(query.deal_rows, flt or DealFilter(**filters), limit=limit, offset=offset, order=order,
+                          after=after)
 
     def deal_count(self, flt: DealFilter | None = None, **filters) -> int:
-        return self._read(query.deal_count, flt or DealFilter(**filters))
+        return self.deal_total(flt or DealFilter(**filters))[0]
+
+    def deal_total(self, flt: DealFilter | None = None) -> tuple[int, str]:
+        """(number of deals under `flt`, when counted): kept until a deal changes (`query.Counts`)."""
+        return self._read(self._counts.count, flt)
 
     def deal(self, deal_id: int) -> dict | None:
         return self._read(query.deal, deal_id)
@@ -347,8 +354,13 @@ class Ledger:
     def search(self, text: str, *, limit: int = 20) -> list[dict]:
         return self._read(query.search, text, limit=limit)
 
-    def stats(self) -> dict:
-        return self._read(query.stats)
+    def stats(self, *, kept: bool = False) -> dict:
+        """What the ledger holds. `kept`: the totals as last counted unless a deal changed since, at most a minute
+        ago (`query.Counts`; counting 1 M articles takes seconds), with `counted_at`."""
+        if not kept:
+            return self._read(query.stats)
+        totals, at = self._read(self._counts.stats)
+        return {**totals, "counted_at": at}
 
     def verify(self) -> list[str]:
         """Problems with the ledger's consistency; empty when all is well."""

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, literal_column, select, text
+from sqlalchemy import and_, func, literal_column, or_, select, text
 from sqlalchemy.engine import Connection
 
 from .schema import articles, claims, conflicts, corrections, deals, entities, event_sources, events, gated, mentions
@@ -57,19 +57,57 @@ DEAL_LIST_COLUMNS = [c for c in deals.c if c.name not in ("detail",)]
 
 _ORDERS = {"last_reported": (deals.c.last_reported.desc(),), "value": (deals.c.value_usd.desc(),),
            "confidence": (deals.c.confidence.desc(),), "id": ()}
+_ORDER_COLUMNS = {"last_reported": deals.c.last_reported, "value": deals.c.value_usd,
+                  "confidence": deals.c.confidence, "id": None}
 
 
 def deal_rows(conn: Connection, flt: DealFilter | None = None, *, limit: int = 100, offset: int = 0,
-              order: str = "last_reported") -> list[dict]:
+              order: str = "last_reported", after: int | None = None) -> list[dict]:
     """A page of deals in two steps: the page's ids first (through a narrow index, so that skipping `offset`
-    rows never reads the wide deal rows), then those rows."""
+    rows never reads the wide deal rows), then those rows.
+
+    `after` (the id of the last deal of the page before) gives the page that follows that deal in this order,
+    found by a seek in the index rather than by skipping rows (keyset pagination: page 5,000 costs what
+    page 1 does); `offset` is then not used."""
     flt = flt or DealFilter()
-    key = (*_ORDERS.get(order, _ORDERS["last_reported"]), deals.c.id)
-    ids = conn.execute(select(deals.c.id).where(flt.where()).order_by(*key).limit(limit).offset(offset)).scalars().all()
+    order = order if order in _ORDERS else "last_reported"
+    base = select(deals.c.id).where(flt.where()).order_by(*_order_key(order))
+    if after is None:
+        ids = conn.execute(base.limit(limit).offset(offset)).scalars().all()
+    else:
+        ids = _ids_after(conn, base, _ORDER_COLUMNS[order], after, limit)
     if not ids:
         return []
     rows = {r.id: r._mapping for r in conn.execute(select(*DEAL_LIST_COLUMNS).where(deals.c.id.in_(ids)))}
     return [_deal_row(rows[i]) for i in ids]
+
+
+def _order_key(order: str) -> tuple:
+    """A descending order breaks ties by id descending too (the newer deal first), so that one backward walk
+    of an index (column, id) gives the order without a sort."""
+    return (deals.c.id,) if order == "id" else (*_ORDERS[order], deals.c.id.desc())
+
+
+def _ids_after(conn: Connection, base, col, after: int, limit: int) -> list[int]:
+    """The ids of `base` (ordered by `col` descending, then id descending) that come after deal `after`."""
+    if col is None:
+        return conn.execute(base.where(deals.c.id > after).limit(limit)).scalars().all()
+    row = conn.execute(select(col).where(deals.c.id == after)).first()
+    if row is None:
+        return []
+    v = row[0]
+    nulls_first = conn.dialect.name == "postgresql"  # where a descending order puts deals without a value
+    # one index range per segment of the order, so that no OR keeps the database from seeking
+    if v is None:
+        segments = [and_(col.is_(None), deals.c.id < after)] + ([col.is_not(None)] if nulls_first else [])
+    else:
+        segments = [and_(col <= v, or_(col < v, deals.c.id < after))] + ([] if nulls_first else [col.is_(None)])
+    ids: list[int] = []
+    for segment in segments:
+        ids += conn.execute(base.where(segment).limit(limit - len(ids))).scalars().all()
+        if len(ids) >= limit:
+            break
+    return ids
 
 
 def deal_rows_with_fields(conn: Connection, flt: DealFilter | None = None, *, limit: int = 1000,
@@ -88,6 +126,46 @@ def deal_rows_with_fields(conn: Connection, flt: DealFilter | None = None, *, li
 
 def deal_count(conn: Connection, flt: DealFilter | None = None) -> int:
     return conn.execute(select(func.count()).select_from(deals).where((flt or DealFilter()).where())).scalar_one()
+
+
+class Counts:
+    """Deal counts per filter, and the ledger's totals (`stats`), kept until the deals change or `ttl` seconds pass.
+
+    Counting 250,000 deals reads a whole index on every page of the list, and the totals of a 1 M-article ledger
+    take seconds; checking that no deal changed reads two index ends (the latest `updated_at`, which every
+    reconciliation sets, and the highest id). The `ttl` bounds what that check cannot see (a deal deleted below
+    the highest id; articles that change no deal, for the totals)."""
+
+    def __init__(self, ttl: float = 60.0) -> None:
+        self.ttl = ttl
+        self._kept: dict[tuple, tuple[tuple, float, object, str]] = {}
+
+    def count(self, conn: Connection, flt: DealFilter | None = None) -> tuple[int, str]:
+        """(number of deals under `flt`, when they were counted: UTC, ISO 8601)."""
+        from dataclasses import astuple
+
+        flt = flt or DealFilter()
+        return self._keep(conn, ("deals", *astuple(flt)), lambda: deal_count(conn, flt))
+
+    def stats(self, conn: Connection) -> tuple[dict, str]:
+        """(`stats`, when counted)."""
+        return self._keep(conn, ("stats",), lambda: stats(conn))
+
+    def _keep(self, conn: Connection, key: tuple, compute):
+        import time
+        from datetime import datetime, timezone
+
+        stamp = tuple(conn.execute(select(select(func.max(deals.c.updated_at)).scalar_subquery(),
+                                          select(func.max(deals.c.id)).scalar_subquery())).one())
+        hit = self._kept.get(key)
+        if hit and hit[0] == stamp and time.monotonic() - hit[1] < self.ttl:
+            return hit[2], hit[3]
+        value = compute()
+        at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        if len(self._kept) > 1000:  # filters are many; the ones asked for again are few
+            self._kept.clear()
+        self._kept[key] = (stamp, time.monotonic(), value, at)
+        return value, at
 
 
 def _deal_row(m) -> dict:
@@ -485,5 +563,5 @@ def deal_heads(conn: Connection, deal_ids: Iterable[int]) -> dict[int, dict]:
 
 
 __all__ = ["DealFilter", "EventFilter", "value_totals", "trade_links", "supplier_shares", "country_codes", "platforms",
-           "recent_status_changes", "recent_events", "platform_events", "deal_rows", "deal_count", "deal", "conflict_rows", "event_rows", "event",
+           "recent_status_changes", "recent_events", "platform_events", "deal_rows", "deal_count", "Counts", "deal", "conflict_rows", "event_rows", "event",
            "article", "article_rows", "entity_rows", "search", "stats"]

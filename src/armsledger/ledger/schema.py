@@ -11,7 +11,7 @@ wins over extraction), `failures` (inputs that could not be read, for
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, Table, Text,
-                        UniqueConstraint)
+                        UniqueConstraint, func)
 
 metadata = MetaData()
 
@@ -102,9 +102,20 @@ deals = Table(
     Column("updated_at", Text),
 )
 Index("ix_deals_match", deals.c.recipient, deals.c.platform)
-Index("ix_deals_supplier", deals.c.supplier)
-Index("ix_deals_reported", deals.c.last_reported, deals.c.rejected, deals.c.id)  # the default list order
-Index("ix_deals_value", deals.c.value_usd, deals.c.rejected, deals.c.id)
+# the deal lists: one backward walk of an index per order and filter, the filters tested in the index (0007)
+_FILTERS = (deals.c.supplier, deals.c.recipient, deals.c.status)
+Index("ix_deals_reported", deals.c.last_reported, deals.c.id, deals.c.rejected)  # the default list order
+Index("ix_deals_value", deals.c.value_usd, deals.c.id, deals.c.rejected, *_FILTERS)
+Index("ix_deals_confidence", deals.c.confidence, deals.c.id, deals.c.rejected, *_FILTERS)
+_YEAR = ("order_year", "first_reported")  # what DealFilter's year range reads
+for _column, _then in {"recipient": ("status", "supplier", "rejected", "value_usd", "confidence", "platform", *_YEAR),
+                       "supplier": ("status", "recipient", "rejected", "value_usd", "confidence", "platform", *_YEAR),
+                       "status": ("rejected",)}.items():
+    Index(f"ix_deals_{_column}_reported", deals.c[_column], deals.c.last_reported, deals.c.id,
+          *[deals.c[c] for c in _then])
+Index("ix_deals_platform_reported", func.lower(deals.c.platform), deals.c.last_reported, deals.c.id, deals.c.rejected,
+      *_FILTERS, deals.c.platform, *[deals.c[c] for c in _YEAR])
+Index("ix_deals_updated_at", deals.c.updated_at)  # query.Counts: has any deal changed?
 
 claims = Table(
     "claims", metadata,

@@ -28,6 +28,8 @@ Day = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", descript
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 DealId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+After = Annotated[int | None, Query(ge=1, le=2**31 - 1, description="the last deal id of the page before: the "
+                                    "page after it, as fast however deep (then `offset` is not used)")]
 ArticleId = Annotated[str, Path(min_length=1, max_length=128)]
 ERRORS = {404: {"model": models.Error, "description": "No such record"},
           422: {"model": models.Error, "description": "Invalid parameters"}}
@@ -47,18 +49,20 @@ def deal_filter(supplier=None, recipient=None, platform=None, category=None, sta
 
 @router.get("/stats", response_model=models.Stats, summary="What the ledger holds")
 def stats(request: Request):
-    return _ledger(request).stats()
+    return _ledger(request).stats(kept=True)
 
 
 @router.get("/deals", response_model=models.DealPage, summary="Reconciled deals, filtered and paged")
 def deals(request: Request, supplier: CodeQ = None, recipient: CodeQ = None, platform: Text = None,
           category: Text = None, status: STATUS | None = None, year_from: Year = None, year_to: Year = None,
           order: Literal["last_reported", "value", "id", "confidence"] = "last_reported",
-          limit: Limit = 50, offset: Offset = 0):
+          limit: Limit = 50, offset: Offset = 0, after: After = None):
     flt = deal_filter(supplier, recipient, platform, category, status, year_from, year_to)
     ledger = _ledger(request)
-    return {"total": ledger.deal_count(flt), "limit": limit, "offset": offset,
-            "items": views.deals(ledger, flt, limit=limit, offset=offset, order=order)}
+    total, counted_at = ledger.deal_total(flt)
+    items = views.deals(ledger, flt, limit=limit, offset=offset, order=order, after=after)
+    return {"total": total, "counted_at": counted_at, "limit": limit, "offset": offset, "items": items,
+            "next_after": items[-1]["id"] if len(items) == limit else None}
 
 
 @router.get("/deals/{deal_id}", response_model=models.DealDetail, responses={404: ERRORS[404]},

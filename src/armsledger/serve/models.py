@@ -50,9 +50,12 @@ class Deal(_Open):
 
 
 class DealPage(BaseModel):
-    total: int
+    total: int = Field(description="deals under these filters, as counted at `counted_at`")
+    counted_at: str = Field(description="when `total` was counted (UTC): counts are kept until a deal changes, "
+                                        "at most a minute")
     limit: int
     offset: int
+    next_after: int | None = Field(None, description="pass as `after` for the next page (null on the last page)")
     items: list[Deal]
 
 
@@ -191,6 +194,7 @@ class Stats(_Open):
     claims: int
     conflicts: int
     entities: int
+    counted_at: str = Field(description="when counted (UTC): totals are kept until a deal changes, at most a minute")
 
 
 class CorrectionIn(BaseModel):

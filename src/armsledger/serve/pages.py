@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..ledger import CORRECTABLE, EventFilter, Ledger, register
 from . import charts, highlight, views
-from .api import (EVENT_TYPES, KINDS, STATUS, ArticleId, Code, CodeQ, DealId, Day, Offset, Text, Year,
+from .api import (EVENT_TYPES, KINDS, STATUS, After, ArticleId, Code, CodeQ, DealId, Day, Offset, Text, Year,
                   deal_filter)
 from .writes import SESSION_COOKIE, BadCorrection, WriteRefused, check_text, check_value
 
@@ -33,16 +33,18 @@ def render(request: Request, template: str, status: int = 200, **context) -> HTM
     return HTMLResponse(html, status_code=status)
 
 
-def pager(request: Request, offset: int, shown: int, total: int | None = None, size: int = PAGE) -> dict:
-    """Links to the previous and next pages, keeping the other query parameters."""
-    params = {k: v for k, v in request.query_params.items() if k != "offset" and v != ""}
+def pager(request: Request, offset: int, shown: int, total: int | None = None, size: int = PAGE,
+          last_id: int | None = None, counted_at: str | None = None) -> dict:
+    """Links to the previous and next pages, keeping the other query parameters. With `last_id` (the last row's
+    id) the next link asks for the page after it (keyset: as fast however deep), `offset` then only numbering."""
+    params = {k: v for k, v in request.query_params.items() if k not in ("offset", "after") and v != ""}
 
-    def link(o: int) -> str:
-        return request.url.path + "?" + urlencode({**params, "offset": o})
+    def link(o: int, after: int | None = None) -> str:
+        return request.url.path + "?" + urlencode({**params, "offset": o, **({"after": after} if after else {})})
 
     more = offset + shown < total if total is not None else shown == size
     return {"offset": offset, "shown": shown, "total": total, "prev": link(max(0, offset - size)) if offset else None,
-            "next": link(offset + size) if more else None}
+            "next": link(offset + size, last_id) if more else None, "counted_at": counted_at}
 
 
 @router.get("/")
@@ -53,12 +55,14 @@ def index(request: Request):
 @router.get("/deals")
 def deals(request: Request, supplier: CodeQ = None, recipient: CodeQ = None, platform: Text = None,
           category: Text = None, status: STATUS | None = None, year_from: Year = None, year_to: Year = None,
-          order: Literal["last_reported", "value", "id", "confidence"] = "last_reported", offset: Offset = 0):
+          order: Literal["last_reported", "value", "id", "confidence"] = "last_reported", offset: Offset = 0,
+          after: After = None):
     flt = deal_filter(supplier, recipient, platform, category, status, year_from, year_to)
     ledger = _ledger(request)
-    rows = views.deals(ledger, flt, limit=PAGE, offset=offset, order=order)
-    total = ledger.deal_count(flt)
-    return render(request, "deals.html", deals=rows, pager=pager(request, offset, len(rows), total),
+    rows = views.deals(ledger, flt, limit=PAGE, offset=offset, order=order, after=after)
+    total, counted_at = ledger.deal_total(flt)
+    page = pager(request, offset, len(rows), total, last_id=rows[-1]["id"] if rows else None, counted_at=counted_at)
+    return render(request, "deals.html", deals=rows, pager=page,
                   filters={"supplier": supplier or "", "recipient": recipient or "", "platform": platform or "",
                            "category": category or "", "status": status or "", "year_from": year_from or "",
                            "year_to": year_to or "", "order": order}, statuses=views.STATUSES,

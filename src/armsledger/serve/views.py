@@ -21,16 +21,16 @@ def _conn(ledger: Ledger):
 
 
 def deals(ledger: Ledger, flt: DealFilter | None = None, *, limit: int = 50, offset: int = 0,
-          order: str = "last_reported") -> list[dict]:
+          order: str = "last_reported", after: int | None = None) -> list[dict]:
     """A page of deals: `Ledger.deals`."""
-    return ledger.deals(flt, limit=limit, offset=offset, order=order)
+    return ledger.deals(flt, limit=limit, offset=offset, order=order, after=after)
 
 
 def overview(ledger: Ledger) -> dict:
     with _conn(ledger) as conn:
         changes = query.recent_status_changes(conn)
         latest = query.recent_events(conn, limit=10)
-    return {"stats": ledger.stats(), "latest_events": latest, "status_changes": changes,
+    return {"stats": ledger.stats(kept=True), "latest_events": latest, "status_changes": changes,
             "conflicts": ledger.conflicts(limit=10), "recent_deals": deals(ledger, limit=10)}
 
 
