@@ -119,3 +119,24 @@ def test_a_ship_is_named_by_its_navys_prefix_and_name(extractor, text, ships):
 def test_a_naval_base_commissioned_like_a_ship_is_not_made_one(extractor):
     record = extractor(Article(text="Allied submarines will rotate through HMAS Stirling near Perth.", published="2024-06-01"))
     assert "HMAS Stirling" not in {e["name"] for e in record["entities"] if e["kind"] == "platform"}
+
+
+@pytest.mark.parametrize("text, platform, buyers", [
+    ("Hanwha has exported its K9 self-propelled howitzers to Vietnam. The howitzer is already in service in India, "
+     "Australia and Norway.", "K9", {"IND", "AUS", "NOR"}),
+    ("Egypt took delivery of its first Rafale jets in 2015. These fighters are also flown by Qatar and Greece.",
+     "Rafale", {"QAT", "GRC"}),
+])
+def test_a_platform_taken_up_by_its_class_is_a_candidate_for_every_country_of_that_sentence(
+        extractor, text, platform, buyers):
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
+    proposed = {c.recipient for c, _, _ in rows if c.platform.name == platform}
+    assert buyers <= proposed
+    anaphoric = [f for c, f, _ in rows if c.platform.name == platform and c.recipient in buyers]
+    assert all("mention:anaphor" in f for f in anaphoric)
+
+
+def test_a_class_word_with_no_platform_of_that_class_before_takes_up_nothing(extractor):
+    text = "Poland ordered K2 tanks from South Korea. The frigates are in service in Norway and Spain."
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
+    assert not [c for c, f, _ in rows if c.platform.name == "K2" and "mention:anaphor" in f]

@@ -87,6 +87,7 @@ class Mention:
     platform: Entity
     supplier: Party
     recipient: Party
+    anaphor: bool = False  # "the howitzer", standing for the platform an earlier sentence names
 
 
 @dataclass
@@ -120,6 +121,28 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
     return sellers, buyers
 
 
+# a platform taken up again by its class: "The howitzer is already in service in India, Australia and Norway"
+_ANAPHOR = re.compile(r"\b(?:the|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(
+    sorted((re.escape(h) for h in _HEADS if h not in ("weapon", "vehicle", "ship", "aircraft", "plane")), key=len,
+           reverse=True)) + r")(?:s|es)?\b", re.I)
+ANAPHOR_REACH = 3  # sentences back to the platform taken up
+
+
+def anaphor(clauses: list[Clause], i: int, text: str) -> tuple[int, int, Entity] | None:
+    """The catalogue platform a sentence that names none takes up by its class, if the last one named of that
+    class stands within a few sentences before."""
+    c = clauses[i]
+    m = _ANAPHOR.search(c.sent.text)
+    if m is None:
+        return None
+    word = _HEADS[m.group("head").lower()].split()[-1]  # "fighter aircraft" -> "aircraft", "howitzer"
+    for k in range(i - 1, max(-1, i - ANAPHOR_REACH - 1), -1):
+        for _, _, ent in reversed(clauses[k].platforms):
+            if ent.catalogue_id and word in (ent.category or ""):
+                return c.start + m.start(), c.start + m.end(), ent
+    return None
+
+
 def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]:
     named = [parties(c, i) for i, c in enumerate(clauses)]
     out: dict[tuple[str, str, int], Candidate] = {}
@@ -131,6 +154,9 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
         if c.of("deal") or c.of("transfer"):
             for s, e, ent in generic(c, text):
                 found.append((s, e, classes.setdefault(ent.name, ent)))
+        taken_up = anaphor(clauses, i, text) if not c.platforms else None
+        if taken_up is not None:
+            found = [x for x in found if not (x[0] < taken_up[1] and taken_up[0] < x[1])] + [taken_up]
         if not found:
             continue
         lo, hi = max(0, i - REACH), min(len(clauses), i + REACH + 1)
@@ -159,7 +185,7 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
                     cand = out.get(key)
                     if cand is None:
                         cand = out[key] = Candidate(sup.code, rec.code, plat)
-                    cand.mentions.append(Mention(i, s, e, plat, sup, rec))
+                    cand.mentions.append(Mention(i, s, e, plat, sup, rec, taken_up is not None and s == taken_up[0]))
     return list(out.values())
 
 

@@ -25,6 +25,8 @@ _STOP = frozenset("the and for with that this from its their has have had was we
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
+_IN_SERVICE_BEFORE = re.compile(r"\b(?:in service (?:in|with)|in the (?:fleets?|inventor(?:y|ies)|arsenals?) of|operators? "
+                                r"(?:include|are))\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"\b(?:by|operated by|ordered by|used by|flown by)\s+(?:the\s+)?$", re.I)
 _MADE_AFTER = re.compile(r"^-?(?:made|built|manufactured|designed|supplied|produced|origin)\b", re.I)
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s")
@@ -44,7 +46,7 @@ _QTY_BEFORE = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|ni
 def _cues_before(before: str) -> set[str]:
     """The preposition a party's name follows: "to Egypt", "from France", "by Spain", "with Russia"."""
     return {"cue:" + name for name, rx in (("to", _TO_BEFORE), ("from", _FROM_BEFORE), ("by", _BY_BEFORE),
-                                           ("with", _WITH_BEFORE)) if rx.search(before)}
+                                           ("with", _WITH_BEFORE), ("in_service", _IN_SERVICE_BEFORE)) if rx.search(before)}
 
 
 def _bucket(d: int) -> str:
@@ -180,6 +182,8 @@ class Featurizer:
              "sent_countries:" + _count(len({ent.code for _, _, ent in c.countries}))}
         if c.sent.headline:
             f.add("sent:headline")
+        if m.anaphor:
+            f.add("mention:anaphor")
         nearest, best = "none", None
         for t in c.triggers:  # triggers and modifiers of the sentence, by kind and distance
             d = _dist(t.start, t.end, m.start, m.end)
