@@ -18,7 +18,8 @@ extract_bench.py's generated articles instead (about 15 deals an article, far mo
 
 - `--against DIR`: the bulk load of the same rows also by another build (DIR is its `src/`,
   e.g. from `git archive BASE src | tar -x -C /tmp/base`), each build in a fresh process,
-  alternately, `--rounds` times: the before/after of a change, side by side in one run.
+  alternately, `--rounds` times: the before/after of a change, side by side in one run; then
+  one `ingest, --jobs N` by each build (train corpus).
 
     .venv/bin/python bench/write_bench.py                       # both backends
     .venv/bin/python bench/write_bench.py --db sqlite --hot 1000 --words 50000 --json /tmp/w.json
@@ -114,18 +115,39 @@ def _child_bulk(path: str, kind: str, server: str) -> dict:
             return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0}
 
 
-def side_by_side(rows: list[dict], kind: str, server: str, against: str, rounds: int) -> dict:
-    """The bulk load of `rows` by this build and by the one at `against`, alternately in fresh processes."""
+def _child_ingest(kind: str, server: str, repeat: int, seed: int, jobs: int) -> dict:
+    """`Ledger.ingest(jobs=...)` of the train corpus into a fresh ledger with the build on sys.path."""
+    from armsledger.ledger import Ledger
+
+    corpus = train_corpus(repeat, seed)
+    with tempfile.TemporaryDirectory(prefix="armsledger-bench-") as tmp:
+        with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+            t0, c0 = time.perf_counter(), time.process_time()
+            ledger.ingest(corpus, jobs=jobs)
+            return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0}
+
+
+def side_by_side(rows: list[dict], kind: str, server: str, against: str, rounds: int,
+                 ingest: list[str] | None = None) -> dict:
+    """The bulk load of `rows` by this build and by the one at `against`, alternately in fresh processes
+    (and, with `ingest`, the arguments of `--child-ingest`, one ingest by each)."""
     with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as fh:
         path = fh.name
     _save_rows(rows, path)
-    runs: dict[str, list[dict]] = {"this": [], "against": []}
+    runs: dict[str, list[dict]] = {"this": [], "against": [], "this_ingest": [], "against_ingest": []}
+    builds = (("this", str(ROOT / "src")), ("against", against))
+
+    def child(args: list[str], src: str) -> dict:
+        out = subprocess.run([sys.executable, __file__, *args, "--db", kind, "--pg", server, "--src", src],
+                             capture_output=True, text=True, check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
     try:
         for _ in range(rounds):
-            for name, src in (("this", str(ROOT / "src")), ("against", against)):
-                out = subprocess.run([sys.executable, __file__, "--child-bulk", path, "--db", kind,
-                                      "--pg", server, "--src", src], capture_output=True, text=True, check=True)
-                runs[name].append(json.loads(out.stdout.strip().splitlines()[-1]))
+            for name, src in builds:
+                runs[name].append(child(["--child-bulk", path], src))
+        for name, src in builds if ingest else ():
+            runs[f"{name}_ingest"].append(child(["--child-ingest", *ingest], src))
     finally:
         os.unlink(path)
 
@@ -136,9 +158,12 @@ def side_by_side(rows: list[dict], kind: str, server: str, against: str, rounds:
                 "cpu_us_per_article": round(cpu / len(rows) * 1e6), "rounds": [round(x["seconds"], 3) for x in xs]}
 
     this, other = summary(runs["this"]), summary(runs["against"])
-    return {"against": against, "this": this, "other": other,
-            "speedup_wall": round(other["seconds"] / this["seconds"], 2),
-            "speedup_cpu": round(other["cpu_seconds"] / this["cpu_seconds"], 2)}
+    out = {"against": against, "this": this, "other": other,
+           "speedup_wall": round(other["seconds"] / this["seconds"], 2),
+           "speedup_cpu": round(other["cpu_seconds"] / this["cpu_seconds"], 2)}
+    if ingest:
+        out["ingest_this"], out["ingest_other"] = summary(runs["this_ingest"]), summary(runs["against_ingest"])
+    return out
 
 
 def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, corpus_kind: str = "train",
@@ -183,7 +208,9 @@ def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, co
             out["bulk_load"] = rate(time.perf_counter() - t0)
         print(f"{kind} bulk load: {out['bulk_load']}", flush=True)
         if against:
-            out["side_by_side"] = side_by_side(rows, kind, server, against, rounds)
+            out["side_by_side"] = side_by_side(rows, kind, server, against, rounds,
+                                               ["--repeat", str(repeat), "--seed", str(seed), "--jobs", str(jobs)]
+                                               if corpus_kind == "train" else None)
             print(f"{kind} bulk load, this build vs {against}: {out['side_by_side']}", flush=True)
 
         if hot:
@@ -231,6 +258,12 @@ def markdown(results: list[dict]) -> str:
                              f"{y['articles_per_s']:,.1f} | | CPU {y['cpu_us_per_article']} µs an article |")
             lines.append(f"| {r['backend']} | this build / the other | | | {x['speedup_wall']}× wall, "
                          f"{x['speedup_cpu']}× CPU |")
+            if "ingest_this" in x:
+                a, b = x["ingest_this"], x["ingest_other"]
+                lines.append(f"| {r['backend']} | ingest `--jobs {r['jobs']}`, this build / build at {x['against']} "
+                             f"(fresh processes) | {a['articles_per_s']:,.1f} / {b['articles_per_s']:,.1f} | | "
+                             f"{b['seconds'] / a['seconds']:.2f}× wall; parent CPU {a['cpu_seconds']} / "
+                             f"{b['cpu_seconds']} s |")
         if "hot_deal" in r:
             h = r["hot_deal"]
             lines.append(f"| {r['backend']} | hot deal: report {h['nth']:,} vs report 1 (one a transaction) | | | "
@@ -252,10 +285,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--against", metavar="DIR", help="another build's src/: its bulk load side by side with this one's")
     ap.add_argument("--rounds", type=int, default=3, help="--against: bulk loads by each build (default 3)")
     ap.add_argument("--child-bulk", metavar="ROWS", help=argparse.SUPPRESS)
+    ap.add_argument("--child-ingest", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--src", help=argparse.SUPPRESS)  # read before the imports, above
     args = ap.parse_args(argv)
     if args.child_bulk:
         print(json.dumps(_child_bulk(args.child_bulk, args.db, args.pg)))
+        return 0
+    if args.child_ingest:
+        print(json.dumps(_child_ingest(args.db, args.pg, args.repeat, args.seed, args.jobs)))
         return 0
     kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     results = []
