@@ -207,13 +207,22 @@ class _Batch:
             self.entity_ids.update({(kind, key): eid for eid, kind, key in conn.execute(q)})
         cols = (deals.c.id, deals.c.supplier, deals.c.recipient, deals.c.platform, deals.c.follow_on,
                 deals.c.order_year)
-        for chunk in _chunks(sorted({p for _, p in matches})):
-            for r in conn.execute(select(*cols).where(deals.c.platform.in_(chunk)).order_by(deals.c.id)):
+        # the deals and events of the batch's (recipient, platform) and (type, countries) pairs, looked
+        # up in the index on each pair (`a IN (...) AND b IN (...)`; row values `(a, b) IN (...)` scan
+        # the whole index on SQLite): not every deal of a platform or every event of a type
+        recipients = sorted({r for r, _ in matches if r is not None})
+        found = [select(*cols).where(deals.c.recipient.in_(recipients) if named else deals.c.recipient.is_(None),
+                                     deals.c.platform.in_(chunk))
+                 for named in (True, False)
+                 for chunk in _chunks(sorted({p for r, p in matches if (r is not None) == named}))]
+        for q in found:
+            for r in conn.execute(q.order_by(deals.c.id)):
                 if (r.recipient, r.platform) in matches:
                     self.deal_rows[(r.recipient, r.platform)].append(dict(r._mapping))
-        for chunk in _chunks(sorted({t for t, _ in event_keys})):
+        types = sorted({t for t, _ in event_keys})
+        for chunk in _chunks(sorted({c for _, c in event_keys})):
             q = (select(events.c.id, events.c.type, events.c.countries, events.c.date, events.c.last_reported)
-                 .where(events.c.type.in_(chunk)).order_by(events.c.id))
+                 .where(events.c.type.in_(types), events.c.countries.in_(chunk)).order_by(events.c.id))
             for r in conn.execute(q):
                 if (r.type, r.countries) in event_keys:
                     self.event_by_id[r.id] = dict(r._mapping)
