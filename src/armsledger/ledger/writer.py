@@ -227,6 +227,12 @@ class _Batch:
                 if (r.type, r.countries) in event_keys:
                     self.event_by_id[r.id] = dict(r._mapping)
                     self.event_rows[(r.type, r.countries)].append(self.event_by_id[r.id])
+        # their reports so far (matching an event reads its date and last report), in one query, not one an event
+        for chunk in _chunks(sorted(self.event_by_id)):
+            q = (select(event_sources.c.event_id, event_sources.c.date, event_sources.c.reported)
+                 .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.id))
+            for event_id, date, reported in conn.execute(q):
+                self.event_reports.setdefault(event_id, []).append((date, reported))
         for table in (entities, deals, events):
             self.next_id[table.name] = _next_id(conn, table)
 
