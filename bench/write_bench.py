@@ -16,8 +16,14 @@ extract_bench.py's generated articles instead (about 15 deals an article, far mo
   the time of the 1st-5th report against the 5,000th-5,004th (the reports in between are
   bulk-loaded). Reconciliation re-reads every claim of the deal, so this grows with it.
 
+- `--against DIR`: the bulk load of the same rows also by another build (DIR is its `src/`,
+  e.g. from `git archive BASE src | tar -x -C /tmp/base`), each build in a fresh process,
+  alternately, `--rounds` times: the before/after of a change, side by side in one run; then
+  one `ingest, --jobs N` by each build (train corpus).
+
     .venv/bin/python bench/write_bench.py                       # both backends
     .venv/bin/python bench/write_bench.py --db sqlite --hot 1000 --words 50000 --json /tmp/w.json
+    .venv/bin/python bench/write_bench.py --hot 0 --against /tmp/base/src --rounds 3
 """
 from __future__ import annotations
 
@@ -38,6 +44,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
+if "--src" in sys.argv:  # a child measuring another build (`--against`): its package before this one's
+    sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
 
 from ingest_bench import PG_SERVER, _Database, _pg_answers, peak_rss_mb  # noqa: E402
 
@@ -84,8 +92,82 @@ def train_corpus(repeat: int, seed: int) -> list:
     return out
 
 
+def _save_rows(rows: list[dict], path: str) -> None:
+    """Shard-like rows as JSON lines (the MinHash in hex), for a child process to load."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(dict(r, minhash=r["minhash"].hex()), ensure_ascii=False) + "\n")
+
+
+def _child_bulk(path: str, kind: str, server: str) -> dict:
+    """Bulk-load the rows saved at `path` into a fresh ledger with the build on sys.path; wall and CPU seconds."""
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger import Ledger
+
+    with open(path, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    for r in rows:
+        r["minhash"] = bytes.fromhex(r["minhash"])
+    with tempfile.TemporaryDirectory(prefix="armsledger-bench-") as tmp:
+        with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+            t0, c0 = time.perf_counter(), time.process_time()
+            load_rows(ledger.engine, rows, version="bench")
+            return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0}
+
+
+def _child_ingest(kind: str, server: str, repeat: int, seed: int, jobs: int) -> dict:
+    """`Ledger.ingest(jobs=...)` of the train corpus into a fresh ledger with the build on sys.path."""
+    from armsledger.ledger import Ledger
+
+    corpus = train_corpus(repeat, seed)
+    with tempfile.TemporaryDirectory(prefix="armsledger-bench-") as tmp:
+        with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+            t0, c0 = time.perf_counter(), time.process_time()
+            ledger.ingest(corpus, jobs=jobs)
+            return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0}
+
+
+def side_by_side(rows: list[dict], kind: str, server: str, against: str, rounds: int,
+                 ingest: list[str] | None = None) -> dict:
+    """The bulk load of `rows` by this build and by the one at `against`, alternately in fresh processes
+    (and, with `ingest`, the arguments of `--child-ingest`, one ingest by each)."""
+    with tempfile.NamedTemporaryFile(suffix=".jsonl", delete=False) as fh:
+        path = fh.name
+    _save_rows(rows, path)
+    runs: dict[str, list[dict]] = {"this": [], "against": [], "this_ingest": [], "against_ingest": []}
+    builds = (("this", str(ROOT / "src")), ("against", against))
+
+    def child(args: list[str], src: str) -> dict:
+        out = subprocess.run([sys.executable, __file__, *args, "--db", kind, "--pg", server, "--src", src],
+                             capture_output=True, text=True, check=True)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    try:
+        for _ in range(rounds):
+            for name, src in builds:
+                runs[name].append(child(["--child-bulk", path], src))
+        for name, src in builds if ingest else ():
+            runs[f"{name}_ingest"].append(child(["--child-ingest", *ingest], src))
+    finally:
+        os.unlink(path)
+
+    def summary(xs: list[dict]) -> dict:
+        wall = statistics.median(x["seconds"] for x in xs)
+        cpu = statistics.median(x["cpu_seconds"] for x in xs)
+        return {"seconds": round(wall, 3), "articles_per_s": round(len(rows) / wall, 1), "cpu_seconds": round(cpu, 3),
+                "cpu_us_per_article": round(cpu / len(rows) * 1e6), "rounds": [round(x["seconds"], 3) for x in xs]}
+
+    this, other = summary(runs["this"]), summary(runs["against"])
+    out = {"against": against, "this": this, "other": other,
+           "speedup_wall": round(other["seconds"] / this["seconds"], 2),
+           "speedup_cpu": round(other["cpu_seconds"] / this["cpu_seconds"], 2)}
+    if ingest:
+        out["ingest_this"], out["ingest_other"] = summary(runs["this_ingest"]), summary(runs["against_ingest"])
+    return out
+
+
 def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, corpus_kind: str = "train",
-          repeat: int = 3) -> dict:
+          repeat: int = 3, against: str | None = None, rounds: int = 3) -> dict:
     from extract_bench import build_corpus
 
     from armsledger import Extractor
@@ -125,6 +207,11 @@ def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, co
             load_rows(ledger.engine, rows, version="bench")
             out["bulk_load"] = rate(time.perf_counter() - t0)
         print(f"{kind} bulk load: {out['bulk_load']}", flush=True)
+        if against:
+            out["side_by_side"] = side_by_side(rows, kind, server, against, rounds,
+                                               ["--repeat", str(repeat), "--seed", str(seed), "--jobs", str(jobs)]
+                                               if corpus_kind == "train" else None)
+            print(f"{kind} bulk load, this build vs {against}: {out['side_by_side']}", flush=True)
 
         if hot:
             base = next(rec for rec in records if len(rec["deals"]) == 1 and rec["deals"][0].get("recipient"))
@@ -163,6 +250,20 @@ def markdown(results: list[dict]) -> str:
                                  "target ≥ 2,000")):
             x = r[key]
             lines.append(f"| {r['backend']} | {name} | {x['articles_per_s']:,.1f} | {x['words_per_s']:,} | {note} |")
+        if "side_by_side" in r:
+            x = r["side_by_side"]
+            for key, name in (("this", "bulk load, this build"), ("other", f"bulk load, build at {x['against']}")):
+                y = x[key]
+                lines.append(f"| {r['backend']} | {name} (median of {len(y['rounds'])}, fresh processes) | "
+                             f"{y['articles_per_s']:,.1f} | | CPU {y['cpu_us_per_article']} µs an article |")
+            lines.append(f"| {r['backend']} | this build / the other | | | {x['speedup_wall']}× wall, "
+                         f"{x['speedup_cpu']}× CPU |")
+            if "ingest_this" in x:
+                a, b = x["ingest_this"], x["ingest_other"]
+                lines.append(f"| {r['backend']} | ingest `--jobs {r['jobs']}`, this build / build at {x['against']} "
+                             f"(fresh processes) | {a['articles_per_s']:,.1f} / {b['articles_per_s']:,.1f} | | "
+                             f"{b['seconds'] / a['seconds']:.2f}× wall; parent CPU {a['cpu_seconds']} / "
+                             f"{b['cpu_seconds']} s |")
         if "hot_deal" in r:
             h = r["hot_deal"]
             lines.append(f"| {r['backend']} | hot deal: report {h['nth']:,} vs report 1 (one a transaction) | | | "
@@ -181,7 +282,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hot", type=int, default=5000, help="reports of the hot deal (0: skip)")
     ap.add_argument("--pg", default=PG_SERVER)
     ap.add_argument("--json", metavar="PATH")
+    ap.add_argument("--against", metavar="DIR", help="another build's src/: its bulk load side by side with this one's")
+    ap.add_argument("--rounds", type=int, default=3, help="--against: bulk loads by each build (default 3)")
+    ap.add_argument("--child-bulk", metavar="ROWS", help=argparse.SUPPRESS)
+    ap.add_argument("--child-ingest", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--src", help=argparse.SUPPRESS)  # read before the imports, above
     args = ap.parse_args(argv)
+    if args.child_bulk:
+        print(json.dumps(_child_bulk(args.child_bulk, args.db, args.pg)))
+        return 0
+    if args.child_ingest:
+        print(json.dumps(_child_ingest(args.db, args.pg, args.repeat, args.seed, args.jobs)))
+        return 0
     kinds = ["sqlite", "postgresql"] if args.db == "both" else [args.db]
     results = []
     for kind in kinds:
@@ -194,12 +306,14 @@ def main(argv: list[str] | None = None) -> int:
             code = subprocess.call([sys.executable, __file__, "--db", kind, "--words", str(args.words),
                                     "--corpus", args.corpus, "--repeat", str(args.repeat),
                                     "--seed", str(args.seed), "--jobs", str(args.jobs), "--hot", str(args.hot),
-                                    "--pg", args.pg, "--json", path])
+                                    "--pg", args.pg, "--json", path, "--rounds", str(args.rounds)]
+                                   + (["--against", args.against] if args.against else []))
             got = json.loads(Path(path).read_text()) if code == 0 and os.path.getsize(path) else None
             os.unlink(path)
             results += got["results"] if got else [{"backend": kind, "skipped": f"exit code {code}"}]
         else:
-            results.append(bench(kind, args.words, args.seed, args.pg, args.jobs, args.hot, args.corpus, args.repeat))
+            results.append(bench(kind, args.words, args.seed, args.pg, args.jobs, args.hot, args.corpus, args.repeat,
+                                 args.against, args.rounds))
     out = {"date": datetime.now().isoformat(timespec="seconds"), "load_average": os.getloadavg(),
            "machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "results": results}
     print()

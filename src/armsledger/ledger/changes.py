@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import and_, bindparam, insert, or_, select, true
+from sqlalchemy import and_, insert, or_, select, true
 from sqlalchemy.engine import Connection
 
 from .db import LedgerError
@@ -51,22 +51,38 @@ def parse_since(text: str, now: datetime | None = None) -> str:
     return when.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
-_WATCHED = select(*[deals.c[k] for k in WATCHED]).where(deals.c.id == bindparam("deal_id"))  # built once
-_CONFLICT_FIELDS = select(conflicts.c.field).where(conflicts.c.deal_id == bindparam("deal_id"))
 _INSERT = insert(changes)
 
 
 def before(conn: Connection, deal_id: int) -> dict:
     """The columns of a deal the feed watches, as they stand before it is reconciled again."""
-    row = conn.execute(_WATCHED, {"deal_id": deal_id}).first()
-    out = dict(row._mapping) if row else {}
-    out["conflict_fields"] = set(conn.execute(_CONFLICT_FIELDS, {"deal_id": deal_id}).scalars())
+    return before_all(conn, [deal_id])[deal_id]
+
+
+def before_all(conn: Connection, deal_ids: list[int]) -> dict[int, dict]:
+    """`before` of many deals, in two queries a 500 deals (a batch reconciles hundreds of deals)."""
+    out: dict[int, dict] = {deal_id: {"conflict_fields": set()} for deal_id in deal_ids}
+    for i in range(0, len(deal_ids), 500):
+        chunk = deal_ids[i:i + 500]
+        for row in conn.execute(select(deals.c.id, *[deals.c[k] for k in WATCHED]).where(deals.c.id.in_(chunk))):
+            values = dict(row._mapping)
+            out[values.pop("id")].update(values)
+        for deal_id, field in conn.execute(select(conflicts.c.deal_id, conflicts.c.field)
+                                           .where(conflicts.c.deal_id.in_(chunk))):
+            out[deal_id]["conflict_fields"].add(field)
     return out
 
 
 def record(conn: Connection, deal_id: int, old: dict, new: dict, new_conflicts: list[dict], at: str) -> None:
     """Write the changes between `old` (from `before`) and `new` (the deal's reconciled columns)."""
-    rows = []
+    rows = feed_rows(deal_id, old, new, new_conflicts, at)
+    if rows:
+        conn.execute(_INSERT, rows)
+
+
+def feed_rows(deal_id: int, old: dict, new: dict, new_conflicts: list[dict], at: str) -> list[dict]:
+    """The `changes` rows between `old` (from `before`) and `new` (the deal's reconciled columns)."""
+    rows: list[dict] = []
 
     def add(kind: str, field: str | None, was, now, summary: str) -> None:
         rows.append({"at": at, "deal_id": deal_id, "kind": kind, "field": field, "summary": summary,
@@ -75,8 +91,7 @@ def record(conn: Connection, deal_id: int, old: dict, new: dict, new_conflicts: 
     title = deal_title({**old, **{k: v for k, v in new.items() if k in old}})
     if not old.get("sources") and new.get("sources"):
         add("new_deal", None, None, new.get("status"), f"new deal: {title}, {_stage(new.get('status'))}")
-        conn.execute(_INSERT, rows)
-        return
+        return rows
     if new.get("rejected") and not old.get("rejected"):
         add("status", "rejected", False, True, f"{title}: rejected by an analyst")
     if old.get("status") != new.get("status") and new.get("status"):
@@ -94,8 +109,7 @@ def record(conn: Connection, deal_id: int, old: dict, new: dict, new_conflicts: 
     for field in fresh:
         summary = next(c["summary"] for c in new_conflicts if c["field"] == field)
         add("conflict", field, None, summary, f"{title}: reports disagree on {summary}")
-    if rows:
-        conn.execute(_INSERT, rows)
+    return rows
 
 
 def record_correction(conn: Connection, deal_id: int, row: dict) -> None:

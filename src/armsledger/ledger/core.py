@@ -142,6 +142,7 @@ class Ledger:
                         self._catalogues) as extraction:
             pending = None
             for chunk in _chunked(_articles(items, max_bytes=max_bytes, encoding=encoding), batch):
+                extraction.start(len(chunk))  # the workers start up while this process builds the gate
                 if gate:
                     chunk = self._gate_out(chunk, keep_skipped, report, on_item)
                 # the next batch is extracted by the workers while this process writes the one before

@@ -56,6 +56,14 @@ def _in_worker(catalogues: str | None, article: Article) -> dict | BaseException
     return result
 
 
+def _warm(catalogues: str | None) -> None:
+    """Build a worker's Extractor ahead of its first article (an error shows again on the articles)."""
+    try:
+        _worker_extractor(catalogues)
+    except Exception:
+        pass
+
+
 class Extraction:
     """`extraction.submit(articles)()` -> a row or an exception per article, in order; workers
     start on the articles as soon as they are submitted."""
@@ -66,13 +74,20 @@ class Extraction:
         self.catalogues = catalogues
         self.pool: ProcessPoolExecutor | None = None
 
-    def submit(self, articles: list[Article]) -> Callable[[], list[dict | BaseException]]:
-        if self.jobs > 1 and (self.pool or len(articles) >= POOL_MIN):
-            if self.pool is None:
-                import multiprocessing
+    def start(self, n: int) -> None:
+        """Start the workers now if a batch of `n` articles is worth them: they load the extractor
+        while this process does its own start-up (the relevance gate) and reads the batch."""
+        if self.jobs > 1 and self.pool is None and n >= POOL_MIN:
+            import multiprocessing
 
-                # spawn, not fork: the parent has threads (progress display, database pool)
-                self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+            # spawn, not fork: the parent has threads (progress display, database pool)
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+            for _ in range(self.jobs):  # one task a worker: the pool starts a process for each
+                self.pool.submit(_warm, self.catalogues)
+
+    def submit(self, articles: list[Article]) -> Callable[[], list[dict | BaseException]]:
+        self.start(len(articles))
+        if self.pool is not None:
             from functools import partial
 
             chunk = max(1, len(articles) // (self.jobs * 4))
