@@ -33,14 +33,22 @@ def _money(v: dict | None) -> str:
     return s.strip()
 
 
+def _fill(console: Console) -> bool:
+    """Whether tables stretch to the console's width: on a terminal, yes; piped or redirected, the console
+    writes every line whole (`shell.console`, a million columns wide), and a table as wide as its content
+    is what reads (stretched, it took seconds to draw a million columns of border per line)."""
+    return console.width < 10_000
+
+
 def render(record: dict, console: Console) -> None:
     """Print the deals, events and entities of one record, with their evidence."""
     art = record["article"]
     names = {e["id"]: e["name"] for e in record["entities"]}
     head = Text(art.get("title") or art["source"], style="bold")
     head.append(f"\n{art['source']}  ·  published {art.get('published') or 'unknown'}", style="dim")
+    wide = _fill(console)
 
-    deals = Table(title="Deals", expand=True, show_lines=True)
+    deals = Table(title="Deals", expand=wide, show_lines=True)
     for col in ("", "supplier → recipient", "platform", "status", "signed", "value", "quantity", "delivered",
                 "completion", "evidence"):
         deals.add_column(col, overflow="fold")
@@ -58,7 +66,7 @@ def render(record: dict, console: Console) -> None:
                       _range(d["delivered"]), (d["expected_completion"] or {}).get("value", ""),
                       Text(evidence + ("\n" + "; ".join(extra) if extra else ""), style="italic"))
 
-    events = Table(title="Events", expand=True)
+    events = Table(title="Events", expand=wide)
     for col in ("", "type", "status", "date", "who", "where", "platforms", "evidence"):
         events.add_column(col, overflow="fold")
     for ev in record["events"]:
@@ -68,19 +76,19 @@ def render(record: dict, console: Console) -> None:
                        ", ".join(names.get(p, p) for p in ev["platforms"]),
                        Text(ev["evidence"]["text"][:160], style="italic"))
 
-    ents = Table(title="Entities", expand=True)
+    ents = Table(title="Entities", expand=wide)
     for col in ("kind", "name", "country", "role / category", "mentions"):
         ents.add_column(col, overflow="fold")
     for e in record["entities"]:
         ents.add_row(e["kind"], e["name"], e.get("country") or "", e.get("role") or e.get("category") or "",
                      str(len(e["mentions"])))
-    console.print(Panel(Group(head)), deals, events, ents)
+    console.print(Panel(Group(head), expand=wide), deals, events, ents)
 
 
 def render_why(record: dict, console: Console) -> None:
     """Why each deal is there: who opened it (rules or model), the model's probability against its
     threshold, and the features that weighed most for the deal and for its status."""
-    table = Table(title="Why these deals", expand=True, show_lines=True)
+    table = Table(title="Why these deals", expand=_fill(console), show_lines=True)
     for col in ("", "deal", "opened by", "p (threshold)", "weighed most (weight)", "status: weighed most"):
         table.add_column(col, overflow="fold")
     for d in record["deals"]:
