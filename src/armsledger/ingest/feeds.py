@@ -11,14 +11,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
-
-import httpx
+from typing import TYPE_CHECKING
 
 from ..errors import IngestError
 from ..logs import failed
 from ..model import Article
 from .files import MAX_BYTES, _read_bytes, normalise_date
 from .web import TIMEOUT, FeedDocument, download, fetch, is_url, root_element, shared_client, sniff
+
+if TYPE_CHECKING:  # httpx is imported where a URL is fetched: reading files needs none of it
+    import httpx
 
 _ALTERNATE = re.compile(rb"""<link[^>]+type=["']application/(?:rss|atom)\+xml["'][^>]*>""", re.I)
 _HREF = re.compile(rb"""href=["']([^"']+)["']""", re.I)

@@ -13,8 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from ..errors import IngestError
 from ..logs import failed
@@ -23,6 +22,9 @@ from .feeds import read_feed
 from .files import MAX_BYTES, read
 from .web import TIMEOUT, FeedDocument, fetch, is_url, make_client, sniff
 from .warc import is_warc, read_warc
+
+if TYPE_CHECKING:  # httpx is imported where a URL is fetched: reading files needs none of it
+    import httpx
 
 # what a folder walk reads; a file named on its own is read whatever its name
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson",

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from http import HTTPStatus
 from urllib.parse import urlsplit
-
-import httpx
+from typing import TYPE_CHECKING
 
 from ..errors import IngestError
 from ..model import Article
 from .charsets import decode_html
 from .files import MAX_BYTES, describe_size, from_html, from_text
+
+if TYPE_CHECKING:  # httpx is imported where a URL is fetched: reading files needs none of it
+    import httpx
 
 TIMEOUT = 20.0  # seconds, for connecting and for each read
 MAX_REDIRECTS = 5
@@ -76,6 +78,8 @@ def make_client(*, timeout: float = TIMEOUT) -> httpx.Client:
 
     Example: `with make_client() as client: fetch(url, client=client)`
     """
+    import httpx
+
     return httpx.Client(headers={"User-Agent": user_agent(), "Accept": ACCEPT}, timeout=httpx.Timeout(timeout),
                         follow_redirects=True, max_redirects=MAX_REDIRECTS)
 
@@ -131,6 +135,8 @@ def fetch(url: str, *, client: httpx.Client | None = None, max_bytes: int = MAX_
 def download(url: str, *, client: httpx.Client | None = None, max_bytes: int = MAX_BYTES,
              timeout: float = TIMEOUT) -> Download:
     """GET `url`, following redirects, and read its body; stop with an `IngestError` past `max_bytes`."""
+    import httpx
+
     if not _valid(url):
         raise IngestError(url, "not a valid URL (expected http:// or https:// and a host name)")
     own = client is None
