@@ -19,6 +19,8 @@ def _log_file(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ.setdefault("ARMSLEDGER_LOG", str(tmp_path_factory.mktemp("log") / "armsledger.log"))
+    # and the start-up cache (armsledger/cache.py) is the session's own, built once by the first test that needs it
+    os.environ.setdefault("ARMSLEDGER_CACHE", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from . import cache
 from .errors import CatalogueError
 
 PACKAGED = Path(__file__).parent / "catalogues"
@@ -78,6 +77,10 @@ class Catalogue:
     rejected: dict[str, set[str]]  # kind -> aliases never to match alone
     rates: dict[tuple[int, str], float]
     rates_note: str = ""
+    # what the start-up cache (`armsledger/cache.py`) knows it by: the directories read and a hash of their
+    # files; "" for a catalogue built in code, which is not cached
+    slot: str = ""
+    stamp: str = ""
 
     def get(self, kind: str, id_: str) -> Entry | None:
         return self.entries.get(kind, {}).get(id_)
@@ -136,6 +139,8 @@ def _files(directory: Path) -> list[tuple[str, Path]]:
 
 
 def _load_yaml(path: Path) -> dict:
+    import yaml  # only when the cache has no copy: some 40 ms to import
+
     try:
         with path.open(encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -189,13 +194,40 @@ def load(extra: str | os.PathLike | None = None) -> Catalogue:
 @lru_cache(maxsize=4)
 def _load_cached(extra: str | None) -> Catalogue:
     dirs = [PACKAGED] + ([Path(extra)] if extra else [])
+    for directory in dirs:
+        if not directory.is_dir():
+            raise CatalogueError(f"{directory}: catalogue directory not found")
+    slot, key = _slot(extra), _stamp(extra)
+    data = cache.fetch(f"catalogue-{slot}", key, lambda: _build(dirs))
+    return Catalogue(
+        {kind: {row[0]: Entry(kind, *row[:-1], blocked=set(row[-1])) for row in rows}
+         for kind, rows in data["entries"].items()},
+        {kind: set(names) for kind, names in data["rejected"].items()},
+        {(year, currency): rate for year, currency, rate in data["rates"]}, data["note"], slot, key)
+
+
+def _slot(extra: str | None) -> str:
+    """The cache's name for the catalogues of `extra` read over the packaged ones."""
+    where = [str(PACKAGED.resolve())] + ([str(Path(extra).resolve())] if extra else [])
+    return cache.key("\0".join(where))[:16]
+
+
+def _stamp(extra: str | None) -> str:
+    """A hash of every catalogue file read (names and bytes) and of the code that reads them."""
+    parts: list[str | Path] = [Path(__file__)]
+    for directory in [PACKAGED] + ([Path(extra)] if extra else []):
+        for kind, path in _files(directory) + [("rates", directory / "rates.csv")]:
+            parts += [f"{kind}:{path.relative_to(directory)}", path]
+    return cache.key(*parts)
+
+
+def _build(dirs: list[Path]) -> dict:
+    """The catalogues as plain data (what the cache keeps)."""
     entries: dict[str, dict[str, Entry]] = defaultdict(dict)
     rejected: dict[str, set[str]] = defaultdict(set)
     rates: dict[tuple[int, str], float] = {}
     note = ""
     for n, directory in enumerate(dirs):
-        if not directory.is_dir():
-            raise CatalogueError(f"{directory}: catalogue directory not found")
         for kind, path in _files(directory):
             data = _load_yaml(path)
             if n > 0:  # a user's names win over the packaged ones
@@ -215,7 +247,11 @@ def _load_cached(extra: str | None) -> Catalogue:
         rate_file = directory / "rates.csv"
         if rate_file.exists():
             note = _load_rates(rate_file, rates) or note
-    return Catalogue(dict(entries), dict(rejected), rates, note)
+    return {"entries": {kind: [[e.id, e.name, e.aliases, e.country, e.category, e.maker, e.partners, e.shared_aliases,
+                                e.parent, e.role, e.demonyms, e.capital, e.source, sorted(e.blocked)]
+                               for e in es.values()] for kind, es in entries.items()},
+            "rejected": {kind: sorted(names) for kind, names in rejected.items()},
+            "rates": [[year, currency, rate] for (year, currency), rate in rates.items()], "note": note}
 
 
 def _load_rates(path: Path, rates: dict[tuple[int, str], float]) -> str:

@@ -66,11 +66,12 @@ def extract_cli(
     Example: armsledger extract report.txt --explain
     """
     from . import logs
+
+    tracebacks = logs.setup(debug)  # before the imports below, which may log (the start-up cache)
     from .catalogue import load
     from .extract import Extractor
     from .ingest import read_all
 
-    tracebacks = logs.setup(debug)
     try:
         extractor = Extractor(load(catalogues), model=str(model) if model else None)
     except ArmsLedgerError as err:
