@@ -1,4 +1,4 @@
-"""Find catalogue names in the text with spaCy's tokenizer and PhraseMatcher.
+"""Find catalogue names in the text, token by token, as spaCy's PhraseMatcher does.
 
 Reads: the article body. Writes: `Hit`s, one per non-overlapping name found,
 each naming the catalogue entry and the form it was found in (name, alias,
@@ -8,25 +8,39 @@ Matching ignores case, with two safeguards that keep common words out: an
 all-capitals alias of up to five letters ("US", "BDL") matches only in
 capitals, and an alias written with a capital and no digit ("Patriot",
 "Rafale") matches only where the text has the capital too.
+
+The names are tokenized by spaCy's English tokenizer and indexed by their
+tokens (lower-cased, or as written for the all-capitals ones) once per
+catalogue: `spacy_index` does it with spaCy itself, and the start-up cache
+(`armsledger/cache.py`) keeps the index, so that a run whose catalogues have
+not changed neither imports spaCy nor tokenizes 33,000 names. A text is
+tokenized by `tokenizer.Tokenizer` (spaCy's rules, without spaCy) and its names
+looked up from each token, giving what spaCy's PhraseMatcher gives, in its
+order; where several entries claim the same words, the index lists them in
+the order spaCy's matcher hands them out, read off the matcher when the index
+is built. `tests/test_startup.py` compares both with spaCy's.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
-import spacy
-from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-
+from .. import cache
 from ..catalogue import Catalogue
+from ..errors import CatalogueError
+from .tokenizer import Tokenizer, rules
 
 # which kind wins when two entries claim exactly the same words
 _PRIORITY = {"person": 5, "platform": 4, "organization": 3, "location": 2, "country": 1}
+# The index of names: (first token -> most tokens of a name beginning so, the tokens joined by _SEP -> key
+# number or numbers). A text's token holds _SEP only if it is whitespace, and no name's token does: a
+# join of text tokens equals a name's only where the tokens are the name's.
+_SEP = "\x1f"
 
 
 _LONG_RUN = re.compile(r"\S{80,}")
-_CACHE_CHUNKS = 200_000  # distinct chunks whose tokens are cached (spaCy's default is 10,000)
 
 
 @dataclass
@@ -60,57 +74,33 @@ def _spellings(name: str) -> list[str]:
     return out
 
 
-class Gazetteer:
-    """PhraseMatchers over every name in a catalogue."""
+@dataclass
+class Doc:
+    """A tokenized text: each token's text, lower case and start."""
 
-    def __init__(self, catalogue: Catalogue, nlp: spacy.Language | None = None) -> None:
-        if nlp is None:
-            nlp = spacy.blank("en")
-            # a new word's lexeme computes every lexical attribute spaCy has (shape, like_num, like_url, ...);
-            # matching reads LOWER and ORTH and `__call__` is_alpha and is_stop: the rest is not computed
-            getters = nlp.vocab.lex_attr_getters
-            nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in (LOWER, IS_ALPHA, IS_STOP)}
-        self.nlp = nlp
-        self.nlp.max_length = 50_000_000
+    text: str
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self.words[i])
+
+    def span(self, s: int, e: int) -> str:
+        """The text of tokens s..e-1."""
+        return self.text[self.starts[s]:self.end(e - 1)]
+
+
+class Gazetteer:
+    """Every name in a catalogue, indexed by its tokens."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        # spaCy caches the tokens of each whitespace-separated chunk, but within one call it stops
-        # caching after the first special case ("'s", "Mr.", ...), which in news text comes early: most
-        # chunks were split by the affix rules again and again. `make_doc` tokenizes every chunk it
-        # has not seen before on its own once, which caches it; the Doc then reads the cache.
-        self.nlp.tokenizer.max_cache_size = max(self.nlp.tokenizer.max_cache_size, _CACHE_CHUNKS)
-        self._primed: set[str] = set()
-        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.keys: dict[int, tuple[str, str, str, str]] = {}
-        patterns: dict[tuple[str, str, str, str], list[str]] = {}
-        for kind, entries in catalogue.entries.items():
-            if kind == "office":
-                continue
-            rejected = catalogue.rejected.get(kind, set())
-            for e in entries.values():
-                forms = [(e.name, "name")] + [(a, "alias") for a in e.aliases]
-                if kind == "country":
-                    forms += [(d, "demonym") for d in e.demonyms] + [(c, "capital") for c in e.capital]
-                if kind == "platform":
-                    forms += [(v, "alias") for f, _ in list(forms) for v in _spellings(f)
-                              if v not in {x for x, _ in forms}]
-                    forms += [(f + "s", "plural") for f, _ in list(forms)
-                              if f[-1:].isalnum() and not f.endswith("s") and len(f) > 3]
-                for form_text, form in forms:
-                    form_text = form_text.strip()
-                    if not form_text or form_text.casefold() in rejected or form_text.casefold() in e.blocked:
-                        continue
-                    rule = _case_rule(form_text)
-                    patterns.setdefault((kind, e.id, form, rule), []).append(form_text)
-        self.office_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for e in catalogue.of_kind("office").values():
-            self.office_matcher.add(e.id, list(self.nlp.tokenizer.pipe(e.names())))
-        for key, texts in patterns.items():
-            label = "|".join(key)
-            matcher = self.exact if key[3] == "exact" else self.lower
-            docs = list(self.nlp.tokenizer.pipe(texts))
-            matcher.add(label, docs)
-            self.keys[self.nlp.vocab.strings[label]] = key
+        data = tables(catalogue)
+        self.tokenizer = Tokenizer(data["tokenizer"])
+        self.keys: list[tuple[str, str, str, str]] = [tuple(k.split(_SEP)) for k in data["keys"]]
+        self.lower, self.exact, self.office_index = data["lower"], data["exact"], data["offices"]
+        self.office_ids: list[str] = data["office_ids"]
 
     def make_doc(self, text: str) -> Doc:
         # A run of 80+ characters without a space holds no catalogue name, and the
@@ -118,46 +108,39 @@ class Gazetteer:
         # every offset where it was.
         if _LONG_RUN.search(text):
             text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
-        primed = self._primed
-        if len(primed) < _CACHE_CHUNKS:
-            new = set(text.split())
-            new -= primed
-            if new:
-                tokenizer = self.nlp.tokenizer
-                for chunk in new:
-                    tokenizer(chunk)  # caches the chunk's tokens unless it holds a special case
-                primed |= new
-        return self.nlp.make_doc(text)
+        words, starts = self.tokenizer(text)
+        return Doc(text, words, [w.lower() for w in words], starts)
 
     def offices(self, doc: Doc) -> list[Hit]:
         """Office titles ("Defence Minister", "Kremlin spokesperson"), longest first where they overlap."""
-        found = sorted(((s, e, self.nlp.vocab.strings[mid]) for mid, s, e in self.office_matcher(doc)),
+        found = sorted(((s, e, self.office_ids[k]) for s, e, k in _matches(self.office_index, doc.lower)),
                        key=lambda x: (x[0], -(x[1] - x[0])))
         out: list[Hit] = []
         end = -1
         for s, e, id_ in found:
             if s < end:
                 continue
-            span = doc[s:e]
-            out.append(Hit(span.start_char, span.end_char, "office", id_, "name", span.text, s, e))
+            out.append(Hit(doc.starts[s], doc.end(e - 1), "office", id_, "name", doc.span(s, e), s, e))
             end = e
         return out
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """The longest non-overlapping catalogue names in `doc`."""
         raw: list[tuple[int, int, tuple[str, str, str, str]]] = []
-        for matcher in (self.lower, self.exact):
-            for match_id, s, e in matcher(doc):
-                key = self.keys[match_id]
-                if key[3] == "capital" and not doc[s].text[:1].isupper():
+        words = doc.words
+        stop_words = self.tokenizer.stop_words
+        for index, tokens in ((self.lower, doc.lower), (self.exact, words)):
+            for s, e, k in _matches(index, tokens):
+                key = self.keys[k]
+                if key[3] == "capital" and not words[s][:1].isupper():
                     continue
                 if key[3] == "capital" and key[0] in ("organization", "location", "person") and e - s > 1 \
-                        and not doc[s:e].text.isupper() and not all(
-                        t.text[:1].isupper() or not t.is_alpha or t.is_stop for t in doc[s:e]):
+                        and not doc.span(s, e).isupper() and not all(
+                        w[:1].isupper() or not w.isalpha() or w.lower() in stop_words for w in words[s:e]):
                     continue  # "the Indian armed forces", "The diplomat said" are not names
                 raw.append((s, e, key))
         raw.sort(key=lambda x: (-(x[1] - x[0]), -_PRIORITY.get(x[2][0], 0), x[0]))
-        taken = [False] * (len(doc) + 1)
+        taken = [False] * (len(words) + 1)
         hits: list[Hit] = []
         for s, e, (kind, id_, form, _rule) in raw:
             if any(taken[s:e]):
@@ -165,7 +148,141 @@ class Gazetteer:
             # a name glued to more letters by a hyphen is part of another word ("Army-2022" is fine)
             for i in range(s, e):
                 taken[i] = True
-            span = doc[s:e]
-            hits.append(Hit(span.start_char, span.end_char, kind, id_, form, span.text, s, e))
+            hits.append(Hit(doc.starts[s], doc.end(e - 1), kind, id_, form, doc.span(s, e), s, e))
         hits.sort(key=lambda h: h.start)
         return hits
+
+
+def _matches(index: list, tokens: list[str]):
+    """(start, end, key) of every name in `index` that `tokens` hold, as spaCy's PhraseMatcher gives
+    them: by start, then shortest first, then in the index's order of keys."""
+    longest, names = index
+    n = len(tokens)
+    for i in [i for i, t in enumerate(tokens) if t in longest]:
+        for j in range(i + 1, min(n, i + longest[tokens[i]]) + 1):
+            keys = names.get(_SEP.join(tokens[i:j]))
+            if keys is None:
+                continue
+            if type(keys) is int:
+                yield i, j, keys
+            else:
+                for k in keys:
+                    yield i, j, k
+
+
+# --------------------------------------------------------------------------- the index, built once
+
+
+def tables(catalogue: Catalogue) -> dict:
+    """The tokenizer's rules and the catalogue's names indexed by their tokens, from the start-up cache
+    when the catalogue, this code and spaCy are those it was built with."""
+    if not catalogue.stamp:  # a catalogue built in code
+        return cache.fetch(None, "", lambda: _build(catalogue))
+    stamp = cache.key(catalogue.stamp, Path(__file__), Path(__file__).with_name("tokenizer.py"), _spacy_marker())
+    return cache.fetch(f"gazetteer-{catalogue.slot}", stamp, lambda: _build(catalogue))
+
+
+def _spacy_marker() -> Path | str:
+    """spaCy's `about.py` (its version), found without importing spaCy."""
+    spec = importlib.util.find_spec("spacy")
+    return Path(spec.origin).with_name("about.py") if spec is not None and spec.origin else "no spaCy"
+
+
+def _patterns(catalogue: Catalogue) -> dict[tuple[str, str, str, str], list[str]]:
+    """(kind, id, form, case rule) -> the texts that name it."""
+    patterns: dict[tuple[str, str, str, str], list[str]] = {}
+    for kind, entries in catalogue.entries.items():
+        if kind == "office":
+            continue
+        rejected = catalogue.rejected.get(kind, set())
+        for e in entries.values():
+            forms = [(e.name, "name")] + [(a, "alias") for a in e.aliases]
+            if kind == "country":
+                forms += [(d, "demonym") for d in e.demonyms] + [(c, "capital") for c in e.capital]
+            if kind == "platform":
+                forms += [(v, "alias") for f, _ in list(forms) for v in _spellings(f)
+                          if v not in {x for x, _ in forms}]
+                forms += [(f + "s", "plural") for f, _ in list(forms)
+                          if f[-1:].isalnum() and not f.endswith("s") and len(f) > 3]
+            for form_text, form in forms:
+                form_text = form_text.strip()
+                if not form_text or form_text.casefold() in rejected or form_text.casefold() in e.blocked:
+                    continue
+                rule = _case_rule(form_text)
+                patterns.setdefault((kind, e.id, form, rule), []).append(form_text)
+    return patterns
+
+
+def _build(catalogue: Catalogue) -> dict:
+    """Tokenize every name with spaCy and index it (see the module docstring)."""
+    return spacy_index(catalogue)[0]
+
+
+def spacy_index(catalogue: Catalogue) -> tuple[dict, dict]:
+    """The index as plain data, and spaCy's own tokenizer and matchers over the same names, by which it
+    was built (the tests compare the two): "nlp", "lower", "exact", "offices", and "keys" and "office_keys"
+    from each matcher's match ids to the index's key numbers."""
+    import spacy
+    from spacy.attrs import IS_ALPHA, IS_STOP, LOWER
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en")
+    # a new word's lexeme computes every lexical attribute spaCy has: only LOWER is read here
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in (LOWER, IS_ALPHA, IS_STOP)}
+    lower, exact = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH")
+    indexes: dict[str, tuple[PhraseMatcher, dict, dict]] = {"lower": (lower, {}, {}), "exact": (exact, {}, {})}
+    keys, by_label = [], {}
+    for n, (key, texts) in enumerate(_patterns(catalogue).items()):
+        label = "|".join(key)
+        keys.append(_SEP.join(key))
+        by_label[nlp.vocab.strings[label]] = n
+        which = "exact" if key[3] == "exact" else "lower"
+        docs = list(nlp.tokenizer.pipe(texts))
+        indexes[which][0].add(label, docs)
+        _index(indexes[which], docs, n, which == "lower")
+    offices = PhraseMatcher(nlp.vocab, attr="LOWER")
+    office_index: tuple[PhraseMatcher, dict, dict] = (offices, {}, {})
+    office_ids, by_id = [], {}
+    for n, e in enumerate(catalogue.of_kind("office").values()):
+        docs = list(nlp.tokenizer.pipe(e.names()))
+        offices.add(e.id, docs)
+        office_ids.append(e.id)
+        by_id[nlp.vocab.strings[e.id]] = n
+        _index(office_index, docs, n, True)
+    data = {"tokenizer": rules(), "keys": keys, "lower": _flat(indexes["lower"], by_label),
+            "exact": _flat(indexes["exact"], by_label), "offices": _flat(office_index, by_id), "office_ids": office_ids}
+    return data, {"nlp": nlp, "lower": lower, "exact": exact, "offices": offices, "keys": by_label,
+                  "office_keys": by_id}
+
+
+def _index(index: tuple, docs: list, n: int, lower: bool) -> None:
+    """Add key `n` under each doc's tokens."""
+    _, names, docs_of = index
+    for doc in docs:
+        if not len(doc):
+            continue
+        tokens = [t.lower_ if lower else t.text for t in doc]
+        if any(_SEP in t for t in tokens):
+            raise CatalogueError(f"{doc.text!r}: a name holds a control character (U+001F)")
+        joined = _SEP.join(tokens)
+        keys = names.setdefault(joined, [])
+        if n not in keys:
+            keys.append(n)
+            docs_of.setdefault(joined, doc)
+
+
+def _flat(index: tuple, by_hash: dict[int, int]) -> list:
+    """The index as stored: where several keys end at the same words, in the order spaCy's matcher gives them."""
+    matcher, names, docs_of = index
+    longest: dict[str, int] = {}
+    for joined, keys in names.items():
+        tokens = joined.split(_SEP)
+        longest[tokens[0]] = max(longest.get(tokens[0], 0), len(tokens))
+        if len(keys) > 1:
+            doc = docs_of[joined]
+            got = [by_hash[m] for m, s, e in matcher(doc) if s == 0 and e == len(doc)]
+            if sorted(got) != sorted(keys):
+                raise RuntimeError(f"the gazetteer's index disagrees with spaCy's matcher on {doc.text!r}")
+            keys[:] = got
+    return [longest, {joined: keys[0] if len(keys) == 1 else keys for joined, keys in names.items()}]

@@ -1,0 +1,237 @@
+"""spaCy's English tokenizer, run from its rules without importing spaCy.
+
+Reads: a text. Writes: its tokens (text and character offset), the very tokens
+`spacy.blank("en").tokenizer` makes.
+
+The gazetteer matches catalogue names token by token ("Su-35" is one token, so
+the name does not match inside "Su-35s"), so it needs spaCy's tokens exactly.
+Importing spaCy takes about half a second, more than everything else a short run
+does; yet its tokenizer is wholly given by data: the prefix, suffix, infix and URL
+expressions and the special cases ("don't" -> "do", "n't"). `rules()` reads them
+from the installed spaCy once (the gazetteer keeps them in its cache, see
+`armsledger/cache.py`), and `Tokenizer` applies them in the order
+`spacy/tokenizer.pyx` does:
+
+1. the text is cut at whitespace; a single space after a token belongs to it,
+   any other run of whitespace is a chunk of its own;
+2. a chunk that is a special case gives its tokens; otherwise prefixes and
+   suffixes come off it (`_split_affixes`) until none is left or what is left is
+   a special case; what is left is a special case, a URL, or cut at its infixes
+   (`_attach_tokens`);
+3. special cases whose text holds affixes ("a.m.", ":)") are looked for across
+   the tokens and put back together (`_apply_special_cases`).
+
+`tests/test_startup.py` checks the tokens against spaCy's on every article of the
+corpus, the gold sets and the off-topic set.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import cache
+
+_CHUNKS = re.compile(r"\S+|\s+")  # `\s` is what str.isspace() says, as in tokenizer.pyx
+_MAX_MEMO = 200_000  # distinct chunks whose tokens are kept
+
+
+def rules() -> dict:
+    """The rules of spaCy's English tokenizer as plain data (imports spaCy)."""
+    import spacy
+    from spacy.attrs import ORTH
+
+    nlp = spacy.blank("en")
+    tok = nlp.tokenizer
+    if tok.token_match is not None:  # English has none; a rule this module does not apply
+        raise RuntimeError("spaCy's English tokenizer has a token_match; armsledger's tokenizer does not apply one")
+
+    def expr(fn) -> list | None:
+        return None if fn is None else [fn.__self__.pattern, fn.__self__.flags]
+
+    specials = {chunk: [t[ORTH] for t in toks] for chunk, toks in tok.rules.items()}
+    out = {"prefix": expr(tok.prefix_search), "suffix": expr(tok.suffix_search),
+           "infix": expr(tok.infix_finditer), "url": expr(tok.url_match), "specials": specials,
+           "faster_heuristics": bool(tok.faster_heuristics),
+           "stop_words": sorted(nlp.Defaults.stop_words), "spacy": spacy.__version__}
+    # the special cases tokenizer.pyx looks for across tokens: those its affix rules would cut
+    plain = Tokenizer(out, specials=False)
+    out["special_seqs"] = [plain(s)[0] for s in sorted(specials)
+                           if not out["faster_heuristics"] or plain.affixes_in(s) or " " in s]
+    return out
+
+
+class Tokenizer:
+    """Tokens of a text by spaCy's rules (see the module docstring); `rules` as `rules()` gives them."""
+
+    def __init__(self, rules: dict, specials: bool = True) -> None:
+        self._data = rules
+        self._specials: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in rules["specials"].items()} \
+            if specials else {}
+        self._with_specials = specials
+        seqs: dict[str, list[tuple[str, ...]]] = {}
+        for seq in rules.get("special_seqs", ()) if specials else ():
+            seqs.setdefault(seq[0], []).append(tuple(seq))
+        self._special_seqs = seqs
+        self._compiled = False
+        self._memo: dict[str, tuple[str, ...]] = {}
+        self.stop_words = frozenset(rules["stop_words"])
+
+    def _compile(self) -> None:
+        # on the first chunk that needs them: re.compile takes some 70 ms for the four, the cache a few
+        compiled = cache.Expressions("tokenizer")
+
+        def comp(which: str):
+            spec = self._data[which]
+            return None if spec is None else compiled(spec[0], spec[1])
+
+        prefix, suffix, infix, url = (comp(w) for w in ("prefix", "suffix", "infix", "url"))
+        compiled.save()
+        self._prefix = prefix.search if prefix else None
+        self._suffix = suffix.search if suffix else None
+        self._infix = infix.finditer if infix else None
+        self._url = url.match if url else None
+        self._compiled = True
+
+    def __call__(self, text: str) -> tuple[list[str], list[int]]:
+        """The tokens of `text` and where each starts."""
+        words: list[str] = []
+        starts: list[int] = []
+        pos = 0
+        chunk_of = self.chunk
+        for piece in _CHUNKS.findall(text):
+            at = pos
+            pos += len(piece)
+            if piece[0].isspace():
+                if piece[0] == " " and at:  # the space after a token belongs to it
+                    piece = piece[1:]
+                    at += 1
+                    if not piece:
+                        continue
+            toks = chunk_of(piece)
+            if len(toks) == 1:
+                words.append(piece)
+                starts.append(at)
+                continue
+            for t in toks:
+                words.append(t)
+                starts.append(at)
+                at += len(t)
+        if self._special_seqs and not self._special_seqs.keys().isdisjoint(words):
+            self._apply_special_cases(text, words, starts)
+        return words, starts
+
+    def chunk(self, chunk: str) -> tuple[str, ...]:
+        """The tokens of one chunk (no whitespace in it, or only whitespace)."""
+        got = self._memo.get(chunk)
+        if got is None:
+            got = self._specials.get(chunk)
+            if got is None:
+                if not self._compiled:
+                    self._compile()
+                prefixes: list[str] = []
+                suffixes: list[str] = []
+                rest = self._split_affixes(chunk, prefixes, suffixes)
+                got = (*prefixes, *self._attach(rest), *reversed(suffixes))
+            if len(self._memo) < _MAX_MEMO:
+                self._memo[chunk] = got
+        return got
+
+    def affixes_in(self, string: str) -> bool:
+        """Whether a prefix, suffix or infix rule finds anything in `string`."""
+        if not self._compiled:
+            self._compile()
+        return bool((self._prefix and self._find(self._prefix, string))
+                    or (self._infix and any(True for _ in self._infix(string)))
+                    or (self._suffix and self._find(self._suffix, string)))
+
+    @staticmethod
+    def _find(search, string: str) -> int:
+        m = search(string)
+        return m.end() - m.start() if m is not None else 0
+
+    def _split_affixes(self, string: str, prefixes: list[str], suffixes: list[str]) -> str:
+        specials = self._specials
+        find = self._find
+        last_size = 0
+        while string and len(string) != last_size:
+            if string in specials:
+                break
+            last_size = len(string)
+            pre_len = find(self._prefix, string) if self._prefix else 0
+            if pre_len:
+                prefix = string[:pre_len]
+                minus_pre = string[pre_len:]
+                if minus_pre and minus_pre in specials:
+                    prefixes.append(prefix)
+                    return minus_pre
+            suf_len = find(self._suffix, string[pre_len:]) if self._suffix else 0
+            if suf_len:
+                suffix = string[-suf_len:]
+                minus_suf = string[:-suf_len]
+                if minus_suf and minus_suf in specials:
+                    suffixes.append(suffix)
+                    return minus_suf
+            if pre_len and suf_len and pre_len + suf_len <= len(string):
+                string = string[pre_len:-suf_len]
+                prefixes.append(prefix)
+                suffixes.append(suffix)
+            elif pre_len:
+                string = minus_pre
+                prefixes.append(prefix)
+            elif suf_len:
+                string = minus_suf
+                suffixes.append(suffix)
+        return string
+
+    def _attach(self, string: str) -> tuple[str, ...]:
+        if not string:
+            return ()
+        special = self._specials.get(string)
+        if special is not None:
+            return special
+        if self._url is not None and self._url(string):
+            return (string,)
+        matches = list(self._infix(string)) if self._infix is not None else []
+        if not matches:
+            return (string,)
+        out: list[str] = []
+        start = 0
+        for m in matches:
+            infix_start, infix_end = m.span()
+            if infix_start == 0:  # an infix at the very start stays with the token after it
+                continue
+            if infix_start != start:
+                out.append(string[start:infix_start])
+            if infix_start != infix_end:
+                out.append(string[infix_start:infix_end])
+            start = infix_end
+        if string[start:]:
+            out.append(string[start:])
+        return tuple(out)
+
+    def _apply_special_cases(self, text: str, words: list[str], starts: list[int]) -> None:
+        """Special cases found across tokens, longest first, then leftmost, none overlapping another
+        one's first or last token, are put back together where their text is the special case's."""
+        found = set()
+        for i, w in enumerate(words):
+            for seq in self._special_seqs.get(w, ()):
+                if tuple(words[i:i + len(seq)]) == seq:
+                    found.add((i, i + len(seq)))
+        if not found:
+            return
+        seen: set[int] = set()
+        kept = []
+        for s, e in sorted(found, key=lambda x: (x[0] - x[1], x[0])):
+            if s not in seen and e - 1 not in seen:
+                kept.append((s, e))
+            seen.update(range(s, e))
+        for s, e in sorted(kept, reverse=True):  # from the end, so that earlier indices stay put
+            special = self._specials.get(text[starts[s]:starts[e - 1] + len(words[e - 1])])
+            if special is None:
+                continue
+            at = starts[s]
+            new_starts = []
+            for t in special:
+                new_starts.append(at)
+                at += len(t)
+            words[s:e] = special
+            starts[s:e] = new_starts
