@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .. import cache
 from ..catalogue import PACKAGED
 from ..errors import CatalogueError
 from .dates import DateMention
 from .entities import Entities, Entity
-from .prefixes import FOLDS_TO_ASCII, MAX_LEN, beginnings, trie
+from .prefixes import FOLDS_TO_ASCII, MAX_LEN, all_beginnings, trie
 from .text import Sentence
 from .values import Money, Percent, Quantity
 
@@ -88,26 +87,25 @@ class Lexicon:
     """
 
     def __init__(self, path: Path | None = None) -> None:
-        data = yaml.safe_load((path or PACKAGED / "triggers.yaml").read_text(encoding="utf-8"))
+        path = path or PACKAGED / "triggers.yaml"
+        data = cache.fetch(f"triggers-{cache.key(str(path.resolve()))[:16]}", cache.key(Path(__file__), path),
+                           lambda: _read_triggers(path))
+        phrases_of = [(group, kind, phrases) for group, kinds in data.items() for kind, phrases in kinds.items()]
+        every = [str(p) for _, _, phrases in phrases_of for p in phrases]
+        heads = iter(all_beginnings(every, [re.I] * len(every), name="triggers"))
         self.rx: list[tuple[str, str, re.Pattern[str]]] = []
         kind_prefixes: list[set[str] | None] = []
-        for group, kinds in data.items():
-            for kind, phrases in kinds.items():
-                for p in phrases:
-                    try:
-                        re.compile(str(p))
-                    except re.error as err:
-                        raise CatalogueError(f"triggers.yaml: {group}/{kind}: pattern {p!r} is not a regular expression ({err})") from None
-                alt = "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
-                self.rx.append((group, kind, re.compile(rf"(?<![\w-])(?:{alt})(?![\w])", re.I)))
-                found: set[str] | None = set()
-                for p in phrases:
-                    pre = beginnings(str(p), re.I)
-                    if pre is None:
-                        found = None
-                        break
+        compiled = cache.Expressions(f"triggers-{cache.key(str(path.resolve()))[:16]}")
+        for group, kind, phrases in phrases_of:
+            alt = "|".join(f"(?:{p})" for p in sorted(phrases, key=len, reverse=True))
+            self.rx.append((group, kind, compiled(rf"(?<![\w-])(?:{alt})(?![\w])", re.I)))
+            found: set[str] | None = set()
+            for pre in [next(heads) for _ in phrases]:
+                if pre is None or found is None:
+                    found = None
+                else:
                     found |= pre
-                kind_prefixes.append(found)
+            kind_prefixes.append(found)
         # kinds whose phrases' beginnings cannot be told are run over every sentence as they are
         self._scan = tuple(i for i, f in enumerate(kind_prefixes) if f is None)
         index: dict[int, dict[str, list[int]]] = {}
@@ -117,7 +115,8 @@ class Lexicon:
         self._index = [(n, {pre: tuple(ks) for pre, ks in index[n].items()}) for n in sorted(index, reverse=True)]
         self._memo: dict[str, tuple[int, ...]] = {}
         every = sorted({pre for _, table in self._index for pre in table})
-        self._starts = re.compile(rf"(?<![\w-])(?={trie(every)})") if every else None
+        self._starts = compiled(rf"(?<![\w-])(?={trie(every)})") if every else None
+        compiled.save()
 
     def find(self, text: str, offset: int) -> list[Trigger]:
         low = text.lower()
@@ -191,6 +190,21 @@ class Lexicon:
         if group == "modifier" and kind == "hedge" and m.group() == "May" and _MAY_DATE.match(text[start:start + 8]):
             return
         out.append(Trigger(group, kind, offset + start, offset + m.end(), m.group()))
+
+
+def _read_triggers(path: Path) -> dict:
+    """triggers.yaml, every phrase checked to be a regular expression."""
+    import yaml  # only when the start-up cache has no copy
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for group, kinds in data.items():
+        for kind, phrases in kinds.items():
+            for p in phrases:
+                try:
+                    re.compile(str(p))
+                except re.error as err:
+                    raise CatalogueError(f"triggers.yaml: {group}/{kind}: pattern {p!r} is not a regular expression ({err})") from None
+    return data
 
 
 _START = attrgetter("start")

@@ -136,7 +136,7 @@ def _matches(rx: re.Pattern[str], text: str, starts: list[int] | None):
             yield m
 
 
-_INDEX = Index([rx.pattern for _, rx in _PATTERNS], [rx.flags for _, rx in _PATTERNS], classes=True)
+_INDEX = Index([rx.pattern for _, rx in _PATTERNS], [rx.flags for _, rx in _PATTERNS], classes=True, name="dates")
 _AT: dict[str, tuple[int, ...]] = {}  # the patterns to try where the text begins so (lower case)
 
 

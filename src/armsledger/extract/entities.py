@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from bisect import bisect_left, insort
 from functools import lru_cache
 
+from .. import cache
 from ..catalogue import Catalogue, Entry
 from ..model import Span
 from .gazetteer import Hit
@@ -309,23 +310,27 @@ class EntityFinder:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.cat = catalogue
-        offices = sorted({n for e in catalogue.of_kind("office").values() for n in e.names()}, key=len, reverse=True)
+        # the expressions holding every office title and surname of the catalogue are compiled once (the code
+        # kept in the start-up cache); longest title first, titles of one length (of which at most one can
+        # match at a place, up to case) by name, so that the expressions are the same in every process
+        rx = cache.Expressions(f"entities-{catalogue.slot}" if catalogue.stamp else None)
+        offices = sorted({n for e in catalogue.of_kind("office").values() for n in e.names()}, key=lambda n: (-len(n), n))
         self.office_by_name = {n.casefold(): e for e in catalogue.of_kind("office").values() for n in e.names()}
         office_alt = "|".join(re.escape(o) for o in offices) or "President"
-        self._title_name = re.compile(
+        self._title_name = rx(
             rf"(?P<title>(?i:{office_alt}))\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
         self._after_title = re.compile(rf"(?P<title>)\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
-        self._name_title = re.compile(
+        self._name_title = rx(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
         # "the head of its air force, Fadjar Prasetyo, said", "the country's defence minister, Prabowo Subianto, told"
-        self._title_appos = re.compile(
+        self._title_appos = rx(
             rf"\b(?:the|its|their|his|her)\s+(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"(?P<title>(?i:{office_alt}))(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<org>[\w-]+(?:\s[\w-]+){{0,3}}?))?"
             rf",\s+{_HONORIFIC}(?P<name>{NAME}),\s+(?:said|told|says|added|noted|stated)\b")
-        self._name_title_anchor = re.compile(  # the ", title" every _name_title match holds
+        self._name_title_anchor = rx(  # the ", title" every _name_title match holds
             rf",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?i:{office_alt})\b")
-        self._counterpart = re.compile(
+        self._counterpart = rx(
             rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
         self._byline = re.compile(rf"(?m)^[ \t]*\(?By\s+(?:(?:[a-z]+\s+){{0,3}}(?:correspondent|reporter|editor|writer)\s+)?"
                                   rf"(?P<names>(?:{_CAPS_NAME}|{NAME})(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:{_CAPS_NAME}|{NAME}))*)")
@@ -376,7 +381,9 @@ class EntityFinder:
                     self._shared.setdefault(a, []).append(e)
         self._platform_names = {n.casefold(): e for e in catalogue.of_kind("platform").values() for n in e.names()}
         self.surname_people = surname_people(catalogue)
-        self._surname_re = _words_re(tuple(sorted(self.surname_people, key=len, reverse=True))) if self.surname_people else None
+        self._surname_re = rx(_words_pattern(tuple(sorted(self.surname_people, key=len, reverse=True)))) \
+            if self.surname_people else None
+        rx.save()
 
     # --- building -----------------------------------------------------------
     def __call__(self, text: str, hits: list[Hit], offices: list[Hit] | None = None) -> Entities:
@@ -912,6 +919,10 @@ class _TitleMatch:
 
 @lru_cache(maxsize=4096)
 def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_words_pattern(words))
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
     """`\\b(?:w1|w2|...)\\b`, the first word that matches at a place winning, written so that the
     search skips to the places where a word's first letter is (a leading `\\b` would make it try
     every character): `W(?<!\\w.)ord` says what `\\bWord` says when "W" is a word character."""
@@ -921,9 +932,8 @@ def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
         groups: dict[str, list[str]] = {}
         for w in words:
             groups.setdefault(w[0], []).append(re.escape(w[1:]))
-        return re.compile("(?:" + "|".join(re.escape(c) + r"(?<!\w.)(?:" + "|".join(rest) + ")"
-                                           for c, rest in groups.items()) + r")\b")
-    return re.compile(r"(?:" + "|".join(r"\b" + re.escape(w) for w in words) + r")\b")
+        return "(?:" + "|".join(re.escape(c) + r"(?<!\w.)(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + r")\b"
+    return r"(?:" + "|".join(r"\b" + re.escape(w) for w in words) + r")\b"
 
 
 _WORD_CHAR = re.compile(r"\w")

@@ -15,8 +15,12 @@ without the shortcut.
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
+from pathlib import Path
+
+from .. import cache
 
 try:  # the parser behind `re`
     from re import _constants as _C, _parser as _P
@@ -31,11 +35,12 @@ _MAX_FORMS = 1024  # more beginnings than this and fewer characters are read
 _CLASSES = {_C.CATEGORY_DIGIT: "0123456789", _C.CATEGORY_SPACE: " \t\n\r\f\v\x1c\x1d\x1e\x1f"}
 
 
-def _folds_to_ascii() -> re.Pattern[str]:
+def _folds_to_ascii() -> str:
     """The characters where a lower-cased text stops standing for the text: those a case-insensitive
     expression takes for an ASCII letter, and those whose lower case is not one character of the
     same kind (word, digit, space). Case mappings outside the Basic Multilingual Plane stay
-    outside ASCII and keep the kind, so the BMP is all there is to read."""
+    outside ASCII and keep the kind, so the BMP is all there is to read. (A character class; reading
+    the BMP takes a tenth of a second, so the start-up cache keeps it.)"""
     bmp = "".join(map(chr, range(128, 0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
     odd = set(re.compile(r"[a-z]", re.I).findall(bmp))
     kinds = (re.compile(r"\w").match, re.compile(r"\d").match, re.compile(r"\s").match)
@@ -43,10 +48,17 @@ def _folds_to_ascii() -> re.Pattern[str]:
         low = c.lower()
         if low != c and (len(low) != 1 or low.isascii() or any(bool(k(c)) != bool(k(low)) for k in kinds)):
             odd.add(c)
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(odd)) + "]") if odd else re.compile(r"(?!)")
+    return "[" + "".join(re.escape(c) for c in sorted(odd)) + "]" if odd else "(?!)"
 
 
-FOLDS_TO_ASCII = _folds_to_ascii()
+def _stamp(*parts: str) -> str:
+    """What a result of this module's analysis depends on: this code, Python's parser and Unicode tables."""
+    import unicodedata
+
+    return cache.key(Path(__file__), sys.version, unicodedata.unidata_version, *parts)
+
+
+FOLDS_TO_ASCII = re.compile(cache.fetch("folds-to-ascii", _stamp(), _folds_to_ascii))
 
 
 def beginnings(pattern: str, flags: int = 0, classes: bool = False) -> set[str] | None:
@@ -62,6 +74,20 @@ def beginnings(pattern: str, flags: int = 0, classes: bool = False) -> set[str] 
         if got is not None and "" not in got:
             return got
     return None
+
+
+def all_beginnings(patterns: list[str], flags: list[int] | None = None, classes: bool = False,
+                   name: str | None = None) -> list[set[str] | None]:
+    """`beginnings` of each pattern; with a `name`, kept in the start-up cache under it (reading the
+    expressions takes a tenth of a second or more, where hundreds are read)."""
+    flags = flags or [0] * len(patterns)
+
+    def build() -> list[list[str] | None]:
+        found = [beginnings(p, f, classes) for p, f in zip(patterns, flags)]
+        return [None if f is None else sorted(f) for f in found]
+
+    stamp = _stamp(json.dumps([patterns, flags, classes]))
+    return [None if f is None else set(f) for f in cache.fetch(f"beginnings-{name}" if name else None, stamp, build)]
 
 
 def _concat(heads: set[str], tails: set[str], n: int) -> set[str] | None:
@@ -145,8 +171,9 @@ class Index:
     """Which of several expressions can match where: `at(text, pos)` gives the numbers of those
     whose beginnings the text at `pos` has (plus those that can begin anywhere)."""
 
-    def __init__(self, patterns: list[str], flags: list[int] | None = None, classes: bool = False) -> None:
-        found = [beginnings(p, (flags or [0] * len(patterns))[i], classes) for i, p in enumerate(patterns)]
+    def __init__(self, patterns: list[str], flags: list[int] | None = None, classes: bool = False,
+                 name: str | None = None) -> None:
+        found = all_beginnings(patterns, flags, classes, name)
         self.anywhere = tuple(i for i, f in enumerate(found) if f is None)
         self.every = tuple(range(len(patterns)))
         index: dict[int, dict[str, list[int]]] = {}
