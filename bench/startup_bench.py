@@ -1,8 +1,15 @@
 """Start-up: the wall time of `armsledger --help` and of `armsledger extract` on one short report, as a user runs them.
 
-Each command runs in a fresh process, `--runs` times, interleaved with the same commands run from another source
-tree when `--against DIR` names one (a checkout's `src/`, for a before/after ratio measured side by side); the
-median of each is printed. The issue asks for --help <= 0.5 s and one short report <= 1.0 s.
+Each command runs in a fresh process, `--runs` times, every variant in turn within each round so that all see the
+same load; the median of each is printed, with the load average. Variants of `extract`:
+
+- warm cache: the start-up cache (armsledger/cache.py) built by an earlier run, what every run but the first sees;
+- cold cache: an empty cache directory each time, what the first run after installing or editing a catalogue sees;
+- cache off: ARMSLEDGER_CACHE=off, everything built in the process;
+- against: the same command from another source tree (`--against DIR`, a checkout's `src/`), for a before/after ratio.
+
+Then a start-up check (not timed): which heavy libraries a warm `extract` imports (spaCy and PyYAML should not be
+among them), and whether the medians meet the issue's goals: --help <= 0.5 s, one short report <= 1.0 s.
 
     .venv/bin/python bench/startup_bench.py
     .venv/bin/python bench/startup_bench.py --against /tmp/base/src --runs 5
@@ -14,19 +21,30 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "src" / "armsledger" / "samples" / "seed-india-russia-s400.txt"
+GOALS = {"--help": 0.5, "extract, warm cache": 1.0}
+HEAVY = ("spacy", "yaml", "httpx", "pydantic", "sqlalchemy", "trafilatura", "numpy")
 
 
-def wall(src: Path, args: list[str]) -> float:
-    code = f"import sys; sys.path.insert(0, {str(src)!r}); sys.argv = ['armsledger'] + {args!r}; " \
-           "from armsledger.cli import main; main()"
+def _code(src: Path, args: list[str], report_modules: bool = False) -> str:
+    code = (f"import sys; sys.path.insert(0, {str(src)!r}); sys.argv = ['armsledger'] + {args!r}\n"
+            "from armsledger.cli import main\n")
+    if not report_modules:
+        return code + "main()"
+    return code + ("try:\n    main()\nexcept SystemExit:\n    pass\n"
+                   f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)")
+
+
+def wall(src: Path, args: list[str], cache: str) -> float:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "ARMSLEDGER_CACHE": cache}
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    subprocess.run([sys.executable, "-c", _code(src, args)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env=env, check=True)
     return time.perf_counter() - t
 
 
@@ -35,18 +53,42 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--against", type=Path, help="another tree's src/ directory, timed side by side")
     args = ap.parse_args(argv)
-    trees = {"this tree": ROOT / "src"} | ({"against": args.against} if args.against else {})
-    commands = {"--help": ["--help"], "extract one short report": ["extract", str(REPORT)]}
-    times: dict[tuple[str, str], list[float]] = {}
-    for _ in range(args.runs):
-        for cname, cargs in commands.items():
-            for tname, src in trees.items():
-                times.setdefault((cname, tname), []).append(wall(src, cargs))
-    print(f"median of {args.runs} runs, wall seconds; load average {os.getloadavg()[0]:.1f}")
-    for cname in commands:
-        row = {t: statistics.median(times[(cname, t)]) for t in trees}
-        extra = f"   against {row['against']:.2f} s ({row['against'] / row['this tree']:.1f}x)" if "against" in row else ""
-        print(f"  {cname:<26} {row['this tree']:.2f} s{extra}")
+    src = ROOT / "src"
+    extract = ["extract", str(REPORT)]
+    with tempfile.TemporaryDirectory(prefix="armsledger-startup-") as tmp:
+        warm = str(Path(tmp) / "warm")
+        wall(src, extract, warm)  # builds the cache the warm runs read
+        variants: dict[str, tuple[Path, list[str], object]] = {
+            "--help": (src, ["--help"], lambda: warm),
+            "extract, warm cache": (src, extract, lambda: warm),
+            "extract, cold cache": (src, extract, lambda: tempfile.mkdtemp(dir=tmp)),
+            "extract, cache off": (src, extract, lambda: "off"),
+        }
+        if args.against:
+            variants["--help, against"] = (args.against, ["--help"], lambda: "off")
+            variants["extract, against"] = (args.against, extract, lambda: "off")
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        load_before = os.getloadavg()[0]
+        for _ in range(args.runs):
+            for name, (tree, cmd, cache) in variants.items():
+                times[name].append(wall(tree, cmd, cache()))
+        load_after = os.getloadavg()[0]
+        env = {**os.environ, "ARMSLEDGER_CACHE": warm}
+        imported = subprocess.run([sys.executable, "-c", _code(src, extract, report_modules=True)], env=env,
+                                  capture_output=True, text=True).stderr.strip().splitlines()[-1:]
+    med = {name: statistics.median(t) for name, t in times.items()}
+    print(f"median of {args.runs} runs, wall seconds; load average {load_before:.1f} before, {load_after:.1f} after"
+          f" ({os.cpu_count()} cores)")
+    for name in variants:
+        extra = ""
+        base = "--help" if name.startswith("--help") else "extract, warm cache"
+        if name != base:
+            extra = f"   ({med[name] / med[base]:.1f}x {base})"
+        print(f"  {name:<24} {med[name]:6.2f} s{extra}")
+    print("start-up check:")
+    print(f"  a warm `extract` imports: {imported[0] if imported and imported[0] else 'none of ' + ', '.join(HEAVY)}")
+    for name, goal in GOALS.items():
+        print(f"  {name:<24} {med[name]:.2f} s, goal <= {goal} s: {'met' if med[name] <= goal else 'NOT met'}")
     return 0
 
 
