@@ -34,10 +34,11 @@ from .tokenizer import Tokenizer, rules
 
 # which kind wins when two entries claim exactly the same words
 _PRIORITY = {"person": 5, "platform": 4, "organization": 3, "location": 2, "country": 1}
-# The index of names: (first token -> most tokens of a name beginning so, the tokens joined by _SEP -> key
-# number or numbers). A text's token holds _SEP only if it is whitespace, and no name's token does: a
-# join of text tokens equals a name's only where the tokens are the name's.
+# The index of names: their tokens joined by _SEP -> the key number, or numbers, of the entries they name,
+# or _PREFIX where they only begin longer names (as a trie's inner nodes). A text's token holds _SEP only if
+# it is whitespace, and no name's token does: a join of text tokens equals a name's only where the tokens are.
 _SEP = "\x1f"
+_PREFIX = -1
 
 
 _LONG_RUN = re.compile(r"\S{80,}")
@@ -153,21 +154,27 @@ class Gazetteer:
         return hits
 
 
-def _matches(index: list, tokens: list[str]):
-    """(start, end, key) of every name in `index` that `tokens` hold, as spaCy's PhraseMatcher gives
+def _matches(names: dict, tokens: list[str]):
+    """(start, end, key) of every name in `names` that `tokens` hold, as spaCy's PhraseMatcher gives
     them: by start, then shortest first, then in the index's order of keys."""
-    longest, names = index
     n = len(tokens)
-    for i in [i for i, t in enumerate(tokens) if t in longest]:
-        for j in range(i + 1, min(n, i + longest[tokens[i]]) + 1):
-            keys = names.get(_SEP.join(tokens[i:j]))
+    for i in [i for i, t in enumerate(tokens) if t in names]:
+        joined = tokens[i]
+        j = i + 1
+        while True:
+            keys = names.get(joined)
             if keys is None:
-                continue
+                break
             if type(keys) is int:
-                yield i, j, keys
+                if keys != _PREFIX:
+                    yield i, j, keys
             else:
                 for k in keys:
                     yield i, j, k
+            if j == n:
+                break
+            joined = joined + _SEP + tokens[j]
+            j += 1
 
 
 # --------------------------------------------------------------------------- the index, built once
@@ -272,17 +279,20 @@ def _index(index: tuple, docs: list, n: int, lower: bool) -> None:
             docs_of.setdefault(joined, doc)
 
 
-def _flat(index: tuple, by_hash: dict[int, int]) -> list:
+def _flat(index: tuple, by_hash: dict[int, int]) -> dict:
     """The index as stored: where several keys end at the same words, in the order spaCy's matcher gives them."""
     matcher, names, docs_of = index
-    longest: dict[str, int] = {}
+    prefixes = set()
     for joined, keys in names.items():
         tokens = joined.split(_SEP)
-        longest[tokens[0]] = max(longest.get(tokens[0], 0), len(tokens))
+        prefixes.update(_SEP.join(tokens[:k]) for k in range(1, len(tokens)))
         if len(keys) > 1:
             doc = docs_of[joined]
             got = [by_hash[m] for m, s, e in matcher(doc) if s == 0 and e == len(doc)]
             if sorted(got) != sorted(keys):
                 raise RuntimeError(f"the gazetteer's index disagrees with spaCy's matcher on {doc.text!r}")
             keys[:] = got
-    return [longest, {joined: keys[0] if len(keys) == 1 else keys for joined, keys in names.items()}]
+    flat: dict[str, int | list[int]] = {joined: keys[0] if len(keys) == 1 else keys for joined, keys in names.items()}
+    for p in sorted(prefixes):
+        flat.setdefault(p, _PREFIX)
+    return flat

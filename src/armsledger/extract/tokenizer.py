@@ -30,7 +30,9 @@ import re
 
 from .. import cache
 
-_CHUNKS = re.compile(r"\S+|\s+")  # `\s` is what str.isspace() says, as in tokenizer.pyx
+# a chunk and the single space after it, or a run of whitespace (`\s` is what str.isspace() says, as in
+# tokenizer.pyx): a space right after a chunk belongs to it, any other whitespace is a chunk
+_PIECES = re.compile(r"(\S+)( ?)|(\s+)")
 _MAX_MEMO = 200_000  # distinct chunks whose tokens are kept
 
 
@@ -96,25 +98,21 @@ class Tokenizer:
         words: list[str] = []
         starts: list[int] = []
         pos = 0
-        chunk_of = self.chunk
-        for piece in _CHUNKS.findall(text):
-            at = pos
-            pos += len(piece)
-            if piece[0].isspace():
-                if piece[0] == " " and at:  # the space after a token belongs to it
-                    piece = piece[1:]
-                    at += 1
-                    if not piece:
-                        continue
-            toks = chunk_of(piece)
+        memo, chunk_of = self._memo, self.chunk
+        for word, space, gap in _PIECES.findall(text):
+            if gap:  # whitespace that is not the single space after a token: a chunk of its own
+                word, space = gap, ""
+            toks = memo.get(word) or chunk_of(word)
             if len(toks) == 1:
-                words.append(piece)
-                starts.append(at)
-                continue
-            for t in toks:
-                words.append(t)
-                starts.append(at)
-                at += len(t)
+                words.append(word)
+                starts.append(pos)
+            else:
+                at = pos
+                for t in toks:
+                    words.append(t)
+                    starts.append(at)
+                    at += len(t)
+            pos += len(word) + len(space)
         if self._special_seqs and not self._special_seqs.keys().isdisjoint(words):
             self._apply_special_cases(text, words, starts)
         return words, starts
@@ -211,9 +209,10 @@ class Tokenizer:
     def _apply_special_cases(self, text: str, words: list[str], starts: list[int]) -> None:
         """Special cases found across tokens, longest first, then leftmost, none overlapping another
         one's first or last token, are put back together where their text is the special case's."""
+        seqs = self._special_seqs
         found = set()
-        for i, w in enumerate(words):
-            for seq in self._special_seqs.get(w, ()):
+        for i in [i for i, w in enumerate(words) if w in seqs]:
+            for seq in seqs[words[i]]:
                 if tuple(words[i:i + len(seq)]) == seq:
                     found.add((i, i + len(seq)))
         if not found:
