@@ -26,9 +26,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import ahocorasick_rs
 
+from .. import cache
 from ..catalogue import Catalogue
 from . import relevance
 from .entities import (_NAMED_HEAD_CATEGORY, ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER)
@@ -81,7 +83,20 @@ class Gate:
     """
 
     def __init__(self, catalogue: Catalogue) -> None:
-        # b" word" or b" word " (whole) -> (group, case rule, the name's hyphenated form or None)
+        # b" word" or b" word " (whole) -> (group, case rule, the name's hyphenated form or None); read from the
+        # start-up cache (armsledger/cache.py) where the catalogue and this code are those it was built from
+        here = Path(__file__).parent
+        stamp = cache.key(catalogue.stamp, *(here / f"{m}.py" for m in ("gate", "relevance", "gazetteer", "entities")))
+        built = cache.fetch(f"gate-{catalogue.slot}" if catalogue.stamp else None, stamp, lambda: self._build(catalogue))
+        self._entries = {k.encode("latin-1"): [(g, r, None if s is None else s.encode("latin-1")) for g, r, s in v]
+                         for k, v in built}
+        self.words = list(self._entries)
+        self._names = [w.strip().decode() for w in self.words]
+        self._groups = [tuple(self._entries[w]) for w in self.words]
+        self.automaton = ahocorasick_rs.BytesAhoCorasick(self.words)
+
+    def _build(self, catalogue: Catalogue) -> list:
+        """The words and what each stands for, as plain data (bytes as Latin-1 text)."""
         self._entries: dict[bytes, list[tuple[str, str, bytes | None]]] = {}
         for word in TERMS:
             self._add(word.rstrip("*"), STRONG, "any", not word.endswith("*"))
@@ -95,10 +110,8 @@ class Gate:
                      "cutter", "apc", "carrier", "gun", "class"):
             self._add(noun, SHAPE, "any", False)
         self._add_catalogue(catalogue)
-        self.words = list(self._entries)
-        self._names = [w.strip().decode() for w in self.words]
-        self._groups = [tuple(self._entries[w]) for w in self.words]
-        self.automaton = ahocorasick_rs.BytesAhoCorasick(self.words)
+        return [[k.decode("latin-1"), [[g, r, None if s is None else s.decode("latin-1")] for g, r, s in v]]
+                for k, v in self._entries.items()]
 
     def _add(self, word: str, group: str, rule: str, whole: bool) -> None:
         """`whole`: the word ends where a letter or digit does not follow."""
