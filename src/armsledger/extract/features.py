@@ -84,6 +84,7 @@ class Featurizer:
         self._at: dict[tuple, tuple] = {}
         self._code_lists: dict[str, set] | None = None
         self._sides: dict[tuple, tuple] = {}
+        self._rule_index: tuple | None = None
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -91,20 +92,21 @@ class Featurizer:
         rule_keys = rule_keys or {}
         f: set[str] = set()
         plat = cand.platform.name
-        if not rule_status:
-            if any(k[2] == plat and k[0] == cand.supplier and k[1] != cand.recipient for k in rule_keys):
+        if not rule_status and rule_keys:
+            by_supplier, by_recipient = self._rule_keys_by(rule_keys)
+            same_supplier = by_supplier.get((plat, cand.supplier), ())
+            if any(k[1] != cand.recipient for k in same_supplier):
                 f.add("rule:other_recipient")
                 lists = self._lists_of_code()
                 # a list the platform is named with ("ordered by Egypt, Qatar and Greece"), not one in the next
                 # sentence ("friction between China and the Philippines")
                 here = {m.clause for m in cand.mentions}
                 mine = {x for x in lists.get(cand.recipient, set()) if x[0] in here}
-                mate = next((k for k in rule_keys if k[2] == plat and k[0] == cand.supplier
-                             and mine & lists.get(k[1], set())), None)
+                mate = next((k for k in same_supplier if mine & lists.get(k[1], set())), None)
                 if mate is not None:
                     f.add("rule:list_mate")
                     rule_status = rule_keys[mate]
-            if any(k[2] == plat and k[1] == cand.recipient and k[0] != cand.supplier for k in rule_keys):
+            if any(k[0] != cand.supplier for k in by_recipient.get((plat, cand.recipient), ())):
                 f.add("rule:other_supplier")
         parts: list = []
         for m in cand.mentions:
@@ -128,6 +130,18 @@ class Featurizer:
         else:
             f.add("rule:none")
         return f
+
+    def _rule_keys_by(self, rule_keys: dict) -> tuple[dict, dict]:
+        """The rules' deal keys by (platform, supplier) and by (platform, recipient), in their order; indexed once
+        for all the candidates of the article."""
+        if self._rule_index is None or self._rule_index[0] is not rule_keys:
+            by_supplier: dict[tuple, list] = {}
+            by_recipient: dict[tuple, list] = {}
+            for k in rule_keys:
+                by_supplier.setdefault((k[2], k[0]), []).append(k)
+                by_recipient.setdefault((k[2], k[1]), []).append(k)
+            self._rule_index = (rule_keys, by_supplier, by_recipient)
+        return self._rule_index[1], self._rule_index[2]
 
     def mention_parts(self, m: Mention) -> list:
         """The features of one platform mention paired with one supplier and one recipient, as the (shared,
