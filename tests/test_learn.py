@@ -30,6 +30,21 @@ def test_the_shipped_model_is_plain_json_with_a_threshold_per_decision():
     assert model["meta"]["cross_validation"]["folds"] >= 2
 
 
+def test_weighing_a_candidate_by_its_parts_gives_the_probability_of_its_features():
+    """Extraction weighs each shared set of features once (`Binary.weigh`); overlapping parts are counted once."""
+    deal = learned.load().deal
+    names = sorted(deal.weights)
+    shared = frozenset(names[:40])
+    memo: dict = {}
+    for parts in ([{"rule:none", names[50]}, shared, frozenset(names[60:70])],  # disjoint
+                  [{"rule:none"}, shared, frozenset(names[30:45])],  # overlapping
+                  [set(), shared, frozenset({"no such feature"})]):
+        feats, p = deal.weigh(parts, memo)
+        assert feats == set().union(*parts)
+        assert p == pytest.approx(deal.probability(feats), abs=1e-12)
+    assert shared in memo  # weighed once, reused by the next candidate that shares it
+
+
 def test_extraction_runs_the_model_without_scikit_learn():
     code = ("import sys; sys.modules['sklearn'] = None\n"  # any import of scikit-learn now fails
             "from armsledger import Extractor\nfrom armsledger.model import Article\n"

@@ -51,6 +51,12 @@ def rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None,
          speakers: list | None = None, fz: Featurizer | None = None) -> list[tuple[cands.Candidate, set[str], list[Deal]]]:
     """Every candidate with its features and the rule deals of its key (training reads these too).
     `speakers`, when given, collects the candidates whose recipient is named only as a speaker."""
+    return [(cand, set().union(*parts), rule) for cand, parts, rule in _rows(finder, clauses, text, home, speakers, fz)]
+
+
+def _rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None,
+          speakers: list | None = None, fz: Featurizer | None = None) -> list[tuple[cands.Candidate, list, list[Deal]]]:
+    """`rows`, each candidate's features as the sets they are made of (`Featurizer.candidate_parts`)."""
     by_key: dict[tuple, list[Deal]] = {}
     for d in finder.book.deals:
         by_key.setdefault((d.supplier, d.recipient, d.platform.name), []).append(d)
@@ -60,7 +66,7 @@ def rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None,
     for cand in cands.build(clauses, text, home):
         rule = by_key.get(cand.key, [])
         status = rule[0].status()[0] if rule else None
-        out.append((cand, fz.candidate(cand, status, rule_keys), rule))
+        out.append((cand, fz.candidate_parts(cand, status, rule_keys), rule))
         if speakers is not None and fz.only_speaks(cand):
             speakers.append(cand)
     return out
@@ -72,16 +78,17 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     dropped: list[Deal] = []
     speakers: list = []
     fz = Featurizer(clauses, text, home)
-    scored = [(cand, feats, rule, model.deal.probability(feats))
-              for cand, feats, rule in rows(finder, clauses, text, home, speakers, fz)]
+    memo: dict = {}
+    scored = [(cand, *model.deal.weigh(parts, memo), rule)
+              for cand, parts, rule in _rows(finder, clauses, text, home, speakers, fz)]
     best: dict[tuple, tuple[float, str]] = {}
-    for cand, _, _, p in scored:
+    for cand, _, p, _ in scored:
         k = (cand.supplier, cand.platform.name)
         if p > best.get(k, (0.0, ""))[0]:
             best[k] = (p, cand.recipient)
     lists = fz._lists_of_code()
     speaking = {id(c) for c in speakers}
-    for cand, feats, rule, p in scored:
+    for cand, feats, p, rule in scored:
         top, top_recipient = best[(cand.supplier, cand.platform.name)]
         # a rival is another recipient the best-scored one outdoes, unless both are named in one list of buyers
         beaten = p < top and not (lists.get(cand.recipient, set()) & lists.get(top_recipient, set()))

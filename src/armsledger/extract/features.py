@@ -89,6 +89,11 @@ class Featurizer:
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
         The rules' vote reaches every member of a list of buyers ("ordered by Egypt, Qatar and Greece")."""
+        return set().union(*self.candidate_parts(cand, rule_status, rule_keys))
+
+    def candidate_parts(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> list:
+        """The features of a candidate as the sets they are made of: its own, then those of its mentions (frozen,
+        cached and shared between candidates, so that the model weighs each once: `learned.Binary.weigh`)."""
         rule_keys = rule_keys or {}
         f: set[str] = set()
         plat = cand.platform.name
@@ -108,10 +113,6 @@ class Featurizer:
                     rule_status = rule_keys[mate]
             if any(k[0] != cand.supplier for k in by_recipient.get((plat, cand.recipient), ())):
                 f.add("rule:other_supplier")
-        parts: list = []
-        for m in cand.mentions:
-            parts += self.mention_parts(m)
-        f.update(*parts)
         f.add("n_mentions:" + _count(len({(m.clause, m.start) for m in cand.mentions})))
         f.add("plat_count:" + _count(self.plat_count[cand.platform.name]))
         f.add("n_plats_article:" + _count(self.n_plats))
@@ -129,7 +130,10 @@ class Featurizer:
             f.add("rule:status:" + rule_status)
         else:
             f.add("rule:none")
-        return f
+        parts = [f]
+        for m in cand.mentions:
+            parts += self.mention_parts(m)
+        return parts
 
     def _rule_keys_by(self, rule_keys: dict) -> tuple[dict, dict]:
         """The rules' deal keys by (platform, supplier) and by (platform, recipient), in their order; indexed once

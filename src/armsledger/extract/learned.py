@@ -41,6 +41,24 @@ class Binary:
     def probability(self, feats) -> float:
         return _sigmoid(self.margin(feats))
 
+    def weigh(self, parts: list, memo: dict) -> tuple[set[str], float]:
+        """The features made of `parts` (sets; the frozen ones are shared between calls) and their probability.
+        When the parts do not overlap, the margin is the sum of theirs, and `memo` keeps
+        the margin of each frozen part, so that a part many candidates share is weighed once."""
+        feats = set().union(*parts)
+        if sum(map(len, parts)) != len(feats):
+            return feats, self.probability(feats)
+        w = self.weights
+        z = self.bias
+        for part in parts:
+            m = memo.get(part) if type(part) is frozenset else None
+            if m is None:
+                m = sum(w.get(f, 0.0) for f in part)
+                if type(part) is frozenset:
+                    memo[part] = m
+            z += m
+        return feats, _sigmoid(z)
+
     def explain(self, feats, k: int = 6) -> list[tuple[str, float]]:
         """The features that pushed the decision most, either way, with their weights."""
         w = self.weights
