@@ -234,7 +234,8 @@ class Featurizer:
         """A party's features as supplier or recipient of this mention (prefixed by its role), the cues
         that combine with the nearest trigger, and (for recipients) those that combine with an origin supplier."""
         role = "sup" if p is m.supplier else "rec"
-        key = (role, p.code, p.start, m.clause, m.start)
+        # a party implied or named in another sentence is read by how it came and where only
+        key = (role, p.code, p.start, m.clause, m.start) if p.clause == m.clause else (role, p.via, p.start < 0)
         hit = self._sides.get(key)
         if hit is not None:
             return hit
