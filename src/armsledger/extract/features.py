@@ -85,6 +85,7 @@ class Featurizer:
         self._code_lists: dict[str, set] | None = None
         self._sides: dict[tuple, tuple] = {}
         self._rule_index: tuple | None = None
+        self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -251,7 +252,13 @@ class Featurizer:
         """Is the recipient named, wherever it is named near the platform, only as the one warning another about
         it ("Washington had made clear to Turkey that buying the S-400...")?"""
         named = [m.recipient for m in cand.mentions if m.recipient.start >= 0]
-        return bool(named) and all(_WARNS_AFTER.match(self.text[p.end:p.end + 60]) for p in named)
+        return bool(named) and all(self._warns_after(p.end) for p in named)
+
+    def _warns_after(self, end: int) -> bool:
+        hit = self._warns.get(end)
+        if hit is None:
+            hit = self._warns[end] = bool(_WARNS_AFTER.match(self.text[end:end + 60]))
+        return hit
 
     def _lists_of_code(self) -> dict[str, set]:
         """For each country, the lists of countries (by sentence and start) it is named in."""
