@@ -85,6 +85,7 @@ class Featurizer:
         self._code_lists: dict[str, set] | None = None
         self._sides: dict[tuple, tuple] = {}
         self._rule_index: tuple | None = None
+        self._interned: dict[tuple, frozenset] = {}
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
@@ -93,16 +94,17 @@ class Featurizer:
         return set().union(*self.candidate_parts(cand, rule_status, rule_keys))
 
     def candidate_parts(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> list:
-        """The features of a candidate as the sets they are made of: its own, then those of its mentions (frozen,
-        cached and shared between candidates, so that the model weighs each once: `learned.Binary.weigh`)."""
+        """The features of a candidate as the sets they are made of: its own, then those of its mentions; each
+        frozen and shared between the candidates that have it, so that the model weighs it once
+        (`learned.Binary.weigh`)."""
         rule_keys = rule_keys or {}
-        f: set[str] = set()
+        f: list[str] = []
         plat = cand.platform.name
         if not rule_status and rule_keys:
             by_supplier, by_recipient = self._rule_keys_by(rule_keys)
             same_supplier = by_supplier.get((plat, cand.supplier), ())
             if any(k[1] != cand.recipient for k in same_supplier):
-                f.add("rule:other_recipient")
+                f.append("rule:other_recipient")
                 lists = self._lists_of_code()
                 # a list the platform is named with ("ordered by Egypt, Qatar and Greece"), not one in the next
                 # sentence ("friction between China and the Philippines")
@@ -110,31 +112,39 @@ class Featurizer:
                 mine = {x for x in lists.get(cand.recipient, set()) if x[0] in here}
                 mate = next((k for k in same_supplier if mine & lists.get(k[1], set())), None)
                 if mate is not None:
-                    f.add("rule:list_mate")
+                    f.append("rule:list_mate")
                     rule_status = rule_keys[mate]
             if any(k[0] != cand.supplier for k in by_recipient.get((plat, cand.recipient), ())):
-                f.add("rule:other_supplier")
-        f.add("n_mentions:" + _count(len({(m.clause, m.start) for m in cand.mentions})))
-        f.add("plat_count:" + _count(self.plat_count[cand.platform.name]))
-        f.add("n_plats_article:" + _count(self.n_plats))
-        f.add("rec_count:" + _count(self.country_count.get(cand.recipient, 0)))
+                f.append("rule:other_supplier")
+        f.append("n_mentions:" + _count(len({(m.clause, m.start) for m in cand.mentions})))
+        f.append("plat_count:" + _count(self.plat_count[cand.platform.name]))
+        f.append("n_plats_article:" + _count(self.n_plats))
+        f.append("rec_count:" + _count(self.country_count.get(cand.recipient, 0)))
         if cand.recipient == self.home:
-            f.add("rec:home_country")
+            f.append("rec:home_country")
         if cand.recipient in self.first_codes:
-            f.add("rec:in_first_sentence")
+            f.append("rec:in_first_sentence")
         if cand.supplier in self.first_codes:
-            f.add("sup:in_first_sentence")
+            f.append("sup:in_first_sentence")
         if cand.platform.name in self.first_plats:
-            f.add("plat:in_first_sentence")
+            f.append("plat:in_first_sentence")
         if rule_status:
-            f.add("rule:deal")
-            f.add("rule:status:" + rule_status)
+            f.append("rule:deal")
+            f.append("rule:status:" + rule_status)
         else:
-            f.add("rule:none")
-        parts = [f]
+            f.append("rule:none")
+        parts = [self._frozen(f)]
         for m in cand.mentions:
             parts += self.mention_parts(m)
         return parts
+
+    def _frozen(self, names: list[str]) -> frozenset[str]:
+        """One frozen set per distinct list of feature names in the article."""
+        key = tuple(names)
+        hit = self._interned.get(key)
+        if hit is None:
+            hit = self._interned[key] = frozenset(key)
+        return hit
 
     def _rule_keys_by(self, rule_keys: dict) -> tuple[dict, dict]:
         """The rules' deal keys by (platform, supplier) and by (platform, recipient), in their order; indexed once
@@ -156,31 +166,32 @@ class Featurizer:
         sup, rec = m.supplier, m.recipient
         base, nearest = self._platform_at(m, c)
         sup_side, rec_side = self._party(sup, m, c), self._party(rec, m, c)
-        f: set[str] = set()
-        out = [base, sup_side[0], rec_side[0], f]
+        f: list[str] = []
+        out = [base, sup_side[0], rec_side[0]]
         partners = plat.extra.get("partners") or []
         if plat.country is None:
-            f.add("sup:origin_unknown")
+            f.append("sup:origin_unknown")
         elif sup.code == plat.country:
-            f.add("sup:origin")
+            f.append("sup:origin")
             out.append(rec_side[2])
         elif sup.code in partners:
-            f.add("sup:partner")
+            f.append("sup:partner")
         else:
-            f.add("sup:not_origin")
+            f.append("sup:not_origin")
         if rec.code == plat.country:
-            f.add("rec:is_origin")
+            f.append("rec:is_origin")
         if rec.code in partners:
-            f.add("rec:is_partner")
+            f.append("rec:is_partner")
         if rec.clause == m.clause and rec.start >= 0:
             others = [s for s, _, ent in c.countries if ent.code not in (sup.code, rec.code)]
             mine = abs(rec.start - m.start)
             if all(abs(s - m.start) > mine for s in others):
-                f.add("rec:nearest_other_country")
+                f.append("rec:nearest_other_country")
             if not others:
-                f.add("rec:only_other_country")
+                f.append("rec:only_other_country")
         out.append(rec_side[3].get(nearest) or rec_side[3].setdefault(
             nearest, frozenset(f"rec:{x}&trig:{nearest}" for x in rec_side[1])))
+        out.append(self._frozen(f))
         out.append(sup_side[3].get(nearest) or sup_side[3].setdefault(
             nearest, frozenset(f"sup:{x}&trig:{nearest}" for x in sup_side[1] if not x.startswith("role:"))))
         return out
