@@ -292,10 +292,12 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT / "src"))  # the working tree, imported fresh in this process
     t0 = time.perf_counter()
     from armsledger import Extractor
+    from armsledger.extract import settle
     import_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     extractor = Extractor()
     load_s = time.perf_counter() - t0
+    settle()  # as the ingest and backfill workers do with the extractor they keep
     print(f"import armsledger: {import_s:.2f} s; catalogue load (Extractor()): {load_s:.2f} s")
 
     t0 = time.perf_counter()
@@ -309,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extractor (rules + model): {seconds:.1f} s, {n_words / seconds:,.0f} words/s, "
           f"{len(corpus) / seconds:,.1f} articles/s, peak RSS {rss:.0f} MB")
     rules_only = Extractor(extractor.catalogue, model=False)  # the same catalogue, the model left out
+    settle()
     run_extractor(rules_only, corpus[:30])
     rules_s = run_extractor(rules_only, corpus)
     print(f"rules alone, same run: {rules_s:.1f} s, {n_words / rules_s:,.0f} words/s; "

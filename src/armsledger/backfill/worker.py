@@ -86,9 +86,10 @@ def extractor(catalogues: str | None = None):
     ex = _extractors.get(catalogues)
     if ex is None:
         from ..catalogue import load
-        from ..extract import Extractor
+        from ..extract import Extractor, settle
 
         ex = _extractors[catalogues] = Extractor(load(catalogues))
+        settle()  # kept to the end of the process: out of the cyclic collector's way
     return ex
 
 

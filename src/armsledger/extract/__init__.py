@@ -17,6 +17,7 @@ The stages, in order (each module says what it reads and writes):
 """
 from __future__ import annotations
 
+import gc
 import re
 
 from ..catalogue import Catalogue, load
@@ -34,7 +35,7 @@ from .relevance import filter_record
 SCHEMA = "armsledger.extract/1"
 MAX_CHARS = 10_000_000
 
-__all__ = ["Extractor", "extract", "blank_record", "SCHEMA"]
+__all__ = ["Extractor", "extract", "blank_record", "settle", "SCHEMA"]
 
 
 class Extractor:
@@ -250,6 +251,15 @@ def _future_marker(body: str):
 
 
 _FUTURE = Caseless(re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I))
+
+def settle() -> None:
+    """For a process that keeps its extractor to the end (an ingest or backfill worker), once it is built: collect
+    what is garbage now and move everything left (catalogues, matchers, the model) out of the cyclic collector's
+    sight (`gc.freeze`). The full collections that extraction's allocations set off now and then no longer walk
+    those objects each time: about 7 % of extraction time on one core (bench/RESULTS.md)."""
+    gc.collect()
+    gc.freeze()
+
 
 _default: Extractor | None = None
 

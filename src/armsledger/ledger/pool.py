@@ -31,9 +31,10 @@ def _worker_extractor(catalogues: str | None) -> Callable:
     ex = _extractors.get(catalogues)
     if ex is None:
         from ..catalogue import load
-        from ..extract import Extractor
+        from ..extract import Extractor, settle
 
         ex = _extractors[catalogues] = Extractor(load(catalogues)) if catalogues else Extractor()
+        settle()  # kept to the end of the process: out of the cyclic collector's way
     return ex
 
 
