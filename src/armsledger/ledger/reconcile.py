@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 STATUS_RANK = {"considered": 0, "offered": 1, "negotiating": 2, "signed": 3, "in_delivery": 4, "completed": 5,
                "cancelled": 6}
@@ -161,43 +161,51 @@ AGREE = {"value": values_agree, "quantity": ranges_agree, "tech_transfer_pct": r
 
 
 # -- reconciliation ----------------------------------------------------------
+#
+# A deal's claims are folded, field by field and in report order, into small aggregates (a field's
+# "state"): for a figure, each agreement group's first value, best statement, count, distinct wire groups,
+# last report and latest sources; for a status, the latest report and its window of recent reports; for the
+# deal, its counts and first/last report. The reconciled record is rendered from the states alone. A new
+# claim reported no earlier than every stored claim of its field folds into the stored state
+# (ledger/writer.py), so one more report of a deal costs the same at its 5th report as at its 5,000th; any
+# other change refolds the field from its claims. `reconcile_deal` folds everything from scratch.
+
+SOURCES_KEPT = 20  # sources each reconciled field (and each side of a conflict) lists; the ledger pages the rest
+LATEST_WINS = ("status", "delivered", "expected_completion", "category")
+
 
 def _report_key(claim: dict) -> tuple:
     return (claim.get("reported") or "", claim.get("id") or 0)
 
 
+def _wire(claim: dict) -> str:
+    return claim.get("wire_group") or claim["article_id"]
+
+
 def _independent(claims: list[dict]) -> int:
-    return len({c.get("wire_group") or c["article_id"] for c in claims})
+    return len({_wire(c) for c in claims})
+
+
+def _score(n: int, wires: int, unhedged: int, all_wires: int, latest: str, newest: str | None) -> float:
+    """`confidence` from counts: n claims from `wires` wire groups (of `all_wires` on the field), `unhedged`
+    of them firm, the latest reported `latest`."""
+    if not n:
+        return 0.0
+    score = 1 - 0.5 ** (wires + 1)  # one source 0.75, two 0.875, three 0.94
+    if not unhedged:
+        score *= HEDGE_WEIGHT
+    score *= wires / max(1, all_wires)
+    if newest and latest and _days_apart(latest, newest) > 365 * STALE_YEARS:
+        score *= 0.8
+    return round(score, 2)
 
 
 def confidence(support: list[dict], all_claims: list[dict], newest_report: str | None) -> float:
     """0..1 from what stands behind a value: independent sources (wire copies count once),
     hedging, agreement with the other reports on the field, and how recent the reports are."""
-    if not support:
-        return 0.0
-    n = _independent(support)
-    score = 1 - 0.5 ** (n + 1)  # one source 0.75, two 0.875, three 0.94
-    if all(c.get("hedged") for c in support):
-        score *= HEDGE_WEIGHT
-    score *= _independent(support) / max(1, _independent(all_claims))
-    latest = max((c.get("reported") or "" for c in support), default="")
-    if newest_report and latest and _days_apart(latest, newest_report) > 365 * STALE_YEARS:
-        score *= 0.8
-    return round(score, 2)
-
-
-def _groups(field: str, claims: list[dict]) -> list[list[dict]]:
-    """Claims of a field grouped by agreement with each group's first claim."""
-    agree = AGREE.get(field, lambda a, b: a == b)
-    groups: list[list[dict]] = []
-    for c in sorted(claims, key=_report_key):
-        for g in groups:
-            if agree(g[0]["value"], c["value"]):
-                g.append(c)
-                break
-        else:
-            groups.append([c])
-    return groups
+    return _score(len(support), _independent(support), sum(not c.get("hedged") for c in support),
+                  _independent(all_claims), max((c.get("reported") or "" for c in support), default=""),
+                  newest_report)
 
 
 def _source(c: dict) -> dict:
@@ -206,82 +214,205 @@ def _source(c: dict) -> dict:
             "publisher": c.get("publisher"), "claim_id": c.get("id")}
 
 
-def _best_of(group: list[dict]) -> dict:
-    """The most precise statement in an agreeing group (5.43 over 5), the latest on a tie."""
-    def precision(c):
-        v = c["value"]
-        if isinstance(v, dict) and "amount" in v:
-            return significant_digits(v["amount"])
-        if isinstance(v, dict) and "value" in v and isinstance(v["value"], str):
-            return len(v["value"])
-        if isinstance(v, dict) and v.get("min") is not None and v.get("max") is not None:
-            return -(v["max"] - v["min"])
-        return 0
-    return max(group, key=lambda c: (precision(c), _report_key(c)))
+def _precision(c: dict) -> float:
+    v = c["value"]
+    if isinstance(v, dict) and "amount" in v:
+        return significant_digits(v["amount"])
+    if isinstance(v, dict) and "value" in v and isinstance(v["value"], str):
+        return len(v["value"])
+    if isinstance(v, dict) and v.get("min") is not None and v.get("max") is not None:
+        return -(v["max"] - v["min"])
+    return 0
 
 
-def reconcile_field(field: str, claims: list[dict], newest: str | None) -> tuple[dict | None, dict | None]:
-    """(reconciled entry, conflict or None) for one field of a deal."""
-    if not claims:
+class Keys:
+    """The distinct keys (wire groups, articles) counted so far, as (field, group, key): `add` says whether
+    a key is new. In memory here; the ledger keeps them in `deal_keys` and preloads the ones a fold needs."""
+
+    def __init__(self, known=()) -> None:
+        self.known = set(known)
+        self.added: list[tuple[str, int, str]] = []
+
+    def add(self, field: str, group: int, key: str) -> bool:
+        k = (field, group, key)
+        if k in self.known:
+            return False
+        self.known.add(k)
+        self.added.append(k)
+        return True
+
+
+FIELD_WIRES = -1  # the group number under which a field's own distinct wire groups are counted
+DEAL_WIRES, DEAL_ARTICLES = 0, 1  # groups of the deal's ("*") distinct wire groups and articles
+
+
+def new_deal_state() -> dict:
+    return {"n": 0, "unhedged": 0, "articles": 0, "wires": 0, "first": None, "last": None}
+
+
+def fold_deal_claim(st: dict, c: dict, keys: Keys) -> None:
+    """The deal's counts and first/last report with one more (live) claim, in any order."""
+    st["n"] += 1
+    st["unhedged"] += not c.get("hedged")
+    st["articles"] += keys.add("*", DEAL_ARTICLES, c["article_id"])
+    st["wires"] += keys.add("*", DEAL_WIRES, _wire(c))
+    if c.get("reported"):
+        st["first"] = min(st["first"] or c["reported"], c["reported"])
+        st["last"] = max(st["last"] or c["reported"], c["reported"])
+
+
+def new_field_state(field: str, first_id: int) -> dict:
+    kind = "set" if field == "local_partners" else "latest" if field in LATEST_WINS else "groups"
+    st = {"kind": kind, "first_id": first_id, "n": 0, "unhedged": 0, "wires": 0, "max_reported": ""}
+    if kind == "groups":
+        st["groups"] = []
+    elif kind == "set":
+        st.update(names=[], sources=[])
+    else:
+        st.update(latest=None, last=None, bad=None, history=[], slipped=False, last_dated=None, window=None)
+    return st
+
+
+def can_fold(st: dict, new: list[dict]) -> bool:
+    """Whether `new` claims (newer ids than every folded one) fold into `st` as if folded from scratch:
+    always for a set; otherwise when none is reported before the field's latest report."""
+    return st["kind"] == "set" or all((c.get("reported") or "") >= st["max_reported"] for c in new)
+
+
+def fold_field(field: str, st: dict | None, new: list[dict], keys: Keys, window: list[dict] | None = None) -> dict:
+    """`st` (None: an empty field) with the `new` claims (in claim order) folded in; see `can_fold`.
+    A status-like field then needs its window: the field's claims (in claim order) reported within
+    RECENT_DAYS of its latest report; by default `new` (right when folding from scratch)."""
+    st = st or new_field_state(field, new[0].get("id") or 0)
+    for c in (new if st["kind"] == "set" else sorted(new, key=_report_key)):
+        wire = _wire(c)
+        st["n"] += 1
+        st["unhedged"] += not c.get("hedged")
+        st["wires"] += keys.add(field, FIELD_WIRES, wire)
+        st["max_reported"] = max(st["max_reported"], c.get("reported") or "")
+        if st["kind"] == "groups":
+            _fold_group(field, st, c, wire, keys)
+        elif st["kind"] == "set":
+            if c["value"] not in st["names"]:
+                st["names"] = sorted([*st["names"], c["value"]])
+            st["sources"] = [*st["sources"], _source(c)][-SOURCES_KEPT:]
+        else:
+            _fold_latest(field, st, c)
+    if st["kind"] == "latest":
+        st["window"] = _window(st, new if window is None else window)
+    return st
+
+
+def _fold_group(field: str, st: dict, c: dict, wire: str, keys: Keys) -> None:
+    """Claims join the first group (in report order of their first claims) whose first value they agree with."""
+    agree = AGREE.get(field, lambda a, b: a == b)
+    for i, g in enumerate(st["groups"]):
+        if agree(g["head"], c["value"]):
+            break
+    else:
+        i, g = len(st["groups"]), {"head": c["value"], "best": None, "n": 0, "unhedged": 0, "wires": 0,
+                                    "last": None, "sources": []}
+        st["groups"].append(g)
+    g["n"] += 1
+    g["unhedged"] += not c.get("hedged")
+    g["wires"] += keys.add(field, i, wire)
+    g["last"] = list(_report_key(c))
+    rank = [_precision(c), *_report_key(c)]  # the most precise statement, the latest on a tie
+    if g["best"] is None or rank > g["best"]["rank"]:
+        g["best"] = {"rank": rank, "value": c["value"]}
+    g["sources"] = [*g["sources"], _source(c)][-SOURCES_KEPT:]
+
+
+def _lite(c: dict) -> dict:
+    return {"value": c["value"], "reported": c.get("reported"), "source": _source(c)}
+
+
+def _fold_latest(field: str, st: dict, c: dict) -> None:
+    """Status, deliveries and schedule move with time: the latest report wins. Unhedged reports
+    outrank hedged ones for the status."""
+    if field != "status" or not c.get("hedged") or not st["unhedged"]:
+        st["latest"] = _lite(c)
+    if field == "delivered":  # delivered counts may only grow; two reports a few days apart should agree
+        if st["last"] is not None and st["bad"] is None and _bad_delivery(st["last"], c):
+            st["bad"] = [st["last"], _lite(c)]
+        st["last"] = _lite(c)
+    if field == "expected_completion":
+        st["history"] = [*st["history"], {"value": c["value"], **_source(c)}][-SOURCES_KEPT:]
+        when = c["value"].get("value")
+        if when:
+            earlier = st["last_dated"]
+            st["slipped"] = st["slipped"] or bool(earlier and when[:len(earlier)] > earlier)
+            st["last_dated"] = when
+
+
+def _bad_delivery(a: dict, b: dict) -> bool:
+    va, vb = a["value"].get("max"), b["value"].get("max")
+    if va is None or vb is None or a["value"].get("unit") != b["value"].get("unit") or va == vb:
+        return False
+    return vb < va or _days_apart(a.get("reported"), b.get("reported")) <= SAME_REPORT_WINDOW_DAYS
+
+
+def window_bounds(latest_reported: str | None) -> tuple[str, str] | None:
+    """The reported dates [from, to) that can lie within RECENT_DAYS of `latest_reported` (None: undated)."""
+    if not latest_reported:
+        return None
+    day = date.fromisoformat(latest_reported[:10])
+    return ((day - timedelta(days=RECENT_DAYS)).isoformat(), (day + timedelta(days=RECENT_DAYS + 1)).isoformat())
+
+
+def _window(st: dict, claims: list[dict]) -> dict:
+    """What changes with time is judged against reports of the same season, not against older ones:
+    the reports within RECENT_DAYS of the latest, and those of them that agree with it."""
+    latest = st["latest"]
+    recent = [c for c in claims if _days_apart(c.get("reported"), latest["reported"]) <= RECENT_DAYS]
+    agreeing = [c for c in recent if c["value"] == latest["value"]]
+    return {"n": len(agreeing), "wires": _independent(agreeing), "unhedged": sum(not c.get("hedged") for c in agreeing),
+            "latest": max((c.get("reported") or "" for c in agreeing), default=""), "all_wires": _independent(recent),
+            "sources": [_source(c) for c in agreeing[-SOURCES_KEPT:]]}
+
+
+def render_field(field: str, st: dict, newest: str | None) -> tuple[dict | None, dict | None]:
+    """(reconciled entry, conflict or None) of one field from its state."""
+    if not st["n"]:
         return None, None
-    if field in ("status", "delivered", "expected_completion", "category"):
-        return _latest_wins(field, claims, newest)
-    groups = _groups(field, claims)
+    if st["kind"] == "set":
+        return {"value": st["names"], "sources": st["sources"], "sources_count": st["n"],
+                "confidence": _score(st["n"], st["wires"], st["unhedged"], st["wires"], st["max_reported"],
+                                     newest)}, None
+    if st["kind"] == "latest":
+        return _render_latest(field, st, newest)
     # the best-supported group wins: independent sources, then the latest report
-    groups.sort(key=lambda g: (_independent(g), max(_report_key(c) for c in g)), reverse=True)
-    chosen = _best_of(groups[0])
-    entry = {"value": chosen["value"], "confidence": confidence(groups[0], claims, newest),
-             "sources": [_source(c) for c in sorted(groups[0], key=_report_key)]}
+    groups = sorted(st["groups"], key=lambda g: (g["wires"], tuple(g["last"])), reverse=True)
+    top = groups[0]
+    entry = {"value": top["best"]["value"],
+             "confidence": _score(top["n"], top["wires"], top["unhedged"], st["wires"], top["last"][0], newest),
+             "sources": top["sources"], "sources_count": top["n"]}
     conflict = None
     if len(groups) > 1:
         conflict = {"field": field, "claims": [
-            {"value": _best_of(g)["value"], "sources": [_source(c) for c in g]} for g in groups]}
-        conflict["summary"] = f"{field}: " + " vs ".join(_short(field, _best_of(g)["value"]) for g in groups)
-        entry["alternatives"] = [_best_of(g)["value"] for g in groups[1:]]
+            {"value": g["best"]["value"], "sources": g["sources"], "sources_count": g["n"]} for g in groups]}
+        conflict["summary"] = f"{field}: " + " vs ".join(_short(field, g["best"]["value"]) for g in groups)
+        entry["alternatives"] = [g["best"]["value"] for g in groups[1:]]
     return entry, conflict
 
 
-def _latest_wins(field: str, claims: list[dict], newest: str | None) -> tuple[dict, dict | None]:
-    """Status, deliveries and schedule move with time: the latest report wins, with its source.
-    Unhedged reports outrank hedged ones for the status."""
-    ordered = sorted(claims, key=_report_key)
-    pool = [c for c in ordered if not c.get("hedged")] or ordered if field == "status" else ordered
-    latest = pool[-1]
-    # what changes with time is judged against reports of the same season, not against older ones
-    recent = [c for c in claims if _days_apart(c.get("reported"), latest.get("reported")) <= RECENT_DAYS]
-    agreeing = [c for c in recent if c["value"] == latest["value"]]
-    entry = {"value": latest["value"], "confidence": confidence(agreeing, recent, newest),
-             "source": _source(latest), "sources": [_source(c) for c in agreeing]}
+def _render_latest(field: str, st: dict, newest: str | None) -> tuple[dict, dict | None]:
+    latest, w = st["latest"], st["window"]
+    entry = {"value": latest["value"], "confidence": _score(w["n"], w["wires"], w["unhedged"], w["all_wires"],
+                                                            w["latest"], newest),
+             "source": latest["source"], "sources": w["sources"], "sources_count": w["n"]}
     conflict = None
-    if field == "delivered":
-        conflict = _delivery_conflict(ordered)
+    if field == "delivered" and st["bad"]:
+        a, b = st["bad"]
+        conflict = {"field": "delivered",
+                    "summary": f"delivered: {_short('delivered', a['value'])} ({a.get('reported') or 'undated'}) vs "
+                               f"{_short('delivered', b['value'])} ({b.get('reported') or 'undated'})",
+                    "claims": [{"value": c["value"], "sources": [c["source"]], "sources_count": 1} for c in (a, b)]}
     if field == "expected_completion":
-        entry["history"] = [{"value": c["value"], **_source(c)} for c in ordered]
-        entry["slipped"] = _slipped(ordered)
+        entry["history"] = st["history"]
+        entry["history_count"] = st["n"]
+        entry["slipped"] = st["slipped"]
     return entry, conflict
-
-
-def _delivery_conflict(ordered: list[dict]) -> dict | None:
-    """Delivered counts may only grow; two reports a few days apart should agree."""
-    bad = []
-    for a, b in zip(ordered, ordered[1:]):
-        va, vb = a["value"].get("max"), b["value"].get("max")
-        if va is None or vb is None or a["value"].get("unit") != b["value"].get("unit") or va == vb:
-            continue
-        if vb < va or _days_apart(a.get("reported"), b.get("reported")) <= SAME_REPORT_WINDOW_DAYS:
-            bad.append((a, b))
-    if not bad:
-        return None
-    a, b = bad[0]
-    return {"field": "delivered",
-            "summary": f"delivered: {_short('delivered', a['value'])} ({a.get('reported') or 'undated'}) vs "
-                       f"{_short('delivered', b['value'])} ({b.get('reported') or 'undated'})",
-            "claims": [{"value": c["value"], "sources": [_source(c)]} for c in (a, b)]}
-
-
-def _slipped(ordered: list[dict]) -> bool:
-    dates = [c["value"].get("value") for c in ordered if c["value"].get("value")]
-    return any(later[:len(earlier)] > earlier for earlier, later in zip(dates, dates[1:]))
 
 
 def _short(field: str, v) -> str:
@@ -297,50 +428,63 @@ def _short(field: str, v) -> str:
     return str(v)
 
 
-def reconcile_deal(claims: list[dict], corrections: list[dict] = ()) -> dict:
-    """One deal's reconciled record from all its claims and the analysts' corrections.
+def live_claims(claims: list[dict], corrections=()) -> list[dict]:
+    """The claims no analyst rejected (one report's claim on a field, or all of one report's claims)."""
+    rejected = {(k["article_id"], k["field"]) for k in corrections if k["action"] == "reject" and k.get("article_id")}
+    if not rejected:
+        return list(claims)
+    return [c for c in claims if (c["article_id"], c["field"]) not in rejected and (c["article_id"], "*") not in rejected]
 
-    Returns {"fields": {field: entry}, "conflicts": [...], "sources": n, "independent_sources": n,
-    "first_reported", "last_reported", "confidence", "hedged", "rejected"}.
-    """
-    rejected_claims = {(k["article_id"], k["field"]) for k in corrections
-                       if k["action"] == "reject" and k.get("article_id")}
-    live = [c for c in claims if (c["article_id"], c["field"]) not in rejected_claims
-            and (c["article_id"], "*") not in rejected_claims]
-    reported = sorted(c["reported"] for c in live if c.get("reported"))
-    newest = reported[-1] if reported else None
+
+def fold_deal(claims: list[dict], keys: Keys | None = None) -> tuple[dict, dict[str, dict]]:
+    """(deal state, {field: field state}) of live claims (in claim order), folded from scratch."""
+    keys = keys if keys is not None else Keys()
+    deal = new_deal_state()
     by_field: dict[str, list[dict]] = defaultdict(list)
-    for c in live:
+    for c in claims:
+        fold_deal_claim(deal, c, keys)
         by_field[c["field"]].append(c)
+    return deal, {field: fold_field(field, None, fclaims, keys) for field, fclaims in by_field.items()}
+
+
+def render_deal(deal: dict, states: dict[str, dict], corrections=()) -> dict:
+    """The reconciled record (see `reconcile_deal`) from the deal's and its fields' states."""
+    newest = deal["last"]
     fields: dict[str, dict] = {}
     conflicts: list[dict] = []
-    for field, fclaims in by_field.items():
-        if field == "local_partners":
-            names = sorted({c["value"] for c in fclaims})
-            fields[field] = {"value": names, "sources": [_source(c) for c in fclaims],
-                             "confidence": confidence(fclaims, fclaims, newest)}
-            continue
-        entry, conflict = reconcile_field(field, fclaims, newest)
+    for field, st in sorted(states.items(), key=lambda kv: kv[1]["first_id"]):
+        entry, conflict = render_field(field, st, newest)
         if entry:
             fields[field] = entry
         if conflict:
             conflicts.append(conflict)
     for k in corrections:  # an analyst's value wins over every report
         if k["action"] == "set" and k["field"] != "*":
+            was = fields.get(k["field"], {})
             fields[k["field"]] = {"value": k["value"], "confidence": 1.0, "corrected": True,
                                   "correction": {"who": k["who"], "why": k["why"], "at": k["at"]},
-                                  "sources": fields.get(k["field"], {}).get("sources", [])}
+                                  "sources": was.get("sources", []), "sources_count": was.get("sources_count", 0)}
             conflicts = [c for c in conflicts if c["field"] != k["field"]]
-    articles = {c["article_id"] for c in live}
     return {
         "fields": fields,
         "conflicts": conflicts,
-        "sources": len(articles),
-        "independent_sources": _independent(live) if live else 0,
-        "first_reported": reported[0] if reported else None,
+        "sources": deal["articles"],
+        "independent_sources": deal["wires"] if deal["n"] else 0,
+        "first_reported": deal["first"],
         "last_reported": newest,
-        "hedged": bool(live) and all(c.get("hedged") for c in live),
+        "hedged": bool(deal["n"]) and not deal["unhedged"],
         "confidence": round(sum(f["confidence"] for f in fields.values()) / len(fields), 2) if fields else 0.0,
         "rejected": any(k["action"] == "reject" and k["field"] == "*" and not k.get("article_id")
                         for k in corrections),
     }
+
+
+def reconcile_deal(claims: list[dict], corrections: list[dict] = ()) -> dict:
+    """One deal's reconciled record from all its claims (in claim order) and the analysts' corrections.
+
+    Returns {"fields": {field: entry}, "conflicts": [...], "sources": n, "independent_sources": n,
+    "first_reported", "last_reported", "confidence", "hedged", "rejected"}. Each entry lists its latest
+    SOURCES_KEPT sources and counts them all (`sources_count`).
+    """
+    deal, states = fold_deal(live_claims(claims, corrections))
+    return render_deal(deal, states, corrections)

@@ -134,7 +134,25 @@ claims = Table(
     Column("reported", Text),
     Column("hedged", Integer, nullable=False, default=0),
 )
-Index("ix_claims_deal_field", claims.c.deal_id, claims.c.field)
+Index("ix_claims_deal_field_reported", claims.c.deal_id, claims.c.field, claims.c.reported)  # a field's recent reports
+Index("ix_claims_deal_id", claims.c.deal_id, claims.c.id)  # a deal's claims newer than its aggregates
+
+# what reconciling a deal keeps between runs (ledger/aggregates.py), so that a new report updates it
+# from these rows instead of re-reading every claim of the deal
+deal_fields = Table(
+    "deal_fields", metadata,
+    Column("deal_id", Integer, primary_key=True, comment="no foreign key: rows go with the deal (writer.py)"),
+    Column("field", Text, primary_key=True, comment="a claim's field, or '*' for the deal as a whole"),
+    Column("last_claim", Integer, comment="'*': the newest claim folded into the deal's rows"),
+    Column("state", Text, nullable=False, comment="JSON: the field's aggregates (reconcile.fold_field)"),
+)
+deal_keys = Table(
+    "deal_keys", metadata,
+    Column("deal_id", Integer, primary_key=True),
+    Column("key", Text, primary_key=True, comment="a wire group or article counted once"),
+    Column("field", Text, primary_key=True),
+    Column("grp", Integer, primary_key=True, comment="agreement group; -1 the whole field; '*': 0 wires, 1 articles"),
+)
 Index("ix_claims_article", claims.c.article_id)
 
 events = Table(

@@ -55,9 +55,13 @@ def _existing(conn: Connection, article: Article) -> str | None:
 
 # -- reconciling stored records ---------------------------------------------------
 
-def deal_claims(conn: Connection, deal_id: int) -> list[dict]:
-    rows = conn.execute(select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id)
-                        .where(claims.c.deal_id == deal_id).order_by(claims.c.id))
+def deal_claims(conn: Connection, deal_id: int, latest: int | None = None) -> list[dict]:
+    """The deal's claims in the order they were stored; only the `latest` stored when given."""
+    q = select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id).where(claims.c.deal_id == deal_id)
+    if latest is not None:
+        rows = conn.execute(q.order_by(claims.c.id.desc()).limit(latest)).all()[::-1]
+    else:
+        rows = conn.execute(q.order_by(claims.c.id))
     return [dict(r._mapping, value=json.loads(r.value)) for r in rows]
 
 
@@ -68,7 +72,7 @@ def deal_corrections(conn: Connection, deal_id: int) -> list[dict]:
 
 def reconcile_stored_deal(conn: Connection, deal_id: int) -> None:
     """Recompute one deal's reconciled columns, detail and conflicts from its claims and corrections."""
-    writer.reconcile_deals(conn, [deal_id])
+    writer.reconcile_deals(conn, [deal_id], full=True)
 
 
 def reconcile_stored_event(conn: Connection, event_id: int) -> None:

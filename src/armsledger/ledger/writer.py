@@ -32,11 +32,11 @@ from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import and_, delete, func, select, text, update
+from sqlalchemy import and_, case, delete, func, select, text, update
 from sqlalchemy.engine import Connection
 
 from ..model import Article
-from . import changes, dedup, reconcile
+from . import aggregates, changes, dedup, reconcile
 from .resolve import entity_key
 from .schema import (article_bands, articles, claims, conflicts, corrections, deals, entities, event_sources, events,
                      failures, mentions)
@@ -115,7 +115,7 @@ def replace(conn: Connection, article_id: str, record: dict, *, version: str) ->
     batch.fetch([], [record])
     new_deals, new_events = batch.claims(article_id, record, reported)
     batch.flush()
-    reconcile_deals(conn, sorted(old_deals | new_deals))
+    reconcile_deals(conn, sorted(old_deals | new_deals), full=True)
     reconcile_events(conn, sorted(old_events | new_events))
     _drop_orphan_deals(conn, old_deals - new_deals)
     return new_deals, new_events
@@ -154,7 +154,8 @@ class _Batch:
         self.new_deals: set[int] = set()
         self.event_rows: dict[tuple[str, str], list[dict]] = defaultdict(list)  # (type, countries)
         self.event_by_id: dict[int, dict] = {}
-        self.event_reports: dict[int, list[tuple[str | None, str | None]]] = {}  # event id -> [(date, reported)]
+        self.event_reports: dict[int, dict] = {}  # event id -> its best-dated report and latest report date
+        self.event_added: dict[int, list[dict]] = defaultdict(list)  # event id -> its event_sources rows of the batch
         self.next_id: dict[str, int] = {}
         self.touched_deals: set[int] = set()
         self.touched_events: set[int] = set()
@@ -175,7 +176,7 @@ class _Batch:
             results.append(None)
         self.flush()
         reconcile_deals(self.conn, sorted(self.touched_deals))
-        reconcile_events(self.conn, sorted(self.touched_events))
+        reconcile_events(self.conn, sorted(self.touched_events), added=self.event_added)
         return results
 
     # -- what the batch needs of the ledger ------------------------------------------------
@@ -227,12 +228,6 @@ class _Batch:
                 if (r.type, r.countries) in event_keys:
                     self.event_by_id[r.id] = dict(r._mapping)
                     self.event_rows[(r.type, r.countries)].append(self.event_by_id[r.id])
-        # their reports so far (matching an event reads its date and last report), in one query, not one an event
-        for chunk in _chunks(sorted(self.event_by_id)):
-            q = (select(event_sources.c.event_id, event_sources.c.date, event_sources.c.reported)
-                 .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.id))
-            for event_id, date, reported in conn.execute(q):
-                self.event_reports.setdefault(event_id, []).append((date, reported))
         for table in (entities, deals, events):
             self.next_id[table.name] = _next_id(conn, table)
 
@@ -289,7 +284,8 @@ class _Batch:
                 "date": date.get("value"), "date_precision": date.get("precision"), "text": ev.get("text"),
                 "start": ev.get("start"), "end": ev.get("end"), "reported": reported,
                 "record": _json(named)})
-            self._event_reports(event_id).append((date.get("value"), reported))
+            self.event_added[event_id].append(self.out["event_sources"][-1])
+            self._event_report(event_id, date.get("value"), reported)
         # an article's events are reconciled after all of them are stored: only then do their
         # date and last report change, for the next article's matching
         for event_id in touched:
@@ -365,26 +361,32 @@ class _Batch:
         self.event_by_id[event_id] = {"id": event_id, "type": v["type"], "countries": countries,
                                       "date": date.get("value"), "last_reported": None}
         candidates.append(self.event_by_id[event_id])
-        self.event_reports[event_id] = []
+        self.event_reports[event_id] = {"best": None, "last": None}
         return event_id
 
-    def _event_reports(self, event_id: int) -> list[tuple[str | None, str | None]]:
-        if event_id not in self.event_reports:  # an event stored before this batch: its reports so far
-            q = (select(event_sources.c.date, event_sources.c.reported)
-                 .where(event_sources.c.event_id == event_id).order_by(event_sources.c.id))
-            self.event_reports[event_id] = [tuple(r) for r in self.conn.execute(q)]
-        return self.event_reports[event_id]
+    def _event_report(self, event_id: int, date: str | None, reported: str | None) -> None:
+        """One more report of the event: its best-dated report (the most precise date, the latest report
+        on a tie, the first stored on a full tie) and its latest report date, as `event_columns` has them."""
+        if event_id not in self.event_reports:  # an event stored before this batch
+            event = self.event_by_id[event_id]
+            best = None
+            if event["date"]:  # the stored date is the best; when it was reported decides a tie
+                q = (select(func.max(func.coalesce(event_sources.c.reported, "")))
+                     .where(event_sources.c.event_id == event_id, func.length(event_sources.c.date) == len(event["date"])))
+                best = (event["date"], self.conn.execute(q).scalar() or None)
+            self.event_reports[event_id] = {"best": best, "last": event["last_reported"]}
+        s = self.event_reports[event_id]
+        if date and (s["best"] is None or (len(date), reported or "") > (len(s["best"][0]), s["best"][1] or "")):
+            s["best"] = (date, reported)
+        if reported and (s["last"] is None or reported > s["last"]):
+            s["last"] = reported
 
     def _refresh_event(self, event_id: int) -> None:
         """The date and last report `event_columns` gives the event now."""
-        reports = self.event_reports[event_id]
-        ordered = sorted(reports, key=lambda r: r[1] or "")
-        dated = [r for r in ordered if r[0]]
-        best = max(dated, key=lambda r: (len(r[0]), r[1] or "")) if dated else None
-        reported = sorted(r[1] for r in reports if r[1])
+        s = self.event_reports[event_id]
         event = self.event_by_id[event_id]
-        event["date"] = best[0] if best else None
-        event["last_reported"] = reported[-1] if reported else None
+        event["date"] = s["best"][0] if s["best"] else None
+        event["last_reported"] = s["last"]
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -475,9 +477,7 @@ def deal_claims(d: dict, article_id: str, reported: str | None):
 
 # -- reconciling the deals and events a batch touched ------------------------------------------
 
-CLAIM_COLUMNS = (claims.c.id, claims.c.article_id, claims.c.field, claims.c.value, claims.c.number, claims.c.text,
-                 claims.c.start, claims.c.end, claims.c.sentence_start, claims.c.sentence_end, claims.c.reported,
-                 claims.c.hedged, articles.c.wire_group, articles.c.publisher, articles.c.title, articles.c.url)
+CLAIM_COLUMNS = aggregates.CLAIM_COLUMNS  # a claim as reconciling reads it
 
 
 def update_by_id(table, columns: list[str]):
@@ -511,21 +511,12 @@ def deal_columns(rec: dict) -> dict:
     return values
 
 
-def reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
-    """Recompute the deals' reconciled columns, detail and conflicts from their claims and corrections."""
+def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False) -> None:
+    """Bring the deals' reconciled columns, detail and conflicts up to date with their claims and corrections:
+    from the deals' stored aggregates and the claims added since (`aggregates.reconciled`), or from all their
+    claims when `full` (claims were removed or corrections changed)."""
     if not deal_ids:
         return
-    by_deal: dict[int, list[dict]] = defaultdict(list)  # in claim order
-    for chunk in _chunks(deal_ids):
-        q = (select(claims.c.deal_id.label("_deal"), *CLAIM_COLUMNS)
-             .join(articles, articles.c.id == claims.c.article_id)
-             .where(claims.c.deal_id.in_(chunk)).order_by(claims.c.deal_id, claims.c.id))
-        result = conn.execute(q)
-        keys = list(result.keys())[1:]
-        for deal_id, *values in result:  # rows unpacked as plain tuples: a hot deal has tens of thousands of claims
-            row = dict(zip(keys, values))
-            row["value"] = json.loads(row["value"])
-            by_deal[deal_id].append(row)
     fixes: dict[int, list[dict]] = defaultdict(list)
     for chunk in _chunks(deal_ids):
         q = select(corrections).where(corrections.c.deal_id.in_(chunk)).order_by(corrections.c.id)
@@ -533,8 +524,9 @@ def reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
             fixes[r.deal_id].append(dict(r._mapping, value=json.loads(r.value) if r.value else None))
     updates, new_conflicts, feed = [], [], []
     was = changes.before_all(conn, deal_ids)  # for the change feed
+    recs = aggregates.reconciled(conn, deal_ids, fixes, full=full)
     for deal_id in deal_ids:
-        rec = reconcile.reconcile_deal(by_deal[deal_id], fixes[deal_id])
+        rec = recs[deal_id]
         values = deal_columns(rec)
         feed += changes.feed_rows(deal_id, was[deal_id], values, rec["conflicts"], values["updated_at"])
         updates.append({"b_id": deal_id, **{f"b_{k}": v for k, v in values.items()}})
@@ -551,12 +543,24 @@ def reconcile_deals(conn: Connection, deal_ids: list[int]) -> None:
     write_rows(conn, changes_table, feed)
 
 
-def reconcile_events(conn: Connection, event_ids: list[int]) -> None:
-    """Recompute the events' columns from their sources; an event no report holds any more goes."""
+def reconcile_events(conn: Connection, event_ids: list[int], added: dict[int, list[dict]] | None = None) -> None:
+    """Recompute the events' columns from their sources; an event no report holds any more goes.
+    An event stored before whose `added` sources (this batch's rows) are reported no earlier than its
+    last report is updated from its columns, those rows and a count of its sources (`_event_update`)."""
     if not event_ids:
         return
+    added = added or {}
+    stored = {}
+    for chunk in _chunks([e for e in event_ids if added.get(e)]):
+        for r in conn.execute(select(events).where(events.c.id.in_(chunk))):
+            rows = added[r.id]
+            if r.sources and all((x["reported"] or "") >= (r.last_reported or "") for x in rows):
+                stored[r.id] = r._mapping
+    updates = [{"b_id": e, **{f"b_{k}": v for k, v in _event_update(conn, stored[e], added[e]).items()}}
+               for e in event_ids if e in stored]
+    rest = [e for e in event_ids if e not in stored]
     by_event: dict[int, list[dict]] = defaultdict(list)
-    for chunk in _chunks(event_ids):
+    for chunk in _chunks(rest):
         q = (select(event_sources.c.event_id, event_sources.c.article_id, event_sources.c.status,
                     event_sources.c.date, event_sources.c.date_precision, event_sources.c.reported,
                     event_sources.c.record, articles.c.wire_group)
@@ -564,13 +568,42 @@ def reconcile_events(conn: Connection, event_ids: list[int]) -> None:
              .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.id))
         for r in conn.execute(q):
             by_event[r.event_id].append(dict(r._mapping))
-    gone = [e for e in event_ids if not by_event[e]]
+    gone = [e for e in rest if not by_event[e]]
     for chunk in _chunks(gone):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
-    updates = [{"b_id": e, **{f"b_{k}": v for k, v in event_columns(by_event[e]).items()}}
-               for e in event_ids if by_event[e]]
+    updates += [{"b_id": e, **{f"b_{k}": v for k, v in event_columns(by_event[e]).items()}}
+                for e in rest if by_event[e]]
     if updates:
         conn.execute(update_by_id(events, [k[2:] for k in updates[0] if k != "b_id"]), updates)
+
+
+def _event_update(conn: Connection, event, rows: list[dict]) -> dict:
+    """`event_columns` of an event from its stored columns and new sources `rows` reported no earlier than
+    its other sources: the counts are counted by the database, the rest follows from the new rows."""
+    es = event_sources.c
+    n, n_articles, wires, unhedged, first, last = conn.execute(
+        select(func.count(), func.count(es.article_id.distinct()), func.count(articles.c.wire_group.distinct()),
+               func.sum(case((es.status == "possible", 0), else_=1)), func.min(es.reported), func.max(es.reported))
+        .join(articles, articles.c.id == es.article_id).where(es.event_id == event["id"])).one()
+    rows = sorted(rows, key=lambda r: r["reported"] or "")
+    best = (event["date"], event["date_precision"])
+    if event["date"]:  # the stored date is the best of the stored reports; when it was reported decides a tie
+        best_reported = conn.execute(select(func.max(func.coalesce(es.reported, ""))).where(
+            es.event_id == event["id"], func.length(es.date) == len(event["date"]))).scalar() or ""
+    for r in rows:
+        if r["date"] and (not best[0] or (len(r["date"]), r["reported"] or "") > (len(best[0]), best_reported)):
+            best, best_reported = (r["date"], r["date_precision"]), r["reported"] or ""
+    records = [json.loads(r["record"]) for r in rows]
+    platforms = set(json.loads(event["platforms"] or "[]")) | {p for r in records for p in r.get("platforms") or []}
+    participants = (set(json.loads(event["participants"] or "[]"))
+                    | {p for r in records for p in r.get("participants") or []})
+    return dict(
+        status=rows[-1]["status"], date=best[0], date_precision=best[1],
+        platforms=json.dumps(sorted(platforms), ensure_ascii=False),
+        participants=json.dumps(sorted(participants), ensure_ascii=False),
+        location=next((r["location"] for r in reversed(records) if r.get("location")), event["location"]),
+        sources=n_articles, independent_sources=wires, first_reported=first, last_reported=last,
+        confidence=reconcile._score(n, wires, unhedged, wires, last or "", last), updated_at=now())
 
 
 def event_columns(rows: list[dict]) -> dict:
@@ -603,6 +636,7 @@ def _drop_orphan_deals(conn: Connection, deal_ids: set[int]) -> None:
                                        .where(corrections.c.deal_id == deal_id)).scalar()
         if not has_claims and not has_corrections:
             conn.execute(delete(conflicts).where(conflicts.c.deal_id == deal_id))
+            aggregates.drop(conn, [deal_id])
             conn.execute(delete(deals).where(deals.c.id == deal_id))
 
 

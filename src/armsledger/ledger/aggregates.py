@@ -1,0 +1,223 @@
+"""A deal's stored aggregates (`deal_fields`, `deal_keys`): reconciling what a batch added without
+re-reading every claim of the deal.
+
+`reconciled(conn, deal_ids, fixes)` gives each deal's record (`reconcile.render_deal`) and brings the
+aggregates up to date:
+
+- a deal without aggregates (or `full=True`: claims were removed, corrections changed) folds all its claims;
+- otherwise only its claims newer than the aggregates (`deal_fields.last_claim` of its "*" row) are read;
+  a field they reach folds them in when none is reported before the field's latest report
+  (`reconcile.can_fold`), and is folded again from its own claims when one is;
+- a status-like field then reads its window: its claims reported within `RECENT_DAYS` of its latest report.
+
+What the aggregates hold is what `reconcile.reconcile_deal` would fold from all the claims, so a ledger
+reconciled a report at a time and one reconciled in one go are the same (tests/test_aggregates.py).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import and_, bindparam, delete, func, or_, select, tuple_, update
+from sqlalchemy.engine import Connection
+
+from . import reconcile
+from .schema import articles, claims, deal_fields, deal_keys
+
+OR_TERMS = 100  # (deal, ...) conditions OR-ed in one query
+
+CLAIM_COLUMNS = (claims.c.id, claims.c.article_id, claims.c.field, claims.c.value, claims.c.number, claims.c.text,
+                 claims.c.start, claims.c.end, claims.c.sentence_start, claims.c.sentence_end, claims.c.reported,
+                 claims.c.hedged, articles.c.wire_group, articles.c.publisher, articles.c.title, articles.c.url)
+
+
+def _claims(conn: Connection, conds: list) -> dict[int, list[dict]]:
+    """Claims (with their article's wire group and publisher) under any of `conds`, by deal, in claim order."""
+    by_deal: dict[int, list[dict]] = defaultdict(list)
+    for chunk in _chunks(conds, OR_TERMS):
+        q = (select(claims.c.deal_id.label("_deal"), *CLAIM_COLUMNS)
+             .join(articles, articles.c.id == claims.c.article_id)
+             .where(or_(*chunk)).order_by(claims.c.deal_id, claims.c.id))
+        result = conn.execute(q)
+        keys = list(result.keys())[1:]
+        for deal_id, *values in result:  # plain tuples: a hot deal has tens of thousands of claims
+            row = dict(zip(keys, values))
+            row["value"] = json.loads(row["value"])
+            by_deal[deal_id].append(row)
+    return by_deal
+
+
+def reconciled(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict]], *,
+               full: bool = False) -> dict[int, dict]:
+    """deal id -> its reconciled record, the deals' aggregates brought up to date with their claims."""
+    stored: dict[int, dict[str, dict]] = defaultdict(dict)
+    last_claim: dict[int, int] = {}
+    if not full:
+        for chunk in _chunks(deal_ids, 500):
+            for r in conn.execute(select(deal_fields).where(deal_fields.c.deal_id.in_(chunk))):
+                stored[r.deal_id][r.field] = json.loads(r.state)
+                if r.field == "*":
+                    last_claim[r.deal_id] = r.last_claim or 0
+    fresh = [d for d in deal_ids if d not in last_claim]
+    out = _refold(conn, fresh, fixes) if fresh else {}
+    if len(fresh) < len(deal_ids):
+        out.update(_fold_new(conn, [d for d in deal_ids if d in last_claim], stored, last_claim, fixes))
+    return out
+
+
+def _refold(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict]]) -> dict[int, dict]:
+    """Every claim of the deals folded afresh; their aggregates replaced."""
+    by_deal = _claims(conn, [claims.c.deal_id.in_(chunk) for chunk in _chunks(deal_ids, 500)])
+    out, rows, key_rows = {}, [], []
+    for deal_id in deal_ids:
+        keys = reconcile.Keys()
+        deal, states = reconcile.fold_deal(reconcile.live_claims(by_deal[deal_id], fixes[deal_id]), keys)
+        out[deal_id] = reconcile.render_deal(deal, states, fixes[deal_id])
+        last = max((c["id"] for c in by_deal[deal_id]), default=0)
+        rows += [_row(deal_id, "*", deal, last)] + [_row(deal_id, f, st) for f, st in states.items()]
+        key_rows += [_key_row(deal_id, k) for k in keys.added]
+    drop(conn, deal_ids)
+    _insert(conn, deal_fields, rows)
+    _insert(conn, deal_keys, key_rows)
+    return out
+
+
+def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str, dict]], last_claim: dict[int, int],
+              fixes: dict[int, list[dict]]) -> dict[int, dict]:
+    """The deals' claims newer than their aggregates folded in."""
+    new = _claims(conn, [and_(claims.c.deal_id == d, claims.c.id > last_claim[d]) for d in deal_ids])
+    known: dict[int, set] = defaultdict(set)  # the stored keys the new claims may meet again
+    wanted = {(d, k) for d in deal_ids for c in new[d] for k in (c["article_id"], reconcile._wire(c))}
+    for chunk in _chunks(sorted(wanted), OR_TERMS):
+        q = select(deal_keys).where(tuple_(deal_keys.c.deal_id, deal_keys.c.key).in_(chunk))
+        for r in conn.execute(q):
+            known[r.deal_id].add((r.field, r.grp, r.key))
+    plans: dict[int, tuple] = {}
+    refold: list[tuple[int, str]] = []
+    for deal_id in deal_ids:
+        states = stored[deal_id]
+        deal = states.pop("*")
+        keys = reconcile.Keys(known[deal_id])
+        live = reconcile.live_claims(new[deal_id], fixes[deal_id])
+        by_field: dict[str, list[dict]] = defaultdict(list)
+        for c in live:
+            reconcile.fold_deal_claim(deal, c, keys)
+            by_field[c["field"]].append(c)
+        folded = []
+        for field, fclaims in by_field.items():
+            if field in states and reconcile.can_fold(states[field], fclaims):
+                folded.append(field)
+                states[field] = reconcile.fold_field(field, states[field], fclaims, keys, window=[])
+            else:
+                refold.append((deal_id, field))
+        last = max([last_claim[deal_id], *(c["id"] for c in new[deal_id])])
+        plans[deal_id] = (deal, states, keys, folded, last)
+    # fields folded again from all their claims, and the windows of the status-like fields folded
+    whole = _claims(conn, [and_(claims.c.deal_id == d, claims.c.field == f) for d, f in refold])
+    refolded_keys: list[tuple[int, tuple]] = []
+    for deal_id, field in refold:
+        fclaims = [c for c in reconcile.live_claims(whole[deal_id], fixes[deal_id]) if c["field"] == field]
+        states = plans[deal_id][1]
+        states.pop(field, None)
+        if fclaims:
+            keys = reconcile.Keys()
+            states[field] = reconcile.fold_field(field, None, fclaims, keys)
+            refolded_keys += [(deal_id, k) for k in keys.added]
+    windows = []
+    for deal_id, (_, states, _, folded, _) in plans.items():
+        for field in folded:
+            if states[field]["kind"] == "latest":
+                bounds = reconcile.window_bounds(states[field]["latest"]["reported"])
+                cond = (claims.c.reported.is_(None) if bounds is None
+                        else and_(claims.c.reported >= bounds[0], claims.c.reported < bounds[1]))
+                windows.append(((deal_id, field), and_(claims.c.deal_id == deal_id, claims.c.field == field, cond)))
+    by_rows = []
+    for (deal_id, field), cond in windows:
+        st = plans[deal_id][1][field]
+        rejects = any(k["action"] == "reject" and k.get("article_id") for k in fixes[deal_id])
+        summary = None if rejects else _window(conn, st, cond)
+        if summary is None:
+            by_rows.append(((deal_id, field), cond))
+        else:
+            st["window"] = summary
+    recent = _claims(conn, [cond for _, cond in by_rows])
+    for (deal_id, field), _ in by_rows:
+        st = plans[deal_id][1][field]
+        in_window = [c for c in reconcile.live_claims(recent[deal_id], fixes[deal_id]) if c["field"] == field]
+        st["window"] = reconcile._window(st, in_window)
+    out, updates, inserts, key_rows = {}, [], [], []
+    for deal_id, (deal, states, keys, folded, last) in plans.items():
+        out[deal_id] = reconcile.render_deal(deal, states, fixes[deal_id])
+        updates.append(_row(deal_id, "*", deal, last))
+        had = set(stored_fields(folded, refold, deal_id))
+        for field in had:
+            if field in states:
+                (updates if field in folded else inserts).append(_row(deal_id, field, states[field]))
+        key_rows += [_key_row(deal_id, k) for k in keys.added]
+    if refold:
+        for chunk in _chunks(refold, OR_TERMS):
+            conn.execute(delete(deal_fields).where(or_(*[and_(deal_fields.c.deal_id == d, deal_fields.c.field == f)
+                                                         for d, f in chunk])))
+            conn.execute(delete(deal_keys).where(or_(*[and_(deal_keys.c.deal_id == d, deal_keys.c.field == f)
+                                                       for d, f in chunk])))
+        key_rows += [_key_row(d, k) for d, k in refolded_keys]
+    if updates:
+        conn.execute(update(deal_fields).where(and_(deal_fields.c.deal_id == bindparam("b_deal"),
+                                                    deal_fields.c.field == bindparam("b_field")))
+                     .values(state=bindparam("b_state"), last_claim=bindparam("b_last")),
+                     [{"b_deal": r["deal_id"], "b_field": r["field"], "b_state": r["state"],
+                       "b_last": r["last_claim"]} for r in updates])
+    _insert(conn, deal_fields, inserts)
+    _insert(conn, deal_keys, key_rows)
+    return out
+
+
+def _window(conn: Connection, st: dict, cond) -> dict | None:
+    """`reconcile._window` counted by the database (the claims under `cond`, none rejected), or None when
+    more than one stored spelling of the latest value agrees with it."""
+    wire = articles.c.wire_group
+    base = select().select_from(claims.join(articles, articles.c.id == claims.c.article_id)).where(cond)
+    groups = conn.execute(base.add_columns(claims.c.value, func.count(), func.count(wire.distinct()),
+                                           func.sum(1 - claims.c.hedged), func.max(claims.c.reported))
+                          .group_by(claims.c.value)).all()
+    same = [g for g in groups if json.loads(g[0]) == st["latest"]["value"]]
+    if len(same) != 1:
+        return None
+    value, n, wires, unhedged, latest = same[0]
+    all_wires = conn.execute(base.add_columns(func.count(wire.distinct()))).scalar()
+    q = base.add_columns(*CLAIM_COLUMNS).where(claims.c.value == value).order_by(claims.c.id.desc())
+    kept = [dict(r._mapping, value=json.loads(r.value)) for r in conn.execute(q.limit(reconcile.SOURCES_KEPT))]
+    return {"n": n, "wires": wires, "unhedged": unhedged, "latest": latest or "", "all_wires": all_wires,
+            "sources": [reconcile._source(c) for c in reversed(kept)]}
+
+
+def stored_fields(folded: list[str], refold: list[tuple[int, str]], deal_id: int) -> Iterable[str]:
+    yield from folded
+    yield from (f for d, f in refold if d == deal_id)
+
+
+def drop(conn: Connection, deal_ids: Iterable[int]) -> None:
+    """Forget the deals' aggregates (the deals are gone, or about to be folded afresh)."""
+    for chunk in _chunks(sorted(deal_ids), 500):
+        conn.execute(delete(deal_fields).where(deal_fields.c.deal_id.in_(chunk)))
+        conn.execute(delete(deal_keys).where(deal_keys.c.deal_id.in_(chunk)))
+
+
+def _row(deal_id: int, field: str, state: dict, last: int | None = None) -> dict:
+    return {"deal_id": deal_id, "field": field, "last_claim": last, "state": json.dumps(state, ensure_ascii=False)}
+
+
+def _key_row(deal_id: int, k: tuple[str, int, str]) -> dict:
+    return {"deal_id": deal_id, "field": k[0], "grp": k[1], "key": k[2]}
+
+
+def _insert(conn: Connection, table, rows: list[dict]) -> None:
+    from .writer import write_rows
+
+    write_rows(conn, table, rows)
+
+
+def _chunks(values: list, size: int) -> Iterable[list]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
