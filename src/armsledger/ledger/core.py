@@ -331,8 +331,14 @@ class Ledger:
         """(number of deals under `flt`, when counted): kept until a deal changes (`query.Counts`)."""
         return self._read(self._counts.count, flt)
 
-    def deal(self, deal_id: int) -> dict | None:
-        return self._read(query.deal, deal_id)
+    def deal(self, deal_id: int, claims: int | None = None) -> dict | None:
+        """One deal: its reconciled fields, timeline, sources, conflicts and corrections (`query.deal`;
+        `claims`: only the latest that many claims in the timeline)."""
+        return self._read(query.deal, deal_id, claims)
+
+    def reports_on(self, deal_id: int, article_id: str) -> bool:
+        """Whether the article states anything about the deal."""
+        return bool(self._read(query.claim_sentences, deal_id, [article_id]))
 
     def events(self, flt: EventFilter | None = None, *, limit: int = 100, offset: int = 0, **filters) -> list[dict]:
         return self._read(query.event_rows, flt or EventFilter(**filters), limit=limit, offset=offset)

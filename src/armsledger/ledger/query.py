@@ -184,15 +184,21 @@ def deal_title(d: dict) -> str:
     return f"{d.get('supplier') or '?'} → {d.get('recipient') or '?'}: {d['platform']}{order}{year}"
 
 
-def deal(conn: Connection, deal_id: int) -> dict | None:
-    """One deal with its reconciled fields, timeline of claims in report order, sources and conflicts."""
+def deal(conn: Connection, deal_id: int, claims: int | None = None) -> dict | None:
+    """One deal with its reconciled fields, timeline of claims in report order, sources and conflicts.
+
+    `claims`: the timeline holds only the latest that many claims stored (and `sources_list` their reports),
+    `timeline_complete` says whether that is all of them: a deal reported thousands of times reads fast.
+    Each reconciled field counts all its sources (`sources_count`) and lists the latest."""
     row = conn.execute(select(deals).where(deals.c.id == deal_id)).first()
     if row is None:
         return None
     d = _deal_row({k: v for k, v in row._mapping.items() if k != "detail"})
     detail = json.loads(row.detail) if row.detail else {"fields": {}}
     d["fields"] = detail["fields"]
-    timeline = deal_claims(conn, deal_id)
+    timeline = deal_claims(conn, deal_id, latest=claims + 1 if claims is not None else None)
+    d["timeline_complete"] = claims is None or len(timeline) <= claims
+    timeline = timeline[-claims:] if claims is not None else timeline
     timeline.sort(key=lambda c: (c["reported"] or "", c["id"]))
     d["timeline"] = timeline
     src: dict[str, dict] = {}

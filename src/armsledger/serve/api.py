@@ -86,7 +86,8 @@ def correct(request: Request, deal_id: DealId, correction: Annotated[models.Corr
         raise views.NotFound(f"no deal {deal_id} in this ledger")
     c = correction
     if c.reject:
-        if c.article_id and c.article_id not in {s["article_id"] for s in d["sources_list"]}:
+        if c.article_id and c.article_id not in {s["article_id"] for s in d["sources_list"]} and (
+                d["timeline_complete"] or not _ledger(request).reports_on(deal_id, c.article_id)):
             raise views.NotFound(f"article {c.article_id} reports nothing on deal {deal_id}")
         value = None
     else:

@@ -34,10 +34,13 @@ def overview(ledger: Ledger) -> dict:
             "conflicts": ledger.conflicts(limit=10), "recent_deals": deals(ledger, limit=10)}
 
 
+TIMELINE_CLAIMS = 500  # a deal page's timeline: the latest claims stored (a deal reported thousands of times)
+
+
 def deal(ledger: Ledger, deal_id: int, latest_sources: int | None = None) -> dict:
-    """The deal as `Ledger.deal` gives it, plus `evidence`: each source (or the `latest_sources`
-    latest ones) with the sentences behind its claims."""
-    d = ledger.deal(deal_id)
+    """The deal as `Ledger.deal` gives it (its latest TIMELINE_CLAIMS claims), plus `evidence`: each source
+    (or the `latest_sources` latest ones) with the sentences behind its claims."""
+    d = ledger.deal(deal_id, claims=TIMELINE_CLAIMS)
     if d is None:
         raise NotFound(f"no deal {deal_id} in this ledger")
     by_article: dict[str, list[dict]] = {}
