@@ -32,7 +32,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import and_, case, delete, func, select, text, update
+from sqlalchemy import and_, delete, func, select, text, update
 from sqlalchemy.engine import Connection
 
 from ..model import Article
@@ -361,23 +361,29 @@ class _Batch:
         self.event_by_id[event_id] = {"id": event_id, "type": v["type"], "countries": countries,
                                       "date": date.get("value"), "last_reported": None}
         candidates.append(self.event_by_id[event_id])
-        self.event_reports[event_id] = {"best": None, "last": None}
+        self.event_reports[event_id] = {"best": None, "best_reported": "", "last": None}
         return event_id
 
     def _event_report(self, event_id: int, date: str | None, reported: str | None) -> None:
         """One more report of the event: its best-dated report (the most precise date, the latest report
-        on a tie, the first stored on a full tie) and its latest report date, as `event_columns` has them."""
-        if event_id not in self.event_reports:  # an event stored before this batch
+        on a tie, the first stored on a full tie) and its latest report date, as `event_columns` has them.
+        For an event stored before the batch, when its best was reported is looked up only if a tie needs it."""
+        if event_id not in self.event_reports:  # an event stored before this batch: its date is the best
             event = self.event_by_id[event_id]
-            best = None
-            if event["date"]:  # the stored date is the best; when it was reported decides a tie
-                q = (select(func.max(func.coalesce(event_sources.c.reported, "")))
-                     .where(event_sources.c.event_id == event_id, func.length(event_sources.c.date) == len(event["date"])))
-                best = (event["date"], self.conn.execute(q).scalar() or None)
-            self.event_reports[event_id] = {"best": best, "last": event["last_reported"]}
+            self.event_reports[event_id] = {"best": event["date"], "best_reported": None if event["date"] else "",
+                                            "last": event["last_reported"]}
         s = self.event_reports[event_id]
-        if date and (s["best"] is None or (len(date), reported or "") > (len(s["best"][0]), s["best"][1] or "")):
-            s["best"] = (date, reported)
+        rep = reported or ""
+        if date and s["best"] and len(date) == len(s["best"]) and s["best_reported"] is None:
+            if rep > (s["last"] or ""):  # newer than every report so far: it wins the tie
+                s["best_reported"] = ""
+            elif date == s["best"]:  # the same date either way; the best's report date is this one or later
+                s["best_reported"] = None if rep < (s["last"] or "") else rep
+                date = None
+            else:
+                s["best_reported"] = _reported_of_best(self.conn, self.event_by_id[event_id])
+        if date and (not s["best"] or (len(date), rep) > (len(s["best"]), s["best_reported"])):
+            s["best"], s["best_reported"] = date, rep
         if reported and (s["last"] is None or reported > s["last"]):
             s["last"] = reported
 
@@ -385,7 +391,7 @@ class _Batch:
         """The date and last report `event_columns` gives the event now."""
         s = self.event_reports[event_id]
         event = self.event_by_id[event_id]
-        event["date"] = s["best"][0] if s["best"] else None
+        event["date"] = s["best"]
         event["last_reported"] = s["last"]
 
     # -- writing ------------------------------------------------------------------------------
@@ -578,21 +584,39 @@ def reconcile_events(conn: Connection, event_ids: list[int], added: dict[int, li
 
 
 def _event_update(conn: Connection, event, rows: list[dict]) -> dict:
-    """`event_columns` of an event from its stored columns and new sources `rows` reported no earlier than
-    its other sources: the counts are counted by the database, the rest follows from the new rows."""
+    """`event_columns` of an event from its stored columns and new sources `rows` (stored, reported no earlier
+    than its other sources): whether each new row's article and wire group are new to the event is looked up."""
     es = event_sources.c
-    n, n_articles, wires, unhedged, first, last = conn.execute(
-        select(func.count(), func.count(es.article_id.distinct()), func.count(articles.c.wire_group.distinct()),
-               func.sum(case((es.status == "possible", 0), else_=1)), func.min(es.reported), func.max(es.reported))
-        .join(articles, articles.c.id == es.article_id).where(es.event_id == event["id"])).one()
+    n_articles, wires = event["sources"], event["independent_sources"]
+    for aid, k in _counts(r["article_id"] for r in rows).items():
+        n_articles += conn.execute(select(func.count()).where(es.event_id == event["id"], es.article_id == aid)
+                                   ).scalar() == k
+    wire_of = dict(conn.execute(select(articles.c.id, articles.c.wire_group)
+                                .where(articles.c.id.in_(sorted({r["article_id"] for r in rows})))).all())
+    for wire, k in _counts(wire_of[r["article_id"]] for r in rows).items():
+        wires += conn.execute(select(func.count()).select_from(event_sources.join(articles, articles.c.id == es.article_id))
+                              .where(es.event_id == event["id"], articles.c.wire_group == wire)).scalar() == k
+    unhedged = any(r["status"] != "possible" for r in rows) or conn.execute(
+        select(es.id).where(es.event_id == event["id"], func.coalesce(es.status, "") != "possible").limit(1)).first()
+    dates = [r["reported"] for r in rows if r["reported"]] + [d for d in (event["first_reported"],
+                                                                            event["last_reported"]) if d]
+    first, last = (min(dates), max(dates)) if dates else (None, None)
     rows = sorted(rows, key=lambda r: r["reported"] or "")
-    best = (event["date"], event["date_precision"])
-    if event["date"]:  # the stored date is the best of the stored reports; when it was reported decides a tie
-        best_reported = conn.execute(select(func.max(func.coalesce(es.reported, ""))).where(
-            es.event_id == event["id"], func.length(es.date) == len(event["date"]))).scalar() or ""
+    best, best_reported = (event["date"], event["date_precision"]), None  # None: not looked up (yet)
     for r in rows:
-        if r["date"] and (not best[0] or (len(r["date"]), r["reported"] or "") > (len(best[0]), best_reported)):
-            best, best_reported = (r["date"], r["date_precision"]), r["reported"] or ""
+        if not r["date"] or (best[0] and len(r["date"]) < len(best[0])):
+            continue
+        reported = r["reported"] or ""
+        if best[0] and len(r["date"]) == len(best[0]) and best_reported is None:
+            # the stored best's report date decides a tie, unless this row is newer than every stored one
+            # (it wins) or says the same (the same columns either way)
+            if reported <= (event["last_reported"] or "") and (r["date"], r["date_precision"]) != best:
+                best_reported = _reported_of_best(conn, event)
+            elif reported <= (event["last_reported"] or ""):
+                best_reported = reported
+                continue
+        if not best[0] or len(r["date"]) > len(best[0]) or best_reported is None or reported > best_reported:
+            best, best_reported = (r["date"], r["date_precision"]), reported
     records = [json.loads(r["record"]) for r in rows]
     platforms = set(json.loads(event["platforms"] or "[]")) | {p for r in records for p in r.get("platforms") or []}
     participants = (set(json.loads(event["participants"] or "[]"))
@@ -603,7 +627,21 @@ def _event_update(conn: Connection, event, rows: list[dict]) -> dict:
         participants=json.dumps(sorted(participants), ensure_ascii=False),
         location=next((r["location"] for r in reversed(records) if r.get("location")), event["location"]),
         sources=n_articles, independent_sources=wires, first_reported=first, last_reported=last,
-        confidence=reconcile._score(n, wires, unhedged, wires, last or "", last), updated_at=now())
+        confidence=reconcile._score(1, wires, int(bool(unhedged)), wires, last or "", last), updated_at=now())
+
+
+def _reported_of_best(conn: Connection, event) -> str:
+    """When the report that gave the event its date was reported (the latest of those as precise)."""
+    es = event_sources.c
+    return conn.execute(select(func.max(func.coalesce(es.reported, ""))).where(
+        es.event_id == event["id"], func.length(es.date) == len(event["date"]))).scalar() or ""
+
+
+def _counts(values) -> dict:
+    out: dict = defaultdict(int)
+    for v in values:
+        out[v] += 1
+    return out
 
 
 def event_columns(rows: list[dict]) -> dict:
