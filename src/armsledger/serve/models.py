@@ -115,7 +115,7 @@ class Correction(_Open):
 class DealDetail(Deal):
     fields: dict[str, Any] = Field(description="Every reconciled field with its value, confidence, its latest "
                                                "sources and how many there are in all (sources_count).")
-    timeline: list[Claim] = Field(description="The deal's claims in report order: every one, or the latest 500 "
+    timeline: list[Claim] = Field(description="The deal's claims in report order: every one, or the latest 200 "
                                               "stored of a deal reported more often (timeline_complete false).")
     timeline_complete: bool = Field(description="Whether the timeline holds every claim about the deal.")
     sources_list: list[Source] = Field(description="The reports behind the timeline's claims.")

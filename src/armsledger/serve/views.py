@@ -34,7 +34,7 @@ def overview(ledger: Ledger) -> dict:
             "conflicts": ledger.conflicts(limit=10), "recent_deals": deals(ledger, limit=10)}
 
 
-TIMELINE_CLAIMS = 500  # a deal page's timeline: the latest claims stored (a deal reported thousands of times)
+TIMELINE_CLAIMS = 200  # a deal page's timeline: the latest claims stored (a deal reported thousands of times)
 
 
 def deal(ledger: Ledger, deal_id: int, latest_sources: int | None = None) -> dict:
