@@ -150,6 +150,7 @@ def test_a_rejected_claim_and_a_correction_then_more_reports_give_the_deal_recon
 
 def test_a_deal_reported_more_often_than_its_detail_lists_still_counts_every_report(tmp_path):
     from armsledger.ledger.reconcile import SOURCES_KEPT
+    from armsledger.ledger.render import _source_count
 
     n = SOURCES_KEPT + 5
     reps = [{"platform": "Su-35", "publisher": f"Outlet {i}", "tail": f"Item {i}.", "day": i, "status": "signed",
@@ -163,6 +164,7 @@ def test_a_deal_reported_more_often_than_its_detail_lists_still_counts_every_rep
     assert value["sources_count"] == n and len(value["sources"]) == SOURCES_KEPT
     assert value["sources"][-1]["article_id"] == d["sources_list"][-1]["article_id"]  # the latest kept
     assert d["sources"] == n
+    assert _source_count(value) == str(n)  # what `armsledger deal N` prints in its sources column
 
 
 def test_an_event_reported_again_and_again_ends_as_reconciled_from_all_its_reports(tmp_path):

@@ -42,7 +42,7 @@ def render_deal(d: dict, console: Console) -> None:
         mark = " [yellow](corrected)[/yellow]" if e.get("corrected") else ""
         alt = f" [red]vs {escape(', '.join(_show(a) for a in e['alternatives']))}[/red]" if e.get("alternatives") else ""
         t.add_row(name, escape(_show(e["value"])) + mark + alt, f"{e.get('confidence', 0):.2f}",
-                  str(len({s['article_id'] for s in e.get('sources', [])})))
+                  _source_count(e))
     console.print(t)
     if d["slippage"]:
         console.print("[bold]Expected completion, as reported[/bold]")
@@ -64,3 +64,11 @@ def render_deal(d: dict, console: Console) -> None:
         t.add_row(c["reported"] or "", c["field"], escape(_show(c["value"])) + (" (hedged)" if c["hedged"] else ""),
                   f"[{number[c['article_id']]}] {escape(c['publisher'] or '')}")
     console.print(t)
+
+
+def _source_count(entry: dict) -> str:
+    """The reports behind a field: the detail lists the latest few of a field reported more often and counts all."""
+    listed = entry.get("sources", [])
+    if entry.get("sources_count", 0) > len(listed):
+        return str(entry["sources_count"])
+    return str(len({s["article_id"] for s in listed}))
