@@ -2,14 +2,14 @@
 claims; the claims' indexes a new report's reconciliation reads through; every deal's detail in the shape
 this version writes (each field lists its latest sources and counts them all).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
