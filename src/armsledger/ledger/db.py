@@ -44,6 +44,11 @@ def resolve_url(db: str | os.PathLike | None = None) -> str:
     return db
 
 
+# how long a writer waits for another's transaction: every writer takes the lock at BEGIN (IMMEDIATE), so a wait
+# is never a deadlock; a loaded machine's large batch can hold it for more than a minute
+_SQLITE_WAIT_S = 600
+
+
 def connect(db: str | os.PathLike | None = None, *, readonly: bool = False, migrate: bool = True) -> Engine:
     """Open the ledger's engine; create or upgrade its schema unless `migrate` is false."""
     url = resolve_url(db)
@@ -52,7 +57,7 @@ def connect(db: str | os.PathLike | None = None, *, readonly: bool = False, migr
     except ArgumentError as err:
         raise LedgerError(f"{url}: not a database URL or path ({err})") from None
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 60})
+        engine = create_engine(url, connect_args={"timeout": _SQLITE_WAIT_S})
         _sqlite_setup(engine, immediate=not readonly)
     elif parsed.get_backend_name() == "postgresql":
         engine = create_engine(url, pool_pre_ping=True)
@@ -81,7 +86,7 @@ def _sqlite_setup(engine: Engine, immediate: bool) -> None:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=60000")
+        cur.execute(f"PRAGMA busy_timeout={_SQLITE_WAIT_S * 1000}")
         cur.close()
 
     @event.listens_for(engine, "begin")
