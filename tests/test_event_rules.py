@@ -19,3 +19,11 @@ def events_of(extractor, text: str) -> list[dict]:
 ])
 def test_a_meeting_told_in_other_words_is_a_meeting(extractor, text):
     assert any(e["type"] in ("MEETING", "SUMMIT") for e in events_of(extractor, text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Kaja Kallas called on Russia to withdraw its troops from the border.",
+    "Defence Minister Boris Pistorius called on allies to send more air defence systems to Ukraine.",
+])
+def test_calling_on_someone_to_act_is_no_meeting(extractor, text):
+    assert not any(e["type"] in ("MEETING", "SUMMIT") for e in events_of(extractor, text)), text

@@ -128,7 +128,7 @@ _ANAPHOR = re.compile(r"\b(?:the|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P
 ANAPHOR_REACH = 3  # sentences back to the platform taken up
 
 
-def anaphor(clauses: list[Clause], i: int, text: str) -> tuple[int, int, Entity] | None:
+def anaphor(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
     """The catalogue platform a sentence that names none takes up by its class, if the last one named of that
     class stands within a few sentences before."""
     c = clauses[i]
@@ -154,7 +154,7 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
         if c.of("deal") or c.of("transfer"):
             for s, e, ent in generic(c, text):
                 found.append((s, e, classes.setdefault(ent.name, ent)))
-        taken_up = anaphor(clauses, i, text) if not c.platforms else None
+        taken_up = anaphor(clauses, i) if not c.platforms else None
         if taken_up is not None:
             found = [x for x in found if not (x[0] < taken_up[1] and taken_up[0] < x[1])] + [taken_up]
         if not found:
