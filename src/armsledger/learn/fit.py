@@ -210,7 +210,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
         rows += label_rows(ex, e, missed)
     rows += extra or []
     groups = [r.group for r in rows]
-    folds = _folds(groups, k)
+    folds = _folds([e.name for e in examples] + groups, k)  # every article, with or without deal candidates
     oof_deal: list[float] = [0.0] * len(rows)
     oof_hedged: list[tuple[float, int]] = []
     for held in folds:
