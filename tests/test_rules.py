@@ -228,3 +228,24 @@ def test_a_headline_sends_a_platform_to_a_country_in_capitals_too(extractor):
 def test_an_agreement_to_supply_is_a_deal_by_the_rules_alone(rules_only, text, key):
     deals = rules_only(Article(text=text, published="2024-06-01"))["deals"]
     assert key in {(d["supplier"], d["recipient"], d["platform"]) for d in deals}
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Russia handed over six MiG-29 fighter jets to Serbia on Friday.", "MiG-29"),
+    ("Germany delivered four Leopard 2 tanks to Lithuania in March.", "Leopard 2"),
+    ("The Philippine Navy took delivery of two Pohang-class corvettes from South Korea.", "Pohang"),
+])
+def test_a_delivery_reported_whole_is_completed(rules_only, text, platform):
+    deal = next(d for p, d in deals_of(rules_only, text).items() if p.startswith(platform))
+    assert deal["status"] == "completed"
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Russia handed over the first six MiG-29 fighter jets to Serbia on Friday.", "MiG-29"),
+    ("Germany delivered four Leopard 2 tanks to Lithuania in March, with the rest due next year.", "Leopard 2"),
+    ("The Philippine Navy took delivery of two Pohang-class corvettes from South Korea; more will follow.", "Pohang"),
+    ("Spain has delivered 12 of the 20 Piranha vehicles it sold to Denmark.", "Piranha"),
+])
+def test_a_delivery_with_part_still_to_come_is_in_delivery(rules_only, text, platform):
+    deal = next(d for p, d in deals_of(rules_only, text).items() if p.startswith(platform))
+    assert deal["status"] == "in_delivery"

@@ -166,6 +166,7 @@ class Deal:
     values: list[Money] = field(default_factory=list)
     id: str = ""
     why: object = None  # what the model weighed (decide.Why), when a model decided
+    whole: bool = False  # delivered, and nothing the report says leaves part of it to come (`DealFinder._whole`)
 
     @property
     def key(self) -> tuple:
@@ -197,7 +198,9 @@ class Deal:
         if best < 0:
             best = 0
         stage = STAGES[best]
-        if stage == "deliver" and self.delivered and (self.quantity or self.total):
+        if stage == "deliver" and self.whole:
+            stage = "complete"
+        elif stage == "deliver" and self.delivered and (self.quantity or self.total):
             total = (self.quantity or self.total).get("max") or (self.quantity or self.total).get("min")
             if total and self.delivered.get("min") and self.delivered["min"] >= total and not self.remaining:
                 stage = "complete"
@@ -1004,6 +1007,7 @@ class DealFinder:
                     n_ = d.delivered["min"] + d.remaining["min"]
                     d.quantity = {"min": n_, "max": n_, "unit": d.delivered.get("unit") or d.remaining.get("unit"),
                                   "text": f"{d.delivered['text']} + {d.remaining['text']}"}
+            d.whole = self._whole(d)
             status, _ = d.status()
             if status in ("negotiating", "considered", "offered") and (
                     any(c.pending for c in d.claims) or not any(c.stage == "sign" and not c.negated for c in d.claims)):
@@ -1011,6 +1015,29 @@ class DealFinder:
             if d.signed is None and status not in ("negotiating", "considered", "offered"):
                 self._signed_with_another(d, deals)
         return deals
+
+    def _whole(self, d: Deal) -> bool:
+        """Is a delivery reported as done and whole ("Russia handed six MiG-29s over to Serbia", "the tanks have
+        arrived")? Not when a sentence of the deal leaves part of it to come: a first or next batch, the rest,
+        deliveries so far, continuing or scheduled, a completion date ahead, a count delivered short of the order."""
+        if d.remaining or d.expected:
+            return False
+        if d.delivered and (d.quantity or d.total):
+            total = (d.quantity or d.total).get("max") or (d.quantity or d.total).get("min")
+            if not total or not d.delivered.get("min") or d.delivered["min"] < total:
+                return False
+        if any(c.negated for c in d.claims):
+            return False
+        said = {c.clause for c in d.claims if c.clause >= 0 and c.stage == "deliver"}
+        return bool(said) and not any(_PART_TO_COME.search(self.clauses[i].sent.text) for i in said
+                                      if i < len(self.clauses))
+
+
+_PART_TO_COME = re.compile(
+    r"\b(?:first|initial|second|third|fourth|next|batch(?:es)?|tranches?|lots?|phases?|remaining|remainder|"
+    r"rest of|more|further|additional|so far|to date|yet to|still|until|by (?:the end of |mid-|early |late )?(?:\d{4}|next)|"
+    r"will|would|shall|expected|due|scheduled|set to|to be (?:delivered|handed|supplied)|begin|began|begun|start(?:s|ed)?|"
+    r"continu\w*|ongoing|out of|of the \d+|of its \d+|of \d+|deliveries|not all)\b", re.I)
 
 
 def _all_delivered(before: str, rest: str) -> bool:
