@@ -249,3 +249,33 @@ def test_a_delivery_reported_whole_is_completed(rules_only, text, platform):
 def test_a_delivery_with_part_still_to_come_is_in_delivery(rules_only, text, platform):
     deal = next(d for p, d in deals_of(rules_only, text).items() if p.startswith(platform))
     assert deal["status"] == "in_delivery"
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Chile is weighing the purchase of Leopard 2 tanks from Germany.", "Leopard 2"),
+    ("Egypt has shown interest in a purchase of Rafale jets from France.", "Rafale"),
+    ("Peru announced plans for the acquisition of K9 howitzers from South Korea.", "K9"),
+])
+def test_a_purchase_weighed_is_considered_not_signed(rules_only, text, platform):
+    deal = next(d for p, d in deals_of(rules_only, text).items() if p.startswith(platform))
+    assert deal["status"] == "considered"
+
+
+def test_a_purchase_made_is_still_signed(rules_only):
+    deal = deals_of(rules_only, "Chile finalised the purchase of 40 Leopard 2 tanks from Germany in May.")["Leopard 2"]
+    assert deal["status"] == "signed"
+
+
+@pytest.mark.parametrize("text", [
+    "Chile bought 40 Leopard 2 tanks from Germany in May.",
+    "Since May, Chile has bought 40 Leopard 2 tanks from Germany.",
+    "Chile signed for 40 Leopard 2 tanks from Germany last May.",
+])
+def test_the_month_may_is_no_hedge(rules_only, text):
+    deal = deals_of(rules_only, text)["Leopard 2"]
+    assert (deal["status"], deal["hedged"]) == ("signed", False)
+
+
+def test_the_verb_may_in_a_title_case_headline_still_hedges(rules_only):
+    deal = deals_of(rules_only, "Russia May Offer S-500 to India")["S-500"]
+    assert deal["hedged"] is True

@@ -187,8 +187,9 @@ class Lexicon:
             return
         if kind == "future" and m.group().lower() == "next" and not _NEXT_WHEN.match(text[start:start + 20]):
             return
-        if group == "modifier" and kind == "hedge" and m.group() == "May" and _MAY_DATE.match(text[start:start + 8]):
-            return
+        if group == "modifier" and kind == "hedge" and m.group() == "May" and (
+                _MAY_DATE.match(text[start:start + 8]) or _MONTH_BEFORE.search(text[max(0, start - 12):start])):
+            return  # the month: "May 5", "in May", "since May", "last May
         out.append(Trigger(group, kind, offset + start, offset + m.end(), m.group()))
 
 
@@ -212,6 +213,8 @@ _HEAD = MAX_LEN
 _NOT_FOLLOW_ON = re.compile(r"more\s+than|further\s+(?:detail|information|details)", re.I)
 _NEXT_WHEN = re.compile(r"next\s+(?:year|month|week|\w+day)", re.I)
 _MAY_DATE = re.compile(r"May\s+\d")
+_MONTH_BEFORE = re.compile(r"\b(?:in|on|by|since|until|till|from|to|last|next|this|early|late|mid|of|during|through|"
+                           r"between|and|before|after|that)[\s-]+$", re.I)
 
 
 @lru_cache(maxsize=2)

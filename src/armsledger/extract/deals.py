@@ -124,6 +124,12 @@ _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks
                           r"framework)\b[^.;]{0,40}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
 _NONBINDING_BEFORE = re.compile(r"\b(?:document|letters? of intent|memorand(?:um|a)|mous?|declarations?|road ?maps?|"
                                 r"statements? of intent|framework)\s+(?:\w+\s+){0,3}$", re.I)
+# a purchase weighed, wanted or planned, not made: "weighing the purchase of", "interest in a purchase of",
+# "plans for the acquisition of", "approved the possible purchase of"
+_WEIGHED_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
+                             r"explor(?:e|es|ed|ing)|eye(?:s|d|ing)?|interest(?:ed)? in|plans? for|proposals? for|"
+                             r"request(?:s|ed)? for|seek(?:s|ing)?|wants?|possible|potential|proposed|planned|prospective)"
+                             r"\s+(?:(?:the|a|an|its|their|similar|new|further|eventual)\s+){0,2}$", re.I)
 _WITH_SELLER = re.compile(r"\b(?:contracts?|deals?|agreements?|signed|inked|orders?|ordered)\s+(?:\w+\s+){0,3}?with\s+"
                           r"(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 _LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
@@ -437,6 +443,9 @@ class DealFinder:
         if t.kind == "sign" and _UNDER_TALKS.search(self.text, max(c.start, t.start - 80), t.start) and \
                 re.match(r"(?:purchase|acquisition|procurement|supply|sale) of", t.text, re.I):
             return Claim("negotiate", hedged, negated, i)  # "memoranda on the purchase of", "talks on the supply of"
+        if t.kind == "sign" and re.match(r"(?:purchase|acquisition|procurement|orders?) (?:of|for)", t.text, re.I) and \
+                _WEIGHED_BEFORE.search(self.text, max(c.start, t.start - 40), t.start):
+            return Claim("consider", hedged, negated, i)  # "Algeria is weighing the purchase of VT-4 tanks"
         if t.kind in ("deliver", "complete") and (
                 c.near("modifier", ("future",), t.start, 25, t.end - t.start)  # "expected to be delivered"
                 or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)
