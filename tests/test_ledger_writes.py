@@ -63,3 +63,137 @@ def test_backfill_gives_the_ledger_of_one_article_at_a_time(articles, one_at_a_t
     # a backfill names each article by its line, so sources differ; everything reconciled is the same
     for table in ("deals", "claims", "conflicts", "events", "entities", "mentions"):
         assert got[table] == want[table], table
+
+
+# -- the bulk load into an empty ledger (`load_rows(bulk=True)`, `writer.BulkLoad`) --------------
+
+def _rows(articles, extractor) -> list[dict]:
+    from armsledger.ledger.writer import article_row
+
+    return [article_row(a, extractor(a)) for a in articles]
+
+
+def schema(db: str) -> list[tuple]:
+    """Every index, trigger and foreign key of the ledger, as the database states it."""
+    with Ledger(db, readonly=True) as ledger, ledger.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            return [tuple(r) for r in conn.exec_driver_sql(
+                "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")]
+        return ([tuple(r) for r in conn.exec_driver_sql(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1")]
+                + [tuple(r) for r in conn.exec_driver_sql(
+                    "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), convalidated "
+                    "FROM pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY 1, 2")])
+
+
+def _foreign_keys_on(db: str) -> bool:
+    with Ledger(db) as ledger, ledger.engine.connect() as conn:
+        return conn.dialect.name != "sqlite" or conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+@pytest.fixture(scope="module")
+def empty_schema(tmp_path_factory) -> list[tuple]:
+    db = str(tmp_path_factory.mktemp("empty") / "ledger.db")
+    with Ledger(db):
+        pass
+    return schema(db)
+
+
+def test_bulk_load_into_an_empty_ledger_gives_the_ledger_of_one_article_at_a_time(
+        articles, extractor, one_at_a_time, ledger_url, empty_schema):
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+
+    with Ledger(ledger_url) as ledger:
+        before = schema(ledger_url)
+        calls = []
+        result = load_rows(ledger.engine, _rows(articles, extractor), version=__version__, batch=9, bulk=True,
+                           on_batch=calls.append)
+        assert (result.added, result.duplicates, result.failed) == (len(articles) - 1, 1, [])
+        assert sum(calls) == len(articles) and len(calls) == 7
+        assert ledger.verify() == []
+        # the search index was built: a word of one article finds it
+        assert any(hit["id"] == articles[0].id for hit in ledger.search(articles[0].text.split()[2], limit=100))
+    assert_same_ledger(ledger_url, one_at_a_time)
+    assert schema(ledger_url) == before  # every index, trigger and foreign key back, and validated
+    if "://" not in ledger_url:
+        assert before == empty_schema
+    assert _foreign_keys_on(ledger_url)
+
+
+def test_bulk_load_into_a_ledger_holding_articles_goes_batch_by_batch(articles, extractor, one_at_a_time,
+                                                                      tmp_path, monkeypatch):
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger import writer
+
+    db = str(tmp_path / "ledger.db")
+    rows = _rows(articles, extractor)
+    with Ledger(db) as ledger:
+        load_rows(ledger.engine, rows[:20], version=__version__, bulk=True)
+        monkeypatch.setattr(writer.BulkLoad, "_defer", lambda self: pytest.fail("a bulk load into a full ledger"))
+        result = load_rows(ledger.engine, rows[20:], version=__version__, batch=9, bulk=True)
+    assert result.added == len(articles) - 21
+    assert_same_ledger(db, one_at_a_time)
+
+
+def test_a_bulk_load_that_breaks_a_foreign_key_fails_and_stores_nothing(articles, extractor, ledger_url):
+    from armsledger import __version__
+    from armsledger.ledger import LedgerError, writer
+    from armsledger.ledger.schema import mentions
+
+    with Ledger(ledger_url) as ledger:
+        before = schema(ledger_url)
+        with pytest.raises(LedgerError, match="foreign key"):
+            with writer.bulk_load(ledger.engine, __version__) as load:
+                load.write(_rows(articles[:3], extractor))
+                load.conn.execute(mentions.insert().values(entity_id=10_000, article_id=articles[0].id, start=0,
+                                                          end=5, text="Nobody"))
+        assert ledger.stats()["articles"] == 0
+    assert schema(ledger_url) == before
+    assert _foreign_keys_on(ledger_url)
+
+
+_CHILD = """
+import json, sys, time
+from armsledger.backfill.load import load_rows
+from armsledger.ledger import Ledger
+rows = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
+for r in rows:
+    r["minhash"] = bytes.fromhex(r["minhash"])
+
+def on_batch(n):
+    print("batch", n, flush=True)
+    time.sleep(600)  # killed here, in the middle of the load
+
+with Ledger(sys.argv[1]) as ledger:
+    load_rows(ledger.engine, rows, version="test", batch=10, bulk=True, on_batch=on_batch)
+"""
+
+
+def test_a_bulk_load_killed_midway_leaves_the_ledger_as_it_was(articles, extractor, one_at_a_time, ledger_url,
+                                                               tmp_path):
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+
+    rows = _rows(articles, extractor)
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(dict(r, minhash=r["minhash"].hex())) + "\n" for r in rows), encoding="utf-8")
+    with Ledger(ledger_url):
+        before = schema(ledger_url)
+    proc = subprocess.Popen([sys.executable, "-c", _CHILD, ledger_url, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().startswith("batch 10"), "the load did not get going"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    with Ledger(ledger_url) as ledger:
+        assert ledger.stats()["articles"] == 0 and ledger.verify() == []
+        assert schema(ledger_url) == before  # the dropped indexes, trigger and foreign keys are back
+        load_rows(ledger.engine, rows, version=__version__, bulk=True)  # and a bulk load runs again
+    assert_same_ledger(ledger_url, one_at_a_time)

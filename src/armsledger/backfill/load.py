@@ -4,10 +4,14 @@ many articles to a transaction, ending as `ingest` would have left the ledger.
 A batch holding a record that cannot be stored is stored again one row at a time, so
 that only that article fails; tests/test_backfill.py checks that a backfill and a plain
 ingest give the same ledger.
+
+`bulk=True` loads an empty ledger in one transaction (`writer.bulk_load`): indexes, foreign-key
+checks, the search index and reconciliation done once at the end; into a ledger that holds
+anything, or when a record cannot be stored, the rows go the batch-by-batch way instead.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy.engine import Connection, Engine
@@ -44,12 +48,20 @@ class LoadResult:
 
 
 def load_rows(engine: Engine, rows: list[dict], *, version: str, batch: int = BATCH, recover: bool = False,
-              on_batch: Callable[[int], None] | None = None) -> LoadResult:
+              on_batch: Callable[[int], None] | None = None, bulk: bool = False) -> LoadResult:
     """Store shard rows (articles and input errors, sources resolved) in order; idempotent by article.
 
     `recover` is for a shard whose load was cut short: an error already recorded is not
-    recorded twice. `on_batch(n)` is called after each committed batch of n rows.
+    recorded twice. `on_batch(n)` is called after each committed batch of n rows (with `bulk`,
+    after each batch written: all are committed together at the end).
+    `bulk`: into an empty ledger, one transaction with the work that can be done once deferred to
+    its end (`writer.BulkLoad`); the ledger is the same. Otherwise, or when some record cannot be
+    stored, batch by batch.
     """
+    if bulk:
+        done = _bulk(engine, rows, version, batch, recover, on_batch)
+        if done is not None:
+            return done
     result = LoadResult()
     start = 0
     while start < len(rows):
@@ -72,15 +84,45 @@ def load_rows(engine: Engine, rows: list[dict], *, version: str, batch: int = BA
     return result
 
 
-def _store(conn: Connection, rows: list[dict], version: str, recover: bool) -> LoadResult:
-    """Write rows in the open transaction; an error already recorded (when recovering) is not recorded again."""
-    if recover:
-        known = writer.pending_failures(conn, rows)
-        rows = [r for r in rows if r["kind"] == "article" or (r["source"], r["reason"]) not in known]
+def _batches(rows: list[dict], batch: int) -> Iterator[list[dict]]:
+    """Rows in runs of `batch` articles, error rows riding along."""
+    start = 0
+    while start < len(rows):
+        end, n_articles = start, 0
+        while end < len(rows) and n_articles < batch:
+            n_articles += rows[end]["kind"] == "article"
+            end += 1
+        yield rows[start:end]
+        start = end
+
+
+def _bulk(engine: Engine, rows: list[dict], version: str, batch: int, recover: bool,
+          on_batch: Callable[[int], None] | None) -> LoadResult | None:
+    """`load_rows` in one `writer.BulkLoad`; None (nothing stored) when the ledger is not empty or a
+    record cannot be stored."""
+    try:
+        with writer.bulk_load(engine, version) as load:
+            if load is None:
+                return None
+            result = LoadResult()
+            deals: set[int] = set()
+            events: set[int] = set()
+            for part in _batches(rows, batch):
+                if recover:
+                    known = writer.pending_failures(load.conn, part)
+                    part = [r for r in part if r["kind"] == "article" or (r["source"], r["reason"]) not in known]
+                result.add(_tally(part, load.write(part), deals, events))
+                if on_batch:
+                    on_batch(len(part))
+            result.deals, result.events = len(deals), len(events)
+        return result
+    except _BAD_DATA:
+        return None  # rolled back: batch by batch, the record that cannot be stored fails alone
+
+
+def _tally(rows: list[dict], stored: list, deals: set[int], events: set[int]) -> LoadResult:
     result = LoadResult()
-    deals: set[int] = set()
-    events: set[int] = set()
-    for row, added in zip(rows, writer.write(conn, rows, version=version)):
+    for row, added in zip(rows, stored):
         if added is None:
             result.failed.append([row["source"], row["reason"]])
             continue
@@ -89,6 +131,17 @@ def _store(conn: Connection, rows: list[dict], version: str, recover: bool) -> L
         result.copies += bool(added.copy_of)
         deals.update(added.deals)
         events.update(added.events)
+    return result
+
+
+def _store(conn: Connection, rows: list[dict], version: str, recover: bool) -> LoadResult:
+    """Write rows in the open transaction; an error already recorded (when recovering) is not recorded again."""
+    if recover:
+        known = writer.pending_failures(conn, rows)
+        rows = [r for r in rows if r["kind"] == "article" or (r["source"], r["reason"]) not in known]
+    deals: set[int] = set()
+    events: set[int] = set()
+    result = _tally(rows, writer.write(conn, rows, version=version), deals, events)
     result.deals, result.events = len(deals), len(events)
     return result
 
