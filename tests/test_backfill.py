@@ -294,7 +294,8 @@ def test_a_corrupt_input_fails_its_partition_and_the_others_complete(tmp_path):
     assert any(s.startswith(str(cut)) for s in failed) and str(binary) in failed
 
 
-def test_a_record_that_cannot_be_stored_fails_alone(extractor, tmp_path):
+@pytest.mark.parametrize("bulk", [False, True])  # a bulk load gives way to batches of one
+def test_a_record_that_cannot_be_stored_fails_alone(extractor, tmp_path, bulk):
     from armsledger.backfill.load import load_rows
     from armsledger.backfill.worker import _article_row
 
@@ -307,7 +308,7 @@ def test_a_record_that_cannot_be_stored_fails_alone(extractor, tmp_path):
     rows[1]["record"] = json.dumps(broken)
     db = str(tmp_path / "ledger.db")
     with Ledger(db) as ledger:
-        result = load_rows(ledger.engine, rows, version="test")
+        result = load_rows(ledger.engine, rows, version="test", bulk=bulk)
     assert (result.added, result.failed) == (3, [["item-1", "extraction or storage failed (KeyError: 'deals')"]])
     assert count(db, "articles") == 3 and count(db, "failures") == 1
     assert_consistent(db)
@@ -320,7 +321,7 @@ def test_the_backfill_command_has_help_with_an_example():
 
     result = CliRunner().invoke(app, ["backfill", "--help"])
     assert result.exit_code == 0 and "Example" in result.output
-    for option in ("--engine", "--scheduler", "--workers", "--work-dir", "--chunk-size", "--extract-only"):
+    for option in ("--engine", "--scheduler", "--workers", "--work-dir", "--chunk-size", "--extract-only", "--bulk"):
         assert option in result.output
 
 

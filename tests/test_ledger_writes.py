@@ -55,10 +55,15 @@ def test_ingest_with_worker_processes_gives_the_same_ledger(articles, one_at_a_t
     assert_same_ledger(db, one_at_a_time)
 
 
-def test_backfill_gives_the_ledger_of_one_article_at_a_time(articles, one_at_a_time, tmp_path):
+@pytest.mark.parametrize("bulk", [False, True])
+def test_backfill_gives_the_ledger_of_one_article_at_a_time(articles, one_at_a_time, tmp_path, bulk):
     db = str(tmp_path / "ledger.db")
-    backfill([write_jsonl(tmp_path / "news.jsonl", articles)], db, workers=1, work_dir=str(tmp_path / "w"),
-             batch=9)
+    events = []
+    report = backfill([write_jsonl(tmp_path / "news.jsonl", articles)], db, workers=1, work_dir=str(tmp_path / "w"),
+                      batch=9, bulk=bulk, chunk_bytes=40_000, on_event=lambda kind, data: events.append(kind))
+    assert report.partitions > 2 and report.loaded == report.partitions and report.load.added == len(articles) - 1
+    if bulk:  # every shard loaded after the last one was extracted
+        assert events.index("loaded") > max(i for i, kind in enumerate(events) if kind == "extracted")
     got, want = dump(db), dump(one_at_a_time)
     # a backfill names each article by its line, so sources differ; everything reconciled is the same
     for table in ("deals", "claims", "conflicts", "events", "entities", "mentions"):

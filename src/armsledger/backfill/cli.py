@@ -41,6 +41,12 @@ def register(app: typer.Typer) -> None:
         chunk_size: Annotated[Optional[str], typer.Option(
             "--chunk-size", help="Input bytes to a partition, e.g. 16MB (the default).")] = None,
         batch: Annotated[int, typer.Option("--batch", min=1, help="Articles stored per transaction.")] = 500,
+        bulk: Annotated[bool, typer.Option(
+            "--bulk", help="Into an EMPTY ledger: load every shard at the end in one transaction, building the "
+                           "indexes and the search index, checking the foreign keys and reconciling the deals "
+                           "once (several times faster); killed before it commits, the ledger stays empty. A "
+                           "ledger that holds anything is loaded as without it. PostgreSQL readers wait for "
+                           "the load.")] = False,
         extract_only: Annotated[bool, typer.Option(
             "--extract-only", help="Write the shards but do not load them; a later run loads them.")] = False,
         catalogues: Annotated[Optional[Path], typer.Option(
@@ -68,7 +74,7 @@ def register(app: typer.Typer) -> None:
                 chunk_bytes=parse_size(chunk_size) if chunk_size else None,
                 catalogues=str(catalogues) if catalogues else None,
                 max_bytes=parse_size(max_size) if max_size else MAX_BYTES, encoding=encoding, batch=batch,
-                load=not extract_only, console=err)
+                load=not extract_only, bulk=bulk, console=err)
         except ArmsLedgerError as e:
             raise shell.fail(str(e)) from None
         except KeyboardInterrupt:

@@ -21,7 +21,7 @@ from ..ledger import store, writer
 
 BATCH = 500  # articles to a transaction
 # what a record that cannot be stored raises (not a lost connection or a locked database: those stop the run)
-_BAD_DATA = (IntegrityError, DataError, KeyError, TypeError, ValueError, AttributeError)
+BAD_DATA = (IntegrityError, DataError, KeyError, TypeError, ValueError, AttributeError)
 
 
 @dataclass
@@ -73,7 +73,7 @@ def load_rows(engine: Engine, rows: list[dict], *, version: str, batch: int = BA
             with engine.begin() as conn:
                 writer.write_lock(conn)
                 part = _store(conn, rows[start:end], version, recover)
-        except _BAD_DATA:
+        except BAD_DATA:
             # the batch holds a record that cannot be stored: store its rows one by one, as
             # `Ledger.ingest` does, so that only that article fails
             part = _one_by_one(engine, rows[start:end], version, recover)
@@ -104,20 +104,29 @@ def _bulk(engine: Engine, rows: list[dict], version: str, batch: int, recover: b
         with writer.bulk_load(engine, version) as load:
             if load is None:
                 return None
-            result = LoadResult()
-            deals: set[int] = set()
-            events: set[int] = set()
-            for part in _batches(rows, batch):
-                if recover:
-                    known = writer.pending_failures(load.conn, part)
-                    part = [r for r in part if r["kind"] == "article" or (r["source"], r["reason"]) not in known]
-                result.add(_tally(part, load.write(part), deals, events))
-                if on_batch:
-                    on_batch(len(part))
-            result.deals, result.events = len(deals), len(events)
+            result = bulk_rows(load, rows, version=version, batch=batch, recover=recover, on_batch=on_batch)
         return result
-    except _BAD_DATA:
+    except BAD_DATA:
         return None  # rolled back: batch by batch, the record that cannot be stored fails alone
+
+
+def bulk_rows(load: writer.BulkLoad, rows: list[dict], *, version: str, batch: int = BATCH, recover: bool = False,
+              on_batch: Callable[[int], None] | None = None) -> LoadResult:
+    """Rows into an open bulk load (`load_rows` into an empty ledger; `backfill --bulk`): written, not
+    yet reconciled or committed. Raises one of `BAD_DATA` when a record cannot be stored."""
+    load.batch.version = version
+    result = LoadResult()
+    deals: set[int] = set()
+    events: set[int] = set()
+    for part in _batches(rows, batch):
+        if recover:
+            known = writer.pending_failures(load.conn, part)
+            part = [r for r in part if r["kind"] == "article" or (r["source"], r["reason"]) not in known]
+        result.add(_tally(part, load.write(part), deals, events))
+        if on_batch:
+            on_batch(len(part))
+    result.deals, result.events = len(deals), len(events)
+    return result
 
 
 def _tally(rows: list[dict], stored: list, deals: set[int], events: set[int]) -> LoadResult:
@@ -153,7 +162,7 @@ def _one_by_one(engine: Engine, rows: list[dict], version: str, recover: bool) -
             with engine.begin() as conn:
                 writer.write_lock(conn)
                 part = _store(conn, [row], version, recover)
-        except _BAD_DATA as err:
+        except BAD_DATA as err:
             reason = f"extraction or storage failed ({type(err).__name__}: {err})"
             store.record_failure(engine, row["source"], reason)
             part = LoadResult(failed=[[row["source"], reason]])

@@ -11,6 +11,12 @@ whose line numbers depend on it).
 
 The manifest (manifest.py) makes a run resumable: a rerun extracts only the partitions
 without a shard and loads only the shards not loaded.
+
+`bulk=True` (`armsledger backfill --bulk`), into an empty ledger: the shards are loaded once all
+are extracted, in order, in one transaction (`ledger.writer.BulkLoad`: indexes, foreign-key checks,
+the search index and reconciliation done once at the end), and marked loaded once it is committed;
+a run killed before leaves the ledger empty and the next run loads them again. Into a ledger that
+holds anything, or when a record cannot be stored, the shards are loaded as without it.
 """
 from __future__ import annotations
 
@@ -28,7 +34,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..ingest import MAX_BYTES
-from .load import BATCH, LoadResult, load_rows
+from .load import BAD_DATA, BATCH, LoadResult, bulk_rows, load_rows
 from .manifest import DONE, ERROR, LOADED, LOADING, PENDING, Manifest
 from .partition import BackfillError, Partition, plan
 from .worker import ShardInfo, extract_partition, read_shard, shard_info, shard_path
@@ -100,7 +106,8 @@ def backfill(inputs: list[str], db: str | os.PathLike | None = None, *, engine: 
              workers: int | None = None, scheduler: str | None = None, work_dir: str | None = None,
              shard_dir: str | None = None, chunk_bytes: int | None = None, catalogues: str | None = None,
              max_bytes: int = MAX_BYTES, encoding: str = "utf-8", batch: int = BATCH, load: bool = True,
-             console: Console | None = None, on_event: Callable[[str, object], None] | None = None) -> BackfillReport:
+             bulk: bool = False, console: Console | None = None,
+             on_event: Callable[[str, object], None] | None = None) -> BackfillReport:
     """Extract `inputs` in parallel and load them into the ledger `db`; resumable.
 
     Example:
@@ -117,6 +124,9 @@ def backfill(inputs: list[str], db: str | os.PathLike | None = None, *, engine: 
         shard_dir: where workers write shards (default: WORK_DIR/shards); must be reachable by them.
         chunk_bytes: input bytes to a partition (default 16 MB, or what the work directory used before).
         load: False extracts the shards only; a later run loads them.
+        bulk: into an empty ledger, load every shard at the end in one transaction, with indexes,
+            foreign-key checks, the search index and reconciliation done once (see above); otherwise
+            (the ledger holds anything) as without it.
         console: where to show progress and the dashboard link (None: nothing is printed).
         on_event: called as on_event(kind, data) for "cluster", "extracted", "loaded" and "batch".
     """
@@ -151,9 +161,12 @@ def backfill(inputs: list[str], db: str | os.PathLike | None = None, *, engine: 
         progress = _Progress(console, todo, state)
         stack.enter_context(progress)
 
-        def load_ready() -> None:
-            if load:
-                state.load_ready(ledger_engine, batch, progress, emit)
+        def load_ready(last: bool = False) -> None:
+            if not load or (bulk and not last):  # a bulk load waits for every shard
+                return
+            if bulk and state.load_bulk(ledger_engine, batch, progress, emit):
+                return
+            state.load_ready(ledger_engine, batch, progress, emit)
 
         load_ready()  # shards an earlier run extracted but did not load
         if todo:
@@ -168,7 +181,7 @@ def backfill(inputs: list[str], db: str | os.PathLike | None = None, *, engine: 
             spans = [(i.started, i.finished) for i in state.infos.values() if i.started and i.key in state.now]
             if spans:  # first task started (workers warm) to last shard written
                 report.extract_seconds = round(max(f for _, f in spans) - min(s for s, _ in spans), 3)
-        load_ready()
+        load_ready(last=True)
         state.finish()
     report.seconds = round(time.perf_counter() - t0, 3)
     return report
@@ -293,17 +306,20 @@ class _State:
             self.bases[q.key] = base
         return base
 
-    def _load(self, part: Partition, base: int, engine, batch: int, progress: _Progress, emit) -> None:
-        path = shard_path(self.shards, part.key)
+    def _rows(self, part: Partition, base: int) -> tuple[ShardInfo, list[dict]]:
         self.manifest.mark_loading(part.key)
         self.status[part.key] = LOADING
-        info, rows = read_shard(path)
+        info, rows = read_shard(shard_path(self.shards, part.key))
         for row in rows:
             if row["source"] is None:  # a byte range's row: FILE:LINE, as `ingest` names it
                 piece = part.pieces[row["piece"]]
                 row["source"] = f"{piece.path}:{base + row['line']}"
                 if row["item"] is not None:
                     row["source"] += f"[{row['item']}]"
+        return info, rows
+
+    def _load(self, part: Partition, base: int, engine, batch: int, progress: _Progress, emit) -> None:
+        info, rows = self._rows(part, base)
 
         def on_batch(n: int) -> None:
             progress.loaded_rows(n)
@@ -311,12 +327,60 @@ class _State:
 
         result = load_rows(engine, rows, version=info.version, batch=batch, recover=part.key in self.recover,
                            on_batch=on_batch)
+        self._loaded(part, result, emit, progress)
+
+    def _loaded(self, part: Partition, result: LoadResult, emit, progress: _Progress) -> None:
         self.manifest.mark_loaded(part.key, result.as_dict())
         self.status[part.key] = LOADED
         self.report.loaded += 1
         self.report.load.add(result)
         progress.loaded(part)
         emit("loaded", (part.key, result))
+
+    def load_bulk(self, engine, batch: int, progress: _Progress, emit) -> bool:
+        """Every shard whose turn has come (all, once extraction is over) in one bulk load, marked loaded
+        once it is committed; False, nothing stored, when the ledger is not empty or a record cannot be
+        stored (`load_ready` then loads them batch by batch)."""
+        from ..ledger import writer
+
+        start = self.next
+        turn: list[tuple[Partition, int]] = []
+        while self.next < len(self.parts):
+            part = self.parts[self.next]
+            status = self.status[part.key]
+            if status == PENDING:
+                break
+            self.next += 1
+            if status in (LOADED, ERROR):
+                continue
+            base = self._line_base(part)
+            if base is None:
+                self.waiting.add(part.key)
+                continue
+            turn.append((part, base))
+        done: list[tuple[Partition, LoadResult]] = []
+
+        def on_batch(n: int) -> None:
+            progress.loaded_rows(n)
+            emit("batch", n)
+
+        try:
+            with writer.bulk_load(engine, "") as load:
+                if load is None:
+                    self.next = start
+                    return False
+                for part, base in turn:
+                    info, rows = self._rows(part, base)
+                    done.append((part, bulk_rows(load, rows, version=info.version, batch=batch,
+                                                 recover=part.key in self.recover, on_batch=on_batch)))
+        except BAD_DATA:
+            self.next = start
+            self.recover.update(p.key for p, _ in turn)  # rolled back: loaded again, batch by batch
+            self.waiting.difference_update(p.key for p, _ in turn)
+            return False
+        for part, result in done:
+            self._loaded(part, result, emit, progress)
+        return True
 
     def finish(self) -> None:
         self.report.waiting = [p.label for p in self.parts if p.key in self.waiting]
