@@ -17,6 +17,9 @@ extract_bench.py's generated articles instead (about 15 deals an article, far mo
   bulk-loaded), and of reading the deal as `GET /api/deals/{id}` does after each. A report
   updates the deal's stored aggregates (ledger/aggregates.py) rather than re-reading its claims.
   `--hot-only` measures this alone.
+- `bulk load into an empty ledger`: the same rows by `load_rows(bulk=True)` (`backfill --bulk`): one
+  transaction, indexes, foreign-key checks, the search index and reconciliation done once at its end.
+  `--bulk-only` measures the two bulk loads alone (with `--against`, side by side), no ingest.
 
 - `--against DIR`: the bulk load of the same rows also by another build (DIR is its `src/`,
   e.g. from `git archive BASE src | tar -x -C /tmp/base`), each build in a fresh process,
@@ -101,8 +104,17 @@ def _save_rows(rows: list[dict], path: str) -> None:
             fh.write(json.dumps(dict(r, minhash=r["minhash"].hex()), ensure_ascii=False) + "\n")
 
 
+def _bulk_kw(load_rows) -> dict:
+    """`bulk=True` where the build's `load_rows` has it (an empty ledger loaded in one transaction, the work that
+    can be done once deferred to its end); a build before it loads batch by batch."""
+    import inspect
+
+    return {"bulk": True} if "bulk" in inspect.signature(load_rows).parameters else {}
+
+
 def _child_bulk(path: str, kind: str, server: str) -> dict:
-    """Bulk-load the rows saved at `path` into a fresh ledger with the build on sys.path; wall and CPU seconds."""
+    """Bulk-load the rows saved at `path` into a fresh ledger with the build on sys.path; wall and CPU seconds,
+    load average."""
     from armsledger.backfill.load import load_rows
     from armsledger.ledger import Ledger
 
@@ -112,9 +124,36 @@ def _child_bulk(path: str, kind: str, server: str) -> dict:
         r["minhash"] = bytes.fromhex(r["minhash"])
     with tempfile.TemporaryDirectory(prefix="armsledger-bench-") as tmp:
         with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+            pg = kind == "postgresql"
+            if pg:  # the connections the load will use, open before the clock starts
+                with ledger.engine.connect(), ledger.engine.connect():
+                    pass
+            before = _backend_cpu(ledger.engine) if pg else {}
             t0, c0 = time.perf_counter(), time.process_time()
-            load_rows(ledger.engine, rows, version="bench")
-            return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0}
+            load_rows(ledger.engine, rows, version="bench", **_bulk_kw(load_rows))
+            out = {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
+                   "load_average": os.getloadavg()[0]}
+            if pg:
+                after = _backend_cpu(ledger.engine)
+                out["server_cpu_seconds"] = sum(after[p] - before.get(p, 0) for p in after)
+            return out
+
+
+def _backend_cpu(engine) -> dict[int, float]:
+    """PostgreSQL on this machine: CPU seconds so far of each server process serving the ledger's database
+    (/proc/PID/stat), so that the server's work is counted beside the loading process's."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        pids = conn.execute(text("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")).scalars()
+        out = {}
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            out[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return out
 
 
 def _child_ingest(kind: str, server: str, repeat: int, seed: int, jobs: int) -> dict:
@@ -157,7 +196,10 @@ def side_by_side(rows: list[dict], kind: str, server: str, against: str, rounds:
         wall = statistics.median(x["seconds"] for x in xs)
         cpu = statistics.median(x["cpu_seconds"] for x in xs)
         return {"seconds": round(wall, 3), "articles_per_s": round(len(rows) / wall, 1), "cpu_seconds": round(cpu, 3),
-                "cpu_us_per_article": round(cpu / len(rows) * 1e6), "rounds": [round(x["seconds"], 3) for x in xs]}
+                "cpu_us_per_article": round(cpu / len(rows) * 1e6), "rounds": [round(x["seconds"], 3) for x in xs],
+                "load_average": [round(x.get("load_average", 0), 1) for x in xs],
+                **({"server_cpu_us_per_article": round(statistics.median(x["server_cpu_seconds"] for x in xs)
+                                                       / len(rows) * 1e6)} if "server_cpu_seconds" in xs[0] else {})}
 
     this, other = summary(runs["this"]), summary(runs["against"])
     out = {"against": against, "this": this, "other": other,
@@ -169,7 +211,8 @@ def side_by_side(rows: list[dict], kind: str, server: str, against: str, rounds:
 
 
 def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, corpus_kind: str = "train",
-          repeat: int = 3, against: str | None = None, rounds: int = 3, hot_only: bool = False) -> dict:
+          repeat: int = 3, against: str | None = None, rounds: int = 3, hot_only: bool = False,
+          bulk_only: bool = False) -> dict:
     from extract_bench import build_corpus
 
     from armsledger import Extractor
@@ -197,20 +240,22 @@ def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, co
             print(f"{kind} hot deal: {out['hot_deal']}", flush=True)
             out["peak_rss_mb"] = round(peak_rss_mb(), 1)
             return out
-        with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
-            t0 = time.perf_counter()
-            report = ledger.ingest(corpus, jobs=jobs)
-            out["ingest_jobs"] = rate(time.perf_counter() - t0) | {"added": len(report.added)}
-        print(f"{kind} ingest --jobs {jobs}: {out['ingest_jobs']}", flush=True)
+        if not bulk_only:
+            with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+                t0 = time.perf_counter()
+                report = ledger.ingest(corpus, jobs=jobs)
+                out["ingest_jobs"] = rate(time.perf_counter() - t0) | {"added": len(report.added)}
+            print(f"{kind} ingest --jobs {jobs}: {out['ingest_jobs']}", flush=True)
 
         extractor = Extractor()
         records = [extractor(a) for a in corpus]  # not timed
-        with _Database(kind, server, tmp) as db, Ledger(db, extractor=extractor) as ledger:
-            t0 = time.perf_counter()
-            for a, rec in zip(corpus, records):
-                ledger.add(a, rec)
-            out["one_by_one"] = rate(time.perf_counter() - t0)
-        print(f"{kind} one article a transaction (extraction excluded): {out['one_by_one']}", flush=True)
+        if not bulk_only:
+            with _Database(kind, server, tmp) as db, Ledger(db, extractor=extractor) as ledger:
+                t0 = time.perf_counter()
+                for a, rec in zip(corpus, records):
+                    ledger.add(a, rec)
+                out["one_by_one"] = rate(time.perf_counter() - t0)
+            print(f"{kind} one article a transaction (extraction excluded): {out['one_by_one']}", flush=True)
 
         rows = [article_row(a, rec) for a, rec in zip(corpus, records)]
         for r, rec in zip(rows, records):
@@ -220,13 +265,18 @@ def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, co
             load_rows(ledger.engine, rows, version="bench")
             out["bulk_load"] = rate(time.perf_counter() - t0)
         print(f"{kind} bulk load: {out['bulk_load']}", flush=True)
+        with _Database(kind, server, tmp) as db, Ledger(db) as ledger:
+            t0 = time.perf_counter()
+            load_rows(ledger.engine, rows, version="bench", bulk=True)
+            out["bulk_empty"] = rate(time.perf_counter() - t0)
+        print(f"{kind} bulk load into an empty ledger: {out['bulk_empty']}", flush=True)
         if against:
             out["side_by_side"] = side_by_side(rows, kind, server, against, rounds,
                                                ["--repeat", str(repeat), "--seed", str(seed), "--jobs", str(jobs)]
-                                               if corpus_kind == "train" else None)
+                                               if corpus_kind == "train" and not bulk_only else None)
             print(f"{kind} bulk load, this build vs {against}: {out['side_by_side']}", flush=True)
 
-        if hot:
+        if hot and not bulk_only:
             out["hot_deal"] = _hot(kind, server, tmp, records, hot, seed)
             print(f"{kind} hot deal: {out['hot_deal']}", flush=True)
     out["peak_rss_mb"] = round(peak_rss_mb(), 1)
@@ -274,7 +324,8 @@ def markdown(results: list[dict]) -> str:
         for key, name, note in (("ingest_jobs", f"ingest, `--jobs {r['jobs']}` (extraction included)",
                                  "target ≥ 150 (SQLite), ≥ 100 (PostgreSQL)"),
                                 ("one_by_one", "one article a transaction (extraction excluded)", "yardstick"),
-                                ("bulk_load", "bulk load, 500 a transaction (extraction excluded)",
+                                ("bulk_load", "bulk load, 500 a transaction (extraction excluded)", ""),
+                                ("bulk_empty", "bulk load into an empty ledger, one transaction (`bulk=True`)",
                                  "target ≥ 2,000")):
             x = r.get(key)
             if x is None:  # --hot-only
@@ -284,8 +335,11 @@ def markdown(results: list[dict]) -> str:
             x = r["side_by_side"]
             for key, name in (("this", "bulk load, this build"), ("other", f"bulk load, build at {x['against']}")):
                 y = x[key]
+                server = (f" + server {y['server_cpu_us_per_article']} µs" if "server_cpu_us_per_article" in y
+                          else "")
                 lines.append(f"| {r['backend']} | {name} (median of {len(y['rounds'])}, fresh processes) | "
-                             f"{y['articles_per_s']:,.1f} | | CPU {y['cpu_us_per_article']} µs an article |")
+                             f"{y['articles_per_s']:,.1f} | | CPU {y['cpu_us_per_article']} µs{server} an article; "
+                             f"load {y['load_average']} |")
             lines.append(f"| {r['backend']} | this build / the other | | | {x['speedup_wall']}× wall, "
                          f"{x['speedup_cpu']}× CPU |")
             if "ingest_this" in x:
@@ -312,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2, help="extraction processes for the ingest (default 2)")
     ap.add_argument("--hot", type=int, default=5000, help="reports of the hot deal (0: skip)")
     ap.add_argument("--hot-only", action="store_true", help="only the hot deal")
+    ap.add_argument("--bulk-only", action="store_true", help="only the bulk loads (no ingest, no hot deal)")
     ap.add_argument("--pg", default=PG_SERVER)
     ap.add_argument("--json", metavar="PATH")
     ap.add_argument("--against", metavar="DIR", help="another build's src/: its bulk load side by side with this one's")
@@ -339,14 +394,15 @@ def main(argv: list[str] | None = None) -> int:
                                     "--corpus", args.corpus, "--repeat", str(args.repeat),
                                     "--seed", str(args.seed), "--jobs", str(args.jobs), "--hot", str(args.hot),
                                     "--pg", args.pg, "--json", path, "--rounds", str(args.rounds),
-                                    *(["--hot-only"] if args.hot_only else [])]
+                                    *(["--hot-only"] if args.hot_only else []),
+                                    *(["--bulk-only"] if args.bulk_only else [])]
                                    + (["--against", args.against] if args.against else []))
             got = json.loads(Path(path).read_text()) if code == 0 and os.path.getsize(path) else None
             os.unlink(path)
             results += got["results"] if got else [{"backend": kind, "skipped": f"exit code {code}"}]
         else:
             results.append(bench(kind, args.words, args.seed, args.pg, args.jobs, args.hot, args.corpus, args.repeat,
-                                 args.against, args.rounds, args.hot_only))
+                                 args.against, args.rounds, args.hot_only, args.bulk_only))
     out = {"date": datetime.now().isoformat(timespec="seconds"), "load_average": os.getloadavg(),
            "machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "results": results}
     print()

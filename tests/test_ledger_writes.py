@@ -104,18 +104,19 @@ def empty_schema(tmp_path_factory) -> list[tuple]:
     return schema(db)
 
 
+@pytest.mark.parametrize("batch", [1, 9])
 def test_bulk_load_into_an_empty_ledger_gives_the_ledger_of_one_article_at_a_time(
-        articles, extractor, one_at_a_time, ledger_url, empty_schema):
+        articles, extractor, one_at_a_time, ledger_url, empty_schema, batch):
     from armsledger import __version__
     from armsledger.backfill.load import load_rows
 
     with Ledger(ledger_url) as ledger:
         before = schema(ledger_url)
         calls = []
-        result = load_rows(ledger.engine, _rows(articles, extractor), version=__version__, batch=9, bulk=True,
+        result = load_rows(ledger.engine, _rows(articles, extractor), version=__version__, batch=batch, bulk=True,
                            on_batch=calls.append)
         assert (result.added, result.duplicates, result.failed) == (len(articles) - 1, 1, [])
-        assert sum(calls) == len(articles) and len(calls) == 7
+        assert sum(calls) == len(articles) and len(calls) == -(-len(articles) // batch)
         assert ledger.verify() == []
         # the search index was built: a word of one article finds it
         assert any(hit["id"] == articles[0].id for hit in ledger.search(articles[0].text.split()[2], limit=100))
@@ -202,3 +203,35 @@ def test_a_bulk_load_killed_midway_leaves_the_ledger_as_it_was(articles, extract
         assert schema(ledger_url) == before  # the dropped indexes, trigger and foreign keys are back
         load_rows(ledger.engine, rows, version=__version__, bulk=True)  # and a bulk load runs again
     assert_same_ledger(ledger_url, one_at_a_time)
+
+
+def test_a_bulk_load_keeps_what_a_later_report_adds_to_a_deal_an_earlier_batch_wrote(tmp_path):
+    """The supplier and order year of a deal first reported without them, told by a report in a later batch."""
+    from handmade import report
+
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger.writer import article_row
+
+    class Collect:
+        def __init__(self):
+            self.reports = []
+
+        def add(self, article, record):
+            self.reports.append((article, record))
+
+    got = Collect()
+    report(got, "Chile is buying Scorpene submarines.", "2019-03-01", "Reuters", supplier=None, recipient="CHL",
+           platform="Scorpene", status="negotiating")
+    report(got, "France and Chile signed for the Scorpene submarines in 2019.", "2019-09-01", "AFP",
+           supplier="FRA", recipient="CHL", platform="Scorpene", signed="2019")
+    single, bulk = str(tmp_path / "single.db"), str(tmp_path / "bulk.db")
+    with Ledger(single) as ledger:
+        for article, record in got.reports:
+            ledger.add(article, record)
+    with Ledger(bulk) as ledger:
+        load_rows(ledger.engine, [article_row(a, r) for a, r in got.reports], version=__version__, batch=1,
+                  bulk=True)
+        (deal,) = ledger.deals()
+    assert (deal["supplier"], deal["order_year"]) == ("FRA", 2019)
+    assert_same_ledger(bulk, single)

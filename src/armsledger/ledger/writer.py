@@ -427,6 +427,7 @@ class _Batch:
             write_rows(conn, table, self.out[table.name])
         self.out.clear()
         self.deal_changes.clear()
+        self.new_deals.clear()  # written: what a later article of a bulk load changes in them is an UPDATE
 
 
 def _next_id(conn: Connection, table) -> int:
