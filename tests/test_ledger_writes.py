@@ -235,3 +235,29 @@ def test_a_bulk_load_keeps_what_a_later_report_adds_to_a_deal_an_earlier_batch_w
         (deal,) = ledger.deals()
     assert (deal["supplier"], deal["order_year"]) == ("FRA", 2019)
     assert_same_ledger(bulk, single)
+
+
+def test_a_write_failing_in_the_bulk_writer_thread_rolls_back_and_the_load_goes_batch_by_batch(
+        articles, extractor, one_at_a_time, tmp_path, monkeypatch):
+    import threading
+
+    from sqlalchemy.exc import IntegrityError
+
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger import writer
+
+    real, failed = writer.write_rows, []
+
+    def write_rows(conn, table, rows):
+        if table.name == "mentions" and threading.current_thread() is not threading.main_thread() and not failed:
+            failed.append(table.name)  # once, in the writer thread of the bulk load
+            raise IntegrityError("INSERT INTO mentions", {}, Exception("constraint failed"))
+        real(conn, table, rows)
+
+    monkeypatch.setattr(writer, "write_rows", write_rows)
+    db = str(tmp_path / "ledger.db")
+    with Ledger(db) as ledger:
+        result = load_rows(ledger.engine, _rows(articles, extractor), version=__version__, batch=9, bulk=True)
+    assert failed and result.added == len(articles) - 1 and not result.failed
+    assert_same_ledger(db, one_at_a_time)

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from ..ledger import store, writer
 
 BATCH = 500  # articles to a transaction
+BULK_BATCH = 100  # articles matched, then written while the next are matched, in a bulk load
 # what a record that cannot be stored raises (not a lost connection or a locked database: those stop the run)
 BAD_DATA = (IntegrityError, DataError, KeyError, TypeError, ValueError, AttributeError)
 
@@ -118,8 +119,9 @@ def bulk_rows(load: writer.BulkLoad, rows: list[dict], *, version: str, batch: i
     result = LoadResult()
     deals: set[int] = set()
     events: set[int] = set()
-    for part in _batches(rows, batch):
+    for part in _batches(rows, min(batch, BULK_BATCH)):
         if recover:
+            load.wait()
             known = writer.pending_failures(load.conn, part)
             part = [r for r in part if r["kind"] == "article" or (r["source"], r["reason"]) not in known]
         result.add(_tally(part, load.write(part), deals, events))

@@ -149,6 +149,7 @@ class _Batch:
         # a bulk load into an empty ledger (`BulkLoad`): everything matching needs is what this object
         # stored itself, so no batch but the first reads the ledger, and reconciling waits for the end
         self.bulk = bulk
+        self.pipeline: _Pipeline | None = None  # a bulk load's writer thread
         self.ids: set[str] = set()
         self.urls: dict[str, str] = {}  # url -> id of the article stored from it
         self.bands: dict[int, list[str]] = defaultdict(list)  # band -> article ids holding it
@@ -413,21 +414,58 @@ class _Batch:
     # -- writing ------------------------------------------------------------------------------
 
     def flush(self) -> None:
-        conn = self.conn
-        for table in (entities, deals, events):
-            write_rows(conn, table, self.out[table.name])
-        if conn.dialect.name == "postgresql":
-            for table in (entities, deals, events):
-                if self.out[table.name]:
-                    conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), :v)"),
-                                 {"v": self.next_id[table.name] - 1})
-        for deal_id, values in self.deal_changes.items():
-            conn.execute(update(deals).where(deals.c.id == deal_id).values(**values))
-        for table in (articles, article_bands, mentions, claims, event_sources, failures):
-            write_rows(conn, table, self.out[table.name])
-        self.out.clear()
-        self.deal_changes.clear()
+        out, changed = self.out, self.deal_changes
+        self.out, self.deal_changes = defaultdict(list), defaultdict(dict)
         self.new_deals.clear()  # written: what a later article of a bulk load changes in them is an UPDATE
+        if self.pipeline is None:
+            _write_out(self.conn, out, changed, self.next_id)
+            return
+        # a new deal's row is the dict matching reads and changes: the writer gets a copy
+        out["deals"] = [dict(r) for r in out["deals"]]
+        self.pipeline.submit(_write_out, self.conn, out, changed, dict(self.next_id))
+
+
+def _write_out(conn: Connection, out: dict[str, list[dict]], changed: dict[int, dict], next_id: dict[str, int]) -> None:
+    """A batch's rows into the database: new entities, deals and events first, then what points at them."""
+    for table in (entities, deals, events):
+        write_rows(conn, table, out[table.name])
+    if conn.dialect.name == "postgresql":
+        for table in (entities, deals, events):
+            if out[table.name]:
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), :v)"),
+                             {"v": next_id[table.name] - 1})
+    for deal_id, values in changed.items():
+        conn.execute(update(deals).where(deals.c.id == deal_id).values(**values))
+    for table in (articles, article_bands, mentions, claims, event_sources, failures):
+        write_rows(conn, table, out[table.name])
+
+
+class _Pipeline:
+    """One thread writing a bulk load's batches while the next is matched: the database's own work (SQLite's
+    inserts, in C without the GIL; PostgreSQL's server, another process) overlaps the matching in Python.
+    One batch at most waits, so memory stays bounded; the connection is the writer's alone until `wait`."""
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="armsledger-bulk-writer")
+        self._pending = None
+
+    def submit(self, fn, *args) -> None:
+        self.wait()
+        self._pending = self._pool.submit(fn, *args)
+
+    def wait(self) -> None:
+        """Until the batch handed over is written; its error, if any, raised here."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 def _next_id(conn: Connection, table) -> int:
@@ -725,17 +763,32 @@ class BulkLoad:
     def __init__(self, conn: Connection, version: str) -> None:
         self.conn = conn
         self.batch = _Batch(conn, version, bulk=True)
+        self.batch.pipeline = _Pipeline()
         self._restore: list[str] = []  # statements that put back what was deferred, in order
         self._checks: list[str] = []
         self._defer()
 
     def write(self, rows: list[dict]) -> list[Added | None]:
-        """Store rows (`article_row`s and `error_row`s) in order: matched and written, not yet reconciled."""
+        """Store rows (`article_row`s and `error_row`s) in order: matched, and written while the next rows are
+        matched (`wait` for them); not yet reconciled."""
         return self.batch.run(rows)
+
+    def wait(self) -> None:
+        """Until the rows handed to the writer thread are written: `conn` is free to use."""
+        self.batch.pipeline.wait()
+
+    def close(self, quiet: bool = False) -> None:
+        """The writer thread stopped (after the rows handed to it); `quiet`: its error, if any, not raised."""
+        try:
+            self.batch.pipeline.close()
+        except Exception:
+            if not quiet:
+                raise
 
     def finish(self) -> None:
         """Indexes built, deals and events reconciled, foreign keys checked, search index built."""
         conn, batch = self.conn, self.batch
+        self.close()
         for sql in self._restore:  # the indexes first: reconciling reads claims and sources through them
             conn.exec_driver_sql(sql)
         reconcile_deals(conn, sorted(batch.touched_deals))
@@ -827,8 +880,12 @@ def _bulk_transaction(engine, version: str, sqlite: bool) -> Iterator[BulkLoad |
                 write_lock(conn)
                 load = BulkLoad(conn, version) if is_empty(conn) else None
                 if load is not None:
-                    yield load
-                    load.finish()
+                    try:
+                        yield load
+                        load.finish()
+                    except BaseException:
+                        load.close(quiet=True)  # the writer thread done with the connection before it rolls back
+                        raise
                     return
         finally:
             if sqlite:
