@@ -261,3 +261,25 @@ def test_a_write_failing_in_the_bulk_writer_thread_rolls_back_and_the_load_goes_
         result = load_rows(ledger.engine, _rows(articles, extractor), version=__version__, batch=9, bulk=True)
     assert failed and result.added == len(articles) - 1 and not result.failed
     assert_same_ledger(db, one_at_a_time)
+
+
+def test_a_bulk_backfill_cut_short_leaves_the_ledger_empty_and_the_next_run_loads_it(articles, one_at_a_time,
+                                                                                    tmp_path):
+    class Crash(Exception):
+        pass
+
+    def crash(kind, data):
+        if kind == "batch":
+            raise Crash()
+
+    db, work = str(tmp_path / "ledger.db"), str(tmp_path / "w")
+    inputs = [write_jsonl(tmp_path / "news.jsonl", articles)]
+    with pytest.raises(Crash):
+        backfill(inputs, db, workers=1, work_dir=work, batch=9, bulk=True, chunk_bytes=40_000, on_event=crash)
+    with Ledger(db) as ledger:
+        assert ledger.stats()["articles"] == 0 and ledger.verify() == []
+    report = backfill(inputs, db, workers=1, work_dir=work, batch=9, bulk=True, chunk_bytes=40_000)
+    assert report.extracted == 0 and report.loaded == report.partitions  # the shards of the first run, loaded
+    got, want = dump(db), dump(one_at_a_time)
+    for table in ("deals", "claims", "conflicts", "events", "entities", "mentions"):
+        assert got[table] == want[table], table
