@@ -136,6 +136,7 @@ def _child_bulk(path: str, kind: str, server: str) -> dict:
             if pg:
                 after = _backend_cpu(ledger.engine)
                 out["server_cpu_seconds"] = sum(after[p] - before.get(p, 0) for p in after)
+            out["peak_rss_mb"] = peak_rss_mb()  # the rows read in included
             return out
 
 
