@@ -43,8 +43,9 @@ def register(app: typer.Typer) -> None:
         batch: Annotated[int, typer.Option("--batch", min=1, help="Articles stored per transaction.")] = 500,
         bulk: Annotated[bool, typer.Option(
             "--bulk", help="Into an EMPTY ledger: load every shard at the end in one transaction, building the "
-                           "indexes and the search index, checking the foreign keys and reconciling the deals "
-                           "once (several times faster); killed before it commits, the ledger stays empty. A "
+                           "indexes and the search index, checking PostgreSQL's foreign keys and reconciling "
+                           "the deals once (several times faster); killed before it commits, the ledger stays "
+                           "empty. A "
                            "ledger that holds anything is loaded as without it. PostgreSQL readers wait for "
                            "the load.")] = False,
         extract_only: Annotated[bool, typer.Option(

@@ -5,7 +5,7 @@ A batch holding a record that cannot be stored is stored again one row at a time
 that only that article fails; tests/test_backfill.py checks that a backfill and a plain
 ingest give the same ledger.
 
-`bulk=True` loads an empty ledger in one transaction (`writer.bulk_load`): indexes, foreign-key
+`bulk=True` loads an empty ledger in one transaction (`writer.bulk_load`): indexes, PostgreSQL's foreign-key
 checks, the search index and reconciliation done once at the end; into a ledger that holds
 anything, or when a record cannot be stored, the rows go the batch-by-batch way instead.
 """

@@ -13,7 +13,7 @@ The manifest (manifest.py) makes a run resumable: a rerun extracts only the part
 without a shard and loads only the shards not loaded.
 
 `bulk=True` (`armsledger backfill --bulk`), into an empty ledger: the shards are loaded once all
-are extracted, in order, in one transaction (`ledger.writer.BulkLoad`: indexes, foreign-key checks,
+are extracted, in order, in one transaction (`ledger.writer.BulkLoad`: indexes, PostgreSQL's foreign keys,
 the search index and reconciliation done once at the end), and marked loaded once it is committed;
 a run killed before leaves the ledger empty and the next run loads them again. Into a ledger that
 holds anything, or when a record cannot be stored, the shards are loaded as without it.
@@ -125,7 +125,7 @@ def backfill(inputs: list[str], db: str | os.PathLike | None = None, *, engine: 
         chunk_bytes: input bytes to a partition (default 16 MB, or what the work directory used before).
         load: False extracts the shards only; a later run loads them.
         bulk: into an empty ledger, load every shard at the end in one transaction, with indexes,
-            foreign-key checks, the search index and reconciliation done once (see above); otherwise
+            PostgreSQL's foreign keys, the search index and reconciliation done once (see above); otherwise
             (the ledger holds anything) as without it.
         console: where to show progress and the dashboard link (None: nothing is printed).
         on_event: called as on_event(kind, data) for "cluster", "extracted", "loaded" and "batch".

@@ -750,9 +750,11 @@ class BulkLoad:
 
     - the secondary indexes of the tables filled row by row (`BULK_TABLES`; PostgreSQL's search index
       among them) are dropped and built again from their own definitions after the last row;
-    - foreign keys are not checked row by row: SQLite loads with `PRAGMA foreign_keys=OFF` and runs
-      `PRAGMA foreign_key_check` at the end, PostgreSQL drops the constraints and adds them again
-      `NOT VALID`, then `VALIDATE`s them; a row that breaks one fails the load, which is rolled back;
+    - PostgreSQL's foreign keys are not checked row by row (a trigger a row, ~320 µs an article): the
+      constraints are dropped, added again `NOT VALID` and `VALIDATE`d at the end; a row that breaks one
+      fails the load, which is rolled back. SQLite checks them row by row as always: with the indexes
+      dropped, `PRAGMA foreign_keys=OFF` and a `foreign_key_check` at the end cost as much as they saved
+      (6,300 articles: 5.22-5.29 s of CPU against 4.97-5.28, bench/RESULTS.md);
     - SQLite's full-text index is not kept in step by its trigger but rebuilt once (FTS5 'rebuild');
     - every deal and event is reconciled once, from all its claims and sources, at the end.
 
@@ -803,12 +805,6 @@ class BulkLoad:
         except IntegrityError as err:  # PostgreSQL's VALIDATE CONSTRAINT
             raise LedgerError(f"bulk load: a row breaks a foreign key ({str(err.orig).strip().splitlines()[0]}); "
                               f"nothing was stored") from None
-        if conn.dialect.name == "sqlite":
-            broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
-            if broken:
-                table, rowid, parent, _ = broken[0]
-                raise LedgerError(f"bulk load: {len(broken)} rows break a foreign key, e.g. {table} row {rowid} "
-                                  f"points at no {parent} row; nothing was stored")
 
     def _defer(self) -> None:
         conn = self.conn
@@ -858,11 +854,10 @@ def bulk_load(engine, version: str) -> Iterator[BulkLoad | None]:
     checks it rebuilds cover whole tables. Readers wait for it on PostgreSQL (its DDL locks the tables).
     Python's cyclic garbage collector is off meanwhile: the load's objects live until its end anyway, and
     the collector's passes over them cost ~20 % of the load's CPU."""
-    sqlite = engine.dialect.name == "sqlite"
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with _bulk_transaction(engine, version, sqlite) as load:
+        with _bulk_transaction(engine, version) as load:
             yield load
     finally:
         if collecting:
@@ -870,26 +865,18 @@ def bulk_load(engine, version: str) -> Iterator[BulkLoad | None]:
 
 
 @contextmanager
-def _bulk_transaction(engine, version: str, sqlite: bool) -> Iterator[BulkLoad | None]:
-    with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        if sqlite:  # outside any transaction, where the pragma takes effect
-            raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with conn.begin():
-                write_lock(conn)
-                load = BulkLoad(conn, version) if is_empty(conn) else None
-                if load is not None:
-                    try:
-                        yield load
-                        load.finish()
-                    except BaseException:
-                        load.close(quiet=True)  # the writer thread done with the connection before it rolls back
-                        raise
-                    return
-        finally:
-            if sqlite:
-                raw.execute("PRAGMA foreign_keys=ON")
+def _bulk_transaction(engine, version: str) -> Iterator[BulkLoad | None]:
+    with engine.connect() as conn, conn.begin():
+        write_lock(conn)
+        load = BulkLoad(conn, version) if is_empty(conn) else None
+        if load is not None:
+            try:
+                yield load
+                load.finish()
+            except BaseException:
+                load.close(quiet=True)  # the writer thread done with the connection before it rolls back
+                raise
+            return
     yield None
 
 
