@@ -19,7 +19,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select, tuple_, update
+from sqlalchemy import and_, bindparam, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from . import reconcile
@@ -89,8 +89,13 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
     new = _claims(conn, [and_(claims.c.deal_id == d, claims.c.id > last_claim[d]) for d in deal_ids])
     known: dict[int, set] = defaultdict(set)  # the stored keys the new claims may meet again
     wanted = {(d, k) for d in deal_ids for c in new[d] for k in (c["article_id"], reconcile._wire(c))}
-    for chunk in _chunks(sorted(wanted), OR_TERMS):
-        q = select(deal_keys).where(tuple_(deal_keys.c.deal_id, deal_keys.c.key).in_(chunk))
+    # `deal_id = ? AND key IN (...)`: a seek per key in the primary key (deal_id, key, ...); row values
+    # `(deal_id, key) IN (...)` make SQLite read every key of the deal (a hot deal: tens of thousands)
+    by_deal: dict[int, list[str]] = defaultdict(list)
+    for d, k in sorted(wanted):
+        by_deal[d].append(k)
+    for chunk in _chunks([(d, ks) for d, kall in by_deal.items() for ks in _chunks(kall, 500)], OR_TERMS):
+        q = select(deal_keys).where(or_(*[and_(deal_keys.c.deal_id == d, deal_keys.c.key.in_(ks)) for d, ks in chunk]))
         for r in conn.execute(q):
             known[r.deal_id].add((r.field, r.grp, r.key))
     plans: dict[int, tuple] = {}

@@ -643,14 +643,17 @@ def _event_update(conn: Connection, event, rows: list[dict]) -> dict:
     than its other sources): whether each new row's article and wire group are new to the event is looked up."""
     es = event_sources.c
     n_articles, wires = event["sources"], event["independent_sources"]
+    # each article's and wire group's reports of the event counted from the article's side (the index on
+    # event_sources.article_id, a few rows): from the event's side, a much-reported event reads every report
     for aid, k in _counts(r["article_id"] for r in rows).items():
-        n_articles += conn.execute(select(func.count()).where(es.event_id == event["id"], es.article_id == aid)
-                                   ).scalar() == k
+        n_articles += list(conn.execute(select(es.event_id).where(es.article_id == aid)).scalars()
+                           ).count(event["id"]) == k
     wire_of = dict(conn.execute(select(articles.c.id, articles.c.wire_group)
                                 .where(articles.c.id.in_(sorted({r["article_id"] for r in rows})))).all())
     for wire, k in _counts(wire_of[r["article_id"]] for r in rows).items():
-        wires += conn.execute(select(func.count()).select_from(event_sources.join(articles, articles.c.id == es.article_id))
-                              .where(es.event_id == event["id"], articles.c.wire_group == wire)).scalar() == k
+        wires += list(conn.execute(select(es.event_id).where(es.article_id.in_(
+            select(articles.c.id).where(articles.c.wire_group == wire)))).scalars()
+                      ).count(event["id"]) == k
     unhedged = any(r["status"] != "possible" for r in rows) or conn.execute(
         select(es.id).where(es.event_id == event["id"], func.coalesce(es.status, "") != "possible").limit(1)).first()
     dates = [r["reported"] for r in rows if r["reported"]] + [d for d in (event["first_reported"],
