@@ -16,10 +16,10 @@ reconciled a report at a time and one reconciled in one go are the same (tests/t
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable
 
-from sqlalchemy import and_, bindparam, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.engine import Connection
 
 from . import reconcile
@@ -141,11 +141,10 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
     for (deal_id, field), cond in windows:
         st = plans[deal_id][1][field]
         rejects = any(k["action"] == "reject" and k.get("article_id") for k in fixes[deal_id])
-        summary = None if rejects else _window(conn, st, cond)
-        if summary is None:
+        if rejects:
             by_rows.append(((deal_id, field), cond))
         else:
-            st["window"] = summary
+            st["window"] = _window(conn, st, cond)
     recent = _claims(conn, [cond for _, cond in by_rows])
     for (deal_id, field), _ in by_rows:
         st = plans[deal_id][1][field]
@@ -178,23 +177,35 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
     return out
 
 
-def _window(conn: Connection, st: dict, cond) -> dict | None:
-    """`reconcile._window` counted by the database (the claims under `cond`, none rejected), or None when
-    more than one stored spelling of the latest value agrees with it."""
-    wire = articles.c.wire_group
-    base = select().select_from(claims.join(articles, articles.c.id == claims.c.article_id)).where(cond)
-    groups = conn.execute(base.add_columns(claims.c.value, func.count(), func.count(wire.distinct()),
-                                           func.sum(1 - claims.c.hedged), func.max(claims.c.reported))
-                          .group_by(claims.c.value)).all()
-    same = [g for g in groups if json.loads(g[0]) == st["latest"]["value"]]
-    if len(same) != 1:
-        return None
-    value, n, wires, unhedged, latest = same[0]
-    all_wires = conn.execute(base.add_columns(func.count(wire.distinct()))).scalar()
-    q = base.add_columns(*CLAIM_COLUMNS).where(claims.c.value == value).order_by(claims.c.id.desc())
-    kept = [dict(r._mapping, value=json.loads(r.value)) for r in conn.execute(q.limit(reconcile.SOURCES_KEPT))]
-    return {"n": n, "wires": wires, "unhedged": unhedged, "latest": latest or "", "all_wires": all_wires,
-            "sources": [reconcile._source(c) for c in reversed(kept)]}
+def _window(conn: Connection, st: dict, cond) -> dict:
+    """`reconcile._window` of the claims under `cond` (none rejected), from one read of their values, report dates
+    and wire groups (a few hundred short rows at most: the window spans RECENT_DAYS), then the latest
+    SOURCES_KEPT that agree with the latest value, in full."""
+    q = (select(claims.c.id, claims.c.value, claims.c.hedged, claims.c.reported, articles.c.wire_group,
+                claims.c.article_id)
+         .select_from(claims.join(articles, articles.c.id == claims.c.article_id)).where(cond).order_by(claims.c.id))
+    latest_value = st["latest"]["value"]
+    agrees: dict[str, bool] = {}  # a stored spelling of a value -> whether it is the latest value
+    kept: deque[int] = deque(maxlen=reconcile.SOURCES_KEPT)  # the latest agreeing claims' ids
+    wires, all_wires = set(), set()
+    n = unhedged = 0
+    latest = ""
+    for cid, value, hedged, reported, wire, article_id in conn.execute(q):
+        wire = wire or article_id
+        all_wires.add(wire)
+        same = agrees.get(value)
+        if same is None:
+            same = agrees[value] = json.loads(value) == latest_value
+        if same:
+            n += 1
+            unhedged += not hedged
+            wires.add(wire)
+            latest = max(latest, reported or "")
+            kept.append(cid)
+    q = select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id).where(claims.c.id.in_(list(kept)))
+    full = {r.id: r._mapping for r in conn.execute(q)} if kept else {}
+    return {"n": n, "wires": len(wires), "unhedged": unhedged, "latest": latest, "all_wires": len(all_wires),
+            "sources": [reconcile._source(full[i]) for i in kept]}
 
 
 def stored_fields(folded: list[str], refold: list[tuple[int, str]], deal_id: int) -> Iterable[str]:
