@@ -87,3 +87,56 @@ def test_the_deal_count_follows_a_change(seeded_ledger_url):
         victim = ledger.deals(limit=1)[0]["id"]
         ledger.correct(victim, "*", reject=True, who="test", why="not a deal")
         assert ledger.deal_count() == before - 1  # the rejected deal leaves the list at once
+
+
+@pytest.mark.parametrize("order", ["last_reported", "value", "confidence", "id"])
+def test_deep_offset_pages_from_marks_are_the_pages_offset_gives(seeded_ledger_url, order, monkeypatch):
+    """A deep `offset` page seeks to the marked deal before it (query.MARK_EVERY, made small here so that a
+    small ledger has many marks): every page is the one skipping `offset` rows gives, deals without a value or
+    date included, and after a deal changes too."""
+    from armsledger.ledger import query
+
+    monkeypatch.setattr(query, "MARK_EVERY", 3)
+    with Ledger(seeded_ledger_url) as ledger:
+        def same_pages() -> int:
+            total = ledger.deal_count()
+            with ledger.engine.connect() as conn:  # each page by skipping rows from the start of the order
+                plain = [[d["id"] for d in query.deal_rows(conn, limit=4, offset=offset, order=order)]
+                         for offset in range(total + 2)]
+            assert [[d["id"] for d in ledger.deals(limit=4, offset=offset, order=order)]
+                    for offset in range(total + 2)] == plain
+            return total
+
+        total = same_pages()
+        assert total > 3 * 3  # several marks
+        middle = ledger.deals(limit=1, offset=total // 2, order=order)[0]["id"]
+        ledger.correct(middle, "*", reject=True, who="test", why="not a deal")  # a deal leaves the list
+        assert same_pages() == total - 1
+
+
+def test_a_much_reported_deal_page_shows_each_source_with_the_sentences_of_its_claims(generated):
+    """The busiest deal (more claims than its page's timeline holds): each source's evidence gives the sentences
+    its claims were read from, as stored, cut from the article's text."""
+    url, _ = generated
+    with Ledger(url) as ledger, ledger.engine.connect() as conn:
+        busiest = conn.execute(select(deals.c.id).order_by(deals.c.sources.desc()).limit(1)).scalar()
+        stored = {r.id: r for r in conn.execute(select(claims.c.id, claims.c.article_id, claims.c.sentence_start,
+                                                       claims.c.sentence_end).where(claims.c.deal_id == busiest))}
+        from armsledger.ledger.query import texts
+        assert len(stored) > TIMELINE_CLAIMS
+    with TestClient(create_app(url)) as client:
+        d = client.get(f"/api/deals/{busiest}").json()
+    assert not d["timeline_complete"] and len(d["timeline"]) == TIMELINE_CLAIMS
+    assert [c["id"] for c in d["timeline"]] == sorted(stored)[-TIMELINE_CLAIMS:]  # the latest claims stored
+    with Ledger(url) as ledger, ledger.engine.connect() as conn:
+        bodies = texts(conn, [e["article_id"] for e in d["evidence"]])
+    assert {e["article_id"] for e in d["evidence"]} == {c["article_id"] for c in d["timeline"]}
+    for e in d["evidence"]:
+        mine = [c for c in d["timeline"] if c["article_id"] == e["article_id"]]
+        spans = {(stored[c["id"]].sentence_start, stored[c["id"]].sentence_end) for c in mine}
+        assert [(s["start"], s["end"]) for s in e["sentences"]] == sorted(spans)
+        for s in e["sentences"]:
+            assert s["text"] == bodies[e["article_id"]][s["start"]:s["end"]]
+            assert set(s["fields"]) == {c["field"] for c in mine
+                                        if (stored[c["id"]].sentence_start, stored[c["id"]].sentence_end)
+                                        == (s["start"], s["end"])}

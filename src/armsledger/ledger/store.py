@@ -58,11 +58,14 @@ def _existing(conn: Connection, article: Article) -> str | None:
 def deal_claims(conn: Connection, deal_id: int, latest: int | None = None) -> list[dict]:
     """The deal's claims in the order they were stored; only the `latest` stored when given."""
     q = select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id).where(claims.c.deal_id == deal_id)
+    result = conn.execute(q.order_by(claims.c.id.desc()).limit(latest) if latest is not None else q.order_by(claims.c.id))
+    keys = list(result.keys())
+    rows = [dict(zip(keys, r)) for r in result]  # plain tuples: a deal page reads hundreds
     if latest is not None:
-        rows = conn.execute(q.order_by(claims.c.id.desc()).limit(latest)).all()[::-1]
-    else:
-        rows = conn.execute(q.order_by(claims.c.id))
-    return [dict(r._mapping, value=json.loads(r.value)) for r in rows]
+        rows.reverse()
+    for r in rows:
+        r["value"] = json.loads(r["value"])
+    return rows
 
 
 def deal_corrections(conn: Connection, deal_id: int) -> list[dict]:

@@ -51,8 +51,7 @@ def deal(ledger: Ledger, deal_id: int, latest_sources: int | None = None) -> dic
         src["reported"] = src["reported"] or (max(dates) if dates else None)
     d["sources_list"].sort(key=lambda s: s["reported"] or "")
     shown = d["sources_list"][-latest_sources:] if latest_sources else d["sources_list"]
-    with _conn(ledger) as conn:
-        sentence_of = query.claim_sentences(conn, deal_id, [s["article_id"] for s in shown])
+    with _conn(ledger) as conn:  # the claims' sentences come with the timeline: the bodies are all to read
         bodies = query.texts(conn, [s["article_id"] for s in shown])
     evidence = []
     for src in shown:
@@ -60,7 +59,7 @@ def deal(ledger: Ledger, deal_id: int, latest_sources: int | None = None) -> dic
         sentences: dict[tuple[int, int], dict] = {}
         loose = []
         for c in by_article.get(src["article_id"], []):
-            s, e = sentence_of.get(c["id"], (None, None))
+            s, e = c["sentence_start"], c["sentence_end"]
             if s is None or e is None or not (0 <= s < e <= len(body)):
                 loose.append({"field": c["field"], "value": c["value"], "text": c.get("text")})
                 continue
