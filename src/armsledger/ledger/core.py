@@ -322,7 +322,7 @@ class Ledger:
               after: int | None = None, **filters) -> list[dict]:
         """A page of deals; `after` (a deal id) gives the page after that deal (`query.deal_rows`)."""
         return self._read(query.deal_rows, flt or DealFilter(**filters), limit=limit, offset=offset, order=order,
-                          after=after)
+                          after=after, marks=self._counts)
 
     def deal_count(self, flt: DealFilter | None = None, **filters) -> int:
         return self.deal_total(flt or DealFilter(**filters))[0]

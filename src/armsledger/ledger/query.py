@@ -55,6 +55,8 @@ class DealFilter:
 DEAL_LIST_COLUMNS = [c for c in deals.c if c.name not in ("detail",)]
 
 
+MARK_EVERY = 1000  # a deep page of the deal list seeks to the marked deal before it: one mark this many deals
+
 _ORDERS = {"last_reported": (deals.c.last_reported.desc(),), "value": (deals.c.value_usd.desc(),),
            "confidence": (deals.c.confidence.desc(),), "id": ()}
 _ORDER_COLUMNS = {"last_reported": deals.c.last_reported, "value": deals.c.value_usd,
@@ -62,17 +64,25 @@ _ORDER_COLUMNS = {"last_reported": deals.c.last_reported, "value": deals.c.value
 
 
 def deal_rows(conn: Connection, flt: DealFilter | None = None, *, limit: int = 100, offset: int = 0,
-              order: str = "last_reported", after: int | None = None) -> list[dict]:
+              order: str = "last_reported", after: int | None = None, marks: Counts | None = None) -> list[dict]:
     """A page of deals in two steps: the page's ids first (through a narrow index, so that skipping `offset`
     rows never reads the wide deal rows), then those rows.
 
     `after` (the id of the last deal of the page before) gives the page that follows that deal in this order,
     found by a seek in the index rather than by skipping rows (keyset pagination: page 5,000 costs what
-    page 1 does); `offset` is then not used."""
+    page 1 does); `offset` is then not used.
+
+    `marks` (a ledger's `Counts`): a deep `offset` seeks to the marked deal before it (every MARK_EVERY-th of
+    the order, kept until a deal changes) and skips fewer than MARK_EVERY rows from there: the same page,
+    without walking the index from its start each time."""
     flt = flt or DealFilter()
     order = order if order in _ORDERS else "last_reported"
     base = select(deals.c.id).where(flt.where()).order_by(*_order_key(order))
-    if after is None:
+    mark = marks.mark(conn, flt, order, base, offset) if after is None and marks is not None else None
+    if mark is not None:
+        position, mark_id = mark
+        ids = _ids_after(conn, base, _ORDER_COLUMNS[order], mark_id, limit, skip=offset - position)
+    elif after is None:
         ids = conn.execute(base.limit(limit).offset(offset)).scalars().all()
     else:
         ids = _ids_after(conn, base, _ORDER_COLUMNS[order], after, limit)
@@ -88,10 +98,11 @@ def _order_key(order: str) -> tuple:
     return (deals.c.id,) if order == "id" else (*_ORDERS[order], deals.c.id.desc())
 
 
-def _ids_after(conn: Connection, base, col, after: int, limit: int) -> list[int]:
-    """The ids of `base` (ordered by `col` descending, then id descending) that come after deal `after`."""
+def _ids_after(conn: Connection, base, col, after: int, limit: int, skip: int = 0) -> list[int]:
+    """The ids of `base` (ordered by `col` descending, then id descending) that come after deal `after`,
+    the first `skip` of them left out."""
     if col is None:
-        return conn.execute(base.where(deals.c.id > after).limit(limit)).scalars().all()
+        return conn.execute(base.where(deals.c.id > after).offset(skip).limit(limit)).scalars().all()
     row = conn.execute(select(col).where(deals.c.id == after)).first()
     if row is None:
         return []
@@ -104,7 +115,12 @@ def _ids_after(conn: Connection, base, col, after: int, limit: int) -> list[int]
         segments = [and_(col <= v, or_(col < v, deals.c.id < after))] + ([] if nulls_first else [col.is_(None)])
     ids: list[int] = []
     for segment in segments:
-        ids += conn.execute(base.where(segment).limit(limit - len(ids))).scalars().all()
+        got = conn.execute(base.where(segment).offset(skip).limit(limit - len(ids))).scalars().all()
+        if skip and not got:  # the segment holds no more than `skip` rows: skip them, then go on
+            skip -= conn.execute(select(func.count()).select_from(base.where(segment).subquery())).scalar_one()
+            continue
+        ids += got
+        skip = 0
         if len(ids) >= limit:
             break
     return ids
@@ -139,6 +155,7 @@ class Counts:
     def __init__(self, ttl: float = 60.0) -> None:
         self.ttl = ttl
         self._kept: dict[tuple, tuple[tuple, float, object, str]] = {}
+        self._marks: dict[tuple, tuple[tuple, float, list[int], bool]] = {}
 
     def count(self, conn: Connection, flt: DealFilter | None = None) -> tuple[int, str]:
         """(number of deals under `flt`, when they were counted: UTC, ISO 8601)."""
@@ -151,12 +168,49 @@ class Counts:
         """(`stats`, when counted)."""
         return self._keep(conn, ("stats",), lambda: stats(conn))
 
+    def mark(self, conn: Connection, flt: DealFilter, order: str, base, offset: int) -> tuple[int, int] | None:
+        """(position, id) of the deal marked last before row `offset` of `base` (`deal_rows`'s ids of `flt` in
+        `order`): the deal at that many rows into the order, a multiple of MARK_EVERY; None for an offset short
+        of the first mark or past the last deal. Marks are read (one walk of the index, as deep as the offsets
+        asked for so far, twice as deep each time) and kept until a deal changes or `ttl` seconds pass."""
+        import time
+        from dataclasses import astuple
+
+        if offset < MARK_EVERY:
+            return None
+        key = (order, *astuple(flt))
+        stamp = self._stamp(conn)
+        hit = self._marks.get(key)
+        if not hit or hit[0] != stamp or time.monotonic() - hit[1] >= self.ttl:
+            hit = (stamp, time.monotonic(), [], False)
+        ids, complete = hit[2], hit[3]
+        wanted = offset // MARK_EVERY
+        if wanted > len(ids) and not complete:
+            upto = max(2 * len(ids), wanted) * MARK_EVERY
+            n = func.row_number().over(order_by=_order_key(order)).label("n")
+            walked = base.add_columns(n).limit(upto).subquery()
+            ids = conn.execute(select(walked.c.id).where(walked.c.n % MARK_EVERY == 0).order_by(walked.c.n)
+                               ).scalars().all()
+            complete = len(ids) < upto // MARK_EVERY
+            if len(self._marks) > 100:
+                self._marks.clear()
+            hit = (hit[0], hit[1], ids, complete)
+        self._marks[key] = hit
+        if wanted > len(ids):
+            return None  # past the last deal: an empty page, found as before
+        return wanted * MARK_EVERY, ids[wanted - 1]
+
+    @staticmethod
+    def _stamp(conn: Connection) -> tuple:
+        """What changes when any deal does: the latest `updated_at` and the highest id."""
+        return tuple(conn.execute(select(select(func.max(deals.c.updated_at)).scalar_subquery(),
+                                         select(func.max(deals.c.id)).scalar_subquery())).one())
+
     def _keep(self, conn: Connection, key: tuple, compute):
         import time
         from datetime import datetime, timezone
 
-        stamp = tuple(conn.execute(select(select(func.max(deals.c.updated_at)).scalar_subquery(),
-                                          select(func.max(deals.c.id)).scalar_subquery())).one())
+        stamp = self._stamp(conn)
         hit = self._kept.get(key)
         if hit and hit[0] == stamp and time.monotonic() - hit[1] < self.ttl:
             return hit[2], hit[3]
