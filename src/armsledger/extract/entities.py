@@ -32,6 +32,21 @@ _GOV_VERBS = (
 )
 _GOV_AFTER = re.compile(rf"^\s+(?:{_GOV_VERBS}|(?!(?:talks|visits|officials|forces|residents|streets|troops|suburbs|summits|meetings|negotiations|accords|airports|bureaus|streets|offices|embassies|headquarters|is)\b)[a-z]+(?:s|ed))\b")
 _POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
+# a capital that acts, past an adverb or in a tense that takes no -s or -ed ("Taipei set aside", "Cairo chose",
+# "Tokyo apparently hoping", "Berlin now plans")
+_GOV_AFTER_MORE = re.compile(
+    r"^\s+(?:(?:now|also|still|already|then|later|soon|again|reportedly|apparently|eventually|finally|recently|"
+    r"quickly|promptly|initially|officially|formally|long|first)\s+(?:[a-z]+(?:s|ed|ing)|" + _GOV_VERBS + r")"
+    r"|chose|set|took|made|gave|sent|began|kept|paid|sold|struck|won|held|put|brought|spent|led|got|chose|"
+    r"drew|broke|became|came|went|saw|found|fought|stood|thought|felt|knew|meant|left|lost|ran)\b")
+# a capital that is asked, let or led to act ("urged Washington to reverse", "requires Berlin to approve"),
+# dealt with ("talks with Moscow", "ties with Tehran") or the other side of a pair of governments ("between
+# Jakarta and Paris")
+_GOV_BEFORE = re.compile(
+    r"(?:\b(?:between|with|pressure from|money from|funding from|support from|objections? from|pressed|press|"
+    r"persuade[ds]?|convince[ds]?|urged?|urges|asked|ask|asks|requires?|required|allow(?:s|ed)?|let|lets|led|"
+    r"forced?|push(?:ed|es|ing)?|prompted|encouraged?|invited?|help(?:s|ed)?)\s+)$")
+_GOV_PAIR_AFTER = re.compile(r"\s+and\s+")
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
                r"[A-Z][\w'’\ufffd.-]*")
 _SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
@@ -424,7 +439,7 @@ class EntityFinder:
             if h.kind == "country" and h.form == "capital":
                 after = text[h.end:h.end + 40]
                 # "New Delhi has signalled", "Seoul's agency": the government; else the city
-                if _GOV_AFTER.match(after) or _POSS_AFTER.match(after):
+                if _GOV_AFTER.match(after) or _POSS_AFTER.match(after) or self._capital_acts(text, h, hits):
                     ent = ents.get_or_add(("country", entry.id), lambda: self._entity_from(entry))
                     ents.mention(ent, span)
                 else:
@@ -438,6 +453,25 @@ class EntityFinder:
                 continue  # "South American nation" is not the United States
             ent = ents.get_or_add((h.kind, entry.id), lambda: self._entity_from(entry))
             ents.mention(ent, span)
+
+    @staticmethod
+    def _capital_acts(text: str, h: Hit, hits: list[Hit]) -> bool:
+        """A capital used for its government by what surrounds it: "Taipei set aside", "asked Moscow to help",
+        "talks with London", "between Jakarta and Paris" (both)."""
+        after = text[h.end:h.end + 40]
+        if _GOV_AFTER_MORE.match(after):
+            return True
+        before = text[max(0, h.start - 30):h.start]
+        m = _GOV_BEFORE.search(before)
+        if m is None:  # the second of "between Jakarta and Paris"
+            return any(x.kind == "country" and x.form == "capital" and _GOV_PAIR_AFTER.fullmatch(text, x.end, h.start)
+                       and re.search(r"\bbetween\s+$", text[max(0, x.start - 10):x.start]) for x in hits)
+        word = m.group().split()[0]
+        if word == "between":
+            return bool(_GOV_PAIR_AFTER.match(after))
+        if word == "with":  # "talks with Moscow", not "met the minister together with ... in"
+            return not re.search(r"\b(?:together|along|alongside|met|meets?|meeting)\s+$", before[:m.start()] + " ")
+        return True
 
     def _country_at(self, text: str, ents: Entities, start: int, end: int) -> str | None:
         for s, e, ent in ents.starting(start, end + 1):

@@ -72,8 +72,9 @@ def name_as_written(ent: Entity) -> str:
 
 
 def firm_as_written(ent: Entity) -> str:
-    """A firm by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a 2012 report, not the
-    Leonardo they later became; the catalogue's name where the report writes it out."""
+    """An organisation by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a 2012 report,
+    not the Leonardo they later became; "Turkish Parliament", not "Grand National Assembly of Turkey"; the
+    catalogue's name where the report writes it out, or only an acronym of it."""
     forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
                     if f[:1].isupper() and not f.replace(".", "").isupper())  # an acronym ("PAF") is spelled out
     if not forms or any(_norm(ent.name) in _norm(f) or _norm(f) in _norm(ent.name) for f in forms):
@@ -83,7 +84,7 @@ def firm_as_written(ent: Entity) -> str:
 
 def apply(entities: list[Entity]) -> None:
     for ent in entities:
-        if ent.kind == "organization" and ent.catalogue_id and ent.category in ("defence company", "armed service"):
+        if ent.kind == "organization" and ent.catalogue_id:
             written = firm_as_written(ent)
             if written != ent.name:
                 ent.extra["canonical"] = ent.name

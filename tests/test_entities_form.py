@@ -1,0 +1,54 @@
+"""Entities told by their form and their surroundings: capitals that stand for governments, bodies named by what
+they are, people by how reporters introduce them. Sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.model import Article
+
+
+def entities(extractor, text: str) -> list[dict]:
+    return extractor(Article(text=text, published="2024-06-01"))["entities"]
+
+
+def names(extractor, text: str, kind: str) -> set[str]:
+    return {e["name"] for e in entities(extractor, text) if e["kind"] == kind}
+
+
+# --- a capital used for its government is a mention of the country, not a place ---------------------------
+
+@pytest.mark.parametrize("text, capital", [
+    ("Officials said the deal marks a new era in the partnership between Ankara and Rome.", "Rome"),
+    ("Officials said the deal marks a new era in the partnership between Ankara and Rome.", "Ankara"),
+    ("The frigates are at the heart of growing ties with Hanoi, diplomats say.", "Hanoi"),
+    ("Brazil is in talks with Stockholm on a second batch of fighters.", "Stockholm"),
+    ("The United States has urged Warsaw to speed up the purchase of tanks.", "Warsaw"),
+    ("The treaty requires Manila to approve any transfer of the patrol boats.", "Manila"),
+    ("After the vote, Canberra took the decision to cancel the submarine order.", "Canberra"),
+    ("In 2019 Oslo set aside money for new helicopters.", "Oslo"),
+    ("Despite the sanctions, Tehran reportedly bought drones from abroad.", "Tehran"),
+    ("The port was rebuilt with money from Beijing, which alarmed its neighbours.", "Beijing"),
+])
+def test_a_capital_that_acts_or_is_dealt_with_is_its_government(extractor, text, capital):
+    assert capital not in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("The ministers met in Rome on Tuesday to sign the agreement.", "Rome"),
+    ("The delegation flew from Ankara to Baku for the arms fair.", "Ankara"),
+    ("The minister met his counterpart together with officials in Hanoi last week.", "Hanoi"),
+    ("The jets were shown at an air show near Stockholm, where crowds gathered.", "Stockholm"),
+])
+def test_a_capital_named_as_a_place_stays_a_location(extractor, text, capital):
+    assert capital in names(extractor, text, "location")
+
+
+# --- a catalogue body is named as the report writes it -------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The sale still needs a vote in the Turkish Parliament, officials said.", "Turkish Parliament"),
+    ("The treaty was approved by the Philippine Senate last week.", "Philippine Senate"),
+    ("Lawmakers in the U.S. Congress have questioned the sale of the jets.", "U.S. Congress"),
+])
+def test_a_catalogue_body_keeps_the_name_the_report_gives_it(extractor, text, name):
+    assert name in names(extractor, text, "organization")
