@@ -52,3 +52,46 @@ def test_a_capital_named_as_a_place_stays_a_location(extractor, text, capital):
 ])
 def test_a_catalogue_body_keeps_the_name_the_report_gives_it(extractor, text, name):
     assert name in names(extractor, text, "organization")
+
+
+# --- bodies named by what they are, their country's name included ------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The contract was signed by the Latvian Defence Procurement Centre on Friday.", "Latvian Defence Procurement Centre"),
+    ("A spokesman for the Kenya Wildlife Service declined to comment on the helicopters.", "Kenya Wildlife Service"),
+    ("Cadets from the Nigerian Defence Academy will train on the new aircraft.", "Nigerian Defence Academy"),
+    ("The plane was leased from Mongolia Airways for the delegation's flight.", "Mongolia Airways"),
+    ("Delegates to the Colombo Maritime Forum discussed patrol vessels.", "Colombo Maritime Forum"),
+    ("The ruling was issued by the Supreme Court of Ghana on Monday.", "Supreme Court of Ghana"),
+])
+def test_a_body_named_by_its_form_keeps_the_country_or_city_in_its_name(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+def test_a_country_named_inside_a_body_is_still_a_country_of_the_report(extractor):
+    text = "Pilots of the Royal Malaysian Air Force flew the new trainers at the show."
+    assert "Malaysia" in names(extractor, text, "country")
+    text = "Cadets from the Nigerian Defence Academy will train on the new aircraft."
+    assert "Nigeria" in names(extractor, text, "country")
+
+
+def test_a_city_inside_a_body_is_not_a_place_of_the_report(extractor):
+    assert "Colombo" not in names(extractor, "Delegates to the Colombo Maritime Forum discussed patrol vessels.",
+                                  "location")
+
+
+def test_the_body_named_again_without_its_country_is_the_same_body(extractor):
+    text = ("The contract was signed by the Latvian Defence Procurement Centre on Friday. A week later the "
+            "Defence Procurement Centre said the first vehicles would arrive in May.")
+    orgs = [e for e in entities(extractor, text) if e["kind"] == "organization"]
+    assert [o["name"] for o in orgs] == ["Latvian Defence Procurement Centre"]
+    assert len(orgs[0]["mentions"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The vehicles will be built at the company's Armoured Vehicle Centre of Excellence near Geelong.",
+    "Improving Logistics Center operations was the aim of the visit.",
+])
+def test_a_site_or_a_sentence_opening_is_not_taken_into_a_body(extractor, text):
+    orgs = names(extractor, text, "organization")
+    assert not any("Excellence" in o or o.startswith("Improving") for o in orgs)

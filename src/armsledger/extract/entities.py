@@ -90,7 +90,9 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
                       r"University|Command|Office|Department|Bureau|Authority|Organi[sz]ation|Association|Federation|"
-                      r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard")
+                      r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard|"
+                      r"Cent(?:er|re)|Academy|School|Airlines|Airways|Front|Television|Radio|Fund|Court|Forum|"
+                      r"Dialogue|Conference|Conclave|Movement")
 # an outlet named by its web address in the text: "uzdaily.com", "NEWS.am", "see.news" (not part of a link)
 _OUTLET_DOMAIN = re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|pk|info|tv|"
                             r"ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])")
@@ -109,7 +111,11 @@ _PLACE_HEAD_FIRST = re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fo
                                r"(?=[\s,.;:)'’]|$)")
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
                          "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
-                         "bank": "company", "university": "research institute", "institute": "research institute"}
+                         "bank": "company", "university": "research institute", "institute": "research institute",
+                         "airlines": "company", "airways": "company", "front": "armed group", "movement": "political party",
+                         "television": "news agency", "radio": "news agency", "academy": "military academy",
+                         "forum": "intergovernmental organization", "dialogue": "intergovernmental organization",
+                         "conference": "intergovernmental organization", "conclave": "intergovernmental organization"}
 _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                           "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share"}
@@ -384,6 +390,10 @@ class EntityFinder:
         self._designation, self._ship_class, self._named_type = DESIGNATION, SHIP_CLASS, NAMED_TYPE
         self._place_words = {w.casefold() for kind in ("country", "location") for e in catalogue.of_kind(kind).values()
                              for n in [*e.names(), *e.demonyms] for w in n.split()}
+        # each country's capitalised names and demonyms, to find the one an organisation's name holds
+        self._country_words = {e.id: tuple(sorted({n for n in (*e.names(), *e.demonyms) if n[:1].isupper()},
+                                                  key=len, reverse=True))
+                               for e in catalogue.of_kind("country").values()}
         self._platform_alnum = {}
         for e in catalogue.of_kind("platform").values():
             for n in e.names():
@@ -453,6 +463,20 @@ class EntityFinder:
                 continue  # "South American nation" is not the United States
             ent = ents.get_or_add((h.kind, entry.id), lambda: self._entity_from(entry))
             ents.mention(ent, span)
+            if h.kind == "organization" and entry.country:
+                self._country_in_name(text, ents, h, entry.country)
+
+    def _country_in_name(self, text: str, ents: Entities, h: Hit, code: str) -> None:
+        """A catalogue body whose name holds its own country ("Royal Malaysian Air Force", "Armed Forces of the
+        Philippines") names the country there too: the record lists that place among the country's mentions."""
+        words = self._country_words.get(code)
+        if not words:
+            return
+        m = _words_re(words).search(text, h.start, h.end)
+        if m is not None:
+            country = self.cat.get("country", code)
+            ent = ents.get_or_add(("country", code), lambda: self._entity_from(country))
+            ent.add(Span(m.start(), m.end(), m.group()))
 
     @staticmethod
     def _capital_acts(text: str, h: Hit, hits: list[Hit]) -> bool:
@@ -713,15 +737,32 @@ class EntityFinder:
             if len(words) < 2 or words[0].islower():
                 continue
             name = " ".join(words)
-            s = m.end("name") - len(name)
-            if ents.covered(s, m.end("name")) is not None or self._covered_by_org(ents, s, m.end("name")) or \
-                    ents.overlapping(s, m.end("name")):
-                continue  # a name the catalogues or a rule already gave, or that holds one (a country, a person...)
+            s, e = m.end("name") - len(name), m.end("name")
+            owner = re.match(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+", name)
+            if owner:  # "Kenya's National Intelligence Service": the body is what follows its country
+                s += owner.end()
+                name = text[s:e]
+                if len(name.split()) < 2:
+                    continue
+            if re.search(r"Cent(?:re|er) of Excellence$", name):
+                continue  # a site ("the Armoured Vehicle Centre of Excellence"), not a body
+            if name.split()[0].endswith("ing"):  # "Creating Missile Competence Center": a sentence's first word
+                s += len(name.split()[0]) + 1
+                name = text[s:e]
+                if len(name.split()) < 2:
+                    continue
+            inner = ents.overlapping(s, e)
+            if self._covered_by_org(ents, s, e) or any(
+                    x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                continue  # a name the catalogues or a rule already gave, or that holds a person's or a firm's
             head = re.search(rf"(?:{_INSTITUTION_HEADS})", name)
             category = _INSTITUTION_CATEGORY.get(head.group().lower(), "government body") if head else None
-            ent = ents.get_or_add(("organization", name.casefold()),
-                                  lambda: Entity("organization", name, country=None, category=category))
-            ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
+            country = next((x.code for _, _, x in inner if x.kind == "country"), None)
+            # "the Defense Investments Center", after "the Estonian Defense Investments Center": the same body
+            longer = next((x for x in ents.of_kind("organization") if x.name.casefold().endswith(" " + name.casefold())), None)
+            ent = longer or ents.get_or_add(("organization", name.casefold()),
+                                            lambda: Entity("organization", name, country=country, category=category))
+            self._force_mention(ents, ent, Span(s, e, text[s:e]))
 
     def _outlets(self, text: str, ents: Entities) -> None:
         for m in _OUTLET_DOMAIN.finditer(text):
@@ -759,12 +800,15 @@ class EntityFinder:
                 for s, e, ent in near)
 
     def _force_mention(self, ents: Entities, ent: Entity, span: Span) -> None:
-        """A rule-made name that contains a country mention ("Indian Air Force") replaces it."""
+        """A rule-made name that contains a country or place mention ("Indian Air Force") replaces it; a country
+        stays named there (the record lists it among its mentions), a place does not ("Chengdu Aircraft
+        Industrial Company" is no mention of the city)."""
         inner = ents.overlapping(span.start, span.end)
         if any(x.kind not in ("country", "location") for _, _, x in inner):
             return
         for s, e, x in inner:
-            x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
+            if x.kind != "country":
+                x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
             ents.unmention((s, e, x))
         ents.mention(ent, span)
 
