@@ -95,3 +95,65 @@ def test_the_body_named_again_without_its_country_is_the_same_body(extractor):
 def test_a_site_or_a_sentence_opening_is_not_taken_into_a_body(extractor, text):
     orgs = names(extractor, text, "organization")
     assert not any("Excellence" in o or o.startswith("Improving") for o in orgs)
+
+
+# --- people: photo credits, credits and bylines inside the page, holders of an office named between commas ----
+
+def people(extractor, text: str) -> dict[str, str | None]:
+    return {e["name"]: e["role"] for e in entities(extractor, text) if e["kind"] == "person"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The frigate at sea off Brest, June 3. REUTERS/Jana Novakova\n\nFrance agreed to sell the ship.", "Jana Novakova"),
+    ("Tanks on parade in Warsaw. AFP PHOTO / Tomasz WIELICZKO\n\nPoland ordered more tanks.", "Tomasz Wieliczko"),
+    ("A fighter jet on display. Photo: Lena Sorvik/TT\n\nSweden signed the deal.", "Lena Sorvik"),
+    ("Helicopters at the base. © Pavel Orlov/TASS\n\nRussia delivered the helicopters.", "Pavel Orlov"),
+    ("The minister at the ceremony (Ana Ribeiro/Reuters File Photo) signed the contract.", "Ana Ribeiro"),
+])
+def test_a_photo_credit_without_brackets_names_the_photographer(extractor, text, name):
+    found = {n.casefold(): role for n, role in people(extractor, text).items()}  # a surname in capitals stays so
+    assert found.get(name.casefold()) == "photographer"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Navy signs for new boats By Min-jun Park SEOUL, May 2 (Yonhap) -- The navy signed.", "Min-jun Park", "reporter"),
+    ("Written by Clara Benedetti\n\nItaly ordered two submarines.", "Clara Benedetti", "reporter"),
+    ("Italy ordered two submarines.\n\n*Translated by Tomas Herrera", "Tomas Herrera", "translator"),
+    ("Estonia ordered rocket launchers.\n\nEditor: Kadri Tamm, Jaan Kask", "Jaan Kask", "editor"),
+])
+def test_credits_inside_the_page_name_their_people(extractor, text, name, role):
+    assert people(extractor, text).get(name) == role
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Also present were the Minister of Industry and Trade, Samir Benali, and the army chief.", "Samir Benali"),
+    ("The Minister of Defence, Maj Gen (Rtd) Musa Garba, was the guest of honour.", "Musa Garba"),
+    ("Speaking at the event, the US Ambassador to Ghana, Laura Whitfield, said the jets would arrive soon.",
+     "Laura Whitfield"),
+])
+def test_an_office_then_its_holder_between_commas_names_a_person(extractor, text, name):
+    assert name in people(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The deal was welcomed, according to Viktor Salnikov, who headed the delegation.", "Viktor Salnikov"),
+    ("Kuwait signed the deal. Sheikh Nasser Hamad Al-Sabah, the defence minister, attended.", "Nasser Hamad Al-Sabah"),
+    ("The deal was criticised by opposition frontbencher Tom Gallagher on Sunday.", "Tom Gallagher"),
+    ("The jets were ordered long after the fall of strongman Omar Bashir.", "Omar Bashir"),
+])
+def test_a_person_told_by_what_they_are_or_who_they_are(extractor, text, name):
+    assert name in people(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The package includes 12 AN/AVS-9 Night Vision Goggles and spare parts.",
+    "Officials of the navy and of CSTC/ Hudong Shipyard attended.",
+    "TOKYO (Asia Press News / Sputnik) Japan ordered more jets.",
+])
+def test_a_slash_before_a_thing_or_an_outlet_names_no_person(extractor, text):
+    assert people(extractor, text) == {}
+
+
+def test_al_before_a_place_name_is_part_of_a_family_name(extractor):
+    text = "Kuwait signed the deal. Sheikh Nasser Hamad Al-Sabah, the defence minister, attended."
+    assert "Sabah" not in names(extractor, text, "location")

@@ -179,6 +179,13 @@ def _alnum(s: str) -> str:
 _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary", "deputy", "state", "general",
              "council", "president", "prime", "chief", "staff", "force", "army", "navy", "department", "office",
              "agency", "company", "corporation", "group", "limited", "forces", "command", "said", "says"}
+# after an office: what it is of, then the holder's name between commas ("..., Ann Kowal, said", "..., Ann Kowal and")
+_OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w&'’-]*)"
+                           rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
+                           rf"(?P<name>{NAME})(?=\s*,|\s+and\b|\s*\.\s)")
+# words that make a credited "name" an outlet's, a firm's or a thing's
+_NOT_CREDIT_NAME = {"news", "shipyard", "times", "daily", "post", "press", "agency", "media", "images", "photo", "group",
+                    "television", "radio", "online", "herald", "tribune", "journal", "systems", "goggles"}
 HEAD_ROLES = {"president", "prime minister", "king", "crown prince", "emir", "amir", "chancellor", "supreme leader",
               "sultan", "premier", "head of state", "queen", "prince"}
 
@@ -364,10 +371,25 @@ class EntityFinder:
         self._line_byline = re.compile(rf"(?m)^[ \t]*(?P<names>{_LINE_NAME})[ \t]*\n?[ \t]*,[ \t]*(?:[\w-]+[ \t]+){{0,4}}"
                                        rf"(?i:correspondent|editor|reporter|writer|columnist)\b")
         # a person told by what they are rather than an office: "military expert Song Zhongping", "Mr Sirasak Lerdduaylarp"
+        # photo credits without brackets: "REUTERS/Ann Kowal", "AFP PHOTO / Ann Kowal", "Photo: Ann Kowal/TASS",
+        # "© Ann Kowal/EPA", "(Ann Kowal/Reuters File Photo)"
+        self._photo_slash = re.compile(
+            rf"(?:\b[A-Z]{{2,}}(?:\s+PHOTO)?|\b(?:Reuters|Getty Images|Bloomberg|Xinhua|Anadolu|Sputnik|Yonhap)|"
+            rf"\bPhoto)[ \t]*/[ \t]*(?P<names>{_LINE_NAME})")
+        self._photo_name_slash = re.compile(
+            rf"(?:(?:\bPhoto|\bPHOTO|\bCredit|\bImage)[ \t]*:[ \t]*|©[ \t]*|\()(?P<names>{_LINE_NAME})[ \t]*/[ \t]*[A-Z]")
+        # credits within the page: "Written by Ann Kowal", "Translated by ...", "Editor: Ann Kowal, Piotr Nowak", and a
+        # byline after a headline on the same line ("... deal By Ann Kowal SEOUL, May 2")
+        self._credit_more = re.compile(
+            rf"(?:\b(?:Written|Translated|Edited|Text)\s+by|\bEditors?:|(?<=[a-z0-9] )By(?=\s+[A-Z][a-z]))\s+"
+            rf"(?P<names>{_LINE_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_LINE_NAME})*)")
         self._descriptor = re.compile(rf"\b(?:expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
+                                      rf"businessman|businesswoman|student|resident|strongman|frontbencher|politician|"
+                                      rf"journalist|commentator|activist|economist|Treasurer|councillors?|"
                                       rf"spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME})")
         # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
-        self._opening_appos = re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|leads|"
+        self._opening_appos = re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, )|(?<=[Aa]ccording to )|(?<=\bsaid )|(?<=\btold ))"
+                                         rf"(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|headed|leads|led|"
                                          rf"chairs|runs|oversees)|a\s+(?:former\s+|senior\s+|top\s+)?(?:representative|spokes\w+|"
                                          rf"official|director|member|minister|secretary|adviser|advisor|professor|researcher|"
                                          rf"analyst|expert|commander|general|lawmaker|senator)|the\s+(?:[A-Z][\w-]+\s+){{0,4}}"
@@ -446,6 +468,8 @@ class EntityFinder:
                 entry = max([entry, *self._shared[h.text]], key=lambda e: leading[e.country or ""] if e is not entry
                             else leading[e.country or ""] + 0.5)
             span = Span(h.start, h.end, h.text)
+            if h.kind in ("location", "country") and re.search(r"\b(?:[Aa]l|[Ee]l)-$", text[max(0, h.start - 4):h.start]):
+                continue  # "Al-Sabah", "al-Iraqi": a family's name, not the place
             if h.kind == "country" and h.form == "capital":
                 after = text[h.end:h.end + 40]
                 # "New Delhi has signalled", "Seoul's agency": the government; else the city
@@ -512,6 +536,11 @@ class EntityFinder:
             raw = raw[:cut.end() - 1]
         e = s + len(raw)
         words = raw.split()
+        honorific = re.match(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr)\.?\s+", raw) if len(words) > 2 else None
+        if honorific:  # "Sheikh Nasser Al-Sabah" is Nasser Al-Sabah
+            s += honorific.end()
+            raw = raw[honorific.end():]
+            words = raw.split()
         if words[0].casefold() in _STOP_FIRST or len(words) < 2 or any(w.strip(".,").casefold() in _NOT_NAME for w in words):
             return None
         if any(w in _TITLE_CASE_GLUE for w in words[1:]):
@@ -615,6 +644,9 @@ class EntityFinder:
             if off and off.country and not country:
                 country = off.country
             self._add_person(text, ents, m, role, country)
+        for h, m in self._office_appositions(text, offices):
+            off = self._office(h.text)
+            self._add_person(text, ents, m, off.name if off else h.text, off.country if off else None)
         for m in self._byline.finditer(text):
             self._credited(text, ents, m, "reporter")
         for m in self._top_byline.finditer(text[:300]):
@@ -623,6 +655,12 @@ class EntityFinder:
             self._credited(text, ents, m, "photographer")
         for m in self._photo_line.finditer(text):
             self._credited(text, ents, m, "photographer")
+        for rx in (self._photo_slash, self._photo_name_slash):
+            for m in rx.finditer(text):
+                self._credited(text, ents, m, "photographer")
+        for m in self._credit_more.finditer(text):
+            role = "editor" if m.group().startswith("Edit") else "translator" if m.group().startswith("Trans") else "reporter"
+            self._credited(text, ents, m, role)
         for m in self._line_byline.finditer(text):
             self._credited(text, ents, m, "reporter")
         for rx in (self._descriptor, self._opening_appos):
@@ -640,6 +678,14 @@ class EntityFinder:
                     "editing": "editor", "writing": "writer", "video": "producer", "photo": "photographer"}.get(what, what)
             self._credited(text, ents, m, role)
 
+    def _office_appositions(self, text: str, offices: list[Hit] | None):
+        """An office, what it is of, then the holder's name between commas: "the Minister of Industry and Trade,
+        Ann Kowal, said", "the US Ambassador to Chile, Ann Kowal, and ..." (from the office hits)."""
+        for h in offices or ():
+            m = _OFFICE_APPOS.match(text, h.end)
+            if m is not None:
+                yield h, m
+
     def _appositions(self, text: str):
         """`_title_appos` matches, looked for only before the rare ", NAME, said" that ends one."""
         last = -1
@@ -656,7 +702,15 @@ class EntityFinder:
         for n in re.finditer(rf"{_CAPS_NAME}|{NAME}", m["names"]):
             if n.group() in ("Associated Press",) or re.fullmatch(r"[A-Z][a-z]+", n.group()):
                 continue
-            self._add_person(text, ents, _Offset(n, m.start("names")), role, None)
+            base, written = m.start("names"), n.group()
+            if re.search(r"\d", written) or any(w.casefold() in _NOT_CREDIT_NAME for w in written.split()):
+                continue  # "AN/AVS-9 Night Vision Goggles", "CSTC/ Hudong Shipyard", "(UrduPoint News / Sputnik)"
+            # a name run on into what follows it ("Ann Kowal SEOUL", "Ann Kowal AFP"): the capitals are not hers
+            cut = re.search(r"(?:\s+[A-Z]{2,}[.,]?)+$", written)
+            if cut and not written.isupper() and " " in written[:cut.start()]:
+                self._add_person(text, ents, _Offset(re.match(r".+", written[:cut.start()]), base + n.start()), role, None)
+                continue
+            self._add_person(text, ents, _Offset(n, base), role, None)
 
     def _organisations(self, text: str, ents: Entities) -> None:
         home = self.home_country(ents)
