@@ -157,3 +157,18 @@ def test_a_slash_before_a_thing_or_an_outlet_names_no_person(extractor, text):
 def test_al_before_a_place_name_is_part_of_a_family_name(extractor):
     text = "Kuwait signed the deal. Sheikh Nasser Hamad Al-Sabah, the defence minister, attended."
     assert "Sabah" not in names(extractor, text, "location")
+
+
+# --- catalogue entries added for outlets, firms and bodies that defence reporting names ------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("WASHINGTON, May 2 (UPI) -- The Army ordered more trucks.", "United Press International"),
+    ("The Italian firm signed an agreement with Alenia Aermacchi on trainer jets.", "Alenia Aermacchi"),
+    ("The trucks will be supplied by Iveco under a contract signed on Monday.", "Iveco Defence Vehicles"),
+    ("The vehicles will come from BAE Hägglunds, the ministry said.", "BAE Hägglunds"),
+    ("Speaking to Business Insider, the official said the jets were late.", "Business Insider"),
+    ("The attacks were documented by Amnesty International last year.", "Amnesty International"),
+    ("Finland belongs to NATO's Partnership for Peace programme.", "Partnership for Peace"),
+])
+def test_catalogue_names_outlets_firms_and_bodies(extractor, text, name):
+    assert name in names(extractor, text, "organization")
