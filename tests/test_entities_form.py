@@ -172,3 +172,31 @@ def test_al_before_a_place_name_is_part_of_a_family_name(extractor):
 ])
 def test_catalogue_names_outlets_firms_and_bodies(extractor, text, name):
     assert name in names(extractor, text, "organization")
+
+
+# --- a legislature or cabinet by its bare title -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The State Department said Congress had been notified of the possible sale.", "Congress"),
+    ("Mr Hale said Cabinet had approved $1.1 billion for the new patrol aircraft.", "Cabinet"),
+    ("The purchase of the corvettes must still be submitted to Parliament in March.", "Parliament"),
+    ("After ratification by the Senate, the pact will allow joint training.", "Senate"),
+])
+def test_a_bare_title_names_the_legislature_or_cabinet(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+def test_a_bare_title_after_the_full_name_is_the_same_body(extractor):
+    text = ("The treaty was approved by the Philippine Senate on Monday. After ratification by the Senate, the "
+            "pact will allow joint training.")
+    orgs = [e for e in entities(extractor, text) if e["kind"] == "organization"]
+    assert [o["name"] for o in orgs] == ["Philippine Senate"]
+    assert len(orgs[0]["mentions"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian National Congress criticised the purchase of the jets.",
+    "The jets were shown at the Parliament House lawn during the parade.",
+])
+def test_a_title_within_a_longer_name_is_not_the_bare_body(extractor, text):
+    assert not {"Congress", "Parliament"} & names(extractor, text, "organization")

@@ -183,6 +183,8 @@ _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary
 _OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w&'’-]*)"
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
                            rf"(?P<name>{NAME})(?=\s*,|\s+and\b|\s*\.\s)")
+# a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
+_BARE_BODY = re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])")
 # words that make a credited "name" an outlet's, a firm's or a thing's
 _NOT_CREDIT_NAME = {"news", "shipyard", "times", "daily", "post", "press", "agency", "media", "images", "photo", "group",
                     "television", "radio", "online", "herald", "tribune", "journal", "systems", "goggles"}
@@ -440,6 +442,7 @@ class EntityFinder:
         self._organisations(text, ents)
         self._places(text, ents)
         self._outlets(text, ents)
+        self._bare_bodies(text, ents)
         self._surnames(text, ents)
         self._designations(text, ents)
         self._merge_platform_family(ents)
@@ -817,6 +820,22 @@ class EntityFinder:
             ent = longer or ents.get_or_add(("organization", name.casefold()),
                                             lambda: Entity("organization", name, country=country, category=category))
             self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    def _bare_bodies(self, text: str, ents: Entities) -> None:
+        """A legislature or cabinet named by its bare title ("Congress has to approve it", "Cabinet has chosen",
+        "submitted to Parliament"): the body the article already names in full if there is one ("the Turkish
+        Parliament"), else the title itself, of the article's country."""
+        home = None
+        for m in _BARE_BODY.finditer(text):
+            if ents.covered(m.start(), m.end()) is not None or re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30):m.start()]):
+                continue  # within a name, or the end of one ("Indian National Congress", "Lower House of Parliament")
+            word = m.group()
+            full = next((x for x in ents.of_kind("organization") if word in x.name.split()), None)
+            if full is None:
+                home = home or self.home_country(ents)
+                full = ents.get_or_add(("organization", word.casefold()), lambda: Entity(
+                    "organization", word, country=home, category="government body" if word == "Cabinet" else "legislature"))
+            ents.mention(full, Span(m.start(), m.end(), word))
 
     def _outlets(self, text: str, ents: Entities) -> None:
         for m in _OUTLET_DOMAIN.finditer(text):

@@ -77,9 +77,14 @@ def firm_as_written(ent: Entity) -> str:
     catalogue's name where the report writes it out, or only an acronym of it."""
     forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
                     if f[:1].isupper() and not f.replace(".", "").isupper())  # an acronym ("PAF") is spelled out
-    if not forms or any(_norm(ent.name) in _norm(f) or _norm(f) in _norm(ent.name) for f in forms):
+    name = _norm(ent.name)
+    if not forms or any(name in _norm(f) for f in forms):
         return ent.name
-    return max(forms, key=lambda f: (forms[f], len(f), f))
+    # forms the name holds ("Iveco" of Iveco Defence Vehicles, "Senate" beside "Philippine Senate") do not count
+    other = {f: n for f, n in forms.items() if _norm(f) not in name}
+    if not other:
+        return ent.name
+    return max(other, key=lambda f: (other[f], len(f), f))
 
 
 def apply(entities: list[Entity]) -> None:
