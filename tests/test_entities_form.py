@@ -200,3 +200,24 @@ def test_a_bare_title_after_the_full_name_is_the_same_body(extractor):
 ])
 def test_a_title_within_a_longer_name_is_not_the_bare_body(extractor, text):
     assert not {"Congress", "Parliament"} & names(extractor, text, "organization")
+
+
+# --- towns told by the country or region after them, and by datelines ----------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The two ministers signed the deal in Tromsdalen, Norway, on Friday.", "Tromsdalen"),
+    ("The drones are assembled at a plant near Frederick, Maryland, the company said.", "Frederick"),
+    ("Talks were held in Ravello, Italy in 2019 between the two leaders.", "Ravello"),
+    ("KUALA SELANGOR, Aug 24 — The navy received its first patrol boat.", "Kuala Selangor"),
+    ("NOVI SAD, Serbia – On Friday the army received six helicopters.", "Novi Sad"),
+])
+def test_a_town_before_its_country_or_in_a_dateline_is_a_location(extractor, text, name):
+    assert name in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text", [
+    "According to Novak, American instructors will train the crews.",
+    "The letter from Kowalski, Nowak and Wisniewski asked for more tanks.",
+])
+def test_a_name_before_a_demonym_or_another_name_is_no_town(extractor, text):
+    assert not names(extractor, text, "location")

@@ -183,6 +183,12 @@ _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary
 _OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w&'’-]*)"
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
                            rf"(?P<name>{NAME})(?=\s*,|\s+and\b|\s*\.\s)")
+# a town before the country or region it is in: "in Stavanger, Norway", "near Bethesda, Maryland"
+_TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+"
+                                r"(?P<where>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;:)]|$)")
+# a dateline's town at the start of a line, before a month or a place and a dash: "KOTA BARU, Aug 24 -"
+_DATELINE_TOWN = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?),\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                            r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|(?P<where>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s*[-–—(]")
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
 _BARE_BODY = re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])")
 # words that make a credited "name" an outlet's, a firm's or a thing's
@@ -441,6 +447,7 @@ class EntityFinder:
         self._people(text, ents, offices)
         self._organisations(text, ents)
         self._places(text, ents)
+        self._towns(text, ents)
         self._outlets(text, ents)
         self._bare_bodies(text, ents)
         self._surnames(text, ents)
@@ -865,6 +872,30 @@ class EntityFinder:
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category=category))
                 self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    def _towns(self, text: str, ents: Entities) -> None:
+        """Towns the catalogue does not hold, told by the country or region written after them: "in Stavanger,
+        Norway", "near Bethesda, Maryland", and a dateline's "KOTA BARU, Aug 24 -" or "ZAGREB, Croatia -"."""
+        for rx in (_TOWN_BEFORE_PLACE, _DATELINE_TOWN):
+            for m in rx.finditer(text):
+                s, e = m.span("name")
+                if ents.covered(s, e) is not None:
+                    continue
+                country = None
+                if m["where"]:
+                    found = ents.overlapping(m.start("where"), m.end("where"))
+                    ws, we, where = found[0] if found else (0, 0, None)
+                    if where is None or ws != m.start("where") or where.kind not in ("country", "location") or \
+                            where.kind == "country" and text[ws:we] not in self.cat.get("country", where.code).names():
+                        continue  # "in Smith, Jones and ...", "from Kowal, American officials...": no place after it
+                    country = where.code if where.kind == "country" else where.country
+                words = m["name"].split()
+                if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
+                    continue
+                name = m["name"].title() if m["name"].isupper() else m["name"]
+                ent = ents.get_or_add(("location", name.casefold()),
+                                      lambda: Entity("location", name, country=country, category="city"))
+                ents.mention(ent, Span(s, e, m["name"]))
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
         near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take
