@@ -221,3 +221,34 @@ def test_a_town_before_its_country_or_in_a_dateline_is_a_location(extractor, tex
 ])
 def test_a_name_before_a_demonym_or_another_name_is_no_town(extractor, text):
     assert not names(extractor, text, "location")
+
+
+# --- a country's ministry or force named with its owner, and a group's bare word after one of its firms ---------
+
+@pytest.mark.parametrize("text, name", [
+    ("On Tuesday Peru's Defence Ministry said the jets would arrive in May.", "Peruvian Defence Ministry"),
+    ("The Indian defence ministry cleared the purchase of the howitzers.", "Indian Defence Ministry"),
+    ("Senior officers of Chile's Navy inspected the frigates in Plymouth.", "Chilean Navy"),
+    ("Kenya's Air Force will receive the helicopters next year.", "Kenyan Air Force"),
+])
+def test_a_ministry_or_force_is_named_by_its_country_not_by_the_words_before(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+def test_a_force_whose_name_goes_on_after_the_country_keeps_its_name(extractor):
+    text = "The Uganda People's Defence Forces will receive 20 armoured vehicles."
+    assert not any(n == "Uganda Defence Forces" for n in names(extractor, text, "organization"))
+
+
+def test_a_groups_bare_word_after_one_of_its_firms_is_that_firm(extractor):
+    text = ("Hanwha Aerospace won the howitzer contract on Monday. Hanwha said deliveries would begin in 2026 and "
+            "that Hanwha would also train the crews.")
+    orgs = [e for e in entities(extractor, text) if e["kind"] == "organization"]
+    assert [o["name"] for o in orgs] == ["Hanwha Aerospace"]
+    assert len(orgs[0]["mentions"]) == 3
+
+
+def test_a_groups_bare_word_is_not_its_foreign_arm(extractor):
+    text = "Hanwha Defense Australia will build the vehicles in Geelong. Hanwha said the plant would open in 2025."
+    assert not any(e["name"] == "Hanwha Defense Australia" and len(e["mentions"]) > 1
+                   for e in entities(extractor, text) if e["kind"] == "organization")

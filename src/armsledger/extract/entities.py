@@ -451,6 +451,7 @@ class EntityFinder:
         self._outlets(text, ents)
         self._bare_bodies(text, ents)
         self._surnames(text, ents)
+        self._parent_word_as_subsidiary(ents)
         self._designations(text, ents)
         self._merge_platform_family(ents)
         return ents
@@ -731,8 +732,9 @@ class EntityFinder:
             if self._covered_by_org(ents, m.start(), m.end()):
                 continue
             who = re.sub(r"^(?:The|the|A|An)\s+", "", m["who"])
-            name = f"{who} {m['svc']}"
             start = m.end("who") - len(who)
+            start, who = self._owner(text, ents, start, m.end("who"), country) or (start, who)
+            name = f"{who} {m['svc']}"
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=country, category="armed service"))
             self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
@@ -750,7 +752,11 @@ class EntityFinder:
             else:
                 base = f"{kind.title()} Ministry"
             start = m.start("who") if m["who"] and country else (m.start("kind") if m["kind"] else m.start())
-            if m["who"] and country:
+            owner = self._owner(text, ents, m.start("who"), m.end("who"), country) if m["who"] and country else None
+            if owner:
+                start, who = owner
+                name = f"{who} {base}"
+            elif m["who"] and country:
                 name = f"{m['who']} {base}"
             else:
                 name, country = base, country or home
@@ -896,6 +902,39 @@ class EntityFinder:
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category="city"))
                 ents.mention(ent, Span(s, e, m["name"]))
+
+    def _owner(self, text: str, ents: Entities, start: int, end: int, code: str) -> tuple[int, str] | None:
+        """Where the country's mention in a body's owner words starts, and how the body's name writes it: as
+        written ("Indian", "US"), by its demonym for a possessive ("Cambodia's" -> "Cambodian"), without the
+        words before it ("On Wednesday Cambodia's ...", "The Indian ...")."""
+        for s, e, x in ents.overlapping(start, end):
+            if x.kind == "country" and x.code == code and s >= start and re.fullmatch(r"(?:['’]s)?", text[e:end]):
+                written = text[s:e]
+                if re.match(r"['’]s\b", text[e:e + 3]):
+                    entry = self.cat.get("country", code)
+                    written = entry.demonyms[0] if entry and entry.demonyms else written
+                return s, written
+        return None
+
+    @staticmethod
+    def _parent_word_as_subsidiary(ents: Entities) -> None:
+        """A group's bare word after one of its firms is named in full is that firm: "Hanwha said" after "Hanwha
+        Aerospace" is Hanwha Aerospace, not the Hanwha group the catalogue knows by the bare word (a firm of the
+        group's own country: "Hanwha Defense Australia" is not what "Hanwha" names)."""
+        orgs = ents.of_kind("organization")
+        for parent in orgs:
+            words = {re.sub(r"['’]s$", "", mm.text) for mm in parent.mentions}
+            if len(words) != 1 or " " in (word := words.pop()) or word == parent.name:
+                continue
+            child = next((x for x in orgs if x is not parent and x.mentions and x.country == parent.country
+                          and any(mm.text.startswith(word + " ") for mm in x.mentions)), None)  # not a foreign arm
+            if child is None:
+                continue
+            for mm in parent.mentions:
+                child.add(mm)
+                ents.at[mm.start] = child
+            ents.reassign(parent, child)
+            parent.mentions = []
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
         near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take
