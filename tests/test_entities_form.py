@@ -252,3 +252,24 @@ def test_a_groups_bare_word_is_not_its_foreign_arm(extractor):
     text = "Hanwha Defense Australia will build the vehicles in Geelong. Hanwha said the plant would open in 2025."
     assert not any(e["name"] == "Hanwha Defense Australia" and len(e["mentions"]) > 1
                    for e in entities(extractor, text) if e["kind"] == "organization")
+
+
+# --- a platform written after its maker names the maker -------------------------------------------------------
+
+@pytest.mark.parametrize("text, maker, platform", [
+    ("The air force weighed the Dassault Rafale against two rivals.", "Dassault Aviation", "Rafale"),
+    ("The Saab JAS 39 Gripen was the cheapest of the offers.", "Saab AB", "Gripen"),
+    ("Belgium received its first Lockheed Martin F-35 on Monday.", "Lockheed Martin", "F-35"),
+])
+def test_a_platform_after_its_maker_names_both(extractor, text, maker, platform):
+    ents = entities(extractor, text)
+    assert maker in {e["name"] for e in ents if e["kind"] == "organization"}
+    assert any(platform in e["name"] for e in ents if e["kind"] == "platform")
+
+
+@pytest.mark.parametrize("text", [
+    "Algeria ordered more Sukhoi Su-30 fighters last year.",
+    "The Yakovlev Yak-130 trainers arrived in April.",
+])
+def test_a_maker_whose_letters_lead_the_designation_is_part_of_the_name(extractor, text):
+    assert not names(extractor, text, "organization")

@@ -430,6 +430,7 @@ class EntityFinder:
                 self._platform_alnum.setdefault(_alnum(n), e)
         self._shared: dict[str, list[Entry]] = {}
         self._people_by_key: dict[str, Entry] | None = None
+        self._org_by_name: dict[str, Entry] | None = None
         for kind_entries in catalogue.entries.values():
             for e in kind_entries.values():
                 for a in e.shared_aliases:
@@ -444,6 +445,7 @@ class EntityFinder:
     def __call__(self, text: str, hits: list[Hit], offices: list[Hit] | None = None) -> Entities:
         ents = Entities()
         self._catalogue_hits(text, hits, ents)
+        self._makers_in_platform_names(ents)
         self._people(text, ents, offices)
         self._organisations(text, ents)
         self._places(text, ents)
@@ -512,6 +514,33 @@ class EntityFinder:
             country = self.cat.get("country", code)
             ent = ents.get_or_add(("country", code), lambda: self._entity_from(country))
             ent.add(Span(m.start(), m.end(), m.group()))
+
+    def _makers_in_platform_names(self, ents: Entities) -> None:
+        """A platform written after its maker ("Dassault Rafale", "Saab JAS 39 Gripen", "Lockheed Martin F-35")
+        names the maker too: the maker's words become its mention, the rest the platform's. Not where the
+        designation's letters are the maker's own ("Sukhoi Su-30", "Yakovlev Yak-130"): that is one name."""
+        if self._org_by_name is None:
+            self._org_by_name = {n: e for e in self.cat.of_kind("organization").values() for n in e.names()
+                                 if n[:1].isupper() and not re.search(r"\d", n)}
+        for plat in ents.of_kind("platform"):
+            for mm in list(plat.mentions):
+                words = mm.text.split()
+                for k in range(min(3, len(words) - 1), 0, -1):
+                    maker = self._org_by_name.get(" ".join(words[:k]))
+                    if maker is None:
+                        continue
+                    rest = mm.text[len(" ".join(words[:k])):]
+                    rest_start = mm.start + len(mm.text) - len(rest.lstrip())
+                    if re.match(r"[A-Za-z]+", rest.lstrip()) and words[0].casefold().startswith(
+                            re.match(r"[A-Za-z]+", rest.lstrip()).group().casefold()):
+                        break  # "Sukhoi Su-30": the maker's letters lead the designation
+                    plat.mentions.remove(mm)
+                    ents.unmention((mm.start, mm.end, plat))
+                    ents.mention(plat, Span(rest_start, mm.end, mm.text[rest_start - mm.start:]))
+                    org = ents.get_or_add(("organization", maker.id), lambda: self._entity_from(maker))
+                    maker_text = " ".join(words[:k])
+                    ents.mention(org, Span(mm.start, mm.start + len(maker_text), maker_text))
+                    break
 
     @staticmethod
     def _capital_acts(text: str, h: Hit, hits: list[Hit]) -> bool:
