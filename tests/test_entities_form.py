@@ -273,3 +273,33 @@ def test_a_platform_after_its_maker_names_both(extractor, text, maker, platform)
 ])
 def test_a_maker_whose_letters_lead_the_designation_is_part_of_the_name(extractor, text):
     assert not names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The claim was confirmed to reporters. Tomasz Wrona, deputy envoy of the president, said talks went well.",
+     "Tomasz Wrona"),
+    ("The contract pleased Carla Mendes, a former Brazilian consul in Lisbon.", "Carla Mendes"),
+    ("The deal was signed by Olav Berntsen, President of Nordic Armour, on Monday.", "Olav Berntsen"),
+    ("He met Dilan Perera, Sri Lanka's State Minister of Defence, in Colombo.", "Dilan Perera"),
+    ("Asked about Bakyt Osmonov, his predecessor who resigned, he said nothing.", "Bakyt Osmonov"),
+])
+def test_a_name_before_a_comma_and_who_they_are_names_a_person(extractor, text, name):
+    assert name in people(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister for Veterans Affairs Helen Carver said the ships would be built locally.", "Helen Carver"),
+    ("Deputy Chief of Mission Pavel Sorokin said the two countries would build the missiles.", "Pavel Sorokin"),
+    ("Federal Minister for Economic Affairs Jonas Albrecht told the committee of the sale.", "Jonas Albrecht"),
+])
+def test_a_name_after_an_office_and_what_it_is_of_names_a_person(extractor, text, name):
+    assert name in people(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The navy took delivery of its first Type-054 Class Frigate, a ship built in China.",
+    "The jets were built by Lockheed Martin, a US firm, and delivered in May.",
+    "The Green Party, a member of the coalition, opposed the sale.",
+])
+def test_a_thing_or_a_body_before_a_comma_is_no_person(extractor, text):
+    assert people(extractor, text) == {}

@@ -191,6 +191,23 @@ _DATELINE_TOWN = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'�
                             r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|(?P<where>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s*[-–—(]")
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
 _BARE_BODY = re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])")
+# what an office is of or for ("Chief of Mission", "Minister for Veterans Affairs"), never a name
+_OFFICE_OF_NOUNS = frozenset(
+    "mission missions operations staff development trade industry security affairs cooperation planning procurement "
+    "acquisition logistics intelligence relations communications policy veterans finance economy justice health "
+    "education energy transport information public national international foreign defence defense interior home "
+    "external economic armed forces state budget treasury commerce investment"
+    .split())
+# what follows a person's name and its comma: "who ...", "a former ...", "deputy head of", "his counterpart",
+# "President of ...", "Panama's Minister of ..."
+_APPOS_AFTER_NAME = re.compile(
+    r"(?<=[a-zà-ÿ'’.]),[ \t]+(?:who(?:se)?\s|a[ \t]+(?:former[ \t]+|senior[ \t]+|retired[ \t]+|top[ \t]+)?[a-z]+[ \t]|"
+    r"(?:his|her|their)[ \t]+(?:[A-Z][\w-]+[ \t]+)?(?:counterpart|predecessor|successor|deputy|wife|husband|daughter|son)\b|"
+    r"(?:deputy|former|acting|senior)[ \t]+[a-z]+|(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:Minister|Secretary|Director|President|"
+    r"Chairman|Chief|Head|Ambassador|Commander|Manager|Chargé|[Pp]rogram(?:me)?[ \t]+[Dd]irector)\b)")
+# after an office: "for" or "of" and the words of what it is, up to the name that ends them
+_OFFICE_OF_WORDS = re.compile(r"[ \t]+(?:for|of)[ \t]+(?P<words>(?:[\w&'’.-]+[ \t]+){1,6}?[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+"
+                              r"(?:[ \t]+[A-Z][\w'’-]+){0,2})(?=[ \t]*(?:,|\.|\s+[a-z]|\s*$))")
 # words that make a credited "name" an outlet's, a firm's or a thing's
 _NOT_CREDIT_NAME = {"news", "shipyard", "times", "daily", "post", "press", "agency", "media", "images", "photo", "group",
                     "television", "radio", "online", "herald", "tribune", "journal", "systems", "goggles"}
@@ -431,6 +448,7 @@ class EntityFinder:
         self._shared: dict[str, list[Entry]] = {}
         self._people_by_key: dict[str, Entry] | None = None
         self._org_by_name: dict[str, Entry] | None = None
+        self._title_vocab: frozenset[str] | None = None
         for kind_entries in catalogue.entries.values():
             for e in kind_entries.values():
                 for a in e.shared_aliases:
@@ -711,6 +729,10 @@ class EntityFinder:
                 if m["name"].split()[0].casefold() in _STOP_FIRST or len(m["name"].split()) < 2:
                     continue
                 self._add_person(text, ents, _Offset(re.match(r".+", m["name"]), s), None, None)
+        for s0, e0 in self._names_before_appositions(text, ents):
+            self._add_person(text, ents, _Offset(re.match(r".+", text[s0:e0]), s0), None, None)
+        for s0, e0 in self._names_after_office_of(text, ents, offices):
+            self._add_person(text, ents, _Offset(re.match(r".+", text[s0:e0]), s0), None, None)
         for m in self._credit.finditer(text):
             what = m["what"].lower()
             what = "reporting" if "compiled" in what else what
@@ -725,6 +747,61 @@ class EntityFinder:
             m = _OFFICE_APPOS.match(text, h.end)
             if m is not None:
                 yield h, m
+
+    def _title_words(self) -> frozenset[str]:
+        """Words of office titles and of bodies' names ("Security", "Affairs", "Mission"): the words that end a
+        title's "of ..." part, never a person's name."""
+        if self._title_vocab is None:
+            words = {w.casefold() for e in self.cat.of_kind("office").values() for n in e.names() for w in n.split()}
+            words |= {w.casefold() for e in self.cat.of_kind("organization").values() if e.category != "defence company"
+                      for n in e.names() for w in n.split() if w.isalpha()}
+            things = {w.rstrip("s") for h, _ in _NAMED_HEAD_CATEGORY for w in h.split()} | set(_HEAD_CATEGORY) | {"class"}
+            self._title_vocab = frozenset(words | _NOT_NAME | _STOP_FIRST | things | {t + "s" for t in things} | _OFFICE_OF_NOUNS)
+        return self._title_vocab
+
+    def _name_span(self, text: str, ents: Entities, tokens: list[re.Match], base: int) -> tuple[int, int] | None:
+        """The last two to four capitalised tokens that can be a person's name: no title or body word, no place,
+        firm or country ("Economic Affairs Peter Altmaier" -> Peter Altmaier)."""
+        vocab = self._title_words()
+        keep: list[re.Match] = []
+        for t in reversed(tokens):
+            w = t.group()
+            if w.casefold().strip(".,") in vocab or w.endswith(".") and w[:-1].isupper() or len(keep) == 4 or any(
+                    x.kind != "person" for _, _, x in ents.overlapping(base + t.start(), base + t.end())):
+                break
+            keep.insert(0, t)
+        if len(keep) < 2 or any(re.search(r"\d", t.group()) for t in keep):
+            return None
+        return base + keep[0].start(), base + keep[-1].end()
+
+    def _names_before_appositions(self, text: str, ents: Entities):
+        """A name anywhere, told by what follows its comma: "..., Ann Kowal, a former Polish consul", "Ann Kowal,
+        deputy head of", "Ann Kowal, President of Iveco", "Ann Kowal, whose son", "Ann Kowal, his counterpart"."""
+        for a in _APPOS_AFTER_NAME.finditer(text):
+            back = text[max(0, a.start() - 80):a.start()]
+            run = re.search(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$", back)
+            if run is None or ents.covered(a.start() - 1, a.start()) is not None:
+                continue
+            tokens = list(re.finditer(r"\S+", run.group()))
+            span = self._name_span(text, ents, tokens, a.start() - len(back) + run.start())
+            if span is not None:
+                yield span
+
+    def _names_after_office_of(self, text: str, ents: Entities, offices: list[Hit] | None):
+        """A name after an office and what it is of or for, the words that are no name skipped: "Minister for
+        Armed Forces Ann Kowal", "Deputy Chief of Mission Ann Kowal", "Minister of defense industry Ann Kowal"."""
+        for h in offices or ():
+            m = _OFFICE_OF_WORDS.match(text, h.end)
+            if m is None or ents.covered(m.start("words"), m.end("words")) is not None and \
+                    ents.covered(m.start("words"), m.end("words")).kind == "person":
+                continue
+            tokens = list(re.finditer(r"\S+", m["words"]))
+            caps = []
+            for t in tokens:  # the capitalised run that ends the words
+                caps = caps + [t] if t.group()[:1].isupper() else []
+            span = self._name_span(text, ents, caps, m.start("words"))
+            if span is not None and span[1] == m.end("words"):
+                yield span
 
     def _appositions(self, text: str):
         """`_title_appos` matches, looked for only before the rare ", NAME, said" that ends one."""
