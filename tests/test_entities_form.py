@@ -303,3 +303,13 @@ def test_a_name_after_an_office_and_what_it_is_of_names_a_person(extractor, text
 ])
 def test_a_thing_or_a_body_before_a_comma_is_no_person(extractor, text):
     assert people(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials said Indonesia's air force would receive the jets in 2026.", "Indonesian air force"),
+    ("The order was confirmed by Brazil's navy on Monday.", "Brazilian navy"),
+    ("The sale still needs the approval of the Dutch parliament.", "Dutch parliament"),
+    ("Earlier this year the U.S. congress approved the sale of the drones.", "U.S. congress"),
+])
+def test_a_countrys_force_or_legislature_in_lower_case_is_an_organisation(extractor, text, name):
+    assert name in names(extractor, text, "organization")

@@ -121,9 +121,10 @@ _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june"
                           "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share"}
 # a country's forces and government as written in lower case after its name or demonym ("the Indian navy",
 # "the Chinese army")
-_LOWER_SERVICE = re.compile(r"\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
-                            r"defen[cs]e forces|special forces)\b")
-_LOWER_SERVICE_CATEGORY = {"government": "government body", "police": "government body"}
+_LOWER_SERVICE = re.compile(r"(?P<poss>['’]s)?\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
+                            r"defen[cs]e forces|special forces|parliament|congress)\b")
+_LOWER_SERVICE_CATEGORY = {"government": "government body", "police": "government body", "parliament": "legislature",
+                           "congress": "legislature"}
 _COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li", "zhang", "liu", "chen", "sharma",
                     "ali", "ahmed", "smith", "johnson", "brown", "jones", "williams", "miller", "davis", "wilson",
                     "rao", "reddy", "patel", "gupta", "shah", "das", "nguyen", "tran", "yang", "huang", "zhao", "wu",
@@ -899,6 +900,9 @@ class EntityFinder:
             if m is None:
                 continue
             name = text[s0:m.end()]
+            if m["poss"]:  # "Indonesia's air force" is the Indonesian air force
+                entry = self.cat.get("country", country.code)
+                name = f"{entry.demonyms[0]} {m['what']}" if entry and entry.demonyms else name
             if ents.covered(m.start("what"), m.end()) is not None:
                 continue
             category = _LOWER_SERVICE_CATEGORY.get(m["what"], "armed service")
