@@ -313,3 +313,12 @@ def test_a_thing_or_a_body_before_a_comma_is_no_person(extractor, text):
 ])
 def test_a_countrys_force_or_legislature_in_lower_case_is_an_organisation(extractor, text, name):
     assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Czechia ordered 24 more tanks from Germany.", "Czech Republic"),
+    ("Troops from the DRC were trained by Rwanda.", "Democratic Republic of the Congo"),
+    ("Ivory Coast received two patrol boats from France.", "Côte d'Ivoire"),
+])
+def test_a_country_is_named_by_the_name_reports_most_use(extractor, text, name):
+    assert name in names(extractor, text, "country")
