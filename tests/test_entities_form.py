@@ -322,3 +322,22 @@ def test_a_countrys_force_or_legislature_in_lower_case_is_an_organisation(extrac
 ])
 def test_a_country_is_named_by_the_name_reports_most_use(extractor, text, name):
     assert name in names(extractor, text, "country")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("According to a report in The Lagos Times, the jets arrived on Monday.", "The Lagos Times"),
+    ("Source: Harbour Daily News", "Harbour Daily News"),
+    ("Subscribe to Warships Monthly magazine for more.", "Warships Monthly"),
+    ("The defence news website Frontier Operations Blog reported the sale.", "Frontier Operations Blog"),
+])
+def test_an_outlet_named_by_its_form_is_an_organisation(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "Latest News\n\nThe navy ordered two frigates.",
+    "Entertainment News\n\nWorld News\n\nThe army received new rifles.",
+    "Previous Article Next Article Post\n\nThe army received new rifles.",
+])
+def test_a_page_heading_is_no_outlet(extractor, text):
+    assert not names(extractor, text, "organization")

@@ -190,6 +190,16 @@ _TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A
 # a dateline's town at the start of a line, before a month or a place and a dash: "KOTA BARU, Aug 24 -"
 _DATELINE_TOWN = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?),\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                             r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|(?P<where>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s*[-–—(]")
+# an outlet by its form: capitalised words ending in what it is
+_OUTLET_NAME = re.compile(r"(?P<name>(?P<the>The\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:News|Daily|Times|Monthly|Weekly|Bulletin|"
+                          r"Herald|Tribune|Gazette|Journal|Post|Online|Blog))\b(?![-’'])")
+# words that make "... News" a page's heading, not an outlet
+_NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "local", "home", "other", "recent",
+                     "popular", "trending", "featured", "business", "defence", "defense", "military", "national",
+                     "international", "regional", "sports", "sport", "economic", "politics", "good", "bad", "fake",
+                     "company", "press", "industry", "our", "your", "all", "weekend", "evening", "morning", "sunday",
+                     "entertainment", "article", "next", "previous", "security", "show", "tech", "science", "health",
+                     "opinion", "video", "photo", "lifestyle", "finance"}
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
 _BARE_BODY = re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])")
 # what an office is of or for ("Chief of Mission", "Minister for Veterans Affairs"), never a name
@@ -470,6 +480,7 @@ class EntityFinder:
         self._places(text, ents)
         self._towns(text, ents)
         self._outlets(text, ents)
+        self._outlet_names(text, ents)
         self._bare_bodies(text, ents)
         self._surnames(text, ents)
         self._parent_word_as_subsidiary(ents)
@@ -942,6 +953,26 @@ class EntityFinder:
             longer = next((x for x in ents.of_kind("organization") if x.name.casefold().endswith(" " + name.casefold())), None)
             ent = longer or ents.get_or_add(("organization", name.casefold()),
                                             lambda: Entity("organization", name, country=country, category=category))
+            self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    def _outlet_names(self, text: str, ents: Entities) -> None:
+        """Outlets named by their form: "Satnews Daily", "Iraq Business News", "The Seoul Times", "Ships Monthly";
+        not a page's section headings ("Latest News", "World News")."""
+        for m in _OUTLET_NAME.finditer(text):
+            words = m["name"].split()
+            while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
+                words.pop(0)
+            if len(words) < 2 or any(w.casefold() in _NOT_OUTLET_WORDS for w in words[:-1]):
+                continue
+            name = " ".join(words)
+            s, e = m.end("name") - len(name), m.end("name")
+            inner = ents.overlapping(s, e)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                continue  # a catalogue outlet, a firm or a person
+            if m["the"] and s == m.start("name") + 4:
+                s, name = m.start("name"), text[m.start("name"):e]  # "The Seoul Times": the article is the name's
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="news agency"))
             self._force_mention(ents, ent, Span(s, e, text[s:e]))
 
     def _bare_bodies(self, text: str, ents: Entities) -> None:
