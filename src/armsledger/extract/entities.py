@@ -200,6 +200,10 @@ _NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "l
                      "company", "press", "industry", "our", "your", "all", "weekend", "evening", "morning", "sunday",
                      "entertainment", "article", "next", "previous", "security", "show", "tech", "science", "health",
                      "opinion", "video", "photo", "lifestyle", "finance"}
+_OUTLET_HEAD = re.compile(r"\b(?:News|Daily|Times|Monthly|Weekly|Bulletin|Herald|Tribune|Gazette|Journal|Post|Online|Blog)\b")
+_SLASH = re.compile("/")
+_FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
+_COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
 _BARE_BODY = re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])")
 # what an office is of or for ("Chief of Mission", "Minister for Veterans Affairs"), never a name
@@ -212,7 +216,7 @@ _OFFICE_OF_NOUNS = frozenset(
 # what follows a person's name and its comma: "who ...", "a former ...", "deputy head of", "his counterpart",
 # "President of ...", "Panama's Minister of ..."
 _APPOS_AFTER_NAME = re.compile(
-    r"(?<=[a-zà-ÿ'’.]),[ \t]+(?:who(?:se)?\s|a[ \t]+(?:former[ \t]+|senior[ \t]+|retired[ \t]+|top[ \t]+)?[a-z]+[ \t]|"
+    r",(?<=[a-zà-ÿ'’.],)[ \t]+(?:who(?:se)?\s|a[ \t]+(?:former[ \t]+|senior[ \t]+|retired[ \t]+|top[ \t]+)?[a-z]+[ \t]|"
     r"(?:his|her|their)[ \t]+(?:[A-Z][\w-]+[ \t]+)?(?:counterpart|predecessor|successor|deputy|wife|husband|daughter|son)\b|"
     r"(?:deputy|former|acting|senior)[ \t]+[a-z]+|(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:Minister|Secretary|Director|President|"
     r"Chairman|Chief|Head|Ambassador|Commander|Manager|Chargé|[Pp]rogram(?:me)?[ \t]+[Dd]irector)\b)")
@@ -417,14 +421,14 @@ class EntityFinder:
         # credits within the page: "Written by Ann Kowal", "Translated by ...", "Editor: Ann Kowal, Piotr Nowak", and a
         # byline after a headline on the same line ("... deal By Ann Kowal SEOUL, May 2")
         self._credit_more = re.compile(
-            rf"(?:\b(?:Written|Translated|Edited|Text)\s+by|\bEditors?:|(?<=[a-z0-9] )By(?=\s+[A-Z][a-z]))\s+"
+            rf"\b(?:(?:Written|Translated|Edited|Text)\s+by|Editors?:|By(?<=[a-z0-9] By)(?=\s+[A-Z][a-z]))\s+"
             rf"(?P<names>{_LINE_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_LINE_NAME})*)")
         self._descriptor = re.compile(rf"\b(?:expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
                                       rf"businessman|businesswoman|student|resident|strongman|frontbencher|politician|"
                                       rf"journalist|commentator|activist|economist|Treasurer|councillors?|"
                                       rf"spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME})")
         # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
-        self._opening_appos = re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, )|(?<=[Aa]ccording to )|(?<=\bsaid )|(?<=\btold ))"
+        self._opening_appos = re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))"
                                          rf"(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|headed|leads|led|"
                                          rf"chairs|runs|oversees)|a\s+(?:former\s+|senior\s+|top\s+)?(?:representative|spokes\w+|"
                                          rf"official|director|member|minister|secretary|adviser|advisor|professor|researcher|"
@@ -511,7 +515,8 @@ class EntityFinder:
                 entry = max([entry, *self._shared[h.text]], key=lambda e: leading[e.country or ""] if e is not entry
                             else leading[e.country or ""] + 0.5)
             span = Span(h.start, h.end, h.text)
-            if h.kind in ("location", "country") and re.search(r"\b(?:[Aa]l|[Ee]l)-$", text[max(0, h.start - 4):h.start]):
+            if h.kind in ("location", "country") and text[h.start - 3:h.start] in _FAMILY_PREFIXES \
+                    and not text[h.start - 4:h.start - 3].isalpha():
                 continue  # "Al-Sabah", "al-Iraqi": a family's name, not the place
             if h.kind == "country" and h.form == "capital":
                 after = text[h.end:h.end + 40]
@@ -539,11 +544,13 @@ class EntityFinder:
         words = self._country_words.get(code)
         if not words:
             return
-        m = _words_re(words).search(text, h.start, h.end)
-        if m is not None:
-            country = self.cat.get("country", code)
-            ent = ents.get_or_add(("country", code), lambda: self._entity_from(country))
-            ent.add(Span(m.start(), m.end(), m.group()))
+        for w in words:  # longest first; a whole word of the name
+            i = text.find(w, h.start, h.end)
+            if i >= 0 and not text[i - 1:i].isalnum() and not text[i + len(w):i + len(w) + 1].isalnum():
+                country = self.cat.get("country", code)
+                ent = ents.get_or_add(("country", code), lambda: self._entity_from(country))
+                ent.add(Span(i, i + len(w), w))
+                return
 
     def _makers_in_platform_names(self, ents: Entities) -> None:
         """A platform written after its maker ("Dassault Rafale", "Saab JAS 39 Gripen", "Lockheed Martin F-35")
@@ -726,7 +733,7 @@ class EntityFinder:
         for m in self._photo_line.finditer(text):
             self._credited(text, ents, m, "photographer")
         for rx in (self._photo_slash, self._photo_name_slash):
-            for m in rx.finditer(text):
+            for m in _anchored(rx, _SLASH, text, 80):  # every credit holds a slash: look only around slashes
                 self._credited(text, ents, m, "photographer")
         for m in self._credit_more.finditer(text):
             role = "editor" if m.group().startswith("Edit") else "translator" if m.group().startswith("Trans") else "reporter"
@@ -958,7 +965,7 @@ class EntityFinder:
     def _outlet_names(self, text: str, ents: Entities) -> None:
         """Outlets named by their form: "Satnews Daily", "Iraq Business News", "The Seoul Times", "Ships Monthly";
         not a page's section headings ("Latest News", "World News")."""
-        for m in _OUTLET_NAME.finditer(text):
+        for m in _anchored(_OUTLET_NAME, _OUTLET_HEAD, text, 80):
             words = m["name"].split()
             while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
                 words.pop(0)
@@ -1024,7 +1031,7 @@ class EntityFinder:
         """Towns the catalogue does not hold, told by the country or region written after them: "in Stavanger,
         Norway", "near Bethesda, Maryland", and a dateline's "KOTA BARU, Aug 24 -" or "ZAGREB, Croatia -"."""
         for rx in (_TOWN_BEFORE_PLACE, _DATELINE_TOWN):
-            for m in rx.finditer(text):
+            for m in _anchored(rx, _COMMA_CAPITAL, text, 60):  # the comma before a place or a month
                 s, e = m.span("name")
                 if ents.covered(s, e) is not None:
                     continue
