@@ -341,3 +341,13 @@ def test_an_outlet_named_by_its_form_is_an_organisation(extractor, text, name):
 ])
 def test_a_page_heading_is_no_outlet(extractor, text):
     assert not names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The summit was held in The Hague, where leaders agreed to spend more.", "The Hague"),
+    ("Tankers pass through the Malacca Strait every day.", "Malacca Strait"),
+    ("The navies will patrol the North Atlantic together.", "North Atlantic"),
+    ("Tensions in the South China Seas have risen this year.", "South China Sea"),
+])
+def test_a_place_keeps_the_name_the_report_gives_it(extractor, text, name):
+    assert name in names(extractor, text, "location")

@@ -525,7 +525,9 @@ class EntityFinder:
                     ent = ents.get_or_add(("country", entry.id), lambda: self._entity_from(entry))
                     ents.mention(ent, span)
                 else:
-                    city = entry.capital[0] if entry.capital else h.text
+                    # the capital named ("The Hague", not the first of the Netherlands' capitals)
+                    city = next((c for c in entry.capital if c.casefold() == h.text.casefold()),
+                                entry.capital[0] if entry.capital else h.text)
                     loc = ents.get_or_add(("location", city.casefold()),
                                           lambda: Entity("location", city, country=entry.id, category="city"))
                     ents.mention(loc, span)

@@ -72,9 +72,10 @@ def name_as_written(ent: Entity) -> str:
 
 
 def firm_as_written(ent: Entity) -> str:
-    """An organisation by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a 2012 report,
-    not the Leonardo they later became; "Turkish Parliament", not "Grand National Assembly of Turkey"; the
-    catalogue's name where the report writes it out, or only an acronym of it."""
+    """An organisation or a place by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a
+    2012 report, not the Leonardo they later became; "Turkish Parliament", not "Grand National Assembly of
+    Turkey"; "Malacca Strait", not "Strait of Malacca"; the catalogue's name where the report writes it out, or
+    only an acronym of it."""
     forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
                     if f[:1].isupper() and not f.replace(".", "").isupper())  # an acronym ("PAF") is spelled out
     name = _norm(ent.name)
@@ -89,7 +90,7 @@ def firm_as_written(ent: Entity) -> str:
 
 def apply(entities: list[Entity]) -> None:
     for ent in entities:
-        if ent.kind == "organization" and ent.catalogue_id:
+        if ent.kind in ("organization", "location") and ent.catalogue_id:
             written = firm_as_written(ent)
             if written != ent.name:
                 ent.extra["canonical"] = ent.name
