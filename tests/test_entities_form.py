@@ -351,3 +351,16 @@ def test_a_page_heading_is_no_outlet(extractor, text):
 ])
 def test_a_place_keeps_the_name_the_report_gives_it(extractor, text, name):
     assert name in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, written", [
+    ("US Secretary of Defense James Mattis met his Croatian counterpart on Monday.", "James Mattis"),
+    ("Secretary of Defense Lloyd J. Austin III travelled to Brazil with a delegation.", "Lloyd J. Austin III"),
+])
+def test_a_catalogue_person_keeps_the_full_name_the_report_writes(extractor, text, written):
+    assert written in people(extractor, text)
+
+
+def test_a_catalogue_person_named_by_surname_only_keeps_the_catalogue_name(extractor):
+    found = people(extractor, "Defence Minister Rajnath Singh met the delegation. Singh said the deal was close.")
+    assert "Rajnath Singh" in found

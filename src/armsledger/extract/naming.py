@@ -88,8 +88,23 @@ def firm_as_written(ent: Entity) -> str:
     return max(other, key=lambda f: (other[f], len(f), f))
 
 
+def person_as_written(ent: Entity) -> str:
+    """A catalogue person by the full name the report writes ("James Mattis", "MM Naravane" for the catalogue's
+    Jim Mattis and Manoj Mukund Naravane); the catalogue's name where the report writes it or only a surname."""
+    forms = Counter(f for f in (re.sub(r"['’]s$", "", m.text.strip()) for m in ent.mentions)
+                    if len(f.split()) >= 2 and not f.isupper())
+    if not forms or any(_norm(f) == _norm(ent.name) for f in forms):
+        return ent.name
+    return max(forms, key=lambda f: (forms[f], len(f), f))
+
+
 def apply(entities: list[Entity]) -> None:
     for ent in entities:
+        if ent.kind == "person" and ent.catalogue_id:
+            written = person_as_written(ent)
+            if written != ent.name:
+                ent.extra["canonical"] = ent.name
+                ent.name = written
         if ent.kind in ("organization", "location") and ent.catalogue_id:
             written = firm_as_written(ent)
             if written != ent.name:
