@@ -355,7 +355,7 @@ def test_a_place_keeps_the_name_the_report_gives_it(extractor, text, name):
 
 @pytest.mark.parametrize("text, written", [
     ("US Secretary of Defense James Mattis met his Croatian counterpart on Monday.", "James Mattis"),
-    ("Secretary of Defense Lloyd J. Austin III travelled to Brazil with a delegation.", "Lloyd J. Austin III"),
+    ("Secretary of Defense Lloyd J. Austin travelled to Brazil with a delegation.", "Lloyd J. Austin"),
 ])
 def test_a_catalogue_person_keeps_the_full_name_the_report_writes(extractor, text, written):
     assert written in people(extractor, text)
