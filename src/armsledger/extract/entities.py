@@ -32,6 +32,21 @@ _GOV_VERBS = (
 )
 _GOV_AFTER = re.compile(rf"^\s+(?:{_GOV_VERBS}|(?!(?:talks|visits|officials|forces|residents|streets|troops|suburbs|summits|meetings|negotiations|accords|airports|bureaus|streets|offices|embassies|headquarters|is)\b)[a-z]+(?:s|ed))\b")
 _POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
+# a capital that acts, past an adverb or in a tense that takes no -s or -ed ("Taipei set aside", "Cairo chose",
+# "Tokyo apparently hoping", "Berlin now plans")
+_GOV_AFTER_MORE = re.compile(
+    r"^\s+(?:(?:now|also|still|already|then|later|soon|again|reportedly|apparently|eventually|finally|recently|"
+    r"quickly|promptly|initially|officially|formally|long|first)\s+(?:[a-z]+(?:s|ed|ing)|" + _GOV_VERBS + r")"
+    r"|chose|set|took|made|gave|sent|began|kept|paid|sold|struck|won|held|put|brought|spent|led|got|chose|"
+    r"drew|broke|became|came|went|saw|found|fought|stood|thought|felt|knew|meant|left|lost|ran)\b")
+# a capital that is asked, let or led to act ("urged Washington to reverse", "requires Berlin to approve"),
+# dealt with ("talks with Moscow", "ties with Tehran") or the other side of a pair of governments ("between
+# Jakarta and Paris")
+_GOV_BEFORE = re.compile(
+    r"(?:\b(?:between|with|pressure from|money from|funding from|support from|objections? from|pressed|press|"
+    r"persuade[ds]?|convince[ds]?|urged?|urges|asked|ask|asks|requires?|required|allow(?:s|ed)?|let|lets|led|"
+    r"forced?|push(?:ed|es|ing)?|prompted|encouraged?|invited?|help(?:s|ed)?)\s+)$")
+_GOV_PAIR_AFTER = re.compile(r"\s+and\s+")
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
                r"[A-Z][\w'’\ufffd.-]*")
 _SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
@@ -75,7 +90,9 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
                       r"University|Command|Office|Department|Bureau|Authority|Organi[sz]ation|Association|Federation|"
-                      r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard")
+                      r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard|"
+                      r"Cent(?:er|re)|Academy|School|Airlines|Airways|Front|Television|Radio|Fund|Court|Forum|"
+                      r"Dialogue|Conference|Conclave|Movement")
 # an outlet named by its web address in the text: "uzdaily.com", "NEWS.am", "see.news" (not part of a link)
 _OUTLET_DOMAIN = re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|pk|info|tv|"
                             r"ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])")
@@ -94,15 +111,20 @@ _PLACE_HEAD_FIRST = re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fo
                                r"(?=[\s,.;:)'’]|$)")
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
                          "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
-                         "bank": "company", "university": "research institute", "institute": "research institute"}
+                         "bank": "company", "university": "research institute", "institute": "research institute",
+                         "airlines": "company", "airways": "company", "front": "armed group", "movement": "political party",
+                         "television": "news agency", "radio": "news agency", "academy": "military academy",
+                         "forum": "intergovernmental organization", "dialogue": "intergovernmental organization",
+                         "conference": "intergovernmental organization", "conclave": "intergovernmental organization"}
 _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                           "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share"}
 # a country's forces and government as written in lower case after its name or demonym ("the Indian navy",
 # "the Chinese army")
-_LOWER_SERVICE = re.compile(r"\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
-                            r"defen[cs]e forces|special forces)\b")
-_LOWER_SERVICE_CATEGORY = {"government": "government body", "police": "government body"}
+_LOWER_SERVICE = re.compile(r"(?P<poss>['’]s)?\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
+                            r"defen[cs]e forces|special forces|parliament|congress)\b")
+_LOWER_SERVICE_CATEGORY = {"government": "government body", "police": "government body", "parliament": "legislature",
+                           "congress": "legislature"}
 _COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li", "zhang", "liu", "chen", "sharma",
                     "ali", "ahmed", "smith", "johnson", "brown", "jones", "williams", "miller", "davis", "wilson",
                     "rao", "reddy", "patel", "gupta", "shah", "das", "nguyen", "tran", "yang", "huang", "zhao", "wu",
@@ -158,6 +180,52 @@ def _alnum(s: str) -> str:
 _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary", "deputy", "state", "general",
              "council", "president", "prime", "chief", "staff", "force", "army", "navy", "department", "office",
              "agency", "company", "corporation", "group", "limited", "forces", "command", "said", "says"}
+# after an office: what it is of, then the holder's name between commas ("..., Ann Kowal, said", "..., Ann Kowal and")
+_OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w&'’-]*)"
+                           rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
+                           rf"(?P<name>{NAME})(?=\s*,|\s+and\b|\s*\.\s)")
+# a town before the country or region it is in: "in Stavanger, Norway", "near Bethesda, Maryland"
+_TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+"
+                                r"(?P<where>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;:)]|$)")
+# a dateline's town at the start of a line, before a month or a place and a dash: "KOTA BARU, Aug 24 -"
+_DATELINE_TOWN = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?),\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                            r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|(?P<where>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s*[-–—(]")
+# an outlet by its form: capitalised words ending in what it is
+_OUTLET_NAME = re.compile(r"(?P<name>(?P<the>The\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:News|Daily|Times|Monthly|Weekly|Bulletin|"
+                          r"Herald|Tribune|Gazette|Journal|Post|Online|Blog))\b(?![-’'])")
+# words that make "... News" a page's heading, not an outlet
+_NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "local", "home", "other", "recent",
+                     "popular", "trending", "featured", "business", "defence", "defense", "military", "national",
+                     "international", "regional", "sports", "sport", "economic", "politics", "good", "bad", "fake",
+                     "company", "press", "industry", "our", "your", "all", "weekend", "evening", "morning", "sunday",
+                     "entertainment", "article", "next", "previous", "security", "show", "tech", "science", "health",
+                     "opinion", "video", "photo", "lifestyle", "finance"}
+_OUTLET_HEAD = re.compile(r"\b(?:News|Daily|Times|Monthly|Weekly|Bulletin|Herald|Tribune|Gazette|Journal|Post|Online|Blog)\b")
+_SLASH = re.compile("/")
+_FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
+_COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
+# a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
+_BARE_BODY = re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])")
+# what an office is of or for ("Chief of Mission", "Minister for Veterans Affairs"), never a name
+_OFFICE_OF_NOUNS = frozenset(
+    "mission missions operations staff development trade industry security affairs cooperation planning procurement "
+    "acquisition logistics intelligence relations communications policy veterans finance economy justice health "
+    "education energy transport information public national international foreign defence defense interior home "
+    "external economic armed forces state budget treasury commerce investment"
+    .split())
+# what follows a person's name and its comma: "who ...", "a former ...", "deputy head of", "his counterpart",
+# "President of ...", "Panama's Minister of ..."
+_APPOS_AFTER_NAME = re.compile(
+    r",(?<=[a-zà-ÿ'’.],)[ \t]+(?:who(?:se)?\s|a[ \t]+(?:former[ \t]+|senior[ \t]+|retired[ \t]+|top[ \t]+)?[a-z]+[ \t]|"
+    r"(?:his|her|their)[ \t]+(?:[A-Z][\w-]+[ \t]+)?(?:counterpart|predecessor|successor|deputy|wife|husband|daughter|son)\b|"
+    r"(?:deputy|former|acting|senior)[ \t]+[a-z]+|(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:Minister|Secretary|Director|President|"
+    r"Chairman|Chief|Head|Ambassador|Commander|Manager|Chargé|[Pp]rogram(?:me)?[ \t]+[Dd]irector)\b)")
+# after an office: "for" or "of" and the words of what it is, up to the name that ends them
+_OFFICE_OF_WORDS = re.compile(r"[ \t]+(?:for|of)[ \t]+(?P<words>(?:[\w&'’.-]+[ \t]+){1,6}?[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+"
+                              r"(?:[ \t]+[A-Z][\w'’-]+){0,2})(?=[ \t]*(?:,|\.|\s+[a-z]|\s*$))")
+# words that make a credited "name" an outlet's, a firm's or a thing's
+_NOT_CREDIT_NAME = {"news", "shipyard", "times", "daily", "post", "press", "agency", "media", "images", "photo", "group",
+                    "television", "radio", "online", "herald", "tribune", "journal", "systems", "goggles"}
 HEAD_ROLES = {"president", "prime minister", "king", "crown prince", "emir", "amir", "chancellor", "supreme leader",
               "sultan", "premier", "head of state", "queen", "prince"}
 
@@ -343,10 +411,25 @@ class EntityFinder:
         self._line_byline = re.compile(rf"(?m)^[ \t]*(?P<names>{_LINE_NAME})[ \t]*\n?[ \t]*,[ \t]*(?:[\w-]+[ \t]+){{0,4}}"
                                        rf"(?i:correspondent|editor|reporter|writer|columnist)\b")
         # a person told by what they are rather than an office: "military expert Song Zhongping", "Mr Sirasak Lerdduaylarp"
+        # photo credits without brackets: "REUTERS/Ann Kowal", "AFP PHOTO / Ann Kowal", "Photo: Ann Kowal/TASS",
+        # "© Ann Kowal/EPA", "(Ann Kowal/Reuters File Photo)"
+        self._photo_slash = re.compile(
+            rf"(?:\b[A-Z]{{2,}}(?:\s+PHOTO)?|\b(?:Reuters|Getty Images|Bloomberg|Xinhua|Anadolu|Sputnik|Yonhap)|"
+            rf"\bPhoto)[ \t]*/[ \t]*(?P<names>{_LINE_NAME})")
+        self._photo_name_slash = re.compile(
+            rf"(?:(?:\bPhoto|\bPHOTO|\bCredit|\bImage)[ \t]*:[ \t]*|©[ \t]*|\()(?P<names>{_LINE_NAME})[ \t]*/[ \t]*[A-Z]")
+        # credits within the page: "Written by Ann Kowal", "Translated by ...", "Editor: Ann Kowal, Piotr Nowak", and a
+        # byline after a headline on the same line ("... deal By Ann Kowal SEOUL, May 2")
+        self._credit_more = re.compile(
+            rf"\b(?:(?:Written|Translated|Edited|Text)\s+by|Editors?:|By(?<=[a-z0-9] By)(?=\s+[A-Z][a-z]))\s+"
+            rf"(?P<names>{_LINE_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_LINE_NAME})*)")
         self._descriptor = re.compile(rf"\b(?:expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
+                                      rf"businessman|businesswoman|student|resident|strongman|frontbencher|politician|"
+                                      rf"journalist|commentator|activist|economist|Treasurer|councillors?|"
                                       rf"spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME})")
         # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
-        self._opening_appos = re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|leads|"
+        self._opening_appos = re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))"
+                                         rf"(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|headed|leads|led|"
                                          rf"chairs|runs|oversees)|a\s+(?:former\s+|senior\s+|top\s+)?(?:representative|spokes\w+|"
                                          rf"official|director|member|minister|secretary|adviser|advisor|professor|researcher|"
                                          rf"analyst|expert|commander|general|lawmaker|senator)|the\s+(?:[A-Z][\w-]+\s+){{0,4}}"
@@ -369,12 +452,18 @@ class EntityFinder:
         self._designation, self._ship_class, self._named_type = DESIGNATION, SHIP_CLASS, NAMED_TYPE
         self._place_words = {w.casefold() for kind in ("country", "location") for e in catalogue.of_kind(kind).values()
                              for n in [*e.names(), *e.demonyms] for w in n.split()}
+        # each country's capitalised names and demonyms, to find the one an organisation's name holds
+        self._country_words = {e.id: tuple(sorted({n for n in (*e.names(), *e.demonyms) if n[:1].isupper()},
+                                                  key=len, reverse=True))
+                               for e in catalogue.of_kind("country").values()}
         self._platform_alnum = {}
         for e in catalogue.of_kind("platform").values():
             for n in e.names():
                 self._platform_alnum.setdefault(_alnum(n), e)
         self._shared: dict[str, list[Entry]] = {}
         self._people_by_key: dict[str, Entry] | None = None
+        self._org_by_name: dict[str, Entry] | None = None
+        self._title_vocab: frozenset[str] | None = None
         for kind_entries in catalogue.entries.values():
             for e in kind_entries.values():
                 for a in e.shared_aliases:
@@ -389,11 +478,16 @@ class EntityFinder:
     def __call__(self, text: str, hits: list[Hit], offices: list[Hit] | None = None) -> Entities:
         ents = Entities()
         self._catalogue_hits(text, hits, ents)
+        self._makers_in_platform_names(ents)
         self._people(text, ents, offices)
         self._organisations(text, ents)
         self._places(text, ents)
+        self._towns(text, ents)
         self._outlets(text, ents)
+        self._outlet_names(text, ents)
+        self._bare_bodies(text, ents)
         self._surnames(text, ents)
+        self._parent_word_as_subsidiary(ents)
         self._designations(text, ents)
         self._merge_platform_family(ents)
         return ents
@@ -421,14 +515,19 @@ class EntityFinder:
                 entry = max([entry, *self._shared[h.text]], key=lambda e: leading[e.country or ""] if e is not entry
                             else leading[e.country or ""] + 0.5)
             span = Span(h.start, h.end, h.text)
+            if h.kind in ("location", "country") and text[h.start - 3:h.start] in _FAMILY_PREFIXES \
+                    and not text[h.start - 4:h.start - 3].isalpha():
+                continue  # "Al-Sabah", "al-Iraqi": a family's name, not the place
             if h.kind == "country" and h.form == "capital":
                 after = text[h.end:h.end + 40]
                 # "New Delhi has signalled", "Seoul's agency": the government; else the city
-                if _GOV_AFTER.match(after) or _POSS_AFTER.match(after):
+                if _GOV_AFTER.match(after) or _POSS_AFTER.match(after) or self._capital_acts(text, h, hits):
                     ent = ents.get_or_add(("country", entry.id), lambda: self._entity_from(entry))
                     ents.mention(ent, span)
                 else:
-                    city = entry.capital[0] if entry.capital else h.text
+                    # the capital named ("The Hague", not the first of the Netherlands' capitals)
+                    city = next((c for c in entry.capital if c.casefold() == h.text.casefold()),
+                                entry.capital[0] if entry.capital else h.text)
                     loc = ents.get_or_add(("location", city.casefold()),
                                           lambda: Entity("location", city, country=entry.id, category="city"))
                     ents.mention(loc, span)
@@ -438,6 +537,68 @@ class EntityFinder:
                 continue  # "South American nation" is not the United States
             ent = ents.get_or_add((h.kind, entry.id), lambda: self._entity_from(entry))
             ents.mention(ent, span)
+            if h.kind == "organization" and entry.country:
+                self._country_in_name(text, ents, h, entry.country)
+
+    def _country_in_name(self, text: str, ents: Entities, h: Hit, code: str) -> None:
+        """A catalogue body whose name holds its own country ("Royal Malaysian Air Force", "Armed Forces of the
+        Philippines") names the country there too: the record lists that place among the country's mentions."""
+        words = self._country_words.get(code)
+        if not words:
+            return
+        for w in words:  # longest first; a whole word of the name
+            i = text.find(w, h.start, h.end)
+            if i >= 0 and not text[i - 1:i].isalnum() and not text[i + len(w):i + len(w) + 1].isalnum():
+                country = self.cat.get("country", code)
+                ent = ents.get_or_add(("country", code), lambda: self._entity_from(country))
+                ent.add(Span(i, i + len(w), w))
+                return
+
+    def _makers_in_platform_names(self, ents: Entities) -> None:
+        """A platform written after its maker ("Dassault Rafale", "Saab JAS 39 Gripen", "Lockheed Martin F-35")
+        names the maker too: the maker's words become its mention, the rest the platform's. Not where the
+        designation's letters are the maker's own ("Sukhoi Su-30", "Yakovlev Yak-130"): that is one name."""
+        if self._org_by_name is None:
+            self._org_by_name = {n: e for e in self.cat.of_kind("organization").values() for n in e.names()
+                                 if n[:1].isupper() and not re.search(r"\d", n)}
+        for plat in ents.of_kind("platform"):
+            for mm in list(plat.mentions):
+                words = mm.text.split()
+                for k in range(min(3, len(words) - 1), 0, -1):
+                    maker = self._org_by_name.get(" ".join(words[:k]))
+                    if maker is None:
+                        continue
+                    rest = mm.text[len(" ".join(words[:k])):]
+                    rest_start = mm.start + len(mm.text) - len(rest.lstrip())
+                    if re.match(r"[A-Za-z]+", rest.lstrip()) and words[0].casefold().startswith(
+                            re.match(r"[A-Za-z]+", rest.lstrip()).group().casefold()):
+                        break  # "Sukhoi Su-30": the maker's letters lead the designation
+                    plat.mentions.remove(mm)
+                    ents.unmention((mm.start, mm.end, plat))
+                    ents.mention(plat, Span(rest_start, mm.end, mm.text[rest_start - mm.start:]))
+                    org = ents.get_or_add(("organization", maker.id), lambda: self._entity_from(maker))
+                    maker_text = " ".join(words[:k])
+                    ents.mention(org, Span(mm.start, mm.start + len(maker_text), maker_text))
+                    break
+
+    @staticmethod
+    def _capital_acts(text: str, h: Hit, hits: list[Hit]) -> bool:
+        """A capital used for its government by what surrounds it: "Taipei set aside", "asked Moscow to help",
+        "talks with London", "between Jakarta and Paris" (both)."""
+        after = text[h.end:h.end + 40]
+        if _GOV_AFTER_MORE.match(after):
+            return True
+        before = text[max(0, h.start - 30):h.start]
+        m = _GOV_BEFORE.search(before)
+        if m is None:  # the second of "between Jakarta and Paris"
+            return any(x.kind == "country" and x.form == "capital" and _GOV_PAIR_AFTER.fullmatch(text, x.end, h.start)
+                       and re.search(r"\bbetween\s+$", text[max(0, x.start - 10):x.start]) for x in hits)
+        word = m.group().split()[0]
+        if word == "between":
+            return bool(_GOV_PAIR_AFTER.match(after))
+        if word == "with":  # "talks with Moscow", not "met the minister together with ... in"
+            return not re.search(r"\b(?:together|along|alongside|met|meets?|meeting)\s+$", before[:m.start()] + " ")
+        return True
 
     def _country_at(self, text: str, ents: Entities, start: int, end: int) -> str | None:
         for s, e, ent in ents.starting(start, end + 1):
@@ -454,6 +615,11 @@ class EntityFinder:
             raw = raw[:cut.end() - 1]
         e = s + len(raw)
         words = raw.split()
+        honorific = re.match(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr)\.?\s+", raw) if len(words) > 2 else None
+        if honorific:  # "Sheikh Nasser Al-Sabah" is Nasser Al-Sabah
+            s += honorific.end()
+            raw = raw[honorific.end():]
+            words = raw.split()
         if words[0].casefold() in _STOP_FIRST or len(words) < 2 or any(w.strip(".,").casefold() in _NOT_NAME for w in words):
             return None
         if any(w in _TITLE_CASE_GLUE for w in words[1:]):
@@ -557,6 +723,9 @@ class EntityFinder:
             if off and off.country and not country:
                 country = off.country
             self._add_person(text, ents, m, role, country)
+        for h, m in self._office_appositions(text, offices):
+            off = self._office(h.text)
+            self._add_person(text, ents, m, off.name if off else h.text, off.country if off else None)
         for m in self._byline.finditer(text):
             self._credited(text, ents, m, "reporter")
         for m in self._top_byline.finditer(text[:300]):
@@ -565,6 +734,12 @@ class EntityFinder:
             self._credited(text, ents, m, "photographer")
         for m in self._photo_line.finditer(text):
             self._credited(text, ents, m, "photographer")
+        for rx in (self._photo_slash, self._photo_name_slash):
+            for m in _anchored(rx, _SLASH, text, 80):  # every credit holds a slash: look only around slashes
+                self._credited(text, ents, m, "photographer")
+        for m in self._credit_more.finditer(text):
+            role = "editor" if m.group().startswith("Edit") else "translator" if m.group().startswith("Trans") else "reporter"
+            self._credited(text, ents, m, role)
         for m in self._line_byline.finditer(text):
             self._credited(text, ents, m, "reporter")
         for rx in (self._descriptor, self._opening_appos):
@@ -575,12 +750,79 @@ class EntityFinder:
                 if m["name"].split()[0].casefold() in _STOP_FIRST or len(m["name"].split()) < 2:
                     continue
                 self._add_person(text, ents, _Offset(re.match(r".+", m["name"]), s), None, None)
+        for s0, e0 in self._names_before_appositions(text, ents):
+            self._add_person(text, ents, _Offset(re.match(r".+", text[s0:e0]), s0), None, None)
+        for s0, e0 in self._names_after_office_of(text, ents, offices):
+            self._add_person(text, ents, _Offset(re.match(r".+", text[s0:e0]), s0), None, None)
         for m in self._credit.finditer(text):
             what = m["what"].lower()
             what = "reporting" if "compiled" in what else what
             role = {"production": "producer", "reporting": "reporter", "additional reporting": "reporter",
                     "editing": "editor", "writing": "writer", "video": "producer", "photo": "photographer"}.get(what, what)
             self._credited(text, ents, m, role)
+
+    def _office_appositions(self, text: str, offices: list[Hit] | None):
+        """An office, what it is of, then the holder's name between commas: "the Minister of Industry and Trade,
+        Ann Kowal, said", "the US Ambassador to Chile, Ann Kowal, and ..." (from the office hits)."""
+        for h in offices or ():
+            m = _OFFICE_APPOS.match(text, h.end)
+            if m is not None:
+                yield h, m
+
+    def _title_words(self) -> frozenset[str]:
+        """Words of office titles and of bodies' names ("Security", "Affairs", "Mission"): the words that end a
+        title's "of ..." part, never a person's name."""
+        if self._title_vocab is None:
+            words = {w.casefold() for e in self.cat.of_kind("office").values() for n in e.names() for w in n.split()}
+            words |= {w.casefold() for e in self.cat.of_kind("organization").values() if e.category != "defence company"
+                      for n in e.names() for w in n.split() if w.isalpha()}
+            things = {w.rstrip("s") for h, _ in _NAMED_HEAD_CATEGORY for w in h.split()} | set(_HEAD_CATEGORY) | {"class"}
+            self._title_vocab = frozenset(words | _NOT_NAME | _STOP_FIRST | things | {t + "s" for t in things} | _OFFICE_OF_NOUNS)
+        return self._title_vocab
+
+    def _name_span(self, text: str, ents: Entities, tokens: list[re.Match], base: int) -> tuple[int, int] | None:
+        """The last two to four capitalised tokens that can be a person's name: no title or body word, no place,
+        firm or country ("Economic Affairs Peter Altmaier" -> Peter Altmaier)."""
+        vocab = self._title_words()
+        keep: list[re.Match] = []
+        for t in reversed(tokens):
+            w = t.group()
+            if w.casefold().strip(".,") in vocab or w.endswith(".") and w[:-1].isupper() or len(keep) == 4 or any(
+                    x.kind != "person" for _, _, x in ents.overlapping(base + t.start(), base + t.end())):
+                break
+            keep.insert(0, t)
+        if len(keep) < 2 or any(re.search(r"\d", t.group()) for t in keep):
+            return None
+        return base + keep[0].start(), base + keep[-1].end()
+
+    def _names_before_appositions(self, text: str, ents: Entities):
+        """A name anywhere, told by what follows its comma: "..., Ann Kowal, a former Polish consul", "Ann Kowal,
+        deputy head of", "Ann Kowal, President of Iveco", "Ann Kowal, whose son", "Ann Kowal, his counterpart"."""
+        for a in _APPOS_AFTER_NAME.finditer(text):
+            back = text[max(0, a.start() - 80):a.start()]
+            run = re.search(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$", back)
+            if run is None or ents.covered(a.start() - 1, a.start()) is not None:
+                continue
+            tokens = list(re.finditer(r"\S+", run.group()))
+            span = self._name_span(text, ents, tokens, a.start() - len(back) + run.start())
+            if span is not None:
+                yield span
+
+    def _names_after_office_of(self, text: str, ents: Entities, offices: list[Hit] | None):
+        """A name after an office and what it is of or for, the words that are no name skipped: "Minister for
+        Armed Forces Ann Kowal", "Deputy Chief of Mission Ann Kowal", "Minister of defense industry Ann Kowal"."""
+        for h in offices or ():
+            m = _OFFICE_OF_WORDS.match(text, h.end)
+            if m is None or ents.covered(m.start("words"), m.end("words")) is not None and \
+                    ents.covered(m.start("words"), m.end("words")).kind == "person":
+                continue
+            tokens = list(re.finditer(r"\S+", m["words"]))
+            caps = []
+            for t in tokens:  # the capitalised run that ends the words
+                caps = caps + [t] if t.group()[:1].isupper() else []
+            span = self._name_span(text, ents, caps, m.start("words"))
+            if span is not None and span[1] == m.end("words"):
+                yield span
 
     def _appositions(self, text: str):
         """`_title_appos` matches, looked for only before the rare ", NAME, said" that ends one."""
@@ -598,7 +840,15 @@ class EntityFinder:
         for n in re.finditer(rf"{_CAPS_NAME}|{NAME}", m["names"]):
             if n.group() in ("Associated Press",) or re.fullmatch(r"[A-Z][a-z]+", n.group()):
                 continue
-            self._add_person(text, ents, _Offset(n, m.start("names")), role, None)
+            base, written = m.start("names"), n.group()
+            if re.search(r"\d", written) or any(w.casefold() in _NOT_CREDIT_NAME for w in written.split()):
+                continue  # "AN/AVS-9 Night Vision Goggles", "CSTC/ Hudong Shipyard", "(UrduPoint News / Sputnik)"
+            # a name run on into what follows it ("Ann Kowal SEOUL", "Ann Kowal AFP"): the capitals are not hers
+            cut = re.search(r"(?:\s+[A-Z]{2,}[.,]?)+$", written)
+            if cut and not written.isupper() and " " in written[:cut.start()]:
+                self._add_person(text, ents, _Offset(re.match(r".+", written[:cut.start()]), base + n.start()), role, None)
+                continue
+            self._add_person(text, ents, _Offset(n, base), role, None)
 
     def _organisations(self, text: str, ents: Entities) -> None:
         home = self.home_country(ents)
@@ -609,8 +859,9 @@ class EntityFinder:
             if self._covered_by_org(ents, m.start(), m.end()):
                 continue
             who = re.sub(r"^(?:The|the|A|An)\s+", "", m["who"])
-            name = f"{who} {m['svc']}"
             start = m.end("who") - len(who)
+            start, who = self._owner(text, ents, start, m.end("who"), country) or (start, who)
+            name = f"{who} {m['svc']}"
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=country, category="armed service"))
             self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
@@ -628,7 +879,11 @@ class EntityFinder:
             else:
                 base = f"{kind.title()} Ministry"
             start = m.start("who") if m["who"] and country else (m.start("kind") if m["kind"] else m.start())
-            if m["who"] and country:
+            owner = self._owner(text, ents, m.start("who"), m.end("who"), country) if m["who"] and country else None
+            if owner:
+                start, who = owner
+                name = f"{who} {base}"
+            elif m["who"] and country:
                 name = f"{m['who']} {base}"
             else:
                 name, country = base, country or home
@@ -665,6 +920,9 @@ class EntityFinder:
             if m is None:
                 continue
             name = text[s0:m.end()]
+            if m["poss"]:  # "Indonesia's air force" is the Indonesian air force
+                entry = self.cat.get("country", country.code)
+                name = f"{entry.demonyms[0]} {m['what']}" if entry and entry.demonyms else name
             if ents.covered(m.start("what"), m.end()) is not None:
                 continue
             category = _LOWER_SERVICE_CATEGORY.get(m["what"], "armed service")
@@ -679,15 +937,68 @@ class EntityFinder:
             if len(words) < 2 or words[0].islower():
                 continue
             name = " ".join(words)
-            s = m.end("name") - len(name)
-            if ents.covered(s, m.end("name")) is not None or self._covered_by_org(ents, s, m.end("name")) or \
-                    ents.overlapping(s, m.end("name")):
-                continue  # a name the catalogues or a rule already gave, or that holds one (a country, a person...)
+            s, e = m.end("name") - len(name), m.end("name")
+            owner = re.match(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+", name)
+            if owner:  # "Kenya's National Intelligence Service": the body is what follows its country
+                s += owner.end()
+                name = text[s:e]
+                if len(name.split()) < 2:
+                    continue
+            if re.search(r"Cent(?:re|er) of Excellence$", name):
+                continue  # a site ("the Armoured Vehicle Centre of Excellence"), not a body
+            if name.split()[0].endswith("ing"):  # "Creating Missile Competence Center": a sentence's first word
+                s += len(name.split()[0]) + 1
+                name = text[s:e]
+                if len(name.split()) < 2:
+                    continue
+            inner = ents.overlapping(s, e)
+            if self._covered_by_org(ents, s, e) or any(
+                    x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                continue  # a name the catalogues or a rule already gave, or that holds a person's or a firm's
             head = re.search(rf"(?:{_INSTITUTION_HEADS})", name)
             category = _INSTITUTION_CATEGORY.get(head.group().lower(), "government body") if head else None
+            country = next((x.code for _, _, x in inner if x.kind == "country"), None)
+            # "the Defense Investments Center", after "the Estonian Defense Investments Center": the same body
+            longer = next((x for x in ents.of_kind("organization") if x.name.casefold().endswith(" " + name.casefold())), None)
+            ent = longer or ents.get_or_add(("organization", name.casefold()),
+                                            lambda: Entity("organization", name, country=country, category=category))
+            self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    def _outlet_names(self, text: str, ents: Entities) -> None:
+        """Outlets named by their form: "Satnews Daily", "Iraq Business News", "The Seoul Times", "Ships Monthly";
+        not a page's section headings ("Latest News", "World News")."""
+        for m in _anchored(_OUTLET_NAME, _OUTLET_HEAD, text, 80):
+            words = m["name"].split()
+            while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
+                words.pop(0)
+            if len(words) < 2 or any(w.casefold() in _NOT_OUTLET_WORDS for w in words[:-1]):
+                continue
+            name = " ".join(words)
+            s, e = m.end("name") - len(name), m.end("name")
+            inner = ents.overlapping(s, e)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                continue  # a catalogue outlet, a firm or a person
+            if m["the"] and s == m.start("name") + 4:
+                s, name = m.start("name"), text[m.start("name"):e]  # "The Seoul Times": the article is the name's
             ent = ents.get_or_add(("organization", name.casefold()),
-                                  lambda: Entity("organization", name, country=None, category=category))
-            ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
+                                  lambda: Entity("organization", name, category="news agency"))
+            self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    def _bare_bodies(self, text: str, ents: Entities) -> None:
+        """A legislature or cabinet named by its bare title ("Congress has to approve it", "Cabinet has chosen",
+        "submitted to Parliament"): the body the article already names in full if there is one ("the Turkish
+        Parliament"), else the title itself, of the article's country."""
+        home = None
+        for m in _BARE_BODY.finditer(text):
+            if ents.covered(m.start(), m.end()) is not None or re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30):m.start()]):
+                continue  # within a name, or the end of one ("Indian National Congress", "Lower House of Parliament")
+            word = m.group()
+            full = next((x for x in ents.of_kind("organization") if word in x.name.split()), None)
+            if full is None:
+                home = home or self.home_country(ents)
+                full = ents.get_or_add(("organization", word.casefold()), lambda: Entity(
+                    "organization", word, country=home, category="government body" if word == "Cabinet" else "legislature"))
+            ents.mention(full, Span(m.start(), m.end(), word))
 
     def _outlets(self, text: str, ents: Entities) -> None:
         for m in _OUTLET_DOMAIN.finditer(text):
@@ -718,6 +1029,63 @@ class EntityFinder:
                                       lambda: Entity("location", name, country=country, category=category))
                 self._force_mention(ents, ent, Span(s, e, text[s:e]))
 
+    def _towns(self, text: str, ents: Entities) -> None:
+        """Towns the catalogue does not hold, told by the country or region written after them: "in Stavanger,
+        Norway", "near Bethesda, Maryland", and a dateline's "KOTA BARU, Aug 24 -" or "ZAGREB, Croatia -"."""
+        for rx in (_TOWN_BEFORE_PLACE, _DATELINE_TOWN):
+            for m in _anchored(rx, _COMMA_CAPITAL, text, 60):  # the comma before a place or a month
+                s, e = m.span("name")
+                if ents.covered(s, e) is not None:
+                    continue
+                country = None
+                if m["where"]:
+                    found = ents.overlapping(m.start("where"), m.end("where"))
+                    ws, we, where = found[0] if found else (0, 0, None)
+                    if where is None or ws != m.start("where") or where.kind not in ("country", "location") or \
+                            where.kind == "country" and text[ws:we] not in self.cat.get("country", where.code).names():
+                        continue  # "in Smith, Jones and ...", "from Kowal, American officials...": no place after it
+                    country = where.code if where.kind == "country" else where.country
+                words = m["name"].split()
+                if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
+                    continue
+                name = m["name"].title() if m["name"].isupper() else m["name"]
+                ent = ents.get_or_add(("location", name.casefold()),
+                                      lambda: Entity("location", name, country=country, category="city"))
+                ents.mention(ent, Span(s, e, m["name"]))
+
+    def _owner(self, text: str, ents: Entities, start: int, end: int, code: str) -> tuple[int, str] | None:
+        """Where the country's mention in a body's owner words starts, and how the body's name writes it: as
+        written ("Indian", "US"), by its demonym for a possessive ("Cambodia's" -> "Cambodian"), without the
+        words before it ("On Wednesday Cambodia's ...", "The Indian ...")."""
+        for s, e, x in ents.overlapping(start, end):
+            if x.kind == "country" and x.code == code and s >= start and re.fullmatch(r"(?:['’]s)?", text[e:end]):
+                written = text[s:e]
+                if re.match(r"['’]s\b", text[e:e + 3]):
+                    entry = self.cat.get("country", code)
+                    written = entry.demonyms[0] if entry and entry.demonyms else written
+                return s, written
+        return None
+
+    @staticmethod
+    def _parent_word_as_subsidiary(ents: Entities) -> None:
+        """A group's bare word after one of its firms is named in full is that firm: "Hanwha said" after "Hanwha
+        Aerospace" is Hanwha Aerospace, not the Hanwha group the catalogue knows by the bare word (a firm of the
+        group's own country: "Hanwha Defense Australia" is not what "Hanwha" names)."""
+        orgs = ents.of_kind("organization")
+        for parent in orgs:
+            words = {re.sub(r"['’]s$", "", mm.text) for mm in parent.mentions}
+            if len(words) != 1 or " " in (word := words.pop()) or word == parent.name:
+                continue
+            child = next((x for x in orgs if x is not parent and x.mentions and x.country == parent.country
+                          and any(mm.text.startswith(word + " ") for mm in x.mentions)), None)  # not a foreign arm
+            if child is None:
+                continue
+            for mm in parent.mentions:
+                child.add(mm)
+                ents.at[mm.start] = child
+            ents.reassign(parent, child)
+            parent.mentions = []
+
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
         near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take
         return any(ent.kind == "organization" and s <= start and e >= end - 1 for s, e, ent in near) or \
@@ -725,12 +1093,15 @@ class EntityFinder:
                 for s, e, ent in near)
 
     def _force_mention(self, ents: Entities, ent: Entity, span: Span) -> None:
-        """A rule-made name that contains a country mention ("Indian Air Force") replaces it."""
+        """A rule-made name that contains a country or place mention ("Indian Air Force") replaces it; a country
+        stays named there (the record lists it among its mentions), a place does not ("Chengdu Aircraft
+        Industrial Company" is no mention of the city)."""
         inner = ents.overlapping(span.start, span.end)
         if any(x.kind not in ("country", "location") for _, _, x in inner):
             return
         for s, e, x in inner:
-            x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
+            if x.kind != "country":
+                x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
             ents.unmention((s, e, x))
         ents.mention(ent, span)
 

@@ -72,18 +72,40 @@ def name_as_written(ent: Entity) -> str:
 
 
 def firm_as_written(ent: Entity) -> str:
-    """A firm by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a 2012 report, not the
-    Leonardo they later became; the catalogue's name where the report writes it out."""
+    """An organisation or a place by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a
+    2012 report, not the Leonardo they later became; "Turkish Parliament", not "Grand National Assembly of
+    Turkey"; "Malacca Strait", not "Strait of Malacca"; the catalogue's name where the report writes it out, or
+    only an acronym of it."""
     forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
                     if f[:1].isupper() and not f.replace(".", "").isupper())  # an acronym ("PAF") is spelled out
-    if not forms or any(_norm(ent.name) in _norm(f) or _norm(f) in _norm(ent.name) for f in forms):
+    name = _norm(ent.name)
+    if not forms or any(name in _norm(f) for f in forms):
+        return ent.name
+    # forms the name holds ("Iveco" of Iveco Defence Vehicles, "Senate" beside "Philippine Senate") do not count
+    other = {f: n for f, n in forms.items() if _norm(f) not in name}
+    if not other:
+        return ent.name
+    return max(other, key=lambda f: (other[f], len(f), f))
+
+
+def person_as_written(ent: Entity) -> str:
+    """A catalogue person by the full name the report writes ("James Mattis", "MM Naravane" for the catalogue's
+    Jim Mattis and Manoj Mukund Naravane); the catalogue's name where the report writes it or only a surname."""
+    forms = Counter(f for f in (re.sub(r"['’]s$", "", m.text.strip()) for m in ent.mentions)
+                    if len(f.split()) >= 2 and not f.isupper())
+    if not forms or any(_norm(f) == _norm(ent.name) for f in forms):
         return ent.name
     return max(forms, key=lambda f: (forms[f], len(f), f))
 
 
 def apply(entities: list[Entity]) -> None:
     for ent in entities:
-        if ent.kind == "organization" and ent.catalogue_id and ent.category in ("defence company", "armed service"):
+        if ent.kind == "person" and ent.catalogue_id:
+            written = person_as_written(ent)
+            if written != ent.name:
+                ent.extra["canonical"] = ent.name
+                ent.name = written
+        if ent.kind in ("organization", "location") and ent.catalogue_id:
             written = firm_as_written(ent)
             if written != ent.name:
                 ent.extra["canonical"] = ent.name
