@@ -189,14 +189,12 @@ def proposed_types(extractor, text: str) -> set[str]:
     return {ev["type"] for ev in record["events"]}
 
 
-# an approval or promise to sell is an OFFER; a pact told in other words an AGREEMENT; making arms together
+# a sale notified to Congress is an OFFER; a pact told in other words an AGREEMENT; making arms together
 # COPRODUCTION; weighing contenders (bids, a rival preferred, trials) an EVALUATION
 @pytest.mark.parametrize("type_, text", [
-    ("OFFER", "The State Department authorized the sale of 40 Apache helicopters to Morocco on Tuesday."),
-    ("OFFER", "Washington has cleared the sale of eight F-16 fighter jets to Bulgaria."),
     ("OFFER", "The agency notified Congress of the proposed sale of four patrol aircraft to Chile."),
-    ("OFFER", "Paris promised to sell Armenia three air defence radars last autumn."),
-    ("OFFER", "Congress was sent a notification of the possible sale of 12 Black Hawk helicopters to Latvia."),
+    ("OFFER", "The State Department notified Congress on Friday of a possible sale of 12 Black Hawk helicopters."),
+    ("OFFER", "The Pentagon has notified Congress that it may sell four radars to Estonia."),
     ("AGREEMENT", "Japan and Mongolia signed a revised memorandum on defence exchanges in Tokyo on Thursday."),
     ("AGREEMENT", "The two presidents adopted a joint statement on strategic partnership."),
     ("AGREEMENT", "Armenia and Kazakhstan approved a military cooperation plan for 2025 on Monday."),
@@ -209,6 +207,8 @@ def proposed_types(extractor, text: str) -> set[str]:
     ("COPRODUCTION", "Saab promised industrial cooperation with Swiss firms if the Gripen is chosen."),
     ("COPRODUCTION", "Italy and Brazil launched a joint development project for an armoured vehicle."),
     ("EVALUATION", "The Philippine defence department moved the opening of bids for two helicopters to 24 June."),
+    ("EVALUATION", "Three bidders remain in the navy's competition for six corvettes."),
+    ("EVALUATION", "The army said the submitted bids for 40 trucks were being checked."),
     ("EVALUATION", "Danish officials said the SAMP/T air defence system was preferred over the Patriot."),
     ("EVALUATION", "The Russian corvettes lost out to the Chinese ships in Algeria."),
     ("EVALUATION", "Airbus flew a maritime patrol demonstration for the New Zealand military."),
