@@ -88,7 +88,9 @@ class Extractor:
         deals = finder.run(None if model is None else (lambda f: decide.apply(f, clauses, body, home, model)))
         events = EventFinder(ents, clauses, finder.book, body, ref, home).run()
         if propose_events:
-            events = events + events_decide.implied(deals, events, clauses) + events_decide.broad(clauses, events, ref)
+            events = (events_decide.alternatives(events, clauses, ref) + events_decide.implied(deals, events, clauses, ref)
+                      + events_decide.broad(clauses, events, ref))
+            events_decide.support(events, deals)
         return ents, clauses, ref, deals, events
 
     def __call__(self, article: Article, with_text: bool = False, explain: bool = False) -> dict:
@@ -133,6 +135,8 @@ class Extractor:
         entities = ents.all()
         record = {"entities": [e.as_dict() for e in entities],
                   "events": [self._event(ev, n, False) for n, ev in enumerate(events, 1)], "deals": []}
+        for out, ev, n in zip(record["events"], events, range(len(events))):
+            out["happening"] = repr(ev.happening or (n,))  # the candidates of one happening: one is kept
         return record, [events_decide.features(ev, clauses) for ev in events]
 
     def _deal(self, d: Deal, year: int | None, explain: bool = False) -> dict:

@@ -53,6 +53,9 @@ class Event:
     deal_status: str = ""  # for an event a deal implies: the deal's stage and hedging
     deal_hedged: bool = False
     why: tuple | None = None  # (probability, features, model) when the model kept it
+    hints: tuple[str, ...] = ()  # how a proposed event's date was chosen (features of the model): events_decide
+    at: tuple[int, int] | None = None  # the words that state it (the trigger), where known
+    happening: tuple = ()  # the candidates of one happening share it; the model keeps one of them (events_decide)
 
     def as_dict(self) -> dict:
         return {
@@ -167,6 +170,7 @@ class _Sentence:
         self.span = Span(c.sent.start, c.sent.end, c.sent.text)
         self.used: list[tuple[int, int]] = []
         self.once: set[str] = set()  # kinds that make one event a sentence
+        self.at: tuple[int, int] | None = None  # the trigger being read
         self._breaks: list[int] | None = None  # the clause breaks, found the first time a date is weighed
         self.owner_of = _owners([t for t in c.triggers if t.group in ("event", "deal")], c.dates, self._reach)
         self.deal_countries = _uniq([x for d in self.refs for x in (d.recipient, d.supplier)])
@@ -178,6 +182,7 @@ class _Sentence:
                 continue
             self._event_trigger(t)
         # orders listed with their years ("orders for 24 in 2015 and a further 30 earlier this year")
+        self.at = None
         for d in self.refs:
             if d.locked == self.i:
                 self.add("DEAL_SIGNED", "occurred", d.signed, [], [d.recipient, d.supplier], [d.platform])
@@ -230,7 +235,7 @@ class _Sentence:
 
     def add(self, type_: str, status: str, dm, participants, countries, platforms, location=None) -> None:
         self.finder.events.append(Event(type_, status, dm, _uniq(participants), _uniq([x for x in countries if x]),
-                                        location, _uniq(platforms), self.span, self.i))
+                                        location, _uniq(platforms), self.span, self.i, at=self.at))
 
     def _people(self) -> list[Entity]:
         return [p for _, _, p in self.c.people if p.role not in ("reporter", "producer")]
@@ -244,6 +249,7 @@ class _Sentence:
     # --- event triggers, by kind --------------------------------------------------
     def _event_trigger(self, t: Trigger) -> None:
         c, kind = self.c, t.kind
+        self.at = (t.start, t.end)
         pl = [self.plat_at[self.platform_of[id(t)]]] if id(t) in self.platform_of else []
         dm = self.date_for(t)
         if dm is None and kind in ("COPRODUCTION", "EVALUATION", "AGREEMENT", "SANCTION_THREAT"):
@@ -391,6 +397,7 @@ class _Sentence:
     # --- events that follow from what the deal rules read in this sentence --------------
     def _deal_trigger(self, t: Trigger) -> None:
         c, refs = self.c, self.refs
+        self.at = (t.start, t.end)
         targets = [d for d in refs if id(t) in {id(x) for x in self.deal_assigned.get(_first_start(c, d), [])}] \
             or ([] if id(t) in self.platform_of else refs)
         if not targets:

@@ -11,19 +11,65 @@ triggers of its sentence and, for an implied event, its deal's stage and hedging
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Span
 from .context import Clause
-from .deals import Deal, _unique
-from .events import Event
+from .dates import DateMention, reported_at
+from .deals import Deal, _dist, _unique
+from .events import _CLAUSE_BREAK, Event, _same
 from .learned import Model
 
 STAGE_EVENT = {"considered": "REQUEST", "offered": "OFFER", "negotiating": "NEGOTIATION", "signed": "DEAL_SIGNED",
                "in_delivery": "DELIVERY", "completed": "DELIVERY"}
 
 
-def implied(deals: list[Deal], events: list[Event], clauses: list[Clause]) -> list[Event]:
-    """The events the deals imply that no rule event already states (same type, a shared country)."""
+LEAD = 4  # a report's opening sentences (headline included): what they tell undated happened on its day
+
+
+def news_peg(clauses: list[Clause], ref) -> DateMention | None:
+    """The day a report is about: the first full date of its first two sentences ("WARSAW, Dec 1", "said on
+    Friday"), else its reference date (the published date)."""
+    lead = [c for c in clauses[:LEAD] if not c.sent.noise and not c.sent.headline]
+    peg = next((d for c in lead[:2] for d in c.dates if d.precision == "day"), None)
+    if peg is None and ref is not None:
+        day = ref.isoformat()
+        peg = DateMention(0, 0, day, day, "day", kind="published")
+    return peg
+
+
+def _in_lead(clauses: list[Clause], i: int) -> bool:
+    return i < LEAD and not clauses[i].sent.noise
+
+
+def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead: bool
+                 ) -> list[tuple[DateMention | None, tuple[str, ...]]]:
+    """The dates a proposed event of this sentence may take, each with how it relates to the words that
+    state the event (at `start`-`end`): none; each of the sentence's three nearest dates (its rank, its
+    preposition, before or after, how far, across a clause break, dating a statement: "said on Friday");
+    in a report's opening sentences, the day the report is about. The model weighs them; one is kept."""
+    out: list[tuple[DateMention | None, tuple[str, ...]]] = [(None, ("date:unset", f"date:unset_of:{min(len(c.dates), 2)}"))]
+    dated = sorted(c.dates, key=lambda d: _dist((d.start, d.end), (start, end)))
+    for k, dm in enumerate(dated[:3]):
+        gap = _dist((dm.start, dm.end), (start, end))
+        lo, hi = min(end, dm.end), max(start, dm.start)
+        hints = [f"date:rank{k}", f"date:prep_{dm.prep or 'none'}", "date:after" if dm.start >= end else "date:before",
+                 "date:gap" + ("0" if gap <= 15 else "1" if gap <= 50 else "2")]
+        if lo < hi and _CLAUSE_BREAK.search(c.sent.text, lo - c.start, hi - c.start):
+            hints.append("date:break")
+        if reported_at(c.sent.text, dm.start - c.start):
+            hints.append("date:reported")
+        out.append((dm, tuple(hints)))
+    if lead and peg is not None and not any(dm.value == peg.value for dm in dated):
+        out.append((peg, ("date:peg", "date:peg_" + (peg.kind or "text"))))
+    return out
+
+
+def implied(deals: list[Deal], events: list[Event], clauses: list[Clause], ref=None) -> list[Event]:
+    """The events the deals imply that no rule event already states (same type, a shared country): each
+    once for every date it may take (`date_options`; a signing also on its deal's signing date)."""
     out: list[Event] = []
+    peg = news_peg(clauses, ref)
     for d in deals:
         status, hedged = d.status()
         types = [STAGE_EVENT.get(status)]
@@ -36,11 +82,20 @@ def implied(deals: list[Deal], events: list[Event], clauses: list[Clause]) -> li
             if evidence is None:
                 continue
             clause = next((i for i, c in enumerate(clauses) if c.start <= evidence.start < c.end), 0)
-            ev = Event(type_, "possible" if hedged else "occurred", d.signed if type_ == "DEAL_SIGNED" else None,
-                       countries=[d.supplier, d.recipient], platforms=[d.platform] if d.platform.id or d.platform.mentions else [],
-                       evidence=evidence, clause=clause)
-            ev.source, ev.deal_status, ev.deal_hedged = "deal", status, hedged
-            out.append(ev)
+            if type_ == "DEAL_SIGNED" and d.signed is not None:
+                options = [(d.signed, ("date:deal_signed",))]
+            elif clauses:
+                options = date_options(clauses[clause], evidence.start, evidence.end, peg, _in_lead(clauses, clause))
+            else:
+                options = [(None, ("date:unset",))]
+            for dm, hints in options:
+                ev = Event(type_, "possible" if hedged else "occurred", dm,
+                           countries=[d.supplier, d.recipient],
+                           platforms=[d.platform] if d.platform.id or d.platform.mentions else [],
+                           evidence=evidence, clause=clause, hints=hints)
+                ev.source, ev.deal_status, ev.deal_hedged = "deal", status, hedged
+                ev.happening = ("deal", id(d), type_)
+                out.append(ev)
     return out
 
 
@@ -52,9 +107,10 @@ _BUYER_ORGS = {"armed service", "ministry", "government body"}
 def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
     """One candidate per event type a sentence's triggers name that no rule event of that sentence has:
     with the sentence's countries, people, organisations and platforms, dated by the date nearest the
-    trigger (and once undated, for the model to choose)."""
+    trigger, once for every date it may take (`date_options`), for the model to choose."""
     have = {(ev.clause, ev.type) for ev in events}
     out: list[Event] = []
+    peg = news_peg(clauses, ref)
     for i, c in enumerate(clauses):
         if c.sent.noise:
             continue
@@ -78,15 +134,15 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
         future = bool(c.of("modifier", "future"))
         for type_, trigs in by_type.items():
             t = trigs[0]
-            dated = sorted(c.dates, key=lambda d: abs(d.start - t.start))
-            options = [dated[0], None] if dated else [None]
-            for dm in options:
+            for dm, hints in date_options(c, t.start, t.end, peg, _in_lead(clauses, i)):
                 later = dm is not None and ref is not None and dm.value > ref.isoformat()[:len(dm.value)]
                 status = "possible" if hedged else "scheduled" if later and type_ in ("MEETING", "SUMMIT") else \
                     "expected" if later or future else "occurred"
                 ev = Event(type_, status, dm, participants=_unique(people), countries=list(countries),
-                           platforms=_unique(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i)
+                           platforms=_unique(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i,
+                           hints=hints)
                 ev.source = "broad"
+                ev.happening = ("broad", i, type_)
                 out.append(ev)
     return out
 
@@ -105,6 +161,9 @@ def features(ev: Event, clauses: list[Clause]) -> set[str]:
     f.add(f"type&platforms:{t}:{min(len(ev.platforms), 1)}")
     if ev.location is not None:
         f.add(f"type&location:{t}")
+    for h in ev.hints:
+        f.add(h)
+        f.add(f"type&{h}:{t}")
     if src == "deal":
         f.add(f"deal_status:{ev.deal_status}")
         if ev.deal_hedged:
@@ -128,24 +187,70 @@ def explain(ev: Event) -> dict:
     """Why an event is there: who proposed it, the model's probability and the features that weighed most."""
     why = ev.why
     if why is None:
-        return {"opened_by": "rules", "model": None}
+        return {"opened_by": ev.source, "model": None}
     p, feats, model = why
-    return {"opened_by": ev.source, "probability": round(p, 3), "threshold": model.event.threshold,
+    return {"opened_by": ev.source, "probability": round(p, 3), "threshold": _bar(ev, model),
             "features": [{"feature": k, "weight": round(w, 3)} for k, w in model.event.explain(feats)]}
 
 
+def alternatives(events: list[Event], clauses: list[Clause], ref) -> list[Event]:
+    """The rules' events, each undated one beside a copy of it for every date its sentence offers
+    (`date_options`): the model keeps one of them."""
+    peg = news_peg(clauses, ref)
+    out: list[Event] = []
+    for n, ev in enumerate(events):
+        ev.happening = ("rules", n)
+        ev.hints = ev.hints + ("date:rule",)
+        out.append(ev)
+        if ev.date is not None or not 0 <= ev.clause < len(clauses) or ev.evidence is None:
+            continue  # a date the rules chose stands
+        start, end = ev.at or (ev.evidence.start, ev.evidence.end)
+        for dm, hints in date_options(clauses[ev.clause], start, end, peg, _in_lead(clauses, ev.clause)):
+            if (dm.value if dm else None) != (ev.date.value if ev.date else None):
+                out.append(replace(ev, date=dm, hints=("date:alt",) + hints))
+    return out
+
+
+def support(events: list[Event], deals: list[Deal]) -> None:
+    """What the article's deals say of each event (features of the model): whether a deal joins its
+    countries, and whether that deal's stage is the event's ("signed" for a DEAL_SIGNED...)."""
+    for ev in events:
+        mine = [d for d in deals if {d.supplier, d.recipient} & set(ev.countries)]
+        if not mine:
+            hint = "deal:none"
+        elif any(STAGE_EVENT.get(d.status()[0]) == ev.type or (ev.type == "DEAL_SIGNED" and d.signed is not None)
+                 for d in mine):
+            hint = "deal:stage"
+        else:
+            hint = "deal:other_stage"
+        ev.hints = ev.hints + (hint,)
+
+
 def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Event]:
-    """The candidates the model keeps, each with its probability (`why`)."""
+    """The candidates the model keeps, each with its probability (`why`): of those proposed for one
+    happening (one sentence's type under several dates, one deal's stage), the likeliest; none that
+    repeats a likelier event already kept (`events._same`)."""
     if model.event is None:
         return events
-    kept = []
-    for ev in events:
-        if ev.source == "rules":
-            kept.append(ev)  # the rules' own events stand; the model decides on those the deals and triggers propose
-            continue
+    kept: list[tuple[float, int, Event]] = []
+    for n, ev in enumerate(events):
         feats = features(ev, clauses)
         p = model.event.probability(feats)
-        if p >= model.event.threshold:
-            ev.why = (p, feats, model)  # weighed out only when asked (`explain`)
-            kept.append(ev)
-    return kept
+        ev.why = (p, feats, model)  # weighed out only when asked (`explain`)
+        kept.append((p, n, ev))
+    best: dict[tuple, tuple[float, int, Event]] = {}
+    for p, n, ev in kept:
+        key = ev.happening or (n,)
+        if key not in best or p > best[key][0]:
+            best[key] = (p, n, ev)
+    out: list[tuple[int, Event]] = []
+    for p, n, ev in sorted(best.values(), key=lambda x: (-x[0], x[1])):
+        if p < _bar(ev, model) or any(_same(o, ev) for _, o in out):
+            continue
+        out.append((n, ev))
+    return [ev for _, ev in sorted(out, key=lambda x: x[0])]
+
+
+def _bar(ev: Event, model: Model) -> float:
+    rule = model.event.rule_threshold
+    return rule if ev.source == "rules" and rule is not None else model.event.threshold

@@ -121,7 +121,8 @@ def from_dict(d: dict) -> Model:
         status=Multi(dec["status"]["classes"], dec["status"]["weights"], dec["status"]["bias"]),
         hedged=Binary(dec["hedged"]["weights"], dec["hedged"]["bias"], dec["hedged"]["threshold"]),
         meta=d.get("meta", {}),
-        event=Binary(dec["event"]["weights"], dec["event"]["bias"], dec["event"]["threshold"]) if "event" in dec else None,
+        event=Binary(dec["event"]["weights"], dec["event"]["bias"], dec["event"]["threshold"],
+                     rule_threshold=dec["event"].get("rule_threshold")) if "event" in dec else None,
     )
 
 

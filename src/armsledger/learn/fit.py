@@ -235,8 +235,8 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
         for i, r in enumerate(ev_rows):
             if r.group in held:
                 oof_event[i] = m.probability(r.feats)
-    t_event, f_event = best_threshold(oof_event, [r.label for r in ev_rows], tuple(ev_base))
-    model_dict["decisions"]["event"] = _event_json(ev_rows, C, t_event)
+    t_event, t_event_rule, f_event = best_event_thresholds(ev_rows, oof_event, tuple(ev_base))
+    model_dict["decisions"]["event"] = _event_json(ev_rows, C, t_event, t_event_rule)
     # the whole extractor, article by article, each scored by the fold model that did not see it
     figures = ("deals", "deal fields", "events", "entities")
     tallies = {n: Tally() for n in figures}
@@ -244,7 +244,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     by_name = {e.name: e for e in examples}
     for held in folds:
         d = fit([r for r in rows if r.group not in held], C, t_deal, t_hedged, t_rival, t_rule)
-        d["decisions"]["event"] = _event_json([r for r in ev_rows if r.group not in held], C, t_event)
+        d["decisions"]["event"] = _event_json([r for r in ev_rows if r.group not in held], C, t_event, t_event_rule)
         ex.model = learned.from_dict(d)
         for name in sorted(held):
             if name in by_name:
@@ -255,6 +255,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     cv = {"candidates": len(rows), "articles": len(examples), "positives": sum(labels),
           "deal_threshold": t_deal, "rival_threshold": t_rival, "rule_threshold": t_rule, "candidate_f1": round(f_deal, 3),
           "hedged_threshold": t_hedged, "event_candidates": len(ev_rows), "event_threshold": t_event,
+          "event_rule_threshold": t_event_rule,
           "event_candidate_f1": round(f_event, 3), "folds": k, "C": C,
           "extraction": {n: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in t.prf())))
                          for n, t in tallies.items()},
@@ -267,18 +268,16 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
 def label_event_rows(ex: Extractor, example: Example, base: list[int] | None = None) -> list[Row]:
     """Each event candidate of an article, labelled by whether it matches a gold event one to one
     (the scorer's matching: type, date at the gold's precision, a shared country or participant).
-    The rules' events stand and the model weighs only the others; `base`, when given, counts what stands:
-    the rules' events that match a gold event and those that do not, and the gold events nothing matches."""
+    The model weighs every candidate, the rules' own included; `base`, when given, counts the gold events
+    no candidate matches."""
     record, feats = ex.event_candidates(example.article)
     ok, likeness = event_matcher(record)
     pairs, lost, _ = match(example.gold.get("events", []), record["events"], ok, likeness)
     matched = {id(p) for p, _ in pairs}
     rows = []
-    for ev, f in zip(record["events"], feats):
-        if "src:rules" not in f:
-            rows.append(Row(example.name, f, int(id(ev) in matched)))
-        elif base is not None:
-            base[0 if id(ev) in matched else 1] += 1
+    for n, (ev, f) in enumerate(zip(record["events"], feats)):
+        # the candidates of one happening (an event under each date it may take): one is kept
+        rows.append(Row(example.name, f, int(id(ev) in matched), key=(ev.get("happening", n),)))
     if base is not None:
         base[2] += len(lost)
     return rows
@@ -288,9 +287,50 @@ def _event_fit(rows: list[Row], C: float) -> learned.Binary:
     return learned.Binary(**{k: v for k, v in _event_json(rows, C, 0.5).items()})
 
 
-def _event_json(rows: list[Row], C: float, threshold: float) -> dict:
+def _event_json(rows: list[Row], C: float, threshold: float, rule_threshold: float | None = None) -> dict:
     X, vocab = _vectorise(rows)
-    return _binary(X, [r.label for r in rows], [1.0] * len(rows), sorted(vocab, key=vocab.get), C, threshold)
+    d = _binary(X, [r.label for r in rows], [1.0] * len(rows), sorted(vocab, key=vocab.get), C, threshold)
+    if rule_threshold is not None:
+        d["rule_threshold"] = rule_threshold
+    return d
+
+
+RULE_EVENT_BAR = 0.2  # a rule's own event is dropped only when the model finds it unlikely
+
+
+def best_event_thresholds(rows: list[Row], scores: list[float], base: tuple[int, int, int]) -> tuple[float, float, float]:
+    """The thresholds for the events the rules found and for those the deals and triggers propose with the
+    best F1 on these out-of-fold scores (`base`: gold events no candidate holds), and that F1."""
+    grid = [x / 100 for x in range(4, 91, 2)]
+    # of the candidates of one happening the likeliest is kept, as the extractor does (`events_decide.decide`)
+    top: dict[tuple, tuple[float, int, int, bool]] = {}
+    for sc, r in zip(scores, rows):
+        k = (r.group,) + tuple(r.key)
+        had = top.get(k)
+        pos = (had[2] if had else 0) + r.label
+        if had is None or sc > had[0]:
+            top[k] = (sc, r.label, pos, "src:rules" in r.feats)
+        else:
+            top[k] = (had[0], had[1], pos, had[3])
+    rule = [(sc, y, pos) for sc, y, pos, is_rule in top.values() if is_rule]
+    other = [(sc, y, pos) for sc, y, pos, is_rule in top.values() if not is_rule]
+
+    def counts(groups, t):
+        tp = sum(1 for sc, y, _ in groups if sc >= t and y)
+        fp = sum(1 for sc, y, _ in groups if sc >= t and not y)
+        return tp, fp, sum(pos for _, _, pos in groups) - tp
+
+    best = (0.5, 0.5, -1.0)
+    other_counts = {t: counts(other, t) for t in grid}
+    for tr in (x for x in grid if x <= RULE_EVENT_BAR):
+        a = counts(rule, tr)
+        for t in grid:
+            b = other_counts[t]
+            tp, fp, fn = a[0] + b[0] + base[0], a[1] + b[1] + base[1], a[2] + b[2] + base[2]
+            f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f > best[2] + 1e-9:
+                best = (t, tr, f)
+    return best
 
 
 def write(model_dict: dict, path: Path) -> None:

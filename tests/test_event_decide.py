@@ -1,0 +1,218 @@
+"""How the event model's candidates are made and chosen, on sentences written for the test: each proposed
+event once for every date it may take, the day a report is about for its opening sentences, what the deals
+say of it, and one event kept for one happening."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from armsledger.extract import events_decide
+from armsledger.extract.events import Event
+from armsledger.extract.learned import Binary, Model, Multi
+from armsledger.model import Article, Span
+
+PUBLISHED = "2024-06-05"  # a Wednesday
+
+
+def clauses_of(extractor, text: str, published: str | None = PUBLISHED):
+    _, _, clauses, _, _ = extractor._analyse(Article(text=text, published=published), text)
+    return clauses
+
+
+def options_for(extractor, text: str, word: str, lead: bool = False):
+    c = clauses_of(extractor, text)[0]
+    at = text.index(word)
+    peg = events_decide.news_peg([c], date.fromisoformat(PUBLISHED))
+    return events_decide.date_options(c, at, at + len(word), peg, lead)
+
+
+@pytest.mark.parametrize("text, word, nearest", [
+    ("The frigate was handed over to the navy on 2 June 2023, a year after its launch in April 2022.", "handed over",
+     "2023-06-02"),
+    ("Work on the corvette began in March 2021, and it was delivered in May 2023.", "delivered", "2023-05"),
+    ("The ministry signed the contract in January 2024 after trials held in 2022.", "signed", "2024-01"),
+])
+def test_every_date_of_the_sentence_is_an_option_nearest_first(extractor, text, word, nearest):
+    opts = options_for(extractor, text, word)
+    assert opts[0][0] is None, "the event may also stay undated"
+    dated = [dm for dm, _ in opts if dm is not None]
+    assert len(dated) == 2 and dated[0].value == nearest
+    assert "date:rank0" in opts[1][1] and "date:rank1" in opts[2][1]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The navy said on Monday that it had received the last of four patrol boats.", "received"),
+    ("Officials announced on Tuesday that the tanks had arrived at the port.", "arrived"),
+    ("The agency confirmed on Friday that the helicopters were delivered.", "delivered"),
+])
+def test_a_date_that_dates_a_statement_is_marked_so(extractor, text, word):
+    opts = options_for(extractor, text, word)
+    assert any("date:reported" in hints for dm, hints in opts if dm is not None), text
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The corvette was commissioned in 2019; the second ship arrived in March 2024.", "arrived"),
+    ("The jets were ordered in 2018, but the first one was delivered in 2023.", "delivered"),
+])
+def test_a_clause_break_between_date_and_event_is_marked(extractor, text, word):
+    opts = options_for(extractor, text, word)
+    far = [hints for dm, hints in opts if dm is not None and dm.value < "2020"]
+    near = [hints for dm, hints in opts if dm is not None and dm.value > "2020"]
+    assert far and "date:break" in far[0] and "date:break" not in near[0], text
+
+
+@pytest.mark.parametrize("text, peg", [
+    ("MANILA, June 3, 2024 - The navy has taken delivery of two frigates. The ships sailed from Ulsan.", "2024-06-03"),
+    ("The air force said on Monday that it has received six trainer jets. They will fly from Kalaikunda.", "2024-06-03"),
+    ("Poland has signed a deal for 96 howitzers. The guns will be built in Stalowa Wola.", PUBLISHED),
+])
+def test_the_day_a_report_is_about_is_its_first_full_date_else_the_published_day(extractor, text, peg):
+    clauses = clauses_of(extractor, text)
+    assert events_decide.news_peg(clauses, date.fromisoformat(PUBLISHED)).value == peg
+
+
+def test_the_report_day_is_an_option_only_in_its_opening_sentences(extractor):
+    text = "Chile has received the last of three tanker aircraft."
+    in_lead = options_for(extractor, text, "received", lead=True)
+    later = options_for(extractor, text, "received", lead=False)
+    assert [dm.value for dm, hints in in_lead if "date:peg" in hints] == [PUBLISHED]
+    assert not any("date:peg" in hints for _, hints in later)
+
+
+def test_an_undated_report_has_no_report_day(extractor):
+    clauses = clauses_of(extractor, "The navy has taken delivery of two frigates.", published=None)
+    assert events_decide.news_peg(clauses, None) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt received the first of two frigates from Italy in December 2020 and the second in April 2021.",
+    "Jordan signed a deal in March 2023 to buy 12 F-16 fighter jets from the United States, a ministry said on Sunday.",
+    "Vietnam took delivery of two corvettes from Russia in 2011, four years after the 2007 order.",
+])
+def test_a_broad_candidate_is_proposed_once_per_date(extractor, text):
+    clauses = clauses_of(extractor, text)
+    cands = events_decide.broad(clauses, [], date.fromisoformat(PUBLISHED))
+    assert cands
+    for type_ in {ev.type for ev in cands}:
+        dates = [ev.date.value if ev.date else None for ev in cands if ev.type == type_]
+        assert None in dates and len(dates) == len(set(dates)), (type_, dates)
+        assert {dm.value for dm in clauses[0].dates} <= set(dates), (type_, dates)
+
+
+class _FakeDeal:
+    def __init__(self, supplier, recipient, stage, signed=None):
+        self.supplier, self.recipient, self._stage, self.signed = supplier, recipient, stage, signed
+
+    def status(self):
+        return self._stage, False
+
+
+@pytest.mark.parametrize("type_, countries, stage, hint", [
+    ("DELIVERY", ["FRA", "EGY"], "in_delivery", "deal:stage"),
+    ("OFFER", ["USA", "POL"], "offered", "deal:stage"),
+    ("DELIVERY", ["FRA", "EGY"], "considered", "deal:other_stage"),
+    ("MEETING", ["IND", "JPN"], "signed", "deal:none"),
+])
+def test_what_the_deals_say_of_an_event_is_a_feature(type_, countries, stage, hint):
+    ev = Event(type_, "occurred", None, countries=countries)
+    events_decide.support([ev], [_FakeDeal("FRA", "EGY", stage), _FakeDeal("USA", "POL", stage)])
+    assert hint in ev.hints and hint in events_decide.features(ev, [])
+
+
+def _model(weights: dict[str, float], threshold: float = 0.5, rule_threshold: float | None = None) -> Model:
+    return Model(deal=Binary({}, 0.0, 0.5), status=Multi(["signed"], {}, [0.0]), hedged=Binary({}, 0.0, 0.5),
+                 meta={}, event=Binary(weights, 0.0, threshold, rule_threshold=rule_threshold))
+
+
+def _event(type_, value, source, clause=0, countries=("RUS", "IND"), hints=(), happening=()):
+    from armsledger.extract.dates import DateMention
+    dm = DateMention(0, 4, value, value, "year" if len(value) == 4 else "month") if value else None
+    ev = Event(type_, "occurred", dm, countries=list(countries), evidence=Span(0, 10, "x" * 10), clause=clause,
+               hints=hints, happening=happening)
+    ev.source = source
+    return ev
+
+
+def test_of_one_sentence_under_several_dates_the_likeliest_is_kept():
+    one = ("broad", 0, "DELIVERY")
+    a = _event("DELIVERY", None, "broad", hints=("date:unset",), happening=one)
+    b = _event("DELIVERY", "2023", "broad", hints=("date:rank0",), happening=one)
+    c = _event("DELIVERY", "2019", "broad", hints=("date:rank1",), happening=one)
+    kept = events_decide.decide([a, b, c], [], _model({"date:rank0": 3.0, "date:rank1": 1.0, "date:unset": 0.5}))
+    assert kept == [b]
+
+
+def test_a_proposal_repeating_a_rule_event_is_dropped_and_a_distinct_one_kept():
+    rule = _event("DEAL_SIGNED", "2018", "rules", clause=0)
+    again = _event("DEAL_SIGNED", None, "deal", clause=3)
+    other = _event("DEAL_SIGNED", "2021", "broad", clause=5)
+    kept = events_decide.decide([rule, again, other], [], _model({"src:rules": 4.0, "src:deal": 1.0, "src:broad": 1.0}))
+    assert kept == [rule, other]
+
+
+@pytest.mark.parametrize("text, other", [
+    ("The navy said on Monday that it had received two frigates from Italy, ordered in 2020.", "2024-06-03"),
+    ("Egypt took delivery of a frigate from France under a deal signed in 2019.", "2019"),
+    ("The army has received 12 howitzers from South Korea, which it ordered in 2022.", "2022"),
+])
+def test_an_undated_rule_event_is_weighed_beside_a_copy_for_every_date(extractor, text, other):
+    clauses = clauses_of(extractor, text)
+    rule = Event("DELIVERY", "occurred", None, countries=["ITA", "EGY"], evidence=Span(0, len(text), text), clause=0)
+    cands = events_decide.alternatives([rule], clauses, date.fromisoformat(PUBLISHED))
+    assert cands[0] is rule and "date:rule" in rule.hints
+    values = [ev.date.value if ev.date else None for ev in cands]
+    assert other in values and len(values) == len(set(values)) >= 2
+    assert all(ev.happening == rule.happening and "date:alt" in ev.hints for ev in cands[1:])
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Egypt took delivery of a frigate from France in April 2021 under a deal signed in 2019.", "2021-04"),
+    ("On 2 May 2024 the army received 12 howitzers from South Korea, which it ordered in 2022.", "2024-05-02"),
+])
+def test_a_date_the_rules_chose_stands_alone(extractor, text, value):
+    clauses = clauses_of(extractor, text)
+    dm = next(d for d in clauses[0].dates if d.value == value)
+    rule = Event("DELIVERY", "occurred", dm, countries=["FRA", "EGY"], evidence=Span(0, len(text), text), clause=0)
+    assert events_decide.alternatives([rule], clauses, date.fromisoformat(PUBLISHED)) == [rule]
+
+
+@pytest.mark.parametrize("p_rule, kept", [(2.0, True), (-0.5, True), (-3.0, False)])
+def test_a_rule_event_falls_only_below_its_own_bar(p_rule, kept):
+    rule = _event("AGREEMENT", None, "rules")
+    model = _model({"src:rules": p_rule}, threshold=0.5, rule_threshold=0.2)  # -0.5 -> 0.38, -3.0 -> 0.05
+    assert (events_decide.decide([rule], [], model) == [rule]) is kept
+
+
+def proposed_types(extractor, text: str) -> set[str]:
+    record, _ = extractor.event_candidates(Article(text=text, published=PUBLISHED))
+    return {ev["type"] for ev in record["events"]}
+
+
+# a sale notified to Congress is an OFFER; a pact told in other words an AGREEMENT; making arms together
+# COPRODUCTION; weighing contenders (bids, a rival preferred, trials) an EVALUATION
+@pytest.mark.parametrize("type_, text", [
+    ("OFFER", "The agency notified Congress of the proposed sale of four patrol aircraft to Chile."),
+    ("OFFER", "The State Department notified Congress on Friday of a possible sale of 12 Black Hawk helicopters."),
+    ("OFFER", "The Pentagon has notified Congress that it may sell four radars to Estonia."),
+    ("AGREEMENT", "Japan and Mongolia signed a revised memorandum on defence exchanges in Tokyo on Thursday."),
+    ("AGREEMENT", "The two presidents adopted a joint statement on strategic partnership."),
+    ("AGREEMENT", "Armenia and Kazakhstan approved a military cooperation plan for 2025 on Monday."),
+    ("AGREEMENT", "Egypt and Turkey signed 18 agreements covering defence, trade and tourism."),
+    ("AGREEMENT", "The ministers agreed to expand defence cooperation between their armed forces."),
+    ("COPRODUCTION", "The missile was developed jointly by Israel Aerospace Industries and India's DRDO."),
+    ("COPRODUCTION", "Turkey and Pakistan will jointly produce the new trainer aircraft."),
+    ("COPRODUCTION", "Brazil was granted a manufacturing licence to build more of the class."),
+    ("COPRODUCTION", "China North Industries Corporation will open a maintenance centre in Thailand next year."),
+    ("COPRODUCTION", "Saab promised industrial cooperation with Swiss firms if the Gripen is chosen."),
+    ("COPRODUCTION", "Italy and Brazil launched a joint development project for an armoured vehicle."),
+    ("EVALUATION", "The Philippine defence department moved the opening of bids for two helicopters to 24 June."),
+    ("EVALUATION", "Three bidders remain in the navy's competition for six corvettes."),
+    ("EVALUATION", "The army said the submitted bids for 40 trucks were being checked."),
+    ("EVALUATION", "Danish officials said the SAMP/T air defence system was preferred over the Patriot."),
+    ("EVALUATION", "The Russian corvettes lost out to the Chinese ships in Algeria."),
+    ("EVALUATION", "Airbus flew a maritime patrol demonstration for the New Zealand military."),
+    ("EVALUATION", "Nepali officers carried out acceptance tests of the Mi-17 helicopters in Russia."),
+])
+def test_words_for_a_kind_of_event_propose_one(extractor, type_, text):
+    assert type_ in proposed_types(extractor, text), text
