@@ -63,7 +63,7 @@ class Binary:
         """The features that pushed the decision most, either way, with their weights."""
         w = self.weights
         parts = [(f, w[f]) for f in feats if f in w]
-        parts.sort(key=lambda x: -abs(x[1]))
+        parts.sort(key=_strongest)
         return parts[:k]
 
 
@@ -93,7 +93,7 @@ class Multi:
     def explain(self, feats, cls: str, k: int = 6) -> list[tuple[str, float]]:
         i = self.classes.index(cls)
         parts = [(f, self.weights[f][i]) for f in feats if f in self.weights]
-        parts.sort(key=lambda x: -abs(x[1]))
+        parts.sort(key=_strongest)
         return parts[:k]
 
 
@@ -104,6 +104,12 @@ class Model:
     hedged: Binary
     meta: dict
     event: Binary | None = None  # keep or drop an event candidate (events_decide)
+
+
+def _strongest(pair: tuple[str, float]) -> tuple[float, str]:
+    """Strongest weight first; equal weights (features that always come together) by name, so that the
+    order does not follow the set's, which changes with the process's string hashing."""
+    return (-abs(pair[1]), pair[0])
 
 
 def _sigmoid(x: float) -> float:
