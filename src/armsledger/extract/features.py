@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import itemgetter
 
 from .candidates import Candidate, Mention, Party
 from .context import Clause
@@ -47,6 +48,10 @@ def _cues_before(before: str) -> set[str]:
     """The preposition a party's name follows: "to Egypt", "from France", "by Spain", "with Russia"."""
     return {"cue:" + name for name, rx in (("to", _TO_BEFORE), ("from", _FROM_BEFORE), ("by", _BY_BEFORE),
                                            ("with", _WITH_BEFORE), ("in_service", _IN_SERVICE_BEFORE)) if rx.search(before)}
+
+
+_FIRST = itemgetter(0)
+_N_MENTIONS = {n: "n_mentions:" + n for n in ("1", "2", "3-4", "5+")}
 
 
 def _bucket(d: int) -> str:
@@ -84,6 +89,10 @@ class Featurizer:
         self._at: dict[tuple, tuple] = {}
         self._code_lists: dict[str, set] | None = None
         self._sides: dict[tuple, tuple] = {}
+        self._named: dict[tuple, tuple] = {}
+        self._own: dict[tuple, tuple] = {}
+        self._pairs: dict[tuple, frozenset] = {}
+        self._near: dict[tuple, list] = {}
         self._rule_index: tuple | None = None
         self._interned: dict[tuple, frozenset] = {}
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
@@ -116,27 +125,43 @@ class Featurizer:
                     rule_status = rule_keys[mate]
             if any(k[0] != cand.supplier for k in by_recipient.get((plat, cand.recipient), ())):
                 f.append("rule:other_supplier")
-        f.append("n_mentions:" + _count(len({(m.clause, m.start) for m in cand.mentions})))
-        f.append("plat_count:" + _count(self.plat_count[cand.platform.name]))
-        f.append("n_plats_article:" + _count(self.n_plats))
-        f.append("rec_count:" + _count(self.country_count.get(cand.recipient, 0)))
-        if cand.recipient == self.home:
-            f.append("rec:home_country")
-        if cand.recipient in self.first_codes:
-            f.append("rec:in_first_sentence")
+        ms = cand.mentions
+        f.append(_N_MENTIONS[_count(1 if len(ms) == 1 else len({(m.clause, m.start) for m in ms}))])
+        f += self._plat_own(plat)
+        f += self._rec_own(cand.recipient)
         if cand.supplier in self.first_codes:
             f.append("sup:in_first_sentence")
-        if cand.platform.name in self.first_plats:
-            f.append("plat:in_first_sentence")
         if rule_status:
             f.append("rule:deal")
             f.append("rule:status:" + rule_status)
         else:
             f.append("rule:none")
         parts = [self._frozen(f)]
-        for m in cand.mentions:
+        for m in ms:
             parts += self.mention_parts(m)
         return parts
+
+    def _plat_own(self, plat: str) -> tuple[str, ...]:
+        """A candidate's features that depend on its platform alone, then those of the article (in that order)."""
+        hit = self._own.get(("plat", plat))
+        if hit is None:
+            hit = ("plat_count:" + _count(self.plat_count[plat]), "n_plats_article:" + _count(self.n_plats))
+            if plat in self.first_plats:
+                hit += ("plat:in_first_sentence",)
+            self._own["plat", plat] = hit
+        return hit
+
+    def _rec_own(self, code: str) -> tuple[str, ...]:
+        """A candidate's features that depend on its recipient alone."""
+        hit = self._own.get(("rec", code))
+        if hit is None:
+            hit = ("rec_count:" + _count(self.country_count.get(code, 0)),)
+            if code == self.home:
+                hit += ("rec:home_country",)
+            if code in self.first_codes:
+                hit += ("rec:in_first_sentence",)
+            self._own["rec", code] = hit
+        return hit
 
     def _frozen(self, names: list[str]) -> frozenset[str]:
         """One frozen set per distinct list of feature names in the article."""
@@ -166,35 +191,51 @@ class Featurizer:
         sup, rec = m.supplier, m.recipient
         base, nearest = self._platform_at(m, c)
         sup_side, rec_side = self._party(sup, m, c), self._party(rec, m, c)
-        f: list[str] = []
         out = [base, sup_side[0], rec_side[0]]
-        partners = plat.extra.get("partners") or []
-        if plat.country is None:
-            f.append("sup:origin_unknown")
-        elif sup.code == plat.country:
-            f.append("sup:origin")
+        if plat.country is not None and sup.code == plat.country:
             out.append(rec_side[2])
-        elif sup.code in partners:
-            f.append("sup:partner")
-        else:
-            f.append("sup:not_origin")
-        if rec.code == plat.country:
-            f.append("rec:is_origin")
-        if rec.code in partners:
-            f.append("rec:is_partner")
+        near = only = False
         if rec.clause == m.clause and rec.start >= 0:
-            others = [s for s, _, ent in c.countries if ent.code not in (sup.code, rec.code)]
-            mine = abs(rec.start - m.start)
-            if all(abs(s - m.start) > mine for s in others):
+            # the nearest country the pair leaves out, if it is farther than the recipient
+            other = next((d for d, code in self._by_distance(m, c) if code not in (sup.code, rec.code)), None)
+            only = other is None
+            near = only or other > abs(rec.start - m.start)
+        key = (id(plat), sup.code, rec.code, near, only)
+        pair = self._pairs.get(key)
+        if pair is None:
+            f: list[str] = []
+            partners = plat.extra.get("partners") or []
+            if plat.country is None:
+                f.append("sup:origin_unknown")
+            elif sup.code == plat.country:
+                f.append("sup:origin")
+            elif sup.code in partners:
+                f.append("sup:partner")
+            else:
+                f.append("sup:not_origin")
+            if rec.code == plat.country:
+                f.append("rec:is_origin")
+            if rec.code in partners:
+                f.append("rec:is_partner")
+            if near:
                 f.append("rec:nearest_other_country")
-            if not others:
+            if only:
                 f.append("rec:only_other_country")
+            pair = self._pairs[key] = self._frozen(f)
         out.append(rec_side[3].get(nearest) or rec_side[3].setdefault(
             nearest, frozenset(f"rec:{x}&trig:{nearest}" for x in rec_side[1])))
-        out.append(self._frozen(f))
+        out.append(pair)
         out.append(sup_side[3].get(nearest) or sup_side[3].setdefault(
             nearest, frozenset(f"sup:{x}&trig:{nearest}" for x in sup_side[1] if not x.startswith("role:"))))
         return out
+
+    def _by_distance(self, m: Mention, c: Clause) -> list[tuple[int, str | None]]:
+        """The countries of the mention's sentence (distance from the platform, code), nearest first."""
+        key = (m.clause, m.start)
+        hit = self._near.get(key)
+        if hit is None:
+            hit = self._near[key] = sorted(((abs(s - m.start), ent.code) for s, _, ent in c.countries), key=_FIRST)
+        return hit
 
     def _platform_at(self, m: Mention, c: Clause) -> tuple[frozenset, str]:
         """What does not depend on the parties: the platform, its sentence, triggers and words; and the kind of
@@ -286,20 +327,22 @@ class Featurizer:
         """Where the list of countries that holds `p` starts and ends ("Spain, the Netherlands, Greece and
         Germany"), and its size. Every member of a list is read where the list stands: what precedes its first
         item and follows its last, and the words between it and the platform, are each member's."""
-        spans = self._lists.get(id(c))
-        if spans is None:
-            spans = []
+        where = self._lists.get(id(c))
+        if where is None:
+            spans: list[list[tuple[int, int]]] = []
             items = sorted((s, e) for s, e, _ in c.countries)
             for s, e in items:
                 if spans and _LIST_GAP.fullmatch(self.text[spans[-1][-1][1]:s]):
                     spans[-1].append((s, e))
                 else:
                     spans.append([(s, e)])
-            self._lists[id(c)] = spans
-        for group in spans:
-            if any(s == p.start for s, _ in group):
-                return group[0][0], group[-1][1], len(group)
-        return p.start, p.end, 1
+            where = {}
+            for group in reversed(spans):  # the first list that holds a start answers, as a scan would
+                span = (group[0][0], group[-1][1], len(group))
+                for s, _ in group:
+                    where[s] = span
+            self._lists[id(c)] = where
+        return where.get(p.start) or (p.start, p.end, 1)
 
     def _words(self, p: Party, m: Mention, c: Clause) -> set[str]:
         """The words just before a named party, and those between it and the platform."""
@@ -307,11 +350,34 @@ class Featurizer:
             return set()
         text = self.text
         first, last, _ = self._list_of(c, p)
-        out = {"pw:" + w[:7] for w in _WORD.findall(text[max(c.start, first - 30):first].lower())[-3:]}
+        out = set(self._named_at(p, c)[1])
         lo, hi = (last, m.start) if last <= m.start else (m.end, first)
         if hi - lo <= 100:
             out |= {"bw:" + w[:7] for w in _WORD.findall(text[lo:hi].lower()) if w not in _STOP}
         return out
+
+    def _named_at(self, p: Party, c: Clause) -> tuple[frozenset, frozenset]:
+        """What does not depend on the platform about a party named in its sentence: the cues around the list
+        that holds it (`_side`), and the words just before that list (`_words`); once per party."""
+        key = (p.start, p.end, id(c))
+        hit = self._named.get(key)
+        if hit is not None:
+            return hit
+        text = self.text
+        first, last, members = self._list_of(c, p)
+        out = _cues_before(text[max(c.start, first - 25):first])
+        if members > 1:
+            out.add("list:member")
+        after = text[last:last + 40]
+        for name, rx in (("cue:made", _MADE_AFTER), ("cue:possessive", _POSSESSIVE), ("role:subject", _SUBJECT_AFTER),
+                         ("role:speaker", _SPEAKER_AFTER)):
+            if rx.match(after):
+                out.add(name)
+        if not text[c.start:first].strip(" \"'“(-—"):
+            out.add("role:sentence_start")
+        words = frozenset("pw:" + w[:7] for w in _WORD.findall(text[max(c.start, first - 30):first].lower())[-3:])
+        hit = self._named[key] = (frozenset(out), words)
+        return hit
 
     def _side(self, p: Party, m: Mention, c: Clause) -> set[str]:
         """Where a party is named relative to the platform, and the cues around it."""
@@ -324,25 +390,21 @@ class Featurizer:
         if p.clause != m.clause:
             return out
         out.add("where:" + ("before" if p.start < m.start else "after"))
-        first, last, members = self._list_of(c, p)
-        if last <= m.start and m.start - last <= 40 and re.fullmatch(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+", text[last:m.start]) \
-                and not re.search(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b",
-                                  text[last:m.start]):
+        first, last, _ = self._list_of(c, p)
+        if last <= m.start and m.start - last <= 40 and _QUALIFIES.fullmatch(text, last, m.start) \
+                and not _NOT_QUALIFIES.search(text[last:m.start]):
             out.add("cue:qualifies_platform")  # "Italian helicopters", "Russia's S-400", "Swedish Saab's Gripen"
-        if members > 1:
-            out.add("list:member")
         out.add("dist:" + _bucket(_dist(first, last, m.start, m.end)))
-        out |= _cues_before(text[max(c.start, first - 25):first])
-        after = text[last:last + 40]
-        for name, rx in (("cue:made", _MADE_AFTER), ("cue:possessive", _POSSESSIVE), ("role:subject", _SUBJECT_AFTER),
-                         ("role:speaker", _SPEAKER_AFTER)):
-            if rx.match(after):
-                out.add(name)
-        if not text[c.start:first].strip(" \"'“(-—"):
-            out.add("role:sentence_start")
-        between = text[min(last, m.end):max(first, m.start)]
-        if re.search(r"[;:]", between):
+        out |= self._named_at(p, c)[0]
+        lo, hi = min(last, m.end), max(first, m.start)
+        if _BREAK.search(text, lo, hi):
             out.add("between:break")
-        if re.search(r"\b(?:and|or)\b|,", between) and len(between) < 40:
+        if hi - lo < 40 and _LIST_WORD.search(text[lo:hi]):  # sliced: \b reads no further
             out.add("between:list")
         return out
+
+
+_QUALIFIES = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
+_NOT_QUALIFIES = re.compile(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b")
+_BREAK = re.compile(r"[;:]")
+_LIST_WORD = re.compile(r"\b(?:and|or)\b|,")
