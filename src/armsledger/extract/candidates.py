@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from .context import Clause
 from .entities import Entity
+from .prefixes import Caseless
 
 _SELLER_ORGS = {"defence company", "state exporter"}
 _BUYER_ORGS = {"armed service", "ministry", "government body"}
@@ -36,8 +37,8 @@ _HEADS = {
     "vehicle": "armoured vehicle", "air defence system": "air defence system", "air defense system": "air defence system",
     "launcher": "rocket artillery", "satellite": "satellite", "weapon": "weapons",
 }
-_HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(sorted((re.escape(h) for h in _HEADS), key=len, reverse=True))
-                      + r")(?:s|es)?\b", re.I)
+_HEAD_RE = Caseless(re.compile(r"\b(?P<head>" + "|".join(sorted((re.escape(h) for h in _HEADS), key=len, reverse=True))
+                               + r")(?:s|es)?\b", re.I))  # run over the lower-cased sentence: the same matches, faster
 _NOT_MODIFIER = frozenset(
     "the a an its their his her our this that these those of for to from with by and or in on at as new more additional "
     "further extra used second-hand some several many few other such all any both each two three four five six seven "
@@ -47,6 +48,8 @@ _NOT_MODIFIER = frozenset(
     "deployed send sent provide provided transfer transferred donate donated is are was were be been has have had will "
     "would could may might also which that who what said says including include includes like than about over under "
     "up down out first second last next military defence defense".split())
+
+_MODIFIER_BEFORE = re.compile(r"([a-zA-Z][a-z]*(?:-[a-z]+)*)\s+$")
 
 
 def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
@@ -58,7 +61,7 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
             continue  # "Rafale fighter jets": the class of a platform already named
         start = s
         for _ in range(3):
-            w = re.search(r"([a-zA-Z][a-z]*(?:-[a-z]+)*)\s+$", text[max(c.start, start - 40):start])
+            w = _MODIFIER_BEFORE.search(text[max(c.start, start - 40):start])
             if not w or w.group(1).lower() in _NOT_MODIFIER or w.group(1)[0].isupper():
                 break
             start = start - len(w.group(0))
@@ -125,6 +128,7 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
 _ANAPHOR = re.compile(r"\b(?:the|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(
     sorted((re.escape(h) for h in _HEADS if h not in ("weapon", "vehicle", "ship", "aircraft", "plane")), key=len,
            reverse=True)) + r")(?:s|es)?\b", re.I)
+_ANAPHOR_CASELESS = Caseless(_ANAPHOR)
 ANAPHOR_REACH = 3  # sentences back to the platform taken up
 
 
@@ -132,7 +136,7 @@ def anaphor(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
     """The catalogue platform a sentence that names none takes up by its class, if the last one named of that
     class stands within a few sentences before."""
     c = clauses[i]
-    m = _ANAPHOR.search(c.sent.text)
+    m = _ANAPHOR_CASELESS.search(c.sent.text)
     if m is None:
         return None
     word = _HEADS[m.group("head").lower()].split()[-1]  # "fighter aircraft" -> "aircraft", "howitzer"

@@ -65,7 +65,7 @@ def _rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     out = []
     for cand in cands.build(clauses, text, home):
         rule = by_key.get(cand.key, [])
-        status = rule[0].status()[0] if rule else None
+        status = rule_keys[cand.key] if rule else None  # the status of rule[0], read once per key
         out.append((cand, fz.candidate_parts(cand, status, rule_keys), rule))
         if speakers is not None and fz.only_speaks(cand):
             speakers.append(cand)

@@ -106,13 +106,12 @@ class Featurizer:
         """The features of a candidate as the sets they are made of: its own, then those of its mentions; each
         frozen and shared between the candidates that have it, so that the model weighs it once
         (`learned.Binary.weigh`)."""
-        rule_keys = rule_keys or {}
         f: list[str] = []
         plat = cand.platform.name
         if not rule_status and rule_keys:
             by_supplier, by_recipient = self._rule_keys_by(rule_keys)
             same_supplier = by_supplier.get((plat, cand.supplier), ())
-            if any(k[1] != cand.recipient for k in same_supplier):
+            if same_supplier and (len(same_supplier) > 1 or same_supplier[0][1] != cand.recipient):
                 f.append("rule:other_recipient")
                 lists = self._lists_of_code()
                 # a list the platform is named with ("ordered by Egypt, Qatar and Greece"), not one in the next
@@ -123,7 +122,8 @@ class Featurizer:
                 if mate is not None:
                     f.append("rule:list_mate")
                     rule_status = rule_keys[mate]
-            if any(k[0] != cand.supplier for k in by_recipient.get((plat, cand.recipient), ())):
+            same_recipient = by_recipient.get((plat, cand.recipient), ())
+            if same_recipient and (len(same_recipient) > 1 or same_recipient[0][0] != cand.supplier):
                 f.append("rule:other_supplier")
         ms = cand.mentions
         f.append(_N_MENTIONS[_count(1 if len(ms) == 1 else len({(m.clause, m.start) for m in ms}))])
@@ -197,7 +197,11 @@ class Featurizer:
         near = only = False
         if rec.clause == m.clause and rec.start >= 0:
             # the nearest country the pair leaves out, if it is farther than the recipient
-            other = next((d for d, code in self._by_distance(m, c) if code not in (sup.code, rec.code)), None)
+            other = None
+            for d, code in self._by_distance(m, c):
+                if code != sup.code and code != rec.code:
+                    other = d
+                    break
             only = other is None
             near = only or other > abs(rec.start - m.start)
         key = (id(plat), sup.code, rec.code, near, only)
