@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from itertools import compress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,7 +111,7 @@ class Gazetteer:
         if _LONG_RUN.search(text):
             text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
         words, starts = self.tokenizer(text)
-        return Doc(text, words, [w.lower() for w in words], starts)
+        return Doc(text, words, list(map(str.lower, words)), starts)
 
     def offices(self, doc: Doc) -> list[Hit]:
         """Office titles ("Defence Minister", "Kremlin spokesperson"), longest first where they overlap."""
@@ -158,7 +159,7 @@ def _matches(names: dict, tokens: list[str]):
     """(start, end, key) of every name in `names` that `tokens` hold, as spaCy's PhraseMatcher gives
     them: by start, then shortest first, then in the index's order of keys."""
     n = len(tokens)
-    for i in [i for i, t in enumerate(tokens) if t in names]:
+    for i in list(compress(range(n), map(names.__contains__, tokens))):  # the tokens a name begins with
         joined = tokens[i]
         j = i + 1
         while True:

@@ -218,24 +218,22 @@ def trie(words: list[str]) -> str:
 
 # --------------------------------------------------------------------------- lower-cased twins
 
-_last_lowered: tuple = (None, None)
+_last_lowered: list = [(None, None), (None, None)]  # the last long text's answer, the last short text's
 
 
 def lowered(text: str) -> str | None:
     """`text.lower()` when it stands for `text` character for character (see `FOLDS_TO_ASCII`),
-    else None. The answer for the last long text is kept: the stages of one article ask about
-    the same body again and again."""
-    global _last_lowered
-    short = len(text) < 512
-    if not short:
-        last = _last_lowered
-        if last[0] is text:
-            return last[1]
+    else None. The answers for the last long text and the last short one are kept: the stages of
+    one article ask about the same body again and again, and several rules about the same sentence
+    one after the other."""
+    slot = 0 if len(text) >= 512 else 1
+    last = _last_lowered[slot]
+    if last[0] is text:
+        return last[1]
     low = text.lower()
     if len(low) != len(text) or FOLDS_TO_ASCII.search(text):
         low = None
-    if not short:
-        _last_lowered = (text, low)
+    _last_lowered[slot] = (text, low)
     return low
 
 
