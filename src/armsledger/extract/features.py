@@ -51,6 +51,10 @@ def _cues_before(before: str) -> set[str]:
 
 
 _FIRST = itemgetter(0)
+# how a pair stands to the platform's origin and partners, and whether the recipient is the country nearest it ->
+# the features saying so (`Featurizer.mention_parts`); at most 64
+_PAIRS: dict[tuple, frozenset[str]] = {}
+_EMPTY: frozenset[str] = frozenset()
 _N_MENTIONS = {n: "n_mentions:" + n for n in ("1", "2", "3-4", "5+")}
 
 
@@ -91,8 +95,8 @@ class Featurizer:
         self._sides: dict[tuple, tuple] = {}
         self._named: dict[tuple, tuple] = {}
         self._own: dict[tuple, tuple] = {}
-        self._pairs: dict[tuple, frozenset] = {}
         self._near: dict[tuple, list] = {}
+        self._combos: dict = {}
         self._rule_index: tuple | None = None
         self._interned: dict[tuple, frozenset] = {}
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
@@ -204,33 +208,25 @@ class Featurizer:
                     break
             only = other is None
             near = only or other > abs(rec.start - m.start)
-        key = (id(plat), sup.code, rec.code, near, only)
-        pair = self._pairs.get(key)
+        partners = plat.extra.get("partners") or ()
+        origin = plat.country
+        key = (0 if origin is None else 1 if sup.code == origin else 2 if sup.code in partners else 3,
+               rec.code == origin, rec.code in partners, near, only)
+        pair = _PAIRS.get(key)
         if pair is None:
-            f: list[str] = []
-            partners = plat.extra.get("partners") or []
-            if plat.country is None:
-                f.append("sup:origin_unknown")
-            elif sup.code == plat.country:
-                f.append("sup:origin")
-            elif sup.code in partners:
-                f.append("sup:partner")
-            else:
-                f.append("sup:not_origin")
-            if rec.code == plat.country:
+            f: list[str] = [("sup:origin_unknown", "sup:origin", "sup:partner", "sup:not_origin")[key[0]]]
+            if key[1]:
                 f.append("rec:is_origin")
-            if rec.code in partners:
+            if key[2]:
                 f.append("rec:is_partner")
             if near:
                 f.append("rec:nearest_other_country")
             if only:
                 f.append("rec:only_other_country")
-            pair = self._pairs[key] = self._frozen(f)
-        out.append(rec_side[3].get(nearest) or rec_side[3].setdefault(
-            nearest, frozenset(f"rec:{x}&trig:{nearest}" for x in rec_side[1])))
+            pair = _PAIRS[key] = frozenset(f)
+        out.append(self._with_trigger(rec_side, "rec", nearest))
         out.append(pair)
-        out.append(sup_side[3].get(nearest) or sup_side[3].setdefault(
-            nearest, frozenset(f"sup:{x}&trig:{nearest}" for x in sup_side[1] if not x.startswith("role:"))))
+        out.append(self._with_trigger(sup_side, "sup", nearest))
         return out
 
     def _by_distance(self, m: Mention, c: Clause) -> list[tuple[int, str | None]]:
@@ -298,10 +294,26 @@ class Featurizer:
             return hit
         side = self._side(p, m, c)
         feats = {f"{role}:{x}" for x in side} | {f"{role}:{x}" for x in self._words(p, m, c)}
-        cues = tuple(x for x in side if x.startswith(("role:", "cue:", "where:")))
-        origin = frozenset("origin&rec:" + x for x in side if x.startswith(("cue", "where", "role"))) if role == "rec" \
-            else frozenset()
+        cues = frozenset(x for x in side if x.startswith(("role:", "cue:", "where:")))
+        origin = _EMPTY
+        if role == "rec":  # the same cues come again and again: their combinations are made once an article
+            origin = self._combos.get(cues)
+            if origin is None:
+                origin = self._combos[cues] = frozenset("origin&rec:" + x for x in cues)
         hit = self._sides[key] = (frozenset(feats), cues, origin, {})  # the last: cues with a trigger kind, by kind
+        return hit
+
+    def _with_trigger(self, side: tuple, role: str, nearest: str) -> frozenset[str]:
+        """A party's cues combined with the kind of the deal trigger nearest the platform (a supplier's without
+        its role in the sentence)."""
+        hit = side[3].get(nearest)
+        if hit is None:
+            key = (role, side[1], nearest)
+            hit = self._combos.get(key)
+            if hit is None:
+                hit = self._combos[key] = frozenset(f"{role}:{x}&trig:{nearest}" for x in side[1]
+                                                    if role == "rec" or not x.startswith("role:"))
+            side[3][nearest] = hit
         return hit
 
     def only_speaks(self, cand: Candidate) -> bool:
