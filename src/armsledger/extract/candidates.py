@@ -128,7 +128,6 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
 _ANAPHOR = re.compile(r"\b(?:the|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(
     sorted((re.escape(h) for h in _HEADS if h not in ("weapon", "vehicle", "ship", "aircraft", "plane")), key=len,
            reverse=True)) + r")(?:s|es)?\b", re.I)
-_ANAPHOR_CASELESS = Caseless(_ANAPHOR)
 ANAPHOR_REACH = 3  # sentences back to the platform taken up
 
 
@@ -136,7 +135,7 @@ def anaphor(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
     """The catalogue platform a sentence that names none takes up by its class, if the last one named of that
     class stands within a few sentences before."""
     c = clauses[i]
-    m = _ANAPHOR_CASELESS.search(c.sent.text)
+    m = _ANAPHOR.search(c.sent.text)
     if m is None:
         return None
     word = _HEADS[m.group("head").lower()].split()[-1]  # "fighter aircraft" -> "aircraft", "howitzer"

@@ -97,6 +97,7 @@ class Featurizer:
         self._own: dict[tuple, tuple] = {}
         self._near: dict[tuple, list] = {}
         self._combos: dict = {}
+        self._raw: dict[tuple, tuple] = {}
         self._rule_index: tuple | None = None
         self._interned: dict[tuple, frozenset] = {}
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
@@ -292,8 +293,13 @@ class Featurizer:
         hit = self._sides.get(key)
         if hit is not None:
             return hit
-        side = self._side(p, m, c)
-        feats = {f"{role}:{x}" for x in side} | {f"{role}:{x}" for x in self._words(p, m, c)}
+        # what the party says is the same as supplier and as recipient: read once, prefixed for each role
+        raw_key = (p.via, p.start, p.end, p.clause, m.clause, m.start, m.end)
+        raw = self._raw.get(raw_key)
+        if raw is None:
+            raw = self._raw[raw_key] = (self._side(p, m, c), self._words(p, m, c))
+        side, words = raw
+        feats = {f"{role}:{x}" for x in side} | {f"{role}:{x}" for x in words}
         cues = frozenset(x for x in side if x.startswith(("role:", "cue:", "where:")))
         origin = _EMPTY
         if role == "rec":  # the same cues come again and again: their combinations are made once an article
