@@ -21,6 +21,7 @@ import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("models") / "decisions.json"
@@ -35,8 +36,7 @@ class Binary:
     rule_threshold: float | None = None  # for a candidate the rules opened a deal for
 
     def margin(self, feats) -> float:
-        w = self.weights
-        return self.bias + sum(w.get(f, 0.0) for f in feats)
+        return self.bias + sum(map(self.weights.get, feats, repeat(0.0)))  # the weights in the set's order
 
     def probability(self, feats) -> float:
         return _sigmoid(self.margin(feats))
@@ -53,7 +53,7 @@ class Binary:
         for part in parts:
             m = memo.get(part) if type(part) is frozenset else None
             if m is None:
-                m = sum(w.get(f, 0.0) for f in part)
+                m = sum(map(w.get, part, repeat(0.0)))
                 if type(part) is frozenset:
                     memo[part] = m
             z += m
