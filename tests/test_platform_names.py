@@ -140,3 +140,119 @@ def test_a_class_word_with_no_platform_of_that_class_before_takes_up_nothing(ext
     text = "Poland ordered K2 tanks from South Korea. The frigates are in service in Norway and Spain."
     rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
     assert not [c for c, f, _ in rows if c.platform.name == "K2" and "mention:anaphor" in f]
+
+
+def candidates_of(extractor, text: str) -> set[tuple[str, str, str]]:
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
+    return {(c.supplier, c.recipient, c.platform.name) for c, _, _ in rows}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a class listed after a named platform is a class of its own, not the named platform's
+    ("Egypt has bought Rafale jets, drones from Turkey and frigates from Italy.", ("TUR", "EGY", "drones")),
+    ("Vietnam ordered Su-35 fighter jets, helicopters from Japan and radars from Israel.", ("JPN", "VNM", "helicopters")),
+    # counting words, praise and age are not part of the class's name
+    ("Chile ordered twelve submarines from France last year.", ("FRA", "CHL", "submarines")),
+    ("Peru will buy three sophisticated radar systems from Israel.", ("ISR", "PER", "radar systems")),
+    ("Qatar is buying advanced air and missile defence systems from the United States.",
+     ("USA", "QAT", "air and missile defence systems")),
+    ("Ghana is acquiring ageing patrol boats from Spain.", ("ESP", "GHA", "patrol boats")),
+    # "military" qualifies a class, as the reports write it
+    ("Kenya has received military vehicles from the United Kingdom.", ("GBR", "KEN", "military vehicles")),
+    ("The deal gives Tunisia military transport helicopters from Italy.",
+     ("ITA", "TUN", "military transport helicopters")),
+    # a class named by its size or drive
+    ("South Korea agreed to sell the Philippines two 2,600-ton frigates.", ("KOR", "PHL", "2,600-ton frigates")),
+    ("Zambia bought 60 4x4 armoured vehicles from China.", ("CHN", "ZMB", "4x4 armoured vehicles")),
+    ("Ghana took delivery of two 24-metre patrol boats from France.", ("FRA", "GHA", "24-metre patrol boats")),
+    # a verb in "-ing" acts on the class; a few "-ing" words name it
+    ("Iran has been providing armed drones to Sudan.", ("IRN", "SDN", "armed drones")),
+    ("Greece ordered infantry fighting vehicles from Germany.", ("DEU", "GRC", "infantry fighting vehicles")),
+])
+def test_a_class_is_named_by_the_words_that_qualify_it(extractor, text, expected):
+    assert expected in candidates_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya will receive anti-drone equipment from India.", ("IND", "KEN", "anti-drone equipment")),
+    ("Uzbekistan buys military equipment from South Korea.", ("KOR", "UZB", "military equipment")),
+    ("Ghana signed for 40 6x6 military trucks from Italy.", ("ITA", "GHA", "6x6 military trucks")),
+    ("Sweden delivered remote weapon stations to Latvia.", ("SWE", "LVA", "remote weapon stations")),
+    ("Cameroon wants to buy armoured personnel carriers from Russia.",
+     ("RUS", "CMR", "armoured personnel carriers")),
+])
+def test_equipment_trucks_and_stations_are_a_class_only_with_a_qualifying_word(extractor, text, expected):
+    assert expected in candidates_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("Ghana received the equipment from Italy in May.", "equipment"),
+    ("Romania bought trucks from Italy in 2015.", "trucks"),
+])
+def test_bare_equipment_or_trucks_are_no_class(extractor, text, bare):
+    assert bare not in {p for _, _, p in candidates_of(extractor, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iraq received Sukhoi jets in the summer.", ("RUS", "IRQ", "Sukhoi jets")),
+    ("Brazil has bought AgustaWestland helicopters for its navy.", ("ITA", "BRA", "AgustaWestland helicopters")),
+    ("Peru ordered Embraer transport aircraft for the air force.", ("BRA", "PER", "Embraer transport aircraft")),
+])
+def test_a_class_named_by_its_maker_comes_from_the_makers_country(extractor, text, expected):
+    assert expected in candidates_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, written, code", [
+    ("Russia will send Mi-8/17 transport helicopters to Mali next year.", "Mi-8/17", "mi-17"),
+    ("Angola flies Mi-24/35 gunships bought in the 1990s.", "Mi-24/35", "mi-35"),
+    ("The squadron still flies Hawk 100/200 light fighters.", "Hawk 100/200", "bae-hawk"),
+    ("Algeria keeps a fleet of Su-30/35 fighters on alert.", "Su-30/35", "su-35"),
+])
+def test_two_variants_written_as_one_are_the_catalogue_platform(extractor, text, written, code):
+    found = {e["code"]: e for e in extractor(Article(text=text, published="2024-06-01"))["entities"]
+             if e["kind"] == "platform"}
+    assert code in found
+    assert any(m["text"] == written for m in found[code]["mentions"])
+    assert found[code]["name"] == written  # named as the report writes it
+
+
+def test_a_slash_form_the_catalogue_does_not_know_is_no_catalogue_platform(extractor):
+    found = extractor(Article(text="The Zq-12/14 drones were shown at the fair.", published="2024-06-01"))
+    assert not [e for e in found["entities"] if e["kind"] == "platform" and e["code"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Moscow offered Hanoi Project 20386 corvettes in 2021.", "Project 20386"),
+    ("Egypt ordered four Project 21980 patrol boats from Russia.", "Project 21980"),
+    ("Senegal has received three OPV 58S patrol vessels from France.", "OPV 58S"),
+    ("The coast guard ordered six FPB 98 patrol boats from a French yard.", "FPB 98"),
+    ("Kenya ordered two KV 44 fast attack boats.", "KV 44"),
+])
+def test_design_numbers_and_spaced_designations_before_a_weapon_noun_are_platforms(extractor, text, name):
+    assert name in platforms_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, not_a_platform", [
+    ("The ministry set aside MYR 300 million for helicopters.", "MYR 300"),
+    ("It pays USD 400 million for the aircraft.", "USD 400"),
+    ("The MOD 12 report on frigates was published.", "MOD 12"),
+])
+def test_a_currency_amount_or_a_spaced_code_far_from_a_weapon_noun_is_no_platform(extractor, text, not_a_platform):
+    assert not_a_platform not in platforms_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Finland will replace its Hornet fighter jets by 2030.", "f-a-18"),
+    ("Kuwait retired its last Hornet aircraft in 2024.", "f-a-18"),
+    ("Malaysia wants more Super Hornet fighter jets.", "f-a-18ef"),
+    ("Nigeria's air force received two Agusta 109 Power helicopters.", "aw109"),
+    ("Brazil ordered 86 more Guarani armoured vehicles from Iveco.", "vbtp-mr-guarani"),
+    ("Bangladesh upgraded its Type 69-IIG tanks with Chinese kits.", "type-69"),
+    ("Thailand still has old M41 tanks and M48 tanks in reserve.", "m41"),
+    ("Thailand still has old M41 tanks and M48 tanks in reserve.", "m48"),
+    ("Vietnam has six Russian-built Kilo submarines.", "kilo-class"),
+])
+def test_catalogue_platforms_by_their_usual_short_forms(extractor, text, code):
+    codes = {e["code"] for e in extractor(Article(text=text, published="2024-06-01"))["entities"]
+             if e["kind"] == "platform"}
+    assert code in codes

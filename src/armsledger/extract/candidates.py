@@ -35,10 +35,28 @@ _HEADS = {
     "howitzer": "howitzer", "artillery system": "artillery", "missile": "missile", "rocket": "rocket artillery",
     "radar": "radar", "rifle": "small arms", "armoured vehicle": "armoured vehicle", "armored vehicle": "armoured vehicle",
     "vehicle": "armoured vehicle", "air defence system": "air defence system", "air defense system": "air defence system",
+    "missile defence system": "air defence system", "missile defense system": "air defence system",
+    "air and missile defence system": "air defence system", "air and missile defense system": "air defence system",
+    "armoured personnel carrier": "armoured personnel carrier", "armored personnel carrier": "armoured personnel carrier",
+    "weapon station": "remote weapon station", "truck": "military truck", "equipment": "military equipment",
     "launcher": "rocket artillery", "satellite": "satellite", "weapon": "weapons",
 }
-_HEAD_RE = Caseless(re.compile(r"\b(?P<head>" + "|".join(sorted((re.escape(h) for h in _HEADS), key=len, reverse=True))
-                               + r")(?:s|es)?\b", re.I))  # run over the lower-cased sentence: the same matches, faster
+# heads that name a class only with a word that qualifies them ("anti-drone equipment", "6x6 military trucks",
+# "remote weapon stations"), never alone ("the equipment", "trucks")
+_QUALIFIED_ONLY = {"equipment", "truck", "weapon station"}
+# a class of systems named by what they carry: "radar systems", "missile systems", "drone systems"
+_HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(sorted((re.escape(h) for h in _HEADS), key=len, reverse=True))
+                      + r")(?:s|es)?(?:\s+systems?(?![\w-]))?\b", re.I)
+# a word that qualifies a class: "anti-submarine", "armed", a size ("1,400-ton", "17-metre") or drive ("6x6")
+_MODIFIER = re.compile(r"([a-zA-Z][a-z]*(?:-[a-z]+)*|\d[\d,.]*-?(?:ton|tonne|metre|meter|m)s?|\d{1,2}x\d{1,2})\s+$")
+# a class named by its maker: "Sukhoi jets", "AgustaWestland helicopters"
+_MAKER_GAP = re.compile(r"\s+$")
+_NUMBER_WORDS = ("eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
+                 "sixty seventy eighty ninety hundred thousand dozens number numbers batch batches fleet pair")
+# "-ing" words that qualify a class rather than act on it ("infantry fighting vehicles", "landing ships")
+_ING_MODIFIERS = frozenset("fighting landing training refuelling refueling warning tracking firing jamming "
+                           "minehunting mine-hunting minesweeping mine-sweeping patrolling towing bridging spotting "
+                           "launching surveillance".split())
 _NOT_MODIFIER = frozenset(
     "the a an its their his her our this that these those of for to from with by and or in on at as new more additional "
     "further extra used second-hand some several many few other such all any both each two three four five six seven "
@@ -47,28 +65,61 @@ _NOT_MODIFIER = frozenset(
     "get got obtain procure procured procuring lease leased operate operates operated build built building deploy "
     "deployed send sent provide provided transfer transferred donate donated is are was were be been has have had will "
     "would could may might also which that who what said says including include includes like than about over under "
-    "up down out first second last next military defence defense".split())
+    "up down out first second last next defence defense want need seek plan".split()) | frozenset(_NUMBER_WORDS.split()) | frozenset(
+    # words that praise or date a class rather than name it: "sophisticated radar systems" are radar systems
+    "sophisticated advanced modern latest newest old older ageing aging obsolete brand-new cutting-edge "
+    "state-of-the-art high-tech powerful huge large big small various different existing current future "
+    "remaining".split())
 
 _MODIFIER_BEFORE = re.compile(r"([a-zA-Z][a-z]*(?:-[a-z]+)*)\s+$")
 
 
 def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
-    """Weapon classes named without a designation, with their qualifying words ("anti-tank rockets")."""
+    """Weapon classes named without a designation, with their qualifying words ("anti-tank rockets"), or by their
+    maker ("Sukhoi jets")."""
     out = []
     for m in _HEAD_RE.finditer(c.sent.text):
         s, e = c.start + m.start(), c.start + m.end()
-        if any(ps <= s < pe or ps < e <= pe or 0 <= s - pe <= 2 for ps, pe, _ in c.platforms):
-            continue  # "Rafale fighter jets": the class of a platform already named
+        if any(ps <= s < pe or ps < e <= pe or (0 <= s - pe <= 2 and not text[pe:s].strip(" -"))
+               for ps, pe, _ in c.platforms):
+            continue  # "Rafale fighter jets": the class of a platform already named ("Rafale jets, drones" is not)
         start = s
         for _ in range(3):
-            w = _MODIFIER_BEFORE.search(text[max(c.start, start - 40):start])
-            if not w or w.group(1).lower() in _NOT_MODIFIER or w.group(1)[0].isupper():
+            w = _MODIFIER.search(text[max(c.start, start - 40):start])
+            if not w:
+                break
+            word = w.group(1).lower()
+            if word in _NOT_MODIFIER or _verb_s(word) or w.group(1)[0].isupper() \
+                    or (word.endswith("ing") and word not in _ING_MODIFIERS):
                 break
             start = start - len(w.group(0))
+        head_word = m.group("head").lower()
+        maker = _maker_before(c, text, start)
+        if maker is not None:
+            ms, org = maker
+            name = text[ms:e]
+            out.append((ms, e, Entity("platform", name, country=org.country, category=_HEADS[head_word],
+                                      extra={"generic": True, "maker": org.name})))
+            continue
+        if start == s and head_word in _QUALIFIED_ONLY:
+            continue
         name = text[start:e]
-        head = _HEADS[m.group("head").lower()]
-        out.append((start, e, Entity("platform", name.lower(), category=head, extra={"generic": True})))
+        out.append((start, e, Entity("platform", name.lower(), category=_HEADS[head_word], extra={"generic": True})))
     return out
+
+
+def _verb_s(word: str) -> bool:
+    """A verb of the list in its "-s" form: "buys", "supplies"."""
+    return word.endswith("s") and (word[:-1] in _NOT_MODIFIER or word[:-3] + "y" in _NOT_MODIFIER
+                                   or word[:-2] in _NOT_MODIFIER)
+
+
+def _maker_before(c: Clause, text: str, start: int) -> tuple[int, Entity] | None:
+    """The defence firm named right before a class ("Sukhoi jets", "Dornier maritime patrol aircraft")."""
+    for os_, oe, org in c.orgs:
+        if oe <= start and start - oe <= 2 and _MAKER_GAP.fullmatch(text[oe:start]) and org.category == "defence company":
+            return os_, org
+    return None
 
 
 @dataclass

@@ -150,9 +150,19 @@ _NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helico
                         ("corvette", "corvette"), ("submarine", "submarine"), ("tank", "main battle tank"),
                         ("howitzer", "howitzer"), ("drone", "unmanned aerial vehicle"), ("fighter jet", "fighter aircraft"),
                         ("trainer", "trainer aircraft"), ("missile", "missile")]
+# a weapon noun right after a designation, or a word or two later ("OPV 58S patrol vessels")
+_NOUN_NEXT = re.compile(r"\s+(?:(?!(?i:million|billion|trillion|bn|crore|lakh)\b)[\w-]+\s+){0,2}(?i:jets?|fighters?|aircraft|missiles?|drones?|helicopters?|tanks?|"
+                        r"submarines?|frigates?|corvettes?|howitzers?|radars?|vehicles?|launchers?|ships?|vessels?|"
+                        r"boats?|APCs?|trainers?|planes?)\b")
 _NAMED_HEADS = "|".join(re.escape(h) + "s?" for h, _ in _NAMED_HEAD_CATEGORY)
 # shaped like a designation: "XX-123", "VT4", "EC145", "AS-550C3", "Type 056A" (a weapon noun must follow)
-DESIGNATION = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2})(?![\w-])")
+# "Project 22160", "Project 636.6" (Russian design numbers), "OPV 58S" (letters, a space, a number)
+DESIGNATION = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2}"
+                         r"|Project[- ]\d{2,5}(?:\.\d)?[A-Z]{0,3}|(?!USD|EUR|GBP|INR|KRW|JPY|RUB|CNY|AUD|CAD|SAR|AED)"
+                         r"[A-Z]{2,4} \d{2,4}[A-Z]?)(?![\w-])")
+# two variants of a type written as one: "Mi-8/17", "Mi-24/35", "Hawk 100/200", "Su-30/35"
+SLASH_VARIANTS = re.compile(r"(?<![\w/-])(?P<base>[A-Z][A-Za-z]{0,5}[- ]?)(?P<a>\d{1,4}[A-Z]{0,3})\s?/\s?"
+                            r"(?P<b>\d{1,4}[A-Z]{0,3})(?![\w/-])")
 # a class of ships named after its first: "Mogami-class", "Talwar class", "Admiral Gorshkov-class"
 SHIP_CLASS = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
 # a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
@@ -1126,9 +1136,14 @@ class EntityFinder:
             ents.mention(ent, Span(m.start(), m.end(), m.group()))
 
     def _designations(self, text: str, ents: Entities) -> None:
+        for m in SLASH_VARIANTS.finditer(text):
+            self._slash_variants(m, ents)
         for m in self._designation.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
+            if " " in m["d"] and not m["d"].startswith(("Type", "Project")) \
+                    and not _NOUN_NEXT.match(text, m.end(), m.end() + 40):
+                continue  # "OPV 58S patrol vessels": letters and a number apart only right before the noun
             if not WEAPON_NOUN_AFTER.match(text, m.end(), m.end() + 40):
                 continue
             d = m["d"]
@@ -1194,6 +1209,18 @@ class EntityFinder:
                 s = m.end() + later.start()
                 if ents.covered(s, s + len(abbr)) is None:
                     ents.mention(ent, Span(s, s + len(abbr), abbr))
+
+    def _slash_variants(self, m: re.Match, ents: Entities) -> None:
+        """"Mi-8/17" names the catalogue's Mi-17 (the later variant, else the earlier: "Hawk 100/200" is the Hawk),
+        when the catalogue knows either; nothing when it knows neither."""
+        if ents.covered(m.start(), m.end()) is not None:
+            return
+        for part in (m["b"], m["a"]):
+            entry = self._platform_alnum.get(_alnum(m["base"] + part))
+            if entry is not None:
+                ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
+                ents.mention(ent, Span(m.start(), m.end(), m.group()))
+                return
 
     def _not_a_name(self, word: str) -> bool:
         """A word that, capitalised before a weapon noun, is no type's name: "Navy", "Korean", "Attack"."""
