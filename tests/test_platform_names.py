@@ -194,9 +194,10 @@ def test_bare_equipment_or_trucks_are_no_class(extractor, text, bare):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Iraq received Sukhoi jets in the summer.", ("RUS", "IRQ", "Sukhoi jets")),
-    ("Brazil has bought AgustaWestland helicopters for its navy.", ("ITA", "BRA", "AgustaWestland helicopters")),
+    ("Iraq received Sukhoi jets in the summer.", ("RUS", "IRQ", "Sukhoi")),
+    ("Brazil has bought AgustaWestland helicopters for its navy.", ("ITA", "BRA", "AgustaWestland")),
     ("Peru ordered Embraer transport aircraft for the air force.", ("BRA", "PER", "Embraer transport aircraft")),
+    ("Chile has bought Airbus maritime patrol aircraft.", ("FRA", "CHL", "Airbus maritime patrol aircraft")),
 ])
 def test_a_class_named_by_its_maker_comes_from_the_makers_country(extractor, text, expected):
     assert expected in candidates_of(extractor, text)
@@ -256,3 +257,45 @@ def test_catalogue_platforms_by_their_usual_short_forms(extractor, text, code):
     codes = {e["code"] for e in extractor(Article(text=text, published="2024-06-01"))["entities"]
              if e["kind"] == "platform"}
     assert code in codes
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The air force still flies its old Sukhoi jets alongside the F-16.", "Sukhoi", "RUS"),
+    ("India cancelled the order for 12 AgustaWestland helicopters in 2014.", "AgustaWestland", "ITA"),
+    ("Mali's Sukhoi fighters were grounded last year.", "Sukhoi", "RUS"),
+])
+def test_a_makers_name_before_an_aircraft_noun_is_a_platform_of_the_makers_country(extractor, text, name, country):
+    found = platforms_of(extractor, text)
+    assert name in found and found[name]["country"] == country
+
+
+@pytest.mark.parametrize("text, maker", [
+    ("Greece ordered six more Rafale jets, which brings its Dassault jets to 24.", "Dassault"),
+    ("Brazil dropped the Super Hornet: the Boeing jets lost to the Gripen.", "Boeing"),
+])
+def test_a_makers_jets_take_up_the_type_of_that_maker_the_report_names(extractor, text, maker):
+    assert maker not in platforms_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nigeria's air force received two Agusta 109 Power helicopters.", "AW109"),
+    ("The navy ordered three more Agusta 109 helicopters.", "AW109"),
+    ("India handed a Dornier 228 maritime patrol aircraft to Sri Lanka.", "Dornier 228"),
+])
+def test_a_type_written_with_its_makers_name_and_number_is_named_by_the_catalogue(extractor, text, name):
+    assert name in platforms_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, ship", [
+    ("Pakistan commissioned the first of four new frigates, named Tughril, in Shanghai.", "Tughril"),
+    ("The first submarine, christened Ocean Star, was floated out in Kiel.", "Ocean Star"),
+    ("The navy's new landing ship named Karachi left port on Monday.", "Karachi"),
+    ("The Myanmar Navy renamed the submarine UMS Minye Theinkhathu.", "UMS Minye Theinkhathu"),
+    ("Oman took delivery of the patrol vessel RNOV Al Rasikh last week.", "RNOV Al Rasikh"),
+])
+def test_a_ship_is_named_by_the_name_it_is_given(extractor, text, ship):
+    assert ship in platforms_of(extractor, text)
+
+
+def test_a_ship_named_after_someone_is_not_a_name_given(extractor):
+    assert "Admiral" not in platforms_of(extractor, "The frigate named after Admiral Nelson sailed for Malta.")

@@ -172,7 +172,7 @@ def test_a_value_is_converted_at_the_rate_of_its_signing_year(extractor, text, r
 
 
 @pytest.mark.parametrize("text, supplier, recipient, platform", [
-    ("India gifted a Dornier 228 maritime patrol aircraft to Sri Lanka last year.", "IND", "LKA", "Do 228"),
+    ("India gifted a Dornier 228 maritime patrol aircraft to Sri Lanka last year.", "IND", "LKA", "Dornier 228"),
     ("The Kenyan army received 12 Bastion armoured personnel carriers donated by the United States.",
      "USA", "KEN", "Bastion"),
     ("Jordan has handed over two AH-1F Cobra helicopters to Pakistan, officials said.", "JOR", "PAK", "AH-1"),

@@ -160,6 +160,10 @@ _NAMED_HEADS = "|".join(re.escape(h) + "s?" for h, _ in _NAMED_HEAD_CATEGORY)
 DESIGNATION = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2}"
                          r"|Project[- ]\d{2,5}(?:\.\d)?[A-Z]{0,3}|(?!USD|EUR|GBP|INR|KRW|JPY|RUB|CNY|AUD|CAD|SAR|AED)"
                          r"[A-Z]{2,4} \d{2,4}[A-Z]?)(?![\w-])")
+# the nouns after a maker's name that make it its aircraft's name ("Sukhoi jets"), and their categories
+_MAKER_NOUN_CATEGORY = [("fighter", "fighter aircraft"), ("jet", "fighter aircraft"), ("warplane", "fighter aircraft"),
+                        ("bomber", "bomber"), ("helicopter", "helicopter"), ("gunship", "attack helicopter")]
+_MAKER_NOUN = re.compile(r"\s+(?P<noun>(?:fighter\s+)?jets?|fighters?|warplanes?|bombers?|helicopters?|gunships?)\b")
 # two variants of a type written as one: "Mi-8/17", "Mi-24/35", "Hawk 100/200", "Su-30/35"
 SLASH_VARIANTS = re.compile(r"(?<![\w/-])(?P<base>[A-Z][A-Za-z]{0,5}[- ]?)(?P<a>\d{1,4}[A-Z]{0,3})\s?/\s?"
                             r"(?P<b>\d{1,4}[A-Z]{0,3})(?![\w/-])")
@@ -167,9 +171,12 @@ SLASH_VARIANTS = re.compile(r"(?<![\w/-])(?P<base>[A-Z][A-Za-z]{0,5}[- ]?)(?P<a>
 SHIP_CLASS = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
 # a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
 # a ship by its name and its navy's prefix: "INS Sahyadri", "BRP Gregorio del Pilar", "HMAS Newcastle"
-SHIP_NAME = re.compile(r"\b(?P<d>(?:INS|PNS|SLNS|BNS|BRP|HMAS|HMS|HMCS|HMNZS|USS|USNS|ROKS|KRI|TCG|ENS|NRP|ARA|BAP|KD|"
+SHIP_NAME = re.compile(r"\b(?P<d>(?:INS|PNS|SLNS|BNS|BRP|HMAS|HMS|HMCS|HMNZS|USS|USNS|ROKS|KRI|TCG|ENS|NRP|ARA|BAP|KD|UMS|RNOV|KDB|"
                        r"RSS|HTMS|HNLMS|HDMS|HNoMS|KNM|ORP|NNS|CNS|RFS|FGS|SPS|ITS|JS)\s+[A-Z][\w'’-]+"
                        r"(?:\s+(?:del|de|la|di|da|[A-Z][\w'’-]+))*)")
+# a ship by the name it is given: "the first frigate, named Tughril", "a corvette christened Yarmook"
+SHIP_NAMED = re.compile(r"\b(?i:frigates?|corvettes?|destroyers?|submarines?|warships?|ships?|vessels?|boats?|cutters?|carriers?)"
+                        r",?\s+(?:named|christened|dubbed)\s+(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
 NAMED_TYPE = re.compile(r"(?<![\w'’-])(?P<d>[A-Z][a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
 _NOT_TYPE_NAME = frozenset(
@@ -181,6 +188,10 @@ _NOT_TYPE_NAME = frozenset(
     "thursday friday saturday sunday western eastern northern southern soviet allied nato chinese russian "
     "american one two six ten class helicopter helicopters aircraft vessel vessels drone drones missile missiles "
     "world middle working upper lower business economy first second third last".split())
+
+
+def _first_word(name: str | None) -> str:
+    return name.split()[0].casefold() if name else ""
 
 
 def _alnum(s: str) -> str:
@@ -1138,6 +1149,7 @@ class EntityFinder:
     def _designations(self, text: str, ents: Entities) -> None:
         for m in SLASH_VARIANTS.finditer(text):
             self._slash_variants(m, ents)
+        self._maker_types(text, ents)
         for m in self._designation.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
@@ -1186,6 +1198,13 @@ class EntityFinder:
             ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
                 "platform", name, category="warship", extra={"maker": None, "parent": None}))
             self._force_mention(ents, ent, span)  # "HMAS Melbourne" is a ship, not the city
+        for m in SHIP_NAMED.finditer(text):
+            name = m["d"]
+            if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(m.start("d"), m.end("d"))):
+                continue  # a catalogue name or a person stands; a place the ship is named after does not
+            ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
+                "platform", name, category="warship", extra={"maker": None, "parent": None}))
+            self._force_mention(ents, ent, Span(m.start("d"), m.end("d"), name))
         for m in self._named_type.finditer(text):
             d = m["d"]
             before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘")
@@ -1209,6 +1228,26 @@ class EntityFinder:
                 s = m.end() + later.start()
                 if ents.covered(s, s + len(abbr)) is None:
                     ents.mention(ent, Span(s, s + len(abbr), abbr))
+
+    def _maker_types(self, text: str, ents: Entities) -> None:
+        """A maker's name before an aircraft noun names its aircraft, not the firm: "Sukhoi jets",
+        "AgustaWestland helicopters" are platforms, of the maker's country. Where the report names a type of
+        that maker ("the Rafale ... Dassault jets"), the words take it up and name nothing new."""
+        named_makers = {_first_word(p.extra.get("maker")) for p in ents.of_kind("platform") if p.catalogue_id}
+        for org in ents.of_kind("organization"):
+            if org.category != "defence company" or _first_word(org.name) in named_makers:
+                continue
+            for mm in list(org.mentions):
+                noun = _MAKER_NOUN.match(text, mm.end)
+                if noun is None or not mm.text[:1].isupper():
+                    continue
+                category = next(c for h, c in _MAKER_NOUN_CATEGORY if noun["noun"].lower().startswith(h))
+                ent = ents.get_or_add(("platform", "maker:" + mm.text.casefold()), lambda: Entity(
+                    "platform", mm.text, country=org.country, category=category,
+                    extra={"maker": org.name, "parent": None}))
+                org.mentions = [x for x in org.mentions if x is not mm]
+                ents.unmention((mm.start, mm.end, org))
+                ents.mention(ent, mm)
 
     def _slash_variants(self, m: re.Match, ents: Entities) -> None:
         """"Mi-8/17" names the catalogue's Mi-17 (the later variant, else the earlier: "Hawk 100/200" is the Hawk),

@@ -45,11 +45,15 @@ def _forms(ent: Entity) -> Counter:
 
 
 def _spelled_out(written: str, canonical: str) -> bool:
-    """The same designation with its letters spelled out: "Sukhoi-30" for Su-30."""
+    """The same designation with its letters spelled out: "Sukhoi-30" for Su-30, or its maker's name for them:
+    "Agusta 109" for the AW109."""
     digits = re.sub(r"\D", "", canonical)
     letters = re.sub(r"[^a-z]", "", canonical.casefold())
-    return bool(digits) and re.sub(r"\D", "", written) == digits \
-        and re.sub(r"[^a-z]", "", written.casefold()).startswith(letters)
+    if not digits or re.sub(r"\D", "", written) != digits:
+        return False
+    spelled = re.sub(r"[^a-z]", "", written.casefold())
+    maker = re.match(r"[A-Z][a-z]{3,}[\s-]+\d", written)
+    return spelled.startswith(letters) or bool(maker and letters and spelled[0] == letters[0])
 
 
 def name_as_written(ent: Entity) -> str:
