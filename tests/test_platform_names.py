@@ -299,3 +299,22 @@ def test_a_ship_is_named_by_the_name_it_is_given(extractor, text, ship):
 
 def test_a_ship_named_after_someone_is_not_a_name_given(extractor):
     assert "Admiral" not in platforms_of(extractor, "The frigate named after Admiral Nelson sailed for Malta.")
+
+
+def test_one_ship_written_with_a_hyphen_or_a_space_is_one_platform(extractor):
+    text = ("Oman received the patrol vessel RNOV Al Rasikh on Monday. Officials wished RNOV Al-Rasikh fair winds. "
+            "Its sister ship RNOV Sadh follows.")
+    found = platforms_of(extractor, text)
+    assert len([n for n in found if n.replace("-", " ") == "RNOV Al Rasikh"]) == 1
+    assert "RNOV Sadh" in found
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Nicaragua plans to acquire BTR armoured vehicles from Russia.", "btr-80"),
+    ("The army's BTR carriers were repaired in Minsk.", "btr-80"),
+    ("Germany chose MEADS to replace its Patriot batteries.", "meads"),
+])
+def test_catalogue_families_by_their_usual_short_forms(extractor, text, code):
+    codes = {e["code"] for e in extractor(Article(text=text, published="2024-06-01"))["entities"]
+             if e["kind"] == "platform"}
+    assert code in codes

@@ -1195,14 +1195,15 @@ class EntityFinder:
             if len(words) < 2 or any(x.kind not in ("country", "location")
                                      for _, _, x in ents.overlapping(span.start, span.end)):
                 continue  # a catalogue platform ("INS Tushil") or person stands; a place in the name does not
-            ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
+            # keyed by its letters: "RNOV Al Seeb" and "RNOV Al-Seeb" are one ship
+            ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
                 "platform", name, category="warship", extra={"maker": None, "parent": None}))
             self._force_mention(ents, ent, span)  # "HMAS Melbourne" is a ship, not the city
         for m in SHIP_NAMED.finditer(text):
             name = m["d"]
             if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(m.start("d"), m.end("d"))):
                 continue  # a catalogue name or a person stands; a place the ship is named after does not
-            ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
+            ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
                 "platform", name, category="warship", extra={"maker": None, "parent": None}))
             self._force_mention(ents, ent, Span(m.start("d"), m.end("d"), name))
         for m in self._named_type.finditer(text):
