@@ -318,3 +318,25 @@ def test_catalogue_families_by_their_usual_short_forms(extractor, text, code):
     codes = {e["code"] for e in extractor(Article(text=text, published="2024-06-01"))["entities"]
              if e["kind"] == "platform"}
     assert code in codes
+
+
+@pytest.mark.parametrize("text, ship, country", [
+    ("Pakistan ordered Type 054A/P frigates from China. PNS Tughril, the first, sailed home in January.",
+     "PNS Tughril", "CHN"),
+    ("India's Kamorta-class corvettes were built at Kolkata; INS Kadmatt joined the fleet in 2016.", "INS Kadmatt", "IND"),
+])
+def test_a_ship_the_catalogue_lists_under_its_class_is_a_platform_of_its_own(extractor, text, ship, country):
+    found = platforms_of(extractor, text)
+    assert ship in found and found[ship]["country"] == country
+    assert len(found) == 2  # the class stays a platform beside its ship
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Thailand operates a Chinese landing platform dock, the Type 071E, since 2023.", "Type 071"),
+    ("The navy will buy two LPX 60 landing docks from a Dutch yard.", "LPX 60"),
+    ("A 2019 plan to buy 12 Kfir Block 60 jets from Israel fell through.", "Kfir"),
+    ("Colombia still flies its Kfir fighters.", "Kfir"),
+    ("Fiji asked for Australian Bushmaster armored vehicles.", "Bushmaster PMV"),
+])
+def test_more_platforms_by_the_forms_reports_write(extractor, text, name):
+    assert name in platforms_of(extractor, text)

@@ -142,7 +142,7 @@ _HEAD_CATEGORY = {"system": "air defence system", "missile": "surface-to-air mis
 WEAPON_NOUN_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}(?i:jets?|fighters?|aircraft|missiles?|systems?|drones?|helicopters?|gunships?|tanks?|"
     r"submarines?|frigates?|corvettes?|howitzers?|rifles?|radars?|vehicles?|launchers?|bombers?|transports?|trainers?|"
-    r"destroyers?|engines?|interceptors?|planes?|ships?|vessels?|boats?|cutters?|APCs?|carriers?|guns?)\b")
+    r"destroyers?|engines?|interceptors?|planes?|ships?|vessels?|boats?|cutters?|APCs?|carriers?|guns?|docks?)\b")
 # weapon nouns that tell a capitalised word before them is a type's name ("Mamba APCs"), and their categories
 _NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helicopter"), ("apc", "armoured vehicle"),
                         ("armoured personnel carrier", "armoured vehicle"), ("armored personnel carrier", "armoured vehicle"),
@@ -153,7 +153,7 @@ _NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helico
 # a weapon noun right after a designation, or a word or two later ("OPV 58S patrol vessels")
 _NOUN_NEXT = re.compile(r"\s+(?:(?!(?i:million|billion|trillion|bn|crore|lakh)\b)[\w-]+\s+){0,2}(?i:jets?|fighters?|aircraft|missiles?|drones?|helicopters?|tanks?|"
                         r"submarines?|frigates?|corvettes?|howitzers?|radars?|vehicles?|launchers?|ships?|vessels?|"
-                        r"boats?|APCs?|trainers?|planes?)\b")
+                        r"boats?|APCs?|trainers?|planes?|docks?)\b")
 _NAMED_HEADS = "|".join(re.escape(h) + "s?" for h, _ in _NAMED_HEAD_CATEGORY)
 # shaped like a designation: "XX-123", "VT4", "EC145", "AS-550C3", "Type 056A" (a weapon noun must follow)
 # "Project 22160", "Project 636.6" (Russian design numbers), "OPV 58S" (letters, a space, a number)
@@ -171,8 +171,10 @@ SLASH_VARIANTS = re.compile(r"(?<![\w/-])(?P<base>[A-Z][A-Za-z]{0,5}[- ]?)(?P<a>
 SHIP_CLASS = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
 # a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
 # a ship by its name and its navy's prefix: "INS Sahyadri", "BRP Gregorio del Pilar", "HMAS Newcastle"
-SHIP_NAME = re.compile(r"\b(?P<d>(?:INS|PNS|SLNS|BNS|BRP|HMAS|HMS|HMCS|HMNZS|USS|USNS|ROKS|KRI|TCG|ENS|NRP|ARA|BAP|KD|UMS|RNOV|KDB|"
-                       r"RSS|HTMS|HNLMS|HDMS|HNoMS|KNM|ORP|NNS|CNS|RFS|FGS|SPS|ITS|JS)\s+[A-Z][\w'’-]+"
+_SHIP_PREFIXES = (r"(?:INS|PNS|SLNS|BNS|BRP|HMAS|HMS|HMCS|HMNZS|USS|USNS|ROKS|KRI|TCG|ENS|NRP|ARA|BAP|KD|UMS|RNOV|KDB|"
+                  r"RSS|HTMS|HNLMS|HDMS|HNoMS|KNM|ORP|NNS|CNS|RFS|FGS|SPS|ITS|JS)")
+_SHIP_PREFIX = re.compile(_SHIP_PREFIXES + r"\s+[A-Z]")
+SHIP_NAME = re.compile(r"\b(?P<d>" + _SHIP_PREFIXES + r"\s+[A-Z][\w'’-]+"
                        r"(?:\s+(?:del|de|la|di|da|[A-Z][\w'’-]+))*)")
 # a ship by the name it is given: "the first frigate, named Tughril", "a corvette christened Yarmook"
 SHIP_NAMED = re.compile(r"\b(?i:frigates?|corvettes?|destroyers?|submarines?|warships?|ships?|vessels?|boats?|cutters?|carriers?)"
@@ -556,6 +558,13 @@ class EntityFinder:
             if h.kind == "country" and h.form == "demonym" and re.search(
                     r"\b(?:South|North|Latin|Central|Pan|Anglo)[\s-]$", text[max(0, h.start - 8):h.start]):
                 continue  # "South American nation" is not the United States
+            if h.kind == "platform" and _SHIP_PREFIX.match(h.text):
+                # "PNS Tughril", a ship the catalogue lists under its class: the ship, of the class's maker
+                ent = ents.get_or_add(("platform", "ship:" + _alnum(h.text)), lambda: Entity(
+                    "platform", h.text, country=entry.country, category=entry.category,
+                    extra={"maker": entry.maker, "parent": None, "partners": entry.partners, "class": entry.id}))
+                ents.mention(ent, span)
+                continue
             ent = ents.get_or_add((h.kind, entry.id), lambda: self._entity_from(entry))
             ents.mention(ent, span)
             if h.kind == "organization" and entry.country:

@@ -107,7 +107,7 @@ class Gate:
         for noun in ("jet", "fighter", "aircraft", "missile", "system", "drone", "helicopter", "gunship", "tank",
                      "submarine", "frigate", "corvette", "howitzer", "rifle", "radar", "vehicle", "launcher", "bomber",
                      "transport", "trainer", "destroyer", "engine", "interceptor", "plane", "ship", "vessel", "boat",
-                     "cutter", "apc", "carrier", "gun", "class"):
+                     "cutter", "apc", "carrier", "gun", "dock", "class"):
             self._add(noun, SHAPE, "any", False)
         self._add_catalogue(catalogue)
         return [[k.decode("latin-1"), [[g, r, None if s is None else s.decode("latin-1")] for g, r, s in v]]
