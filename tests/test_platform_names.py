@@ -340,3 +340,38 @@ def test_a_ship_the_catalogue_lists_under_its_class_is_a_platform_of_its_own(ext
 ])
 def test_more_platforms_by_the_forms_reports_write(extractor, text, name):
     assert name in platforms_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ghana has ordered three Ocean Patrol Vessels from the United Kingdom.", ("GBR", "GHA", "ocean patrol vessels")),
+    ("Norway delivered Remote Weapon Stations to Finland in 2020.", ("NOR", "FIN", "remote weapon stations")),
+    ("Kenya ordered two Advanced Offshore Patrol Vessels from Italy.",
+     ("ITA", "KEN", "advanced offshore patrol vessels")),
+    # a service or a country before the capitals is not part of the class
+    ("Britain Sells Three Navy Patrol Vessels To Brazil", ("GBR", "BRA", "patrol vessels")),
+    ("Ghana bought Indian Navy Patrol Vessels from India.", ("IND", "GHA", "patrol vessels")),
+])
+def test_a_class_written_in_capitals_keeps_its_capitalised_words(extractor, text, expected):
+    assert expected in candidates_of(extractor, text)
+
+
+@pytest.mark.parametrize("text, ships", [
+    ("The two helicopter carriers Aurore (left) and Zephyr were seen at the yard.", {"Aurore", "Zephyr"}),
+    ("Paris will hand over the frigate Bretagne next year.", {"Bretagne"}),
+    ("The navy's new corvettes Al Fateh and Port Fuad sailed from Lorient.", {"Al Fateh", "Port Fuad"}),
+    ("The first boat, the Trieste, was launched in May; the second, the Grado, follows a year later. Both are "
+     "submarines for the navy.", {"Trieste", "Grado"}),
+])
+def test_ships_are_named_after_their_noun_or_as_the_first_and_second(extractor, text, ships):
+    assert ships <= set(platforms_of(extractor, text))
+
+
+@pytest.mark.parametrize("text, not_a_ship", [
+    ("Egypt took delivery of two helicopter carriers\n\nCAIRO (Reuters) - The navy said on Thursday ...", "CAIRO"),
+    ("Of the eight vessels, KSEW is to build four.", "KSEW"),
+    ("The frigate Aconit (F713) sailed on Monday.", "F713"),
+    ("Egypt bought two frigates France had built.", "France"),
+    ("The first, the Rafale, flew in 1986; the second followed.", "the Rafale"),
+])
+def test_datelines_firms_pennants_and_countries_after_a_ship_noun_are_no_ships(extractor, text, not_a_ship):
+    assert not_a_ship not in platforms_of(extractor, text)

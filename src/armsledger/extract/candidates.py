@@ -41,6 +41,9 @@ _HEADS = {
     "weapon station": "remote weapon station", "truck": "military truck", "equipment": "military equipment",
     "launcher": "rocket artillery", "satellite": "satellite", "weapon": "weapons",
 }
+# capitalised words that end a class written in capitals: "Navy Patrol Vessels" are patrol vessels
+_TITLE_STOP = frozenset("navy army force forces guard coast marine marines naval air national royal federal "
+                        "defence defense ministry".split())
 # heads that name a class only with a word that qualifies them ("anti-drone equipment", "6x6 military trucks",
 # "remote weapon stations"), never alone ("the equipment", "trucks")
 _QUALIFIED_ONLY = {"equipment", "truck", "weapon station"}
@@ -65,8 +68,10 @@ _NOT_MODIFIER = frozenset(
     "get got obtain procure procured procuring lease leased operate operates operated build built building deploy "
     "deployed send sent provide provided transfer transferred donate donated is are was were be been has have had will "
     "would could may might also which that who what said says including include includes like than about over under "
-    "up down out first second last next defence defense want need seek plan".split()) | frozenset(_NUMBER_WORDS.split()) | frozenset(
-    # words that praise or date a class rather than name it: "sophisticated radar systems" are radar systems
+    "up down out first second last next defence defense want need seek plan".split()) | frozenset(_NUMBER_WORDS.split())
+# words that praise or date a class rather than name it: "sophisticated radar systems" are radar systems (but
+# "Advanced Offshore Patrol Vessels", written in capitals, is a name)
+_PRAISE = frozenset(
     "sophisticated advanced modern latest newest old older ageing aging obsolete brand-new cutting-edge "
     "state-of-the-art high-tech powerful huge large big small various different existing current future "
     "remaining".split())
@@ -84,15 +89,19 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
                for ps, pe, _ in c.platforms):
             continue  # "Rafale fighter jets": the class of a platform already named ("Rafale jets, drones" is not)
         start = s
+        titled = m.group("head")[:1].isupper()  # "Ocean Patrol Vessels": a class written in capitals, words and all
         for _ in range(3):
             w = _MODIFIER.search(text[max(c.start, start - 40):start])
             if not w:
                 break
             word = w.group(1).lower()
-            if word in _NOT_MODIFIER or _verb_s(word) or w.group(1)[0].isupper() \
-                    or (word.endswith("ing") and word not in _ING_MODIFIERS):
+            ws = start - len(w.group(0))
+            if word in _NOT_MODIFIER or _verb_s(word) or (word.endswith("ing") and word not in _ING_MODIFIERS) \
+                    or word in _PRAISE and not (titled and w.group(1)[0].isupper()) \
+                    or w.group(1)[0].isupper() and not (titled and word not in _TITLE_STOP
+                                                        and not _named(c, ws, ws + len(w.group(1)))):
                 break
-            start = start - len(w.group(0))
+            start = ws
         head_word = m.group("head").lower()
         maker = _maker_before(c, text, start)
         if maker is not None:
@@ -106,6 +115,11 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
         name = text[start:e]
         out.append((start, e, Entity("platform", name.lower(), category=_HEADS[head_word], extra={"generic": True})))
     return out
+
+
+def _named(c: Clause, s: int, e: int) -> bool:
+    """A country or organisation is named at [s, e): "Indian Navy Patrol Vessels" are not of a class "Indian"."""
+    return any(ps < e and s < pe for ps, pe, _ in c.countries + c.orgs)
 
 
 def _verb_s(word: str) -> bool:

@@ -179,6 +179,16 @@ SHIP_NAME = re.compile(r"\b(?P<d>" + _SHIP_PREFIXES + r"\s+[A-Z][\w'’-]+"
 # a ship by the name it is given: "the first frigate, named Tughril", "a corvette christened Yarmook"
 SHIP_NAMED = re.compile(r"\b(?i:frigates?|corvettes?|destroyers?|submarines?|warships?|ships?|vessels?|boats?|cutters?|carriers?)"
                         r",?\s+(?:named|christened|dubbed)\s+(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+# ships by the names that follow their noun: "helicopter carriers Sevastopol and Vladivostok", "the frigate
+# 'Tahya Misr'", "to the French Navy, the Suffren and the Duguay-Trouin", "the first boat, the Riachuelo"
+_SHIP_NOUNS = r"(?:frigates?|corvettes?|destroyers?|submarines?|warships?|ships?|vessels?|boats?|cutters?|carriers?)"
+_A_SHIP_NAME = r"[\"“']?(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}[\"”']?"
+SHIPS_AFTER_NOUN = re.compile(r"\b" + _SHIP_NOUNS + r"[ \t]+(?P<names>" + _A_SHIP_NAME
+                              + r"(?:[ \t]*\([^)]{1,20}\))?(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)" + _A_SHIP_NAME + r")*)")
+SHIP_ORDINAL = re.compile(r"\b(?i:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|lead)(?:\s+" + _SHIP_NOUNS
+                          + r")?,\s+(?P<names>" + _A_SHIP_NAME + r")(?=,)")
+_SHIP_NOUN_IN = re.compile(r"\b" + _SHIP_NOUNS + r"\b")
+_ONE_SHIP_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 NAMED_TYPE = re.compile(r"(?<![\w'’-])(?P<d>[A-Z][a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
 _NOT_TYPE_NAME = frozenset(
@@ -190,6 +200,11 @@ _NOT_TYPE_NAME = frozenset(
     "thursday friday saturday sunday western eastern northern southern soviet allied nato chinese russian "
     "american one two six ten class helicopter helicopters aircraft vessel vessels drone drones missile missiles "
     "world middle working upper lower business economy first second third last".split())
+
+
+# capitalised words after a ship noun that are not a ship's name ("ships The navy ...", "vessels In 2020")
+_NOT_SHIP_NAME = _NOT_TYPE_NAME | frozenset("the a an in on at from to for and with by of as is was will has have its it "
+                                            "he she they we this these class bottom top left right photo file".split())
 
 
 def _first_word(name: str | None) -> str:
@@ -1208,6 +1223,7 @@ class EntityFinder:
             ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
                 "platform", name, category="warship", extra={"maker": None, "parent": None}))
             self._force_mention(ents, ent, span)  # "HMAS Melbourne" is a ship, not the city
+        self._ships_by_name(text, ents)
         for m in SHIP_NAMED.finditer(text):
             name = m["d"]
             if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(m.start("d"), m.end("d"))):
@@ -1238,6 +1254,28 @@ class EntityFinder:
                 s = m.end() + later.start()
                 if ents.covered(s, s + len(abbr)) is None:
                     ents.mention(ent, Span(s, s + len(abbr), abbr))
+
+    def _ships_by_name(self, text: str, ents: Entities) -> None:
+        """Ships named right after their noun ("the frigates Sevastopol and Vladivostok"), or as the first, second,
+        ... of a sentence about ships ("The first boat, the Riachuelo, ...")."""
+        found = [m for m in SHIPS_AFTER_NOUN.finditer(text) if text[m.start()].islower()]
+        for m in SHIP_ORDINAL.finditer(text):
+            sent_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+            if _SHIP_NOUN_IN.search(text, sent_start + 1, m.end() + 200):
+                found.append(m)
+        for m in found:
+            base = m.start("names")
+            names = re.sub(r"\([^)]*\)", lambda b: " " * len(b.group()), m["names"])  # "(Bottom)": a caption's aside
+            for n in _ONE_SHIP_NAME.finditer(names):
+                name, s, e = n["d"], base + n.start("d"), base + n.end("d")
+                words = name.split()
+                if any(w.casefold() in _NOT_SHIP_NAME or (w.isalpha() and w.isupper()) for w in words):
+                    continue  # an ordinary word, or capitals: a dateline ("CAIRO (Reuters)"), a firm ("WSIG")
+                if any(x.kind not in ("location",) for _, _, x in ents.overlapping(s, e)):
+                    continue  # a country, firm, person or catalogue platform stands; a place a ship is named for does not
+                ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
+                    "platform", name, category="warship", extra={"maker": None, "parent": None}))
+                self._force_mention(ents, ent, Span(s, e, name))
 
     def _maker_types(self, text: str, ents: Entities) -> None:
         """A maker's name before an aircraft noun names its aircraft, not the firm: "Sukhoi jets",
