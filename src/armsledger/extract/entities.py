@@ -164,6 +164,8 @@ DESIGNATION = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z
 _MAKER_NOUN_CATEGORY = [("fighter", "fighter aircraft"), ("jet", "fighter aircraft"), ("warplane", "fighter aircraft"),
                         ("bomber", "bomber"), ("helicopter", "helicopter"), ("gunship", "attack helicopter")]
 _MAKER_NOUN = re.compile(r"\s+(?P<noun>(?:fighter\s+)?jets?|fighters?|warplanes?|bombers?|helicopters?|gunships?)\b")
+_DIGIT_SLASH = re.compile(r"\d\s?/\s?\d")
+_GIVEN_NAME = re.compile(r"\b(?:named|christened|dubbed)\s+[A-Z]")
 # two variants of a type written as one: "Mi-8/17", "Mi-24/35", "Hawk 100/200", "Su-30/35"
 SLASH_VARIANTS = re.compile(r"(?<![\w/-])(?P<base>[A-Z][A-Za-z]{0,5}[- ]?)(?P<a>\d{1,4}[A-Z]{0,3})\s?/\s?"
                             r"(?P<b>\d{1,4}[A-Z]{0,3})(?![\w/-])")
@@ -185,7 +187,7 @@ _SHIP_NOUNS = r"(?:frigates?|corvettes?|destroyers?|submarines?|warships?|ships?
 _A_SHIP_NAME = r"[\"“']?(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}[\"”']?"
 SHIPS_AFTER_NOUN = re.compile(r"\b" + _SHIP_NOUNS + r"[ \t]+(?P<names>" + _A_SHIP_NAME
                               + r"(?:[ \t]*\([^)]{1,20}\))?(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)" + _A_SHIP_NAME + r")*)")
-SHIP_ORDINAL = re.compile(r"\b(?i:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|lead)(?:\s+" + _SHIP_NOUNS
+SHIP_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|lead)(?:\s+" + _SHIP_NOUNS
                           + r")?,\s+(?P<names>" + _A_SHIP_NAME + r")(?=,)")
 _SHIP_NOUN_IN = re.compile(r"\b" + _SHIP_NOUNS + r"\b")
 _ONE_SHIP_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
@@ -1171,8 +1173,9 @@ class EntityFinder:
             ents.mention(ent, Span(m.start(), m.end(), m.group()))
 
     def _designations(self, text: str, ents: Entities) -> None:
-        for m in SLASH_VARIANTS.finditer(text):
-            self._slash_variants(m, ents)
+        if _DIGIT_SLASH.search(text):
+            for m in SLASH_VARIANTS.finditer(text):
+                self._slash_variants(m, ents)
         self._maker_types(text, ents)
         for m in self._designation.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
@@ -1224,7 +1227,7 @@ class EntityFinder:
                 "platform", name, category="warship", extra={"maker": None, "parent": None}))
             self._force_mention(ents, ent, span)  # "HMAS Melbourne" is a ship, not the city
         self._ships_by_name(text, ents)
-        for m in SHIP_NAMED.finditer(text):
+        for m in SHIP_NAMED.finditer(text) if _GIVEN_NAME.search(text) else ():
             name = m["d"]
             if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(m.start("d"), m.end("d"))):
                 continue  # a catalogue name or a person stands; a place the ship is named after does not
