@@ -620,6 +620,8 @@ class EntityFinder:
                     if re.match(r"[A-Za-z]+", rest.lstrip()) and words[0].casefold().startswith(
                             re.match(r"[A-Za-z]+", rest.lstrip()).group().casefold()):
                         break  # "Sukhoi Su-30": the maker's letters lead the designation
+                    if re.match(r"\d", rest.lstrip()):
+                        break  # "Agusta 109", "Dornier 228": the maker's name and a number are the type's name
                     plat.mentions.remove(mm)
                     ents.unmention((mm.start, mm.end, plat))
                     ents.mention(plat, Span(rest_start, mm.end, mm.text[rest_start - mm.start:]))
