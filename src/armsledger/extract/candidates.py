@@ -48,8 +48,8 @@ _TITLE_STOP = frozenset("navy army force forces guard coast marine marines naval
 # "remote weapon stations"), never alone ("the equipment", "trucks")
 _QUALIFIED_ONLY = {"equipment", "truck", "weapon station"}
 # a class of systems named by what they carry: "radar systems", "missile systems", "drone systems"
-_HEAD_RE = re.compile(r"\b(?P<head>" + "|".join(sorted((re.escape(h) for h in _HEADS), key=len, reverse=True))
-                      + r")(?:s|es)?(?:\s+systems?(?![\w-]))?\b", re.I)
+_HEAD_RE = Caseless(re.compile(r"\b(?P<head>" + "|".join(sorted((re.escape(h) for h in _HEADS), key=len, reverse=True))
+                               + r")(?:s|es)?(?:\s+systems?(?![\w-]))?\b", re.I))  # run over the lower-cased sentence
 # a word that qualifies a class: "anti-submarine", "armed", a size ("1,400-ton", "17-metre") or drive ("6x6")
 _MODIFIER = re.compile(r"([a-zA-Z][a-z]*(?:-[a-z]+)*|\d[\d,.]*-?(?:ton|tonne|metre|meter|m)s?|\d{1,2}x\d{1,2})\s+$")
 # a class named by its maker: "Sukhoi jets", "AgustaWestland helicopters"
@@ -76,7 +76,6 @@ _PRAISE = frozenset(
     "state-of-the-art high-tech powerful huge large big small various different existing current future "
     "remaining".split())
 
-_MODIFIER_BEFORE = re.compile(r"([a-zA-Z][a-z]*(?:-[a-z]+)*)\s+$")
 
 
 def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
@@ -89,7 +88,7 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
                for ps, pe, _ in c.platforms):
             continue  # "Rafale fighter jets": the class of a platform already named ("Rafale jets, drones" is not)
         start = s
-        titled = m.group("head")[:1].isupper()  # "Ocean Patrol Vessels": a class written in capitals, words and all
+        titled = text[s:s + 1].isupper()  # "Ocean Patrol Vessels": a class written in capitals, words and all
         for _ in range(3):
             w = _MODIFIER.search(text[max(c.start, start - 40):start])
             if not w:
