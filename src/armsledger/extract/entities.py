@@ -640,8 +640,12 @@ class EntityFinder:
         before = text[max(0, h.start - 30):h.start]
         m = _GOV_BEFORE.search(before)
         if m is None:  # the second of "between Jakarta and Paris"
-            return any(x.kind == "country" and x.form == "capital" and _GOV_PAIR_AFTER.fullmatch(text, x.end, h.start)
-                       and re.search(r"\bbetween\s+$", text[max(0, x.start - 10):x.start]) for x in hits)
+            pair = re.search(r"\s+and\s+$", before)
+            if pair is None or not re.search(r"\bbetween\s[^.;]{1,50}$", text[max(0, h.start - 70):h.start]):
+                return False  # (the article's hits are read only for a pair: extraction stays linear)
+            ends = {x.end: x for x in hits if x.kind == "country" and x.form == "capital"}
+            x = ends.get(h.start - len(pair.group()))  # the capital just before "and"
+            return x is not None and bool(re.search(r"\bbetween\s+$", text[max(0, x.start - 10):x.start]))
         word = m.group().split()[0]
         if word == "between":
             return bool(_GOV_PAIR_AFTER.match(after))

@@ -214,12 +214,17 @@ def alternatives(events: list[Event], clauses: list[Clause], ref) -> list[Event]
 def support(events: list[Event], deals: list[Deal]) -> None:
     """What the article's deals say of each event (features of the model): whether a deal joins its
     countries, and whether that deal's stage is the event's ("signed" for a DEAL_SIGNED...)."""
+    # each deal's stage read once, the deals looked up by country: linear in events and deals, not their product
+    by_country: dict[str, list[tuple[str | None, bool]]] = {}
+    for d in deals:
+        said = (STAGE_EVENT.get(d.status()[0]), d.signed is not None)
+        for code in {d.supplier, d.recipient}:
+            by_country.setdefault(code, []).append(said)
     for ev in events:
-        mine = [d for d in deals if {d.supplier, d.recipient} & set(ev.countries)]
+        mine = [x for code in set(ev.countries) for x in by_country.get(code, ())]
         if not mine:
             hint = "deal:none"
-        elif any(STAGE_EVENT.get(d.status()[0]) == ev.type or (ev.type == "DEAL_SIGNED" and d.signed is not None)
-                 for d in mine):
+        elif any(stage == ev.type or (ev.type == "DEAL_SIGNED" and signed) for stage, signed in mine):
             hint = "deal:stage"
         else:
             hint = "deal:other_stage"
