@@ -271,11 +271,17 @@ class _State:
 
     def load_ready(self, engine, batch: int, progress: _Progress, emit) -> None:
         """Load every shard whose turn has come: all partitions before it are loaded or failed."""
+        for part, base in self._due():
+            self._load(part, base, engine, batch, progress, emit)
+
+    def _due(self):
+        """The shards whose turn has come, in order, each with its line base; it stops at a partition still being
+        extracted (the shards after it wait) and sets aside those whose line base is not known yet."""
         while self.next < len(self.parts):
             part = self.parts[self.next]
             status = self.status[part.key]
             if status == PENDING:
-                return  # still being extracted: the shards after it wait
+                return
             self.next += 1
             if status in (LOADED, ERROR):
                 continue
@@ -283,7 +289,7 @@ class _State:
             if base is None:
                 self.waiting.add(part.key)
                 continue
-            self._load(part, base, engine, batch, progress, emit)
+            yield part, base
 
     def _line_base(self, part: Partition) -> int | None:
         """Lines of the file before this byte range (0 for other partitions); None while one is unknown.
@@ -344,20 +350,7 @@ class _State:
         from ..ledger import writer
 
         start = self.next
-        turn: list[tuple[Partition, int]] = []
-        while self.next < len(self.parts):
-            part = self.parts[self.next]
-            status = self.status[part.key]
-            if status == PENDING:
-                break
-            self.next += 1
-            if status in (LOADED, ERROR):
-                continue
-            base = self._line_base(part)
-            if base is None:
-                self.waiting.add(part.key)
-                continue
-            turn.append((part, base))
+        turn: list[tuple[Partition, int]] = list(self._due())
         done: list[tuple[Partition, LoadResult]] = []
 
         def on_batch(n: int) -> None:
