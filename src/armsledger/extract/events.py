@@ -69,6 +69,17 @@ class Event:
         }
 
 
+LEAD = 4  # a report's opening sentences (headline included): what they tell undated happened on its day
+
+
+def lead_day(clauses: list[Clause]) -> tuple[set[int], DateMention | None]:
+    """The opening sentences of a report that tell its news (by index; not the headline, not page noise) and the
+    day they give: the first full date of the first two ("WARSAW, Dec 1", "said on Friday")."""
+    lead = [i for i, c in enumerate(clauses[:LEAD]) if not c.sent.noise and not c.sent.headline]
+    peg = next((d for i in lead[:2] for d in clauses[i].dates if d.precision == "day"), None)
+    return set(lead), peg
+
+
 class EventFinder:
     def __init__(self, ents: Entities, clauses: list[Clause], book: DealBook, text: str,
                  ref: date | None, home: str | None) -> None:
@@ -103,13 +114,11 @@ class EventFinder:
     def _news_peg(self) -> None:
         """Talks told undated in a report's opening paragraphs happened on the day the report is about:
         the first full date of its first two sentences."""
-        lead = [c for c in self.clauses[:4] if not c.sent.noise and not c.sent.headline]
-        peg = next((d for c in lead[:2] for d in c.dates if d.precision == "day"), None)
+        lead, peg = lead_day(self.clauses)
         if peg is None:
             return
         for ev in self.events:
-            if ev.type in ("MEETING", "SUMMIT") and ev.date is None and ev.status == "occurred" and \
-                    any(ev.clause == self.clauses.index(c) for c in lead):
+            if ev.type in ("MEETING", "SUMMIT") and ev.date is None and ev.status == "occurred" and ev.clause in lead:
                 ev.date = peg
 
     def _user(self, c: Clause, plat: Entity) -> str | None:

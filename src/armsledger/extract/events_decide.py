@@ -17,21 +17,19 @@ from ..model import Span
 from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, _dist, _unique
-from .events import _CLAUSE_BREAK, Event, _same
+from .events import _CLAUSE_BREAK, LEAD, Event, _same, lead_day
 from .learned import Model
 
 STAGE_EVENT = {"considered": "REQUEST", "offered": "OFFER", "negotiating": "NEGOTIATION", "signed": "DEAL_SIGNED",
                "in_delivery": "DELIVERY", "completed": "DELIVERY"}
 
 
-LEAD = 4  # a report's opening sentences (headline included): what they tell undated happened on its day
 
 
 def news_peg(clauses: list[Clause], ref) -> DateMention | None:
     """The day a report is about: the first full date of its first two sentences ("WARSAW, Dec 1", "said on
     Friday"), else its reference date (the published date)."""
-    lead = [c for c in clauses[:LEAD] if not c.sent.noise and not c.sent.headline]
-    peg = next((d for c in lead[:2] for d in c.dates if d.precision == "day"), None)
+    _, peg = lead_day(clauses)
     if peg is None and ref is not None:
         day = ref.isoformat()
         peg = DateMention(0, 0, day, day, "day", kind="published")
