@@ -19,6 +19,7 @@ from operator import itemgetter
 
 from .candidates import Candidate, Mention, Party
 from .context import Clause
+from .entities import Entity
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
@@ -89,6 +90,8 @@ class Featurizer:
         self.first_plats = {ent.name for _, _, ent in first.platforms} if first else set()
         self.plat_count = Counter(ent.name for c in clauses for _, _, ent in c.platforms)
         self.n_plats = len(self.plat_count)
+        # the kinds of platform the article names (not by a generic class): "the frigates" after "Talwar class"
+        self.named_cats = {ent.category for c in clauses for _, _, ent in c.platforms if not ent.extra.get("generic")}
         self._lists: dict[int, list] = {}
         self._at: dict[tuple, tuple] = {}
         self._code_lists: dict[str, set] | None = None
@@ -132,7 +135,7 @@ class Featurizer:
                 f.append("rule:other_supplier")
         ms = cand.mentions
         f.append(_N_MENTIONS[_count(1 if len(ms) == 1 else len({(m.clause, m.start) for m in ms}))])
-        f += self._plat_own(plat)
+        f += self._plat_own(cand.platform)
         f += self._rec_own(cand.recipient)
         if cand.supplier in self.first_codes:
             f.append("sup:in_first_sentence")
@@ -146,13 +149,16 @@ class Featurizer:
             parts += self.mention_parts(m)
         return parts
 
-    def _plat_own(self, plat: str) -> tuple[str, ...]:
+    def _plat_own(self, platform: Entity) -> tuple[str, ...]:
         """A candidate's features that depend on its platform alone, then those of the article (in that order)."""
+        plat = platform.name
         hit = self._own.get(("plat", plat))
         if hit is None:
             hit = ("plat_count:" + _count(self.plat_count[plat]), "n_plats_article:" + _count(self.n_plats))
             if plat in self.first_plats:
                 hit += ("plat:in_first_sentence",)
+            if platform.extra.get("generic"):
+                hit += ("generic:" + ("kind_named" if platform.category in self.named_cats else "kind_alone"),)
             self._own["plat", plat] = hit
         return hit
 
@@ -227,6 +233,9 @@ class Featurizer:
             pair = _PAIRS[key] = frozenset(f)
         out.append(self._with_trigger(rec_side, "rec", nearest))
         out.append(pair)
+        verb = self._verb_near(m, c)
+        if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
+            out.append(self._direction(verb, sup, rec, m.clause))
         out.append(self._with_trigger(sup_side, "sup", nearest))
         return out
 
@@ -401,6 +410,40 @@ class Featurizer:
         hit = self._named[key] = (frozenset(out), words)
         return hit
 
+    def _direction(self, verb: tuple[int, int, str], sup: Party, rec: Party, clause: int) -> frozenset[str]:
+        """Where supplier and recipient stand against the verb: before it, after it, or not in its sentence."""
+        v_start, v_end, direction = verb
+
+        def side(p: Party) -> str:
+            if p.clause != clause or p.start < 0:
+                return "away"
+            return "before" if p.end <= v_start else "after" if p.start >= v_end else "in"
+
+        return self._frozen([f"dir:{direction}:sup_{side(sup)}&rec_{side(rec)}"])
+
+    def _verb_near(self, m: Mention, c: Clause) -> tuple[int, int, str] | None:
+        """The deal or transfer verb nearest the platform in its sentence, with the way it runs: `give` (sell,
+        supply, send...) or `get` (buy, order, receive...); a passive giving verb ("was sold to") reads as given."""
+        key = ("verb", m.clause, m.start)
+        hit = self._near.get(key, False)
+        if hit is not False:
+            return hit
+        best = None
+        for t in c.triggers:
+            if t.group not in ("deal", "transfer"):
+                continue
+            word = self.text[t.start:t.end]
+            direction = "give" if _GIVE.match(word) else "get" if _GET.match(word) else None
+            if direction is None:
+                continue
+            if _PASSIVE.search(self.text, max(c.start, t.start - 25), t.start):
+                direction += "_passive"
+            d = _dist(t.start, t.end, m.start, m.end)
+            if best is None or d < best[0]:
+                best = (d, t.start, t.end, direction)
+        hit = self._near[key] = best[1:] if best else None
+        return hit
+
     def _side(self, p: Party, m: Mention, c: Clause) -> set[str]:
         """Where a party is named relative to the platform, and the cues around it."""
         text = self.text
@@ -418,12 +461,23 @@ class Featurizer:
             out.add("cue:qualifies_platform")  # "Italian helicopters", "Russia's S-400", "Swedish Saab's Gripen"
         out.add("dist:" + _bucket(_dist(first, last, m.start, m.end)))
         out |= self._named_at(p, c)[0]
+        verb = self._verb_near(m, c)
+        if verb is not None:
+            out.add(f"dir:{verb[2]}:" + ("before" if last <= verb[0] else "after" if first >= verb[1] else "in"))
         lo, hi = min(last, m.end), max(first, m.start)
         if _BREAK.search(text, lo, hi):
             out.add("between:break")
         if hi - lo < 40 and _LIST_WORD.search(text[lo:hi]):  # sliced: \b reads no further
             out.add("between:list")
         return out
+
+
+# the way a deal or transfer verb runs: from the one before it ("Germany sent...") or to it ("Peru bought...")
+_GIVE = re.compile(r"\b(?:sell|sells|sold|selling|sale|sales|suppl|deliver|provid|giv|gave|gift|donat|transfer|export"
+                   r"|send|sent|ship|hand|offer|promis|lend|lent)", re.I)
+_GET = re.compile(r"\b(?:buy|buys|bought|buying|purchas|acquir|acquisition|procur|order|import|receiv|obtain|induct"
+                  r"|took|taken|tak|get|got)", re.I)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
 
 
 _QUALIFIES = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
