@@ -227,6 +227,21 @@ class DealBook:
     rejected: dict[int, list[Entity]] = field(default_factory=dict)
     assigned: dict[int, dict[int, list[Trigger]]] = field(default_factory=dict)  # clause -> platform start -> triggers
     _ref_keys: list[int] = field(default_factory=list, repr=False)  # refs' clauses in order (refs only grows)
+    # the deals by platform, in their order, for `find` and `for_platform` (`_by_platform`)
+    _of_platform: dict[int, list[Deal]] = field(default_factory=dict, repr=False)
+    _read: tuple = field(default=(None, 0, None), repr=False)  # the list read, how many of its deals, the last
+
+    def _by_platform(self) -> dict[int, list[Deal]]:
+        """The deals by their platform (its id), in their order: only the deals added since the last call are
+        read, unless the list was replaced or a deal taken out (then all of them)."""
+        deals = self.deals
+        seen, n, last = self._read
+        if seen is not deals or len(deals) < n or (n and deals[n - 1] is not last):
+            self._of_platform, n = {}, 0
+        for d in deals[n:]:
+            self._of_platform.setdefault(id(d.platform), []).append(d)
+        self._read = (deals, len(deals), deals[-1] if deals else None)
+        return self._of_platform
 
     def refs_before(self, i: int):
         """The clauses before clause `i` that speak of deals, nearest first."""
@@ -238,7 +253,7 @@ class DealBook:
 
     def find(self, supplier: str, recipient: str, platform: Entity, follow_on: bool, year: str | None = None) -> Deal | None:
         """The deal so keyed; a signing year that differs from the deal's makes it another order."""
-        for d in self.deals:
+        for d in self._by_platform().get(id(platform), ()):
             if d.supplier == supplier and d.recipient == recipient and d.platform is platform and d.follow_on == follow_on \
                     and (year is None or d.order_year in (None, year)):
                 if year and d.order_year is None:
@@ -247,7 +262,8 @@ class DealBook:
         return None
 
     def for_platform(self, platform: Entity, follow_on: bool | None = None) -> list[Deal]:
-        return [d for d in self.deals if d.platform is platform and (follow_on is None or d.follow_on == follow_on)]
+        return [d for d in self._by_platform().get(id(platform), ()) if d.platform is platform
+                and (follow_on is None or d.follow_on == follow_on)]
 
 
 def _dist(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -962,13 +978,17 @@ class DealFinder:
 
     def _fold_families(self) -> None:
         """A deal for "F-35" beside one for "F-35A" between the same countries is one deal."""
+        # the deals by platform and parties, in their order (each child reads only its parent's, not every deal)
+        keyed: dict[tuple, list[Deal]] = {}
+        for d in self.book.deals:
+            keyed.setdefault((d.platform.catalogue_id, d.supplier, d.recipient, d.follow_on), []).append(d)
+        gone: set[int] = set()
         for child in list(self.book.deals):
             parent_id = child.platform.extra.get("parent")
             if not parent_id:
                 continue
-            for d in list(self.book.deals):
-                if d is child or d.platform.catalogue_id != parent_id or (d.supplier, d.recipient, d.follow_on) != \
-                        (child.supplier, child.recipient, child.follow_on):
+            for d in keyed.get((parent_id, child.supplier, child.recipient, child.follow_on), ()):
+                if d is child or id(d) in gone:
                     continue
                 child.claims += d.claims
                 for span in d.evidence:
@@ -979,6 +999,7 @@ class DealFinder:
                 child.partners += [p for p in d.partners if p not in child.partners]
                 child.first = min(child.first, d.first)
                 self.book.deals.remove(d)
+                gone.add(id(d))
                 for refs in self.book.refs.values():
                     if d in refs:
                         refs[refs.index(d)] = child

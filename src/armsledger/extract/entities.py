@@ -315,8 +315,14 @@ class Entities:
         # the spans by start (start, n), n their place in the order they were found, for range look-ups in log time
         self._by_start: list[tuple[int, int]] = []
         self._span_of: dict[int, tuple[int, int, Entity]] = {}  # n -> span, in the order they were found
+        self._ns_of: dict[int, list[int]] = {}  # an entity's id -> the n of its spans (some perhaps gone since)
         self._n = 0
         self._longest = 0
+        # by_key's people by the letters of their names, its organisations by each word of their names and by
+        # each end of their names after a space (case-folded), in its order: `person_keyed`, `org_with_word`...
+        self._people: dict[str, list[Entity]] = {}
+        self._org_words: dict[str, list[Entity]] = {}
+        self._org_ends: dict[str, list[Entity]] = {}
 
     @property
     def spans(self) -> list[tuple[int, int, Entity]]:
@@ -327,6 +333,7 @@ class Entities:
         self._n += 1
         insort(self._by_start, (span[0], self._n))
         self._span_of[self._n] = span
+        self._ns_of.setdefault(id(span[2]), []).append(self._n)
         self._longest = max(self._longest, span[1] - span[0])
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
@@ -361,15 +368,46 @@ class Entities:
             i += 1
 
     def reassign(self, old: Entity, new: Entity) -> None:
-        """Every span of `old` is now `new`'s."""
-        self._span_of = {n: (s, e, new if x is old else x) for n, (s, e, x) in self._span_of.items()}
+        """Every span of `old` is now `new`'s (only `old`'s spans are read, not every span)."""
+        moved = self._ns_of.pop(id(old), [])
+        for n in moved:
+            span = self._span_of.get(n)
+            if span is not None and span[2] is old:
+                self._span_of[n] = (span[0], span[1], new)
+        self._ns_of.setdefault(id(new), []).extend(moved)
 
     def get_or_add(self, key: tuple[str, str], make) -> Entity:
         ent = self.by_key.get(key)
         if ent is None:
             ent = make()
-            self.by_key[key] = ent
+            self.keep(key, ent)
         return ent
+
+    def keep(self, key: tuple[str, str], ent: Entity) -> None:
+        self.by_key[key] = ent
+        if ent.kind == "person":
+            self._people.setdefault(_person_key(ent.name), []).append(ent)
+        elif ent.kind == "organization":
+            for word in dict.fromkeys(ent.name.split()):
+                self._org_words.setdefault(word, []).append(ent)
+            folded = ent.name.casefold()
+            for i, ch in enumerate(folded):
+                if ch == " ":
+                    self._org_ends.setdefault(folded[i + 1:], []).append(ent)
+
+    # what reading `of_kind(...)` for one name finds, without reading every entity (names do not change
+    # while entities are found; `naming` renames them after)
+    def person_keyed(self, letters: str) -> Entity | None:
+        """The last person mentioned whose name has these letters (`_person_key`)."""
+        return next((p for p in reversed(self._people.get(letters, ())) if p.mentions), None)
+
+    def org_with_word(self, word: str) -> Entity | None:
+        """The first organisation mentioned with this word in its name ("Parliament": "the Turkish Parliament")."""
+        return next((x for x in self._org_words.get(word, ()) if x.mentions), None)
+
+    def org_ending(self, name: str) -> Entity | None:
+        """The first organisation mentioned whose name ends with this one after a space, case aside."""
+        return next((x for x in self._org_ends.get(name.casefold(), ()) if x.mentions), None)
 
     def mention(self, ent: Entity, span: Span) -> None:
         if self.covered(span.start, span.end) is not None:
@@ -544,6 +582,7 @@ class EntityFinder:
 
     def _catalogue_hits(self, text: str, hits: list[Hit], ents: Entities) -> None:
         leading: Counter | None = None
+        capitals: dict[int, Hit] | None = None
         for h in hits:
             entry = self.cat.get(h.kind, h.id)
             if entry is None:
@@ -559,9 +598,11 @@ class EntityFinder:
                     and not text[h.start - 4:h.start - 3].isalpha():
                 continue  # "Al-Sabah", "al-Iraqi": a family's name, not the place
             if h.kind == "country" and h.form == "capital":
+                if capitals is None:  # the capitals named, by where they end: read once an article
+                    capitals = {x.end: x for x in hits if x.kind == "country" and x.form == "capital"}
                 after = text[h.end:h.end + 40]
                 # "New Delhi has signalled", "Seoul's agency": the government; else the city
-                if _GOV_AFTER.match(after) or _POSS_AFTER.match(after) or self._capital_acts(text, h, hits):
+                if _GOV_AFTER.match(after) or _POSS_AFTER.match(after) or self._capital_acts(text, h, capitals):
                     ent = ents.get_or_add(("country", entry.id), lambda: self._entity_from(entry))
                     ents.mention(ent, span)
                 else:
@@ -631,9 +672,10 @@ class EntityFinder:
                     break
 
     @staticmethod
-    def _capital_acts(text: str, h: Hit, hits: list[Hit]) -> bool:
+    def _capital_acts(text: str, h: Hit, capitals: dict[int, Hit]) -> bool:
         """A capital used for its government by what surrounds it: "Taipei set aside", "asked Moscow to help",
-        "talks with London", "between Jakarta and Paris" (both)."""
+        "talks with London", "between Jakarta and Paris" (both). `capitals`: the article's capitals by where
+        they end."""
         after = text[h.end:h.end + 40]
         if _GOV_AFTER_MORE.match(after):
             return True
@@ -642,9 +684,8 @@ class EntityFinder:
         if m is None:  # the second of "between Jakarta and Paris"
             pair = re.search(r"\s+and\s+$", before)
             if pair is None or not re.search(r"\bbetween\s[^.;]{1,50}$", text[max(0, h.start - 70):h.start]):
-                return False  # (the article's hits are read only for a pair: extraction stays linear)
-            ends = {x.end: x for x in hits if x.kind == "country" and x.form == "capital"}
-            x = ends.get(h.start - len(pair.group()))  # the capital just before "and"
+                return False
+            x = capitals.get(h.start - len(pair.group()))  # the capital just before "and"
             return x is not None and bool(re.search(r"\bbetween\s+$", text[max(0, x.start - 10):x.start]))
         word = m.group().split()[0]
         if word == "between":
@@ -687,13 +728,11 @@ class EntityFinder:
         # a catalogue person already found under this name keeps its entry
         existing = hit if hit is not None and hit.kind == "person" else ents.by_key.get(key)
         if existing is None:
-            for p in ents.of_kind("person"):
-                if _person_key(p.name) == key[1]:
-                    existing = p
+            existing = ents.person_keyed(key[1])
         if existing is None:
             cat = self._catalogue_person(name)
             existing = self._entity_from(cat) if cat else Entity("person", name)
-            ents.by_key[key] = existing
+            ents.keep(key, existing)
         if role:
             existing.role = role
         if country and (not existing.country or not existing.catalogue_id):
@@ -1012,7 +1051,7 @@ class EntityFinder:
             category = _INSTITUTION_CATEGORY.get(head.group().lower(), "government body") if head else None
             country = next((x.code for _, _, x in inner if x.kind == "country"), None)
             # "the Defense Investments Center", after "the Estonian Defense Investments Center": the same body
-            longer = next((x for x in ents.of_kind("organization") if x.name.casefold().endswith(" " + name.casefold())), None)
+            longer = ents.org_ending(name)
             ent = longer or ents.get_or_add(("organization", name.casefold()),
                                             lambda: Entity("organization", name, country=country, category=category))
             self._force_mention(ents, ent, Span(s, e, text[s:e]))
@@ -1046,7 +1085,7 @@ class EntityFinder:
             if ents.covered(m.start(), m.end()) is not None or re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30):m.start()]):
                 continue  # within a name, or the end of one ("Indian National Congress", "Lower House of Parliament")
             word = m.group()
-            full = next((x for x in ents.of_kind("organization") if word in x.name.split()), None)
+            full = ents.org_with_word(word)
             if full is None:
                 home = home or self.home_country(ents)
                 full = ents.get_or_add(("organization", word.casefold()), lambda: Entity(

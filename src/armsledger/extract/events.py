@@ -141,13 +141,14 @@ class EventFinder:
     # --- merging ---------------------------------------------------------------
     def _merge(self, events: list[Event]) -> list[Event]:
         out: list[Event] = []
-        of_type: dict[str, list[Event]] = {}  # the same, by type: events of two types are never the same
+        index = SameIndex()  # the events that may be the same as one, found without reading every event kept
         for ev in events:
-            target = next((o for o in of_type.get(ev.type, ()) if _same(o, ev)), None)
-            if target is None:
+            at = next((n for n in index.candidates(ev) if _same(out[n], ev)), None)
+            if at is None:
+                index.add(ev, len(out))
                 out.append(ev)
-                of_type.setdefault(ev.type, []).append(ev)
                 continue
+            target = out[at]
             if target.date is None or (ev.date is not None and len(ev.date.value) > len(target.date.value)):
                 target.date = ev.date or target.date
             if ev.status != "occurred" and target.status == "occurred" and target.type in ("SUMMIT", "MEETING") and ev.date is not None:
@@ -156,6 +157,7 @@ class EventFinder:
             target.countries = _uniq(target.countries + ev.countries)
             target.platforms = _uniq(target.platforms + ev.platforms)
             target.location = target.location or ev.location
+            index.add(target, at)  # under what it holds now
         return out
 
 
@@ -486,6 +488,58 @@ def _same(a: Event, b: Event) -> bool:
             return False
         return pa == pb or not pa or not pb or bool(pa & pb)
     return False
+
+
+class SameIndex:
+    """Events kept so far, found by what `_same` needs two events to share: their type and, for a meeting or
+    summit, a participant (or, with none, the same countries); for the others, countries one holds all of the
+    other's. `candidates` gives, in the order they were added, every kept event that may be the same as one (a
+    superset of those `_same` accepts), so that each comparison reads the few that may match and not every
+    event kept: linear in the events, not their square."""
+
+    _MEETINGS = ("SUMMIT", "MEETING")
+    _MAX_SUBSETS = 6  # an event of more countries is a candidate for every event of its type
+
+    def __init__(self) -> None:
+        self._at: dict[tuple, set[int]] = {}
+        self._of_type: dict[str, set[int]] = {}
+
+    def add(self, ev: Event, n: int) -> None:
+        """Keep `ev` as the `n`th; again after it changed (merged), to be found under what it holds now."""
+        t = ev.type
+        self._of_type.setdefault(t, set()).add(n)
+        if t in self._MEETINGS:
+            keys = [(t, "p", id(p)) for p in ev.participants] or [(t, "n", frozenset(ev.countries))]
+        else:
+            countries = set(ev.countries)
+            if len(countries) > self._MAX_SUBSETS:
+                keys = [(t, "many")]
+            else:
+                keys = [(t, "in", s) for s in _subsets(countries)] + [(t, "is", frozenset(countries))]
+        for key in keys:
+            self._at.setdefault(key, set()).add(n)
+
+    def candidates(self, ev: Event) -> list[int]:
+        t = ev.type
+        if t in self._MEETINGS:
+            keys = [(t, "p", id(p)) for p in ev.participants] or [(t, "n", frozenset(ev.countries))]
+        else:
+            countries = set(ev.countries)
+            if len(countries) > self._MAX_SUBSETS:
+                return sorted(self._of_type.get(t, ()))
+            # those holding all of its countries, those whose countries are all among its own, those of many
+            keys = [(t, "in", frozenset(countries)), (t, "many")] + [(t, "is", s) for s in _subsets(countries)]
+        found: set[int] = set()
+        for key in keys:
+            found |= self._at.get(key, set())
+        return sorted(found)
+
+
+def _subsets(items: set) -> list[frozenset]:
+    out = [frozenset()]
+    for x in items:
+        out += [s | {x} for s in out]
+    return out
 
 
 def _owners(triggers: list[Trigger], found: list[DateMention], reach) -> dict[int, Trigger]:

@@ -11,13 +11,14 @@ triggers of its sentence and, for an implied event, its deal's stage and hedging
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..model import Span
 from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, _dist, _unique
-from .events import _CLAUSE_BREAK, LEAD, Event, _same, lead_day
+from .events import _CLAUSE_BREAK, LEAD, Event, SameIndex, _same, lead_day
 from .learned import Model
 
 STAGE_EVENT = {"considered": "REQUEST", "offered": "OFFER", "negotiating": "NEGOTIATION", "signed": "DEAL_SIGNED",
@@ -68,18 +69,20 @@ def implied(deals: list[Deal], events: list[Event], clauses: list[Clause], ref=N
     once for every date it may take (`date_options`; a signing also on its deal's signing date)."""
     out: list[Event] = []
     peg = news_peg(clauses, ref)
+    stated = {(ev.type, code) for ev in events for code in ev.countries}  # an event's type and each of its countries
+    clause_at = _clause_finder(clauses)
     for d in deals:
         status, hedged = d.status()
         types = [STAGE_EVENT.get(status)]
         if status in ("in_delivery", "completed") and d.signed is not None:
             types.append("DEAL_SIGNED")
         for type_ in filter(None, types):
-            if any(ev.type == type_ and {d.supplier, d.recipient} & set(ev.countries) for ev in events + out):
+            if (type_, d.supplier) in stated or (type_, d.recipient) in stated:
                 continue
             evidence = min(d.evidence, key=lambda s: s.start) if d.evidence else None
             if evidence is None:
                 continue
-            clause = next((i for i, c in enumerate(clauses) if c.start <= evidence.start < c.end), 0)
+            clause = clause_at(evidence.start)
             if type_ == "DEAL_SIGNED" and d.signed is not None:
                 options = [(d.signed, ("date:deal_signed",))]
             elif clauses:
@@ -94,7 +97,20 @@ def implied(deals: list[Deal], events: list[Event], clauses: list[Clause], ref=N
                 ev.source, ev.deal_status, ev.deal_hedged = "deal", status, hedged
                 ev.happening = ("deal", id(d), type_)
                 out.append(ev)
+                stated.update((type_, code) for code in ev.countries)
     return out
+
+
+def _clause_finder(clauses: list[Clause]):
+    """A function giving the index of the first clause that holds an offset (0 if none): found by bisection
+    where the clauses follow one another without overlapping, as they do, else by reading them in turn."""
+    starts = [c.start for c in clauses]
+    if all(a.end <= b.start for a, b in zip(clauses, clauses[1:])):
+        def at(pos: int) -> int:
+            i = bisect_right(starts, pos) - 1
+            return i if i >= 0 and pos < clauses[i].end else 0
+        return at
+    return lambda pos: next((i for i, c in enumerate(clauses) if c.start <= pos < c.end), 0)
 
 
 _TRIGGER_EVENT = {"sign": "DEAL_SIGNED", "deliver": "DELIVERY", "complete": "DELIVERY", "offer": "OFFER",
@@ -212,17 +228,21 @@ def alternatives(events: list[Event], clauses: list[Clause], ref) -> list[Event]
 def support(events: list[Event], deals: list[Deal]) -> None:
     """What the article's deals say of each event (features of the model): whether a deal joins its
     countries, and whether that deal's stage is the event's ("signed" for a DEAL_SIGNED...)."""
-    # each deal's stage read once, the deals looked up by country: linear in events and deals, not their product
-    by_country: dict[str, list[tuple[str | None, bool]]] = {}
+    # each deal's stage read once, and for each country the stages of its deals and whether one is signed:
+    # linear in events and deals, not their product
+    stages: dict[str | None, set[str | None]] = {}
+    signed: set[str | None] = set()
     for d in deals:
-        said = (STAGE_EVENT.get(d.status()[0]), d.signed is not None)
+        stage = STAGE_EVENT.get(d.status()[0])
         for code in {d.supplier, d.recipient}:
-            by_country.setdefault(code, []).append(said)
+            stages.setdefault(code, set()).add(stage)
+            if d.signed is not None:
+                signed.add(code)
     for ev in events:
-        mine = [x for code in set(ev.countries) for x in by_country.get(code, ())]
+        mine = [code for code in set(ev.countries) if code in stages]
         if not mine:
             hint = "deal:none"
-        elif any(stage == ev.type or (ev.type == "DEAL_SIGNED" and signed) for stage, signed in mine):
+        elif any(ev.type in stages[code] for code in mine) or (ev.type == "DEAL_SIGNED" and not signed.isdisjoint(mine)):
             hint = "deal:stage"
         else:
             hint = "deal:other_stage"
@@ -247,9 +267,11 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
         if key not in best or p > best[key][0]:
             best[key] = (p, n, ev)
     out: list[tuple[int, Event]] = []
+    index = SameIndex()  # the events kept, found by what two events must share to be the same
     for p, n, ev in sorted(best.values(), key=lambda x: (-x[0], x[1])):
-        if p < _bar(ev, model) or any(_same(o, ev) for _, o in out):
+        if p < _bar(ev, model) or any(_same(out[k][1], ev) for k in index.candidates(ev)):
             continue
+        index.add(ev, len(out))
         out.append((n, ev))
     return [ev for _, ev in sorted(out, key=lambda x: x[0])]
 
