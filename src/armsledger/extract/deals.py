@@ -15,7 +15,7 @@ anaphora ("the deal", "the contract", "the remaining two").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Span
@@ -179,8 +179,14 @@ class Deal:
         return (self.supplier, self.recipient, self.platform.name, self.follow_on)
 
     def cite(self, span: Span) -> None:
-        if all(not (e.start == span.start and e.end == span.end) for e in self.evidence):
+        # the places cited, kept beside the list they are of (read again should the list be another or edited)
+        cited = self.__dict__.get("_cited")
+        if cited is None or cited[0] is not self.evidence or cited[1] != len(self.evidence):
+            cited = (self.evidence, len(self.evidence), {(e.start, e.end) for e in self.evidence})
+        if (span.start, span.end) not in cited[2]:
             self.evidence.append(span)
+            cited[2].add((span.start, span.end))
+        self.__dict__["_cited"] = (self.evidence, len(self.evidence), cited[2])
 
     def status(self) -> tuple[str, bool]:
         live = [c for c in self.claims if not c.negated]
@@ -250,6 +256,13 @@ class DealBook:
         keys = self._ref_keys
         for k in range(bisect_left(keys, i) - 1, -1, -1):
             yield keys[k]
+
+    def ref_after(self, i: int) -> int | None:
+        """The first clause after clause `i` that speaks of deals."""
+        if len(self._ref_keys) != len(self.refs):
+            self._ref_keys = sorted(self.refs)
+        k = bisect_right(self._ref_keys, i)
+        return self._ref_keys[k] if k < len(self._ref_keys) else None
 
     def find(self, supplier: str, recipient: str, platform: Entity, follow_on: bool, year: str | None = None) -> Deal | None:
         """The deal so keyed; a signing year that differs from the deal's makes it another order."""
@@ -690,8 +703,8 @@ class DealFinder:
                 return _unique(pool)
         base = focus
         if not base:
-            later = [j for j in sorted(self.book.refs) if j > i]
-            base = self.book.refs[later[0]] if later else []
+            later = self.book.ref_after(i)
+            base = self.book.refs[later] if later is not None else []
         if not base:
             return []
         plats = []
