@@ -24,13 +24,13 @@ from armsledger import Article, read
 ROOT = Path(__file__).resolve().parent.parent
 PART_CHARS = 25_000  # the joined input is about 100,000 characters; 10-20 s on a loaded 2-core machine
 PARTS = 4
-# the joined input over its parts, in lines run (4 equal parts of a quadratic pass give 4.0): 1.013 on this
+# the joined input over its parts, in lines run (4 equal parts of a quadratic pass give 4.0): 1.016 on this
 # build (what is left: a long input's mentions have more candidate parties); 1.038 with only the event decisions
-# comparing each event with every event kept; 1.081 on the build before this one (f84b1af: that, and people and
-# organisations looked up by reading every entity...); 1.288 with the two quadratic rules a78a69d removed
+# comparing each event with every event kept; 1.082 on the build before this one (b2a306a: that, and people and
+# organisations looked up by reading every entity...); 1.29 with the two quadratic rules a78a69d removed
 BOUND = 1.03
 # nor may one function run more than this share of all lines more on the joined input than on its parts: the
-# most now is 0.4 % (the model weighing a long input's extra candidates), 1.7 % with only the event decisions
+# most now is 0.5 % (the model weighing a long input's extra candidates), 1.4 % with only the event decisions
 # quadratic
 SHARE = 0.01
 
