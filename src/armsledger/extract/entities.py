@@ -1205,7 +1205,7 @@ class EntityFinder:
             surname = parts[-1]
             if len(surname) < 3:
                 continue
-            for m in _words_re((surname, surname.upper())).finditer(text):
+            for m in _words_finditer((surname, surname.upper()), text):
                 if ents.covered(m.start(), m.end()) is None:
                     ents.mention(p, Span(m.start(), m.end(), m.group()))
         if self._surname_re is None:
@@ -1453,6 +1453,27 @@ class _TitleMatch:
 @lru_cache(maxsize=4096)
 def _words_re(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_words_pattern(words))
+
+
+def _words_finditer(words: tuple[str, ...], text: str):
+    """What `_words_re(words).finditer(text)` finds, the expression tried only where one of the words is
+    written (`str.find` skips to them far faster than the expression's own scan of the text)."""
+    starts = set()
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(w, i + 1)
+    if not starts:
+        return
+    rx = _words_re(words)
+    end = 0
+    for pos in sorted(starts):
+        if pos >= end:
+            m = rx.match(text, pos)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _words_pattern(words: tuple[str, ...]) -> str:
