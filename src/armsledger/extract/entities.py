@@ -761,7 +761,7 @@ class EntityFinder:
                 yield _TitleMatch(m, h)
 
     def _people(self, text: str, ents: Entities, offices: list[Hit] | None = None) -> None:
-        for m in self._counterpart.finditer(text):
+        for m in self._counterpart.finditer(text) if "counterpart" in text else ():
             country = self._country_at(text, ents, m.start("dem"), m.end("dem"))
             role = None
             if m["title"]:
@@ -817,18 +817,18 @@ class EntityFinder:
         for h, m in self._office_appositions(text, offices):
             off = self._office(h.text)
             self._add_person(text, ents, m, off.name if off else h.text, off.country if off else None)
-        for m in self._byline.finditer(text):
+        for m in self._byline.finditer(text) if "By" in text else ():
             self._credited(text, ents, m, "reporter")
         for m in self._top_byline.finditer(text[:300]):
             self._credited(text, ents, m, "reporter")
-        for m in self._photo.finditer(text):
+        for m in self._photo.finditer(text) if "(" in text else ():
             self._credited(text, ents, m, "photographer")
-        for m in self._photo_line.finditer(text):
+        for m in self._photo_line.finditer(text) if "Photo:" in text else ():
             self._credited(text, ents, m, "photographer")
         for rx in (self._photo_slash, self._photo_name_slash):
             for m in _anchored(rx, _SLASH, text, 80):  # every credit holds a slash: look only around slashes
                 self._credited(text, ents, m, "photographer")
-        for m in self._credit_more.finditer(text):
+        for m in self._credit_more.finditer(text) if _has_any(text, _CREDIT_MORE_WORDS) else ():
             role = "editor" if m.group().startswith("Edit") else "translator" if m.group().startswith("Trans") else "reporter"
             self._credited(text, ents, m, role)
         for m in self._line_byline.finditer(text):
@@ -845,7 +845,7 @@ class EntityFinder:
             self._add_person(text, ents, _Offset(re.match(r".+", text[s0:e0]), s0), None, None)
         for s0, e0 in self._names_after_office_of(text, ents, offices):
             self._add_person(text, ents, _Offset(re.match(r".+", text[s0:e0]), s0), None, None)
-        for m in self._credit.finditer(text):
+        for m in self._credit.finditer(text) if _has_any(text, _CREDIT_WORDS) else ():
             what = m["what"].lower()
             what = "reporting" if "compiled" in what else what
             role = {"production": "producer", "reporting": "reporter", "additional reporting": "reporter",
@@ -983,7 +983,7 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", f"{base}|{country}"),
                                   lambda: Entity("organization", name, country=country, category="ministry"))
             self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
-        for m in self._embassy.finditer(text):
+        for m in self._embassy.finditer(text) if _has_any(text, _EMBASSY_WORDS) else ():
             country = self._country_at(text, ents, m.start("who"), m.end("who"))
             if not country or m["what"].lower() == "government":
                 continue
@@ -1217,7 +1217,7 @@ class EntityFinder:
             ents.mention(ent, Span(m.start(), m.end(), m.group()))
 
     def _designations(self, text: str, ents: Entities) -> None:
-        if _DIGIT_SLASH.search(text):
+        if "/" in text and _DIGIT_SLASH.search(text):
             for m in SLASH_VARIANTS.finditer(text):
                 self._slash_variants(m, ents)
         self._maker_types(text, ents)
@@ -1240,7 +1240,7 @@ class EntityFinder:
                 ents.mention(ent, Span(m.start(), m.end(), d))
                 continue
             self._new_platform(ents, d, Span(m.start(), m.end(), d), self._family(d))
-        for m in self._ship_class.finditer(text):
+        for m in self._ship_class.finditer(text) if "lass" in text else ():
             start = m.start("d")
             while ents.covered(start, m.end("d")) is not None \
                     or re.split(r"[\s-]", text[start:m.end("d")])[0].casefold() in _NOT_TYPE_NAME:
@@ -1287,7 +1287,7 @@ class EntityFinder:
             head = m["head"].lower()
             category = next((c for h, c in _NAMED_HEAD_CATEGORY if head.startswith(h)), None)
             self._new_platform(ents, d, Span(m.start("d"), m.end("d"), d), None, category=category)
-        for m in ACRONYM_PLATFORM.finditer(text):
+        for m in ACRONYM_PLATFORM.finditer(text) if "(" in text else ():
             if ents.covered(m.start("abbr"), m.end("abbr")) is not None or ents.covered(m.start("name"), m.end("name")):
                 continue
             head = m["head"].lower().rstrip("s")
@@ -1471,6 +1471,18 @@ def _words_spans(words: tuple[str, ...], text: str):
                 end = pos + len(w)
                 yield pos, end
                 break
+
+
+# The passes over the whole text that a rare word starts are skipped where the text lacks every word their
+# expression needs (`str.find` is far quicker than the expression's scan): a credit line, an embassy.
+_CREDIT_WORDS = ("Production", "Reporting", "Editing", "Writing", "Additional", "Video", "Photo", "editing", "writing",
+                 "additional", "ompiled")  # `self._credit`'s heads
+_CREDIT_MORE_WORDS = ("Written", "Translated", "Edited", "Text", "Editor", "By")  # `self._credit_more`'s
+_EMBASSY_WORDS = ("mbassy", "residency", "government")  # `self._embassy`'s
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 def _is_word_char(ch: str) -> bool:
