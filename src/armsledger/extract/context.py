@@ -217,6 +217,11 @@ _MONTH_BEFORE = re.compile(r"\b(?:in|on|by|since|until|till|from|to|last|next|th
                            r"between|and|before|after|that)[\s-]+$", re.I)
 
 
+# the list of a `Clause` each kind of entity goes to
+_LIST_OF_KIND = {"platform": "platforms", "country": "countries", "person": "people", "organization": "orgs",
+                 "location": "locations"}
+
+
 @lru_cache(maxsize=2)
 def lexicon() -> Lexicon:
     return Lexicon()
@@ -235,8 +240,7 @@ def build(sentences: list[Sentence], ents: Entities, money: list[Money], quantit
         lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
         for a, b, ent in spans[lo:hi]:
             if a >= s.start and b <= s.end:
-                {"platform": c.platforms, "country": c.countries, "person": c.people,
-                 "organization": c.orgs, "location": c.locations}[ent.kind].append((a, b, ent))
+                getattr(c, _LIST_OF_KIND[ent.kind]).append((a, b, ent))
         c.money, c.quantities, c.percents, c.dates = (
             items[bisect_left(keys, s.start):bisect_left(keys, s.end)] for items, keys in keyed)
         clauses.append(c)
