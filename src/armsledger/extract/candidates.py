@@ -135,7 +135,7 @@ def _maker_before(c: Clause, text: str, start: int) -> tuple[int, Entity] | None
     return None
 
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand for a long report
 class Party:
     """A country named (or implied) as a possible side of a deal, and where."""
 
@@ -146,7 +146,7 @@ class Party:
     via: str  # country | org | origin | partner | home
 
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand for a long report
 class Mention:
     clause: int
     start: int
@@ -157,7 +157,7 @@ class Mention:
     anaphor: bool = False  # "the howitzer", standing for the platform an earlier sentence names
 
 
-@dataclass
+@dataclass(slots=True)  # made by the thousand for a long report
 class Candidate:
     supplier: str
     recipient: str
