@@ -166,10 +166,18 @@ class _Batch:
         self.touched_deals: set[int] = set()
         self.touched_events: set[int] = set()
         self.out: dict[str, list[dict]] = defaultdict(list)  # table name -> rows to write, in order
+        # a bulk load reconciles at its end from what it stored, kept here as reconciling reads it back:
+        # each deal's claims (`aggregates.CLAIM_COLUMNS`) and each event's sources (`event_columns`'s rows)
+        self.deal_claims: dict[int, list[dict]] = defaultdict(list)
+        self.event_sources: dict[int, list[dict]] = defaultdict(list)
+        self._article_of: tuple = ()  # the article being stored: (wire group, publisher, title, url)
 
     def run(self, rows: list[dict]) -> list[Added | None]:
         docs = [r for r in rows if r["kind"] == "article"]
-        records = [canonical_view(json.loads(r["record"]) if isinstance(r["record"], str) else r["record"])
+        # a bulk load keeps the records' values to reconcile from: a record handed over as a dict is read
+        # as its JSON (as stored and read back), a string is decoded afresh anyway
+        records = [canonical_view(json.loads(r["record"]) if isinstance(r["record"], str)
+                                  else json.loads(_json(r["record"])) if self.bulk else r["record"])
                    for r in docs]
         self.fetch(docs, records)
         it = iter(records)
@@ -197,7 +205,7 @@ class _Batch:
                 for e in rec["entities"]:
                     e["_key"] = _entity_key(e["kind"], e["name"])
             if not self.next_id:
-                for table in (entities, deals, events):
+                for table in (entities, deals, events, claims):
                     self.next_id[table.name] = _next_id(conn, table)
             return
         for chunk in _chunks([d["id"] for d in docs]):
@@ -274,6 +282,7 @@ class _Batch:
         self.held[aid] = (ingested, copy_of or aid, row["minhash"])
         for b in row["bands"]:
             self.bands[b].append(aid)
+        self._article_of = (copy_of or aid, row["publisher"], row["title"], url)
         touched_deals, touched_events = self.claims(aid, record, reported)
         return Added(aid, row["source"], "added", copy_of, sorted(touched_deals), sorted(touched_events))
 
@@ -281,11 +290,22 @@ class _Batch:
         """Entities, mentions, deal claims and event sources of one record; the deals and events touched."""
         names = self._entities(aid, record["entities"])
         touched_deals: set[int] = set()
+        keep = self.bulk
+        wire, publisher, title, url = self._article_of if keep else (None,) * 4
         for d in record["deals"]:
             deal_id = self._deal_for(d)
             touched_deals.add(deal_id)
-            for c in deal_claims(d, aid, reported):
+            for c in deal_claims(d, aid, reported, keep=keep):
                 c["deal_id"] = deal_id
+                if keep:
+                    c["id"] = self._new_id("claims")
+                    number = c["number"]
+                    self.deal_claims[deal_id].append({
+                        "id": c["id"], "article_id": aid, "field": c["field"], "value": c.pop("_value"),
+                        "number": None if number is None else float(number), "text": c["text"],
+                        "start": c["start"], "end": c["end"], "sentence_start": c["sentence_start"],
+                        "sentence_end": c["sentence_end"], "reported": c["reported"], "hedged": c["hedged"],
+                        "wire_group": wire, "publisher": publisher, "title": title, "url": url})
                 self.out["claims"].append(c)
         touched: set[int] = set()
         for v in record["events"]:
@@ -302,6 +322,11 @@ class _Batch:
                 "start": ev.get("start"), "end": ev.get("end"), "reported": reported,
                 "record": _json(named)})
             self.event_added[event_id].append(self.out["event_sources"][-1])
+            if keep:
+                self.event_sources[event_id].append({
+                    "article_id": aid, "status": v.get("status"), "date": date.get("value"),
+                    "date_precision": date.get("precision"), "reported": reported, "wire_group": wire,
+                    "_record": named})
             self._event_report(event_id, date.get("value"), reported)
         # an article's events are reconciled after all of them are stored: only then do their
         # date and last report change, for the next article's matching
@@ -430,10 +455,10 @@ def _write_out(conn: Connection, out: dict[str, list[dict]], changed: dict[int, 
     for table in (entities, deals, events):
         write_rows(conn, table, out[table.name])
     if conn.dialect.name == "postgresql":
-        for table in (entities, deals, events):
-            if out[table.name]:
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), :v)"),
-                             {"v": next_id[table.name] - 1})
+        for name in next_id:  # the tables whose rows were given ids here (a bulk load's claims too)
+            if out[name]:
+                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), :v)"),
+                             {"v": next_id[name] - 1})
     for deal_id, values in changed.items():
         conn.execute(update(deals).where(deals.c.id == deal_id).values(**values))
     for table in (articles, article_bands, mentions, claims, event_sources, failures):
@@ -504,8 +529,8 @@ def _locate(phrase: str | None, evidence: list[dict]) -> tuple[int | None, int |
     return None, None, evidence[0] if evidence else None
 
 
-def deal_claims(d: dict, article_id: str, reported: str | None):
-    """The `claims` rows of one deal record: one a field it states."""
+def deal_claims(d: dict, article_id: str, reported: str | None, *, keep: bool = False):
+    """The `claims` rows of one deal record: one a field it states (`keep`: with the value itself as "_value")."""
     evidence = d.get("evidence") or []
     hedged = int(bool(d.get("hedged")))
 
@@ -513,11 +538,14 @@ def deal_claims(d: dict, article_id: str, reported: str | None):
         s, e, sentence = (start, end, None) if start is not None else _locate(phrase, evidence)
         if sentence is None and start is not None:
             sentence = next((ev for ev in evidence if ev["start"] <= start < ev["end"]), None)
-        return {"article_id": article_id, "record_id": d["id"], "field": field,
-                "value": _json(value), "number": _number(field, value),
-                "text": phrase, "start": s, "end": e, "reported": reported, "hedged": hedged,
-                "sentence_start": sentence["start"] if sentence else None,
-                "sentence_end": sentence["end"] if sentence else None}
+        row = {"article_id": article_id, "record_id": d["id"], "field": field,
+               "value": _json(value), "number": _number(field, value),
+               "text": phrase, "start": s, "end": e, "reported": reported, "hedged": hedged,
+               "sentence_start": sentence["start"] if sentence else None,
+               "sentence_end": sentence["end"] if sentence else None}
+        if keep:
+            row["_value"] = value
+        return row
 
     for f in DEAL_FIELDS:
         v = d.get(f)
@@ -572,10 +600,12 @@ def deal_columns(rec: dict) -> dict:
     return values
 
 
-def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False) -> None:
+def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False,
+                    claims: dict[int, list[dict]] | None = None) -> None:
     """Bring the deals' reconciled columns, detail and conflicts up to date with their claims and corrections:
     from the deals' stored aggregates and the claims added since (`aggregates.reconciled`), or from all their
-    claims when `full` (claims were removed or corrections changed)."""
+    claims when `full` (claims were removed or corrections changed); `claims`: all of them, as a bulk load
+    into an empty ledger kept them (`aggregates.reconciled`)."""
     if not deal_ids:
         return
     fixes: dict[int, list[dict]] = defaultdict(list)
@@ -585,7 +615,7 @@ def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False
             fixes[r.deal_id].append(dict(r._mapping, value=json.loads(r.value) if r.value else None))
     updates, new_conflicts, feed = [], [], []
     was = changes.before_all(conn, deal_ids)  # for the change feed
-    recs = aggregates.reconciled(conn, deal_ids, fixes, full=full)
+    recs = aggregates.reconciled(conn, deal_ids, fixes, full=full, claims=claims)
     for deal_id in deal_ids:
         rec = recs[deal_id]
         values = deal_columns(rec)
@@ -604,11 +634,17 @@ def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False
     write_rows(conn, changes_table, feed)
 
 
-def reconcile_events(conn: Connection, event_ids: list[int], added: dict[int, list[dict]] | None = None) -> None:
+def reconcile_events(conn: Connection, event_ids: list[int], added: dict[int, list[dict]] | None = None,
+                     sources: dict[int, list[dict]] | None = None) -> None:
     """Recompute the events' columns from their sources; an event no report holds any more goes.
     An event stored before whose `added` sources (this batch's rows) are reported no earlier than its
-    last report is updated from its columns, those rows and a count of its sources (`_event_update`)."""
+    last report is updated from its columns, those rows and a count of its sources (`_event_update`).
+    `sources`: every source of each event, as a bulk load into an empty ledger kept them (not read back)."""
     if not event_ids:
+        return
+    if sources is not None:
+        updates = [{"b_id": e, **{f"b_{k}": v for k, v in event_columns(sources[e]).items()}} for e in event_ids]
+        conn.execute(update_by_id(events, [k[2:] for k in updates[0] if k != "b_id"]), updates)
         return
     added = added or {}
     stored = {}
@@ -709,7 +745,7 @@ def event_columns(rows: list[dict]) -> dict:
     latest = rows[-1]
     dated = [r for r in rows if r["date"]]
     best_date = max(dated, key=lambda r: (len(r["date"]), r["reported"] or "")) if dated else None
-    records = [json.loads(r["record"]) for r in rows]
+    records = [r["_record"] if "_record" in r else json.loads(r["record"]) for r in rows]
     support = [{"article_id": r["article_id"], "wire_group": r["wire_group"], "reported": r["reported"],
                 "hedged": r["status"] == "possible"} for r in rows]
     reported = sorted(r["reported"] for r in rows if r["reported"])
@@ -796,8 +832,8 @@ class BulkLoad:
         self.close()
         for sql in self._restore:  # the indexes first: reconciling reads claims and sources through them
             conn.exec_driver_sql(sql)
-        reconcile_deals(conn, sorted(batch.touched_deals))
-        reconcile_events(conn, sorted(batch.touched_events))
+        reconcile_deals(conn, sorted(batch.touched_deals), claims=batch.deal_claims)
+        reconcile_events(conn, sorted(batch.touched_events), sources=batch.event_sources)
         from sqlalchemy.exc import IntegrityError
 
         from .db import LedgerError
