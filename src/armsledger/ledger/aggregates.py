@@ -49,12 +49,8 @@ def _claims(conn: Connection, conds: list) -> dict[int, list[dict]]:
 
 
 def reconciled(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict]], *,
-               full: bool = False, claims: dict[int, list[dict]] | None = None) -> dict[int, dict]:
-    """deal id -> its reconciled record, the deals' aggregates brought up to date with their claims.
-    `claims`: every claim of deals that have no aggregates yet (a bulk load into an empty ledger holds them),
-    as `_claims` would read them back, by deal in claim order: folded from there, nothing read or dropped."""
-    if claims is not None:
-        return _refold(conn, deal_ids, fixes, claims)
+               full: bool = False) -> dict[int, dict]:
+    """deal id -> its reconciled record, the deals' aggregates brought up to date with their claims."""
     stored: dict[int, dict[str, dict]] = defaultdict(dict)
     last_claim: dict[int, int] = {}
     if not full:
@@ -70,12 +66,19 @@ def reconciled(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict
     return out
 
 
-def _refold(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict]],
-            given: dict[int, list[dict]] | None = None) -> dict[int, dict]:
-    """Every claim of the deals folded afresh; their aggregates replaced (`given`: the claims, and no aggregates
-    stored before)."""
-    by_deal = given if given is not None else _claims(conn, [claims.c.deal_id.in_(chunk)
-                                                              for chunk in _chunks(deal_ids, 500)])
+def _refold(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict]]) -> dict[int, dict]:
+    """Every claim of the deals folded afresh; their aggregates replaced."""
+    by_deal = _claims(conn, [claims.c.deal_id.in_(chunk) for chunk in _chunks(deal_ids, 500)])
+    out, rows, key_rows = fold_all(deal_ids, fixes, by_deal)
+    drop(conn, deal_ids)
+    store(conn, rows, key_rows)
+    return out
+
+
+def fold_all(deal_ids: list[int], fixes: dict[int, list[dict]], by_deal: dict[int, list[dict]]
+             ) -> tuple[dict[int, dict], list[dict], list[dict]]:
+    """Every claim of the deals (`by_deal`: as `_claims` reads them, in claim order) folded afresh, in memory:
+    deal id -> its reconciled record, and the deals' aggregates as `deal_fields` and `deal_keys` rows (`store`)."""
     out, rows, key_rows = {}, [], []
     for deal_id in deal_ids:
         keys = reconcile.Keys()
@@ -84,11 +87,13 @@ def _refold(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict]],
         last = max((c["id"] for c in by_deal[deal_id]), default=0)
         rows += [_row(deal_id, "*", deal, last)] + [_row(deal_id, f, st) for f, st in states.items()]
         key_rows += [_key_row(deal_id, k) for k in keys.added]
-    if given is None:
-        drop(conn, deal_ids)
+    return out, rows, key_rows
+
+
+def store(conn: Connection, rows: list[dict], key_rows: list[dict]) -> None:
+    """`fold_all`'s aggregates into the ledger (the deals holding none)."""
     _insert(conn, deal_fields, rows)
     _insert(conn, deal_keys, key_rows)
-    return out
 
 
 def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str, dict]], last_claim: dict[int, int],

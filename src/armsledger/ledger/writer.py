@@ -465,6 +465,11 @@ def _write_out(conn: Connection, out: dict[str, list[dict]], changed: dict[int, 
         write_rows(conn, table, out[table.name])
 
 
+def _execute_all(conn: Connection, statements: list[str]) -> None:
+    for sql in statements:
+        conn.exec_driver_sql(sql)
+
+
 class _Pipeline:
     """One thread writing a bulk load's batches while the next is matched: the database's own work (SQLite's
     inserts, in C without the GIL; PostgreSQL's server, another process) overlaps the matching in Python.
@@ -600,22 +605,32 @@ def deal_columns(rec: dict) -> dict:
     return values
 
 
-def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False,
-                    claims: dict[int, list[dict]] | None = None) -> None:
+def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False) -> None:
     """Bring the deals' reconciled columns, detail and conflicts up to date with their claims and corrections:
     from the deals' stored aggregates and the claims added since (`aggregates.reconciled`), or from all their
-    claims when `full` (claims were removed or corrections changed); `claims`: all of them, as a bulk load
-    into an empty ledger kept them (`aggregates.reconciled`)."""
+    claims when `full` (claims were removed or corrections changed)."""
     if not deal_ids:
         return
+    fixes, was = deal_inputs(conn, deal_ids)
+    recs = aggregates.reconciled(conn, deal_ids, fixes, full=full)
+    store_deals(conn, deal_ids, *deal_rows(deal_ids, recs, was))
+
+
+def deal_inputs(conn: Connection, deal_ids: list[int]) -> tuple[dict[int, list[dict]], dict[int, dict]]:
+    """What reconciling the deals reads of the ledger besides their claims: their corrections, and their
+    watched columns as they stand (`changes.before_all`, for the change feed)."""
     fixes: dict[int, list[dict]] = defaultdict(list)
     for chunk in _chunks(deal_ids):
         q = select(corrections).where(corrections.c.deal_id.in_(chunk)).order_by(corrections.c.id)
         for r in conn.execute(q):
             fixes[r.deal_id].append(dict(r._mapping, value=json.loads(r.value) if r.value else None))
+    return fixes, changes.before_all(conn, deal_ids)
+
+
+def deal_rows(deal_ids: list[int], recs: dict[int, dict], was: dict[int, dict]
+              ) -> tuple[list[dict], list[dict], list[dict]]:
+    """The deals' reconciled records as rows: their `deals` updates, `conflicts` and `changes`."""
     updates, new_conflicts, feed = [], [], []
-    was = changes.before_all(conn, deal_ids)  # for the change feed
-    recs = aggregates.reconciled(conn, deal_ids, fixes, full=full, claims=claims)
     for deal_id in deal_ids:
         rec = recs[deal_id]
         values = deal_columns(rec)
@@ -623,6 +638,12 @@ def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False
         updates.append({"b_id": deal_id, **{f"b_{k}": v for k, v in values.items()}})
         new_conflicts += [{"deal_id": deal_id, "field": c["field"], "summary": c["summary"],
                            "claims": json.dumps(c["claims"], ensure_ascii=False)} for c in rec["conflicts"]]
+    return updates, new_conflicts, feed
+
+
+def store_deals(conn: Connection, deal_ids: list[int], updates: list[dict], new_conflicts: list[dict],
+                feed: list[dict]) -> None:
+    """`deal_rows` into the ledger: the deals' columns set, their conflicts replaced, the changes added."""
     with_category = [u for u in updates if "b_category" in u]
     without = [u for u in updates if "b_category" not in u]
     for group in (with_category, without):
@@ -634,17 +655,11 @@ def reconcile_deals(conn: Connection, deal_ids: list[int], *, full: bool = False
     write_rows(conn, changes_table, feed)
 
 
-def reconcile_events(conn: Connection, event_ids: list[int], added: dict[int, list[dict]] | None = None,
-                     sources: dict[int, list[dict]] | None = None) -> None:
+def reconcile_events(conn: Connection, event_ids: list[int], added: dict[int, list[dict]] | None = None) -> None:
     """Recompute the events' columns from their sources; an event no report holds any more goes.
     An event stored before whose `added` sources (this batch's rows) are reported no earlier than its
-    last report is updated from its columns, those rows and a count of its sources (`_event_update`).
-    `sources`: every source of each event, as a bulk load into an empty ledger kept them (not read back)."""
+    last report is updated from its columns, those rows and a count of its sources (`_event_update`)."""
     if not event_ids:
-        return
-    if sources is not None:
-        updates = [{"b_id": e, **{f"b_{k}": v for k, v in event_columns(sources[e]).items()}} for e in event_ids]
-        conn.execute(update_by_id(events, [k[2:] for k in updates[0] if k != "b_id"]), updates)
         return
     added = added or {}
     stored = {}
@@ -668,8 +683,15 @@ def reconcile_events(conn: Connection, event_ids: list[int], added: dict[int, li
     gone = [e for e in rest if not by_event[e]]
     for chunk in _chunks(gone):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
-    updates += [{"b_id": e, **{f"b_{k}": v for k, v in event_columns(by_event[e]).items()}}
-                for e in rest if by_event[e]]
+    store_events(conn, updates + event_updates([e for e in rest if by_event[e]], by_event))
+
+
+def event_updates(event_ids: list[int], sources: dict[int, list[dict]]) -> list[dict]:
+    """The events' columns reconciled from all their sources (`event_columns`), as `store_events` sets them."""
+    return [{"b_id": e, **{f"b_{k}": v for k, v in event_columns(sources[e]).items()}} for e in event_ids]
+
+
+def store_events(conn: Connection, updates: list[dict]) -> None:
     if updates:
         conn.execute(update_by_id(events, [k[2:] for k in updates[0] if k != "b_id"]), updates)
 
@@ -827,13 +849,23 @@ class BulkLoad:
                 raise
 
     def finish(self) -> None:
-        """Indexes built, deals and events reconciled, foreign keys checked, search index built."""
+        """Indexes and search index built, deals and events reconciled, foreign keys checked.
+
+        Every deal and event is new: each is reconciled in memory from all the claims and sources the load
+        kept (`aggregates.fold_all`, `event_columns`), while the writer thread builds the indexes (the
+        database's work: SQLite's C code without the GIL, PostgreSQL's server)."""
         conn, batch = self.conn, self.batch
+        batch.pipeline.wait()
+        deal_ids, event_ids = sorted(batch.touched_deals), sorted(batch.touched_events)
+        fixes, was = deal_inputs(conn, deal_ids)
+        batch.pipeline.submit(_execute_all, conn, self._restore)
+        recs, folded, keys = aggregates.fold_all(deal_ids, fixes, batch.deal_claims)
+        deals_out = deal_rows(deal_ids, recs, was)
+        events_out = event_updates(event_ids, batch.event_sources)
         self.close()
-        for sql in self._restore:  # the indexes first: reconciling reads claims and sources through them
-            conn.exec_driver_sql(sql)
-        reconcile_deals(conn, sorted(batch.touched_deals), claims=batch.deal_claims)
-        reconcile_events(conn, sorted(batch.touched_events), sources=batch.event_sources)
+        aggregates.store(conn, folded, keys)
+        store_deals(conn, deal_ids, *deals_out)
+        store_events(conn, events_out)
         from sqlalchemy.exc import IntegrityError
 
         from .db import LedgerError
@@ -859,7 +891,7 @@ class BulkLoad:
             self._restore = [sql for _, sql in indexes]
             if trigger:
                 conn.exec_driver_sql("DROP TRIGGER articles_fts_insert")
-                self._checks = ["INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')", trigger]
+                self._restore += ["INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')", trigger]
             return
         # PostgreSQL: ids from 1, as in a new ledger (and as SQLite gives them): a load killed before
         # this one moved the sequences on, and a sequence is not rolled back
