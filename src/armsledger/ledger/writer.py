@@ -648,7 +648,7 @@ def store_deals(conn: Connection, deal_ids: list[int], updates: list[dict], new_
     without = [u for u in updates if "b_category" not in u]
     for group in (with_category, without):
         if group:
-            conn.execute(update_by_id(deals, [k[2:] for k in group[0] if k != "b_id"]), group)
+            update_rows(conn, deals, group)
     for chunk in _chunks(deal_ids):
         conn.execute(delete(conflicts).where(conflicts.c.deal_id.in_(chunk)))
     write_rows(conn, conflicts, new_conflicts)
@@ -692,8 +692,7 @@ def event_updates(event_ids: list[int], sources: dict[int, list[dict]]) -> list[
 
 
 def store_events(conn: Connection, updates: list[dict]) -> None:
-    if updates:
-        conn.execute(update_by_id(events, [k[2:] for k in updates[0] if k != "b_id"]), updates)
+    update_rows(conn, events, updates)
 
 
 def _event_update(conn: Connection, event, rows: list[dict]) -> dict:
@@ -967,6 +966,22 @@ def pending_failures(conn: Connection, rows: list[dict]) -> set[tuple[str, str]]
 def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
     for i in range(0, len(values), size):
         yield values[i:i + size]
+
+
+def update_rows(conn: Connection, table, updates: list[dict]) -> None:
+    """Set columns of rows by id, as `update_by_id` with a list of parameters would, below SQLAlchemy's per-row
+    work: the driver's executemany. Each update holds "b_id" and the same "b_<column>"s."""
+    if not updates:
+        return
+    cols = [k[2:] for k in updates[0] if k != "b_id"]
+    mark = "%s" if conn.dialect.name == "postgresql" else "?"
+    values = itemgetter(*[f"b_{c}" for c in cols], "b_id")
+    sets = ", ".join(f'"{c}" = {mark}' for c in cols)
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        cur.executemany(f'UPDATE "{table.name}" SET {sets} WHERE id = {mark}', [values(u) for u in updates])
+    finally:
+        cur.close()
 
 
 def write_rows(conn: Connection, table, rows: list[dict]) -> None:
