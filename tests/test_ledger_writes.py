@@ -286,3 +286,89 @@ def test_a_bulk_backfill_cut_short_leaves_the_ledger_empty_and_the_next_run_load
     got, want = dump(db), dump(one_at_a_time)
     for table in ("deals", "claims", "conflicts", "events", "entities", "mentions"):
         assert got[table] == want[table], table
+
+
+def _aggregates(db: str) -> dict[str, list[tuple]]:
+    """What `dump` leaves out: the deals' stored aggregates."""
+    from sqlalchemy import text
+
+    with Ledger(db) as ledger, ledger.engine.connect() as conn:
+        return {"deal_fields": [tuple(r) for r in conn.execute(text(
+                    "SELECT deal_id, field, state, last_claim FROM deal_fields ORDER BY deal_id, field"))],
+                "deal_keys": [tuple(r) for r in conn.execute(text(
+                    "SELECT deal_id, field, grp, key FROM deal_keys ORDER BY deal_id, field, grp, key"))]}
+
+
+def _feed(db: str) -> list[tuple]:
+    from sqlalchemy import text
+
+    with Ledger(db) as ledger, ledger.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.execute(text("SELECT deal_id, kind FROM changes")))
+
+
+def test_a_bulk_load_of_records_as_json_reconciles_from_what_it_stored_and_gives_the_same_ledger(
+        articles, extractor, one_at_a_time, ledger_url, monkeypatch):
+    """Records as a backfill's shards hold them (JSON text): every deal and event is reconciled from the claims
+    and sources the load kept, none read back from the ledger, and the ledger is the one of one article at a time,
+    its deals' aggregates included; the change feed tells each deal once, as new."""
+    import json
+
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger import aggregates
+
+    rows = _rows(articles, extractor)
+    for r in rows:
+        r["record"] = json.dumps(r["record"])  # ASCII-escaped, as json.dumps writes by default
+    with Ledger(ledger_url) as ledger:
+        monkeypatch.setattr(aggregates, "_claims", lambda *a: pytest.fail("claims read back from the ledger"))
+        result = load_rows(ledger.engine, rows, version=__version__, batch=9, bulk=True)
+        monkeypatch.undo()
+        assert (result.added, result.duplicates, result.failed) == (len(articles) - 1, 1, [])
+        assert ledger.verify() == []
+    assert_same_ledger(ledger_url, one_at_a_time)
+    assert _aggregates(ledger_url) == _aggregates(one_at_a_time)
+    reported = sorted(d["id"] for d in dump(one_at_a_time)["deals"] if d["sources"])
+    assert _feed(ledger_url) == [(d, "new_deal") for d in reported]
+
+
+def test_a_bulk_load_reconciles_deals_without_claims_whole_numbers_and_names_beyond_ascii(ledger_url, tmp_path):
+    """A deal whose report states no field (no claim), a value given as a whole number (stored as a float),
+    names beyond ASCII: as stored one article at a time."""
+    import json
+
+    from handmade import report
+
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger.writer import article_row
+
+    class Collect:
+        def __init__(self):
+            self.reports = []
+
+        def add(self, article, record):
+            self.reports.append((article, record))
+
+    got = Collect()
+    report(got, "Chile is looking at the Scorpène submarines.", "2019-03-01", "Reuters", supplier=None,
+           recipient="CHL", platform="Scorpène", status=None)
+    report(got, "Türkiye signed for 40 F-16 Block 70 jets worth $1.2 billion.", "2021-10-01", "Agence Anadolu",
+           supplier="USA", recipient="TUR", platform="F-16 Block 70", value_usd=1_200_000_000,
+           value_text="$1.2 billion")
+    report(got, "Türkiye's F-16 deal is worth 1.4 billion dollars, officials said.", "2021-11-02", "Hürriyet",
+           supplier="USA", recipient="TUR", platform="F-16 Block 70", value_usd=1_400_000_000,
+           value_text="1.4 billion dollars", hedged=True)
+    single = str(tmp_path / "single.db")
+    with Ledger(single) as ledger:
+        for article, record in got.reports:
+            ledger.add(article, record)
+    rows = [article_row(a, r) for a, r in got.reports]
+    for r, (_, record) in zip(rows[1:], got.reports[1:]):
+        r["record"] = json.dumps(record)  # one record handed over as a dict, the others as JSON text
+    with Ledger(ledger_url) as ledger:
+        load_rows(ledger.engine, rows, version=__version__, batch=1, bulk=True)
+        deals = {d["platform"]: d for d in ledger.deals()}
+    assert deals["Scorpène"]["sources"] == 0 and deals["F-16 Block 70"]["conflicts"] == 1
+    assert_same_ledger(ledger_url, single)
+    assert _aggregates(ledger_url) == _aggregates(single)
