@@ -72,6 +72,16 @@ def test_backfill_gives_the_ledger_of_one_article_at_a_time(articles, one_at_a_t
 
 # -- the bulk load into an empty ledger (`load_rows(bulk=True)`, `writer.BulkLoad`) --------------
 
+class Collect:
+    """Stands for a ledger to `handmade.report`: keeps each (article, record) instead of storing it."""
+
+    def __init__(self):
+        self.reports = []
+
+    def add(self, article, record):
+        self.reports.append((article, record))
+
+
 def _rows(articles, extractor) -> list[dict]:
     from armsledger.ledger.writer import article_row
 
@@ -216,13 +226,6 @@ def test_a_bulk_load_keeps_what_a_later_report_adds_to_a_deal_an_earlier_batch_w
     from armsledger.backfill.load import load_rows
     from armsledger.ledger.writer import article_row
 
-    class Collect:
-        def __init__(self):
-            self.reports = []
-
-        def add(self, article, record):
-            self.reports.append((article, record))
-
     got = Collect()
     report(got, "Chile is buying Scorpene submarines.", "2019-03-01", "Reuters", supplier=None, recipient="CHL",
            platform="Scorpene", status="negotiating")
@@ -342,13 +345,6 @@ def test_a_bulk_load_reconciles_deals_without_claims_whole_numbers_and_names_bey
     from armsledger import __version__
     from armsledger.backfill.load import load_rows
     from armsledger.ledger.writer import article_row
-
-    class Collect:
-        def __init__(self):
-            self.reports = []
-
-        def add(self, article, record):
-            self.reports.append((article, record))
 
     got = Collect()
     report(got, "Chile is looking at the Scorpène submarines.", "2019-03-01", "Reuters", supplier=None,
