@@ -816,7 +816,8 @@ class BulkLoad:
       dropped, `PRAGMA foreign_keys=OFF` and a `foreign_key_check` at the end cost as much as they saved
       (6,300 articles: 5.22-5.29 s of CPU against 4.97-5.28, bench/RESULTS.md);
     - SQLite's full-text index is not kept in step by its trigger but rebuilt once (FTS5 'rebuild');
-    - every deal and event is reconciled once, from all its claims and sources, at the end.
+    - every deal and event is reconciled once, at the end, from all its claims and sources as the load kept
+      them in memory (none read back), while the writer thread builds the indexes.
 
     Matching runs in memory against what the load itself stored: the ledger held nothing before it.
     Nothing is committed before `finish` has restored and checked all this, so a load killed at any
