@@ -23,7 +23,7 @@ import re
 from ..catalogue import Catalogue, load
 from ..ingest import clean_surrogates
 from ..model import Article
-from . import context, dates, decide, events_decide, learned, naming, text, values
+from . import context, dates, decide, events_decide, figures_decide, learned, naming, text, values
 from .deals import Deal, DealFinder
 from .entities import EntityFinder
 from .events import EventFinder
@@ -79,9 +79,10 @@ class Extractor:
         home = EntityFinder.home_country(ents)
         return sentences, ents, clauses, home, ref
 
-    def _run(self, article: Article, body: str, propose_events: bool):
+    def _run(self, article: Article, body: str, propose_events: bool, figures: list | None = None):
         """Deals decided and events found; with `propose_events`, the events the deals and triggers propose
-        join the rules' as candidates."""
+        join the rules' as candidates. Then the deals' figures, as the model decides them (`figures`, when
+        given, collects each deal field's candidates as the rules left them, for training)."""
         _, ents, clauses, home, ref = self._analyse(article, body)
         finder = DealFinder(ents, clauses, body, home)
         model = self.model
@@ -91,13 +92,20 @@ class Extractor:
             events = (events_decide.alternatives(events, clauses, ref) + events_decide.implied(deals, events, clauses, ref)
                       + events_decide.broad(clauses, events, ref))
             events_decide.support(events, deals)
+        if figures is not None:
+            figures += figures_decide.Figures(finder, deals, clauses, body, ref).groups()
+        if model is not None and model.figures:
+            figures_decide.apply(finder, deals, clauses, body, ref, model)
         return ents, clauses, ref, deals, events
 
-    def __call__(self, article: Article, with_text: bool = False, explain: bool = False) -> dict:
+    def __call__(self, article: Article, with_text: bool = False, explain: bool = False,
+                 figures: list | None = None) -> dict:
+        """The record of `article`; `figures`, when given, collects each deal field's figure candidates
+        (`figures_decide.Group`, for training)."""
         body = clean_surrogates(article.text[:MAX_CHARS])
         model = self.model
         learned_events = model is not None and model.event is not None
-        ents, clauses, ref, deals, events = self._run(article, body, learned_events)
+        ents, clauses, ref, deals, events = self._run(article, body, learned_events, figures)
         if learned_events:
             events = events_decide.decide(events, clauses, model)
         entities = ents.all()  # assigns ids
@@ -218,15 +226,19 @@ def _article_part(article: Article) -> dict:
 
 def _field_sources(out: dict, d: Deal) -> list[dict]:
     """Where each field of a deal comes from: the status from the model (a deal it opened) or the rules' triggers;
-    figures and dates from the words the rules' second pass attached, in the sentence that names the deal's
-    platform, its class ("the jets") or the deal itself ("the contract")."""
+    figures and dates from the figure the model found likeliest (its probability and the features that weighed
+    most), or, without a model's figure decisions, from the words the rules' second pass attached, in the sentence
+    that names the deal's platform, its class ("the jets") or the deal itself ("the contract")."""
     status_by = "model" if (d.why is not None and getattr(d.why, "opened_by", "") == "model") else "rules (triggers)"
     rows = [{"field": "status", "value": out["status"], "by": status_by}]
     for f in ("signed", "value", "quantity", "delivered", "expected_completion", "tech_transfer_pct"):
         v = out.get(f)
+        why = d.figure_why.get(f)
         if v:
-            rows.append({"field": f, "value": v.get("value") or v.get("text"), "by": "rules (second pass)",
-                         "text": v.get("text")})
+            row = {"field": f, "value": v.get("value") or v.get("text"), "by": "rules (second pass)", "text": v.get("text")}
+            rows.append(row if why is None else {**row, **why.as_dict()})
+        elif why is not None:  # the likeliest figure fell short: why the field is empty
+            rows.append({"field": f, "value": None, **why.as_dict()})
     if out.get("local_partners"):
         rows.append({"field": "local_partners", "value": out["local_partners"], "by": "rules (second pass)"})
     return rows

@@ -172,6 +172,7 @@ class Deal:
     values: list[Money] = field(default_factory=list)
     id: str = ""
     why: object = None  # what the model weighed (decide.Why), when a model decided
+    figure_why: dict = field(default_factory=dict)  # per field, what the model weighed (figures_decide.FieldWhy)
     whole: bool = False  # delivered, and nothing the report says leaves part of it to come (`DealFinder._whole`)
 
     @property

@@ -11,6 +11,8 @@ Each decision is a logistic regression over the features of `features.py`:
 - `status`: which stage it is at (one weight vector per status, softmax);
 - `hedged`: does the article only say it may happen?
 - `event`: is this event candidate (a rule's, or one a deal implies) an event the article reports?
+- `figures`: per deal field (value, quantity, delivered, signed, expected_completion, tech_transfer_pct),
+  does this figure of the deal's sentences fill it? The likeliest candidate that clears the threshold does.
 Every decision carries its threshold, set on the training data by cross-validation.
 Scoring needs only the standard library: scikit-learn is needed to fit, not to run.
 """
@@ -104,6 +106,7 @@ class Model:
     hedged: Binary
     meta: dict
     event: Binary | None = None  # keep or drop an event candidate (events_decide)
+    figures: dict[str, Binary] | None = None  # per deal field, does a figure fill it (figures_decide)
 
 
 def _strongest(pair: tuple[str, float]) -> tuple[float, str]:
@@ -129,6 +132,9 @@ def from_dict(d: dict) -> Model:
         meta=d.get("meta", {}),
         event=Binary(dec["event"]["weights"], dec["event"]["bias"], dec["event"]["threshold"],
                      rule_threshold=dec["event"].get("rule_threshold")) if "event" in dec else None,
+        figures={f: Binary(x["weights"], x["bias"], x["threshold"], rule_threshold=x.get("rule_threshold"))
+                 for f, x in dec["figures"].items()}
+        if "figures" in dec else None,
     )
 
 

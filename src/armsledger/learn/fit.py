@@ -22,6 +22,7 @@ from pathlib import Path
 from ..evaluate import Tally, event_matcher, match, same_platform, score_one
 from ..extract import Extractor
 from ..extract import learned, naming
+from . import figures as figure_fit
 from .goldsets import Example
 
 STATUSES = ["considered", "offered", "negotiating", "signed", "in_delivery", "completed", "cancelled"]
@@ -237,6 +238,10 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
                 oof_event[i] = m.probability(r.feats)
     t_event, t_event_rule, f_event = best_event_thresholds(ev_rows, oof_event, tuple(ev_base))
     model_dict["decisions"]["event"] = _event_json(ev_rows, C, t_event, t_event_rule)
+    # figures: each field's candidates of the deals the gold holds, under the deal model just fitted
+    fig_groups = [g for e in examples for g in figure_fit.label_groups(ex, e)]
+    t_fig, f_fig = figure_fit.thresholds(fig_groups, folds, C)
+    model_dict["decisions"]["figures"] = figure_fit.fit_json(fig_groups, C, t_fig)
     # the whole extractor, article by article, each scored by the fold model that did not see it
     figures = ("deals", "deal fields", "events", "entities")
     tallies = {n: Tally() for n in figures}
@@ -245,6 +250,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     for held in folds:
         d = fit([r for r in rows if r.group not in held], C, t_deal, t_hedged, t_rival, t_rule)
         d["decisions"]["event"] = _event_json([r for r in ev_rows if r.group not in held], C, t_event, t_event_rule)
+        d["decisions"]["figures"] = figure_fit.fit_json([g for g in fig_groups if g.article not in held], C, t_fig)
         ex.model = learned.from_dict(d)
         for name in sorted(held):
             if name in by_name:
@@ -257,6 +263,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
           "hedged_threshold": t_hedged, "event_candidates": len(ev_rows), "event_threshold": t_event,
           "event_rule_threshold": t_event_rule,
           "event_candidate_f1": round(f_event, 3), "folds": k, "C": C,
+          "figure_thresholds": t_fig, "figure_f1": f_fig,
           "extraction": {n: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in t.prf())))
                          for n, t in tallies.items()},
           "extraction_by_set": {s: {n: round(t.prf()[2], 3) for n, t in ts.items()} for s, ts in sorted(per_set.items())}}

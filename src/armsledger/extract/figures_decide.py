@@ -1,0 +1,424 @@
+"""Learned figures: which value, quantity, date and percentage belong to which deal.
+
+Reads: the deals the rules' second pass filled (`DealFinder.run`), the article's `Clause`s and text, the
+reference date, and the fitted model's `figures` decisions (`learned`). Writes: each deal's value,
+quantity, delivered count, signing and completion dates and technology-transfer share, and why
+(`FieldWhy`, for `armsledger extract --explain`).
+
+Every figure of the right kind in a sentence that speaks of the deal (names its platform, or the rules
+resolved it there: "the jets", "the contract"), or in the sentence either side, is a candidate for each
+field it may fill: a sum for the value, a count for the quantity and the delivered count, a date for the
+signing and the completion, a percentage for the technology transfer. What the rules attached is a
+candidate too (a count they added up, "12 delivered + 4 remaining", has no span of its own). The model
+weighs each candidate by where it stands relative to the deal's platform (distance, before or after,
+another platform or deal between, a clause break between, whether the deal's platform is the nearest
+one), the words around it and between ("worth", "for", "units of", "each", "of which", "the first"),
+its kind and unit, the triggers near it, and the rules' own choice as a vote. Per deal and field, the
+likeliest candidate is kept if it clears the field's threshold (set on the training sets by
+cross-validation); otherwise the field is left empty.
+
+A model without `figures` leaves the rules' attachment as it is.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .context import Clause
+from .dates import DateMention, reported_at
+from .deals import _CATEGORY_UNIT, _NOUN_CATEGORIES, Deal, DealFinder, _dist
+from .learned import Binary, Model
+from .values import Money, Quantity
+
+FIELDS = ("value", "quantity", "delivered", "signed", "expected_completion", "tech_transfer_pct")
+KINDS = {"value": "money", "quantity": "count", "delivered": "count", "signed": "date",
+         "expected_completion": "date", "tech_transfer_pct": "percent"}
+ATTR = {"value": "value", "quantity": "quantity", "delivered": "delivered", "signed": "signed",
+        "expected_completion": "expected", "tech_transfer_pct": "tot"}
+
+_WORD = re.compile(r"[a-z][a-z'-]{1,}")
+_BREAK = re.compile(r"[;:()]|\b(?:while|whereas|but|although|meanwhile)\b")
+_CUES = {  # cue words read just before the figure (`pre`), just after it (`post`) or between it and the platform
+    "pre": [("worth", r"\b(?:worth|valued at|value of|cost(?:ing|s)?|priced at|price of|estimated at)\s+(?:\w+\s+){0,2}$"),
+            ("for", r"\bfor\s+(?:\w+\s+)?$"),
+            ("part", r"\b(?:of which|including|includ(?:es|ed)|comprising|among them|such as|consists? of)\s+(?:\w+\s+)?$"),
+            ("each", r"\b(?:each|every|per|apiece)\s+$"),
+            ("first", r"\b(?:first|initial|second|third|next|last|latest|final)\s+(?:\w+\s+){0,2}$"),
+            ("batch", r"\b(?:batch|tranche|lot|consignment|shipment)\s+of\s+$"),
+            ("remaining", r"\b(?:remaining|outstanding|rest of|other)\s+(?:the\s+)?$"),
+            ("delivered", r"\b(?:delivered|received|handed over|inducted|took delivery of|taken delivery of|supplied|"
+                          r"arrived|landed|commissioned)\s+(?:\w+\s+){0,3}$"),
+            ("ordered", r"\b(?:ordered|order(?:s|ed)? for|bought|buy|purchase[sd]?|acquired?|acquisition of|signed|"
+                        r"contract for|deal for|agreed to buy|procure(?:ment of)?)\s+(?:\w+\s+){0,3}$"),
+            ("all", r"\b(?:all|total|total of|a total of|fleet of)\s+(?:\w+\s+)?$"),
+            ("more", r"\b(?:more|additional|further|another|extra)\s+$"),
+            ("units_of", r"\bunits?\s+of\s+$"),
+            ("by", r"\b(?:by|until|till|before|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?$"),
+            ("in", r"\bin\s+$"),
+            ("since", r"\b(?:since|from|after)\s+$"),
+            ("said", r"\b(?:said|says|told|announced|reported|stated)\s+(?:on\s+)?$")],
+    "post": [("each", r"^\s*(?:each|apiece|per\s+\w+|a piece)\b"),
+             ("units_of", r"^\s*(?:units?|sets?|batteries|systems?)\s+of\b"),
+             ("delivered", r"^\s*(?:\w+\s+){0,3}?(?:have|has|had|were|was)\s+(?:already\s+|now\s+|been\s+){0,2}"
+                           r"(?:delivered|handed over|received|arrived|inducted|commissioned)"),
+             ("future", r"^\s*(?:\w+\s+){0,3}?(?:will|would|are to|is to|to be|due|expected|scheduled)\b"),
+             ("deal", r"^\s*(?:[\w-]+\s+){0,2}?(?:deal|contract|order|agreement|package|sale|purchase)\b"),
+             ("programme", r"^\s*(?:[\w-]+\s+){0,2}?(?:programme|program|budget|loan|credit|aid|development|"
+                           r"upgrade|modernisation|modernization)\b"),
+             ("of", r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}")],
+}
+_CUES_RX = {side: [(n, re.compile(rx, re.I)) for n, rx in cues] for side, cues in _CUES.items()}
+_GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
+
+
+@dataclass
+class Figure:
+    """One figure that may fill a deal's field: its kind, where it stands, what the field becomes."""
+
+    kind: str  # money | count | date | percent | derived
+    clause: int  # -1 when not located
+    start: int
+    end: int
+    text: str
+    value: object  # what the deal's attribute becomes (Money, a quantity dict, DateMention, Percent)
+    more: str | None = None
+    unit: str | None = None
+
+
+@dataclass
+class FieldWhy:
+    """What the model weighed for one field of a deal; the weights are looked up only when asked for."""
+
+    probability: float
+    threshold: float
+    feats: set[str]
+    decision: Binary
+    kept: bool
+    text: str = ""  # the figure's words
+
+    def as_dict(self) -> dict:
+        return {"by": "model", "probability": round(self.probability, 3), "threshold": self.threshold,
+                "kept": self.kept, "candidate": self.text, "features": [{"feature": f, "weight": round(w, 3)} for f, w in
+                                                self.decision.explain(self.feats)]}
+
+
+@dataclass
+class Group:
+    """One field of one deal with its candidates (and their features)."""
+
+    deal: Deal
+    field: str
+    figures: list[Figure] = field(default_factory=list)
+    feats: list[set[str]] = field(default_factory=list)
+
+
+def as_output(f: str, fig: Figure):
+    """The figure as the record states the field (what the scorer compares with the gold)."""
+    v = fig.value
+    if f == "value":
+        return {"amount": v.amount, "currency": v.currency}
+    if f in ("signed", "expected_completion"):
+        return v.as_dict()
+    if f == "tech_transfer_pct":
+        return {"min": v.min, "max": v.max}
+    return {"min": v.get("min"), "max": v.get("max"), "unit": v.get("unit")}
+
+
+def _size(f: str, v) -> float | None:
+    """How large a figure is (its amount or count; none for dates)."""
+    if KINDS[f] == "money":
+        return v.usd or v.amount if v.currency in (None, "USD") else None
+    if KINDS[f] == "count":
+        return v.get("max") or v.get("min")
+    return None
+
+
+def _count(q: Quantity) -> dict:
+    return {"min": q.min, "max": q.max, "unit": q.unit, "text": q.text}
+
+
+def _bucket(n: int) -> str:
+    return "0" if n <= 3 else "1" if n <= 20 else "2" if n <= 60 else "3" if n <= 150 else "4"
+
+
+class Figures:
+    """The figure candidates of one article's deals and their features."""
+
+    def __init__(self, finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: str, ref: date | None) -> None:
+        self.finder, self.deals, self.clauses, self.text, self.ref = finder, deals, clauses, text, ref
+        self._figs: dict[int, dict[str, list[Figure]]] = {}
+        self._refs: dict[int, list[Deal]] = {}
+        for d in deals:
+            for i in self._said_in(d):
+                self._refs.setdefault(i, []).append(d)
+        self._rules = {id(d): {f: getattr(d, ATTR[f]) for f in FIELDS} for d in deals}
+
+    def _said_in(self, d: Deal) -> set[int]:
+        """The sentences that speak of a deal: those the rules resolved to it, and those naming its platform."""
+        out = set(d.clauses)
+        for i, c in enumerate(self.clauses):
+            if not c.sent.noise and any(self._is_plat(p, d) for _, _, p in c.platforms):
+                out.add(i)
+        return out
+
+    @staticmethod
+    def _is_plat(p, d: Deal) -> bool:
+        return p is d.platform or p.name == d.platform.name
+
+    def figures_of(self, i: int) -> dict[str, list[Figure]]:
+        """The figures of sentence `i`, by kind."""
+        hit = self._figs.get(i)
+        if hit is None:
+            c = self.clauses[i]
+            counts = [Figure("count", i, q.start, q.end, q.text, _count(q), q.more, q.unit)
+                      for q in c.quantities + self.finder._counts_before_platforms(c)]
+            hit = self._figs[i] = {
+                "money": [Figure("money", i, m.start, m.end, m.text, m) for m in c.money],
+                "count": counts,
+                "date": [Figure("date", i, dm.start, dm.end, dm.text, dm) for dm in c.dates],
+                "percent": [Figure("percent", i, p.start, p.end, p.text, p) for p in c.percents]}
+        return hit
+
+    def groups(self) -> list[Group]:
+        out = []
+        for d in self.deals:
+            said = self._said_in(d)
+            near = {k for i in said for k in (i - 1, i + 1) if 0 <= k < len(self.clauses)} - said
+            for f in FIELDS:
+                g = Group(d, f)
+                kind = KINDS[f]
+                for i in sorted(said | near):
+                    if self.clauses[i].sent.noise:
+                        continue
+                    for fig in self.figures_of(i)[kind]:
+                        g.figures.append(fig)
+                        g.feats.append(self.features(d, f, fig, i in said))
+                rule = self._rules[id(d)][f]
+                if rule is not None and not any(self._same(f, rule, fig.value) for fig in g.figures):
+                    fig = self._derived(d, f, rule)
+                    g.figures.append(fig)
+                    g.feats.append(self.features(d, f, fig, True))
+                if g.figures:
+                    self._relative(g, min(said) if said else -1)
+                    out.append(g)
+        return out
+
+    def _relative(self, g: Group, first: int) -> None:
+        """What sets a candidate apart from the others of its deal's field: the first of the first sentence that
+        speaks of the deal, the largest, the only one."""
+        figs = g.figures
+        out = [set() for _ in figs]
+        n = len(figs)
+        out_n = "grp:n:" + ("1" if n == 1 else "2" if n == 2 else "3-4" if n <= 4 else "5+")
+        located = [k for k, x in enumerate(figs) if x.clause >= 0]
+        if located:
+            k0 = min(located, key=lambda k: (figs[k].clause, figs[k].start))
+            if figs[k0].clause == first:
+                out[k0].add("grp:lead")
+        size = [_size(g.field, x.value) for x in figs]
+        if n > 1 and any(v is not None for v in size):
+            top = max(v for v in size if v is not None)
+            for k, v in enumerate(size):
+                if v is not None:
+                    out[k].add("grp:largest" if v == top else "grp:smaller")
+        for k in range(n):
+            g.feats[k] |= out[k]
+            g.feats[k].add(out_n)
+
+    @staticmethod
+    def _same(f: str, a, b) -> bool:
+        if KINDS[f] == "count":
+            return a.get("text") == b.get("text") and a.get("min") == b.get("min") and a.get("max") == b.get("max")
+        return a is b
+
+    def _derived(self, d: Deal, f: str, rule) -> Figure:
+        """What the rules attached that is no figure of the deal's sentences ("24" of "orders for 24 in 2015",
+        "12 + 4"): located in the deal's sentences when its words are there."""
+        text = rule.get("text", "") if isinstance(rule, dict) else rule.text
+        for i in sorted(d.clauses):
+            c = self.clauses[i]
+            at = c.sent.text.find(text) if text else -1
+            if at >= 0:
+                return Figure("derived", i, c.start + at, c.start + at + len(text), text, rule)
+        return Figure("derived", -1, -1, -1, text, rule)
+
+    def _rule_votes(self, d: Deal, f: str, fig: Figure) -> list[str]:
+        out = []
+        mine = self._rules[id(d)]
+        rule = mine[f]
+        out.append("rule:none" if rule is None else "rule:this" if self._same(f, rule, fig.value) else "rule:other")
+        for g in FIELDS:
+            if g != f and KINDS[g] == KINDS[f] and mine[g] is not None and self._same(g, mine[g], fig.value):
+                out.append("rule:as:" + g)
+        if any(o is not d and self._rules[id(o)][f] is not None and self._same(f, self._rules[id(o)][f], fig.value)
+               for o in self.deals):
+            out.append("rule:other_deal")
+        return out
+
+    def features(self, d: Deal, f: str, fig: Figure, said: bool) -> set[str]:
+        out = {"bias", "kind:" + fig.kind, *self._rule_votes(d, f, fig)}
+        status, hedged = d.status()
+        out.add("deal:status:" + status)
+        if d.follow_on:
+            out.add("deal:follow_on")
+        if fig.clause < 0:
+            out.add("where:unknown")
+            return out
+        c = self.clauses[fig.clause]
+        text = self.text
+        out.add("sent:said" if said else "sent:adjacent")
+        if c.sent.headline:
+            out.add("sent:headline")
+        n_deals = len(self._refs.get(fig.clause, []))
+        out.add("sent:deals:" + ("0" if n_deals == 0 else "1" if n_deals == 1 else "2" if n_deals == 2 else "3+"))
+        same_kind = self.figures_of(fig.clause)[fig.kind if fig.kind != "derived" else KINDS[f]]
+        out.add("sent:figs:" + ("1" if len(same_kind) <= 1 else "2" if len(same_kind) == 2 else "3+"))
+        # where the deal's platform is named in the sentence, and what stands between
+        mine = [(s, e) for s, e, p in c.platforms if self._is_plat(p, d)]
+        others = [(s, e, p) for s, e, p in c.platforms if not self._is_plat(p, d)]
+        other_deal = {id(o.platform) for o in self.deals if o is not d} | {o.platform.name for o in self.deals if o is not d}
+        if mine:
+            s, e = min(mine, key=lambda m: _dist(m, (fig.start, fig.end)))
+            gap = _dist((s, e), (fig.start, fig.end))
+            out.add("plat:dist:" + _bucket(gap))
+            out.add("plat:" + ("inside" if s >= fig.start and e <= fig.end else "fig_before" if fig.end <= s else "fig_after"))
+            lo, hi = (fig.end, s) if fig.end <= s else (e, fig.start)
+            if lo < hi:
+                between = [p for ps, pe, p in others if lo <= ps < hi]
+                if between:
+                    out.add("between:platform")
+                    if any(id(p) in other_deal or p.name in other_deal for p in between):
+                        out.add("between:other_deal")
+                if _BREAK.search(text, lo, hi):
+                    out.add("between:break")
+                if hi - lo <= 80:
+                    out.update("bw:" + w[:7] for w in _WORD.findall(text[lo:hi].lower())[:8])
+            nearest = min(c.platforms, key=lambda m: _dist((m[0], m[1]), (fig.start, fig.end)))
+            out.add("nearest_plat:" + ("self" if self._is_plat(nearest[2], d) else "other"))
+            # the platform named last before the figure ("24 Rafale jets worth EUR 2.5 billion, and FDI frigates")
+            # and first after it ("EUR 2.5 billion for 24 Rafale jets")
+            prev = [m for m in c.platforms if m[1] <= fig.start]
+            if prev:
+                out.add("prev_plat:" + ("self" if self._is_plat(max(prev, key=lambda m: m[1])[2], d) else "other"))
+            after = [m for m in c.platforms if m[0] >= fig.end]
+            if after:
+                out.add("next_plat:" + ("self" if self._is_plat(min(after, key=lambda m: m[0])[2], d) else "other"))
+        else:
+            out.add("plat:absent")
+            if others:
+                out.add("plat:absent_other" + (":deal" if any(id(p) in other_deal or p.name in other_deal
+                                                               for _, _, p in others) else ""))
+        before = text[max(c.start, fig.start - 50):fig.start]
+        after = text[fig.end:min(c.end, fig.end + 50)]
+        out.update("pre:" + w[:7] for w in _WORD.findall(before.lower())[-3:])
+        out.update("post:" + w[:7] for w in _WORD.findall(after.lower())[:3])
+        out.update("cue:" + n for n, rx in _CUES_RX["pre"] if rx.search(before))
+        out.update("cue_after:" + n for n, rx in _CUES_RX["post"] if rx.match(after))
+        # the deal triggers of the sentence: the nearest one's kind, which side of it the figure stands
+        trig = [t for t in c.triggers if t.group in ("deal", "event")]
+        if trig:
+            t = min(trig, key=lambda t: _dist((t.start, t.end), (fig.start, fig.end)))
+            out.add(f"trig:{t.kind}:{_bucket(_dist((t.start, t.end), (fig.start, fig.end)))}")
+            out.add("trig:" + ("fig_after" if fig.start >= t.end else "fig_before"))
+        else:
+            out.add("trig:none")
+        out.update(getattr(self, "_" + (fig.kind if fig.kind != "derived" else KINDS[f]))(d, fig, c))
+        return out
+
+    def _money(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
+        m: Money = fig.value
+        out = ["money:bound:" + m.bound]
+        if m.in_parens:
+            out.append("money:parens")
+        if re.match(r"\s*(?:-|–|to|and)\s*[$€£₹]?\s*\d", self.text[m.end:m.end + 8]):
+            out.append("money:range")
+        return out
+
+    def _count(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
+        q = fig.value
+        unit = (q.get("unit") or "") if isinstance(q, dict) else ""
+        out = ["count:unit:" + (unit or "none")]
+        cats = _NOUN_CATEGORIES.get(unit)
+        category = d.platform.category or ""
+        if unit in _GENERIC_UNITS:
+            out.append("count:unit_generic")
+        elif cats is not None:
+            out.append("count:unit_fits" if not cats or category in cats else "count:unit_misfits")
+        elif any(u == unit for k, u in _CATEGORY_UNIT.items() if k in category):
+            out.append("count:unit_fits")
+        else:
+            out.append("count:unit_other")
+        n = q.get("max") or q.get("min") or 0
+        out.append("count:n:" + ("1" if n <= 1 else "2-9" if n < 10 else "10-99" if n < 100 else "100+"))
+        if q.get("min") is None or q.get("max") is None:
+            out.append("count:open")
+        if fig.more:
+            out.append("count:more:" + fig.more)
+        if any(fig.start <= s and e <= fig.end for s, e, p in c.platforms if self._is_plat(p, d)):
+            out.append("count:names_platform")
+        if any(s <= fig.start < e for s, e, _ in c.platforms):
+            out.append("count:in_a_name")  # "Leopard 2 tanks", "Type 056 corvettes": the number names the platform
+        if unit in _GENERIC_UNITS and re.match(r"\s*of\b", self.text[fig.end:fig.end + 5]):
+            out.append("count:units_of")  # "180 units of ammunition": what the units are of is not the platform
+        return out
+
+    def _date(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
+        dm: DateMention = fig.value
+        out = ["date:prep:" + (dm.prep or "none"), "date:precision:" + (dm.precision or "none")]
+        if dm.kind:
+            out.append("date:kind:" + dm.kind)
+        if reported_at(self.text, dm.start, c.start):
+            out.append("date:reported")
+        for kinds, name in ((("sign",), "sign"), (("deliver", "complete"), "deliver")):
+            near = [t for t in c.triggers if t.group == "deal" and t.kind in kinds]
+            if near:
+                t = min(near, key=lambda t: _dist((t.start, t.end), (dm.start, dm.end)))
+                gap = _dist((t.start, t.end), (dm.start, dm.end))
+                lo, hi = min(t.end, dm.end), max(t.start, dm.start)
+                out.append(f"date:{name}_trig:{_bucket(gap)}" + (":break" if lo < hi and _BREAK.search(self.text, lo, hi)
+                                                                  else ""))
+        if any(o is not dm and o.prep not in ("by", "until", "till", "before") for o in c.dates):
+            out.append("date:another")
+        if self.ref is not None and dm.value[:4].isdigit():
+            y = int(dm.value[:4])
+            out.append("date:year:" + ("past" if y < self.ref.year else "same" if y == self.ref.year else "future"))
+        return out
+
+    def _percent(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
+        return []
+
+
+def choose(probs: list[float], rule: int | None, threshold: float, rule_threshold: float | None) -> int | None:
+    """Which candidate fills the field, if any: the likeliest, if it clears the threshold; the rules' own choice
+    (`rule`) needs only to clear `rule_threshold`, whether it is the likeliest or the likeliest fell short."""
+    k = max(range(len(probs)), key=lambda j: (probs[j], -j))
+    bar = threshold if rule_threshold is None else rule_threshold
+    if k == rule:
+        return k if probs[k] >= bar else None
+    if probs[k] >= threshold:
+        return k
+    return rule if rule is not None and probs[rule] >= bar else None
+
+
+def rule_choice(g: Group) -> int | None:
+    return next((k for k, f in enumerate(g.feats) if "rule:this" in f), None)
+
+
+def apply(finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: str, ref: date | None,
+          model: Model) -> None:
+    """Each deal's figures as the model decides them; the rules' stand for a field the model has no decision for.
+    (Every figure the rules attached is a candidate: a field with no candidate was empty and stays so.)"""
+    decisions = model.figures or {}
+    for g in Figures(finder, deals, clauses, text, ref).groups():
+        decision = decisions.get(g.field)
+        if decision is None:
+            continue
+        probs = [decision.probability(f) for f in g.feats]
+        k = choose(probs, rule_choice(g), decision.threshold, decision.rule_threshold)
+        shown = k if k is not None else max(range(len(probs)), key=lambda j: (probs[j], -j))
+        setattr(g.deal, ATTR[g.field], None if k is None else g.figures[k].value)
+        bar = decision.threshold if "rule:this" not in g.feats[shown] or decision.rule_threshold is None \
+            else decision.rule_threshold
+        g.deal.figure_why[g.field] = FieldWhy(probs[shown], bar, g.feats[shown], decision, k is not None,
+                                              g.figures[shown].text)

@@ -1,0 +1,108 @@
+"""Fit the figure decisions: which value, quantity, date and percentage fills which field of a deal.
+
+Reads: the training `Example`s, an extractor holding the deal model just fitted. Writes: the `figures`
+section of the model JSON (one logistic regression and one threshold per field) and its out-of-fold F1.
+
+Each deal of an article's record that the gold holds (the scorer's matching) gives, for each field, its
+candidate figures (`figures_decide.Figures`), each labelled by whether it is the gold's (the scorer's
+comparison). The threshold of a field is the one with the best F1 on out-of-fold predictions (5 folds by
+article, as the deal decision): the likeliest candidate of a deal's field is kept if it clears it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..evaluate import DEAL_FIELDS, match, present, same_field, same_platform
+from ..extract import Extractor, figures_decide, learned
+from .goldsets import Example
+
+
+@dataclass
+class FieldGroup:
+    article: str
+    field: str
+    feats: list[set[str]]
+    labels: list[int]
+    gold: bool  # the gold deal states this field
+    texts: list[str] | None = None  # each candidate's words (to read the decisions)
+
+
+def label_groups(ex: Extractor, example: Example) -> list[FieldGroup]:
+    """The figure candidates of each field of each deal the gold holds, labelled by the gold."""
+    groups: list[figures_decide.Group] = []
+    record = ex(example.article, figures=groups)
+    pairs, _, _ = match(example.gold.get("deals", []), record["deals"],
+                        lambda p, g: p.get("supplier") == g.get("supplier") and p.get("recipient") == g.get("recipient")
+                        and same_platform(p.get("platform", ""), g),
+                        lambda p, g: sum(present(f, g.get(f)) and present(f, p.get(f))
+                                         and same_field(f, p.get(f), g.get(f)) for f in DEAL_FIELDS))
+    gold_of = {p["id"]: g for p, g in pairs}
+    out = []
+    for grp in groups:
+        g = gold_of.get(grp.deal.id)
+        if g is None:
+            continue
+        want = g.get(grp.field)
+        has = present(grp.field, want)
+        labels = [int(has and same_field(grp.field, figures_decide.as_output(grp.field, fig), want)) for fig in grp.figures]
+        out.append(FieldGroup(example.name, grp.field, grp.feats, labels, has, [f.text for f in grp.figures]))
+    return out
+
+
+def fit_json(groups: list[FieldGroup], C: float, thresholds: dict[str, tuple[float, float]] | None = None) -> dict:
+    """One decision per field, as JSON: its weights, the threshold to take a candidate the rules did not choose
+    and the one to keep theirs. A field whose gold values come from fewer than `MIN_ARTICLES_FIELD` training articles
+    is left to the rules."""
+    from .fit import Row, _binary, _vectorise
+
+    out = {}
+    for f in figures_decide.FIELDS:
+        rows = [Row(g.article, feats, y) for g in groups if g.field == f for feats, y in zip(g.feats, g.labels)]
+        if len({r.group for r in rows if r.label}) < MIN_ARTICLES_FIELD:
+            continue
+        X, vocab = _vectorise(rows)
+        t, t_rule = (thresholds or {}).get(f, (0.5, 0.5))
+        out[f] = _binary(X, [r.label for r in rows], [1.0] * len(rows), sorted(vocab, key=vocab.get), C, t)
+        out[f]["rule_threshold"] = t_rule
+    return out
+
+
+MIN_ARTICLES_FIELD = 5
+
+
+def _decide(d: dict) -> dict[str, learned.Binary]:
+    return {f: learned.Binary(x["weights"], x["bias"], x["threshold"], rule_threshold=x.get("rule_threshold"))
+            for f, x in d.items()}
+
+
+def thresholds(groups: list[FieldGroup], folds: list[set[str]], C: float
+               ) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+    """Per field, the two thresholds (a new candidate, the rules' own) with the best F1 on out-of-fold
+    predictions, and that F1."""
+    scored: list[tuple[FieldGroup, list[float], int | None]] = []
+    for held in folds:
+        model = _decide(fit_json([g for g in groups if g.article not in held], C))
+        for g in groups:
+            if g.article in held and g.field in model:
+                ps = [model[g.field].probability(f) for f in g.feats]
+                scored.append((g, ps, next((k for k, f in enumerate(g.feats) if "rule:this" in f), None)))
+    ts, fs = {}, {}
+    grid = [x / 100 for x in range(4, 96, 2)]
+    for f in figures_decide.FIELDS:
+        mine = [(g, ps, r) for g, ps, r in scored if g.field == f]
+        if not mine:
+            continue
+
+        def f1(t: float, t_rule: float) -> float:
+            tp = fp = fn = 0
+            for g, ps, r in mine:
+                k = figures_decide.choose(ps, r, t, t_rule)
+                ok = k is not None and g.labels[k]
+                tp += ok
+                fp += k is not None and not ok
+                fn += g.gold and not ok
+            return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+        best = max(((f1(t, tr), -abs(t - 0.5) - abs(tr - 0.5), t, tr) for t in grid for tr in grid if tr <= t))
+        ts[f], fs[f] = (best[2], best[3]), round(best[0], 3)
+    return ts, fs
