@@ -125,6 +125,11 @@ def as_output(f: str, fig: Figure):
     return {"min": v.get("min"), "max": v.get("max"), "unit": v.get("unit")}
 
 
+def _key(f: str, v):
+    """What makes two attachments of a field the same figure (`Figures._same`)."""
+    return (v.get("text"), v.get("min"), v.get("max")) if KINDS[f] == "count" else id(v)
+
+
 def _size(f: str, v) -> float | None:
     """How large a figure is (its amount or count; none for dates)."""
     if KINDS[f] == "money":
@@ -148,19 +153,29 @@ class Figures:
     def __init__(self, finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: str, ref: date | None) -> None:
         self.finder, self.deals, self.clauses, self.text, self.ref = finder, deals, clauses, text, ref
         self._figs: dict[int, dict[str, list[Figure]]] = {}
+        self._base: dict[tuple, frozenset[str]] = {}
+        self._near: dict[tuple, frozenset[str]] = {}
+        named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
+        for i, c in enumerate(clauses):
+            if not c.sent.noise:
+                for _, _, p in c.platforms:
+                    named.setdefault(p.name, set()).add(i)
+        self._said = {id(d): set(d.clauses) | named.get(d.platform.name, set()) for d in deals}
         self._refs: dict[int, list[Deal]] = {}
         for d in deals:
-            for i in self._said_in(d):
+            for i in self._said[id(d)]:
                 self._refs.setdefault(i, []).append(d)
+        self._deal_platforms = {d.platform.name for d in deals}
         self._rules = {id(d): {f: getattr(d, ATTR[f]) for f in FIELDS} for d in deals}
+        self._chosen: dict[str, dict] = {f: {} for f in FIELDS}  # per field, how many deals the rules gave each figure
+        for d in deals:
+            for f, v in self._rules[id(d)].items():
+                if v is not None:
+                    self._chosen[f][_key(f, v)] = self._chosen[f].get(_key(f, v), 0) + 1
 
     def _said_in(self, d: Deal) -> set[int]:
         """The sentences that speak of a deal: those the rules resolved to it, and those naming its platform."""
-        out = set(d.clauses)
-        for i, c in enumerate(self.clauses):
-            if not c.sent.noise and any(self._is_plat(p, d) for _, _, p in c.platforms):
-                out.add(i)
-        return out
+        return self._said[id(d)]
 
     @staticmethod
     def _is_plat(p, d: Deal) -> bool:
@@ -251,17 +266,28 @@ class Figures:
         for g in FIELDS:
             if g != f and KINDS[g] == KINDS[f] and mine[g] is not None and self._same(g, mine[g], fig.value):
                 out.append("rule:as:" + g)
-        if any(o is not d and self._rules[id(o)][f] is not None and self._same(f, self._rules[id(o)][f], fig.value)
-               for o in self.deals):
+        if self._chosen[f].get(_key(f, fig.value), 0) > (rule is not None and self._same(f, rule, fig.value)):
             out.append("rule:other_deal")
         return out
 
     def features(self, d: Deal, f: str, fig: Figure, said: bool) -> set[str]:
-        out = {"bias", "kind:" + fig.kind, *self._rule_votes(d, f, fig)}
+        """What the model weighs for `fig` filling field `f` of deal `d`: the rules' votes for this field, and
+        what does not depend on the field (read once for the fields of one kind: a count as quantity and as
+        delivered count, a date as signing and completion)."""
+        key = (id(d), id(fig), KINDS[f])
+        base = self._base.get(key)
+        if base is None:
+            base = self._base[key] = frozenset(self._features(d, f, fig, said))
+        return set(base).union(self._rule_votes(d, f, fig))
+
+    def _features(self, d: Deal, f: str, fig: Figure, said: bool) -> set[str]:
+        out = {"bias", "kind:" + fig.kind}
         status, hedged = d.status()
         out.add("deal:status:" + status)
         if d.follow_on:
             out.add("deal:follow_on")
+        p = getattr(d.why, "probability", None)
+        out.add("deal:p:" + ("rules" if p is None else "0" if p < 0.3 else "1" if p < 0.5 else "2" if p < 0.7 else "3"))
         if fig.clause < 0:
             out.add("where:unknown")
             return out
@@ -277,7 +303,7 @@ class Figures:
         # where the deal's platform is named in the sentence, and what stands between
         mine = [(s, e) for s, e, p in c.platforms if self._is_plat(p, d)]
         others = [(s, e, p) for s, e, p in c.platforms if not self._is_plat(p, d)]
-        other_deal = {id(o.platform) for o in self.deals if o is not d} | {o.platform.name for o in self.deals if o is not d}
+        other_deal = self._deal_platforms  # a platform not the deal's own that a deal of the article is for
         if mine:
             s, e = min(mine, key=lambda m: _dist(m, (fig.start, fig.end)))
             gap = _dist((s, e), (fig.start, fig.end))
@@ -288,7 +314,7 @@ class Figures:
                 between = [p for ps, pe, p in others if lo <= ps < hi]
                 if between:
                     out.add("between:platform")
-                    if any(id(p) in other_deal or p.name in other_deal for p in between):
+                    if any(p.name in other_deal for p in between):
                         out.add("between:other_deal")
                 if _BREAK.search(text, lo, hi):
                     out.add("between:break")
@@ -307,15 +333,25 @@ class Figures:
         else:
             out.add("plat:absent")
             if others:
-                out.add("plat:absent_other" + (":deal" if any(id(p) in other_deal or p.name in other_deal
-                                                               for _, _, p in others) else ""))
+                out.add("plat:absent_other" + (":deal" if any(p.name in other_deal for _, _, p in others) else ""))
+        out |= self._around(fig, c)
+        out.update(getattr(self, "_" + (fig.kind if fig.kind != "derived" else KINDS[f]))(d, fig, c))
+        return out
+
+    def _around(self, fig: Figure, c: Clause) -> frozenset[str]:
+        """What does not depend on the deal: the words around the figure, the cues among them, the nearest
+        deal or event trigger (its kind, how far, which side of it the figure stands); once per figure."""
+        key = (fig.start, fig.end)
+        hit = self._near.get(key)
+        if hit is not None:
+            return hit
+        text = self.text
         before = text[max(c.start, fig.start - 50):fig.start]
         after = text[fig.end:min(c.end, fig.end + 50)]
-        out.update("pre:" + w[:7] for w in _WORD.findall(before.lower())[-3:])
+        out = {"pre:" + w[:7] for w in _WORD.findall(before.lower())[-3:]}
         out.update("post:" + w[:7] for w in _WORD.findall(after.lower())[:3])
         out.update("cue:" + n for n, rx in _CUES_RX["pre"] if rx.search(before))
         out.update("cue_after:" + n for n, rx in _CUES_RX["post"] if rx.match(after))
-        # the deal triggers of the sentence: the nearest one's kind, which side of it the figure stands
         trig = [t for t in c.triggers if t.group in ("deal", "event")]
         if trig:
             t = min(trig, key=lambda t: _dist((t.start, t.end), (fig.start, fig.end)))
@@ -323,8 +359,8 @@ class Figures:
             out.add("trig:" + ("fig_after" if fig.start >= t.end else "fig_before"))
         else:
             out.add("trig:none")
-        out.update(getattr(self, "_" + (fig.kind if fig.kind != "derived" else KINDS[f]))(d, fig, c))
-        return out
+        hit = self._near[key] = frozenset(out)
+        return hit
 
     def _money(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
         m: Money = fig.value

@@ -75,6 +75,8 @@ def register(app: typer.Typer) -> None:
                       f"{len(extra)} from ledger corrections; {model['meta']['features']} features")
         console.print(f"deal threshold {cv['deal_threshold']} (best out-of-fold F1 {cv['candidate_f1']}), "
                       f"hedged threshold {cv['hedged_threshold']}")
+        console.print("figure thresholds (new, the rules' own; out-of-fold F1): " + ", ".join(
+            f"{f} {t[0]}/{t[1]} ({cv['figure_f1'][f]})" for f, t in cv["figure_thresholds"].items()))
         table = Table(title=f"{folds}-fold cross-validation, whole extraction (scorer F1)")
         for col in ("set", "deals", "deal fields", "events", "entities"):
             table.add_column(col)
