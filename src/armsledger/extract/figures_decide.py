@@ -154,13 +154,15 @@ class Figures:
         self.finder, self.deals, self.clauses, self.text, self.ref = finder, deals, clauses, text, ref
         self._figs: dict[int, dict[str, list[Figure]]] = {}
         self._base: dict[tuple, frozenset[str]] = {}
+        self._status: dict[int, str] = {}
         self._near: dict[tuple, frozenset[str]] = {}
         named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
         for i, c in enumerate(clauses):
             if not c.sent.noise:
                 for _, _, p in c.platforms:
                     named.setdefault(p.name, set()).add(i)
-        self._said = {id(d): set(d.clauses) | named.get(d.platform.name, set()) for d in deals}
+        # the sentences naming its platform near those that speak of it (not every one of a long report's)
+        self._said = {id(d): set(d.clauses) | (named.get(d.platform.name, set()) & _near(d.clauses)) for d in deals}
         self._refs: dict[int, list[Deal]] = {}
         for d in deals:
             for i in self._said[id(d)]:
@@ -282,7 +284,9 @@ class Figures:
 
     def _features(self, d: Deal, f: str, fig: Figure, said: bool) -> set[str]:
         out = {"bias", "kind:" + fig.kind}
-        status, hedged = d.status()
+        status = self._status.get(id(d))
+        if status is None:  # read once a deal: it reads every claim of the deal
+            status = self._status[id(d)] = d.status()[0]
         out.add("deal:status:" + status)
         if d.follow_on:
             out.add("deal:follow_on")
@@ -458,3 +462,10 @@ def apply(finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: st
             else decision.rule_threshold
         g.deal.figure_why[g.field] = FieldWhy(probs[shown], bar, g.feats[shown], decision, k is not None,
                                               g.figures[shown].text)
+
+
+NEAR = 5  # sentences: how far from a deal's own sentences one naming its platform may be to offer its figures
+
+
+def _near(clauses: list[int]) -> set[int]:
+    return {k + j for k in clauses for j in range(-NEAR, NEAR + 1)}
