@@ -261,6 +261,29 @@ def test_a_purchase_weighed_is_considered_not_signed(rules_only, text, platform)
     assert deal["status"] == "considered"
 
 
+@pytest.mark.parametrize("text, platform", [
+    ("Peru's army still fields ageing T-55 tanks bought from the Soviet Union, and now wants new armour.", "T-55"),
+    ("Hungary flies old MiG-29 fighters it bought from Russia, and plans to retire them.", "MiG-29"),
+    ("Chile's navy runs two Type 209 submarines acquired from Germany in the 1980s.", "Type 209"),
+    ("Greece keeps flying the Mirage 2000 jets it purchased from France several decades ago.", "Mirage 2000"),
+    ("Egypt's F-4 Phantoms, bought from the United States before the 1990 Gulf war, are grounded.", "F-4"),
+])
+def test_a_purchase_made_long_ago_is_completed(rules_only, text, platform):
+    deal = next(d for p, d in deals_of(rules_only, text).items() if p.startswith(platform))
+    assert deal["status"] == "completed"
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("To replace its ageing F-5 fighters, Brazil ordered 36 Gripen jets from Sweden.", "Gripen"),
+    ("Brazil ordered 36 Gripen jets from Sweden in 2022 to replace old F-5 fighters.", "Gripen"),
+    ("Old rivals no more, Chile bought 40 Leopard 2 tanks from Germany last year.", "Leopard 2"),
+    ("Poland will buy ageing Leopard 2 tanks from Germany to fill the gap.", "Leopard 2"),
+])
+def test_a_recent_purchase_near_old_words_is_still_signed_or_short_of_it(rules_only, text, platform):
+    deal = next(d for p, d in deals_of(rules_only, text).items() if p.startswith(platform))
+    assert deal["status"] != "completed"
+
+
 def test_a_purchase_made_is_still_signed(rules_only):
     deal = deals_of(rules_only, "Chile finalised the purchase of 40 Leopard 2 tanks from Germany in May.")["Leopard 2"]
     assert deal["status"] == "signed"

@@ -132,6 +132,15 @@ _WEIGHED_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mul
                              r"\s+(?:(?:the|a|an|its|their|similar|new|further|eventual)\s+){0,2}$", re.I)
 _WITH_SELLER = re.compile(r"\b(?:contracts?|deals?|agreements?|signed|inked|orders?|ordered)\s+(?:\w+\s+){0,3}?with\s+"
                           r"(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
+# a purchase made long ago (`DealFinder._long_done`): a past purchase verb, the platform aged or the purchase dated
+# decades back
+_PAST_PURCHASE = re.compile(r"(?:bought|acquired|purchased|procured|obtained|ordered)", re.I)
+_AGED_BEFORE = re.compile(r"\b(?:ageing|aging|obsolete|older|old|outdated|vintage|antiquated|decades-old|soviet-era|"
+                          r"soviet-made|cold war-era)\b(?:\s+[\w-]+){0,4}?\s*$", re.I)
+_LONG_AGO_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:(?:several|many|two|three|four|five|a few)\s+decades\s+ago|"
+                             r"decades\s+ago|\d+\s+years\s+ago|before\s+the\s+(?:19\d\d|cold war|collapse|fall|breakup|"
+                             r"revolution)|in\s+the\s+(?:early\s+|late\s+|mid-)?(?:19\d0|19\d0s|2000s|'[6-9]0s)|in\s+19\d\d|"
+                             r"during\s+the\s+cold\s+war|in\s+soviet\s+times)", re.I)
 _LOCAL_ORG_TYPES = {"defence company", "state exporter", None}
 
 
@@ -476,6 +485,8 @@ class DealFinder:
         if t.kind == "sign" and re.match(r"(?:purchase|acquisition|procurement|orders?) (?:of|for)", t.text, re.I) and \
                 _WEIGHED_BEFORE.search(self.text, max(c.start, t.start - 40), t.start):
             return Claim("consider", hedged, negated, i)  # "Algeria is weighing the purchase of VT-4 tanks"
+        if t.kind == "sign" and plat != (t.start, t.end) and self._long_done(c, t, plat):
+            return Claim("complete", hedged, negated, i)  # "ageing F-4s acquired before the 1979 revolution"
         if t.kind in ("deliver", "complete") and (
                 c.near("modifier", ("future",), t.start, 25, t.end - t.start)  # "expected to be delivered"
                 or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)
@@ -483,6 +494,17 @@ class DealFinder:
                              self.text[max(c.start, t.start - 40):t.start], re.I)):  # "until the new jets arrive"
             return Claim("sign", hedged, negated, i)
         return Claim(t.kind, hedged, negated, i)
+
+    def _long_done(self, c: Clause, t: Trigger, plat: tuple[int, int]) -> bool:
+        """A purchase made long ago, its platforms long in service: "ageing M48 tanks bought several decades ago",
+        "the obsolete MiG-29s it bought in the early 2000s", "F-14s acquired before the 1979 revolution"."""
+        if not _PAST_PURCHASE.fullmatch(t.text) or re.search(r"\b(?:will|would|to|could|may|might)\s+(?:be\s+)?$",
+                                                              self.text[max(c.start, t.start - 15):t.start], re.I):
+            return False
+        aged = _AGED_BEFORE.search(self.text, max(c.start, plat[0] - 40), plat[0])
+        if aged and not re.search(r"[;:]", self.text[aged.end():plat[0]]):
+            return True
+        return bool(t.start >= plat[1] and _LONG_AGO_AFTER.match(self.text, t.end, min(c.end, t.end + 50)))
 
     def _supplier(self, c: Clause, s: int, e: int, plat: Entity) -> str | None:
         """The seller: "from Britain", "from France's Naval Group", "French-made", else the platform's origin."""
