@@ -3,6 +3,7 @@ event once for every date it may take, the day a report is about for its opening
 say of it, and one event kept for one happening."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -213,6 +214,43 @@ def proposed_types(extractor, text: str) -> set[str]:
     ("EVALUATION", "The Russian corvettes lost out to the Chinese ships in Algeria."),
     ("EVALUATION", "Airbus flew a maritime patrol demonstration for the New Zealand military."),
     ("EVALUATION", "Nepali officers carried out acceptance tests of the Mi-17 helicopters in Russia."),
+    # broad cues (`triggers.yaml` group `cue`): words that often state an event the rules' triggers do not name;
+    # they open candidates only, for the model to weigh
+    ("DELIVERY", "The second corvette joined the fleet of the Nigerian Navy on Tuesday."),
+    ("DELIVERY", "The offshore patrol vessel was commissioned into the Ghanaian Navy in March."),
+    ("DELIVERY", "Kenya's army will receive the armoured vehicles next spring."),
+    ("REQUEST", "Peru has asked for twelve transport aircraft from Spain."),
+    ("REQUEST", "Ghana is seeking new patrol boats for its navy."),
+    ("REQUEST", "Morocco sought additional howitzers from France last year."),
+    ("MEETING", "The Estonian minister held two phone calls with his Latvian counterpart."),
+    ("MEETING", "General Adeyemi received a visiting delegation from the Turkish army."),
+    ("MEETING", "The Dutch defence minister spoke with her Polish counterpart about air defence on Friday."),
+    ("OFFER", "The sale of 40 missiles to Qatar was approved by the State Department on Monday."),
+    ("OFFER", "A potential sale of six radars to Lithuania was announced by the Pentagon."),
+    ("NEGOTIATION", "Italy and Egypt discussed the frigate sale in Rome."),
+    ("UPGRADE", "The Chilean navy will overhaul its three frigates."),
+    ("UPGRADE", "Two of the Greek submarines were refurbished at the Skaramangas yard."),
+    ("SANCTION_THREAT", "Washington threatened an arms embargo on the country."),
 ])
 def test_words_for_a_kind_of_event_propose_one(extractor, type_, text):
     assert type_ in proposed_types(extractor, text), text
+
+
+# a proposal is weighed by the words that state it and the few before them ("did not", "expected to");
+# the rules' own events are not: their triggers were chosen by hand
+@pytest.mark.parametrize("text, type_, said, near", [
+    ("The navy did not receive the second frigate from Italy in 2023.", "DELIVERY", "trig_word:DELIVERY:receive",
+     "type&mod_near:DELIVERY:negation"),
+    ("Chile may receive four patrol aircraft from Spain next year.", "DELIVERY", "trig_word:DELIVERY:receive",
+     "type&mod_near:DELIVERY:hedge"),
+    ("Ghana is seeking new patrol boats from Turkey, officials said.", "REQUEST", "trig_word:REQUEST:seeking",
+     "type&before:REQUEST:is"),
+])
+def test_a_proposal_is_weighed_by_the_words_that_state_it(extractor, text, type_, said, near):
+    clauses = clauses_of(extractor, text)
+    cands = [ev for ev in events_decide.broad(clauses, [], date.fromisoformat(PUBLISHED)) if ev.type == type_]
+    assert cands, text
+    feats = events_decide.features(cands[0], clauses)
+    assert said in feats and near in feats, sorted(f for f in feats if "trig_word" in f or "near" in f or "before" in f)
+    rule = replace(cands[0], source="rules")
+    assert said not in events_decide.features(rule, clauses)

@@ -11,6 +11,7 @@ triggers of its sentence and, for an implied event, its deal's stage and hedging
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -18,6 +19,7 @@ from ..model import Span
 from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, _dist, _unique
+from .entities import HEAD_ROLES
 from .events import _CLAUSE_BREAK, LEAD, Event, SameIndex, _same, lead_day
 from .learned import Model
 
@@ -130,7 +132,7 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             continue
         by_type: dict[str, list] = {}
         for t in c.triggers:
-            type_ = t.kind if t.group == "event" else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None
+            type_ = t.kind if t.group in ("event", "cue") else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None
             if type_ and (i, type_) not in have:
                 by_type.setdefault(type_, []).append(t)
         if not by_type:
@@ -147,14 +149,14 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
         hedged = bool(c.of("modifier", "hedge"))
         future = bool(c.of("modifier", "future"))
         for type_, trigs in by_type.items():
-            t = trigs[0]
+            t = min(trigs, key=lambda x: x.group == "cue")  # a rule's trigger before a broad cue
             for dm, hints in date_options(c, t.start, t.end, peg, _in_lead(clauses, i)):
                 later = dm is not None and ref is not None and dm.value > ref.isoformat()[:len(dm.value)]
                 status = "possible" if hedged else "scheduled" if later and type_ in ("MEETING", "SUMMIT") else \
                     "expected" if later or future else "occurred"
                 ev = Event(type_, status, dm, participants=_unique(people), countries=list(countries),
                            platforms=_unique(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i,
-                           hints=hints)
+                           hints=hints + (f"trig:{t.group}",), at=(t.start, t.end))
                 ev.source = "broad"
                 ev.happening = ("broad", i, type_)
                 out.append(ev)
@@ -194,7 +196,43 @@ def features(ev: Event, clauses: list[Clause]) -> set[str]:
             f.add(f"type&trig:{t}:{k}")
         for tr in c.of("modifier"):
             f.add(f"type&mod:{t}:{tr.kind}")
+        if src != "rules":  # what only the proposals are weighed by: the rules' own events keep their features
+            f.update(_proposal_features(ev, c))
     return f
+
+
+def _proposal_features(ev: Event, c: Clause) -> set[str]:
+    """The broad cues of the sentence, the words that state the event and how many heads of state or
+    government the sentence names, each with the event's type."""
+    t = ev.type
+    f = {f"type&cue:{t}:{tr.kind}" for tr in c.of("cue")}
+    if ev.at is not None:
+        f.update(_words_at(ev, c))
+    heads = sum(1 for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES)
+    f.add(f"type&heads:{t}:{min(heads, 2)}")
+    return f
+
+
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def _words_at(ev: Event, c: Clause) -> set[str]:
+    """The words that state the event (its trigger, as written) and the two before them ("expected to",
+    "did not"), each with the event's type; and a negation or hedge within a few words of the trigger."""
+    start, end = ev.at
+    text = c.sent.text
+    lo, hi = start - c.start, end - c.start
+    if not 0 <= lo < hi <= len(text):
+        return set()
+    t = ev.type
+    said = " ".join(_WORD.findall(text[lo:hi].lower()))[:24]
+    before = _WORD.findall(text[max(0, lo - 30):lo].lower())[-2:]
+    out = {f"trig_word:{t}:{said}", f"trig_word:{said}"}
+    out.update(f"type&before:{t}:{w}" for w in before)
+    for tr in c.of("modifier", "negation", "hedge", "future"):
+        if _dist((tr.start, tr.end), (start, end)) <= 25:
+            out.add(f"type&mod_near:{t}:{tr.kind}")
+    return out
 
 
 def explain(ev: Event) -> dict:

@@ -271,7 +271,7 @@ class Featurizer:
             if t.group == "modifier":
                 if d <= 70:
                     f.add(f"mod:{t.kind}")
-            else:
+            elif t.group != "cue":  # broad event cues open event candidates only
                 f.add(f"trig:{t.group}:{t.kind}:{_bucket(d)}")
                 if t.group == "deal":
                     f.add(f"trig:deal:{_bucket(d)}")
