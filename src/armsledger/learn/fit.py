@@ -302,7 +302,7 @@ def _event_json(rows: list[Row], C: float, threshold: float, rule_threshold: flo
     return d
 
 
-RULE_EVENT_BAR = 0.2  # a rule's own event is dropped only when the model finds it unlikely
+RULE_EVENT_BAR = 0.16  # a rule's own event is dropped only when the model finds it unlikely
 
 
 def best_event_thresholds(rows: list[Row], scores: list[float], base: tuple[int, int, int]) -> tuple[float, float, float]:
