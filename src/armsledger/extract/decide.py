@@ -91,7 +91,10 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     for cand, feats, p, rule in scored:
         top, top_recipient = best[(cand.supplier, cand.platform.name)]
         # a rival is another recipient the best-scored one outdoes, unless both are named in one list of buyers
-        beaten = p < top and not (lists.get(cand.recipient, set()) & lists.get(top_recipient, set()))
+        # where the platform is named ("ordered by Egypt and Qatar", not "talks between Russia and Ukraine" after it)
+        here = {m.clause for m in cand.mentions}
+        mine = {x for x in lists.get(cand.recipient, ()) if x[0] in here}
+        beaten = p < top and not (mine & lists.get(top_recipient, set()))
         if rule and model.deal.rule_threshold is not None:
             threshold = model.deal.rule_threshold
         elif beaten:
