@@ -189,9 +189,9 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
 
 
 # a platform taken up again by its class: "The howitzer is already in service in India, Australia and Norway"
-_ANAPHOR = re.compile(r"\b(?:the|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(
+_ANAPHOR = Caseless(re.compile(r"\b(?:the|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(
     sorted((re.escape(h) for h in _HEADS if h not in ("weapon", "vehicle", "ship", "aircraft", "plane")), key=len,
-           reverse=True)) + r")(?:s|es)?\b", re.I)
+           reverse=True)) + r")(?:s|es)?\b", re.I))  # run over the lower-cased sentence
 ANAPHOR_REACH = 3  # sentences back to the platform taken up
 
 
@@ -211,7 +211,7 @@ def anaphor(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
 
 
 def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]:
-    named = [parties(c, i) for i, c in enumerate(clauses)]
+    named = _Parties(clauses)
     out: dict[tuple[str, str, int], Candidate] = {}
     classes: dict[str, Entity] = {}
     for i, c in enumerate(clauses):
@@ -256,14 +256,32 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
     return list(out.values())
 
 
+class _Parties(dict):
+    """`parties` of each sentence, read when first asked for: only the sentences near a platform are."""
+
+    def __init__(self, clauses: list[Clause]) -> None:
+        super().__init__()
+        self.clauses = clauses
+
+    def __missing__(self, i: int) -> tuple[list[Party], list[Party]]:
+        hit = self[i] = parties(self.clauses[i], i)
+        return hit
+
+
 def _best_per_code(items: list[Party], pos: int) -> list[Party]:
     """One party per country: the named mention nearest the platform, else the implied one."""
     best: dict[str, Party] = {}
+    rank: dict[str, float] = {}  # how far the kept party is named from `pos`; an implied one is the farthest
     for p in items:
-        q = best.get(p.code)
-        if q is None or _rank(p, pos) < _rank(q, pos):
+        r = abs(p.start - pos) if p.start >= 0 else _IMPLIED
+        q = rank.get(p.code)
+        if q is None or r < q:
             best[p.code] = p
+            rank[p.code] = r
     return list(best.values())
+
+
+_IMPLIED = float("inf")
 
 
 def _nearest(items: list[Party], pos: int, k: int, keep: set[str] = frozenset()) -> list[Party]:
@@ -271,9 +289,3 @@ def _nearest(items: list[Party], pos: int, k: int, keep: set[str] = frozenset())
     named) and the k other named ones nearest `pos`."""
     named = sorted((p for p in items if p.start >= 0 and p.code not in keep), key=lambda p: abs(p.start - pos))
     return [p for p in items if p.start < 0 or p.code in keep] + named[:k]
-
-
-def _rank(p: Party, pos: int) -> tuple[int, int]:
-    if p.start < 0:
-        return (1, 0)
-    return (0, abs(p.start - pos))

@@ -43,6 +43,18 @@ class Why:
                 "hedged_probability": round(m.hedged.probability(feats), 3)}
 
 
+def _beaten(cand: cands.Candidate, p: float, best: dict, lists: dict) -> bool:
+    """Is the candidate's recipient a rival the best-scored one of its supplier and platform outdoes? Not when both
+    are named in one list of buyers where the platform is named ("ordered by Egypt and Qatar", not "talks between
+    Russia and Ukraine" after it)."""
+    top, top_recipient = best[(cand.supplier, cand.platform.name)]
+    if not p < top:
+        return False
+    here = {m.clause for m in cand.mentions}
+    mine = {x for x in lists.get(cand.recipient, ()) if x[0] in here}
+    return not (mine & lists.get(top_recipient, set()))
+
+
 def _weights(pairs: list[tuple[str, float]]) -> list[dict]:
     return [{"feature": f, "weight": round(w, 3)} for f, w in pairs]
 
@@ -89,15 +101,9 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     lists = fz._lists_of_code()
     speaking = {id(c) for c in speakers}
     for cand, feats, p, rule in scored:
-        top, top_recipient = best[(cand.supplier, cand.platform.name)]
-        # a rival is another recipient the best-scored one outdoes, unless both are named in one list of buyers
-        # where the platform is named ("ordered by Egypt and Qatar", not "talks between Russia and Ukraine" after it)
-        here = {m.clause for m in cand.mentions}
-        mine = {x for x in lists.get(cand.recipient, ()) if x[0] in here}
-        beaten = p < top and not (mine & lists.get(top_recipient, set()))
         if rule and model.deal.rule_threshold is not None:
             threshold = model.deal.rule_threshold
-        elif beaten:
+        elif _beaten(cand, p, best, lists):
             threshold = model.deal.rival_threshold or model.deal.threshold
         else:
             threshold = model.deal.threshold

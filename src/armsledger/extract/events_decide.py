@@ -163,7 +163,9 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
     return out
 
 
-def features(ev: Event, clauses: list[Clause]) -> set[str]:
+def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[str]:
+    """What the model weighs for an event candidate. `memo` (one dict for one article's `clauses`) keeps what
+    depends only on the sentence and the event's type, for the many candidates of one sentence."""
     src = ev.source
     t = ev.type
     f = {f"type:{t}", f"src:{src}", f"type&src:{t}:{src}", f"status:{ev.status}", f"type&status:{t}:{ev.status}"}
@@ -186,30 +188,41 @@ def features(ev: Event, clauses: list[Clause]) -> set[str]:
             f.add("deal_hedged")
     if 0 <= ev.clause < len(clauses):
         c = clauses[ev.clause]
-        f.add("pos:" + ("0" if ev.clause == 0 else "1-3" if ev.clause <= 3 else "4+"))
-        if c.sent.headline:
-            f.add("headline")
-        kinds = {tr.kind for tr in c.triggers if tr.group in ("event", "deal")}
-        if t in kinds:
-            f.add("own_trigger")
-        for k in kinds:
-            f.add(f"type&trig:{t}:{k}")
-        for tr in c.of("modifier"):
-            f.add(f"type&mod:{t}:{tr.kind}")
+        key = (ev.clause, t)
+        hit = None if memo is None else memo.get(key)
+        if hit is None:
+            hit = _sentence_features(ev.clause, c, t)
+            if memo is not None:
+                memo[key] = hit
+        f.update(hit[0])  # a tuple: added in its order, as one by one
         if src != "rules":  # what only the proposals are weighed by: the rules' own events keep their features
-            f.update(_proposal_features(ev, c))
+            f.update(_proposal_features(ev, c, hit))
     return f
 
 
-def _proposal_features(ev: Event, c: Clause) -> set[str]:
+def _sentence_features(i: int, c: Clause, t: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """What an event of type `t` in sentence `i` is weighed by that depends on neither: its place, the triggers
+    and modifiers of the sentence (in the order `features` adds them); and for the proposals, the broad cues
+    and how many heads of state or government the sentence names."""
+    out = ["pos:" + ("0" if i == 0 else "1-3" if i <= 3 else "4+")]
+    if c.sent.headline:
+        out.append("headline")
+    kinds = {tr.kind for tr in c.triggers if tr.group in ("event", "deal")}
+    if t in kinds:
+        out.append("own_trigger")
+    out += [f"type&trig:{t}:{k}" for k in kinds]
+    out += [f"type&mod:{t}:{tr.kind}" for tr in c.of("modifier")]
+    heads = sum(1 for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES)
+    return tuple(out), tuple(f"type&cue:{t}:{tr.kind}" for tr in c.of("cue")), f"type&heads:{t}:{min(heads, 2)}"
+
+
+def _proposal_features(ev: Event, c: Clause, sentence: tuple) -> set[str]:
     """The broad cues of the sentence, the words that state the event and how many heads of state or
-    government the sentence names, each with the event's type."""
-    t = ev.type
-    f = {f"type&cue:{t}:{tr.kind}" for tr in c.of("cue")}
+    government the sentence names, each with the event's type (`sentence`: `_sentence_features`)."""
+    f = set(sentence[1])
     if ev.at is not None:
         f.update(_words_at(ev, c))
-    heads = sum(1 for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES)
-    f.add(f"type&heads:{t}:{min(heads, 2)}")
+    f.add(sentence[2])
     return f
 
 
@@ -294,8 +307,9 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
     if model.event is None:
         return events
     kept: list[tuple[float, int, Event]] = []
+    memo: dict = {}
     for n, ev in enumerate(events):
-        feats = features(ev, clauses)
+        feats = features(ev, clauses, memo)
         p = model.event.probability(feats)
         ev.why = (p, feats, model)  # weighed out only when asked (`explain`)
         kept.append((p, n, ev))

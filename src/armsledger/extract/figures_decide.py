@@ -22,6 +22,7 @@ A model without `figures` leaves the rules' attachment as it is.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,6 +30,7 @@ from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import _CATEGORY_UNIT, _NOUN_CATEGORIES, Deal, DealFinder, _dist
 from .learned import Binary, Model
+from .prefixes import caseless, lowered
 from .values import Money, Quantity
 
 FIELDS = ("value", "quantity", "delivered", "signed", "expected_completion", "tech_transfer_pct")
@@ -69,6 +71,18 @@ _CUES = {  # cue words read just before the figure (`pre`), just after it (`post
              ("of", r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}")],
 }
 _CUES_RX = {side: [(n, re.compile(rx, re.I)) for n, rx in cues] for side, cues in _CUES.items()}
+_ANY_PRE = re.compile("|".join(f"(?:{rx})" for _, rx in _CUES["pre"]), re.I)  # does any `pre` cue match?
+
+
+def _twins(rxs: dict) -> dict | None:
+    """The case-sensitive twins of the cue expressions, for the lower-cased words (`prefixes.caseless`: the same
+    matches, found faster); None unless every one has its twin."""
+    out = {side: [(n, caseless(rx)) for n, rx in cues] for side, cues in rxs.items()}
+    out["any_pre"] = [("", caseless(_ANY_PRE))]
+    return out if all(rx is not None for cues in out.values() for _, rx in cues) else None
+
+
+_CUES_TWIN = _twins(_CUES_RX)
 _GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
 
 
@@ -197,17 +211,19 @@ class Figures:
                 "percent": [Figure("percent", i, p.start, p.end, p.text, p) for p in c.percents]}
         return hit
 
-    def groups(self) -> list[Group]:
+    def groups(self, fields: Container[str] = FIELDS) -> list[Group]:
+        """Each deal's candidates for each of `fields` (in the order of `FIELDS`)."""
         out = []
+        clauses = self.clauses
+        fields = [f for f in FIELDS if f in fields]
         for d in self.deals:
             said = self._said_in(d)
-            near = {k for i in said for k in (i - 1, i + 1) if 0 <= k < len(self.clauses)} - said
-            for f in FIELDS:
+            near = {k for i in said for k in (i - 1, i + 1) if 0 <= k < len(clauses)} - said
+            read = [i for i in sorted(said | near) if not clauses[i].sent.noise]  # the same for every field
+            for f in fields:
                 g = Group(d, f)
                 kind = KINDS[f]
-                for i in sorted(said | near):
-                    if self.clauses[i].sent.noise:
-                        continue
+                for i in read:
                     for fig in self.figures_of(i)[kind]:
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
@@ -280,7 +296,9 @@ class Figures:
         base = self._base.get(key)
         if base is None:
             base = self._base[key] = frozenset(self._features(d, f, fig, said))
-        return set(base).union(self._rule_votes(d, f, fig))
+        out = set(base)  # as `set(base).union(votes)` makes it, without the second copy
+        out.update(self._rule_votes(d, f, fig))
+        return out
 
     def _features(self, d: Deal, f: str, fig: Figure, said: bool) -> set[str]:
         out = {"bias", "kind:" + fig.kind}
@@ -354,8 +372,15 @@ class Figures:
         after = text[fig.end:min(c.end, fig.end + 50)]
         out = {"pre:" + w[:7] for w in _WORD.findall(before.lower())[-3:]}
         out.update("post:" + w[:7] for w in _WORD.findall(after.lower())[:3])
-        out.update("cue:" + n for n, rx in _CUES_RX["pre"] if rx.search(before))
-        out.update("cue_after:" + n for n, rx in _CUES_RX["post"] if rx.match(after))
+        cues, low_before, low_after = _CUES_TWIN, lowered(before), lowered(after)
+        if cues is None or low_before is None or low_after is None:
+            cues, low_before, low_after = _CUES_RX, before, after  # re.I over the words as written
+            any_pre = _ANY_PRE
+        else:
+            any_pre = cues["any_pre"][0][1]
+        if any_pre.search(low_before):  # most figures follow none of the cues: one search tells
+            out.update("cue:" + n for n, rx in cues["pre"] if rx.search(low_before))
+        out.update("cue_after:" + n for n, rx in cues["post"] if rx.match(low_after))
         trig = [t for t in c.triggers if t.group in ("deal", "event")]
         if trig:
             t = min(trig, key=lambda t: _dist((t.start, t.end), (fig.start, fig.end)))
@@ -450,7 +475,7 @@ def apply(finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: st
     """Each deal's figures as the model decides them; the rules' stand for a field the model has no decision for.
     (Every figure the rules attached is a candidate: a field with no candidate was empty and stays so.)"""
     decisions = model.figures or {}
-    for g in Figures(finder, deals, clauses, text, ref).groups():
+    for g in Figures(finder, deals, clauses, text, ref).groups(decisions):  # the fields it decides
         decision = decisions.get(g.field)
         if decision is None:
             continue
