@@ -22,8 +22,9 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import repeat
+from operator import add
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("models") / "decisions.json"
@@ -76,16 +77,28 @@ class Multi:
     bias: list[float]
 
     def probabilities(self, feats) -> dict[str, float]:
-        z = list(self.bias)
-        for f in feats:
-            ws = self.weights.get(f)
-            if ws:
+        rows = [ws for ws in map(self.weights.get, feats) if ws]
+        if not rows:
+            z = list(self.bias)
+        elif self._square():  # each class's margin added up in C, in the features' order as below
+            z = [reduce(add, col, b) for b, col in zip(self.bias, zip(*rows))]
+        else:
+            z = list(self.bias)
+            for ws in rows:
                 for i, x in enumerate(ws):
                     z[i] += x
         top = max(z)
         ex = [math.exp(v - top) for v in z]
         total = sum(ex)
         return {c: e / total for c, e in zip(self.classes, ex)}
+
+    def _square(self) -> bool:
+        """Does every feature weigh every class (one weight per class)? Read once."""
+        hit = self.__dict__.get("_is_square")
+        if hit is None:
+            n = len(self.bias)
+            hit = self.__dict__["_is_square"] = all(len(ws) == n for ws in self.weights.values())
+        return hit
 
     def best(self, feats) -> tuple[str, float]:
         p = self.probabilities(feats)
