@@ -183,20 +183,17 @@ class Deal:
     why: object = None  # what the model weighed (decide.Why), when a model decided
     figure_why: dict = field(default_factory=dict)  # per field, what the model weighed (figures_decide.FieldWhy)
     whole: bool = False  # delivered, and nothing the report says leaves part of it to come (`DealFinder._whole`)
+    _cited: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)  # the evidence's places
 
     @property
     def key(self) -> tuple:
         return (self.supplier, self.recipient, self.platform.name, self.follow_on)
 
     def cite(self, span: Span) -> None:
-        # the places cited, kept beside the list they are of (read again should the list be another or edited)
-        cited = self.__dict__.get("_cited")
-        if cited is None or cited[0] is not self.evidence or cited[1] != len(self.evidence):
-            cited = (self.evidence, len(self.evidence), {(e.start, e.end) for e in self.evidence})
-        if (span.start, span.end) not in cited[2]:
+        """Cite `span` as evidence, once (the evidence grows only here)."""
+        if (span.start, span.end) not in self._cited:
+            self._cited.add((span.start, span.end))
             self.evidence.append(span)
-            cited[2].add((span.start, span.end))
-        self.__dict__["_cited"] = (self.evidence, len(self.evidence), cited[2])
 
     def status(self) -> tuple[str, bool]:
         live = [c for c in self.claims if not c.negated]

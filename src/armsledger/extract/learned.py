@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import repeat
 from operator import add
@@ -75,12 +75,17 @@ class Multi:
     classes: list[str]
     weights: dict[str, list[float]]  # feature -> one weight per class
     bias: list[float]
+    # does every feature weigh every class (one weight per class, as `armsledger train` writes them)?
+    square: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.square = all(len(ws) == len(self.bias) for ws in self.weights.values())
 
     def probabilities(self, feats) -> dict[str, float]:
         rows = [ws for ws in map(self.weights.get, feats) if ws]
         if not rows:
             z = list(self.bias)
-        elif self._square():  # each class's margin added up in C, in the features' order as below
+        elif self.square:  # each class's margin added up in C, in the features' order as below
             z = [reduce(add, col, b) for b, col in zip(self.bias, zip(*rows))]
         else:
             z = list(self.bias)
@@ -91,14 +96,6 @@ class Multi:
         ex = [math.exp(v - top) for v in z]
         total = sum(ex)
         return {c: e / total for c, e in zip(self.classes, ex)}
-
-    def _square(self) -> bool:
-        """Does every feature weigh every class (one weight per class)? Read once."""
-        hit = self.__dict__.get("_is_square")
-        if hit is None:
-            n = len(self.bias)
-            hit = self.__dict__["_is_square"] = all(len(ws) == n for ws in self.weights.values())
-        return hit
 
     def best(self, feats) -> tuple[str, float]:
         p = self.probabilities(feats)
