@@ -14,7 +14,7 @@ from .. import __version__
 from ..model import Article
 from . import reconcile, writer
 from .schema import articles, claims, corrections, deals, event_sources, events, failures, gated
-from .writer import (CLAIM_COLUMNS, DEAL_FIELDS, Added, canonical_view, deal_columns, now, update_by_id,  # noqa: F401
+from .writer import (CLAIM_COLUMNS, DEAL_FIELDS, Added, canonical_view, deal_columns, now,  # noqa: F401
                      write_lock)
 
 

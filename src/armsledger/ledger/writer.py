@@ -574,14 +574,6 @@ def deal_claims(d: dict, article_id: str, reported: str | None, *, keep: bool = 
 CLAIM_COLUMNS = aggregates.CLAIM_COLUMNS  # a claim as reconciling reads it
 
 
-def update_by_id(table, columns: list[str]):
-    """A prepared `UPDATE table SET col = :b_col ... WHERE id = :b_id`."""
-    from sqlalchemy import bindparam
-
-    return (update(table).where(table.c.id == bindparam("b_id"))
-            .values({c: bindparam(f"b_{c}") for c in columns}))
-
-
 def deal_columns(rec: dict) -> dict:
     """The `deals` row of a reconciled deal (`reconcile.reconcile_deal`'s result)."""
     f = {k: e["value"] for k, e in rec["fields"].items()}
@@ -970,8 +962,8 @@ def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
 
 
 def update_rows(conn: Connection, table, updates: list[dict]) -> None:
-    """Set columns of rows by id, as `update_by_id` with a list of parameters would, below SQLAlchemy's per-row
-    work: the driver's executemany. Each update holds "b_id" and the same "b_<column>"s."""
+    """Set columns of rows by id (`UPDATE table SET col = ... WHERE id = ...`) through the driver's executemany,
+    below SQLAlchemy's per-row work. Each update holds "b_id" and the same "b_<column>"s."""
     if not updates:
         return
     cols = [k[2:] for k in updates[0] if k != "b_id"]
