@@ -504,12 +504,15 @@ class SameIndex:
         self._at: dict[tuple, set[int]] = {}
         self._of_type: dict[str, set[int]] = {}
 
+    def _meeting_keys(self, ev: Event) -> list[tuple]:
+        return [(ev.type, "p", id(p)) for p in ev.participants] or [(ev.type, "n", frozenset(ev.countries))]
+
     def add(self, ev: Event, n: int) -> None:
         """Keep `ev` as the `n`th; again after it changed (merged), to be found under what it holds now."""
         t = ev.type
         self._of_type.setdefault(t, set()).add(n)
         if t in self._MEETINGS:
-            keys = [(t, "p", id(p)) for p in ev.participants] or [(t, "n", frozenset(ev.countries))]
+            keys = self._meeting_keys(ev)
         else:
             countries = set(ev.countries)
             if len(countries) > self._MAX_SUBSETS:
@@ -522,7 +525,7 @@ class SameIndex:
     def candidates(self, ev: Event) -> list[int]:
         t = ev.type
         if t in self._MEETINGS:
-            keys = [(t, "p", id(p)) for p in ev.participants] or [(t, "n", frozenset(ev.countries))]
+            keys = self._meeting_keys(ev)
         else:
             countries = set(ev.countries)
             if len(countries) > self._MAX_SUBSETS:
