@@ -153,6 +153,29 @@ def test_bulk_load_into_a_ledger_holding_articles_goes_batch_by_batch(articles, 
     assert_same_ledger(db, one_at_a_time)
 
 
+def test_a_bulk_load_s_connection_is_given_out_only_once_the_writer_thread_is_done(articles, extractor, tmp_path,
+                                                                                   monkeypatch):
+    import time
+
+    from sqlalchemy import func, select
+
+    from armsledger import __version__
+    from armsledger.ledger import writer
+    from armsledger.ledger.schema import articles as articles_table
+
+    slow = writer._write_out
+
+    def write_out_slowly(*args):
+        time.sleep(0.5)  # the writer thread still busy when the caller reaches for the connection
+        slow(*args)
+
+    monkeypatch.setattr(writer, "_write_out", write_out_slowly)
+    with Ledger(str(tmp_path / "ledger.db")) as ledger:
+        with writer.bulk_load(ledger.engine, __version__) as load:
+            load.write(_rows(articles[:3], extractor))
+            assert load.conn.execute(select(func.count()).select_from(articles_table)).scalar() == 3
+
+
 def test_a_bulk_load_that_breaks_a_foreign_key_fails_and_stores_nothing(articles, extractor, ledger_url):
     from sqlalchemy.exc import IntegrityError
 

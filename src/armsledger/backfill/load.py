@@ -121,7 +121,6 @@ def bulk_rows(load: writer.BulkLoad, rows: list[dict], *, version: str, batch: i
     events: set[int] = set()
     for part in _batches(rows, min(batch, BULK_BATCH)):
         if recover:
-            load.wait()
             known = writer.pending_failures(load.conn, part)
             part = [r for r in part if r["kind"] == "article" or (r["source"], r["reason"]) not in known]
         result.add(_tally(part, load.write(part), deals, events))

@@ -816,7 +816,7 @@ class BulkLoad:
     point leaves the ledger as it was (empty)."""
 
     def __init__(self, conn: Connection, version: str) -> None:
-        self.conn = conn
+        self._conn = conn
         self.batch = _Batch(conn, version, bulk=True)
         self.batch.pipeline = _Pipeline()
         self._restore: list[str] = []  # statements that put back what was deferred, in order
@@ -828,8 +828,15 @@ class BulkLoad:
         matched (`wait` for them); not yet reconciled."""
         return self.batch.run(rows)
 
+    @property
+    def conn(self) -> Connection:
+        """The load's connection, once the writer thread is done with the rows handed to it: one connection
+        used from two threads at once is not safe (SQLite's driver shares statements between them)."""
+        self.wait()
+        return self._conn
+
     def wait(self) -> None:
-        """Until the rows handed to the writer thread are written: `conn` is free to use."""
+        """Until the rows handed to the writer thread are written."""
         self.batch.pipeline.wait()
 
     def close(self, quiet: bool = False) -> None:
@@ -846,7 +853,7 @@ class BulkLoad:
         Every deal and event is new: each is reconciled in memory from all the claims and sources the load
         kept (`aggregates.fold_all`, `event_columns`), while the writer thread builds the indexes (the
         database's work: SQLite's C code without the GIL, PostgreSQL's server)."""
-        conn, batch = self.conn, self.batch
+        conn, batch = self._conn, self.batch
         batch.pipeline.wait()
         deal_ids, event_ids = sorted(batch.touched_deals), sorted(batch.touched_events)
         fixes, was = deal_inputs(conn, deal_ids)
@@ -870,7 +877,7 @@ class BulkLoad:
                               f"nothing was stored") from None
 
     def _defer(self) -> None:
-        conn = self.conn
+        conn = self._conn
         names = ", ".join(f"'{t}'" for t in BULK_TABLES)
         if conn.dialect.name == "sqlite":
             indexes = conn.exec_driver_sql(
