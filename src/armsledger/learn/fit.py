@@ -147,7 +147,10 @@ def rivals(keys: list[tuple], scores: list[float], listed: list[bool] | None = N
     return [s < best[k] and not li for k, s, li in zip(keys, scores, listed)]
 
 
-MIN_PRECISION = 0.80  # precision does not buy recall: the deal thresholds keep out-of-fold precision above this
+# precision does not buy recall: the deal thresholds keep out-of-fold precision above this, the issue's own bar.
+# Out of fold flatters it: the rules the model weighs were written from these articles' misses, and on unseen
+# reports the precision they keep has come out 0.03-0.09 lower (README, Accuracy)
+MIN_PRECISION = 0.85
 
 
 def best_thresholds(rows: list[Row], scores: list[float], labels: list[int],
