@@ -306,12 +306,50 @@ def test_a_record_that_cannot_be_stored_fails_alone(extractor, tmp_path, bulk):
     broken = json.loads(rows[1]["record"])
     del broken["deals"]
     rows[1]["record"] = json.dumps(broken)
+    rows[1]["ready"] = None  # as a worker leaves it when the record gives no rows (`writer.ready_or_none`)
     db = str(tmp_path / "ledger.db")
     with Ledger(db) as ledger:
         result = load_rows(ledger.engine, rows, version="test", bulk=bulk)
     assert (result.added, result.failed) == (3, [["item-1", "extraction or storage failed (KeyError: 'deals')"]])
     assert count(db, "articles") == 3 and count(db, "failures") == 1
     assert_consistent(db)
+
+
+def test_a_shard_row_carries_the_ledger_rows_its_record_gives_and_a_shard_written_before_them_still_loads(
+        extractor, tmp_path):
+    """The extraction worker builds the rows a record gives whatever the ledger holds (`writer.ready`: claims,
+    mentions, event sources), kept in the shard as JSON beside the record; a record that cannot give them leaves
+    null there. A shard of the format before, without that column, loads the same ledger."""
+    import pyarrow.parquet as pq
+
+    from armsledger.backfill.load import load_rows
+    from armsledger.backfill.worker import ShardInfo, _article_row, _write, read_shard
+    from armsledger.ledger import writer
+
+    arts = make_articles(6, seed=33)
+    rows = [_article_row(0, a, extractor(a), None, None) for a in arts]
+    for i, row in enumerate(rows):
+        row["source"] = f"item-{i}"
+        ready = json.loads(row["ready"])
+        assert ready["form"] == writer.READY_FORM and ready == writer.ready(row["id"], row["record"])
+    assert any(json.loads(r["ready"])["deals"] for r in rows) and any(json.loads(r["ready"])["events"] for r in rows)
+    no_deals = json.loads(rows[0]["record"])
+    del no_deals["deals"]
+    assert _article_row(0, arts[0], no_deals, None, None)["ready"] is None
+
+    new, old = str(tmp_path / "new.parquet"), str(tmp_path / "old.parquet")
+    _write(rows, ShardInfo("k", 0, new))
+    table = pq.read_table(new)
+    pq.write_table(table.drop(["ready"]).replace_schema_metadata(table.schema.metadata), old)
+    ledgers = []
+    for shard in (new, old):
+        _, got = read_shard(shard)
+        assert ("ready" in got[0]) == (shard == new)
+        ledgers.append(str(tmp_path / f"{Path(shard).stem}.db"))
+        with Ledger(ledgers[-1]) as ledger:
+            assert load_rows(ledger.engine, got, version="test", bulk=True).added == len(arts)
+    assert_same_ledger(*ledgers)
+    assert_consistent(ledgers[0])
 
 
 def test_the_backfill_command_has_help_with_an_example():

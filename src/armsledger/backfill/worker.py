@@ -6,7 +6,8 @@ starts, and `ExtractorPlugin` when a Dask worker starts, so that no task pays th
 catalogue load.
 
 A shard row is an article (its fields, the record as JSON, the MinHash signature the
-ledger groups wire copies by) or an input error (source and reason). Rows keep reading
+ledger groups wire copies by, and the ledger rows its record gives, `ready`, so that the
+loader only gives ids and matches) or an input error (source and reason). Rows keep reading
 order. Rows of a byte range of a JSON Lines file carry their line number within the range
 and no source; the loader, which knows how many lines the ranges before it held, names
 them `FILE:LINE` as `armsledger ingest` does. The shard's footer holds its `ShardInfo`,
@@ -48,6 +49,10 @@ SCHEMA = pa.schema([
     ("minhash", pa.binary()),
     ("bands", pa.list_(pa.int64())),
     ("record", pa.large_string()),  # the extraction record, JSON
+    # JSON: the rows the record gives whatever the ledger holds (`ledger.writer.ready`, its "form" says which
+    # form); null where they could not be built. A shard without this column (written before it) still loads:
+    # the loader builds them from the record.
+    ("ready", pa.large_string()),
 ])
 INFO_KEY = b"armsledger.backfill"
 
@@ -286,13 +291,15 @@ def _error_row(piece: int, err: IngestError, line: int | None, index: int | None
 
 def _article_row(piece: int, art: Article, record: dict, line: int | None, index: int | None) -> dict:
     from ..ledger import dedup
+    from ..ledger.writer import ready_json
 
     sig = dedup.signature(art.text)
+    text = json.dumps(record, ensure_ascii=False)  # the rows it gives built from it as the loader reads it
     return {"kind": "article", "piece": piece, "source": None if line is not None else art.source, "line": line,
             "item": index, "id": art.id, "url": art.url, "title": art.title, "publisher": art.publisher,
             "published": art.published, "meta": json.dumps(art.meta, ensure_ascii=False) if art.meta else None,
             "text": art.text, "words": len(art.text.split()), "minhash": dedup.to_bytes(sig),
-            "bands": dedup.bands(sig), "record": json.dumps(record, ensure_ascii=False)}
+            "bands": dedup.bands(sig), "record": text, "ready": ready_json(art.id, text)}
 
 
 def _write(rows: list[dict], info: ShardInfo) -> None:

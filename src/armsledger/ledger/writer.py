@@ -5,6 +5,9 @@
 the ledger's write lock, so a run killed at any point leaves each article stored completely
 or not at all.
 
+0. What an article's record gives whatever the ledger holds (its claim, mention and event-source rows,
+   the keys it is matched by: `ready`) is built by the process that extracted it (`article_row`, the
+   backfill's shard rows), so that the writer, under the lock, only gives ids and matches.
 1. A few queries fetch what the batch needs of the ledger: stored ids and URLs, the
    articles sharing a MinHash band with the batch, its entities, and the deals and
    events its records may match.
@@ -29,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
@@ -40,8 +44,19 @@ from sqlalchemy.engine import Connection
 from ..model import Article
 from . import aggregates, changes, dedup, reconcile
 from .resolve import entity_key
-from .schema import (article_bands, articles, claims, conflicts, corrections, deals, entities, event_sources, events,
-                     failures, mentions)
+from .schema import (
+    article_bands,
+    articles,
+    claims,
+    conflicts,
+    corrections,
+    deals,
+    entities,
+    event_sources,
+    events,
+    failures,
+    mentions,
+)
 from .schema import changes as changes_table
 
 CHUNK = 500  # values in one IN (...) list
@@ -50,6 +65,21 @@ CHUNK = 500  # values in one IN (...) list
 # corpus/train's 432 reports hold 940 names
 _entity_key = lru_cache(maxsize=1 << 16)(entity_key)
 _json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) without an encoder a call
+
+
+def loads(text: str | bytes):
+    """JSON text -> Python values, as `json.loads` gives them: by orjson (~1.7× faster on `ready` payloads), by
+    `json` where orjson declines (NaN, integers beyond 64 bits) or is not installed."""
+    try:
+        return _orjson_loads(text)
+    except ValueError:  # orjson.JSONDecodeError is one
+        return json.loads(text)
+
+
+try:
+    from orjson import loads as _orjson_loads
+except ImportError:  # pragma: no cover - a declared dependency
+    _orjson_loads = json.loads
 
 
 @dataclass
@@ -66,19 +96,17 @@ class Added:
 
 def now() -> str:
     """UTC time to the microsecond: also orders articles by when they were stored."""
-    from datetime import datetime, timezone
-
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def article_row(article: Article, record: dict | str) -> dict:
-    """What `write` stores of one article: its fields, record and MinHash (computed here, so that
-    it can be done in the process that extracted the article, before any lock is taken)."""
+    """What `write` stores of one article: its fields, record, MinHash and `ready` rows (computed here, so
+    that it can be done in the process that extracted the article, before any lock is taken)."""
     sig = dedup.signature(article.text)
     return {"kind": "article", "id": article.id, "url": article.url, "source": article.source,
             "title": article.title, "publisher": article.publisher, "published": article.published,
             "text": article.text, "words": len(article.text.split()), "minhash": dedup.to_bytes(sig),
-            "bands": dedup.bands(sig), "record": record}
+            "bands": dedup.bands(sig), "record": record, "ready": ready_or_none(article.id, record)}
 
 
 def error_row(source: str, reason: str) -> dict:
@@ -113,9 +141,9 @@ def replace(conn: Connection, article_id: str, record: dict, *, version: str) ->
     conn.execute(delete(mentions).where(mentions.c.article_id == article_id))
     conn.execute(update(articles).where(articles.c.id == article_id).values(extractor=version))
     batch = _Batch(conn, version)
-    record = canonical_view(record)
-    batch.fetch([], [record])
-    new_deals, new_events = batch.claims(article_id, record, reported)
+    plan = ready(article_id, record)
+    batch.fetch([], [plan])
+    new_deals, new_events = batch.claims(article_id, plan, reported)
     batch.flush()
     reconcile_deals(conn, sorted(old_deals | new_deals), full=True)
     reconcile_events(conn, sorted(old_events | new_events))
@@ -134,6 +162,100 @@ def canonical_view(record: dict) -> dict:
     out["deals"] = [dict(d, platform=d["platform_canonical"]) if d.get("platform_canonical") else d
                     for d in record["deals"]]
     return out
+
+
+# -- what an article's record gives the ledger whatever the ledger holds ----------------------------
+
+# The form of `ready`'s result. A payload of another form (a shard written by another version) is not
+# trusted: its rows are built again from the record. Change it whenever what `ready` gives changes.
+READY_FORM = 1
+
+
+def ready(article_id: str, record: dict | str) -> dict:
+    """The rows an article's record gives, as far as they do not depend on what the ledger holds: built in the
+    process that extracted the article (`article_row`, the backfill's shard rows), so that the writer, under the
+    lock, only gives ids and matches (`_Batch.claims`). JSON-ready (a shard keeps it as JSON text):
+
+    - "reported": when the article was reported (its published or reference date);
+    - "entities": one [kind, name, key, code, country, category, role, mentions] a record entity, the name and
+      key its `entities` row takes, mentions as [start, end, text];
+    - "deals": one {"head", "claims"} a deal record: what `reconcile.match_deal` and a new `deals` row read,
+      and its `claims` rows (`deal_claims`) without deal or claim id, each with its value both as stored
+      ("json") and as reconciling reads it back ("value");
+    - "events": one {"head", "row", "keep"} an event record: what `reconcile.match_event` and a new `events`
+      row read, its `event_sources` row without event id, and what reconciling reads of its record.
+
+    Records are read as their JSON (a dict is encoded and decoded), as a bulk load reconciles from values read
+    back; platforms under their catalogue names (`canonical_view`)."""
+    rec = canonical_view(json.loads(record if isinstance(record, str) else _json(record)))
+    reported = rec["article"].get("published") or rec["article"].get("reference_date")
+    names: dict[str, str] = {}
+    ents = []
+    for e in rec["entities"]:
+        names[e["id"]] = e["name"]
+        ents.append([e["kind"], e["name"], _entity_key(e["kind"], e["name"]), e.get("code"), e.get("country"),
+                     e.get("category"), e.get("role"), [[m["start"], m["end"], m["text"]]
+                                                        for m in e.get("mentions", [])]])
+    deal_list = []
+    for d in rec["deals"]:
+        head = {"recipient": d.get("recipient"), "platform": d["platform"], "supplier": d.get("supplier"),
+                "category": d.get("category"), "follow_on": d.get("follow_on"),
+                "signed": {"value": (d.get("signed") or {}).get("value")}}
+        rows = []
+        for c in deal_claims(d, article_id, reported, keep=True):
+            c["json"], c["value"], c["number"] = c["value"], c.pop("_value"), _float(c["number"])
+            rows.append(c)
+        deal_list.append({"head": head, "claims": rows})
+    event_list = []
+    for v in rec["events"]:
+        date = v.get("date") or {}
+        ev = v.get("evidence") or {}
+        named = dict(v, participants=[names.get(p, p) for p in v.get("participants", [])],
+                     platforms=[names.get(p, p) for p in v.get("platforms", [])],
+                     location=names.get(v.get("location"), v.get("location")))
+        event_list.append({
+            "head": {"type": v["type"], "countries": v.get("countries"), "status": v.get("status"),
+                     "date": {"value": date.get("value"), "precision": date.get("precision")}},
+            "row": {"article_id": article_id, "record_id": v["id"], "status": v.get("status"),
+                    "date": date.get("value"), "date_precision": date.get("precision"), "text": ev.get("text"),
+                    "start": ev.get("start"), "end": ev.get("end"), "reported": reported, "record": _json(named)},
+            "keep": {"platforms": named["platforms"], "participants": named["participants"],
+                     "location": named["location"]}})
+    return {"form": READY_FORM, "reported": reported, "entities": ents, "deals": deal_list, "events": event_list}
+
+
+def ready_or_none(article_id: str, record: dict | str) -> dict | None:
+    """`ready`, or None when the record cannot give rows: the writer then builds them from the record itself
+    and fails that article as it always has (`backfill.load`, `Ledger.ingest`)."""
+    try:
+        return ready(article_id, record)
+    except Exception:  # a record that cannot be stored: told where it is stored
+        return None
+
+
+def ready_json(article_id: str, record: dict | str) -> str | None:
+    """`ready_or_none` as JSON text, as a backfill shard keeps it."""
+    got = ready_or_none(article_id, record)
+    return None if got is None else _json(got)
+
+
+def ready_of(row: dict) -> dict:
+    """An article row's `ready` payload: as it came (decoded when JSON text) when of this form, else built from
+    the record here."""
+    got = row.get("ready")
+    if isinstance(got, (str, bytes)):
+        got = loads(got)
+    if not isinstance(got, dict) or got.get("form") != READY_FORM:
+        got = ready(row["id"], row["record"])
+    return got
+
+
+def _float(number):
+    """A claim's figure as the ledger reads it back (a REAL column)."""
+    try:
+        return None if number is None else float(number)
+    except (TypeError, ValueError):
+        return number
 
 
 class _Sig(NamedTuple):
@@ -174,13 +296,9 @@ class _Batch:
 
     def run(self, rows: list[dict]) -> list[Added | None]:
         docs = [r for r in rows if r["kind"] == "article"]
-        # a bulk load keeps the records' values to reconcile from: a record handed over as a dict is read
-        # as its JSON (as stored and read back), a string is decoded afresh anyway
-        records = [canonical_view(json.loads(r["record"]) if isinstance(r["record"], str)
-                                  else json.loads(_json(r["record"])) if self.bulk else r["record"])
-                   for r in docs]
-        self.fetch(docs, records)
-        it = iter(records)
+        plans = [ready_of(r) for r in docs]  # built by the extracting process, or here from the record
+        self.fetch(docs, plans)
+        it = iter(plans)
         results: list[Added | None] = []
         for row in rows:
             if row["kind"] == "article":
@@ -198,12 +316,10 @@ class _Batch:
 
     # -- what the batch needs of the ledger ------------------------------------------------
 
-    def fetch(self, docs: list[dict], records: list[dict]) -> None:
+    def fetch(self, docs: list[dict], plans: list[dict]) -> None:
+        """What matching the articles (`docs`, their `ready` payloads `plans`) needs of the ledger."""
         conn = self.conn
         if self.bulk:
-            for rec in records:
-                for e in rec["entities"]:
-                    e["_key"] = _entity_key(e["kind"], e["name"])
             if not self.next_id:
                 for table in (entities, deals, events, claims):
                     self.next_id[table.name] = _next_id(conn, table)
@@ -222,12 +338,10 @@ class _Batch:
         keys: set[str] = set()
         matches: set[tuple[str | None, str]] = set()
         event_keys: set[tuple[str, str]] = set()
-        for rec in records:
-            for e in rec["entities"]:
-                e["_key"] = _entity_key(e["kind"], e["name"])
-                keys.add(e["_key"])
-            matches.update((d.get("recipient"), d["platform"]) for d in rec["deals"])
-            event_keys.update((v["type"], reconcile.event_countries(v)) for v in rec["events"])
+        for plan in plans:
+            keys.update(e[2] for e in plan["entities"])
+            matches.update((d["head"]["recipient"], d["head"]["platform"]) for d in plan["deals"])
+            event_keys.update((v["head"]["type"], reconcile.event_countries(v["head"])) for v in plan["events"])
         for chunk in _chunks(sorted(keys)):
             q = select(entities.c.id, entities.c.kind, entities.c.key).where(entities.c.key.in_(chunk))
             self.entity_ids.update({(kind, key): eid for eid, kind, key in conn.execute(q)})
@@ -262,20 +376,20 @@ class _Batch:
 
     # -- one article ----------------------------------------------------------------------------
 
-    def _article(self, row: dict, record: dict) -> Added:
+    def _article(self, row: dict, plan: dict) -> Added:
         aid, url = row["id"], row["url"]
         if aid in self.ids:
             return Added(aid, row["source"], "duplicate")
         if url and url in self.urls:
             return Added(self.urls[url], row["source"], "duplicate")
-        reported = record["article"].get("published") or record["article"].get("reference_date")
+        reported = plan["reported"]
         copy_of = self._near_duplicate(row["minhash"], row["bands"])
         ingested = now()
         self.out["articles"].append({
             "id": aid, "url": url, "source": row["source"], "title": row["title"], "publisher": row["publisher"],
             "published": row["published"], "reported": reported, "ingested_at": ingested, "words": row["words"],
             "wire_group": copy_of or aid, "extractor": self.version, "minhash": row["minhash"], "text": row["text"]})
-        self.out["article_bands"] += [{"band": b, "article_id": aid} for b in row["bands"]]
+        self.out["article_bands"] += [(b, aid) for b in row["bands"]]
         self.ids.add(aid)
         if url:
             self.urls[url] = aid
@@ -283,51 +397,44 @@ class _Batch:
         for b in row["bands"]:
             self.bands[b].append(aid)
         self._article_of = (copy_of or aid, row["publisher"], row["title"], url)
-        touched_deals, touched_events = self.claims(aid, record, reported)
+        touched_deals, touched_events = self.claims(aid, plan, reported)
         return Added(aid, row["source"], "added", copy_of, sorted(touched_deals), sorted(touched_events))
 
-    def claims(self, aid: str, record: dict, reported: str | None) -> tuple[set[int], set[int]]:
-        """Entities, mentions, deal claims and event sources of one record; the deals and events touched."""
-        names = self._entities(aid, record["entities"])
+    def claims(self, aid: str, plan: dict, reported: str | None) -> tuple[set[int], set[int]]:
+        """Entities, mentions, deal claims and event sources of one article (its `ready` payload, built for
+        `aid`): ids given and records matched; the deals and events touched."""
+        self._entities(aid, plan["entities"])
         touched_deals: set[int] = set()
         keep = self.bulk
         wire, publisher, title, url = self._article_of if keep else (None,) * 4
-        for d in record["deals"]:
-            deal_id = self._deal_for(d)
+        out_claims = self.out["claims"]
+        for d in plan["deals"]:
+            deal_id = self._deal_for(d["head"])
             touched_deals.add(deal_id)
-            for c in deal_claims(d, aid, reported, keep=keep):
-                c["deal_id"] = deal_id
-                if keep:
-                    c["id"] = self._new_id("claims")
-                    number = c["number"]
-                    self.deal_claims[deal_id].append({
-                        "id": c["id"], "article_id": aid, "field": c["field"], "value": c.pop("_value"),
-                        "number": None if number is None else float(number), "text": c["text"],
-                        "start": c["start"], "end": c["end"], "sentence_start": c["sentence_start"],
-                        "sentence_end": c["sentence_end"], "reported": c["reported"], "hedged": c["hedged"],
-                        "wire_group": wire, "publisher": publisher, "title": title, "url": url})
-                self.out["claims"].append(c)
+            if not keep:
+                out_claims += [dict(c, deal_id=deal_id) for c in d["claims"]]
+                continue
+            # the same dict written and reconciled from: the writer thread is done with it before reconciling
+            kept = self.deal_claims[deal_id]
+            for c in d["claims"]:
+                c = dict(c, deal_id=deal_id, id=self._new_id("claims"), wire_group=wire, publisher=publisher,
+                         title=title, url=url)
+                out_claims.append(c)
+                kept.append(c)
         touched: set[int] = set()
-        for v in record["events"]:
-            event_id = self._event_for(v, reported)
+        for v in plan["events"]:
+            head = v["head"]
+            event_id = self._event_for(head, reported)
             touched.add(event_id)
-            date = v.get("date") or {}
-            ev = v.get("evidence") or {}
-            named = dict(v, participants=[names.get(p, p) for p in v.get("participants", [])],
-                         platforms=[names.get(p, p) for p in v.get("platforms", [])],
-                         location=names.get(v.get("location"), v.get("location")))
-            self.out["event_sources"].append({
-                "event_id": event_id, "article_id": aid, "record_id": v["id"], "status": v.get("status"),
-                "date": date.get("value"), "date_precision": date.get("precision"), "text": ev.get("text"),
-                "start": ev.get("start"), "end": ev.get("end"), "reported": reported,
-                "record": _json(named)})
-            self.event_added[event_id].append(self.out["event_sources"][-1])
+            row = dict(v["row"], event_id=event_id)
+            self.out["event_sources"].append(row)
+            self.event_added[event_id].append(row)
             if keep:
                 self.event_sources[event_id].append({
-                    "article_id": aid, "status": v.get("status"), "date": date.get("value"),
-                    "date_precision": date.get("precision"), "reported": reported, "wire_group": wire,
-                    "_record": named})
-            self._event_report(event_id, date.get("value"), reported)
+                    "article_id": aid, "status": head["status"], "date": row["date"],
+                    "date_precision": row["date_precision"], "reported": reported, "wire_group": wire,
+                    "_record": v["keep"]})
+            self._event_report(event_id, row["date"], reported)
         # an article's events are reconciled after all of them are stored: only then do their
         # date and last report change, for the next article's matching
         for event_id in touched:
@@ -345,23 +452,16 @@ class _Batch:
                 return wire
         return None
 
-    def _entities(self, article_id: str, ents: list[dict]) -> dict[str, str]:
-        """Entities by kind and spelling-independent key; returns record id -> name."""
-        names: dict[str, str] = {}
-        for e in ents:
-            names[e["id"]] = e["name"]
-            ekey = e.get("_key") or _entity_key(e["kind"], e["name"])
-            key = (e["kind"], ekey)
-            entity_id = self.entity_ids.get(key)
+    def _entities(self, article_id: str, ents: list[list]) -> None:
+        """Entities by kind and spelling-independent key (`ready`'s entities), and their mentions."""
+        entity_ids, mentions = self.entity_ids, self.out["mentions"]
+        for kind, name, ekey, code, country, category, role, spans in ents:
+            entity_id = entity_ids.get((kind, ekey))
             if entity_id is None:
-                entity_id = self.entity_ids[key] = self._new_id("entities")
-                self.out["entities"].append({"id": entity_id, "kind": e["kind"], "name": e["name"], "key": ekey,
-                                             "code": e.get("code"), "country": e.get("country"),
-                                             "category": e.get("category")})
-            self.out["mentions"] += [{"entity_id": entity_id, "article_id": article_id, "start": m["start"],
-                                      "end": m["end"], "text": m["text"], "role": e.get("role")}
-                                     for m in e.get("mentions", [])]
-        return names
+                entity_id = entity_ids[(kind, ekey)] = self._new_id("entities")
+                self.out["entities"].append({"id": entity_id, "kind": kind, "name": name, "key": ekey,
+                                             "code": code, "country": country, "category": category})
+            mentions += [(entity_id, article_id, start, end, text_, role) for start, end, text_ in spans]
 
     def _deal_for(self, d: dict) -> int:
         candidates = self.deal_rows[(d.get("recipient"), d["platform"])]
@@ -461,8 +561,19 @@ def _write_out(conn: Connection, out: dict[str, list[dict]], changed: dict[int, 
                              {"v": next_id[name] - 1})
     for deal_id, values in changed.items():
         conn.execute(update(deals).where(deals.c.id == deal_id).values(**values))
-    for table in (articles, article_bands, mentions, claims, event_sources, failures):
+    write_rows(conn, articles, out["articles"])
+    write_tuples(conn, article_bands, ("band", "article_id"), out["article_bands"])
+    write_tuples(conn, mentions, MENTION_COLUMNS, out["mentions"])
+    if out["claims"]:  # `ready`'s claims: the value as stored is "json"; a bulk load gives their ids
+        keys = {c: c for c in CLAIM_ROW} | {"value": "json"} | ({"id": "id"} if "id" in out["claims"][0] else {})
+        write_rows(conn, claims, out["claims"], keys)
+    for table in (event_sources, failures):
         write_rows(conn, table, out[table.name])
+
+
+MENTION_COLUMNS = ("entity_id", "article_id", "start", "end", "text", "role")  # a mention row's tuple
+CLAIM_ROW = ("deal_id", "article_id", "record_id", "field", "value", "number", "text", "start", "end", "reported",
+             "hedged", "sentence_start", "sentence_end")
 
 
 def _execute_all(conn: Connection, statements: list[str]) -> None:
@@ -587,11 +698,11 @@ def deal_columns(rec: dict) -> dict:
         delivered_min=delivered.get("min"), delivered_max=delivered.get("max"),
         expected_completion=(f.get("expected_completion") or {}).get("value"),
         tech_transfer_max=(f.get("tech_transfer_pct") or {}).get("max"),
-        local_partners=json.dumps(f.get("local_partners") or [], ensure_ascii=False),
+        local_partners=_json(f.get("local_partners") or []),
         sources=rec["sources"], independent_sources=rec["independent_sources"],
         first_reported=rec["first_reported"], last_reported=rec["last_reported"], conflicts=len(rec["conflicts"]),
         confidence=rec["confidence"], rejected=int(rec["rejected"]), updated_at=now(),
-        detail=json.dumps({"fields": rec["fields"]}, ensure_ascii=False))
+        detail=_json({"fields": rec["fields"]}))
     if f.get("category"):
         values["category"] = f["category"]
     return values
@@ -629,7 +740,7 @@ def deal_rows(deal_ids: list[int], recs: dict[int, dict], was: dict[int, dict]
         feed += changes.feed_rows(deal_id, was[deal_id], values, rec["conflicts"], values["updated_at"])
         updates.append({"b_id": deal_id, **{f"b_{k}": v for k, v in values.items()}})
         new_conflicts += [{"deal_id": deal_id, "field": c["field"], "summary": c["summary"],
-                           "claims": json.dumps(c["claims"], ensure_ascii=False)} for c in rec["conflicts"]]
+                           "claims": _json(c["claims"])} for c in rec["conflicts"]]
     return updates, new_conflicts, feed
 
 
@@ -730,8 +841,8 @@ def _event_update(conn: Connection, event, rows: list[dict]) -> dict:
                     | {p for r in records for p in r.get("participants") or []})
     return dict(
         status=rows[-1]["status"], date=best[0], date_precision=best[1],
-        platforms=json.dumps(sorted(platforms), ensure_ascii=False),
-        participants=json.dumps(sorted(participants), ensure_ascii=False),
+        platforms=_json(sorted(platforms)),
+        participants=_json(sorted(participants)),
         location=next((r["location"] for r in reversed(records) if r.get("location")), event["location"]),
         sources=n_articles, independent_sources=wires, first_reported=first, last_reported=last,
         confidence=reconcile._score(1, wires, int(bool(unhedged)), wires, last or "", last), updated_at=now())
@@ -765,8 +876,8 @@ def event_columns(rows: list[dict]) -> dict:
     return dict(
         status=latest["status"], date=best_date["date"] if best_date else None,
         date_precision=best_date["date_precision"] if best_date else None,
-        platforms=json.dumps(sorted({p for r in records for p in r.get("platforms") or []}), ensure_ascii=False),
-        participants=json.dumps(sorted({p for r in records for p in r.get("participants") or []}), ensure_ascii=False),
+        platforms=_json(sorted({p for r in records for p in r.get("platforms") or []})),
+        participants=_json(sorted({p for r in records for p in r.get("participants") or []})),
         location=next((r["location"] for r in reversed(records) if r.get("location")), None),
         sources=len({r["article_id"] for r in rows}), independent_sources=len({r["wire_group"] for r in rows}),
         first_reported=reported[0] if reported else None, last_reported=reported[-1] if reported else None,
@@ -984,28 +1095,39 @@ def update_rows(conn: Connection, table, updates: list[dict]) -> None:
         cur.close()
 
 
-def write_rows(conn: Connection, table, rows: list[dict]) -> None:
+def write_rows(conn: Connection, table, rows: list[dict], keys: dict[str, str] | None = None) -> None:
     """Insert rows in order, below SQLAlchemy's per-row work: COPY on PostgreSQL, the driver's
-    executemany on SQLite (both inside the connection's open transaction)."""
+    executemany on SQLite (both inside the connection's open transaction). `keys`: column -> the key of
+    the rows holding its value (by default each key of the first row is the column of its name)."""
     if not rows:
         return
-    cols = list(rows[0])
+    keys = keys or {k: k for k in rows[0]}
+    cols, got = list(keys), list(keys.values())
+    values = itemgetter(*got) if len(got) > 1 else lambda r: (r[got[0]],)
+    write_tuples(conn, table, cols, map(values, rows))
+
+
+def write_tuples(conn: Connection, table, columns: Iterable[str], rows: Iterable[tuple]) -> None:
+    """`write_rows` of rows given as tuples of `columns`."""
+    if isinstance(rows, list) and not rows:
+        return
+    cols = list(columns)
     # the columns' Python-side defaults are filled in here, as SQLAlchemy would
     defaults = {c.name: c.default.arg for c in table.columns
-                if c.name not in rows[0] and c.default is not None and c.default.is_scalar}
+                if c.name not in cols and c.default is not None and c.default.is_scalar}
     names = ", ".join(f'"{c}"' for c in cols + list(defaults))
     tail = tuple(defaults.values())
-    values = itemgetter(*cols) if len(cols) > 1 else lambda r: (r[cols[0]],)
+    if tail:
+        rows = (r + tail for r in rows)
     raw = conn.connection.driver_connection
     if conn.dialect.name != "postgresql":
         marks = ", ".join("?" * (len(cols) + len(tail)))
         cur = raw.cursor()
         try:
-            cur.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
-                            [values(r) + tail for r in rows])
+            cur.executemany(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
         finally:
             cur.close()
         return
     with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for r in rows:
-            copy.write_row(values(r) + tail)
+            copy.write_row(r)
