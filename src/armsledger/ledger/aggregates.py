@@ -26,6 +26,7 @@ from . import reconcile
 from .schema import articles, claims, deal_fields, deal_keys
 
 OR_TERMS = 100  # (deal, ...) conditions OR-ed in one query
+_json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), one encoder for all
 
 CLAIM_COLUMNS = (claims.c.id, claims.c.article_id, claims.c.field, claims.c.value, claims.c.number, claims.c.text,
                  claims.c.start, claims.c.end, claims.c.sentence_start, claims.c.sentence_end, claims.c.reported,
@@ -234,7 +235,7 @@ def drop(conn: Connection, deal_ids: Iterable[int]) -> None:
 
 
 def _row(deal_id: int, field: str, state: dict, last: int | None = None) -> dict:
-    return {"deal_id": deal_id, "field": field, "last_claim": last, "state": json.dumps(state, ensure_ascii=False)}
+    return {"deal_id": deal_id, "field": field, "last_claim": last, "state": _json(state)}
 
 
 def _key_row(deal_id: int, k: tuple[str, int, str]) -> dict:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import lru_cache
 
 STATUS_RANK = {"considered": 0, "offered": 1, "negotiating": 2, "signed": 3, "in_delivery": 4, "completed": 5,
                "cancelled": 6}
@@ -95,7 +96,13 @@ def match_event(record: dict, reported: str | None, candidates: list[dict], wind
 def _days_apart(a: str | None, b: str | None) -> float:
     if not a or not b:
         return math.inf if (a or b) else 0
-    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    return abs(_ordinal(a) - _ordinal(b))
+
+
+@lru_cache(maxsize=1 << 14)
+def _ordinal(day: str) -> int:
+    """The day number of a report date (its first ten characters): a load compares the same few dates often."""
+    return date.fromisoformat(day[:10]).toordinal()
 
 
 # -- agreement ---------------------------------------------------------------
