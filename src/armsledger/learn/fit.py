@@ -205,8 +205,9 @@ def best_threshold(scores: list[float], labels: list[int], base: tuple[int, int,
 
 
 def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.1, k: int = 5,
-          extractor: Extractor | None = None) -> tuple[dict, dict]:
-    """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures."""
+          extractor: Extractor | None = None, predictions: list | None = None) -> tuple[dict, dict]:
+    """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures.
+    `predictions`, when given, receives each article's out-of-fold record as `(name, gold, record)`."""
     ex = extractor or Extractor(model=False)
     rows: list[Row] = []
     missed = [0]
@@ -257,7 +258,9 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
         ex.model = learned.from_dict(d)
         for name in sorted(held):
             if name in by_name:
-                pred = ex(by_name[name].article)
+                pred = ex(by_name[name].article, explain=predictions is not None)
+                if predictions is not None:
+                    predictions.append((name, by_name[name].gold, pred))
                 score_one(by_name[name].gold, pred, tallies, [])
                 score_one(by_name[name].gold, pred, per_set.setdefault(name.split("/")[0], {n: Tally() for n in figures}), [])
     ex.model = None
