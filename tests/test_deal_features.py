@@ -70,3 +70,48 @@ def test_a_class_of_weapon_is_read_against_the_platforms_the_article_names(extra
     rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
     kinds = {x for c, f, _ in rows if c.platform.name == platform for x in f if x.startswith("generic:")}
     assert kinds == {"generic:" + kind}
+
+
+@pytest.mark.parametrize("text, key, cue", [
+    # how far a purchase has come, read anywhere in the sentence: long in service ...
+    ("The Mirage 2000 jets that Peru got from France have been in service since the 1980s.",
+     ("FRA", "PER", "Mirage 2000"), "in_service"),
+    ("Jordan, which already operates F-16 fighters from the United States, flies them from Muwaffaq Salti air base.",
+     ("USA", "JOR", "F-16"), "in_service"),
+    ("Nigeria's ageing Alpha Jet trainers, once supplied by Germany, are to be retired next year.",
+     ("DEU", "NGA", "Alpha Jet"), "aged"),
+    ("Algeria took its Kilo-class submarines from Russia in the late 1990s and keeps them at Mers el-Kebir.",
+     ("RUS", "DZA", "Kilo class"), "long_ago"),
+    # ... arriving in part or in full ...
+    ("The first batch of K9 howitzers from South Korea reached Estonia by sea on Monday.",
+     ("KOR", "EST", "K9"), "first_batch"),
+    ("All of the Rafale jets for Qatar from France have now been delivered, the ministry said.",
+     ("FRA", "QAT", "Rafale"), "all_of"),
+    ("Four Bayraktar TB2 drones from Turkey arrived in Mali on Friday.", ("TUR", "MLI", "Bayraktar TB2"), "arrived"),
+    # ... chosen, approved, under talks, still to come or called off
+    ("Switzerland picked the F-35A from the United States after a long competition.", ("USA", "CHE", "F-35A"),
+     "choice"),
+    ("The State Department approved a possible sale of HIMARS launchers from the United States to Estonia.",
+     ("USA", "EST", "HIMARS"), "approval"),
+    ("Serbia and France held talks in Belgrade on Rafale jets for the Serbian air force.", ("FRA", "SRB", "Rafale"),
+     "talks"),
+    ("Cairo is expected to receive more Rafale jets from France within three years.", ("FRA", "EGY", "Rafale"),
+     "future"),
+    ("Thailand scrapped its plan to take Gripen jets from Sweden after the budget was cut.", ("SWE", "THA", "Gripen"),
+     "cancelled"),
+])
+def test_the_sentence_tells_the_status_decision_how_far_a_purchase_has_come(extractor, text, key, cue):
+    f = feats(extractor, text, key)
+    assert "st:" + cue in f
+
+
+def test_the_stage_cues_are_the_status_decision_s_alone():
+    from armsledger.learn.fit import Row, fit
+
+    rows = [Row(f"a{i}", {"bias", "st:arrived" if i % 2 else "st:talks", "trig:x"}, 1,
+                "in_delivery" if i % 2 else "negotiating") for i in range(8)]
+    rows += [Row(f"b{i}", {"bias", "st:arrived", "wb:other"}, 0) for i in range(8)]
+    model = fit(rows)["decisions"]
+    assert not {n for n in model["deal"]["weights"] if n.startswith("st:")}
+    assert not {n for n in model["hedged"]["weights"] if n.startswith("st:")}
+    assert {"st:arrived", "st:talks"} <= set(model["status"]["weights"])

@@ -45,6 +45,34 @@ _QTY_BEFORE = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|ni
                          r"\s+(?:(?:more|additional|new|further|used|second-hand|advanced|[A-Z][\w-]*)\s+){0,2}$", re.I)
 
 
+STATUS_ONLY = "st:"  # the prefix of the features only the status decision weighs
+# how far a purchase has come, as the words of its sentence tell, wherever they stand in it
+_STAGE_CUES = [(name, re.compile(rx, re.I)) for name, rx in (
+    ("in_service", r"\b(?:in service|in (?:its|their|the) (?:fleet|inventory|arsenal)s?|operat(?:es|ed|ing|ors?)|"
+                   r"already (?:uses?|has|have|flies|fly|operates?)|(?:flown|used|operated) by|equipped with|"
+                   r"mainstay|backbone|currently (?:uses?|has|flies))\b"),
+    ("aged", r"\b(?:ageing|aging|obsolete|old|older|outdated|vintage|decades?|soviet[- ]era|cold war|retir\w*|"
+             r"decommission\w*|phas(?:ed|ing) out|replac\w*)\b"),
+    ("long_ago", r"\b(?:in|since|from) (?:the )?(?:early |late |mid-)?(?:19\d\d|19\d0s|2000s)\b|\bdecades ago\b"),
+    ("arrived", r"\b(?:delivered|arrived|arrival|received|handed over|took delivery|taken delivery|inducted|"
+                r"commissioned|entered service|touched down|landed)\b"),
+    ("first_batch", r"\b(?:first|initial|second|latest|last|final|sixth|fifth|third|fourth)\s+(?:\w+\s+)?"
+                    r"(?:batch|consignment|shipment|deliver\w*|of the|tranche|lot|units?)\b"),
+    ("all_of", r"\b(?:all|last|final|remaining)\s+(?:[\w-]+\s+){0,8}?(?:have|has|had|were)\s+(?:now\s+|been\s+){0,2}"
+               r"(?:delivered|handed over|arrived)"),
+    ("future", r"\b(?:will|would|shall|to be|expected to|due to|scheduled to|set to|plans? to|planned|intends? to|"
+               r"wants? to|aims? to|is to|are to)\b"),
+    ("choice", r"\b(?:selected|chose|chosen|opted for|picked|won|wins|winner|tender|shortlist\w*|contenders?|"
+               r"preferred|competition|bids?|bidders?)\b"),
+    ("approval", r"\b(?:approved|approves|cleared|state department|dsca|notified congress|possible (?:foreign military )?"
+                 r"sale|letter of (?:offer|request))\b"),
+    ("talks", r"\b(?:talks|negotiat\w*|discuss\w*|memorandum|mou|letter of intent|framework)\b"),
+    ("contract", r"\b(?:signed|contract|ordered|order|inked|awarded|deal worth|agreement worth)\b"),
+    ("cancelled", r"\b(?:cancel\w*|scrapped|axed|shelved|terminated|suspended|froze|frozen|halted|blocked|"
+                  r"withdr[ae]w\w*|pulled out|backed out)\b"),
+)]
+
+
 def _cues_before(before: str) -> set[str]:
     """The preposition a party's name follows: "to Egypt", "from France", "by Spain", "with Russia"."""
     return {"cue:" + name for name, rx in (("to", _TO_BEFORE), ("from", _FROM_BEFORE), ("by", _BY_BEFORE),
@@ -103,6 +131,7 @@ class Featurizer:
         self._raw: dict[tuple, tuple] = {}
         self._rule_index: tuple | None = None
         self._interned: dict[tuple, frozenset] = {}
+        self._stages: dict[int, frozenset[str]] = {}
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
@@ -286,11 +315,21 @@ class Featurizer:
         f.update("wa:" + w[:7] for w in _WORD.findall(text[m.end:min(c.end, m.end + 40)].lower()) if w not in _STOP)
         if _QTY_BEFORE.search(text, max(c.start, m.start - 30), m.start):
             f.add("qty_before")
+        f |= self._stage_cues(m.clause)
         if c.money:
             f.add("money_in_sentence")
         if c.dates:
             f.add("date_in_sentence")
         hit = self._at[key] = (frozenset(f), nearest)
+        return hit
+
+    def _stage_cues(self, i: int) -> frozenset[str]:
+        """What the sentence says of how far a purchase has come, wherever in it (`_STAGE_CUES`): weighed by the
+        status decision only (`STATUS_ONLY`); once per sentence."""
+        hit = self._stages.get(i)
+        if hit is None:
+            words = self.clauses[i].sent.text
+            hit = self._stages[i] = frozenset(STATUS_ONLY + name for name, rx in _STAGE_CUES if rx.search(words))
         return hit
 
     def _party(self, p: Party, m: Mention, c: Clause) -> tuple[frozenset, tuple, frozenset, dict]:

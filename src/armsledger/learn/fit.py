@@ -22,6 +22,7 @@ from pathlib import Path
 from ..evaluate import Tally, event_matcher, match, same_platform, score_one
 from ..extract import Extractor
 from ..extract import learned, naming
+from ..extract.features import STATUS_ONLY
 from . import figures as figure_fit
 from .goldsets import Example
 
@@ -116,9 +117,12 @@ def _multi(X, y: list[str], w: list[float], names: list[str], C: float) -> dict:
 
 def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_threshold: float = 0.5,
         rival_threshold: float = 0.5, rule_threshold: float = 0.5) -> dict:
-    """The deal, status and hedged decisions fitted on `rows`, as the JSON-ready model."""
-    X, vocab = _vectorise(rows)
-    names = sorted(vocab, key=vocab.get)
+    """The deal, status and hedged decisions fitted on `rows`, as the JSON-ready model. The features of how far a
+    purchase has come (`features.STATUS_ONLY`) are the status decision's alone."""
+    X_all, vocab = _vectorise(rows)
+    names_all = sorted(vocab, key=vocab.get)
+    shared = [j for j, n in enumerate(names_all) if not n.startswith(STATUS_ONLY)]
+    X, names = X_all[:, shared], [names_all[j] for j in shared]
     w = [r.weight for r in rows]
     deal = _binary(X, [r.label for r in rows], w, names, C, deal_threshold)
     deal["rival_threshold"] = max(rival_threshold, deal_threshold)
@@ -126,7 +130,7 @@ def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_thr
     pos = [i for i, r in enumerate(rows) if r.label and r.status in STATUSES]
     Xp, wp = X[pos], [w[i] for i in pos]
     return {"decisions": {"deal": deal,
-                          "status": _multi(Xp, [rows[i].status for i in pos], wp, names, C),
+                          "status": _multi(X_all[pos], [rows[i].status for i in pos], wp, names_all, C),
                           "hedged": _binary(Xp, [int(bool(rows[i].hedged)) for i in pos], wp, names, C, hedged_threshold)},
             "meta": {"features": len(names), "rows": len(rows), "C": C}}
 
