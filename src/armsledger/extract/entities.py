@@ -73,6 +73,23 @@ def _anchored(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int
             pos = m.start() + 1 if m.end() == m.start() else m.end()
 
 
+class Anchored:
+    """An expression looked for only around its anchor. The anchor is a cheap expression that every match of
+    `rx` holds: a word its matches end or begin with ("Province", "Ltd", "Air Force"'s "Force"), a bracket or a
+    dot; the scan for it skips along the text far faster than `rx`, which tries every capitalised word. `rx` is
+    then tried only from `back` characters before each anchor. `finditer` finds what `rx.finditer` finds, when
+    no match starts more than `back` characters before the anchor it holds (nor ends more than 400 after it). An
+    anchor may match more places than `rx` needs (a head word within a longer word): those are tried for
+    nothing, never missed; what it must not do is miss a place, so an anchor is written so that one match of it
+    cannot run over into the next (single words, or words that end before the next can begin)."""
+
+    def __init__(self, rx: re.Pattern[str], anchor: str, back: int) -> None:
+        self.rx, self.anchor, self.back = rx, re.compile(anchor), back
+
+    def finditer(self, text: str):
+        return _anchored(self.rx, self.anchor, text, self.back)
+
+
 _APPOS_TAIL = re.compile(r",\s+(?:said|told|says|added|noted|stated)\b")
 _CAPS_NAME = r"[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){1,2}\b"  # "By MATTHEW LEE and SUZAN FRASER Associated Press"
 NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_NAME_TOKEN}){{1,3}}"
@@ -93,8 +110,9 @@ _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Sen
                       r"Cent(?:er|re)|Academy|School|Airlines|Airways|Front|Television|Radio|Fund|Court|Forum|"
                       r"Dialogue|Conference|Conclave|Movement")
 # an outlet named by its web address in the text: "uzdaily.com", "NEWS.am", "see.news" (not part of a link)
-_OUTLET_DOMAIN = re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|pk|info|tv|"
-                            r"ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])")
+_OUTLET_DOMAIN = Anchored(re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|"
+                                     r"pk|info|tv|ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])"),
+                          r"\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|pk|info|tv|ru|ua)\b", 100)  # the dot of its domain
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
 # "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
 _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "air station": "base",
@@ -102,10 +120,12 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "airport": "airport", "province": "region", "prefecture": "region", "oblast": "region",
                 "governorate": "region", "region": "region", "district": "region", "river": "water", "strait": "water",
                 "lake": "water", "peninsula": "region", "palace": "venue", "camp": "base", "fort": "base"}
-_PLACE_TAIL = re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Base|Airbase|Naval Air Station|Naval Base|"
-                         r"Air Station|Military Base|International Airport|Airport|Province|province|Prefecture|"
-                         r"prefecture|Oblast|oblast|Governorate|governorate|Region|District|district|River|Strait|"
-                         r"Peninsula|Palace))(?=[\s,.;:)'’]|$)")
+_PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Base|Airbase|Naval Air Station|"
+                                  r"Naval Base|Air Station|Military Base|International Airport|Airport|Province|province|"
+                                  r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|District|district|"
+                                  r"River|Strait|Peninsula|Palace))(?=[\s,.;:)'’]|$)"),
+                       r"(?:Base|Airbase|Station|Airport|[Pp]rovince|[Pp]refecture|[Oo]blast|[Gg]overnorate|Region|"
+                       r"[Dd]istrict|River|Strait|Peninsula|Palace)\b", 150)  # the last word of its head
 _PLACE_HEAD_FIRST = re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)")
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
@@ -244,7 +264,8 @@ _SLASH = re.compile("/")
 _FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
 _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
-_BARE_BODY = re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])")
+_BARE_BODY = Anchored(re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])"),
+                      r"(?:Congress|Senate|Cabinet|Parliament)\b", 0)
 # what an office is of or for ("Chief of Mission", "Minister for Veterans Affairs"), never a name
 _OFFICE_OF_NOUNS = frozenset(
     "mission missions operations staff development trade industry security affairs cooperation planning procurement "
@@ -505,28 +526,35 @@ class EntityFinder:
                                       rf"journalist|commentator|activist|economist|Treasurer|councillors?|"
                                       rf"spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME})")
         # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
-        self._opening_appos = re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))"
+        self._opening_appos = Anchored(re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))"
                                          rf"(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|headed|leads|led|"
                                          rf"chairs|runs|oversees)|a\s+(?:former\s+|senior\s+|top\s+)?(?:representative|spokes\w+|"
                                          rf"official|director|member|minister|secretary|adviser|advisor|professor|researcher|"
                                          rf"analyst|expert|commander|general|lawmaker|senator)|the\s+(?:[A-Z][\w-]+\s+){{0,4}}"
                                          rf"(?:[Mm]inister|[Ss]ecretary|[Cc]hief|[Hh]ead|[Dd]irector|[Cc]ommander|[Ss]pokes\w+|"
-                                         rf"[Aa]mbassador|[Pp]resident|[Cc]hairman|[Cc]hair))\b", re.M)
+                                         rf"[Aa]mbassador|[Pp]resident|[Cc]hairman|[Cc]hair))\b", re.M),
+                                       r",\s+(?:who|a|the)\s", 200)  # the comma after the name
         # a byline on a line of its own at the top, above the outlet's line: "Rahul Singh\nHindustan Times, New Delhi"
         self._top_byline = re.compile(rf"\A\s*(?P<names>{NAME})[ \t]*\n(?=[^\n]{{3,60}}\n)")
         self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo|"
                                   rf"(?<=; )(?:editing|writing|additional reporting)|(?:Report\s+)?[Cc]ompiled)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
-        self._service = re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b")
+        self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
+                                 r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\b", 120)  # the service's last word
         self._ministry = re.compile(
             r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|external affairs|home|interior))\s+(?i:ministry)\b"
             r"|\b[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)(?:\s+of\s+(?P<who2>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
         self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
-        self._institution = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?){{1,5}}"
+        self._institution = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?){{1,5}}"
                                        rf"(?:{_INSTITUTION_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?)"
-                                       rf"(?=[\s,.;:)'’]|$)")
-        self._legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)")
-        self._designation, self._ship_class, self._named_type = DESIGNATION, SHIP_CLASS, NAMED_TYPE
+                                       rf"(?=[\s,.;:)'’]|$)"),
+                                     rf"(?:{_INSTITUTION_HEADS})\b", 250)  # its head word
+        self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)"),
+                               rf"(?:{_LEGAL})(?=[\s,.;:)]|$)", 200)  # its legal form
+        self._designation, self._named_type = DESIGNATION, NAMED_TYPE
+        self._ship_class = Anchored(SHIP_CLASS, r"[Cc]lass\b", 100)
+        self._ship_name = Anchored(SHIP_NAME, _SHIP_PREFIXES + r"\b", 0)  # the navy's prefix it begins with
+        self._acronym_platform = Anchored(ACRONYM_PLATFORM, r"\((?=[A-Z][A-Z0-9-]{1,9}\))", 200)  # "(ABBR)"
         self._place_words = {w.casefold() for kind in ("country", "location") for e in catalogue.of_kind(kind).values()
                              for n in [*e.names(), *e.demonyms] for w in n.split()}
         # each country's capitalised names and demonyms, to find the one an organisation's name holds
@@ -1255,7 +1283,7 @@ class EntityFinder:
                     ent = ents.get_or_add(("platform", name.casefold()), lambda: Entity(
                         "platform", name + " class", category="warship", extra={"maker": None, "parent": None}))
                     ents.mention(ent, Span(start, m.end(), text[start:m.end()]))
-        for m in SHIP_NAME.finditer(text):
+        for m in self._ship_name.finditer(text):
             words = m["d"].split()
             while words[-1] in _TITLE_CASE_GLUE or words[-1].islower():
                 words.pop()  # "BRP Gregorio del Pilar And ...", "BRP Ramon Alcaraz de": the name stops before
@@ -1287,7 +1315,7 @@ class EntityFinder:
             head = m["head"].lower()
             category = next((c for h, c in _NAMED_HEAD_CATEGORY if head.startswith(h)), None)
             self._new_platform(ents, d, Span(m.start("d"), m.end("d"), d), None, category=category)
-        for m in ACRONYM_PLATFORM.finditer(text) if "(" in text else ():
+        for m in self._acronym_platform.finditer(text) if "(" in text else ():
             if ents.covered(m.start("abbr"), m.end("abbr")) is not None or ents.covered(m.start("name"), m.end("name")):
                 continue
             head = m["head"].lower().rstrip("s")
