@@ -28,6 +28,7 @@ SENTENCES = [
     "It bought the Terminal High Altitude Area Defense Systems (THAAD) and Multiple Launch Rocket Systems (MLRS).",
     "Congress has to approve it; the Cabinet has chosen; it went to Parliament, not the Senate of Chile.",
     "As uzdaily.com and NEWS.am reported, see.news and example.org.uk followed (www.example.com/x.html).",
+    "Satnews Daily and Iraq Business News cited The Seoul Times, Ships Monthly and the Hindustan Times-run site.",
     "No heads here: a base, a province, forces, a class, (a), limited, congress.",
     "Province. River, Air Force; Ltd) Council: (AB) class",
 ]
@@ -61,4 +62,4 @@ def test_every_full_text_rule_named_here_is_anchored():
     names = {name for name, _ in _anchored_rules()}
     assert {"_PLACE_TAIL", "_OUTLET_DOMAIN", "_BARE_BODY", "EntityFinder._service", "EntityFinder._legal",
             "EntityFinder._institution", "EntityFinder._opening_appos", "EntityFinder._ship_class",
-            "EntityFinder._ship_name", "EntityFinder._acronym_platform"} <= names
+            "EntityFinder._ship_name", "EntityFinder._acronym_platform", "_OUTLET_NAME"} <= names

@@ -124,8 +124,9 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                                   r"Naval Base|Air Station|Military Base|International Airport|Airport|Province|province|"
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|District|district|"
                                   r"River|Strait|Peninsula|Palace))(?=[\s,.;:)'’]|$)"),
-                       r"(?:Base|Airbase|Station|Airport|[Pp]rovince|[Pp]refecture|[Oo]blast|[Gg]overnorate|Region|"
-                       r"[Dd]istrict|River|Strait|Peninsula|Palace)\b", 150)  # the last word of its head
+                       r"(?:Base|Airbase|Station|Airport|Province|province|Prefecture|prefecture|Oblast|oblast|"
+                       r"Governorate|governorate|Region|District|district|River|Strait|Peninsula|Palace)\b",
+                       150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x)
 _PLACE_HEAD_FIRST = re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)")
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
@@ -250,8 +251,10 @@ _TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A
 _DATELINE_TOWN = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?),\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                             r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|(?P<where>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s*[-–—(]")
 # an outlet by its form: capitalised words ending in what it is
-_OUTLET_NAME = re.compile(r"(?P<name>(?P<the>The\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:News|Daily|Times|Monthly|Weekly|Bulletin|"
-                          r"Herald|Tribune|Gazette|Journal|Post|Online|Blog))\b(?![-’'])")
+_OUTLET_NAME = Anchored(re.compile(r"(?P<name>(?P<the>The\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:News|Daily|Times|Monthly|Weekly|Bulletin|"
+                          r"Herald|Tribune|Gazette|Journal|Post|Online|Blog))\b(?![-’'])"),
+                        r"(?:News|Daily|Times|Monthly|Weekly|Bulletin|Herald|Tribune|Gazette|Journal|Post|Online|Blog)\b",
+                        80)  # what the outlet is, its last word
 # words that make "... News" a page's heading, not an outlet
 _NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "local", "home", "other", "recent",
                      "popular", "trending", "featured", "business", "defence", "defense", "military", "national",
@@ -259,7 +262,6 @@ _NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "l
                      "company", "press", "industry", "our", "your", "all", "weekend", "evening", "morning", "sunday",
                      "entertainment", "article", "next", "previous", "security", "show", "tech", "science", "health",
                      "opinion", "video", "photo", "lifestyle", "finance"}
-_OUTLET_HEAD = re.compile(r"\b(?:News|Daily|Times|Monthly|Weekly|Bulletin|Herald|Tribune|Gazette|Journal|Post|Online|Blog)\b")
 _SLASH = re.compile("/")
 _FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
 _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
@@ -1086,7 +1088,7 @@ class EntityFinder:
     def _outlet_names(self, text: str, ents: Entities) -> None:
         """Outlets named by their form: "Satnews Daily", "Iraq Business News", "The Seoul Times", "Ships Monthly";
         not a page's section headings ("Latest News", "World News")."""
-        for m in _anchored(_OUTLET_NAME, _OUTLET_HEAD, text, 80):
+        for m in _OUTLET_NAME.finditer(text):
             words = m["name"].split()
             while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
                 words.pop(0)
