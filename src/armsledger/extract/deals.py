@@ -654,29 +654,42 @@ class DealFinder:
                         refs.append(d)
                         named.add(id(d))
             loose = self._loose(c, i)
-            nouns = [m.group(1).lower() for m in _NOUN_RE_CASELESS.finditer(c.sent.text)]
-            anaphor = bool(_ANAPHOR_CASELESS.search(c.sent.text))
-            more = self._more(c)
-            priced = [m for m in c.money if not _NOT_VALUE.search(self.text, max(c.start, m.start - 60), m.start)]
-            wants_more = bool(anaphor or (priced and not refs) or (c.quantities and not refs and loose))
-            if not refs and wants_more and not c.sent.headline:
-                refs = self._resolve(i, c, focus, nouns, loose, more)
-            elif refs and anaphor:
+            # a sentence that names no deal's platform speaks of one if it refers back to it ("the deal", "these
+            # jets") or gives a price or a count; one that names some may refer back to another deal as well (the
+            # tests are read in that order, each only when the one before leaves the answer open)
+            if not refs:
+                if not c.sent.headline and (self._priced(c) or (c.quantities and loose) or self._anaphor(c)):
+                    refs = self._resolve(i, c, focus, self._nouns(c), loose, self._more(c))
+            elif self._anaphor(c):
                 known = {d.platform.category for d in refs}
-                other = [n for n in nouns if _NOUN_CATEGORIES.get(n) and not known & set(_NOUN_CATEGORIES[n])]
+                other = [n for n in self._nouns(c) if _NOUN_CATEGORIES.get(n) and not known & set(_NOUN_CATEGORIES[n])]
                 if other:
-                    refs += [d for d in self._resolve(i, c, [], other, [], more) if d not in refs]
+                    refs += [d for d in self._resolve(i, c, [], other, [], self._more(c)) if d not in refs]
             if refs:
                 for t in loose:
                     if t.kind in STAGES or t.kind in ("cancel", "pending"):
+                        if t.kind == "pending" and not any(n in _NOUN_CATEGORIES for n in self._nouns(c)):
+                            continue
                         for d in refs:
-                            if t.kind == "pending" and not any(n in _NOUN_CATEGORIES for n in nouns):
-                                continue
                             if not self._person_travels(c, t):
                                 d.claims.append(self._claim(c, t, (t.start, t.end), i))
                 self.book.refs[i] = refs
                 focus = refs
                 self._fill(i, c, refs)
+
+    @staticmethod
+    def _nouns(c: Clause) -> list[str]:
+        """The weapon nouns of a sentence, lower-cased, in order ("jets", "frigates")."""
+        return [m.group(1).lower() for m in _NOUN_RE_CASELESS.finditer(c.sent.text)]
+
+    @staticmethod
+    def _anaphor(c: Clause) -> bool:
+        """Does the sentence refer back to a deal or its platforms ("the contract", "these jets")?"""
+        return bool(_ANAPHOR_CASELESS.search(c.sent.text))
+
+    def _priced(self, c: Clause) -> bool:
+        """Does the sentence give a sum that can be a deal's value (not a budget, an overrun, a loan...)?"""
+        return any(not _NOT_VALUE.search(self.text, max(c.start, m.start - 60), m.start) for m in c.money)
 
     def _more(self, c: Clause) -> bool:
         """Does the sentence speak of more of something ("two more regiments", "a further 30", "additional jets")?"""
