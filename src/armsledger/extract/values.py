@@ -50,8 +50,10 @@ _pre = "|".join(re.escape(k) for k in sorted(_PREFIX, key=len, reverse=True))
 _suf = "|".join(re.escape(k) for k in sorted(_SUFFIX, key=len, reverse=True))
 _SEP = r"[\s\u00a0-]?"
 # Everything is read around the numbers of the text (_NUM_START): a pattern tried at
-# every character with leading optional groups costs ten times more.
-_NUM_START = re.compile(rf"(?<![\w.,])(?:\d|(?:{NUMBER_WORDS})\b|a (?:dozen|hundred|couple)|half a|dozens)", re.I)
+# every character with leading optional groups costs ten times more. The starts are looked for
+# over the lower-cased text (`Caseless`: the same places, twice as fast as re.I).
+_NUM_START = Caseless(re.compile(rf"(?<![\w.,])(?:\d|(?:{NUMBER_WORDS})\b|a (?:dozen|hundred|couple)|half a|dozens)",
+                                 re.I))
 _NUM_AT = re.compile(NUM, re.I)
 _QUAL_BEFORE = Caseless(re.compile(_QUAL.replace("(?:(?P<qual>", "(?:(?P<qual>").rstrip("?") + "$", re.I))
 _CUR_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_pre})\s?$", re.I)
