@@ -1,6 +1,7 @@
 """The entity rules that look for an expression only around its anchor (`entities.Anchored`) find what a scan of the
 whole text finds: every match, in order, with the same groups, in sentences written for the test and in the
 sample articles."""
+import re
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,33 @@ def test_every_full_text_rule_named_here_is_anchored():
     assert {"_PLACE_TAIL", "_OUTLET_DOMAIN", "_BARE_BODY", "EntityFinder._service", "EntityFinder._legal",
             "EntityFinder._institution", "EntityFinder._opening_appos", "EntityFinder._ship_class",
             "EntityFinder._ship_name", "EntityFinder._acronym_platform", "_OUTLET_NAME"} <= names
+
+
+TITLED = [
+    "Defence Minister Rajnath Singh met the Minister of State for Defence, Ann Kowal, and Prime Minister Piotr Nowak.",
+    "Ann Kowal, the Polish deputy defence minister, said so; Piotr Nowak, Poland's Defence Minister, agreed.",
+    "the defence minister of India, Ann Kowal, said; his Indian counterpart Defence Secretary Piotr Nowak left.",
+    "PRESIDENT Ann Kowal and the Chief of Defence Staff Piotr Nowak, and the Vice President of the Commission.",
+]
+
+
+def test_the_office_titles_as_a_trie_match_what_the_list_of_titles_matches():
+    finder = EntityFinder(load())
+    titles = sorted({n for e in finder.cat.of_kind("office").values() for n in e.names()}, key=lambda n: (-len(n), n))
+    listed = "|".join(re.escape(t) for t in titles)  # every title, longest first: what the trie stands for
+    for name in ("_name_title", "_title_appos", "_counterpart", "_title_name", "_name_title_anchor"):
+        fast = getattr(finder, name)
+        slow = re.compile(fast.pattern.replace(_office_alternation(fast.pattern), listed), fast.flags)
+        for text in TITLED + _texts():
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
+                   [(m.span(), m.groupdict()) for m in slow.finditer(text)], (name, text[:80])
+
+
+def _office_alternation(pattern: str) -> str:
+    """The trie of office titles within one of the finder's expressions: the group `(?i:` opens."""
+    start = pattern.index("(?i:") + len("(?i:")
+    depth, i = 1, start
+    while depth:
+        depth += {"(": 1, ")": -1}.get(pattern[i], 0) if pattern[i - 1] != "\\" else 0
+        i += 1
+    return pattern[start:i - 1]
