@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 SENTENCES = [
     "The jets will be based at Balad Air Base and at Narita International Airport, in Kanagawa Prefecture.",
+    "They flew from Naval Base Ventura County and Air Base Hill to Camp Aguinaldo, Fort Bragg and Lake Victoria.",
     "Troops crossed the Dnipro River near the Kerch Strait; the Cavite province and Kherson Oblast were shelled.",
     "The Royal Air Force, the Indian Navy, the US Marine Corps and the Philippine Coast Guard took part.",
     "Iran Air Defence Forces and the Hellenic Armed Forces met Indonesian Special Forces.",
@@ -63,7 +64,8 @@ def test_every_full_text_rule_named_here_is_anchored():
     names = {name for name, _ in _anchored_rules()}
     assert {"_PLACE_TAIL", "_OUTLET_DOMAIN", "_BARE_BODY", "EntityFinder._service", "EntityFinder._legal",
             "EntityFinder._institution", "EntityFinder._opening_appos", "EntityFinder._ship_class",
-            "EntityFinder._ship_name", "EntityFinder._acronym_platform", "_OUTLET_NAME"} <= names
+            "EntityFinder._ship_name", "EntityFinder._acronym_platform", "_OUTLET_NAME",
+            "_PLACE_HEAD_FIRST"} <= names
 
 
 TITLED = [
