@@ -102,8 +102,9 @@ def test_a_broad_candidate_is_proposed_once_per_date(extractor, text):
 
 
 class _FakeDeal:
-    def __init__(self, supplier, recipient, stage, signed=None):
+    def __init__(self, supplier, recipient, stage, signed=None, evidence=()):
         self.supplier, self.recipient, self._stage, self.signed = supplier, recipient, stage, signed
+        self.evidence = list(evidence)
 
     def status(self):
         return self._stage, False
@@ -119,6 +120,21 @@ def test_what_the_deals_say_of_an_event_is_a_feature(type_, countries, stage, hi
     ev = Event(type_, "occurred", None, countries=countries)
     events_decide.support([ev], [_FakeDeal("FRA", "EGY", stage), _FakeDeal("USA", "POL", stage)])
     assert hint in ev.hints and hint in events_decide.features(ev, [])
+
+
+# a deal read in the very sentence that states an event (and whether its stage is the event's type) is a feature:
+# "Egypt took delivery of the second frigate" beside the deal it is about, not a delivery told in passing
+@pytest.mark.parametrize("type_, at, hints", [
+    ("DELIVERY", (100, 180), {"deal:here", "deal:here_stage"}),
+    ("MEETING", (100, 180), {"deal:here"}),
+    ("DELIVERY", (300, 380), set()),
+])
+def test_a_deal_read_in_the_events_own_sentence_is_a_feature(type_, at, hints):
+    ev = Event(type_, "occurred", None, countries=["FRA", "EGY"], evidence=Span(at[0], at[1], "x" * (at[1] - at[0])))
+    deals = [_FakeDeal("FRA", "EGY", "in_delivery", evidence=[Span(120, 140, "x" * 20), Span(400, 420, "x" * 20)]),
+             _FakeDeal("USA", "POL", "signed", evidence=[Span(10, 30, "x" * 20)])]
+    events_decide.support([ev], deals)
+    assert {h for h in ev.hints if h.startswith("deal:here")} == hints
 
 
 def _model(weights: dict[str, float], threshold: float = 0.5, rule_threshold: float | None = None) -> Model:
@@ -236,8 +252,8 @@ def test_words_for_a_kind_of_event_propose_one(extractor, type_, text):
     assert type_ in proposed_types(extractor, text), text
 
 
-# a proposal is weighed by the words that state it and the few before them ("did not", "expected to");
-# the rules' own events are not: their triggers were chosen by hand
+# a candidate is weighed by the words that state it and the few before them ("did not", "expected to"), the
+# rules' own events too: how often a rule's trigger word is right is learnt as a proposal's is
 @pytest.mark.parametrize("text, type_, said, near", [
     ("The navy did not receive the second frigate from Italy in 2023.", "DELIVERY", "trig_word:DELIVERY:receive",
      "type&mod_near:DELIVERY:negation"),
@@ -253,4 +269,52 @@ def test_a_proposal_is_weighed_by_the_words_that_state_it(extractor, text, type_
     feats = events_decide.features(cands[0], clauses)
     assert said in feats and near in feats, sorted(f for f in feats if "trig_word" in f or "near" in f or "before" in f)
     rule = replace(cands[0], source="rules")
-    assert said not in events_decide.features(rule, clauses)
+    assert said in events_decide.features(rule, clauses) and near in events_decide.features(rule, clauses)
+
+
+# a meeting with a list of counterparts is one meeting per counterpart, each beside the host; two names
+# joined by "and" with no host, or a country named after the list ("on the war against Russia"), are not a list
+@pytest.mark.parametrize("text, pairs", [
+    ("Finnish Defence Minister Antti Hakkanen held talks on Thursday with his counterparts from Sweden, Norway and "
+     "Denmark.", [["FIN", "SWE"], ["FIN", "NOR"], ["FIN", "DNK"]]),
+    ("Kenya's defence secretary met the ministers of Uganda, Tanzania and Rwanda in Arusha on Monday.",
+     [["KEN", "UGA"], ["KEN", "TZA"], ["KEN", "RWA"]]),
+    ("On the sidelines of the forum, the Chilean minister held bilateral talks with the Peruvian defence minister "
+     "and the Colombian defence minister.", [["CHL", "PER"], ["CHL", "COL"]]),
+    ("Alongside the conference, the admiral held meetings with his counterparts from Ghana, Togo and Benin.",
+     [["GHA"], ["TGO"], ["BEN"]]),
+])
+def test_a_meeting_with_a_list_of_counterparts_is_one_per_counterpart(extractor, text, pairs):
+    c = clauses_of(extractor, text)[0]
+    word = next(w for w in ("held talks", "held bilateral talks", "held meetings", "met") if w in text)
+    at = text.index(word)
+    ev = Event("MEETING", "occurred", None, countries=[x for p in pairs for x in p], evidence=Span(0, len(text), text),
+               at=(at, at + len(word)), happening=("broad", 0, "MEETING"))
+    split = events_decide.counterparts(ev, c)
+    assert [e.countries for e in split] == pairs
+    assert len({e.happening for e in split}) == len(pairs), "each counterpart's meeting is a happening of its own"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Talks between India and Pakistan resumed in Islamabad on Monday.", "Talks"),
+    ("The Polish minister met his Ukrainian counterpart to discuss the war against Russia.", "met"),
+    ("The French minister held talks with his German counterpart on Tuesday; Italy and Spain sent envoys.",
+     "held talks"),
+    ("The Dutch minister met his Ukrainian counterpart to discuss aid from Germany, France and Italy.", "met"),
+])
+def test_a_meeting_without_a_list_of_counterparts_stays_whole(extractor, text, word):
+    c = clauses_of(extractor, text)[0]
+    at = text.index(word)
+    ev = Event("MEETING", "occurred", None, countries=["IND", "PAK"], evidence=Span(0, len(text), text),
+               at=(at, at + len(word)))
+    assert events_decide.counterparts(ev, c) == [ev]
+
+
+def test_meetings_of_one_official_with_different_counterparts_are_two():
+    from armsledger.extract.entities import Entity
+    singh = Entity("person", "Rajnath Singh", country="IND")
+    talks = Event("MEETING", "occurred", None, participants=[singh], countries=["IND", "USA"])
+    visit = Event("MEETING", "scheduled", None, participants=[singh], countries=["DEU", "IND"])
+    again = Event("MEETING", "occurred", None, participants=[singh], countries=["IND"])
+    kept = events_decide.decide([talks, visit, again], [], _model({}, threshold=0.1))
+    assert kept == [talks, visit], "the same official with another counterpart is another meeting"

@@ -471,6 +471,8 @@ def _same(a: Event, b: Event) -> bool:
     if a.type in ("SUMMIT", "MEETING"):
         if a.type == "SUMMIT" and a.date is not None and b.date is not None and a.date.value != b.date.value:
             return False
+        if _other_counterpart(a, b):
+            return False
         shared = set(map(id, a.participants)) & set(map(id, b.participants))
         return bool(shared) or (not a.participants and not b.participants and set(a.countries) == set(b.countries))
     if set(a.countries) != set(b.countries) and not (set(a.countries) <= set(b.countries) or set(b.countries) <= set(a.countries)):
@@ -488,6 +490,13 @@ def _same(a: Event, b: Event) -> bool:
             return False
         return pa == pb or not pa or not pb or bool(pa & pb)
     return False
+
+
+def _other_counterpart(a: Event, b: Event) -> bool:
+    """Two meetings of one official with different counterparts ("Singh met Austin ... Singh will meet
+    Pistorius"): each names a country the other does not and they share one country at most (the host)."""
+    ca, cb = set(a.countries), set(b.countries)
+    return bool(ca - cb) and bool(cb - ca) and len(ca & cb) <= 1 and len(ca) >= 2 and len(cb) >= 2
 
 
 class SameIndex:

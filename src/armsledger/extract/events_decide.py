@@ -7,12 +7,13 @@ Every deal implies an event of its stage ("offered" an OFFER, "signed" a DEAL_SI
 signing date, "in_delivery" a DELIVERY...) that the rules may not have told apart; these join
 the rules' events as candidates. The model weighs each candidate by its type and status, who
 opened it (rules or a deal), its date's precision, the parties and platforms it names, the
-triggers of its sentence and, for an implied event, its deal's stage and hedging.
+triggers of its sentence and, for an implied event, its deal's stage and hedging. A meeting with
+a list of counterparts is a candidate per counterpart (`counterparts`).
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from ..model import Span
@@ -63,6 +64,52 @@ def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead:
         out.append((dm, tuple(hints)))
     if lead and peg is not None and not any(dm.value == peg.value for dm in dated):
         out.append((peg, ("date:peg", "date:peg_" + (peg.kind or "text"))))
+    return out
+
+
+_LIST_SEP = re.compile(r",|\band\b|&")
+_NOT_A_LIST = re.compile(r"[.;:!?()\"“”]|\b(?:on|over|about|against|to|for|that|which|who|whom|said|says|while|but|after|"
+                         r"before|at|during|amid|as)\b", re.I)
+_STOP = re.compile(r"[.;:!?()\"“”]")
+_LIST_START = 80  # characters from the words that state a meeting to the first counterpart of its list
+
+
+def counterparts(ev: Event, c: Clause) -> list[Event]:
+    """A meeting with a list of counterparts ("X held talks with his counterparts from the US, the UK and
+    Poland"; "met the US Secretary of Defense, the South Korean minister and ...") is one meeting per
+    counterpart, each with the host (the country of those named before the words that state it). The list: the
+    countries named (directly or by the people named) after those words, joined only by commas and "and";
+    two counterparts are enough with a host, three without one. Any other event is itself alone."""
+    if ev.type not in ("MEETING", "SUMMIT") or ev.at is None:
+        return [ev]
+    ts, te = ev.at
+    named = sorted([(s, e, ent.code) for s, e, ent in c.countries if ent.code]
+                   + [(s, e, p.country) for s, e, p in c.people if p.country])
+    host = _unique([code for s, e, code in named if e <= ts])
+    listed: list[str] = []
+    last = te
+    text = c.sent.text
+    for s, e, code in named:
+        if s < te:
+            continue
+        gap = text[last - c.start:s - c.start]
+        if listed and code == listed[-1]:
+            last = max(last, e)  # the same counterpart again ("US Secretary of Defense Lloyd Austin")
+            continue
+        if not listed and (len(gap) > _LIST_START or _STOP.search(gap)):
+            break
+        if listed and (len(gap) > 60 or not _LIST_SEP.search(gap) or _NOT_A_LIST.search(gap)):
+            break
+        listed.append(code)
+        last = max(last, e)
+    others = [code for code in _unique(listed) if code not in host]
+    if len(others) < (2 if host else 3):
+        return [ev]
+    out = []
+    for code in others:
+        keep = [p for p in ev.participants if p.kind != "person" or p.country is None or p.country in host + [code]]
+        out.append(replace(ev, countries=host[:1] + [code], participants=keep,
+                           happening=(ev.happening or ()) + ("with", code)))
     return out
 
 
@@ -159,7 +206,7 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
                            hints=hints + (f"trig:{t.group}",), at=(t.start, t.end))
                 ev.source = "broad"
                 ev.happening = ("broad", i, type_)
-                out.append(ev)
+                out += counterparts(ev, c)
     return out
 
 
@@ -195,8 +242,7 @@ def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[
             if memo is not None:
                 memo[key] = hit
         f.update(hit[0])  # a tuple: added in its order, as one by one
-        if src != "rules":  # what only the proposals are weighed by: the rules' own events keep their features
-            f.update(_proposal_features(ev, c, hit))
+        f.update(_proposal_features(ev, c, hit))
     return f
 
 
@@ -218,7 +264,9 @@ def _sentence_features(i: int, c: Clause, t: str) -> tuple[tuple[str, ...], tupl
 
 def _proposal_features(ev: Event, c: Clause, sentence: tuple) -> set[str]:
     """The broad cues of the sentence, the words that state the event and how many heads of state or
-    government the sentence names, each with the event's type (`sentence`: `_sentence_features`)."""
+    government the sentence names, each with the event's type (`sentence`: `_sentence_features`). Every
+    candidate is weighed by them, the rules' own events included: a rule's trigger word tells how often
+    its events are right, as a proposal's does."""
     f = set(sentence[1])
     if ev.at is not None:
         f.update(_words_at(ev, c))
@@ -266,30 +314,42 @@ def alternatives(events: list[Event], clauses: list[Clause], ref) -> list[Event]
     for n, ev in enumerate(events):
         ev.happening = ("rules", n)
         ev.hints = ev.hints + ("date:rule",)
-        out.append(ev)
-        if ev.date is not None or not 0 <= ev.clause < len(clauses) or ev.evidence is None:
+        c = clauses[ev.clause] if 0 <= ev.clause < len(clauses) else None
+        split = counterparts(ev, c) if c is not None else [ev]
+        out += split
+        if ev.date is not None or c is None or ev.evidence is None:
             continue  # a date the rules chose stands
         start, end = ev.at or (ev.evidence.start, ev.evidence.end)
-        for dm, hints in date_options(clauses[ev.clause], start, end, peg, _in_lead(clauses, ev.clause)):
+        for dm, hints in date_options(c, start, end, peg, _in_lead(clauses, ev.clause)):
             if (dm.value if dm else None) != (ev.date.value if ev.date else None):
-                out.append(replace(ev, date=dm, hints=("date:alt",) + hints))
+                out += [replace(one, date=dm, hints=("date:alt",) + hints) for one in split]
     return out
 
 
 def support(events: list[Event], deals: list[Deal]) -> None:
     """What the article's deals say of each event (features of the model): whether a deal joins its
-    countries, and whether that deal's stage is the event's ("signed" for a DEAL_SIGNED...)."""
+    countries, and whether that deal's stage is the event's ("signed" for a DEAL_SIGNED...); whether a deal
+    is read in the event's own sentence, and whether that one's stage is the event's."""
     # each deal's stage read once, and for each country the stages of its deals and whether one is signed:
     # linear in events and deals, not their product
     stages: dict[str | None, set[str | None]] = {}
     signed: set[str | None] = set()
+    here: list[tuple[int, str]] = []  # where each deal is read (its evidence), with the event type of its stage
     for d in deals:
         stage = STAGE_EVENT.get(d.status()[0])
         for code in {d.supplier, d.recipient}:
             stages.setdefault(code, set()).add(stage)
             if d.signed is not None:
                 signed.add(code)
+        here += [(sp.start, stage or "") for sp in d.evidence]
+    starts = sorted(x for x, _ in here)
+    of_stage: dict[str, list[int]] = {}
+    for x, stage_ in sorted(here):
+        of_stage.setdefault(stage_, []).append(x)
     for ev in events:
+        if ev.evidence is not None and _within(starts, ev.evidence.start, ev.evidence.end):
+            same = _within(of_stage.get(ev.type, []), ev.evidence.start, ev.evidence.end)
+            ev.hints = ev.hints + ("deal:here",) + (("deal:here_stage",) if same else ())
         mine = [code for code in set(ev.countries) if code in stages]
         if not mine:
             hint = "deal:none"
@@ -298,6 +358,12 @@ def support(events: list[Event], deals: list[Deal]) -> None:
         else:
             hint = "deal:other_stage"
         ev.hints = ev.hints + (hint,)
+
+
+def _within(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether any of the sorted `starts` lies in [lo, hi)."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Event]:
