@@ -120,12 +120,17 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "naval air station": "base", "military base": "base", "international airport": "airport",
                 "airport": "airport", "province": "region", "prefecture": "region", "oblast": "region",
                 "governorate": "region", "region": "region", "district": "region", "river": "water", "strait": "water",
-                "lake": "water", "peninsula": "region", "palace": "venue", "camp": "base", "fort": "base"}
+                "lake": "water", "peninsula": "region", "palace": "venue", "camp": "base", "fort": "base",
+                "military camp": "base"}
+# a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
+# whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
+_LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp"})
 _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Base|Airbase|Naval Air Station|"
-                                  r"Naval Base|Air Station|Military Base|International Airport|Airport|Province|province|"
+                                  r"Naval Base|Air Station|Military Base|air base|airbase|naval base|military base|military camp|"
+                                  r"International Airport|Airport|Province|province|"
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|District|district|"
                                   r"River|Strait|Peninsula|Palace))(?=[\s,.;:)'’]|$)"),
-                       r"(?:Base|Airbase|Station|Airport|Province|province|Prefecture|prefecture|Oblast|oblast|"
+                       r"(?:Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|oblast|"
                        r"Governorate|governorate|Region|District|district|River|Strait|Peninsula|Palace)\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x)
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -1147,6 +1152,14 @@ class EntityFinder:
                     continue
                 name = " ".join(words)
                 s, e = m.end("name") - len(name), m.end("name")
+                if m["head"] in _LOWER_BASE_HEADS:
+                    name = self._base_town(text, ents, s, m.start("head"))
+                    if name is None:
+                        continue
+                    s = m.start("head") - len(name) - 1
+                    name = text[s:e]
+                    if any(x.kind == "location" and a <= s and b >= m.start("head") - 1 for a, b, x in ents.overlapping(s, e)):
+                        continue  # a town the catalogue knows ("the Incirlik air base"): its entity stands
                 inner = ents.overlapping(s, e)
                 if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
                     continue  # a person, a firm, a force, or a place the catalogue knows by this very name
@@ -1155,6 +1168,21 @@ class EntityFinder:
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category=category))
                 self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    @staticmethod
+    def _base_town(text: str, ents: Entities, start: int, head: int) -> str | None:
+        """The town a lower-case base is named by: the capitalised words before "air base" after those that say
+        whose it is (a country's name, demonym or possessive: "the Pakistani air base", "Turkey's Incirlik air
+        base"); None when only those are left."""
+        words = list(re.finditer(r"\S+", text[start:head]))
+        while words:
+            w = words[0]
+            a, b = start + w.start(), start + w.end()
+            if w.group().endswith(("'s", "’s")) or any(x.kind == "country" for _, _, x in ents.overlapping(a, b)):
+                words.pop(0)
+            else:
+                break
+        return text[start + words[0].start():head - 1] if words else None
 
     def _towns(self, text: str, ents: Entities) -> None:
         """Towns the catalogue does not hold, told by the country or region written after them: "in Stavanger,
