@@ -40,3 +40,50 @@ def test_a_base_at_a_town_the_catalogue_knows_keeps_the_town(extractor):
 ])
 def test_a_base_named_only_by_its_country_is_no_location(extractor, text):
     assert not {n for n in names(extractor, text, "location") if "base" in n}
+
+
+# --- a military unit by its number ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The new jets will be flown by No. 6 Squadron from next spring.", "No. 6 Squadron"),
+    ("Pilots of No 41 Squadron completed their conversion in March.", "No 41 Squadron"),
+    ("A crew from the 412th Flight Test Squadron ferried the tanker.", "412th Flight Test Squadron"),
+    ("The howitzers go to the 2nd Mechanised Brigade first.", "2nd Mechanised Brigade"),
+    ("The aircraft will serve with the 37th Stormo at Trapani.", "37th Stormo"),
+])
+def test_a_unit_named_by_its_number_is_an_organization(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+# --- a party named before "party" in lower case ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The opposition Law and Justice party said it would cancel the helicopter order.", "Law and Justice"),
+    ("Lawmakers of the ruling Pheu Thai party questioned the submarine purchase.", "Pheu Thai"),
+    ("The New Democracy party passed the budget with 159 votes.", "New Democracy"),
+    ("The pro-European Civic Platform party had chosen the Caracal.", "Civic Platform"),
+    ("The Greek Syriza party voted against the frigate deal.", "Syriza"),
+])
+def test_a_party_named_before_the_word_party_is_an_organization(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "The crew held a Christmas party on board the frigate.",
+    "The Indian party delegation arrived in Paris on Monday.",
+    "Officials said the US party line had not changed.",
+])
+def test_a_party_that_is_no_body_is_no_organization(extractor, text):
+    assert not names(extractor, text, "organization")
+
+
+# --- a town named after what it is ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The corvette called at the port of Korvask before sailing on.", "Korvask"),
+    ("Protesters were killed in the eastern town of Belavinsk in 2005.", "Belavinsk"),
+    ("The squadron is based on the island of Tarvos, near the coast.", "Tarvos"),
+    ("Work has begun on the new city of Orzamay, the minister said.", "Orzamay"),
+])
+def test_a_town_named_after_what_it_is_is_a_location(extractor, text, name):
+    assert name in names(extractor, text, "location")

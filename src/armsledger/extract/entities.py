@@ -146,6 +146,18 @@ _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature"
 _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                           "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share"}
+# a military unit by its number: "No. 6 Squadron", "the 313th Flight Test Squadron", "the 7th Fleet"
+_UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Gruppo|Stormo"
+_UNIT = re.compile(rf"\b(?P<name>(?:No\.?\s?\d{{1,4}}|\d{{1,4}}(?:st|nd|rd|th))(?:\s+[A-Z][\w-]+){{0,3}}\s+(?:{_UNIT_HEADS}))\b")
+_UNIT_HEAD = re.compile(rf"\b(?:{_UNIT_HEADS})\b")
+# a party named before the word in lower case: "the Civic Platform party", "the ruling Pheu Thai party"
+_PARTY = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+party\b")
+_PARTY_WORD = re.compile(r"\bparty\b")
+_NOT_PARTY = {"christmas", "easter", "birthday", "halloween", "year", "launch", "garden", "tea", "search",
+              "boarding", "third", "working", "state"}
+# a town named after what it is: "the port of Limassol", "the town of Andijan", "the island of Penghu"
+_TOWN_OF = re.compile(r"\b(?P<what>town|city|port|village|island)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+_TOWN_OF_ANCHOR = re.compile(r"(?:town|city|port|village|island) of [A-Z]")
 # a country's forces and government as written in lower case after its name or demonym ("the Indian navy",
 # "the Chinese army")
 _LOWER_SERVICE = re.compile(r"(?P<poss>['’]s)?\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
@@ -599,7 +611,9 @@ class EntityFinder:
         self._makers_in_platform_names(ents)
         self._people(text, ents, offices)
         self._organisations(text, ents)
+        self._units_and_parties(text, ents)
         self._places(text, ents)
+        self._towns_by_what(text, ents)
         self._towns(text, ents)
         self._outlets(text, ents)
         self._outlet_names(text, ents)
@@ -1095,6 +1109,41 @@ class EntityFinder:
             ent = longer or ents.get_or_add(("organization", name.casefold()),
                                             lambda: Entity("organization", name, country=country, category=category))
             self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    def _units_and_parties(self, text: str, ents: Entities) -> None:
+        """Military units by their number ("No. 6 Squadron", "the 313th Flight Test Squadron") and parties named
+        before "party" in lower case ("the Law and Justice party"), past the words that say whose they are
+        ("the Greek New Democracy party")."""
+        found = [(m.start("name"), m.end("name"), "military unit") for m in _anchored(_UNIT, _UNIT_HEAD, text, 60)]
+        for m in _anchored(_PARTY, _PARTY_WORD, text, 60):
+            words = list(re.finditer(r"\S+", m["name"]))
+            while words and (words[0].group().casefold() in _STOP_FIRST or words[0].group().endswith(("'s", "’s"))
+                             or any(x.kind == "country" for _, _, x in ents.overlapping(
+                                 m.start("name") + words[0].start(), m.start("name") + words[0].end()))):
+                words.pop(0)
+            if words and not any(w.group().casefold() in _NOT_PARTY for w in words):
+                found.append((m.start("name") + words[0].start(), m.end("name"), "political party"))
+        for s, e, category in found:
+            if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(s, e)):
+                continue  # a body the catalogues or a rule already named
+            name = text[s:e]
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category=category))
+            self._force_mention(ents, ent, Span(s, e, name))
+
+    def _towns_by_what(self, text: str, ents: Entities) -> None:
+        """Towns and islands the catalogue does not hold, told by what they are: "the port of Limassol", "the
+        town of Andijan", "the island of Penghu"."""
+        for m in _anchored(_TOWN_OF, _TOWN_OF_ANCHOR, text, 0):
+            s, e = m.span("name")
+            name = re.sub(r"['’]s$", "", m["name"])
+            e = s + len(name)
+            if ents.overlapping(s, e) or name.split()[0].casefold() in _NOT_INSTITUTION_FIRST:
+                continue
+            category = "region" if m["what"] == "island" else "city"
+            ent = ents.get_or_add(("location", name.casefold()),
+                                  lambda: Entity("location", name, category=category))
+            ents.mention(ent, Span(s, e, name))
 
     def _outlet_names(self, text: str, ents: Entities) -> None:
         """Outlets named by their form: "Satnews Daily", "Iraq Business News", "The Seoul Times", "Ships Monthly";
