@@ -87,3 +87,22 @@ def test_a_party_that_is_no_body_is_no_organization(extractor, text):
 ])
 def test_a_town_named_after_what_it_is_is_a_location(extractor, text, name):
     assert name in names(extractor, text, "location")
+
+
+# --- a defence ministry written in lower case is named by its formal name -----------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("According to the defence ministry, the pact covers training and spares.", "Ministry of Defence"),
+    ("The defense ministry said the first jets would arrive in May.", "Ministry of Defense"),
+    ("A defence ministry official confirmed the order on Monday.", "Ministry of Defence"),
+])
+def test_a_defence_ministry_in_lower_case_is_named_formally(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Defence Ministry said the pact covers training and spares.", "Defence Ministry"),
+    ("The Indian defence ministry said the pact covers training.", "Indian Defence Ministry"),
+])
+def test_a_defence_ministry_as_capitalised_or_owned_keeps_its_form(extractor, text, name):
+    assert name in names(extractor, text, "organization")

@@ -1033,6 +1033,8 @@ class EntityFinder:
                 name = f"{m['who']} {base}"
             else:
                 name, country = base, country or home
+                if m["kind"] and text[m.start("kind"):m.end()].islower() and "defen" in kind:
+                    name = f"Ministry of {word}"  # "the defence ministry" says what it is: its name is the formal one
             if m["who"] and not country:
                 start = m.start("kind") if m["kind"] else m.start()
             ent = ents.get_or_add(("organization", f"{base}|{country}"),
