@@ -106,3 +106,17 @@ def test_a_defence_ministry_in_lower_case_is_named_formally(extractor, text, nam
 ])
 def test_a_defence_ministry_as_capitalised_or_owned_keeps_its_form(extractor, text, name):
     assert name in names(extractor, text, "organization")
+
+
+# --- words that name a place, a body or a thing are no person's name -----------------------------------------
+
+@pytest.mark.parametrize("text, not_person", [
+    ("Li Wei attended with officials of the navy and of CSTC/ Donghai Shipyard.", "Donghai Shipyard"),
+    ("He thanked the Turkish Navy's Chief Naval Overseer in Pakistan for his work.", "Naval Overseer"),
+    ("Present were General Ahmed Salem, Inspector General of the army and Commander of the Eastern Zone, "
+     "General Omar Haddad, Commander of the Navy.", "Eastern Zone"),
+    ("Readout of Secretary of State Jones' Phone Call with the Korean Foreign Minister", "Jones' Phone Call"),
+    ("THIS YEAR'S SHOW IS THE BIGGEST SINCE ITS LAUNCH, CHAIRMAN SAYS", "Biggest Since Its Launch"),
+])
+def test_a_place_or_thing_word_makes_no_person(extractor, text, not_person):
+    assert not_person not in names(extractor, text, "person")

@@ -259,7 +259,10 @@ def _alnum(s: str) -> str:
 
 _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary", "deputy", "state", "general",
              "council", "president", "prime", "chief", "staff", "force", "army", "navy", "department", "office",
-             "agency", "company", "corporation", "group", "limited", "forces", "command", "said", "says"}
+             "agency", "company", "corporation", "group", "limited", "forces", "command", "said", "says",
+             # words that name a place, a body or a thing, never a person ("Hudong Shipyard", "Southern Zone",
+             # "Chief Naval Overseer", "Our Bureau", "Phone Call")
+             "shipyard", "shipyards", "dockyard", "zone", "overseer", "bureau", "phone", "call", "news", "media"}
 # after an office: what it is of, then the holder's name between commas ("..., Ann Kowal, said", "..., Ann Kowal and")
 _OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Z][\w&'’-]*)"
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
@@ -770,7 +773,7 @@ class EntityFinder:
             words = raw.split()
         if words[0].casefold() in _STOP_FIRST or len(words) < 2 or any(w.strip(".,").casefold() in _NOT_NAME for w in words):
             return None
-        if any(w in _TITLE_CASE_GLUE for w in words[1:]):
+        if any((w.title() if raw.isupper() else w) in _TITLE_CASE_GLUE for w in words[1:]):
             return None  # a headline in title case ("Minister To Discuss Strengthening Of Air Defence"), not a name
         hit = ents.covered(s, e)
         if hit is not None and hit.kind != "person":
