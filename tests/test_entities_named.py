@@ -120,3 +120,18 @@ def test_a_defence_ministry_as_capitalised_or_owned_keeps_its_form(extractor, te
 ])
 def test_a_place_or_thing_word_makes_no_person(extractor, text, not_person):
     assert not_person not in names(extractor, text, "person")
+
+
+# --- the Soviet Union, seller of arms still in service, is a country; "Soviet-built" names none -------------
+
+@pytest.mark.parametrize("text", [
+    "Finland retired the Buk system it had bought from the Soviet Union decades ago.",
+    "The MiG-29s were delivered by the USSR in 1989.",
+    "Trade shrank after the Soviet Union collapsed, the minister said.",
+])
+def test_the_soviet_union_is_a_country(extractor, text):
+    assert "Soviet Union" in names(extractor, text, "country")
+
+
+def test_soviet_built_names_no_country(extractor):
+    assert not names(extractor, "Soviet-built MiG-29s remain in service with the air force.", "country")
