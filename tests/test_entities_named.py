@@ -135,3 +135,24 @@ def test_the_soviet_union_is_a_country(extractor, text):
 
 def test_soviet_built_names_no_country(extractor):
     assert not names(extractor, "Soviet-built MiG-29s remain in service with the air force.", "country")
+
+
+# --- an acronym in brackets after a body's name is that body ---------------------------------------------------
+
+def orgs(extractor, text: str) -> dict[str, set[str]]:
+    return {e["name"]: {m["text"] for m in e["mentions"]} for e in entities(extractor, text) if e["kind"] == "organization"}
+
+
+@pytest.mark.parametrize("text, name, acronym", [
+    ("Peru's Ministry of Defence (MoD) has picked the F-16 over the Gripen.", "Ministry of Defence", "MoD"),
+    ("Kenya's Ministry of Defence (MoD) signed the order, and the MoD will pay in 2026.", "Ministry of Defence", "MoD"),
+    ("The Korean Aerospace Industries (KAI) contract covers 12 jets.", "Korean Aerospace Industries", "KAI"),
+])
+def test_an_acronym_in_brackets_is_the_body_before_it(extractor, text, name, acronym):
+    found = orgs(extractor, text)
+    assert acronym in found.get(name, set()) and len(found) == 1
+
+
+def test_an_acronym_named_elsewhere_alone_keeps_its_own_body(extractor):
+    found = orgs(extractor, "The Kenyan Defence Forces (KDF) bought trucks; the British MoD sold them, the MoD said.")
+    assert "MoD" not in found.get("Kenyan Defence Forces", set())

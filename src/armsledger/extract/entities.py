@@ -623,6 +623,7 @@ class EntityFinder:
         self._bare_bodies(text, ents)
         self._surnames(text, ents)
         self._parent_word_as_subsidiary(ents)
+        self._acronym_in_brackets(text, ents)
         self._designations(text, ents)
         self._merge_platform_family(ents)
         return ents
@@ -1294,6 +1295,32 @@ class EntityFinder:
                 ents.at[mm.start] = child
             ents.reassign(parent, child)
             parent.mentions = []
+
+    @staticmethod
+    def _acronym_in_brackets(text: str, ents: Entities) -> None:
+        """An acronym in brackets after a body's name is that body ("the Ministry of Defence (MoD)"), not another
+        one the catalogue knows by the same letters (the British MoD), when its capitals are the initials of the
+        name and the other body is named nowhere else in the article."""
+        for org in ents.of_kind("organization"):
+            for mm in list(org.mentions):
+                if text[mm.end:mm.end + 2] != " (":
+                    continue
+                after = [x for x in ents.starting(mm.end + 2, mm.end + 3)
+                         if x[2] is not org and x[2].kind == "organization" and text[x[1]:x[1] + 1] in (")", ",")]
+                if not after:
+                    continue
+                a, b, other = after[0]
+                acronym = text[a:b]
+                capitals = [c for c in acronym if c.isupper()]
+                initials = iter(w[0].upper() for w in mm.text.split())
+                if len(capitals) < 2 or not all(c in initials for c in capitals) \
+                        or any(x.text != acronym for x in other.mentions):
+                    continue
+                for x in other.mentions:
+                    org.add(x)
+                    ents.at[x.start] = org
+                ents.reassign(other, org)
+                other.mentions = []
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
         near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take
