@@ -175,3 +175,17 @@ def test_a_name_before_what_the_person_is_is_a_person(extractor, text, name):
 ])
 def test_a_firm_before_what_it_is_is_no_person(extractor, text):
     assert not names(extractor, text, "person")
+
+
+# --- a venue named by what it is; a place after its owner's possessive ----------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The minister laid a wreath at the Tolvan War Memorial on Monday.", "Tolvan War Memorial"),
+    ("The delegation stayed at the Kestrel Hotel in the capital.", "Kestrel Hotel"),
+    ("Tanks rolled through Liberty Square during the parade.", "Liberty Square"),
+    ("The deal was signed at the Presidential Complex in the capital.", "Presidential Complex"),
+    ("The talks were held at the Army Officers' Club in the capital.", "Army Officers' Club"),
+    ("The trucks were moved to the Bangladesh Army's Rajendrapur Cantonment.", "Rajendrapur Cantonment"),
+])
+def test_a_venue_named_by_what_it_is_is_a_location(extractor, text, name):
+    assert name in names(extractor, text, "location")

@@ -121,7 +121,9 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "airport": "airport", "province": "region", "prefecture": "region", "oblast": "region",
                 "governorate": "region", "region": "region", "district": "region", "river": "water", "strait": "water",
                 "lake": "water", "peninsula": "region", "palace": "venue", "camp": "base", "fort": "base",
-                "military camp": "base"}
+                "military camp": "base", "hotel": "venue", "square": "venue", "memorial": "venue", "abbey": "venue",
+                "cathedral": "venue", "mosque": "venue", "complex": "venue", "cantonment": "base", "stadium": "venue",
+                "club": "venue"}
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp"})
@@ -129,9 +131,11 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                                   r"Naval Base|Air Station|Military Base|air base|airbase|naval base|military base|military camp|"
                                   r"International Airport|Airport|Province|province|"
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|District|district|"
-                                  r"River|Strait|Peninsula|Palace))(?=[\s,.;:)'’]|$)"),
+                                  r"River|Strait|Peninsula|Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|"
+                                  r"Complex|Cantonment|Stadium|Club))(?=[\s,.;:)'’]|$)"),
                        r"(?:Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|oblast|"
-                       r"Governorate|governorate|Region|District|district|River|Strait|Peninsula|Palace)\b",
+                       r"Governorate|governorate|Region|District|district|River|Strait|Peninsula|Palace|Hotel|Square|"
+                       r"Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|Club)\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x)
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
@@ -1203,6 +1207,9 @@ class EntityFinder:
                 words = m["name"].split()
                 while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"under", "said", "according"}:
                     words.pop(0)
+                owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+                if owner is not None:  # "the Bangladesh Army's Rajendrapur Cantonment": the place is what follows
+                    words = words[owner + 1:]
                 if len(words) < 2:
                     continue
                 name = " ".join(words)
