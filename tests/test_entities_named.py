@@ -189,3 +189,18 @@ def test_a_firm_before_what_it_is_is_no_person(extractor, text):
 ])
 def test_a_venue_named_by_what_it_is_is_a_location(extractor, text, name):
     assert name in names(extractor, text, "location")
+
+
+# --- a type's name beside "consortium" names the firms that build it too ---------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Germany, a partner in the Eurofighter consortium, lifted its objection to the sale.", "Eurofighter"),
+    ("Bids came from Saab, the European consortium Eurofighter and Boeing.", "Eurofighter"),
+    ("The ministry weighed an offer from the MEADS consortium against the Patriot.", "MEADS"),
+])
+def test_a_type_beside_consortium_names_an_organization(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+def test_a_type_without_consortium_is_no_organization(extractor):
+    assert "Eurofighter" not in names(extractor, "Kuwait ordered 28 Eurofighter jets in 2016.", "organization")

@@ -151,6 +151,7 @@ _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june"
                           "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                           "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share"}
 # a military unit by its number: "No. 6 Squadron", "the 313th Flight Test Squadron", "the 7th Fleet"
+_CONSORTIUM_BEFORE = re.compile(r"\bconsortium,?\s+$")
 _UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Gruppo|Stormo"
 _UNIT = re.compile(rf"\b(?P<name>(?:No\.?\s?\d{{1,4}}|\d{{1,4}}(?:st|nd|rd|th))(?:\s+[A-Z][\w-]+){{0,3}}\s+(?:{_UNIT_HEADS}))\b")
 _UNIT_HEAD = re.compile(rf"\b(?:{_UNIT_HEADS})\b")
@@ -630,6 +631,7 @@ class EntityFinder:
         self._acronym_in_brackets(text, ents)
         self._designations(text, ents)
         self._merge_platform_family(ents)
+        self._consortia(text, ents)
         return ents
 
     def _entity_from(self, e: Entry) -> Entity:
@@ -1551,6 +1553,20 @@ class EntityFinder:
                         parent.mentions = []
                 entry = self.cat.get("platform", parent_id)
                 parent_id = entry.parent if entry else None
+
+    @staticmethod
+    def _consortia(text: str, ents: Entities) -> None:
+        """A type's name beside "consortium" names the firms that build it as well: "the Eurofighter consortium",
+        "the European consortium Eurofighter", "an offer from the MEADS consortium". The type keeps the mention
+        (the offer is of the type); the consortium is named there too, as a country is inside a body's name."""
+        for plat in ents.of_kind("platform"):
+            for mm in list(plat.mentions):
+                if not (text.startswith(" consortium", mm.end) or _CONSORTIUM_BEFORE.search(text, max(0, mm.start - 40), mm.start)):
+                    continue
+                name = mm.text
+                org = ents.get_or_add(("organization", name.casefold()),
+                                      lambda: Entity("organization", name, category="consortium"))
+                org.add(mm)
 
     @staticmethod
     def home_country(ents: Entities) -> str | None:
