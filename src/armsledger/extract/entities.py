@@ -561,7 +561,7 @@ class EntityFinder:
         # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
         self._opening_appos = Anchored(re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))"
                                          rf"(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|headed|leads|led|"
-                                         rf"chairs|runs|oversees)|an?\s+(?:[\w-]+\s+){{0,3}}?(?:representative|spokes\w+|"
+                                         rf"chairs|runs|oversees)|a\s+(?:former\s+|senior\s+|top\s+)?(?:representative|spokes\w+|"
                                          rf"official|director|member|minister|secretary|adviser|advisor|professor|researcher|"
                                          rf"analyst|expert|commander|general|lawmaker|senator)|the\s+(?:[A-Z][\w-]+\s+){{0,4}}"
                                          rf"(?:[Mm]inister|[Ss]ecretary|[Cc]hief|[Hh]ead|[Dd]irector|[Cc]ommander|[Ss]pokes\w+|"
