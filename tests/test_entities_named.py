@@ -185,3 +185,19 @@ def test_a_type_beside_consortium_names_an_organization(extractor, text, name):
 
 def test_a_type_without_consortium_is_no_organization(extractor):
     assert "Eurofighter" not in names(extractor, "Kuwait ordered 28 Eurofighter jets in 2016.", "organization")
+
+
+# --- news outlets the catalogue knows ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Mirage.News takes no institutional positions on the matter.", "Mirage News"),
+    ("By bne IntelliNews, January 15, 2018. The army wants new trucks.", "bne IntelliNews"),
+    ("The News Agency of Nigeria said the jets arrived on Monday.", "News Agency of Nigeria"),
+    ("Brazil plans the sale, the Brazil-Arab News Agency (ANBA) reported.", "Brazil-Arab News Agency"),
+])
+def test_a_news_outlet_of_the_catalogue_is_an_organization(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+def test_an_outlet_named_mirage_is_no_platform(extractor):
+    assert not names(extractor, "Mirage.News takes no institutional positions on the matter.", "platform")
