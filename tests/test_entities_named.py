@@ -201,3 +201,23 @@ def test_a_news_outlet_of_the_catalogue_is_an_organization(extractor, text, name
 
 def test_an_outlet_named_mirage_is_no_platform(extractor):
     assert not names(extractor, "Mirage.News takes no institutional positions on the matter.", "platform")
+
+
+# --- a capital after "in", "at" or "near" is a place, whatever follows it ------------------------------------
+
+@pytest.mark.parametrize("text, capital", [
+    ("Analysts in Athens say the votes for defence spending were expected.", "Athens"),
+    ("The president on Tuesday in Abuja inducted six light attack aircraft.", "Abuja"),
+    ("The ministry in New Delhi had earlier said that India gave the submarine.", "New Delhi"),
+    ("Diplomats at Ankara signed the accord on Friday.", "Ankara"),
+])
+def test_a_capital_after_in_is_a_place(extractor, text, capital):
+    assert capital in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("Athens says the votes for defence spending were expected.", "Athens"),
+    ("The deal is a blow to confidence in Moscow's reliability as a supplier.", "Moscow"),
+])
+def test_a_capital_acting_not_after_in_is_no_place(extractor, text, capital):
+    assert capital not in names(extractor, text, "location")

@@ -32,6 +32,7 @@ _GOV_VERBS = (
 )
 _GOV_AFTER = re.compile(rf"^\s+(?:{_GOV_VERBS}|(?!(?:talks|visits|officials|forces|residents|streets|troops|suburbs|summits|meetings|negotiations|accords|airports|bureaus|streets|offices|embassies|headquarters|is)\b)[a-z]+(?:s|ed))\b")
 _POSS_AFTER = re.compile(r"^(?:'s|’s)\b")
+_AT_PLACE_BEFORE = re.compile(r"\b(?:in|at|near)\s+$")
 # a capital that acts, past an adverb or in a tense that takes no -s or -ed ("Taipei set aside", "Cairo chose",
 # "Tokyo apparently hoping", "Berlin now plans")
 _GOV_AFTER_MORE = re.compile(
@@ -665,14 +666,19 @@ class EntityFinder:
                 if capitals is None:  # the capitals named, by where they end: read once an article
                     capitals = {x.end: x for x in hits if x.kind == "country" and x.form == "capital"}
                 after = text[h.end:h.end + 40]
+                # the capital named ("The Hague", not the first of the Netherlands' capitals)
+                city = next((c for c in entry.capital if c.casefold() == h.text.casefold()),
+                            entry.capital[0] if entry.capital else h.text)
                 # "New Delhi has signalled", "Seoul's agency": the government; else the city
                 if _GOV_AFTER.match(after) or _POSS_AFTER.match(after) or self._capital_acts(text, h, capitals):
                     ent = ents.get_or_add(("country", entry.id), lambda: self._entity_from(entry))
                     ents.mention(ent, span)
+                    if _AT_PLACE_BEFORE.search(text, max(0, h.start - 6), h.start) and not _POSS_AFTER.match(after):
+                        # "analysts in Athens say", "on Tuesday in Abuja inducted": the government there, and
+                        # the city named as a place too (as a country is named inside a body's name)
+                        ents.get_or_add(("location", city.casefold()), lambda: Entity(
+                            "location", city, country=entry.id, category="city")).add(span)
                 else:
-                    # the capital named ("The Hague", not the first of the Netherlands' capitals)
-                    city = next((c for c in entry.capital if c.casefold() == h.text.casefold()),
-                                entry.capital[0] if entry.capital else h.text)
                     loc = ents.get_or_add(("location", city.casefold()),
                                           lambda: Entity("location", city, country=entry.id, category="city"))
                     ents.mention(loc, span)
