@@ -427,6 +427,14 @@ class Entities:
                 self._span_of[n] = (span[0], span[1], new)
         self._ns_of.setdefault(id(new), []).extend(moved)
 
+    def absorb(self, old: Entity, new: Entity) -> None:
+        """`old` is `new`: its mentions and spans are `new`'s, and it is named nowhere."""
+        for mm in old.mentions:
+            new.add(mm)
+            self.at[mm.start] = new
+        self.reassign(old, new)
+        old.mentions = []
+
     def get_or_add(self, key: tuple[str, str], make) -> Entity:
         ent = self.by_key.get(key)
         if ent is None:
@@ -1305,11 +1313,7 @@ class EntityFinder:
                           and any(mm.text.startswith(word + " ") for mm in x.mentions)), None)  # not a foreign arm
             if child is None:
                 continue
-            for mm in parent.mentions:
-                child.add(mm)
-                ents.at[mm.start] = child
-            ents.reassign(parent, child)
-            parent.mentions = []
+            ents.absorb(parent, child)
 
     @staticmethod
     def _acronym_in_brackets(text: str, ents: Entities) -> None:
@@ -1331,11 +1335,7 @@ class EntityFinder:
                 if len(capitals) < 2 or not all(c in initials for c in capitals) \
                         or any(x.text != acronym for x in other.mentions):
                     continue
-                for x in other.mentions:
-                    org.add(x)
-                    ents.at[x.start] = org
-                ents.reassign(other, org)
-                other.mentions = []
+                ents.absorb(other, org)
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
         near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take
