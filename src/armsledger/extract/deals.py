@@ -23,7 +23,10 @@ from .context import STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
 from .entities import Entities, Entity
 from .numbers import NUM, parse_number
+from .status import read as read_status
+from .status import whole as delivered_whole
 from .prefixes import Caseless
+from .spans import distance
 from .values import Money, Percent, Quantity
 
 _WINDOW = 90  # characters between a trigger and the platform it speaks of
@@ -35,7 +38,7 @@ _ANAPHOR = re.compile(
     r"|\b(?:the|its|their)\s+(?:\w+\s){0,2}?(?:price|cost|value|contract value)\b"
     r"|^\W*(?:deliveries|delivery)\b|\b(?:remaining|outstanding)\b", re.I)
 _ANAPHOR_CASELESS = Caseless(_ANAPHOR)
-_NOUN_CATEGORIES = {
+NOUN_CATEGORIES = {
     "tank": ("main battle tank", "armoured vehicle", "infantry fighting vehicle"),
     "howitzer": ("self-propelled howitzer", "towed howitzer"),
     "jet": ("fighter aircraft", "trainer aircraft", "attack aircraft", "bomber aircraft"),
@@ -53,7 +56,7 @@ _NOUN_CATEGORIES = {
     "vessel": ("patrol vessel", "frigate", "corvette", "auxiliary ship", "mine countermeasures vessel"),
     "system": (), "radar": ("radar",), "launcher": ("rocket artillery",), "engine": ("aircraft engine", "naval engine"),
 }
-_NOUN_ALT = "|".join(sorted(_NOUN_CATEGORIES, key=len, reverse=True))
+_NOUN_ALT = "|".join(sorted(NOUN_CATEGORIES, key=len, reverse=True))
 _NOUN_RE = re.compile(rf"\b({_NOUN_ALT})(?:s|es)?\b", re.I)
 _NOUN_RE_CASELESS = Caseless(_NOUN_RE)
 _NOT_VALUE = re.compile(r"(?:additional|extra|development|overrun|budget|gdp|revenue|sales|market|"
@@ -61,7 +64,7 @@ _NOT_VALUE = re.compile(r"(?:additional|extra|development|overrun|budget|gdp|rev
                         r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
 _NOT_VALUE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I)
 _EXPLICIT_SIGN = re.compile(r"(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|placed|ordered|agreed to)", re.I)
-_CATEGORY_UNIT = {
+CATEGORY_UNIT = {
     "aircraft": "aircraft", "helicopter": "helicopter", "unmanned aerial vehicle": "drone", "loitering munition": "drone",
     "main battle tank": "tank", "self-propelled howitzer": "howitzer", "towed howitzer": "howitzer", "submarine": "submarine",
     "frigate": "frigate", "corvette": "corvette", "destroyer": "destroyer", "air defence system": "system",
@@ -92,7 +95,7 @@ _COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|near
                            rf"(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I)
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
-_NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
+NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
                            r"framework|pact|accord|agreements? on (?!(?:the\s+)?(?:purchase|supply|sale|acquisition|"
                            r"procurement|deliver\w*|deal|contract|order)\b)"
                            r"|(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Agreement|Treaty|Accord|Pact|Declaration|Partnership))\b)",
@@ -196,39 +199,8 @@ class Deal:
             self.evidence.append(span)
 
     def status(self) -> tuple[str, bool]:
-        live = [c for c in self.claims if not c.negated]
-        if any(c.stage == "cancel" for c in live):
-            return "cancelled", False
-        best = -1
-        for c in live:
-            if c.stage not in STAGES:
-                continue
-            idx = STAGES.index(c.stage)
-            if c.hedged and c.stage not in ("offer", "consider"):
-                idx = 0
-            best = max(best, idx)
-        for c in self.claims:
-            if c.negated and c.stage in ("sign", "deliver"):
-                best = max(best, STAGES.index(c.stage) - 1)
-        if self.delivered and best >= STAGES.index("sign"):
-            best = max(best, STAGES.index("deliver"))
-        if any(c.pending for c in live) and best == STAGES.index("sign"):
-            best = STAGES.index("negotiate")
-        if best < 0:
-            best = 0
-        stage = STAGES[best]
-        if stage == "deliver" and self.whole:
-            stage = "complete"
-        elif stage == "deliver" and self.delivered and (self.quantity or self.total):
-            total = (self.quantity or self.total).get("max") or (self.quantity or self.total).get("min")
-            if total and self.delivered.get("min") and self.delivered["min"] >= total and not self.remaining:
-                stage = "complete"
-        # hedged where every claim that reaches the reported stage only says it may happen
-        at_stage = [c for c in live if c.stage in STAGES and (
-            (0 if c.hedged and c.stage not in ("offer", "consider") else STAGES.index(c.stage)) >= min(best, STAGES.index("sign")))]
-        hedged = bool(at_stage) and all(c.hedged for c in at_stage) and stage not in ("deliver", "complete")
-        return {"consider": "considered", "offer": "offered", "negotiate": "negotiating", "sign": "signed",
-                "deliver": "in_delivery", "complete": "completed"}[stage], hedged
+        """The stage the report gives the deal and whether it is hedged (`status.read`)."""
+        return read_status(self)
 
 
 @dataclass
@@ -286,14 +258,6 @@ class DealBook:
                 and (follow_on is None or d.follow_on == follow_on)]
 
 
-def _dist(a: tuple[int, int], b: tuple[int, int]) -> int:
-    if a[1] <= b[0]:
-        return b[0] - a[1]
-    if b[1] <= a[0]:
-        return a[0] - b[1]
-    return 0
-
-
 def assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None = None) -> tuple[dict[int, list[Trigger]], list[Trigger]]:
     """Each trigger to its nearest platform mention in the sentence (within the window);
     platforms listed together ("Rafale and F/A-18") share them. Returns the
@@ -303,7 +267,7 @@ def assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None = None)
     for t in c.of(group, *(kinds or ())):
         best, best_d = None, _WINDOW + 1
         for s, e, _ in c.platforms:
-            d = _dist((t.start, t.end), (s, e))
+            d = distance((t.start, t.end), (s, e))
             if d < best_d:
                 best, best_d = s, d
         if best is None:
@@ -364,7 +328,7 @@ class DealFinder:
                     continue
                 listed = (e, stages)
                 up = upgrades.get(s, [])
-                if up and min(_dist((t.start, t.end), (s, e)) for t in up) < min(_dist((t.start, t.end), (s, e)) for t in stages):
+                if up and min(distance((t.start, t.end), (s, e)) for t in up) < min(distance((t.start, t.end), (s, e)) for t in stages):
                     continue  # "upgrades for Sukhoi-30 fighter jets" is not a purchase
                 supplier = self._supplier(c, s, e, plat)
                 recipient = self._recipient(c, s, supplier)
@@ -430,7 +394,7 @@ class DealFinder:
                     self.book.deals.append(deal)
                 deal.claims.append(Claim("sign", False, False, i))
                 qs, qe = c.start + m.start(n_group), c.start + m.end(n_group)
-                unit = next((u for k, u in _CATEGORY_UNIT.items() if k in (plat.category or "")), None)
+                unit = next((u for k, u in CATEGORY_UNIT.items() if k in (plat.category or "")), None)
                 deal.quantity = {"min": n, "max": n, "unit": unit, "text": self.text[qs:qe]}
                 deal.qty_prio = 3
                 rest_s, rest_e = c.start + m.start(d_group), c.start + m.end(d_group)
@@ -451,7 +415,7 @@ class DealFinder:
                 if not _EXPLICIT_SIGN.match(t.text):
                     continue
                 for dm in c.dates:
-                    if _dist((t.start, t.end), (dm.start, dm.end)) <= 40 and dm.prep not in ("by", "from", "until") and \
+                    if distance((t.start, t.end), (dm.start, dm.end)) <= 40 and dm.prep not in ("by", "from", "until") and \
                             not reported_at(self.text, dm.start, c.start):
                         years[(t.start, t.end)] = dm.value[:4]
                         break
@@ -473,7 +437,7 @@ class DealFinder:
                        or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
-        if t.kind == "sign" and (_NOT_PURCHASE.match(self.text, t.end)
+        if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end)
                                  or _NONBINDING_BEFORE.search(self.text, max(c.start, t.start - 50), t.start)):
             return Claim("negotiate", hedged, negated, i)  # signing a memorandum ("the document was signed") is not buying
         if t.kind == "sign" and _UNDER_TALKS.search(self.text, max(c.start, t.start - 80), t.start) and \
@@ -662,13 +626,13 @@ class DealFinder:
                     refs = self._resolve(i, c, focus, self._nouns(c), loose, self._more(c))
             elif self._anaphor(c):
                 known = {d.platform.category for d in refs}
-                other = [n for n in self._nouns(c) if _NOUN_CATEGORIES.get(n) and not known & set(_NOUN_CATEGORIES[n])]
+                other = [n for n in self._nouns(c) if NOUN_CATEGORIES.get(n) and not known & set(NOUN_CATEGORIES[n])]
                 if other:
                     refs += [d for d in self._resolve(i, c, [], other, [], self._more(c)) if d not in refs]
             if refs:
                 for t in loose:
                     if t.kind in STAGES or t.kind in ("cancel", "pending"):
-                        if t.kind == "pending" and not any(n in _NOUN_CATEGORIES for n in self._nouns(c)):
+                        if t.kind == "pending" and not any(n in NOUN_CATEGORIES for n in self._nouns(c)):
                             continue
                         for d in refs:
                             if not self._person_travels(c, t):
@@ -713,11 +677,11 @@ class DealFinder:
         deals = self.book.deals
         if not deals:
             return []
-        typed = [n for n in nouns if _NOUN_CATEGORIES.get(n)]
+        typed = [n for n in nouns if NOUN_CATEGORIES.get(n)]
         if typed:
             pool: list[Deal] = []
             for n in typed:
-                cats = set(_NOUN_CATEGORIES[n])
+                cats = set(NOUN_CATEGORIES[n])
                 found = []
                 for j in self.book.refs_before(i):
                     found = [d for d in self.book.refs[j] if d.platform.category in cats]
@@ -727,13 +691,13 @@ class DealFinder:
                     found = [d for d in deals if d.platform.category in cats and not d.follow_on][:2]
                 pool.extend(found)
             if not pool and (loose or more):
-                pool = self._deal_for_mentioned(i, c, {cat for n in typed for cat in _NOUN_CATEGORIES[n]})
+                pool = self._deal_for_mentioned(i, c, {cat for n in typed for cat in NOUN_CATEGORIES[n]})
             if more:
                 pool = [d for d in pool if d.follow_on] or pool
             else:
                 pool = [d for d in pool if not d.follow_on] or pool
             if pool:
-                return _unique(pool)
+                return unique(pool)
         base = focus
         if not base:
             later = self.book.ref_after(i)
@@ -820,7 +784,7 @@ class DealFinder:
                 pm[0] < m.start for pm, m in zip(ordered, prices))  # "X is worth A, while Y will cost B"
             for k, m in enumerate(prices):
                 s, e, plat = ordered[k] if respectively else \
-                    min(mentions, key=lambda x: _dist((x[0], x[1]), (m.start, m.end)))
+                    min(mentions, key=lambda x: distance((x[0], x[1]), (m.start, m.end)))
                 for d in refs:
                     if d.platform is plat and prio + 1 > d.value_prio:
                         d.value, d.value_prio = m, prio + 1
@@ -837,11 +801,11 @@ class DealFinder:
                 hits = [d for d in refs if d.platform is plat]
                 if hits:
                     return hits
-        cats = _NOUN_CATEGORIES.get(unit or "", ())
+        cats = NOUN_CATEGORIES.get(unit or "", ())
         if len(refs) == 1:
             return [] if cats and refs[0].platform.category and refs[0].platform.category not in cats else refs
         if unit:
-            cats = _NOUN_CATEGORIES.get(unit, ())
+            cats = NOUN_CATEGORIES.get(unit, ())
             hits = [d for d in refs if d.platform.category in cats]
             if hits:
                 return hits[:1]
@@ -860,7 +824,7 @@ class DealFinder:
                 first_n = parse_number(m["n1"]) if m["n1"] else 1.0
                 for d in self._target(c, refs, q.start, q.end, q.unit):
                     d.delivered = {"min": first_n, "max": first_n, "unit": q.unit, "text": text[s:q.end]}
-        for q in c.quantities + self._counts_before_platforms(c):
+        for q in c.quantities + self.counts_before_platforms(c):
             before = text[max(c.start, q.start - 40):q.start]
             after = text[q.end:q.end + 50]
             targets = self._target(c, refs, q.start, q.end, q.unit)
@@ -931,7 +895,7 @@ class DealFinder:
                 unit = (d.delivered or d.quantity or {}).get("unit")
                 d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
 
-    def _counts_before_platforms(self, c: Clause) -> list[Quantity]:
+    def counts_before_platforms(self, c: Clause) -> list[Quantity]:
         """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches"."""
         out = []
         for s_, e_, plat in c.platforms:
@@ -941,7 +905,7 @@ class DealFinder:
             n = parse_number(m["num"])
             if not n or (m["num"][0].isdigit() and 1900 <= n <= 2100):
                 continue
-            unit = next((u for k, u in _CATEGORY_UNIT.items() if k in (plat.category or "")), None)
+            unit = next((u for k, u in CATEGORY_UNIT.items() if k in (plat.category or "")), None)
             if unit is None:
                 continue
             qual = (m["qual"] or "").lower()
@@ -971,21 +935,21 @@ class DealFinder:
                 continue
             if dm.prep in ("from", "since", "after") or not sign_triggers:
                 continue
-            nearest = min(sign_triggers, key=lambda t: _dist((t.start, t.end), (dm.start, dm.end)))
+            nearest = min(sign_triggers, key=lambda t: distance((t.start, t.end), (dm.start, dm.end)))
             others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
-                      and _dist((t.start, t.end), (dm.start, dm.end)) < _dist((nearest.start, nearest.end), (dm.start, dm.end))
+                      and distance((t.start, t.end), (dm.start, dm.end)) < distance((nearest.start, nearest.end), (dm.start, dm.end))
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
-            gap = _dist((nearest.start, nearest.end), (dm.start, dm.end))
+            gap = distance((nearest.start, nearest.end), (dm.start, dm.end))
             if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
-                   and _dist((nearest.start, nearest.end), (o.start, o.end)) < gap for o in c.dates):
+                   and distance((nearest.start, nearest.end), (o.start, o.end)) < gap for o in c.dates):
                 continue  # the signing has a nearer date of its own ("in the summer of 2019 under a contract signed in 2017")
             reported = reported_at(self.text, dm.start, c.start)
             if reported and not _EXPLICIT_SIGN.match(nearest.text):
                 continue
-            if not reported and (others or _dist((nearest.start, nearest.end), (dm.start, dm.end)) > 120):
+            if not reported and (others or distance((nearest.start, nearest.end), (dm.start, dm.end)) > 120):
                 continue
             prio = 1 if reported else 3 if _EXPLICIT_SIGN.match(nearest.text) and \
-                _dist((nearest.start, nearest.end), (dm.start, dm.end)) <= 30 else 2
+                distance((nearest.start, nearest.end), (dm.start, dm.end)) <= 30 else 2
             for d in refs:
                 if d.signed is None or prio > d.signed_prio or (
                         prio == d.signed_prio and len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
@@ -995,7 +959,7 @@ class DealFinder:
         for m in _TOT.finditer(c.sent.text):
             s, e = c.start + m.start(), c.start + m.end()
             for p in c.percents:
-                if _dist((p.start, p.end), (s, e)) <= 40:
+                if distance((p.start, p.end), (s, e)) <= 40:
                     for d in refs:
                         d.tot = p
                     break
@@ -1083,7 +1047,7 @@ class DealFinder:
                     n_ = d.delivered["min"] + d.remaining["min"]
                     d.quantity = {"min": n_, "max": n_, "unit": d.delivered.get("unit") or d.remaining.get("unit"),
                                   "text": f"{d.delivered['text']} + {d.remaining['text']}"}
-            d.whole = self._whole(d)
+            d.whole = delivered_whole(d, self.clauses)
             status, _ = d.status()
             if status in ("negotiating", "considered", "offered") and (
                     any(c.pending for c in d.claims) or not any(c.stage == "sign" and not c.negated for c in d.claims)):
@@ -1091,29 +1055,6 @@ class DealFinder:
             if d.signed is None and status not in ("negotiating", "considered", "offered"):
                 self._signed_with_another(d, deals)
         return deals
-
-    def _whole(self, d: Deal) -> bool:
-        """Is a delivery reported as done and whole ("Russia handed six MiG-29s over to Serbia", "the tanks have
-        arrived")? Not when a sentence of the deal leaves part of it to come: a first or next batch, the rest,
-        deliveries so far, continuing or scheduled, a completion date ahead, a count delivered short of the order."""
-        if d.remaining or d.expected:
-            return False
-        if d.delivered and (d.quantity or d.total):
-            total = (d.quantity or d.total).get("max") or (d.quantity or d.total).get("min")
-            if not total or not d.delivered.get("min") or d.delivered["min"] < total:
-                return False
-        if any(c.negated for c in d.claims):
-            return False
-        said = {c.clause for c in d.claims if c.clause >= 0 and c.stage == "deliver"}
-        return bool(said) and not any(_PART_TO_COME.search(self.clauses[i].sent.text) for i in said
-                                      if i < len(self.clauses))
-
-
-_PART_TO_COME = re.compile(
-    r"\b(?:first|initial|second|third|fourth|next|batch(?:es)?|tranches?|lots?|phases?|remaining|remainder|"
-    r"rest of|more|further|additional|so far|to date|yet to|still|until|by (?:the end of |mid-|early |late )?(?:\d{4}|next)|"
-    r"will|would|shall|expected|due|scheduled|set to|to be (?:delivered|handed|supplied)|begin|began|begun|start(?:s|ed)?|"
-    r"continu\w*|ongoing|out of|of the \d+|of its \d+|of \d+|deliveries|not all)\b", re.I)
 
 
 def _all_delivered(before: str, rest: str) -> bool:
@@ -1123,7 +1064,7 @@ def _all_delivered(before: str, rest: str) -> bool:
         r"\b(?:not|n't|never|yet to|will|would)\b", rest[:m.end()], re.I)
 
 
-def _unique(deals: list[Deal]) -> list[Deal]:
+def unique(deals: list[Deal]) -> list[Deal]:
     out: list[Deal] = []
     for d in deals:
         if d not in out:

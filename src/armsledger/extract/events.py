@@ -15,8 +15,9 @@ from datetime import date
 from ..model import Span
 from .context import Clause, Trigger
 from .dates import DateMention, reported_at
-from .deals import _NOT_PURCHASE, DealBook, _dist, assign_triggers
-from .deals import _unique as _uniq
+from .deals import NOT_PURCHASE, DealBook, assign_triggers
+from .deals import unique as _uniq
+from .spans import distance
 from .entities import HEAD_ROLES, Entities, Entity
 from .prefixes import Caseless
 
@@ -133,7 +134,7 @@ class EventFinder:
             after = self.text[e:e + 8].lower()
             if not re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", before) and not after.strip().startswith("visit"):
                 continue
-            d = _dist((s, e), (t.start, t.end))
+            d = distance((s, e), (t.start, t.end))
             if d < best_d:
                 best, best_d = loc, d
         return best
@@ -206,7 +207,7 @@ class _Sentence:
             self._breaks = [self.c.start + m.start() for m in _CLAUSE_BREAK_CASELESS.finditer(self.c.sent.text)]
         breaks = self._breaks
         lo, hi = min(x.end, dm.end), max(x.start, dm.start)
-        far = _dist((x.start, x.end), (dm.start, dm.end))
+        far = distance((x.start, x.end), (dm.start, dm.end))
         k = bisect_left(breaks, lo)
         return far + (100 if k < len(breaks) and breaks[k] < hi else 0)
 
@@ -216,7 +217,7 @@ class _Sentence:
             owner = self.owner_of.get(id(dm))
             if owner is None or (owner is not t and not (owner.start < t.end and t.start < owner.end)):
                 continue
-            d = _dist((t.start, t.end), (dm.start, dm.end))
+            d = distance((t.start, t.end), (dm.start, dm.end))
             if d < best_d:
                 best, best_d = dm, d
         return best
@@ -227,8 +228,8 @@ class _Sentence:
         for s, e, p in self.c.people:
             if p.role in ("reporter", "producer", "editor", "writer"):
                 continue
-            d = _dist((s, e), (t.start, t.end))
-            if all(d <= _dist((s, e), (r.start, r.end)) for r in rivals) and p not in out:
+            d = distance((s, e), (t.start, t.end))
+            if all(d <= distance((s, e), (r.start, r.end)) for r in rivals) and p not in out:
                 out.append(p)
         return out
 
@@ -281,7 +282,7 @@ class _Sentence:
 
     def _meeting(self, t: Trigger, kind: str, dm) -> None:
         c = self.c
-        close = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
+        close = [p for p in c.platforms if distance((p[0], p[1]), (t.start, t.end)) <= 12]
         if id(t) in self.deal_assigned.get(self.platform_of.get(id(t), -1), []) or (
                 close and kind == "MEETING" and t.text.lower() == "talks"):
             return  # "Su-57 talks": a negotiation, found with the deal triggers
@@ -316,7 +317,7 @@ class _Sentence:
 
     def _upgrade(self, t: Trigger, dm, pl: list[Entity]) -> None:
         if not pl:
-            pl = [p for s, e, p in self.c.platforms if _dist((s, e), (t.start, t.end)) < 60][:1]
+            pl = [p for s, e, p in self.c.platforms if distance((s, e), (t.start, t.end)) < 60][:1]
         if not pl:
             return
         countries = [self.finder._user(self.c, pl[0])] + [pl[0].country]
@@ -360,7 +361,7 @@ class _Sentence:
         if not _THREAT.search(c.sent.text):
             return
         involved = {x for d in refs for x in (d.supplier, d.recipient)}
-        threat = [ent.code for s, e, ent in c.countries if ent.code and _dist((s, e), (t.start, t.end)) < 40] or \
+        threat = [ent.code for s, e, ent in c.countries if ent.code and distance((s, e), (t.start, t.end)) < 40] or \
             [ent.code for s, e, ent in c.countries if ent.code and ent.code not in involved] or \
             [ent.country for s, e, ent in c.locations if ent.country and ent.country not in involved][:1]
         target = [d.recipient for d in refs] or [self.finder.home]
@@ -416,7 +417,7 @@ class _Sentence:
         dm = self.date_for(t)
         pairs = [x for d in targets for x in (d.recipient, d.supplier)]
         platforms = [d.platform for d in targets]
-        if t.kind == "sign" and _NOT_PURCHASE.match(self.text, t.end):
+        if t.kind == "sign" and NOT_PURCHASE.match(self.text, t.end):
             self.add("AGREEMENT", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("defence company", "state exporter", "government body", "ministry"),
                      pairs, [])
@@ -435,10 +436,10 @@ class _Sentence:
             self.add("DEAL_SIGNED", "expected", dm, [], pairs, platforms)
         elif t.kind == "negotiate":
             bare = t.text.lower() in ("talks", "discussions")
-            near = [p for p in c.platforms if _dist((p[0], p[1]), (t.start, t.end)) <= 12]
+            near = [p for p in c.platforms if distance((p[0], p[1]), (t.start, t.end)) <= 12]
             if bare and not near and not _ANAPHOR_DEAL.search(self.text[t.end:t.end + 30]):
                 return
-            if any(x.kind == "MEETING" and _dist((x.start, x.end), (t.start, t.end)) == 0 for x in c.of("event")) \
+            if any(x.kind == "MEETING" and distance((x.start, x.end), (t.start, t.end)) == 0 for x in c.of("event")) \
                     and id(t) not in self.platform_of:
                 return
             self.add("NEGOTIATION", self.status_for(t, dm, "scheduled"), dm,

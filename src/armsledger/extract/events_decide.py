@@ -19,7 +19,8 @@ from dataclasses import replace
 from ..model import Span
 from .context import Clause
 from .dates import DateMention, reported_at
-from .deals import Deal, _dist, _unique
+from .deals import Deal, unique
+from .spans import distance
 from .entities import HEAD_ROLES
 from .events import _CLAUSE_BREAK, LEAD, Event, SameIndex, _same, lead_day
 from .learned import Model
@@ -51,9 +52,9 @@ def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead:
     preposition, before or after, how far, across a clause break, dating a statement: "said on Friday");
     in a report's opening sentences, the day the report is about. The model weighs them; one is kept."""
     out: list[tuple[DateMention | None, tuple[str, ...]]] = [(None, ("date:unset", f"date:unset_of:{min(len(c.dates), 2)}"))]
-    dated = sorted(c.dates, key=lambda d: _dist((d.start, d.end), (start, end)))
+    dated = sorted(c.dates, key=lambda d: distance((d.start, d.end), (start, end)))
     for k, dm in enumerate(dated[:3]):
-        gap = _dist((dm.start, dm.end), (start, end))
+        gap = distance((dm.start, dm.end), (start, end))
         lo, hi = min(end, dm.end), max(start, dm.start)
         hints = [f"date:rank{k}", f"date:prep_{dm.prep or 'none'}", "date:after" if dm.start >= end else "date:before",
                  "date:gap" + ("0" if gap <= 15 else "1" if gap <= 50 else "2")]
@@ -85,7 +86,7 @@ def counterparts(ev: Event, c: Clause) -> list[Event]:
     ts, te = ev.at
     named = sorted([(s, e, ent.code) for s, e, ent in c.countries if ent.code]
                    + [(s, e, p.country) for s, e, p in c.people if p.country])
-    host = _unique([code for s, e, code in named if e <= ts])
+    host = unique([code for s, e, code in named if e <= ts])
     listed: list[str] = []
     last = te
     text = c.sent.text
@@ -102,7 +103,7 @@ def counterparts(ev: Event, c: Clause) -> list[Event]:
             break
         listed.append(code)
         last = max(last, e)
-    others = [code for code in _unique(listed) if code not in host]
+    others = [code for code in unique(listed) if code not in host]
     if len(others) < (2 if host else 3):
         return [ev]
     out = []
@@ -201,8 +202,8 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
                 later = dm is not None and ref is not None and dm.value > ref.isoformat()[:len(dm.value)]
                 status = "possible" if hedged else "scheduled" if later and type_ in ("MEETING", "SUMMIT") else \
                     "expected" if later or future else "occurred"
-                ev = Event(type_, status, dm, participants=_unique(people), countries=list(countries),
-                           platforms=_unique(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i,
+                ev = Event(type_, status, dm, participants=unique(people), countries=list(countries),
+                           platforms=unique(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i,
                            hints=hints + (f"trig:{t.group}",), at=(t.start, t.end))
                 ev.source = "broad"
                 ev.happening = ("broad", i, type_)
@@ -291,7 +292,7 @@ def _words_at(ev: Event, c: Clause) -> set[str]:
     out = {f"trig_word:{t}:{said}", f"trig_word:{said}"}
     out.update(f"type&before:{t}:{w}" for w in before)
     for tr in c.of("modifier", "negation", "hedge", "future"):
-        if _dist((tr.start, tr.end), (start, end)) <= 25:
+        if distance((tr.start, tr.end), (start, end)) <= 25:
             out.add(f"type&mod_near:{t}:{tr.kind}")
     return out
 

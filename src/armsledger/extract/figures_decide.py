@@ -28,7 +28,8 @@ from datetime import date
 
 from .context import Clause
 from .dates import DateMention, reported_at
-from .deals import _CATEGORY_UNIT, _NOUN_CATEGORIES, Deal, DealFinder, _dist
+from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder
+from .spans import distance
 from .learned import Binary, Model
 from .prefixes import caseless, lowered
 from .values import Money, Quantity
@@ -203,7 +204,7 @@ class Figures:
         if hit is None:
             c = self.clauses[i]
             counts = [Figure("count", i, q.start, q.end, q.text, _count(q), q.more, q.unit)
-                      for q in c.quantities + self.finder._counts_before_platforms(c)]
+                      for q in c.quantities + self.finder.counts_before_platforms(c)]
             hit = self._figs[i] = {
                 "money": [Figure("money", i, m.start, m.end, m.text, m) for m in c.money],
                 "count": counts,
@@ -327,8 +328,8 @@ class Figures:
         others = [(s, e, p) for s, e, p in c.platforms if not self._is_plat(p, d)]
         other_deal = self._deal_platforms  # a platform not the deal's own that a deal of the article is for
         if mine:
-            s, e = min(mine, key=lambda m: _dist(m, (fig.start, fig.end)))
-            gap = _dist((s, e), (fig.start, fig.end))
+            s, e = min(mine, key=lambda m: distance(m, (fig.start, fig.end)))
+            gap = distance((s, e), (fig.start, fig.end))
             out.add("plat:dist:" + _bucket(gap))
             out.add("plat:" + ("inside" if s >= fig.start and e <= fig.end else "fig_before" if fig.end <= s else "fig_after"))
             lo, hi = (fig.end, s) if fig.end <= s else (e, fig.start)
@@ -342,7 +343,7 @@ class Figures:
                     out.add("between:break")
                 if hi - lo <= 80:
                     out.update("bw:" + w[:7] for w in _WORD.findall(text[lo:hi].lower())[:8])
-            nearest = min(c.platforms, key=lambda m: _dist((m[0], m[1]), (fig.start, fig.end)))
+            nearest = min(c.platforms, key=lambda m: distance((m[0], m[1]), (fig.start, fig.end)))
             out.add("nearest_plat:" + ("self" if self._is_plat(nearest[2], d) else "other"))
             # the platform named last before the figure ("24 Rafale jets worth EUR 2.5 billion, and FDI frigates")
             # and first after it ("EUR 2.5 billion for 24 Rafale jets")
@@ -383,8 +384,8 @@ class Figures:
         out.update("cue_after:" + n for n, rx in cues["post"] if rx.match(low_after))
         trig = [t for t in c.triggers if t.group in ("deal", "event")]
         if trig:
-            t = min(trig, key=lambda t: _dist((t.start, t.end), (fig.start, fig.end)))
-            out.add(f"trig:{t.kind}:{_bucket(_dist((t.start, t.end), (fig.start, fig.end)))}")
+            t = min(trig, key=lambda t: distance((t.start, t.end), (fig.start, fig.end)))
+            out.add(f"trig:{t.kind}:{_bucket(distance((t.start, t.end), (fig.start, fig.end)))}")
             out.add("trig:" + ("fig_after" if fig.start >= t.end else "fig_before"))
         else:
             out.add("trig:none")
@@ -404,13 +405,13 @@ class Figures:
         q = fig.value
         unit = (q.get("unit") or "") if isinstance(q, dict) else ""
         out = ["count:unit:" + (unit or "none")]
-        cats = _NOUN_CATEGORIES.get(unit)
+        cats = NOUN_CATEGORIES.get(unit)
         category = d.platform.category or ""
         if unit in _GENERIC_UNITS:
             out.append("count:unit_generic")
         elif cats is not None:
             out.append("count:unit_fits" if not cats or category in cats else "count:unit_misfits")
-        elif any(u == unit for k, u in _CATEGORY_UNIT.items() if k in category):
+        elif any(u == unit for k, u in CATEGORY_UNIT.items() if k in category):
             out.append("count:unit_fits")
         else:
             out.append("count:unit_other")
@@ -438,8 +439,8 @@ class Figures:
         for kinds, name in ((("sign",), "sign"), (("deliver", "complete"), "deliver")):
             near = [t for t in c.triggers if t.group == "deal" and t.kind in kinds]
             if near:
-                t = min(near, key=lambda t: _dist((t.start, t.end), (dm.start, dm.end)))
-                gap = _dist((t.start, t.end), (dm.start, dm.end))
+                t = min(near, key=lambda t: distance((t.start, t.end), (dm.start, dm.end)))
+                gap = distance((t.start, t.end), (dm.start, dm.end))
                 lo, hi = min(t.end, dm.end), max(t.start, dm.start)
                 out.append(f"date:{name}_trig:{_bucket(gap)}" + (":break" if lo < hi and _BREAK.search(self.text, lo, hi)
                                                                   else ""))

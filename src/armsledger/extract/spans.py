@@ -1,8 +1,17 @@
-"""A set of non-overlapping character ranges with fast overlap tests (bisect), so that
-"is this stretch already taken?" stays cheap on long inputs."""
+"""Character ranges: the gap between two, and a set of non-overlapping ones with fast overlap tests (bisect), so
+that "is this stretch already taken?" stays cheap on long inputs."""
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+
+
+def distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """The characters between two ranges (start, end); 0 when they touch or overlap."""
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
 
 
 class SpanSet:

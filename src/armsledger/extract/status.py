@@ -1,0 +1,76 @@
+"""The status of a deal: the stage its report gives it, and whether it is hedged.
+
+Reads: a `Deal`'s claims (each sentence's stage trigger, hedge, negation, "pending" condition), its delivered,
+remaining and ordered counts, and the sentences of its deliveries. Writes: one of the contract's seven statuses and
+the hedged flag. The furthest stage any claim reaches wins, unless a claim cancels it; a hedged claim past an offer
+counts as considered; a denied signature or delivery stands for the stage before it; a delivery reported whole, or
+of every unit ordered, is completed.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .context import STAGES, Clause
+
+if TYPE_CHECKING:
+    from .deals import Deal
+
+_PART_TO_COME = re.compile(
+    r"\b(?:first|initial|second|third|fourth|next|batch(?:es)?|tranches?|lots?|phases?|remaining|remainder|"
+    r"rest of|more|further|additional|so far|to date|yet to|still|until|by (?:the end of |mid-|early |late )?(?:\d{4}|next)|"
+    r"will|would|shall|expected|due|scheduled|set to|to be (?:delivered|handed|supplied)|begin|began|begun|start(?:s|ed)?|"
+    r"continu\w*|ongoing|out of|of the \d+|of its \d+|of \d+|deliveries|not all)\b", re.I)
+
+
+def read(deal: Deal) -> tuple[str, bool]:
+    """The deal's status and whether every claim that reaches it only says it may happen."""
+    live = [c for c in deal.claims if not c.negated]
+    if any(c.stage == "cancel" for c in live):
+        return "cancelled", False
+    best = -1
+    for c in live:
+        if c.stage not in STAGES:
+            continue
+        idx = STAGES.index(c.stage)
+        if c.hedged and c.stage not in ("offer", "consider"):
+            idx = 0
+        best = max(best, idx)
+    for c in deal.claims:
+        if c.negated and c.stage in ("sign", "deliver"):
+            best = max(best, STAGES.index(c.stage) - 1)
+    if deal.delivered and best >= STAGES.index("sign"):
+        best = max(best, STAGES.index("deliver"))
+    if any(c.pending for c in live) and best == STAGES.index("sign"):
+        best = STAGES.index("negotiate")
+    if best < 0:
+        best = 0
+    stage = STAGES[best]
+    if stage == "deliver" and deal.whole:
+        stage = "complete"
+    elif stage == "deliver" and deal.delivered and (deal.quantity or deal.total):
+        total = (deal.quantity or deal.total).get("max") or (deal.quantity or deal.total).get("min")
+        if total and deal.delivered.get("min") and deal.delivered["min"] >= total and not deal.remaining:
+            stage = "complete"
+    # hedged where every claim that reaches the reported stage only says it may happen
+    at_stage = [c for c in live if c.stage in STAGES and (
+        (0 if c.hedged and c.stage not in ("offer", "consider") else STAGES.index(c.stage)) >= min(best, STAGES.index("sign")))]
+    hedged = bool(at_stage) and all(c.hedged for c in at_stage) and stage not in ("deliver", "complete")
+    return {"consider": "considered", "offer": "offered", "negotiate": "negotiating", "sign": "signed",
+            "deliver": "in_delivery", "complete": "completed"}[stage], hedged
+
+
+def whole(deal: Deal, clauses: list[Clause]) -> bool:
+    """Is a delivery reported as done and whole ("Russia handed six MiG-29s over to Serbia", "the tanks have
+    arrived")? Not when a sentence of the deal leaves part of it to come: a first or next batch, the rest,
+    deliveries so far, continuing or scheduled, a completion date ahead, a count delivered short of the order."""
+    if deal.remaining or deal.expected:
+        return False
+    if deal.delivered and (deal.quantity or deal.total):
+        total = (deal.quantity or deal.total).get("max") or (deal.quantity or deal.total).get("min")
+        if not total or not deal.delivered.get("min") or deal.delivered["min"] < total:
+            return False
+    if any(c.negated for c in deal.claims):
+        return False
+    said = {c.clause for c in deal.claims if c.clause >= 0 and c.stage == "deliver"}
+    return bool(said) and not any(_PART_TO_COME.search(clauses[i].sent.text) for i in said if i < len(clauses))
