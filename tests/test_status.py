@@ -1,0 +1,73 @@
+"""A deal's status as its claims give it (`extract/status.py`): each case is a deal as the rules leave it after
+reading a report, and the status an analyst would write down for it."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.extract.context import Clause
+from armsledger.extract.deals import Claim, Deal
+from armsledger.extract.entities import Entity
+from armsledger.extract.status import read, whole
+from armsledger.extract.text import split
+
+
+def deal(*claims: Claim, **figures) -> Deal:
+    d = Deal("FRA", "IND", Entity("platform", "Rafale"), False, 0, claims=list(claims))
+    for name, value in figures.items():
+        setattr(d, name, value)
+    return d
+
+
+def said(stage: str, *, hedged: bool = False, negated: bool = False, pending: bool = False, clause: int = 0) -> Claim:
+    return Claim(stage, hedged, negated, clause, pending)
+
+
+@pytest.mark.parametrize("claims, expected", [
+    # "India is weighing the Rafale" ... "and signed for 26 of them in April": the furthest stage wins
+    ([said("consider"), said("sign")], ("signed", False)),
+    # "France offered the Rafale"
+    ([said("offer")], ("offered", False)),
+    # "India may sign the contract next month": a hedged signature is only considered, and hedged
+    ([said("sign", hedged=True)], ("considered", True)),
+    # "the deal was signed" ... "the government has cancelled the deal": a cancellation wins over any stage
+    ([said("sign"), said("deliver"), said("cancel")], ("cancelled", False)),
+    # "no contract has been signed yet": a denied signature stands for the stage before it
+    ([said("sign", negated=True)], ("negotiating", False)),
+    # "signed, subject to parliament's approval": pending
+    ([said("sign", pending=True)], ("negotiating", False)),
+    # "the first jets were delivered in July"
+    ([said("sign"), said("deliver")], ("in_delivery", False)),
+])
+def test_the_furthest_stage_the_claims_reach_is_the_status(claims, expected):
+    assert read(deal(*claims)) == expected
+
+
+def test_a_count_delivered_that_reaches_the_count_ordered_completes_the_deal():
+    ordered = {"min": 36, "max": 36, "unit": "aircraft", "text": "36"}
+    assert read(deal(said("sign"), said("deliver"), quantity=ordered,
+                     delivered={"min": 36, "max": 36, "unit": "aircraft", "text": "36"}))[0] == "completed"
+    assert read(deal(said("sign"), said("deliver"), quantity=ordered,
+                     delivered={"min": 30, "max": 30, "unit": "aircraft", "text": "30"}))[0] == "in_delivery"
+
+
+def test_a_delivered_count_alone_lifts_a_signed_deal_to_in_delivery():
+    assert read(deal(said("sign"), delivered={"min": 3, "max": 3, "unit": "squadrons", "text": "three"}))[0] \
+        == "in_delivery"
+
+
+def _clauses(text: str) -> list[Clause]:
+    return [Clause(s) for s in split(text)]
+
+
+@pytest.mark.parametrize("sentence, done", [
+    ("Russia handed six MiG-29 fighters over to Serbia on Friday.", True),
+    ("The tanks have arrived in Warsaw.", True),
+    ("The first batch of the jets was handed over in July.", False),
+    ("Two more frigates will be delivered by 2027.", False),
+    ("Deliveries continue, with eight of the 12 helicopters received so far.", False),
+])
+def test_a_delivery_is_whole_only_when_no_sentence_of_it_leaves_part_to_come(sentence, done):
+    d = deal(said("sign"), said("deliver", clause=0))
+    assert whole(d, _clauses(sentence)) is done
+    d.whole = done
+    assert read(d)[0] == ("completed" if done else "in_delivery")
