@@ -23,10 +23,10 @@ from .context import STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
 from .entities import Entities, Entity
 from .numbers import NUM, parse_number
-from .status import read as read_status
-from .status import whole as delivered_whole
 from .prefixes import Caseless
 from .spans import distance
+from .status import read as read_status
+from .status import whole as delivered_whole
 from .values import Money, Percent, Quantity
 
 _WINDOW = 90  # characters between a trigger and the platform it speaks of

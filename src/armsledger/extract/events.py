@@ -15,11 +15,10 @@ from datetime import date
 from ..model import Span
 from .context import Clause, Trigger
 from .dates import DateMention, reported_at
-from .deals import NOT_PURCHASE, DealBook, assign_triggers
-from .deals import unique as _uniq
-from .spans import distance
+from .deals import NOT_PURCHASE, DealBook, assign_triggers, unique
 from .entities import HEAD_ROLES, Entities, Entity
 from .prefixes import Caseless
+from .spans import distance
 
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
@@ -98,7 +97,7 @@ class EventFinder:
             if before is not None and _SAME_PARTIES.search(ev.evidence.text):
                 ev.date = before.date
                 ev.status = before.status if before.status in ("occurred", "scheduled") else ev.status
-                ev.participants = _uniq(ev.participants + before.participants)
+                ev.participants = unique(ev.participants + before.participants)
 
     def run(self) -> list[Event]:
         for i, c in enumerate(self.clauses):
@@ -154,9 +153,9 @@ class EventFinder:
                 target.date = ev.date or target.date
             if ev.status != "occurred" and target.status == "occurred" and target.type in ("SUMMIT", "MEETING") and ev.date is not None:
                 target.status = ev.status
-            target.participants = _uniq(target.participants + ev.participants)
-            target.countries = _uniq(target.countries + ev.countries)
-            target.platforms = _uniq(target.platforms + ev.platforms)
+            target.participants = unique(target.participants + ev.participants)
+            target.countries = unique(target.countries + ev.countries)
+            target.platforms = unique(target.platforms + ev.platforms)
             target.location = target.location or ev.location
             index.add(target, at)  # under what it holds now
         return out
@@ -185,8 +184,8 @@ class _Sentence:
         self.at: tuple[int, int] | None = None  # the trigger being read
         self._breaks: list[int] | None = None  # the clause breaks, found the first time a date is weighed
         self.owner_of = _owners([t for t in c.triggers if t.group in ("event", "deal")], c.dates, self._reach)
-        self.deal_countries = _uniq([x for d in self.refs for x in (d.recipient, d.supplier)])
-        self.sent_countries = _uniq([ent.code for _, _, ent in c.countries if ent.code])
+        self.deal_countries = unique([x for d in self.refs for x in (d.recipient, d.supplier)])
+        self.sent_countries = unique([ent.code for _, _, ent in c.countries if ent.code])
 
     def find(self) -> None:
         for t in self.c.of("event"):
@@ -246,8 +245,8 @@ class _Sentence:
         return future_kind if future else "occurred"
 
     def add(self, type_: str, status: str, dm, participants, countries, platforms, location=None) -> None:
-        self.finder.events.append(Event(type_, status, dm, _uniq(participants), _uniq([x for x in countries if x]),
-                                        location, _uniq(platforms), self.span, self.i, at=self.at))
+        self.finder.events.append(Event(type_, status, dm, unique(participants), unique([x for x in countries if x]),
+                                        location, unique(platforms), self.span, self.i, at=self.at))
 
     def _people(self) -> list[Entity]:
         return [p for _, _, p in self.c.people if p.role not in ("reporter", "producer")]
@@ -309,7 +308,7 @@ class _Sentence:
                 dm = plain[0]  # "on Tuesday ... after talks between Modi and Trump": the talks' day too
         same = next((ev for ev in self.finder.events[self.first:] if ev.clause == self.i and ev.type == kind), None)
         if same is not None:
-            same.participants = _uniq(same.participants + gov)
+            same.participants = unique(same.participants + gov)
             same.date = same.date or dm
             return
         self.add(kind, self.status_for(t, dm, "scheduled"), dm, gov, countries, [], loc)

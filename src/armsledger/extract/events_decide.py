@@ -20,10 +20,10 @@ from ..model import Span
 from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, unique
-from .spans import distance
 from .entities import HEAD_ROLES
 from .events import _CLAUSE_BREAK, LEAD, Event, SameIndex, _same, lead_day
 from .learned import Model
+from .spans import distance
 
 STAGE_EVENT = {"considered": "REQUEST", "offered": "OFFER", "negotiating": "NEGOTIATION", "signed": "DEAL_SIGNED",
                "in_delivery": "DELIVERY", "completed": "DELIVERY"}

@@ -29,9 +29,9 @@ from datetime import date
 from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder
-from .spans import distance
 from .learned import Binary, Model
 from .prefixes import caseless, lowered
+from .spans import distance
 from .values import Money, Quantity
 
 FIELDS = ("value", "quantity", "delivered", "signed", "expected_completion", "tech_transfer_pct")
