@@ -165,6 +165,11 @@ class Featurizer:
         ms = cand.mentions
         f.append(_N_MENTIONS[_count(1 if len(ms) == 1 else len({(m.clause, m.start) for m in ms}))])
         f += self._plat_own(cand.platform)
+        if cand.platform.extra.get("generic") and rule_keys:
+            # a class ("the jets") whose pair the rules gave a named platform stands for that platform
+            named = self._rule_pairs(rule_keys).get((cand.supplier, cand.recipient), ())
+            if any(p != cand.platform.name for p in named):
+                f.append("generic:pair_named")
         f += self._rec_own(cand.recipient)
         if cand.supplier in self.first_codes:
             f.append("sup:in_first_sentence")
@@ -223,6 +228,16 @@ class Featurizer:
             self._rule_index = (rule_keys, by_supplier, by_recipient)
         return self._rule_index[1], self._rule_index[2]
 
+    def _rule_pairs(self, rule_keys: dict) -> dict[tuple[str, str], set[str]]:
+        """The platforms of the deals the rules opened, by (supplier, recipient)."""
+        hit = self._own.get(("rule_pairs", id(rule_keys)))
+        if hit is None or hit[0] is not rule_keys:
+            pairs: dict[tuple[str, str], set[str]] = {}
+            for k in rule_keys:
+                pairs.setdefault((k[0], k[1]), set()).add(k[2])
+            hit = self._own["rule_pairs", id(rule_keys)] = (rule_keys, pairs)
+        return hit[1]
+
     def mention_parts(self, m: Mention) -> list:
         """The features of one platform mention paired with one supplier and one recipient, as the (shared,
         cached) sets they are made of."""
@@ -266,6 +281,11 @@ class Featurizer:
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
         out.append(self._with_trigger(sup_side, "sup", nearest))
+        if _anchored(sup_side[0], _SUP_ANCHORS, "sup") and _anchored(rec_side[0], _REC_ANCHORS, "rec"):
+            # both sides named as giver and taker in the platform's sentence ("Romania said it would donate a
+            # Patriot system to Ukraine", "bought helicopters from Russia"): whoever made the platform
+            out.append(_ANCHORED["generic" if plat.extra.get("generic") else
+                                 ("origin_unknown", "origin", "partner", "not_origin")[key[0]]])
         return out
 
     def _by_distance(self, m: Mention, c: Clause) -> list[tuple[int, str | None]]:
@@ -509,6 +529,22 @@ class Featurizer:
         if hi - lo < 40 and _LIST_WORD.search(text[lo:hi]):  # sliced: \b reads no further
             out.add("between:list")
         return out
+
+
+# a supplier named as the giver (before a giving verb, "from X", "X-made", "French frigates") and a recipient as the
+# taker ("to Y", before a getting verb)
+_SUP_ANCHORS = frozenset({"sup:cue:from", "sup:cue:made", "sup:cue:qualifies_platform", "sup:dir:give:before"})
+_REC_ANCHORS = frozenset({"rec:cue:to", "rec:dir:get:before"})
+_AFTER_ONLY = {"sup:cue:from", "rec:cue:to"}  # "from X", "to Y" after the platform ("helicopters from Russia")
+
+
+def _anchored(side: frozenset[str], anchors: frozenset[str], role: str) -> bool:
+    hit = side & anchors
+    return bool(hit)
+
+
+_ANCHORED = {k: frozenset({"anchor:both", "anchor:both&" + k})
+             for k in ("generic", "origin_unknown", "origin", "partner", "not_origin")}
 
 
 # the way a deal or transfer verb runs: from the one before it ("Germany sent...") or to it ("Peru bought...")
