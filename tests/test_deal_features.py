@@ -115,3 +115,45 @@ def test_the_stage_cues_are_the_status_decision_s_alone():
     assert not {n for n in model["deal"]["weights"] if n.startswith("st:")}
     assert not {n for n in model["hedged"]["weights"] if n.startswith("st:")}
     assert {"st:arrived", "st:talks"} <= set(model["status"]["weights"])
+
+
+@pytest.mark.parametrize("text, key, how", [
+    # a donor or second-hand seller named as the giver, whoever made the platform
+    ("Poland said it would donate a Patriot battery to Ukraine.", ("POL", "UKR", "Patriot"), "not_origin"),
+    ("Norway has handed over six F-16 jets to Ukraine.", ("NOR", "UKR", "F-16"), "not_origin"),
+    ("Romania bought 18 used F-16 fighters from Portugal.", ("PRT", "ROU", "F-16"), "not_origin"),
+    # the maker itself
+    ("Chile bought three Type 23 frigates from Britain.", ("GBR", "CHL", "Type 23"), "origin"),
+    ("France will sell 12 Rafale jets to Serbia.", ("FRA", "SRB", "Rafale"), "origin"),
+    # a class named without a designation
+    ("Kenya bought six patrol boats from Turkey.", ("TUR", "KEN", "patrol boats"), "generic"),
+    ("Japan has agreed to give ten coastguard ships to Vietnam.", ("JPN", "VNM", "coastguard ships"), "generic"),
+])
+def test_a_supplier_named_as_giver_and_a_recipient_as_taker_are_anchored(extractor, text, key, how):
+    f = feats(extractor, text, key)
+    assert {"anchor:both", "anchor:both&" + how} <= f
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Chile and Germany held talks on Leopard 2 tanks on Monday.", ("DEU", "CHL", "Leopard 2")),
+    # the origin is named only as the maker, not as the one who gives
+    ("Poland said it would donate a Patriot battery to Ukraine.", ("USA", "UKR", "Patriot")),
+    # a country named as the one talked with, not as the one given to
+    ("Germany sent two Patriot batteries to Poland after talks with Ukraine.", ("DEU", "UKR", "Patriot")),
+])
+def test_a_party_not_named_as_giver_or_taker_is_not_anchored(extractor, text, key):
+    assert "anchor:both" not in feats(extractor, text, key)
+
+
+@pytest.mark.parametrize("text, key, named", [
+    # the rules gave the pair a named platform: the class may stand for it
+    ("Egypt ordered 24 Rafale jets from France in 2015. France will also deliver two patrol boats to Egypt next "
+     "year.", ("FRA", "EGY", "patrol boats"), True),
+    ("Kenya bought four Bayraktar TB2 drones from Turkey. Turkey will also supply armed drones to Kenya.",
+     ("TUR", "KEN", "armed drones"), True),
+    # another pair's platform: the class is all the deal is named by
+    ("Egypt ordered 20 K9 howitzers from South Korea in 2022. France will deliver fighter jets to Egypt next year.",
+     ("FRA", "EGY", "fighter jets"), False),
+])
+def test_a_class_whose_pair_has_a_named_platform_is_marked(extractor, text, key, named):
+    assert ("generic:pair_named" in feats(extractor, text, key)) is named
