@@ -304,3 +304,21 @@ def test_the_month_may_is_no_hedge(rules_only, text):
 def test_the_verb_may_in_a_title_case_headline_still_hedges(rules_only):
     deal = deals_of(rules_only, "Russia May Offer S-500 to India")["S-500"]
     assert deal["hedged"] is True
+
+
+@pytest.mark.parametrize("opened", [
+    [(10, "FRA", "EGY"), (200, "FRA", "GRC"), (400, "RUS", "IND")],
+    [(400, "RUS", "IND"), (200, "FRA", "GRC"), (10, "FRA", "EGY")],  # the order they were found in does not count
+])
+def test_a_sentence_naming_no_buyer_takes_the_nearest_earlier_buyer_of_its_supplier(opened):
+    from armsledger.extract.deals import DealFinder
+
+    finder = DealFinder(None, [], "", None)
+    finder.opened = list(opened)
+    assert finder._recipient_before(100, "FRA") == "EGY"  # not Greece, named later in the article
+    assert finder._recipient_before(300, "FRA") == "GRC"
+    assert finder._recipient_before(500, "RUS") == "IND"
+    assert finder._recipient_before(300, "RUS") == "EGY"  # none of its own before: the first deal's buyer
+    assert finder._recipient_before(5, "FRA") is None
+    finder.home = "QAT"
+    assert finder._recipient_before(300, "RUS") == "QAT"  # ... after the home country

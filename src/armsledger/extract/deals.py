@@ -300,7 +300,7 @@ class DealFinder:
         self.whys: dict[tuple, object] = {}  # what the model weighed, by (supplier, recipient, platform)
         self.rejected_keys: set[tuple] = set()  # what it turned down: the second pass opens none of these
         self._all_countries: list | None = None
-        self.last_recipient: dict[str, str] = {}
+        self.opened: list[tuple[int, str, str]] = []  # where pass 1 opened a deal: (position, supplier, recipient)
         self.order_spans: dict[int, list[tuple[int, int]]] = {}
         self._years: dict[int, dict[tuple[int, int], str]] = {}
 
@@ -340,7 +340,7 @@ class DealFinder:
                 if deal is None:
                     deal = Deal(supplier, recipient, plat, follow, s, order_year=year)
                     self.book.deals.append(deal)
-                self.last_recipient[supplier] = recipient
+                self.opened.append((s, supplier, recipient))
                 sellers = [deal]
                 for other in self._co_sellers(c, e, supplier):  # "second-hand Typhoons from Qatar and Oman"
                     if other == recipient:
@@ -581,11 +581,19 @@ class DealFinder:
                 return subjects[-1][1]
             before = [x for x in pool if x[0] < pos]
             return (before[-1] if before else pool[0])[1]
-        if supplier and supplier in self.last_recipient:
-            return self.last_recipient[supplier]
+        return self._recipient_before(pos, supplier)
+
+    def _recipient_before(self, pos: int, supplier: str | None) -> str | None:
+        """The buyer of a sentence that names none: the recipient of the deal of that supplier opened nearest
+        before `pos`, else the home country, else the recipient of the first deal opened before `pos`."""
+        before = [x for x in self.opened if x[0] < pos]
+        if supplier:
+            mine = [x for x in before if x[1] == supplier]
+            if mine:
+                return max(mine, key=lambda x: x[0])[2]
         if self.home and self.home != supplier:
             return self.home
-        return next(iter(self.last_recipient.values()), None)
+        return min(before, key=lambda x: x[0])[2] if before else None
 
     def _follow_on(self, c: Clause, s: int, e: int) -> bool:
         window_start = max(c.start, s - 45)
