@@ -281,7 +281,7 @@ class Featurizer:
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
         out.append(self._with_trigger(sup_side, "sup", nearest))
-        if _anchored(sup_side[0], _SUP_ANCHORS, "sup") and _anchored(rec_side[0], _REC_ANCHORS, "rec"):
+        if sup_side[0] & _SUP_ANCHORS and rec_side[0] & _REC_ANCHORS:
             # both sides named as giver and taker in the platform's sentence ("Romania said it would donate a
             # Patriot system to Ukraine", "bought helicopters from Russia"): whoever made the platform
             out.append(_ANCHORED["generic" if plat.extra.get("generic") else
@@ -535,14 +535,6 @@ class Featurizer:
 # taker ("to Y", before a getting verb)
 _SUP_ANCHORS = frozenset({"sup:cue:from", "sup:cue:made", "sup:cue:qualifies_platform", "sup:dir:give:before"})
 _REC_ANCHORS = frozenset({"rec:cue:to", "rec:dir:get:before"})
-_AFTER_ONLY = {"sup:cue:from", "rec:cue:to"}  # "from X", "to Y" after the platform ("helicopters from Russia")
-
-
-def _anchored(side: frozenset[str], anchors: frozenset[str], role: str) -> bool:
-    hit = side & anchors
-    return bool(hit)
-
-
 _ANCHORED = {k: frozenset({"anchor:both", "anchor:both&" + k})
              for k in ("generic", "origin_unknown", "origin", "partner", "not_origin")}
 
