@@ -156,4 +156,4 @@ def test_a_party_not_named_as_giver_or_taker_is_not_anchored(extractor, text, ke
      ("FRA", "EGY", "fighter jets"), False),
 ])
 def test_a_class_whose_pair_has_a_named_platform_is_marked(extractor, text, key, named):
-    assert ("generic:pair_named" in feats(extractor, text, key)) is named
+    assert ("class:pair_named" in feats(extractor, text, key)) is named

@@ -169,7 +169,7 @@ class Featurizer:
             # a class ("the jets") whose pair the rules gave a named platform stands for that platform
             named = self._rule_pairs(rule_keys).get((cand.supplier, cand.recipient), ())
             if any(p != cand.platform.name for p in named):
-                f.append("generic:pair_named")
+                f.append("class:pair_named")
         f += self._rec_own(cand.recipient)
         if cand.supplier in self.first_codes:
             f.append("sup:in_first_sentence")
