@@ -116,9 +116,7 @@ def _child_bulk(path: str, kind: str, server: str) -> dict:
     """Bulk-load the rows saved at `path` into a fresh ledger with the build on sys.path; wall and CPU seconds,
     load average."""
     from armsledger.backfill.load import load_rows
-    from armsledger.ledger import Ledger
-
-    from armsledger.ledger import writer
+    from armsledger.ledger import Ledger, writer
 
     with open(path, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh]
@@ -143,6 +141,14 @@ def _child_bulk(path: str, kind: str, server: str) -> dict:
             if pg:
                 after = _backend_cpu(ledger.engine)
                 out["server_cpu_seconds"] = sum(after[p] - before.get(p, 0) for p in after)
+            fill = getattr(writer, "fill_search", None)
+            if fill:  # a build that leaves PostgreSQL's search vectors to after the load's commit: timed apart
+                t1 = time.perf_counter()
+                fill(ledger.engine)
+                out["search_fill_seconds"] = time.perf_counter() - t1
+                if pg:
+                    out["search_fill_server_cpu_seconds"] = sum(v - after.get(p, 0)
+                                                                for p, v in _backend_cpu(ledger.engine).items())
             out["peak_rss_mb"] = peak_rss_mb()  # the rows read in included
             return out
 
@@ -210,6 +216,10 @@ def side_by_side(rows: list[dict], kind: str, server: str, against: str, rounds:
                 "rounds": [round(x["seconds"], 3) for x in xs],
                 "main_cpu_rounds_us": [round(x.get("main_cpu_seconds", 0) / len(rows) * 1e6) for x in xs],
                 "load_average": [round(x.get("load_average", 0), 1) for x in xs],
+                **({"search_fill_seconds": round(statistics.median(x["search_fill_seconds"] for x in xs), 3),
+                    "search_fill_server_cpu_us_per_article": round(statistics.median(
+                        x.get("search_fill_server_cpu_seconds", 0) for x in xs) / len(rows) * 1e6)}
+                   if "search_fill_seconds" in xs[0] else {}),
                 **({"server_cpu_us_per_article": round(statistics.median(x["server_cpu_seconds"] for x in xs)
                                                        / len(rows) * 1e6)} if "server_cpu_seconds" in xs[0] else {})}
 
@@ -229,7 +239,7 @@ def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, co
 
     from armsledger import Extractor
     from armsledger.backfill.load import load_rows
-    from armsledger.ledger import Ledger
+    from armsledger.ledger import Ledger, writer
     from armsledger.ledger.writer import article_row
 
     corpus = build_corpus(words, seed) if corpus_kind == "generated" else train_corpus(repeat, seed)
@@ -281,6 +291,9 @@ def bench(kind: str, words: int, seed: int, server: str, jobs: int, hot: int, co
             t0 = time.perf_counter()
             load_rows(ledger.engine, rows, version="bench", bulk=True)
             out["bulk_empty"] = rate(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            filled = writer.fill_search(ledger.engine)  # PostgreSQL: the search vectors, after the commit
+            out["bulk_empty"]["search_fill"] = {"seconds": round(time.perf_counter() - t0, 2), "articles": filled}
         print(f"{kind} bulk load into an empty ledger: {out['bulk_empty']}", flush=True)
         if against:
             out["side_by_side"] = side_by_side(rows, kind, server, against, rounds,
@@ -349,10 +362,13 @@ def markdown(results: list[dict]) -> str:
                 y = x[key]
                 server = (f" + server {y['server_cpu_us_per_article']} µs" if "server_cpu_us_per_article" in y
                           else "")
+                fill = (f"; then the search vectors filled after the commit in {y['search_fill_seconds']} s "
+                        f"(server {y['search_fill_server_cpu_us_per_article']} µs an article)"
+                        if "search_fill_seconds" in y else "")
                 lines.append(f"| {r['backend']} | {name} (median of {len(y['rounds'])}, fresh processes) | "
                              f"{y['articles_per_s']:,.1f} | | CPU {y['cpu_us_per_article']} µs{server} an article "
                              f"(main thread {y['main_cpu_us_per_article']} µs); "
-                             f"load {y['load_average']} |")
+                             f"load {y['load_average']}{fill} |")
             lines.append(f"| {r['backend']} | this build / the other | | | {x['speedup_wall']}× wall, "
                          f"{x['speedup_cpu']}× CPU |")
             if "ingest_this" in x:

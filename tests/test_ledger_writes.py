@@ -137,6 +137,42 @@ def test_bulk_load_into_an_empty_ledger_gives_the_ledger_of_one_article_at_a_tim
     assert _foreign_keys_on(ledger_url)
 
 
+def _search_trigger(conn) -> str | None:
+    """PostgreSQL: whether the trigger that gives each new article its search vector is on ('O')."""
+    return conn.exec_driver_sql("SELECT tgenabled FROM pg_trigger WHERE tgname = 'articles_search'").scalar()
+
+
+def test_search_right_after_a_bulk_load_finds_what_it_finds_once_the_vectors_are_filled(articles, extractor,
+                                                                                         ledger_url):
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger import writer
+
+    words = ["BrahMos", "HIMARS Taiwan", "supersonic cruise missiles", "Philippines", "F-16", "howitzers",
+             articles[0].text.split()[2], "nothing-like-this-anywhere"]
+    with Ledger(ledger_url) as ledger:
+        load_rows(ledger.engine, _rows(articles, extractor), version=__version__, bulk=True)
+        pg = ledger.engine.dialect.name == "postgresql"
+        with ledger.engine.connect() as conn:
+            # PostgreSQL: committed without their vectors (computed after the load), the trigger back on
+            assert writer.search_pending(conn) == (len(articles) - 1 if pg else 0)
+            assert _search_trigger(conn) == "O" if pg else True
+        hits = {w: sorted(ledger.search(w, limit=100), key=lambda h: h["id"]) for w in words}
+        assert any(h["id"] == articles[0].id for h in hits[articles[0].text.split()[2]])
+        assert len(hits["BrahMos"]) >= 2 and hits["nothing-like-this-anywhere"] == []
+        assert all("[" in h["snippet"] for w in words for h in hits[w])
+        assert writer.fill_search(ledger.engine, chunk=7) == (len(articles) - 1 if pg else 0)
+        with ledger.engine.connect() as conn:
+            assert writer.search_pending(conn) == 0
+        assert {w: sorted(ledger.search(w, limit=100), key=lambda h: h["id"]) for w in words} == hits
+        # an article stored after the load has its vector from the start (the trigger)
+        ledger.add(Article(text="The navy of Chile received two Scorpene submarines built in France on Monday.",
+                           url="https://later.example.com/1", published="2024-05-06"))
+        with ledger.engine.connect() as conn:
+            assert writer.search_pending(conn) == 0
+        assert "https://later.example.com/1" in [h["url"] for h in ledger.search("Scorpene submarines", limit=100)]
+
+
 def test_bulk_load_into_a_ledger_holding_articles_goes_batch_by_batch(articles, extractor, one_at_a_time,
                                                                       tmp_path, monkeypatch):
     from armsledger import __version__

@@ -8,6 +8,8 @@ ingest give the same ledger.
 `bulk=True` loads an empty ledger in one transaction (`writer.bulk_load`): indexes, PostgreSQL's foreign-key
 checks, the search index and reconciliation done once at the end; into a ledger that holds
 anything, or when a record cannot be stored, the rows go the batch-by-batch way instead.
+On PostgreSQL the articles' search vectors are left to `writer.fill_search` after the commit (the backfill
+runs it); until then search computes them for the articles without one.
 """
 from __future__ import annotations
 

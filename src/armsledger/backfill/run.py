@@ -373,6 +373,7 @@ class _State:
             return False
         for part, result in done:
             self._loaded(part, result, emit, progress)
+        writer.fill_search(engine)  # PostgreSQL: the search vectors the load left to after its commit
         return True
 
     def finish(self) -> None:
@@ -469,7 +470,13 @@ class _Progress:
         self.bar = None
         if console is None:
             return
-        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         self.bar = Progress(SpinnerColumn(), TextColumn("{task.description:<10}"), BarColumn(),
                             TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=console,

@@ -14,7 +14,19 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, literal_column, or_, select, text
 from sqlalchemy.engine import Connection
 
-from .schema import articles, claims, conflicts, corrections, deals, entities, event_sources, events, gated, mentions
+from .schema import (
+    SEARCH_VECTOR,
+    articles,
+    claims,
+    conflicts,
+    corrections,
+    deals,
+    entities,
+    event_sources,
+    events,
+    gated,
+    mentions,
+)
 from .store import deal_claims
 
 
@@ -472,11 +484,20 @@ def search(conn: Connection, query: str, *, limit: int = 20) -> list[dict]:
                       WHERE articles_fts MATCH :q ORDER BY rank LIMIT :n""")
         rows = conn.execute(sql, {"q": match, "n": limit})
     else:
-        sql = text("""SELECT id, title, publisher, reported, url,
-                             ts_headline('english', text, plainto_tsquery('english', :q),
-                                         'StartSel=[, StopSel=], MaxWords=20, MinWords=8') AS snippet
-                      FROM articles WHERE search @@ plainto_tsquery('english', :q)
-                      ORDER BY ts_rank(search, plainto_tsquery('english', :q)) DESC LIMIT :n""")
+        # the articles a bulk load left without their stored vector yet (`writer.fill_search`) are matched by
+        # the vector computed here, through the partial index on them (empty once filled)
+        sql = text(f"""SELECT id, title, publisher, reported, url,
+                              ts_headline('english', text, plainto_tsquery('english', :q),
+                                          'StartSel=[, StopSel=], MaxWords=20, MinWords=8') AS snippet
+                       FROM (SELECT id, title, publisher, reported, url, text,
+                                    ts_rank(search, plainto_tsquery('english', :q)) AS rank
+                             FROM articles WHERE search @@ plainto_tsquery('english', :q)
+                             UNION ALL
+                             SELECT id, title, publisher, reported, url, text,
+                                    ts_rank({SEARCH_VECTOR}, plainto_tsquery('english', :q))
+                             FROM articles WHERE search IS NULL AND {SEARCH_VECTOR} @@ plainto_tsquery('english', :q)
+                             ) hits
+                       ORDER BY rank DESC LIMIT :n""")
         rows = conn.execute(sql, {"q": " ".join(words), "n": limit})
     return [dict(r._mapping) for r in rows]
 

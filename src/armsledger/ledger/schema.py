@@ -34,6 +34,10 @@ articles = Table(
 Index("ix_articles_wire_group", articles.c.wire_group)
 Index("ix_articles_reported", articles.c.reported)
 
+# PostgreSQL: an article's search vector (`articles.search`, outside the metadata, migration 0009), as the trigger
+# `articles_search` sets it on every insert; a bulk load leaves it NULL and `writer.fill_search` fills it
+SEARCH_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+
 article_bands = Table(
     "article_bands", metadata,
     Column("band", BigInteger, nullable=False),

@@ -45,6 +45,7 @@ from ..model import Article
 from . import aggregates, changes, dedup, reconcile
 from .resolve import entity_key
 from .schema import (
+    SEARCH_VECTOR,
     article_bands,
     articles,
     claims,
@@ -1021,8 +1022,42 @@ class BulkLoad:
         for name, _ in indexes:
             conn.exec_driver_sql(f"DROP INDEX {name}")
         self._restore = ["SET LOCAL maintenance_work_mem = '256MB'"] + [sql for _, sql in indexes]
+        # the search vectors are not computed row by row during the COPY (half the server's work): the rows
+        # are committed without them, and `fill_search` computes them after the commit
+        if conn.exec_driver_sql("SELECT 1 FROM pg_trigger WHERE tgname = 'articles_search' "
+                                "AND tgrelid = 'articles'::regclass").first():
+            conn.exec_driver_sql("ALTER TABLE articles DISABLE TRIGGER articles_search")
+            self._restore.append("ALTER TABLE articles ENABLE TRIGGER articles_search")
         self._checks = ([f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d} NOT VALID' for t, n, d in fks]
                         + [f'ALTER TABLE {t} VALIDATE CONSTRAINT "{n}"' for t, n, _ in fks])
+
+
+SEARCH_CHUNK = 2_000  # articles given their search vector in one transaction by `fill_search`
+
+
+def fill_search(engine, *, chunk: int = SEARCH_CHUNK) -> int:
+    """PostgreSQL: the search vectors a bulk load left to after its commit, computed `chunk` articles a
+    transaction (a run cut short leaves the rest for the next; meanwhile `query.search` computes the missing
+    vectors itself, so such articles are found all along); the number filled. SQLite: nothing to do (its
+    full-text index is built in the bulk load's transaction)."""
+    if engine.dialect.name != "postgresql":
+        return 0
+    filled = 0
+    while True:
+        with engine.begin() as conn:
+            n = conn.execute(text(
+                f"UPDATE articles SET search = {SEARCH_VECTOR} WHERE id IN (SELECT id FROM articles "
+                f"WHERE search IS NULL ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED)"), {"n": chunk}).rowcount
+        filled += n
+        if n < chunk:
+            return filled
+
+
+def search_pending(conn: Connection) -> int:
+    """PostgreSQL: articles still without their search vector (`fill_search`); 0 on SQLite."""
+    if conn.dialect.name != "postgresql":
+        return 0
+    return conn.execute(text("SELECT count(*) FROM articles WHERE search IS NULL")).scalar()
 
 
 @contextmanager
