@@ -151,14 +151,15 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
                 cond = (claims.c.reported.is_(None) if bounds is None
                         else and_(claims.c.reported >= bounds[0], claims.c.reported < bounds[1]))
                 windows.append(((deal_id, field), and_(claims.c.deal_id == deal_id, claims.c.field == field, cond)))
-    by_rows = []
+    by_rows, plain = [], []
     for (deal_id, field), cond in windows:
         st = plans[deal_id][1][field]
         rejects = any(k["action"] == "reject" and k.get("article_id") for k in fixes[deal_id])
         if rejects:
             by_rows.append(((deal_id, field), cond))
         else:
-            st["window"] = _window(conn, st, cond)
+            plain.append(((deal_id, field), st, cond))
+    _windows(conn, plain)
     recent = _claims(conn, [cond for _, cond in by_rows])
     for (deal_id, field), _ in by_rows:
         st = plans[deal_id][1][field]
@@ -191,20 +192,39 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
     return out
 
 
-def _window(conn: Connection, st: dict, cond) -> dict:
-    """`reconcile._window` of the claims under `cond` (none rejected), from one read of their values, report dates
-    and wire groups (a few hundred short rows at most: the window spans RECENT_DAYS), then the latest
-    SOURCES_KEPT that agree with the latest value, in full."""
-    q = (select(claims.c.id, claims.c.value, claims.c.hedged, claims.c.reported, articles.c.wire_group,
-                claims.c.article_id)
-         .select_from(claims.join(articles, articles.c.id == claims.c.article_id)).where(cond).order_by(claims.c.id))
+def _windows(conn: Connection, wanted: list[tuple[tuple[int, str], dict, object]]) -> None:
+    """`reconcile._window` of each (deal, field) of `wanted` into its state `st["window"]`: the claims under its
+    condition `cond` (none rejected; one deal and field each) read in queries of OR_TERMS conditions, not two
+    queries a window; then the latest SOURCES_KEPT claims of each that agree with its latest value, in full, in
+    one query for all (chunks of 500 ids)."""
+    rows: dict[tuple[int, str], list[tuple]] = defaultdict(list)
+    for chunk in _chunks(wanted, OR_TERMS):
+        q = (select(claims.c.deal_id, claims.c.field, claims.c.id, claims.c.value, claims.c.hedged, claims.c.reported,
+                    articles.c.wire_group, claims.c.article_id)
+             .select_from(claims.join(articles, articles.c.id == claims.c.article_id))
+             .where(or_(*[cond for _, _, cond in chunk])).order_by(claims.c.id))
+        for deal_id, field, *rest in conn.execute(q):
+            rows[(deal_id, field)].append(rest)
+    counted = [(st, _window_counts(st, rows[key])) for key, st, _ in wanted]
+    ids = sorted({i for _, (kept, _) in counted for i in kept})
+    full = {}
+    for chunk in _chunks(ids, 500):
+        q = select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id).where(claims.c.id.in_(chunk))
+        full.update((r.id, r._mapping) for r in conn.execute(q))
+    for st, (kept, window) in counted:
+        st["window"] = dict(window, sources=[reconcile._source(full[i]) for i in kept])
+
+
+def _window_counts(st: dict, rows: list[tuple]) -> tuple[deque[int], dict]:
+    """One window's claims (id, value, hedged, reported, wire group, article, in claim order) counted against the
+    latest value: the ids of the latest SOURCES_KEPT that agree with it, and the window's figures."""
     latest_value = st["latest"]["value"]
     agrees: dict[str, bool] = {}  # a stored spelling of a value -> whether it is the latest value
     kept: deque[int] = deque(maxlen=reconcile.SOURCES_KEPT)  # the latest agreeing claims' ids
     wires, all_wires = set(), set()
     n = unhedged = 0
     latest = ""
-    for cid, value, hedged, reported, wire, article_id in conn.execute(q):
+    for cid, value, hedged, reported, wire, article_id in rows:
         wire = wire or article_id
         all_wires.add(wire)
         same = agrees.get(value)
@@ -216,10 +236,7 @@ def _window(conn: Connection, st: dict, cond) -> dict:
             wires.add(wire)
             latest = max(latest, reported or "")
             kept.append(cid)
-    q = select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id).where(claims.c.id.in_(list(kept)))
-    full = {r.id: r._mapping for r in conn.execute(q)} if kept else {}
-    return {"n": n, "wires": len(wires), "unhedged": unhedged, "latest": latest, "all_wires": len(all_wires),
-            "sources": [reconcile._source(full[i]) for i in kept]}
+    return kept, {"n": n, "wires": len(wires), "unhedged": unhedged, "latest": latest, "all_wires": len(all_wires)}
 
 
 def stored_fields(folded: list[str], refold: list[tuple[int, str]], deal_id: int) -> Iterable[str]:

@@ -772,7 +772,8 @@ def reconcile_events(conn: Connection, event_ids: list[int], added: dict[int, li
             rows = added[r.id]
             if r.sources and all((x["reported"] or "") >= (r.last_reported or "") for x in rows):
                 stored[r.id] = r._mapping
-    updates = [{"b_id": e, **{f"b_{k}": v for k, v in _event_update(conn, stored[e], added[e]).items()}}
+    seen = _event_reports_seen(conn, [r for e in stored for r in added[e]])
+    updates = [{"b_id": e, **{f"b_{k}": v for k, v in _event_update(conn, stored[e], added[e], seen).items()}}
                for e in event_ids if e in stored]
     rest = [e for e in event_ids if e not in stored]
     by_event: dict[int, list[dict]] = defaultdict(list)
@@ -799,22 +800,47 @@ def store_events(conn: Connection, updates: list[dict]) -> None:
     update_rows(conn, events, updates)
 
 
-def _event_update(conn: Connection, event, rows: list[dict]) -> dict:
+class _Seen(NamedTuple):
+    """What `_event_update` reads of the events' reports, for all the events a batch updates at once."""
+
+    of_article: dict[str, list[int]]  # article id -> the event of each of its event_sources rows
+    wire_of: dict[str, str]  # article id -> its wire group
+    of_wire: dict[str, list[int]]  # wire group -> the event of each event_sources row of its articles
+
+
+def _event_reports_seen(conn: Connection, rows: list[dict]) -> _Seen:
+    """For the articles of the new sources `rows`: the events each of them and each of their wire groups report,
+    a row each, read from the articles' side (the indexes on event_sources.article_id and articles.wire_group, a
+    few rows an article: from the events' side, a much-reported event reads every report), in a few queries for
+    the whole batch instead of two an article and one a wire group of each event."""
+    es = event_sources.c
+    aids = sorted({r["article_id"] for r in rows})
+    of_article: dict[str, list[int]] = defaultdict(list)
+    wire_of: dict[str, str] = {}
+    of_wire: dict[str, list[int]] = defaultdict(list)
+    for chunk in _chunks(aids):
+        for aid, event_id in conn.execute(select(es.article_id, es.event_id).where(es.article_id.in_(chunk))):
+            of_article[aid].append(event_id)
+        wire_of.update(conn.execute(select(articles.c.id, articles.c.wire_group).where(articles.c.id.in_(chunk))).all())
+    for chunk in _chunks(sorted(set(wire_of.values()))):
+        q = (select(articles.c.wire_group, es.event_id).join(articles, articles.c.id == es.article_id)
+             .where(articles.c.wire_group.in_(chunk)))
+        for wire, event_id in conn.execute(q):
+            of_wire[wire].append(event_id)
+    return _Seen(of_article, wire_of, of_wire)
+
+
+def _event_update(conn: Connection, event, rows: list[dict], seen: _Seen) -> dict:
     """`event_columns` of an event from its stored columns and new sources `rows` (stored, reported no earlier
-    than its other sources): whether each new row's article and wire group are new to the event is looked up."""
+    than its other sources): whether each new row's article and wire group are new to the event is read from
+    `seen` (`_event_reports_seen`)."""
     es = event_sources.c
     n_articles, wires = event["sources"], event["independent_sources"]
-    # each article's and wire group's reports of the event counted from the article's side (the index on
-    # event_sources.article_id, a few rows): from the event's side, a much-reported event reads every report
+    # an article (a wire group) is new to the event when all its reports of the event are among the new rows
     for aid, k in _counts(r["article_id"] for r in rows).items():
-        n_articles += list(conn.execute(select(es.event_id).where(es.article_id == aid)).scalars()
-                           ).count(event["id"]) == k
-    wire_of = dict(conn.execute(select(articles.c.id, articles.c.wire_group)
-                                .where(articles.c.id.in_(sorted({r["article_id"] for r in rows})))).all())
-    for wire, k in _counts(wire_of[r["article_id"]] for r in rows).items():
-        wires += list(conn.execute(select(es.event_id).where(es.article_id.in_(
-            select(articles.c.id).where(articles.c.wire_group == wire)))).scalars()
-                      ).count(event["id"]) == k
+        n_articles += seen.of_article[aid].count(event["id"]) == k
+    for wire, k in _counts(seen.wire_of[r["article_id"]] for r in rows).items():
+        wires += seen.of_wire[wire].count(event["id"]) == k
     unhedged = any(r["status"] != "possible" for r in rows) or conn.execute(
         select(es.id).where(es.event_id == event["id"], func.coalesce(es.status, "") != "possible").limit(1)).first()
     dates = [r["reported"] for r in rows if r["reported"]] + [d for d in (event["first_reported"],
