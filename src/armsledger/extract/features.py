@@ -20,6 +20,7 @@ from operator import itemgetter
 from .candidates import Candidate, Mention, Party
 from .context import Clause
 from .entities import Entity
+from .prefixes import Caseless
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
@@ -46,8 +47,9 @@ _QTY_BEFORE = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|ni
 
 
 STATUS_ONLY = "st:"  # the prefix of the features only the status decision weighs
-# how far a purchase has come, as the words of its sentence tell, wherever they stand in it
-_STAGE_CUES = [(name, re.compile(rx, re.I)) for name, rx in (
+# how far a purchase has come, as the words of its sentence tell, wherever they stand in it (each run as its
+# case-sensitive twin over the lower-cased sentence, `Caseless`)
+_STAGE_CUES = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
     ("in_service", r"\b(?:in service|in (?:its|their|the) (?:fleet|inventory|arsenal)s?|operat(?:es|ed|ing|ors?)|"
                    r"already (?:uses?|has|have|flies|fly|operates?)|(?:flown|used|operated) by|equipped with|"
                    r"mainstay|backbone|currently (?:uses?|has|flies))\b"),
