@@ -261,7 +261,21 @@ class DealBook:
 def assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None = None) -> tuple[dict[int, list[Trigger]], list[Trigger]]:
     """Each trigger to its nearest platform mention in the sentence (within the window);
     platforms listed together ("Rafale and F/A-18") share them. Returns the
-    triggers per platform start and those left for the sentence as a whole."""
+    triggers per platform start and those left for the sentence as a whole. The deal rules and the event rules
+    ask it of the same sentence: the answer is kept (as long as the sentence's triggers and platforms are the same
+    lists of the same lengths) and handed out again, the same dict and lists, which no caller changes."""
+    memo = c.__dict__.get("_assigned")
+    if memo is None or memo[0] is not c.triggers or memo[1] != len(c.triggers) or memo[2] is not c.platforms \
+            or memo[3] != len(c.platforms):
+        memo = c.__dict__["_assigned"] = (c.triggers, len(c.triggers), c.platforms, len(c.platforms), {})
+    key = (group, kinds or ())
+    hit = memo[4].get(key)
+    if hit is None:
+        hit = memo[4][key] = _assign_triggers(c, group, kinds)
+    return hit
+
+
+def _assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None) -> tuple[dict[int, list[Trigger]], list[Trigger]]:
     by_platform: dict[int, list[Trigger]] = {s: [] for s, _, _ in c.platforms}
     loose: list[Trigger] = []
     for t in c.of(group, *(kinds or ())):
