@@ -25,19 +25,20 @@ from .prefixes import Caseless
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
                   "said says also been into than other more about after over".split())
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.I)
-_IN_SERVICE_BEFORE = re.compile(r"\b(?:in service (?:in|with)|in the (?:fleets?|inventor(?:y|ies)|arsenals?) of|operators? "
-                                r"(?:include|are))\s+(?:the\s+)?$", re.I)
-_BY_BEFORE = re.compile(r"\b(?:by|operated by|ordered by|used by|flown by)\s+(?:the\s+)?$", re.I)
-_MADE_AFTER = re.compile(r"^-?(?:made|built|manufactured|designed|supplied|produced|origin)\b", re.I)
+# the cues around a party (most run as case-sensitive twins over the lower-cased words, `Caseless`)
+_FROM_BEFORE = Caseless(re.compile(r"\bfrom\s+(?:the\s+)?$", re.I))
+_TO_BEFORE = Caseless(re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I))
+_WITH_BEFORE = Caseless(re.compile(r"\bwith\s+(?:the\s+)?$", re.I))
+_IN_SERVICE_BEFORE = Caseless(re.compile(r"\b(?:in service (?:in|with)|in the (?:fleets?|inventor(?:y|ies)|arsenals?) of|"
+                                         r"operators? (?:include|are))\s+(?:the\s+)?$", re.I))
+_BY_BEFORE = Caseless(re.compile(r"\b(?:by|operated by|ordered by|used by|flown by)\s+(?:the\s+)?$", re.I))
+_MADE_AFTER = Caseless(re.compile(r"^-?(?:made|built|manufactured|designed|supplied|produced|origin)\b", re.I))
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)\s")
-_SUBJECT_AFTER = re.compile(r"^(?:'s\s+\w+\s+|\s+)(?:\w+\s+)?(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|"
+_SUBJECT_AFTER = Caseless(re.compile(r"^(?:'s\s+\w+\s+|\s+)(?:\w+\s+)?(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|"
                             r"wants|plans|intends|decided|chose|selected|purchased|acquired|received|took|may|could|"
-                            r"inked|sealed|approved|awarded|is set|to buy|to acquire|to purchase)\b", re.I)
-_SPEAKER_AFTER = re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2}(?:has|had|have)?\s*(?:made clear|warned|said|says|urged|"
-                            r"told|threatened|cautioned|criticised|criticized|condemned|objected|protested|accused)\b", re.I)
+                            r"inked|sealed|approved|awarded|is set|to buy|to acquire|to purchase)\b", re.I))
+_SPEAKER_AFTER = Caseless(re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2}(?:has|had|have)?\s*(?:made clear|warned|said|says|urged|"
+                            r"told|threatened|cautioned|criticised|criticized|condemned|objected|protested|accused)\b", re.I))
 _WARNS_AFTER = re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2}(?:has|had|have)?\s*(?:made clear|warned|urged|told|"
                           r"threatened|cautioned|criticised|criticized|condemned|objected|protested|accused|pressed)\b",
                           re.I)  # a country that warns another over a purchase is not its buyer

@@ -251,6 +251,10 @@ class Caseless:
         low = lowered(text) if self.twin is not None else None
         return self.twin.search(low, pos, endpos) if low is not None else self.rx.search(text, pos, endpos)
 
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        low = lowered(text) if self.twin is not None else None
+        return self.twin.match(low, pos, endpos) if low is not None else self.rx.match(text, pos, endpos)
+
     def finditer(self, text: str):
         low = lowered(text) if self.twin is not None else None
         return self.twin.finditer(low) if low is not None else self.rx.finditer(text)
