@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from .. import cache
 from ..catalogue import PACKAGED
 from ..errors import CatalogueError
+from . import prefixes
 from .dates import DateMention
 from .entities import Entities, Entity
-from . import prefixes
 from .prefixes import FOLDS_TO_ASCII, MAX_LEN, all_beginnings, caseless, trie
 from .text import Sentence
 from .values import Money, Percent, Quantity

@@ -23,7 +23,8 @@ from pathlib import Path
 from .. import cache
 
 try:  # the parser behind `re`
-    from re import _constants as _C, _parser as _P
+    from re import _constants as _C
+    from re import _parser as _P
 except ImportError:  # Python < 3.11
     import sre_constants as _C  # type: ignore[no-redef]
     import sre_parse as _P  # type: ignore[no-redef]
