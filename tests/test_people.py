@@ -51,3 +51,20 @@ def test_a_name_ends_with_its_sentence(extractor, text, name):
 ])
 def test_a_headline_in_title_case_is_no_person(extractor, text):
     assert not any(w in name.split() for name in people(extractor, text) for w in ("To", "Of", "With"))
+
+
+@pytest.mark.parametrize("text, name, wrong", [
+    ("Navy spokesperson Rear Admiral Tomas Berglund Vik said the corvettes would arrive in May.",
+     "Tomas Berglund Vik", "Rear Admiral Tomas Berglund"),
+    ("Army spokesman Brig Gen Ravi Kumar Thapa said the helicopters had landed in the capital.",
+     "Ravi Kumar Thapa", "Brig Gen Ravi Kumar"),
+    ("Air Force spokesperson Air Vice Marshal I Made Wirata said the jets were inspected on Monday.",
+     "I Made Wirata", "Air Vice Marshal I"),
+])
+def test_a_rank_after_an_office_is_no_part_of_the_name(extractor, text, name, wrong):
+    found = people(extractor, text)
+    assert name in found and wrong not in found
+
+
+def test_a_rank_and_a_surname_alone_make_no_person(extractor):
+    assert "Gen Okafor" not in people(extractor, "The delegation was led by army chief Gen Okafor, who toured the plant.")

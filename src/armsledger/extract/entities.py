@@ -95,6 +95,7 @@ class Anchored:
 _APPOS_TAIL = re.compile(r",\s+(?:said|told|says|added|noted|stated)\b")
 _CAPS_NAME = r"[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){1,2}\b"  # "By MATTHEW LEE and SUZAN FRASER Associated Press"
 NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_NAME_TOKEN}){{1,3}}"
+_A_NAME = re.compile(NAME)
 _LINE_NAME = NAME.replace(r"\s", r"[ \t]")  # a name that does not run on into the next line of page furniture
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
@@ -525,6 +526,10 @@ class EntityFinder:
                           for n in e.names()})
         self.office_by_name = {n.casefold(): e for e in catalogue.of_kind("office").values() for n in e.names()}
         office_alt = trie(offices) if offices else "President"
+        # military ranks, which a name may follow but never begins with ("Brig Gen Ann Kowal" is Ann Kowal)
+        ranks = sorted({n for e in catalogue.of_kind("office").values() if e.category == "military"
+                        for n in e.names() if n[:1].isupper()}, key=len, reverse=True)
+        self._leading_rank = re.compile(rf"(?:{'|'.join(re.escape(r) for r in ranks)})\.?\s+") if ranks else None
         self._title_name = rx(
             rf"(?P<title>(?i:{office_alt}))\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
         self._after_title = re.compile(rf"(?P<title>)\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
@@ -791,6 +796,17 @@ class EntityFinder:
         if honorific:  # "Sheikh Nasser Al-Sabah" is Nasser Al-Sabah
             s += honorific.end()
             raw = raw[honorific.end():]
+            words = raw.split()
+        rank = self._leading_rank.match(raw) if self._leading_rank is not None else None
+        if rank:  # "Air Vice Marshal Ann Kowal" after a first title; "Gen Kowal" is no full name
+            s += rank.end()
+            again = _A_NAME.match(text, s)  # the name read again from its own start: a rank took some of its words
+            if again is None:
+                return None
+            raw = again.group().rstrip(".")
+            cut = _SENTENCE_END_IN_NAME.search(raw)
+            raw = raw[:cut.end() - 1] if cut else raw
+            e = s + len(raw)
             words = raw.split()
         if words[0].casefold() in _STOP_FIRST or len(words) < 2 or any(w.strip(".,").casefold() in _NOT_NAME for w in words):
             return None
