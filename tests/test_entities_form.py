@@ -364,3 +364,37 @@ def test_a_catalogue_person_keeps_the_full_name_the_report_writes(extractor, tex
 def test_a_catalogue_person_named_by_surname_only_keeps_the_catalogue_name(extractor):
     found = people(extractor, "Defence Minister Rajnath Singh met the delegation. Singh said the deal was close.")
     assert "Rajnath Singh" in found
+
+
+# --- a maker's model by its number; a headline's verb is no type's name ------------------------------------
+
+@pytest.mark.parametrize("text, model", [
+    ("The presidential fleet flew the helicopters home aboard a chartered Boeing 737-400 freighter.", "Boeing 737-400"),
+    ("The carrier ordered ten Airbus A350 airliners and a Boeing 777 for its cargo arm.", "Airbus A350"),
+    ("The carrier ordered ten Airbus A350 airliners and a Boeing 777 for its cargo arm.", "Boeing 777"),
+    ("Two Embraer 190 jets will carry officials, the ministry said.", "Embraer 190"),
+])
+def test_a_makers_name_and_a_model_number_name_a_platform(extractor, text, model):
+    assert model in names(extractor, text, "platform")
+
+
+@pytest.mark.parametrize("text", [
+    "Hanwha 155 mm guns were shown at the fair.",
+    "Airbus 350 million euros in orders were booked on Monday.",
+])
+def test_a_figure_after_a_makers_name_is_no_model(extractor, text):
+    assert not any(n[:1].isupper() and any(c.isdigit() for c in n) for n in names(extractor, text, "platform"))
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Vietnam Signs Missile System Deal With India\n\nThe deal was signed on Monday.", "Signs"),
+    ("Greece Orders Drones From Israel\n\nThe order was confirmed.", "Orders"),
+    ("Firms Plan to Boost Output by Creating Missile Competence Center\n\nThe plan was announced.", "Creating"),
+])
+def test_a_headline_verb_in_title_case_is_no_platform(extractor, text, verb):
+    assert verb not in names(extractor, text, "platform")
+
+
+def test_a_type_name_before_a_weapon_noun_stays_a_platform(extractor):
+    found = names(extractor, "Britain offered Viking drones, and Israel sold Hermes Drones to Brazil.", "platform")
+    assert {"Viking", "Hermes"} <= found

@@ -210,6 +210,10 @@ DESIGNATION = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z
 _MAKER_NOUN_CATEGORY = [("fighter", "fighter aircraft"), ("jet", "fighter aircraft"), ("warplane", "fighter aircraft"),
                         ("bomber", "bomber"), ("helicopter", "helicopter"), ("gunship", "attack helicopter")]
 _MAKER_NOUN = re.compile(r"\s+(?P<noun>(?:fighter\s+)?jets?|fighters?|warplanes?|bombers?|helicopters?|gunships?)\b")
+# a maker's model by its bare number after the maker's name: "Boeing 737-400", "Airbus A380", "Boeing 787-10"
+_MAKER_MODEL = re.compile(r"[ \t]+(?P<m>A?\d{3}(?:-\d{1,3})?[A-Z]{0,2})(?![\w-]|[.,]\d)(?!\s*(?:mm|millimet|million|billion|bn|per\b|%))")
+_TITLE_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s+$")  # the word before is capitalised: a headline in title case
+_ING_NAMES = frozenset({"viking", "sting", "king", "boeing"})  # names that end as a verb's -ing
 _DIGIT_SLASH = re.compile(r"\d\s?/\s?\d")
 _GIVEN_NAME = re.compile(r"\b(?:named|christened|dubbed)\s+[A-Z]")
 _GIVEN_WORDS = ("named", "christened", "dubbed")  # one of which `_GIVEN_NAME` needs: looked for first (faster)
@@ -1460,6 +1464,9 @@ class EntityFinder:
             if not before or before[-1] in ".!?:\n" or self._not_a_name(d) \
                     or ents.covered(m.start("d"), m.end("d")) is not None:
                 continue  # a sentence's first word is capitalised whatever it is
+            if m["head"][:1].isupper() and (d.endswith("ing") and d.casefold() not in _ING_NAMES or d.endswith("s")
+                                            and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+                continue  # a headline's verb in title case: "Korea Signs Missile System Deal", "by Creating Missile ..."
             head = m["head"].lower()
             category = next((c for h, c in _NAMED_HEAD_CATEGORY if head.startswith(h)), None)
             self._new_platform(ents, d, Span(m.start("d"), m.end("d"), d), None, category=category)
@@ -1509,6 +1516,15 @@ class EntityFinder:
             if org.category != "defence company" or _first_word(org.name) in named_makers:
                 continue
             for mm in list(org.mentions):
+                model = _MAKER_MODEL.match(text, mm.end)
+                if model is not None and mm.text[:1].isupper() and ents.covered(model.start("m"), model.end()) is None:
+                    name = f"{mm.text} {model['m']}"  # "Boeing 737-400", "Airbus A380": the maker's model by its number
+                    ent = ents.get_or_add(("platform", "maker:" + name.casefold()), lambda: Entity(
+                        "platform", name, country=org.country, category=None, extra={"maker": org.name, "parent": None}))
+                    org.mentions = [x for x in org.mentions if x is not mm]
+                    ents.unmention((mm.start, mm.end, org))
+                    ents.mention(ent, Span(mm.start, model.end(), text[mm.start:model.end()]))
+                    continue
                 noun = _MAKER_NOUN.match(text, mm.end)
                 if noun is None or not mm.text[:1].isupper():
                     continue
