@@ -398,3 +398,24 @@ def test_a_headline_verb_in_title_case_is_no_platform(extractor, text, verb):
 def test_a_type_name_before_a_weapon_noun_stays_a_platform(extractor):
     found = names(extractor, "Britain offered Viking drones, and Israel sold Hermes Drones to Brazil.", "platform")
     assert {"Viking", "Hermes"} <= found
+
+
+# --- a ministry named with its country written into its formal name -----------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The Ministry of Defence of Estonia confirmed the order for six howitzers.", "Ministry of Defence of Estonia"),
+    ("Officials of the Mongolia Ministry of Defense toured the plant on Friday.", "Mongolia Ministry of Defense"),
+    ("A statement from the Ministry of Foreign Affairs of Peru welcomed the deal.", "Ministry of Foreign Affairs of Peru"),
+    ("The Ministry of Defense of the Republic of Kazakhstan signed for the helicopters.",
+     "Ministry of Defense of the Republic of Kazakhstan"),
+])
+def test_a_ministry_keeps_the_country_its_formal_name_holds(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Ministry of Defence said on Monday that Chile would buy the radars.", "Ministry of Defence"),
+    ("Ghana's Ministry of Defence said the patrol boats had arrived.", "Ministry of Defence"),
+])
+def test_a_ministry_without_its_country_in_the_name_keeps_the_bare_name(extractor, text, name):
+    assert name in names(extractor, text, "organization")

@@ -594,7 +594,8 @@ class EntityFinder:
                                  r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\b", 120)  # the service's last word
         self._ministry = re.compile(
             r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|external affairs|home|interior))\s+(?i:ministry)\b"
-            r"|\b[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)(?:\s+of\s+(?P<who2>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
+            r"|\b(?:(?P<who3>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+)?[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)"
+            r"(?:\s+of\s+(?P<who2>(?:the\s+Republic\s+of\s+)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
         self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
         self._institution = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?){{1,5}}"
                                        rf"(?:{_INSTITUTION_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?)"
@@ -1056,10 +1057,17 @@ class EntityFinder:
                                   lambda: Entity("organization", name, country=country, category="armed service"))
             self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
         for m in _anchored(self._ministry, _MINISTRY_ANCHOR, text, 70):
-            if self._covered_by_org(ents, m.start(), m.end()):
+            # the country written into the formal name, before or after it: "the Kazakhstan Ministry of Defense",
+            # "the Ministry of Defense of Armenia" are named so
+            who3 = re.sub(r"^(?:The|the)\s+", "", m["who3"] or "")
+            before = self._country_at(text, ents, m.end("who3") - len(who3), m.end("who3")) if who3 else None
+            ms = m.start() if not m["who3"] else m.end("who3") - len(who3) if before else text.index("inistry", m.end("who3")) - 1
+            if self._covered_by_org(ents, ms, m.end()):
                 continue
             who_s, who_e = (m.start("who"), m.end("who")) if m["who"] else (m.start("who2"), m.end("who2")) if m["who2"] else (0, 0)
             country = self._country_at(text, ents, who_s, who_e) if who_e else None
+            formal = f"{who3} " if before else "", f" of {m['who2']}" if m["who2"] and country else ""
+            country = country or before
             kind = (m["kind"] or m["kind2"]).lower()
             if "defen" in kind:
                 word = "Defence" if "defence" in kind else "Defense"
@@ -1068,19 +1076,21 @@ class EntityFinder:
                 base = "Ministry of External Affairs" if "external" in kind else "Foreign Ministry"
             else:
                 base = f"{kind.title()} Ministry"
-            start = m.start("who") if m["who"] and country else (m.start("kind") if m["kind"] else m.start())
+            start = m.start("who") if m["who"] and country else (m.start("kind") if m["kind"] else ms)
             owner = self._owner(text, ents, m.start("who"), m.end("who"), country) if m["who"] and country else None
             if owner:
                 start, who = owner
                 name = f"{who} {base}"
             elif m["who"] and country:
                 name = f"{m['who']} {base}"
+            elif any(formal):
+                name = f"{formal[0]}Ministry of {m['kind2']}{formal[1]}"
             else:
                 name, country = base, country or home
                 if m["kind"] and text[m.start("kind"):m.end()].islower() and "defen" in kind:
                     name = f"Ministry of {word}"  # "the defence ministry" says what it is: its name is the formal one
             if m["who"] and not country:
-                start = m.start("kind") if m["kind"] else m.start()
+                start = m.start("kind") if m["kind"] else ms
             ent = ents.get_or_add(("organization", f"{base}|{country}"),
                                   lambda: Entity("organization", name, country=country, category="ministry"))
             self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
