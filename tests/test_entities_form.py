@@ -419,3 +419,31 @@ def test_a_ministry_keeps_the_country_its_formal_name_holds(extractor, text, nam
 ])
 def test_a_ministry_without_its_country_in_the_name_keeps_the_bare_name(extractor, text, name):
     assert name in names(extractor, text, "organization")
+
+
+# --- a town told by the known place it is near or in; regions and rivers in lower case ----------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("The talks took place in Pushkino near Moscow on Tuesday.", "Pushkino"),
+    ("The army will open a depot in Wa in northern Ghana next year.", "Wa"),
+    ("The corvettes are being fitted out at Lanester, close to Lorient, before delivery.", "Lanester"),
+    ("A training school is planned in Tamale outside Accra, officials said.", "Tamale"),
+])
+def test_a_town_before_a_known_place_it_is_near_or_in_is_a_location(extractor, text, name):
+    assert name in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The minister spoke in Parliament in London about the frigates.", "Parliament"),
+    ("The deal was discussed in Cabinet in Canberra on Monday.", "Cabinet"),
+])
+def test_a_body_before_a_place_is_no_town(extractor, text, body):
+    assert body not in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A new air base will be built in Kazakhstan's Karaganda region, the ministry said.", "Karaganda region"),
+    ("The patrol boats will guard the Mekong river crossings.", "Mekong river"),
+])
+def test_a_region_or_river_in_lower_case_is_a_location(extractor, text, name):
+    assert name in names(extractor, text, "location")

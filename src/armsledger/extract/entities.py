@@ -132,11 +132,11 @@ _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military ba
 _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Base|Airbase|Naval Air Station|"
                                   r"Naval Base|Air Station|Military Base|air base|airbase|naval base|military base|military camp|"
                                   r"International Airport|Airport|Province|province|"
-                                  r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|District|district|"
-                                  r"River|Strait|Peninsula|Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|"
+                                  r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|region|District|district|"
+                                  r"River|river|Strait|Peninsula|Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|"
                                   r"Complex|Cantonment|Stadium|Club))(?=[\s,.;:)'’]|$)"),
                        r"(?:Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|oblast|"
-                       r"Governorate|governorate|Region|District|district|River|Strait|Peninsula|Palace|Hotel|Square|"
+                       r"Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|Palace|Hotel|Square|"
                        r"Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|Club)\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x)
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -281,6 +281,12 @@ _OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w&'’-]*(
 # a town before the country or region it is in: "in Stavanger, Norway", "near Bethesda, Maryland"
 _TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+"
                                 r"(?P<where>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;:)]|$)")
+_INSTITUTION_HEAD = re.compile(_INSTITUTION_HEADS)
+# a town the catalogue does not hold, told by the known place it is near or in: "in Strelna near St. Petersburg",
+# "a hospital in Kumasi in southern Ghana", "at Moreni, close to Bucharest" (the place after it is checked)
+_TOWN_NEAR_PLACE = re.compile(r"\b(?:in|at)\s+(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:near|in|outside|close\s+to)\s+"
+                              r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
+                              r"south-?western)\s+)?(?P<where>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;:)]|$)")
 # a dateline's town at the start of a line, before a month or a place and a dash: "KOTA BARU, Aug 24 -"
 _DATELINE_TOWN = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?),\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                             r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|(?P<where>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s*[-–—(]")
@@ -1295,8 +1301,9 @@ class EntityFinder:
     def _towns(self, text: str, ents: Entities) -> None:
         """Towns the catalogue does not hold, told by the country or region written after them: "in Stavanger,
         Norway", "near Bethesda, Maryland", and a dateline's "KOTA BARU, Aug 24 -" or "ZAGREB, Croatia -"."""
-        for rx in (_TOWN_BEFORE_PLACE, _DATELINE_TOWN):
-            for m in _anchored(rx, _COMMA_CAPITAL, text, 60):  # the comma before a place or a month
+        for rx in (_TOWN_BEFORE_PLACE, _DATELINE_TOWN, _TOWN_NEAR_PLACE):
+            for m in (_anchored(rx, _COMMA_CAPITAL, text, 60) if rx is not _TOWN_NEAR_PLACE  # the comma before a place
+                      else rx.finditer(text)):
                 s, e = m.span("name")
                 if ents.covered(s, e) is not None:
                     continue
@@ -1311,6 +1318,9 @@ class EntityFinder:
                 words = m["name"].split()
                 if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
                     continue
+                if rx is _TOWN_NEAR_PLACE and any(w.casefold() in self._title_words() or _INSTITUTION_HEAD.fullmatch(w)
+                                                  for w in words):
+                    continue  # "in Parliament in London": a body, not a town
                 name = m["name"].title() if m["name"].isupper() else m["name"]
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category="city"))
