@@ -68,3 +68,12 @@ def test_a_rank_after_an_office_is_no_part_of_the_name(extractor, text, name, wr
 
 def test_a_rank_and_a_surname_alone_make_no_person(extractor):
     assert "Gen Okafor" not in people(extractor, "The delegation was led by army chief Gen Okafor, who toured the plant.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The budget rose again.\n\nMarta Lindqvist, a Swedish defence analyst, said the order was overdue.", "Marta Lindqvist"),
+    ("The ships are ready. Chen Wenbo, a Chinese military expert, told the paper they would sail soon.", "Chen Wenbo"),
+    ("Prices rose. Tomasz Wierzba, a former Polish security official, called the deal rushed.", "Tomasz Wierzba"),
+])
+def test_a_name_then_who_they_are_with_a_demonym_and_a_field_is_a_person(extractor, text, name):
+    assert name in people(extractor, text)
