@@ -221,19 +221,3 @@ def test_a_capital_after_in_is_a_place(extractor, text, capital):
 ])
 def test_a_capital_acting_not_after_in_is_no_place(extractor, text, capital):
     assert capital not in names(extractor, text, "location")
-
-
-@pytest.mark.parametrize("text, name", [
-    ("Two of the frigates were built at Yantar shipyard in Kaliningrad.", "Yantar Shipyard"),
-    ("The corvette was laid down at the Zelenodolsk shipyard last spring.", "Zelenodolsk Shipyard"),
-])
-def test_a_catalogue_firm_with_its_site_word_in_lower_case_is_found(extractor, text, name):
-    found = {e["name"] for e in extractor(Article(text=text, published="2024-06-01"))["entities"]
-             if e["kind"] == "organization"}
-    assert name in found
-
-
-def test_a_demonym_before_a_lower_case_force_is_still_no_catalogue_name(extractor):
-    found = {e["name"] for e in extractor(Article(text="The Indian armed forces will get the rifles.",
-                                                  published="2024-06-01"))["entities"] if e["kind"] == "organization"}
-    assert "Indian Armed Forces" not in found

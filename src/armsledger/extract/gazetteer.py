@@ -57,10 +57,6 @@ class Hit:
     tok_end: int = 0
 
 
-# what a firm's site is called, written in lower case after its capitalised name ("Yantar shipyard")
-_SITE_WORDS = frozenset({"shipyard", "shipyards", "dockyard", "works", "plant", "factory"})
-
-
 def _case_rule(alias: str) -> str:
     letters = re.sub(r"[^A-Za-z]", "", alias)
     if alias.isupper() and not re.search(r"\d", alias) and 1 < len(letters) <= 5:
@@ -142,10 +138,8 @@ class Gazetteer:
                     continue
                 if key[3] == "capital" and key[0] in ("organization", "location", "person") and e - s > 1 \
                         and not doc.span(s, e).isupper() and not all(
-                        w[:1].isupper() or not w.isalpha() or w.lower() in stop_words for w in words[s:e]) \
-                        and not (key[0] == "organization" and words[s][:1].isupper() and all(
-                            w[:1].isupper() or not w.isalpha() or w.lower() in _SITE_WORDS for w in words[s:e])):
-                    continue  # "the Indian armed forces", "The diplomat said" are not names; "Yantar shipyard" is
+                        w[:1].isupper() or not w.isalpha() or w.lower() in stop_words for w in words[s:e]):
+                    continue  # "the Indian armed forces", "The diplomat said" are not names
                 raw.append((s, e, key))
         raw.sort(key=lambda x: (-(x[1] - x[0]), -_PRIORITY.get(x[2][0], 0), x[0]))
         taken = [False] * (len(words) + 1)
