@@ -160,6 +160,29 @@ def test_of_one_sentence_under_several_dates_the_likeliest_is_kept():
     assert kept == [b]
 
 
+@pytest.mark.parametrize("weights, value", [
+    ({"date:unset": 3.0, "date:rank0": 1.0, "date:rank1": 0.5}, "2023"),
+    ({"date:unset": 3.0, "date:rank0": 0.5, "date:rank1": 1.0}, "2019"),
+    ({"date:unset": 1.0, "date:rank0": -2.0, "date:rank1": -3.0}, "2023"),  # the dated ones below the bar
+])
+def test_an_event_kept_undated_takes_the_likeliest_date_its_sentence_offers(weights, value):
+    one = ("broad", 0, "DELIVERY")
+    a = _event("DELIVERY", None, "broad", hints=("date:unset",), happening=one)
+    b = _event("DELIVERY", "2023", "broad", hints=("date:rank0",), happening=one)
+    c = _event("DELIVERY", "2019", "broad", hints=("date:rank1",), happening=one)
+    kept = events_decide.decide([a, b, c], [], _model(weights))
+    assert [ev.date.value for ev in kept] == [value]
+
+
+def test_an_event_whose_sentence_offers_no_date_stays_undated_and_a_dropped_one_stays_dropped():
+    one, two = ("rules", 0), ("broad", 1, "OFFER")
+    a = _event("DELIVERY", None, "rules", hints=("date:unset",), happening=one)
+    b = _event("OFFER", None, "broad", hints=("date:unset",), happening=two)
+    c = _event("OFFER", "2023", "broad", hints=("date:rank0",), happening=two)
+    kept = events_decide.decide([a, b, c], [], _model({"src:rules": 2.0, "src:broad": -2.0, "date:unset": 1.0}))
+    assert kept == [a] and a.date is None
+
+
 def test_a_proposal_repeating_a_rule_event_is_dropped_and_a_distinct_one_kept():
     rule = _event("DEAL_SIGNED", "2018", "rules", clause=0)
     again = _event("DEAL_SIGNED", None, "deal", clause=3)
@@ -318,3 +341,14 @@ def test_meetings_of_one_official_with_different_counterparts_are_two():
     again = Event("MEETING", "occurred", None, participants=[singh], countries=["IND"])
     kept = events_decide.decide([talks, visit, again], [], _model({}, threshold=0.1))
     assert kept == [talks, visit], "the same official with another counterpart is another meeting"
+
+
+@pytest.mark.parametrize("undated, dated", [(0, 1), (1, 0)])
+def test_the_event_thresholds_count_an_undated_choice_by_the_date_it_takes(undated, dated):
+    # the undated candidate is likelier; kept, it takes the dated one's date: right if that date matches the gold
+    # event, or if the gold event is undated (then the undated candidate was the one labelled)
+    from armsledger.learn.fit import Row, best_event_thresholds
+    rows = [Row("a", {"src:broad", "date:none"}, undated, key=("broad", 0, "DELIVERY")),
+            Row("a", {"src:broad", "date:year"}, dated, key=("broad", 0, "DELIVERY"))]
+    _, _, f1 = best_event_thresholds(rows, [0.8, 0.3], (0, 0, 0))
+    assert f1 == 1.0

