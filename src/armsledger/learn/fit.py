@@ -151,7 +151,7 @@ def rivals(keys: list[tuple], scores: list[float], listed: list[bool] | None = N
 
 
 # the event decision is weighed less strictly than the deal's: its candidates are many (every date a sentence
-# offers) and its features sparse; by 5-fold CV (events F1, all sets) 0.1x1 0.554, x3 0.567, x10 0.561
+# offers) and its features sparse; by 5-fold CV (events F1, all sets) x1 0.554, x2 0.561, x3 0.567, x10 0.561
 EVENT_C = 3.0
 
 # precision does not buy recall: the deal thresholds keep out-of-fold precision above this, the issue's own bar.
