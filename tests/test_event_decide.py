@@ -172,6 +172,7 @@ def test_an_event_kept_undated_takes_the_likeliest_date_its_sentence_offers(weig
     c = _event("DELIVERY", "2019", "broad", hints=("date:rank1",), happening=one)
     kept = events_decide.decide([a, b, c], [], _model(weights))
     assert [ev.date.value for ev in kept] == [value]
+    assert kept[0].why == a.why and events_decide.explain(kept[0])["probability"] >= 0.5, "what kept it"
 
 
 def test_an_event_whose_sentence_offers_no_date_stays_undated_and_a_dropped_one_stays_dropped():

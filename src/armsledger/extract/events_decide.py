@@ -394,6 +394,7 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
     for key, (p, n, ev) in list(best.items()):
         if ev.date is None and key in dated:  # kept by its likeliest reading, dated by its likeliest date
             best[key] = (p, dated[key][1], dated[key][2])
+            dated[key][2].why = ev.why  # `explain` tells what kept it
     out: list[tuple[int, Event]] = []
     index = SameIndex()  # the events kept, found by what two events must share to be the same
     for p, n, ev in sorted(best.values(), key=lambda x: (-x[0], x[1])):
