@@ -282,7 +282,7 @@ class _Sentence:
     def _meeting(self, t: Trigger, kind: str, dm) -> None:
         c = self.c
         close = [p for p in c.platforms if distance((p[0], p[1]), (t.start, t.end)) <= 12]
-        if id(t) in self.deal_assigned.get(self.platform_of.get(id(t), -1), []) or (
+        if any(x is t for x in self.deal_assigned.get(self.platform_of.get(id(t), -1), [])) or (
                 close and kind == "MEETING" and t.text.lower() == "talks"):
             return  # "Su-57 talks": a negotiation, found with the deal triggers
         people = self.people_for(t, ("MEETING", "SUMMIT"))
