@@ -107,6 +107,13 @@ _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be
 _PAST_DELIVERY = re.compile(r"(?:delivered|handed over|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
 _COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered)\b", re.I)
 _ARRIVED_AFTER = re.compile(r"^\s*(?:have\s+|had\s+)?(?:already\s+)?(?:landed|arrived|touched down|were delivered|have been delivered|had been delivered|were handed over|entered service)\b", re.I)
+# a delivery still to come, dated by what follows: "is due to be delivered in 2026", "deliveries are expected
+# in 2027", "delivery will take place between fiscal 2025 and fiscal 2027"
+_DUE_BEFORE = re.compile(
+    r"\b(?:(?:due|expected|scheduled|set|slated|planned|is to|are to)\s+(?:to\s+)?(?:be\s+)?(?:delivered|handed over|supplied|"
+    r"arrive|completed|commissioned)|(?:due|expected|scheduled|slated|set)\s+for\s+(?:delivery|completion|handover)|"
+    r"deliver(?:y|ies)\s+(?:is|are|will|would)\s+(?:\w+\s+){0,2}?(?:expected|due|scheduled|set|slated|take place|"
+    r"be completed|end|finish))\b[^.;]{0,40}$", re.I)
 _ALL_DELIVERED = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+)?(?:been\s+)?(?:delivered|handed over|arrived|"
                             r"received)\b|\bwere\s+(?:all\s+)?(?:delivered|handed over)\b", re.I)
 _PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
@@ -954,6 +961,12 @@ class DealFinder:
                             d.original_expected = d.original_expected or dm
                         else:
                             d.expected = dm
+                continue
+            if dm.prep in (None, "in", "between", "during", "to", "around", "through") and \
+                    _DUE_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start) and \
+                    not (original and any(t.start < dm.start for t in original)):
+                for d in (refs if len(refs) <= 2 else refs[:1]):
+                    d.expected = dm
                 continue
             if dm.prep in ("from", "since", "after") or not sign_triggers:
                 continue

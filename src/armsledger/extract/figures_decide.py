@@ -58,6 +58,8 @@ _CUES = {  # cue words read just before the figure (`pre`), just after it (`post
             ("more", r"\b(?:more|additional|further|another|extra)\s+$"),
             ("units_of", r"\bunits?\s+of\s+$"),
             ("by", r"\b(?:by|until|till|before|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?$"),
+            ("due", r"\b(?:due|expected|scheduled|slated|set|planned|is to|are to)\s+(?:to\s+)?(?:be\s+)?(?:delivered|handed over|"
+                    r"supplied|arrive|completed|for delivery|for completion)\s+(?:[\w-]+\s+){0,4}$"),
             ("in", r"\bin\s+$"),
             ("since", r"\b(?:since|from|after)\s+$"),
             ("said", r"\b(?:said|says|told|announced|reported|stated)\s+(?:on\s+)?$")],
