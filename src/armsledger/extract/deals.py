@@ -114,6 +114,7 @@ _DUE_BEFORE = re.compile(
     r"arrive|completed|commissioned)|(?:due|expected|scheduled|slated|set)\s+for\s+(?:delivery|completion|handover)|"
     r"deliver(?:y|ies)\s+(?:is|are|will|would)\s+(?:\w+\s+){0,2}?(?:expected|due|scheduled|set|slated|take place|"
     r"be completed|end|finish))\b[^.;]{0,40}$", re.I)
+PART_BEFORE = re.compile(r"\b(?:first|initial|further|next)\b", re.I)  # "the first four aircraft are expected in 2026"
 _ALL_DELIVERED = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+)?(?:been\s+)?(?:delivered|handed over|arrived|"
                             r"received)\b|\bwere\s+(?:all\s+)?(?:delivered|handed over)\b", re.I)
 _PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
@@ -954,6 +955,8 @@ class DealFinder:
                 if re.search(r"\b(?:start|begin|commence|starting)\w*\s+(?:\w+\s+){0,2}$", ctx, re.I) or \
                         re.search(r"\b(?:programme|program|development)\b", ctx[-70:], re.I):
                     continue
+                if PART_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start):
+                    continue  # a first batch's date is not the deal's completion
                 if _COMPLETION.search(ctx) or c.of("event", "DELIVERY") or c.of("deal", "deliver"):
                     targets = refs if len(refs) <= 2 else refs[:1]
                     for d in targets:
@@ -964,7 +967,8 @@ class DealFinder:
                 continue
             if dm.prep in (None, "in", "between", "during", "to", "around", "through") and \
                     _DUE_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start) and \
-                    not (original and any(t.start < dm.start for t in original)):
+                    not (original and any(t.start < dm.start for t in original)) and \
+                    not PART_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start):
                 for d in (refs if len(refs) <= 2 else refs[:1]):
                     d.expected = dm
                 continue

@@ -28,7 +28,7 @@ from datetime import date
 
 from .context import Clause
 from .dates import DateMention, reported_at
-from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder
+from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, PART_BEFORE, Deal, DealFinder
 from .learned import Binary, Model
 from .prefixes import caseless, lowered
 from .spans import distance
@@ -438,6 +438,8 @@ class Figures:
             out.append("date:kind:" + dm.kind)
         if reported_at(self.text, dm.start, c.start):
             out.append("date:reported")
+        if PART_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start):
+            out.append("date:part_before")  # "the first four aircraft are expected in 2026": a first batch's date
         for kinds, name in ((("sign",), "sign"), (("deliver", "complete"), "deliver")):
             near = [t for t in c.triggers if t.group == "deal" and t.kind in kinds]
             if near:
