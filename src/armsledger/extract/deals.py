@@ -114,6 +114,8 @@ _DUE_BEFORE = re.compile(
     r"arrive|completed|commissioned)|(?:due|expected|scheduled|slated|set)\s+for\s+(?:delivery|completion|handover)|"
     r"deliver(?:y|ies)\s+(?:is|are|will|would)\s+(?:\w+\s+){0,2}?(?:expected|due|scheduled|set|slated|take place|"
     r"be completed|end|finish))\b[^.;]{0,40}$", re.I)
+_FIRST_HANDED = re.compile(r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed over|commissioned|took delivery of|"
+                           r"taken delivery of|accepted|inducted)\b", re.I)  # a delivery done, not one to come
 PART_BEFORE = re.compile(r"\b(?:first|initial|further|next)\b", re.I)  # "the first four aircraft are expected in 2026"
 _ALL_DELIVERED = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+)?(?:been\s+)?(?:delivered|handed over|arrived|"
                             r"received)\b|\bwere\s+(?:all\s+)?(?:delivered|handed over)\b", re.I)
@@ -871,10 +873,17 @@ class DealFinder:
                     for d in targets:
                         d.delivered = rng
                 continue
-            if re.search(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", before, re.I):
+            first_of = re.search(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", before, re.I)
+            if first_of:
+                # "has delivered the first of three patrol vessels", "the first of the two, was commissioned": one
+                # of them has arrived
+                one = _FIRST_HANDED.search(text, c.start, c.end)
                 for d in targets:
                     d.quantity = d.quantity if d.qty_prio >= prio else rng
                     d.qty_prio = max(d.qty_prio, prio)
+                    if one and d.delivered is None:
+                        d.delivered = {"min": 1.0, "max": 1.0, "unit": q.unit,
+                                       "text": text[max(c.start, q.start - 40) + first_of.start():q.end]}
                 continue
             if q.more in ("remaining", "outstanding") or re.search(r"\b(?:remaining|outstanding|rest of the)\s+$", before, re.I):
                 for d in targets:
