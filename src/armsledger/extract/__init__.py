@@ -31,6 +31,7 @@ from .gazetteer import Gazetteer
 from .prefixes import Caseless
 from .rates import to_usd
 from .relevance import filter_record
+from .status import refine as refine_status
 
 SCHEMA = "armsledger.extract/1"
 MAX_CHARS = 10_000_000
@@ -117,7 +118,7 @@ class Extractor:
             "entities": [e.as_dict() for e in entities],
             "events": [self._event(ev, n, explain) for n, ev in enumerate(
                 (ev for ev in events if ev.evidence is not None), 1)],
-            "deals": [self._deal(d, year, explain) for d in deals],
+            "deals": [self._deal(d, year, explain, clauses) for d in deals],
         }
         _mark_packages(record["deals"])
         if ref and not article.published:
@@ -147,8 +148,10 @@ class Extractor:
             out["happening"] = repr(ev.happening or (n,))  # the candidates of one happening: one is kept
         return record, [events_decide.features(ev, clauses) for ev in events]
 
-    def _deal(self, d: Deal, year: int | None, explain: bool = False) -> dict:
+    def _deal(self, d: Deal, year: int | None, explain: bool = False, clauses: list | None = None) -> dict:
         status, hedged = d.status()
+        if clauses is not None:
+            status = refine_status(d, status, clauses)
         value = None
         if d.signed is not None and d.signed.value[:4].isdigit():
             year = int(d.signed.value[:4])  # a deal's money is converted at the rate of the year it was signed

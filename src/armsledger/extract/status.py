@@ -4,7 +4,8 @@ Reads: a `Deal`'s claims (each sentence's stage trigger, hedge, negation, "pendi
 remaining and ordered counts, and the sentences of its deliveries. Writes: one of the contract's seven statuses and
 the hedged flag. The furthest stage any claim reaches wins, unless a claim cancels it; a hedged claim past an offer
 counts as considered; a denied signature or delivery stands for the stage before it; a delivery reported whole, or
-of every unit ordered, is completed.
+of every unit ordered, is completed. `refine` reads the words of the deal's sentences once the deals are decided:
+a purchase only announced is considered, a delivery begun is in delivery.
 """
 from __future__ import annotations
 
@@ -74,3 +75,31 @@ def whole(deal: Deal, clauses: list[Clause]) -> bool:
         return False
     said = {c.clause for c in deal.claims if c.clause >= 0 and c.stage == "deliver"}
     return bool(said) and not any(_PART_TO_COME.search(clauses[i].sent.text) for i in said if i < len(clauses))
+
+
+# a government's plan to buy, with no talks named: considered ("Peru will buy eight helicopters", "the government has
+# decided to purchase eight F-16s")
+_PLAN = re.compile(r"\b(?:will|is to|are to|decided to|plans? to|is going to|are going to)\s+(?:also\s+)?"
+                   r"(?:buy|acquire|purchase|procure|order)\b", re.I)
+_TALKS = re.compile(r"\b(?:talks|negotiat\w*|discuss\w*|bargain\w*|agreement in principle|preliminary agreement|"
+                    r"memorandum|letter of intent)\b", re.I)
+# deliveries begun ("deliveries of the systems to India have begun", "Russia has started supplying the jets")
+_BEGUN = re.compile(r"\b(?:(?:deliveries|supplies|shipments)\s+(?:of\s+(?:the\s+)?(?:[\w/-]+\s+){1,7})?(?:to\s+[\w-]+\s+)?"
+                    r"(?:have|has|had)\s+(?:already\s+)?(?:begun|started|commenced)|(?:has|have|had)\s+(?:already\s+)?"
+                    r"(?:begun|started|commenced)\s+(?:delivering|supplying|deliveries|shipping)|"
+                    r"(?:began|started)\s+(?:delivering|supplying|deliveries)|(?:has|have|had)\s+been\s+inducting)\b", re.I)
+
+
+def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
+    """The status `read` gives, read again in the words of the deal's sentences (for the record only: the deal
+    decision has already weighed `read`'s): a purchase only announced ("will buy") is considered, not negotiated;
+    a signed deal whose deliveries a sentence says have begun is in delivery."""
+    live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
+    cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
+    if status == "negotiating":
+        said = [clauses[c.clause].sent.text for c in live if c.stage == "negotiate"]
+        if said and all(_PLAN.search(t) for t in said) and not any(_TALKS.search(t) for t in said + cited):
+            return "considered"
+    if status == "signed" and any(_BEGUN.search(t) for t in cited):
+        return "in_delivery"
+    return status

@@ -1,0 +1,93 @@
+"""Deal fields the rules read from a single report (model off), on sentences written for the test: the expected
+completion from a delivery still to come (`deals._DUE_BEFORE`), not from a first batch's date (`deals.PART_BEFORE`);
+one delivered when the first of an order is handed over (`deals._FIRST_HANDED`)."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.model import Article
+
+
+@pytest.fixture(scope="module")
+def rules_only():
+    from armsledger.extract import Extractor
+    return Extractor(model=False)
+
+
+def deal(extractor, text: str, platform: str) -> dict:
+    return {d["platform"]: d for d in extractor(Article(text=text, published="2024-06-01"))["deals"]}[platform]
+
+
+def completion(extractor, text: str, platform: str) -> str | None:
+    done = deal(extractor, text, platform)["expected_completion"]
+    return done["value"] if done else None
+
+
+@pytest.mark.parametrize("text, platform, expected", [
+    ("Chile has signed a contract with Spain for four C295 transport aircraft. The aircraft are due to be "
+     "delivered in 2027.", "C-295", "2027"),
+    ("Peru ordered two Kilo-class submarines from Russia last year, and deliveries are expected in 2028.",
+     "Kilo class", "2028"),
+    ("Norway signed a deal with Germany for 54 Leopard 2 tanks. Delivery will take place in 2029, the "
+     "ministry said.", "Leopard 2", "2029"),
+    ("Greece signed a contract with France for three FDI frigates in March; the last ship is scheduled to be "
+     "handed over in 2026.", "FDI", "2026"),
+])
+def test_the_date_of_a_delivery_still_to_come_is_the_expected_completion(rules_only, text, platform, expected):
+    assert completion(rules_only, text, platform) == expected
+
+
+def test_a_delivery_once_due_is_not_the_expected_completion(rules_only):
+    text = ("Thailand signed a contract with China for one S26T submarine in 2017. The boat was originally due to be "
+            "delivered in 2023.")
+    assert completion(rules_only, text, "S26T") != "2023"
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Brazil ordered four Riachuelo submarines from France in 2009. The first boats are expected to be delivered in "
+     "2025.", "Riachuelo"),
+    ("Canada signed a deal with the United States for 88 F-35 jets; the first four are due to arrive in 2026.",
+     "F-35"),
+    ("Romania ordered 32 F-35 jets from the United States, and the first planes are scheduled to be delivered by "
+     "2030.", "F-35"),
+])
+def test_the_date_of_a_first_batch_is_not_the_expected_completion(rules_only, text, platform):
+    assert completion(rules_only, text, platform) is None
+
+
+@pytest.mark.parametrize("text, platform, quantity", [
+    ("Naval Group has delivered to the Hellenic Navy the first of three FDI frigates ordered in 2022.", "FDI", 3),
+    ("HMS Example, the first of the two Type 26 frigates ordered by Norway from Britain, was commissioned in Oslo "
+     "last week.", "Type 26", 2),
+    ("The first of the two Maestrale frigates that Indonesia bought from Italy last year was handed over on "
+     "Monday.", "Maestrale", 2),
+])
+def test_the_first_of_an_order_handed_over_is_one_delivered(rules_only, text, platform, quantity):
+    d = deal(rules_only, text, platform)
+    assert d["delivered"]["max"] == 1 and d["quantity"]["max"] == quantity
+    assert d["status"] == "in_delivery"
+
+
+def test_the_first_of_an_order_still_to_come_is_not_delivered(rules_only):
+    d = deal(rules_only, "Canada has ordered 14 P-8A aircraft from the United States, the first of which will be "
+                         "delivered in 2026.", "P-8A")
+    assert d["delivered"] is None
+
+
+@pytest.mark.parametrize("text, platform, status", [
+    # a purchase only announced, no talks named: considered
+    ("Peru will buy eight Russian Mi-17 helicopters, the defence minister said.", "Mi-17", "considered"),
+    ("The government of Bulgaria has decided to purchase eight F-16 jets from the United States.", "F-16",
+     "considered"),
+    # ... but with talks named, negotiating
+    ("Egypt is in talks with Korea and will buy K2 tanks if the price is right.", "K2", "negotiating"),
+    # a signed deal whose deliveries have begun is in delivery; one whose deliveries are to begin is not
+    ("India signed a contract for S-400 systems with Russia in 2018. Russia has started supplying the S-400 to "
+     "India.", "S-400", "in_delivery"),
+    ("Serbia signed a contract with France for 12 Rafale jets. Deliveries of the Rafale jets to Serbia have already "
+     "begun.", "Rafale", "in_delivery"),
+    ("India signed a contract for S-400 systems with Russia in 2018. Russia will start supplying the S-400 to India "
+     "next year.", "S-400", "signed"),
+])
+def test_the_status_read_in_the_words_of_the_deal(rules_only, text, platform, status):
+    assert deal(rules_only, text, platform)["status"] == status
