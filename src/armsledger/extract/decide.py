@@ -101,7 +101,9 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     lists = fz._lists_of_code()
     speaking = {id(c) for c in speakers}
     for cand, feats, p, rule in scored:
-        if rule and model.deal.rule_threshold is not None:
+        if (rule or "rule:deal" in feats) and model.deal.rule_threshold is not None:
+            # the rules' vote, theirs or a list mate's ("ordered by Egypt, Qatar and Greece"): the bar the
+            # thresholds were fitted with for every candidate carrying it (fit.best_thresholds)
             threshold = model.deal.rule_threshold
         elif _beaten(cand, p, best, lists):
             threshold = model.deal.rival_threshold or model.deal.threshold
