@@ -20,7 +20,7 @@ from operator import itemgetter
 from .candidates import Candidate, Mention, Party
 from .context import Clause
 from .entities import Entity
-from .prefixes import Caseless
+from .prefixes import Caseless, all_beginnings, lowered
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
@@ -74,6 +74,12 @@ _STAGE_CUES = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
     ("cancelled", r"\b(?:cancel\w*|scrapped|axed|shelved|terminated|suspended|froze|frozen|halted|blocked|"
                   r"withdr[ae]w\w*|pulled out|backed out)\b"),
 )]
+# the lower-case beginnings of every match of each cue (`prefixes.beginnings`): where the lower-cased sentence
+# stands for it, a cue none of whose beginnings it holds anywhere cannot match in it
+_STAGE_HEADS = [None if f is None else tuple(sorted(h for h in f if not any(h.startswith(g) for g in f if g != h)))
+                for f in all_beginnings(
+    [rx.rx.pattern for _, rx in _STAGE_CUES], [rx.rx.flags for _, rx in _STAGE_CUES], name="stage-cues")]  # (a beginning
+# another one begins with is left out: the shorter one is found wherever the longer one is)
 
 
 def _cues_before(before: str) -> set[str]:
@@ -352,7 +358,13 @@ class Featurizer:
         hit = self._stages.get(i)
         if hit is None:
             words = self.clauses[i].sent.text
-            hit = self._stages[i] = frozenset(STATUS_ONLY + name for name, rx in _STAGE_CUES if rx.search(words))
+            low = lowered(words)
+            if low is None:
+                hit = frozenset(STATUS_ONLY + name for name, rx in _STAGE_CUES if rx.search(words))
+            else:  # a cue none of whose beginnings the sentence holds cannot match in it: not searched
+                hit = frozenset(STATUS_ONLY + name for (name, rx), heads in zip(_STAGE_CUES, _STAGE_HEADS)
+                                if (heads is None or any(h in low for h in heads)) and rx.search(words))
+            self._stages[i] = hit
         return hit
 
     def _party(self, p: Party, m: Mention, c: Clause) -> tuple[frozenset, tuple, frozenset, dict]:
