@@ -58,8 +58,12 @@ class Clause:
         return self.sent.end
 
     def of(self, group: str, *kinds: str) -> list[Trigger]:
+        return list(self.found(group, kinds))
+
+    def found(self, group: str, kinds: tuple[str, ...] = ()) -> tuple[Trigger, ...]:
+        """The triggers of a group (of those kinds, or any): `of` without the fresh list, for who only reads them."""
         # the rules ask the same questions of a sentence many times: the answers are kept (as long
-        # as `triggers` is the same list of the same length) and handed out as fresh lists
+        # as `triggers` is the same list of the same length)
         triggers = self.triggers
         memo = self.__dict__.get("_of")
         if memo is None or memo[0] is not triggers or memo[1] != len(triggers):
@@ -68,13 +72,13 @@ class Clause:
         found = memo[2].get(key)
         if found is None:
             found = memo[2][key] = tuple(t for t in triggers if t.group == group and (not kinds or t.kind in kinds))
-        return list(found)
+        return found
 
     def has(self, group: str, *kinds: str) -> bool:
-        return bool(self.of(group, *kinds))
+        return bool(self.found(group, kinds))
 
     def near(self, group: str, kinds: tuple[str, ...], pos: int, before: int, after: int) -> list[Trigger]:
-        return [t for t in self.of(group, *kinds) if pos - before <= t.start and t.end <= pos + after]
+        return [t for t in self.found(group, kinds) if pos - before <= t.start and t.end <= pos + after]
 
 
 class Lexicon:

@@ -435,7 +435,7 @@ class DealFinder:
         years = self._years.get(i)
         if years is None:
             years = self._years[i] = {}
-            for t in c.of("deal", "sign"):
+            for t in c.found("deal", ("sign",)):
                 if not _EXPLICIT_SIGN.match(t.text):
                     continue
                 for dm in c.dates:
@@ -621,7 +621,7 @@ class DealFinder:
 
     def _follow_on(self, c: Clause, s: int, e: int) -> bool:
         window_start = max(c.start, s - 45)
-        marks = [t for t in c.of("modifier", "follow_on") if window_start <= t.start < s or e <= t.start < e + 40]
+        marks = [t for t in c.found("modifier", ("follow_on",)) if window_start <= t.start < s or e <= t.start < e + 40]
         for t in marks:
             if t.start >= e and t.text.lower() != "over and above":
                 continue
@@ -691,7 +691,7 @@ class DealFinder:
         """Does the sentence speak of more of something ("two more regiments", "a further 30", "additional jets")?"""
         if any(q.more in ("more", "additional", "further", "extra") for q in c.quantities):
             return True
-        for t in c.of("modifier", "follow_on"):
+        for t in c.found("modifier", ("follow_on",)):
             after = self.text[t.end:t.end + 30]
             if re.match(rf"\s+(?:(?:{NUM})\s+)?(?:[\w-]+\s+){{0,2}}(?:order|orders|batch|tranche|deal|contract|units?|"
                         rf"(?:{_NOUN_ALT}))", after, re.I) or t.text.lower() in ("follow-on", "repeat order", "over and above", "second batch", "new order"):
@@ -703,7 +703,7 @@ class DealFinder:
 
     def _loose(self, c: Clause, i: int) -> list[Trigger]:
         assigned = {id(t) for ts in self.book.assigned.get(i, {}).values() for t in ts}
-        return [t for t in c.of("deal") if id(t) not in assigned]
+        return [t for t in c.found("deal") if id(t) not in assigned]
 
     def _resolve(self, i: int, c: Clause, focus: list[Deal], nouns: list[str], loose: list[Trigger], more: bool) -> list[Deal]:
         deals = self.book.deals
@@ -953,7 +953,7 @@ class DealFinder:
         return out
 
     def _dates(self, i: int, c: Clause, refs: list[Deal]) -> None:
-        sign_triggers = [t for t in c.of("deal", "sign") if t.text.lower() not in ("purchase of",)]
+        sign_triggers = [t for t in c.found("deal", ("sign",)) if t.text.lower() not in ("purchase of",)]
         original = c.of("modifier", "original")
         for dm in c.dates:
             if any(a <= dm.start < b for a, b in self.order_spans.get(i, [])):

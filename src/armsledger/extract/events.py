@@ -188,7 +188,7 @@ class _Sentence:
         self.sent_countries = unique([ent.code for _, _, ent in c.countries if ent.code])
 
     def find(self) -> None:
-        for t in self.c.of("event"):
+        for t in self.c.found("event"):
             if any(a <= t.start < b for a, b in self.used) or t.kind in self.once:
                 continue
             self._event_trigger(t)
@@ -197,7 +197,7 @@ class _Sentence:
         for d in self.refs:
             if d.locked == self.i:
                 self.add("DEAL_SIGNED", "occurred", d.signed, [], [d.recipient, d.supplier], [d.platform])
-        for t in self.c.of("deal"):
+        for t in self.c.found("deal"):
             self._deal_trigger(t)
 
     # --- what every kind weighs ---------------------------------------------------
@@ -265,10 +265,10 @@ class _Sentence:
         dm = self.date_for(t)
         if dm is None and kind in ("COPRODUCTION", "EVALUATION", "AGREEMENT", "SANCTION_THREAT"):
             # one event a sentence: any of its triggers may own the date
-            dm = next((x for x in (self.date_for(y) for y in c.of("event", kind)) if x is not None), None)
+            dm = next((x for x in (self.date_for(y) for y in c.found("event", (kind,))) if x is not None), None)
         if dm is None and kind == "AGREEMENT":
             # "the pact signed by Mitsotakis and Macron last September": a signing of no deal dates the pact
-            dm = next((x for x in (self.date_for(y) for y in c.of("deal", "sign") if id(y) not in self.platform_of)
+            dm = next((x for x in (self.date_for(y) for y in c.found("deal", ("sign",)) if id(y) not in self.platform_of)
                        if x is not None), None)
         if kind in ("MEETING", "SUMMIT"):
             self._meeting(t, kind, dm)
@@ -438,13 +438,13 @@ class _Sentence:
             near = [p for p in c.platforms if distance((p[0], p[1]), (t.start, t.end)) <= 12]
             if bare and not near and not _ANAPHOR_DEAL.search(self.text[t.end:t.end + 30]):
                 return
-            if any(x.kind == "MEETING" and distance((x.start, x.end), (t.start, t.end)) == 0 for x in c.of("event")) \
+            if any(x.kind == "MEETING" and distance((x.start, x.end), (t.start, t.end)) == 0 for x in c.found("event")) \
                     and id(t) not in self.platform_of:
                 return
             self.add("NEGOTIATION", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("agency", "government body"), pairs, platforms)
         elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) and not any(
-                x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.of("event")):
+                x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
             self.add("DELIVERY", "occurred" if past else self.status_for(t, dm, "expected"), dm,

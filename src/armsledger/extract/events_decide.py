@@ -194,8 +194,8 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
                 countries.append(ent.country)
         people = [ent for _, _, ent in c.people] + [ent for _, _, ent in c.orgs]
         platforms = [ent for _, _, ent in c.platforms]
-        hedged = bool(c.of("modifier", "hedge"))
-        future = bool(c.of("modifier", "future"))
+        hedged = c.has("modifier", "hedge")
+        future = c.has("modifier", "future")
         for type_, trigs in by_type.items():
             t = min(trigs, key=lambda x: x.group == "cue")  # a rule's trigger before a broad cue
             for dm, hints in date_options(c, t.start, t.end, peg, _in_lead(clauses, i)):
@@ -258,9 +258,9 @@ def _sentence_features(i: int, c: Clause, t: str) -> tuple[tuple[str, ...], tupl
     if t in kinds:
         out.append("own_trigger")
     out += [f"type&trig:{t}:{k}" for k in kinds]
-    out += [f"type&mod:{t}:{tr.kind}" for tr in c.of("modifier")]
+    out += [f"type&mod:{t}:{tr.kind}" for tr in c.found("modifier")]
     heads = sum(1 for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES)
-    return tuple(out), tuple(f"type&cue:{t}:{tr.kind}" for tr in c.of("cue")), f"type&heads:{t}:{min(heads, 2)}"
+    return tuple(out), tuple(f"type&cue:{t}:{tr.kind}" for tr in c.found("cue")), f"type&heads:{t}:{min(heads, 2)}"
 
 
 def _proposal_features(ev: Event, c: Clause, sentence: tuple) -> set[str]:
@@ -291,7 +291,7 @@ def _words_at(ev: Event, c: Clause) -> set[str]:
     before = _WORD.findall(text[max(0, lo - 30):lo].lower())[-2:]
     out = {f"trig_word:{t}:{said}", f"trig_word:{said}"}
     out.update(f"type&before:{t}:{w}" for w in before)
-    for tr in c.of("modifier", "negation", "hedge", "future"):
+    for tr in c.found("modifier", ("negation", "hedge", "future")):
         if distance((tr.start, tr.end), (start, end)) <= 25:
             out.add(f"type&mod_near:{t}:{tr.kind}")
     return out

@@ -337,7 +337,7 @@ class Featurizer:
                         nearest, best = t.kind, d
         for k in (m.clause - 1, m.clause + 1):
             if 0 <= k < len(self.clauses):
-                for t in self.clauses[k].of("deal"):
+                for t in self.clauses[k].found("deal"):
                     f.add(f"trig_adj:deal:{t.kind}")
         lo = max(c.start, m.start - 60)  # words around the platform
         f.update("wb:" + w[:7] for w in _WORD.findall(text[lo:m.start].lower()) if w not in _STOP)
