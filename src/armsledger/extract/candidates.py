@@ -218,7 +218,7 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
         if c.sent.noise:
             continue
         found = list(c.platforms)
-        if c.of("deal") or c.of("transfer"):
+        if c.has("deal") or c.has("transfer"):
             for s, e, ent in generic(c, text):
                 found.append((s, e, classes.setdefault(ent.name, ent)))
         taken_up = anaphor(clauses, i) if not c.platforms else None

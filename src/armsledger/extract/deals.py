@@ -966,7 +966,7 @@ class DealFinder:
                     continue
                 if PART_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start):
                     continue  # a first batch's date is not the deal's completion
-                if _COMPLETION.search(ctx) or c.of("event", "DELIVERY") or c.of("deal", "deliver"):
+                if _COMPLETION.search(ctx) or c.has("event", "DELIVERY") or c.has("deal", "deliver"):
                     targets = refs if len(refs) <= 2 else refs[:1]
                     for d in targets:
                         if original and any(t.start < dm.start for t in original):
@@ -1013,7 +1013,7 @@ class DealFinder:
                     break
 
     def _partners(self, c: Clause, refs: list[Deal]) -> None:
-        if not _PRODUCTION.search(c.sent.text) and not c.of("event", "COPRODUCTION"):
+        if not _PRODUCTION.search(c.sent.text) and not c.has("event", "COPRODUCTION"):
             return
         for s, e, org in c.orgs:
             if org.category not in _LOCAL_ORG_TYPES and org.category != "defence company":

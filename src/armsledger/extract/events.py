@@ -297,7 +297,7 @@ class _Sentence:
         gov = [p for p in people if p.role is None or (p.role or "").lower() not in ("reporter", "producer")]
         if not gov and kind == "MEETING":
             return
-        if kind == "MEETING" and c.of("deal", "negotiate") and not gov:
+        if kind == "MEETING" and c.has("deal", "negotiate") and not gov:
             return
         countries = [p.country for p in gov] + (self.sent_countries if len(gov) < 2 else [])
         loc = self.finder._location(c, t)
@@ -343,7 +343,7 @@ class _Sentence:
 
     def _agreement(self, t: Trigger, dm, pl: list[Entity]) -> None:
         c, refs = self.c, self.refs
-        if refs or c.platforms or c.of("deal", "sign") and c.money:
+        if refs or c.platforms or c.has("deal", "sign") and c.money:
             return
         countries = self.sent_countries or ([self.finder.home] if self.finder.home else [])
         if len(countries) < 2 and refs:
@@ -391,7 +391,7 @@ class _Sentence:
                        if ev.clause == self.i and ev.type == "DELIVERY" and ev.date), None)
         dates = [dm] if dm else [None]
         extra = [x for x in c.dates if x is not dm and x.start > t.end and x.start - t.end < 90
-                 and (dm is None or x.start > dm.end) and not c.of("modifier", "original")
+                 and (dm is None or x.start > dm.end) and not c.has("modifier", "original")
                  and (x.prep == "by" or (x.prep == "in" and re.search(
                      r"\b(?:start|begin|finish|complete|end)\b", text[t.start:x.start], re.I)))]
         if targets:
@@ -425,7 +425,7 @@ class _Sentence:
             self.add("OFFER", st if st != "possible" else "occurred", dm,
                      self._orgs("government body", "agency", "ministry", "defence company"),
                      [x for d in targets for x in (d.supplier, d.recipient)], platforms)
-        elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.of("deal", "cancel"):
+        elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.has("deal", "cancel"):
             if dm is None or reported_at(self.text, dm.start, c.start):
                 dm = next((d.signed for d in targets if d.signed is not None), dm)
             st = self.status_for(t, dm, "expected")
