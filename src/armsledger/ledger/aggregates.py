@@ -28,6 +28,24 @@ from .schema import articles, claims, deal_fields, deal_keys
 OR_TERMS = 100  # (deal, ...) conditions OR-ed in one query
 _json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False), one encoder for all
 
+try:
+    from orjson import dumps as _orjson_dumps
+except ImportError:  # pragma: no cover - a declared dependency
+    _orjson_dumps = None
+
+
+def _state_json(state: dict) -> str:
+    """A stored state (`deal_fields.state`) as JSON text: by orjson (~10x faster than `json` on these states, which
+    were ~12 % of a bulk load's main thread), compact; by `json` where orjson declines (keys that are not
+    strings, integers beyond 64 bits) or is not installed. The column is only read back by `json.loads` here, so
+    the spelling (compact or not) is free; the values are the same."""
+    if _orjson_dumps is not None:
+        try:
+            return _orjson_dumps(state).decode()
+        except TypeError:  # orjson.JSONEncodeError is one
+            pass
+    return _json(state)
+
 CLAIM_COLUMNS = (claims.c.id, claims.c.article_id, claims.c.field, claims.c.value, claims.c.number, claims.c.text,
                  claims.c.start, claims.c.end, claims.c.sentence_start, claims.c.sentence_end, claims.c.reported,
                  claims.c.hedged, articles.c.wire_group, articles.c.publisher, articles.c.title, articles.c.url)
@@ -57,7 +75,7 @@ def reconciled(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict
     if not full:
         for chunk in _chunks(deal_ids, 500):
             for r in conn.execute(select(deal_fields).where(deal_fields.c.deal_id.in_(chunk))):
-                stored[r.deal_id][r.field] = json.loads(r.state)
+                stored[r.deal_id][r.field] = _loads(r.state)
                 if r.field == "*":
                     last_claim[r.deal_id] = r.last_claim or 0
     fresh = [d for d in deal_ids if d not in last_claim]
@@ -252,11 +270,17 @@ def drop(conn: Connection, deal_ids: Iterable[int]) -> None:
 
 
 def _row(deal_id: int, field: str, state: dict, last: int | None = None) -> dict:
-    return {"deal_id": deal_id, "field": field, "last_claim": last, "state": _json(state)}
+    return {"deal_id": deal_id, "field": field, "last_claim": last, "state": _state_json(state)}
 
 
 def _key_row(deal_id: int, k: tuple[str, int, str]) -> dict:
     return {"deal_id": deal_id, "field": k[0], "grp": k[1], "key": k[2]}
+
+
+def _loads(text: str):
+    from .writer import loads
+
+    return loads(text)
 
 
 def _insert(conn: Connection, table, rows: list[dict]) -> None:
