@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict, deque
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.engine import Connection
@@ -61,6 +62,63 @@ def _claims(conn: Connection, conds: list) -> dict[int, list[dict]]:
         result = conn.execute(q)
         keys = list(result.keys())[1:]
         for deal_id, *values in result:  # plain tuples: a hot deal has tens of thousands of claims
+            row = dict(zip(keys, values))
+            row["value"] = json.loads(row["value"])
+            by_deal[deal_id].append(row)
+    return by_deal
+
+
+# fixed-shape queries: (deal, ...) conditions OR-ed as bound parameters, the statement built once for each kind
+# and size (padded to a power of two, up to OR_TERMS, with its last term repeated), so that SQLAlchemy builds and
+# compiles it once, not once a batch (~2 ms an article in the ingest parent when it did)
+_TERMS = {
+    "new": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.id > bindparam(f"b{i}")),
+    "field": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.field == bindparam(f"b{i}")),
+    "null": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.field == bindparam(f"b{i}"),
+                           claims.c.reported.is_(None)),
+    "range": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.field == bindparam(f"b{i}"),
+                            claims.c.reported >= bindparam(f"c{i}"), claims.c.reported < bindparam(f"d{i}")),
+    "keys": lambda i: and_(deal_keys.c.deal_id == bindparam(f"a{i}"),
+                           deal_keys.c.key.in_(bindparam(f"b{i}", expanding=True))),
+}
+
+
+def _size(n: int) -> int:
+    size = 1
+    while size < n and size < OR_TERMS:
+        size *= 2
+    return min(size, OR_TERMS)
+
+
+def _terms(kind: str, chunk: list[tuple]) -> tuple[object, dict]:
+    """The OR of `kind`'s term over `chunk` (each term's parameters a tuple), as a cached condition and its
+    parameters."""
+    n = _size(len(chunk))
+    chunk = chunk + [chunk[-1]] * (n - len(chunk))
+    params = {f"{'abcd'[j]}{i}": v for i, t in enumerate(chunk) for j, v in enumerate(t)}
+    return _or(kind, n), params
+
+
+@lru_cache(maxsize=None)
+def _or(kind: str, n: int):
+    return or_(*[_TERMS[kind](i) for i in range(n)])
+
+
+@lru_cache(maxsize=None)
+def _claims_query(kind: str, n: int):
+    return (select(claims.c.deal_id.label("_deal"), *CLAIM_COLUMNS)
+            .join(articles, articles.c.id == claims.c.article_id)
+            .where(_or(kind, n)).order_by(claims.c.deal_id, claims.c.id))
+
+
+def _claims_by(conn: Connection, kind: str, terms: list[tuple]) -> dict[int, list[dict]]:
+    """`_claims` under `kind`'s terms (`_TERMS`), in fixed-shape queries."""
+    by_deal: dict[int, list[dict]] = defaultdict(list)
+    for chunk in _chunks(terms, OR_TERMS):
+        _, params = _terms(kind, chunk)
+        result = conn.execute(_claims_query(kind, _size(len(chunk))), params)
+        keys = list(result.keys())[1:]
+        for deal_id, *values in result:
             row = dict(zip(keys, values))
             row["value"] = json.loads(row["value"])
             by_deal[deal_id].append(row)
@@ -118,7 +176,7 @@ def store(conn: Connection, rows: list[dict], key_rows: list[dict]) -> None:
 def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str, dict]], last_claim: dict[int, int],
               fixes: dict[int, list[dict]]) -> dict[int, dict]:
     """The deals' claims newer than their aggregates folded in."""
-    new = _claims(conn, [and_(claims.c.deal_id == d, claims.c.id > last_claim[d]) for d in deal_ids])
+    new = _claims_by(conn, "new", [(d, last_claim[d]) for d in deal_ids])
     known: dict[int, set] = defaultdict(set)  # the stored keys the new claims may meet again
     wanted = {(d, k) for d in deal_ids for c in new[d] for k in (c["article_id"], reconcile._wire(c))}
     # `deal_id = ? AND key IN (...)`: a seek per key in the primary key (deal_id, key, ...); row values
@@ -127,8 +185,8 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
     for d, k in sorted(wanted):
         by_deal[d].append(k)
     for chunk in _chunks([(d, ks) for d, kall in by_deal.items() for ks in _chunks(kall, 500)], OR_TERMS):
-        q = select(deal_keys).where(or_(*[and_(deal_keys.c.deal_id == d, deal_keys.c.key.in_(ks)) for d, ks in chunk]))
-        for r in conn.execute(q):
+        cond, params = _terms("keys", chunk)
+        for r in conn.execute(select(deal_keys).where(cond), params):
             known[r.deal_id].add((r.field, r.grp, r.key))
     plans: dict[int, tuple] = {}
     refold: list[tuple[int, str]] = []
@@ -151,7 +209,7 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
         last = max([last_claim[deal_id], *(c["id"] for c in new[deal_id])])
         plans[deal_id] = (deal, states, keys, folded, last)
     # fields folded again from all their claims, and the windows of the status-like fields folded
-    whole = _claims(conn, [and_(claims.c.deal_id == d, claims.c.field == f) for d, f in refold])
+    whole = _claims_by(conn, "field", refold)
     refolded_keys: list[tuple[int, tuple]] = []
     for deal_id, field in refold:
         fclaims = [c for c in reconcile.live_claims(whole[deal_id], fixes[deal_id]) if c["field"] == field]
@@ -166,9 +224,8 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
         for field in folded:
             if states[field]["kind"] == "latest":
                 bounds = reconcile.window_bounds(states[field]["latest"]["reported"])
-                cond = (claims.c.reported.is_(None) if bounds is None
-                        else and_(claims.c.reported >= bounds[0], claims.c.reported < bounds[1]))
-                windows.append(((deal_id, field), and_(claims.c.deal_id == deal_id, claims.c.field == field, cond)))
+                cond = ("null", (deal_id, field)) if bounds is None else ("range", (deal_id, field, *bounds))
+                windows.append(((deal_id, field), cond))
     by_rows, plain = [], []
     for (deal_id, field), cond in windows:
         st = plans[deal_id][1][field]
@@ -178,7 +235,10 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
         else:
             plain.append(((deal_id, field), st, cond))
     _windows(conn, plain)
-    recent = _claims(conn, [cond for _, cond in by_rows])
+    recent: dict[int, list[dict]] = defaultdict(list)
+    for kind in ("null", "range"):
+        for deal_id, rows in _claims_by(conn, kind, [t for _, (k, t) in by_rows if k == kind]).items():
+            recent[deal_id] += rows
     for (deal_id, field), _ in by_rows:
         st = plans[deal_id][1][field]
         in_window = [c for c in reconcile.live_claims(recent[deal_id], fixes[deal_id]) if c["field"] == field]
@@ -216,13 +276,11 @@ def _windows(conn: Connection, wanted: list[tuple[tuple[int, str], dict, object]
     queries a window; then the latest SOURCES_KEPT claims of each that agree with its latest value, in full, in
     one query for all (chunks of 500 ids)."""
     rows: dict[tuple[int, str], list[tuple]] = defaultdict(list)
-    for chunk in _chunks(wanted, OR_TERMS):
-        q = (select(claims.c.deal_id, claims.c.field, claims.c.id, claims.c.value, claims.c.hedged, claims.c.reported,
-                    articles.c.wire_group, claims.c.article_id)
-             .select_from(claims.join(articles, articles.c.id == claims.c.article_id))
-             .where(or_(*[cond for _, _, cond in chunk])).order_by(claims.c.id))
-        for deal_id, field, *rest in conn.execute(q):
-            rows[(deal_id, field)].append(rest)
+    for kind in ("null", "range"):
+        for chunk in _chunks([t for _, _, (k, t) in wanted if k == kind], OR_TERMS):
+            _, params = _terms(kind, chunk)
+            for deal_id, field, *rest in conn.execute(_window_query(kind, _size(len(chunk))), params):
+                rows[(deal_id, field)].append(rest)
     counted = [(st, _window_counts(st, rows[key])) for key, st, _ in wanted]
     ids = sorted({i for _, (kept, _) in counted for i in kept})
     full = {}
@@ -231,6 +289,14 @@ def _windows(conn: Connection, wanted: list[tuple[tuple[int, str], dict, object]
         full.update((r.id, r._mapping) for r in conn.execute(q))
     for st, (kept, window) in counted:
         st["window"] = dict(window, sources=[reconcile._source(full[i]) for i in kept])
+
+
+@lru_cache(maxsize=None)
+def _window_query(kind: str, n: int):
+    return (select(claims.c.deal_id, claims.c.field, claims.c.id, claims.c.value, claims.c.hedged, claims.c.reported,
+                   articles.c.wire_group, claims.c.article_id)
+            .select_from(claims.join(articles, articles.c.id == claims.c.article_id))
+            .where(_or(kind, n)).order_by(claims.c.id))
 
 
 def _window_counts(st: dict, rows: list[tuple]) -> tuple[deque[int], dict]:
