@@ -447,3 +447,16 @@ def test_a_body_before_a_place_is_no_town(extractor, text, body):
 ])
 def test_a_region_or_river_in_lower_case_is_a_location(extractor, text, name):
     assert name in names(extractor, text, "location")
+
+
+# --- a news agency's credit set off by slashes or a dash is the agency ---------------------------------------
+
+@pytest.mark.parametrize("text, agency", [
+    ("MOSCOW, March 4. /TASS/. The first batch of tanks has reached the army, officials said.", "TASS"),
+    ("BEIJING, Oct. 9 /Xinhua/ -- The navy took delivery of a new destroyer on Thursday.", "Xinhua"),
+    ("ROME, June 2 /ANSA/ The frigate was handed over to the navy at a ceremony on Friday.", "ANSA"),
+    ("(MENAFN- Trend) Azerbaijan plans to buy more drones from Turkey, officials said.", "MENAFN"),
+    ("(MENAFN- Kuwait News Agency) The emir received the commander of the army on Sunday.", "MENAFN"),
+])
+def test_an_agency_credit_within_slashes_or_before_a_dash_is_the_agency(extractor, text, agency):
+    assert agency in names(extractor, text, "organization")
