@@ -460,3 +460,16 @@ def test_a_region_or_river_in_lower_case_is_a_location(extractor, text, name):
 ])
 def test_an_agency_credit_within_slashes_or_before_a_dash_is_the_agency(extractor, text, agency):
     assert agency in names(extractor, text, "organization")
+
+
+# --- services of one country listed after the first: each is an organisation --------------------------------
+
+@pytest.mark.parametrize("text, service", [
+    ("Spending on the Indian army, navy and air force rose again this year.", "Indian navy"),
+    ("Spending on the Indian army, navy and air force rose again this year.", "Indian air force"),
+    ("The Philippine army and navy will share the new helicopters.", "Philippine navy"),
+    ("Officers of the Nigerian navy, army and the air force attended the launch.", "Nigerian air force"),
+    ("The drones will go to the Turkish air force and coast guard next year.", "Turkish coast guard"),
+])
+def test_services_listed_after_a_countrys_first_service_are_its_services(extractor, text, service):
+    assert service in names(extractor, text, "organization")

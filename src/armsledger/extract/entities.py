@@ -13,9 +13,9 @@ the article is about ("Rafale" -> "Rafale M").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
-from bisect import bisect_left, insort
 
 from .. import cache
 from ..catalogue import Catalogue, Entry
@@ -169,6 +169,10 @@ _TOWN_OF_ANCHOR = re.compile(r"(?:town|city|port|village|island) of [A-Z]")
 # "the Chinese army")
 _LOWER_SERVICE = re.compile(r"(?P<poss>['’]s)?\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
                             r"defen[cs]e forces|special forces|parliament|congress)\b")
+# more services of the same country after one ("the Indian army, navy and air force")
+_MORE_SERVICES = re.compile(r"(?:\s*,\s*(?:the\s+|its\s+)?(?:air force|navy|army|coast guard|marines))*\s*,?\s+and\s+"
+                            r"(?:the\s+|its\s+)?(?:air force|navy|army|coast guard|marines)\b")
+_ONE_MORE_SERVICE = re.compile(r"air force|navy|army|coast guard|marines")
 _LOWER_SERVICE_CATEGORY = {"government": "government body", "police": "government body", "parliament": "legislature",
                            "congress": "legislature"}
 _COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li", "zhang", "liu", "chen", "sharma",
@@ -1138,6 +1142,17 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=country.code, category=category))
             self._force_mention(ents, ent, Span(s0, m.end(), name))
+            more = _MORE_SERVICES.match(text, m.end()) if m["what"] in ("air force", "navy", "army", "coast guard",
+                                                                        "marines") else None
+            if more is not None:  # "the Indian army, navy and air force": each service the country's
+                who = name[:len(name) - len(m["what"])]
+                for w in _ONE_MORE_SERVICE.finditer(text, m.end(), more.end()):
+                    other = who + w.group()
+                    if ents.covered(w.start(), w.end()) is not None:
+                        continue
+                    ent = ents.get_or_add(("organization", other.casefold()), lambda: Entity(
+                        "organization", other, country=country.code, category="armed service"))
+                    ents.mention(ent, Span(w.start(), w.end(), w.group()))
         for m in self._institution.finditer(text):
             name = m["name"].strip()
             words = name.split()
