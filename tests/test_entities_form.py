@@ -473,16 +473,3 @@ def test_an_agency_credit_within_slashes_or_before_a_dash_is_the_agency(extracto
 ])
 def test_services_listed_after_a_countrys_first_service_are_its_services(extractor, text, service):
     assert service in names(extractor, text, "organization")
-
-
-# --- a Mistral that is a ship is the Mistral class, not the missile -------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "Paris agreed to sell the two Mistral helicopter carriers to Cairo after the first buyer pulled out.",
-    "The French Mistral warships were built at Saint-Nazaire.",
-    "Both Mistral amphibious assault ships took part in the exercise off the coast.",
-    "The navy's new Mistral assault ship sailed for the first time on Monday.",
-])
-def test_a_mistral_ship_is_the_ship_class(extractor, text):
-    plats = [e for e in entities(extractor, text) if e["kind"] == "platform"]
-    assert plats and all(e.get("category") == "amphibious ship" for e in plats)
