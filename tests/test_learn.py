@@ -153,3 +153,54 @@ def test_an_analysts_rejections_change_the_decision_on_a_similar_sentence_after_
     assert result.exit_code == 0, result.output
     assert "3 from ledger corrections" in result.stdout
     assert deals(taught, similar) == []
+
+
+def test_fold_dealing_seed_0_is_the_sorted_round_robin_and_other_seeds_deal_otherwise():
+    from armsledger.learn import fit
+
+    names = [f"set/article-{i:02d}" for i in range(23)]
+    first = fit._folds(list(reversed(names)) + names[:5], 5)
+    assert first == [set(names[i::5]) for i in range(5)], "seed 0: today's dealing (sorted names, round robin)"
+    dealings = [fit._folds(names, 5, seed) for seed in range(3)]
+    for folds in dealings:
+        assert sorted(n for f in folds for n in f) == names and sorted(len(f) for f in folds) == [4, 4, 5, 5, 5]
+    assert dealings[0] != dealings[1] != dealings[2] != dealings[0]
+    assert [fit._folds(names, 5, seed) for seed in range(3)] == dealings, "deterministic"
+
+
+def test_repeated_summarises_each_figure_per_set():
+    from armsledger.learn import fit
+
+    def cv(deals, dev_deals):
+        figs = {"deals": deals, "deal fields": 0.5, "events": 0.4, "entities": 0.9}
+        return {"extraction": {k: {"f1": v} for k, v in figs.items()}, "extraction_by_set": {"dev": {**figs, "deals": dev_deals}}}
+
+    out = fit.repeated([cv(0.60, 1.0), cv(0.64, 0.9), cv(0.62, 0.8)])
+    assert list(out) == ["all", "dev"]
+    assert out["all"]["deals"] == {"mean": 0.62, "sd": 0.02, "min": 0.60, "max": 0.64}
+    assert out["dev"]["deals"]["sd"] == 0.1 and out["dev"]["events"] == {"mean": 0.4, "sd": 0.0, "min": 0.4, "max": 0.4}
+
+
+def test_train_repeats_reports_mean_and_spread_and_keeps_the_first_dealings_model(tmp_path):
+    import shutil
+
+    gold = tmp_path / "small"
+    for sub, ext in (("articles", "txt"), ("gold", "json")):
+        (gold / sub).mkdir(parents=True)
+        for stem in ("01", "03", "05", "09", "12", "16"):
+            shutil.copy(DATA / sub / f"{stem}.{ext}", gold / sub)
+    one, three = tmp_path / "one.json", tmp_path / "three.json"
+    args = ["train", "--gold", str(gold), "--folds", "2"]
+    plain = runner.invoke(app, [*args, "--out", str(one)])
+    assert plain.exit_code == 0, plain.output
+    assert "±" not in plain.stdout and "dealings" not in plain.stdout, "--repeats 1: today's output"
+    rep = runner.invoke(app, [*args, "--repeats", "3", "--out", str(three)])
+    assert rep.exit_code == 0, rep.output
+    assert one.read_bytes() == three.read_bytes(), "the model is seed 0's whatever the repeats"
+    assert rep.stdout.startswith(plain.stdout.split("model written")[0]), "the first dealing's figures, as before"
+    assert "over 3 dealings" in rep.stdout and "lowest-highest" in rep.stdout
+    for name in ("all", "small"):
+        means = [line for line in rep.stdout.splitlines() if line.startswith(f"│ {name} ") and "±" in line]
+        assert len(means) == 1 and means[0].count("±") == 4
+    again = runner.invoke(app, [*args, "--repeats", "3", "--out", str(three)])
+    assert again.stdout == rep.stdout, "deterministic"

@@ -24,6 +24,11 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Optional[Path], typer.Option(
             "--out", help="Where to write the model (default: the packaged model, replaced).")] = None,
         folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds, by article.")] = 5,
+        repeats: Annotated[int, typer.Option(
+            "--repeats", min=1, help="Repeat the cross-validation with N dealings of the articles to folds (each "
+                                     "its own seed, deterministic) and print each figure's mean, standard deviation "
+                                     "and range over them. The model and its thresholds are the first dealing's, "
+                                     "as with 1.")] = 1,
         c: Annotated[float, typer.Option("--C", min=1e-4, help="Inverse regularisation strength.")] = 0.1,
         catalogues: Annotated[Optional[Path], typer.Option(
             "--catalogues", envvar="ARMSLEDGER_CATALOGUES",
@@ -32,6 +37,7 @@ def register(app: typer.Typer) -> None:
         """Fit the learned decisions (deal or not, status, hedged) on gold files; print cross-validated figures.
 
         Example: armsledger train
+        Example: armsledger train --repeats 3 --out /tmp/model.json   # figures less noisy to choose on
         Example: armsledger train --gold my-gold/ --ledger ledger.db --out my-model.json
         """
         try:
@@ -66,7 +72,11 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(shell.NOTHING_DONE)
         extractor = Extractor(load(catalogues), model=False)
         extra = rows_from_ledger(ledger, extractor) if ledger else []
-        model, cv = fit.train(examples, extra=extra, C=c, k=folds, extractor=extractor)
+        labelled = fit.label_all(extractor, examples, extra)
+        model, cv = fit.train(examples, C=c, k=folds, extractor=extractor, labelled=labelled)
+        # the other dealings: each the whole fitting (thresholds chosen out of fold too), for its figures only
+        runs = [cv] + [fit.train(examples, C=c, k=folds, extractor=extractor, seed=s, labelled=labelled)[1]
+                       for s in range(1, repeats)]
         path = out or learned.MODEL_PATH
         fit.write(model, path)
         learned._load.cache_clear()
@@ -83,4 +93,16 @@ def register(app: typer.Typer) -> None:
         for name, figs in [("all", {k: v["f1"] for k, v in cv["extraction"].items()}), *cv["extraction_by_set"].items()]:
             table.add_row(name, *(f"{figs[k]:.3f}" for k in ("deals", "deal fields", "events", "entities")))
         console.print(table)
+        if repeats > 1:
+            spread = fit.repeated(runs)
+            for title, cell in ((f"mean ± standard deviation over {repeats} dealings to {folds} folds (seeds 0-"
+                                 f"{repeats - 1}; the model is seed 0's, above)",
+                                 lambda x: f"{x['mean']:.3f} ±{x['sd']:.3f}"),
+                                (f"lowest-highest over the {repeats} dealings", lambda x: f"{x['min']:.3f}-{x['max']:.3f}")):
+                table = Table(title=title)
+                for col in ("set", "deals", "deal fields", "events", "entities"):
+                    table.add_column(col)
+                for name, figs in spread.items():
+                    table.add_row(name, *(cell(figs[k]) for k in fit.FIGURES))
+                console.print(table)
         console.print(f"model written to {path}")

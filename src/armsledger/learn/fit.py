@@ -15,7 +15,9 @@ it); the hedged threshold likewise.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,9 +136,12 @@ def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_thr
             "meta": {"features": len(names), "rows": len(rows), "C": C}}
 
 
-def _folds(groups: list[str], k: int) -> list[set[str]]:
-    """Articles dealt to k folds in a fixed order (sorted names, round robin)."""
+def _folds(groups: list[str], k: int, seed: int = 0) -> list[set[str]]:
+    """Articles dealt to k folds in a fixed order, round robin: seed 0 deals them in sorted order (the model's
+    own dealing), another seed in the order of a hash of the seed and the name (deterministic: no random state)."""
     names = sorted(set(groups))
+    if seed:
+        names.sort(key=lambda n: hashlib.sha256(f"{seed}/{n}".encode()).hexdigest())
     return [set(names[i::k]) for i in range(k)]
 
 
@@ -211,21 +216,31 @@ def best_threshold(scores: list[float], labels: list[int], base: tuple[int, int,
     return best
 
 
-def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.1, k: int = 5,
-          extractor: Extractor | None = None, predictions: list | None = None,
-          event_C: float | None = None) -> tuple[dict, dict]:
-    """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures.
-    `predictions`, when given, receives each article's out-of-fold record as `(name, gold, record)`. The event
-    decision is fitted with its own regularisation, `event_C` (`EVENT_C` times `C` when not given)."""
-    eC = event_C if event_C is not None else EVENT_C * C
-    ex = extractor or Extractor(model=False)
+def label_all(ex: Extractor, examples: list[Example], extra: list[Row] | None = None) -> tuple[list[Row], int]:
+    """The deal candidates of every article labelled by the gold (+ `extra` rows), and the gold deals no candidate
+    holds: what `train` fits on, the same whatever the fold dealing."""
     rows: list[Row] = []
     missed = [0]
     for e in examples:
         rows += label_rows(ex, e, missed)
-    rows += extra or []
+    return rows + (extra or []), missed[0]
+
+
+def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.1, k: int = 5,
+          extractor: Extractor | None = None, predictions: list | None = None,
+          event_C: float | None = None, seed: int = 0,
+          labelled: tuple[list[Row], int] | None = None) -> tuple[dict, dict]:
+    """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures.
+    `predictions`, when given, receives each article's out-of-fold record as `(name, gold, record)`. The event
+    decision is fitted with its own regularisation, `event_C` (`EVENT_C` times `C` when not given). `seed` deals
+    the articles to folds (`_folds`); `labelled`, `label_all`'s answer when already at hand (it replaces `extra`)."""
+    eC = event_C if event_C is not None else EVENT_C * C
+    ex = extractor or Extractor(model=False)
+    rows, n_missed = labelled or label_all(ex, examples, extra)
+    missed = [n_missed]
     groups = [r.group for r in rows]
-    folds = _folds([e.name for e in examples] + groups, k)  # every article, with or without deal candidates
+    # every article, with or without deal candidates
+    folds = _folds([e.name for e in examples] + groups, k, seed)
     oof_deal: list[float] = [0.0] * len(rows)
     oof_hedged: list[tuple[float, int]] = []
     for held in folds:
@@ -286,6 +301,26 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     model_dict["meta"].update({"cross_validation": cv,
                                "articles": sorted(set(groups))})
     return model_dict, cv
+
+
+FIGURES = ("deals", "deal fields", "events", "entities")
+
+
+def repeated(cvs: list[dict]) -> dict[str, dict[str, dict[str, float]]]:
+    """The whole extraction's F1 over repeated cross-validations (`train`'s figures, one per fold dealing), per set
+    ("all" first) and figure: mean, standard deviation (sample; 0 for one) and the lowest and highest."""
+    sets = {"all": [{n: t["f1"] for n, t in cv["extraction"].items()} for cv in cvs]}
+    for name in cvs[0]["extraction_by_set"]:
+        sets[name] = [cv["extraction_by_set"][name] for cv in cvs]
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for name, runs in sets.items():
+        out[name] = {}
+        for f in FIGURES:
+            xs = [r[f] for r in runs]
+            out[name][f] = {"mean": round(statistics.fmean(xs), 3),
+                            "sd": round(statistics.stdev(xs), 3) if len(xs) > 1 else 0.0,
+                            "min": min(xs), "max": max(xs)}
+    return out
 
 
 def label_event_rows(ex: Extractor, example: Example, base: list[int] | None = None) -> list[Row]:
