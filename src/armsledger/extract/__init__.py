@@ -148,10 +148,9 @@ class Extractor:
             out["happening"] = repr(ev.happening or (n,))  # the candidates of one happening: one is kept
         return record, [events_decide.features(ev, clauses) for ev in events]
 
-    def _deal(self, d: Deal, year: int | None, explain: bool = False, clauses: list | None = None) -> dict:
+    def _deal(self, d: Deal, year: int | None, explain: bool, clauses: list) -> dict:
         status, hedged = d.status()
-        if clauses is not None:
-            status = refine_status(d, status, clauses)
+        status = refine_status(d, status, clauses)
         value = None
         if d.signed is not None and d.signed.value[:4].isdigit():
             year = int(d.signed.value[:4])  # a deal's money is converted at the rate of the year it was signed

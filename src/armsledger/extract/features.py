@@ -155,7 +155,7 @@ class Featurizer:
         f: list[str] = []
         plat = cand.platform.name
         if not rule_status and rule_keys:
-            by_supplier, by_recipient = self._rule_keys_by(rule_keys)
+            _, by_supplier, by_recipient, _ = self._rule_index_of(rule_keys)
             same_supplier = by_supplier.get((plat, cand.supplier), ())
             if same_supplier and (len(same_supplier) > 1 or same_supplier[0][1] != cand.recipient):
                 f.append("rule:other_recipient")
@@ -176,7 +176,7 @@ class Featurizer:
         f += self._plat_own(cand.platform)
         if cand.platform.extra.get("generic") and rule_keys:
             # a class ("the jets") whose pair the rules gave a named platform stands for that platform
-            named = self._rule_pairs(rule_keys).get((cand.supplier, cand.recipient), ())
+            named = self._rule_index_of(rule_keys)[3].get((cand.supplier, cand.recipient), ())
             if any(p != cand.platform.name for p in named):
                 f.append("class:pair_named")
         f += self._rec_own(cand.recipient)
@@ -225,27 +225,19 @@ class Featurizer:
             hit = self._interned[key] = frozenset(key)
         return hit
 
-    def _rule_keys_by(self, rule_keys: dict) -> tuple[dict, dict]:
-        """The rules' deal keys by (platform, supplier) and by (platform, recipient), in their order; indexed once
-        for all the candidates of the article."""
+    def _rule_index_of(self, rule_keys: dict) -> tuple:
+        """The rules' deal keys by (platform, supplier) and by (platform, recipient), in their order, and their
+        platforms by (supplier, recipient); indexed once for all the candidates of the article."""
         if self._rule_index is None or self._rule_index[0] is not rule_keys:
             by_supplier: dict[tuple, list] = {}
             by_recipient: dict[tuple, list] = {}
+            pairs: dict[tuple[str, str], set[str]] = {}
             for k in rule_keys:
                 by_supplier.setdefault((k[2], k[0]), []).append(k)
                 by_recipient.setdefault((k[2], k[1]), []).append(k)
-            self._rule_index = (rule_keys, by_supplier, by_recipient)
-        return self._rule_index[1], self._rule_index[2]
-
-    def _rule_pairs(self, rule_keys: dict) -> dict[tuple[str, str], set[str]]:
-        """The platforms of the deals the rules opened, by (supplier, recipient)."""
-        hit = self._own.get(("rule_pairs", id(rule_keys)))
-        if hit is None or hit[0] is not rule_keys:
-            pairs: dict[tuple[str, str], set[str]] = {}
-            for k in rule_keys:
                 pairs.setdefault((k[0], k[1]), set()).add(k[2])
-            hit = self._own["rule_pairs", id(rule_keys)] = (rule_keys, pairs)
-        return hit[1]
+            self._rule_index = (rule_keys, by_supplier, by_recipient, pairs)
+        return self._rule_index
 
     def mention_parts(self, m: Mention) -> list:
         """The features of one platform mention paired with one supplier and one recipient, as the (shared,
