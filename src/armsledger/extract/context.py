@@ -58,11 +58,7 @@ class Clause:
         return self.sent.end
 
     def of(self, group: str, *kinds: str) -> list[Trigger]:
-        memo = self.__dict__.get("_of")  # (`found`, inlined: the rules call this often)
-        if memo is not None and memo[0] is self.triggers and memo[1] == len(self.triggers):
-            found = memo[2].get((group, kinds))
-            if found is not None:
-                return list(found)
+        """The triggers of a group (of those kinds, or any), as a fresh list the caller may change."""
         return list(self.found(group, kinds))
 
     def found(self, group: str, kinds: tuple[str, ...] = ()) -> tuple[Trigger, ...]:
