@@ -91,3 +91,70 @@ def test_the_first_of_an_order_still_to_come_is_not_delivered(rules_only):
 ])
 def test_the_status_read_in_the_words_of_the_deal(rules_only, text, platform, status):
     assert deal(rules_only, text, platform)["status"] == status
+
+
+
+@pytest.mark.parametrize("text, platform, status", [
+    # the first units of an order arrived, taken into a fleet, or the last still to come: in delivery
+    ("Egypt ordered 12 Rafale jets from France in 2021. Officials watched the delivery of the first Rafale jets at "
+     "Cairo West air base.", "Rafale", "in_delivery"),
+    ("Egypt ordered 12 Rafale jets from France in 2021. The first Rafale jets have begun to arrive at Cairo West "
+     "air base.", "Rafale", "in_delivery"),
+    ("Norway ordered four Type 26 frigates from Britain in 2020. The first Type 26 frigate was commissioned by the "
+     "Norwegian navy in May.", "Type 26", "in_delivery"),
+    ("The Peruvian Navy said it had taken into its fleet its first Kilo-class submarine, ordered from Russia in "
+     "2019.", "Kilo class", "in_delivery"),
+    ("Final deliveries are expected this year on the contract Chile signed with Spain for eight C295 aircraft.",
+     "C-295", "in_delivery"),
+    ("Peru already has two Kilo-class submarines from Russia, and two more are on order under a deal signed in 2019.",
+     "Kilo class", "in_delivery"),
+    # ... not when they are only due
+    ("Egypt ordered 12 Rafale jets from France in 2021. The first three Rafale jets are due to arrive in 2026.",
+     "Rafale", "signed"),
+])
+def test_a_signed_deal_whose_first_units_have_come_is_in_delivery(rules_only, text, platform, status):
+    assert deal(rules_only, text, platform)["status"] == status
+
+
+@pytest.mark.parametrize("text, platform, status", [
+    # a delivery reported whole that another sentence of the deal calls part of the order: in delivery
+    ("Russia delivered six Su-30 fighters to Algeria in June. The Su-30 fighters are the first of the 14 ordered.",
+     "Su-30", "in_delivery"),
+    ("Russia delivered six Su-30 fighters to Algeria in June. The Su-30 fighters are the first of two squadrons.",
+     "Su-30", "in_delivery"),
+    ("Russia delivered six Su-30 fighters to Algeria in June. Algeria said the Su-30 fighters were the initial "
+     "tranche.", "Su-30", "in_delivery"),
+    # ... whole, it is completed
+    ("Russia delivered six Su-30 fighters to Algeria in June.", "Su-30", "completed"),
+])
+def test_a_delivery_with_part_of_the_order_to_come_is_in_delivery(rules_only, text, platform, status):
+    assert deal(rules_only, text, platform)["status"] == status
+
+
+@pytest.mark.parametrize("text, platform, status", [
+    # a platform bought and now serving in a fleet: completed
+    ("The equipment bought by the Peruvian army includes Mi-17 helicopters from Russia.", "Mi-17", "completed"),
+    ("The Colombian air force fleet, which includes Kfir jets bought from Israel, is ageing.", "Kfir", "completed"),
+    ("Chile bought 10 F-16 jets from the United States in 2005, which it still flies today.", "F-16", "completed"),
+    # ... but a new order beside the fleet is signed
+    ("Peru has ordered a dozen more Mi-17 helicopters from Russia to add to its fleet of older Mi-17 helicopters.",
+     "Mi-17", "signed"),
+])
+def test_a_purchase_serving_in_a_fleet_is_completed(rules_only, text, platform, status):
+    assert deal(rules_only, text, platform)["status"] == status
+
+
+@pytest.mark.parametrize("text, platform, status", [
+    # a purchase announced as still to be made, nothing signed: considered
+    ("Peru's minister said that four Mi-17 helicopters will be purchased from Russia for USD 80 million.", "Mi-17",
+     "considered"),
+    ("An agreement with Sweden is to be signed for the purchase of 40 CV90 vehicles, the Czech ministry said.",
+     "CV90", "considered"),
+    ("The government cleared the minister to sign the contract to buy eight F-16 jets from the United States for "
+     "Bulgaria.", "F-16", "considered"),
+    ("Singapore would take up an option to buy eight F-35 jets from the United States.", "F-35", "considered"),
+    # ... but once ordered, signed
+    ("Chile ordered six F-16 jets from the United States last year and will buy four more.", "F-16", "signed"),
+])
+def test_a_purchase_still_to_be_made_is_considered(rules_only, text, platform, status):
+    assert deal(rules_only, text, platform)["status"] == status

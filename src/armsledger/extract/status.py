@@ -83,6 +83,15 @@ _PLAN = re.compile(r"\b(?:will|is to|are to|decided to|plans? to|is going to|are
                    r"(?:buy|acquire|purchase|procure|order)\b", re.I)
 _TALKS = re.compile(r"\b(?:talks|negotiat\w*|discuss\w*|bargain\w*|agreement in principle|preliminary agreement|"
                     r"memorandum|letter of intent)\b", re.I)
+# a purchase still to be made: "Singapore will buy eight F-35s", "six Mi-17s will be purchased", "an agreement is to
+# be signed", "cleared the minister to sign the contract"; and one made: "signed", "ordered", "bought"
+_FUTURE_BUY = re.compile(r"\b(?:(?:will|would|is to|are to|decided to|plans? to|planning to|intends? to|is going to|"
+                         r"are going to)\s+(?:also\s+)?(?:buy|acquire|purchase|procure|order|take up|exercise)|"
+                         r"(?:will|would|is to|are to)\s+be\s+(?:signed|purchased|bought|acquired|ordered|procured)|"
+                         r"to\s+sign\s+(?:the|a)\s+(?:contract|deal|agreement))\b", re.I)
+_DONE_BUY = re.compile(r"\b(?:signed|signs|inked|concluded|sealed|clinched|struck|awarded|finali[sz]ed|ordered|"
+                       r"placed\s+(?:an?\s+)?(?:order|contract)|bought|purchased|acquired|agreed\s+to\s+(?:buy|purchase|"
+                       r"acquire|procure)|on\s+order|under\s+(?:the|a)\s+(?:deal|contract))\b", re.I)
 # deliveries begun ("deliveries of the systems to India have begun", "Russia has started supplying the jets")
 _BEGUN = re.compile(r"\b(?:(?:deliveries|supplies|shipments)\s+(?:of\s+(?:the\s+)?(?:[\w/-]+\s+){1,7})?(?:to\s+[\w-]+\s+)?"
                     r"(?:have|has|had)\s+(?:already\s+)?(?:begun|started|commenced)|(?:has|have|had)\s+(?:already\s+)?"
@@ -90,16 +99,77 @@ _BEGUN = re.compile(r"\b(?:(?:deliveries|supplies|shipments)\s+(?:of\s+(?:the\s+
                     r"(?:began|started)\s+(?:delivering|supplying|deliveries)|(?:has|have|had)\s+been\s+inducting)\b", re.I)
 
 
+# part of an order already delivered, the rest to come ("the first four vehicles have arrived", "Pakistan took
+# the first frigate into its fleet", "the delivery of the first six howitzers", "final deliveries are expected")
+_UNDER_WAY = re.compile(
+    r"\b(?:first|initial|latest)\s+(?:[\w\"'’.-]+\s+){0,6}?(?:have|has|had|were|was)\s+(?:already\s+|now\s+)?"
+    r"(?:arrived|reached|landed|touched down|been delivered|been handed over|been received|been inducted|"
+    r"been commissioned|begun to arrive|started to arrive|delivered|handed over|inducted|commissioned)|"
+    r"\b(?:took|taken|takes)\s+(?:\w+\s+)?into\s+(?:its|their|the)\s+(?:\w+\s+)?(?:fleet|service|inventory)\s+"
+    r"(?:its\s+|their\s+|the\s+)?(?:first|initial)|"
+    r"\b(?:begun|began|started)\s+(?:to\s+)?arriv\w*|"
+    r"\b(?:watched|attended|marked|celebrated|welcomed)\s+the\s+(?:delivery|arrival|handover)\s+of\s+the\s+first|"
+    r"\b(?:final|remaining|last)\s+(?:deliveries|batch(?:es)?|tranches?)\s+(?:\w+\s+){0,6}?"
+    r"(?:are|is)\s+(?:now\s+)?(?:expected|due|scheduled)|"
+    r"\balready\s+(?:has|have|operates?|received)\s+[^.;]{0,80}?\b(?:more|others?|the rest|remaining)\b"
+    r"[^.;]{0,30}?\b(?:on order|to come|to be delivered|(?:is|are)\s+due)", re.I)
+# a count of the order still to come: a completed delivery is only in delivery ("the first batch of four F-16s",
+# "the first of the four frigates", "three more are on order", "scheduled to be fully delivered by 2028")
+_PART_ONLY = re.compile(
+    r"\b(?:first|initial)\s+(?:batch|lot|tranche|consignment|shipment|two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+|of\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+|"
+    r"\w+\s+ordered))\b|"
+    r"\b(?:more|others?|the rest|remaining)\b[^.;]{0,30}?\b(?:on order|to come|to be delivered)\b|"
+    r"\b(?:fully|completely)\s+delivered\s+by\b|\bbegun\s+to\s+arrive\b", re.I)
+# a fleet the platform serves in: a purchase long delivered ("the air force fleet, which includes Mi-17
+# helicopters", "the 12 Mirage jets it now flies", "the frigate now sails in the Egyptian Navy")
+_FLEET_BEFORE = re.compile(
+    r"(?:\b(?:fleet|inventory|arsenal|hardware|equipment)\b[^.;:]{0,60}?\b(?:includes?|including|comprises|"
+    r"consists\s+of)\b[^.;:]{0,80}|\bfleet\s+of\s+(?:its\s+|their\s+)?(?:older\s+|ageing\s+|aging\s+)?"
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3})$", re.I)
+_FLEET_AFTER = re.compile(
+    r"^[^.;:]{0,60}?\b(?:(?:it|they|which|that)\s+(?:now|currently|still)\s+(?:flies|fly|operates?|uses?)|"
+    r"now\s+(?:sails?|serves?|flies|fly)\s+(?:in|with)\b)", re.I)
+
+
+def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
+    """Is the deal's platform named, in one of its sentences, as serving in a fleet?"""
+    for i in sorted({c.clause for c in deal.claims} | set(deal.clauses)):
+        if not 0 <= i < len(clauses):
+            continue
+        c = clauses[i]
+        if c.has("modifier", "follow_on"):
+            continue  # "an order for a dozen more Su-30s to add to its fleet of Su-30s": a new order beside the fleet
+        text = c.sent.text
+        for s, e, p in c.platforms:
+            if p is not deal.platform and p.name != deal.platform.name:
+                continue
+            if _FLEET_BEFORE.search(text[max(0, s - c.start - 160):s - c.start]) or \
+                    _FLEET_AFTER.search(text[e - c.start:e - c.start + 80]):
+                return True
+    return False
+
+
 def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
     """The status `read` gives, read again in the words of the deal's sentences (for the record only: the deal
     decision has already weighed `read`'s): a purchase only announced ("will buy") is considered, not negotiated;
-    a signed deal whose deliveries a sentence says have begun is in delivery."""
+    a signed deal whose deliveries a sentence says have begun, or whose first units have arrived, is in delivery;
+    a delivery said complete whose sentences leave part of the order to come is in delivery; a signed purchase
+    whose platform a sentence names as serving in a fleet is completed."""
     live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
     cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
     if status == "negotiating":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "negotiate"]
         if said and all(_PLAN.search(t) for t in said) and not any(_TALKS.search(t) for t in said + cited):
             return "considered"
-    if status == "signed" and any(_BEGUN.search(t) for t in cited):
+    if status == "signed":
+        said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
+        if said and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.sub(" ", t)) for t in said):
+            return "considered"
+    if status == "signed" and not deal.follow_on and _in_fleet(deal, clauses):
+        return "completed"
+    if status == "signed" and any(_BEGUN.search(t) or _UNDER_WAY.search(t) for t in cited):
+        return "in_delivery"
+    if status == "completed" and any(_PART_ONLY.search(t) or _UNDER_WAY.search(t) for t in cited):
         return "in_delivery"
     return status
