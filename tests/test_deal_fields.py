@@ -108,9 +108,19 @@ def test_the_status_read_in_the_words_of_the_deal(rules_only, text, platform, st
      "C-295", "in_delivery"),
     ("Peru already has two Kilo-class submarines from Russia, and two more are on order under a deal signed in 2019.",
      "Kilo class", "in_delivery"),
+    ("Chile bought 16 C295 aircraft from Spain under a 2019 deal. Five C295 aircraft have reached Santiago.",
+     "C-295", "in_delivery"),
+    ("Peru ordered six Kilo-class submarines from Russia in 2019. Two Kilo-class submarines have already reached "
+     "Callao.", "Kilo class", "in_delivery"),
+    ("Bangladesh bought 44 VT-5 light tanks from China in 2019, the first batches arriving in 2021.", "VT-5",
+     "in_delivery"),
+    ("Thailand ordered 28 VT4 tanks from China in 2017, with the first VT4 tanks arriving last month.", "VT4",
+     "in_delivery"),
     # ... not when they are only due
     ("Egypt ordered 12 Rafale jets from France in 2021. The first three Rafale jets are due to arrive in 2026.",
      "Rafale", "signed"),
+    ("Canada ordered 14 P-8A aircraft from the United States, the first of which will be delivered in 2026.", "P-8A",
+     "signed"),
 ])
 def test_a_signed_deal_whose_first_units_have_come_is_in_delivery(rules_only, text, platform, status):
     assert deal(rules_only, text, platform)["status"] == status
@@ -124,8 +134,10 @@ def test_a_signed_deal_whose_first_units_have_come_is_in_delivery(rules_only, te
      "Su-30", "in_delivery"),
     ("Russia delivered six Su-30 fighters to Algeria in June. Algeria said the Su-30 fighters were the initial "
      "tranche.", "Su-30", "in_delivery"),
-    # ... whole, it is completed
+    # ... whole, it is completed; "its first 12" is an earlier order, not a first part of this one
     ("Russia delivered six Su-30 fighters to Algeria in June.", "Su-30", "completed"),
+    ("Chile acquired its first 12 F-16 jets from the United States in 2005, and all 12 F-16 jets were delivered by "
+     "2007.", "F-16", "completed"),
 ])
 def test_a_delivery_with_part_of_the_order_to_come_is_in_delivery(rules_only, text, platform, status):
     assert deal(rules_only, text, platform)["status"] == status
@@ -158,3 +170,13 @@ def test_a_purchase_serving_in_a_fleet_is_completed(rules_only, text, platform, 
 ])
 def test_a_purchase_still_to_be_made_is_considered(rules_only, text, platform, status):
     assert deal(rules_only, text, platform)["status"] == status
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Singapore would take up an option to buy eight F-35 jets from the United States, the minister said in March "
+     "2024.", "F-35"),
+    ("Peru's minister said in January 2024 that four Mi-17 helicopters will be purchased from Russia.", "Mi-17"),
+])
+def test_a_purchase_not_yet_made_has_no_signing_date(rules_only, text, platform):
+    d = deal(rules_only, text, platform)
+    assert d["status"] == "considered" and d["signed"] is None

@@ -173,7 +173,8 @@ class Extractor:
             "category": d.platform.category,
             "status": status,
             "hedged": hedged,
-            "signed": d.signed.as_dict() if d.signed else None,
+            # a purchase not yet made has no signing date (a date near "will buy" is when it was said)
+            "signed": d.signed.as_dict() if d.signed and status not in ("considered", "offered", "negotiating") else None,
             "value": value,
             "quantity": _range(d.quantity),
             "delivered": _range(d.delivered),

@@ -108,6 +108,10 @@ _UNDER_WAY = re.compile(
     r"\b(?:took|taken|takes)\s+(?:\w+\s+)?into\s+(?:its|their|the)\s+(?:\w+\s+)?(?:fleet|service|inventory)\s+"
     r"(?:its\s+|their\s+|the\s+)?(?:first|initial)|"
     r"\b(?:begun|began|started)\s+(?:to\s+)?arriv\w*|"
+    r"\b(?:first|initial)\s+(?:(?!(?:will|would|be|to|is|are|due|expected|scheduled|set)\b)[\w-]+\s+){0,4}?"
+    r"(?:arriving|arrived|landed|delivered\s+(?:in|on|last|to))\b|"
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\w-]+\s+){0,5}?(?:have|has)\s+"
+    r"(?:already\s+|now\s+)?(?:reached|arrived\s+(?:in|at)|landed\s+(?:in|at))\b|"
     r"\b(?:watched|attended|marked|celebrated|welcomed)\s+the\s+(?:delivery|arrival|handover)\s+of\s+the\s+first|"
     r"\b(?:final|remaining|last)\s+(?:deliveries|batch(?:es)?|tranches?)\s+(?:\w+\s+){0,6}?"
     r"(?:are|is)\s+(?:now\s+)?(?:expected|due|scheduled)|"
@@ -121,6 +125,8 @@ _PART_ONLY = re.compile(
     r"\w+\s+ordered))\b|"
     r"\b(?:more|others?|the rest|remaining)\b[^.;]{0,30}?\b(?:on order|to come|to be delivered)\b|"
     r"\b(?:fully|completely)\s+delivered\s+by\b|\bbegun\s+to\s+arrive\b", re.I)
+# an earlier purchase, not a first part of this one: "the air force acquired its first 12 jets in 2014"
+_FIRST_BOUGHT = re.compile(r"\b(?:acquired|bought|ordered|purchased)\s+(?:its|their|the)\s+first\b", re.I)
 # a fleet the platform serves in: a purchase long delivered ("the air force fleet, which includes Mi-17
 # helicopters", "the 12 Mirage jets it now flies", "the frigate now sails in the Egyptian Navy")
 _FLEET_BEFORE = re.compile(
@@ -170,6 +176,7 @@ def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
         return "completed"
     if status == "signed" and any(_BEGUN.search(t) or _UNDER_WAY.search(t) for t in cited):
         return "in_delivery"
-    if status == "completed" and any(_PART_ONLY.search(t) or _UNDER_WAY.search(t) for t in cited):
+    if status == "completed" and any(_PART_ONLY.search(_FIRST_BOUGHT.sub(" ", t)) or _UNDER_WAY.search(t)
+                                     for t in cited):
         return "in_delivery"
     return status
