@@ -221,3 +221,20 @@ def test_a_capital_after_in_is_a_place(extractor, text, capital):
 ])
 def test_a_capital_acting_not_after_in_is_no_place(extractor, text, capital):
     assert capital not in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The engines are built in Ohio and tested in Vermont before they are shipped.", "Vermont"),
+    ("The jets were ferried from Virginia to the base last week.", "Virginia"),
+    ("The hull was launched at the Piriou yard in Concarneau and fitted out in Lanester.", "Lanester"),
+    ("The missile batteries will be based in Pingtung and Taitung, the source said.", "Pingtung"),
+    ("Algeria is expanding the shipyard in Annaba with Italian help.", "Annaba"),
+    ("The contract was signed at Camp Aguinaldo in Quezon City on Monday.", "Quezon City"),
+])
+def test_states_and_towns_of_the_industry_are_locations(extractor, text, name):
+    assert name in names(extractor, text, "location")
+
+
+def test_a_class_named_after_a_state_is_no_location(extractor):
+    text = "Australia will buy three Virginia-class submarines from the United States."
+    assert "Virginia" not in names(extractor, text, "location")

@@ -77,3 +77,23 @@ def test_a_rank_and_a_surname_alone_make_no_person(extractor):
 ])
 def test_a_name_then_who_they_are_with_a_demonym_and_a_field_is_a_person(extractor, text, name):
     assert name in people(extractor, text)
+
+
+@pytest.mark.parametrize("text, name, other", [
+    ("Chile's Defence Minister Rafael Moreno told reporters the frigates would arrive in May.", "Rafael Moreno",
+     "Rafael"),
+    ("The talks were held with Interior Minister Kabul Ahmedov in Tashkent on Monday.", "Kabul Ahmedov", "Kabul"),
+    ("Foreign Minister Lima Duarte signed the accord in Brasilia on Tuesday.", "Lima Duarte", "Lima"),
+])
+def test_a_name_after_an_office_is_the_persons_though_a_word_of_it_names_a_firm_or_place(extractor, text, name,
+                                                                                         other):
+    ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
+    assert name in {e["name"] for e in ents if e["kind"] == "person"}
+    assert not [e for e in ents if e["kind"] != "person" and any(m["text"] == other for m in e["mentions"])]
+
+
+def test_an_office_word_in_the_words_after_a_title_keeps_the_body_named_there(extractor):
+    text = "The readout was provided by Acting Chief Pentagon Spokesperson Charles Summers on Friday."
+    ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
+    assert "Pentagon" in {m["text"] for e in ents if e["kind"] == "organization" for m in e["mentions"]}
+    assert not [e for e in ents if e["kind"] == "person" and "Pentagon" in e["name"]]

@@ -800,7 +800,7 @@ class EntityFinder:
         return None
 
     def _add_person(self, text: str, ents: Entities, m: re.Match, role: str | None, country: str | None,
-                    group: str = "name") -> Entity | None:
+                    group: str = "name", titled: bool = False) -> Entity | None:
         s, e = m.start(group), m.end(group)
         raw = m.group(group).rstrip(".")
         cut = _SENTENCE_END_IN_NAME.search(raw)
@@ -830,7 +830,10 @@ class EntityFinder:
             return None  # a headline in title case ("Minister To Discuss Strengthening Of Air Defence"), not a name
         hit = ents.covered(s, e)
         if hit is not None and hit.kind != "person":
-            return None
+            if not (titled and not any(w.casefold() in self._title_words() for w in words)
+                    and self._name_holds_hits(ents, s, e)):
+                return None
+            hit = None
         name = raw.title() if raw.isupper() else raw
         if raw.isupper():
             name = " ".join(w if w.isupper() and len(w) <= 2 else w.capitalize() for w in raw.split())
@@ -849,6 +852,20 @@ class EntityFinder:
             existing.country = country
         ents.mention(existing, Span(s, e, text[s:e]))
         return existing
+
+    @staticmethod
+    def _name_holds_hits(ents: Entities, start: int, end: int) -> bool:
+        """A name right after an office title that holds a catalogue word as one of its words ("Defence Minister
+        Rafael Rey", "Minister Kabul Berdiyev") is the person's: the firm's, place's or country's mentions there
+        are taken back. Only words within the name, never a body's whole name ("Minister ... Airbus Helicopters")."""
+        inner = ents.overlapping(start, end)
+        if not inner or any(x.kind not in ("organization", "location", "country") or a < start or b > end
+                            or (a == start and b == end) for a, b, x in inner):
+            return False
+        for a, b, x in inner:
+            x.mentions = [mm for mm in x.mentions if not (mm.start == a and mm.end == b)]
+            ents.unmention((a, b, x))
+        return True
 
     def _catalogue_person(self, name: str) -> Entry | None:
         if self._people_by_key is None:  # built on first use: every spelling of every catalogue person, by its letters
@@ -894,7 +911,7 @@ class EntityFinder:
                 c = self._country_at(text, ents, ps, m.start())
                 if c:
                     country = c
-            self._add_person(text, ents, m, role, country)
+            self._add_person(text, ents, m, role, country, titled=True)
         for m in self._appositions(text):
             off = self._office(m["title"])
             who = m["poss"] or m["dem"]
