@@ -97,3 +97,23 @@ def test_an_office_word_in_the_words_after_a_title_keeps_the_body_named_there(ex
     ents = extractor(Article(text=text, published="2024-06-01"))["entities"]
     assert "Pentagon" in {m["text"] for e in ents if e["kind"] == "organization" for m in e["mentions"]}
     assert not [e for e in ents if e["kind"] == "person" and "Pentagon" in e["name"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Defense Undersecretary Marco Villanueva, who chairs the bids committee, opened the tenders.", "Marco Villanueva"),
+    ("Defence Undersecretary Ana Lucero said the helicopters would be delivered in 2026.", "Ana Lucero"),
+    ("First Lady Olena Sirenko thanked the donors for the ambulances.", "Olena Sirenko"),
+    ("The budget was presented by Minister Delegate Karim Benali on Tuesday.", "Karim Benali"),
+])
+def test_undersecretaries_deputies_and_first_ladies_are_named_by_their_office(extractor, text, name):
+    assert name in people(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The ceremony was attended by the Undersecretary of Defence, Cristian de la Maza, and the navy chief.",
+     "Cristian de la Maza"),
+    ("Chief Executive Piet van der Berg said the ship was ready for sea trials.", "Piet van der Berg"),
+    ("Defence Minister Juan de los Rios signed the contract in Lima.", "Juan de los Rios"),
+])
+def test_a_name_with_two_particles_is_read_whole(extractor, text, name):
+    assert name in people(extractor, text)

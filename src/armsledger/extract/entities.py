@@ -52,7 +52,7 @@ _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FR
                r"[A-Z][\w'’\ufffd.-]*")
 _SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
 _TITLE_CASE_GLUE = frozenset("To Of In On At For With From By Since Its The And Is Was Are Will Into Over After".split())
-_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|dos|das|van|von|der|den|le|la|du|di)"
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|del|da|dos|das|los|van|von|der|den|ter|le|la|du|di)"
 _MINISTRY_ANCHOR = re.compile(r"(?i:ministry)\b")
 
 
@@ -94,7 +94,7 @@ class Anchored:
 
 _APPOS_TAIL = re.compile(r",\s+(?:said|told|says|added|noted|stated)\b")
 _CAPS_NAME = r"[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){1,2}\b"  # "By MATTHEW LEE and SUZAN FRASER Associated Press"
-NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_NAME_TOKEN}){{1,3}}"
+NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s){{0,2}}{_NAME_TOKEN}){{1,3}}"
 _A_NAME = re.compile(NAME)
 _LINE_NAME = NAME.replace(r"\s", r"[ \t]")  # a name that does not run on into the next line of page furniture
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
