@@ -238,3 +238,19 @@ def test_states_and_towns_of_the_industry_are_locations(extractor, text, name):
 def test_a_class_named_after_a_state_is_no_location(extractor):
     text = "Australia will buy three Virginia-class submarines from the United States."
     assert "Virginia" not in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lawmakers from Likud backed the purchase of the jets.", "Likud"),
+    ("The Kuomintang has said it will not block the special defence budget.", "Kuomintang"),
+    ("A Pheu Thai MP asked why the submarine contract was delayed.", "Pheu Thai"),
+    ("Behind it come the socialist Pasok and the leftist Syriza, which voted against the frigates.", "Syriza"),
+    ("The CDU and the SPD agreed to raise the defence budget.", "Social Democratic Party of Germany"),
+])
+def test_political_parties_are_organizations(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+def test_a_new_democracy_in_lower_case_is_no_party(extractor):
+    text = "Analysts said the country was a new democracy with a small navy."
+    assert not names(extractor, text, "organization")
