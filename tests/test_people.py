@@ -117,3 +117,19 @@ def test_undersecretaries_deputies_and_first_ladies_are_named_by_their_office(ex
 ])
 def test_a_name_with_two_particles_is_read_whole(extractor, text, name):
     assert name in people(extractor, text)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Commodore Rashid Mahmood Shaikh opened the yard. Later, Naval Chief Commodore Rashid Mahmood Sheikh said the "
+     "ship was ready.", 1),
+    ("Defence Minister Tomas Kowalczyk signed the deal. Minister Tomas Kowalcyk said the tanks would come in 2026.", 1),
+    ("Defence Minister Tomas Kowalczyk met Interior Minister Jan Nowak in Warsaw.", 2),
+])
+def test_one_person_spelt_two_ways_is_one_person(extractor, text, names):
+    assert len(people(extractor, text)) == names
+
+
+def test_a_day_before_a_name_is_not_part_of_it(extractor):
+    text = "On Thursday Rustem Kovalenko, who was appointed defence minister last month, met the delegation."
+    assert "Rustem Kovalenko" in people(extractor, text)
+    assert not [n for n in people(extractor, text) if n.startswith("Thursday")]

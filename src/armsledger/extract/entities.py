@@ -12,6 +12,7 @@ the article is about ("Rafale" -> "Rafale M").
 """
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_left, insort
 from collections import Counter
@@ -54,6 +55,7 @@ _SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
 _TITLE_CASE_GLUE = frozenset("To Of In On At For With From By Since Its The And Is Was Are Will Into Over After".split())
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|del|da|dos|das|los|van|von|der|den|ter|le|la|du|di)"
 _MINISTRY_ANCHOR = re.compile(r"(?i:ministry)\b")
+_LEADING_DAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+")
 
 
 def _anchored(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int):
@@ -657,6 +659,7 @@ class EntityFinder:
         self._outlet_names(text, ents)
         self._bare_bodies(text, ents)
         self._surnames(text, ents)
+        self._same_person_spelt_twice(ents)
         self._parent_word_as_subsidiary(ents)
         self._acronym_in_brackets(text, ents)
         self._designations(text, ents)
@@ -812,6 +815,11 @@ class EntityFinder:
         if honorific:  # "Sheikh Nasser Al-Sabah" is Nasser Al-Sabah
             s += honorific.end()
             raw = raw[honorific.end():]
+            words = raw.split()
+        day = _LEADING_DAY.match(raw) if len(words) > 2 else None
+        if day:  # "On Thursday Rustem Umerov, who ...": the day opens the sentence, not the name
+            s += day.end()
+            raw = raw[day.end():]
             words = raw.split()
         rank = self._leading_rank.match(raw) if self._leading_rank is not None else None
         if rank:  # "Air Vice Marshal Ann Kowal" after a first title; "Gen Kowal" is no full name
@@ -1448,6 +1456,27 @@ class EntityFinder:
             entry = self.surname_people[m.group()]
             ent = ents.get_or_add(("person", _person_key(entry.name)), lambda: self._entity_from(entry))
             ents.mention(ent, Span(m.start(), m.end(), m.group()))
+
+    @staticmethod
+    def _same_person_spelt_twice(ents: Entities) -> None:
+        """One person written two ways in a report ("Qamar Javaid Bajwa" and "Qamar Javed Bajwa", "Rashid Mahmood
+        Shaikh" and "Rashid Mahmood Sheikh"): names of as many words, the first word the same and the letters
+        alike all but a vowel or two, are one person, under the catalogue's entry if one of them is."""
+        people = ents.of_kind("person")
+        for i, later in enumerate(people):
+            words = later.name.split()
+            if len(words) < 2 or not later.mentions:
+                continue
+            for earlier in people[:i]:
+                other = earlier.name.split()
+                if not earlier.mentions or len(other) != len(words) or other[0].casefold() != words[0].casefold() \
+                        or other[-1][:1].casefold() != words[-1][:1].casefold():
+                    continue
+                a, b = _person_key(later.name), _person_key(earlier.name)
+                if a != b and difflib.SequenceMatcher(None, a, b).ratio() >= 0.88:
+                    keep, drop = (later, earlier) if later.catalogue_id and not earlier.catalogue_id else (earlier, later)
+                    ents.absorb(drop, keep)
+                    break
 
     def _designations(self, text: str, ents: Entities) -> None:
         if "/" in text and _DIGIT_SLASH.search(text):
