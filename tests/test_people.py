@@ -133,3 +133,15 @@ def test_a_day_before_a_name_is_not_part_of_it(extractor):
     text = "On Thursday Rustem Kovalenko, who was appointed defence minister last month, met the delegation."
     assert "Rustem Kovalenko" in people(extractor, text)
     assert not [n for n in people(extractor, text) if n.startswith("Thursday")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Navy orders patrol ships\nby Richard Tomlin\nWASHINGTON, Sept 22 -- The navy ordered two ships.", "Richard Tomlin"),
+    ("Jets arrive in Manila\nby Ana Cruz and Ben Lopez\nThe air force received the jets on Monday.", "Ben Lopez"),
+])
+def test_a_byline_in_lower_case_on_its_own_line_names_the_writer(extractor, text, name):
+    assert people(extractor, text).get(name) == "reporter"
+
+
+def test_a_byline_of_staff_writers_names_no_person(extractor):
+    assert not people(extractor, "by AFP Staff Writers\nBogota (AFP) Nov 15, 2025 - Colombia signed for the jets.")

@@ -600,6 +600,8 @@ class EntityFinder:
                                        r",\s+(?:who|a|the)\s", 200)  # the comma after the name
         # a byline on a line of its own at the top, above the outlet's line: "Rahul Singh\nHindustan Times, New Delhi"
         self._top_byline = re.compile(rf"\A\s*(?P<names>{NAME})[ \t]*\n(?=[^\n]{{3,60}}\n)")
+        # a byline in lower case on a line of its own: "by Ann Kowal", "by Ann Kowal and Piotr Nowak"
+        self._lower_byline = re.compile(rf"(?m)^[ \t]*by[ \t]+(?P<names>{_LINE_NAME}(?:[ \t]+and[ \t]+{_LINE_NAME})?)[ \t]*$")
         self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo|"
                                   rf"(?<=; )(?:editing|writing|additional reporting)|(?:Report\s+)?[Cc]ompiled)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
@@ -954,6 +956,8 @@ class EntityFinder:
             off = self._office(h.text)
             self._add_person(text, ents, m, off.name if off else h.text, off.country if off else None)
         for m in self._byline.finditer(text) if "By" in text else ():
+            self._credited(text, ents, m, "reporter")
+        for m in self._lower_byline.finditer(text) if "by " in text else ():
             self._credited(text, ents, m, "reporter")
         for m in self._top_byline.finditer(text[:300]):
             self._credited(text, ents, m, "reporter")
