@@ -254,3 +254,17 @@ def test_political_parties_are_organizations(extractor, text, name):
 def test_a_new_democracy_in_lower_case_is_no_party(extractor):
     text = "Analysts said the country was a new democracy with a small navy."
     assert not names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "The package includes five Aviation Mission Planning Systems and spare parts.",
+    "The sale covers 42 Embedded Global Positioning Systems/Inertial Navigation Systems and training.",
+    "It also asked for 12 Tactical Airborne Radar Systems and support equipment.",
+])
+def test_kit_counted_in_a_sale_is_no_firm(extractor, text):
+    assert not names(extractor, text, "organization")
+
+
+def test_a_firm_named_by_its_form_is_still_a_firm(extractor):
+    text = "The radars will be built by Nordwind Radar Systems in Bremen."
+    assert "Nordwind Radar Systems" in names(extractor, text, "organization")

@@ -55,6 +55,9 @@ _SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
 _TITLE_CASE_GLUE = frozenset("To Of In On At For With From By Since Its The And Is Was Are Will Into Over After".split())
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|del|da|dos|das|los|van|von|der|den|ter|le|la|du|di)"
 _MINISTRY_ANCHOR = re.compile(r"(?i:ministry)\b")
+# a count or a slash right before capitalised words that end in a firm's form: kit counted in a sale's list ("five
+# Aviation Mission Planning Systems", "42 Embedded Global Positioning Systems/Inertial Navigation Systems")
+_COUNTED = re.compile(r"(?:\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?\s+of)\s+|/)\Z")
 _LEADING_DAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+")
 
 
@@ -1151,8 +1154,8 @@ class EntityFinder:
                 continue
             name = " ".join(words)
             s = m.end("name") - len(name)
-            if ents.covered(s, m.end("name")) is not None:
-                continue
+            if ents.covered(s, m.end("name")) is not None or _COUNTED.search(text, max(0, s - 20), s):
+                continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=None, category="defence company"))
             ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
