@@ -226,9 +226,9 @@ def test_a_capital_acting_not_after_in_is_no_place(extractor, text, capital):
 @pytest.mark.parametrize("text, name", [
     ("The engines are built in Ohio and tested in Vermont before they are shipped.", "Vermont"),
     ("The jets were ferried from Virginia to the base last week.", "Virginia"),
-    ("The hull was launched at the Piriou yard in Concarneau and fitted out in Lanester.", "Lanester"),
+    ("The aircraft were handed over at the air force base in Katunayake on Friday.", "Katunayake"),
     ("The missile batteries will be based in Pingtung and Taitung, the source said.", "Pingtung"),
-    ("Algeria is expanding the shipyard in Annaba with Italian help.", "Annaba"),
+    ("The pilots trained at the Air Force Officers Training School in Nha Trang.", "Nha Trang"),
     ("The contract was signed at Camp Aguinaldo in Quezon City on Monday.", "Quezon City"),
 ])
 def test_states_and_towns_of_the_industry_are_locations(extractor, text, name):
