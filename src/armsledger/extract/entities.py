@@ -1469,21 +1469,20 @@ class EntityFinder:
         """One person written two ways in a report ("Qamar Javaid Bajwa" and "Qamar Javed Bajwa", "Rashid Mahmood
         Shaikh" and "Rashid Mahmood Sheikh"): names of as many words, the first word the same and the letters
         alike all but a vowel or two, are one person, under the catalogue's entry if one of them is."""
-        people = ents.of_kind("person")
-        for i, later in enumerate(people):
+        alike: dict[tuple, list[Entity]] = {}  # people by what must be the same: no pass over every pair
+        for later in ents.of_kind("person"):
             words = later.name.split()
-            if len(words) < 2 or not later.mentions:
+            if len(words) < 2:
                 continue
-            for earlier in people[:i]:
-                other = earlier.name.split()
-                if not earlier.mentions or len(other) != len(words) or other[0].casefold() != words[0].casefold() \
-                        or other[-1][:1].casefold() != words[-1][:1].casefold():
-                    continue
+            seen = alike.setdefault((len(words), words[0].casefold(), words[-1][:1].casefold()), [])
+            for earlier in seen:
                 a, b = _person_key(later.name), _person_key(earlier.name)
-                if a != b and difflib.SequenceMatcher(None, a, b).ratio() >= 0.88:
+                if earlier.mentions and a != b and difflib.SequenceMatcher(None, a, b).ratio() >= 0.88:
                     keep, drop = (later, earlier) if later.catalogue_id and not earlier.catalogue_id else (earlier, later)
                     ents.absorb(drop, keep)
                     break
+            else:
+                seen.append(later)
 
     def _designations(self, text: str, ents: Entities) -> None:
         if "/" in text and _DIGIT_SLASH.search(text):
