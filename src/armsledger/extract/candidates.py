@@ -82,7 +82,12 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
     """Weapon classes named without a designation, with their qualifying words ("anti-tank rockets"), or by their
     maker ("Sukhoi jets")."""
     out = []
-    for m in _HEAD_RE.finditer(c.sent.text):
+    sent = c.sent.text
+    heads = list(_HEAD_RE.finditer(sent))
+    for j, m in enumerate(heads):
+        if m.start() and sent[m.start() - 1] == "-" and j + 1 < len(heads) \
+                and _BEFORE_HEAD.fullmatch(sent, m.end(), heads[j + 1].start()):
+            continue  # "anti-submarine helicopters", "anti-tank missiles": a word that qualifies the next class
         s, e = c.start + m.start(), c.start + m.end()
         if any(ps <= s < pe or ps < e <= pe or (0 <= s - pe <= 2 and not text[pe:s].strip(" -"))
                for ps, pe, _ in c.platforms):
@@ -114,6 +119,10 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
         name = text[start:e]
         out.append((start, e, Entity("platform", name.lower(), category=_HEADS[head_word], extra={"generic": True})))
     return out
+
+
+# what may stand between a hyphened class word and the class it qualifies: "anti-ship cruise missiles"
+_BEFORE_HEAD = re.compile(r"\s+(?:[a-z][\w-]*\s+)?")
 
 
 def _named(c: Clause, s: int, e: int) -> bool:
