@@ -45,3 +45,11 @@ def test_a_class_accepted_by_its_buyer_is_a_candidate(extractor, text, expected)
 def test_a_class_word_after_a_hyphen_qualifies_the_next_class_and_is_no_class_of_its_own(extractor, text, word):
     names = {p for _, _, p in candidates_of(extractor, text)}
     assert names and word not in names and all(p != word + "s" for p in names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Peruvian Navy received two naval helicopters from Augusta Westland.", ("ITA", "PER", "naval helicopters")),
+    ("Algeria ordered six AugustaWestland utility helicopters last year.", ("ITA", "DZA")),
+])
+def test_a_maker_written_with_its_usual_misspelling_is_a_supplier(extractor, text, expected):
+    assert any(k[:len(expected)] == expected for k in candidates_of(extractor, text))
