@@ -137,6 +137,23 @@ def test_bulk_load_into_an_empty_ledger_gives_the_ledger_of_one_article_at_a_tim
     assert _foreign_keys_on(ledger_url)
 
 
+def test_rows_in_short_multi_row_inserts_give_the_same_ledger(articles, extractor, one_at_a_time, ledger_url,
+                                                              monkeypatch):
+    """SQLite stores rows in multi-row INSERTs (`writer.VALUES_ROWS` a statement): with 3 a statement every table
+    of a bulk load takes whole statements and a shorter last one, and the ledger (ids given by the database
+    included) is the one of one article at a time."""
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+    from armsledger.ledger import writer
+
+    monkeypatch.setattr(writer, "VALUES_ROWS", 3)
+    with Ledger(ledger_url) as ledger:
+        result = load_rows(ledger.engine, _rows(articles, extractor), version=__version__, bulk=True)
+        assert (result.added, result.duplicates, result.failed) == (len(articles) - 1, 1, [])
+        assert ledger.verify() == []
+    assert_same_ledger(ledger_url, one_at_a_time)
+
+
 def _search_trigger(conn) -> str | None:
     """PostgreSQL: whether the trigger that gives each new article its search vector is on ('O')."""
     return conn.exec_driver_sql("SELECT tgenabled FROM pg_trigger WHERE tgname = 'articles_search'").scalar()
