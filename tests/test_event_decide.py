@@ -37,7 +37,7 @@ def options_for(extractor, text: str, word: str, lead: bool = False):
 def test_every_date_of_the_sentence_is_an_option_nearest_first(extractor, text, word, nearest):
     opts = options_for(extractor, text, word)
     assert opts[0][0] is None, "the event may also stay undated"
-    dated = [dm for dm, _ in opts if dm is not None]
+    dated = [dm for dm, hints in opts if dm is not None and "date:peg_far" not in hints]  # the sentence's own
     assert len(dated) == 2 and dated[0].value == nearest
     assert "date:rank0" in opts[1][1] and "date:rank1" in opts[2][1]
 
@@ -73,12 +73,34 @@ def test_the_day_a_report_is_about_is_its_first_full_date_else_the_published_day
     assert events_decide.news_peg(clauses, date.fromisoformat(PUBLISHED)).value == peg
 
 
-def test_the_report_day_is_an_option_only_in_its_opening_sentences(extractor):
+def test_the_report_day_is_an_option_in_its_opening_sentences(extractor):
     text = "Chile has received the last of three tanker aircraft."
     in_lead = options_for(extractor, text, "received", lead=True)
-    later = options_for(extractor, text, "received", lead=False)
     assert [dm.value for dm, hints in in_lead if "date:peg" in hints] == [PUBLISHED]
+    assert not any("date:peg_far" in hints for _, hints in in_lead)
+
+
+# further on, an undated sentence may still tell what happened on the day the report is about ("The two sides
+# also signed a memorandum on ..." after "on Monday" at the top): the day is an option there too, marked apart
+@pytest.mark.parametrize("text, word", [
+    ("The two sides also signed a memorandum on military medicine.", "signed"),
+    ("Both ministers agreed to set up a joint working group on shipbuilding.", "agreed"),
+    ("Chile has received the last of three tanker aircraft.", "received"),
+])
+def test_the_report_day_is_an_option_further_on_marked_apart(extractor, text, word):
+    later = options_for(extractor, text, word, lead=False)
+    assert [dm.value for dm, hints in later if "date:peg_far" in hints] == [PUBLISHED], text
     assert not any("date:peg" in hints for _, hints in later)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("On Wednesday the ministers also signed a memorandum on military medicine.", "signed"),
+    ("Chile received the last of three tanker aircraft on 5 June.", "received"),
+])
+def test_the_report_day_is_not_offered_twice(extractor, text, word):
+    later = options_for(extractor, text, word, lead=False)
+    values = [dm.value for dm, _ in later if dm is not None]
+    assert values.count(PUBLISHED) == 1 and not any("date:peg_far" in hints for _, hints in later), later
 
 
 def test_an_undated_report_has_no_report_day(extractor):

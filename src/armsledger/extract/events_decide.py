@@ -50,7 +50,8 @@ def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead:
     """The dates a proposed event of this sentence may take, each with how it relates to the words that
     state the event (at `start`-`end`): none; each of the sentence's three nearest dates (its rank, its
     preposition, before or after, how far, across a clause break, dating a statement: "said on Friday");
-    in a report's opening sentences, the day the report is about. The model weighs them; one is kept."""
+    the day the report is about (`news_peg`), marked apart outside its opening sentences. The model weighs
+    them; one is kept."""
     out: list[tuple[DateMention | None, tuple[str, ...]]] = [(None, ("date:unset", f"date:unset_of:{min(len(c.dates), 2)}"))]
     dated = sorted(c.dates, key=lambda d: distance((d.start, d.end), (start, end)))
     for k, dm in enumerate(dated[:3]):
@@ -63,8 +64,10 @@ def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead:
         if reported_at(c.sent.text, dm.start - c.start):
             hints.append("date:reported")
         out.append((dm, tuple(hints)))
-    if lead and peg is not None and not any(dm.value == peg.value for dm in dated):
-        out.append((peg, ("date:peg", "date:peg_" + (peg.kind or "text"))))
+    if peg is not None and not any(dm.value == peg.value for dm in dated):
+        # the day the report is about: in its opening sentences as their own; further on as what "on Monday",
+        # told once at the top, still dates ("The two sides also signed a memorandum on ..."), marked apart
+        out.append((peg, ("date:peg" if lead else "date:peg_far", "date:peg_" + (peg.kind or "text"))))
     return out
 
 
