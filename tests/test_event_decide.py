@@ -375,3 +375,28 @@ def test_the_event_thresholds_count_an_undated_choice_by_the_date_it_takes(undat
             Row("a", {"src:broad", "date:year"}, dated, key=("broad", 0, "DELIVERY"))]
     _, _, f1 = best_event_thresholds(rows, [0.8, 0.3], (0, 0, 0))
     assert f1 == 1.0
+
+
+# a sentence that names no country tells of the parties the report last named ("The second ship is due to be
+# delivered in 2026"): its proposed events take their countries, marked so, and no country where none was named
+@pytest.mark.parametrize("text, type_, countries", [
+    ("Egypt ordered two frigates from Italy in 2020. The second ship is due to be delivered in 2026.",
+     "DELIVERY", ["EGY", "ITA"]),
+    ("Poland bought 48 howitzers from South Korea last year. Deliveries of the remaining guns will begin in March.",
+     "DELIVERY", ["POL", "KOR"]),
+    ("Indonesia is in talks with France over more jets. Officials signed a memorandum on training on Tuesday.",
+     "AGREEMENT", ["IDN", "FRA"]),
+])
+def test_a_sentence_naming_no_country_takes_those_last_named(extractor, text, type_, countries):
+    clauses = clauses_of(extractor, text)
+    assert not clauses[1].countries
+    later = [ev for ev in events_decide.broad(clauses, [], date.fromisoformat(PUBLISHED))
+             if ev.clause == 1 and ev.type == type_]
+    assert later and all(set(ev.countries) == set(countries) and "who:prev" in ev.hints for ev in later), \
+        [(ev.type, ev.countries, ev.hints) for ev in later]
+
+
+def test_no_countries_are_taken_when_none_was_named_before(extractor):
+    clauses = clauses_of(extractor, "The second ship is due to be delivered in 2026. It will join the fleet.")
+    cands = events_decide.broad(clauses, [], date.fromisoformat(PUBLISHED))
+    assert cands and all(not ev.countries and "who:prev" not in ev.hints for ev in cands)

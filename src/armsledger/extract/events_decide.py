@@ -173,14 +173,19 @@ _BUYER_ORGS = {"armed service", "ministry", "government body"}
 
 def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
     """One candidate per event type a sentence's triggers name that no rule event of that sentence has:
-    with the sentence's countries, people, organisations and platforms, dated by the date nearest the
-    trigger, once for every date it may take (`date_options`), for the model to choose."""
+    with the sentence's countries (where it names none, those of the last sentence that does, marked
+    `who:prev`), people, organisations and platforms, dated by the date nearest the trigger, once for every
+    date it may take (`date_options`), for the model to choose."""
     have = {(ev.clause, ev.type) for ev in events}
     out: list[Event] = []
     peg = news_peg(clauses, ref)
+    last_countries: list[str] = []
     for i, c in enumerate(clauses):
         if c.sent.noise:
             continue
+        named = _countries_of(c)
+        if named:
+            last_countries = named
         by_type: dict[str, list] = {}
         for t in c.triggers:
             type_ = t.kind if t.group in ("event", "cue") else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None
@@ -188,13 +193,11 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
                 by_type.setdefault(type_, []).append(t)
         if not by_type:
             continue
-        countries = []
-        for _, _, ent in c.countries:
-            if ent.code and ent.code not in countries:
-                countries.append(ent.code)
-        for _, _, ent in c.orgs:
-            if ent.category in _BUYER_ORGS and ent.country and ent.country not in countries:
-                countries.append(ent.country)
+        countries = named
+        inherited: tuple[str, ...] = ()
+        if not countries and last_countries:
+            # "The Tonelero is expected to join the fleet in 2025": the parties are those the report last named
+            countries, inherited = list(last_countries), ("who:prev",)
         people = [ent for _, _, ent in c.people] + [ent for _, _, ent in c.orgs]
         platforms = [ent for _, _, ent in c.platforms]
         hedged = c.has("modifier", "hedge")
@@ -207,11 +210,23 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
                     "expected" if later or future else "occurred"
                 ev = Event(type_, status, dm, participants=unique(people), countries=list(countries),
                            platforms=unique(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i,
-                           hints=hints + (f"trig:{t.group}",), at=(t.start, t.end))
+                           hints=hints + (f"trig:{t.group}",) + inherited, at=(t.start, t.end))
                 ev.source = "broad"
                 ev.happening = ("broad", i, type_)
                 out += counterparts(ev, c)
     return out
+
+
+def _countries_of(c: Clause) -> list[str]:
+    """The countries a sentence names: directly, or as those of the buying bodies it names (ministries...)."""
+    countries: list[str] = []
+    for _, _, ent in c.countries:
+        if ent.code and ent.code not in countries:
+            countries.append(ent.code)
+    for _, _, ent in c.orgs:
+        if ent.category in _BUYER_ORGS and ent.country and ent.country not in countries:
+            countries.append(ent.country)
+    return countries
 
 
 def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[str]:
