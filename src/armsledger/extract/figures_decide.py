@@ -75,6 +75,7 @@ _CUES = {  # cue words read just before the figure (`pre`), just after it (`post
 }
 _CUES_RX = {side: [(n, re.compile(rx, re.I)) for n, rx in cues] for side, cues in _CUES.items()}
 _ANY_PRE = re.compile("|".join(f"(?:{rx})" for _, rx in _CUES["pre"]), re.I)  # does any `pre` cue match?
+_FIRST_BATCH = re.compile(r"\bthe\s+first\s+$", re.I)  # "the first 10 K2 tanks arrived": a first batch, not the order
 
 
 def _twins(rxs: dict) -> dict | None:
@@ -228,6 +229,8 @@ class Figures:
                 kind = KINDS[f]
                 for i in read:
                     for fig in self.figures_of(i)[kind]:
+                        if f == "quantity" and _FIRST_BATCH.search(self.text, max(0, fig.start - 12), fig.start):
+                            continue  # a first batch is never the order (it may be the delivered count)
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
                 rule = self._rules[id(d)][f]
