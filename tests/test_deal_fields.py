@@ -180,3 +180,23 @@ def test_a_purchase_still_to_be_made_is_considered(rules_only, text, platform, s
 def test_a_purchase_not_yet_made_has_no_signing_date(rules_only, text, platform):
     d = deal(rules_only, text, platform)
     assert d["status"] == "considered" and d["signed"] is None
+
+
+@pytest.mark.parametrize("text, platform, unit", [
+    ("Egypt ordered four Gowind corvettes from France in 2014. A Gowind-class frigate built in Alexandria has "
+     "joined the fleet of the Egyptian Navy.", "Gowind", "frigate"),
+    ("Egypt bought two FREMM frigates from Italy in 2020. One Italian FREMM, formerly the Spartaco Schergat, now "
+     "sails in the Egyptian Navy.", "FREMM", "frigate"),
+    ("Thailand signed a contract with China for three S26T submarines in 2017. The first S26T submarine was "
+     "commissioned by the Royal Thai Navy last week.", "S26T", "submarine"),
+])
+def test_one_unit_handed_over_is_one_delivered(rules_only, text, platform, unit):
+    d = deal(rules_only, text, platform)
+    assert (d["delivered"]["min"], d["delivered"]["max"], d["delivered"]["unit"]) == (1, 1, unit)
+
+
+def test_one_unit_still_to_come_is_not_delivered(rules_only):
+    d = deal(rules_only, "Egypt ordered four Gowind corvettes from France in 2014. A Gowind corvette will join "
+                         "the fleet of the Egyptian Navy next year.", "Gowind")
+    assert d["delivered"] is None
+

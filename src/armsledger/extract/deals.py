@@ -102,6 +102,12 @@ NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|
                            re.I)  # a named agreement ("a Reciprocal Access Agreement") is not a purchase
 _DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
+# one unit handed over, named as the sentence's subject: "A Gowind-class frigate has joined the fleet", "One French
+# FREMM now sails in the navy", "The first submarine was commissioned"
+_ONE_HANDED = re.compile(r"^\W*(?:a|an|one|the first|its first)\s+[^.;:]{0,60}?\b(?:has|had|was|now)\s+(?:been\s+|formally\s+|"
+                         r"officially\s+|already\s+){0,2}(?:joined|arrived|delivered|commissioned|handed over|inducted|"
+                         r"entered service|sails|serves)\b", re.I)
+_UNIT_NOUNS = frozenset(CATEGORY_UNIT.values()) | {"ship", "vessel", "boat"}
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
 _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
 _PAST_DELIVERY = re.compile(r"(?:delivered|handed over|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
@@ -856,6 +862,14 @@ class DealFinder:
                 first_n = parse_number(m["n1"]) if m["n1"] else 1.0
                 for d in self._target(c, refs, q.start, q.end, q.unit):
                     d.delivered = {"min": first_n, "max": first_n, "unit": q.unit, "text": text[s:q.end]}
+        one = _ONE_HANDED.match(c.sent.text)
+        if one and len(refs) == 1 and refs[0].delivered is None and not any(
+                q.start < c.start + one.end() for q in c.quantities) and any(
+                s_ < c.start + one.end() and self._is_own(refs[0], p) for s_, _, p in c.platforms):
+            d = refs[0]
+            said = [w for w in re.findall(r"[a-z]+", one.group().lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
+            unit = said[-1] if said else next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
+            d.delivered = {"min": 1.0, "max": 1.0, "unit": unit, "text": text[c.start + one.start():c.start + one.end()]}
         for q in c.quantities + self.counts_before_platforms(c):
             before = text[max(c.start, q.start - 40):q.start]
             after = text[q.end:q.end + 50]
@@ -934,6 +948,10 @@ class DealFinder:
                 unit = (d.delivered or d.quantity or {}).get("unit")
                 d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
 
+    @staticmethod
+    def _is_own(d: Deal, p) -> bool:
+        return p is d.platform or p.name == d.platform.name
+
     def counts_before_platforms(self, c: Clause) -> list[Quantity]:
         """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches"."""
         out = []
@@ -942,7 +960,7 @@ class DealFinder:
             if not m or any(q.start <= s_ < q.end for q in c.quantities):
                 continue
             n = parse_number(m["num"])
-            if not n or (m["num"][0].isdigit() and 1900 <= n <= 2100):
+            if "\n\n" in m.group() or not n or (m["num"][0].isdigit() and 1900 <= n <= 2100):
                 continue
             unit = next((u for k, u in CATEGORY_UNIT.items() if k in (plat.category or "")), None)
             if unit is None:
