@@ -204,3 +204,20 @@ def test_train_repeats_reports_mean_and_spread_and_keeps_the_first_dealings_mode
         assert len(means) == 1 and means[0].count("±") == 4
     again = runner.invoke(app, [*args, "--repeats", "3", "--out", str(three)])
     assert again.stdout == rep.stdout, "deterministic"
+
+
+
+def test_the_thresholds_train_chooses_are_the_same_whatever_the_dealing_the_figures_are_measured_on():
+    from armsledger.extract import Extractor
+    from armsledger.learn import fit, goldsets
+
+    examples = goldsets.folder(DATA / "articles", DATA / "gold", "small")
+    ex = Extractor(model=False)
+    labelled = fit.label_all(ex, examples)
+    keys = ("rule_threshold", "deal_threshold", "rival_threshold", "hedged_threshold")
+    cvs = [fit.train(examples, k=2, extractor=ex, seed=s, labelled=labelled, pool=3)[1] for s in range(3)]
+    chosen = [tuple(cv[k] for k in keys) for cv in cvs]
+    assert chosen == [chosen[0]] * 3, "chosen on the out-of-fold scores of fixed dealings, whatever the figures' one"
+    rows, missed = labelled
+    t = fit.pooled_thresholds(rows, [e.name for e in examples], 2, 0.1, missed, pool=3)
+    assert (t[0], t[1], t[2], t[4]) == chosen[0]

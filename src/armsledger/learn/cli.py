@@ -29,6 +29,11 @@ def register(app: typer.Typer) -> None:
                                      "its own seed, deterministic) and print each figure's mean, standard deviation "
                                      "and range over them. The model and its thresholds are the first dealing's, "
                                      "as with 1.")] = 1,
+        pool: Annotated[Optional[int], typer.Option(
+            "--pool", min=1, help="Choose the deal and hedged thresholds on the out-of-fold scores of this many "
+                                  "dealings of the articles to folds, pooled (seeds 0..N-1): the same thresholds "
+                                  "whatever --repeats' dealing (default: each dealing's own; see fit.pooled_thresholds "
+                                  "for why pooling is not the default).")] = None,
         c: Annotated[float, typer.Option("--C", min=1e-4, help="Inverse regularisation strength.")] = 0.1,
         catalogues: Annotated[Optional[Path], typer.Option(
             "--catalogues", envvar="ARMSLEDGER_CATALOGUES",
@@ -73,9 +78,9 @@ def register(app: typer.Typer) -> None:
         extractor = Extractor(load(catalogues), model=False)
         extra = rows_from_ledger(ledger, extractor) if ledger else []
         labelled = fit.label_all(extractor, examples, extra)
-        model, cv = fit.train(examples, C=c, k=folds, extractor=extractor, labelled=labelled)
+        model, cv = fit.train(examples, C=c, k=folds, extractor=extractor, labelled=labelled, pool=pool)
         # the other dealings: each the whole fitting (thresholds chosen out of fold too), for its figures only
-        runs = [cv] + [fit.train(examples, C=c, k=folds, extractor=extractor, seed=s, labelled=labelled)[1]
+        runs = [cv] + [fit.train(examples, C=c, k=folds, extractor=extractor, seed=s, labelled=labelled, pool=pool)[1]
                        for s in range(1, repeats)]
         path = out or learned.MODEL_PATH
         fit.write(model, path)
