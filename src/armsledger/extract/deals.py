@@ -208,6 +208,10 @@ class Deal:
     def key(self) -> tuple:
         return (self.supplier, self.recipient, self.platform.name, self.follow_on)
 
+    def is_platform(self, p: Entity) -> bool:
+        """Is `p` (a platform mention's entity) this deal's platform?"""
+        return p is self.platform or p.name == self.platform.name
+
     def cite(self, span: Span) -> None:
         """Cite `span` as evidence, once (the evidence grows only here)."""
         if (span.start, span.end) not in self._cited:
@@ -865,7 +869,7 @@ class DealFinder:
         one = _ONE_HANDED.match(c.sent.text)
         if one and len(refs) == 1 and refs[0].delivered is None and not any(
                 q.start < c.start + one.end() for q in c.quantities) and any(
-                s_ < c.start + one.end() and self._is_own(refs[0], p) for s_, _, p in c.platforms):
+                s_ < c.start + one.end() and refs[0].is_platform(p) for s_, _, p in c.platforms):
             d = refs[0]
             said = [w for w in re.findall(r"[a-z]+", one.group().lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
             unit = said[-1] if said else next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
@@ -947,10 +951,6 @@ class DealFinder:
             for d in (refs if len(refs) == 1 else []):
                 unit = (d.delivered or d.quantity or {}).get("unit")
                 d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
-
-    @staticmethod
-    def _is_own(d: Deal, p) -> bool:
-        return p is d.platform or p.name == d.platform.name
 
     def counts_before_platforms(self, c: Clause) -> list[Quantity]:
         """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches"."""

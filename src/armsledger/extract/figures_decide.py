@@ -197,10 +197,6 @@ class Figures:
         """The sentences that speak of a deal: those the rules resolved to it, and those naming its platform."""
         return self._said[id(d)]
 
-    @staticmethod
-    def _is_plat(p, d: Deal) -> bool:
-        return p is d.platform or p.name == d.platform.name
-
     def figures_of(self, i: int) -> dict[str, list[Figure]]:
         """The figures of sentence `i`, by kind."""
         hit = self._figs.get(i)
@@ -329,8 +325,8 @@ class Figures:
         same_kind = self.figures_of(fig.clause)[fig.kind if fig.kind != "derived" else KINDS[f]]
         out.add("sent:figs:" + ("1" if len(same_kind) <= 1 else "2" if len(same_kind) == 2 else "3+"))
         # where the deal's platform is named in the sentence, and what stands between
-        mine = [(s, e) for s, e, p in c.platforms if self._is_plat(p, d)]
-        others = [(s, e, p) for s, e, p in c.platforms if not self._is_plat(p, d)]
+        mine = [(s, e) for s, e, p in c.platforms if d.is_platform(p)]
+        others = [(s, e, p) for s, e, p in c.platforms if not d.is_platform(p)]
         other_deal = self._deal_platforms  # a platform not the deal's own that a deal of the article is for
         if mine:
             s, e = min(mine, key=lambda m: distance(m, (fig.start, fig.end)))
@@ -349,15 +345,15 @@ class Figures:
                 if hi - lo <= 80:
                     out.update("bw:" + w[:7] for w in _WORD.findall(text[lo:hi].lower())[:8])
             nearest = min(c.platforms, key=lambda m: distance((m[0], m[1]), (fig.start, fig.end)))
-            out.add("nearest_plat:" + ("self" if self._is_plat(nearest[2], d) else "other"))
+            out.add("nearest_plat:" + ("self" if d.is_platform(nearest[2]) else "other"))
             # the platform named last before the figure ("24 Rafale jets worth EUR 2.5 billion, and FDI frigates")
             # and first after it ("EUR 2.5 billion for 24 Rafale jets")
             prev = [m for m in c.platforms if m[1] <= fig.start]
             if prev:
-                out.add("prev_plat:" + ("self" if self._is_plat(max(prev, key=lambda m: m[1])[2], d) else "other"))
+                out.add("prev_plat:" + ("self" if d.is_platform(max(prev, key=lambda m: m[1])[2]) else "other"))
             after = [m for m in c.platforms if m[0] >= fig.end]
             if after:
-                out.add("next_plat:" + ("self" if self._is_plat(min(after, key=lambda m: m[0])[2], d) else "other"))
+                out.add("next_plat:" + ("self" if d.is_platform(min(after, key=lambda m: m[0])[2]) else "other"))
         else:
             out.add("plat:absent")
             if others:
@@ -426,7 +422,7 @@ class Figures:
             out.append("count:open")
         if fig.more:
             out.append("count:more:" + fig.more)
-        if any(fig.start <= s and e <= fig.end for s, e, p in c.platforms if self._is_plat(p, d)):
+        if any(fig.start <= s and e <= fig.end for s, e, p in c.platforms if d.is_platform(p)):
             out.append("count:names_platform")
         if any(s <= fig.start < e for s, e, _ in c.platforms):
             out.append("count:in_a_name")  # "Leopard 2 tanks", "Type 056 corvettes": the number names the platform

@@ -148,7 +148,7 @@ def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
             continue  # "an order for a dozen more Su-30s to add to its fleet of Su-30s": a new order beside the fleet
         text = c.sent.text
         for s, e, p in c.platforms:
-            if p is not deal.platform and p.name != deal.platform.name:
+            if not deal.is_platform(p):
                 continue
             if _FLEET_BEFORE.search(text[max(0, s - c.start - 160):s - c.start]) or \
                     _FLEET_AFTER.search(text[e - c.start:e - c.start + 80]):
