@@ -145,3 +145,22 @@ def test_a_byline_in_lower_case_on_its_own_line_names_the_writer(extractor, text
 
 def test_a_byline_of_staff_writers_names_no_person(extractor):
     assert not people(extractor, "by AFP Staff Writers\nBogota (AFP) Nov 15, 2025 - Colombia signed for the jets.")
+
+
+def test_a_third_spelling_joins_the_catalogue_person_that_took_in_the_first():
+    """The first spelling found is taken into a later catalogue one: a third spelling is compared with the
+    catalogue person, not with the emptied first."""
+    from armsledger.extract.entities import Entities, Entity, EntityFinder
+    from armsledger.model import Span
+
+    ents = Entities()
+    found = [("Qamar Javaid Bajwa", None, 0), ("Qamar Javed Bajwa", "qamar-javed-bajwa", 40),
+             ("Qamar Javeed Bajwa", None, 80)]
+    for name, cat, at in found:
+        ent = Entity("person", name, catalogue_id=cat)
+        ents.keep(("person", name.casefold()), ent)
+        ents.mention(ent, Span(at, at + len(name), name))
+    EntityFinder._same_person_spelt_twice(ents)
+    people = ents.of_kind("person")
+    assert [p.name for p in people] == ["Qamar Javed Bajwa"]
+    assert len(people[0].mentions) == 3

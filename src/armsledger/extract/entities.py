@@ -1480,6 +1480,7 @@ class EntityFinder:
                 if earlier.mentions and a != b and difflib.SequenceMatcher(None, a, b).ratio() >= 0.88:
                     keep, drop = (later, earlier) if later.catalogue_id and not earlier.catalogue_id else (earlier, later)
                     ents.absorb(drop, keep)
+                    seen[seen.index(earlier)] = keep  # a third spelling is then compared with the one kept
                     break
             else:
                 seen.append(later)
