@@ -268,3 +268,66 @@ def test_kit_counted_in_a_sale_is_no_firm(extractor, text):
 def test_a_firm_named_by_its_form_is_still_a_firm(extractor):
     text = "The radars will be built by Nordwind Radar Systems in Bremen."
     assert "Nordwind Radar Systems" in names(extractor, text, "organization")
+
+
+# --- a part of a continent or ocean, by its compass word -----------------------------------------------------
+
+@pytest.mark.parametrize("text, name, whole", [
+    ("Exports to northern Africa rose, the ministry said.", "northern Africa", "Africa"),
+    ("Sub-Saharan buyers aside, sub-Saharan Africa took 2% of the sales.", "sub-Saharan Africa", "Africa"),
+    ("The firm's director of sales in eastern Europe said the helicopters were popular.", "eastern Europe", "Europe"),
+    ("The navy patrols the Caribbean and the eastern Pacific against smugglers.", "eastern Pacific", "Pacific Ocean"),
+    ("The frigates will operate in the North Atlantic with allied ships.", "North Atlantic", "Atlantic Ocean"),
+    ("Drills in the western Mediterranean ended on Friday.", "western Mediterranean", "Mediterranean"),
+])
+def test_a_part_of_a_continent_or_ocean_is_a_place_of_its_own(extractor, text, name, whole):
+    found = names(extractor, text, "location")
+    assert name in found
+    assert whole not in found
+
+
+def test_the_whole_named_apart_stays_beside_its_part(extractor):
+    text = "Africa's share of arms imports is small, with sub-Saharan Africa taking about 2%."
+    assert {"Africa", "sub-Saharan Africa"} <= names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("South Africa ordered the trucks last year.", "South Africa"),
+    ("The alliance is the North Atlantic Treaty Organization.", None),
+])
+def test_a_country_or_body_with_a_compass_word_is_no_part_of_a_continent(extractor, text, country):
+    found = names(extractor, text, "location")
+    assert not {"South Africa", "North Atlantic"} & found
+    if country:
+        assert country in names(extractor, text, "country")
+
+
+# --- a dateline's town before a colon ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Jets handed over\n\nKORVANI: Prime Minister Imran Khan on Friday inducted the jets.", "Korvani"),
+    ("MARDAN CITY: The army received four helicopters on Monday.", "Mardan City"),
+    ("Deal signed\n\nZELTOVO/LORNAK: Yesterday the two countries signed a contract.", "Lornak"),
+])
+def test_a_dateline_town_before_a_colon_is_a_location(extractor, text, name):
+    assert name in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("SINGAPORE: A press release from the defence ministry said the submarines had arrived.", "Singapore", "Singapore"),
+    ("KUWAIT: The deputy premier signed the contract for 28 jets.", "Kuwait", "Kuwait"),
+])
+def test_a_dateline_city_state_is_the_city_and_the_country(extractor, text, name, country):
+    assert name in names(extractor, text, "location")
+    assert country in names(extractor, text, "country")
+
+
+@pytest.mark.parametrize("text", [
+    "The ship was delivered.\n\nREAD MORE: India mulls a new frigate order\n\nThe navy said it was pleased.",
+    "OPINION: Human rights take a back seat to arms sales\n\nThe deal was signed.",
+    "PUBLISHED: July 31, 2024\nUPDATED: July 31, 2024\n\nThe howitzers were delivered.",
+    "WATCH: With the summit under way, Canada said it would buy submarines.",
+    "EXCLUSIVE: Navy to buy six frigates\n\nThe navy will buy six frigates.",
+])
+def test_page_furniture_before_a_colon_is_no_place(extractor, text):
+    assert not names(extractor, text, "location")

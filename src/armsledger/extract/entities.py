@@ -299,6 +299,21 @@ _TOWN_NEAR_PLACE = re.compile(r"\b(?:in|at)\s+(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-
 # a dateline's town at the start of a line, before a month or a place and a dash: "KOTA BARU, Aug 24 -"
 _DATELINE_TOWN = re.compile(r"(?m)^(?P<name>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]+)?),\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                             r"Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|(?P<where>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\s*[-–—(]")
+# a dateline's town before a colon at the start of a line: "ATTOCK: Prime Minister ...", "KUWAIT/MILAN: Yesterday ..."
+_DATELINE_COLON = re.compile(r"(?m)^(?P<names>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}(?:/[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2})*)"
+                             r":[ \t]+(?=[A-Z\"“])")
+_DATELINE_COLON_ANCHOR = re.compile(r"(?m)^[A-Z][A-Z'’. /-]{1,40}:[ \t]")
+# a page's own words in capitals before a colon: a kicker or a label, not a town ("READ MORE:", "OPINION:")
+_NOT_DATELINE_WORDS = frozenset(
+    "read more also see published updated update posted date time url title publisher opinion watch listen premium "
+    "exclusive breaking analysis comment commentary editorial video videos photo photos picture pic image images "
+    "note notes source sources correction disclaimer caption warning news live fact check interview report feature "
+    "explainer sponsored subscribe share follow editor editors by related recommended trending latest top story "
+    "stories summary key points highlights background context quote advertisement tags topics credit credits file "
+    "q a faq tl dr ps bbc".split())
+# a compass word before a continent, an ocean or a sea: the part named ("northern Africa", "the eastern Pacific")
+_COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:[Ee]ast|[Ww]est))?(?:ern)?|"
+                             r"[Cc]entral|[Ss]ub-Saharan)\s+$")
 # an outlet by its form: capitalised words ending in what it is
 _OUTLET_NAME = Anchored(re.compile(r"(?P<name>(?P<the>The\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:News|Daily|Times|Monthly|Weekly|Bulletin|"
                           r"Herald|Tribune|Gazette|Journal|Post|Online|Blog))\b(?![-’'])"),
@@ -660,6 +675,8 @@ class EntityFinder:
         self._places(text, ents)
         self._towns_by_what(text, ents)
         self._towns(text, ents)
+        self._dateline_towns(text, ents)
+        self._parts_of_regions(text, ents)
         self._outlets(text, ents)
         self._outlet_names(text, ents)
         self._bare_bodies(text, ents)
@@ -1373,6 +1390,55 @@ class EntityFinder:
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category="city"))
                 ents.mention(ent, Span(s, e, m["name"]))
+
+    def _dateline_towns(self, text: str, ents: Entities) -> None:
+        """A dateline's town in capitals before a colon ("ATTOCK: Prime Minister ...", "KUWAIT/MILAN: ..."): a place,
+        named in title case; a country's own name there is its city too ("SINGAPORE:", "KUWAIT:"), the country
+        keeping the mention. Not a page's labels and kickers ("READ MORE:", "OPINION:", "PUBLISHED:")."""
+        if _DATELINE_COLON_ANCHOR.search(text) is None:
+            return
+        for m in _DATELINE_COLON.finditer(text):
+            pos = m.start("names")
+            for piece in m["names"].split("/"):
+                s, e = pos, pos + len(piece)
+                pos = e + 1
+                words = piece.split()
+                if any(w.strip(".'’-").casefold() in _NOT_DATELINE_WORDS for w in words):
+                    break  # the whole line is a label
+                name = piece.title()
+                found = ents.overlapping(s, e)
+                if found:
+                    a, b, x = found[0]
+                    entry = self.cat.get("country", x.code) if x.kind == "country" and x.code else None
+                    if len(found) == 1 and (a, b) == (s, e) and entry is not None and entry.name.casefold() == piece.casefold():
+                        ents.get_or_add(("location", entry.name.casefold()), lambda: Entity(
+                            "location", entry.name, country=entry.id, category="city")).add(Span(s, e, piece))
+                    continue  # a city, a country, a body or a thing the article already names there
+                if len(piece) < 3 or any(w.casefold() in self._title_words() for w in words):
+                    continue  # "NAVY:", "DEFENCE MINISTRY:": a body's words, not a town's
+                ent = ents.get_or_add(("location", name.casefold()),
+                                      lambda: Entity("location", name, category="city"))
+                ents.mention(ent, Span(s, e, piece))
+
+    @staticmethod
+    def _parts_of_regions(text: str, ents: Entities) -> None:
+        """A continent, ocean or sea after a compass word is the part named ("northern Africa", "sub-Saharan
+        Africa", "the eastern Pacific", "the North Atlantic"): a place of its own, named as written; the whole
+        stays where it is named apart."""
+        for loc in ents.of_kind("location"):
+            if loc.category not in ("region-multi", "sea"):
+                continue
+            for mm in list(loc.mentions):
+                m = _COMPASS_BEFORE.search(text, max(0, mm.start - 16), mm.start)
+                if m is None or ents.covered(m.start(), m.end()) is not None:
+                    continue
+                s = m.start()
+                name = text[s:mm.end]
+                part = ents.get_or_add(("location", name.casefold()),
+                                       lambda: Entity("location", name, category=loc.category))
+                loc.mentions = [x for x in loc.mentions if x is not mm]
+                ents.unmention((mm.start, mm.end, loc))
+                ents.mention(part, Span(s, mm.end, name))
 
     def _owner(self, text: str, ents: Entities, start: int, end: int, code: str) -> tuple[int, str] | None:
         """Where the country's mention in a body's owner words starts, and how the body's name writes it: as
