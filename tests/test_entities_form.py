@@ -462,6 +462,35 @@ def test_an_agency_credit_within_slashes_or_before_a_dash_is_the_agency(extracto
     assert agency in names(extractor, text, "organization")
 
 
+@pytest.mark.parametrize("text, agency", [
+    ("BANGKOK, Aug 30 (TNA) — The first armoured vehicles arrived at the port on Friday.", "TNA"),
+    ("VLADIVOSTOK. Jan 10 (Prima-Media) - A source said the trainers would be delivered.", "Prima-Media"),
+    ("Taipei, June 28 (CNA) A source said the launchers had arrived in Taiwan.", "CNA"),
+    ("NAIROBI (KNA) -- The army received the first armoured vehicles from its partners.", "KNA"),
+])
+def test_an_unknown_agency_in_brackets_after_a_dateline_is_the_agency(extractor, text, agency):
+    assert agency in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("The ceremony is set for July next year.\n\nPhoto: CNA\n\nThe vessels were built in the 1980s.", "CNA"),
+    ("The tanks were first approved in January (Picture: Getty)\n\nThe minister confirmed the delivery.", "Getty"),
+    ("Five firms are bidding. Image: Ilmavoimat\n\nThe newspaper said the jets were expensive.", "Ilmavoimat"),
+])
+def test_a_one_word_picture_credit_is_the_outlet(extractor, text, agency):
+    assert agency in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "The Jordan Armed Forces (JAF) - the Arab Army - signed the letter of offer.",
+    "The Defence Ministers' Meeting (ADMM)-Plus was held in Vientiane.",
+    "Photo: Kham / Associated Press\n\nHANOI, Vietnam - The president arrived on Monday.",
+    "Source:\nMinister for Defence Ron Mark announced the purchase.",
+])
+def test_brackets_within_a_sentence_or_a_credit_with_a_slash_name_no_agency(extractor, text):
+    assert not {"JAF", "ADMM", "Kham", "Minister"} & names(extractor, text, "organization")
+
+
 # --- services of one country listed after the first: each is an organisation --------------------------------
 
 @pytest.mark.parametrize("text, service", [

@@ -311,6 +311,19 @@ _NOT_DATELINE_WORDS = frozenset(
     "explainer sponsored subscribe share follow editor editors by related recommended trending latest top story "
     "stories summary key points highlights background context quote advertisement tags topics credit credits file "
     "q a faq tl dr ps bbc".split())
+# an agency in brackets after a dateline at the start of a line: its town in capitals or a date before it ("BANGKOK,
+# Aug 30 (TNA) —", "MOSCOW. Jan 10 (Interfax-AVN) -", "Taipei, June 28 (CNA) A source ..."), not "The Jordan Armed Forces
+# (JAF) - ..."
+_MONTH_DAY = (r"[ \t]+(?:\d{1,2}[ \t]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:[ \t]+\d{1,2})?")
+_DATELINE_AGENCY = Anchored(re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z'’.-]+(?:[ \t,/]+[A-Z][\w'’.-]*){0,3}[,.]?(?:" + _MONTH_DAY + r")?"
+    r"|[A-Z][\w'’.-]*(?:[ \t,/]+[A-Z][\w'’.-]*){0,3}[,.]?" + _MONTH_DAY + r")"
+    r"[ \t]*\((?P<a>[A-Z][\w-]{1,24}(?:[ /][A-Z][\w-]+)?)\)[ \t]*(?:—|–|--?|:|(?=[A-Z]))"), r"\([A-Z]", 80)  # its bracket
+# a picture credit of one word, alone on its line or in brackets: "Photo: CNA", "(Picture: Getty)"
+_ONE_WORD_CREDIT = re.compile(r"(?m)(?:^|(?<=\()|(?<=[.!?] ))(?:Photo|Picture|Image|Photograph|Credit)s?[ \t]*:[ \t]*"
+                              r"(?P<a>[A-Z][\w.&-]+)[ \t]*(?:\)|$)")
+_NOT_CREDIT_OUTLET = frozenset({"file", "handout", "supplied", "courtesy", "illustration", "screenshot", "screengrab",
+                                "archive", "archives", "representational", "representative", "stock", "reuters"})
 # a compass word before a continent, an ocean or a sea: the part named ("northern Africa", "the eastern Pacific")
 _COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:[Ee]ast|[Ww]est))?(?:ern)?|"
                              r"[Cc]entral|[Ss]ub-Saharan)\s+$")
@@ -1309,6 +1322,19 @@ class EntityFinder:
             ents.mention(full, Span(m.start(), m.end(), word))
 
     def _outlets(self, text: str, ents: Entities) -> None:
+        """Outlets by their web address ("uzdaily.com"), by the brackets after a dateline ("BANGKOK, Aug 30 (TNA) —")
+        and by a picture credit of one word ("Photo: CNA"), when no catalogue entry or rule names them."""
+        found = [m.span("a") for m in _DATELINE_AGENCY.finditer(text)] if "(" in text else []
+        if ":" in text:
+            found += [m.span("a") for m in _ONE_WORD_CREDIT.finditer(text)
+                      if m["a"].casefold().strip(".") not in _NOT_CREDIT_OUTLET | _NOT_DATELINE_WORDS]
+        for s, e in found:
+            if ents.covered(s, e) is not None:
+                continue
+            name = text[s:e]
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="news agency"))
+            ents.mention(ent, Span(s, e, name))
         for m in _OUTLET_DOMAIN.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
