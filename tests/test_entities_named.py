@@ -331,3 +331,30 @@ def test_a_dateline_city_state_is_the_city_and_the_country(extractor, text, name
 ])
 def test_page_furniture_before_a_colon_is_no_place(extractor, text):
     assert not names(extractor, text, "location")
+
+
+# --- a body named by its head word first: "the Department of ...", "the Office for ..." ----------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("In a statement, the Department of National Defense said the helicopters had landed.",
+     "Department of National Defense"),
+    ("According to the Office of the President of Ukraine, the president thanked the donors.",
+     "Office of the President of Ukraine"),
+    ("Guan Youfei, director of the Office for International Military Cooperation, met the minister.",
+     "Office for International Military Cooperation"),
+    ("The contract still needs approval from the Commission for Defence Procurement next month.",
+     "Commission for Defence Procurement"),
+    ("The Agency for Defence Development tested the new radar on Monday.", "Agency for Defence Development"),
+])
+def test_a_body_named_head_word_first_is_an_organization(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The Office of the President said Kowal would sign.", "Kowal"),
+    ("He stood at the Office for Export Control Director Ann Kowal's side.", "Kowal"),
+    ("Office for Export Control Approves Sale To Egypt", "Approves"),
+    ("Cabinet Office Of Prime Minister Backs Frigate Deal", "Backs"),
+])
+def test_a_body_named_head_word_first_holds_no_verb_nor_person(extractor, text, word):
+    assert not [n for n in names(extractor, text, "organization") if word in n]

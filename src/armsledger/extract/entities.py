@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left, insort
+from itertools import chain
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -121,6 +122,9 @@ _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Sen
 _OUTLET_DOMAIN = Anchored(re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|"
                                      r"pk|info|tv|ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])"),
                           r"\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|pk|info|tv|ru|ua)\b", 100)  # the dot of its domain
+# the head words a body's name may begin with ("the Department of ...", "the Office for ...")
+_HEADS_FIRST = (r"Department|Office|Council|Committee|Commission|Agency|Bureau|Directorate|Secretariat|"
+                r"Undersecretariat|Administration|Authority|Service|Ministry")
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
 # "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
 _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "air station": "base",
@@ -647,6 +651,12 @@ class EntityFinder:
                                        rf"(?:{_INSTITUTION_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?)"
                                        rf"(?=[\s,.;:)'’]|$)"),
                                      rf"(?:{_INSTITUTION_HEADS})\b", 250)  # its head word
+        # a body named head word first, then what it is of or for: "the Department of National Defense", "the Office
+        # of the President of Ukraine", "the Budget Committee of the German Bundestag"
+        self._institution_first = Anchored(re.compile(
+            rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_HEADS_FIRST})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+"
+            rf"(?:\s+(?:(?:and|of|for)\s+(?:the\s+)?)?[A-Z][\w'’-]+){{0,4}})(?=[\s,.;:)'’]|$)"),
+            rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s", 60)  # its head word and the "of" after it
         self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)"),
                                rf"(?:{_LEGAL})(?=[\s,.;:)]|$)", 200)  # its legal form
         self._designation, self._named_type = DESIGNATION, NAMED_TYPE
@@ -1215,7 +1225,7 @@ class EntityFinder:
                     ent = ents.get_or_add(("organization", other.casefold()), lambda: Entity(
                         "organization", other, country=country.code, category="armed service"))
                     ents.mention(ent, Span(w.start(), w.end(), w.group()))
-        for m in self._institution.finditer(text):
+        for m in chain(self._institution.finditer(text), self._institution_first.finditer(text)):
             name = m["name"].strip()
             words = name.split()
             while words and (words[0].casefold() in _STOP_FIRST | {"under", "said", "according"} | _NOT_INSTITUTION_FIRST):
@@ -1237,6 +1247,9 @@ class EntityFinder:
                 name = text[s:e]
                 if len(name.split()) < 2:
                     continue
+            if m.re is self._institution_first.rx and any(w in _TITLE_CASE_GLUE
+                                                          for w in name.split()[1:] + text[e:e + 40].split()[:3]):
+                continue  # a headline in title case ("Office for Export Control Approves Sale To Egypt")
             inner = ents.overlapping(s, e)
             if self._covered_by_org(ents, s, e) or any(
                     x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
