@@ -40,6 +40,11 @@ def found(extractor, text: str, kind: str) -> set[str]:
     ("The deal was first reported by Turkish Minute on Monday.", "Turkish Minute"),
     ("According to Khmer Times, the boats arrived at the port.", "Khmer Times"),
     ("The Libya Herald reported the shipment on Friday.", "Libya Herald"),
+    ("The Sudan Tribune said the drones were seen at the airport.", "Sudan Tribune"),
+    ("Zona Militar first published photographs of the jets.", "Zona Militar"),
+    ("Kuensel reported that the helicopters had arrived in Paro.", "Kuensel"),
+    ("Swiftships will build four patrol craft for the navy.", "Swiftships"),
+    ("Baltic Workboats delivered a patrol boat to the coast guard.", "Baltic Workboats"),
 ])
 def test_new_organisations_are_found(extractor, text, name):
     assert name in found(extractor, text, "organization")
@@ -61,7 +66,8 @@ def test_new_office_holders_are_found(extractor, text, name):
     ("The squadron is based at Roesmin Nurjadin Air Base in Pekanbaru.", "Roesmin Nurjadin Air Base"),
     ("The ships were built at Concarneau in Brittany.", "Concarneau"),
     ("Troops paraded at Burma Camp in Accra.", "Burma Camp"),
-    ("The F-35s will be stationed at Skrydstrup and at Šiauliai Air Base.", "Šiauliai Air Base"),
+    ("Australian and US ships will use the Lombrum Naval Base on Manus Island.", "Lombrum Naval Base"),
+    ("The battery was moved from Yongsan Garrison to Pyeongtaek in 2018.", "Yongsan Garrison"),
 ])
 def test_new_places_are_found(extractor, text, name):
     assert name in found(extractor, text, "location")
