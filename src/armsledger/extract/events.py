@@ -33,6 +33,9 @@ _SAME_PARTIES = re.compile(r"\b(?:the two|both)\s+(?:\w+\s+)?(?:ministers|leader
                            r"prime ministers|governments|delegations|heads of state|officials|men)\b|\bthey\s+(?:also\s+)?signed\b",
                            re.I)
 _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
+# the negotiate triggers that tell a purchase decided, not discussed: an event of interest to buy (REQUEST)
+DECIDED_TO_BUY = re.compile(r"(?:will|is to|decided to)\s+(?:buy|acquire|purchase|procure|order)\b", re.I)
+_MADE_IN = re.compile(r"\b(?:produced|built|manufactured|assembled) (?:in|at)$", re.I)
 _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
                         r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
 
@@ -322,9 +325,21 @@ class _Sentence:
         countries = [self.finder._user(self.c, pl[0])] + [pl[0].country]
         self.add("UPGRADE", self.status_for(t, dm, "expected"), dm, [], countries, pl)
 
+    def _made_at_home(self, t: Trigger, plats: list[Entity]) -> bool:
+        """"jets built in Russia", "made at the Irkutsk plant in Russia": the country the platforms come from,
+        where they are made; no production elsewhere."""
+        if not _MADE_IN.search(t.text):
+            return False
+        near = [ent.code for s, _, ent in self.c.countries if 0 <= s - t.end <= 40] + \
+            [ent.country for s, _, ent in self.c.locations if 0 <= s - t.end <= 40]
+        makers = {p.country for p in plats if p.country} | {d.supplier for d in self.refs}
+        return bool(near) and near[0] in makers
+
     def _coproduction(self, t: Trigger, dm, pl: list[Entity]) -> None:
         c = self.c
         plats = [p for _, _, p in c.platforms] or [d.platform for d in self.refs]
+        if self._made_at_home(t, plats):
+            return
         orgs = self._orgs("defence company", "state exporter", "research institute", None)
         countries = self.deal_countries or self.sent_countries + [o.country for o in orgs]
         if not countries and self.finder.home:
@@ -433,6 +448,12 @@ class _Sentence:
                      self._people() + self._orgs("defence company"), pairs, platforms, self.finder._location(c, t))
         elif t.kind == "pending":
             self.add("DEAL_SIGNED", "expected", dm, [], pairs, platforms)
+        elif t.kind == "negotiate" and DECIDED_TO_BUY.match(t.text):
+            # "Singapore will buy eight F-35A", "has decided to acquire": a purchase announced, no talks told
+            st = self.status_for(t, dm, "occurred")
+            self.add("REQUEST", "possible" if st == "possible" else "occurred", dm,
+                     self._orgs("government body", "ministry", "agency", "armed service") + self._people(),
+                     [x for d in targets for x in (d.recipient, d.supplier)], platforms)
         elif t.kind == "negotiate":
             bare = t.text.lower() in ("talks", "discussions")
             near = [p for p in c.platforms if distance((p[0], p[1]), (t.start, t.end)) <= 12]
