@@ -20,7 +20,7 @@ from operator import itemgetter
 from .candidates import Candidate, Mention, Party
 from .context import Clause
 from .entities import Entity
-from .prefixes import Caseless, all_beginnings, lowered
+from .prefixes import _C, _P, Caseless, all_beginnings, lowered, trie
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
@@ -80,6 +80,30 @@ _STAGE_HEADS = [None if f is None else tuple(sorted(h for h in f if not any(h.st
                 for f in all_beginnings(
     [rx.rx.pattern for _, rx in _STAGE_CUES], [rx.rx.flags for _, rx in _STAGE_CUES], name="stage-cues")]  # (a beginning
 # another one begins with is left out: the shorter one is found wherever the longer one is)
+
+
+def _at_word_start(items) -> bool:
+    """Does every match of the parsed expression begin with `\\b`?"""
+    items = list(items)
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _C.AT:
+        return av is _C.AT_BOUNDARY
+    if op is _C.BRANCH:
+        return all(_at_word_start(alt) for alt in av[1])
+    return op is _C.SUBPATTERN and _at_word_start(av[3])
+
+
+# the cues tried only where one of their beginnings stands at the start of a word (each begins with `\b` and its
+# beginnings with a word character): one scan of the lower-cased sentence finds those places for all of them
+_STAGE_AT = [heads is not None and rx.twin is not None and all(h[:1].isalnum() or h[:1] == "_" for h in heads)
+             and _at_word_start(_P.parse(rx.rx.pattern, rx.rx.flags)) for (_, rx), heads in zip(_STAGE_CUES, _STAGE_HEADS)]
+_STAGE_OF_HEAD: dict[str, list[int]] = {}  # a beginning -> the cues (by number) it begins
+for _k, _heads in enumerate(_STAGE_HEADS):
+    for _h in _heads if _STAGE_AT[_k] else ():
+        _STAGE_OF_HEAD.setdefault(_h, []).append(_k)
+_STAGE_SCAN = re.compile(r"\b(?=(" + trie(sorted(_STAGE_OF_HEAD)) + "))") if _STAGE_OF_HEAD else None
 
 
 def _cues_before(before: str) -> set[str]:
@@ -353,9 +377,15 @@ class Featurizer:
             low = lowered(words)
             if low is None:
                 hit = frozenset(STATUS_ONLY + name for name, rx in _STAGE_CUES if rx.search(words))
-            else:  # a cue none of whose beginnings the sentence holds cannot match in it: not searched
-                hit = frozenset(STATUS_ONLY + name for (name, rx), heads in zip(_STAGE_CUES, _STAGE_HEADS)
-                                if (heads is None or any(h in low for h in heads)) and rx.search(words))
+            else:  # a cue is tried only where one of its beginnings stands (`_STAGE_AT`): a match begins there
+                at: dict[int, list[int]] = {}
+                for m in _STAGE_SCAN.finditer(low) if _STAGE_SCAN is not None else ():
+                    head, p = m.group(1), m.start()
+                    for n in range(1, len(head) + 1):  # the beginnings the longest one found begins with
+                        for k in _STAGE_OF_HEAD.get(head[:n], ()):
+                            at.setdefault(k, []).append(p)
+                hit = frozenset(STATUS_ONLY + name for k, (name, rx) in enumerate(_STAGE_CUES)
+                                if (any(rx.twin.match(low, p) for p in at.get(k, ())) if _STAGE_AT[k] else rx.search(words)))
             self._stages[i] = hit
         return hit
 
