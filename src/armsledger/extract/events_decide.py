@@ -247,9 +247,12 @@ def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[
     f.add(f"type&platforms:{t}:{min(len(ev.platforms), 1)}")
     if ev.location is not None:
         f.add(f"type&location:{t}")
-    for h in ev.hints:
-        f.add(h)
-        f.add(f"type&{h}:{t}")
+    hints = None if memo is None else memo.get((t, ev.hints))  # the hints with the type, in the order added
+    if hints is None:
+        hints = tuple(x for h in ev.hints for x in (h, f"type&{h}:{t}"))
+        if memo is not None:
+            memo[t, ev.hints] = hints
+    f.update(hints)
     if src == "deal":
         f.add(f"deal_status:{ev.deal_status}")
         if ev.deal_hedged:
@@ -263,7 +266,13 @@ def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[
             if memo is not None:
                 memo[key] = hit
         f.update(hit[0])  # a tuple: added in its order, as one by one
-        f.update(_proposal_features(ev, c, hit))
+        key = (ev.clause, t, ev.at)  # the candidates of one trigger under several dates: read once (never changed)
+        prop = None if memo is None else memo.get(key)
+        if prop is None:
+            prop = _proposal_features(ev, c, hit)
+            if memo is not None:
+                memo[key] = prop
+        f.update(prop)
     return f
 
 
