@@ -174,6 +174,7 @@ class Figures:
         self._base: dict[tuple, frozenset[str]] = {}
         self._status: dict[int, str] = {}
         self._near: dict[tuple, frozenset[str]] = {}
+        self._kind_feats: dict[tuple, list[str]] = {}  # `_money`, `_count`, `_date`'s features of a figure
         named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
         for i, c in enumerate(clauses):
             if not c.sent.noise:
@@ -359,7 +360,13 @@ class Figures:
             if others:
                 out.add("plat:absent_other" + (":deal" if any(p.name in other_deal for _, _, p in others) else ""))
         out |= self._around(fig, c)
-        out.update(getattr(self, "_" + (fig.kind if fig.kind != "derived" else KINDS[f]))(d, fig, c))
+        kind = fig.kind if fig.kind != "derived" else KINDS[f]
+        # what the figure's kind reads (a count, of the deal's platform too): once for the deals it may fill
+        key = (id(fig), kind) + ((d.platform.name, d.platform.category) if kind == "count" else ())
+        hit = self._kind_feats.get(key)
+        if hit is None:
+            hit = self._kind_feats[key] = getattr(self, "_" + kind)(d, fig, c)
+        out.update(hit)
         return out
 
     def _around(self, fig: Figure, c: Clause) -> frozenset[str]:
