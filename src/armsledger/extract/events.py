@@ -106,6 +106,8 @@ class EventFinder:
         for i, c in enumerate(self.clauses):
             if c.sent.noise:
                 continue
+            if not c.found("event") and not c.found("deal") and not any(d.locked == i for d in self.book.refs.get(i, ())):
+                continue  # nothing a sentence's events come from (`_Sentence.find`)
             _Sentence(self, i, c).find()
         self._news_peg()
         self._same_occasion()
