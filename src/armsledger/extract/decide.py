@@ -50,6 +50,8 @@ def _beaten(cand: cands.Candidate, p: float, best: dict, lists: dict) -> bool:
     top, top_recipient = best[(cand.supplier, cand.platform.name)]
     if not p < top:
         return False
+    if cand.recipient not in lists or top_recipient not in lists:
+        return True  # either named in no list: no list holds both
     here = {m.clause for m in cand.mentions}
     mine = {x for x in lists.get(cand.recipient, ()) if x[0] in here}
     return not (mine & lists.get(top_recipient, set()))
