@@ -37,6 +37,7 @@ from .values import Money, Quantity
 FIELDS = ("value", "quantity", "delivered", "signed", "expected_completion", "tech_transfer_pct")
 KINDS = {"value": "money", "quantity": "count", "delivered": "count", "signed": "date",
          "expected_completion": "date", "tech_transfer_pct": "percent"}
+_SAME_KIND = {f: tuple(g for g in FIELDS if g != f and KINDS[g] == KINDS[f]) for f in FIELDS}  # the other fields of its kind
 ATTR = {"value": "value", "quantity": "quantity", "delivered": "delivered", "signed": "signed",
         "expected_completion": "expected", "tech_transfer_pct": "tot"}
 
@@ -283,11 +284,12 @@ class Figures:
         out = []
         mine = self._rules[id(d)]
         rule = mine[f]
-        out.append("rule:none" if rule is None else "rule:this" if self._same(f, rule, fig.value) else "rule:other")
-        for g in FIELDS:
-            if g != f and KINDS[g] == KINDS[f] and mine[g] is not None and self._same(g, mine[g], fig.value):
+        this = rule is not None and self._same(f, rule, fig.value)
+        out.append("rule:none" if rule is None else "rule:this" if this else "rule:other")
+        for g in _SAME_KIND[f]:
+            if mine[g] is not None and self._same(g, mine[g], fig.value):
                 out.append("rule:as:" + g)
-        if self._chosen[f].get(_key(f, fig.value), 0) > (rule is not None and self._same(f, rule, fig.value)):
+        if self._chosen[f].get(_key(f, fig.value), 0) > this:
             out.append("rule:other_deal")
         return out
 
