@@ -26,6 +26,17 @@ from .gazetteer import Hit
 from .prefixes import trie
 from .spans import SpanSet
 
+
+def _lead(words: str) -> str:
+    """`\\b(?:w1|w2|...)` for plain words that begin with a word character, written so that the search skips to
+    the places where a word's first letter is (a leading `\\b` makes it try every character): the words grouped by
+    first letter, in their order within each group, `W(?<!\\w.)ord` saying what `\\bWord` says."""
+    groups: dict[str, list[str]] = {}
+    for w in words.split("|"):
+        groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(c + r"(?<!\w.)(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
+
+
 _GOV_VERBS = (
     "has|had|have|is|was|were|are|will|would|said|says|say|signed|signs|wants|plans|planned|insists|insisted|"
     "agreed|agrees|offered|offers|approved|approves|announced|rejected|asked|sought|seeks|decided|believes|hopes|"
@@ -144,10 +155,12 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|region|District|district|"
                                   r"River|river|Strait|Peninsula|Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|"
                                   r"Complex|Cantonment|Stadium|Club))(?=[\s,.;:)'’]|$)"),
-                       r"(?:Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|oblast|"
-                       r"Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|Palace|Hotel|Square|"
-                       r"Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|Club)\b",
-                       150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x)
+                       r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
+                                     "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
+                                     "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
+                                     "Club".split("|")) + r")\b",
+                       150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
+                             # one word at most ends at a boundary where another begins, so the order does not matter)
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
                              r"(?:Naval|Air|Camp|Fort|Lake)\b", 0)  # the first word of its head
@@ -165,10 +178,10 @@ _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june"
 _CONSORTIUM_BEFORE = re.compile(r"\bconsortium,?\s+$")
 _UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Gruppo|Stormo"
 _UNIT = re.compile(rf"\b(?P<name>(?:No\.?\s?\d{{1,4}}|\d{{1,4}}(?:st|nd|rd|th))(?:\s+[A-Z][\w-]+){{0,3}}\s+(?:{_UNIT_HEADS}))\b")
-_UNIT_HEAD = re.compile(rf"\b(?:{_UNIT_HEADS})\b")
+_UNIT_HEAD = re.compile(rf"{_lead(_UNIT_HEADS)}\b")
 # a party named before the word in lower case: "the Civic Platform party", "the ruling Pheu Thai party"
 _PARTY = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+party\b")
-_PARTY_WORD = re.compile(r"\bparty\b")
+_PARTY_WORD = re.compile(r"party(?<!\wparty)\b")  # `\bparty\b`, found by its letters
 _NOT_PARTY = {"christmas", "easter", "birthday", "halloween", "year", "launch", "garden", "tea", "search",
               "boarding", "third", "working", "state"}
 # a town named after what it is: "the port of Limassol", "the town of Andijan", "the island of Penghu"
@@ -249,13 +262,13 @@ SHIP_NAMED = re.compile(r"\b(?i:frigates?|corvettes?|destroyers?|submarines?|war
 # 'Tahya Misr'", "to the French Navy, the Suffren and the Duguay-Trouin", "the first boat, the Riachuelo"
 _SHIP_NOUNS = r"(?:frigates?|corvettes?|destroyers?|submarines?|warships?|ships?|vessels?|boats?|cutters?|carriers?)"
 _A_SHIP_NAME = r"[\"“']?(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}[\"”']?"
-SHIPS_AFTER_NOUN = re.compile(r"\b" + _SHIP_NOUNS + r"[ \t]+(?P<names>" + _A_SHIP_NAME
+SHIPS_AFTER_NOUN = re.compile(_lead(_SHIP_NOUNS[3:-1]) + r"[ \t]+(?P<names>" + _A_SHIP_NAME
                               + r"(?:[ \t]*\([^)]{1,20}\))?(?:(?:,[ \t]+|,?[ \t]+and[ \t]+)" + _A_SHIP_NAME + r")*)")
-SHIP_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth|sixth|last|lead)(?:\s+" + _SHIP_NOUNS
+SHIP_ORDINAL = re.compile(_lead("first|second|third|fourth|fifth|sixth|last|lead") + r"(?:\s+" + _SHIP_NOUNS
                           + r")?,\s+(?P<names>" + _A_SHIP_NAME + r")(?=,)")
 _SHIP_NOUN_IN = re.compile(r"\b" + _SHIP_NOUNS + r"\b")
 _ONE_SHIP_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
-NAMED_TYPE = re.compile(r"(?<![\w'’-])(?P<d>[A-Z][a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
+NAMED_TYPE = re.compile(r"(?P<d>[A-Z](?<![\w'’-].)[a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
 _NOT_TYPE_NAME = frozenset(
     "navy army force forces guard marine marines naval military defence defense national royal coast air armed federal "
@@ -297,7 +310,7 @@ _TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A
 _INSTITUTION_HEAD = re.compile(_INSTITUTION_HEADS)
 # a town the catalogue does not hold, told by the known place it is near or in: "in Strelna near St. Petersburg",
 # "a hospital in Kumasi in southern Ghana", "at Moreni, close to Bucharest" (the place after it is checked)
-_TOWN_NEAR_PLACE = re.compile(r"\b(?:in|at)\s+(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:near|in|outside|close\s+to)\s+"
+_TOWN_NEAR_PLACE = re.compile(_lead("in|at") + r"\s+(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:near|in|outside|close\s+to)\s+"
                               r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
                               r"south-?western)\s+)?(?P<where>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;:)]|$)")
 # a dateline's town at the start of a line, before a month or a place and a dash: "KOTA BARU, Aug 24 -"
@@ -619,10 +632,10 @@ class EntityFinder:
         self._credit_more = re.compile(
             rf"\b(?:(?:Written|Translated|Edited|Text)\s+by|Editors?:|By(?<=[a-z0-9] By)(?=\s+[A-Z][a-z]))\s+"
             rf"(?P<names>{_LINE_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_LINE_NAME})*)")
-        self._descriptor = re.compile(rf"\b(?:expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
-                                      rf"businessman|businesswoman|student|resident|strongman|frontbencher|politician|"
-                                      rf"journalist|commentator|activist|economist|Treasurer|councillors?|"
-                                      rf"spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME})")
+        self._descriptor = re.compile(_lead("expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
+                                            "businessman|businesswoman|student|resident|strongman|frontbencher|politician|"
+                                            "journalist|commentator|activist|economist|Treasurer|councillors?|"
+                                            "spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr") + rf"\.?\s+(?P<name>{NAME})")
         # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
         self._opening_appos = Anchored(re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))"
                                          rf"(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|headed|leads|led|"
