@@ -117,7 +117,7 @@ _CANDIDATE_LOWER = re.compile(r"(?<![\w])(?:\d|(?:" + trie(sorted(w.lower() for 
 def candidate_starts(text: str) -> list[int]:
     """Where a date expression can begin: at a digit or at a word that opens one."""
     low = text.lower()
-    if len(low) == len(text) and not FOLDS_TO_ASCII.search(text):
+    if len(low) == len(text) and (text.isascii() or not FOLDS_TO_ASCII.search(text)):
         return [m.start() for m in _CANDIDATE_LOWER.finditer(low)]
     return [m.start() for m in _CANDIDATE.finditer(text)]
 
@@ -143,7 +143,7 @@ _AT: dict[str, tuple[int, ...]] = {}  # the patterns to try where the text begin
 def _starts_per_pattern(text: str, starts: list[int] | None) -> list[list[int] | None]:
     """Of the candidate starts, those where each pattern can match (see `prefixes`): trying a
     pattern only there finds what trying it at every candidate finds."""
-    if starts is None or FOLDS_TO_ASCII.search(text):
+    if starts is None or (not text.isascii() and FOLDS_TO_ASCII.search(text)):
         return [starts] * len(_PATTERNS)
     per: list[list[int]] = [[] for _ in _PATTERNS]
     every = _INDEX.every

@@ -232,7 +232,7 @@ def lowered(text: str) -> str | None:
     if last[0] is text:
         return last[1]
     low = text.lower()
-    if len(low) != len(text) or FOLDS_TO_ASCII.search(text):
+    if len(low) != len(text) or (not text.isascii() and FOLDS_TO_ASCII.search(text)):  # its characters are not ASCII
         low = None
     _last_lowered[slot] = (text, low)
     return low
