@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from .entities import Entity
 
@@ -22,9 +23,13 @@ _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _PLURAL = re.compile(r"(?<=[A-Za-z]{3})s$|(?<=\d)s$|(?<=[A-Z])s$")  # "Black Hawks", "F-16s", "MiGs"
 
 
+@lru_cache(maxsize=65536)  # the same forms and names are compared again and again, in every article
 def _norm(s: str) -> str:
     s = unicodedata.normalize("NFKD", s.casefold())  # "Scorpène" is "Scorpene"
-    return re.sub(r"[^a-z0-9]", "", s)
+    return _NOT_ALNUM.sub("", s)
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 def written_form(text: str) -> str:
