@@ -1,6 +1,9 @@
 """Deal fields the rules read from a single report (model off), on sentences written for the test: the expected
 completion from a delivery still to come (`deals._DUE_BEFORE`), not from a first batch's date (`deals.PART_BEFORE`);
-one delivered when the first of an order is handed over (`deals._FIRST_HANDED`)."""
+one delivered when the first of an order is handed over (`deals._FIRST_HANDED`); a completion said in other words
+("expects to receive", "would arrive in", "for delivery around", "the last in", "within one to two years"), a signing
+counted back ("two years ago", `dates._AGO`), a count already come with no noun ("five have already reached",
+`deals._N_ARRIVED`), a first batch still to come is no delivery (`deals._first_to_come`)."""
 from __future__ import annotations
 
 import pytest
@@ -200,3 +203,86 @@ def test_one_unit_still_to_come_is_not_delivered(rules_only):
                          "the fleet of the Egyptian Navy next year.", "Gowind")
     assert d["delivered"] is None
 
+
+
+@pytest.mark.parametrize("text, platform, expected", [
+    ("Kenya ordered three C-27J transport aircraft from Italy in 2018, and Nairobi expects to receive the planes "
+     "in 2025.", "C-27J", "2025"),
+    ("Ghana has ordered four Z-9 helicopters from China. The president said the Z-9s would arrive in June 2025.",
+     "Z-9", "2025-06"),
+    ("Singapore will buy eight F-35A fighter jets from the United States for delivery around 2030.", "F-35A", "2030"),
+    ("Oman signed a contract with Singapore for four Fearless patrol vessels; the first is to be delivered in 2025 "
+     "and the last in the third quarter of 2026.", "Fearless", "2026-09"),
+    ("Nigeria is due to receive 12 Mi-35M helicopters from Russia by 2026, under an order signed in 2023.",
+     "Mi-35M", "2026"),
+])
+def test_a_delivery_said_in_other_words_dates_the_expected_completion(rules_only, text, platform, expected):
+    assert completion(rules_only, text, platform) == expected
+
+
+@pytest.mark.parametrize("text, platform, expected", [
+    ("Estonia has signed a contract with the United States for six HIMARS launchers, which are due to arrive within "
+     "one to two years.", "HIMARS", "2026"),
+    ("Under the contract signed on Monday, France will supply Armenia with 36 CAESAR howitzers over the next 18 "
+     "months.", "Caesar", "2025-12"),
+    ("Peru signed a deal with Russia for two Kilo-class submarines, to be delivered within three years.",
+     "Kilo class", "2027"),
+])
+def test_a_time_to_come_is_the_expected_completion_not_the_signing(rules_only, text, platform, expected):
+    d = deal(rules_only, text, platform)
+    assert d["expected_completion"]["value"] == expected
+    assert not d["signed"] or d["signed"]["value"] < "2024-06-02"
+
+
+@pytest.mark.parametrize("text, platform, expected", [
+    ("South Korea clinched a deal with Poland two years ago for 180 K2 tanks.", "K2",
+     "2022"),
+    ("India signed a contract with France for 26 Rafale jets three years ago.", "Rafale", "2021"),
+    ("Egypt ordered two FREMM frigates from Italy 18 months ago.", "FREMM", "2022-12"),
+])
+def test_a_signing_counted_back_from_the_report_dates_the_deal(rules_only, text, platform, expected):
+    signed = deal(rules_only, text, platform)["signed"]
+    assert signed and signed["value"] == expected
+
+
+def test_the_year_of_the_order_of_a_last_batch_is_its_signing_not_its_completion(rules_only):
+    d = deal(rules_only, "Kuwait received two Caracal helicopters from France, the last batch of the 30 aircraft it "
+                         "ordered in 2016.", "Caracal")
+    assert d["signed"]["value"] == "2016" and d["expected_completion"] is None
+
+
+@pytest.mark.parametrize("text, platform, delivered", [
+    ("In 2009 Vietnam signed a deal to buy six Kilo-class submarines from Russia; five have already reached the Cam "
+     "Ranh naval base.", "Kilo class", 5),
+    ("In July the US approved the sale of 60 Stryker armoured vehicles to Thailand, and the first 10 were delivered "
+     "last month.", "Stryker", 10),
+    ("The Royal Thai Army has taken delivery of the first batch of 28 Chinese-made VT4 tanks.", "VT4", 28),
+    ("Forty German Marder infantry fighting vehicles have also arrived in Ukraine.", "Marder", 40),
+    ("The Philippines bought 16 S-70 Black Hawk helicopters from Poland. Five S-70 Black Hawk helicopters have "
+     "reached Clark Air Base.", "S-70 Black Hawk", 5),
+])
+def test_a_count_already_come_is_the_delivered_count(rules_only, text, platform, delivered):
+    d = deal(rules_only, text, platform)["delivered"]
+    assert d and d["min"] == d["max"] == delivered
+
+
+@pytest.mark.parametrize("text, platform, status", [
+    ("Indonesia ordered 42 Rafale jets from France in 2022. The first batch of three Rafale jets is due to arrive in "
+     "Indonesia in March 2026.", "Rafale", "signed"),
+    ("Iran has bought 48 Su-35 jets from Russia, with a first batch of 12 jets due to arrive in 2026.", "Su-35",
+     "signed"),
+    ("Egypt ordered 24 Rafale jets from France; the first batch of six will be handed over next year.", "Rafale",
+     "signed"),
+    ("Indonesia ordered 42 Rafale jets from France in 2022. The first batch of six Rafale jets arrived in Jakarta in "
+     "March and the rest will follow by 2026.", "Rafale", "in_delivery"),
+])
+def test_a_first_batch_still_to_come_is_no_delivery(rules_only, text, platform, status):
+    assert deal(rules_only, text, platform)["status"] == status
+
+
+def test_a_count_still_to_come_is_no_delivered_candidate():
+    from armsledger.extract import Extractor
+    text = ("Indonesia ordered 42 Rafale jets from France in 2022. The first batch of three Rafale jets is due to arrive "
+            "in Indonesia in March 2026.")
+    d = {x["platform"]: x for x in Extractor()(Article(text=text, published="2024-06-01"))["deals"]}["Rafale"]
+    assert d["delivered"] is None

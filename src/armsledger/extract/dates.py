@@ -52,7 +52,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_rel", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last night|this week)\b", re.I)),
     ("wd", re.compile(rf"(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<wd>{_WD})\b(?!,?\s*(?:\(|\d|{_MON}))")),
     # "within three years", "in two years' time", "over the next 18 months": counted from the reference date
-    ("within", re.compile(r"(?P<w>within|in|over the next|in the next)\s+(?:the\s+next\s+)?(?P<n>a|an|one|two|three|four|five|"
+    ("within", re.compile(r"(?P<w>within|in|over the next|in the next)\s+(?:the\s+next\s+)?(?:(?:one|two|three|four|five|"
+                          r"six|seven|eight|nine|\d{1,2})\s*(?:to|or|-|–)\s*)?(?P<n>a|an|one|two|three|four|five|"
                           r"six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>years?|months?)(?:['’]?\s*time)?\b", re.I)),
     ("y", re.compile(rf"(?<![\w$€£₹.,-])(?P<y>{_YEAR})(?![\w%.,-]\d|\s*(?:crore|lakh|million|billion|%|per cent|km|kilometres|troops|soldiers|units|aircraft|tanks))(?!-\d)\b")),
 ]
@@ -194,8 +195,29 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
                 prep = pm["prep"].lower() if pm else None
             out.append(DateMention(s, e, text[s:e], value, precision, prep, kind))
             taken.add(s, e)
+    if ref is not None and " ago" in text:
+        for m in _AGO.finditer(text):  # rare: read apart, not at every candidate start ("a" opens too many words)
+            if not taken.overlaps(m.start(), m.end()):
+                value, precision = _ago(m, ref)
+                out.append(DateMention(m.start(), m.end(), m.group(), value, precision, None, "ago"))
+                taken.add(m.start(), m.end())
     out.sort(key=lambda d: d.start)
     return out
+
+
+# "two years ago", "18 months ago", "a year ago": counted back from the reference date
+_AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                  r"(?P<unit>years?|months?)\s+ago\b", re.I)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _ago(m: re.Match[str], ref: date) -> tuple[str, str]:
+    n = _NUMBER_WORDS.get(m["n"].lower()) or int(m["n"])
+    if m["unit"].lower().startswith("year"):
+        return f"{ref.year - n:04d}", "year"
+    months = ref.year * 12 + ref.month - 1 - n
+    return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
 
 
 def _month(name: str) -> int:
@@ -250,9 +272,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
         if kind == "within":
             if ref is None:
                 return None
-            words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                     "eight": 8, "nine": 9, "ten": 10}
-            n = words.get(m["n"].lower()) or int(m["n"])
+            n = _NUMBER_WORDS.get(m["n"].lower()) or int(m["n"])
             if m["unit"].lower().startswith("year"):
                 return f"{ref.year + n:04d}", "year"
             months = ref.year * 12 + ref.month - 1 + n

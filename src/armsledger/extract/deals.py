@@ -101,6 +101,24 @@ NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|
                            r"|(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Agreement|Treaty|Accord|Pact|Declaration|Partnership))\b)",
                            re.I)  # a named agreement ("a Reciprocal Access Agreement") is not a purchase
 _DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
+_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|is to|are to|to be|(?:due|expected|scheduled|set|slated|planned)\s+"
+                         r"(?:to|for|in|by))\b", re.I)
+_PAST_CUE = re.compile(r"\b(?:arrived|landed|reached|delivered|received|was|were|has|have|had)\b", re.I)
+
+
+def _first_to_come(after: str) -> bool:
+    """Does what follows a first batch's words say it is still to come ("... of 12 jets is due to arrive"), before
+    any word of a delivery done ("... arrived in May and the rest will follow")?"""
+    after = re.split(r"[.;]", after[:80], maxsplit=1)[0]
+    m = _FUTURE_CUE.search(after)
+    return bool(m) and not _PAST_CUE.search(after, 0, m.start())
+
+
+# a count with no noun, of the deal's units already come: "Five have already reached the base", "the first 10 were
+# delivered last month"
+_N_ARRIVED = re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but)\s+|[,;]\s+)(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were)\s+"
+                        r"(?:already\s+|now\s+|also\s+|since\s+)?(?:been\s+)?(?:delivered|arrived|reached|handed over|"
+                        r"received|inducted|commissioned)\b", re.I)
 _REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
 # one unit handed over, named as the sentence's subject: "A Gowind-class frigate has joined the fleet", "One French
 # FREMM now sails in the navy", "The first submarine was commissioned"
@@ -110,19 +128,33 @@ _ONE_HANDED = re.compile(r"^\W*(?:a|an|one|the first|its first)\s+[^.;:]{0,60}?\
 _UNIT_NOUNS = frozenset(CATEGORY_UNIT.values()) | {"ship", "vessel", "boat"}
 _FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
 _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
-_PAST_DELIVERY = re.compile(r"(?:delivered|handed over|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
-_COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered)\b", re.I)
-_ARRIVED_AFTER = re.compile(r"^\s*(?:have\s+|had\s+)?(?:already\s+)?(?:landed|arrived|touched down|were delivered|have been delivered|had been delivered|were handed over|entered service)\b", re.I)
+_PAST_DELIVERY = re.compile(r"(?:delivered|handed over|handed|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
+_COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered|"
+                         r"receive|arrive|supply|supplied|deliver|last|final)\b", re.I)
+_ARRIVED_AFTER = re.compile(r"^\s*(?:have\s+|had\s+)?(?:already\s+|also\s+|now\s+)?(?:landed|arrived|touched down|reached|were delivered|have been delivered|had been delivered|were handed over|entered service)\b", re.I)
 # a delivery still to come, dated by what follows: "is due to be delivered in 2026", "deliveries are expected
 # in 2027", "delivery will take place between fiscal 2025 and fiscal 2027"
 _DUE_BEFORE = re.compile(
-    r"\b(?:(?:due|expected|scheduled|set|slated|planned|is to|are to)\s+(?:to\s+)?(?:be\s+)?(?:delivered|handed over|supplied|"
+    r"\b(?P<cue>(?:due|expected|scheduled|set|slated|planned|is to|are to)\s+(?:to\s+)?(?:be\s+)?(?:delivered|handed over|supplied|"
     r"arrive|completed|commissioned)|(?:due|expected|scheduled|slated|set)\s+for\s+(?:delivery|completion|handover)|"
+    r"(?:expects?|expected|is due|are due|hopes?|plans?|is set|are set)\s+to\s+(?:receive|take delivery of|get)|"
+    r"(?:will|would|should)\s+(?:all\s+)?(?:arrive|be delivered|be handed over)|for\s+delivery|"
+    r"the\s+(?:last|final)|(?:last|final)\s+(?:one|ship|vessel|aircraft|jet|batch|unit|deliver(?:y|ies))|"
     r"deliver(?:y|ies)\s+(?:is|are|will|would)\s+(?:\w+\s+){0,2}?(?:expected|due|scheduled|set|slated|take place|"
     r"be completed|end|finish))\b[^.;]{0,40}$", re.I)
 _FIRST_HANDED = re.compile(r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed over|commissioned|took delivery of|"
                            r"taken delivery of|accepted|inducted)\b", re.I)  # a delivery done, not one to come
 PART_BEFORE = re.compile(r"\b(?:first|initial|further|next)\b", re.I)  # "the first four aircraft are expected in 2026"
+_LAST_AFTER = re.compile(r"\b(?:last|final)\b(?!\s+(?:year|month|week|decade|night|time)\b)", re.I)
+
+
+def part_before(text: str, lo: int, hi: int) -> bool:
+    """Does a first batch's word stand between `lo` and `hi`, with no last one after it ("the first in 2025 and the
+    last in 2026": the second date is the whole order's)?"""
+    m = None
+    for m in PART_BEFORE.finditer(text, lo, hi):
+        pass
+    return m is not None and not _LAST_AFTER.search(text, m.end(), hi)
 _ALL_DELIVERED = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+)?(?:been\s+)?(?:delivered|handed over|arrived|"
                             r"received)\b|\bwere\s+(?:all\s+)?(?:delivered|handed over)\b", re.I)
 _PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
@@ -488,6 +520,8 @@ class DealFinder:
                 or re.search(r"\b(?:until|till|before|once|as soon as)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
                              self.text[max(c.start, t.start - 40):t.start], re.I)):  # "until the new jets arrive"
             return Claim("sign", hedged, negated, i)
+        if t.kind == "deliver" and re.match(r"first\b", t.text, re.I) and _first_to_come(self.text[t.end:c.end]):
+            return Claim("sign", hedged, negated, i)  # "a first batch of 12 jets is due to arrive in 2026"
         return Claim(t.kind, hedged, negated, i)
 
     def _long_done(self, c: Clause, t: Trigger, plat: tuple[int, int]) -> bool:
@@ -887,7 +921,9 @@ class DealFinder:
             if re.search(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$",
                          before, re.I):
                 # "the first batch of six aircraft landed": a delivery when it arrived, never the order's size
-                if _ARRIVED_AFTER.match(after) or _PAST_DELIVERY.search(before):
+                if _ARRIVED_AFTER.match(after) or _PAST_DELIVERY.search(before) or re.search(
+                        r"\b(?:delivered|received|took delivery of|taken delivery of|handed over|inducted)\s+(?:the\s+|its\s+)?"
+                        r"(?:\w+\s+)?(?:batch|consignment|shipment|tranche|lot)\s+of\s+$", before, re.I):
                     for d in targets:
                         d.delivered = rng
                 continue
@@ -935,7 +971,7 @@ class DealFinder:
             for d in targets:
                 if prio > d.qty_prio:
                     d.quantity, d.qty_prio = rng, prio
-        for m in _DELIVERED_N.finditer(c.sent.text):
+        for m in [*_DELIVERED_N.finditer(c.sent.text), *_N_ARRIVED.finditer(c.sent.text)]:
             s = c.start + m.start("num")
             if any(q.start <= s < q.end for q in c.quantities) or re.search(r"\b(?:not|n't|never|yet to)\s+(?:\w+\s+)?$", c.sent.text[:m.start()]):
                 continue
@@ -982,7 +1018,7 @@ class DealFinder:
                 if re.search(r"\b(?:start|begin|commence|starting)\w*\s+(?:\w+\s+){0,2}$", ctx, re.I) or \
                         re.search(r"\b(?:programme|program|development)\b", ctx[-70:], re.I):
                     continue
-                if PART_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start):
+                if part_before(self.text, max(c.start, dm.start - 90), dm.start):
                     continue  # a first batch's date is not the deal's completion
                 if _COMPLETION.search(ctx) or c.has("event", "DELIVERY") or c.has("deal", "deliver"):
                     targets = refs if len(refs) <= 2 else refs[:1]
@@ -992,15 +1028,21 @@ class DealFinder:
                         else:
                             d.expected = dm
                 continue
-            if dm.prep in (None, "in", "between", "during", "to", "around", "through") and \
-                    _DUE_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start) and \
+            due = _DUE_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start) \
+                if dm.prep in (None, "in", "between", "during", "to", "around", "through") else None
+            if due and not any(due.end("cue") <= t.start < dm.start for t in sign_triggers) and \
                     not (original and any(t.start < dm.start for t in original)) and \
-                    not PART_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start):
+                    not part_before(self.text, max(c.start, dm.start - 90), dm.start):
                 for d in (refs if len(refs) <= 2 else refs[:1]):
                     d.expected = dm
                 continue
-            if dm.prep in ("from", "since", "after") or not sign_triggers:
+            if dm.kind == "within" and (_COMPLETION.search(self.text, max(c.start, dm.start - 120), dm.start) or
+                                        c.has("event", "DELIVERY") or c.has("deal", "deliver")):
+                for d in (refs if len(refs) <= 2 else refs[:1]):  # "will supply 36 howitzers over the next 15 months"
+                    d.expected = dm
                 continue
+            if dm.prep in ("from", "since", "after") or dm.kind == "within" or not sign_triggers:
+                continue  # a time still to come ("within two years") is no signing date
             nearest = min(sign_triggers, key=lambda t: distance((t.start, t.end), (dm.start, dm.end)))
             others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
                       and distance((t.start, t.end), (dm.start, dm.end)) < distance((nearest.start, nearest.end), (dm.start, dm.end))

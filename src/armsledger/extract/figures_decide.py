@@ -28,7 +28,7 @@ from datetime import date
 
 from .context import Clause
 from .dates import DateMention, reported_at
-from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, PART_BEFORE, Deal, DealFinder
+from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder, part_before
 from .learned import Binary, Model
 from .prefixes import caseless, lowered
 from .spans import distance
@@ -77,6 +77,9 @@ _CUES = {  # cue words read just before the figure (`pre`), just after it (`post
 _CUES_RX = {side: [(n, re.compile(rx, re.I)) for n, rx in cues] for side, cues in _CUES.items()}
 _ANY_PRE = re.compile("|".join(f"(?:{rx})" for _, rx in _CUES["pre"]), re.I)  # does any `pre` cue match?
 _FIRST_BATCH = re.compile(r"\bthe\s+first\s+$", re.I)  # "the first 10 K2 tanks arrived": a first batch, not the order
+# a count still to come: "the first batch of three jets is due to arrive in March", "eight submarines to be built"
+_TO_COME_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:will|would|are to|is to|to be|(?:is|are)\s+(?:due|expected|"
+                            r"scheduled|set|slated))\b", re.I)
 
 
 def _twins(rxs: dict) -> dict | None:
@@ -229,6 +232,8 @@ class Figures:
                     for fig in self.figures_of(i)[kind]:
                         if f == "quantity" and _FIRST_BATCH.search(self.text, max(0, fig.start - 12), fig.start):
                             continue  # a first batch is never the order (it may be the delivered count)
+                        if f == "delivered" and _TO_COME_AFTER.match(self.text, fig.end, min(len(self.text), fig.end + 50)):
+                            continue  # what is still to come has not been delivered
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
                 rule = self._rules[id(d)][f]
@@ -446,7 +451,7 @@ class Figures:
             out.append("date:kind:" + dm.kind)
         if reported_at(self.text, dm.start, c.start):
             out.append("date:reported")
-        if PART_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start):
+        if part_before(self.text, max(c.start, dm.start - 90), dm.start):
             out.append("date:part_before")  # "the first four aircraft are expected in 2026": a first batch's date
         for kinds, name in ((("sign",), "sign"), (("deliver", "complete"), "deliver")):
             near = [t for t in c.triggers if t.group == "deal" and t.kind in kinds]
