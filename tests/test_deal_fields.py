@@ -245,6 +245,22 @@ def test_a_signing_counted_back_from_the_report_dates_the_deal(rules_only, text,
     assert signed and signed["value"] == expected
 
 
+@pytest.mark.parametrize("text, platform, status", [
+    ("Swiss voters yesterday threw out a 3.1 billion franc order for 22 Gripen fighter jets from Sweden.", "Gripen",
+     "cancelled"),
+    ("Poland says it is pulling back from the purchase of 50 French-made Caracal helicopters.", "Caracal",
+     "cancelled"),
+    ("Algeria had ordered 34 MiG-29SMT jets from Russia, but it refused further deliveries after receiving 15.",
+     "MiG-29SMT", "cancelled"),
+    ("Swiss lawmakers voted down the purchase of 12 Swedish Gripen jets for Switzerland.", "Gripen", "cancelled"),
+    ("Kuwait received two Caracal helicopters from France, the last batch of the 30 aircraft it ordered in 2016.",
+     "Caracal", "completed"),
+    ("India took delivery of the last batch of the Rafale jets it ordered from France.", "Rafale", "completed"),
+])
+def test_a_purchase_undone_or_delivered_to_the_last_in_plain_words(rules_only, text, platform, status):
+    assert deal(rules_only, text, platform)["status"] == status
+
+
 def test_the_year_of_the_order_of_a_last_batch_is_its_signing_not_its_completion(rules_only):
     d = deal(rules_only, "Kuwait received two Caracal helicopters from France, the last batch of the 30 aircraft it "
                          "ordered in 2016.", "Caracal")
