@@ -235,6 +235,23 @@ def test_a_ministry_or_force_is_named_by_its_country_not_by_the_words_before(ext
     assert name in names(extractor, text, "organization")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Indian Navy will buy six frigates. India's navy said the first would arrive in 2027.", "Indian Navy"),
+    ("Senegal's Navy took delivery of a patrol vessel on Monday. The Senegalese Navy will use it off Dakar.",
+     "Senegalese Navy"),
+    ("The Nigerian navy commissioned two boats. A Nigerian Navy spokesman said more would follow.", "Nigerian Navy"),
+    ("Canada's air force wants new jets. The Royal Canadian Air Force has flown the CF-18 since 1982.",
+     "Royal Canadian Air Force"),
+    ("The Greek navy has ordered three frigates, the Hellenic Navy said in a statement.", "Hellenic Navy"),
+    ("The Egyptian army, navy and air force held drills. The Egyptian Navy received a corvette.", "Egyptian Navy"),
+])
+def test_a_force_written_in_lower_case_or_possessively_is_the_catalogues(extractor, text, name):
+    services = [e for e in entities(extractor, text) if e["kind"] == "organization"
+                and e["category"] == "armed service" and e["name"].split()[-1].lower() == name.split()[-1].lower()]
+    assert [e["name"] for e in services] == [name]
+    assert len(services[0]["mentions"]) == 2
+
+
 def test_a_force_whose_name_goes_on_after_the_country_keeps_its_name(extractor):
     text = "The Uganda People's Defence Forces will receive 20 armoured vehicles."
     assert not any(n == "Uganda Defence Forces" for n in names(extractor, text, "organization"))

@@ -563,6 +563,15 @@ class Entities:
         return [e for e in self.by_key.values() if e.kind == kind and e.mentions]
 
 
+def _listed_service(ents: Entities, country: str | None, service: str) -> Entity | None:
+    """The one catalogue armed service of `country` the report names whose name ends in `service` ("Indian Navy"
+    for "India's navy", "the Indian navy"): the rule's mention is of it, not of a second body."""
+    tail = " " + service.casefold()
+    found = [e for e in ents.of_kind("organization") if e.catalogue_id and e.country == country
+             and e.category == "armed service" and e.name.casefold().endswith(tail)]
+    return found[0] if len(found) == 1 else None
+
+
 def surname_people(catalogue: Catalogue) -> dict[str, Entry]:
     """The catalogue people a surname alone names: surnames held by one person, of four letters or more,
     neither common nor a place's name."""
@@ -1149,8 +1158,9 @@ class EntityFinder:
             start = m.end("who") - len(who)
             start, who = self._owner(text, ents, start, m.end("who"), country) or (start, who)
             name = f"{who} {m['svc']}"
-            ent = ents.get_or_add(("organization", name.casefold()),
-                                  lambda: Entity("organization", name, country=country, category="armed service"))
+            ent = _listed_service(ents, country, m["svc"]) or ents.get_or_add(
+                ("organization", name.casefold()),
+                lambda: Entity("organization", name, country=country, category="armed service"))
             self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
         for m in _anchored(self._ministry, _MINISTRY_ANCHOR, text, 70):
             # the country written into the formal name, before or after it: "the Kazakhstan Ministry of Defense",
@@ -1224,8 +1234,9 @@ class EntityFinder:
             if ents.covered(m.start("what"), m.end()) is not None:
                 continue
             category = _LOWER_SERVICE_CATEGORY.get(m["what"], "armed service")
-            ent = ents.get_or_add(("organization", name.casefold()),
-                                  lambda: Entity("organization", name, country=country.code, category=category))
+            ent = (category == "armed service" and _listed_service(ents, country.code, m["what"])) or ents.get_or_add(
+                ("organization", name.casefold()),
+                lambda: Entity("organization", name, country=country.code, category=category))
             self._force_mention(ents, ent, Span(s0, m.end(), name))
             more = _MORE_SERVICES.match(text, m.end()) if m["what"] in ("air force", "navy", "army", "coast guard",
                                                                         "marines") else None
@@ -1235,8 +1246,9 @@ class EntityFinder:
                     other = who + w.group()
                     if ents.covered(w.start(), w.end()) is not None:
                         continue
-                    ent = ents.get_or_add(("organization", other.casefold()), lambda: Entity(
-                        "organization", other, country=country.code, category="armed service"))
+                    ent = _listed_service(ents, country.code, w.group()) or ents.get_or_add(
+                        ("organization", other.casefold()), lambda: Entity(
+                            "organization", other, country=country.code, category="armed service"))
                     ents.mention(ent, Span(w.start(), w.end(), w.group()))
         for m in chain(self._institution.finditer(text), self._institution_first.finditer(text)):
             name = m["name"].strip()
