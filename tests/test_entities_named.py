@@ -358,3 +358,40 @@ def test_a_body_named_head_word_first_is_an_organization(extractor, text, name):
 ])
 def test_a_body_named_head_word_first_holds_no_verb_nor_person(extractor, text, word):
     assert not [n for n in names(extractor, text, "organization") if word in n]
+
+
+# --- a ship named after a person is a ship where the words plainly say so -----------------------------------
+
+@pytest.mark.parametrize("text, ship", [
+    ("Egypt took over the helicopter carrier Gamal Abdel Nasser at Saint-Nazaire.", "Gamal Abdel Nasser"),
+    ("In June the frigate Anwar Ibrahim left the yard for sea trials.", "Anwar Ibrahim"),
+    ("Egypt's Mistral-class ship Gamal Abdel Nasser sailed for Alexandria.", "Gamal Abdel Nasser"),
+    ("ENS Gamal Abdel Nasser entered the port of Toulon on Monday.", "ENS Gamal Abdel Nasser"),
+    ("The crew of PNS Anwar Ibrahim trained in Karachi for a month.", "PNS Anwar Ibrahim"),
+])
+def test_a_ship_named_after_a_person_is_no_person(extractor, text, ship):
+    assert ship in names(extractor, text, "platform")
+    assert not names(extractor, text, "person")
+
+
+def test_the_ships_name_with_the_before_it_is_the_ship_elsewhere_in_the_report(extractor):
+    text = ("The helicopter carrier Gamal Abdel Nasser was handed over in June. The Gamal Abdel Nasser will be "
+            "based in the Red Sea. It is named after Gamal Abdel Nasser, Egypt's second president.")
+    ents = entities(extractor, text)
+    ship = next(e for e in ents if e["kind"] == "platform" and e["name"] == "Gamal Abdel Nasser")
+    person = next(e for e in ents if e["kind"] == "person" and e["name"] == "Gamal Abdel Nasser")
+    assert len(ship["mentions"]) == 2 and len(person["mentions"]) == 1
+
+
+def test_a_ship_named_for_a_person_names_both(extractor):
+    text = "The ship, named Gamal Abdel Nasser after Egypt's second president, arrived on Monday."
+    assert "Gamal Abdel Nasser" in names(extractor, text, "platform")
+    assert "Gamal Abdel Nasser" in names(extractor, text, "person")
+
+
+@pytest.mark.parametrize("text", [
+    "The submarine Kim Jong Un inspected on Tuesday was launched in 2019.",
+    "Aboard the frigate Anwar Ibrahim said the navy needed more ships.",
+])
+def test_a_person_who_acts_after_a_ship_noun_stays_a_person(extractor, text):
+    assert names(extractor, text, "person")

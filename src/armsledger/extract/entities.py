@@ -267,6 +267,13 @@ SHIPS_AFTER_NOUN = re.compile(_lead(_SHIP_NOUNS[3:-1]) + r"[ \t]+(?P<names>" + _
 SHIP_ORDINAL = re.compile(_lead("first|second|third|fourth|fifth|sixth|last|lead") + r"(?:\s+" + _SHIP_NOUNS
                           + r")?,\s+(?P<names>" + _A_SHIP_NAME + r")(?=,)")
 _SHIP_NOUN_IN = re.compile(r"\b" + _SHIP_NOUNS + r"\b")
+# a noun phrase that plainly names a ship before the name ("the helicopter carrier", "Egypt's Mistral-class ship")
+_SHIP_PHRASE_BEFORE = re.compile(r"(?:\b(?i:the|a|an|its|their|her|his)|['’]s|,)\s+(?:[\w-]+\s+){0,3}$")
+# what a person, not a ship, does right after the name
+_PERSON_ACTS = re.compile(r"\s+(?:said|says|told|tells|visited|visits|inspected|inspects|toured|tours|boarded|"
+                          r"watched|attended|announced|added|met|signed|spoke|noted)\b")
+_SHIP_PREFIX_WORD = re.compile(_SHIP_PREFIXES + r"\s+")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ONE_SHIP_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 NAMED_TYPE = re.compile(r"(?P<d>[A-Z](?<![\w'’-].)[a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
@@ -1561,12 +1568,13 @@ class EntityFinder:
             any(ent.kind == "organization" and s < end and start < e and (e - s) >= (end - start)
                 for s, e, ent in near)
 
-    def _force_mention(self, ents: Entities, ent: Entity, span: Span) -> None:
+    def _force_mention(self, ents: Entities, ent: Entity, span: Span, over: tuple[str, ...] = ()) -> None:
         """A rule-made name that contains a country or place mention ("Indian Air Force") replaces it; a country
         stays named there (the record lists it among its mentions), a place does not ("Chengdu Aircraft
-        Industrial Company" is no mention of the city)."""
+        Industrial Company" is no mention of the city). `over`: other kinds it replaces ("person": a ship named
+        after one)."""
         inner = ents.overlapping(span.start, span.end)
-        if any(x.kind not in ("country", "location") for _, _, x in inner):
+        if any(x.kind not in ("country", "location", *over) for _, _, x in inner):
             return
         for s, e, x in inner:
             if x.kind != "country":
@@ -1662,21 +1670,27 @@ class EntityFinder:
             span = Span(m.start(), m.start() + len(name), name)
             if re.search(r"\b(?:at|through|near)\s+(?:the\s+)?$", text[max(0, m.start() - 14):m.start()]):
                 continue  # "rotate submarines through HMAS Stirling": a naval base, commissioned like a ship
-            if len(words) < 2 or any(x.kind not in ("country", "location")
+            if len(words) < 2 or any(x.kind not in ("country", "location", "person")
                                      for _, _, x in ents.overlapping(span.start, span.end)):
-                continue  # a catalogue platform ("INS Tushil") or person stands; a place in the name does not
+                continue  # a catalogue platform ("INS Tushil") stands; a place or person in the name does not
             # keyed by its letters: "RNOV Al Seeb" and "RNOV Al-Seeb" are one ship
             ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
                 "platform", name, category="warship", extra={"maker": None, "parent": None}))
-            self._force_mention(ents, ent, span)  # "HMAS Melbourne" is a ship, not the city
+            # "HMAS Melbourne" is a ship, not the city; "ENS Gamal Abdel Nasser" a ship, not the president
+            self._force_mention(ents, ent, span, over=("person",))
         self._ships_by_name(text, ents)
         for m in SHIP_NAMED.finditer(text) if _has_any(text, _GIVEN_WORDS) and _GIVEN_NAME.search(text) else ():
             name = m["d"]
-            if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(m.start("d"), m.end("d"))):
-                continue  # a catalogue name or a person stands; a place the ship is named after does not
+            inner = [x.kind for _, _, x in ents.overlapping(m.start("d"), m.end("d"))]
+            if any(k not in ("country", "location", "person") for k in inner):
+                continue  # a catalogue name stands; a place the ship is named after does not
             ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
                 "platform", name, category="warship", extra={"maker": None, "parent": None}))
-            self._force_mention(ents, ent, Span(m.start("d"), m.end("d"), name))
+            if "person" in inner:  # "the ship, named Gamal Abdel Nasser after ...": the ship's name, and the man's
+                ent.add(Span(m.start("d"), m.end("d"), name))
+            else:
+                self._force_mention(ents, ent, Span(m.start("d"), m.end("d"), name))
+        self._ship_named_people(text, ents)
         for m in self._named_type.finditer(text):
             d = m["d"]
             before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘")
@@ -1720,11 +1734,33 @@ class EntityFinder:
                 words = name.split()
                 if any(w.casefold() in _NOT_SHIP_NAME or (w.isalpha() and w.isupper()) for w in words):
                     continue  # an ordinary word, or capitals: a dateline ("CAIRO (Reuters)"), a firm ("WSIG")
-                if any(x.kind not in ("location",) for _, _, x in ents.overlapping(s, e)):
+                # a person's name is the ship's where a noun phrase plainly names a ship ("the helicopter carrier
+                # Gamal Abdel Nasser"), not where the person acts ("the submarine Kim Jong Un inspected")
+                over = ("person",) if _SHIP_PHRASE_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                    and not _PERSON_ACTS.match(text, e) else ()
+                if any(x.kind not in ("location", *over) for _, _, x in ents.overlapping(s, e)):
                     continue  # a country, firm, person or catalogue platform stands; a place a ship is named for does not
                 ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
                     "platform", name, category="warship", extra={"maker": None, "parent": None}))
-                self._force_mention(ents, ent, Span(s, e, name))
+                self._force_mention(ents, ent, Span(s, e, name), over)
+
+    def _ship_named_people(self, text: str, ents: Entities) -> None:
+        """Once a report names a ship after a person ("the frigate Gamal Abdel Nasser"), "the Gamal Abdel Nasser"
+        elsewhere in it is the ship too; the name without "the" stays the person's ("named after Gamal Abdel
+        Nasser")."""
+        ships = {}
+        for ship in ents.of_kind("platform"):
+            if ship.category == "warship" and not ship.catalogue_id:
+                ships.setdefault(_SHIP_PREFIX_WORD.sub("", ship.name).casefold(), ship)
+        if not ships:
+            return
+        for person in ents.of_kind("person"):
+            for mm in list(person.mentions):
+                ship = ships.get(mm.text.casefold())
+                if ship is not None and _THE_BEFORE.search(text, max(0, mm.start - 4), mm.start):
+                    person.mentions = [x for x in person.mentions if x is not mm]
+                    ents.unmention((mm.start, mm.end, person))
+                    ents.mention(ship, mm)
 
     def _maker_types(self, text: str, ents: Entities) -> None:
         """A maker's name before an aircraft noun names its aircraft, not the firm: "Sukhoi jets",
