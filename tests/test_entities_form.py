@@ -519,3 +519,21 @@ def test_brackets_within_a_sentence_or_a_credit_with_a_slash_name_no_agency(extr
 ])
 def test_services_listed_after_a_countrys_first_service_are_its_services(extractor, text, service):
     assert service in names(extractor, text, "organization")
+
+
+
+# --- a sports club named like a weapon is no platform; a force's aircraft of that name stay platforms ----------
+
+@pytest.mark.parametrize("text, aircraft", [
+    ("Dundee Harriers beat Leeds Rovers 2-1 in the derby on Saturday.", False),
+    ("The striker joined from Kidderminster Harriers last summer.", False),
+    ("Kidderminster Harriers drew 1-1 at home to end a run of defeats.", False),
+    ("The Harriers won 3-0 on Saturday to go top of the table.", False),
+    ("Galway Harriers completed the signing of a winger. The Harriers play at home next week.", False),
+    ("The Marine Corps Harriers will be replaced by the F-35B.", True),
+    ("Spain will keep its Harriers until 2030, the ministry said.", True),
+    ("The Italian Navy Harriers will be retired in 2025. Italy bought 16 Harriers in 1989.", True),
+    ("The Harriers were retired in 2010 after 40 years of service.", True),
+])
+def test_harriers_are_the_aircraft_only_outside_a_sports_page(extractor, text, aircraft):
+    assert ("Harrier" in names(extractor, text, "platform")) is aircraft

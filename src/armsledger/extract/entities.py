@@ -365,6 +365,15 @@ _NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "l
                      "opinion", "video", "photo", "lifestyle", "finance"}
 _SLASH = re.compile("/")
 _FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
+# a sports club named as a weapon is ("Dundee Harriers", "the Harriers won the cup"): the words of a match
+_SPORT_WORDS = re.compile(r"\b(?:beat|beaten|won|wins|lost|drew|draw|league|cup|goals?|scor(?:ed|ing|es)|match|season|coach|"
+                          r"manager|fixture|derby|striker|midfielder|goalkeeper|relegation|play-offs?|semi-final|kick-off|"
+                          r"stadium|fans|supporters|table|points|players?|signing of)\b")
+_SPORT_NOT = re.compile(r"\b(?:jets?|aircraft|fighters?|planes?|squadrons?|pilots?|carriers?|navy|air force|marines?|"
+                        r"military|defen[cs]e|ministry|missiles?)\b", re.I)
+_NOT_CLUB_TOWN = frozenset({"Navy", "Naval", "Force", "Forces", "Army", "Corps", "Marine", "Marines", "Guard", "Air",
+                            "Royal", "Fleet", "Squadron", "Wing", "Aviation", "Sea", "Attack", "Jump", "Jet"})
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
 _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
 _BARE_BODY = Anchored(re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])"),
@@ -570,6 +579,33 @@ class Entities:
         return [e for e in self.by_key.values() if e.kind == kind and e.mentions]
 
 
+def _club_names(text: str, hits: list) -> set[str]:
+    """The platform names a report uses for a sports club: one word in the plural, after a town ("Dundee
+    Harriers", "Kidderminster Harriers") or in a sentence about a match with no weapon in it ("the Harriers won
+    the league"). The report's other mentions of that word are the club's too."""
+    clubs: set[str] = set()
+    for h in hits:
+        word = h.text
+        if h.kind != "platform" or not (word.isalpha() and word[0].isupper() and word.endswith("s")) or word in clubs:
+            continue
+        a = max(text.rfind(". ", 0, h.start), text.rfind("\n", 0, h.start)) + 1
+        b = min((i for i in (text.find(". ", h.end), text.find("\n", h.end)) if i >= 0), default=len(text))
+        if _SPORT_NOT.search(text, a, b):
+            continue  # "the Marine Corps Harriers", "Harrier jets": the weapon
+        before = _WORD_BEFORE.search(text, max(0, h.start - 30), h.start)
+        if before is not None and before[1] not in _NOT_CLUB_TOWN:
+            s0, e0 = before.span(1)
+            owner = next((x for x in hits if x.start <= s0 and x.end >= e0), None)
+            sentence_start = not text[:s0].rstrip(" \t") or text[:s0].rstrip(" \t")[-1] in ".!?\n\"“"
+            town = owner is not None and (owner.kind == "location" or owner.form == "capital")
+            if town or owner is None and not sentence_start:
+                clubs.add(word)  # "Dundee Harriers", "from Kidderminster Harriers"
+                continue
+        if _SPORT_WORDS.search(text, a, b):
+            clubs.add(word)
+    return clubs
+
+
 def _listed_service(ents: Entities, country: str | None, service: str) -> Entity | None:
     """The one catalogue armed service of `country` the report names whose name ends in `service` ("Indian Navy"
     for "India's navy", "the Indian navy"): the rule's mention is of it, not of a second body."""
@@ -754,9 +790,10 @@ class EntityFinder:
     def _catalogue_hits(self, text: str, hits: list[Hit], ents: Entities) -> None:
         leading: Counter | None = None
         capitals: dict[int, Hit] | None = None
+        clubs = _club_names(text, hits)
         for h in hits:
             entry = self.cat.get(h.kind, h.id)
-            if entry is None:
+            if entry is None or h.kind == "platform" and h.text in clubs:
                 continue
             if h.text in self._shared and h.kind != "country":
                 # "PAF": Pakistan's air force, unless the Philippines lead the article
