@@ -302,3 +302,22 @@ def test_a_count_still_to_come_is_no_delivered_candidate():
             "in Indonesia in March 2026.")
     d = {x["platform"]: x for x in Extractor()(Article(text=text, published="2024-06-01"))["deals"]}["Rafale"]
     assert d["delivered"] is None
+
+
+@pytest.fixture(scope="module")
+def with_model():
+    from armsledger.extract import Extractor
+    return Extractor()
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Not all 24 K9 howitzers that Poland bought from South Korea have arrived.", "K9"),
+    ("None of the 12 Rafale jets Qatar ordered from France have been delivered so far.", "Rafale"),
+    ("Not all of the 36 Rafale fighters India bought from France have been handed over.", "Rafale"),
+    ("The 18 Gripen jets Thailand ordered from Sweden have not been delivered, officials said.", "Gripen"),
+    ("Brazil signed for 36 Gripen jets from Sweden; 20 Gripen jets have yet to be delivered.", "Gripen"),
+])
+def test_a_count_whose_delivery_is_denied_is_no_delivered_count(with_model, text, platform):
+    d = deal(with_model, text, platform)
+    assert d["delivered"] is None
+    assert d["status"] != "completed"

@@ -80,6 +80,8 @@ _FIRST_BATCH = re.compile(r"\bthe\s+first\s+$", re.I)  # "the first 10 K2 tanks 
 # a count still to come: "the first batch of three jets is due to arrive in March", "eight submarines to be built"
 _TO_COME_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:will|would|are to|is to|to be|(?:is|are)\s+(?:due|expected|"
                             r"scheduled|set|slated))\b", re.I)
+# a count whose delivery is denied: "not all 24 K9 howitzers ... have arrived", "none of the 12 jets"
+_DENIED_BEFORE = re.compile(r"\b(?:not\s+all|none)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$", re.I)
 
 
 def _twins(rxs: dict) -> dict | None:
@@ -234,6 +236,8 @@ class Figures:
                             continue  # a first batch is never the order (it may be the delivered count)
                         if f == "delivered" and _TO_COME_AFTER.match(self.text, fig.end, min(len(self.text), fig.end + 50)):
                             continue  # what is still to come has not been delivered
+                        if f == "delivered" and _DENIED_BEFORE.search(self.text, max(0, fig.start - 20), fig.start):
+                            continue  # "not all 36 jets have been delivered": a denied delivery
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
                 rule = self._rules[id(d)][f]
