@@ -91,6 +91,7 @@ class Tokenizer:
         self._suffix = suffix.search if suffix else None
         self._infix = infix.finditer if infix else None
         self._url = url.match if url else None
+        self._suffix_ends = _last_chars(suffix) if suffix else None
         self._compiled = True
 
     def __call__(self, text: str) -> tuple[list[str], list[int]]:
@@ -149,6 +150,7 @@ class Tokenizer:
     def _split_affixes(self, string: str, prefixes: list[str], suffixes: list[str]) -> str:
         specials = self._specials
         find = self._find
+        ends = self._suffix_ends
         last_size = 0
         while string and len(string) != last_size:
             if string in specials:
@@ -161,7 +163,9 @@ class Tokenizer:
                 if minus_pre and minus_pre in specials:
                     prefixes.append(prefix)
                     return minus_pre
-            suf_len = find(self._suffix, string[pre_len:]) if self._suffix else 0
+            # a suffix ends the chunk: none is looked for where no suffix can end with its last character
+            suf_len = find(self._suffix, string[pre_len:]) if self._suffix and (
+                ends is None or string[-1] in ends or string[-1] == "\n") else 0
             if suf_len:
                 suffix = string[-suf_len:]
                 minus_suf = string[:-suf_len]
@@ -234,3 +238,51 @@ class Tokenizer:
                 at += len(t)
             words[s:e] = special
             starts[s:e] = new_starts
+
+
+def _last_chars(rx: re.Pattern) -> frozenset[str] | None:
+    """The characters a non-empty match of `rx` can end with, when every alternative of it is a string's end
+    after something that ends with one of a known set of characters (`(?<=[0-9])km$`, `\\.\\.+$`); else None.
+    A match of such an expression ends at the string's end (or before a final newline), so a string whose last
+    character is none of these has no suffix of it that is not empty."""
+    from re import _parser as sre  # the parser `re` itself compiles with
+
+    if rx.flags & (re.IGNORECASE | re.MULTILINE | re.LOCALE):
+        return None
+    out: set[int] = set()
+
+    def last(items) -> bool:  # the last characters of a sequence's non-empty matches into `out`; False if unknown
+        if not items:
+            return False
+        op, arg = items[-1]
+        if op is sre.LITERAL:
+            out.add(arg)
+        elif op is sre.IN:
+            for kind, value in arg:
+                if kind is sre.LITERAL:
+                    out.add(value)
+                elif kind is sre.RANGE and value[1] - value[0] < 100_000:
+                    out.update(range(value[0], value[1] + 1))
+                else:  # a negated class, a category (\\w, \\d)
+                    return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            return arg[0] >= 1 and last(list(arg[2]))
+        elif op is sre.BRANCH:
+            return all(last(list(b)) for b in arg[1])
+        elif op is sre.SUBPATTERN:
+            return last(list(arg[3]))
+        else:
+            return False
+        return True
+
+    tree = list(sre.parse(rx.pattern, rx.flags))
+    branches = [list(b) for b in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
+    for items in branches:
+        if not items or items[-1] not in ((sre.AT, sre.AT_END), (sre.AT, sre.AT_END_STRING)):
+            return None
+        body = items[:-1]
+        if all(op in (sre.ASSERT, sre.ASSERT_NOT) for op, _ in body):
+            continue  # only an empty match
+        if not last(body):
+            return None
+    return frozenset(map(chr, out))
