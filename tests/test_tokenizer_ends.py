@@ -8,12 +8,13 @@ from armsledger.extract.tokenizer import Tokenizer
 def test_suffixes_looked_for_only_where_one_can_end_cut_chunks_as_before():
     tok = Extractor(model=False).gazetteer.tokenizer
     tok._compile()
-    assert tok._suffix_ends is not None and "." in tok._suffix_ends and "e" not in tok._suffix_ends
+    ends, guarded = tok._suffix_ends
+    assert "." in ends and "s" in ends and "e" not in ends and any("m" in e and "7" in g for e, g in guarded)
     plain = Tokenizer(tok._data)
     plain._compile()
     plain._suffix_ends = None  # every chunk searched, as spaCy does
     rng = random.Random(7)
-    chars = sorted(tok._suffix_ends)[:200] + list("abcdeklmsxyzKM0123456789.,;:!?()'\"-/$€%°…’\n")
+    chars = sorted(ends.union(*(e for e, _ in guarded)))[:200] + list("abcdeklmsxyzKM0123456789.,;:!?()'\"-/$€%°…’\n")
     words = ["howitzers", "5km", "10kg.", "U.S.", "deal...", "jets'", "(Rafale)", "2025,", "Su-35s", "F-16V", "x\n"]
     words += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 7))) for _ in range(20_000)]
     for w in words:

@@ -165,7 +165,8 @@ class Tokenizer:
                     return minus_pre
             # a suffix ends the chunk: none is looked for where no suffix can end with its last character
             suf_len = find(self._suffix, string[pre_len:]) if self._suffix and (
-                ends is None or string[-1] in ends or string[-1] == "\n") else 0
+                ends is None or string[-1] in ends[0] or string[-1] == "\n"
+                or any(string[-1] in last and not guard.isdisjoint(string) for last, guard in ends[1])) else 0
             if suf_len:
                 suffix = string[-suf_len:]
                 minus_suf = string[:-suf_len]
@@ -240,41 +241,49 @@ class Tokenizer:
             starts[s:e] = new_starts
 
 
-def _last_chars(rx: re.Pattern) -> frozenset[str] | None:
-    """The characters a non-empty match of `rx` can end with, when every alternative of it is a string's end
-    after something that ends with one of a known set of characters (`(?<=[0-9])km$`, `\\.\\.+$`); else None.
-    A match of such an expression ends at the string's end (or before a final newline), so a string whose last
-    character is none of these has no suffix of it that is not empty."""
+def _last_chars(rx: re.Pattern) -> tuple[frozenset[str], tuple[tuple[frozenset[str], frozenset[str]], ...]] | None:
+    """Where a non-empty match of `rx` can end, when every alternative of it is a string's end after something
+    that ends with one of a known set of characters (`'s$`, `\\.\\.+$`, `(?<=[0-9])km$`); else None. A match of
+    such an expression ends at the string's end (or before a final newline), so a string whose last character
+    is none of these has no suffix of it that is not empty. The last characters of the alternatives that look
+    behind for nothing; then, for each class that alternatives look behind for first (`(?<=[0-9])`), the last
+    characters of those and the characters of the class (a string that holds none has no match of those)."""
     from re import _parser as sre  # the parser `re` itself compiles with
 
     if rx.flags & (re.IGNORECASE | re.MULTILINE | re.LOCALE):
         return None
-    out: set[int] = set()
 
-    def last(items) -> bool:  # the last characters of a sequence's non-empty matches into `out`; False if unknown
+    def chars(items, out: set[int], most: int = 10_000) -> bool:  # a one-character class's characters (few)
+        if len(items) != 1 or items[0][0] is not sre.IN:
+            return False
+        for kind, value in items[0][1]:
+            if kind is sre.LITERAL:
+                out.add(value)
+            elif kind is sre.RANGE and value[1] - value[0] < most - len(out):
+                out.update(range(value[0], value[1] + 1))
+            else:  # a negated class, a category (\\w, \\d)
+                return False
+        return True
+
+    def last(items, out: set[int]) -> bool:  # the last characters of a sequence's non-empty matches; False if unknown
         if not items:
             return False
         op, arg = items[-1]
         if op is sre.LITERAL:
             out.add(arg)
-        elif op is sre.IN:
-            for kind, value in arg:
-                if kind is sre.LITERAL:
-                    out.add(value)
-                elif kind is sre.RANGE and value[1] - value[0] < 100_000:
-                    out.update(range(value[0], value[1] + 1))
-                else:  # a negated class, a category (\\w, \\d)
-                    return False
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            return arg[0] >= 1 and last(list(arg[2]))
-        elif op is sre.BRANCH:
-            return all(last(list(b)) for b in arg[1])
-        elif op is sre.SUBPATTERN:
-            return last(list(arg[3]))
-        else:
-            return False
-        return True
+            return True
+        if op is sre.IN:
+            return chars([items[-1]], out)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            return arg[0] >= 1 and last(list(arg[2]), out)
+        if op is sre.BRANCH:
+            return all(last(list(b), out) for b in arg[1])
+        if op is sre.SUBPATTERN:
+            return last(list(arg[3]), out)
+        return False
 
+    plain: set[int] = set()
+    guarded: dict[frozenset[int], set[int]] = {}
     tree = list(sre.parse(rx.pattern, rx.flags))
     branches = [list(b) for b in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
     for items in branches:
@@ -283,6 +292,11 @@ def _last_chars(rx: re.Pattern) -> frozenset[str] | None:
         body = items[:-1]
         if all(op in (sre.ASSERT, sre.ASSERT_NOT) for op, _ in body):
             continue  # only an empty match
-        if not last(body):
+        head, guard = body[0], set()
+        if head[0] is sre.ASSERT and head[1][0] == -1 and chars(list(head[1][1]), guard, 1_000):
+            if not last(body, guarded.setdefault(frozenset(guard), set())):  # a character of `guard` before it
+                return None
+        elif not last(body, plain):
             return None
-    return frozenset(map(chr, out))
+    return frozenset(map(chr, plain)), tuple((frozenset(map(chr, ends)), frozenset(map(chr, guard)))
+                                             for guard, ends in guarded.items())
