@@ -1,22 +1,24 @@
-"""The tokenizer looks for a suffix only where one can end (`tokenizer._last_chars`): the tokens stay spaCy's."""
+"""The tokenizer looks for a suffix only where one can end, an infix only where one can begin\n(`tokenizer._last_chars`): the tokens stay spaCy's."""
 import random
 
 from armsledger.extract import Extractor
 from armsledger.extract.tokenizer import Tokenizer
 
 
-def test_suffixes_looked_for_only_where_one_can_end_cut_chunks_as_before():
+def test_affixes_looked_for_only_where_one_can_end_or_begin_cut_chunks_as_before():
     tok = Extractor(model=False).gazetteer.tokenizer
     tok._compile()
     ends, guarded = tok._suffix_ends
     assert "." in ends and "s" in ends and "e" not in ends and any("m" in e and "7" in g for e, g in guarded)
     plain = Tokenizer(tok._data)
     plain._compile()
-    plain._suffix_ends = None  # every chunk searched, as spaCy does
+    plain._suffix_ends = plain._infix_starts = None  # every chunk searched, as spaCy does
+    assert "-" in tok._infix_starts and "e" not in tok._infix_starts
     rng = random.Random(7)
     chars = sorted(ends.union(*(e for e, _ in guarded)))[:200] + list("abcdeklmsxyzKM0123456789.,;:!?()'\"-/$€%°…’\n")
-    words = ["howitzers", "5km", "10kg.", "U.S.", "deal...", "jets'", "(Rafale)", "2025,", "Su-35s", "F-16V", "x\n"]
+    words = ["F-16s", "a.B", "1+2", "x,y", "and/or", "well--known", "howitzers", "5km", "10kg.", "U.S.", "deal...", "jets'", "(Rafale)", "2025,", "Su-35s", "F-16V", "x\n"]
     words += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 7))) for _ in range(20_000)]
     for w in words:
         a, b = ([], []), ([], [])
         assert (tok._split_affixes(w, *a), a) == (plain._split_affixes(w, *b), b), w
+        assert tok._attach(w) == plain._attach(w), w

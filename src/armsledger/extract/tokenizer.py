@@ -92,6 +92,7 @@ class Tokenizer:
         self._infix = infix.finditer if infix else None
         self._url = url.match if url else None
         self._suffix_ends = _last_chars(suffix) if suffix else None
+        self._infix_starts = _last_chars(infix, first=True) if infix else None
         self._compiled = True
 
     def __call__(self, text: str) -> tuple[list[str], list[int]]:
@@ -193,7 +194,10 @@ class Tokenizer:
             return special
         if self._url is not None and self._url(string):
             return (string,)
-        matches = list(self._infix(string)) if self._infix is not None else []
+        # an infix is looked for only in a string that holds a character one begins with (none is empty)
+        starts = self._infix_starts
+        matches = list(self._infix(string)) if self._infix is not None and (
+            starts is None or not starts.isdisjoint(string)) else []
         if not matches:
             return (string,)
         out: list[str] = []
@@ -241,13 +245,14 @@ class Tokenizer:
             starts[s:e] = new_starts
 
 
-def _last_chars(rx: re.Pattern) -> tuple[frozenset[str], tuple[tuple[frozenset[str], frozenset[str]], ...]] | None:
+def _last_chars(rx: re.Pattern, first: bool = False) -> tuple | frozenset[str] | None:
     """Where a non-empty match of `rx` can end, when every alternative of it is a string's end after something
     that ends with one of a known set of characters (`'s$`, `\\.\\.+$`, `(?<=[0-9])km$`); else None. A match of
     such an expression ends at the string's end (or before a final newline), so a string whose last character
     is none of these has no suffix of it that is not empty. The last characters of the alternatives that look
     behind for nothing; then, for each class that alternatives look behind for first (`(?<=[0-9])`), the last
-    characters of those and the characters of the class (a string that holds none has no match of those)."""
+    characters of those and the characters of the class (a string that holds none has no match of those).
+    `first`: the characters every match of the expression begins with, if none is empty and they are known."""
     from re import _parser as sre  # the parser `re` itself compiles with
 
     if rx.flags & (re.IGNORECASE | re.MULTILINE | re.LOCALE):
@@ -265,28 +270,33 @@ def _last_chars(rx: re.Pattern) -> tuple[frozenset[str], tuple[tuple[frozenset[s
                 return False
         return True
 
-    def last(items, out: set[int]) -> bool:  # the last characters of a sequence's non-empty matches; False if unknown
-        if not items:
+    def last(items, out: set[int], at: int = -1) -> bool:  # the last (at=0: first) characters of a sequence's
+        if not items:                                         # matches, none of them empty; False if unknown
             return False
-        op, arg = items[-1]
+        op, arg = items[at]
         if op is sre.LITERAL:
             out.add(arg)
             return True
         if op is sre.IN:
-            return chars([items[-1]], out)
+            return chars([items[at]], out)
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-            return arg[0] >= 1 and last(list(arg[2]), out)
+            return arg[0] >= 1 and last(list(arg[2]), out, at)
         if op is sre.BRANCH:
-            return all(last(list(b), out) for b in arg[1])
+            return all(last(list(b), out, at) for b in arg[1])
         if op is sre.SUBPATTERN:
-            return last(list(arg[3]), out)
+            return last(list(arg[3]), out, at)
         return False
+
+    if first:  # the characters every match of an alternative begins with, after what it looks around for
+        starts: set[int] = set()
+        for items in _branches(rx):
+            if not last([x for x in items if x[0] not in (sre.ASSERT, sre.ASSERT_NOT)], starts, 0):
+                return None
+        return frozenset(map(chr, starts))
 
     plain: set[int] = set()
     guarded: dict[frozenset[int], set[int]] = {}
-    tree = list(sre.parse(rx.pattern, rx.flags))
-    branches = [list(b) for b in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
-    for items in branches:
+    for items in _branches(rx):
         if not items or items[-1] not in ((sre.AT, sre.AT_END), (sre.AT, sre.AT_END_STRING)):
             return None
         body = items[:-1]
@@ -300,3 +310,11 @@ def _last_chars(rx: re.Pattern) -> tuple[frozenset[str], tuple[tuple[frozenset[s
             return None
     return frozenset(map(chr, plain)), tuple((frozenset(map(chr, ends)), frozenset(map(chr, guard)))
                                              for guard, ends in guarded.items())
+
+
+def _branches(rx: re.Pattern) -> list[list]:
+    """The alternatives of an expression, each as the parsed sequence of its items."""
+    from re import _parser as sre
+
+    tree = list(sre.parse(rx.pattern, rx.flags))
+    return [list(b) for b in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
