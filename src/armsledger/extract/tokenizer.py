@@ -253,7 +253,7 @@ def _last_chars(rx: re.Pattern, first: bool = False) -> tuple | frozenset[str] |
     behind for nothing; then, for each class that alternatives look behind for first (`(?<=[0-9])`), the last
     characters of those and the characters of the class (a string that holds none has no match of those).
     `first`: the characters every match of the expression begins with, if none is empty and they are known."""
-    from re import _parser as sre  # the parser `re` itself compiles with
+    from .prefixes import _P as sre  # the parser `re` itself compiles with (as the prefixes read it)
 
     if rx.flags & (re.IGNORECASE | re.MULTILINE | re.LOCALE):
         return None
@@ -314,7 +314,7 @@ def _last_chars(rx: re.Pattern, first: bool = False) -> tuple | frozenset[str] |
 
 def _branches(rx: re.Pattern) -> list[list]:
     """The alternatives of an expression, each as the parsed sequence of its items."""
-    from re import _parser as sre
+    from .prefixes import _P as sre
 
     tree = list(sre.parse(rx.pattern, rx.flags))
     return [list(b) for b in tree[0][1][1]] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
