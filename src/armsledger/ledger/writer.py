@@ -303,6 +303,9 @@ class _Batch:
         # PostgreSQL's bulk load: the deals' and events' rows are written once, reconciled, at the end
         # (`BulkLoad.finish`), not inserted here and updated there (its foreign keys are checked at the end)
         self.hold_rows = False
+        # a new deal's or event's `updated_at` as first written: reconciling it at the end of the batch (of the
+        # load) sets it again, so one clock reading serves them all
+        self.stamp = now()
 
     def run(self, rows: list[dict]) -> list[Added | None]:
         docs = [r for r in rows if r["kind"] == "article"]
@@ -488,7 +491,7 @@ class _Batch:
         row = {"id": self._new_id("deals"), "supplier": d.get("supplier"), "recipient": d.get("recipient"),
                "platform": d["platform"], "category": d.get("category"), "follow_on": int(bool(d.get("follow_on"))),
                "order_year": year, "hedged": 0, "sources": 0, "independent_sources": 0, "conflicts": 0,
-               "rejected": 0, "updated_at": now()}
+               "rejected": 0, "updated_at": self.stamp}
         self.out["deals"].append(row)
         self.new_deals.add(row["id"])
         if self.bulk:
@@ -511,7 +514,7 @@ class _Batch:
         self.out["events"].append({"id": event_id, "type": v["type"], "countries": countries,
                                    "date": date.get("value"), "date_precision": date.get("precision"),
                                    "status": v.get("status"), "sources": 0, "independent_sources": 0,
-                                   "updated_at": now()})
+                                   "updated_at": self.stamp})
         if self.bulk:
             self.bulk_events[event_id] = self.out["events"][-1]
         self.event_by_id[event_id] = {"id": event_id, "type": v["type"], "countries": countries,
