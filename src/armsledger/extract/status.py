@@ -164,6 +164,13 @@ _APPROVED_SALE = re.compile(
     re.I)
 
 
+# any word of a delivery made or under way ("arrived", "handed over", "in service", "three more are on order")
+_DELIVERY_SAID = re.compile(
+    r"\b(?:deliver\w*|arriv\w*|received|receiving|hand(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?over|handover|induct\w*|"
+    r"(?:took|taken|taking|takes)\s+delivery|commissioned|supplied|supplying|exported|transferred|shipped|shipments?|"
+    r"reached|landed|in\s+service|operat\w+|fleet|on\s+order|already\s+(?:has|have|had|owns?))\b", re.I)
+
+
 def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
     """Is the deal's platform named, in one of its sentences, as serving in a fleet?"""
     for i in sorted({c.clause for c in deal.claims} | set(deal.clauses)):
@@ -190,7 +197,8 @@ def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
     a delivery said complete whose sentences leave part of the order to come is in delivery; a signed purchase
     whose platform a sentence names as serving in a fleet is completed; a signed deal whose contract a sentence
     (signing nothing itself) says is still unsigned is negotiating, and one whose every signature is a government's
-    approval of a possible sale is offered."""
+    approval of a possible sale is offered; a deal in delivery with no count delivered whose sentences say nothing
+    of a delivery is signed."""
     live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
     cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
     if status == "negotiating":
@@ -214,6 +222,8 @@ def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
         return "completed"
     if status == "signed" and any(_BEGUN.search(t) or _UNDER_WAY.search(t) for t in cited):
         return "in_delivery"
+    if status == "in_delivery" and not deal.delivered and not any(_DELIVERY_SAID.search(t) for t in cited):
+        return "signed"  # a delivery no sentence of the deal speaks of ("construction of the first frigate")
     if status == "completed" and any(_PART_ONLY.search(_FIRST_BOUGHT.sub(" ", t)) or _UNDER_WAY.search(t)
                                      for t in cited):
         return "in_delivery"
