@@ -52,3 +52,35 @@ def test_widely_exported_systems_are_known_by_their_origin(extractor, text, expe
 ])
 def test_common_words_near_the_new_names_are_not_platforms(extractor, text):
     assert catalogued(extractor, text) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Algeria's C28A corvettes and Pakistan's Jinnah class frigates were shown next to Type 901 supply ships.",
+     {("C28A", "CHN"), ("Jinnah class", "PAK"), ("Type 901", "CHN")}),
+    ("The navy will retire its Krivak-class frigates and buy LCAC hovercraft and a Spearhead class ship.",
+     {("Krivak class", "RUS"), ("LCAC", "USA"), ("Spearhead class", "USA")}),
+    ("Croatia offered M-84 tanks, Serbia the M-80A IFV, and Slovakia Tatrapan carriers to the buyer.",
+     {("M-84", "SRB"), ("M-80A", "SRB"), ("Tatrapan", "SVK")}),
+    ("The brigade fields THeMIS robots, Dongfeng Mengshi trucks and a ZAHA amphibious assault vehicle.",
+     {("THeMIS", "EST"), ("Dongfeng Mengshi", "CHN"), ("ZAHA amphibious assault vehicle", "TUR")}),
+    ("Houthi forces fired Burkan-2H missiles, Iran showed the Talash air defence system, Ukraine Palianytsia drones.",
+     {("Burkan-2H", "YEM"), ("Talash air defence system", "IRN"), ("Palianytsia", "UKR")}),
+    ("Troops trained on the LD-2000 system, HQ-12 missiles and 2S31 Vena mortars before the parade.",
+     {("LD-2000", "CHN"), ("HQ-12", "CHN"), ("2S31 Vena", "RUS")}),
+    ("The frigates carry CAPTAS-4 sonars, Mk 41 VLS cells and Sylver launchers, and MU90 torpedoes.",
+     {("CAPTAS-4", "FRA"), ("Mk 41 VLS", "USA"), ("Sylver", "FRA"), ("MU90", "FRA")}),
+    ("Police bought Uzi submachine gun kits, FN FAL rifles and Zastava M70 rifles from the surplus stock.",
+     {("Uzi submachine gun", "ISR"), ("FN FAL", "BEL"), ("Zastava M70", "SRB")}),
+])
+def test_systems_added_for_unseen_reports_are_known_by_their_origin(extractor, text, expected):
+    assert expected <= catalogued(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kord and Stormers fans cheered at the Trishul peak, and Redut and Talash were the films of the year.",
+    "Palma, Majid, Talha and Abhay said the Okapi and the Eland at the zoo were eating well.",
+    "Carl Gustav Jung and Aziz Sancar spoke; Corian worktops and Enforcer locks were on sale in Gezgin.",
+    "Their first win came at Levent, and the Galaxy S20, the BMW M20 engine and the Pulsar NS200 sold out.",
+])
+def test_words_and_names_left_out_of_the_new_systems_are_not_platforms(extractor, text):
+    assert catalogued(extractor, text) == set()
