@@ -1,6 +1,7 @@
 """Case-sensitive twins over the lower-cased text (`prefixes.Caseless`, the trigger lexicon's per-kind twins) find
 what the case-insensitive expressions find, at the same places, on text in any case."""
-from armsledger.extract import features
+from armsledger.extract import features, status
+from armsledger.extract.prefixes import caseless
 from armsledger.extract.context import lexicon
 
 SENTENCES = [
@@ -36,3 +37,32 @@ def test_feature_cues_answer_as_their_case_insensitive_expressions():
                 assert bool(rx.search(head)) == bool(rx.rx.search(head)), (rx.rx.pattern, head)
                 m, m0 = rx.match(tail), rx.rx.match(tail)
                 assert (m and m.span()) == (m0 and m0.span()), (rx.rx.pattern, tail)
+
+
+def test_status_cues_answer_as_their_case_insensitive_expressions():
+    cues = [status._PART_TO_COME, status._PLAN, status._TALKS, status._FUTURE_BUY, status._DONE_BUY, status._BEGUN,
+            status._UNDER_WAY, status._PART_ONLY, status._FLEET_BEFORE, status._FLEET_AFTER]
+    pieces = SENTENCES + [
+        "The First ‘Rafale’ jets HAVE ARRIVED in Ambala.", "the initial “K9” howitzers have been delivered",
+        "Egypt’s first two ‘Gowind’ corvettes were handed over", "Deliveries of the S-400 systems to India HAVE BEGUN",
+        "Peru WILL BUY eight helicopters; no contract has been signed.", "THE REMAINING three are on order",
+        "the air force’s fleet, which includes Mi-17 helicopters", "the 12 Mirage jets it now flies",
+        "India’s first batch of four jets", "FULLY delivered by 2028", "K\u212aelvin deliveries have begun"]
+    for rx in cues:
+        assert rx.twin is not None, rx.rx.pattern
+        for text in pieces:
+            for end in range(0, len(text) + 1, 3):
+                head, tail = text[:end], text[end:]
+                for piece in (head, tail):
+                    m, m0 = rx.search(piece), rx.rx.search(piece)
+                    assert (m and m.span()) == (m0 and m0.span()), (rx.rx.pattern, piece)
+
+
+def test_a_character_without_case_stands_for_itself_in_a_twin():
+    import re
+    assert caseless(re.compile(r"\bfirst\s+[\w’]+\s+arrived", re.I)) is not None  # ’ has no case: re.I compares it exactly
+    assert caseless(re.compile(r"\bé\w+", re.I)) is None  # é has a capital É
+    rx = re.compile(r"(?:egypt’s|the) (?:first|new)\b", re.I)
+    twin = caseless(rx)
+    for text in ("EGYPT’S FIRST", "Egypt’s New", "egypt's first", "Egypt\u2018s first", "THE FIRST"):
+        assert bool(twin.search(text.lower())) == bool(rx.search(text)), text

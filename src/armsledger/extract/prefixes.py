@@ -276,8 +276,10 @@ def caseless(rx: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 def _lower_char(code: int) -> bool:
+    """Does the character stand for itself in the lower-cased text? An ASCII one in lower case; any other only
+    when it has no case at all (’, “, €, —): re.I compares such a one exactly, and no character lower-cases to it."""
     c = chr(code)
-    return c.isascii() and c.lower() == c
+    return c.lower() == c if c.isascii() else c.lower() == c == c.upper()
 
 
 def _plain(items) -> bool:
