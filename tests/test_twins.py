@@ -1,6 +1,6 @@
 """Case-sensitive twins over the lower-cased text (`prefixes.Caseless`, the trigger lexicon's per-kind twins) find
 what the case-insensitive expressions find, at the same places, on text in any case."""
-from armsledger.extract import features, status
+from armsledger.extract import deals, features, status
 from armsledger.extract.prefixes import caseless
 from armsledger.extract.context import lexicon
 
@@ -66,3 +66,16 @@ def test_a_character_without_case_stands_for_itself_in_a_twin():
     twin = caseless(rx)
     for text in ("EGYPT’S FIRST", "Egypt’s New", "egypt's first", "Egypt\u2018s first", "THE FIRST"):
         assert bool(twin.search(text.lower())) == bool(rx.search(text)), text
+
+
+def test_the_second_pass_count_cues_answer_as_their_case_insensitive_expressions():
+    cues = [deals._COUNT_BEFORE, deals._BATCH_OF_BEFORE, deals._FIRST_OF_BEFORE, deals._REST_BEFORE, deals._ALL_BEFORE,
+            deals._EACH_BEFORE, deals._PART_OF_BEFORE]
+    pieces = SENTENCES + ["India Ordered 36 Rafale", "over 24 more K9", "The First Batch Of ", "delivered the FIRST of the ",
+                          "the Remaining ", "ALL ", "Each ", "a deal that INCLUDED 12 ", "Egypt’s order for Some 24 new "]
+    for rx in cues:
+        assert rx.twin is not None, rx.rx.pattern
+        for text in pieces:
+            for end in range(len(text) + 1):
+                m, m0 = rx.search(text, 0, end), rx.rx.search(text, 0, end)
+                assert (m and m.span()) == (m0 and m0.span()), (rx.rx.pattern, text[:end])

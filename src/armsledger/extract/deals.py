@@ -91,8 +91,8 @@ _GIVEN_BY = re.compile(r"[^.;:]{0,50}?\b(?:were\s+|was\s+|been\s+)?(?:gifted|don
                        r"transferred|handed\s+over)\s+by\s+(?:the\s+)?(?=[A-Z])")
 _MADE = re.compile(r"[A-Z][\w]+(?=-(?:made|built|manufactured|designed)\s+(?:[\w-]+\s+){0,2}$)")
 _RELATIVE = re.compile(r",?\s+(?:which|who|that)\s+(?:has|had|have|is|was|already|also|\w+ed)\b", re.I)
-_COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|nearly|some)\s+)?(?<![\w.,$€£₹-])(?P<num>{NUM})\s+"
-                           rf"(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I)
+_COUNT_BEFORE = Caseless(re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|nearly|some)\s+)?(?<![\w.,$€£₹-])"
+                                    rf"(?P<num>{NUM})\s+(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I))
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
 NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
@@ -357,6 +357,17 @@ def _assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None) -> tu
     return by_platform, loose
 
 
+# what stands before a count in the second pass (`DealFinder._quantities`): a unit's number ("No 15 Squadron"), a
+# batch, "the first of", the rest, "all", "each", a part of a larger order
+_UNIT_NUMBER_BEFORE = re.compile(r"\b(?:No\.?|Number|Nos?\.)\s*$")
+_BATCH_OF_BEFORE = Caseless(re.compile(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$", re.I))
+_FIRST_OF_BEFORE = Caseless(re.compile(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I))
+_REST_BEFORE = Caseless(re.compile(r"\b(?:remaining|outstanding|rest of the)\s+$", re.I))
+_ALL_BEFORE = Caseless(re.compile(r"\ball\s+$", re.I))
+_EACH_BEFORE = Caseless(re.compile(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", re.I))
+_PART_OF_BEFORE = Caseless(re.compile(r"\b(?:includ(?:es|ed|ing)|of which|comprising|among them)\s+(?:\w+\s+)?$", re.I))
+
+
 class DealFinder:
     """Turns the clauses of one article into deals (see the module docstring)."""
 
@@ -369,6 +380,7 @@ class DealFinder:
         self.opened: list[tuple[int, str, str]] = []  # where pass 1 opened a deal: (position, supplier, recipient)
         self.order_spans: dict[int, list[tuple[int, int]]] = {}
         self._years: dict[int, dict[tuple[int, int], str]] = {}
+        self._counts_before: dict[int, list[Quantity]] = {}  # `counts_before_platforms`, by sentence
 
     # --- pass 1 ---------------------------------------------------------------
     def open_deals(self) -> None:
@@ -915,11 +927,10 @@ class DealFinder:
             if not targets:
                 continue
             rng = {"min": q.min, "max": q.max, "unit": q.unit, "text": q.text}
-            if re.search(r"\b(?:No\.?|Number|Nos?\.)\s*$", before) or q.text[:1].isdigit() and re.search(
+            if _UNIT_NUMBER_BEFORE.search(before) or q.text[:1].isdigit() and re.search(
                     r"\d\s+(?:Squadron|Regiment|Battalion|Brigade|Division|Wing|Flotilla|Group)\b", q.text):
                 continue  # "No 15 Squadron", "7 Regiment": a unit's name, not a count
-            if re.search(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$",
-                         before, re.I):
+            if _BATCH_OF_BEFORE.search(before):
                 # "the first batch of six aircraft landed": a delivery when it arrived, never the order's size
                 if _ARRIVED_AFTER.match(after) or _PAST_DELIVERY.search(before) or re.search(
                         r"\b(?:delivered|received|took delivery of|taken delivery of|handed over|inducted)\s+(?:the\s+|its\s+)?"
@@ -927,7 +938,7 @@ class DealFinder:
                     for d in targets:
                         d.delivered = rng
                 continue
-            first_of = re.search(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", before, re.I)
+            first_of = _FIRST_OF_BEFORE.search(before)
             if first_of:
                 # "has delivered the first of three patrol vessels", "the first of the two, was commissioned": one
                 # of them has arrived
@@ -939,7 +950,7 @@ class DealFinder:
                         d.delivered = {"min": 1.0, "max": 1.0, "unit": q.unit,
                                        "text": text[max(c.start, q.start - 40) + first_of.start():q.end]}
                 continue
-            if q.more in ("remaining", "outstanding") or re.search(r"\b(?:remaining|outstanding|rest of the)\s+$", before, re.I):
+            if q.more in ("remaining", "outstanding") or _REST_BEFORE.search(before):
                 for d in targets:
                     d.remaining = rng
                 continue
@@ -957,16 +968,16 @@ class DealFinder:
                 continue
             if _FUTURE_DELIVERY.match(after):
                 continue
-            if re.search(r"\ball\s+$", before, re.I):
+            if _ALL_BEFORE.search(before):
                 done = _all_delivered(before, text[q.end:c.sent.end])
                 for d in targets:
                     d.total = rng
                     if done:  # "all 24 jets ... have been delivered": the order is complete
                         d.delivered = rng
                 continue
-            if re.search(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", before, re.I):
+            if _EACH_BEFORE.search(before):
                 continue
-            if re.search(r"\b(?:includ(?:es|ed|ing)|of which|comprising|among them)\s+(?:\w+\s+)?$", before, re.I):
+            if _PART_OF_BEFORE.search(before):
                 continue  # "18 Rafale, a deal that included 12 second-hand jets": a part, not the order
             for d in targets:
                 if prio > d.qty_prio:
@@ -989,7 +1000,14 @@ class DealFinder:
                 d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
 
     def counts_before_platforms(self, c: Clause) -> list[Quantity]:
-        """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches"."""
+        """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches" (read once a
+        sentence: the second pass and the figures' decisions both ask; nobody changes them)."""
+        hit = self._counts_before.get(id(c))
+        if hit is None:
+            hit = self._counts_before[id(c)] = self._counts_before_platforms(c)
+        return hit
+
+    def _counts_before_platforms(self, c: Clause) -> list[Quantity]:
         out = []
         for s_, e_, plat in c.platforms:
             m = _COUNT_BEFORE.search(self.text, max(c.start, s_ - 40), s_)
