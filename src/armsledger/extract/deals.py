@@ -100,7 +100,8 @@ NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|
                            r"procurement|deliver\w*|deal|contract|order)\b)"
                            r"|(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Agreement|Treaty|Accord|Pact|Declaration|Partnership))\b)",
                            re.I)  # a named agreement ("a Reciprocal Access Agreement") is not a purchase
-_DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
+# (`[a-z]` under re.I is any Latin letter, as `[A-Za-z]` is)
+_DELIVERED_N = Caseless(re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[a-z]))", re.I))
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|is to|are to|to be|(?:due|expected|scheduled|set|slated|planned)\s+"
                          r"(?:to|for|in|by))\b", re.I)
 _PAST_CUE = re.compile(r"\b(?:arrived|landed|reached|delivered|received|was|were|has|have|had)\b", re.I)
@@ -116,17 +117,17 @@ def _first_to_come(after: str) -> bool:
 
 # a count with no noun, of the deal's units already come: "Five have already reached the base", "the first 10 were
 # delivered last month"
-_N_ARRIVED = re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but)\s+|[,;]\s+)(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were)\s+"
+_N_ARRIVED = Caseless(re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but)\s+|[,;]\s+)(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were)\s+"
                         r"(?:already\s+|now\s+|also\s+|since\s+)?(?:been\s+)?(?:delivered|arrived|reached|handed over|"
-                        r"received|inducted|commissioned)\b", re.I)
-_REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
+                        r"received|inducted|commissioned)\b", re.I))
+_REMAINING = Caseless(re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I))
 # one unit handed over, named as the sentence's subject: "A Gowind-class frigate has joined the fleet", "One French
 # FREMM now sails in the navy", "The first submarine was commissioned"
 _ONE_HANDED = re.compile(r"^\W*(?:a|an|one|the first|its first)\s+[^.;:]{0,60}?\b(?:has|had|was|now)\s+(?:been\s+|formally\s+|"
                          r"officially\s+|already\s+){0,2}(?:joined|arrived|delivered|commissioned|handed over|inducted|"
                          r"entered service|sails|serves)\b", re.I)
 _UNIT_NOUNS = frozenset(CATEGORY_UNIT.values()) | {"ship", "vessel", "boat"}
-_FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
+_FIRST_OF = Caseless(re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I))
 _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
 _PAST_DELIVERY = re.compile(r"(?:delivered|handed over|handed|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
 _COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered|"
