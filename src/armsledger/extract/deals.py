@@ -71,11 +71,11 @@ CATEGORY_UNIT = {
     "assault rifle": "rifle", "infantry fighting vehicle": "vehicle", "armoured personnel carrier": "vehicle",
     "armoured vehicle": "vehicle", "rocket artillery": "launcher", "patrol vessel": "vessel", "radar": "radar",
 }
-_ORDER_LIST = re.compile(
+_ORDER_LIST = Caseless(re.compile(
     rf"\b(?:orders?\s+for|ordered|bought|acquired|purchased|signed\s+for)\s+(?:(?:some|about|around)\s+)?(?P<n1>{NUM})\b"
     rf"(?!\s*(?:%|per|percent|billion|million|crore|lakh|more|additional|[\w-]+\s+(?:jets?|aircraft|units|systems)))(?P<r1>[^,;.]{{0,40}}?)"
     rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
-    re.I)
+    re.I))
 _ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)", re.I)
 _FROM = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+from\s+(?:the\s+)?(?=[A-Z])")
 # a country that gives, sells or sends the platform is its supplier, whoever made it ("India gifted a Dornier 228
@@ -158,8 +158,8 @@ def part_before(text: str, lo: int, hi: int) -> bool:
     return m is not None and not _LAST_AFTER.search(text, m.end(), hi)
 _ALL_DELIVERED = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+)?(?:been\s+)?(?:delivered|handed over|arrived|"
                             r"received)\b|\bwere\s+(?:all\s+)?(?:delivered|handed over)\b", re.I)
-_PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
-_TOT = re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|ToT)\b", re.I)
+_PRODUCTION = Caseless(re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I))
+_TOT = Caseless(re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|tot)\b", re.I))  # "ToT" too
 _ADDRESSEE = re.compile(r"\b(?:to|on|against|told|warned|urged|pressed|asked|cautioned|threatened|sanctioned|"
                        r"penali[sz]ed)\s+(?:(?:NATO|key|close|fellow)\s+)?(?:(?:ally|partner|neighbou?r|member)\s+)?"
                        r"(?:the\s+)?$")

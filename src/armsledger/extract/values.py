@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import repeat
 
-from .prefixes import Caseless
+from .prefixes import Caseless, for_text
 from .spans import SpanSet
 from .numbers import NUM, SCALE, NUMBER_WORDS, parse_number, scale_of
 
@@ -141,8 +141,8 @@ def _numbers(text: str) -> list[re.Match[str]]:
     last = _last_numbers
     if last[0] is text:
         return last[1]
-    at = _NUM_AT.match
-    found = [m for m in map(at, repeat(text), [c.start() for c in _NUM_START.finditer(text)]) if m]
+    at = for_text(_NUM_AT, text).match
+    found = [m for m in map(at, repeat(text), [c.start() for c in for_text(_NUM_START, text).finditer(text)]) if m]
     _last_numbers = (text, found)
     return found
 
