@@ -71,11 +71,13 @@ def test_a_character_without_case_stands_for_itself_in_a_twin():
 def test_the_second_pass_count_cues_answer_as_their_case_insensitive_expressions():
     cues = [deals._COUNT_BEFORE, deals._BATCH_OF_BEFORE, deals._FIRST_OF_BEFORE, deals._REST_BEFORE, deals._ALL_BEFORE,
             deals._EACH_BEFORE, deals._PART_OF_BEFORE, deals._DELIVERED_N, deals._N_ARRIVED, deals._REMAINING,
-            deals._FIRST_OF]
+            deals._FIRST_OF, deals._NOT_VALUE, deals._NOT_VALUE_AFTER, deals._PRODUCTION, deals._TOT, deals._ORDER_LIST]
     pieces = SENTENCES + ["India Ordered 36 Rafale", "over 24 more K9", "The First Batch Of ", "delivered the FIRST of the ",
                           "the Remaining ", "ALL ", "Each ", "a deal that INCLUDED 12 ", "Egypt’s order for Some 24 new ",
                           "Russia Has Delivered 12 Su-30s", "has received 40 \u212aits", "Six Of Them Have Arrived",
-                          "the Remaining Two", "The First Two Of The Six"]
+                          "the Remaining Two", "The First Two Of The Six", "the Development budget of $2 billion ",
+                          " Development programme", "Licensed Production", "with ToT and local assembly",
+                          "Egypt, with Orders For 24 in 2015 and A Further 30 earlier this year."]
     for rx in cues:
         assert rx.twin is not None, rx.rx.pattern
         for text in pieces:

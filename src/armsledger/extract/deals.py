@@ -59,10 +59,10 @@ NOUN_CATEGORIES = {
 _NOUN_ALT = "|".join(sorted(NOUN_CATEGORIES, key=len, reverse=True))
 _NOUN_RE = re.compile(rf"\b({_NOUN_ALT})(?:s|es)?\b", re.I)
 _NOUN_RE_CASELESS = Caseless(_NOUN_RE)
-_NOT_VALUE = re.compile(r"(?:additional|extra|development|overrun|budget|gdp|revenue|sales|market|"
+_NOT_VALUE = Caseless(re.compile(r"(?:additional|extra|development|overrun|budget|gdp|revenue|sales|market|"
                         r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|exported|"
-                        r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
-_NOT_VALUE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I)
+                        r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I))
+_NOT_VALUE_AFTER = Caseless(re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I))
 _EXPLICIT_SIGN = re.compile(r"(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|placed|ordered|agreed to)", re.I)
 CATEGORY_UNIT = {
     "aircraft": "aircraft", "helicopter": "helicopter", "unmanned aerial vehicle": "drone", "loitering munition": "drone",
