@@ -387,6 +387,7 @@ _OFFICE_OF_NOUNS = frozenset(
     "education energy transport information public national international foreign defence defense interior home "
     "external economic armed forces state budget treasury commerce investment"
     .split())
+_NAME_RUN_END = re.compile(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$")  # the name before such a comma
 # what follows a person's name and its comma: "who ...", "a former ...", "deputy head of", "his counterpart",
 # "President of ...", "Panama's Minister of ..."
 _APPOS_AFTER_NAME = re.compile(
@@ -1142,7 +1143,7 @@ class EntityFinder:
         deputy head of", "Ann Kowal, President of Iveco", "Ann Kowal, whose son", "Ann Kowal, his counterpart"."""
         for a in _APPOS_AFTER_NAME.finditer(text):
             back = text[max(0, a.start() - 80):a.start()]
-            run = re.search(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$", back)
+            run = _NAME_RUN_END.search(back)
             if run is None or ents.covered(a.start() - 1, a.start()) is not None:
                 continue
             tokens = list(re.finditer(r"\S+", run.group()))
@@ -2010,6 +2011,8 @@ def _words_pattern(words: tuple[str, ...]) -> str:
 
 _WORD_CHAR = re.compile(r"\w")
 
+_NOT_LOWER = re.compile(r"[^a-z]")
+
 
 def _person_key(name: str) -> str:
-    return re.sub(r"[^a-z]", "", name.casefold().replace("\ufffd", ""))
+    return _NOT_LOWER.sub("", name.casefold().replace("\ufffd", ""))
