@@ -91,6 +91,49 @@ def test_the_first_of_an_order_still_to_come_is_not_delivered(rules_only):
      "begun.", "Rafale", "in_delivery"),
     ("India signed a contract for S-400 systems with Russia in 2018. Russia will start supplying the S-400 to India "
      "next year.", "S-400", "signed"),
+    # an interest whose talks the sentence denies: considered
+    ("Egypt is also interested in South Korea's K2 tanks, officials said, though no formal negotiations have begun.",
+     "K2", "considered"),
+    ("Egypt wants K2 tanks from South Korea, but no negotiations have taken place yet.", "K2", "considered"),
+    ("Vietnam has expressed interest in buying Su-35 jets from Russia, though no official talks have been held.",
+     "Su-35", "considered"),
+    ("Algeria was reported to be interested in buying Su-34 jets from Russia, but little seems to have come of those "
+     "talks.", "Su-34", "considered"),
+    ("Peru has shown interest in Gripen jets from Sweden, but nothing has come of the talks so far.", "Gripen",
+     "considered"),
+    # ... talks under way are negotiations
+    ("Egypt is in talks with South Korea on buying K2 tanks, though no contract has been signed.", "K2", "negotiating"),
+    # a purchase agreed but its contract said to be still unsigned (in a sentence that signs nothing): negotiating
+    ("Chile agreed to buy eight C295 aircraft from Spain for $400 million, though no contract has yet been signed.",
+     "C-295", "negotiating"),
+    ("Russia will supply S-400 systems to Saudi Arabia under a $3 billion deal, though no contracts for the S-400 "
+     "systems have yet been signed.", "S-400", "negotiating"),
+    ("Peru agreed to buy four Kilo-class submarines from Russia in March. The $1.2 billion contract will be signed "
+     "by the end of the year.", "Kilo class", "negotiating"),
+    ("Brazil will get 12 Gripen jets from Sweden under a $1 billion deal, but the two governments have not yet "
+     "signed the contract.", "Gripen", "negotiating"),
+    ("Colombia agreed to buy 16 Kfir jets from Israel; the deal is expected to be signed next month.", "Kfir",
+     "negotiating"),
+    # ... but a signed deal whose next contract is still to come stays signed
+    ("Chile signed a contract for eight C-295 aircraft from Spain in 2023; the two governments have not yet signed "
+     "the training contract.", "C-295", "signed"),
+    ("Spain delivered eight C-295 aircraft to Chile last month, although a support contract has not yet been signed.",
+     "C-295", "in_delivery"),
+    ("Peru signed for four Kilo-class submarines with Russia in March, and the $1.2 billion contract was signed "
+     "in Lima.", "Kilo class", "signed"),
+    # a supplier government's approval of a possible sale, nothing signed: offered
+    ("The United States has approved the sale of up to 220 Tomahawk missiles to Australia, a deal worth an estimated "
+     "$895 million.", "Tomahawk", "offered"),
+    ("In April, the US State Department approved the possible sale of 20 F-16 Block 70 jets to the Philippines for "
+     "an estimated $5.58 billion.", "F-16 Block 70", "offered"),
+    ("Washington cleared the sale of four MQ-9B drones to Taiwan, a deal worth $600 million.", "MQ-9B", "offered"),
+    ("The State Department authorized the sale of 24 Apache helicopters to Poland, a deal worth an estimated $12 "
+     "billion.", "Apache", "offered"),
+    ("Britain has approved the sale of 48 Typhoon jets to Saudi Arabia, a deal worth about $10 billion.", "Typhoon",
+     "offered"),
+    # ... once signed, signed
+    ("Poland signed a contract for eight Patriot batteries after Washington cleared the possible sale in 2017.",
+     "Patriot", "signed"),
 ])
 def test_the_status_read_in_the_words_of_the_deal(rules_only, text, platform, status):
     assert deal(rules_only, text, platform)["status"] == status
@@ -141,6 +184,14 @@ def test_a_signed_deal_whose_first_units_have_come_is_in_delivery(rules_only, te
     ("Russia delivered six Su-30 fighters to Algeria in June.", "Su-30", "completed"),
     ("Chile acquired its first 12 F-16 jets from the United States in 2005, and all 12 F-16 jets were delivered by "
      "2007.", "F-16", "completed"),
+    # a calibre or a year is no count of the order ("of the 155-millimetre guns", "in the summer of 2019"): the
+    # delivery is whole
+    ("South Korea has exported 300 of the 155-millimeter K9 howitzers to Poland.", "K9", "completed"),
+    ("France has delivered 20 of the 155-mm CAESAR howitzers to Ukraine.", "Caesar", "completed"),
+    ("Turkey took delivery of the S-400 systems from Russia in the summer of 2019.", "S-400", "completed"),
+    ("Spain delivered the C-295 aircraft to Chile in the spring of 2021, officials said.", "C-295", "completed"),
+    # ... a count of the order is
+    ("South Korea has delivered 24 of the 48 K9 howitzers to Poland.", "K9", "in_delivery"),
 ])
 def test_a_delivery_with_part_of_the_order_to_come_is_in_delivery(rules_only, text, platform, status):
     assert deal(rules_only, text, platform)["status"] == status
@@ -321,3 +372,20 @@ def test_a_count_whose_delivery_is_denied_is_no_delivered_count(with_model, text
     d = deal(with_model, text, platform)
     assert d["delivered"] is None
     assert d["status"] != "completed"
+
+
+@pytest.mark.parametrize("text, platform, delivered, status", [
+    # a delivery awaited ("until ... has received all 42") is no count delivered
+    ("Indonesia ordered 42 Rafale jets from France in 2022. Deliveries will go on until Indonesia has received all "
+     "42 aircraft it ordered.", "Rafale", None, "signed"),
+    ("Indonesia ordered 42 Rafale jets from France in 2022. Deliveries will continue until all 42 Rafale jets have "
+     "been delivered.", "Rafale", None, None),
+    ("Egypt ordered 24 K9 howitzers from South Korea in 2022; training starts once Egypt has received all 24 "
+     "howitzers.", "K9", None, "signed"),
+    # ... one done is
+    ("Egypt ordered 24 K9 howitzers from South Korea in 2022 and has received all 24 howitzers.", "K9", 24, "completed"),
+])
+def test_a_delivery_awaited_is_no_count_delivered(rules_only, text, platform, delivered, status):
+    d = deal(rules_only, text, platform)
+    assert (d["delivered"] or {}).get("max") == delivered
+    assert status is None or d["status"] == status

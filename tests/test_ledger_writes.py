@@ -294,6 +294,38 @@ def test_a_bulk_load_killed_midway_leaves_the_ledger_as_it_was(articles, extract
     assert_same_ledger(ledger_url, one_at_a_time)
 
 
+def _feed_and_aggregates(db: str) -> dict[str, list[tuple]]:
+    """The change feed (its times aside) and the deals' stored aggregates, which `dump` leaves out."""
+    from sqlalchemy import text
+
+    with Ledger(db, readonly=True) as ledger, ledger.engine.connect() as conn:
+        return {"changes": [tuple(r) for r in conn.execute(text(
+                    "SELECT id, deal_id, kind, field, summary, old, new FROM changes ORDER BY id"))],
+                "deal_fields": [tuple(r) for r in conn.execute(text(
+                    "SELECT deal_id, field, last_claim, state FROM deal_fields ORDER BY deal_id, field"))],
+                "deal_keys": [tuple(r) for r in conn.execute(text(
+                    "SELECT deal_id, field, grp, key FROM deal_keys ORDER BY deal_id, field, grp, key"))]}
+
+
+def test_a_bulk_load_gives_the_change_feed_and_aggregates_of_one_batch(articles, extractor, ledger_url, tmp_path):
+    """A bulk load reconciles every deal once, at its end, as one batch of all its rows does: the same change feed
+    (the deals' columns before reconciling taken from what matching left, not read back; on PostgreSQL the deals
+    written only then) and the same stored aggregates."""
+    from armsledger import __version__
+    from armsledger.backfill.load import load_rows
+
+    rows = _rows(articles, extractor)
+    one = str(tmp_path / "one.db")
+    with Ledger(one) as ledger:
+        load_rows(ledger.engine, rows, version=__version__, batch=len(rows))
+    with Ledger(ledger_url) as ledger:
+        load_rows(ledger.engine, rows, version=__version__, batch=9, bulk=True)
+    got, want = _feed_and_aggregates(ledger_url), _feed_and_aggregates(one)
+    assert got["changes"] and got["deal_fields"] and got["deal_keys"]
+    assert got == want
+    assert_same_ledger(ledger_url, one)
+
+
 def test_a_bulk_load_keeps_what_a_later_report_adds_to_a_deal_an_earlier_batch_wrote(tmp_path):
     """The supplier and order year of a deal first reported without them, told by a report in a later batch."""
     from handmade import report

@@ -7,7 +7,7 @@ import pytest
 from armsledger.extract.context import Clause
 from armsledger.extract.deals import Claim, Deal
 from armsledger.extract.entities import Entity
-from armsledger.extract.status import read, whole
+from armsledger.extract.status import read, refine, whole
 from armsledger.extract.text import split
 
 
@@ -71,3 +71,17 @@ def test_a_delivery_is_whole_only_when_no_sentence_of_it_leaves_part_to_come(sen
     assert whole(d, _clauses(sentence)) is done
     d.whole = done
     assert read(d)[0] == ("completed" if done else "in_delivery")
+
+
+@pytest.mark.parametrize("sentence, status", [
+    # a deal read as in delivery (a model's call) whose sentences speak of no delivery: signed
+    ("China would hand Cambodia two new Type 056 corvettes next year at the earliest.", "signed"),
+    ("Construction of the first Belharra frigate for Greece is progressing at Lorient.", "signed"),
+    ("The first of eight Hangor-class submarines for Pakistan was launched in Wuhan.", "signed"),
+    # ... one whose sentences do stays in delivery
+    ("The first Rafale jets arrived at Cairo West air base.", "in_delivery"),
+    ("Deliveries of the S-400 systems to India continue.", "in_delivery"),
+    ("Peru already has two Kilo-class submarines, and two more are on order.", "in_delivery"),
+])
+def test_a_delivery_no_sentence_speaks_of_is_no_delivery(sentence, status):
+    assert refine(deal(said("deliver", clause=0)), "in_delivery", _clauses(sentence)) == status

@@ -129,6 +129,8 @@ _ONE_HANDED = re.compile(r"^\W*(?:a|an|one|the first|its first)\s+[^.;:]{0,60}?\
 _UNIT_NOUNS = frozenset(CATEGORY_UNIT.values()) | {"ship", "vessel", "boat"}
 _FIRST_OF = Caseless(re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I))
 _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
+# a delivery still awaited: "until Indonesia has received all", "once all", "as soon as the last has been handed over"
+_UNTIL = re.compile(r"\b(?:until|till|once|as soon as)\s+(?:[\w-]+\s+){0,5}$", re.I)
 _PAST_DELIVERY = re.compile(r"(?:delivered|handed over|handed|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
 _COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered|"
                          r"receive|arrive|supply|supplied|deliver|last|final)\b", re.I)
@@ -959,11 +961,12 @@ class DealFinder:
                 for d in targets:
                     d.remaining = rng
                 continue
-            if _PAST_DELIVERY.search(before) and not re.search(r"\b(?:will|would|to be)\b", before[-25:], re.I):
+            if _PAST_DELIVERY.search(before) and not re.search(r"\b(?:will|would|to be)\b", before[-25:], re.I) \
+                    and not _UNTIL.search(before):  # "deliveries go on until Indonesia has received all 42"
                 for d in targets:
                     d.delivered = rng
                 continue
-            if _ARRIVED_AFTER.match(after):
+            if _ARRIVED_AFTER.match(after) and not _UNTIL.search(before):
                 for d in targets:
                     d.delivered = rng
                 continue
@@ -1185,9 +1188,10 @@ class DealFinder:
 
 
 def _all_delivered(before: str, rest: str) -> bool:
-    """ "all 24 jets [that Qatar ordered] have been delivered", not "not all ... have" nor "... will have been"."""
+    """ "all 24 jets [that Qatar ordered] have been delivered", not "not all ... have", "until all ... have" nor
+    "... will have been"."""
     m = _ALL_DELIVERED.search(rest)
-    return bool(m) and not re.search(r"\bnot\s+all\s+$", before, re.I) and not re.search(
+    return bool(m) and not re.search(r"\bnot\s+all\s+$", before, re.I) and not _UNTIL.search(before) and not re.search(
         r"\b(?:not|n't|never|yet to|will|would)\b", rest[:m.end()], re.I)
 
 

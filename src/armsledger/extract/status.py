@@ -22,7 +22,9 @@ _PART_TO_COME = Caseless(re.compile(
     r"\b(?:first|initial|second|third|fourth|next|batch(?:es)?|tranches?|lots?|phases?|remaining|remainder|"
     r"rest of|more|further|additional|so far|to date|yet to|still|until|by (?:the end of |mid-|early |late )?(?:\d{4}|next)|"
     r"will|would|shall|expected|due|scheduled|set to|to be (?:delivered|handed|supplied)|begin|began|begun|start(?:s|ed)?|"
-    r"continu\w*|ongoing|out of|of the \d+|of its \d+|of \d+|deliveries|not all)\b", re.I))
+    r"continu\w*|ongoing|out of|deliveries|not all)\b|"
+    # "of the 48", not a calibre ("of the 155-mm guns") nor a year ("in the summer of 2019")
+    r"\bof (?:the |its )?(?!(?:19|20)\d\d\b)\d+\b(?!-|\s?mm\b)", re.I))
 
 
 def read(deal: Deal) -> tuple[str, bool]:
@@ -81,9 +83,13 @@ def whole(deal: Deal, clauses: list[Clause]) -> bool:
 # a government's plan to buy, with no talks named: considered ("Peru will buy eight helicopters", "the government has
 # decided to purchase eight F-16s")
 _PLAN = Caseless(re.compile(r"\b(?:will|is to|are to|decided to|plans? to|is going to|are going to)\s+(?:also\s+)?"
-                   r"(?:buy|acquire|purchase|procure|order)\b", re.I))
+                            r"(?:buy|acquire|purchase|procure|order)\b", re.I))
 _TALKS = Caseless(re.compile(r"\b(?:talks|negotiat\w*|discuss\w*|bargain\w*|agreement in principle|preliminary agreement|"
-                    r"memorandum|letter of intent)\b", re.I))
+                             r"memorandum|letter of intent)\b", re.I))
+# talks denied: "though no formal negotiations have begun", "but little seems to have come of those talks"
+_NO_TALKS = re.compile(r"\b(?:no\s+(?:formal\s+|official\s+|direct\s+|serious\s+|real\s+|concrete\s+)?|(?:little|nothing)\s+"
+                       r"(?:\w+\s+){0,4}?(?:come|came)\s+of\s+(?:the\s+|those\s+|these\s+|such\s+)?)"
+                       r"(?:negotiations?|talks|discussions)\b", re.I)
 # a purchase still to be made: "Singapore will buy eight F-35s", "six Mi-17s will be purchased", "an agreement is to
 # be signed", "cleared the minister to sign the contract"; and one made: "signed", "ordered", "bought"
 _FUTURE_BUY = Caseless(re.compile(r"\b(?:(?:will|would|is to|are to|decided to|plans? to|planning to|intends? to|is going to|"
@@ -139,6 +145,33 @@ _FLEET_AFTER = Caseless(re.compile(
     r"now\s+(?:sails?|serves?|flies|fly)\s+(?:in|with)\b)", re.I))
 
 
+# a contract said to be still unsigned: "though no contract has yet been signed", "the contract will be signed by
+# the end of the year", "have not yet signed the contract", "expects to sign an agreement"
+_NOT_YET_SIGNED = re.compile(
+    r"\b(?:no\s+(?:final\s+|formal\s+|firm\s+)?(?:contracts?|deals?|agreements?)\s+(?:[^.;,]{0,40}?\s+)?(?:has|have|had)\s+"
+    r"(?:yet\s+)?been\s+"
+    r"(?:signed|concluded|finali[sz]ed)|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:signed|finali[sz]ed|concluded)|"
+    r"yet\s+to\s+(?:be\s+)?(?:sign|finali[sz]|conclud)\w*|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:signed|"
+    r"finali[sz]ed|concluded)|expects?\s+to\s+sign|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to\s+be\s+signed)\b", re.I)
+_SIGNS = re.compile(r"\b(?:signed|signs|inked|sealed|clinched|awarded|ordered|placed\s+(?:an?\s+)?(?:order|contract))\b",
+                    re.I)  # ... in a sentence that signs nothing itself ("signed for 12 jets; the support deal is yet to be")
+
+
+# a supplier government's approval of a possible sale, the buyer's signature still to come: offered ("the State
+# Department approved the possible sale of 20 F-16s", "Washington has cleared the sale of up to 220 Tomahawks")
+_APPROVED_SALE = re.compile(
+    r"\b(?:(?:approved|approves|approving|cleared|clears|authori[sz]ed|authori[sz]es)\s+(?:a\s+|the\s+)?(?:proposed\s+|"
+    r"possible\s+|potential\s+)?(?:foreign\s+military\s+)?sale|(?:possible|proposed)\s+(?:foreign\s+military\s+)?sale)\b",
+    re.I)
+
+
+# any word of a delivery made or under way ("arrived", "handed over", "in service", "three more are on order")
+_DELIVERY_SAID = re.compile(
+    r"\b(?:deliver\w*|arriv\w*|received|receiving|hand(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?over|handover|induct\w*|"
+    r"(?:took|taken|taking|takes)\s+delivery|commissioned|supplied|supplying|exported|transferred|shipped|shipments?|"
+    r"reached|landed|in\s+service|operat\w+|fleet|on\s+order|already\s+(?:has|have|had|owns?))\b", re.I)
+
+
 def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
     """Is the deal's platform named, in one of its sentences, as serving in a fleet?"""
     for i in sorted({c.clause for c in deal.claims} | set(deal.clauses)):
@@ -159,24 +192,39 @@ def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
 
 def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
     """The status `read` gives, read again in the words of the deal's sentences (for the record only: the deal
-    decision has already weighed `read`'s): a purchase only announced ("will buy") is considered, not negotiated;
+    decision has already weighed `read`'s): a purchase only announced ("will buy"), or whose talks a sentence denies
+    ("no formal negotiations have begun"), is considered, not negotiated;
     a signed deal whose deliveries a sentence says have begun, or whose first units have arrived, is in delivery;
     a delivery said complete whose sentences leave part of the order to come is in delivery; a signed purchase
-    whose platform a sentence names as serving in a fleet is completed."""
+    whose platform a sentence names as serving in a fleet is completed; a signed deal whose contract a sentence
+    (signing nothing itself) says is still unsigned is negotiating, and one whose every signature is a government's
+    approval of a possible sale is offered; a deal in delivery with no count delivered whose sentences say nothing
+    of a delivery is signed."""
     live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
     cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
     if status == "negotiating":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "negotiate"]
         if said and all(_PLAN.search(t) for t in said) and not any(_TALKS.search(t) for t in said + cited):
             return "considered"
+        if said and all(_NO_TALKS.search(t) for t in said):
+            return "considered"
     if status == "signed":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
         if said and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.rx.sub(" ", t)) for t in said):
             return "considered"
+    if status == "signed":
+        said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
+        if said and all(_APPROVED_SALE.search(t) and not _SIGNS.search(t) for t in said):
+            return "offered"
+    if status == "signed" and not deal.delivered and any(
+            _NOT_YET_SIGNED.search(t) and not _SIGNS.search(_NOT_YET_SIGNED.sub(" ", t)) for t in cited):
+        return "negotiating"
     if status == "signed" and not deal.follow_on and _in_fleet(deal, clauses):
         return "completed"
     if status == "signed" and any(_BEGUN.search(t) or _UNDER_WAY.search(t) for t in cited):
         return "in_delivery"
+    if status == "in_delivery" and not deal.delivered and not any(_DELIVERY_SAID.search(t) for t in cited):
+        return "signed"  # a delivery no sentence of the deal speaks of ("construction of the first frigate")
     if status == "completed" and any(_PART_ONLY.search(_FIRST_BOUGHT.sub(" ", t)) or _UNDER_WAY.search(t)
                                      for t in cited):
         return "in_delivery"
