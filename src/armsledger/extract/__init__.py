@@ -275,9 +275,16 @@ def settle() -> None:
     """For a process that keeps its extractor to the end (an ingest or backfill worker), once it is built: collect
     what is garbage now and move everything left (catalogues, matchers, the model) out of the cyclic collector's
     sight (`gc.freeze`). The full collections that extraction's allocations set off now and then no longer walk
-    those objects each time: about 7 % of extraction time on one core (bench/RESULTS.md)."""
+    those objects each time: about 7 % of extraction time on one core (bench/RESULTS.md). And the youngest
+    generation is collected after `GC_YOUNG` more objects than were freed, not 700: an article's sentences,
+    candidates and features then live and die between collections instead of being walked (and kept to older
+    generations) several times an article, about 1 % of extraction time; the cyclic garbage left waiting is small."""
     gc.collect()
     gc.freeze()
+    gc.set_threshold(max(GC_YOUNG, gc.get_threshold()[0]), *gc.get_threshold()[1:])
+
+
+GC_YOUNG = 10_000
 
 
 _default: Extractor | None = None

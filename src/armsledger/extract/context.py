@@ -19,7 +19,7 @@ from ..errors import CatalogueError
 from . import prefixes
 from .dates import DateMention
 from .entities import Entities, Entity
-from .prefixes import FOLDS_TO_ASCII, MAX_LEN, all_beginnings, caseless, trie
+from .prefixes import FOLDS_TO_ASCII, MAX_LEN, all_beginnings, caseless, for_text, trie
 from .text import Sentence
 from .values import Money, Percent, Quantity
 
@@ -139,7 +139,7 @@ class Lexicon:
             return self._find_all(text, offset)
         per_kind: dict[int, list[int]] = {k: [] for k in self._scan}
         memo = self._memo
-        for m in self._starts.finditer(low):
+        for m in for_text(self._starts, low).finditer(low):
             pos = m.start()
             head = low[pos:pos + _HEAD]
             kinds = memo.get(head)
@@ -162,7 +162,7 @@ class Lexicon:
                     self._keep(out, group, kind, m.start(), m.end(), text, offset)
                 continue
             twin = self.twins[k]
-            match = twin.match if twin is not None else None
+            match = for_text(twin, low).match if twin is not None else None
             # finditer's matches, tried only where one can begin
             end = 0
             for pos in per_kind[k]:

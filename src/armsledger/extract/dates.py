@@ -12,7 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from .prefixes import FOLDS_TO_ASCII, MAX_LEN, Caseless, Index, trie
+from .prefixes import FOLDS_TO_ASCII, MAX_LEN, Caseless, Index, for_text, trie
 from .spans import SpanSet
 from datetime import date, timedelta
 
@@ -119,7 +119,7 @@ def candidate_starts(text: str) -> list[int]:
     """Where a date expression can begin: at a digit or at a word that opens one."""
     low = text.lower()
     if len(low) == len(text) and (text.isascii() or not FOLDS_TO_ASCII.search(text)):
-        return [m.start() for m in _CANDIDATE_LOWER.finditer(low)]
+        return [m.start() for m in for_text(_CANDIDATE_LOWER, low).finditer(low)]
     return [m.start() for m in _CANDIDATE.finditer(text)]
 
 
@@ -128,6 +128,7 @@ def _matches(rx: re.Pattern[str], text: str, starts: list[int] | None):
         yield from rx.finditer(text)
         return
     end = -1
+    rx = for_text(rx, text)
     for pos in starts:
         if pos < end:
             continue

@@ -59,10 +59,10 @@ NOUN_CATEGORIES = {
 _NOUN_ALT = "|".join(sorted(NOUN_CATEGORIES, key=len, reverse=True))
 _NOUN_RE = re.compile(rf"\b({_NOUN_ALT})(?:s|es)?\b", re.I)
 _NOUN_RE_CASELESS = Caseless(_NOUN_RE)
-_NOT_VALUE = re.compile(r"(?:additional|extra|development|overrun|budget|gdp|revenue|sales|market|"
+_NOT_VALUE = Caseless(re.compile(r"(?:additional|extra|development|overrun|budget|gdp|revenue|sales|market|"
                         r"shares?|spending|turnover|whole deal|entire deal|loan|credit|aid|assistance|exports? (?:worth|of)|exported|"
-                        r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I)
-_NOT_VALUE_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I)
+                        r"trade|costs?\s+of\s+between|between)\W+(?:\w+\W+){0,4}$", re.I))
+_NOT_VALUE_AFTER = Caseless(re.compile(r"\s*(?:\w+\s+){0,2}?(?:development|programme|program|budget|loan|credit line|aid|package of aid)\b", re.I))
 _EXPLICIT_SIGN = re.compile(r"(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|placed|ordered|agreed to)", re.I)
 CATEGORY_UNIT = {
     "aircraft": "aircraft", "helicopter": "helicopter", "unmanned aerial vehicle": "drone", "loitering munition": "drone",
@@ -71,11 +71,11 @@ CATEGORY_UNIT = {
     "assault rifle": "rifle", "infantry fighting vehicle": "vehicle", "armoured personnel carrier": "vehicle",
     "armoured vehicle": "vehicle", "rocket artillery": "launcher", "patrol vessel": "vessel", "radar": "radar",
 }
-_ORDER_LIST = re.compile(
+_ORDER_LIST = Caseless(re.compile(
     rf"\b(?:orders?\s+for|ordered|bought|acquired|purchased|signed\s+for)\s+(?:(?:some|about|around)\s+)?(?P<n1>{NUM})\b"
     rf"(?!\s*(?:%|per|percent|billion|million|crore|lakh|more|additional|[\w-]+\s+(?:jets?|aircraft|units|systems)))(?P<r1>[^,;.]{{0,40}}?)"
     rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
-    re.I)
+    re.I))
 _ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)", re.I)
 _FROM = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+from\s+(?:the\s+)?(?=[A-Z])")
 # a country that gives, sells or sends the platform is its supplier, whoever made it ("India gifted a Dornier 228
@@ -91,8 +91,8 @@ _GIVEN_BY = re.compile(r"[^.;:]{0,50}?\b(?:were\s+|was\s+|been\s+)?(?:gifted|don
                        r"transferred|handed\s+over)\s+by\s+(?:the\s+)?(?=[A-Z])")
 _MADE = re.compile(r"[A-Z][\w]+(?=-(?:made|built|manufactured|designed)\s+(?:[\w-]+\s+){0,2}$)")
 _RELATIVE = re.compile(r",?\s+(?:which|who|that)\s+(?:has|had|have|is|was|already|also|\w+ed)\b", re.I)
-_COUNT_BEFORE = re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|nearly|some)\s+)?(?<![\w.,$€£₹-])(?P<num>{NUM})\s+"
-                           rf"(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I)
+_COUNT_BEFORE = Caseless(re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|nearly|some)\s+)?(?<![\w.,$€£₹-])"
+                                    rf"(?P<num>{NUM})\s+(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I))
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
 NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
@@ -100,7 +100,8 @@ NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|
                            r"procurement|deliver\w*|deal|contract|order)\b)"
                            r"|(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Agreement|Treaty|Accord|Pact|Declaration|Partnership))\b)",
                            re.I)  # a named agreement ("a Reciprocal Access Agreement") is not a purchase
-_DELIVERED_N = re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[A-Za-z]))", re.I)
+# (`[a-z]` under re.I is any Latin letter, as `[A-Za-z]` is)
+_DELIVERED_N = Caseless(re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[a-z]))", re.I))
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|is to|are to|to be|(?:due|expected|scheduled|set|slated|planned)\s+"
                          r"(?:to|for|in|by))\b", re.I)
 _PAST_CUE = re.compile(r"\b(?:arrived|landed|reached|delivered|received|was|were|has|have|had)\b", re.I)
@@ -116,17 +117,17 @@ def _first_to_come(after: str) -> bool:
 
 # a count with no noun, of the deal's units already come: "Five have already reached the base", "the first 10 were
 # delivered last month"
-_N_ARRIVED = re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but)\s+|[,;]\s+)(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were)\s+"
+_N_ARRIVED = Caseless(re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but)\s+|[,;]\s+)(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were)\s+"
                         r"(?:already\s+|now\s+|also\s+|since\s+)?(?:been\s+)?(?:delivered|arrived|reached|handed over|"
-                        r"received|inducted|commissioned)\b", re.I)
-_REMAINING = re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I)
+                        r"received|inducted|commissioned)\b", re.I))
+_REMAINING = Caseless(re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I))
 # one unit handed over, named as the sentence's subject: "A Gowind-class frigate has joined the fleet", "One French
 # FREMM now sails in the navy", "The first submarine was commissioned"
 _ONE_HANDED = re.compile(r"^\W*(?:a|an|one|the first|its first)\s+[^.;:]{0,60}?\b(?:has|had|was|now)\s+(?:been\s+|formally\s+|"
                          r"officially\s+|already\s+){0,2}(?:joined|arrived|delivered|commissioned|handed over|inducted|"
                          r"entered service|sails|serves)\b", re.I)
 _UNIT_NOUNS = frozenset(CATEGORY_UNIT.values()) | {"ship", "vessel", "boat"}
-_FIRST_OF = re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I)
+_FIRST_OF = Caseless(re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I))
 _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
 # a delivery still awaited: "until Indonesia has received all", "once all", "as soon as the last has been handed over"
 _UNTIL = re.compile(r"\b(?:until|till|once|as soon as)\s+(?:[\w-]+\s+){0,5}$", re.I)
@@ -159,8 +160,8 @@ def part_before(text: str, lo: int, hi: int) -> bool:
     return m is not None and not _LAST_AFTER.search(text, m.end(), hi)
 _ALL_DELIVERED = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|all\s+|already\s+)?(?:been\s+)?(?:delivered|handed over|arrived|"
                             r"received)\b|\bwere\s+(?:all\s+)?(?:delivered|handed over)\b", re.I)
-_PRODUCTION = re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I)
-_TOT = re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|ToT)\b", re.I)
+_PRODUCTION = Caseless(re.compile(r"\b(?:assembl\w*|manufactur\w*|produc\w*|make|made|build|built|licen[cs]\w*|joint venture|co-?produc\w*)\b", re.I))
+_TOT = Caseless(re.compile(r"\b(?:technology transfer|transfer of technology|tech(?:nology)?[- ]transfer|tot)\b", re.I))  # "ToT" too
 _ADDRESSEE = re.compile(r"\b(?:to|on|against|told|warned|urged|pressed|asked|cautioned|threatened|sanctioned|"
                        r"penali[sz]ed)\s+(?:(?:NATO|key|close|fellow)\s+)?(?:(?:ally|partner|neighbou?r|member)\s+)?"
                        r"(?:the\s+)?$")
@@ -359,6 +360,17 @@ def _assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None) -> tu
     return by_platform, loose
 
 
+# what stands before a count in the second pass (`DealFinder._quantities`): a unit's number ("No 15 Squadron"), a
+# batch, "the first of", the rest, "all", "each", a part of a larger order
+_UNIT_NUMBER_BEFORE = re.compile(r"\b(?:No\.?|Number|Nos?\.)\s*$")
+_BATCH_OF_BEFORE = Caseless(re.compile(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$", re.I))
+_FIRST_OF_BEFORE = Caseless(re.compile(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I))
+_REST_BEFORE = Caseless(re.compile(r"\b(?:remaining|outstanding|rest of the)\s+$", re.I))
+_ALL_BEFORE = Caseless(re.compile(r"\ball\s+$", re.I))
+_EACH_BEFORE = Caseless(re.compile(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", re.I))
+_PART_OF_BEFORE = Caseless(re.compile(r"\b(?:includ(?:es|ed|ing)|of which|comprising|among them)\s+(?:\w+\s+)?$", re.I))
+
+
 class DealFinder:
     """Turns the clauses of one article into deals (see the module docstring)."""
 
@@ -371,6 +383,7 @@ class DealFinder:
         self.opened: list[tuple[int, str, str]] = []  # where pass 1 opened a deal: (position, supplier, recipient)
         self.order_spans: dict[int, list[tuple[int, int]]] = {}
         self._years: dict[int, dict[tuple[int, int], str]] = {}
+        self._counts_before: dict[int, list[Quantity]] = {}  # `counts_before_platforms`, by sentence
 
     # --- pass 1 ---------------------------------------------------------------
     def open_deals(self) -> None:
@@ -917,11 +930,10 @@ class DealFinder:
             if not targets:
                 continue
             rng = {"min": q.min, "max": q.max, "unit": q.unit, "text": q.text}
-            if re.search(r"\b(?:No\.?|Number|Nos?\.)\s*$", before) or q.text[:1].isdigit() and re.search(
+            if _UNIT_NUMBER_BEFORE.search(before) or q.text[:1].isdigit() and re.search(
                     r"\d\s+(?:Squadron|Regiment|Battalion|Brigade|Division|Wing|Flotilla|Group)\b", q.text):
                 continue  # "No 15 Squadron", "7 Regiment": a unit's name, not a count
-            if re.search(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$",
-                         before, re.I):
+            if _BATCH_OF_BEFORE.search(before):
                 # "the first batch of six aircraft landed": a delivery when it arrived, never the order's size
                 if _ARRIVED_AFTER.match(after) or _PAST_DELIVERY.search(before) or re.search(
                         r"\b(?:delivered|received|took delivery of|taken delivery of|handed over|inducted)\s+(?:the\s+|its\s+)?"
@@ -929,7 +941,7 @@ class DealFinder:
                     for d in targets:
                         d.delivered = rng
                 continue
-            first_of = re.search(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", before, re.I)
+            first_of = _FIRST_OF_BEFORE.search(before)
             if first_of:
                 # "has delivered the first of three patrol vessels", "the first of the two, was commissioned": one
                 # of them has arrived
@@ -941,7 +953,7 @@ class DealFinder:
                         d.delivered = {"min": 1.0, "max": 1.0, "unit": q.unit,
                                        "text": text[max(c.start, q.start - 40) + first_of.start():q.end]}
                 continue
-            if q.more in ("remaining", "outstanding") or re.search(r"\b(?:remaining|outstanding|rest of the)\s+$", before, re.I):
+            if q.more in ("remaining", "outstanding") or _REST_BEFORE.search(before):
                 for d in targets:
                     d.remaining = rng
                 continue
@@ -960,16 +972,16 @@ class DealFinder:
                 continue
             if _FUTURE_DELIVERY.match(after):
                 continue
-            if re.search(r"\ball\s+$", before, re.I):
+            if _ALL_BEFORE.search(before):
                 done = _all_delivered(before, text[q.end:c.sent.end])
                 for d in targets:
                     d.total = rng
                     if done:  # "all 24 jets ... have been delivered": the order is complete
                         d.delivered = rng
                 continue
-            if re.search(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", before, re.I):
+            if _EACH_BEFORE.search(before):
                 continue
-            if re.search(r"\b(?:includ(?:es|ed|ing)|of which|comprising|among them)\s+(?:\w+\s+)?$", before, re.I):
+            if _PART_OF_BEFORE.search(before):
                 continue  # "18 Rafale, a deal that included 12 second-hand jets": a part, not the order
             for d in targets:
                 if prio > d.qty_prio:
@@ -992,7 +1004,14 @@ class DealFinder:
                 d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
 
     def counts_before_platforms(self, c: Clause) -> list[Quantity]:
-        """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches"."""
+        """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches" (read once a
+        sentence: the second pass and the figures' decisions both ask; nobody changes them)."""
+        hit = self._counts_before.get(id(c))
+        if hit is None:
+            hit = self._counts_before[id(c)] = self._counts_before_platforms(c)
+        return hit
+
+    def _counts_before_platforms(self, c: Clause) -> list[Quantity]:
         out = []
         for s_, e_, plat in c.platforms:
             m = _COUNT_BEFORE.search(self.text, max(c.start, s_ - 40), s_)

@@ -23,7 +23,7 @@ from .. import cache
 from ..catalogue import Catalogue, Entry
 from ..model import Span
 from .gazetteer import Hit
-from .prefixes import trie
+from .prefixes import for_text, trie
 from .spans import SpanSet
 
 
@@ -75,8 +75,10 @@ _LEADING_DAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
 
 def _anchored(rx: re.Pattern[str], anchor: re.Pattern[str], text: str, back: int):
     """What `rx.finditer(text)` finds, when every match of `rx` holds a match of the cheap `anchor`:
-    `rx` is tried only in a window around each anchor (`back` characters before it)."""
+    `rx` is tried only in a window around each anchor (`back` characters before it); over ASCII text, both as
+    their ASCII variants (`prefixes.for_text`)."""
     last = 0
+    rx, anchor = for_text(rx, text), for_text(anchor, text)
     for a in anchor.finditer(text):
         if a.start() < last:
             continue
@@ -385,6 +387,7 @@ _OFFICE_OF_NOUNS = frozenset(
     "education energy transport information public national international foreign defence defense interior home "
     "external economic armed forces state budget treasury commerce investment"
     .split())
+_NAME_RUN_END = re.compile(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$")  # the name before such a comma
 # what follows a person's name and its comma: "who ...", "a former ...", "deputy head of", "his counterpart",
 # "President of ...", "Panama's Minister of ..."
 _APPOS_AFTER_NAME = re.compile(
@@ -1066,7 +1069,7 @@ class EntityFinder:
             self._add_person(text, ents, m, off.name if off else h.text, off.country if off else None)
         for m in self._byline.finditer(text) if "By" in text else ():
             self._credited(text, ents, m, "reporter")
-        for m in self._lower_byline.finditer(text) if "by " in text else ():
+        for m in for_text(self._lower_byline, text).finditer(text) if "by " in text else ():
             self._credited(text, ents, m, "reporter")
         for m in self._top_byline.finditer(text[:300]):
             self._credited(text, ents, m, "reporter")
@@ -1080,10 +1083,10 @@ class EntityFinder:
         for m in self._credit_more.finditer(text) if _has_any(text, _CREDIT_MORE_WORDS) else ():
             role = "editor" if m.group().startswith("Edit") else "translator" if m.group().startswith("Trans") else "reporter"
             self._credited(text, ents, m, role)
-        for m in self._line_byline.finditer(text):
+        for m in for_text(self._line_byline, text).finditer(text):
             self._credited(text, ents, m, "reporter")
         for rx in (self._descriptor, self._opening_appos):
-            for m in rx.finditer(text):
+            for m in for_text(rx, text).finditer(text):
                 s, e = m.start("name"), m.end("name")
                 if any(ss < e and s < ee and x.kind != "person" for ss, ee, x in ents.in_range(s, e)):
                     continue  # an organisation, place or country's name, not a person's
@@ -1140,7 +1143,7 @@ class EntityFinder:
         deputy head of", "Ann Kowal, President of Iveco", "Ann Kowal, whose son", "Ann Kowal, his counterpart"."""
         for a in _APPOS_AFTER_NAME.finditer(text):
             back = text[max(0, a.start() - 80):a.start()]
-            run = re.search(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$", back)
+            run = _NAME_RUN_END.search(back)
             if run is None or ents.covered(a.start() - 1, a.start()) is not None:
                 continue
             tokens = list(re.finditer(r"\S+", run.group()))
@@ -1294,7 +1297,8 @@ class EntityFinder:
                         ("organization", other.casefold()), lambda: Entity(
                             "organization", other, country=country.code, category="armed service"))
                     ents.mention(ent, Span(w.start(), w.end(), w.group()))
-        for m in chain(self._institution.finditer(text), self._institution_first.finditer(text)):
+        for head_first, m in chain(((False, m) for m in self._institution.finditer(text)),
+                                   ((True, m) for m in self._institution_first.finditer(text))):
             name = m["name"].strip()
             words = name.split()
             while words and (words[0].casefold() in _STOP_FIRST | {"under", "said", "according"} | _NOT_INSTITUTION_FIRST):
@@ -1316,8 +1320,7 @@ class EntityFinder:
                 name = text[s:e]
                 if len(name.split()) < 2:
                     continue
-            if m.re is self._institution_first.rx and any(w in _TITLE_CASE_GLUE
-                                                          for w in name.split()[1:] + text[e:e + 40].split()[:3]):
+            if head_first and any(w in _TITLE_CASE_GLUE for w in name.split()[1:] + text[e:e + 40].split()[:3]):
                 continue  # a headline in title case ("Office for Export Control Approves Sale To Egypt")
             inner = ents.overlapping(s, e)
             if self._covered_by_org(ents, s, e) or any(
@@ -1408,7 +1411,7 @@ class EntityFinder:
         and by a picture credit of one word ("Photo: CNA"), when no catalogue entry or rule names them."""
         found = [m.span("a") for m in _DATELINE_AGENCY.finditer(text)] if "(" in text else []
         if ":" in text:
-            found += [m.span("a") for m in _ONE_WORD_CREDIT.finditer(text)
+            found += [m.span("a") for m in for_text(_ONE_WORD_CREDIT, text).finditer(text)
                       if m["a"].casefold().strip(".") not in _NOT_CREDIT_OUTLET | _NOT_DATELINE_WORDS]
         for s, e in found:
             if ents.covered(s, e) is not None:
@@ -1428,7 +1431,7 @@ class EntityFinder:
     def _places(self, text: str, ents: Entities) -> None:
         """Bases, airports, provinces, rivers and palaces named by their form, not in the catalogue."""
         for rx in (_PLACE_TAIL, _PLACE_HEAD_FIRST):
-            for m in rx.finditer(text):
+            for m in for_text(rx, text).finditer(text):
                 words = m["name"].split()
                 while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"under", "said", "according"}:
                     words.pop(0)
@@ -1632,7 +1635,7 @@ class EntityFinder:
                     ents.mention(p, Span(start, end, text[start:end]))
         if self._surname_re is None:
             return
-        for m in self._surname_re.finditer(text):
+        for m in for_text(self._surname_re, text).finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
             entry = self.surname_people[m.group()]
@@ -1665,7 +1668,7 @@ class EntityFinder:
             for m in SLASH_VARIANTS.finditer(text):
                 self._slash_variants(m, ents)
         self._maker_types(text, ents)
-        for m in self._designation.finditer(text):
+        for m in for_text(self._designation, text).finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
             if " " in m["d"] and not m["d"].startswith(("Type", "Project")) \
@@ -1728,7 +1731,7 @@ class EntityFinder:
             else:
                 self._force_mention(ents, ent, Span(m.start("d"), m.end("d"), name))
         self._ship_named_people(text, ents)
-        for m in self._named_type.finditer(text):
+        for m in for_text(self._named_type, text).finditer(text):
             d = m["d"]
             before = text[max(0, m.start() - 3):m.start()].rstrip(" \t\"'“‘")
             if not before or before[-1] in ".!?:\n" or self._not_a_name(d) \
@@ -2008,6 +2011,8 @@ def _words_pattern(words: tuple[str, ...]) -> str:
 
 _WORD_CHAR = re.compile(r"\w")
 
+_NOT_LOWER = re.compile(r"[^a-z]")
+
 
 def _person_key(name: str) -> str:
-    return re.sub(r"[^a-z]", "", name.casefold().replace("\ufffd", ""))
+    return _NOT_LOWER.sub("", name.casefold().replace("\ufffd", ""))

@@ -20,7 +20,7 @@ from operator import itemgetter
 from .candidates import Candidate, Mention, Party
 from .context import Clause
 from .entities import Entity
-from .prefixes import _C, _P, Caseless, all_beginnings, lowered, trie
+from .prefixes import _C, _P, Caseless, all_beginnings, for_text, lowered, trie
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
@@ -379,7 +379,7 @@ class Featurizer:
                 hit = frozenset(STATUS_ONLY + name for name, rx in _STAGE_CUES if rx.search(words))
             else:  # a cue is tried only where one of its beginnings stands (`_STAGE_AT`): a match begins there
                 at: dict[int, list[int]] = {}
-                for m in _STAGE_SCAN.finditer(low) if _STAGE_SCAN is not None else ():
+                for m in for_text(_STAGE_SCAN, low).finditer(low) if _STAGE_SCAN is not None else ():
                     head, p = m.group(1), m.start()
                     for n in range(1, len(head) + 1):  # the beginnings the longest one found begins with
                         for k in _STAGE_OF_HEAD.get(head[:n], ()):

@@ -30,7 +30,7 @@ from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder, part_before
 from .learned import Binary, Model
-from .prefixes import caseless, lowered
+from .prefixes import caseless, for_text, lowered
 from .spans import distance
 from .values import Money, Quantity
 
@@ -398,9 +398,9 @@ class Figures:
             any_pre = _ANY_PRE
         else:
             any_pre = cues["any_pre"][0][1]
-        if any_pre.search(low_before):  # most figures follow none of the cues: one search tells
-            out.update("cue:" + n for n, rx in cues["pre"] if rx.search(low_before))
-        out.update("cue_after:" + n for n, rx in cues["post"] if rx.match(low_after))
+        if for_text(any_pre, low_before).search(low_before):  # most figures follow none of the cues: one search tells
+            out.update("cue:" + n for n, rx in cues["pre"] if for_text(rx, low_before).search(low_before))
+        out.update("cue_after:" + n for n, rx in cues["post"] if for_text(rx, low_after).match(low_after))
         trig = [t for t in c.triggers if t.group in ("deal", "event")]
         if trig:
             t = min(trig, key=lambda t: distance((t.start, t.end), (fig.start, fig.end)))

@@ -59,9 +59,11 @@ def parse_number(text: str) -> float | None:
     return total
 
 
+_SPACES = re.compile(r"\s+")
+
 def scale_of(word: str | None) -> float:
     """The multiplier of a scale word ("crore" -> 1e7); 1 when there is none."""
     if not word:
         return 1.0
-    w = re.sub(r"\s+", " ", word.strip().lower())
+    w = _SPACES.sub(" ", word.strip().lower())
     return SCALES.get(w, 1.0)

@@ -241,24 +241,97 @@ def lowered(text: str) -> str | None:
 class Caseless:
     """A case-insensitive expression that runs as its case-sensitive twin (`caseless`) over the
     lower-cased text where that stands for the text: the same matches at the same places, found
-    faster (re.I makes every letter a slow compare). Group texts come out lower-cased: read them
-    from the text by their spans where the case matters."""
+    faster (re.I makes every letter a slow compare); over ASCII text, as the twin's ASCII variant
+    (`ascii_variant`). Group texts come out lower-cased: read them from the text by their spans
+    where the case matters."""
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self.twin = caseless(rx)
+        self.ascii = None if self.twin is None else ascii_variant(self.twin) or self.twin
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = lowered(text) if self.twin is not None else None
-        return self.twin.search(low, pos, endpos) if low is not None else self.rx.search(text, pos, endpos)
+        if low is None:
+            return self.rx.search(text, pos, endpos)
+        return (self.ascii if low.isascii() else self.twin).search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = lowered(text) if self.twin is not None else None
-        return self.twin.match(low, pos, endpos) if low is not None else self.rx.match(text, pos, endpos)
+        if low is None:
+            return self.rx.match(text, pos, endpos)
+        return (self.ascii if low.isascii() else self.twin).match(low, pos, endpos)
 
     def finditer(self, text: str):
         low = lowered(text) if self.twin is not None else None
-        return self.twin.finditer(low) if low is not None else self.rx.finditer(text)
+        if low is None:
+            return self.rx.finditer(text)
+        return (self.ascii if low.isascii() else self.twin).finditer(low)
+
+
+# --------------------------------------------------------------------------- ASCII variants
+
+def ascii_variant(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`rx` compiled for ASCII text: over a text all of whose characters are ASCII it finds what `rx`
+    finds, at the same places, faster (under re.ASCII, \\w, \\b and \\d read a table instead of the
+    Unicode database, a few calls for every character tried). Unicode's \\s also takes the ASCII
+    separators \\x1c-\\x1f, so each \\s is written `[\\s\\x1c-\\x1f]` (and \\S its negation). None
+    where this cannot vouch for the same matches: verbose or locale expressions, inline flags that
+    change the character classes, a \\S inside a class, and case-insensitive expressions that name a
+    character beyond ASCII (re.I under Unicode lets some of those match ASCII letters: K, ſ)."""
+    pattern, flags = rx.pattern, rx.flags
+    if not isinstance(pattern, str) or flags & (re.VERBOSE | re.LOCALE) or re.search(r"\(\?[a-zA-Z-]*[auLx]", pattern):
+        return None
+    if flags & re.ASCII:
+        return rx
+    if (flags & re.IGNORECASE or re.search(r"\(\?[a-zA-Z]*i", pattern)) and (
+            not pattern.isascii() or re.search(r"\\(?:[uUN]|x[89a-fA-F]|[0-3][0-7][0-7])", pattern)):
+        return None
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            esc = pattern[i:i + 2]
+            if esc == "\\s":
+                out.append("\\s\\x1c-\\x1f" if in_class else "[\\s\\x1c-\\x1f]")
+            elif esc == "\\S":
+                if in_class:
+                    return None
+                out.append("[^\\s\\x1c-\\x1f]")
+            else:
+                out.append(esc)
+            i += 2
+        elif in_class:
+            in_class = ch != "]"
+            out.append(ch)
+            i += 1
+        elif ch == "[":
+            j = i + 1 + (pattern[i + 1:i + 2] == "^")
+            j += pattern[j:j + 1] == "]"  # a "]" first in a class is one of its characters
+            out.append(pattern[i:j])
+            i, in_class = j, True
+        else:
+            out.append(ch)
+            i += 1
+    try:
+        return re.compile("".join(out), (flags & ~re.UNICODE) | re.ASCII)
+    except re.error:
+        return None
+
+
+_variants: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def for_text(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """`rx`, or its ASCII variant (`ascii_variant`, made once) when `text` is ASCII (anything else that finds,
+    as an `entities.Anchored`, as it is)."""
+    if not text.isascii() or type(rx) is not re.Pattern:
+        return rx
+    hit = _variants.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        hit = _variants[id(rx)] = (rx, ascii_variant(rx) or rx)
+    return hit[1]
 
 
 def caseless(rx: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -276,8 +349,10 @@ def caseless(rx: re.Pattern[str]) -> re.Pattern[str] | None:
 
 
 def _lower_char(code: int) -> bool:
+    """Does the character stand for itself in the lower-cased text? An ASCII one in lower case; any other only
+    when it has no case at all (’, “, €, —): re.I compares such a one exactly, and no character lower-cases to it."""
     c = chr(code)
-    return c.isascii() and c.lower() == c
+    return c.lower() == c if c.isascii() else c.lower() == c == c.upper()
 
 
 def _plain(items) -> bool:

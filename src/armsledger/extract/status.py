@@ -13,17 +13,18 @@ import re
 from typing import TYPE_CHECKING
 
 from .context import STAGES, Clause
+from .prefixes import Caseless
 
 if TYPE_CHECKING:
     from .deals import Deal
 
-_PART_TO_COME = re.compile(
+_PART_TO_COME = Caseless(re.compile(
     r"\b(?:first|initial|second|third|fourth|next|batch(?:es)?|tranches?|lots?|phases?|remaining|remainder|"
     r"rest of|more|further|additional|so far|to date|yet to|still|until|by (?:the end of |mid-|early |late )?(?:\d{4}|next)|"
     r"will|would|shall|expected|due|scheduled|set to|to be (?:delivered|handed|supplied)|begin|began|begun|start(?:s|ed)?|"
     r"continu\w*|ongoing|out of|deliveries|not all)\b|"
     # "of the 48", not a calibre ("of the 155-mm guns") nor a year ("in the summer of 2019")
-    r"\bof (?:the |its )?(?!(?:19|20)\d\d\b)\d+\b(?!-|\s?mm\b)", re.I)
+    r"\bof (?:the |its )?(?!(?:19|20)\d\d\b)\d+\b(?!-|\s?mm\b)", re.I))
 
 
 def read(deal: Deal) -> tuple[str, bool]:
@@ -81,33 +82,33 @@ def whole(deal: Deal, clauses: list[Clause]) -> bool:
 
 # a government's plan to buy, with no talks named: considered ("Peru will buy eight helicopters", "the government has
 # decided to purchase eight F-16s")
-_PLAN = re.compile(r"\b(?:will|is to|are to|decided to|plans? to|is going to|are going to)\s+(?:also\s+)?"
-                   r"(?:buy|acquire|purchase|procure|order)\b", re.I)
-_TALKS = re.compile(r"\b(?:talks|negotiat\w*|discuss\w*|bargain\w*|agreement in principle|preliminary agreement|"
-                    r"memorandum|letter of intent)\b", re.I)
+_PLAN = Caseless(re.compile(r"\b(?:will|is to|are to|decided to|plans? to|is going to|are going to)\s+(?:also\s+)?"
+                            r"(?:buy|acquire|purchase|procure|order)\b", re.I))
+_TALKS = Caseless(re.compile(r"\b(?:talks|negotiat\w*|discuss\w*|bargain\w*|agreement in principle|preliminary agreement|"
+                             r"memorandum|letter of intent)\b", re.I))
 # talks denied: "though no formal negotiations have begun", "but little seems to have come of those talks"
 _NO_TALKS = re.compile(r"\b(?:no\s+(?:formal\s+|official\s+|direct\s+|serious\s+|real\s+|concrete\s+)?|(?:little|nothing)\s+"
                        r"(?:\w+\s+){0,4}?(?:come|came)\s+of\s+(?:the\s+|those\s+|these\s+|such\s+)?)"
                        r"(?:negotiations?|talks|discussions)\b", re.I)
 # a purchase still to be made: "Singapore will buy eight F-35s", "six Mi-17s will be purchased", "an agreement is to
 # be signed", "cleared the minister to sign the contract"; and one made: "signed", "ordered", "bought"
-_FUTURE_BUY = re.compile(r"\b(?:(?:will|would|is to|are to|decided to|plans? to|planning to|intends? to|is going to|"
+_FUTURE_BUY = Caseless(re.compile(r"\b(?:(?:will|would|is to|are to|decided to|plans? to|planning to|intends? to|is going to|"
                          r"are going to)\s+(?:also\s+)?(?:buy|acquire|purchase|procure|order|take up|exercise)|"
                          r"(?:will|would|is to|are to)\s+be\s+(?:signed|purchased|bought|acquired|ordered|procured)|"
-                         r"to\s+sign\s+(?:the|a)\s+(?:contract|deal|agreement))\b", re.I)
-_DONE_BUY = re.compile(r"\b(?:signed|signs|inked|concluded|sealed|clinched|struck|awarded|finali[sz]ed|ordered|"
+                         r"to\s+sign\s+(?:the|a)\s+(?:contract|deal|agreement))\b", re.I))
+_DONE_BUY = Caseless(re.compile(r"\b(?:signed|signs|inked|concluded|sealed|clinched|struck|awarded|finali[sz]ed|ordered|"
                        r"placed\s+(?:an?\s+)?(?:order|contract)|bought|purchased|acquired|agreed\s+to\s+(?:buy|purchase|"
-                       r"acquire|procure)|on\s+order|under\s+(?:the|a)\s+(?:deal|contract))\b", re.I)
+                       r"acquire|procure)|on\s+order|under\s+(?:the|a)\s+(?:deal|contract))\b", re.I))
 # deliveries begun ("deliveries of the systems to India have begun", "Russia has started supplying the jets")
-_BEGUN = re.compile(r"\b(?:(?:deliveries|supplies|shipments)\s+(?:of\s+(?:the\s+)?(?:[\w/-]+\s+){1,7})?(?:to\s+[\w-]+\s+)?"
+_BEGUN = Caseless(re.compile(r"\b(?:(?:deliveries|supplies|shipments)\s+(?:of\s+(?:the\s+)?(?:[\w/-]+\s+){1,7})?(?:to\s+[\w-]+\s+)?"
                     r"(?:have|has|had)\s+(?:already\s+)?(?:begun|started|commenced)|(?:has|have|had)\s+(?:already\s+)?"
                     r"(?:begun|started|commenced)\s+(?:delivering|supplying|deliveries|shipping)|"
-                    r"(?:began|started)\s+(?:delivering|supplying|deliveries)|(?:has|have|had)\s+been\s+inducting)\b", re.I)
+                    r"(?:began|started)\s+(?:delivering|supplying|deliveries)|(?:has|have|had)\s+been\s+inducting)\b", re.I))
 
 
 # part of an order already delivered, the rest to come ("the first four vehicles have arrived", "Pakistan took
 # the first frigate into its fleet", "the delivery of the first six howitzers", "final deliveries are expected")
-_UNDER_WAY = re.compile(
+_UNDER_WAY = Caseless(re.compile(
     r"\b(?:first|initial|latest)\s+(?:[\w\"'’.-]+\s+){0,6}?(?:have|has|had|were|was)\s+(?:already\s+|now\s+)?"
     r"(?:arrived|reached|landed|touched down|been delivered|been handed over|been received|been inducted|"
     r"been commissioned|begun to arrive|started to arrive|delivered|handed over|inducted|commissioned)|"
@@ -122,26 +123,26 @@ _UNDER_WAY = re.compile(
     r"\b(?:final|remaining|last)\s+(?:deliveries|batch(?:es)?|tranches?)\s+(?:\w+\s+){0,6}?"
     r"(?:are|is)\s+(?:now\s+)?(?:expected|due|scheduled)|"
     r"\balready\s+(?:has|have|operates?|received)\s+[^.;]{0,80}?\b(?:more|others?|the rest|remaining)\b"
-    r"[^.;]{0,30}?\b(?:on order|to come|to be delivered|(?:is|are)\s+due)", re.I)
+    r"[^.;]{0,30}?\b(?:on order|to come|to be delivered|(?:is|are)\s+due)", re.I))
 # a count of the order still to come: a completed delivery is only in delivery ("the first batch of four F-16s",
 # "the first of the four frigates", "three more are on order", "scheduled to be fully delivered by 2028")
-_PART_ONLY = re.compile(
+_PART_ONLY = Caseless(re.compile(
     r"\b(?:first|initial)\s+(?:batch|lot|tranche|consignment|shipment|two|three|four|five|six|seven|"
     r"eight|nine|ten|\d+|of\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+|"
     r"\w+\s+ordered))\b|"
     r"\b(?:more|others?|the rest|remaining)\b[^.;]{0,30}?\b(?:on order|to come|to be delivered)\b|"
-    r"\b(?:fully|completely)\s+delivered\s+by\b|\bbegun\s+to\s+arrive\b", re.I)
+    r"\b(?:fully|completely)\s+delivered\s+by\b|\bbegun\s+to\s+arrive\b", re.I))
 # an earlier purchase, not a first part of this one: "the air force acquired its first 12 jets in 2014"
 _FIRST_BOUGHT = re.compile(r"\b(?:acquired|bought|ordered|purchased)\s+(?:its|their|the)\s+first\b", re.I)
 # a fleet the platform serves in: a purchase long delivered ("the air force fleet, which includes Mi-17
 # helicopters", "the 12 Mirage jets it now flies", "the frigate now sails in the Egyptian Navy")
-_FLEET_BEFORE = re.compile(
+_FLEET_BEFORE = Caseless(re.compile(
     r"(?:\b(?:fleet|inventory|arsenal|hardware|equipment)\b[^.;:]{0,60}?\b(?:includes?|including|comprises|"
     r"consists\s+of)\b[^.;:]{0,80}|\bfleet\s+of\s+(?:its\s+|their\s+)?(?:older\s+|ageing\s+|aging\s+)?"
-    r"(?:[\w-]+\s+(?:and\s+)?){0,3})$", re.I)
-_FLEET_AFTER = re.compile(
+    r"(?:[\w-]+\s+(?:and\s+)?){0,3})$", re.I))
+_FLEET_AFTER = Caseless(re.compile(
     r"^[^.;:]{0,60}?\b(?:(?:it|they|which|that)\s+(?:now|currently|still)\s+(?:flies|fly|operates?|uses?)|"
-    r"now\s+(?:sails?|serves?|flies|fly)\s+(?:in|with)\b)", re.I)
+    r"now\s+(?:sails?|serves?|flies|fly)\s+(?:in|with)\b)", re.I))
 
 
 # a contract said to be still unsigned: "though no contract has yet been signed", "the contract will be signed by
@@ -209,7 +210,7 @@ def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
             return "considered"
     if status == "signed":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
-        if said and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.sub(" ", t)) for t in said):
+        if said and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.rx.sub(" ", t)) for t in said):
             return "considered"
     if status == "signed":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]

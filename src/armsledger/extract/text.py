@@ -96,11 +96,14 @@ def _make(text: str, index: int, start: int, end: int, first: bool, noise: bool,
     return Sentence(index, start, end, text[start:end], first, noise, headline)
 
 
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+
 def _is_headline(line: str) -> bool:
     s = line.strip()
     if not s or s[-1] in ".!?\"”'’:" or len(s) > 160:
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", s)]
+    words = _WORD.findall(s)
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())

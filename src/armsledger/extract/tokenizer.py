@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .. import cache
+from .prefixes import for_text
 
 # a chunk and the single space after it, or a run of whitespace (`\s` is what str.isspace() says, as in
 # tokenizer.pyx): a space right after a chunk belongs to it, any other whitespace is a chunk
@@ -101,7 +102,7 @@ class Tokenizer:
         starts: list[int] = []
         pos = 0
         memo, chunk_of = self._memo, self.chunk
-        for word, space, gap in _PIECES.findall(text):
+        for word, space, gap in for_text(_PIECES, text).findall(text):
             if gap:  # whitespace that is not the single space after a token: a chunk of its own
                 word, space = gap, ""
             toks = memo.get(word) or chunk_of(word)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import repeat
 
-from .prefixes import Caseless
+from .prefixes import Caseless, for_text
 from .spans import SpanSet
 from .numbers import NUM, SCALE, NUMBER_WORDS, parse_number, scale_of
 
@@ -141,8 +141,8 @@ def _numbers(text: str) -> list[re.Match[str]]:
     last = _last_numbers
     if last[0] is text:
         return last[1]
-    at = _NUM_AT.match
-    found = [m for m in map(at, repeat(text), [c.start() for c in _NUM_START.finditer(text)]) if m]
+    at = for_text(_NUM_AT, text).match
+    found = [m for m in map(at, repeat(text), [c.start() for c in for_text(_NUM_START, text).finditer(text)]) if m]
     _last_numbers = (text, found)
     return found
 
@@ -191,6 +191,11 @@ def find_money(text: str) -> list[Money]:
     return found
 
 
+# what the words between a number and its noun cannot hold ("12 of the", "5 per year", "3, 4")
+_NOT_A_MOD = re.compile(r"\b(?:of|and|for|per|in|by|to|from|with|than|at|on|each|year|years|month|months|km|kilometres?|mach)\b"
+                        r"|[,;:()]", re.I)
+
+
 def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantity]:
     """Counts of things: "three squadrons", "two to three more regiments", "over 6.1 lakh rifles"."""
     blocked = SpanSet()
@@ -213,7 +218,7 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         if num is None or num == 0:
             continue
         mods = m["mods"] or ""
-        if re.search(r"\b(?:of|and|for|per|in|by|to|from|with|than|at|on|each|year|years|month|months|km|kilometres?|mach)\b|[,;:()]", mods, re.I):
+        if _NOT_A_MOD.search(mods):
             continue
         if re.search(r"[a-z]{2}\.(?:\s|$)", mods):
             continue  # "11 countries around the world. The howitzer": a count does not run into the next sentence
