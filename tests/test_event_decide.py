@@ -159,6 +159,23 @@ def test_a_deal_read_in_the_events_own_sentence_is_a_feature(type_, at, hints):
     assert {h for h in ev.hints if h.startswith("deal:here")} == hints
 
 
+# how often a report tells a happening is a feature: the delivery it is about, told in three sentences, against a
+# meeting told once in passing; the candidates of one sentence (one happening under several dates) count once
+def test_how_many_other_sentences_tell_the_same_happening_is_a_feature():
+    told = [Event("DELIVERY", "occurred", None, countries=["FRA", "EGY"], clause=0),
+            Event("DELIVERY", "occurred", None, countries=["FRA", "EGY"], clause=0),  # the same one, another date
+            Event("DELIVERY", "expected", None, countries=["EGY"], clause=2),
+            Event("DELIVERY", "occurred", None, countries=["FRA", "EGY"], clause=5),
+            Event("MEETING", "occurred", None, countries=["FRA", "EGY"], clause=3),
+            Event("DELIVERY", "occurred", None, countries=["USA", "POL"], clause=6),
+            Event("OFFER", "occurred", None, countries=["USA", "POL"], clause=7),
+            Event("OFFER", "occurred", None, countries=["POL", "KOR"], clause=8)]
+    events_decide.echo(told)
+    echoes = [[h for h in ev.hints if h.startswith("echo:")] for ev in told]
+    assert echoes == [["echo:2+"], ["echo:2+"], ["echo:2+"], ["echo:2+"], ["echo:0"], ["echo:0"], ["echo:1"], ["echo:1"]]
+    assert "echo:2+" in events_decide.features(told[0], []) and "type&echo:0:MEETING" in events_decide.features(told[4], [])
+
+
 def _model(weights: dict[str, float], threshold: float = 0.5, rule_threshold: float | None = None) -> Model:
     return Model(deal=Binary({}, 0.0, 0.5), status=Multi(["signed"], {}, [0.0]), hedged=Binary({}, 0.0, 0.5),
                  meta={}, event=Binary(weights, 0.0, threshold, rule_threshold=rule_threshold))

@@ -93,6 +93,7 @@ class Extractor:
             events = (events_decide.alternatives(events, clauses, ref) + events_decide.implied(deals, events, clauses, ref)
                       + events_decide.broad(clauses, events, ref))
             events_decide.support(events, deals)
+            events_decide.echo(events)
         if figures is not None:
             figures += figures_decide.Figures(finder, deals, clauses, body, ref).groups()
         if model is not None and model.figures:

@@ -390,6 +390,23 @@ def support(events: list[Event], deals: list[Deal]) -> None:
         ev.hints = ev.hints + (hint,)
 
 
+def echo(events: list[Event]) -> None:
+    """How many other sentences of the report propose an event of the same type with a country in common (a
+    feature of the model: `echo:0`, `echo:1`, `echo:2+`): the happening a report is about is told again and again
+    ("Egypt took delivery ... The frigate arrived in Alexandria ..."), one told in passing once. Linear in the
+    candidates: the sentences of each type and country are gathered once."""
+    told: dict[tuple[str, str], set[int]] = {}
+    for ev in events:
+        for code in ev.countries:
+            told.setdefault((ev.type, code), set()).add(ev.clause)
+    for ev in events:
+        others: set[int] = set()
+        for code in set(ev.countries):
+            others |= told.get((ev.type, code), set())
+        n = len(others - {ev.clause})
+        ev.hints = ev.hints + ("echo:" + ("0" if n == 0 else "1" if n == 1 else "2+"),)
+
+
 def _within(starts: list[int], lo: int, hi: int) -> bool:
     """Whether any of the sorted `starts` lies in [lo, hi)."""
     k = bisect_left(starts, lo)
