@@ -57,8 +57,8 @@ def test_training_sets_score_above_floor(scored, name, figure, floor):
 
 
 # the test split of the real-news corpus, never tuned on: the honest figure, floors at what was reached (98 reports;
-# this build: deals 0.513, fields 0.318, events 0.480, entities 0.870; the last: 0.520, 0.320, 0.499, 0.862)
-@pytest.mark.parametrize("figure, floor", [("deals", 0.51), ("deal fields", 0.31), ("events", 0.47), ("entities", 0.86)])
+# this build: deals 0.531, fields 0.335, events 0.486, entities 0.869; the last: 0.513, 0.318, 0.480, 0.870)
+@pytest.mark.parametrize("figure, floor", [("deals", 0.53), ("deal fields", 0.33), ("events", 0.48), ("entities", 0.86)])
 def test_unseen_real_news_scores_above_floor(scored, figure, floor):
     assert scored("corpus-test")[figure][2] >= floor, f"corpus-test {figure} F1 {scored('corpus-test')[figure][2]:.3f}"
 
@@ -66,7 +66,7 @@ def test_unseen_real_news_scores_above_floor(scored, figure, floor):
 def test_deals_found_in_unseen_real_news_are_mostly_right(scored):
     """Precision is not bought with recall: most deals the extractor reports on unseen reports are real. (The
     thresholds keep cross-validated precision >= 0.85, the issue's target; on the test split this build reaches
-    0.759, the last three 0.756, 0.774 and 0.80, the three before, whose thresholds kept 0.80 out of fold, 0.71, 0.767 and
+    0.756, the last four 0.759, 0.756, 0.774 and 0.80, the three before, whose thresholds kept 0.80 out of fold, 0.71, 0.767 and
     0.80: the floor is what was reached.)"""
     assert scored("corpus-test")["deals"][0] >= 0.75
 
