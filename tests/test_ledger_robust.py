@@ -92,3 +92,27 @@ def test_a_killed_run_leaves_no_half_stored_article(tmp_path, reports):
         assert ledger.verify() == []
         for row in ledger.articles(limit=1000):
             assert ledger.article(row["id"])["claims"], "an article was stored without its claims"
+
+
+def test_a_killed_run_leaves_no_worker_process_behind(tmp_path, reports):
+    """An ingest killed outright (SIGKILL, the out-of-memory killer) cannot stop its extraction workers: they
+    notice their parent is gone and leave, instead of waiting for work for ever with an Extractor in memory."""
+    psutil = pytest.importorskip("psutil")
+    proc = subprocess.Popen([sys.executable, "-m", "armsledger", "ingest", "--quiet", "--jobs", "2",
+                             "--db", str(tmp_path / "ledger.db"), *reports],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    parent = psutil.Process(proc.pid)
+    deadline = time.monotonic() + 60
+    children = []
+    while time.monotonic() < deadline and proc.poll() is None:
+        children = [c for c in parent.children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
+        if len(children) >= 2:
+            break
+        time.sleep(0.1)
+    assert len(children) >= 2, "the ingest never started its worker processes"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    gone, alive = psutil.wait_procs(children, timeout=15)
+    for c in alive:
+        c.kill()
+    assert not alive, f"{len(alive)} worker processes outlived their killed parent"

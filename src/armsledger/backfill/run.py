@@ -394,7 +394,7 @@ def _local(todo, shards, opts, workers, scheduler, report, console, emit):
     for _ in range(3):
         pool = ProcessPoolExecutor(max_workers=min(workers, len(remaining)),
                                    mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=warm, initargs=(opts["catalogues"],))
+                                   initializer=warm, initargs=(opts["catalogues"], os.getpid()))
         broken = False
         try:
             futures = {pool.submit(extract_partition, p, shards, **opts): p for p in remaining}

@@ -98,8 +98,12 @@ def extractor(catalogues: str | None = None):
     return ex
 
 
-def warm(catalogues: str | None = None) -> None:
-    """Build the Extractor now: the initializer of local worker processes."""
+def warm(catalogues: str | None = None, parent: int | None = None) -> None:
+    """Build the Extractor now: the initializer of local worker processes (which leave when `parent` ends)."""
+    if parent is not None:
+        from ..workers import exit_with
+
+        exit_with(parent)
     extractor(catalogues)
 
 

@@ -81,8 +81,11 @@ class Extraction:
         if self.jobs > 1 and self.pool is None and n >= POOL_MIN:
             import multiprocessing
 
-            # spawn, not fork: the parent has threads (progress display, database pool)
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"))
+            from ..workers import exit_with
+
+            # spawn, not fork: the parent has threads (progress display, database pool); workers leave with it
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=exit_with, initargs=(os.getpid(),))
             for _ in range(self.jobs):  # one task a worker: the pool starts a process for each
                 self.pool.submit(_warm, self.catalogues)
 
