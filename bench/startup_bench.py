@@ -1,7 +1,8 @@
 """Start-up: the wall time of `armsledger --help` and of `armsledger extract` on one short report, as a user runs them.
 
 Each command runs in a fresh process, `--runs` times, every variant in turn within each round so that all see the
-same load; the median of each is printed, with the load average. Variants of `extract`:
+same load; the median of each is printed, with the load average, and the process's peak RSS (the cold cache's is the
+most a user's first run takes). Variants of `extract`:
 
 - warm cache: the start-up cache (armsledger/cache.py) built by an earlier run, what every run but the first sees;
 - cold cache: an empty cache directory each time, what the first run after installing or editing a catalogue sees;
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "src" / "armsledger" / "samples" / "seed-india-russia-s400.txt"
 GOALS = {"--help": 0.5, "extract, warm cache": 1.0}
+RSS_GOAL = 300  # MB, issue 10's bound on extraction's peak memory
 HEAVY = ("spacy", "yaml", "httpx", "pydantic", "sqlalchemy", "trafilatura", "numpy")
 
 
@@ -41,12 +43,18 @@ def _code(src: Path, args: list[str], report_modules: bool = False) -> str:
                    f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)")
 
 
-def wall(src: Path, args: list[str], cache: str) -> float:
+def wall(src: Path, args: list[str], cache: str) -> tuple[float, float]:
+    """The command's wall seconds and its process's peak RSS in MB."""
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "ARMSLEDGER_CACHE": cache}
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", _code(src, args)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   env=env, check=True)
-    return time.perf_counter() - t
+    proc = subprocess.Popen([sys.executable, "-c", _code(src, args)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)  # this child's own resource use (Linux: ru_maxrss in KB)
+    seconds = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, proc.args)
+    return seconds, usage.ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,10 +80,13 @@ def main(argv: list[str] | None = None) -> int:
             variants["extract, against"] = (args.against, extract, lambda: "off")
             variants["extract --format json, against"] = (args.against, as_json, lambda: "off")
         times: dict[str, list[float]] = {name: [] for name in variants}
+        peaks: dict[str, list[float]] = {name: [] for name in variants}
         load_before = os.getloadavg()[0]
         for _ in range(args.runs):
             for name, (tree, cmd, cache) in variants.items():
-                times[name].append(wall(tree, cmd, cache()))
+                seconds, peak = wall(tree, cmd, cache())
+                times[name].append(seconds)
+                peaks[name].append(peak)
         load_after = os.getloadavg()[0]
         env = {**os.environ, "ARMSLEDGER_CACHE": warm}
         imported = subprocess.run([sys.executable, "-c", _code(src, extract, report_modules=True)], env=env,
@@ -89,11 +100,13 @@ def main(argv: list[str] | None = None) -> int:
             "extract --format json" if name.startswith("extract --format json") else "extract, warm cache"
         if name != base:
             extra = f"   ({med[name] / med[base]:.1f}x {base})"
-        print(f"  {name:<32} {med[name]:6.2f} s{extra}")
+        print(f"  {name:<32} {med[name]:6.2f} s{extra}   peak RSS {max(peaks[name]):.0f} MB")
     print("start-up check:")
     print(f"  a warm `extract` imports: {imported[0] if imported and imported[0] else 'none of ' + ', '.join(HEAVY)}")
     for name, goal in GOALS.items():
         print(f"  {name:<32} {med[name]:.2f} s, goal <= {goal} s: {'met' if med[name] <= goal else 'NOT met'}")
+    cold = max(peaks["extract, cold cache"])
+    print(f"  {'peak RSS, cold cache':<32} {cold:.0f} MB, goal <= {RSS_GOAL} MB: {'met' if cold <= RSS_GOAL else 'NOT met'}")
     return 0
 
 

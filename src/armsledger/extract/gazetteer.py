@@ -267,14 +267,17 @@ def spacy_index(catalogue: Catalogue) -> tuple[dict, dict]:
         office_ids.append(e.id)
         by_id[nlp.vocab.strings[e.id]] = n
         _index(office_index, docs, n, True)
-    data = {"tokenizer": rules(), "keys": keys, "lower": _flat(indexes["lower"], by_label),
-            "exact": _flat(indexes["exact"], by_label), "offices": _flat(office_index, by_id), "office_ids": office_ids}
+    tok = nlp.tokenizer
+    data = {"tokenizer": rules(), "keys": keys, "lower": _flat(indexes["lower"], by_label, tok),
+            "exact": _flat(indexes["exact"], by_label, tok), "offices": _flat(office_index, by_id, tok),
+            "office_ids": office_ids}
     return data, {"nlp": nlp, "lower": lower, "exact": exact, "offices": offices, "keys": by_label,
                   "office_keys": by_id}
 
 
 def _index(index: tuple, docs: list, n: int, lower: bool) -> None:
-    """Add key `n` under each doc's tokens."""
+    """Add key `n` under each doc's tokens (keeping the first text of each token sequence, not its Doc: some
+    50,000 Docs held to the end took about 240 MB at the peak of a cold start)."""
     _, names, docs_of = index
     for doc in docs:
         if not len(doc):
@@ -286,18 +289,19 @@ def _index(index: tuple, docs: list, n: int, lower: bool) -> None:
         keys = names.setdefault(joined, [])
         if n not in keys:
             keys.append(n)
-            docs_of.setdefault(joined, doc)
+            docs_of.setdefault(joined, doc.text)
 
 
-def _flat(index: tuple, by_hash: dict[int, int]) -> dict:
-    """The index as stored: where several keys end at the same words, in the order spaCy's matcher gives them."""
+def _flat(index: tuple, by_hash: dict[int, int], tokenizer) -> dict:
+    """The index as stored: where several keys end at the same words, in the order spaCy's matcher gives them
+    (over the name tokenized again by `tokenizer`)."""
     matcher, names, docs_of = index
     prefixes = set()
     for joined, keys in names.items():
         tokens = joined.split(_SEP)
         prefixes.update(_SEP.join(tokens[:k]) for k in range(1, len(tokens)))
         if len(keys) > 1:
-            doc = docs_of[joined]
+            doc = tokenizer(docs_of[joined])
             got = [by_hash[m] for m, s, e in matcher(doc) if s == 0 and e == len(doc)]
             if sorted(got) != sorted(keys):
                 raise RuntimeError(f"the gazetteer's index disagrees with spaCy's matcher on {doc.text!r}")
