@@ -303,6 +303,13 @@ def _alnum(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.casefold())
 
 
+def _named_once_beside(family: Entity, variant: Entity) -> bool:
+    """A type named once beside its variant, whose name starts with the type's ("the F-16 ... F-16 Block 70",
+    "F-35 ... F-35A", "JF-17 Thunder ... JF-17 Block III"), is that variant spoken of in passing, not a second
+    type; a family the report keeps returning to ("F-35s ... the F-35 ... F-35s" beside one "F-35B") stays."""
+    return len(family.mentions) == 1 and _alnum(variant.name).startswith(_alnum(family.name))
+
+
 _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary", "deputy", "state", "general",
              "council", "president", "prime", "chief", "staff", "force", "army", "navy", "department", "office",
              "agency", "company", "corporation", "group", "limited", "forces", "command", "said", "says",
@@ -1876,14 +1883,11 @@ class EntityFinder:
             while parent_id and parent_id not in seen:
                 seen.add(parent_id)
                 parent = by_id.get(parent_id)
-                if parent is not None and parent is not child:
+                if parent is not None and parent is not child and parent.mentions:
                     siblings = [p for p in plats if p is not parent and p.extra.get("parent") == parent_id and p.mentions]
-                    if len(siblings) == 1 and all(not re.search(r"\d", mm.text) for mm in parent.mentions):
-                        for mm in parent.mentions:
-                            child.add(mm)
-                            ents.at[mm.start] = child
-                        ents.reassign(parent, child)
-                        parent.mentions = []
+                    if len(siblings) == 1 and (all(not re.search(r"\d", mm.text) for mm in parent.mentions)
+                                               or _named_once_beside(parent, child)):
+                        ents.absorb(parent, child)
                 entry = self.cat.get("platform", parent_id)
                 parent_id = entry.parent if entry else None
 

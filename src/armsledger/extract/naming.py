@@ -7,7 +7,11 @@ A report that writes "P-8A Poseidon" is about the P-8A, not just a P-8: the writ
 is taken when it is a more specific one than the catalogue's name (it starts with it and carries
 a number); "S-400 Triumf" and "Dassault Rafale" stay "S-400" and "Rafale", the catalogue's name written in them.
 A report that calls the type by another name altogether ("Black Hawk" for the UH-60, "Mi-25" for the export
-Mi-24) is named as it writes it, as analysts quote it; the catalogue's name stays `canonical`.
+Mi-24) is named as it writes it, as analysts quote it; the catalogue's name stays `canonical`. A form that holds
+the catalogue's designation ("De Havilland Canada DHC-5" for the DHC-5 Buffalo) or spells out its acronym
+("Guided Multiple Launch Rocket System" for GMLRS) is no other name: the catalogue's stays. A designation of two
+characters the report only ever writes with its name ("F-4 Phantoms", "Northrop Grumman F-5 Tigers") is named
+with it ("F-4 Phantom"), as annotators write it; a bare "F-4" says little.
 """
 from __future__ import annotations
 
@@ -61,19 +65,50 @@ def _spelled_out(written: str, canonical: str) -> bool:
     return spelled.startswith(letters) or bool(maker and letters and spelled[0] == letters[0])
 
 
+def _holds_designation(written: str, canonical: str) -> bool:
+    """The catalogue's designation written inside a longer form: "De Havilland Canada DHC-5" for the DHC-5 Buffalo."""
+    token = canonical.split()[0]
+    nt = _norm(token)
+    return len(nt) >= 3 and bool(re.search(r"\d", token)) and any(_norm(w) == nt for w in written.split())
+
+
+def _spells(written: str, acronym: str) -> bool:
+    """The catalogue's acronym spelled out: "Guided Multiple Launch Rocket System" for GMLRS, "Precision Strike
+    Missile" for PrSM."""
+    caps = re.sub(r"[^A-Z]", "", acronym)
+    words = re.findall(r"[A-Za-z]+", written)
+    return (len(caps) >= 3 and len(words) >= 3 and " " not in acronym.strip()
+            and "".join(w[0] for w in words).upper() == caps)
+
+
+def _with_its_name(designation: str, forms: Counter) -> str:
+    """A two-character designation ("F-4", "K9") the report only ever writes followed by the type's name ("F-4
+    Phantoms", "Northrop Grumman F-5 Tigers"): the designation with that name; else the designation."""
+    if len(_norm(designation)) > 2 or not forms:
+        return designation
+    tails = {f[f.find(designation):] if designation in f else None for f in forms}
+    if len(tails) == 1:
+        full = tails.pop()
+        if full and re.fullmatch(re.escape(designation) + r"(?:\s+[A-Z][\w-]*)+", full):
+            return full
+    return designation
+
+
 def name_as_written(ent: Entity) -> str:
     canonical = ent.name
     forms = _forms(ent)
     nc = _norm(canonical)
-    # forms that write the catalogue's name, its family ("Mirage") or a variant ("P-8A Poseidon", "Sukhoi-30")
-    related = [f for f in forms if _norm(f) and (nc in _norm(f) or nc.startswith(_norm(f)) or _spelled_out(f, canonical))]
+    # forms that write the catalogue's name, its family ("Mirage") or a variant ("P-8A Poseidon", "Sukhoi-30"),
+    # its designation in a longer name, its acronym spelled out
+    related = [f for f in forms if _norm(f) and (nc in _norm(f) or nc.startswith(_norm(f)) or _spelled_out(f, canonical)
+                                                 or _holds_designation(f, canonical) or _spells(f, canonical))]
     if related:
         best = max(related, key=lambda f: (forms[f], _norm(f).startswith(nc), len(f), f))
         token = best.split()[0]  # the designation itself: "P-8A" of "P-8A Poseidon"
         nt = _norm(token)
         if nt != nc and nt.startswith(nc) and re.search(r"\d", token) and " " not in canonical:
             return token
-        return canonical
+        return _with_its_name(canonical, forms)
     if not forms:
         return canonical
     # another name altogether ("Black Hawk" for the UH-60): the most usual, a designation before a long name
@@ -84,9 +119,12 @@ def firm_as_written(ent: Entity) -> str:
     """An organisation or a place by the name the report gives it: "AgustaWestland" or "Alenia Aermacchi" in a
     2012 report, not the Leonardo they later became; "Turkish Parliament", not "Grand National Assembly of
     Turkey"; "Malacca Strait", not "Strait of Malacca"; the catalogue's name where the report writes it out, or
-    only an acronym of it."""
+    only an acronym of it ("Nato" is the acronym too: "North Atlantic Treaty Organization" where it is spelled
+    out)."""
+    acronym = _norm(ent.name) if ent.name.isupper() else None
     forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
-                    if f[:1].isupper() and not f.replace(".", "").isupper())  # an acronym ("PAF") is spelled out
+                    if f[:1].isupper() and not f.replace(".", "").isupper()  # an acronym ("PAF") is spelled out
+                    and _norm(f) != acronym)
     name = _norm(ent.name)
     if not forms or any(name in _norm(f) for f in forms):
         return ent.name
