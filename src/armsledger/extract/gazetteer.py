@@ -26,6 +26,7 @@ import importlib.util
 import re
 from dataclasses import dataclass
 from itertools import compress
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from .. import cache
@@ -40,6 +41,9 @@ _PRIORITY = {"person": 5, "platform": 4, "organization": 3, "location": 2, "coun
 # it is whitespace, and no name's token does: a join of text tokens equals a name's only where the tokens are.
 _SEP = "\x1f"
 _PREFIX = -1
+_BY_START = 1 << 40  # above any token's index
+_FIRST = itemgetter(0)
+_START = attrgetter("start")
 
 
 _LONG_RUN = re.compile(r"\S{80,}")
@@ -110,6 +114,7 @@ class Gazetteer:
         self.keys: list[tuple[str, str, str, str]] = [tuple(k.split(_SEP)) for k in data["keys"]]
         self.lower, self.exact, self.office_index = data["lower"], data["exact"], data["offices"]
         self.office_ids: list[str] = data["office_ids"]
+        self._ranks = [_PRIORITY.get(k[0], 0) for k in self.keys]
 
     def make_doc(self, text: str) -> Doc:
         # A run of 80+ characters without a space holds no catalogue name, and the
@@ -137,30 +142,40 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> list[Hit]:
         """The longest non-overlapping catalogue names in `doc`."""
-        raw: list[tuple[int, int, tuple[str, str, str, str]]] = []
+        raw: list[tuple[int, int, int, tuple[str, str, str, str]]] = []
         words = doc.words
         stop_words = self.tokenizer.stop_words
+        keys, ranks = self.keys, self._ranks
         for index, tokens in ((self.lower, doc.lower), (self.exact, words)):
             for s, e, k in _matches(index, tokens):
-                key = self.keys[k]
-                if key[3] == "capital" and not words[s][:1].isupper():
-                    continue
-                if key[3] == "capital" and key[0] in ("organization", "location", "person") and e - s > 1 \
-                        and not doc.span(s, e).isupper() and not all(
-                        w[:1].isupper() or not w.isalpha() or w.lower() in stop_words for w in words[s:e]):
-                    continue  # "the Indian armed forces", "The diplomat said" are not names
-                raw.append((s, e, key))
-        raw.sort(key=lambda x: (-(x[1] - x[0]), -_PRIORITY.get(x[2][0], 0), x[0]))
+                key = keys[k]
+                if key[3] == "capital":
+                    if not words[s][:1].isupper():
+                        continue
+                    if key[0] in ("organization", "location", "person") and e - s > 1 \
+                            and not doc.span(s, e).isupper() and not all(
+                            w[:1].isupper() or not w.isalpha() or w.lower() in stop_words for w in words[s:e]):
+                        continue  # "the Indian armed forces", "The diplomat said" are not names
+                # longest first, then by kind (`_PRIORITY`), then by start: one number that orders as that tuple
+                raw.append((((e - s) * 8 + ranks[k]) * _BY_START - s, s, e, key))
+        raw.sort(key=_FIRST, reverse=True)  # (ties keep their order: the sort is stable, reversed or not)
         taken = [False] * (len(words) + 1)
         hits: list[Hit] = []
-        for s, e, (kind, id_, form, _rule) in raw:
-            if any(taken[s:e]):
-                continue
+        text, starts = doc.text, doc.starts
+        for _, s, e, (kind, id_, form, _rule) in raw:
+            if e - s == 1:
+                if taken[s]:
+                    continue
+                taken[s] = True
+            else:
+                if any(taken[s:e]):
+                    continue
+                for i in range(s, e):
+                    taken[i] = True
             # a name glued to more letters by a hyphen is part of another word ("Army-2022" is fine)
-            for i in range(s, e):
-                taken[i] = True
-            hits.append(Hit(doc.starts[s], doc.end(e - 1), kind, id_, form, doc.span(s, e), s, e))
-        hits.sort(key=lambda h: h.start)
+            end = starts[e - 1] + len(words[e - 1])
+            hits.append(Hit(starts[s], end, kind, id_, form, text[starts[s]:end], s, e))
+        hits.sort(key=_START)
         return hits
 
 
