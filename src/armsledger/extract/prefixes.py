@@ -241,9 +241,9 @@ def lowered(text: str) -> str | None:
 class Caseless:
     """A case-insensitive expression that runs as its case-sensitive twin (`caseless`) over the
     lower-cased text where that stands for the text: the same matches at the same places, found
-    faster (re.I makes every letter a slow compare); over text that reads as ASCII (`ascii_like`), as the
-    twin's ASCII variant (`ascii_variant`). Group texts come out lower-cased: read them from the text by
-    their spans where the case matters."""
+    faster (re.I makes every letter a slow compare); over ASCII text, as the twin's ASCII variant
+    (`ascii_variant`). Group texts come out lower-cased: read them from the text by their spans
+    where the case matters."""
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
@@ -254,19 +254,19 @@ class Caseless:
         low = lowered(text) if self.twin is not None else None
         if low is None:
             return self.rx.search(text, pos, endpos)
-        return (self.ascii if low.isascii() or ascii_like(low) else self.twin).search(low, pos, endpos)
+        return (self.ascii if low.isascii() else self.twin).search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = lowered(text) if self.twin is not None else None
         if low is None:
             return self.rx.match(text, pos, endpos)
-        return (self.ascii if low.isascii() or ascii_like(low) else self.twin).match(low, pos, endpos)
+        return (self.ascii if low.isascii() else self.twin).match(low, pos, endpos)
 
     def finditer(self, text: str):
         low = lowered(text) if self.twin is not None else None
         if low is None:
             return self.rx.finditer(text)
-        return (self.ascii if low.isascii() or ascii_like(low) else self.twin).finditer(low)
+        return (self.ascii if low.isascii() else self.twin).finditer(low)
 
 
 # --------------------------------------------------------------------------- ASCII variants
@@ -324,48 +324,14 @@ _variants: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def for_text(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
-    """`rx`, or its ASCII variant (`ascii_variant`, made once) when `text` reads as ASCII (`ascii_like`;
-    anything else that finds, as an `entities.Anchored`, as it is)."""
-    if type(rx) is not re.Pattern or not (text.isascii() or ascii_like(text)):
+    """`rx`, or its ASCII variant (`ascii_variant`, made once) when `text` is ASCII (anything else that finds,
+    as an `entities.Anchored`, as it is)."""
+    if not text.isascii() or type(rx) is not re.Pattern:
         return rx
     hit = _variants.get(id(rx))
     if hit is None or hit[0] is not rx:
         hit = _variants[id(rx)] = (rx, ascii_variant(rx) or rx)
     return hit[1]
-
-
-def ascii_like(text: str) -> bool:
-    """Does every expression's ASCII variant (`ascii_variant`) find in `text` what the expression finds? So it
-    is where each character beyond ASCII the text holds is inert (`_inert`): typographic quotes, dashes,
-    currency signs, bullets. Unicode's and ASCII's classes (\\w, \\d, \\s, \\b) both leave such a character out,
-    and it has no case, so re.I compares it exactly and no ASCII letter folds to it; a variant under re.I
-    names no character beyond ASCII (`ascii_variant` refuses those). The answers for the texts last asked about
-    are kept (the stages ask about the same body and sentences again and again)."""
-    if text.isascii():
-        return True
-    hit = _like_memo.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    found = set(_BEYOND_ASCII.findall(text))
-    ok = found <= _INERT or all(map(_inert, found - _INERT))
-    if len(_like_memo) >= 512:
-        _like_memo.clear()
-    _like_memo[id(text)] = (text, ok)
-    return ok
-
-
-def _inert(c: str) -> bool:
-    """Is a character beyond ASCII neither a word character, a digit nor a space (under Unicode's classes, as
-    `str` reads them: `re` asks the same tables), and without case?"""
-    ok = not (c.isalnum() or c.isspace()) and c.lower() == c == c.upper() and c.casefold() == c
-    if ok:
-        _INERT.add(c)
-    return ok
-
-
-_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
-_INERT: set[str] = set()
-_like_memo: dict[int, tuple[str, bool]] = {}
 
 
 def caseless(rx: re.Pattern[str]) -> re.Pattern[str] | None:
