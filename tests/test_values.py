@@ -109,6 +109,31 @@ def test_dates_resolve_against_the_reference_date(text, value, precision):
     assert text[found[-1].start:found[-1].end] == found[-1].text
 
 
+@pytest.mark.parametrize("text, value", [
+    # a run of days is dated by its first day, as the gold dates it
+    ("The talks took place in Canberra on 24-25 July 2023, where the two sides met.", "2023-07-24"),
+    ("Their meeting, set for January 14 to 15, will review the pact.", "2026-01-14"),
+    ("The defence show is held in Minsk on November 15-18.", "2025-11-15"),
+    ("The exhibition ran from 14 to 18 September at the air base.", "2025-09-14"),
+    ("The ministers met on July 24-25, 2022, in Manila.", "2022-07-24"),
+    ("Delegations met on 3 and 4 March 2024 in Seoul.", "2024-03-03"),
+    ("The drills, held 8th-10th of October 2021, ended early.", "2021-10-08"),
+])
+def test_a_run_of_days_is_dated_by_its_first_day(text, value):
+    future = lambda pos: " will " in f" {text} "  # noqa: E731
+    found = find_dates(text, REF, future)
+    assert [(d.value, d.precision) for d in found] == [(value, "day")], text
+    assert text[found[0].start:found[0].end] == found[0].text
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The jets arrived on 5 and 4 May, a day apart.", "2025-05-04"),  # no run: the days go back
+    ("The order of 2 and 40 May tanks.", None),
+])
+def test_no_run_of_days_where_the_days_do_not_run(text, value):
+    assert [d.value for d in find_dates(text, REF) if d.precision == "day"] == ([value] if value else [])
+
+
 def test_reference_date_falls_back_to_the_latest_full_date_in_the_text():
     text = "A caption of Dec 10, 2024. Talks are held on Thursday, 4 December 2025."
     assert reference_date(None, text) == date(2025, 12, 4)

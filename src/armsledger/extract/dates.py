@@ -35,6 +35,11 @@ _PREP_BEFORE = Caseless(re.compile(r"\b(?P<prep>by|from|since|until|till|before|
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # late 2022-early 2023: the latest bound
     ("span", re.compile(rf"(?P<p1>early|mid|late)[- ](?P<y1>{_YEAR})\s*(?:-|–|to)\s*(?P<p2>early|mid|late)[- ](?P<y2>{_YEAR})\b", re.I)),
+    # a run of days ("24-25 July 2023", "July 24 to 25", "from 14 to 18 September"): its first day, as the gold dates it
+    ("range_dm", re.compile(rf"(?<![\d.,])(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                            rf"(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?")),
+    ("range_md", re.compile(rf"(?P<m>{_MON})\s+(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+                            rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?!\s*(?:per|%|km|billion|million))")),
     ("dmy", re.compile(rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b")),
     ("mdy", re.compile(rf"(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
     ("dm", re.compile(rf"(?:(?P<wd>{_WD}),?\s+\(?)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\b(?!,?\s*\d)")),
@@ -256,10 +261,14 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
             return _part_value(m["p2"], int(m["y2"]))
         if kind in ("dmy", "mdy"):
             return date(int(m["y"]), _month(m["m"]), int(m["d"])).isoformat(), "day"
-        if kind in ("dm", "md"):
+        if kind in ("range_dm", "range_md") and not int(m["d0"]) < int(m["d"]) <= 31:
+            return None  # no run of days: "2 and 40 May"
+        if kind in ("range_dm", "range_md") and m["y"]:
+            return date(int(m["y"]), _month(m["m"]), int(m["d0"])).isoformat(), "day"
+        if kind in ("dm", "md", "range_dm", "range_md"):
             if ref is None:
                 return None
-            d = date(ref.year, _month(m["m"]), int(m["d"]))
+            d = date(ref.year, _month(m["m"]), int(m["d0"] if kind.startswith("range") else m["d"]))
             if (d - ref).days > 200:
                 d = d.replace(year=ref.year - 1)
             elif (ref - d).days > 200 and future:
