@@ -389,3 +389,54 @@ def test_a_delivery_awaited_is_no_count_delivered(rules_only, text, platform, de
     d = deal(rules_only, text, platform)
     assert (d["delivered"] or {}).get("max") == delivered
     assert status is None or d["status"] == status
+
+
+def by_buyer(extractor, text: str) -> dict[str, dict]:
+    return {d["recipient"]: d for d in extractor(Article(text=text, published="2024-06-01"))["deals"]}
+
+
+@pytest.mark.parametrize("text, first, then, year", [
+    # a sentence on another buyer's order lends its signing to no deal but that buyer's (`deals._not_others`)
+    ("Egypt bought Su-35 jets from Russia in 2018. Iran is to receive 24 Su-35 fighters from Russia by 2028.",
+     "EGY", "IRN", "2018"),
+    ("Chile ordered C295 aircraft from Spain in 2019. Uzbekistan is to receive four C295 aircraft from Spain by "
+     "2026.", "CHL", "UZB", "2019"),
+    ("Qatar ordered Leopard 2 tanks from Germany in 2013. Hungary is to get 44 Leopard 2 tanks from Germany by "
+     "2025.", "QAT", "HUN", "2013"),
+    ("Poland ordered K2 tanks from South Korea in 2022. Romania could buy 54 K2 tanks from South Korea for $2 "
+     "billion.", "POL", "ROU", "2022"),
+])
+def test_a_sentence_on_another_buyers_order_lends_its_figures_to_none_of_the_others(with_model, text, first, then,
+                                                                                       year):
+    deals = by_buyer(with_model, text)
+    assert (deals[first]["signed"] or {}).get("value") == year
+    assert then in deals and (deals[then]["signed"] or {}).get("value") != year
+
+
+@pytest.mark.parametrize("text, named, other", [
+    # a sentence that refers back ("the aircraft") and names one of the buyers speaks of that one's deal
+    # (`deals._whose`)
+    ("France sold Rafale jets to Greece and Croatia. Croatia bought 12 of the aircraft in 2021 for EUR 1 billion.",
+     "HRV", "GRC"),
+    ("Spain sold C295 aircraft to Chile and Mexico. Mexico ordered six of the aircraft in 2019, worth $200 million.",
+     "MEX", "CHL"),
+    ("Germany sold IRIS-T systems to Egypt and Slovenia. Slovenia ordered two of the systems in 2024 for EUR 150 "
+     "million.", "SVN", "EGY"),
+    ("Israel sold Spyder systems to Vietnam and Peru. Peru ordered two of the systems in 2012 for $140 million.",
+     "PER", "VNM"),
+])
+def test_a_sentence_referring_back_speaks_of_the_buyer_it_names(with_model, text, named, other):
+    deals = by_buyer(with_model, text)
+    assert deals[named]["value"] is not None
+    assert other in deals and deals[other]["value"] is None
+
+
+@pytest.mark.parametrize("text, platform", [
+    # a number inside the platform's name is no count of it (`DealFinder._quantities`)
+    ("Indonesia plans to buy used Leopard 2 battle tanks from Germany.", "Leopard 2"),
+    ("Algeria signed a contract with China for Type 056 corvettes.", "Type 056"),
+    ("Chile signed a contract with the United States for F-16 Block 70 fighter jets.", "F-16 Block 70"),
+    ("Egypt ordered Type 209 submarines from Germany in 2011.", "Type 209"),
+])
+def test_a_number_naming_the_platform_is_no_quantity(rules_only, text, platform):
+    assert deal(rules_only, text, platform)["quantity"] is None

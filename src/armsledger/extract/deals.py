@@ -696,7 +696,7 @@ class DealFinder:
         for i, c in enumerate(self.clauses):
             if c.sent.noise:
                 continue
-            refs = list(self.book.refs.get(i, []))
+            refs = self._not_others(c, self.book.refs.get(i, []))
             named = {id(d) for d in refs}
             # platforms named without a trigger speak of the deals already open for them
             rejected = self.book.rejected.get(i, [])
@@ -714,7 +714,7 @@ class DealFinder:
             # tests are read in that order, each only when the one before leaves the answer open)
             if not refs:
                 if not c.sent.headline and (self._priced(c) or (c.quantities and loose) or self._anaphor(c)):
-                    refs = self._resolve(i, c, focus, self._nouns(c), loose, self._more(c))
+                    refs = self._whose(c, self._resolve(i, c, focus, self._nouns(c), loose, self._more(c)))
             elif self._anaphor(c):
                 known = {d.platform.category for d in refs}
                 other = [n for n in self._nouns(c) if NOUN_CATEGORIES.get(n) and not known & set(NOUN_CATEGORIES[n])]
@@ -763,6 +763,32 @@ class DealFinder:
     def _loose(self, c: Clause, i: int) -> list[Trigger]:
         assigned = {id(t) for ts in self.book.assigned.get(i, {}).values() for t in ts}
         return [t for t in c.found("deal") if id(t) not in assigned]
+
+    def _not_others(self, c: Clause, refs: list[Deal]) -> list[Deal]:
+        """The deals of a sentence less those whose recipient it does not name when it names another deal's
+        ("Nigeria is due to receive 12 Mi-35M helicopters" is none of Mali's deal's, opened on Russia named there)."""
+        named = self._countries(c)
+        if not refs or not named:
+            return list(refs)
+        recipients = {d.recipient for d in self.book.deals}
+        return [d for d in refs if d.recipient in named or not named & recipients - {d.recipient, d.supplier}]
+
+    def _whose(self, c: Clause, refs: list[Deal]) -> list[Deal]:
+        """The deals a sentence that refers back speaks of, read against the countries it names: those of the
+        recipients it names ("Norway ordered five of the aircraft in 2017", after Canada's and Norway's P-8As);
+        when it names none of theirs but the recipient of another deal, that deal of the same platform, or none
+        ("Nigeria is due to receive 12 Mi-35M helicopters", after a sentence on Angola's and Sudan's)."""
+        named = self._countries(c)
+        if not refs or not named:
+            return refs
+        mine = [d for d in refs if d.recipient in named]
+        if mine:
+            return mine
+        others = {d.recipient for d in self.book.deals} - {d.recipient for d in refs} - {d.supplier for d in refs}
+        if not named & others:
+            return refs
+        return [d for d in self.book.deals if d.recipient in named and any(d.platform is r.platform and
+                                                                           d.follow_on == r.follow_on for r in refs)]
 
     def _resolve(self, i: int, c: Clause, focus: list[Deal], nouns: list[str], loose: list[Trigger], more: bool) -> list[Deal]:
         deals = self.book.deals
@@ -933,6 +959,8 @@ class DealFinder:
             if _UNIT_NUMBER_BEFORE.search(before) or q.text[:1].isdigit() and re.search(
                     r"\d\s+(?:Squadron|Regiment|Battalion|Brigade|Division|Wing|Flotilla|Group)\b", q.text):
                 continue  # "No 15 Squadron", "7 Regiment": a unit's name, not a count
+            if any(s_ < q.start < e_ for s_, e_, _ in c.platforms):
+                continue  # "Leopard 2 battle tanks", "Type 056 corvettes": the number names the platform
             if _BATCH_OF_BEFORE.search(before):
                 # "the first batch of six aircraft landed": a delivery when it arrived, never the order's size
                 if _ARRIVED_AFTER.match(after) or _PAST_DELIVERY.search(before) or re.search(
