@@ -133,3 +133,32 @@ def test_a_model_without_figure_decisions_leaves_the_rules_attachment(with_model
     pick = {(x["platform"], f): x[f] for x in rules["deals"] for f in fields}
     assert all(pick.get((x["platform"], f), x[f]) == x[f] for x in old["deals"] for f in fields)
     assert all(r.get("by") != "model" for x in old["deals"] for r in x["why"]["fields"] if r["field"] != "status")
+
+
+# another buyer's sentence: "Norway bought five P-8A aircraft" is Norway's count, not Canada's
+BUYERS = [("Norway bought five P-8A aircraft from the United States in 2017. Canada signed a contract with the United "
+           "States for 14 P-8A aircraft.", "P-8A", "CAN", "14 P-8A aircraft", "five P-8A aircraft"),
+          ("Iran is to receive 30 Su-35 fighters from Russia by 2028. Egypt bought 24 Su-35 jets from Russia in 2018.",
+           "Su-35", "EGY", "24 Su-35 jets", "30 Su-35 fighters"),
+          ("Romania could buy 54 K2 tanks from South Korea. Poland ordered 180 K2 tanks from South Korea.", "K2", "POL",
+           "180 K2 tanks", "54 K2 tanks"),
+          ("Qatar bought 24 Rafale jets from France in 2015. India signed for 36 Rafale jets from France.", "Rafale", "IND",
+           "36 Rafale jets", "24 Rafale jets")]
+
+
+@pytest.mark.parametrize("text,platform,buyer,mine,theirs", BUYERS)
+def test_whose_sentence_a_figure_stands_in_is_read(with_model, text, platform, buyer, mine, theirs):
+    groups = [g for g in _groups(with_model(None), text) if g.deal.recipient == buyer]
+    cands = _candidates(groups, "quantity", platform)
+    assert "cty:self" in cands[mine]
+    assert {"cty:rival_only", "cty:other_only"} & cands[theirs] and "cty:self" not in cands[theirs]
+
+
+@pytest.mark.parametrize("text,platform,buyer,mine,theirs", BUYERS)
+def test_a_count_in_another_buyers_sentence_is_not_taken(with_model, text, platform, buyer, mine, theirs):
+    quantity = {"bias": -1.0, "threshold": 0.5, "rule_threshold": 0.5,
+                "weights": {"cty:rival_only": -3.0, "cty:other_only": -3.0, "cty:self": 1.0, "grp:largest": 1.0,
+                            "grp:smaller": 1.0, "count:names_platform": 1.0}}
+    rec = with_model(_model(quantity=quantity))(Article(text=text, published="2024-05-01"))
+    deal = next(d for d in rec["deals"] if d["platform"] == platform and d["recipient"] == buyer)
+    assert deal["quantity"]["text"] == mine

@@ -193,12 +193,41 @@ class Figures:
             for i in self._said[id(d)]:
                 self._refs.setdefault(i, []).append(d)
         self._deal_platforms = {d.platform.name for d in deals}
+        recipients = {d.recipient for d in deals if d.recipient}
+        # per deal, the recipients of the article's other deals (not its own supplier or recipient)
+        self._rivals = {id(d): recipients - {d.recipient, d.supplier} for d in deals}
+        self._named: dict[int, frozenset[str]] = {}  # sentence -> the countries it names
         self._rules = {id(d): {f: getattr(d, ATTR[f]) for f in FIELDS} for d in deals}
         self._chosen: dict[str, dict] = {f: {} for f in FIELDS}  # per field, how many deals the rules gave each figure
         for d in deals:
             for f, v in self._rules[id(d)].items():
                 if v is not None:
                     self._chosen[f][_key(f, v)] = self._chosen[f].get(_key(f, v), 0) + 1
+
+    def named(self, i: int) -> frozenset[str]:
+        """The countries sentence `i` names (their codes)."""
+        hit = self._named.get(i)
+        if hit is None:
+            hit = self._named[i] = frozenset(ent.code for _, _, ent in self.clauses[i].countries if ent.code)
+        return hit
+
+    def _countries(self, d: Deal, i: int) -> list[str]:
+        """Whose sentence the figure's is: the deal's recipient named in it, another deal's recipient named (and
+        the deal's own not: "Norway ordered five of the aircraft in 2017" for Canada's deal), another country, or
+        none, and then whether the sentence before names another deal's recipient (or another country) and not the
+        deal's own ("Nigeria is due to receive 12 Mi-35M helicopters. The helicopters were ordered in October 2015")."""
+        named, rivals = self.named(i), self._rivals[id(d)]
+        if d.recipient in named:
+            return ["cty:self"] + (["cty:rival_too"] if named & rivals else [])
+        if named & rivals:
+            return ["cty:rival_only"]
+        if named - {d.supplier}:
+            return ["cty:other_only"]
+        if i > 0:
+            before = self.named(i - 1)
+            if d.recipient not in before and before - {d.supplier}:
+                return ["cty:none", "cty:prev_rival_only" if before & rivals else "cty:prev_other_only"]
+        return ["cty:none"]
 
     def _said_in(self, d: Deal) -> set[int]:
         """The sentences that speak of a deal: those the rules resolved to it, and those naming its platform."""
@@ -298,6 +327,9 @@ class Figures:
         for g in _SAME_KIND[f]:
             if mine[g] is not None and self._same(g, mine[g], fig.value):
                 out.append("rule:as:" + g)
+            elif mine[g] is not None and KINDS[f] == "count" and _size(f, fig.value) is not None and \
+                    _size(g, mine[g]) == _size(f, fig.value):
+                out.append("rule:n_as:" + g)  # "four F-16s" beside the rules' delivered "four US F-16 warplanes"
         if self._chosen[f].get(_key(f, fig.value), 0) > this:
             out.append("rule:other_deal")
         return out
@@ -336,6 +368,7 @@ class Figures:
         out.add("sent:deals:" + ("0" if n_deals == 0 else "1" if n_deals == 1 else "2" if n_deals == 2 else "3+"))
         same_kind = self.figures_of(fig.clause)[fig.kind if fig.kind != "derived" else KINDS[f]]
         out.add("sent:figs:" + ("1" if len(same_kind) <= 1 else "2" if len(same_kind) == 2 else "3+"))
+        out.update(self._countries(d, fig.clause))
         # where the deal's platform is named in the sentence, and what stands between
         mine = [(s, e) for s, e, p in c.platforms if d.is_platform(p)]
         others = [(s, e, p) for s, e, p in c.platforms if not d.is_platform(p)]
