@@ -440,3 +440,18 @@ def test_a_sentence_referring_back_speaks_of_the_buyer_it_names(with_model, text
 ])
 def test_a_number_naming_the_platform_is_no_quantity(rules_only, text, platform):
     assert deal(rules_only, text, platform)["quantity"] is None
+
+
+@pytest.mark.parametrize("text, platform, delivered", [
+    # the first of an order handed over, named by its kind in a sentence that names no platform (`deals._noun_of`)
+    ("Egypt ordered four Type 209 submarines from Germany in 2011. The first submarine was commissioned in 2016.",
+     "Type 209", 1),
+    ("Peru ordered six Mi-17 helicopters from Russia in 2014. The first helicopter has arrived in Lima.", "Mi-17", 1),
+    ("Thailand ordered two S26T submarines from China in 2017. The first submarine has been delivered.", "S26T", 1),
+    ("India ordered 36 Rafale jets from France in 2016. The first jet was handed over in 2019.", "Rafale", 1),
+    # ... not one still to come
+    ("Peru ordered six Mi-17 helicopters from Russia in 2014. The first helicopter will be delivered in 2026.", "Mi-17",
+     None),
+])
+def test_the_first_unit_handed_over_named_by_its_kind_is_one_delivered(rules_only, text, platform, delivered):
+    assert (deal(rules_only, text, platform)["delivered"] or {}).get("max") == delivered
