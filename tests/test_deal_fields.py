@@ -455,3 +455,26 @@ def test_a_number_naming_the_platform_is_no_quantity(rules_only, text, platform)
 ])
 def test_the_first_unit_handed_over_named_by_its_kind_is_one_delivered(rules_only, text, platform, delivered):
     assert (deal(rules_only, text, platform)["delivered"] or {}).get("max") == delivered
+
+
+@pytest.mark.parametrize("text, platform, expected", [
+    # a span counted from another event is no date ("within two years of their production", `dates`)
+    ("Peru signed a contract with South Korea for 20 KT-1 trainers. The aircraft will reach Peru's airfields within "
+     "two years of their production.", "KT-1", None),
+    ("Egypt ordered 24 K9 howitzers from South Korea. The howitzers will be delivered within 36 months after "
+     "signing.", "K9", None),
+    # a first batch's span is not the order's (`deals.part_before`), a readiness no delivery (`deals._NOT_DELIVERY`)
+    ("Ukraine signed a letter of intent with France for 100 Rafale jets. The first Rafales could be delivered within "
+     "three years.", "Rafale", None),
+    ("Canada signed for 88 F-35 jets from the United States; deliveries start in 2026 and full operational "
+     "capability is expected by 2033.", "F-35", None),
+    ("Canada signed for 88 F-35 jets from the United States. The jets will reach full operational capability by "
+     "2033.", "F-35", None),
+    # ... a span counted from now is
+    ("Egypt ordered 24 K9 howitzers from South Korea. The howitzers will be delivered within two years.", "K9", "2026"),
+    ("Egypt ordered 24 K9 howitzers from South Korea. The howitzers will be delivered within two years from now.", "K9",
+     "2026"),
+])
+def test_a_span_from_another_event_a_first_batchs_or_a_readiness_is_no_completion(rules_only, text, platform,
+                                                                                   expected):
+    assert completion(rules_only, text, platform) == expected

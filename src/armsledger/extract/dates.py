@@ -59,7 +59,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "within three years", "in two years' time", "over the next 18 months": counted from the reference date
     ("within", re.compile(r"(?P<w>within|in|over the next|in the next)\s+(?:the\s+next\s+)?(?:(?:one|two|three|four|five|"
                           r"six|seven|eight|nine|\d{1,2})\s*(?:to|or|-|–)\s*)?(?P<n>a|an|one|two|three|four|five|"
-                          r"six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>years?|months?)(?:['’]?\s*time)?\b", re.I)),
+                          r"six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>years?|months?)(?:['’]?\s*time)?\b"
+                          # ... not counted from another event ("within two years of their production", "within 36
+                          # months after signing")
+                          r"(?!\s+(?:of|after|following)\b|\s+from\s+(?!now\b|today\b))", re.I)),
     ("y", re.compile(rf"(?<![\w$€£₹.,-])(?P<y>{_YEAR})(?![\w%.,-]\d|\s*(?:crore|lakh|million|billion|%|per cent|km|kilometres|troops|soldiers|units|aircraft|tanks))(?!-\d)\b")),
 ]
 

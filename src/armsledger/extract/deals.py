@@ -147,6 +147,8 @@ _DUE_BEFORE = re.compile(
     r"be completed|end|finish))\b[^.;]{0,40}$", re.I)
 _FIRST_HANDED = re.compile(r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed over|commissioned|took delivery of|"
                            r"taken delivery of|accepted|inducted)\b", re.I)  # a delivery done, not one to come
+# a readiness, not a delivery: "full operational capability is expected by 2033", "IOC is due in 2027"
+_NOT_DELIVERY = re.compile(r"\b(?:operational\s+(?:capability|capacity|readiness|status)|(?:IOC|FOC)\b)", re.I)
 PART_BEFORE = re.compile(r"\b(?:first|initial|further|next)\b", re.I)  # "the first four aircraft are expected in 2026"
 _LAST_AFTER = re.compile(r"\b(?:last|final)\b(?!\s+(?:year|month|week|decade|night|time)\b)", re.I)
 
@@ -1067,7 +1069,7 @@ class DealFinder:
                     r"\b(?:finish|complete|completed)\s+(?:\w+\s+)?$", self.text[max(c.start, dm.start - 30):dm.start - 3], re.I)):
                 ctx = self.text[max(c.start, dm.start - 120):dm.start]
                 if re.search(r"\b(?:start|begin|commence|starting)\w*\s+(?:\w+\s+){0,2}$", ctx, re.I) or \
-                        re.search(r"\b(?:programme|program|development)\b", ctx[-70:], re.I):
+                        re.search(r"\b(?:programme|program|development)\b", ctx[-70:], re.I) or _NOT_DELIVERY.search(ctx[-90:]):
                     continue
                 if part_before(self.text, max(c.start, dm.start - 90), dm.start):
                     continue  # a first batch's date is not the deal's completion
@@ -1080,7 +1082,8 @@ class DealFinder:
                             d.expected = dm
                 continue
             due = _DUE_BEFORE.search(self.text, max(c.start, dm.start - 90), dm.start) \
-                if dm.prep in (None, "in", "between", "during", "to", "around", "through") else None
+                if dm.prep in (None, "in", "between", "during", "to", "around", "through") and \
+                not _NOT_DELIVERY.search(self.text, max(c.start, dm.start - 90), dm.start) else None
             if due and not any(due.end("cue") <= t.start < dm.start for t in sign_triggers) and \
                     not (original and any(t.start < dm.start for t in original)) and \
                     not part_before(self.text, max(c.start, dm.start - 90), dm.start):
@@ -1088,7 +1091,9 @@ class DealFinder:
                     d.expected = dm
                 continue
             if dm.kind == "within" and (_COMPLETION.search(self.text, max(c.start, dm.start - 120), dm.start) or
-                                        c.has("event", "DELIVERY") or c.has("deal", "deliver")):
+                                        c.has("event", "DELIVERY") or c.has("deal", "deliver")) and \
+                    not part_before(self.text, max(c.start, dm.start - 90), dm.start) and \
+                    not _NOT_DELIVERY.search(self.text, max(c.start, dm.start - 90), dm.start):
                 for d in (refs if len(refs) <= 2 else refs[:1]):  # "will supply 36 howitzers over the next 15 months"
                     d.expected = dm
                 continue
