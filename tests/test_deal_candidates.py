@@ -53,3 +53,23 @@ def test_a_class_word_after_a_hyphen_qualifies_the_next_class_and_is_no_class_of
 ])
 def test_a_maker_written_with_its_usual_misspelling_is_a_supplier(extractor, text, expected):
     assert any(k[:len(expected)] == expected for k in candidates_of(extractor, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a sentence that names no platform, opening with a pronoun and the platform's users, takes up the one named
+    # in the sentence before (a mention of it there, not only a pair reached from the sentence before)
+    ("Dassault makes the Rafale fighter jet. Its operators include Egypt, Qatar and Greece.",
+     {("FRA", "EGY", "Rafale"), ("FRA", "QAT", "Rafale"), ("FRA", "GRC", "Rafale")}),
+    ("Korea Aerospace Industries builds the FA-50 light fighter. Its export customers include Poland and the "
+     "Philippines.", {("KOR", "POL", "FA-50"), ("KOR", "PHL", "FA-50")}),
+    ("The CV90 is built in Sweden. It is already in service with Norway, Denmark and Estonia.",
+     {("SWE", "NOR", "CV90"), ("SWE", "DNK", "CV90"), ("SWE", "EST", "CV90")}),
+    ("Airbus Helicopters showed the H225M at the fair. They are operated by Brazil and Mexico.",
+     {("FRA", "BRA", "Caracal"), ("FRA", "MEX", "Caracal")}),
+])
+def test_a_pronoun_with_the_users_of_a_platform_takes_up_the_platform_named_before(extractor, text, expected):
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
+    # each pair is proposed by the second sentence itself, where the pronoun stands for the platform
+    taken_up = {(c.supplier, c.recipient, c.platform.name) for c, _, _ in rows
+                if any(m.anaphor and m.clause == 1 for m in c.mentions)}
+    assert expected <= taken_up

@@ -210,12 +210,33 @@ def anaphor(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
     c = clauses[i]
     m = _ANAPHOR.search(c.sent.text)
     if m is None:
-        return None
+        return _pronoun(clauses, i)
     word = _HEADS[m.group("head").lower()].split()[-1]  # "fighter aircraft" -> "aircraft", "howitzer"
     for k in range(i - 1, max(-1, i - ANAPHOR_REACH - 1), -1):
         for _, _, ent in reversed(clauses[k].platforms):
             if ent.catalogue_id and word in (ent.category or ""):
                 return c.start + m.start(), c.start + m.end(), ent
+    return None
+
+
+# a platform taken up by a pronoun that opens a sentence naming its users: "Its operators include Egypt and Qatar",
+# "It is already in service with India and Chile"
+_PRONOUN_USERS = Caseless(re.compile(
+    r"^\W*(?P<pro>its|their)\s+(?:[a-z]+\s+){0,2}?(?:operators|users|customers|clients|buyers)\b|"
+    r"^\W*(?P<pro2>it|they)\s+(?:is|are|was|were|has been|have been)\s+(?:already\s+|also\s+|now\s+|currently\s+)?"
+    r"(?:in service|used|operated|flown|fielded|exported)\b", re.I))
+
+
+def _pronoun(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
+    """The catalogue platform the sentence before names last, when a sentence naming none opens with a pronoun
+    and its users (`_PRONOUN_USERS`)."""
+    c = clauses[i]
+    if i == 0 or not (m := _PRONOUN_USERS.match(c.sent.text)):
+        return None
+    g = "pro" if m.start("pro") >= 0 else "pro2"
+    for _, _, ent in reversed(clauses[i - 1].platforms):
+        if ent.catalogue_id:
+            return c.start + m.start(g), c.start + m.end(g), ent
     return None
 
 
