@@ -159,29 +159,6 @@ def test_a_class_whose_pair_has_a_named_platform_is_marked(extractor, text, key,
     assert ("class:pair_named" in feats(extractor, text, key)) is named
 
 
-@pytest.mark.parametrize("text, key, cues", [
-    # a list of the platform's users, wherever the words that say so stand between the two
-    ("South Korea makes the K9 Thunder. The howitzer is already in service in India, Australia and Finland.",
-     ("KOR", "AUS", "K9"), {"users:cue", "users:cue&list", "users:cue&anaphor", "users:cue&plat_before"}),
-    ("The Patriot, developed by Raytheon, is used by fifteen nations, among them Spain, Greece and Germany.",
-     ("USA", "GRC", "Patriot"), {"users:cue", "users:cue&list", "users:cue&plat_before"}),
-    ("China and Turkey already have the S-400 in service.", ("RUS", "TUR", "S-400"),
-     {"users:cue", "users:cue&list", "users:cue&plat_after"}),
-    ("Korea has already sold KT-1 trainers to Indonesia and Peru.", ("KOR", "PER", "KT-1"),
-     {"users:cue", "users:cue&list", "users:cue&plat_before"}),
-    ("The Rafale, already flown by Egypt, is Dassault's best seller.", ("FRA", "EGY", "Rafale"),
-     {"users:cue", "users:cue&plat_before"}),
-])
-def test_a_list_of_users_is_told_to_the_model(extractor, text, key, cues):
-    f = feats(extractor, text, key)
-    assert {x for x in f if x.startswith("users:")} == cues
-
-
-def test_a_country_in_the_list_of_users_is_no_supplier_of_its_mates(extractor):
-    f = feats(extractor, "The Patriot is used by Spain, Greece and Germany.", ("ESP", "GRC", "Patriot"))
-    assert not {x for x in f if x.startswith("users:")}
-
-
 @pytest.mark.parametrize("text, key", [
     ("The Rafale's customers include Egypt and Qatar.", ("FRA", "QAT", "Rafale")),
     ("Known users are Chile and Peru, which fly the F-16.", ("USA", "PER", "F-16")),

@@ -306,53 +306,12 @@ class Featurizer:
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
         out.append(self._with_trigger(sup_side, "sup", nearest))
-        out.append(self._users(m, c))
         if sup_side[0] & _SUP_ANCHORS and rec_side[0] & _REC_ANCHORS:
             # both sides named as giver and taker in the platform's sentence ("Romania said it would donate a
             # Patriot system to Ukraine", "bought helicopters from Russia"): whoever made the platform
             out.append(_ANCHORED["generic" if plat.extra.get("generic") else
                                  ("origin_unknown", "origin", "partner", "not_origin")[key[0]]])
         return out
-
-    # --- recall: lists of users (issue 9) ---
-    def _users(self, m: Mention, c: Clause) -> frozenset[str]:
-        """A recipient named among the platform's users ("The howitzer is already in service in India, Australia
-        and Finland", "used by Spain, Greece and Germany", "China and Turkey already have the S-400", "Its
-        operators include Egypt and Qatar"), for the platform's makers only: a list of users says nothing of who
-        else sold it. A platform in a list of platforms is read where the list stands."""
-        rec, sup, plat = m.recipient, m.supplier, m.platform
-        if rec.clause != m.clause or rec.start < 0 or not plat.country \
-                or (sup.code != plat.country and sup.code not in (plat.extra.get("partners") or ())):
-            return _EMPTY
-        key = ("users", m.clause, m.start, id(plat), rec.start)
-        hit = self._near.get(key)
-        if hit is not None:
-            return hit
-        first = self._plat_list_first(m, c)
-        lo_list, hi_list, members = self._list_of(c, rec)
-        # between the platform and the list (before the list, the words just before the platform too: "has
-        # already sold KT-1s to Peru"); a supplier named in the list is one of the users
-        lo, hi = (hi_list, first) if hi_list <= m.start else (max(c.start, first - 25), lo_list)
-        listed = sup.clause == m.clause and sup.start >= 0 and self._list_of(c, sup)[0] == lo_list
-        out = []
-        if not listed and hi - lo <= 150 and _USERS.search(self.text, lo, hi):
-            out.append("users:cue")
-            if members > 1:
-                out.append("users:cue&list")
-            if m.anaphor:
-                out.append("users:cue&anaphor")
-            out.append("users:cue&plat_" + ("after" if hi_list <= m.start else "before"))
-        hit = self._near[key] = self._frozen(out)
-        return hit
-
-    def _plat_list_first(self, m: Mention, c: Clause) -> int:
-        """Where the list of platforms that holds the mention starts ("L-39 and Su-25 fighter jets along with
-        Mi-24P and Mi-8"): the mention's own start when it stands alone."""
-        first = m.start
-        for s, e, _ in sorted(c.platforms, key=_FIRST, reverse=True):
-            if e <= first and first - e <= 40 and _PLAT_LIST_GAP.fullmatch(self.text, e, first):
-                first = s
-        return first
 
     def _by_distance(self, m: Mention, c: Clause) -> list[tuple[int, str | None]]:
         """The countries of the mention's sentence (distance from the platform, code), nearest first."""
@@ -629,19 +588,3 @@ _QUALIFIES = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
 _NOT_QUALIFIES = re.compile(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b")
 _BREAK = re.compile(r"[;:]")
 _LIST_WORD = re.compile(r"\b(?:and|or)\b|,")
-
-
-# --- recall: lists of users (issue 9) ---
-# what may stand between two platforms of one list: their class words and a joining word
-_PLAT_LIST_GAP = re.compile(r"(?:\s+[a-z][\w-]*){0,3}?\s*(?:,|\band\b|\bor\b|,\s*and\b|\bas well as\b|\balong with\b)\s*"
-                            r"(?:the\s+)?(?:\d+\s+)?")
-# the words that make a list of countries the platform's users, between the two ("The howitzer is already in service
-# in India, Australia and Finland", "China and Turkey already have the S-400", "sold KT-1s to Indonesia and Turkey")
-_USERS = Caseless(re.compile(
-    r"\b(?:in service (?:in|with|of)|serv(?:es|ed|ing|e) (?:in|with)|in (?:the )?(?:fleets?|inventor(?:y|ies)|arsenals?) of|"
-    r"(?:used|operated|flown|fielded|ordered|bought|purchased|acquired|adopted|chosen|selected|deployed) by|"
-    r"(?:operators|users|customers|clients|buyers) (?:include|including|are|such as)|"
-    r"(?:sold|exported|supplied|delivered|transferred) to|"
-    r"already (?:has|have|had|operates?|operated|uses?|used|flies|fly|flew|fields?|owns?|bought|ordered|received|"
-    r"sold|exported|supplied|delivered))\b",
-    re.I))
