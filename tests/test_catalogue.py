@@ -113,3 +113,23 @@ def test_an_outlet_named_by_its_web_address_is_an_organisation(extractor, text, 
 def test_a_link_or_a_mail_address_is_no_outlet(extractor):
     text = "Details at https://www.example.com/deal and from press@navy.example.org."
     assert not [e for e in extractor(Article(text=text, published="2024-06-01"))["entities"] if e["kind"] == "organization"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Firms funded by iDEX showed their drones in New Delhi.", "Innovations for Defence Excellence", "organization"),
+    ("The eFP battlegroup in Lithuania gained German tanks.", "Enhanced Forward Presence", "organization"),
+    ("Dassault flew the nEUROn demonstrator again.", "nEUROn", "platform"),
+])
+def test_a_name_written_in_mixed_case_is_found_as_written(extractor, text, name, kind):
+    record = extractor(Article(text=text, published="2025-01-15"))
+    assert (kind, name) in {(e["kind"], e["name"]) for e in record["entities"]}
+
+
+@pytest.mark.parametrize("text, not_found", [
+    ("Officials met at IDEX, the arms show in Abu Dhabi.", "Innovations for Defence Excellence"),
+    ("The efp charges were found near the road, police said.", "Enhanced Forward Presence"),
+    ("The Neuron journal published the study on Monday.", "nEUROn"),
+])
+def test_a_mixed_case_name_is_not_found_in_other_cases(extractor, text, not_found):
+    record = extractor(Article(text=text, published="2025-01-15"))
+    assert not_found not in {e["name"] for e in record["entities"]}

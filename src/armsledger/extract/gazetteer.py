@@ -72,6 +72,8 @@ def _case_rule(alias: str) -> str:
     letters = re.sub(r"[^A-Za-z]", "", alias)
     if alias.isupper() and not re.search(r"\d", alias) and 1 < len(letters) <= 5:
         return "exact"
+    if letters[:1].islower() and not letters.islower():  # "iDEX", "eFP", "nEUROn": a written mark, not "IDEX" or "efp"
+        return "exact"
     if alias[:1].isupper() and not re.search(r"\d", alias):
         return "capital"
     return "any"
