@@ -1,6 +1,7 @@
 """`armsledger train`: fit the extractor's decisions on gold files (and a ledger's corrections)."""
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -98,6 +99,9 @@ def register(app: typer.Typer) -> None:
         for name, figs in [("all", {k: v["f1"] for k, v in cv["extraction"].items()}), *cv["extraction_by_set"].items()]:
             table.add_row(name, *(f"{figs[k]:.3f}" for k in ("deals", "deal fields", "events", "entities")))
         console.print(table)
+        console.print("deals precision/recall: " + ", ".join(
+            f"{name} {pr['precision']:.3f}/{pr['recall']:.3f}" for name, pr in
+            [("all", cv["extraction"]["deals"]), *cv.get("deals_by_set", {}).items()]))
         if repeats > 1:
             spread = fit.repeated(runs)
             for title, cell in ((f"mean ± standard deviation over {repeats} dealings to {folds} folds (seeds 0-"
@@ -110,4 +114,10 @@ def register(app: typer.Typer) -> None:
                 for name, figs in spread.items():
                     table.add_row(name, *(cell(figs[k]) for k in fit.FIGURES))
                 console.print(table)
+            figs = [{"all": r["extraction"]["deals"], **r.get("deals_by_set", {})} for r in runs]
+            console.print("deals precision/recall, mean over the dealings: " + ", ".join(
+                f"{name} {statistics.fmean(f[name]['precision'] for f in figs):.3f}/"
+                f"{statistics.fmean(f[name]['recall'] for f in figs):.3f}" for name in figs[0]))
+            console.print("deal thresholds (rule/new/rival) by dealing: " + "; ".join(
+                f"{r['rule_threshold']}/{r['deal_threshold']}/{r['rival_threshold']}" for r in runs))
         console.print(f"model written to {path}")
