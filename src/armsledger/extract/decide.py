@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import candidates as cands
 from .context import STAGES, Clause
 from .deals import Claim, Deal, DealFinder
-from .features import Featurizer
+from .features import Featurizer, precision_index
 from .learned import Model
 
 STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "negotiate", "signed": "sign",
@@ -77,7 +77,9 @@ def _rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     fz = fz or Featurizer(clauses, text, home)
     rule_keys = {k: ds[0].status()[0] for k, ds in by_key.items()}
     out = []
-    for cand in cands.build(clauses, text, home):
+    built = cands.build(clauses, text, home)
+    precision_index(fz, built)
+    for cand in built:
         rule = by_key.get(cand.key, [])
         status = rule_keys[cand.key] if rule else None  # the status of rule[0], read once per key
         out.append((cand, fz.candidate_parts(cand, status, rule_keys), rule))

@@ -166,6 +166,7 @@ class Featurizer:
         self._interned: dict[tuple, frozenset] = {}
         self._stages: dict[int, frozenset[str]] = {}
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
+        self._sellers: tuple | None = None  # who is named as selling each platform (`precision_index`)
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -211,7 +212,7 @@ class Featurizer:
             f.append("rule:status:" + rule_status)
         else:
             f.append("rule:none")
-        parts = [self._frozen(f)]
+        parts = [self._frozen(f), precision_parts(self, cand)]
         for m in ms:
             parts += self.mention_parts(m)
         return parts
@@ -588,3 +589,93 @@ _QUALIFIES = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
 _NOT_QUALIFIES = re.compile(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b")
 _BREAK = re.compile(r"[;:]")
 _LIST_WORD = re.compile(r"\b(?:and|or)\b|,")
+
+
+# --- precision: what tells a candidate that is no deal from one that is (issue 9) -----------------------------------
+# Out of fold, the commonest false deals are (1) the platform's maker taken for the supplier where the report names
+# another country as the one that sells, gives or hands it over ("F-16s ... from Denmark", "donated by the United
+# States", "helicopters that India supplied"), or the recipient named as the one that sells it; (2) a platform named
+# as the one a buyer passed over or turned down, or a rival in a competition ("picked the F-16V over the Rafale",
+# "passing over the U.S.-made Patriot", "turned down a contract for Boeing's F/A-18"); (3) a platform named as what a
+# purchase replaces or where it is carried ("to replace its Hercules", "aboard the BRP ...").
+_SELLER_SIDE = frozenset({"sup:cue:from", "sup:dir:give:before", "sup:dir:give_passive:after"})
+_LOST_BEFORE = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
+    ("over", r"\b(?:picked|picks|chose|chosen|chooses|choosing|selected|selects|selecting|preferred|prefers|opted for|"
+             r"opting for|favou?red|won|wins|winning)\b[^.;]{0,100}?\bover\s+(?!(?:the\s+)?(?:next|past|last|coming|course|"
+             r"period|years?|decades?|months?|weeks?|time|\d))(?:[\w.'’/,-]+\s+){0,10}$"),
+    ("instead", r"\b(?:instead of|rather than|passing over|passed over|in place of|beating|beat|outbid|outbidding|"
+                r"edged out|edging out)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w.'’/-]+\s+){0,4}$"),
+    ("rival", r"\b(?:rival|rivals|competitor|competitors|competing|contender|contenders|runner-up|losing bid|"
+              r"lost out|also offered|also sought|also bid|also pitched)\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
+    ("rejected", r"\b(?:turned down|turning down|rejected|rejecting|rejects|overturned|overturning|reversed|reversing|"
+                 r"ruled out|walked away from|decided against)\b(?:\s+[\w.'’/$-]+){0,6}\s+$"),
+    ("replaces", r"\b(?:replac\w+|succeed|succeeds|supersed\w+|in place of)\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
+    ("aboard", r"\b(?:aboard|on board|onboard|fitted (?:to|on)|mounted on|integrated (?:into|on))\s+(?:the\s+)?"
+               r"(?:[\w.'’-]+\s+){0,3}$"),
+)]
+_LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
+    ("rival", r"^(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:lost|lost out|was rejected|were rejected|was passed over|"
+              r"were passed over|was eliminated|was dropped|were dropped|finished second|came second)\b"),
+    ("aboard", r"^-?(?:equipped|armed|fitted)\b"),
+)]
+
+
+def precision_index(fz: Featurizer, candidates: list[Candidate]) -> None:
+    """Read once per article, before the candidates' features (`precision_parts`): for each (recipient, platform), the
+    suppliers named as sellers in a mention of it with that recipient (`_SELLER_SIDE`), and for each platform the
+    countries named as its sellers to anyone."""
+    sellers: dict[tuple, set[str]] = {}
+    by_plat: dict[str, set[str]] = {}
+    for cand in candidates:
+        for m in cand.mentions:
+            if m.supplier.start < 0 or m.supplier.clause != m.clause:
+                continue
+            if fz._party(m.supplier, m, fz.clauses[m.clause])[0] & _SELLER_SIDE:
+                sellers.setdefault((cand.recipient, cand.platform.name), set()).add(cand.supplier)
+                by_plat.setdefault(cand.platform.name, set()).add(cand.supplier)
+                break
+    fz._sellers = (sellers, by_plat)
+
+
+def precision_parts(fz: Featurizer, cand: Candidate) -> frozenset[str]:
+    """The candidate's features against the commonest false deals (see above), as one frozen set."""
+    f: list[str] = []
+    index = fz._sellers
+    if index is not None:
+        sellers, by_plat = index
+        plat = cand.platform.name
+        named = sellers.get((cand.recipient, plat), ())
+        if named and cand.supplier not in named:
+            origin = cand.platform.country
+            f.append("sib:other_seller")
+            f.append("sib:other_seller&" + ("origin_unknown" if origin is None else "origin" if cand.supplier == origin
+                                            else "not_origin"))
+        if cand.recipient in by_plat.get(plat, ()):
+            f.append("sib:rec_sells")
+    cues: list[frozenset[str]] = []
+    for m in cand.mentions:
+        cues.append(_lost_cues(fz, m))
+    # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs it at all
+    every = frozenset.intersection(*cues) if cues else _EMPTY
+    for x in {_POOLED.get(x, x) for x in frozenset().union(*cues)}:
+        f.append("lost:" + x)
+        if any(_POOLED.get(y, y) == x for y in every):
+            f.append("lost_all:" + x)
+    return fz._frozen(sorted(f))
+
+
+_POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over"}
+
+
+def _lost_cues(fz: Featurizer, m: Mention) -> frozenset[str]:
+    """The words around a platform mention that say it was passed over, a rival, replaced or a carrier (`_LOST_*`)."""
+    key = ("lost", m.clause, m.start)
+    hit = fz._near.get(key)
+    if hit is None:
+        c = fz.clauses[m.clause]
+        text = fz.text
+        before = text[max(c.start, m.start - 140):m.start]
+        after = text[m.end:min(c.end, m.end + 60)]
+        hit = fz._near[key] = frozenset({name for name, rx in _LOST_BEFORE if rx.search(before)}
+                                        | {name for name, rx in _LOST_AFTER if rx.search(after)})
+    return hit
