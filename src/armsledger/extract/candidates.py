@@ -231,13 +231,12 @@ def _pronoun(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
     """The catalogue platform the sentence before names last, when a sentence naming none opens with a pronoun
     and its users (`_PRONOUN_USERS`)."""
     c = clauses[i]
-    if i == 0 or not (m := _PRONOUN_USERS.match(c.sent.text)):
+    # the sentence before first: most name no catalogue platform, and then the expression need not run
+    ent = None if i == 0 else next((e for _, _, e in reversed(clauses[i - 1].platforms) if e.catalogue_id), None)
+    if ent is None or not (m := _PRONOUN_USERS.match(c.sent.text)):
         return None
     g = "pro" if m.start("pro") >= 0 else "pro2"
-    for _, _, ent in reversed(clauses[i - 1].platforms):
-        if ent.catalogue_id:
-            return c.start + m.start(g), c.start + m.end(g), ent
-    return None
+    return c.start + m.start(g), c.start + m.end(g), ent
 
 
 def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]:

@@ -769,8 +769,10 @@ class DealFinder:
     def _not_others(self, c: Clause, refs: list[Deal]) -> list[Deal]:
         """The deals of a sentence less those whose recipient it does not name when it names another deal's
         ("Nigeria is due to receive 12 Mi-35M helicopters" is none of Mali's deal's, opened on Russia named there)."""
+        if not refs:
+            return []
         named = self._countries(c)
-        if not refs or not named:
+        if not named:
             return list(refs)
         recipients = {d.recipient for d in self.book.deals}
         return [d for d in refs if d.recipient in named or not named & recipients - {d.recipient, d.supplier}]
@@ -780,8 +782,10 @@ class DealFinder:
         recipients it names ("Norway ordered five of the aircraft in 2017", after Canada's and Norway's P-8As);
         when it names none of theirs but the recipient of another deal, that deal of the same platform, or none
         ("Nigeria is due to receive 12 Mi-35M helicopters", after a sentence on Angola's and Sudan's)."""
+        if not refs:
+            return refs
         named = self._countries(c)
-        if not refs or not named:
+        if not named:
             return refs
         mine = [d for d in refs if d.recipient in named]
         if mine:

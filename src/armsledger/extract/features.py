@@ -676,6 +676,34 @@ def _lost_cues(fz: Featurizer, m: Mention) -> frozenset[str]:
         text = fz.text
         before = text[max(c.start, m.start - 140):m.start]
         after = text[m.end:min(c.end, m.end + 60)]
-        hit = fz._near[key] = frozenset({name for name, rx in _LOST_BEFORE if rx.search(before)}
-                                        | {name for name, rx in _LOST_AFTER if rx.search(after)})
+        low = lowered(before)
+        names = {name for name, rx in _LOST_BEFORE if _may(low, _LOST_BEFORE_WORDS[name]) and rx.search(before)}
+        low = lowered(after)
+        names.update(name for name, rx in _LOST_AFTER if _may(low, _LOST_AFTER_WORDS[name]) and rx.search(after))
+        hit = fz._near[key] = frozenset(names)
     return hit
+
+
+# the words without one of which a `_LOST_*` expression cannot match, lower-cased: most windows hold none of them,
+# and a test of `in` is much cheaper than the expression
+_LOST_BEFORE_WORDS = {
+    "over": ("over",),
+    "instead": ("instead of", "rather than", "passing over", "passed over", "in place of", "beat", "outbid", "edged out",
+                "edging out"),
+    "rival": ("rival", "competi", "contender", "runner-up", "losing bid", "lost out", "also offered", "also sought",
+              "also bid", "also pitched"),
+    "rejected": ("turned down", "turning down", "reject", "overturn", "revers", "ruled out", "walked away from",
+                 "decided against"),
+    "replaces": ("replac", "succeed", "supersed", "in place of"),
+    "aboard": ("aboard", "on board", "onboard", "fitted ", "mounted on", "integrated "),
+}
+_LOST_AFTER_WORDS = {
+    "rival": ("lost", "rejected", "passed over", "eliminated", "dropped", "second"),
+    "aboard": ("equipped", "armed", "fitted"),
+}
+
+
+def _may(low: str | None, words: tuple[str, ...]) -> bool:
+    """Can a `_LOST_*` expression match the text `low` is the lower-cased form of (`lowered`): does it hold one of
+    the expression's words (always, where there is no such form)?"""
+    return low is None or any(w in low for w in words)
