@@ -676,17 +676,21 @@ def _lost_cues(fz: Featurizer, m: Mention) -> frozenset[str]:
         text = fz.text
         before = text[max(c.start, m.start - 140):m.start]
         after = text[m.end:min(c.end, m.end + 60)]
-        low = lowered(before)
-        names = {name for name, rx in _LOST_BEFORE if _may(low, _LOST_BEFORE_WORDS[name]) and rx.search(before)}
-        low = lowered(after)
-        names.update(name for name, rx in _LOST_AFTER if _may(low, _LOST_AFTER_WORDS[name]) and rx.search(after))
+        may = _may(before, _LOST_BEFORE_WORDS)
+        names = {name for name, rx in _LOST_BEFORE if name in may and rx.search(before)}
+        may = _may(after, _LOST_AFTER_WORDS)
+        names.update(name for name, rx in _LOST_AFTER if name in may and rx.search(after))
         hit = fz._near[key] = frozenset(names)
     return hit
 
 
+def _flat(words: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+    return tuple((w, name) for name, ws in words.items() for w in ws)
+
+
 # the words without one of which a `_LOST_*` expression cannot match, lower-cased: most windows hold none of them,
 # and a test of `in` is much cheaper than the expression
-_LOST_BEFORE_WORDS = {
+_LOST_BEFORE_WORDS = _flat({
     "over": ("over",),
     "instead": ("instead of", "rather than", "passing over", "passed over", "in place of", "beat", "outbid", "edged out",
                 "edging out"),
@@ -696,14 +700,25 @@ _LOST_BEFORE_WORDS = {
                  "decided against"),
     "replaces": ("replac", "succeed", "supersed", "in place of"),
     "aboard": ("aboard", "on board", "onboard", "fitted ", "mounted on", "integrated "),
-}
-_LOST_AFTER_WORDS = {
+})
+_LOST_AFTER_WORDS = _flat({
     "rival": ("lost", "rejected", "passed over", "eliminated", "dropped", "second"),
     "aboard": ("equipped", "armed", "fitted"),
-}
+})
 
 
-def _may(low: str | None, words: tuple[str, ...]) -> bool:
-    """Can a `_LOST_*` expression match the text `low` is the lower-cased form of (`lowered`): does it hold one of
-    the expression's words (always, where there is no such form)?"""
-    return low is None or any(w in low for w in words)
+class _All:
+    """Holds every name."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+_ALL = _All()
+
+
+def _may(text: str, words: tuple[tuple[str, str], ...]) -> set[str] | _All:
+    """The `_LOST_*` expressions that can match `text`: those one of whose words its lower-cased form holds (all,
+    where there is no such form)."""
+    low = lowered(text)
+    return _ALL if low is None else {name for w, name in words if w in low}
