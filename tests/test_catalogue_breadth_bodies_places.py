@@ -1,4 +1,4 @@
-"""Catalogue breadth (session 13): defence trade shows, bases, outlets, makers, armed groups and bodies added for
+"""Catalogue breadth, bodies and places: defence trade shows, bases, outlets, makers, armed groups and bodies added for
 reports the project has not seen are found in sentences written for these tests, and the names left out as too
 ambiguous do not come back."""
 from __future__ import annotations
