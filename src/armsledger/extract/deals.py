@@ -950,8 +950,8 @@ class DealFinder:
         one = _ONE_HANDED.match(c.sent.text)
         if one and len(refs) == 1 and refs[0].delivered is None and not any(
                 q.start < c.start + one.end() for q in c.quantities) and (any(
-                s_ < c.start + one.end() and refs[0].is_platform(p) for s_, _, p in c.platforms) or _noun_of(
-                refs[0], one.group(), any(s_ < c.start + one.end() for s_, _, _ in c.platforms))):
+                s_ < c.start + one.end() and refs[0].is_platform(p) for s_, _, p in c.platforms) or not any(
+                s_ < c.start + one.end() for s_, _, _ in c.platforms) and _noun_of(refs[0], one.group())):
             d = refs[0]
             said = [w for w in re.findall(r"[a-z]+", one.group().lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
             unit = said[-1] if said else next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
@@ -1225,12 +1225,10 @@ class DealFinder:
         return deals
 
 
-def _noun_of(deal: Deal, words: str, platform_named: bool) -> bool:
-    """Does a sentence that names no platform name the deal's kind ("The first radar was delivered in 2023" of a
-    radar deal)?"""
-    if platform_named or not deal.platform.category:
-        return False
-    return any(deal.platform.category in NOUN_CATEGORIES.get(w, ()) for w in re.findall(r"[a-z]+", words.lower()))
+def _noun_of(deal: Deal, words: str) -> bool:
+    """Do `words` name the deal's kind ("The first radar was delivered in 2023" of a radar deal, in a sentence that
+    names no platform)?"""
+    return bool(deal.platform.category) and any(deal.platform.category in NOUN_CATEGORIES.get(w, ()) for w in re.findall(r"[a-z]+", words.lower()))
 
 
 def _all_delivered(before: str, rest: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import candidates as cands
 from .context import STAGES, Clause
 from .deals import Claim, Deal, DealFinder
-from .features import Featurizer, precision_index
+from .features import Featurizer
 from .learned import Model
 
 STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "negotiate", "signed": "sign",
@@ -78,7 +78,7 @@ def _rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     rule_keys = {k: ds[0].status()[0] for k, ds in by_key.items()}
     out = []
     built = cands.build(clauses, text, home)
-    precision_index(fz, built)
+    fz.index_sellers(built)
     for cand in built:
         rule = by_key.get(cand.key, [])
         status = rule_keys[cand.key] if rule else None  # the status of rule[0], read once per key

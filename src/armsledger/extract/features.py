@@ -166,7 +166,7 @@ class Featurizer:
         self._interned: dict[tuple, frozenset] = {}
         self._stages: dict[int, frozenset[str]] = {}
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
-        self._sellers: tuple | None = None  # who is named as selling each platform (`precision_index`)
+        self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -212,10 +212,67 @@ class Featurizer:
             f.append("rule:status:" + rule_status)
         else:
             f.append("rule:none")
-        parts = [self._frozen(f), precision_parts(self, cand)]
+        parts = [self._frozen(f), self._precision_parts(cand)]
         for m in ms:
             parts += self.mention_parts(m)
         return parts
+
+
+    def index_sellers(self, candidates: list[Candidate]) -> None:
+        """Read once per article, before the candidates' features (`_precision_parts`): for each (recipient,
+        platform), the suppliers named as sellers in a mention of it with that recipient (`_SELLER_SIDE`), and for
+        each platform the countries named as its sellers to anyone."""
+        sellers: dict[tuple, set[str]] = {}
+        by_plat: dict[str, set[str]] = {}
+        for cand in candidates:
+            for m in cand.mentions:
+                if m.supplier.start < 0 or m.supplier.clause != m.clause:
+                    continue
+                if self._party(m.supplier, m, self.clauses[m.clause])[0] & _SELLER_SIDE:
+                    sellers.setdefault((cand.recipient, cand.platform.name), set()).add(cand.supplier)
+                    by_plat.setdefault(cand.platform.name, set()).add(cand.supplier)
+                    break
+        self._sellers = (sellers, by_plat)
+
+    def _precision_parts(self, cand: Candidate) -> frozenset[str]:
+        """The candidate's features against the commonest false deals (see `_SELLER_SIDE` and `_LOST_BEFORE`), as
+        one frozen set."""
+        f: list[str] = []
+        if self._sellers is not None:
+            sellers, by_plat = self._sellers
+            plat = cand.platform.name
+            named = sellers.get((cand.recipient, plat), ())
+            if named and cand.supplier not in named:
+                origin = cand.platform.country
+                f.append("sib:other_seller")
+                f.append("sib:other_seller&" + ("origin_unknown" if origin is None else "origin" if cand.supplier == origin
+                                                else "not_origin"))
+            if cand.recipient in by_plat.get(plat, ()):
+                f.append("sib:rec_sells")
+        cues = [self._lost_cues(m) for m in cand.mentions]
+        # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs it at all
+        every = frozenset.intersection(*cues) if cues else _EMPTY
+        for x in {_POOLED.get(x, x) for x in frozenset().union(*cues)}:
+            f.append("lost:" + x)
+            if any(_POOLED.get(y, y) == x for y in every):
+                f.append("lost_all:" + x)
+        return self._frozen(sorted(f))
+
+    def _lost_cues(self, m: Mention) -> frozenset[str]:
+        """The words around a platform mention that say it was passed over, a rival, replaced or a carrier
+        (`_LOST_*`)."""
+        key = ("lost", m.clause, m.start)
+        hit = self._near.get(key)
+        if hit is None:
+            c = self.clauses[m.clause]
+            before = self.text[max(c.start, m.start - 140):m.start]
+            after = self.text[m.end:min(c.end, m.end + 60)]
+            may = _may(before, _LOST_BEFORE_WORDS)
+            names = {name for name, rx in _LOST_BEFORE if name in may and rx.search(before)}
+            may = _may(after, _LOST_AFTER_WORDS)
+            names.update(name for name, rx in _LOST_AFTER if name in may and rx.search(after))
+            hit = self._near[key] = frozenset(names)
+        return hit
 
     def _plat_own(self, platform: Entity) -> tuple[str, ...]:
         """A candidate's features that depend on its platform alone, then those of the article (in that order)."""
@@ -620,68 +677,7 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 )]
 
 
-def precision_index(fz: Featurizer, candidates: list[Candidate]) -> None:
-    """Read once per article, before the candidates' features (`precision_parts`): for each (recipient, platform), the
-    suppliers named as sellers in a mention of it with that recipient (`_SELLER_SIDE`), and for each platform the
-    countries named as its sellers to anyone."""
-    sellers: dict[tuple, set[str]] = {}
-    by_plat: dict[str, set[str]] = {}
-    for cand in candidates:
-        for m in cand.mentions:
-            if m.supplier.start < 0 or m.supplier.clause != m.clause:
-                continue
-            if fz._party(m.supplier, m, fz.clauses[m.clause])[0] & _SELLER_SIDE:
-                sellers.setdefault((cand.recipient, cand.platform.name), set()).add(cand.supplier)
-                by_plat.setdefault(cand.platform.name, set()).add(cand.supplier)
-                break
-    fz._sellers = (sellers, by_plat)
-
-
-def precision_parts(fz: Featurizer, cand: Candidate) -> frozenset[str]:
-    """The candidate's features against the commonest false deals (see above), as one frozen set."""
-    f: list[str] = []
-    index = fz._sellers
-    if index is not None:
-        sellers, by_plat = index
-        plat = cand.platform.name
-        named = sellers.get((cand.recipient, plat), ())
-        if named and cand.supplier not in named:
-            origin = cand.platform.country
-            f.append("sib:other_seller")
-            f.append("sib:other_seller&" + ("origin_unknown" if origin is None else "origin" if cand.supplier == origin
-                                            else "not_origin"))
-        if cand.recipient in by_plat.get(plat, ()):
-            f.append("sib:rec_sells")
-    cues: list[frozenset[str]] = []
-    for m in cand.mentions:
-        cues.append(_lost_cues(fz, m))
-    # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs it at all
-    every = frozenset.intersection(*cues) if cues else _EMPTY
-    for x in {_POOLED.get(x, x) for x in frozenset().union(*cues)}:
-        f.append("lost:" + x)
-        if any(_POOLED.get(y, y) == x for y in every):
-            f.append("lost_all:" + x)
-    return fz._frozen(sorted(f))
-
-
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over"}
-
-
-def _lost_cues(fz: Featurizer, m: Mention) -> frozenset[str]:
-    """The words around a platform mention that say it was passed over, a rival, replaced or a carrier (`_LOST_*`)."""
-    key = ("lost", m.clause, m.start)
-    hit = fz._near.get(key)
-    if hit is None:
-        c = fz.clauses[m.clause]
-        text = fz.text
-        before = text[max(c.start, m.start - 140):m.start]
-        after = text[m.end:min(c.end, m.end + 60)]
-        may = _may(before, _LOST_BEFORE_WORDS)
-        names = {name for name, rx in _LOST_BEFORE if name in may and rx.search(before)}
-        may = _may(after, _LOST_AFTER_WORDS)
-        names.update(name for name, rx in _LOST_AFTER if name in may and rx.search(after))
-        hit = fz._near[key] = frozenset(names)
-    return hit
 
 
 def _flat(words: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
