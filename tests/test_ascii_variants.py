@@ -78,3 +78,36 @@ def test_for_text_keeps_the_expression_for_text_beyond_ascii():
     anchored = entities.Anchored(rx, r"\s", 10)
     assert for_text(anchored, "tea with milk") is anchored
     assert prefixes.ascii_variant(re.compile(r"x", re.ASCII)).pattern == "x"
+
+
+def test_variants_read_back_from_the_start_up_cache_are_those_re_compile_makes(tmp_path, monkeypatch):
+    """The variants' compiled code is kept in the start-up cache (`prefixes.save_variants`): read back in another
+    process, each is the expression `re.compile` makes; a process that made only some keeps the others (`keep`)."""
+    from armsledger import cache
+
+    monkeypatch.setenv("ARMSLEDGER_CACHE", str(tmp_path))
+    first = cache.Expressions("ascii-variants-test", keep=True)
+    a, b = r"\b(?:sold|bought)\s+(?P<n>\d+)", r"(?<![\w-])(?:jets?|tanks?)\b"
+    first(a, re.I | re.ASCII)
+    first(b, re.ASCII)
+    first.save()
+    second = cache.Expressions("ascii-variants-test", keep=True)
+    got = second(a, re.I | re.ASCII)  # read back: no compile, nothing new to save
+    assert not second._missed
+    want = re.compile(a, re.I | re.ASCII)
+    assert (got.pattern, got.flags, got.groups, dict(got.groupindex)) == (want.pattern, want.flags, want.groups,
+                                                                          dict(want.groupindex))
+    assert got.search("They BOUGHT 26 jets").span("n") == want.search("They BOUGHT 26 jets").span("n")
+    second(r"\bnew\b", re.ASCII)  # a new one: saved with the one it read back and the one it did not ask for
+    second.save()
+    third = cache.Expressions("ascii-variants-test", keep=True)
+    for pattern, flags in ((a, re.I | re.ASCII), (b, re.ASCII), (r"\bnew\b", re.ASCII)):
+        third(pattern, flags)
+    assert not third._missed
+
+
+def test_ascii_variant_is_compiled_through_the_start_up_cache():
+    rx = re.compile(r"\bdeal\s+for\s+(\d+)", re.I)
+    variant = ascii_variant(rx)
+    assert variant.flags & re.ASCII and variant.search("a DEAL for 26 jets").group(1) == "26"
+    assert any(pattern == variant.pattern for pattern, _ in prefixes._VARIANT_CODES._used)

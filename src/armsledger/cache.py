@@ -149,8 +149,11 @@ class Expressions:
         >>> rx.save()  # the codes of the expressions asked for, when one was not in the cache
     """
 
-    def __init__(self, name: str | None) -> None:
+    def __init__(self, name: str | None, keep: bool = False) -> None:
         self.name = name  # None: nothing is cached
+        # keep: `save` keeps the codes read from the cache too, not only those asked for in this process (for
+        # expressions compiled as extraction meets them, of which one process asks for some only)
+        self.keep = keep
         self._known: dict[tuple[str, int], list] | None = None
         self._used: dict[tuple[str, int], list] = {}
         self._missed = False
@@ -184,8 +187,11 @@ class Expressions:
         """Keep the codes of the expressions asked for so far, if one of them was compiled afresh."""
         where = directory() if self.name is not None else None
         if self._missed and where is not None:
+            # (at most KEEP_MOST: the expressions of code long changed are let go, those of this run kept)
+            kept = {**(self._known or {}), **self._used} if self.keep and len(self._known or ()) < KEEP_MOST \
+                else self._used
             _write(where / f"regex-{self.name}.json", json.dumps(
-                {"format": FORMAT, "key": _sre_stamp(), "data": [[p, f, *c] for (p, f), c in self._used.items()]},
+                {"format": FORMAT, "key": _sre_stamp(), "data": [[p, f, *c] for (p, f), c in kept.items()]},
                 ensure_ascii=False, separators=(",", ":")))
             self._missed = False
 
@@ -195,6 +201,9 @@ class Expressions:
         if found is None or not isinstance(found[0], list):
             return {}
         return {(row[0], row[1]): row[2:] for row in found[0] if isinstance(row, list) and len(row) == 7}
+
+
+KEEP_MOST = 5_000  # expressions an `Expressions(keep=True)` keeps from earlier runs
 
 
 def _sre_stamp() -> str:

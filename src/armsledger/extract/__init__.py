@@ -28,7 +28,7 @@ from .deals import Deal, DealFinder
 from .entities import EntityFinder
 from .events import EventFinder
 from .gazetteer import Gazetteer
-from .prefixes import Caseless
+from .prefixes import Caseless, save_variants
 from .rates import to_usd
 from .relevance import filter_record
 from .status import refine as refine_status
@@ -126,6 +126,7 @@ class Extractor:
             record["article"]["reference_date"] = ref.isoformat()
         if with_text:
             record["article"]["text"] = body
+        save_variants()  # expressions compiled for this article's text, kept for the next process
         return filter_record(record, body, self.catalogue)  # off-topic pages: no events, no deals
 
     @staticmethod

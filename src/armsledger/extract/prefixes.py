@@ -315,9 +315,22 @@ def ascii_variant(rx: re.Pattern[str]) -> re.Pattern[str] | None:
             out.append(ch)
             i += 1
     try:
-        return re.compile("".join(out), (flags & ~re.UNICODE) | re.ASCII)
+        return _VARIANT_CODES("".join(out), (flags & ~re.UNICODE) | re.ASCII)
     except re.error:
         return None
+
+
+# The variants are compiled as extraction first meets their expressions: some 130 in an article or two, about
+# 0.15-0.4 s of `re.compile` (the trigger lexicon's long alternations) that the first article of every process
+# paid. Their compiled code is kept in the start-up cache instead (`cache.Expressions`), every variant any run
+# has made (`keep`), and saved after an article that made a new one (`save_variants`).
+_VARIANT_CODES = cache.Expressions("ascii-variants", keep=True)
+
+
+def save_variants() -> None:
+    """Keep the ASCII variants compiled since the last call in the start-up cache (nothing when none was)."""
+    if _VARIANT_CODES._missed:
+        _VARIANT_CODES.save()
 
 
 _variants: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
