@@ -22,3 +22,20 @@ def test_affixes_looked_for_only_where_one_can_end_or_begin_cut_chunks_as_before
         a, b = ([], []), ([], [])
         assert (tok._split_affixes(w, *a), a) == (plain._split_affixes(w, *b), b), w
         assert tok._attach(w) == plain._attach(w), w
+
+
+def test_affix_characters_read_back_from_the_start_up_cache_are_those_the_expressions_give(tmp_path, monkeypatch):
+    """What the affix expressions end and begin with is kept in the start-up cache (`tokenizer-ends`): read back in
+    a later process, it is what `_last_chars` reads from the expressions, in a cache directory of its own too."""
+    import re
+
+    from armsledger.extract.tokenizer import _last_chars
+
+    data = Extractor(model=False).gazetteer.tokenizer._data
+    suffix, infix = re.compile(*data["suffix"]), re.compile(*data["infix"])
+    monkeypatch.setenv("ARMSLEDGER_CACHE", str(tmp_path))
+    for _ in range(2):  # built and stored, then read back
+        tok = Tokenizer(data)
+        tok._compile()
+        assert tok._suffix_ends == _last_chars(suffix) and tok._infix_starts == _last_chars(infix, first=True)
+    assert (tmp_path / "tokenizer-ends.json").exists()
