@@ -432,7 +432,7 @@ def test_a_bulk_load_of_records_as_json_reconciles_from_what_it_stored_and_gives
 
     rows = _rows(articles, extractor)
     for r in rows:
-        r["record"] = json.dumps(r["record"])  # ASCII-escaped, as json.dumps writes by default
+        r["record"] = json.dumps(json.loads(r["record"]))  # ASCII-escaped, as json.dumps writes by default
         if ready == "as a shard holds it":
             r["ready"] = json.dumps(r["ready"], ensure_ascii=False)
         elif ready.startswith("none"):
@@ -477,8 +477,9 @@ def test_a_bulk_load_reconciles_deals_without_claims_whole_numbers_and_names_bey
         for article, record in got.reports:
             ledger.add(article, record)
     rows = [article_row(a, r) for a, r in got.reports]
+    rows[0]["record"] = got.reports[0][1]  # one record handed over as a dict, the others as JSON text
     for r, (_, record) in zip(rows[1:], got.reports[1:]):
-        r["record"] = json.dumps(record)  # one record handed over as a dict, the others as JSON text
+        r["record"] = json.dumps(record)
     with Ledger(ledger_url) as ledger:
         load_rows(ledger.engine, rows, version=__version__, batch=1, bulk=True)
         deals = {d["platform"]: d for d in ledger.deals()}

@@ -78,8 +78,6 @@ _TERMS = {
                            claims.c.reported.is_(None)),
     "range": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.field == bindparam(f"b{i}"),
                             claims.c.reported >= bindparam(f"c{i}"), claims.c.reported < bindparam(f"d{i}")),
-    "keys": lambda i: and_(deal_keys.c.deal_id == bindparam(f"a{i}"),
-                           deal_keys.c.key.in_(bindparam(f"b{i}", expanding=True))),
 }
 
 
@@ -184,10 +182,18 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
     by_deal: dict[int, list[str]] = defaultdict(list)
     for d, k in sorted(wanted):
         by_deal[d].append(k)
-    for chunk in _chunks([(d, ks) for d, kall in by_deal.items() for ks in _chunks(kall, 500)], OR_TERMS):
-        cond, params = _terms("keys", chunk)
-        for r in conn.execute(select(deal_keys).where(cond), params):
-            known[r.deal_id].add((r.field, r.grp, r.key))
+    # in SQL of its own, run by the driver: SQLAlchemy's expanding of each term's list cost more than the query
+    mark = "%s" if conn.dialect.name == "postgresql" else "?"
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        for chunk in _chunks([(d, ks) for d, kall in by_deal.items() for ks in _chunks(kall, 500)], OR_TERMS):
+            cond = " OR ".join(f'(deal_id = {mark} AND "key" IN ({", ".join([mark] * len(ks))}))' for _, ks in chunk)
+            cur.execute(f'SELECT deal_id, field, grp, "key" FROM deal_keys WHERE {cond}',
+                        [v for d, ks in chunk for v in (d, *ks)])
+            for deal_id, field, grp, key in cur.fetchall():
+                known[deal_id].add((field, grp, key))
+    finally:
+        cur.close()
     plans: dict[int, tuple] = {}
     refold: list[tuple[int, str]] = []
     for deal_id in deal_ids:

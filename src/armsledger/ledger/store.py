@@ -35,14 +35,14 @@ def write_rows(engine: Engine, rows: list[dict]) -> list[Added]:
 def stored(conn: Connection, arts: list[Article]) -> dict[str, str]:
     """Of `arts`, the ids and URLs already stored -> the stored article's id."""
     out: dict[str, str] = {}
-    ids = [a.id for a in arts]
-    urls = [a.url for a in arts if a.url]
-    for i in range(0, max(len(ids), len(urls)), 500):
-        cond = articles.c.id.in_(ids[i:i + 500]) | articles.c.url.in_(urls[i:i + 500])
-        for aid, url in conn.execute(select(articles.c.id, articles.c.url).where(cond)):
-            out[aid] = aid
-            if url:
-                out[url] = aid
+    # by the driver, as the writer looks them up (`writer._rows_in`): SQLAlchemy's expanding of two IN lists of a
+    # batch's ids and URLs cost more than the query
+    found = writer._rows_in(conn, "SELECT id, url FROM articles WHERE id", [a.id for a in arts])
+    found += writer._rows_in(conn, "SELECT id, url FROM articles WHERE url", [a.url for a in arts if a.url])
+    for aid, url in found:
+        out[aid] = aid
+        if url:
+            out[url] = aid
     return out
 
 
