@@ -82,6 +82,9 @@ class Catalogue:
     # files; "" for a catalogue built in code, which is not cached
     slot: str = ""
     stamp: str = ""
+    # kind -> names that are ordinary words too ("Apache", "Tiger", "Dauphin"): they name the entry only with a
+    # defence word near them (`extract/gazetteer.py`), listed under a file's `_guard`
+    guarded: dict[str, set[str]] = field(default_factory=dict)
 
     def get(self, kind: str, id_: str) -> Entry | None:
         return self.entries.get(kind, {}).get(id_)
@@ -204,7 +207,8 @@ def _load_cached(extra: str | None) -> Catalogue:
         {kind: {row[0]: Entry(kind, *row[:-1], blocked=set(row[-1])) for row in rows}
          for kind, rows in data["entries"].items()},
         {kind: set(names) for kind, names in data["rejected"].items()},
-        {(year, currency): rate for year, currency, rate in data["rates"]}, data["note"], slot, key)
+        {(year, currency): rate for year, currency, rate in data["rates"]}, data["note"], slot, key,
+        {kind: set(names) for kind, names in data["guarded"].items()})
 
 
 def _slot(extra: str | None) -> str:
@@ -226,6 +230,7 @@ def _build(dirs: list[Path]) -> dict:
     """The catalogues as plain data (what the cache keeps)."""
     entries: dict[str, dict[str, Entry]] = defaultdict(dict)
     rejected: dict[str, set[str]] = defaultdict(set)
+    guarded: dict[str, set[str]] = defaultdict(set)
     rates: dict[tuple[int, str], float] = {}
     note = ""
     for n, directory in enumerate(dirs):
@@ -242,6 +247,9 @@ def _build(dirs: list[Path]) -> dict:
                 if str(id_) == "_reject":
                     rejected[kind].update(a.casefold() for a in _as_list(raw))
                     continue
+                if str(id_) == "_guard":
+                    guarded[kind].update(a.casefold() for a in _as_list(raw))
+                    continue
                 if str(id_).startswith("_"):
                     continue
                 entries[kind][str(id_)] = _entry(kind, str(id_), raw, path)
@@ -252,6 +260,7 @@ def _build(dirs: list[Path]) -> dict:
                                 e.parent, e.role, e.demonyms, e.capital, e.source, sorted(e.blocked)]
                                for e in es.values()] for kind, es in entries.items()},
             "rejected": {kind: sorted(names) for kind, names in rejected.items()},
+            "guarded": {kind: sorted(names) for kind, names in guarded.items()},
             "rates": [[year, currency, rate] for (year, currency), rate in rates.items()], "note": note}
 
 

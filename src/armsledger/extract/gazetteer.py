@@ -47,6 +47,15 @@ _START = attrgetter("start")
 
 
 _LONG_RUN = re.compile(r"\S{80,}")
+# A guarded name (a catalogue's `_guard`: "Apache", "Tiger", "Dauphin", words of other news too) names its entry only
+# with one of these words within _CUE_WINDOW characters of it: "the Apache helicopters", "the army's Tigers".
+_CUE_WINDOW = 200
+_DEFENCE_CUE = re.compile(
+    r"(?i)\b(?:militar\w*|defen[cs]e|army|armies|navy|navies|naval|air\s+forces?|armed\s+forces|troops|soldiers|"
+    r"marines|marine\s+corps|coast\s+guard|helicopters?|gunships?|fighter\s+(?:jets?|aircraft)|warplanes?|aircraft|airframes?|warships?|frigates?|"
+    r"corvettes?|submarines?|patrol\s+(?:boats?|vessels?)|tanks?|armou?red|missiles?|rocket\s+launchers?|drones?|"
+    r"howitzers?|artillery|weapons?|weaponry|munitions?|ammunition|squadrons?|regiments?|battalions?|brigades?|"
+    r"infantry|air\s+defen[cs]e|arms\s+(?:deal|sales?|exports?|imports?)|procurement|sorties?)\b")
 # a news agency's credit set off by punctuation the tokenizer keeps on the name: a dateline's "MINSK, May 15.
 # /TASS/." and an aggregator's "(MENAFN- Ukrinform)"; the marks become spaces, every offset kept
 _AGENCY_MARKS = re.compile(r"(?<=\s)/(?P<slash>[A-Z][A-Za-z]{1,14})/(?=[.,:\s])|\((?P<dash>[A-Z]{2,15})-(?=\s)")
@@ -151,6 +160,9 @@ class Gazetteer:
         for index, tokens in ((self.lower, doc.lower), (self.exact, words)):
             for s, e, k in _matches(index, tokens):
                 key = keys[k]
+                if key[2] == "guarded" and not _DEFENCE_CUE.search(
+                        doc.text, max(0, doc.starts[s] - _CUE_WINDOW), doc.end(e - 1) + _CUE_WINDOW):
+                    continue  # "the Apache Software Foundation": a word of other news, no defence word near it
                 if key[3] == "capital":
                     if not words[s][:1].isupper():
                         continue
@@ -229,6 +241,7 @@ def _patterns(catalogue: Catalogue) -> dict[tuple[str, str, str, str], list[str]
         if kind == "office":
             continue
         rejected = catalogue.rejected.get(kind, set())
+        guarded = catalogue.guarded.get(kind, set())
         for e in entries.values():
             forms = [(e.name, "name")] + [(a, "alias") for a in e.aliases]
             if kind == "country":
@@ -242,6 +255,8 @@ def _patterns(catalogue: Catalogue) -> dict[tuple[str, str, str, str], list[str]
                 form_text = form_text.strip()
                 if not form_text or form_text.casefold() in rejected or form_text.casefold() in e.blocked:
                     continue
+                if form_text.casefold() in guarded or form == "plural" and form_text[:-1].casefold() in guarded:
+                    form = "guarded"
                 rule = _case_rule(form_text)
                 patterns.setdefault((kind, e.id, form, rule), []).append(form_text)
     return patterns
