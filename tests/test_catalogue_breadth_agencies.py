@@ -1,0 +1,53 @@
+"""Catalogue breadth (agencies, services, yards, office holders): bodies and people that deal news names, added
+from general knowledge, are found in sentences written for these tests, and a shared acronym goes to the
+country the report is about."""
+from __future__ import annotations
+
+import pytest
+
+from test_catalogue_breadth import found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The hulls will be built by Khulna Shipyard under a licence from China.", "Khulna Shipyard Limited"),
+    ("Iran's Marine Industries Organization launched the submarine at Bandar Abbas.", "Marine Industries Organization"),
+    ("Bangkok Dock delivered the second patrol vessel to the Thai navy.", "Bangkok Dock Company"),
+    ("Rodman Polyships will supply four patrol boats to the coast guard.", "Rodman Polyships"),
+    ("VOP CZ will overhaul the T-72 tanks, the Czech ministry said.", "VOP CZ"),
+    ("Uzina Mecanica Cugir will make the rifles under licence.", "Uzina Mecanica Cugir"),
+    ("Kale Group and Pratt & Whitney will build engine parts in Istanbul.", "Kale Group"),
+    ("Rheinmetall Hungary delivered the first Lynx vehicles built in Zalaegerszeg.", "Rheinmetall Hungary"),
+    ("SEDENA signed the contract for the helicopters, the Mexican government said.", "Secretariat of National Defense"),
+    ("SEMAR will receive the patrol vessels next year.", "Mexican Navy"),
+    ("SASAC oversees the state shipbuilders that build China's warships.",
+     "State-owned Assets Supervision and Administration Commission"),
+    ("The Saudi Arabian Armed Forces ordered more air defence systems.", "Saudi Arabian Armed Forces"),
+    ("Tawazun signed offset agreements with three firms at the show.", "Tawazun Council"),
+    ("The Armed Forces of Mali received two helicopters from Russia.", "Armed Forces of Mali"),
+    ("The Paraguayan Army took delivery of 20 trucks donated by Taiwan.", "Paraguayan Army"),
+])
+def test_new_bodies_are_found(extractor, text, name):
+    assert name in found(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Slovenia's Defence Minister Borut Sajovic said the order would be signed in June.", "Borut Sajovic"),
+    ("Major General Abdolrahim Mousavi said Iran's forces were ready.", "Abdolrahim Mousavi"),
+    ("Chief of Defence Staff General Christopher Musa visited the troops in Maiduguri.", "Christopher Musa"),
+    ("Chile's Defence Minister Maya Fernández said the frigates would be replaced.", "Maya Fernández"),
+    ("President Ram Chandra Poudel attended the army day parade in Kathmandu.", "Ram Chandra Poudel"),
+    ("Sheikh Khalid bin Mohamed bin Zayed toured the EDGE stand at IDEX.", "Khalid bin Mohamed bin Zayed"),
+])
+def test_new_office_holders_are_found(extractor, text, name):
+    assert name in found(extractor, text, "person")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Singapore's RSAF will receive eight more F-35B jets, Singapore's defence ministry said.", "SGP"),
+    ("The RSAF flew its Typhoons over Riyadh as Saudi Arabia marked its national day.", "SAU"),
+])
+def test_a_shared_air_force_acronym_goes_to_the_leading_country(extractor, text, country):
+    from armsledger.model import Article
+    record = extractor(Article(text=text, published="2025-03-01"))
+    assert any(e["kind"] == "organization" and e["country"] == country and "RSAF" in
+               {m["text"] for m in e["mentions"]} for e in record["entities"])
