@@ -22,7 +22,6 @@ from test_catalogue_breadth import found
     ("SASAC oversees the state shipbuilders that build China's warships.",
      "State-owned Assets Supervision and Administration Commission"),
     ("The Saudi Arabian Armed Forces ordered more air defence systems.", "Saudi Arabian Armed Forces"),
-    ("Tawazun signed offset agreements with three firms at the show.", "Tawazun Council"),
     ("The Armed Forces of Mali received two helicopters from Russia.", "Armed Forces of Mali"),
     ("The Paraguayan Army took delivery of 20 trucks donated by Taiwan.", "Paraguayan Army"),
 ])
