@@ -73,7 +73,7 @@ def test_a_bare_name_near_a_defence_word_is_the_platform(extractor, text, expect
 @pytest.mark.parametrize("text", [
     "Komodo dragons were filmed on Rinca island, and the Islander ferry sailed to Lombok on time.",
     "Yavuz and Panter, two Turkish cafes in Berlin, won a prize; Varta batteries sold well in May.",
-    "The Penguin Random House list grew, and the Excalibur ride reopened at the theme park in Ohio.",
+    "The Penguin Random House list grew, and the Gambit ride reopened at the theme park in Ohio.",
     "A Husky and a Dingo were the stars of the show; the Uran river flooded the fields near Kazan.",
 ])
 def test_a_bare_name_in_other_news_is_no_platform(extractor, text):
