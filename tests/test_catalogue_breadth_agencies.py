@@ -50,3 +50,28 @@ def test_a_shared_air_force_acronym_goes_to_the_leading_country(extractor, text,
     record = extractor(Article(text=text, published="2025-03-01"))
     assert any(e["kind"] == "organization" and e["country"] == country and "RSAF" in
                {m["text"] for m in e["mentions"]} for e in record["entities"])
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    # a missile and its export version are one entry apart from the longer-range missile they were filed under
+    ("Roketsan test-fired the Bora missile over the Black Sea.", "Bora", "Tayfun"),
+    ("Indonesia will buy Khan missiles from Turkey, Roketsan said.", "Khan", "Tayfun"),  # named as written
+    ("The Tayfun missile flew 560 km in its latest test.", "Tayfun", "Bora"),
+    # the Dutch-Belgian anti-submarine frigate is not the air-defence frigate class it replaces nothing of
+    ("Damen Naval will build four ASWF frigates for the Netherlands and Belgium.", "ASW Frigate",
+     "De Zeven Provincien class"),
+    ("The De Zeven Provinciën class frigate sailed for the Baltic.", "De Zeven Provincien class", "ASW Frigate"),
+])
+def test_platforms_filed_apart_stay_apart(extractor, text, name, not_name):
+    names = found(extractor, text, "platform")
+    assert name in names and not_name not in names
+
+
+@pytest.mark.parametrize("text", [
+    "Japan's acquisition of the F-35 was approved in 2019.",
+    "Japan's Acquisition Of Tomahawk Missiles Moves Ahead",
+    "The Technology and Logistics Agency is a body of Japan's defence ministry.",
+])
+def test_a_name_holding_a_comma_is_not_split_into_two(extractor, text):
+    # the agency's full name holds a comma; its halves are not names of it
+    assert "Acquisition, Technology and Logistics Agency" not in found(extractor, text, "organization")
