@@ -221,3 +221,39 @@ def test_the_thresholds_train_chooses_are_the_same_whatever_the_dealing_the_figu
     rows, missed = labelled
     t = fit.pooled_thresholds(rows, [e.name for e in examples], 2, 0.1, missed, pool=3)
     assert (t[0], t[1], t[2], t[4]) == chosen[0]
+
+
+def test_a_higher_bias_scale_lets_the_bias_take_the_base_rate_of_deals():
+    """Of 40 candidates that look alike, 4 are deals. With the bias penalised like the weights (liblinear's default,
+    `fit.DEAL_BIAS_SCALE` 1.0) such a candidate is given more than its 1 in 10; with a bias scale of 10, about that."""
+    from armsledger.learn import fit
+
+    rows = [fit.Row(f"a{i}", {"sent_plats:1"}, int(i % 10 == 0)) for i in range(40)]
+    X, _ = fit._vectorise(rows)
+
+    def probability(scale: float) -> float:
+        d = fit._binary(X, [r.label for r in rows], [1.0] * 40, ["sent_plats:1"], 0.1, 0.5, bias_scale=scale)
+        assert json.loads(json.dumps(d)) == d, "plain JSON"
+        return learned.Binary(**d).probability({"sent_plats:1"})
+
+    assert probability(1.0) > 0.15
+    assert probability(10.0) == pytest.approx(0.1, abs=0.01)
+    assert probability(10.0) == probability(10.0), "deterministic"
+
+
+def test_the_fitting_screen_gives_each_sets_deal_f1_the_same_at_each_run():
+    """`python -m armsledger.learn.fitscreen`: the deal decision's out-of-fold F1 and precision per set and dealing."""
+    from armsledger.extract import Extractor
+    from armsledger.learn import fit, fitscreen, goldsets
+
+    examples = goldsets.folder(DATA / "articles", DATA / "gold", "small")
+    ex = Extractor(model=False)
+    rows, missed, names = [], {}, []
+    for e in examples:
+        lost = [0]
+        rows += fit.label_rows(ex, e, lost)
+        missed[e.name], names = lost[0], names + [e.name]
+    runs = fitscreen.screen(rows, missed, names, k=2, seeds=[0, 1])
+    assert len(runs) == 2 and set(runs[0]) == {"all", "small"}
+    assert all(0.0 <= f <= 1.0 and 0.0 <= p <= 1.0 for run in runs for f, p in run.values())
+    assert fitscreen.screen(rows, missed, names, k=2, seeds=[0, 1]) == runs, "deterministic"
