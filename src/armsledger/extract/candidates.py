@@ -8,6 +8,9 @@ Nothing is decided here. A platform named in a sentence is paired with
   state exporters named within a sentence either side;
 - recipients: the countries, armed services, ministries and government bodies
   named within a sentence either side, and the article's home country;
+a class named where a deal or transfer word stands ("took delivery of two Italian frigates") is also read as the
+catalogue platform of its kind the report names, when it can be told which (`_stands_for`): a mention of that
+platform marked `resolved`;
 and every pair becomes a candidate that the model (`learned`, `decide`) keeps or drops.
 """
 from __future__ import annotations
@@ -164,6 +167,7 @@ class Mention:
     supplier: Party
     recipient: Party
     anaphor: bool = False  # "the howitzer", standing for the platform an earlier sentence names
+    resolved: bool = False  # a class ("two Italian frigates") read as the catalogue platform of that kind the report names
 
 
 @dataclass(slots=True)  # made by the thousand for a long report
@@ -243,13 +247,21 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
     named = _Parties(clauses)
     out: dict[tuple[str, str, int], Candidate] = {}
     classes: dict[str, Entity] = {}
+    kinds: dict | None = None  # the catalogue platforms of the report by kind (`_catalogue_kinds`), read when first asked for
     for i, c in enumerate(clauses):
         if c.sent.noise:
             continue
         found = list(c.platforms)
+        resolved: list[tuple[int, int, Entity]] = []
         if c.has("deal") or c.has("transfer"):
             for s, e, ent in generic(c, text):
                 found.append((s, e, classes.setdefault(ent.name, ent)))
+                if not ent.extra.get("maker"):
+                    if kinds is None:
+                        kinds = _catalogue_kinds(clauses)
+                    meant = _stands_for(kinds, ent.category, i, s)
+                    if meant is not None:
+                        resolved.append((s, e, meant))
         taken_up = anaphor(clauses, i) if not c.platforms else None
         if taken_up is not None:
             found = [x for x in found if not (x[0] < taken_up[1] and taken_up[0] < x[1])] + [taken_up]
@@ -258,7 +270,8 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
         lo, hi = max(0, i - REACH), min(len(clauses), i + REACH + 1)
         near_sellers = [p for k in range(lo, hi) for p in named[k][0]]
         near_buyers = [p for k in range(lo, hi) for p in named[k][1]]
-        for s, e, plat in found:
+        marked = {(s, id(plat)) for s, _, plat in resolved}
+        for s, e, plat in found + resolved:
             sellers = list(near_sellers)
             if plat.country:
                 sellers.append(Party(plat.country, -1, -1, -1, "origin"))
@@ -281,8 +294,33 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
                     cand = out.get(key)
                     if cand is None:
                         cand = out[key] = Candidate(sup.code, rec.code, plat)
-                    cand.mentions.append(Mention(i, s, e, plat, sup, rec, taken_up is not None and s == taken_up[0]))
+                    cand.mentions.append(Mention(i, s, e, plat, sup, rec, taken_up is not None and s == taken_up[0],
+                                                 (s, id(plat)) in marked))
     return list(out.values())
+
+
+def _catalogue_kinds(clauses: list[Clause]) -> dict[str, list[tuple[int, int, Entity]]]:
+    """The catalogue platforms the report names, by kind (category): (sentence, start, platform), in text order."""
+    out: dict[str, list[tuple[int, int, Entity]]] = {}
+    for i, c in enumerate(clauses):
+        for s, _, ent in c.platforms:
+            if ent.catalogue_id and ent.category:
+                out.setdefault(ent.category, []).append((i, s, ent))
+    return out
+
+
+def _stands_for(kinds: dict[str, list[tuple[int, int, Entity]]], kind: str | None, i: int, pos: int) -> Entity | None:
+    """The catalogue platform a class of this kind stands for: the only one of its kind the report names, else the
+    last of its kind named before it within `ANAPHOR_REACH` sentences ("Egypt took delivery of the first of two
+    Italian frigates", after "FREMM"); none when the class's own sentence names one of its kind ("Rafale fighter
+    jets, drones, and fighter jets from the US": the second class is another)."""
+    named = kinds.get(kind or "", ())
+    if not named or any(k == i for k, _, _ in named):
+        return None
+    if len({ent.name for _, _, ent in named}) == 1:
+        return named[0][2]
+    before = [x for x in named if x[0] < i and i - x[0] <= ANAPHOR_REACH]
+    return before[-1][2] if before else None
 
 
 class _Parties(dict):

@@ -364,12 +364,34 @@ class Featurizer:
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
         out.append(self._with_trigger(sup_side, "sup", nearest))
+        frame = self._from_frame(m, c, verb)
+        if frame:
+            out.append(frame)
         if sup_side[0] & _SUP_ANCHORS and rec_side[0] & _REC_ANCHORS:
             # both sides named as giver and taker in the platform's sentence ("Romania said it would donate a
             # Patriot system to Ukraine", "bought helicopters from Russia"): whoever made the platform
             out.append(_ANCHORED["generic" if plat.extra.get("generic") else
                                  ("origin_unknown", "origin", "partner", "not_origin")[key[0]]])
         return out
+
+    def _from_frame(self, m: Mention, c: Clause, verb: tuple[int, int, str] | None) -> frozenset[str]:
+        """The supplier named in the "from" that follows this platform ("bought helicopters from Russia", "the
+        procurement of F-35A jets from Lockheed Martin"; not "helicopters from Russia, as well as tanks from China"
+        for the tanks' seller), and, when a getting verb stands before the platform, where the recipient stands
+        against that verb: before it ("the Thai army has bought"), implied (the home country), elsewhere."""
+        sup, rec = m.supplier, m.recipient
+        if sup.clause != m.clause or sup.start < m.end:
+            return _EMPTY
+        first, _, _ = self._list_of(c, sup)
+        if first - m.end > 90 or not _FROM_ATTACHED.fullmatch(self.text, m.end, first):
+            return _EMPTY
+        f = ["frame:from"]
+        if verb is not None and verb[2] == "get" and verb[1] <= m.start:
+            where = ("implied" if rec.start < 0 else "before" if rec.clause == m.clause and rec.end <= verb[0]
+                     else "other")
+            f.append("frame:from&get")
+            f.append("frame:from&get&rec_" + where)
+        return self._frozen(f)
 
     def _by_distance(self, m: Mention, c: Clause) -> list[tuple[int, str | None]]:
         """The countries of the mention's sentence (distance from the platform, code), nearest first."""
@@ -397,6 +419,8 @@ class Featurizer:
             f.add("sent:headline")
         if m.anaphor:
             f.add("mention:anaphor")
+        if m.resolved:
+            f.add("mention:resolved")
         nearest, best = "none", None
         for t in c.triggers:  # triggers and modifiers of the sentence, by kind and distance
             d = _dist(t.start, t.end, m.start, m.end)
@@ -642,6 +666,9 @@ _GET = re.compile(r"\b(?:buy|buys|bought|buying|purchas|acquir|acquisition|procu
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
 
 
+# what may stand between a platform and the "from" that names its seller: a few words, other platforms of a list, and
+# the words before the seller's name ("from the French defence group Thales"); one "from" only, no break
+_FROM_ATTACHED = re.compile(r"(?:(?!\bfrom\b)[^.;:()])*?\bfrom\s+(?:(?!(?:from|and|or|to|for|with)\b)[^\W\d][\w'’-]*\s+){0,4}")
 _QUALIFIES = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
 _NOT_QUALIFIES = re.compile(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b")
 _BREAK = re.compile(r"[;:]")
