@@ -55,6 +55,8 @@ _CUES = {  # cue words read just before the figure (`pre`), just after it (`post
                           r"arrived|landed|commissioned)\s+(?:\w+\s+){0,3}$"),
             ("ordered", r"\b(?:ordered|order(?:s|ed)? for|bought|buy|purchase[sd]?|acquired?|acquisition of|signed|"
                         r"contract for|deal for|agreed to buy|procure(?:ment of)?)\s+(?:\w+\s+){0,3}$"),
+            ("fleet", r"\b(?:flies|operates|operating|already\s+(?:has|have|had|owns?|flies|operates?)|fleet\s+of|"
+                      r"inventory\s+of)\s+(?:\w+\s+){0,2}$"),
             ("all", r"\b(?:all|total|total of|a total of|fleet of)\s+(?:\w+\s+)?$"),
             ("more", r"\b(?:more|additional|further|another|extra)\s+$"),
             ("units_of", r"\bunits?\s+of\s+$"),
@@ -72,7 +74,10 @@ _CUES = {  # cue words read just before the figure (`pre`), just after it (`post
              ("deal", r"^\s*(?:[\w-]+\s+){0,2}?(?:deal|contract|order|agreement|package|sale|purchase)\b"),
              ("programme", r"^\s*(?:[\w-]+\s+){0,2}?(?:programme|program|budget|loan|credit|aid|development|"
                            r"upgrade|modernisation|modernization)\b"),
-             ("of", r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}")],
+             ("of", r"^\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"),
+             ("in_service", r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:now\s+|currently\s+|already\s+)?in\s+service|(?:it|they|which|that)\s+"
+                            r"(?:now\s+|currently\s+|already\s+|still\s+)?(?:flies|fly|operates?|uses?|fields?))\b"),
+             ("total", r"^\s*(?:[\w-]+\s+){0,3}?(?:in\s+all|in\s+total|altogether|all\s+told|overall)\b")],
 }
 _CUES_RX = {side: [(n, re.compile(rx, re.I)) for n, rx in cues] for side, cues in _CUES.items()}
 _ANY_PRE = re.compile("|".join(f"(?:{rx})" for _, rx in _CUES["pre"]), re.I)  # does any `pre` cue match?
@@ -93,7 +98,25 @@ def _twins(rxs: dict) -> dict | None:
 
 
 _CUES_TWIN = _twins(_CUES_RX)
+# a sum that is not one purchase's price: a firm's books ("an order backlog of more than $21 billion", "operating profit
+# of 358.8 billion won"), a budget or a spending plan ("expects to spend S$20.2 billion in the coming financial year",
+# "a USD 40 billion drive to modernise"), aid or money given ("promised $18 million to help", "contributed $8 billion")
+_SUMS = [(name, re.compile(rx, re.I)) for name, rx in (
+    ("books", r"\b(?:backlog|order\s+book|portfolio|profits?|revenues?|turnover|earnings|income|losses|sales\s+(?:rose|fell|"
+              r"grew|reached|totall?ed)|exports?\s+(?:rose|fell|grew|reached|totall?ed|hit|topped|passed|passing|set))\b"),
+    ("budget", r"\b(?:budgets?|spend|spends|spending|spent|expenditures?|outlays?|fiscal|financial\s+year|annual(?:ly)?|"
+               r"per\s+(?:year|annum)|a\s+year|drive|moderni[sz]\w*|plan\s+to\s+spend|allocat\w+|earmark\w*)\b"),
+    ("aid", r"\b(?:aid|assistance|grants?|loans?|credit\s+line|line\s+of\s+credit|contribut\w+|pledg\w+|promis\w+|"
+            r"donat\w+|recovered|to\s+help|fund(?:s|ing)?\s+(?:for|to))\b"))]
+# a government's or a body's clearance of a purchase, its contract still to be signed
+_APPROVAL = re.compile(r"\b(?:cleared|clears|approved|approves|approval|authori[sz](?:ed|es|ation)|sanction(?:ed|s)|"
+                       r"green[- ]light|go-ahead|nod)\b", re.I)
+_NONBINDING = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters?\s+of\s+intent|statements?\s+of\s+intent|framework|"
+                         r"agreement\s+in\s+principle|preliminary\s+agreement)\b", re.I)
+_TO_SIGN = re.compile(r"\b(?:to|will|would|shall|could|may|might)\s+(?:be\s+)?(?:sign|signed|ink|inked|conclude|concluded)\b",
+                      re.I)
 _GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
+_STATE_BODIES = frozenset({"armed service", "ministry", "government body"})  # organisations that speak for a country
 
 
 @dataclass
@@ -188,6 +211,7 @@ class Figures:
                     named.setdefault(p.name, set()).add(i)
         # the sentences naming its platform near those that speak of it (not every one of a long report's)
         self._said = {id(d): set(d.clauses) | (named.get(d.platform.name, set()) & _near(d.clauses)) for d in deals}
+        self._sentence_of = {m.start: (c.start, c.end) for c in clauses for m in c.money}  # a sum's sentence
         self._refs: dict[int, list[Deal]] = {}
         for d in deals:
             for i in self._said[id(d)]:
@@ -208,7 +232,12 @@ class Figures:
         """The countries sentence `i` names (their codes)."""
         hit = self._named.get(i)
         if hit is None:
-            hit = self._named[i] = frozenset(ent.code for _, _, ent in self.clauses[i].countries if ent.code)
+            c = self.clauses[i]
+            # a country's forces and government stand for it ("the Indian Air Force", "Egypt's navy", "the Polish
+            # defence ministry"): its demonym is inside the body's name, not a country mention of its own
+            hit = self._named[i] = frozenset([ent.code for _, _, ent in c.countries if ent.code]
+                                             + [ent.country for _, _, ent in c.orgs
+                                                if ent.country and ent.category in _STATE_BODIES])
         return hit
 
     def _countries(self, d: Deal, i: int) -> list[str]:
@@ -267,9 +296,13 @@ class Figures:
                             continue  # what is still to come has not been delivered
                         if f == "delivered" and _DENIED_BEFORE.search(self.text, max(0, fig.start - 20), fig.start):
                             continue  # "not all 36 jets have been delivered": a denied delivery
+                        if f == "value" and self.of_books(fig.value):
+                            continue  # a firm's order backlog or profit is no price
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
                 rule = self._rules[id(d)][f]
+                if f == "value" and rule is not None and self.of_books(rule):
+                    rule = None
                 if rule is not None and not any(self._same(f, rule, fig.value) for fig in g.figures):
                     fig = self._derived(d, f, rule)
                     g.figures.append(fig)
@@ -451,7 +484,19 @@ class Figures:
             out.append("money:parens")
         if re.match(r"\s*(?:-|–|to|and)\s*[$€£₹]?\s*\d", self.text[m.end:m.end + 8]):
             out.append("money:range")
+        out.extend("money:sum:" + name for name, rx in _SUMS if self._sum_near(rx, m))
         return out
+
+    def _sum_near(self, rx: re.Pattern, m: Money) -> bool:
+        """Do the words around a sum, in its sentence, say what `rx` says ("order backlog", "budget", "aid")?"""
+        span = self._sentence_of.get(m.start)
+        lo, hi = span if span else (m.start, m.end)
+        return bool(rx.search(self.text, max(lo, m.start - 70), m.start) or rx.search(self.text, m.end, min(hi, m.end + 60)))
+
+    def of_books(self, m: Money) -> bool:
+        """Is the sum a firm's books ("an order backlog of $21 billion", "operating profit of 358.8 billion won")?
+        Never a purchase's price."""
+        return self._sum_near(_SUMS[0][1], m)
 
     def _count(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
         q = fig.value
@@ -498,6 +543,13 @@ class Figures:
                 lo, hi = min(t.end, dm.end), max(t.start, dm.start)
                 out.append(f"date:{name}_trig:{_bucket(gap)}" + (":break" if lo < hi and _BREAK.search(self.text, lo, hi)
                                                                   else ""))
+        sent = c.sent.text
+        if _APPROVAL.search(sent):
+            out.append("date:approval")  # "the cabinet cleared the minister to sign the contract": no signature yet
+        if _NONBINDING.search(sent):
+            out.append("date:nonbinding")  # "signed memoranda of understanding on the purchase of"
+        if _TO_SIGN.search(sent):
+            out.append("date:to_sign")  # "is expected to sign the contract in March"
         if any(o is not dm and o.prep not in ("by", "until", "till", "before") for o in c.dates):
             out.append("date:another")
         if self.ref is not None and dm.value[:4].isdigit():
@@ -528,9 +580,16 @@ def rule_choice(g: Group) -> int | None:
 def apply(finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: str, ref: date | None,
           model: Model) -> None:
     """Each deal's figures as the model decides them; the rules' stand for a field the model has no decision for.
-    (Every figure the rules attached is a candidate: a field with no candidate was empty and stays so.)"""
+    (Every figure the rules attached is a candidate: a field with no candidate was empty and stays so; a value the
+    rules took from a firm's books is none.)"""
     decisions = model.figures or {}
-    for g in Figures(finder, deals, clauses, text, ref).groups(decisions):  # the fields it decides
+    figures = Figures(finder, deals, clauses, text, ref)
+    books = [d for d in deals if d.value is not None and figures.of_books(d.value)] if "value" in decisions else []
+    if books:
+        for d in books:
+            d.value = None
+        figures = Figures(finder, deals, clauses, text, ref)  # read again without them
+    for g in figures.groups(decisions):  # the fields it decides
         decision = decisions.get(g.field)
         if decision is None:
             continue
