@@ -73,6 +73,7 @@ _UNITS = {
     "satellite": "satellite", "set": "set", "kit": "kit", "munition": "munition", "bomb": "bomb",
     "rocket": "rocket", "interceptor": "missile", "mortar": "mortar", "carrier": "carrier",
 }
+_CARRIER_KIND = re.compile(r"\b(helicopter|personnel|troop|infantry|armou?red)[\s-]+$", re.I)
 _unit_alt = "|".join(sorted({re.escape(u) for u in _UNITS} | {"batteries", "torpedoes"}, key=len, reverse=True))
 _QQUAL = (r"(?:(?P<qual>over|more than|up to|about|around|nearly|almost|at least|some|as many as|"
           r"fewer than|less than|roughly|approximately|an estimated)\s+)?")
@@ -238,6 +239,10 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
             qmin = None
         unit = _UNITS.get(m["unit"].lower().rstrip("s") if m["unit"].lower() not in _UNITS else m["unit"].lower(),
                           m["unit"].lower())
+        if unit == "carrier":  # "helicopter carriers" are ships of their own kind, "personnel carriers" vehicles
+            kind = _CARRIER_KIND.search(text, max(0, m.start("unit") - 25), m.start("unit"))
+            if kind:
+                unit = "helicopter carrier" if kind[1].lower() == "helicopter" else "vehicle"
         start = qm.start("qual") if qm else s
         last_end = e
         out.append(Quantity(start, e, text[start:e], qmin, qmax, unit, (m["more"] or "").lower() or None,
