@@ -1,0 +1,169 @@
+"""What the figures' model reads about a candidate (`extract/figures_decide.py`), a memorandum's signature read as
+talks (`deals._UNDER_TALKS`) and a carrier's kind (`values.find_quantities`): a sum that is a firm's books, a budget
+or aid, not a price (`money:sum:*`); a count said to be the whole ("in all", "in total") or a fleet in service; a date
+in a sentence of a clearance, a memorandum or a signature to come; a country's forces or ministry named in the
+sentence as the country itself (`cty:*`).
+
+The sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.extract import Extractor, figures_decide
+from armsledger.model import Article
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Extractor:
+    return Extractor(model=False)
+
+
+def _candidates(extractor: Extractor, text: str, field: str, platform: str, buyer: str | None = None) -> dict:
+    groups: list[figures_decide.Group] = []
+    extractor(Article(text=text, published="2024-05-01"), figures=groups)
+    return {fig.text: feats for g in groups if g.field == field and g.deal.platform.name == platform
+            and (buyer is None or g.deal.recipient == buyer) for fig, feats in zip(g.figures, g.feats)}
+
+
+@pytest.mark.parametrize("text, platform, sum_, kind", [
+    ("Singapore will buy F-35 jets from the United States. The ministry expects to spend S$20 billion in the coming "
+     "financial year.", "F-35", "S$20 billion", "budget"),
+    ("Poland ordered Patriot systems from the United States as part of a USD 40 billion drive to modernise its forces.",
+     "Patriot", "USD 40 billion", "budget"),
+    ("Vietnam signed a deal for F-16 jets from the United States, which promised $18 million to help it pay.",
+     "F-16", "$18 million", "aid"),
+    ("Kenya ordered six MD 530F helicopters from the United States, which contributed $20 million in military aid.",
+     "MD 530F", "$20 million", "aid"),
+])
+def test_a_sum_that_is_no_price_is_read_as_such(rules_only, text, platform, sum_, kind):
+    cands = _candidates(rules_only, text, "value", platform)
+    assert f"money:sum:{kind}" in cands[sum_]
+
+
+@pytest.mark.parametrize("text, platform, price", [
+    ("Poland signed a contract worth $2 billion for 48 K9 howitzers from South Korea.", "K9", "$2 billion"),
+    ("India ordered 36 Rafale jets from France in a deal valued at EUR 7.8 billion.", "Rafale", "EUR 7.8 billion"),
+    ("Greece bought six Rafale jets from France for 400 million euros.", "Rafale", "400 million euros"),
+])
+def test_a_price_is_no_such_sum(rules_only, text, platform, price):
+    cands = _candidates(rules_only, text, "value", platform)
+    assert not any(f.startswith("money:sum:") for f in cands[price])
+
+
+@pytest.mark.parametrize("text, platform, whole, part", [
+    ("Four F-16 jets landed in Baghdad on Monday. Iraq has ordered 36 F-16 jets in all from the United States.",
+     "F-16", "36 F-16 jets", "Four F-16 jets"),
+    ("Egypt ordered 24 Rafale jets from France in total; the first six Rafale jets arrived in May.",
+     "Rafale", "24 Rafale jets", "six Rafale jets"),
+    ("Norway bought 54 Leopard 2 tanks from Germany altogether, and 12 Leopard 2 tanks came last year.",
+     "Leopard 2", "54 Leopard 2 tanks", "12 Leopard 2 tanks"),
+])
+def test_a_count_said_to_be_the_whole_is_read_as_such(rules_only, text, platform, whole, part):
+    cands = _candidates(rules_only, text, "quantity", platform)
+    assert "cue_after:total" in cands[whole]
+    assert part not in cands or "cue_after:total" not in cands[part]
+
+
+@pytest.mark.parametrize("text, platform, day, cue", [
+    ("On Wednesday the Bulgarian government cleared the minister to sign the contract for eight F-16 jets from the "
+     "United States.", "F-16", "Wednesday", "date:approval"),
+    ("India's cabinet on 3 March approved the purchase of 12 Rafale jets from France.", "Rafale", "3 March",
+     "date:approval"),
+    ("On Thursday Saudi Arabia signed a memorandum of understanding with Russia on the purchase of S-400 systems.",
+     "S-400", "Thursday", "date:nonbinding"),
+    ("Brazil signed a letter of intent for 36 Gripen jets from Sweden in March.", "Gripen", "March",
+     "date:nonbinding"),
+    ("Peru is expected to sign the contract for 24 F-16 jets from the United States in June.", "F-16", "June",
+     "date:to_sign"),
+    ("Chile will sign a deal for four C295 aircraft from Spain in July, the minister said.", "C-295", "July",
+     "date:to_sign"),
+])
+def test_a_date_beside_a_clearance_a_memorandum_or_a_signature_to_come_is_read_as_such(
+        rules_only, text, platform, day, cue):
+    cands = _candidates(rules_only, text, "signed", platform)
+    assert cue in cands[day]
+
+
+@pytest.mark.parametrize("text, platform, day", [
+    ("India signed a contract for 36 Rafale jets from France on 23 September.", "Rafale", "23 September"),
+    ("Poland ordered 48 K9 howitzers from South Korea in July.", "K9", "July"),
+])
+def test_a_plain_signature_date_has_none_of_those(rules_only, text, platform, day):
+    cands = _candidates(rules_only, text, "signed", platform)
+    assert not {"date:approval", "date:nonbinding", "date:to_sign"} & cands[day]
+
+
+@pytest.mark.parametrize("text, platform, buyer, count", [
+    ("Canada ordered 14 P-8A aircraft from the United States. The Indian Navy already flies 12 P-8A aircraft.",
+     "P-8A", "CAN", "12 P-8A aircraft"),
+    ("India signed for 36 Rafale jets from France. The Egyptian Air Force received 24 Rafale jets.",
+     "Rafale", "IND", "24 Rafale jets"),
+    ("Poland ordered 180 K2 tanks from South Korea. The Romanian defence ministry wants 54 K2 tanks.",
+     "K2", "POL", "54 K2 tanks"),
+])
+def test_a_countrys_forces_or_ministry_make_the_sentence_that_countrys(rules_only, text, platform, buyer, count):
+    cands = _candidates(rules_only, text, "quantity", platform, buyer)
+    assert "cty:self" not in cands[count]
+    assert {"cty:other_only", "cty:rival_only"} & cands[count]
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("On Thursday Saudi Arabia's military industries firm said it had signed memoranda of understanding with "
+     "Russia's state arms exporter Rosoboronexport on the purchase of S-400 systems.", "S-400"),
+    ("Egypt signed a memorandum of understanding with the French shipbuilder Naval Group and its Egyptian partners on the "
+     "acquisition of Gowind corvettes.", "Gowind"),
+    ("Vietnam signed letters of intent with the Israeli firm Rafael Advanced Defense Systems and its partners on "
+     "the purchase of Spyder air defence systems from Israel.", "SPYDER"),
+])
+def test_a_memorandum_on_a_purchase_signs_no_purchase(rules_only, text, platform):
+    deals = {d["platform"]: d for d in rules_only(Article(text=text, published="2024-05-01"))["deals"]}
+    assert deals[platform]["status"] != "signed"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Egypt bought two French Mistral helicopter carriers.", "helicopter carrier"),
+    ("Russia built two amphibious helicopter carriers for France.", "helicopter carrier"),
+    ("Brazil ordered 86 VBTP MR wheeled armoured personnel carriers.", "vehicle"),
+    ("Kenya received 12 troop carriers from China.", "vehicle"),
+])
+def test_a_carrier_is_counted_as_the_kind_its_noun_says(text, unit):
+    from armsledger.extract.values import find_quantities
+
+    assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+@pytest.mark.parametrize("text, platform, count, cue", [
+    ("Ghana ordered four more Mi-17 helicopters from Russia. Ghana already flies ten Mi-17 helicopters.", "Mi-17",
+     "ten Mi-17 helicopters", "cue:fleet"),
+    ("Algeria ordered Su-30MKA jets from Russia, to join a fleet of 58 Su-30MKA jets.", "Su-30MKA", "58 Su-30MKA jets",
+     "cue:fleet"),
+    ("Ghana ordered four more Mi-17 helicopters from Russia, adding to the ten Mi-17 helicopters in service.", "Mi-17",
+     "ten Mi-17 helicopters", "cue_after:in_service"),
+    ("Peru signed for 12 KT-1 trainers from South Korea, beside the 20 KT-1 trainers it now flies.", "KT-1",
+     "20 KT-1 trainers", "cue_after:in_service"),
+])
+def test_a_count_of_a_fleet_in_service_is_read_as_such(rules_only, text, platform, count, cue):
+    cands = _candidates(rules_only, text, "delivered", platform)
+    assert cue in cands[count]
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Poland signed a contract for 48 K9 howitzers from South Korea. Hanwha said its order backlog had reached "
+     "30 trillion won.", "K9"),
+    ("Russia delivered 12 Mi-35M helicopters to Nigeria; Rosoboronexport has an order backlog of more than "
+     "$21 billion.", "Mi-35M"),
+    ("Brazil ordered 36 Gripen jets from Sweden; Saab said its order backlog rose to SEK 190 billion.", "Gripen"),
+    ("Qatar will buy 24 Typhoon jets from Britain, and BAE Systems said its order book stood at GBP 58 billion.",
+     "Typhoon"),
+    ("India ordered 26 Rafale M jets from France, and Dassault said its turnover reached EUR 6 billion.", "Rafale M"),
+])
+def test_a_firms_books_are_no_deals_value(extractor, text, platform):
+    deals = {d["platform"]: d for d in extractor(Article(text=text, published="2024-05-01"))["deals"]}
+    assert deals[platform]["value"] is None
+
+
+def test_a_price_beside_a_firms_books_is_kept(extractor):
+    text = ("Poland signed a $2.4 billion contract for 48 K9 howitzers from South Korea. Hanwha said its order "
+            "backlog reached 30 trillion won.")
+    deal = next(d for d in extractor(Article(text=text, published="2024-05-01"))["deals"] if d["platform"] == "K9")
+    assert deal["value"]["amount"] == 2.4e9
