@@ -110,8 +110,8 @@ def test_a_countrys_forces_or_ministry_make_the_sentence_that_countrys(rules_onl
 @pytest.mark.parametrize("text, platform", [
     ("On Thursday Saudi Arabia's military industries firm said it had signed memoranda of understanding with "
      "Russia's state arms exporter Rosoboronexport on the purchase of S-400 systems.", "S-400"),
-    ("Egypt signed a memorandum of understanding with the French shipbuilder Naval Group and its Egyptian partners on the "
-     "acquisition of Gowind corvettes.", "Gowind"),
+    ("Algeria's defence ministry said it had signed memoranda of understanding with China's state arms exporter Poly "
+     "Technologies on the purchase of Type 056 corvettes.", "Type 056"),
     ("Vietnam signed letters of intent with the Israeli firm Rafael Advanced Defense Systems and its partners on "
      "the purchase of Spyder air defence systems from Israel.", "SPYDER"),
 ])
