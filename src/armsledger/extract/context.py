@@ -203,6 +203,9 @@ class Lexicon:
         if kind == "follow_on" and _NOT_FOLLOW_ON.match(text[start:start + 20]):
             return
         said = text[start:end]
+        if kind == "sign" and said.lower() == "sign" and (not _SIGN_OBJECT.match(text, end)
+                                                          or _NOT_A_SIGNING.search(text, max(0, start - 12), start)):
+            return  # "sign" a signing only as a headline tells one: "India and France Sign Submarine Deal"
         if kind == "future" and said.lower() == "next" and not _NEXT_WHEN.match(text[start:start + 20]):
             return
         if group == "modifier" and kind == "hedge" and said == "May" and (
@@ -230,6 +233,12 @@ _START = attrgetter("start")
 _HEAD = MAX_LEN
 _NOT_FOLLOW_ON = re.compile(r"more\s+than|further\s+(?:detail|information|details)", re.I)
 _NEXT_WHEN = re.compile(r"next\s+(?:year|month|week|\w+day)", re.I)
+# the bare verb "sign" signs something: an accord within a few words ("sign $9 billion deal", "Sign F16 Purchase
+# Agreement"), not a planned or denied signing ("to sign", "will sign", "did not sign"), not a noun ("a sign that")
+_SIGN_OBJECT = re.compile(r"\s+(?:[^\s.,;:!?]+\s+){0,4}?(?:deals?|contracts?|agreements?|pacts?|accords?|mous?|"
+                          r"memorand\w*|letters?\s+of\s+intent|treaty|treaties)\b", re.I)
+_NOT_A_SIGNING = re.compile(r"\b(?:to|will|would|could|may|might|shall|should|can|cannot|must|not|did|does|do|a|the|"
+                            r"no|any|first)\s+$", re.I)
 _MAY_DATE = re.compile(r"May\s+\d")
 _MONTH_BEFORE = re.compile(r"\b(?:in|on|by|since|until|till|from|to|last|next|this|early|late|mid|of|during|through|"
                            r"between|and|before|after|that)[\s-]+$", re.I)

@@ -241,6 +241,9 @@ _MAKER_NOUN = re.compile(r"\s+(?P<noun>(?:fighter\s+)?jets?|fighters?|warplanes?
 # a maker's model by its bare number after the maker's name: "Boeing 737-400", "Airbus A380", "Boeing 787-10"
 _MAKER_MODEL = re.compile(r"[ \t]+(?P<m>A?\d{3}(?:-\d{1,3})?[A-Z]{0,2})(?![\w-]|[.,]\d)(?!\s*(?:mm|millimet|million|billion|bn|per\b|%))")
 _TITLE_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s+$")  # the word before is capitalised: a headline in title case
+# verbs a headline in title case puts before a platform's kind ("India and France Sign Submarine Deal"): not names
+_HEADLINE_VERBS = frozenset({"sign", "buy", "order", "seek", "ink", "seal", "get", "receive", "deliver", "approve",
+                             "offer", "induct", "acquire", "procure", "purchase", "eye", "mull", "clear"})
 _ING_NAMES = frozenset({"viking", "sting", "king", "boeing"})  # names that end as a verb's -ing
 _DIGIT_SLASH = re.compile(r"\d\s?/\s?\d")
 _GIVEN_NAME = re.compile(r"\b(?:named|christened|dubbed)\s+[A-Z]")
@@ -1745,6 +1748,8 @@ class EntityFinder:
                     or ents.covered(m.start("d"), m.end("d")) is not None:
                 continue  # a sentence's first word is capitalised whatever it is
             if m["head"][:1].isupper() and (d.endswith("ing") and d.casefold() not in _ING_NAMES or d.endswith("s")
+                                            and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                                            or d.casefold() in _HEADLINE_VERBS
                                             and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())):
                 continue  # a headline's verb in title case: "Korea Signs Missile System Deal", "by Creating Missile ..."
             head = m["head"].lower()

@@ -20,7 +20,7 @@ from .entities import HEAD_ROLES, Entities, Entity
 from .prefixes import Caseless
 from .spans import distance
 
-_SIGN_VERBS = re.compile(r"^(?:signed|signs|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
+_SIGN_VERBS = re.compile(r"^(?:signed|signs|sign\b|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
@@ -38,6 +38,31 @@ DECIDED_TO_BUY = re.compile(r"(?:will|is to|decided to)\s+(?:buy|acquire|purchas
 _MADE_IN = re.compile(r"\b(?:produced|built|manufactured|assembled) (?:in|at)$", re.I)
 _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
                         r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
+
+# a delivery word in the subject of a sentence that withholds it: "The number of howitzers delivered was not disclosed"
+_UNTOLD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|has|have|had|is|are)\s+(?:not|never|yet to be)\s+(?:been\s+|be\s+)?"
+                     r"(?:disclosed|revealed|made public|specified|given|announced|released|confirmed|stated)\b", re.I)
+
+# what a signing signs that is an accord of cooperation, not the purchase of a deal the sentence names (besides
+# `deals.NOT_PURCHASE`): "signed a military agreement with", "signed the Lunna House agreement to strengthen ..."
+_COOPERATION_PACT = re.compile(r"\s+(?:a|an|the)?\s*(?:new\s+|fresh\s+|\w+-year\s+|bilateral\s+|landmark\s+|historic\s+)?"
+                               r"(?:(?:military|defen[cs]e|security|strategic|logistics?)\s+)?(?:co-?operation|partnership|"
+                               r"framework)\s+(?:agreements?|pacts?|accords?|deals?|programs?|programmes?)\b"
+                               r"|\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:agreements?|pacts?|accords?)\s+(?:to|that will|aimed at)\s+"
+                               r"(?:strengthen|deepen|boost|enhance|expand|widen|promote|bolster|step up)\b"
+                               r"|\s+(?:a|an|the)?\s*(?:military|defen[cs]e|security)\s+(?:agreements?|pacts?|accords?)\s+with\b",
+                               re.I)
+# a signing into law: "signed into law a bill", "signed a defense bill": no deal signed
+_SIGNED_LAW = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:bill|law|act|decree)\b)", re.I)
+
+# a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed"
+_UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
+                       r"(?:been\s+|be\s+)?$", re.I)
+
+
+def untold(text: str, end: int) -> bool:
+    """Whether the words at `end` (after a trigger) say that what the trigger names was not told."""
+    return _UNTOLD.match(text, end) is not None
 
 
 @dataclass
@@ -400,8 +425,8 @@ class _Sentence:
         if re.match(r"(?:arrived|landed|touched down|flown to)\b", t.text, re.I) and any(
                 0 <= t.start - e <= 25 and not re.search(r"[,;.]", text[e:t.start]) for _, e, _ in c.people):
             return  # "Zelensky arrived in Paris": a visit
-        if _ORIGINAL_PLAN.match(text, t.end):
-            return
+        if _ORIGINAL_PLAN.match(text, t.end) or untold(text, t.end) or c.near("modifier", ("negation",), t.start, 22, 0):
+            return  # "... was not disclosed", "a company that failed to deliver four helicopters"
         targets = self._targets(pl)
         if dm is None:
             dm = next((ev.date for ev in self.finder.events[self.first:]
@@ -433,7 +458,9 @@ class _Sentence:
         dm = self.date_for(t)
         pairs = [x for d in targets for x in (d.recipient, d.supplier)]
         platforms = [d.platform for d in targets]
-        if t.kind == "sign" and NOT_PURCHASE.match(self.text, t.end):
+        if t.kind == "sign" and _SIGNED_LAW.match(self.text, t.end):
+            return  # "Trump signed a defense bill with a provision that ...": a law, no deal signed
+        if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end) or _COOPERATION_PACT.match(self.text, t.end)):
             self.add("AGREEMENT", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("defence company", "state exporter", "government body", "ministry"),
                      pairs, [])
@@ -442,7 +469,8 @@ class _Sentence:
             self.add("OFFER", st if st != "possible" else "occurred", dm,
                      self._orgs("government body", "agency", "ministry", "defence company"),
                      [x for d in targets for x in (d.supplier, d.recipient)], platforms)
-        elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.has("deal", "cancel"):
+        elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.has("deal", "cancel") \
+                and not _UNSIGNED.search(self.text, max(c.start, t.start - 50), t.start):
             if dm is None or reported_at(self.text, dm.start, c.start):
                 dm = next((d.signed for d in targets if d.signed is not None), dm)
             st = self.status_for(t, dm, "expected")
@@ -466,7 +494,8 @@ class _Sentence:
                 return
             self.add("NEGOTIATION", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("agency", "government body"), pairs, platforms)
-        elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) and not any(
+        elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) \
+                and not untold(self.text, t.end) and not any(
                 x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)

@@ -21,7 +21,7 @@ from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, unique
 from .entities import HEAD_ROLES
-from .events import _CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day
+from .events import _CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, untold
 from .learned import Model
 from .spans import distance
 
@@ -191,6 +191,8 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             type_ = t.kind if t.group in ("event", "cue") else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None
             if type_ == "NEGOTIATION" and t.group == "deal" and DECIDED_TO_BUY.match(t.text):
                 type_ = "REQUEST"  # "will buy": a purchase announced (`events.DECIDED_TO_BUY`)
+            if type_ == "DELIVERY" and untold(c.sent.text, t.end - c.start):
+                continue  # "The number of howitzers delivered was not disclosed" (`events.untold`)
             if type_ and (i, type_) not in have:
                 by_type.setdefault(type_, []).append(t)
         if not by_type:
