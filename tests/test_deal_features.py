@@ -149,8 +149,8 @@ def test_a_party_not_named_as_giver_or_taker_is_not_anchored(extractor, text, ke
     # the rules gave the pair a named platform: the class may stand for it
     ("Egypt ordered 24 Rafale jets from France in 2015. France will also deliver two patrol boats to Egypt next "
      "year.", ("FRA", "EGY", "patrol boats"), True),
-    ("Kenya bought four Bayraktar TB2 drones from Turkey. Turkey will also supply armed drones to Kenya.",
-     ("TUR", "KEN", "armed drones"), True),
+    ("Kenya bought four Bayraktar TB2 drones from Turkey. Turkey will also supply coastal patrol boats to Kenya.",
+     ("TUR", "KEN", "coastal patrol boats"), True),
     # another pair's platform: the class is all the deal is named by
     ("Egypt ordered 20 K9 howitzers from South Korea in 2022. France will deliver fighter jets to Egypt next year.",
      ("FRA", "EGY", "fighter jets"), False),

@@ -71,3 +71,47 @@ def test_the_seller_named_in_the_from_after_a_platform_bought_is_framed(extracto
 ])
 def test_a_seller_not_in_the_from_after_the_platform_is_not_framed(extractor, text, key):
     assert not any(x.startswith("frame:") for x in feats(extractor, text, key))
+
+
+def classes_of(extractor, text: str) -> list[str]:
+    return sorted({c.platform.name for c, _, _ in rows_of(extractor, text) if c.platform.extra.get("generic")})
+
+
+@pytest.mark.parametrize("text", [
+    # a class noun right after a platform's name, qualified or not, is that platform's head noun
+    "Chile bought 20 used Leopard 2 battle tanks from Germany.",
+    "Algeria ordered 12 Su-34 strike aircraft from Russia.",
+    "Bolivia ordered six AS-550C3 light helicopters from Airbus.",
+    "Hungary will buy 44 Leopard 2A7 main battle tanks from Germany.",
+])
+def test_a_class_right_after_a_platform_is_its_head_noun(extractor, text):
+    assert classes_of(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, key", [
+    # the class read as the platform of its kind is that platform, not a deal of its own
+    ("Italy offered Egypt the FREMM frigate in 2019. In June the Egyptian navy took delivery of two frigates from "
+     "Italy.", ("ITA", "EGY", "FREMM")),
+    # a class of a wider kind: "howitzers" are self-propelled howitzers too
+    ("South Korea builds the K9 Thunder. Estonia will buy twelve more howitzers from South Korea.",
+     ("KOR", "EST", "K9")),
+    ("The Caesar is a French gun. Last year Kyiv bought six more howitzers, officials said.", ("FRA", "UKR", "Caesar")),
+])
+def test_a_class_read_as_the_platform_of_its_kind_is_no_deal_of_its_own(extractor, text, key):
+    cands = [c for c, _, _ in rows_of(extractor, text) if (c.supplier, c.recipient, c.platform.name) == key]
+    assert cands and any(m.resolved for m in cands[0].mentions)
+    assert classes_of(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # its own sentence names another seller in the "from" after it
+    "Greece flies the French Rafale. Athens is also buying new fighter jets from the United States.",
+    "Egypt operates the FREMM frigate. Cairo has now ordered two frigates from Germany.",
+    # or names a seller besides the buyer
+    "Turkey makes the Bayraktar TB2. Iran and the United Arab Emirates have been providing armed drones to Ethiopia.",
+    "Russia built the Kilo submarine for India. China supplied two submarines to Bangladesh in 2017.",
+])
+def test_a_class_sold_by_another_than_the_platforms_maker_is_not_read_as_it(extractor, text):
+    rows = rows_of(extractor, text)
+    assert not any(m.resolved for c, _, _ in rows for m in c.mentions)
+    assert classes_of(extractor, text)

@@ -8,9 +8,9 @@ Nothing is decided here. A platform named in a sentence is paired with
   state exporters named within a sentence either side;
 - recipients: the countries, armed services, ministries and government bodies
   named within a sentence either side, and the article's home country;
-a class named where a deal or transfer word stands ("took delivery of two Italian frigates") is also read as the
-catalogue platform of its kind the report names, when it can be told which (`_stands_for`): a mention of that
-platform marked `resolved`;
+a class named where a deal or transfer word stands ("took delivery of two Italian frigates") is read as the
+catalogue platform of its kind the report names, when it can be told which (`_stands_for`) and its sentence names
+no other seller (`_other_seller`): a mention of that platform marked `resolved`, in place of the class;
 and every pair becomes a candidate that the model (`learned`, `decide`) keeps or drops.
 """
 from __future__ import annotations
@@ -109,6 +109,8 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
                                                         and not _named(c, ws, ws + len(w.group(1)))):
                 break
             start = ws
+        if start < s and any(0 <= start - pe <= 2 and not text[pe:start].strip(" -") for _, pe, _ in c.platforms):
+            continue  # "Leopard 2 battle tanks", "Su-34 strike aircraft": the head noun of the platform just named
         head_word = m.group("head").lower()
         maker = _maker_before(c, text, start)
         if maker is not None:
@@ -260,12 +262,15 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
                     if kinds is None:
                         kinds = _catalogue_kinds(clauses)
                     meant = _stands_for(kinds, ent.category, i, s)
-                    if meant is not None:
+                    if meant is not None and not _other_seller(named[i], meant, text, e):
                         resolved.append((s, e, meant))
         taken_up = anaphor(clauses, i) if not c.platforms else None
         if taken_up is not None:
             found = [x for x in found if not (x[0] < taken_up[1] and taken_up[0] < x[1])] + [taken_up]
-        if not found:
+        if resolved:  # the class is the platform it stands for, not a deal of its own
+            gone = {s for s, _, _ in resolved}
+            found = [x for x in found if not (x[0] in gone and x[2].extra.get("generic"))]
+        if not found and not resolved:
             continue
         lo, hi = max(0, i - REACH), min(len(clauses), i + REACH + 1)
         near_sellers = [p for k in range(lo, hi) for p in named[k][0]]
@@ -314,13 +319,33 @@ def _stands_for(kinds: dict[str, list[tuple[int, int, Entity]]], kind: str | Non
     last of its kind named before it within `ANAPHOR_REACH` sentences ("Egypt took delivery of the first of two
     Italian frigates", after "FREMM"); none when the class's own sentence names one of its kind ("Rafale fighter
     jets, drones, and fighter jets from the US": the second class is another)."""
-    named = kinds.get(kind or "", ())
+    # of its kind: "howitzers" are of the kind "self-propelled howitzer", "fighter jets" not of "attack aircraft"
+    named = sorted((x for k, xs in kinds.items() if kind and (k == kind or k.endswith(" " + kind)) for x in xs),
+                   key=lambda x: (x[0], x[1]))
     if not named or any(k == i for k, _, _ in named):
         return None
     if len({ent.name for _, _, ent in named}) == 1:
         return named[0][2]
     before = [x for x in named if x[0] < i and i - x[0] <= ANAPHOR_REACH]
     return before[-1][2] if before else None
+
+
+# what may stand between a platform and the "from" that names its seller: a few words, other platforms of a list, and
+# the words before the seller's name ("from the French defence group Thales"); one "from" only, no break
+FROM_ATTACHED = re.compile(r"(?:(?!\bfrom\b)[^.;:()])*?\bfrom\s+(?:(?!(?:from|and|or|to|for|with)\b)[^\W\d][\w'’-]*\s+){0,4}")
+
+
+def _other_seller(parties: tuple[list[Party], list[Party]], plat: Entity, text: str, end: int) -> bool:
+    """The class's own sentence names a seller that neither made the platform nor shares in it: in the "from" that
+    follows the class ("Athens is buying fighter jets from the United States", after the French Rafale), or beside
+    the buyer (two countries or more named besides the makers: "China supplied two submarines to Bangladesh", after
+    the Russian Kilo). The class is then another platform."""
+    makers = {plat.country, *(plat.extra.get("partners") or ())}
+    sellers, buyers = parties
+    if len({p.code for p in sellers + buyers} - makers) >= 2:
+        return True
+    return any(p.start >= end and p.code not in makers and p.start - end <= 90
+               and FROM_ATTACHED.fullmatch(text, end, p.start) for p in sellers)
 
 
 class _Parties(dict):

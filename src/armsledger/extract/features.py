@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from operator import itemgetter
 
-from .candidates import Candidate, Mention, Party
+from .candidates import FROM_ATTACHED as _FROM_ATTACHED, Candidate, Mention, Party
 from .context import Clause
 from .entities import Entity
 from .prefixes import _C, _P, Caseless, all_beginnings, for_text, lowered, trie
@@ -666,9 +666,6 @@ _GET = re.compile(r"\b(?:buy|buys|bought|buying|purchas|acquir|acquisition|procu
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
 
 
-# what may stand between a platform and the "from" that names its seller: a few words, other platforms of a list, and
-# the words before the seller's name ("from the French defence group Thales"); one "from" only, no break
-_FROM_ATTACHED = re.compile(r"(?:(?!\bfrom\b)[^.;:()])*?\bfrom\s+(?:(?!(?:from|and|or|to|for|with)\b)[^\W\d][\w'’-]*\s+){0,4}")
 _QUALIFIES = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
 _NOT_QUALIFIES = re.compile(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b")
 _BREAK = re.compile(r"[;:]")
