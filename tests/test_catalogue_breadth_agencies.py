@@ -75,3 +75,13 @@ def test_platforms_filed_apart_stay_apart(extractor, text, name, not_name):
 def test_a_name_holding_a_comma_is_not_split_into_two(extractor, text):
     # the agency's full name holds a comma; its halves are not names of it
     assert "Acquisition, Technology and Logistics Agency" not in found(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Chile bought two Adelaide-class frigates from Australia.", "Adelaide class"),
+    ("The last Adelaide class frigate was paid off in 2019.", "Adelaide class"),
+    ("The festival in Adelaide drew record crowds this year.", None),
+])
+def test_a_class_named_for_a_city_needs_its_class_word(extractor, text, platform):
+    names = found(extractor, text, "platform")
+    assert (platform in names) if platform else not names
