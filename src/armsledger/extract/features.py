@@ -153,13 +153,13 @@ class Featurizer:
         self.n_plats = len(self.plat_count)
         # the kinds of platform the article names (not by a generic class): "the frigates" after "Talwar class"
         self.named_cats = {ent.category for c in clauses for _, _, ent in c.platforms if not ent.extra.get("generic")}
-        self._lists: dict[int, list] = {}
+        self._lists: dict[int, dict[int, tuple[int, int, int]]] = {}  # by clause: a list's span and size by start
         self._at: dict[tuple, tuple] = {}
         self._code_lists: dict[str, set] | None = None
         self._sides: dict[tuple, tuple] = {}
         self._named: dict[tuple, tuple] = {}
         self._own: dict[tuple, tuple] = {}
-        self._near: dict[tuple, list] = {}
+        self._near: dict[tuple, frozenset | list | tuple | None] = {}  # memos of three lookups, each by its own key
         self._combos: dict = {}
         self._raw: dict[tuple, tuple] = {}
         self._rule_index: tuple | None = None
@@ -471,7 +471,7 @@ class Featurizer:
             self._stages[i] = hit
         return hit
 
-    def _party(self, p: Party, m: Mention, c: Clause) -> tuple[frozenset, tuple, frozenset, dict]:
+    def _party(self, p: Party, m: Mention, c: Clause) -> tuple[frozenset, frozenset, frozenset, dict]:
         """A party's features as supplier or recipient of this mention (prefixed by its role), the cues
         that combine with the nearest trigger, and (for recipients) those that combine with an origin supplier."""
         role = "sup" if p is m.supplier else "rec"
