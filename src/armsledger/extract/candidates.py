@@ -16,6 +16,7 @@ and every pair becomes a candidate that the model (`learned`, `decide`) keeps or
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .context import Clause
@@ -249,7 +250,7 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
     named = _Parties(clauses)
     out: dict[tuple[str, str, int], Candidate] = {}
     classes: dict[str, Entity] = {}
-    kinds: dict | None = None  # the catalogue platforms of the report by kind (`_catalogue_kinds`), read when first asked for
+    kinds: _Kinds | None = None  # the catalogue platforms of the report by kind, read when first asked for
     for i, c in enumerate(clauses):
         if c.sent.noise:
             continue
@@ -260,7 +261,7 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
                 found.append((s, e, classes.setdefault(ent.name, ent)))
                 if not ent.extra.get("maker"):
                     if kinds is None:
-                        kinds = _catalogue_kinds(clauses)
+                        kinds = _Kinds(clauses)
                     meant = _stands_for(kinds, ent.category, i, s)
                     if meant is not None and not _other_seller(named[i], meant, text, e):
                         resolved.append((s, e, meant))
@@ -304,30 +305,45 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
     return list(out.values())
 
 
-def _catalogue_kinds(clauses: list[Clause]) -> dict[str, list[tuple[int, int, Entity]]]:
-    """The catalogue platforms the report names, by kind (category): (sentence, start, platform), in text order."""
-    out: dict[str, list[tuple[int, int, Entity]]] = {}
-    for i, c in enumerate(clauses):
-        for s, _, ent in c.platforms:
-            if ent.catalogue_id and ent.category:
-                out.setdefault(ent.category, []).append((i, s, ent))
-    return out
+class _Kinds:
+    """The catalogue platforms the report names, by kind (category), in text order, and for each kind a class may
+    name, those of it (`of`): read once an article, each kind once, so that asking for every class stays linear."""
+
+    def __init__(self, clauses: list[Clause]) -> None:
+        self.by_category: dict[str, list[tuple[int, int, Entity]]] = {}
+        for i, c in enumerate(clauses):
+            for s, _, ent in c.platforms:
+                if ent.catalogue_id and ent.category:
+                    self.by_category.setdefault(ent.category, []).append((i, s, ent))
+        self._of: dict[str, tuple[list, list[int], set[int], int]] = {}
+
+    def of(self, kind: str) -> tuple[list, list[int], set[int], int]:
+        """The platforms of this kind (sentence, start, platform) in text order, their sentences as a list and as a
+        set, and how many names they have. Of its kind: "howitzers" are of the kind "self-propelled howitzer",
+        "fighter jets" not of "attack aircraft"."""
+        got = self._of.get(kind)
+        if got is None:
+            named = sorted((x for k, xs in self.by_category.items() if k == kind or k.endswith(" " + kind)
+                            for x in xs), key=lambda x: (x[0], x[1]))
+            sents = [k for k, _, _ in named]
+            got = self._of[kind] = (named, sents, set(sents), len({ent.name for _, _, ent in named}))
+        return got
 
 
-def _stands_for(kinds: dict[str, list[tuple[int, int, Entity]]], kind: str | None, i: int, pos: int) -> Entity | None:
+def _stands_for(kinds: _Kinds, kind: str | None, i: int, pos: int) -> Entity | None:
     """The catalogue platform a class of this kind stands for: the only one of its kind the report names, else the
     last of its kind named before it within `ANAPHOR_REACH` sentences ("Egypt took delivery of the first of two
     Italian frigates", after "FREMM"); none when the class's own sentence names one of its kind ("Rafale fighter
     jets, drones, and fighter jets from the US": the second class is another)."""
-    # of its kind: "howitzers" are of the kind "self-propelled howitzer", "fighter jets" not of "attack aircraft"
-    named = sorted((x for k, xs in kinds.items() if kind and (k == kind or k.endswith(" " + kind)) for x in xs),
-                   key=lambda x: (x[0], x[1]))
-    if not named or any(k == i for k, _, _ in named):
+    if not kind:
         return None
-    if len({ent.name for _, _, ent in named}) == 1:
+    named, sents, in_sents, names = kinds.of(kind)
+    if not named or i in in_sents:
+        return None
+    if names == 1:
         return named[0][2]
-    before = [x for x in named if x[0] < i and i - x[0] <= ANAPHOR_REACH]
-    return before[-1][2] if before else None
+    last = bisect_left(sents, i) - 1  # the last named in a sentence before this one
+    return named[last][2] if last >= 0 and i - sents[last] <= ANAPHOR_REACH else None
 
 
 # what may stand between a platform and the "from" that names its seller: a few words, other platforms of a list, and
