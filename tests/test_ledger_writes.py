@@ -486,3 +486,25 @@ def test_a_bulk_load_reconciles_deals_without_claims_whole_numbers_and_names_bey
     assert deals["Scorpène"]["sources"] == 0 and deals["F-16 Block 70"]["conflicts"] == 1
     assert_same_ledger(ledger_url, single)
     assert _aggregates(ledger_url) == _aggregates(single)
+
+
+def test_an_extraction_worker_builds_its_rows_without_a_database_library():
+    """The rows an ingest or backfill worker builds (`rows.article_row`) need no SQLAlchemy: a worker that only
+    extracts does not pay for its import at start-up, and its rows are the ones the writer reads."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json\n"
+        "from armsledger.ledger import pool, rows\n"
+        "from armsledger.model import Article\n"
+        "row = rows.article_row(Article(text='Poland signed a contract for 96 Apache helicopters.', source='t'),"
+        " {'article': {'published': None}, 'entities': [], 'deals': [], 'events': []})\n"
+        "print(json.dumps([row['ready'] is not None, 'sqlalchemy' in sys.modules]))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [True, False]
+
+    from armsledger.ledger import rows, writer
+
+    assert writer.article_row is rows.article_row and writer.ready is rows.ready  # one builder, named by both

@@ -295,7 +295,7 @@ def _error_row(piece: int, err: IngestError, line: int | None, index: int | None
 
 def _article_row(piece: int, art: Article, record: dict, line: int | None, index: int | None) -> dict:
     from ..ledger import dedup
-    from ..ledger.writer import ready_json
+    from ..ledger.rows import ready_json
 
     sig = dedup.signature(art.text)
     text = json.dumps(record, ensure_ascii=False)  # the rows it gives built from it as the loader reads it

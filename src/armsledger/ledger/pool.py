@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from ..model import Article
-from . import writer
+from . import rows
 
 POOL_MIN = 16  # articles to extract in a batch before worker processes are worth their start-up
 
@@ -40,7 +40,7 @@ def _worker_extractor(catalogues: str | None) -> Callable:
 
 def _extract(extractor: Callable, article: Article) -> dict | BaseException:
     try:
-        return writer.article_row(article, extractor(article))
+        return rows.article_row(article, extractor(article))
     except Exception as err:  # one bad article never stops the batch; the caller records it
         return err
 
