@@ -7,7 +7,8 @@ or not at all.
 
 0. What an article's record gives whatever the ledger holds (its claim, mention and event-source rows,
    the keys it is matched by: `ready`) is built by the process that extracted it (`article_row`, the
-   backfill's shard rows), so that the writer, under the lock, only gives ids and matches.
+   backfill's shard rows; both in `rows`, which imports no database library), so that the writer, under the
+   lock, only gives ids and matches.
 1. A few queries fetch what the batch needs of the ledger: stored ids and URLs, the
    articles sharing a MinHash band with the batch, its entities, and the deals and
    events its records may match.
