@@ -32,6 +32,7 @@ from pathlib import Path
 from .. import cache
 from ..catalogue import Catalogue
 from ..errors import CatalogueError
+from .relevance import DEFENCE_TERMS
 from .tokenizer import Tokenizer, rules
 
 # which kind wins when two entries claim exactly the same words
@@ -48,14 +49,21 @@ _START = attrgetter("start")
 
 _LONG_RUN = re.compile(r"\S{80,}")
 # A guarded name (a catalogue's `_guard`: "Apache", "Tiger", "Dauphin", words of other news too) names its entry only
-# with one of these words within _CUE_WINDOW characters of it: "the Apache helicopters", "the army's Tigers".
+# with a defence word within _CUE_WINDOW characters of it: "the Apache helicopters", "the army's Tigers". The defence
+# words are the relevance check's (`relevance.DEFENCE_TERMS`) and the plain names of forces and weapons it leaves to
+# context (`_GUARD_NOUNS`: "helicopters", "tanks", "drones", "brigades").
 _CUE_WINDOW = 200
-_DEFENCE_CUE = re.compile(
-    r"(?i)\b(?:militar\w*|defen[cs]e|army|armies|navy|navies|naval|air\s+forces?|armed\s+forces|troops|soldiers|"
-    r"marines|marine\s+corps|coast\s+guard|helicopters?|gunships?|fighter\s+(?:jets?|aircraft)|warplanes?|aircraft|airframes?|warships?|frigates?|"
-    r"corvettes?|submarines?|patrol\s+(?:boats?|vessels?)|tanks?|armou?red|missiles?|rocket\s+launchers?|drones?|"
-    r"howitzers?|artillery|weapons?|weaponry|munitions?|ammunition|squadrons?|regiments?|battalions?|brigades?|"
-    r"infantry|air\s+defen[cs]e|arms\s+(?:deal|sales?|exports?|imports?)|procurement|sorties?)\b")
+_GUARD_NOUNS = re.compile(
+    r"(?i)\b(?:militar\w*|coast\s+guard|marine\s+corps|helicopters?|gunships?|aircraft|airframes?|patrol\s+(?:boats?|vessels?)|"
+    r"tanks?|armou?red|rocket\s+launchers?|drones?|squadrons?|regiments?|battalions?|brigades?|infantry|procurement|"
+    r"sorties?)\b")
+
+
+def _defence_near(text: str, start: int, end: int) -> bool:
+    """Does a defence word stand in text[start:end]?"""
+    return bool(DEFENCE_TERMS.search(text, start, end) or _GUARD_NOUNS.search(text, start, end))
+
+
 # a news agency's credit set off by punctuation the tokenizer keeps on the name: a dateline's "MINSK, May 15.
 # /TASS/." and an aggregator's "(MENAFN- Ukrinform)"; the marks become spaces, every offset kept
 _AGENCY_MARKS = re.compile(r"(?<=\s)/(?P<slash>[A-Z][A-Za-z]{1,14})/(?=[.,:\s])|\((?P<dash>[A-Z]{2,15})-(?=\s)")
@@ -160,7 +168,7 @@ class Gazetteer:
         for index, tokens in ((self.lower, doc.lower), (self.exact, words)):
             for s, e, k in _matches(index, tokens):
                 key = keys[k]
-                if key[2] == "guarded" and not _DEFENCE_CUE.search(
+                if key[2] == "guarded" and not _defence_near(
                         doc.text, max(0, doc.starts[s] - _CUE_WINDOW), doc.end(e - 1) + _CUE_WINDOW):
                     continue  # "the Apache Software Foundation": a word of other news, no defence word near it
                 if key[3] == "capital":
