@@ -1747,9 +1747,8 @@ class EntityFinder:
             if not before or before[-1] in ".!?:\n" or self._not_a_name(d) \
                     or ents.covered(m.start("d"), m.end("d")) is not None:
                 continue  # a sentence's first word is capitalised whatever it is
-            if m["head"][:1].isupper() and (d.endswith("ing") and d.casefold() not in _ING_NAMES or d.endswith("s")
-                                            and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                                            or d.casefold() in _HEADLINE_VERBS
+            if m["head"][:1].isupper() and (d.endswith("ing") and d.casefold() not in _ING_NAMES
+                                            or (d.endswith("s") or d.casefold() in _HEADLINE_VERBS)
                                             and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())):
                 continue  # a headline's verb in title case: "Korea Signs Missile System Deal", "by Creating Missile ..."
             head = m["head"].lower()
