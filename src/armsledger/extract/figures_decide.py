@@ -221,7 +221,9 @@ class Figures:
         # per deal, the recipients of the article's other deals (not its own supplier or recipient)
         self._rivals = {id(d): recipients - {d.recipient, d.supplier} for d in deals}
         self._named: dict[int, frozenset[str]] = {}  # sentence -> the countries it names
-        self._rules = {id(d): {f: getattr(d, ATTR[f]) for f in FIELDS} for d in deals}
+        # the rules' own figures, a value taken from a firm's books none (an order backlog or a profit is no price)
+        self._rules = {id(d): {f: None if f == "value" and d.value is not None and self.of_books(d.value)
+                               else getattr(d, ATTR[f]) for f in FIELDS} for d in deals}
         self._chosen: dict[str, dict] = {f: {} for f in FIELDS}  # per field, how many deals the rules gave each figure
         for d in deals:
             for f, v in self._rules[id(d)].items():
@@ -301,8 +303,6 @@ class Figures:
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
                 rule = self._rules[id(d)][f]
-                if f == "value" and rule is not None and self.of_books(rule):
-                    rule = None
                 if rule is not None and not any(self._same(f, rule, fig.value) for fig in g.figures):
                     fig = self._derived(d, f, rule)
                     g.figures.append(fig)
@@ -583,12 +583,11 @@ def apply(finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: st
     (Every figure the rules attached is a candidate: a field with no candidate was empty and stays so; a value the
     rules took from a firm's books is none.)"""
     decisions = model.figures or {}
-    figures = Figures(finder, deals, clauses, text, ref)
-    books = [d for d in deals if d.value is not None and figures.of_books(d.value)] if "value" in decisions else []
-    if books:
-        for d in books:
-            d.value = None
-        figures = Figures(finder, deals, clauses, text, ref)  # read again without them
+    figures = Figures(finder, deals, clauses, text, ref)  # (which reads no rules' value from a firm's books)
+    if "value" in decisions:
+        for d in deals:
+            if d.value is not None and figures.of_books(d.value):
+                d.value = None
     for g in figures.groups(decisions):  # the fields it decides
         decision = decisions.get(g.field)
         if decision is None:
