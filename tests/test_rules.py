@@ -322,3 +322,35 @@ def test_a_sentence_naming_no_buyer_takes_the_nearest_earlier_buyer_of_its_suppl
     assert finder._recipient_before(5, "FRA") is None
     finder.home = "QAT"
     assert finder._recipient_before(300, "RUS") == "QAT"  # ... after the home country
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Egypt signed a memorandum of understanding with Germany's Thyssenkrupp Marine Systems and its partners on the "
+     "purchase of two MEKO A-200 frigates.", "MEKO A-200"),
+    ("Vietnam signed a memorandum of understanding with Israel's state-owned firm Rafael Advanced Defense Systems "
+     "on the purchase of Spyder air defence systems.", "SPYDER"),
+    ("Indonesia signed memoranda of understanding with France's Naval Group and the local shipyard PT PAL on the "
+     "purchase of two Scorpene submarines.", "Scorpene"),
+    ("Qatar signed a memorandum of understanding with the Italian state-controlled shipbuilder Fincantieri on the "
+     "purchase of four FREMM frigates.", "FREMM"),
+])
+def test_memoranda_with_a_long_named_partner_are_not_purchases(extractor, text, platform):
+    # the memorandum and "the purchase of" stand apart, the partner's long name between them: still talks
+    deals = deals_of(extractor, text)
+    assert deals[platform]["status"] == "negotiating"
+    assert deals[platform]["signed"] is None
+
+
+@pytest.mark.parametrize("text, first, mate", [
+    ("South Korea's Hanwha signed a deal to export K9 howitzers to Egypt on Tuesday. Under the deal, Hanwha will "
+     "supply K10 ammunition resupply vehicles as well.", "K9", "K10"),
+    ("Poland signed a contract with South Korea for 180 K2 tanks on Friday. Under the contract, South Korea will "
+     "supply K9 howitzers to Poland as well.", "K2", "K9"),
+    ("India signed a deal with France for 26 Rafale M jets on Friday. Under the agreement, France will also "
+     "supply Scorpene submarines to the Indian Navy.", "Rafale M", "Scorpene"),
+])
+def test_a_platform_supplied_under_the_deal_just_reported_is_signed_with_it(extractor, text, first, mate):
+    deals = deals_of(extractor, text, published="2024-06-09")
+    assert deals[first]["signed"] is not None
+    assert deals[mate]["status"] == "signed"
+    assert deals[mate]["signed"] == deals[first]["signed"]

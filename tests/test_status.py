@@ -85,3 +85,22 @@ def test_a_delivery_is_whole_only_when_no_sentence_of_it_leaves_part_to_come(sen
 ])
 def test_a_delivery_no_sentence_speaks_of_is_no_delivery(sentence, status):
     assert refine(deal(said("deliver", clause=0)), "in_delivery", _clauses(sentence)) == status
+
+
+@pytest.mark.parametrize("sentence", [
+    "Belarus has been receiving Su-30SM fighter jets from Russia in recent years.",
+    "The Indian Air Force has been inducting the Rafale jets since July 2020.",
+    "Since 2019 the navy has been taking delivery of the frigates from France.",
+    "Russia has been supplying the Mi-17 helicopters to Nepal for two years.",
+])
+def test_a_delivery_said_to_go_on_is_not_complete(sentence):
+    # a deal read as completed whose sentence says deliveries are still going on: in delivery
+    assert refine(deal(said("complete", clause=0)), "completed", _clauses(sentence)) == "in_delivery"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia handed six MiG-29 fighters over to Serbia on Friday.",
+    "All 12 jets have been received by the air force.",
+])
+def test_a_delivery_said_done_stays_complete(sentence):
+    assert refine(deal(said("complete", clause=0)), "completed", _clauses(sentence)) == "completed"

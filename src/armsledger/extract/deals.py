@@ -76,7 +76,10 @@ _ORDER_LIST = Caseless(re.compile(
     rf"(?!\s*(?:%|per|percent|billion|million|crore|lakh|more|additional|[\w-]+\s+(?:jets?|aircraft|units|systems)))(?P<r1>[^,;.]{{0,40}}?)"
     rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
     re.I))
-_ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)", re.I)
+# a purchase signed with the deal a sentence before reports: "The UAE also agreed to purchase 12 Caracal", "Under the
+# deal, Hanwha will supply K10 resupply vehicles", "the army will also get 15 K10s under the deal, which was signed..."
+_ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)|"
+                          r"\bunder\s+(?:the|this|that)\s+(?:same\s+)?(?:deal|contract|agreement|package)\b", re.I)
 _FROM = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+from\s+(?:the\s+)?(?=[A-Z])")
 # a country that gives, sells or sends the platform is its supplier, whoever made it ("India gifted a Dornier 228
 # to Sri Lanka", "Qatar sold its Mirage 2000-5 jets to Indonesia"); and the one it was given by
@@ -177,7 +180,7 @@ _LIST_JOIN = re.compile(r"(?:,|\band|\balong with|\bas well as|\btogether with|\
 _LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|though|which|who|after|before|because|since|said|"
                          r"says|also|is|are|was|were|has|have|had|will|would|could|may|might|replac\w*|retir\w*|instead)\b")
 _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
-                          r"framework)\b[^.;]{0,40}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
+                          r"framework)\b[^.;]{0,90}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
 _NONBINDING_BEFORE = re.compile(r"\b(?:document|letters? of intent|memorand(?:um|a)|mous?|declarations?|road ?maps?|"
                                 r"statements? of intent|framework)\s+(?:\w+\s+){0,3}$", re.I)
 # a purchase weighed, wanted or planned, not made: "weighing the purchase of", "interest in a purchase of",
@@ -523,7 +526,7 @@ class DealFinder:
         if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end)
                                  or _NONBINDING_BEFORE.search(self.text, max(c.start, t.start - 50), t.start)):
             return Claim("negotiate", hedged, negated, i)  # signing a memorandum ("the document was signed") is not buying
-        if t.kind == "sign" and _UNDER_TALKS.search(self.text, max(c.start, t.start - 80), t.start) and \
+        if t.kind == "sign" and _UNDER_TALKS.search(self.text, max(c.start, t.start - 130), t.start) and \
                 re.match(r"(?:purchase|acquisition|procurement|supply|sale) of", t.text, re.I):
             return Claim("negotiate", hedged, negated, i)  # "memoranda on the purchase of", "talks on the supply of"
         if t.kind == "sign" and re.match(r"(?:purchase|acquisition|procurement|orders?) (?:of|for)", t.text, re.I) and \

@@ -99,11 +99,13 @@ _FUTURE_BUY = Caseless(re.compile(r"\b(?:(?:will|would|is to|are to|decided to|p
 _DONE_BUY = Caseless(re.compile(r"\b(?:signed|signs|inked|concluded|sealed|clinched|struck|awarded|finali[sz]ed|ordered|"
                        r"placed\s+(?:an?\s+)?(?:order|contract)|bought|purchased|acquired|agreed\s+to\s+(?:buy|purchase|"
                        r"acquire|procure)|on\s+order|under\s+(?:the|a)\s+(?:deal|contract))\b", re.I))
-# deliveries begun ("deliveries of the systems to India have begun", "Russia has started supplying the jets")
+# deliveries begun ("deliveries of the systems to India have begun", "Russia has started supplying the jets"), or
+# going on ("Belarus has been receiving Su-30SM jets from Russia in recent years")
 _BEGUN = Caseless(re.compile(r"\b(?:(?:deliveries|supplies|shipments)\s+(?:of\s+(?:the\s+)?(?:[\w/-]+\s+){1,7})?(?:to\s+[\w-]+\s+)?"
                     r"(?:have|has|had)\s+(?:already\s+)?(?:begun|started|commenced)|(?:has|have|had)\s+(?:already\s+)?"
                     r"(?:begun|started|commenced)\s+(?:delivering|supplying|deliveries|shipping)|"
-                    r"(?:began|started)\s+(?:delivering|supplying|deliveries)|(?:has|have|had)\s+been\s+inducting)\b", re.I))
+                    r"(?:began|started)\s+(?:delivering|supplying|deliveries)|(?:has|have|had)\s+been\s+(?:inducting|receiving|"
+                    r"taking\s+delivery|delivering|supplying|getting))\b", re.I))
 
 
 # part of an order already delivered, the rest to come ("the first four vehicles have arrived", "Pakistan took
@@ -195,7 +197,8 @@ def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
     decision has already weighed `read`'s): a purchase only announced ("will buy"), or whose talks a sentence denies
     ("no formal negotiations have begun"), is considered, not negotiated;
     a signed deal whose deliveries a sentence says have begun, or whose first units have arrived, is in delivery;
-    a delivery said complete whose sentences leave part of the order to come is in delivery; a signed purchase
+    a delivery said complete whose sentences leave part of the order to come, or say deliveries have begun or go on
+    ("has been receiving"), is in delivery; a signed purchase
     whose platform a sentence names as serving in a fleet is completed; a signed deal whose contract a sentence
     (signing nothing itself) says is still unsigned is negotiating, and one whose every signature is a government's
     approval of a possible sale is offered; a deal in delivery with no count delivered whose sentences say nothing
@@ -226,6 +229,6 @@ def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
     if status == "in_delivery" and not deal.delivered and not any(_DELIVERY_SAID.search(t) for t in cited):
         return "signed"  # a delivery no sentence of the deal speaks of ("construction of the first frigate")
     if status == "completed" and any(_PART_ONLY.search(_FIRST_BOUGHT.sub(" ", t)) or _UNDER_WAY.search(t)
-                                     for t in cited):
+                                     or _BEGUN.search(t) for t in cited):
         return "in_delivery"
     return status
