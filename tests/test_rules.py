@@ -354,3 +354,14 @@ def test_a_platform_supplied_under_the_deal_just_reported_is_signed_with_it(extr
     assert deals[first]["signed"] is not None
     assert deals[mate]["status"] == "signed"
     assert deals[mate]["signed"] == deals[first]["signed"]
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Erdogan said Ankara would act once the US Congress approves Turkey's requested purchase of 40 F-16 fighter "
+     "jets.", "F-16"),
+    ("The State Department is still reviewing Poland's requested purchase of 96 AH-64E Apache helicopters.", "AH-64E"),
+    ("Lawmakers are expected to vote on Egypt's requested purchase of 12 F-15 jets from the United States next "
+     "month.", "F-15"),
+])
+def test_a_requested_purchase_is_not_a_purchase_made(extractor, text, platform):
+    assert deals_of(extractor, text)[platform]["status"] == "considered"

@@ -104,3 +104,17 @@ def test_a_delivery_said_to_go_on_is_not_complete(sentence):
 ])
 def test_a_delivery_said_done_stays_complete(sentence):
     assert refine(deal(said("complete", clause=0)), "completed", _clauses(sentence)) == "completed"
+
+
+@pytest.mark.parametrize("text, status", [
+    # a purchase only announced, with a sentence saying when the units will come: still considered
+    ("Bulgaria has decided to purchase eight F-16 jets. Six of them would be delivered by 2023.", "considered"),
+    ("Peru will buy 24 F-16 fighters. The first jets are expected to arrive in 2027.", "considered"),
+    ("Greece plans to acquire three FDI frigates. The ships are to be delivered by 2026.", "considered"),
+    # ... one signed stays signed
+    ("Bulgaria signed a contract for eight F-16 jets. Six of them would be delivered by 2023.", "signed"),
+    ("Peru will buy 24 F-16 fighters. The contract was signed on Friday and the jets are to arrive in 2027.", "signed"),
+])
+def test_a_delivery_date_does_not_sign_a_purchase_only_announced(text, status):
+    d = deal(said("sign", clause=0), said("sign", clause=1))
+    assert refine(d, "signed", _clauses(text)) == status

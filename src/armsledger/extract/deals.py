@@ -184,10 +184,11 @@ _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks
 _NONBINDING_BEFORE = re.compile(r"\b(?:document|letters? of intent|memorand(?:um|a)|mous?|declarations?|road ?maps?|"
                                 r"statements? of intent|framework)\s+(?:\w+\s+){0,3}$", re.I)
 # a purchase weighed, wanted or planned, not made: "weighing the purchase of", "interest in a purchase of",
-# "plans for the acquisition of", "approved the possible purchase of"
+# "plans for the acquisition of", "approved the possible purchase of", "approves Turkey's requested purchase of"
 _WEIGHED_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
                              r"explor(?:e|es|ed|ing)|eye(?:s|d|ing)?|interest(?:ed)? in|plans? for|proposals? for|"
-                             r"request(?:s|ed)? for|seek(?:s|ing)?|wants?|possible|potential|proposed|planned|prospective)"
+                             r"request(?:s|ed)? for|requested|seek(?:s|ing)?|wants?|possible|potential|proposed|planned|"
+                             r"prospective)"
                              r"\s+(?:(?:the|a|an|its|their|similar|new|further|eventual)\s+){0,2}$", re.I)
 _WITH_SELLER = re.compile(r"\b(?:contracts?|deals?|agreements?|signed|inked|orders?|ordered)\s+(?:\w+\s+){0,3}?with\s+"
                           r"(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?")

@@ -96,6 +96,9 @@ _FUTURE_BUY = Caseless(re.compile(r"\b(?:(?:will|would|is to|are to|decided to|p
                          r"are going to)\s+(?:also\s+)?(?:buy|acquire|purchase|procure|order|take up|exercise)|"
                          r"(?:will|would|is to|are to)\s+be\s+(?:signed|purchased|bought|acquired|ordered|procured)|"
                          r"to\s+sign\s+(?:the|a)\s+(?:contract|deal|agreement))\b", re.I))
+# units still to come: "six F-16s would be delivered by 2023", "the jets are to arrive in 2026"
+_TO_COME = re.compile(r"\b(?:will|would|shall|is to|are to|expected to|due to|scheduled to|set to)\s+(?:be\s+)?"
+                      r"(?:delivered|handed\s+over|supplied|shipped|arrive|reach)\b", re.I)
 _DONE_BUY = Caseless(re.compile(r"\b(?:signed|signs|inked|concluded|sealed|clinched|struck|awarded|finali[sz]ed|ordered|"
                        r"placed\s+(?:an?\s+)?(?:order|contract)|bought|purchased|acquired|agreed\s+to\s+(?:buy|purchase|"
                        r"acquire|procure)|on\s+order|under\s+(?:the|a)\s+(?:deal|contract))\b", re.I))
@@ -194,7 +197,8 @@ def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
 
 def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
     """The status `read` gives, read again in the words of the deal's sentences (for the record only: the deal
-    decision has already weighed `read`'s): a purchase only announced ("will buy"), or whose talks a sentence denies
+    decision has already weighed `read`'s): a purchase only announced ("will buy"; "... they would be delivered by
+    2023" beside it signs nothing), or whose talks a sentence denies
     ("no formal negotiations have begun"), is considered, not negotiated;
     a signed deal whose deliveries a sentence says have begun, or whose first units have arrived, is in delivery;
     a delivery said complete whose sentences leave part of the order to come, or say deliveries have begun or go on
@@ -213,7 +217,9 @@ def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
             return "considered"
     if status == "signed":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
-        if said and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.rx.sub(" ", t)) for t in said):
+        # ... beside which a sentence only says when the units will come ("would be delivered by 2023") signs nothing
+        plans = [t for t in said if not (_TO_COME.search(t) and not _DONE_BUY.search(t))]
+        if plans and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.rx.sub(" ", t)) for t in plans):
             return "considered"
     if status == "signed":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
