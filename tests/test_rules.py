@@ -365,3 +365,26 @@ def test_a_platform_supplied_under_the_deal_just_reported_is_signed_with_it(extr
 ])
 def test_a_requested_purchase_is_not_a_purchase_made(extractor, text, platform):
     assert deals_of(extractor, text)[platform]["status"] == "considered"
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Turkey bought the Russian S-400 system in 2017, and the foreign minister said the deal cannot be cancelled.",
+     "S-400"),
+    ("India signed a contract for 26 Rafale M jets last year; the defence minister said the order cannot be "
+     "cancelled now.", "Rafale M"),
+    ("Qatar ordered 36 F-15QA jets from the United States, and officials said the purchase cannot be called off.",
+     "F-15QA"),
+    ("Poland signed for 250 M1A2 Abrams tanks from the United States; the minister said the contract cannot be "
+     "scrapped.", "M1A2"),
+])
+def test_a_deal_that_cannot_be_cancelled_is_not_cancelled(extractor, text, platform):
+    assert deals_of(extractor, text)[platform]["status"] == "signed"
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Algeria is still completing the purchase of Su-57 fighter jets from Russia.", "Su-57"),
+    ("Serbia is in the process of completing the purchase of 12 Rafale jets from France.", "Rafale"),
+    ("Indonesia is finalizing the purchase of two Scorpene submarines from France.", "Scorpene"),
+])
+def test_a_purchase_still_being_completed_is_under_negotiation(extractor, text, platform):
+    assert deals_of(extractor, text)[platform]["status"] == "negotiating"

@@ -190,6 +190,10 @@ _WEIGHED_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mul
                              r"request(?:s|ed)? for|requested|seek(?:s|ing)?|wants?|possible|potential|proposed|planned|"
                              r"prospective)"
                              r"\s+(?:(?:the|a|an|its|their|similar|new|further|eventual)\s+){0,2}$", re.I)
+# a purchase still being made: "is still completing the purchase of", "finalising the acquisition of", "in the process
+# of negotiating the purchase of"
+_BEING_MADE_BEFORE = re.compile(r"\b(?:completing|finali[sz]ing|negotiating|in\s+the\s+process\s+of)\s+"
+                                r"(?:(?:the|a|an|its|their)\s+)?$", re.I)
 _WITH_SELLER = re.compile(r"\b(?:contracts?|deals?|agreements?|signed|inked|orders?|ordered)\s+(?:\w+\s+){0,3}?with\s+"
                           r"(?:the\s+)?(?:[A-Z][\w-]*(?:'s|’s)\s+)?")
 # a purchase made long ago (`DealFinder._long_done`): a past purchase verb, the platform aged or the purchase dated
@@ -533,6 +537,9 @@ class DealFinder:
         if t.kind == "sign" and re.match(r"(?:purchase|acquisition|procurement|orders?) (?:of|for)", t.text, re.I) and \
                 _WEIGHED_BEFORE.search(self.text, max(c.start, t.start - 40), t.start):
             return Claim("consider", hedged, negated, i)  # "Algeria is weighing the purchase of VT-4 tanks"
+        if t.kind == "sign" and re.match(r"(?:purchase|acquisition|procurement) of", t.text, re.I) and \
+                _BEING_MADE_BEFORE.search(self.text, max(c.start, t.start - 40), t.start):
+            return Claim("negotiate", hedged, negated, i)  # "Algeria is still completing the purchase of Su-57s"
         if t.kind == "sign" and plat != (t.start, t.end) and self._long_done(c, t, plat):
             return Claim("complete", hedged, negated, i)  # "ageing F-4s acquired before the 1979 revolution"
         if t.kind in ("deliver", "complete") and (
