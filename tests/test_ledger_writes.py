@@ -501,10 +501,53 @@ def test_an_extraction_worker_builds_its_rows_without_a_database_library():
         "from armsledger.model import Article\n"
         "row = rows.article_row(Article(text='Poland signed a contract for 96 Apache helicopters.', source='t'),"
         " {'article': {'published': None}, 'entities': [], 'deals': [], 'events': []})\n"
-        "print(json.dumps([row['ready'] is not None, 'sqlalchemy' in sys.modules]))\n")
+        "print(json.dumps([row['ready'] is not None, 'sqlalchemy' in sys.modules, 'scipy' in sys.modules,"
+        " 'typer' in sys.modules]))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert json.loads(out) == [True, False]
+    assert json.loads(out) == [True, False, False, False]  # nor SciPy (datasketch's LSH), nor the command line
 
     from armsledger.ledger import rows, writer
 
     assert writer.article_row is rows.article_row and writer.ready is rows.ready  # one builder, named by both
+
+
+def test_a_signature_is_datasketchs_minhash_and_leaves_the_package_whole():
+    """Near-duplicates are told by the same MinHash as datasketch's own (a fresh `MinHash(num_perm=64, seed=1)` a
+    text): `dedup.signature` imports its module alone and copies one empty MinHash; a later `import datasketch`
+    still gives the whole package, with the same class."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json\n"
+        "from armsledger.ledger import dedup\n"
+        "texts = ['Poland signed a contract for 96 Apache helicopters on Monday, officials said.', 'x', '',"
+        " 'The navy ordered two frigates. ' * 40]\n"
+        "sigs = [dedup.signature(t) for t in texts]\n"
+        "before = ['scipy' in sys.modules, 'datasketch' in sys.modules]\n"
+        "import datasketch\n"
+        "same = []\n"
+        "for t, m in zip(texts, sigs):\n"
+        "    words = dedup._WORD.findall(t.lower())\n"
+        "    fresh = datasketch.MinHash(num_perm=64, seed=1)\n"
+        "    fresh.update_batch([' '.join(words[i:i + 5]).encode() for i in range(max(1, len(words) - 4))])\n"
+        "    same.append(dedup.to_bytes(m) == dedup.to_bytes(fresh) and dedup.bands(m) == dedup.bands(fresh))\n"
+        "print(json.dumps([before, same, type(sigs[0]) is datasketch.MinHash, hasattr(datasketch, 'MinHashLSH')]))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [[False, False], [True, True, True, True], True, True]
+
+
+def test_the_console_script_leaves_the_command_line_to_its_call():
+    """`armsledger`'s entry point imports the command line (typer, rich) only when called: an extraction worker
+    started by `spawn` imports its parent's script, and so only `armsledger.launch`."""
+    import json
+    import subprocess
+    import sys
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "armsledger"]
+    assert script.value == "armsledger.launch:main"
+    code = "import sys, json, armsledger.launch\nprint(json.dumps(['typer' in sys.modules, 'armsledger.cli' in sys.modules]))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == [False, False]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold about (1/16) ** (1/4) = 0.5
@@ -17,13 +18,48 @@ SHINGLE = 5
 _WORD = re.compile(r"\w+")
 
 
-def signature(text: str):
-    """The MinHash of the text's word 5-shingles (datasketch, imported on first use: it is slow to import)."""
+_empty = None  # the MinHash of no shingles, whose copies each article's signature starts from
+
+
+def _minhash_class():
+    """datasketch's MinHash from its module `datasketch.minhash` alone: the package's `__init__` imports every
+    sketch it has, and its LSH classes SciPy (~0.4 s of CPU in each ingest or backfill worker). The package is
+    stood in for by a bare one while that module is imported, then taken out again, so that a later
+    `import datasketch` runs the package in full (and finds the same `datasketch.minhash` module). Where the
+    package is imported already, or the module cannot be loaded alone, it is the package's MinHash."""
+    if "datasketch" not in sys.modules:
+        import importlib.util
+        import types
+
+        spec = importlib.util.find_spec("datasketch")
+        if spec is not None and spec.submodule_search_locations:
+            bare = types.ModuleType("datasketch")
+            bare.__path__ = list(spec.submodule_search_locations)
+            sys.modules["datasketch"] = bare
+            try:
+                from datasketch.minhash import MinHash
+
+                return MinHash
+            except ImportError:
+                pass
+            finally:
+                if sys.modules.get("datasketch") is bare:
+                    del sys.modules["datasketch"]
     from datasketch import MinHash
 
+    return MinHash
+
+
+def signature(text: str):
+    """The MinHash of the text's word 5-shingles (datasketch, imported on first use: it is slow to import).
+    Each starts as a copy of one empty MinHash: the same seed gives the same permutations, which a new
+    MinHash would draw again (128 draws from NumPy's generator an article)."""
+    global _empty
+    if _empty is None:
+        _empty = _minhash_class()(num_perm=NUM_PERM, seed=1)
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m = _empty.copy()
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
 
