@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import threading
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold about (1/16) ** (1/4) = 0.5
@@ -19,13 +20,15 @@ _WORD = re.compile(r"\w+")
 
 
 _empty = None  # the MinHash of no shingles, whose copies each article's signature starts from
+_first = threading.Lock()  # held while it is made (and datasketch's module imported): one thread at a time
 
 
 def _minhash_class():
     """datasketch's MinHash from its module `datasketch.minhash` alone: the package's `__init__` imports every
     sketch it has, and its LSH classes SciPy (~0.4 s of CPU in each ingest or backfill worker). The package is
-    stood in for by a bare one while that module is imported, then taken out again, so that a later
-    `import datasketch` runs the package in full (and finds the same `datasketch.minhash` module). Where the
+    stood in for by a bare one (its `__path__` only) while that module is imported; then it and the modules
+    imported under it are taken out of `sys.modules` again, so that a later `import datasketch` is the package in
+    full as ever (its MinHash then another class object, of the same code, giving the same values). Where the
     package is imported already, or the module cannot be loaded alone, it is the package's MinHash."""
     if "datasketch" not in sys.modules:
         import importlib.util
@@ -33,6 +36,7 @@ def _minhash_class():
 
         spec = importlib.util.find_spec("datasketch")
         if spec is not None and spec.submodule_search_locations:
+            had = set(sys.modules)
             bare = types.ModuleType("datasketch")
             bare.__path__ = list(spec.submodule_search_locations)
             sys.modules["datasketch"] = bare
@@ -43,8 +47,9 @@ def _minhash_class():
             except ImportError:
                 pass
             finally:
-                if sys.modules.get("datasketch") is bare:
-                    del sys.modules["datasketch"]
+                for name in [m for m in sys.modules if m.startswith("datasketch") and m not in had]:
+                    if name == "datasketch" or name.startswith("datasketch."):
+                        del sys.modules[name]
     from datasketch import MinHash
 
     return MinHash
@@ -56,7 +61,9 @@ def signature(text: str):
     MinHash would draw again (128 draws from NumPy's generator an article)."""
     global _empty
     if _empty is None:
-        _empty = _minhash_class()(num_perm=NUM_PERM, seed=1)
+        with _first:
+            if _empty is None:
+                _empty = _minhash_class()(num_perm=NUM_PERM, seed=1)
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = _empty.copy()
