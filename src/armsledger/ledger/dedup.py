@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import threading
 
 NUM_PERM = 64
@@ -20,39 +19,7 @@ _WORD = re.compile(r"\w+")
 
 
 _empty = None  # the MinHash of no shingles, whose copies each article's signature starts from
-_first = threading.Lock()  # held while it is made (and datasketch's module imported): one thread at a time
-
-
-def _minhash_class():
-    """datasketch's MinHash from its module `datasketch.minhash` alone: the package's `__init__` imports every
-    sketch it has, and its LSH classes SciPy (~0.4 s of CPU in each ingest or backfill worker). The package is
-    stood in for by a bare one (its `__path__` only) while that module is imported; then it and the modules
-    imported under it are taken out of `sys.modules` again, so that a later `import datasketch` is the package in
-    full as ever (its MinHash then another class object, of the same code, giving the same values). Where the
-    package is imported already, or the module cannot be loaded alone, it is the package's MinHash."""
-    if "datasketch" not in sys.modules:
-        import importlib.util
-        import types
-
-        spec = importlib.util.find_spec("datasketch")
-        if spec is not None and spec.submodule_search_locations:
-            had = set(sys.modules)
-            bare = types.ModuleType("datasketch")
-            bare.__path__ = list(spec.submodule_search_locations)
-            sys.modules["datasketch"] = bare
-            try:
-                from datasketch.minhash import MinHash
-
-                return MinHash
-            except ImportError:
-                pass
-            finally:
-                for name in [m for m in sys.modules if m.startswith("datasketch") and m not in had]:
-                    if name == "datasketch" or name.startswith("datasketch."):
-                        del sys.modules[name]
-    from datasketch import MinHash
-
-    return MinHash
+_first = threading.Lock()  # held while it is made (and datasketch imported): one thread at a time
 
 
 def signature(text: str):
@@ -63,7 +30,9 @@ def signature(text: str):
     if _empty is None:
         with _first:
             if _empty is None:
-                _empty = _minhash_class()(num_perm=NUM_PERM, seed=1)
+                from datasketch import MinHash
+
+                _empty = MinHash(num_perm=NUM_PERM, seed=1)
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = _empty.copy()
