@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from armsledger.extract.dates import find_dates, reference_date
-from armsledger.extract.values import find_money, find_percents, find_quantities
+from armsledger.extract.values import find_money, find_percents, find_quantities, find_singles
 
 
 @pytest.mark.parametrize("text, amount, currency", [
@@ -23,6 +23,20 @@ from armsledger.extract.values import find_money, find_percents, find_quantities
     ("Rs 1.2 lakh crore", 1.2e12, "INR"),
     ("US$1.1bn", 1.1e9, "USD"),
     ("A$3.5 billion", 3.5e9, "AUD"),
+    # a range of sums, its scale and currency written once: its low end
+    ("said to be worth €4-5 billion", 4e9, "EUR"),
+    ("a deal estimated at $2 to 3 billion", 2e9, "USD"),
+    ("valued at 1.2 to 1.5 billion euros", 1.2e9, "EUR"),
+    ("priced at £300-350 million", 3e8, "GBP"),
+    # a currency written against the number, or in the singular
+    ("the RM2.5 billion purchase of patrol boats", 2.5e9, "MYR"),
+    ("approved a Rs500 crore order", 5e9, "INR"),
+    ("under a P12.4-billion contract for the jets", 1.24e10, "PHP"),
+    ("the navy paid P300 million for the boats", 3e8, "PHP"),
+    ("a 700 billion-won deal for the howitzers", 7e11, "KRW"),
+    ("a 40 billion-dollar package", 4e10, "USD"),
+    ("for 2 billion Canadian dollar in total", 2e9, "CAD"),
+    ("a 3.5 billion New Zealand dollars programme", 3.5e9, "NZD"),
 ])
 def test_money_is_normalised_to_amount_and_iso_code(text, amount, currency):
     found = find_money(text)
@@ -148,3 +162,43 @@ def test_fast_date_search_finds_what_a_full_scan_finds(extractor, records):
         full = [(d.start, d.end, d.value) for d in find_dates(body, REF)]
         fast = find_dates(body, REF, None, candidate_starts(body))
         assert [(d.start, d.end, d.value) for d in fast] == full, stem
+
+
+@pytest.mark.parametrize("text", ["six P8 aircraft", "the P3 Orion flew 40 sorties", "a P-8 patrol"])
+def test_a_name_with_a_p_before_its_number_is_no_peso(text):
+    assert find_money(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the army fields 105 millimetre towed guns", "fitted with 125 mm guns", "armed with 81 mm mortars only",
+    "inducted the Chinese Type 054 A/P frigates", "built Project 636.3 submarines", "issued 30 calibre rifles",
+])
+def test_a_calibre_or_a_designation_is_no_count(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("two Type 054 A/P frigates", 2), ("four 120-mm mortars", 4), ("2.5 million rounds", 2.5e6),
+    ("six CAESAR 155 millimetre truck-mounted howitzers", 6),
+])
+def test_the_count_before_a_calibre_or_a_designation_stands(text, count):
+    assert [q.min for q in find_quantities(text)] == [count]
+
+
+@pytest.mark.parametrize("text, unit, first", [
+    ("The navy signed a contract to buy an S26T diesel-electric submarine.", "submarine", None),
+    ("The air force will get a single C-295 transport aircraft, officials said.", "aircraft", None),
+    ("The first radar was delivered in 2023.", "radar", "first"),
+    ("The yard handed over the first patrol vessel for the coast guard.", "vessel", "first"),
+])
+def test_one_thing_named_with_an_article_is_a_count_of_one(text, unit, first):
+    found = find_singles(text)
+    assert [(q.min, q.max, q.unit, q.more) for q in found] == [(1, 1, unit, first)]
+
+
+@pytest.mark.parametrize("text", [
+    "It signed a K9 howitzer export deal.", "Seoul launched a new frigate programme.", "They ordered helicopters.",
+    "It is a system of systems.", "A Rafale deal is near.", "an F-16 fighter jet crashed",
+])
+def test_a_noun_that_does_not_end_its_phrase_is_no_count_of_one(text):
+    assert find_singles(text) == []

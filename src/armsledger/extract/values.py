@@ -41,6 +41,8 @@ _SUFFIX = {
     "dirhams": "AED", "hryvnias": "UAH", "hryvnia": "UAH", "ringgit": "MYR", "rupiah": "IDR",
     "baht": "THB", "pesos": "PHP", "dinars": "KWD", "aed": "AED", "sar": "SAR", "australian dollars": "AUD",
     "canadian dollars": "CAD", "singapore dollars": "SGD", "taiwan dollars": "TWD", "czech crowns": "CZK",
+    "australian dollar": "AUD", "canadian dollar": "CAD", "singapore dollar": "SGD", "taiwan dollar": "TWD",
+    "new zealand dollars": "NZD", "new zealand dollar": "NZD", "hong kong dollars": "HKD", "hong kong dollar": "HKD",
     "koruna": "CZK", "forints": "HUF", "pakistani rupees": "PKR", "egyptian pounds": "EGP",
 }
 _QUAL = (r"(?:(?P<qual>nearly|almost|around|about|approximately|approx\.?|roughly|some|over|more than|"
@@ -58,7 +60,13 @@ _NUM_AT = re.compile(NUM, re.I)
 _QUAL_BEFORE = Caseless(re.compile(_QUAL.replace("(?:(?P<qual>", "(?:(?P<qual>").rstrip("?") + "$", re.I))
 _CUR_BEFORE = re.compile(rf"(?<![\w$])(?P<cur>{_pre})\s?$", re.I)
 _PREFIX_AFTER = re.compile(rf"(?:{_SEP}(?P<scale>{SCALE})\b)?(?:\s+(?P<cur2>dollars|usd)\b)?", re.I)
-_SUFFIX_AFTER = re.compile(rf"(?:{_SEP}(?P<scale>{SCALE}))?\s+(?P<cur>{_suf})\b", re.I)
+_SUFFIX_AFTER = re.compile(rf"(?:{_SEP}(?P<scale>{SCALE}))?(?:\s+|(?<=[a-z])-)(?P<cur>{_suf})\b", re.I)  # "930 billion-won"
+# a range of sums whose scale and currency are written once: "€7-8 billion", "$5 to 6 billion", "1.2 to 1.5 billion
+# euros"; the sum is its low end (the first figure, at the second's scale)
+_RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?:[$€£₹]\s?)?{NUM}(?={_SEP}{SCALE}\b)", re.I)
+# a currency written against the number ("RM3.8 billion", "Rs40 crore", "P18.9-billion"): no number starts there for
+# `_NUM_START`; the peso's "P" only with a scale after it
+_GLUED = re.compile(r"\b(?:RM|Rs|P)(?=\d)")
 
 _UNITS = {
     "squadron": "squadron", "regiment": "regiment", "battery": "battery", "batteries": "battery",
@@ -156,12 +164,26 @@ def find_money(text: str) -> list[Money]:
     """
     found: list[Money] = []
     last_end = -1
-    for m in _numbers(text):
+    numbers = _numbers(text)
+    glued = [n for n in (_NUM_AT.match(text, g.end()) for g in _GLUED.finditer(text)) if n]
+    if glued:
+        numbers = sorted(numbers + glued, key=lambda n: n.start())
+    for m in numbers:
         ns, ne = m.span()
         if ns < last_end:
             continue
         num = parse_number(m.group())
         if num is None:
+            continue
+        if text[ns - 1:ns] == "P" and ns > 0 and text[ns - 2:ns - 1] not in ("R", "S"):  # the peso, glued: "P450 million"
+            after = _PREFIX_AFTER.match(text, ne)
+            if not after["scale"] or (ns > 1 and text[ns - 2].isalnum()):
+                continue
+            amount = round(num * scale_of(after["scale"]), 2)
+            q = _QUAL_BEFORE.search(text, max(0, ns - 31), ns - 1)
+            found.append(Money(ns - 1, after.end(), text[ns - 1:after.end()], amount, "PHP",
+                               text[q.start("qual"):q.end("qual")] if q else None, _in_parens(text, ns - 1, after.end())))
+            last_end = after.end()
             continue
         cb = _CUR_BEFORE.search(text, max(0, ns - 8), ns)
         scale = None
@@ -173,9 +195,15 @@ def find_money(text: str) -> list[Money]:
                 cb = None
         if cb and not (m.group()[0].isalpha() and not _PREFIX_AFTER.match(text, ne)["scale"]):
             after = _PREFIX_AFTER.match(text, ne)
+            if not after["scale"] and (rng := _RANGE_AFTER.match(text, ne)):
+                after = _PREFIX_AFTER.match(text, rng.end())  # "€7-8 billion": 7 billion
             scale, currency, start, end = after["scale"], _PREFIX[cb["cur"].lower()], cb.start("cur"), after.end()
         else:
             after = _SUFFIX_AFTER.match(text, ne)
+            if not after and (rng := _RANGE_AFTER.match(text, ne)):
+                after = _SUFFIX_AFTER.match(text, rng.end())  # "1.2 to 1.5 billion euros": 1.2 billion
+                if after and not after["scale"]:
+                    after = None
             if not after:
                 continue
             cur_text = after["cur"].lower()
@@ -195,6 +223,9 @@ def find_money(text: str) -> list[Money]:
 # what the words between a number and its noun cannot hold ("12 of the", "5 per year", "3, 4")
 _NOT_A_MOD = re.compile(r"\b(?:of|and|for|per|in|by|to|from|with|than|at|on|each|year|years|month|months|km|kilometres?|mach)\b"
                         r"|[,;:()]", re.I)
+# a measure, not a count: "155 millimeter howitzers", "125 mm guns", "120-mm mortars", "30 calibre rifles"
+_MEASURE = re.compile(r"-?(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|calibre|caliber|inch|inches|metres?|meters?|"
+                      r"m|tonnes?|tons?|kg|kilograms?)\b", re.I)
 
 
 def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantity]:
@@ -218,7 +249,11 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         num = parse_number(m["num"])
         if num is None or num == 0:
             continue
+        if m["num"][0] == "0" or ("." in m["num"] and not m["scale"]):
+            continue  # a designation, not a count: "Type 054 A/P frigates", "Project 636.3 submarines"
         mods = m["mods"] or ""
+        if _MEASURE.match(mods):
+            continue
         if _NOT_A_MOD.search(mods):
             continue
         if re.search(r"[a-z]{2}\.(?:\s|$)", mods):
@@ -247,6 +282,77 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         last_end = e
         out.append(Quantity(start, e, text[start:e], qmin, qmax, unit, (m["more"] or "").lower() or None,
                             mods.strip(), m.end("num2") if m["num2"] else (m.end("scale") if m["scale"] else m.end("num"))))
+    return out
+
+
+# one thing, its number not written as one: "buy an S26T diesel-electric submarine", "a single C-295 transport
+# aircraft", "the first radar was delivered in 2023" (a singular noun only: "a" before a plural is no count)
+def _mods(most: int, more: str = "") -> str:
+    """The words between a count and its noun ("six *K9 self-propelled* howitzers"): up to `most`, none a function word
+    (nor one of `more`)."""
+    return (rf"(?P<mods>(?:(?!(?:of|and|for|per|in|by|to|from|with|than|at|on|each|or{more})\b)[\w'’./-]+\s+)"
+            rf"{{0,{most}}})(?P<unit>{_unit_alt})")
+
+
+_SINGLE_RE = Caseless(re.compile(
+    r"\b(?P<num>a\s+single|a|an|the\s+first|its\s+first|the\s+sole|the\s+only)\s+"
+    + _mods(4, "|deal|contract|order|agreement|programme|program|project|class|fleet") + r"\b(?!-)"
+    # the noun ends the phrase ("a K9 howitzer export deal" is no howitzer): a stop or a word that starts no noun
+    r"(?=\s*(?:[.,;:()]|$)|\s+(?:to|for|from|was|is|will|would|has|had|that|which|and|in|on|at|by|with|as|under|worth|"
+    r"valued|built|made|named|called|now|last|this|into|off|arrived|reached)\b)", re.I))
+_SINGLE_ONLY = frozenset(_UNITS) - {"batteries", "torpedoes", "system", "unit", "set", "kit", "fire unit"}  # singular, not generic
+
+
+def find_singles(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """One thing named with an article or "the first" ("an S26T submarine", "the first radar"): a count of one, its
+    `more` "first" for the first of several (a part delivered, never the order)."""
+    out: list[Quantity] = []
+    for m in _SINGLE_RE.finditer(text[start:end] if end is not None or start else text):
+        noun = m["unit"].lower()
+        mods = m["mods"] or ""
+        if noun not in _SINGLE_ONLY or _NOT_A_MOD.search(mods) or re.search(r"\d", mods[:1]):
+            continue
+        if re.search(r"[a-z]{2}\.(?:\s|$)", mods):
+            continue
+        s, e = m.start() + start, m.end() + start
+        word = re.sub(r"\s+", " ", m["num"].lower())
+        more = "first" if word.endswith("first") else None
+        out.append(Quantity(s, e, text[s:e], 1.0, 1.0, _UNITS[noun], more, mods.strip(), m.end("num") + start,
+                            {"form": word.split()[-1] if word != "a single" else "single"}))
+    return out
+
+
+# a count told as a share of something named ("buy 100 of the Lockheed Martin-built aircraft", "exporting 672 of
+# the firm's K9 howitzers"); not "two of the 30 jets", whose whole has its own count
+_OF_THE_RE = Caseless(re.compile(
+    rf"(?<![\w.,$€£₹-])(?P<num>{NUM})\s+of\s+(?:the|its|their|these|those)\s+" + _mods(5) + r"(?:s|es)?\b", re.I))
+# a count with no noun that came: "Five have already reached the base", "All 12 were delivered between 2015 and 2017"
+_BARE_CAME_RE = Caseless(re.compile(
+    rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\ball\s))(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were|was)\s+"
+    rf"(?:already\s+|now\s+|since\s+|so\s+far\s+){{0,2}}(?:been\s+)?(?:delivered|handed\s+over|received|inducted|"
+    rf"commissioned|arrived|reached|landed)\b", re.I))
+
+
+def find_counts_of(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Counts told as a share of a named thing ("100 of the aircraft", form "of_the") and counts with no noun that
+    came ("Five have already reached the base", unit left empty: the deal's platform tells it)."""
+    out: list[Quantity] = []
+    part = text[start:end] if end is not None or start else text
+    for rx, kind in ((_OF_THE_RE, "of_the"), (_BARE_CAME_RE, "bare")):
+        for m in rx.finditer(part):
+            num = parse_number(m["num"])
+            if not num or m["num"][0] == "0" or (m["num"][0].isdigit() and ("." in m["num"] or 1900 <= num <= 2100)):
+                continue
+            if kind == "of_the":
+                mods = m["mods"] or ""
+                if _NOT_A_MOD.search(mods) or re.match(r"\s*\d", mods) or re.match(NUM, mods, re.I):
+                    continue
+                noun = m["unit"].lower()
+                unit = _UNITS.get(noun if noun in _UNITS else noun.rstrip("s"), noun)
+            else:
+                unit = None
+            s, e = m.start() + start, m.end() + start
+            out.append(Quantity(s, e, text[s:e], num, num, unit, None, "", m.end("num") + start, {"form": kind}))
     return out
 
 
