@@ -165,22 +165,6 @@ def test_a_count_in_another_buyers_sentence_is_not_taken(with_model, text, platf
 
 
 @pytest.mark.parametrize("text,platform,count", [
-    ("Thailand signed a contract with China to buy an S26T diesel-electric submarine.", "S26T",
-     "an S26T diesel-electric submarine"),
-    ("Ghana will acquire a single C-295 transport aircraft from Spain, officials said.", "C-295",
-     "a single C-295 transport aircraft"),
-    ("Egypt ordered four MEKO A-200 frigates from Germany. The first frigate was handed over in 2023.", "MEKO A-200",
-     "The first frigate")])
-def test_one_thing_named_with_an_article_is_a_count_candidate(with_model, text, platform, count):
-    groups = _groups(with_model(None), text)
-    field = "delivered" if count.startswith("The first") else "quantity"
-    cands = _candidates(groups, field, platform)
-    assert count in cands and any(f.startswith("count:form:") for f in cands[count])
-    if field == "delivered":  # the first of several is never the order
-        assert count not in _candidates(groups, "quantity", platform)
-
-
-@pytest.mark.parametrize("text,platform,count", [
     ("Taiwan bought two Perry-class frigates from the United States. Two Perry-class frigates bought from the US "
      "reached Kaohsiung yesterday.", "Perry-class", "Two Perry-class frigates"),
     ("Nigeria ordered 12 Super Tucano aircraft from Brazil. The 12 Super Tucano aircraft landed in Kainji on Monday.",
@@ -199,19 +183,3 @@ def test_a_count_that_arrived_is_read_as_such(with_model, text, platform, count)
 def test_the_whole_of_which_a_part_is_told_is_read_as_such(with_model, text, platform, whole):
     cands = _candidates(_groups(with_model(None), text), "quantity", platform)
     assert "cue:whole" in cands[whole]
-
-
-@pytest.mark.parametrize("text,platform,field,count,unit", [
-    ("In 2009 Vietnam signed a deal to buy six Kilo-class submarines from Russia. Five have already reached the "
-     "Cam Ranh naval base.", "Kilo class", "delivered", "Five have already reached", "submarine"),
-    ("The Philippines bought 12 FA-50 jets from South Korea in 2014. All 12 were delivered between 2015 and 2017.",
-     "FA-50", "delivered", "12 were delivered", "aircraft"),
-    ("Turkey had planned to buy 100 of the Lockheed Martin-built F-35 aircraft from the United States.", "F-35",
-     "quantity", "100 of the Lockheed Martin-built F-35 aircraft", "aircraft")])
-def test_a_count_with_no_noun_of_its_own_is_a_count_of_the_deals_platform(with_model, text, platform, field, count, unit):
-    groups = _groups(with_model(None), text)
-    g = next(g for g in groups if g.field == field and g.deal.platform.name == platform)
-    fig, feats = next((f, x) for f, x in zip(g.figures, g.feats) if f.text == count)
-    assert fig.value["unit"] == unit and any(x.startswith("count:form:") for x in feats)
-    if field == "delivered":  # a count that came is never the order
-        assert count not in _candidates(groups, "quantity", platform)

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from armsledger.extract.dates import find_dates, reference_date
-from armsledger.extract.values import find_money, find_percents, find_quantities, find_singles
+from armsledger.extract.values import find_money, find_percents, find_quantities
 
 
 @pytest.mark.parametrize("text, amount, currency", [
@@ -183,22 +183,3 @@ def test_a_calibre_or_a_designation_is_no_count(text):
 ])
 def test_the_count_before_a_calibre_or_a_designation_stands(text, count):
     assert [q.min for q in find_quantities(text)] == [count]
-
-
-@pytest.mark.parametrize("text, unit, first", [
-    ("The navy signed a contract to buy an S26T diesel-electric submarine.", "submarine", None),
-    ("The air force will get a single C-295 transport aircraft, officials said.", "aircraft", None),
-    ("The first radar was delivered in 2023.", "radar", "first"),
-    ("The yard handed over the first patrol vessel for the coast guard.", "vessel", "first"),
-])
-def test_one_thing_named_with_an_article_is_a_count_of_one(text, unit, first):
-    found = find_singles(text)
-    assert [(q.min, q.max, q.unit, q.more) for q in found] == [(1, 1, unit, first)]
-
-
-@pytest.mark.parametrize("text", [
-    "It signed a K9 howitzer export deal.", "Seoul launched a new frigate programme.", "They ordered helicopters.",
-    "It is a system of systems.", "A Rafale deal is near.", "an F-16 fighter jet crashed",
-])
-def test_a_noun_that_does_not_end_its_phrase_is_no_count_of_one(text):
-    assert find_singles(text) == []

@@ -9,9 +9,7 @@ Every figure of the right kind in a sentence that speaks of the deal (names its 
 resolved it there: "the jets", "the contract"), or in the sentence either side, is a candidate for each
 field it may fill: a sum for the value, a count for the quantity and the delivered count, a date for the
 signing and the completion, a percentage for the technology transfer. What the rules attached is a
-candidate too (a count they added up, "12 delivered + 4 remaining", has no span of its own), and so are counts
-written without a number and its noun, which only the model reads (`Figure.form`: "an S26T submarine", "the first
-radar was delivered", "100 of the aircraft", "Five have already reached the base"). The model
+candidate too (a count they added up, "12 delivered + 4 remaining", has no span of its own). The model
 weighs each candidate by where it stands relative to the deal's platform (distance, before or after,
 another platform or deal between, a clause break between, whether the deal's platform is the nearest
 one), the words around it and between ("worth", "for", "units of", "each", "of which", "the first"),
@@ -34,7 +32,7 @@ from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder, part_before
 from .learned import Binary, Model
 from .prefixes import caseless, for_text, lowered
 from .spans import distance
-from .values import Money, Quantity, find_counts_of, find_singles
+from .values import Money, Quantity
 
 FIELDS = ("value", "quantity", "delivered", "signed", "expected_completion", "tech_transfer_pct")
 KINDS = {"value": "money", "quantity": "count", "delivered": "count", "signed": "date",
@@ -138,9 +136,6 @@ class Figure:
     value: object  # what the deal's attribute becomes (Money, a quantity dict, DateMention, Percent)
     more: str | None = None
     unit: str | None = None
-    # a count written without a number and its noun: one thing ("a", "an", "single", "first": `find_singles`), a share
-    # of a named thing ("of_the"), a number alone that came ("bare", its unit the deal's: `find_counts_of`)
-    form: str | None = None
 
 
 @dataclass
@@ -214,7 +209,6 @@ class Figures:
         self._status: dict[int, str] = {}
         self._near: dict[tuple, frozenset[str]] = {}
         self._kind_feats: dict[tuple, list[str]] = {}  # `_money`, `_count`, `_date`'s features of a figure
-        self._bare: dict[tuple, Figure] = {}  # (deal, figure) -> a count with no noun as the deal's (`_of_deal`)
         named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
         for i, c in enumerate(clauses):
             if not c.sent.noise:
@@ -282,9 +276,6 @@ class Figures:
             c = self.clauses[i]
             counts = [Figure("count", i, q.start, q.end, q.text, _count(q), q.more, q.unit)
                       for q in c.quantities + self.finder.counts_before_platforms(c)]
-            for q in find_singles(self.text, c.start, c.end) + find_counts_of(self.text, c.start, c.end):
-                if not any(x.start < q.end and q.start < x.end for x in counts):
-                    counts.append(Figure("count", i, q.start, q.end, q.text, _count(q), q.more, q.unit, q.extra["form"]))
             hit = self._figs[i] = {
                 "money": [Figure("money", i, m.start, m.end, m.text, m) for m in c.money],
                 "count": counts,
@@ -306,8 +297,7 @@ class Figures:
                 kind = KINDS[f]
                 for i in read:
                     for fig in self.figures_of(i)[kind]:
-                        if f == "quantity" and (fig.form in ("first", "bare") or
-                                                _FIRST_BATCH.search(self.text, max(0, fig.start - 12), fig.start)):
+                        if f == "quantity" and _FIRST_BATCH.search(self.text, max(0, fig.start - 12), fig.start):
                             continue  # a first batch is never the order (it may be the delivered count)
                         if f == "delivered" and _TO_COME_AFTER.match(self.text, fig.end, min(len(self.text), fig.end + 50)):
                             continue  # what is still to come has not been delivered
@@ -315,10 +305,6 @@ class Figures:
                             continue  # "not all 36 jets have been delivered": a denied delivery
                         if f == "value" and self.of_books(fig.value):
                             continue  # a firm's order backlog or profit is no price
-                        if fig.form == "bare":  # "Five have already reached the base": five of the deal's platform
-                            fig = self._of_deal(d, fig)
-                            if fig is None:
-                                continue
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
                 rule = self._rules[id(d)][f]
@@ -330,18 +316,6 @@ class Figures:
                     self._relative(g, min(said) if said else -1)
                     out.append(g)
         return out
-
-    def _of_deal(self, d: Deal, fig: Figure) -> Figure | None:
-        """A count with no noun as a count of the deal's platform (its unit the platform's category's), if it has one."""
-        unit = next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
-        if unit is None:
-            return None
-        key = (id(d), id(fig))
-        hit = self._bare.get(key)
-        if hit is None:
-            hit = self._bare[key] = Figure(fig.kind, fig.clause, fig.start, fig.end, fig.text, dict(fig.value, unit=unit),
-                                           fig.more, unit, fig.form)
-        return hit
 
     def _relative(self, g: Group, first: int) -> None:
         """What sets a candidate apart from the others of its deal's field: the first of the first sentence that
@@ -549,8 +523,6 @@ class Figures:
             out.append("count:open")
         if fig.more:
             out.append("count:more:" + fig.more)
-        if fig.form:
-            out.append("count:form:" + fig.form)
         if any(fig.start <= s and e <= fig.end for s, e, p in c.platforms if d.is_platform(p)):
             out.append("count:names_platform")
         if any(s <= fig.start < e for s, e, _ in c.platforms):
