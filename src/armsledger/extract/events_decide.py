@@ -238,17 +238,8 @@ def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[
     depends only on the sentence and the event's type, for the many candidates of one sentence."""
     src = ev.source
     t = ev.type
-    f = {f"type:{t}", f"src:{src}", f"type&src:{t}:{src}", f"status:{ev.status}", f"type&status:{t}:{ev.status}"}
-    prec = ev.date.precision if ev.date else "none"
-    f.add(f"date:{prec}")
-    f.add(f"type&date:{t}:{prec}")
-    f.add(f"countries:{min(len(ev.countries), 3)}")
-    f.add(f"participants:{min(len(ev.participants), 3)}")
-    f.add(f"type&participants:{t}:{min(len(ev.participants), 2)}")
-    f.add(f"platforms:{min(len(ev.platforms), 2)}")
-    f.add(f"type&platforms:{t}:{min(len(ev.platforms), 1)}")
-    if ev.location is not None:
-        f.add(f"type&location:{t}")
+    f = set(_head(t, src, ev.status, ev.date.precision if ev.date else "none", min(len(ev.countries), 3),
+                  min(len(ev.participants), 3), min(len(ev.platforms), 2), ev.location is not None))
     hints = None if memo is None else memo.get((t, ev.hints))  # the hints with the type, in the order added
     if hints is None:
         hints = tuple(x for h in ev.hints for x in (h, f"type&{h}:{t}"))
@@ -276,6 +267,24 @@ def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[
                 memo[key] = prop
         f.update(prop)
     return f
+
+
+_HEADS: dict[tuple, tuple[str, ...]] = {}  # `_head`'s names by what they are made of: a few hundred at most
+
+
+def _head(t: str, src: str, status: str, prec: str, countries: int, participants: int, platforms: int,
+          located: bool) -> tuple[str, ...]:
+    """The features of an event candidate that its type, source, status, date precision and how many countries,
+    participants and platforms it names make (in the order `features` adds them); each set of names made once."""
+    key = (t, src, status, prec, countries, participants, platforms, located)
+    hit = _HEADS.get(key)
+    if hit is None:
+        hit = (f"type:{t}", f"src:{src}", f"type&src:{t}:{src}", f"status:{status}", f"type&status:{t}:{status}",
+               f"date:{prec}", f"type&date:{t}:{prec}", f"countries:{countries}", f"participants:{participants}",
+               f"type&participants:{t}:{min(participants, 2)}", f"platforms:{platforms}",
+               f"type&platforms:{t}:{min(platforms, 1)}") + ((f"type&location:{t}",) if located else ())
+        _HEADS[key] = hit
+    return hit
 
 
 def _sentence_features(i: int, c: Clause, t: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:

@@ -86,6 +86,7 @@ _CUES = {  # cue words read just before the figure (`pre`), just after it (`post
 }
 _CUES_RX = {side: [(n, re.compile(rx, re.I)) for n, rx in cues] for side, cues in _CUES.items()}
 _ANY_PRE = re.compile("|".join(f"(?:{rx})" for _, rx in _CUES["pre"]), re.I)  # does any `pre` cue match?
+_ANY_POST = re.compile("|".join(f"(?:{rx})" for _, rx in _CUES["post"]), re.I)  # ... any `post` cue (few figures)?
 _FIRST_BATCH = re.compile(r"\bthe\s+first\s+$", re.I)  # "the first 10 K2 tanks arrived": a first batch, not the order
 # a count still to come: "the first batch of three jets is due to arrive in March", "eight submarines to be built"
 _TO_COME_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:will|would|are to|is to|to be|(?:is|are)\s+(?:due|expected|"
@@ -99,10 +100,24 @@ def _twins(rxs: dict) -> dict | None:
     matches, found faster); None unless every one has its twin."""
     out = {side: [(n, caseless(rx)) for n, rx in cues] for side, cues in rxs.items()}
     out["any_pre"] = [("", caseless(_ANY_PRE))]
+    out["any_post"] = [("", caseless(_ANY_POST))]
     return out if all(rx is not None for cues in out.values() for _, rx in cues) else None
 
 
 _CUES_TWIN = _twins(_CUES_RX)
+_RESOLVED: dict[tuple, list[tuple[str, re.Pattern]]] = {}
+
+
+def _cues(twin: bool, side: str, text: str) -> list[tuple[str, re.Pattern]]:
+    """The cue expressions of one side ("pre", "post", "any_pre"), as twins (`_CUES_TWIN`) or as written, each with
+    its feature's name and as `for_text` picks it for `text` (the ASCII variant where the text is ASCII): once."""
+    key = (twin, side, text.isascii())
+    hit = _RESOLVED.get(key)
+    if hit is None:
+        cues = _CUES_TWIN[side] if twin else _CUES_RX.get(side) or [("", _ANY_PRE if side == "any_pre" else _ANY_POST)]
+        prefix = "cue_after:" if side == "post" else "cue:"
+        hit = _RESOLVED[key] = [(prefix + n, for_text(rx, text)) for n, rx in cues]
+    return hit
 # a sum that is not one purchase's price: a firm's books ("an order backlog of more than $21 billion", "operating profit
 # of 358.8 billion won"), a budget or a spending plan ("expects to spend S$20.2 billion in the coming financial year",
 # "a USD 40 billion drive to modernise"), aid or money given ("promised $18 million to help", "contributed $8 billion")
@@ -461,17 +476,16 @@ class Figures:
         text = self.text
         before = text[max(c.start, fig.start - 50):fig.start]
         after = text[fig.end:min(c.end, fig.end + 50)]
-        out = {"pre:" + w[:7] for w in _WORD.findall(before.lower())[-3:]}
-        out.update("post:" + w[:7] for w in _WORD.findall(after.lower())[:3])
-        cues, low_before, low_after = _CUES_TWIN, lowered(before), lowered(after)
-        if cues is None or low_before is None or low_after is None:
-            cues, low_before, low_after = _CUES_RX, before, after  # re.I over the words as written
-            any_pre = _ANY_PRE
-        else:
-            any_pre = cues["any_pre"][0][1]
-        if for_text(any_pre, low_before).search(low_before):  # most figures follow none of the cues: one search tells
-            out.update("cue:" + n for n, rx in cues["pre"] if for_text(rx, low_before).search(low_before))
-        out.update("cue_after:" + n for n, rx in cues["post"] if for_text(rx, low_after).match(low_after))
+        low_before, low_after = lowered(before), lowered(after)
+        out = {"pre:" + w[:7] for w in _WORD.findall(low_before or before.lower())[-3:]}
+        out.update("post:" + w[:7] for w in _WORD.findall(low_after or after.lower())[:3])
+        twin = _CUES_TWIN is not None and low_before is not None and low_after is not None
+        if not twin:
+            low_before, low_after = before, after  # re.I over the words as written
+        if _cues(twin, "any_pre", low_before)[0][1].search(low_before):  # most figures follow none: one search tells
+            out.update(name for name, rx in _cues(twin, "pre", low_before) if rx.search(low_before))
+        if _cues(twin, "any_post", low_after)[0][1].match(low_after):
+            out.update(name for name, rx in _cues(twin, "post", low_after) if rx.match(low_after))
         trig = [t for t in c.triggers if t.group in ("deal", "event")]
         if trig:
             t = min(trig, key=lambda t: distance((t.start, t.end), (fig.start, fig.end)))
