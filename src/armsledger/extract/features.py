@@ -136,6 +136,18 @@ def _dist(a: int, b: int, s: int, e: int) -> int:
     return 0
 
 
+class _Prefixed(dict):
+    """Names with a prefix, each made when first asked for."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, name: str) -> str:
+        hit = self[name] = self.prefix + name
+        return hit
+
+
 class Featurizer:
     """Computes candidate features for one article."""
 
@@ -165,8 +177,10 @@ class Featurizer:
         self._rule_index: tuple | None = None
         self._interned: dict[tuple, frozenset] = {}
         self._stages: dict[int, frozenset[str]] = {}
+        self._sentences: dict[int, tuple] = {}  # `_sentence_at`, by sentence
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
+        self._prefixed = {"sup": _Prefixed("sup:"), "rec": _Prefixed("rec:")}  # a party's names with its role's
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -410,11 +424,10 @@ class Featurizer:
             return hit
         text = self.text
         plat = m.platform
+        pos, plats, countries, adjacent = self._sentence_at(m.clause)
         f = {"bias_mention", "cat:" + (plat.category or "none"),
              "plat:catalogue" if plat.catalogue_id else "plat:generic" if plat.extra.get("generic") else "plat:found",
-             "sent:pos:" + ("0" if m.clause == 0 else "1-3" if m.clause <= 3 else "4-9" if m.clause <= 9 else "10+"),
-             "sent_plats:" + _count(len(c.platforms)),
-             "sent_countries:" + _count(len({ent.code for _, _, ent in c.countries}))}
+             pos, plats, countries}
         if c.sent.headline:
             f.add("sent:headline")
         if m.anaphor:
@@ -433,10 +446,7 @@ class Featurizer:
                     f.add(f"trig:deal:{_bucket(d)}")
                     if best is None or d < best:
                         nearest, best = t.kind, d
-        for k in (m.clause - 1, m.clause + 1):
-            if 0 <= k < len(self.clauses):
-                for t in self.clauses[k].found("deal"):
-                    f.add(f"trig_adj:deal:{t.kind}")
+        f.update(adjacent)
         lo = max(c.start, m.start - 60)  # words around the platform
         f.update("wb:" + w[:7] for w in _WORD.findall(text[lo:m.start].lower()) if w not in _STOP)
         f.update("wa:" + w[:7] for w in _WORD.findall(text[m.end:min(c.end, m.end + 40)].lower()) if w not in _STOP)
@@ -448,6 +458,21 @@ class Featurizer:
         if c.dates:
             f.add("date_in_sentence")
         hit = self._at[key] = (frozenset(f), nearest)
+        return hit
+
+    def _sentence_at(self, i: int) -> tuple[str, str, str, tuple[str, ...]]:
+        """What `_platform_at` reads of sentence `i` and those either side: its place in the article, how many
+        platforms and countries it names, and the kinds of the deal triggers of the sentences either side (in
+        their order); once per sentence."""
+        hit = self._sentences.get(i)
+        if hit is None:
+            c = self.clauses[i]
+            adjacent = tuple(f"trig_adj:deal:{t.kind}" for k in (i - 1, i + 1) if 0 <= k < len(self.clauses)
+                             for t in self.clauses[k].found("deal"))
+            hit = self._sentences[i] = (
+                "sent:pos:" + ("0" if i == 0 else "1-3" if i <= 3 else "4-9" if i <= 9 else "10+"),
+                "sent_plats:" + _count(len(c.platforms)),
+                "sent_countries:" + _count(len({ent.code for _, _, ent in c.countries})), adjacent)
         return hit
 
     def _stage_cues(self, i: int) -> frozenset[str]:
@@ -486,7 +511,8 @@ class Featurizer:
         if raw is None:
             raw = self._raw[raw_key] = (self._side(p, m, c), self._words(p, m, c))
         side, words = raw
-        feats = {f"{role}:{x}" for x in side} | {f"{role}:{x}" for x in words}
+        names = self._prefixed[role]
+        feats = {names[x] for x in side} | {names[x] for x in words}
         cues = frozenset(x for x in side if x.startswith(("role:", "cue:", "where:")))
         origin = _EMPTY
         if role == "rec":  # the same cues come again and again: their combinations are made once an article
@@ -588,16 +614,14 @@ class Featurizer:
         hit = self._named[key] = (frozenset(out), words)
         return hit
 
-    def _direction(self, verb: tuple[int, int, str], sup: Party, rec: Party, clause: int) -> frozenset[str]:
+    @staticmethod
+    def _direction(verb: tuple[int, int, str], sup: Party, rec: Party, clause: int) -> frozenset[str]:
         """Where supplier and recipient stand against the verb: before it, after it, or not in its sentence."""
-        v_start, v_end, direction = verb
-
-        def side(p: Party) -> str:
-            if p.clause != clause or p.start < 0:
-                return "away"
-            return "before" if p.end <= v_start else "after" if p.start >= v_end else "in"
-
-        return self._frozen([f"dir:{direction}:sup_{side(sup)}&rec_{side(rec)}"])
+        key = (verb[2], _against(verb, sup, clause), _against(verb, rec, clause))
+        hit = _DIRECTIONS.get(key)
+        if hit is None:
+            hit = _DIRECTIONS[key] = frozenset([f"dir:{key[0]}:sup_{key[1]}&rec_{key[2]}"])
+        return hit
 
     def _verb_near(self, m: Mention, c: Clause) -> tuple[int, int, str] | None:
         """The deal or transfer verb nearest the platform in its sentence, with the way it runs: `give` (sell,
@@ -648,6 +672,17 @@ class Featurizer:
         if hi - lo < 40 and _LIST_WORD.search(text[lo:hi]):  # sliced: \b reads no further
             out.add("between:list")
         return out
+
+
+def _against(verb: tuple[int, int, str], p: Party, clause: int) -> str:
+    """Where a party stands against a verb of sentence `clause`: before it, after it, in it or away (not named in
+    that sentence)."""
+    if p.clause != clause or p.start < 0:
+        return "away"
+    return "before" if p.end <= verb[0] else "after" if p.start >= verb[1] else "in"
+
+
+_DIRECTIONS: dict[tuple[str, str, str], frozenset[str]] = {}  # `Featurizer._direction`'s sets, each made once
 
 
 # a supplier named as the giver (before a giving verb, "from X", "X-made", "French frigates") and a recipient as the
@@ -704,8 +739,10 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over"}
 
 
-def _flat(words: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
-    return tuple((w, name) for name, ws in words.items() for w in ws)
+def _flat(words: dict[str, tuple[str, ...]]) -> tuple[tuple[tuple[str, str], ...], re.Pattern]:
+    """Each word with its expression's name, and one expression that finds any of the words."""
+    pairs = tuple((w, name) for name, ws in words.items() for w in ws)
+    return pairs, re.compile("|".join(re.escape(w) for w in sorted({w for w, _ in pairs}, key=len, reverse=True)))
 
 
 # the words without one of which a `_LOST_*` expression cannot match, lower-cased: most windows hold none of them,
@@ -737,8 +774,11 @@ class _All:
 _ALL = _All()
 
 
-def _may(text: str, words: tuple[tuple[str, str], ...]) -> set[str] | _All:
+def _may(text: str, words: tuple[tuple[tuple[str, str], ...], re.Pattern]) -> frozenset[str] | set[str] | _All:
     """The `_LOST_*` expressions that can match `text`: those one of whose words its lower-cased form holds (all,
-    where there is no such form)."""
+    where there is no such form). Most windows hold none: one search tells, before each word is looked for."""
     low = lowered(text)
-    return _ALL if low is None else {name for w, name in words if w in low}
+    if low is None:
+        return _ALL
+    pairs, any_word = words
+    return {name for w, name in pairs if w in low} if any_word.search(low) else _EMPTY
