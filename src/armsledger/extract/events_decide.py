@@ -202,8 +202,8 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
         if not countries and last_countries:
             # "The Tonelero is expected to join the fleet in 2025": the parties are those the report last named
             countries, inherited = list(last_countries), ("who:prev",)
-        people = [ent for _, _, ent in c.people] + [ent for _, _, ent in c.orgs]
-        platforms = [ent for _, _, ent in c.platforms]
+        people = unique([ent for _, _, ent in c.people] + [ent for _, _, ent in c.orgs])  # each event gets a copy
+        platforms = unique([ent for _, _, ent in c.platforms])
         hedged = c.has("modifier", "hedge")
         future = c.has("modifier", "future")
         for type_, trigs in by_type.items():
@@ -212,8 +212,8 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
                 later = dm is not None and ref is not None and dm.value > ref.isoformat()[:len(dm.value)]
                 status = "possible" if hedged else "scheduled" if later and type_ in ("MEETING", "SUMMIT") else \
                     "expected" if later or future else "occurred"
-                ev = Event(type_, status, dm, participants=unique(people), countries=list(countries),
-                           platforms=unique(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i,
+                ev = Event(type_, status, dm, participants=list(people), countries=list(countries),
+                           platforms=list(platforms), evidence=Span(c.start, c.end, c.sent.text), clause=i,
                            hints=hints + (f"trig:{t.group}",) + inherited, at=(t.start, t.end))
                 ev.source = "broad"
                 ev.happening = ("broad", i, type_)

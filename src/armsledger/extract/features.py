@@ -103,6 +103,9 @@ _STAGE_OF_HEAD: dict[str, list[int]] = {}  # a beginning -> the cues (by number)
 for _k, _heads in enumerate(_STAGE_HEADS):
     for _h in _heads if _STAGE_AT[_k] else ():
         _STAGE_OF_HEAD.setdefault(_h, []).append(_k)
+# a beginning the scan finds -> the cues of every beginning it begins with (itself included), in that order
+_STAGE_OF_FOUND = {h: tuple(k for n in range(1, len(h) + 1) for k in _STAGE_OF_HEAD.get(h[:n], ()))
+                   for h in _STAGE_OF_HEAD}
 _STAGE_SCAN = re.compile(r"\b(?=(" + trie(sorted(_STAGE_OF_HEAD)) + "))") if _STAGE_OF_HEAD else None
 
 
@@ -487,10 +490,9 @@ class Featurizer:
             else:  # a cue is tried only where one of its beginnings stands (`_STAGE_AT`): a match begins there
                 at: dict[int, list[int]] = {}
                 for m in for_text(_STAGE_SCAN, low).finditer(low) if _STAGE_SCAN is not None else ():
-                    head, p = m.group(1), m.start()
-                    for n in range(1, len(head) + 1):  # the beginnings the longest one found begins with
-                        for k in _STAGE_OF_HEAD.get(head[:n], ()):
-                            at.setdefault(k, []).append(p)
+                    p = m.start()
+                    for k in _STAGE_OF_FOUND[m.group(1)]:  # the beginnings the longest one found begins with
+                        at.setdefault(k, []).append(p)
                 hit = frozenset(STATUS_ONLY + name for k, (name, rx) in enumerate(_STAGE_CUES)
                                 if (any(rx.twin.match(low, p) for p in at.get(k, ())) if _STAGE_AT[k] else rx.search(words)))
             self._stages[i] = hit
