@@ -139,18 +139,6 @@ def _dist(a: int, b: int, s: int, e: int) -> int:
     return 0
 
 
-class _Prefixed(dict):
-    """Names with a prefix, each made when first asked for."""
-
-    def __init__(self, prefix: str) -> None:
-        super().__init__()
-        self.prefix = prefix
-
-    def __missing__(self, name: str) -> str:
-        hit = self[name] = self.prefix + name
-        return hit
-
-
 class Featurizer:
     """Computes candidate features for one article."""
 
@@ -183,7 +171,6 @@ class Featurizer:
         self._sentences: dict[int, tuple] = {}  # `_sentence_at`, by sentence
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
-        self._prefixed = {"sup": _Prefixed("sup:"), "rec": _Prefixed("rec:")}  # a party's names with its role's
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -513,8 +500,7 @@ class Featurizer:
         if raw is None:
             raw = self._raw[raw_key] = (self._side(p, m, c), self._words(p, m, c))
         side, words = raw
-        names = self._prefixed[role]
-        feats = {names[x] for x in side} | {names[x] for x in words}
+        feats = {f"{role}:{x}" for x in side} | {f"{role}:{x}" for x in words}
         cues = frozenset(x for x in side if x.startswith(("role:", "cue:", "where:")))
         origin = _EMPTY
         if role == "rec":  # the same cues come again and again: their combinations are made once an article
@@ -741,10 +727,8 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over"}
 
 
-def _flat(words: dict[str, tuple[str, ...]]) -> tuple[tuple[tuple[str, str], ...], re.Pattern]:
-    """Each word with its expression's name, and one expression that finds any of the words."""
-    pairs = tuple((w, name) for name, ws in words.items() for w in ws)
-    return pairs, re.compile("|".join(re.escape(w) for w in sorted({w for w, _ in pairs}, key=len, reverse=True)))
+def _flat(words: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+    return tuple((w, name) for name, ws in words.items() for w in ws)
 
 
 # the words without one of which a `_LOST_*` expression cannot match, lower-cased: most windows hold none of them,
@@ -776,11 +760,8 @@ class _All:
 _ALL = _All()
 
 
-def _may(text: str, words: tuple[tuple[tuple[str, str], ...], re.Pattern]) -> frozenset[str] | set[str] | _All:
+def _may(text: str, words: tuple[tuple[str, str], ...]) -> set[str] | _All:
     """The `_LOST_*` expressions that can match `text`: those one of whose words its lower-cased form holds (all,
-    where there is no such form). Most windows hold none: one search tells, before each word is looked for."""
+    where there is no such form)."""
     low = lowered(text)
-    if low is None:
-        return _ALL
-    pairs, any_word = words
-    return {name for w, name in pairs if w in low} if any_word.search(low) else _EMPTY
+    return _ALL if low is None else {name for w, name in words if w in low}
