@@ -53,6 +53,10 @@ _LONG_RUN = re.compile(r"\S{80,}")
 # words are the relevance check's (`relevance.DEFENCE_TERMS`) and the plain names of forces and weapons it leaves to
 # context (`_GUARD_NOUNS`: "helicopters", "tanks", "drones", "brigades").
 _CUE_WINDOW = 200
+# the small words other languages write inside a name, in lower case ("Armada de Chile", "Marinha do Brasil",
+# "Fuerza Aérea del Perú", "Ministerie van Defensie"): as the English stop words, they do not break a name's capitals
+_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "las", "los",
+                             "el", "van", "von", "der", "den", "het", "y", "e", "et", "zu"})
 _GUARD_NOUNS = re.compile(
     r"(?i)\b(?:militar\w*|coast\s+guard|marine\s+corps|helicopters?|gunships?|aircraft|airframes?|patrol\s+(?:boats?|vessels?)|"
     r"tanks?|armou?red|rocket\s+launchers?|drones?|squadrons?|regiments?|battalions?|brigades?|infantry|procurement|"
@@ -176,7 +180,8 @@ class Gazetteer:
                         continue
                     if key[0] in ("organization", "location", "person") and e - s > 1 \
                             and not doc.span(s, e).isupper() and not all(
-                            w[:1].isupper() or not w.isalpha() or w.lower() in stop_words for w in words[s:e]):
+                            w[:1].isupper() or not w.isalpha() or w.lower() in stop_words or w in _NAME_PARTICLES
+                            for w in words[s:e]):
                         continue  # "the Indian armed forces", "The diplomat said" are not names
                 # longest first, then by kind (`_PRIORITY`), then by start: one number that orders as that tuple
                 raw.append((((e - s) * 8 + ranks[k]) * _BY_START - s, s, e, key))
