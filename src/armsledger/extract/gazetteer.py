@@ -53,10 +53,6 @@ _LONG_RUN = re.compile(r"\S{80,}")
 # words are the relevance check's (`relevance.DEFENCE_TERMS`) and the plain names of forces and weapons it leaves to
 # context (`_GUARD_NOUNS`: "helicopters", "tanks", "drones", "brigades").
 _CUE_WINDOW = 200
-# the small words other languages write inside a name, in lower case ("Armada de Chile", "Marinha do Brasil",
-# "Fuerza Aérea del Perú", "Ministerie van Defensie"): as the English stop words, they do not break a name's capitals
-_NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "las", "los",
-                             "el", "van", "von", "der", "den", "het", "y", "e", "et", "zu"})
 _GUARD_NOUNS = re.compile(
     r"(?i)\b(?:militar\w*|coast\s+guard|marine\s+corps|helicopters?|gunships?|aircraft|airframes?|patrol\s+(?:boats?|vessels?)|"
     r"tanks?|armou?red|rocket\s+launchers?|drones?|squadrons?|regiments?|battalions?|brigades?|infantry|procurement|"
@@ -138,6 +134,15 @@ class Gazetteer:
         self.lower, self.exact, self.office_index = data["lower"], data["exact"], data["offices"]
         self.office_ids: list[str] = data["office_ids"]
         self._ranks = [_PRIORITY.get(k[0], 0) for k in self.keys]
+        # bodies and places the catalogue itself writes with lower-case words in them ("Armada de Chile", "Yantar
+        # shipyard", "Negev desert"): written just so in a text, they are names, capitals or not (people's names
+        # are left to the name rules, which take a title before them)
+        self._as_written: dict[tuple[str, str], set[str]] = {}
+        for kind in ("organization", "location"):
+            for e in catalogue.of_kind(kind).values():
+                for n in e.names():
+                    if " " in n and any(w[:1].islower() for w in n.split()[1:]):
+                        self._as_written.setdefault((kind, e.id), set()).add(n)
 
     def make_doc(self, text: str) -> Doc:
         # A run of 80+ characters without a space holds no catalogue name, and the
@@ -180,8 +185,8 @@ class Gazetteer:
                         continue
                     if key[0] in ("organization", "location", "person") and e - s > 1 \
                             and not doc.span(s, e).isupper() and not all(
-                            w[:1].isupper() or not w.isalpha() or w.lower() in stop_words or w in _NAME_PARTICLES
-                            for w in words[s:e]):
+                            w[:1].isupper() or not w.isalpha() or w.lower() in stop_words for w in words[s:e]) \
+                            and doc.span(s, e) not in self._as_written.get(key[:2], ()):
                         continue  # "the Indian armed forces", "The diplomat said" are not names
                 # longest first, then by kind (`_PRIORITY`), then by start: one number that orders as that tuple
                 raw.append((((e - s) * 8 + ranks[k]) * _BY_START - s, s, e, key))
