@@ -38,6 +38,15 @@ def entities(extractor, text: str, kind: str) -> list[dict]:
     ("The Yantar shipyard in Kaliningrad launched the third frigate of the class.", "Yantar shipyard", "RUS"),
     ("The Cambodian navy took delivery of two fast attack craft from China.", "Cambodian navy", "KHM"),
     ("The Zelenodolsk shipyard will build two more corvettes for the Russian Navy.", "Zelenodolsk shipyard", "RUS"),
+    # French names of African services, Malay and Indonesian names of Southeast Asian ones, coast guards
+    ("The Forces armées maliennes received two helicopters from Russia on Thursday.", "Forces armées maliennes", "MLI"),
+    ("The Forces Armées Royales took delivery of the first attack helicopters.", "Forces Armées Royales", "MAR"),
+    ("The Armée nationale populaire showed its new air defence systems near Algiers.", "Armée nationale populaire",
+     "DZA"),
+    ("The Tentera Laut Diraja Malaysia will commission the ship in Lumut.", "Tentera Laut Diraja Malaysia", "MYS"),
+    ("TNI Angkatan Udara will receive the first Rafale jets in 2026.", "TNI Angkatan Udara", "IDN"),
+    ("The Korea Coast Guard ordered three patrol ships from a yard in Busan.", "Korea Coast Guard", "KOR"),
+    ("The Sri Lanka Coast Guard received an offshore patrol vessel from India.", "Sri Lanka Coast Guard", "LKA"),
 ])
 def test_services_by_their_own_names(extractor, text, written, country):
     orgs = entities(extractor, text, "organization")
@@ -63,3 +72,13 @@ def test_new_platforms_are_found(extractor, text, canonical):
     plats = entities(extractor, text, "platform")
     assert any(canonical in (e["name"], e.get("canonical")) for e in plats), plats
 
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Navy Commander Budi Santoso said the submarines would arrive next year.", "Budi Santoso", "Chief of Naval Staff"),
+    ("Air Force Commander Ahmad Yusof said the jets would be based in Kuantan.", "Ahmad Yusof", "Chief of the Air Staff"),
+    ("Army Commander Rahim Karimov inspected the new howitzers.", "Rahim Karimov", "Chief of Army Staff"),
+])
+def test_a_service_commanders_title_is_the_services_head(extractor, text, name, role):
+    people = {e["name"]: e.get("role") for e in entities(extractor, text, "person")}
+    assert people.get(name) == role, people
