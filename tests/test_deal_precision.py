@@ -9,17 +9,26 @@ from armsledger.learn.fit import Row, best_thresholds
 from test_deal_features import feats
 
 
-@pytest.mark.parametrize("text, maker, seller", [
+@pytest.mark.parametrize("feature, text, maker, seller", [
     # the maker's country is not the seller where the report names the one that sells, gives or hands it over
-    ("Chile has bought 12 second-hand F-16 fighter jets from the Netherlands.", ("USA", "CHL", "F-16"),
+    ("other_seller", "Chile has bought 12 second-hand F-16 fighter jets from the Netherlands.", ("USA", "CHL", "F-16"),
      ("NLD", "CHL", "F-16")),
-    ("Ghana received four Mi-17 helicopters from Ukraine last month.", ("RUS", "GHA", "Mi-17"), ("UKR", "GHA", "Mi-17")),
-    ("Poland will give 14 Leopard 2 tanks to Ukraine, its defence minister said.", ("DEU", "UKR", "Leopard 2"),
-     ("POL", "UKR", "Leopard 2")),
+    ("other_seller", "Ghana received four Mi-17 helicopters from Ukraine last month.", ("RUS", "GHA", "Mi-17"),
+     ("UKR", "GHA", "Mi-17")),
+    ("other_seller", "Poland will give 14 Leopard 2 tanks to Ukraine, its defence minister said.",
+     ("DEU", "UKR", "Leopard 2"), ("POL", "UKR", "Leopard 2")),
+    # ... nor where the maker (or a partner of it) is never named in a sentence of the platform and another country
+    # is: a pair or list of signatories, a counterpart, a donor thanked
+    ("other_named", "Argentina and Denmark signed an agreement for 24 used F-16 fighter jets on Tuesday.",
+     ("USA", "ARG", "F-16"), ("DNK", "ARG", "F-16")),
+    ("other_named", "Nigeria's air force inducted three JF-17 fighters bought from Pakistan.", ("CHN", "NGA", "JF-17"),
+     ("PAK", "NGA", "JF-17")),
+    ("other_named", "Kenya thanked the United States for twelve Bastion armoured vehicles handed over in Nairobi.",
+     ("FRA", "KEN", "Arquus Bastion"), ("USA", "KEN", "Arquus Bastion")),
 ])
-def test_a_maker_is_told_that_another_country_is_named_as_the_seller(extractor, text, maker, seller):
-    assert {"sib:other_seller", "sib:other_seller&origin"} <= feats(extractor, text, maker)
-    assert not {x for x in feats(extractor, text, seller) if x.startswith("sib:other_seller")}
+def test_a_maker_is_told_that_another_country_is_named_as_the_seller(extractor, feature, text, maker, seller):
+    assert {f"sib:{feature}", f"sib:{feature}&origin"} <= feats(extractor, text, maker)
+    assert not {x for x in feats(extractor, text, seller) if x.startswith(f"sib:{feature}")}
 
 
 @pytest.mark.parametrize("text, key", [
@@ -98,3 +107,11 @@ def test_a_steady_threshold_is_not_set_at_the_last_grid_step_before_the_precisio
     labels = [r.label for r in rows]
     assert best_thresholds(rows, scores, labels, own_bar=False, steady=False)[1] == 0.46
     assert best_thresholds(rows, scores, labels, own_bar=False, steady=True)[1] == 0.48
+
+
+@pytest.mark.parametrize("text, key", [
+    ("India ordered 26 Rafale M fighters for its carriers last year.", ("FRA", "IND", "Rafale M")),
+    ("Vietnam took delivery of two more Kilo-class submarines in January.", ("RUS", "VNM", "Kilo class")),
+])
+def test_a_maker_alone_in_its_sentence_is_not_told_another_is_named(extractor, text, key):
+    assert not {x for x in feats(extractor, text, key) if "other_named" in x}

@@ -214,6 +214,8 @@ class Featurizer:
         if rule_status:
             f.append("rule:deal")
             f.append("rule:status:" + rule_status)
+            if self.other_named(cand):  # the rules' supplier where the report names another seller
+                f.append("rule:deal&sib:other_named")
         else:
             f.append("rule:none")
         parts = [self._frozen(f), self._precision_parts(cand)]
@@ -228,22 +230,33 @@ class Featurizer:
         each platform the countries named as its sellers to anyone."""
         sellers: dict[tuple, set[str]] = {}
         by_plat: dict[str, set[str]] = {}
+        named: dict[tuple, set[str]] = {}
         for cand in candidates:
             for m in cand.mentions:
                 if m.supplier.start < 0 or m.supplier.clause != m.clause:
                     continue
+                named.setdefault((cand.recipient, cand.platform.name), set()).add(cand.supplier)
                 if self._party(m.supplier, m, self.clauses[m.clause])[0] & _SELLER_SIDE:
                     sellers.setdefault((cand.recipient, cand.platform.name), set()).add(cand.supplier)
                     by_plat.setdefault(cand.platform.name, set()).add(cand.supplier)
                     break
-        self._sellers = (sellers, by_plat)
+        self._sellers = (sellers, by_plat, named)
+
+    def other_named(self, cand: Candidate) -> bool:
+        """Is the candidate's supplier never named in a sentence of the platform, where another supplier of the
+        same recipient and platform is ("Turkey and the UK signed for Eurofighters": the UK, not Germany, the
+        partner the catalogue adds)? (`index_sellers` first.)"""
+        if self._sellers is None:
+            return False
+        named = self._sellers[2].get((cand.recipient, cand.platform.name), ())
+        return bool(named) and cand.supplier not in named
 
     def _precision_parts(self, cand: Candidate) -> frozenset[str]:
         """The candidate's features against the commonest false deals (see `_SELLER_SIDE` and `_LOST_BEFORE`), as
         one frozen set."""
         f: list[str] = []
         if self._sellers is not None:
-            sellers, by_plat = self._sellers
+            sellers, by_plat, _ = self._sellers
             plat = cand.platform.name
             named = sellers.get((cand.recipient, plat), ())
             if named and cand.supplier not in named:
@@ -253,6 +266,10 @@ class Featurizer:
                                                 else "not_origin"))
             if cand.recipient in by_plat.get(plat, ()):
                 f.append("sib:rec_sells")
+            if self.other_named(cand):
+                f.append("sib:other_named")
+                f.append("sib:other_named&" + ("origin_unknown" if cand.platform.country is None else "origin"
+                                               if cand.supplier == cand.platform.country else "not_origin"))
         cues = [self._lost_cues(m) for m in cand.mentions]
         # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs it at all
         every = frozenset.intersection(*cues) if cues else _EMPTY
