@@ -364,6 +364,11 @@ def test_a_meeting_with_a_list_of_counterparts_is_one_per_counterpart(extractor,
     ("The French minister held talks with his German counterpart on Tuesday; Italy and Spain sent envoys.",
      "held talks"),
     ("The Dutch minister met his Ukrainian counterpart to discuss aid from Germany, France and Italy.", "met"),
+    # a meeting "between" or "among" all it lists, no host: one meeting of them all
+    ("The deal follows Monday's meeting in San Diego between Prime Minister Anthony Albanese, US President Joe Biden "
+     "and British Prime Minister Rishi Sunak.", "meeting"),
+    ("Talks among the defence ministers of Poland, Lithuania and Latvia took place in Vilnius.", "Talks"),
+    ("A trilateral meeting between Azerbaijan, Turkey and Pakistan was held in Baku on Tuesday.", "meeting"),
 ])
 def test_a_meeting_without_a_list_of_counterparts_stays_whole(extractor, text, word):
     c = clauses_of(extractor, text)[0]

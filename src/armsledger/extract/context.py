@@ -206,6 +206,8 @@ class Lexicon:
         if kind == "sign" and said.lower() == "sign" and (not _SIGN_OBJECT.match(text, end)
                                                           or _NOT_A_SIGNING.search(text, max(0, start - 12), start)):
             return  # "sign" a signing only as a headline tells one: "India and France Sign Submarine Deal"
+        if kind in ("DELIVERY", "deliver") and _ARRIVE_OR_RECEIVE.search(said) and _VISITOR.match(text, end):
+            return  # "Pistorius is due to arrive in New Delhi on a four-day visit": a visit, no delivery
         if kind == "future" and said.lower() == "next" and not _NEXT_WHEN.match(text[start:start + 20]):
             return
         if group == "modifier" and kind == "hedge" and said == "May" and (
@@ -240,6 +242,12 @@ _SIGN_OBJECT = re.compile(r"\s+(?:[^\s.,;:!?]+\s+){0,4}?(?:deals?|contracts?|agr
 _NOT_A_SIGNING = re.compile(r"\b(?:to|will|would|could|may|might|shall|should|can|cannot|must|not|did|does|do|a|the|"
                             r"no|any|first)\s+$", re.I)
 _MAY_DATE = re.compile(r"May\s+\d")
+# an arrival or a receiving that is a visit, not a delivery: "is due to arrive in New Delhi today on a four-day
+# visit", "will receive his Ukrainian colleague", "received a delegation of"
+_VISITOR = re.compile(r"(?:\s+[^\s.;:!?]+){0,6}?\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?visits?\b"
+                      r"|\s+(?:his|her|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|colleagues?|delegations?|guests?|"
+                      r"visitors?|envoys?)\b", re.I)
+_ARRIVE_OR_RECEIVE = re.compile(r"(?:arriv|receiv)", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:in|on|by|since|until|till|from|to|last|next|this|early|late|mid|of|during|through|"
                            r"between|and|before|after|that)[\s-]+$", re.I)
 

@@ -29,6 +29,12 @@ _NOT_A_DELIVERY = re.compile(r"\b(?:until|till|before|once|as soon as)\s+(?:the\
                              re.I)
 _ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initially|originally|first)\s+"
                             r"(?:planned|scheduled|expected|due|slated)\b", re.I)
+# a delivery told as the plan it missed: "was originally due for delivery in 2023", "should have been handed over
+# in 2011", "Deliveries, initially planned for 2020, ...", "Delivery of all 66 had been due by the end of 2026"
+_PLAN_BEFORE = re.compile(r"\b(?:(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?|should\s+have\s+(?:been\s+)?)$", re.I)
+_PLAN_AFTER = re.compile(r"(?:\s*(?!as\b|than\b)[^\s.;:!?]+){0,8}?[\s,]+(?:which\s+were\s+|that\s+were\s+|which\s+was\s+|that\s+was\s+)?"
+                         r"(?:had\s+been\s+(?:originally\s+|initially\s+)?|(?:originally|initially)\s+)"
+                         r"(?:due|planned|scheduled|expected|slated)\b", re.I)
 _SAME_PARTIES = re.compile(r"\b(?:the two|both)\s+(?:\w+\s+)?(?:ministers|leaders|sides|countries|presidents|"
                            r"prime ministers|governments|delegations|heads of state|officials|men)\b|\bthey\s+(?:also\s+)?signed\b",
                            re.I)
@@ -58,6 +64,13 @@ _SIGNED_LAW = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?
 # a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed"
 _UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
                        r"(?:been\s+|be\s+)?$", re.I)
+
+
+def missed_plan(text: str, start: int, end: int, lo: int) -> bool:
+    """Whether the delivery stated at `start`-`end` of `text` (its sentence from `lo`) is told as the plan it
+    missed (originally, initially, should have been, had been due): not when it happens."""
+    return (_PLAN_BEFORE.search(text, max(lo, start - 40), start) is not None or _ORIGINAL_PLAN.match(text, end) is not None
+            or _PLAN_AFTER.match(text, end) is not None)
 
 
 def untold(text: str, end: int) -> bool:
@@ -251,6 +264,19 @@ class _Sentence:
                 best, best_d = dm, d
         return best
 
+    def _told_after(self, t: Trigger) -> DateMention | None:
+        """The date that follows a trigger within its clause and dates no statement: what a signing told under a
+        statement's date took place on ("said on Friday that Korea signed the contract in July")."""
+        for dm in sorted(self.c.dates, key=lambda x: x.start):
+            if dm.start < t.end or dm.start - t.end > 60 or _CLAUSE_BREAK.search(self.text, t.end, dm.start):
+                continue
+            owner = self.owner_of.get(id(dm))
+            if owner is not None and owner is not t and owner.kind != t.kind:
+                continue  # "... with deliveries in 2026": another trigger's date
+            if not reported_at(self.text, dm.start, self.c.start):
+                return dm
+        return None
+
     def people_for(self, t: Trigger, kinds: tuple[str, ...]) -> list[Entity]:
         out = []
         rivals = [x for x in self.c.of("event", *kinds) if x is not t]
@@ -425,7 +451,7 @@ class _Sentence:
         if re.match(r"(?:arrived|landed|touched down|flown to)\b", t.text, re.I) and any(
                 0 <= t.start - e <= 25 and not re.search(r"[,;.]", text[e:t.start]) for _, e, _ in c.people):
             return  # "Zelensky arrived in Paris": a visit
-        if _ORIGINAL_PLAN.match(text, t.end) or untold(text, t.end) or c.near("modifier", ("negation",), t.start, 22, 0):
+        if missed_plan(text, t.start, t.end, c.start) or untold(text, t.end) or c.near("modifier", ("negation",), t.start, 22, 0):
             return  # "... was not disclosed", "a company that failed to deliver four helicopters"
         targets = self._targets(pl)
         if dm is None:
@@ -472,7 +498,9 @@ class _Sentence:
         elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.has("deal", "cancel") \
                 and not _UNSIGNED.search(self.text, max(c.start, t.start - 50), t.start):
             if dm is None or reported_at(self.text, dm.start, c.start):
-                dm = next((d.signed for d in targets if d.signed is not None), dm)
+                told = dm is not None and self._told_after(t)  # "said on August 14 that Korea signed ... in July"
+                dm = next((d.signed for d in targets if d.signed is not None and not (
+                    told and reported_at(self.text, d.signed.start))), None) or told or dm
             st = self.status_for(t, dm, "expected")
             self.add("DEAL_SIGNED", "possible" if st == "possible" else st, dm,
                      self._people() + self._orgs("defence company"), pairs, platforms, self.finder._location(c, t))
@@ -495,7 +523,7 @@ class _Sentence:
             self.add("NEGOTIATION", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("agency", "government body"), pairs, platforms)
         elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) \
-                and not untold(self.text, t.end) and not any(
+                and not untold(self.text, t.end) and not missed_plan(self.text, t.start, t.end, c.start) and not any(
                 x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)

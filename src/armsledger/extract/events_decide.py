@@ -21,7 +21,7 @@ from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, unique
 from .entities import HEAD_ROLES
-from .events import _CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, untold
+from .events import _CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold
 from .learned import Model
 from .spans import distance
 
@@ -75,6 +75,7 @@ _LIST_SEP = re.compile(r",|\band\b|&")
 _NOT_A_LIST = re.compile(r"[.;:!?()\"“”]|\b(?:on|over|about|against|to|for|that|which|who|whom|said|says|while|but|after|"
                          r"before|at|during|amid|as)\b", re.I)
 _STOP = re.compile(r"[.;:!?()\"“”]")
+_AMONG = re.compile(r"\b(?:between|among|amongst)\b", re.I)
 _LIST_START = 80  # characters from the words that state a meeting to the first counterpart of its list
 
 
@@ -83,7 +84,8 @@ def counterparts(ev: Event, c: Clause) -> list[Event]:
     Poland"; "met the US Secretary of Defense, the South Korean minister and ...") is one meeting per
     counterpart, each with the host (the country of those named before the words that state it). The list: the
     countries named (directly or by the people named) after those words, joined only by commas and "and";
-    two counterparts are enough with a host, three without one. Any other event is itself alone."""
+    two counterparts are enough with a host, three without one. A meeting "between" or "among" those it lists, with
+    no host, is one meeting of them all. Any other event is itself alone."""
     if ev.type not in ("MEETING", "SUMMIT") or ev.at is None:
         return [ev]
     ts, te = ev.at
@@ -102,6 +104,8 @@ def counterparts(ev: Event, c: Clause) -> list[Event]:
             continue
         if not listed and (len(gap) > _LIST_START or _STOP.search(gap)):
             break
+        if not listed and not host and _AMONG.search(gap):
+            return [ev]  # "a meeting between Albanese, Biden and Sunak": one meeting of all three
         if listed and (len(gap) > 60 or not _LIST_SEP.search(gap) or _NOT_A_LIST.search(gap)):
             break
         listed.append(code)
@@ -191,8 +195,9 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             type_ = t.kind if t.group in ("event", "cue") else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None
             if type_ == "NEGOTIATION" and t.group == "deal" and DECIDED_TO_BUY.match(t.text):
                 type_ = "REQUEST"  # "will buy": a purchase announced (`events.DECIDED_TO_BUY`)
-            if type_ == "DELIVERY" and untold(c.sent.text, t.end - c.start):
-                continue  # "The number of howitzers delivered was not disclosed" (`events.untold`)
+            if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start)
+                                        or missed_plan(c.sent.text, t.start - c.start, t.end - c.start, 0)):
+                continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery"
             if type_ and (i, type_) not in have:
                 by_type.setdefault(type_, []).append(t)
         if not by_type:
