@@ -30,9 +30,11 @@ _NOT_A_DELIVERY = re.compile(r"\b(?:until|till|before|once|as soon as)\s+(?:the\
 _ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initially|originally|first)\s+"
                             r"(?:planned|scheduled|expected|due|slated)\b", re.I)
 # a delivery told as the plan it missed: "was originally due for delivery in 2023", "should have been handed over
-# in 2011", "Deliveries, initially planned for 2020, ...", "Delivery of all 66 had been due by the end of 2026"
+# in 2011", "Deliveries, initially planned for 2020, ...", "Delivery of all 66 had been due by the end of 2026".
+# A word after the trigger is taken whole (an atomic group): split at every letter, a long word made the search
+# exponential.
 _PLAN_BEFORE = re.compile(r"\b(?:(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?|should\s+have\s+(?:been\s+)?)$", re.I)
-_PLAN_AFTER = re.compile(r"(?:\s*(?!as\b|than\b)[^\s.;:!?]+){0,8}?[\s,]+(?:which\s+were\s+|that\s+were\s+|which\s+was\s+|that\s+was\s+)?"
+_PLAN_AFTER = re.compile(r"(?:\s*(?!as\b|than\b)(?>[^\s.;:!?]+)){0,8}?[\s,]+(?:which\s+were\s+|that\s+were\s+|which\s+was\s+|that\s+was\s+)?"
                          r"(?:had\s+been\s+(?:originally\s+|initially\s+)?|(?:originally|initially)\s+)"
                          r"(?:due|planned|scheduled|expected|slated)\b", re.I)
 _SAME_PARTIES = re.compile(r"\b(?:the two|both)\s+(?:\w+\s+)?(?:ministers|leaders|sides|countries|presidents|"
