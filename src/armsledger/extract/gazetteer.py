@@ -134,15 +134,8 @@ class Gazetteer:
         self.lower, self.exact, self.office_index = data["lower"], data["exact"], data["offices"]
         self.office_ids: list[str] = data["office_ids"]
         self._ranks = [_PRIORITY.get(k[0], 0) for k in self.keys]
-        # bodies and places the catalogue itself writes with lower-case words in them ("Armada de Chile", "Yantar
-        # shipyard", "Negev desert"): written just so in a text, they are names, capitals or not (people's names
-        # are left to the name rules, which take a title before them)
-        self._as_written: dict[tuple[str, str], set[str]] = {}
-        for kind in ("organization", "location"):
-            for e in catalogue.of_kind(kind).values():
-                for n in e.names():
-                    if " " in n and any(w[:1].islower() for w in n.split()[1:]):
-                        self._as_written.setdefault((kind, e.id), set()).add(n)
+        self._as_written: dict[tuple[str, str], set[str]] = {
+            (kind, id_): set(names) for kind, id_, names in data["as_written"]}
 
     def make_doc(self, text: str) -> Doc:
         # A run of 80+ characters without a space holds no catalogue name, and the
@@ -282,7 +275,22 @@ def _patterns(catalogue: Catalogue) -> dict[tuple[str, str, str, str], list[str]
 
 def _build(catalogue: Catalogue) -> dict:
     """Tokenize every name with spaCy and index it (see the module docstring)."""
-    return spacy_index(catalogue)[0]
+    data = spacy_index(catalogue)[0]
+    data["as_written"] = _as_written(catalogue)
+    return data
+
+
+def _as_written(catalogue: Catalogue) -> list[list]:
+    """Bodies and places the catalogue itself writes with lower-case words in them ("Armada de Chile", "Yantar
+    shipyard", "Negev desert"): written just so in a text, they are names, capitals or not (people's names are
+    left to the name rules, which take a title before them). [kind, id, names] rows, for the start-up cache."""
+    out = []
+    for kind in ("organization", "location"):
+        for e in catalogue.of_kind(kind).values():
+            names = sorted({n for n in e.names() if " " in n and any(w[:1].islower() for w in n.split()[1:])})
+            if names:
+                out.append([kind, e.id, names])
+    return out
 
 
 def spacy_index(catalogue: Catalogue) -> tuple[dict, dict]:
