@@ -177,7 +177,7 @@ class Gate:
             return Verdict(True, f"'{found[PLATFORM_WORD]}' and '{found[WEAPON]}'")
         if shapes:
             raw = _utf8(text) if raw is None else raw
-            shape = _designation_in(text, shapes if len(raw) == len(text) else None)
+            shape = _designation_in(text, shapes if len(raw) == len(text) else _in_chars(shapes, raw, len(norm)))
             if shape:
                 return Verdict(True, f"'{shape}'")
         return Verdict(False)
@@ -211,6 +211,23 @@ _SPACES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(25
 def _normal(text: str) -> bytes:
     """Lower case UTF-8 with a-z and 0-9 kept and every other byte a space."""
     return _utf8(text.lower()).translate(_SPACES)
+
+
+def _in_chars(nouns: list[tuple[int, str]], raw: bytes, norm_len: int) -> list[tuple[int, str]] | None:
+    """The nouns at their offsets in the text's characters, from their offsets in its UTF-8 bytes `raw`; None
+    where lower case moved the bytes (the text is then searched whole). A text beyond ASCII (curly quotes,
+    dashes, accents: most real news) would otherwise have every pattern run over all of it."""
+    if len(raw) + 2 != norm_len:
+        return None
+    for start, word in nouns:  # a noun's first byte is ASCII, never inside a character's bytes
+        if raw[start:start + len(word)].lower() != word.encode():
+            return None
+    chars: dict[int, int] = {}
+    at = n = 0
+    for start in sorted({start for start, _ in nouns}):  # each byte decoded once: linear in the text
+        n += len(raw[at:start].decode("utf-8", "surrogatepass"))
+        chars[start], at = n, start
+    return [(chars[start], word) for start, word in nouns]
 
 
 def _designation_in(text: str, nouns: list[tuple[int, str]] | None) -> str | None:
