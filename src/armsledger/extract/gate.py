@@ -88,14 +88,15 @@ class Gate:
         here = Path(__file__).parent
         stamp = cache.key(catalogue.stamp, *(here / f"{m}.py" for m in ("gate", "relevance", "gazetteer", "entities")))
         built = cache.fetch(f"gate-{catalogue.slot}" if catalogue.stamp else None, stamp, lambda: self._build(catalogue))
-        self._entries = {k.encode("latin-1"): [(g, r, None if s is None else s.encode("latin-1")) for g, r, s in v]
-                         for k, v in built}
-        self.words = list(self._entries)
-        self._names = [w.strip().decode() for w in self.words]
-        self._groups = [tuple(self._entries[w]) for w in self.words]
+        # kept compact (one string of the words, each word's entries by number in a table of the distinct ones):
+        # read in a few C calls instead of a tuple built per word, at every ingest's start
+        self.words = built["words"].encode("latin-1").split(b"\n")
+        self._names = [w.strip() for w in built["words"].split("\n")]  # a-z, 0-9 and spaces only (`_normal`)
+        table = [tuple((g, r, None if sh is None else sh.encode("latin-1")) for g, r, sh in t) for t in built["table"]]
+        self._groups = [table[i] for i in built["of"]]
         self.automaton = ahocorasick_rs.BytesAhoCorasick(self.words)
 
-    def _build(self, catalogue: Catalogue) -> list:
+    def _build(self, catalogue: Catalogue) -> dict:
         """The words and what each stands for, as plain data (bytes as Latin-1 text)."""
         self._entries: dict[bytes, list[tuple[str, str, bytes | None]]] = {}
         for word in TERMS:
@@ -110,8 +111,10 @@ class Gate:
                      "cutter", "apc", "carrier", "gun", "dock", "class"):
             self._add(noun, SHAPE, "any", False)
         self._add_catalogue(catalogue)
-        return [[k.decode("latin-1"), [[g, r, None if s is None else s.decode("latin-1")] for g, r, s in v]]
-                for k, v in self._entries.items()]
+        table: dict[tuple, int] = {}
+        of = [table.setdefault(tuple(v), len(table)) for v in self._entries.values()]
+        return {"words": b"\n".join(self._entries).decode("latin-1"), "of": of,
+                "table": [[[g, r, None if sh is None else sh.decode("latin-1")] for g, r, sh in t] for t in table]}
 
     def _add(self, word: str, group: str, rule: str, whole: bool) -> None:
         """`whole`: the word ends where a letter or digit does not follow."""
