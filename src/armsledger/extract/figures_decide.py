@@ -224,6 +224,7 @@ class Figures:
         self._status: dict[int, str] = {}
         self._near: dict[tuple, frozenset[str]] = {}
         self._kind_feats: dict[tuple, list[str]] = {}  # `_money`, `_count`, `_date`'s features of a figure
+        self._plat_feats: dict[tuple, tuple[str, ...]] = {}  # `_platform_place`, by platform name and figure
         named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
         for i, c in enumerate(clauses):
             if not c.sent.noise:
@@ -413,7 +414,6 @@ class Figures:
             out.add("where:unknown")
             return out
         c = self.clauses[fig.clause]
-        text = self.text
         out.add("sent:said" if said else "sent:adjacent")
         if c.sent.headline:
             out.add("sent:headline")
@@ -422,40 +422,13 @@ class Figures:
         same_kind = self.figures_of(fig.clause)[fig.kind if fig.kind != "derived" else KINDS[f]]
         out.add("sent:figs:" + ("1" if len(same_kind) <= 1 else "2" if len(same_kind) == 2 else "3+"))
         out.update(self._countries(d, fig.clause))
-        # where the deal's platform is named in the sentence, and what stands between
-        mine = [(s, e) for s, e, p in c.platforms if d.is_platform(p)]
-        others = [(s, e, p) for s, e, p in c.platforms if not d.is_platform(p)]
-        other_deal = self._deal_platforms  # a platform not the deal's own that a deal of the article is for
-        if mine:
-            s, e = min(mine, key=lambda m: distance(m, (fig.start, fig.end)))
-            gap = distance((s, e), (fig.start, fig.end))
-            out.add("plat:dist:" + _bucket(gap))
-            out.add("plat:" + ("inside" if s >= fig.start and e <= fig.end else "fig_before" if fig.end <= s else "fig_after"))
-            lo, hi = (fig.end, s) if fig.end <= s else (e, fig.start)
-            if lo < hi:
-                between = [p for ps, pe, p in others if lo <= ps < hi]
-                if between:
-                    out.add("between:platform")
-                    if any(p.name in other_deal for p in between):
-                        out.add("between:other_deal")
-                if _BREAK.search(text, lo, hi):
-                    out.add("between:break")
-                if hi - lo <= 80:
-                    out.update("bw:" + w[:7] for w in _WORD.findall(text[lo:hi].lower())[:8])
-            nearest = min(c.platforms, key=lambda m: distance((m[0], m[1]), (fig.start, fig.end)))
-            out.add("nearest_plat:" + ("self" if d.is_platform(nearest[2]) else "other"))
-            # the platform named last before the figure ("24 Rafale jets worth EUR 2.5 billion, and FDI frigates")
-            # and first after it ("EUR 2.5 billion for 24 Rafale jets")
-            prev = [m for m in c.platforms if m[1] <= fig.start]
-            if prev:
-                out.add("prev_plat:" + ("self" if d.is_platform(max(prev, key=lambda m: m[1])[2]) else "other"))
-            after = [m for m in c.platforms if m[0] >= fig.end]
-            if after:
-                out.add("next_plat:" + ("self" if d.is_platform(min(after, key=lambda m: m[0])[2]) else "other"))
-        else:
-            out.add("plat:absent")
-            if others:
-                out.add("plat:absent_other" + (":deal" if any(p.name in other_deal for _, _, p in others) else ""))
+        # where the deal's platform is named in the sentence, and what stands between: the same for every deal of
+        # that platform, so read once per platform and figure (a tuple: added in its order, as one by one)
+        key = (d.platform.name, fig.clause, fig.start, fig.end)
+        hit = self._plat_feats.get(key)
+        if hit is None:
+            hit = self._plat_feats[key] = self._platform_place(d, fig, c)
+        out.update(hit)
         out |= self._around(fig, c)
         kind = fig.kind if fig.kind != "derived" else KINDS[f]
         # what the figure's kind reads (a count, of the deal's platform too): once for the deals it may fill
@@ -465,6 +438,46 @@ class Figures:
             hit = self._kind_feats[key] = getattr(self, "_" + kind)(d, fig, c)
         out.update(hit)
         return out
+
+    def _platform_place(self, d: Deal, fig: Figure, c: Clause) -> tuple[str, ...]:
+        """Where the deal's platform is named in the figure's sentence against the figure, and what stands between
+        (in the order `_features` adds them); it depends on the deal's platform alone (`Deal.is_platform`)."""
+        out: list[str] = []
+        text = self.text
+        mine = [(s, e) for s, e, p in c.platforms if d.is_platform(p)]
+        others = [(s, e, p) for s, e, p in c.platforms if not d.is_platform(p)]
+        other_deal = self._deal_platforms  # a platform not the deal's own that a deal of the article is for
+        if mine:
+            s, e = min(mine, key=lambda m: distance(m, (fig.start, fig.end)))
+            gap = distance((s, e), (fig.start, fig.end))
+            out.append("plat:dist:" + _bucket(gap))
+            out.append("plat:" + ("inside" if s >= fig.start and e <= fig.end else "fig_before" if fig.end <= s else "fig_after"))
+            lo, hi = (fig.end, s) if fig.end <= s else (e, fig.start)
+            if lo < hi:
+                between = [p for ps, pe, p in others if lo <= ps < hi]
+                if between:
+                    out.append("between:platform")
+                    if any(p.name in other_deal for p in between):
+                        out.append("between:other_deal")
+                if _BREAK.search(text, lo, hi):
+                    out.append("between:break")
+                if hi - lo <= 80:
+                    out.extend("bw:" + w[:7] for w in _WORD.findall(text[lo:hi].lower())[:8])
+            nearest = min(c.platforms, key=lambda m: distance((m[0], m[1]), (fig.start, fig.end)))
+            out.append("nearest_plat:" + ("self" if d.is_platform(nearest[2]) else "other"))
+            # the platform named last before the figure ("24 Rafale jets worth EUR 2.5 billion, and FDI frigates")
+            # and first after it ("EUR 2.5 billion for 24 Rafale jets")
+            prev = [m for m in c.platforms if m[1] <= fig.start]
+            if prev:
+                out.append("prev_plat:" + ("self" if d.is_platform(max(prev, key=lambda m: m[1])[2]) else "other"))
+            after = [m for m in c.platforms if m[0] >= fig.end]
+            if after:
+                out.append("next_plat:" + ("self" if d.is_platform(min(after, key=lambda m: m[0])[2]) else "other"))
+        else:
+            out.append("plat:absent")
+            if others:
+                out.append("plat:absent_other" + (":deal" if any(p.name in other_deal for _, _, p in others) else ""))
+        return tuple(out)
 
     def _around(self, fig: Figure, c: Clause) -> frozenset[str]:
         """What does not depend on the deal: the words around the figure, the cues among them, the nearest
