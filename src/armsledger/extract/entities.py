@@ -231,9 +231,13 @@ _NOUN_NEXT = re.compile(r"\s+(?:(?!(?i:million|billion|trillion|bn|crore|lakh)\b
 _NAMED_HEADS = "|".join(re.escape(h) + "s?" for h, _ in _NAMED_HEAD_CATEGORY)
 # shaped like a designation: "XX-123", "VT4", "EC145", "AS-550C3", "Type 056A" (a weapon noun must follow)
 # "Project 22160", "Project 636.6" (Russian design numbers), "OPV 58S" (letters, a space, a number)
-DESIGNATION = re.compile(r"\b(?P<d>[A-Z]{1,4}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|Type[- ]\d{2,3}[A-Z]{0,2}"
-                         r"|Project[- ]\d{2,5}(?:\.\d)?[A-Z]{0,3}|(?!USD|EUR|GBP|INR|KRW|JPY|RUB|CNY|AUD|CAD|SAR|AED)"
-                         r"[A-Z]{2,4} \d{2,4}[A-Z]?)(?![\w-])")
+# Every one begins with a capital, and the word boundary before it is checked after that capital (`(?<!\w.)`), as is
+# what the alternatives begin with (`(?<=T)ype`; not a currency code: `(?<=U)SD`): an expression that begins with a
+# letter is searched for by it, one that begins with `\b` is tried at every character of the text (2.3x slower)
+DESIGNATION = re.compile(r"(?P<d>[A-Z](?<!\w.)(?:[A-Z]{0,3}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|(?<=T)ype[- ]\d{2,3}"
+                         r"[A-Z]{0,2}|(?<=P)roject[- ]\d{2,5}(?:\.\d)?[A-Z]{0,3}|(?!" + "|".join(
+                             f"(?<={c[0]}){c[1:]}" for c in "USD EUR GBP INR KRW JPY RUB CNY AUD CAD SAR AED".split())
+                         + r")[A-Z]{1,3} \d{2,4}[A-Z]?))(?![\w-])")
 # the nouns after a maker's name that make it its aircraft's name ("Sukhoi jets"), and their categories
 _MAKER_NOUN_CATEGORY = [("fighter", "fighter aircraft"), ("jet", "fighter aircraft"), ("warplane", "fighter aircraft"),
                         ("bomber", "bomber"), ("helicopter", "helicopter"), ("gunship", "attack helicopter")]
@@ -356,8 +360,11 @@ _DATELINE_AGENCY = Anchored(re.compile(
     r"|[A-Z][\w'’.-]*(?:[ \t,/]+[A-Z][\w'’.-]*){0,3}[,.]?" + _MONTH_DAY + r")"
     r"[ \t]*\((?P<a>[A-Z][\w-]{1,24}(?:[ /][A-Z][\w-]+)?)\)[ \t]*(?:—|–|--?|:|(?=[A-Z]))"), r"\([A-Z]", 80)  # its bracket
 # a picture credit of one word, alone on its line or in brackets: "Photo: CNA", "(Picture: Getty)"
-_ONE_WORD_CREDIT = re.compile(r"(?m)(?:^|(?<=\()|(?<=[.!?] ))(?:Photo|Picture|Image|Photograph|Credit)s?[ \t]*:[ \t]*"
-                              r"(?P<a>[A-Z][\w.&-]+)[ \t]*(?:\)|$)")
+# (where it may begin, at a line's start, after a bracket or a sentence's end, is checked after its first letter: the
+# search then jumps to P, I and C instead of trying every character, 6x faster)
+_CREDIT_AT = r"(?:(?<=^.)|(?<=\(.)|(?<=[.!?] .))"
+_ONE_WORD_CREDIT = re.compile(rf"(?m)(?:P{_CREDIT_AT}(?:hoto|icture|hotograph)|I{_CREDIT_AT}mage|C{_CREDIT_AT}redit)s?"
+                              r"[ \t]*:[ \t]*(?P<a>[A-Z][\w.&-]+)[ \t]*(?:\)|$)")
 _NOT_CREDIT_OUTLET = frozenset({"file", "handout", "supplied", "courtesy", "illustration", "screenshot", "screengrab",
                                 "archive", "archives", "representational", "representative", "stock", "reuters"})
 # a compass word before a continent, an ocean or a sea: the part named ("northern Africa", "the eastern Pacific")
