@@ -115,3 +115,44 @@ def test_a_steady_threshold_is_not_set_at_the_last_grid_step_before_the_precisio
 ])
 def test_a_maker_alone_in_its_sentence_is_not_told_another_is_named(extractor, text, key):
     assert not {x for x in feats(extractor, text, key) if "other_named" in x}
+
+
+def _kept_after_sellers(extractor, text: str) -> tuple[dict, set]:
+    """Each candidate's key, and the keys kept when every candidate is kept before the makers give way
+    (`decide.give_way`)."""
+    from armsledger.extract import decide
+    from armsledger.model import Article
+
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
+    keys = [(None, *c.key) for c, _, _ in rows]
+    kept = decide.give_way([True] * len(rows), decide.seller_rivals(keys, [f for _, f, _ in rows]))
+    return {k[1:] for k in keys}, {k[1:] for k, y in zip(keys, kept) if y}
+
+
+@pytest.mark.parametrize("text, maker, seller", [
+    # a second-hand sale, a gift from a state's stocks, a partner's export, a licence build: the seller named
+    ("Chile has bought 12 second-hand F-16 fighter jets from the Netherlands.", ("USA", "CHL", "F-16"),
+     ("NLD", "CHL", "F-16")),
+    ("Ghana received four Mi-17 helicopters from Ukraine last month.", ("RUS", "GHA", "Mi-17"),
+     ("UKR", "GHA", "Mi-17")),
+    ("Poland will give 14 Leopard 2 tanks to Ukraine, its defence minister said.", ("DEU", "UKR", "Leopard 2"),
+     ("POL", "UKR", "Leopard 2")),
+    ("Slovakia donated its MiG-29 fighters to Ukraine in March.", ("RUS", "UKR", "MiG-29"), ("SVK", "UKR", "MiG-29")),
+])
+def test_the_maker_gives_way_to_the_seller_the_report_names(extractor, text, maker, seller):
+    keys, kept = _kept_after_sellers(extractor, text)
+    assert {maker, seller} <= keys
+    assert seller in kept and maker not in kept
+
+
+@pytest.mark.parametrize("text, maker", [
+    # no other country named: the maker stands
+    ("Peru bought two C-27J transport aircraft in 2013.", ("ITA", "PER", "C-27J")),
+    ("Egypt has ordered 30 more Rafale jets from France.", ("FRA", "EGY", "Rafale")),
+    # the other seller named only through its company is a maker too, no rival
+    ("Uzbekistan ordered four C295 transport aircraft from Airbus.", ("ESP", "UZB", "C-295")),
+    ("Canada ordered 16 C295 aircraft from Airbus, the company said.", ("ESP", "CAN", "C-295")),
+])
+def test_a_maker_no_named_country_sells_for_stands(extractor, text, maker):
+    keys, kept = _kept_after_sellers(extractor, text)
+    assert maker in keys and maker in kept

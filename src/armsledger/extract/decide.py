@@ -57,6 +57,38 @@ def _beaten(cand: cands.Candidate, p: float, best: dict, lists: dict) -> bool:
     return not (mine & lists.get(top_recipient, set()))
 
 
+def seller_rivals(keys: list[tuple], feats: list) -> dict[int, list[int]]:
+    """For each candidate whose supplier is the platform's maker (`sup:origin`; `keys`: report, supplier, recipient,
+    platform), the candidates of the same report, recipient and platform whose supplier is another country the
+    report names (`sup:via:country`), not the maker: kept both, the named seller beats the maker the catalogue
+    gives (`give_way`). A second-hand sale ("24 F-16s from Denmark"), a gift from a state's stocks ("helicopters
+    that India supplied"), a consortium partner's export ("Turkey and the UK signed for Eurofighters", not Germany)
+    or a licence build ("Black Hawks built in Poland") has one seller, and it is not the maker; out of fold the
+    maker's deal was wrong in 7 of 9 such pairs kept (right only where the report tells both sold: the two
+    builders of the FREMM). A seller named through its company ("built by Airbus in Seville") is no rival: it
+    is the maker too."""
+    by: dict[tuple, list[int]] = {}
+    for i, (k, f) in enumerate(zip(keys, feats)):
+        if "sup:via:country" in f and "sup:origin" not in f:
+            by.setdefault((k[0], k[2], k[3]), []).append(i)
+    out: dict[int, list[int]] = {}
+    for i, (k, f) in enumerate(zip(keys, feats)):
+        if "sup:origin" in f:
+            named = [j for j in by.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
+            if named:
+                out[i] = named
+    return out
+
+
+def give_way(yes: list[bool], rivals: dict[int, list[int]]) -> list[bool]:
+    """`yes` (which candidates are kept) without the makers' deals a kept named seller beats (`seller_rivals`)."""
+    out = list(yes)
+    for i, named in rivals.items():
+        if yes[i] and any(yes[j] for j in named):
+            out[i] = False
+    return out
+
+
 def _weights(pairs: list[tuple[str, float]]) -> list[dict]:
     return [{"feature": f, "weight": round(w, 3)} for f, w in pairs]
 
@@ -104,16 +136,20 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
             best[k] = (p, cand.recipient)
     lists = fz._lists_of_code()
     speaking = {id(c) for c in speakers}
+    bars = []
     for cand, feats, p, rule in scored:
         if (rule or "rule:deal" in feats) and model.deal.rule_threshold is not None:
             # the rules' vote, theirs or a list mate's ("ordered by Egypt, Qatar and Greece"): the bar the
             # thresholds were fitted with for every candidate carrying it (fit.best_thresholds)
-            threshold = model.deal.rule_threshold
+            bars.append(model.deal.rule_threshold)
         elif _beaten(cand, p, best, lists):
-            threshold = model.deal.rival_threshold or model.deal.threshold
+            bars.append(model.deal.rival_threshold or model.deal.threshold)
         else:
-            threshold = model.deal.threshold
-        if p < threshold or id(cand) in speaking:
+            bars.append(model.deal.threshold)
+    kept = give_way([p >= t and id(c) not in speaking for (c, _, p, _), t in zip(scored, bars)],
+                    seller_rivals([(None, *c.key) for c, _, _, _ in scored], [f for _, f, _, _ in scored]))
+    for (cand, feats, p, rule), threshold, keep in zip(scored, bars, kept):
+        if not keep:
             # ... and no deal for a country named only as the one speaking of it ("Washington warned Ankara that...")
             dropped += rule
             finder.rejected_keys.add(cand.key)

@@ -80,9 +80,11 @@ def report(items: list[tuple[fit.Row, dict]], missed: int, seed: int, C: float, 
     beaten = fit.rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
     per: dict[str, list[int]] = {}
     wrong = []
-    for i, (r, s, b) in enumerate(zip(rows, scores, beaten)):
+    kept = decide.give_way([s >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
+                            for r, s, b in zip(rows, scores, beaten)],
+                           decide.seller_rivals([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
+    for i, (r, yes) in enumerate(zip(rows, kept)):
         by_rules = "rule:deal" in r.feats
-        yes = s >= (t[0] if by_rules else t[2] if b else t[1])
         for k in ("all", r.group.split("/")[0], "opened by the rules" if by_rules else "opened by the model"):
             c = per.setdefault(k, [0, 0, 0])
             c[0] += yes and r.label

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..evaluate import Tally, event_matcher, match, same_platform, score_one
-from ..extract import Extractor, learned, naming
+from ..extract import Extractor, decide, learned, naming
 from ..extract.features import STATUS_ONLY
 from . import figures as figure_fit
 from .goldsets import Example
@@ -203,13 +203,15 @@ def best_thresholds(rows: list[Row], scores: list[float], labels: list[int],
     steady = STEADY if steady is None else steady
     beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
     by_rules = ["rule:deal" in r.feats for r in rows]
+    sellers = decide.seller_rivals([(r.group, *r.key) for r in rows], [r.feats for r in rows])
     grid = [x / 100 for x in range(4, 91, 2)]
 
     def score(t: tuple[float, float, float]) -> tuple[float, float]:
         tp = fp = own_tp = own_fp = 0
         fn = missed
-        for s, y, b, r in zip(scores, labels, beaten, by_rules):
-            yes = s >= (t[0] if r else t[2] if b else t[1])
+        kept = decide.give_way([s >= (t[0] if r else t[2] if b else t[1]) for s, b, r in zip(scores, beaten, by_rules)],
+                               sellers)
+        for yes, y, r in zip(kept, labels, by_rules):
             tp += yes and y
             fp += yes and not y
             fn += (not yes) and y
