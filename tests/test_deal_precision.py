@@ -117,15 +117,16 @@ def test_a_maker_alone_in_its_sentence_is_not_told_another_is_named(extractor, t
     assert not {x for x in feats(extractor, text, key) if "other_named" in x}
 
 
-def _kept_after_sellers(extractor, text: str) -> tuple[dict, set]:
-    """Each candidate's key, and the keys kept when every candidate is kept before the makers give way
-    (`decide.give_way`)."""
+def _kept(extractor, text: str, passing) -> tuple[set, set]:
+    """Each candidate's key, and the keys still kept where the thresholds pass those `passing` holds (a set, or a
+    test of a key) (`decide.overrule`)."""
     from armsledger.extract import decide
     from armsledger.model import Article
 
     rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
     keys = [(None, *c.key) for c, _, _ in rows]
-    kept = decide.give_way([True] * len(rows), decide.seller_rivals(keys, [f for _, f, _ in rows]))
+    passes = passing if callable(passing) else passing.__contains__
+    kept = decide.overrule([passes(k[1:]) for k in keys], decide.overruled(keys, [f for _, f, _ in rows]))
     return {k[1:] for k in keys}, {k[1:] for k, y in zip(keys, kept) if y}
 
 
@@ -140,7 +141,7 @@ def _kept_after_sellers(extractor, text: str) -> tuple[dict, set]:
     ("Slovakia donated its MiG-29 fighters to Ukraine in March.", ("RUS", "UKR", "MiG-29"), ("SVK", "UKR", "MiG-29")),
 ])
 def test_the_maker_gives_way_to_the_seller_the_report_names(extractor, text, maker, seller):
-    keys, kept = _kept_after_sellers(extractor, text)
+    keys, kept = _kept(extractor, text, {maker, seller})
     assert {maker, seller} <= keys
     assert seller in kept and maker not in kept
 
@@ -154,5 +155,34 @@ def test_the_maker_gives_way_to_the_seller_the_report_names(extractor, text, mak
     ("Canada ordered 16 C295 aircraft from Airbus, the company said.", ("ESP", "CAN", "C-295")),
 ])
 def test_a_maker_no_named_country_sells_for_stands(extractor, text, maker):
-    keys, kept = _kept_after_sellers(extractor, text)
+    # every supplier of the recipient and platform passes
+    keys, kept = _kept(extractor, text, lambda k: k[1:] == maker[1:])
     assert maker in keys and maker in kept
+
+
+@pytest.mark.parametrize("text, lost, bought", [
+    ("Romania chose the K9 howitzer over the French CAESAR after a year of trials.", ("FRA", "ROU", "Caesar"),
+     ("KOR", "ROU", "K9")),
+    ("Bulgaria bought the F-16 from the United States instead of the Gripen, the ministry said.",
+     ("SWE", "BGR", "Gripen"), ("USA", "BGR", "F-16")),
+    ("Thailand has turned down an offer of Russian Su-35 fighters and will buy more Gripens from Sweden.",
+     ("RUS", "THA", "Su-35"), ("SWE", "THA", "Gripen")),
+    ("The Philippines bought two helicopters from Italy that will fly aboard the BRP Jose Rizal.",
+     ("ITA", "PHL", "BRP Jose Rizal"), ("ITA", "PHL", "helicopters")),
+])
+def test_a_platform_every_mention_tells_passed_over_or_carried_is_no_deal(extractor, text, lost, bought):
+    keys, kept = _kept(extractor, text, {lost, bought})
+    assert {lost, bought} <= keys
+    assert bought in kept and lost not in kept
+
+
+@pytest.mark.parametrize("text, key", [
+    # a rival considered is not passed over
+    ("India is weighing contenders like the Rafale for its next fighter, the ministry said.", ("FRA", "IND", "Rafale")),
+    # passed over in one mention, bought in another
+    ("Chile first rejected the Gripen. Last year Chile signed for 12 Gripen fighters from Sweden.",
+     ("SWE", "CHL", "Gripen")),
+])
+def test_a_platform_not_passed_over_at_every_mention_is_not_overruled(extractor, text, key):
+    keys, kept = _kept(extractor, text, {key})
+    assert key in keys and key in kept

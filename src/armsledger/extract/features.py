@@ -277,6 +277,8 @@ class Featurizer:
             f.append("lost:" + x)
             if any(_POOLED.get(y, y) == x for y in every):
                 f.append("lost_all:" + x)
+        if cues and all(c & _NOT_BOUGHT for c in cues):
+            f.append(NOT_BOUGHT)
         return self._frozen(sorted(f))
 
     def _lost_cues(self, m: Mention) -> frozenset[str]:
@@ -741,6 +743,10 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 )]
 
 
+# told at every mention as passed over, turned down or carried: never a deal (`decide.overruled`). Not a rival's
+# cue: "contenders like the Rafale" are considered
+NOT_BOUGHT = "lost_all:not_bought"
+_NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard"})
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over"}
 
 

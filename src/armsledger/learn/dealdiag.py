@@ -14,7 +14,7 @@ dropped later, so the counts are near the extraction's, not equal to them. Each 
 | --- | --- |
 | `kept` | a candidate holds it and clears its threshold |
 | `low` | a candidate holds it, scored below its threshold |
-| `gave_way` | ... it clears it, but its supplier is the maker and another seller of it to that recipient is kept (`decide.give_way`) |
+| `overruled` | ... it clears it, but `decide.overrule` drops it (a platform not bought, a maker a named seller beats) |
 | `none:platform` | no candidate holds it; the platform is never found (as a named platform or a class) |
 | `none:pair` | ... the platform is found, but never with this supplier and recipient near it |
 
@@ -105,9 +105,9 @@ def records(sets: list[str], k: int = 5, C: float = 0.1, weights: tuple[str, ...
     t_rule, t_new, t_rival, f = best_thresholds(rows, scores, [r.label for r in rows], missed=missed)
     print(f"out-of-fold candidate F1 {f:.3f} (thresholds: rule {t_rule}, new {t_new}, rival {t_rival})")
     beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
-    kept = decide.give_way([s >= (t_rule if "rule:deal" in r.feats else t_rival if b else t_new)
+    kept = decide.overrule([s >= (t_rule if "rule:deal" in r.feats else t_rival if b else t_new)
                             for r, s, b in zip(rows, scores, beaten)],
-                           decide.seller_rivals([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
+                           decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
     out = []
     i = 0
     for e, cands, held, clauses, text in arts:
@@ -132,7 +132,7 @@ def records(sets: list[str], k: int = 5, C: float = 0.1, weights: tuple[str, ...
             cand, feats, rule = cands[j]
             r = lo + j
             t = t_rule if "rule:deal" in feats else t_rival if beaten[r] else t_new
-            rec.update(cause="kept" if kept[r] else "gave_way" if scores[r] >= t else "low", score=round(scores[r], 3),
+            rec.update(cause="kept" if kept[r] else "overruled" if scores[r] >= t else "low", score=round(scores[r], 3),
                        threshold=t,
                        rank=art_scores.index(scores[r]) + 1, of=len(cands), rule=bool(rule),
                        shape=shape(cand, clauses, text, feats),

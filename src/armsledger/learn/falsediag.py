@@ -80,9 +80,9 @@ def report(items: list[tuple[fit.Row, dict]], missed: int, seed: int, C: float, 
     beaten = fit.rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
     per: dict[str, list[int]] = {}
     wrong = []
-    kept = decide.give_way([s >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
+    kept = decide.overrule([s >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
                             for r, s, b in zip(rows, scores, beaten)],
-                           decide.seller_rivals([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
+                           decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
     for i, (r, yes) in enumerate(zip(rows, kept)):
         by_rules = "rule:deal" in r.feats
         for k in ("all", r.group.split("/")[0], "opened by the rules" if by_rules else "opened by the model"):

@@ -203,13 +203,13 @@ def best_thresholds(rows: list[Row], scores: list[float], labels: list[int],
     steady = STEADY if steady is None else steady
     beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
     by_rules = ["rule:deal" in r.feats for r in rows]
-    sellers = decide.seller_rivals([(r.group, *r.key) for r in rows], [r.feats for r in rows])
+    sellers = decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows])
     grid = [x / 100 for x in range(4, 91, 2)]
 
     def score(t: tuple[float, float, float]) -> tuple[float, float]:
         tp = fp = own_tp = own_fp = 0
         fn = missed
-        kept = decide.give_way([s >= (t[0] if r else t[2] if b else t[1]) for s, b, r in zip(scores, beaten, by_rules)],
+        kept = decide.overrule([s >= (t[0] if r else t[2] if b else t[1]) for s, b, r in zip(scores, beaten, by_rules)],
                                sellers)
         for yes, y, r in zip(kept, labels, by_rules):
             tp += yes and y

@@ -40,7 +40,7 @@ def screen(rows: list[fit.Row], missed: dict[str, int], names: list[str], k: int
     """Per dealing (`seeds`): each set's ("all" too) deal F1 and precision out of fold, at the thresholds
     `fit.best_thresholds` chooses on that dealing's scores."""
     out = []
-    sellers = decide.seller_rivals([(r.group, *r.key) for r in rows], [r.feats for r in rows])
+    sellers = decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows])
     for seed in seeds:
         scores = fit.out_of_fold(rows, names, k, C, seed)
         t = fit.best_thresholds(rows, scores, [r.label for r in rows], missed=sum(missed.values()))
@@ -50,7 +50,7 @@ def screen(rows: list[fit.Row], missed: dict[str, int], names: list[str], k: int
         for name, n in missed.items():
             for s in ("all", name.split("/")[0]):
                 counts.setdefault(s, [0, 0, 0])[2] += n
-        kept = decide.give_way([p >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
+        kept = decide.overrule([p >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
                                 for r, p, b in zip(rows, scores, beaten)], sellers)
         for r, yes in zip(rows, kept):
             for s in ("all", r.group.split("/")[0]):
