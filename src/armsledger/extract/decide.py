@@ -74,28 +74,18 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
       (right only where the report tells both sold: the two builders of the FREMM). A seller named through its
       company ("built by Airbus in Seville") is no rival: it is the maker too."""
     by: dict[tuple, list[int]] = {}
-    named_pair: dict[tuple, list[int]] = {}
     for i, (k, f) in enumerate(zip(keys, feats)):
         if "sup:via:country" in f and "sup:origin" not in f:
             by.setdefault((k[0], k[2], k[3]), []).append(i)
-        if PAIR_NAMED and "plat:generic" not in f:
-            named_pair.setdefault(k[:3], []).append(i)
     out: dict[int, list[int] | None] = {}
     for i, (k, f) in enumerate(zip(keys, feats)):
         if NOT_BOUGHT in f:
             out[i] = None
-            continue
-        beats = []
-        if "sup:origin" in f:
-            beats += [j for j in by.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
-        if PAIR_NAMED and "plat:generic" in f:
-            beats += named_pair.get(k[:3], ())
-        if beats:
-            out[i] = beats
+        elif "sup:origin" in f:
+            named = [j for j in by.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
+            if named:
+                out[i] = named
     return out
-
-
-PAIR_NAMED = False
 
 
 def overrule(yes: list[bool], over: dict[int, list[int] | None]) -> list[bool]:
