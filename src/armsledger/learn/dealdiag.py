@@ -35,6 +35,7 @@ from ..extract import MAX_CHARS, Extractor, decide, learned, naming
 from ..extract.deals import DealFinder
 from ..ingest import clean_surrogates
 from .fit import Row, _folds, best_thresholds, fit, rivals
+from .fit import kept as fit_kept
 from .goldsets import TRAINING_SETS, load
 
 _IN_SERVICE = re.compile(r"\b(?:in service|operat(?:ed|es|ors?|ing)|flown by|used by|in (?:the|its|their) "
@@ -105,9 +106,7 @@ def records(sets: list[str], k: int = 5, C: float = 0.1, weights: tuple[str, ...
     t_rule, t_new, t_rival, f = best_thresholds(rows, scores, [r.label for r in rows], missed=missed)
     print(f"out-of-fold candidate F1 {f:.3f} (thresholds: rule {t_rule}, new {t_new}, rival {t_rival})")
     beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
-    kept = decide.overrule([s >= (t_rule if "rule:deal" in r.feats else t_rival if b else t_new)
-                            for r, s, b in zip(rows, scores, beaten)],
-                           decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
+    kept = fit_kept(rows, scores, (t_rule, t_new, t_rival))
     out = []
     i = 0
     for e, cands, held, clauses, text in arts:

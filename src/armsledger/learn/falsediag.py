@@ -77,13 +77,9 @@ def report(items: list[tuple[fit.Row, dict]], missed: int, seed: int, C: float, 
     rows = [r for r, _ in items]
     scores, models = out_of_fold(rows, seed, C)
     t = fit.best_thresholds(rows, scores, [r.label for r in rows], missed=missed)
-    beaten = fit.rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
     per: dict[str, list[int]] = {}
     wrong = []
-    kept = decide.overrule([s >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
-                            for r, s, b in zip(rows, scores, beaten)],
-                           decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
-    for i, (r, yes) in enumerate(zip(rows, kept)):
+    for i, (r, yes) in enumerate(zip(rows, fit.kept(rows, scores, t))):
         by_rules = "rule:deal" in r.feats
         for k in ("all", r.group.split("/")[0], "opened by the rules" if by_rules else "opened by the model"):
             c = per.setdefault(k, [0, 0, 0])

@@ -166,6 +166,15 @@ def rivals(keys: list[tuple], scores: list[float], listed: list[bool] | None = N
     return [s < best[k] and not li for k, s, li in zip(keys, scores, listed)]
 
 
+def kept(rows: list[Row], scores: list[float], t: tuple) -> list[bool]:
+    """Which candidates the deal decision keeps at thresholds `t` (rule, new, rival): each at its bar, then what
+    `decide.overrule` drops."""
+    beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
+    return decide.overrule([s >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
+                            for r, s, b in zip(rows, scores, beaten)],
+                           decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
+
+
 # the event decision is weighed less strictly than the deal's: its candidates are many (every date a sentence
 # offers) and its features sparse; by 5-fold CV (events F1, all sets) x1 0.554, x2 0.561, x3 0.567, x10 0.561
 EVENT_C = 3.0

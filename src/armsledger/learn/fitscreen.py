@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import statistics
 
-from ..extract import Extractor, decide
+from ..extract import Extractor
 from . import fit
 from .goldsets import TRAINING_SETS, load
 
@@ -40,19 +40,14 @@ def screen(rows: list[fit.Row], missed: dict[str, int], names: list[str], k: int
     """Per dealing (`seeds`): each set's ("all" too) deal F1 and precision out of fold, at the thresholds
     `fit.best_thresholds` chooses on that dealing's scores."""
     out = []
-    sellers = decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows])
     for seed in seeds:
         scores = fit.out_of_fold(rows, names, k, C, seed)
         t = fit.best_thresholds(rows, scores, [r.label for r in rows], missed=sum(missed.values()))
-        beaten = fit.rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores,
-                            ["rec:list:member" in r.feats for r in rows])
         counts: dict[str, list[int]] = {"all": [0, 0, 0]}
         for name, n in missed.items():
             for s in ("all", name.split("/")[0]):
                 counts.setdefault(s, [0, 0, 0])[2] += n
-        kept = decide.overrule([p >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
-                                for r, p, b in zip(rows, scores, beaten)], sellers)
-        for r, yes in zip(rows, kept):
+        for r, yes in zip(rows, fit.kept(rows, scores, t)):
             for s in ("all", r.group.split("/")[0]):
                 c = counts.setdefault(s, [0, 0, 0])
                 c[0] += yes and r.label
