@@ -78,3 +78,25 @@ def test_a_bare_name_near_a_defence_word_is_the_platform(extractor, text, expect
 ])
 def test_a_bare_name_in_other_news_is_no_platform(extractor, text):
     assert catalogued(extractor, text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    # "Typhoon" alone is rejected (storms, the Typhoon class submarine); its capitalised plural with a defence word
+    # near it is the Eurofighter
+    "Ankara also wants second-hand Typhoons from Oman to bolster its air force.",
+    "Italy has ordered 24 new Typhoons for its air force, the defence ministry said.",
+    "The Saudi Typhoons flew alongside the F-15s during the military exercise.",
+    "Austria will retire its Typhoons by 2030 and look for new fighter jets.",
+])
+def test_typhoons_with_a_defence_word_near_them_are_the_eurofighter(extractor, text):
+    assert ("Eurofighter Typhoon", "DEU") in catalogued(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Two typhoons hit the Philippines this month, killing dozens of people.",
+    "Typhoons Batter Coastal Towns as Season Peaks. Thousands were evacuated from fishing villages.",
+    "Russia's last Typhoon class submarine was laid up in the north; a typhoon hit Okinawa.",
+    "The Typhoons, a junior hockey team from Ontario, won the regional final on Sunday.",
+])
+def test_typhoons_in_other_news_are_no_platform(extractor, text):
+    assert ("Eurofighter Typhoon", "DEU") not in catalogued(extractor, text)
