@@ -117,8 +117,9 @@ def test_the_first_of_an_order_still_to_come_is_not_delivered(rules_only):
     # ... but a signed deal whose next contract is still to come stays signed
     ("Chile signed a contract for eight C-295 aircraft from Spain in 2023; the two governments have not yet signed "
      "the training contract.", "C-295", "signed"),
+    # (a count delivered with none ordered and nothing left to come: the delivery is the purchase, whole)
     ("Spain delivered eight C-295 aircraft to Chile last month, although a support contract has not yet been signed.",
-     "C-295", "in_delivery"),
+     "C-295", "completed"),
     ("Peru signed for four Kilo-class submarines with Russia in March, and the $1.2 billion contract was signed "
      "in Lima.", "Kilo class", "signed"),
     # a supplier government's approval of a possible sale, nothing signed: offered

@@ -154,3 +154,27 @@ def test_a_price_beside_a_firms_books_is_kept(extractor):
             "backlog reached 30 trillion won.")
     deal = next(d for d in extractor(Article(text=text, published="2024-05-01"))["deals"] if d["platform"] == "K9")
     assert deal["value"]["amount"] == 2.4e9
+
+
+@pytest.mark.parametrize("text, value, later", [
+    ("The helicopters will be delivered next year.", "2025", True),
+    ("The jets are due to be retired around 2026.", "2026", True),
+    ("The first frigate is expected in June.", "2024-06", True),
+    ("The contract was signed in April.", "2024-04", False),
+    ("The deal was signed this month.", "2024-05", False),
+    ("The contract was signed in 2019.", "2019", False),
+])
+def test_a_date_after_the_report_cannot_date_a_signing(rules_only, text, value, later):
+    from datetime import date
+
+    from armsledger.extract import dates
+    from armsledger.extract.deals import Claim, Deal
+    from armsledger.extract.entities import Entity
+
+    ref = date(2024, 5, 1)
+    dm = next(d for d in dates.find_dates(text, ref) if d.value == value)
+    assert dates.after(dm, ref) is later
+    d = Deal("RUS", "AGO", Entity("platform", "Mi-17"), False, 0, claims=[Claim("sign", False, False, 0)])
+    d.signed = dm
+    out = rules_only._deal(d, 2024, False, [], ref)
+    assert (out["signed"] is None) is later

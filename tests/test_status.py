@@ -118,3 +118,61 @@ def test_a_delivery_said_done_stays_complete(sentence):
 def test_a_delivery_date_does_not_sign_a_purchase_only_announced(text, status):
     d = deal(said("sign", clause=0), said("sign", clause=1))
     assert refine(d, "signed", _clauses(text)) == status
+
+
+_SIX = {"min": 6, "max": 6, "unit": "aircraft", "text": "six"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Moscow formally handed six MiG-29 jets over to Belgrade on Friday.",
+    "Italy delivered six AW109 helicopters to the Nigerian Air Force last month.",
+    "The air force has taken delivery of six Super Mushshak trainers from Pakistan.",
+    "Six T-72 tanks from Russia arrived at the port of Corinto on Tuesday.",
+])
+def test_a_count_delivered_with_none_ordered_is_the_whole_purchase(sentence):
+    # a deal in delivery by its count delivered, no count ordered, nothing left to come: completed
+    assert refine(deal(said("deliver", clause=0), delivered=dict(_SIX)), "in_delivery", _clauses(sentence)) == "completed"
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    # ... not where part of the order is told, or left to come
+    ("The first batch of six MiG-29 jets was handed over to Belgrade on Friday.", {}),
+    ("Deliveries of the AW109 helicopters have begun, with six aircraft handed over last month.", {}),
+    ("Italy delivered six AW109 helicopters to the Nigerian Air Force last month.",
+     {"quantity": {"min": 12, "max": 12, "unit": "helicopter", "text": "12"}}),
+    ("Italy delivered six AW109 helicopters to the Nigerian Air Force last month.",
+     {"remaining": {"min": 4, "max": 4, "unit": "helicopter", "text": "four"}}),
+    ("Italy delivered six AW109 helicopters to the Nigerian Air Force last month.", {"expected": object()}),
+])
+def test_a_count_delivered_that_is_a_part_stays_in_delivery(sentence, figures):
+    d = deal(said("deliver", clause=0), delivered=dict(_SIX), **figures)
+    assert refine(d, "in_delivery", _clauses(sentence)) == "in_delivery"
+
+
+@pytest.mark.parametrize("text, value, status", [
+    # a delivery said complete whose completion date is still to come after the report: in delivery
+    ("All 50 tanks will have been handed over by next year.", "2025", "in_delivery"),
+    ("The last of the 12 jets is due by the end of 2026.", "2026-12", "in_delivery"),
+    ("The remaining helicopters are due in September 2024.", "2024-09", "in_delivery"),
+    # ... one completed by a date gone by stays completed
+    ("All 50 tanks had been handed over by March.", "2024-03", "completed"),
+    ("The last of the 12 jets was delivered in 2021.", "2021", "completed"),
+])
+def test_a_completion_still_to_come_is_a_delivery_under_way(text, value, status):
+    from datetime import date
+
+    from armsledger.extract import dates
+
+    ref = date(2024, 5, 1)
+    d = deal(said("complete", clause=0), expected=next(x for x in dates.find_dates(text, ref) if x.value == value))
+    assert refine(d, "completed", [], ref) == status
+
+
+@pytest.mark.parametrize("sentence", [
+    "Italy delivered six AW109 helicopters to Nigeria last month, with the rest due next year.",
+    "Italy delivered six AW109 helicopters to Nigeria last month; more will follow.",
+    "Italy has delivered six AW109 helicopters to Nigeria so far.",
+    "Not all of the AW109 helicopters have reached Nigeria: six were delivered last month.",
+])
+def test_a_count_delivered_with_the_rest_to_come_stays_in_delivery(sentence):
+    assert refine(deal(said("deliver", clause=0), delivered=dict(_SIX)), "in_delivery", _clauses(sentence)) == "in_delivery"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import re
+from datetime import date
 
 from ..catalogue import Catalogue, load
 from ..ingest import clean_surrogates
@@ -119,7 +120,7 @@ class Extractor:
             "entities": [e.as_dict() for e in entities],
             "events": [self._event(ev, n, explain) for n, ev in enumerate(
                 (ev for ev in events if ev.evidence is not None), 1)],
-            "deals": [self._deal(d, year, explain, clauses) for d in deals],
+            "deals": [self._deal(d, year, explain, clauses, ref) for d in deals],
         }
         _mark_packages(record["deals"])
         if ref and not article.published:
@@ -150,12 +151,16 @@ class Extractor:
             out["happening"] = repr(ev.happening or (n,))  # the candidates of one happening: one is kept
         return record, [events_decide.features(ev, clauses) for ev in events]
 
-    def _deal(self, d: Deal, year: int | None, explain: bool, clauses: list) -> dict:
+    def _deal(self, d: Deal, year: int | None, explain: bool, clauses: list, ref: date | None = None) -> dict:
         status, hedged = d.status()
-        status = refine_status(d, status, clauses)
+        status = refine_status(d, status, clauses, ref)
         value = None
-        if d.signed is not None and d.signed.value[:4].isdigit():
-            year = int(d.signed.value[:4])  # a deal's money is converted at the rate of the year it was signed
+        # a purchase not yet made has no signing date (a date near "will buy" is when it was said), nor has one
+        # signed after the report ("deliveries next year", "due to be retired around 2020")
+        signed = d.signed if d.signed and status not in ("considered", "offered", "negotiating") and \
+            not dates.after(d.signed, ref) else None
+        if signed is not None and signed.value[:4].isdigit():
+            year = int(signed.value[:4])  # a deal's money is converted at the rate of the year it was signed
         if d.value is not None:
             usd, rate_year = to_usd(self.catalogue, d.value.amount, d.value.currency, year)
             value = {"amount": d.value.amount, "currency": d.value.currency, "usd": usd, "text": d.value.text,
@@ -175,8 +180,7 @@ class Extractor:
             "category": d.platform.category,
             "status": status,
             "hedged": hedged,
-            # a purchase not yet made has no signing date (a date near "will buy" is when it was said)
-            "signed": d.signed.as_dict() if d.signed and status not in ("considered", "offered", "negotiating") else None,
+            "signed": signed.as_dict() if signed else None,
             "value": value,
             "quantity": _range(d.quantity),
             "delivered": _range(d.delivered),

@@ -89,6 +89,12 @@ def reported_at(text: str, pos: int, floor: int = 0) -> bool:
     return bool(_REPORTED.search(text, max(floor, pos - 20), pos))
 
 
+def after(dm: DateMention, ref: date | None) -> bool:
+    """Does the date fall after the reference date, at its own precision ("next year" in a report of September
+    2016 is 2017: after; "September" of the same year is not)?"""
+    return ref is not None and dm.value > ref.isoformat()[:len(dm.value)]
+
+
 def reference_date(published: str | None, text: str) -> date | None:
     """The date relative expressions are resolved against: the published date,
     or else the latest full date (day, month and year) the article states."""

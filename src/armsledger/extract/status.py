@@ -13,9 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 from .context import STAGES, Clause
+from .dates import after
 from .prefixes import Caseless
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .deals import Deal
 
 _PART_TO_COME = Caseless(re.compile(
@@ -170,6 +173,12 @@ _APPROVED_SALE = re.compile(
     re.I)
 
 
+# the rest of an order still to come, in words that give no count ("with the rest due next year", "more will
+# follow", "not all have arrived")
+_REST = re.compile(r"\b(?:the rest|remaining|remainder|more (?:will|would|are|is|to)|so far|to date|yet to|still to|"
+                   r"not all|of the \d+)\b", re.I)
+
+
 # any word of a delivery made or under way ("arrived", "handed over", "in service", "three more are on order")
 _DELIVERY_SAID = re.compile(
     r"\b(?:deliver\w*|arriv\w*|received|receiving|hand(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?over|handover|induct\w*|"
@@ -195,12 +204,14 @@ def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
     return False
 
 
-def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
+def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = None) -> str:
     """The status `read` gives, read again in the words of the deal's sentences (for the record only: the deal
     decision has already weighed `read`'s): a purchase only announced ("will buy"; "... they would be delivered by
     2023" beside it signs nothing), or whose talks a sentence denies
     ("no formal negotiations have begun"), is considered, not negotiated;
     a signed deal whose deliveries a sentence says have begun, or whose first units have arrived, is in delivery;
+    a deal in delivery with a count delivered but none ordered nor left to come is completed, and a completed one
+    whose completion date falls after the report (`ref`) is in delivery;
     a delivery said complete whose sentences leave part of the order to come, or say deliveries have begun or go on
     ("has been receiving"), is in delivery; a signed purchase
     whose platform a sentence names as serving in a fleet is completed; a signed deal whose contract a sentence
@@ -234,7 +245,15 @@ def refine(deal: Deal, status: str, clauses: list[Clause]) -> str:
         return "in_delivery"
     if status == "in_delivery" and not deal.delivered and not any(_DELIVERY_SAID.search(t) for t in cited):
         return "signed"  # a delivery no sentence of the deal speaks of ("construction of the first frigate")
+    if status == "in_delivery" and deal.delivered and not (deal.quantity or deal.total) and not deal.remaining \
+            and not deal.expected and not any(_REST.search(t) for t in cited):
+        # a count delivered with no count ordered, nothing left to come nor a completion date ahead: the delivery
+        # is the purchase, whole ("Russia handed six MiG-29s over to Serbia"), unless a sentence of it tells only a
+        # part (a first batch, deliveries begun: the check below)
+        status = "completed"
     if status == "completed" and any(_PART_ONLY.search(_FIRST_BOUGHT.sub(" ", t)) or _UNDER_WAY.search(t)
                                      or _BEGUN.search(t) for t in cited):
         return "in_delivery"
+    if status == "completed" and deal.expected is not None and after(deal.expected, ref):
+        return "in_delivery"  # deliveries still to be completed after the report ("all 50 tanks by next year")
     return status
