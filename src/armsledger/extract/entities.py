@@ -117,6 +117,16 @@ NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s){{0,2}}{_NAME_TOKEN}){{1,3}}"
 _A_NAME = re.compile(NAME)
 _LINE_NAME = NAME.replace(r"\s", r"[ \t]")  # a name that does not run on into the next line of page furniture
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
+# junior ranks, no office the catalogue names a person by ("Major" and "Lieutenant" are common words before a
+# capitalised one: "Major General", "a Major Defence Partner"), stripped only from the front of a name already found
+# ("Army spokesman Major Kenneth Omondi" is Kenneth Omondi)
+_JUNIOR_RANKS = {"Major", "Maj", "Lieutenant", "Lt", "First Lieutenant", "Second Lieutenant", "Flight Lieutenant",
+                 "Flt Lt", "Squadron Leader", "Sqn Ldr", "Sergeant", "Sgt", "Staff Sergeant", "Master Sergeant",
+                 "Corporal", "Cpl", "Warrant Officer", "Petty Officer", "Chief Petty Officer", "Ensign"}
+# plural nouns of the people of a body that open its name at a sentence's start ("Officials of the Defence
+# Procurement Agency inspected ..."): the body is what follows "of (the)"
+_PEOPLE_OF = re.compile(r"(?:Officials|Staff|Members|Representatives|Officers|Employees|Experts|Delegates|Personnel|"
+                        r"Engineers|Soldiers|Troops|Sailors|Pilots|Workers|Executives|Leaders)\s+of\s+(?:the\s+)?")
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
@@ -561,6 +571,17 @@ class Entities:
         """The last person mentioned whose name has these letters (`_person_key`)."""
         return next((p for p in reversed(self._people.get(letters, ())) if p.mentions), None)
 
+    def people_ending(self, name: str) -> list[Entity]:
+        """The people mentioned, not by a single word, whose whole name is the end of this one after a space."""
+        folded = name.casefold()
+        return [p for ps in self._people.values() for p in ps if p.mentions and " " in p.name
+                and folded.endswith(" " + p.name.casefold())]
+
+    def people_ending_with(self, name: str) -> list[Entity]:
+        """The people mentioned whose name ends with this one (of two words or more) after a space."""
+        folded = " " + name.casefold()
+        return [p for ps in self._people.values() for p in ps if p.mentions and p.name.casefold().endswith(folded)]
+
     def org_with_word(self, word: str) -> Entity | None:
         """The first organisation mentioned with this word in its name ("Parliament": "the Turkish Parliament")."""
         return next((x for x in self._org_words.get(word, ()) if x.mentions), None)
@@ -664,13 +685,14 @@ class EntityFinder:
         office_alt = trie(offices) if offices else "President"
         # military ranks, which a name may follow but never begins with ("Brig Gen Ann Kowal" is Ann Kowal)
         ranks = sorted({n for e in catalogue.of_kind("office").values() if e.category == "military"
-                        for n in e.names() if n[:1].isupper()}, key=len, reverse=True)
+                        for n in e.names() if n[:1].isupper()} | _JUNIOR_RANKS, key=len, reverse=True)
         self._leading_rank = re.compile(rf"(?:{'|'.join(re.escape(r) for r in ranks)})\.?\s+") if ranks else None
         self._title_name = rx(
             rf"(?P<title>(?i:{office_alt}))\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
         self._after_title = re.compile(rf"(?P<title>)\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
         self._name_title = rx(
-            rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
+            rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
+            rf"(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
         # "the head of its air force, Fadjar Prasetyo, said", "the country's defence minister, Prabowo Subianto, told"
         self._title_appos = rx(
@@ -678,7 +700,8 @@ class EntityFinder:
             rf"(?P<title>(?i:{office_alt}))(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<org>[\w-]+(?:\s[\w-]+){{0,3}}?))?"
             rf",\s+{_HONORIFIC}(?P<name>{NAME}),\s+(?:said|told|says|added|noted|stated)\b")
         self._name_title_anchor = rx(  # the ", title" every _name_title match holds
-            rf",\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?i:{office_alt})\b")
+            rf",\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
+            rf"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?i:{office_alt})\b")
         self._counterpart = rx(
             rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
         self._byline = re.compile(rf"(?m)^[ \t]*\(?By\s+(?:(?:[a-z]+\s+){{0,3}}(?:correspondent|reporter|editor|writer)\s+)?"
@@ -981,6 +1004,15 @@ class EntityFinder:
         existing = hit if hit is not None and hit.kind == "person" else ents.by_key.get(key)
         if existing is None:
             existing = ents.person_keyed(key[1])
+        if existing is None and len(words) == 2:  # "Mr Paba Sale" after "Mahamat Paba Sale": the same person
+            existing = next(iter(ents.people_ending_with(name)), None)
+        if existing is None and len(words) > 2:
+            # "Mr Paba Sale" found before "Mahamat Paba Sale, the country's ambassador": one person, by the full name
+            tail = next((p for p in ents.people_ending(name) if not p.catalogue_id), None)
+            if tail is not None:
+                tail.name = name
+                ents.keep(key, tail)
+                existing = tail
         if existing is None:
             cat = self._catalogue_person(name)
             existing = self._entity_from(cat) if cat else Entity("person", name)
@@ -1324,6 +1356,11 @@ class EntityFinder:
                 continue
             name = " ".join(words)
             s, e = m.end("name") - len(name), m.end("name")
+            people = _PEOPLE_OF.match(text, s)
+            if people and e - people.end() > 0:
+                s, name = people.end(), text[people.end():e]
+                if len(name.split()) < 2:
+                    continue
             owner = re.match(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:'s|’s)\s+", name)
             if owner:  # "Kenya's National Intelligence Service": the body is what follows its country
                 s += owner.end()
