@@ -59,3 +59,67 @@ def test_a_person_named_by_two_of_their_words_later_is_one_person(extractor, tex
     people = entities(extractor, text, "person")
     assert [p["name"] for p in people] == [full]
     assert len(people[0]["mentions"]) == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Norvik Arms AS will supply the rifles to the army.", "Norvik Arms AS"),
+    ("The rifles come from Carpathian Arms SRL of Romania.", "Carpathian Arms SRL"),
+    ("Morava Arms s.r.o. supplied the ammunition last year.", "Morava Arms s.r.o."),
+    ("Kestrel Optics BV supplies the sights for the howitzers.", "Kestrel Optics BV"),
+    ("Lappi Defence Oy delivered the radars in March.", "Lappi Defence Oy"),
+    ("Tulsky Arms JSC will deliver the rifles next year.", "Tulsky Arms JSC"),
+    ("Karoo Defence (Pty) Ltd built the vehicles in Pretoria.", "Karoo Defence (Pty) Ltd"),
+    ("Nagoya Precision Co., Ltd. supplies the parts.", "Nagoya Precision Co., Ltd."),
+    ("Wisla Optics Sp. z o.o. makes the sights.", "Wisla Optics Sp. z o.o."),
+    ("Gironde Naval S.A.S. built the hulls.", "Gironde Naval S.A.S."),
+])
+def test_a_firm_is_named_by_its_legal_form_abroad(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, firm, place", [
+    ("Osaka Precision Co., Ltd. supplies the parts.", "Osaka Precision Co., Ltd.", "Osaka"),
+    ("Varna Marine AD built the corvette.", "Varna Marine AD", "Varna"),
+])
+def test_a_place_in_a_firms_name_is_the_firms(extractor, text, firm, place):
+    assert firm in names(extractor, text, "organization")
+    assert place not in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text", [
+    "RUSSIA SELLS JETS AS TALKS STALL\n\nThe talks ended on Monday.",
+    "NAVY BUYS BOATS AS BUDGET GROWS\n\nThe boats will arrive in May.",
+])
+def test_a_headline_in_capitals_names_no_firm(extractor, text):
+    assert names(extractor, text, "organization") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The deal with Kestrel Tactical Solutions (KTS) was signed on Monday; KTS will build the boats.",
+     "Kestrel Tactical Solutions"),
+    ("Baltic Naval Engineering (BNE) will refit the corvettes.", "Baltic Naval Engineering"),
+    ("The drones were made by Harbin Tianyu Robotics (HTR), a state firm.", "Harbin Tianyu Robotics"),
+    ("Experts from the Centre for Strategic Studies (CSS) said the price was high.", "Centre for Strategic Studies"),
+])
+def test_a_body_is_named_by_the_words_its_acronym_spells(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides signed a Memorandum of Understanding (MoU) on Monday.",
+    "The Prime Minister (PM) said the jets would come soon.",
+    "The navy wants six Offshore Patrol Vessels (OPVs) and a Landing Platform Dock (LPD).",
+    "Orders went to Public Sector Undertakings (PSUs) and Small Arms Makers (SAMs).",
+    "The ministry issued a Request for Proposal (RFP) for the radars.",
+    "The boats will patrol the Exclusive Economic Zone (EEZ).",
+])
+def test_an_acronym_of_a_document_an_office_or_kit_names_no_body(extractor, text):
+    assert names(extractor, text, "organization") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Directorate General of Defence Purchase signed the deal.", "Directorate General of Defence Purchase"),
+    ("The General Staff of the Armed Forces said the exercise was a success.", "General Staff of the Armed Forces"),
+])
+def test_a_body_named_by_a_head_of_two_words_first(extractor, text, name):
+    assert name in names(extractor, text, "organization")

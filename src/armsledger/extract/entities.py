@@ -127,13 +127,35 @@ _JUNIOR_RANKS = {"Major", "Maj", "Lieutenant", "Lt", "First Lieutenant", "Second
 # Procurement Agency inspected ..."): the body is what follows "of (the)"
 _PEOPLE_OF = re.compile(r"(?:Officials|Staff|Members|Representatives|Officers|Employees|Experts|Delegates|Personnel|"
                         r"Engineers|Soldiers|Troops|Sailors|Pilots|Workers|Executives|Leaders)\s+of\s+(?:the\s+)?")
+# capitalised words and the acronym in brackets after them (`EntityFinder._bodies_by_acronym`)
+_ABBR_AFTER = re.compile(r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|on|in|de|du|des|&)\s+)*[A-Z][\w'’&.-]*){1,7})"
+                         r"\s+\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+# words of what an acronym in brackets names that is no body: documents, programmes, offices, places, kit
+_NOT_BODY_WORDS = frozenset(
+    "memorandum understanding letter intent offer acceptance necessity request proposal proposals information agreement "
+    "contract treaty programme program project initiative exercise operation zone line control capability requirement "
+    "requirements transfer technology product system systems vehicle vehicles missile missiles aircraft radar gun guns "
+    "weapon weapons launcher drone drones helicopter helicopters ship ships vessel vessels boat boats submarine frigate "
+    "corvette rocket rockets bomb munition munitions ammunition satellite engine act law bill policy strategy plan "
+    "framework procedure procedures regulations regulation standard standards list index rate price cost value budget "
+    "minister president officer chief commander secretary director region ocean sea area corridor range clearance "
+    "partnership undertakings enterprises manufacturers carrier tank dock craft artillery howitzer rifle jet jets "
+    "fighter fighters trainer destroyer mine torpedo sonar unmanned aerial combat air-to-air surface-to-air "
+    "anti-ship ballistic cruise warfare domestic gross net support equipment freighter freighters purpose course "
+    "manufacturer review activities".split())
+_NOT_BODY_LAST = frozenset("defence defense security power strike attack mission test trial launch".split())
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
              r"Defence Forces|Defense Forces|Space Force|Air Defence Forces|Special Forces")
 _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporation|Corp\.?|Incorporated|Inc\.?|"
           r"PLC|plc|LLC|GmbH|AG|AB|S\.A\.|SA|SpA|S\.p\.A\.|ASA|Oyj|Holdings|Industries|Shipyards?|Shipbuilders|"
-          r"Dockyard|Aerospace|Dynamics|Technologies|Systems")
+          r"Dockyard|Aerospace|Dynamics|Technologies|Systems|"
+          # the legal forms of firms abroad ("Norvik Arms AS", "Morava Arms s.r.o.", "Tulsky Arms JSC", "Karoo Defence
+          # (Pty) Ltd", "Osaka Precision Co., Ltd."); the short ones only in a name not in capitals (`_legal_firms`)
+          r"Co\.,?\s+Ltd\.?|\(Pty\)\s+Ltd\.?|Pty\.?\s+Ltd\.?|AS|A/S|SRL|S\.R\.L\.|S\.r\.l\.|Srl|s\.r\.o\.|a\.s\.|Lda|Ltda|"
+          r"BV|B\.V\.|NV|N\.V\.|Oy|JSC|PJSC|OJSC|CJSC|SAS|S\.A\.S\.|AD|Sp\.\s+z\s+o\.o\.|LLP|A\.Ş\.|Kft\.?|Zrt\.?|d\.o\.o\.")
+_SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
 # institutions named by their form: capitalised words ending in what they are ("National Security Council",
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
@@ -145,9 +167,10 @@ _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Sen
 _OUTLET_DOMAIN = Anchored(re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|"
                                      r"pk|info|tv|ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])"),
                           r"\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|pk|info|tv|ru|ua)\b", 100)  # the dot of its domain
-# the head words a body's name may begin with ("the Department of ...", "the Office for ...")
-_HEADS_FIRST = (r"Department|Office|Council|Committee|Commission|Agency|Bureau|Directorate|Secretariat|"
-                r"Undersecretariat|Administration|Authority|Service|Ministry")
+# the head words a body's name may begin with ("the Department of ...", "the Office for ...", "the Directorate
+# General of Armaments", "the General Staff of the Armed Forces")
+_HEADS_FIRST = (r"Directorate[- ]General|General Staff|Department|Office|Council|Committee|Commission|Agency|Bureau|"
+                r"Directorate|Secretariat|Undersecretariat|Administration|Authority|Service|Ministry")
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
 # "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
 _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "air station": "base",
@@ -816,6 +839,7 @@ class EntityFinder:
         self._parent_word_as_subsidiary(ents)
         self._acronym_in_brackets(text, ents)
         self._designations(text, ents)
+        self._bodies_by_acronym(text, ents)
         self._merge_platform_family(ents)
         self._consortia(text, ents)
         return ents
@@ -1311,13 +1335,24 @@ class EntityFinder:
                 words.pop(0)
             if len(words) < 2:
                 continue
+            owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+            if owner is not None:  # "China's Aviation Industry Corporation": the firm is what follows its owner
+                words = words[owner + 1:]
+            if len(words) < 2:
+                continue
             name = " ".join(words)
             s = m.end("name") - len(name)
-            if ents.covered(s, m.end("name")) is not None or _COUNTED.search(text, max(0, s - 20), s):
+            if _SHORT_LEGAL.search(name) and name.isupper():
+                continue  # a headline in capitals ("RUSSIA SELLS JETS AS ..."), not a firm's legal form
+            inner = ents.overlapping(s, m.end("name"))
+            if any(x.kind not in ("country", "location") or (a <= s and b >= m.end("name")) for a, b, x in inner) \
+                    or _COUNTED.search(text, max(0, s - 20), s):
                 continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=None, category="defence company"))
-            ents.mention(ent, Span(s, m.end("name"), text[s:m.end("name")]))
+            # a town or country in the firm's name ("Osaka Precision Co., Ltd.", "Gulf Marine Services LLC") is
+            # no mention of the place
+            self._force_mention(ents, ent, Span(s, m.end("name"), text[s:m.end("name")]))
 
         for s0, e0, country in sorted((x for x in ents.spans if x[2].kind == "country" and x[2].code), key=lambda x: x[0]):
             m = _LOWER_SERVICE.match(text, e0)
@@ -1367,6 +1402,8 @@ class EntityFinder:
                 name = text[s:e]
                 if len(name.split()) < 2:
                     continue
+            if name.endswith(" Armed"):
+                continue  # "the General Staff of the Malian Armed forces": the name runs on in lower case
             if re.search(r"Cent(?:re|er) of Excellence$", name):
                 continue  # a site ("the Armoured Vehicle Centre of Excellence"), not a body
             if name.split()[0].endswith("ing"):  # "Creating Missile Competence Center": a sentence's first word
@@ -1655,6 +1692,38 @@ class EntityFinder:
                         or any(x.text != acronym for x in other.mentions):
                     continue
                 ents.absorb(other, org)
+
+    def _bodies_by_acronym(self, text: str, ents: Entities) -> None:
+        """A body the catalogue does not hold, named by the capitalised words its acronym in brackets spells
+        ("Kestrel Tactical Solutions (KTS)", "the Centre for Strategic Studies (CSS)"), and its acronym later;
+        not a document, a programme, an office or a kind of kit ("Memorandum of Understanding (MoU)", "Prime
+        Minister (PM)", "Offshore Patrol Vessel (OPV)"), nor a class of firms ("Public Sector Undertakings (PSUs)")."""
+        if " (" not in text:
+            return
+        for m in _ABBR_AFTER.finditer(text):
+            abbr = m["abbr"]
+            capitals = [c for c in abbr if c.isupper()]
+            if len(capitals) < 2 or abbr.endswith("s") or ents.covered(m.start("abbr"), m.end("abbr")) is not None:
+                continue
+            capitalised = [w for w in re.finditer(r"\S+", m["name"]) if w.group()[0].isupper()]
+            tail = capitalised[-len(capitals):] if len(capitalised) >= len(capitals) else []
+            if [w.group()[0] for w in tail] != capitals:
+                continue  # the capitals are not the initials of the name's last words
+            s, e = m.start("name") + tail[0].start(), m.end("name")
+            name = text[s:e]
+            words = [w.casefold().strip(".,'’") for w in name.split()]
+            if any(w in _NOT_BODY_WORDS for w in words) or words[-1] in _NOT_BODY_LAST:
+                continue
+            inner = ents.overlapping(s, e)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                continue  # a name the catalogue or a rule gave
+            ent = ents.get_or_add(("organization", name.casefold()), lambda: Entity("organization", name))
+            self._force_mention(ents, ent, Span(s, e, name))
+            ents.mention(ent, Span(m.start("abbr"), m.end("abbr"), abbr))
+            for later in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text[m.end():]):
+                a = m.end() + later.start()
+                if ents.covered(a, a + len(abbr)) is None:
+                    ents.mention(ent, Span(a, a + len(abbr), abbr))
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
         near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take
