@@ -123,3 +123,38 @@ def test_an_acronym_of_a_document_an_office_or_kit_names_no_body(extractor, text
 ])
 def test_a_body_named_by_a_head_of_two_words_first(extractor, text, name):
     assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The army bought 40 Zubr armoured vehicles from the plant.", "Zubr"),
+    ("The army bought 12 Kaskad air defence systems last year.", "Kaskad"),
+    ("The brigade fired its Kormak rocket launchers at dawn.", "Kormak"),
+])
+def test_a_type_named_before_a_kind_of_two_words(extractor, text, name):
+    assert name in names(extractor, text, "platform")
+
+
+@pytest.mark.parametrize("text", [
+    "The country wants Western armoured vehicles and Soviet air defence systems.",
+    "The ministry said Turkish armoured vehicles would arrive.",
+])
+def test_an_adjective_before_a_kind_names_no_type(extractor, text):
+    assert names(extractor, text, "platform") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The jets will be based at Kandla Air Force Station.", "Kandla Air Force Station"),
+    ("The jets flew from Torvik Air Force Base on Monday.", "Torvik Air Force Base"),
+    ("The drills took place at the Karpinsk Training Ground.", "Karpinsk Training Ground"),
+    ("The missile was fired from the Zhalin Test Range.", "Zhalin Test Range"),
+    ("The boats are based at Marvel Naval Station.", "Marvel Naval Station"),
+    ("The tanks were unloaded at Orvik Harbour.", "Orvik Harbour"),
+    ("The jets will be based in the western Indian state of Moravand.", "Moravand"),
+])
+def test_a_place_named_by_what_it_is(extractor, text, name):
+    assert name in names(extractor, text, "location")
+
+
+def test_a_regions_adjective_before_a_kind_names_no_type(extractor):
+    text = "Denmark picks a European air defense system over an American one, and Nordic armoured vehicles."
+    assert names(extractor, text, "platform") == set()

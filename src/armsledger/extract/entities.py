@@ -180,11 +180,15 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "lake": "water", "peninsula": "region", "palace": "venue", "camp": "base", "fort": "base",
                 "military camp": "base", "hotel": "venue", "square": "venue", "memorial": "venue", "abbey": "venue",
                 "cathedral": "venue", "mosque": "venue", "complex": "venue", "cantonment": "base", "stadium": "venue",
-                "club": "venue"}
+                "club": "venue", "air force base": "base", "air force station": "base", "naval station": "base",
+                "training ground": "base", "test range": "base", "proving ground": "base", "firing range": "base",
+                "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water"}
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp"})
-_PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Base|Airbase|Naval Air Station|"
+_PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Force Base|Air Force Station|"
+                                  r"Naval Station|Training Ground|Test Range|Proving Ground|Firing Range|Barracks|Garrison|"
+                                  r"Cosmodrome|Harbour|Harbor|Air Base|Airbase|Naval Air Station|"
                                   r"Naval Base|Air Station|Military Base|air base|airbase|naval base|military base|military camp|"
                                   r"International Airport|Airport|Province|province|"
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|region|District|district|"
@@ -193,7 +197,7 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                        r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
                                      "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
                                      "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
-                                     "Club".split("|")) + r")\b",
+                                     "Club|Ground|Range|Barracks|Garrison|Cosmodrome|Harbour|Harbor".split("|")) + r")\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
                              # one word at most ends at a boundary where another begins, so the order does not matter)
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -220,8 +224,8 @@ _PARTY_WORD = re.compile(r"party(?<!\wparty)\b")  # `\bparty\b`, found by its le
 _NOT_PARTY = {"christmas", "easter", "birthday", "halloween", "year", "launch", "garden", "tea", "search",
               "boarding", "third", "working", "state"}
 # a town named after what it is: "the port of Limassol", "the town of Andijan", "the island of Penghu"
-_TOWN_OF = re.compile(r"\b(?P<what>town|city|port|village|island)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
-_TOWN_OF_ANCHOR = re.compile(r"(?:town|city|port|village|island) of [A-Z]")
+_TOWN_OF = re.compile(r"\b(?P<what>town|city|port|village|island|state|province)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
+_TOWN_OF_ANCHOR = re.compile(r"(?:town|city|port|village|island|state|province) of [A-Z]")
 # a country's forces and government as written in lower case after its name or demonym ("the Indian navy",
 # "the Chinese army")
 _LOWER_SERVICE = re.compile(r"(?P<poss>['’]s)?\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
@@ -256,7 +260,10 @@ _NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helico
                         ("patrol vessel", "patrol vessel"), ("patrol boat", "patrol vessel"), ("frigate", "frigate"),
                         ("corvette", "corvette"), ("submarine", "submarine"), ("tank", "main battle tank"),
                         ("howitzer", "howitzer"), ("drone", "unmanned aerial vehicle"), ("fighter jet", "fighter aircraft"),
-                        ("trainer", "trainer aircraft"), ("missile", "missile")]
+                        ("trainer", "trainer aircraft"), ("missile", "missile"),
+                        ("armoured vehicle", "armoured vehicle"), ("armored vehicle", "armoured vehicle"),
+                        ("air defence system", "air defence system"), ("air defense system", "air defence system"),
+                        ("rocket launcher", "rocket artillery")]
 # a weapon noun right after a designation, or a word or two later ("OPV 58S patrol vessels")
 _NOUN_NEXT = re.compile(r"\s+(?:(?!(?i:million|billion|trillion|bn|crore|lakh)\b)[\w-]+\s+){0,2}(?i:jets?|fighters?|aircraft|missiles?|drones?|helicopters?|tanks?|"
                         r"submarines?|frigates?|corvettes?|howitzers?|radars?|vehicles?|launchers?|ships?|vessels?|"
@@ -327,7 +334,8 @@ _NOT_TYPE_NAME = frozenset(
     "january february march april june july august september october november december monday tuesday wednesday "
     "thursday friday saturday sunday western eastern northern southern soviet allied nato chinese russian "
     "american one two six ten class helicopter helicopters aircraft vessel vessels drone drones missile missiles "
-    "world middle working upper lower business economy first second third last".split())
+    "world middle working upper lower business economy first second third last european asian african arab nordic "
+    "baltic foreign domestic indigenous".split())
 
 
 # capitalised words after a ship noun that are not a ship's name ("ships The navy ...", "vessels In 2020")
@@ -1456,7 +1464,7 @@ class EntityFinder:
             e = s + len(name)
             if ents.overlapping(s, e) or name.split()[0].casefold() in _NOT_INSTITUTION_FIRST:
                 continue
-            category = "region" if m["what"] == "island" else "city"
+            category = "region" if m["what"] in ("island", "state", "province") else "city"
             ent = ents.get_or_add(("location", name.casefold()),
                                   lambda: Entity("location", name, category=category))
             ents.mention(ent, Span(s, e, name))
