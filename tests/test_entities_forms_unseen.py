@@ -158,3 +158,12 @@ def test_a_place_named_by_what_it_is(extractor, text, name):
 def test_a_regions_adjective_before_a_kind_names_no_type(extractor):
     text = "Denmark picks a European air defense system over an American one, and Nordic armoured vehicles."
     assert names(extractor, text, "platform") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Air Chief Marshal Tan Sri Rahim Fadzil said the jets were ready.", "Rahim Fadzil"),
+    ("The ship was received by Datuk Ahmad Razali, the navy chief.", "Ahmad Razali"),
+    ("Army chief Datuk Seri Hafiz Osman inspected the vehicles in Kuantan.", "Hafiz Osman"),
+])
+def test_a_malaysian_honorific_is_not_part_of_the_name(extractor, text, name):
+    assert names(extractor, text, "person") == {name}

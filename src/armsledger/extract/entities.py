@@ -144,6 +144,10 @@ _NOT_BODY_WORDS = frozenset(
     "anti-ship ballistic cruise warfare domestic gross net support equipment freighter freighters purpose course "
     "manufacturer review activities".split())
 _NOT_BODY_LAST = frozenset("defence defense security power strike attack mission test trial launch".split())
+# honorifics before a name that are not part of it: Gulf and Malaysian ones ("Sheikh", "Tan Sri", "Datuk Seri")
+# beside the English
+_HONORIFIC_FIRST = re.compile(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr|Tan Sri|Puan Sri|Datuk Seri|Dato['’] Seri|"
+                              r"Dato['’] Sri|Datuk|Dato['’]|Datin|Toh Puan|Tun)\.?\s+")
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
@@ -997,8 +1001,10 @@ class EntityFinder:
             raw = raw[:cut.end() - 1]
         e = s + len(raw)
         words = raw.split()
-        honorific = re.match(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr)\.?\s+", raw) if len(words) > 2 else None
-        if honorific:  # "Sheikh Nasser Al-Sabah" is Nasser Al-Sabah
+        honorific = _HONORIFIC_FIRST.match(raw) if len(words) > 2 else None
+        if honorific and len(raw[honorific.end():].split()) < 2:
+            honorific = None
+        if honorific:  # "Sheikh Nasser Al-Sabah" is Nasser Al-Sabah, "Tan Sri Ahmad Fadzil" Ahmad Fadzil
             s += honorific.end()
             raw = raw[honorific.end():]
             words = raw.split()
