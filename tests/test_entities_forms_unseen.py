@@ -167,3 +167,23 @@ def test_a_regions_adjective_before_a_kind_names_no_type(extractor):
 ])
 def test_a_malaysian_honorific_is_not_part_of_the_name(extractor, text, name):
     assert names(extractor, text, "person") == {name}
+
+
+@pytest.mark.parametrize("text", [
+    "The Hellenic Army General Staff said the tanks would arrive from Germany in March.",
+    "The Minister said the tanks were in good order.",
+    "The Council approved the helicopters for the coast guard.",
+    "A Pentagon official told the frigates' crews to stay in port.",
+    "The Committee has the submarines on its agenda.",
+])
+def test_a_word_before_an_article_or_a_verb_of_saying_names_no_type(extractor, text):
+    assert names(extractor, text, "platform") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Belarus ordered Zubr armoured vehicles from the plant.", "Zubr"),
+    ("Kenya bought Mamba armoured personnel carriers from South Africa.", "Mamba"),
+    ("The army received Kestrel light tanks last year.", "Kestrel"),
+])
+def test_a_type_named_before_words_of_its_own(extractor, text, name):
+    assert name in names(extractor, text, "platform")

@@ -328,7 +328,12 @@ _PERSON_ACTS = re.compile(r"\s+(?:said|says|told|tells|visited|visits|inspected|
 _SHIP_PREFIX_WORD = re.compile(_SHIP_PREFIXES + r"\s+")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ONE_SHIP_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
-NAMED_TYPE = re.compile(r"(?P<d>[A-Z](?<![\w'’-].)[a-z]{3,})\s+(?:[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:" + _NAMED_HEADS + r"))\b")
+# the words between are a type's own ("Zubr armoured vehicles"), never an article, a pronoun, a preposition or a verb
+# of saying: "The Minister said the tanks ...", "the Council of the tanks' makers" name no type
+_NOT_BETWEEN = (r"(?!(?:the|a|an|its|their|his|her|our|these|those|this|that|of|to|for|from|with|by|on|in|at|and|or|"
+                r"said|says|told|added|noted|is|are|was|were|has|have|had|will|would)\b)")
+NAMED_TYPE = re.compile(r"(?P<d>[A-Z](?<![\w'’-].)[a-z]{3,})\s+(?:" + _NOT_BETWEEN + r"[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:"
+                        + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
 _NOT_TYPE_NAME = frozenset(
     "navy army force forces guard marine marines naval military defence defense national royal coast air armed federal "
