@@ -169,6 +169,25 @@ def test_a_maker_no_named_country_sells_for_stands(extractor, text, maker):
      ("RUS", "THA", "Su-35"), ("SWE", "THA", "Gripen")),
     ("The Philippines bought two helicopters from Italy that will fly aboard the BRP Jose Rizal.",
      ("ITA", "PHL", "BRP Jose Rizal"), ("ITA", "PHL", "helicopters")),
+    # a losing bidder's offer
+    ("Peru bought K9 howitzers from South Korea; Nexter, which had offered its CAESAR, protested.",
+     ("FRA", "PER", "Caesar"), ("KOR", "PER", "K9")),
+    ("Croatia signed for Rafale jets from France. Sweden, which had also offered the Gripen, was told on Monday.",
+     ("SWE", "HRV", "Gripen"), ("FRA", "HRV", "Rafale")),
+    # the bid lost or withdrawn
+    ("Romania ordered K9 howitzers from South Korea. The French CAESAR bid ended in defeat.",
+     ("FRA", "ROU", "Caesar"), ("KOR", "ROU", "K9")),
+    ("Colombia will buy Gripen fighters from Sweden; the F-16 offer was eliminated in March.",
+     ("USA", "COL", "F-16"), ("SWE", "COL", "Gripen")),
+    # the option discarded, plans denied or none
+    ("Peru bought KAI KT-1 trainers from South Korea. Peru also looked at the Super Tucano, but the option was "
+     "discarded before the vote.", ("BRA", "PER", "A-29"), ("KOR", "PER", "KT-1")),
+    ("Egypt received Rafale jets from France and has no plans to buy Su-35 fighters, the ministry said.",
+     ("RUS", "EGY", "Su-35"), ("FRA", "EGY", "Rafale")),
+    ("Indonesia ordered Rafale jets from France and denied plans to buy Su-35 fighters.",
+     ("RUS", "IDN", "Su-35"), ("FRA", "IDN", "Rafale")),
+    ("Chile signed for Gripen jets from Sweden; the US had withdrawn its offer of F-16 fighters.",
+     ("USA", "CHL", "F-16"), ("SWE", "CHL", "Gripen")),
 ])
 def test_a_platform_every_mention_tells_passed_over_or_carried_is_no_deal(extractor, text, lost, bought):
     keys, kept = _kept(extractor, text, {lost, bought})
@@ -182,6 +201,10 @@ def test_a_platform_every_mention_tells_passed_over_or_carried_is_no_deal(extrac
     # passed over in one mention, bought in another
     ("Chile first rejected the Gripen. Last year Chile signed for 12 Gripen fighters from Sweden.",
      ("SWE", "CHL", "Gripen")),
+    # a bidder that won, a plan made, an offer still open
+    ("Peru bought 12 CAESAR howitzers from France, which had waited two years for the order.", ("FRA", "PER", "Caesar")),
+    ("Egypt has ordered 30 more Rafale jets from France and plans to buy more.", ("FRA", "EGY", "Rafale")),
+    ("Colombia will buy 16 Gripen fighters from Sweden, and no other offer was heard.", ("SWE", "COL", "Gripen")),
 ])
 def test_a_platform_not_passed_over_at_every_mention_is_not_overruled(extractor, text, key):
     keys, kept = _kept(extractor, text, {key})

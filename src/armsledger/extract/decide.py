@@ -61,9 +61,10 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
     """The candidates the thresholds do not decide alone (`keys`: report, supplier, recipient, platform), for
     `overrule`:
 
-    - None: no deal whatever its score, where every mention tells the platform passed over, turned down or carried
-      by what is bought (`lost_all:not_bought`: "chose the K9 over the CAESAR", "turned down the F/A-18", "fitted on
-      the BRP ..."): in the training reports such candidates were deals 0 times in 71, yet out of fold the model,
+    - None: no deal whatever its score, where every mention tells the platform passed over, turned down, a bid lost
+      or withdrawn, or carried by what is bought (`lost_all:not_bought`: "chose the K9 over the CAESAR", "turned down
+      the F/A-18", "Saab, which had offered its Gripen", "the Rafale bid ended in defeat", "fitted on the BRP ..."):
+      in the training reports such candidates were deals 0 times in 119, yet out of fold the model,
       weighing a cue only a few reports hold, kept 4 (scored 0.51-0.96);
     - a list: for a candidate whose supplier is the platform's maker (`sup:origin`), the candidates of the same
       report, recipient and platform whose supplier is another country the report names (`sup:via:country`), not

@@ -289,7 +289,7 @@ class Featurizer:
         if hit is None:
             c = self.clauses[m.clause]
             before = self.text[max(c.start, m.start - 140):m.start]
-            after = self.text[m.end:min(c.end, m.end + 60)]
+            after = self.text[m.end:min(c.end, m.end + 100)]
             may = _may(before, _LOST_BEFORE_WORDS)
             names = {name for name, rx in _LOST_BEFORE if name in may and rx.search(before)}
             may = _may(after, _LOST_AFTER_WORDS)
@@ -732,6 +732,12 @@ _LOST_BEFORE = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
               r"lost out|also offered|also sought|also bid|also pitched)\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
     ("rejected", r"\b(?:turned down|turning down|rejected|rejecting|rejects|overturned|overturning|reversed|reversing|"
                  r"ruled out|walked away from|decided against)\b(?:\s+[\w.'’/$-]+){0,6}\s+$"),
+    # a losing or withdrawn bid, a plan denied: "Saab, which had offered its Gripen", "denied plans to buy the Rafale",
+    # "has no plans to buy Su-35s"; not plans dropped or shelved (a cancel trigger: a cancelled deal is a deal)
+    ("lost_bid", r"\b(?:(?:which|who)\s+had\s+(?:also\s+)?(?:offered|proposed|pitched|bid\s+with)|"
+                 r"denied\s+(?:any\s+)?plans?|(?:withdrew|withdrawn)\s+(?:its\s+|their\s+|the\s+)?(?:bid|offer)|"
+                 r"no\s+(?:such\s+)?(?:plans?|intention))"
+                 r"\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
     ("replaces", r"\b(?:replac\w+|succeed|succeeds|supersed\w+|in place of)\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
     ("aboard", r"\b(?:aboard|on board|onboard|fitted (?:to|on)|mounted on|integrated (?:into|on))\s+(?:the\s+)?"
                r"(?:[\w.'’-]+\s+){0,3}$"),
@@ -740,14 +746,22 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
     ("rival", r"^(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:lost|lost out|was rejected|were rejected|was passed over|"
               r"were passed over|was eliminated|was dropped|were dropped|finished second|came second)\b"),
     ("aboard", r"^-?(?:equipped|armed|fitted)\b"),
+    # the bid lost, withdrawn or dropped ("the Rafale bid ended in defeat", "the Typhoon was eliminated"), or every
+    # option considered discarded ("the F-16 and the Gripen, but both options were discarded")
+    ("lost_bid", r"^(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,5}?(?:ended in defeat|lost out|lost the (?:competition|tender|"
+                 r"contest|race)|(?:was|were) (?:eliminated|passed over|not selected|withdrawn|discarded|rejected))\b|"
+                 r"^[^.;]{0,80}?\b(?:both|all|the|these|those|either|neither)\s+(?:two\s+|three\s+)?(?:options?|"
+                 r"offers?|proposals?|bids?)\s+(?:was|were)\s+(?:later\s+|eventually\s+|ultimately\s+)?(?:discarded|"
+                 r"dropped|rejected|ruled out)\b"),
 )]
 
 
-# told at every mention as passed over, turned down or carried: never a deal (`decide.overruled`). Not a rival's
-# cue: "contenders like the Rafale" are considered
+# told at every mention as passed over, turned down, a bid lost or withdrawn, or carried: never a deal
+# (`decide.overruled`). Not a rival's cue: "contenders like the Rafale" are considered
 NOT_BOUGHT = "lost_all:not_bought"
-_NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard"})
-_POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over"}
+_NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard", "lost_bid"})
+_POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over",
+           "lost_bid": "passed_over"}
 
 
 def _flat(words: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
@@ -764,12 +778,15 @@ _LOST_BEFORE_WORDS = _flat({
               "also bid", "also pitched"),
     "rejected": ("turned down", "turning down", "reject", "overturn", "revers", "ruled out", "walked away from",
                  "decided against"),
+    "lost_bid": ("had ", "denied", "withdr", "no "),
     "replaces": ("replac", "succeed", "supersed", "in place of"),
     "aboard": ("aboard", "on board", "onboard", "fitted ", "mounted on", "integrated "),
 })
 _LOST_AFTER_WORDS = _flat({
     "rival": ("lost", "rejected", "passed over", "eliminated", "dropped", "second"),
     "aboard": ("equipped", "armed", "fitted"),
+    "lost_bid": ("defeat", "lost ", "eliminated", "passed over", "not selected", "withdrawn", "discarded", "rejected",
+                 "dropped", "ruled out"),
 })
 
 
