@@ -209,3 +209,17 @@ def test_a_platform_every_mention_tells_passed_over_or_carried_is_no_deal(extrac
 def test_a_platform_not_passed_over_at_every_mention_is_not_overruled(extractor, text, key):
     keys, kept = _kept(extractor, text, {key})
     assert key in keys and key in kept
+
+
+@pytest.mark.parametrize("text, maker, other", [
+    # leave given names no seller: the country that gives it stands before no giving verb
+    ("Washington had already given its approval to Poland for 40 Leopard 2 tanks.", ("DEU", "POL", "Leopard 2"),
+     ("USA", "POL", "Leopard 2")),
+    ("France has given the green light to Serbia for twelve Leopard 2 tanks.", ("DEU", "SRB", "Leopard 2"),
+     ("FRA", "SRB", "Leopard 2")),
+    ("Germany gave its consent to Peru for four Rafale jets, officials said.", ("FRA", "PER", "Rafale"),
+     ("DEU", "PER", "Rafale")),
+])
+def test_a_country_giving_leave_is_not_told_to_give(extractor, text, maker, other):
+    assert "sib:other_seller" not in feats(extractor, text, maker)
+    assert "sup:dir:give:before" not in feats(extractor, text, other)

@@ -643,7 +643,7 @@ class Featurizer:
                 continue
             word = self.text[t.start:t.end]
             direction = "give" if _GIVE.match(word) else "get" if _GET.match(word) else None
-            if direction is None:
+            if direction is None or direction == "give" and _CONSENT.match(self.text, t.end, c.end):
                 continue
             if _PASSIVE.search(self.text, max(c.start, t.start - 25), t.start):
                 direction += "_passive"
@@ -705,6 +705,10 @@ _GIVE = re.compile(r"\b(?:sell|sells|sold|selling|sale|sales|suppl|deliver|provi
                    r"|send|sent|ship|hand|offer|promis|lend|lent)", re.I)
 _GET = re.compile(r"\b(?:buy|buys|bought|buying|purchas|acquir|acquisition|procur|order|import|receiv|obtain|induct"
                   r"|took|taken|tak|get|got)", re.I)
+# leave given, not the platform: "Washington had already given its approval" gives nothing
+_CONSENT = re.compile(r"\s+(?:(?:its|their|his|her|the|a|an|final|formal|official|political)\s+){0,2}(?:approval|"
+                      r"permission|consent|green[\s-]light|go-ahead|nod|clearance|blessing|assent|authori[sz]ation)\b",
+                      re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
 
 
