@@ -55,7 +55,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?P<rel>this|last|next|the coming|the current|the previous|the following)\s+(?P<unit>year|month|week|decade)\b", re.I)),
     ("yearend", re.compile(r"(?:the\s+)?(?:year[- ]end|end of (?:the|this) year|the end of the year|end-year)\b", re.I)),
     ("day_rel", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|last night|this week)\b", re.I)),
-    ("wd", re.compile(rf"(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<wd>{_WD})\b(?!,?\s*(?:\(|\d|{_MON}))")),
+    # not a weekday that a full date follows ("Thursday (March 16)", "Friday, 12 May"); one that a time zone does
+    # ("on Thursday (US time)") is the weekday
+    ("wd", re.compile(rf"(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<wd>{_WD})\b(?!,?\s*(?:\(\s*(?:\d|{_MON})|\d|{_MON}))")),
     # "within three years", "in two years' time", "over the next 18 months": counted from the reference date
     ("within", re.compile(r"(?P<w>within|in|over the next|in the next)\s+(?:the\s+next\s+)?(?:(?:one|two|three|four|five|"
                           r"six|seven|eight|nine|\d{1,2})\s*(?:to|or|-|–)\s*)?(?P<n>a|an|one|two|three|four|five|"

@@ -30,10 +30,13 @@ _NOT_A_DELIVERY = re.compile(r"\b(?:until|till|before|once|as soon as)\s+(?:the\
 _ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initially|originally|first)\s+"
                             r"(?:planned|scheduled|expected|due|slated)\b", re.I)
 # a delivery told as the plan it missed: "was originally due for delivery in 2023", "should have been handed over
-# in 2011", "Deliveries, initially planned for 2020, ...", "Delivery of all 66 had been due by the end of 2026".
+# in 2011", "had first been due to reach the port on August 11", "Deliveries, initially planned for 2020, ...",
+# "Delivery of all 66 had been due by the end of 2026".
 # A word after the trigger is taken whole (an atomic group): split at every letter, a long word made the search
 # exponential.
-_PLAN_BEFORE = re.compile(r"\b(?:(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?|should\s+have\s+(?:been\s+)?)$", re.I)
+_PLAN_BEFORE = re.compile(r"\b(?:(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?|should\s+have\s+(?:been\s+)?"
+                          r"|(?:had|was|were)\s+first\s+(?:been\s+)?(?:due|scheduled|planned|slated|set|expected)\s+to\s+(?:be\s+)?)$",
+                          re.I)
 _PLAN_AFTER = re.compile(r"(?:\s*(?!as\b|than\b)(?>[^\s.;:!?]+)){0,8}?[\s,]+(?:which\s+were\s+|that\s+were\s+|which\s+was\s+|that\s+was\s+)?"
                          r"(?:had\s+been\s+(?:originally\s+|initially\s+)?|(?:originally|initially)\s+)"
                          r"(?:due|planned|scheduled|expected|slated)\b", re.I)
@@ -60,12 +63,22 @@ _COOPERATION_PACT = re.compile(r"\s+(?:a|an|the)?\s*(?:new\s+|fresh\s+|\w+-year\
                                r"(?:strengthen|deepen|boost|enhance|expand|widen|promote|bolster|step up)\b"
                                r"|\s+(?:a|an|the)?\s*(?:military|defen[cs]e|security)\s+(?:agreements?|pacts?|accords?)\s+with\b",
                                re.I)
+# a signing told as done: never dated after the report
+_PAST_SIGN = re.compile(r"(?:signed|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|placed|ordered|has acquired|"
+                        r"acquired)\b", re.I)
 # a signing into law: "signed into law a bill", "signed a defense bill": no deal signed
 _SIGNED_LAW = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:bill|law|act|decree)\b)", re.I)
 
 # a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed"
 _UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
                        r"(?:been\s+|be\s+)?$", re.I)
+
+
+# what joins a date to the one before it in a list of what happened when: "Varaha in April 2006 and Vigraha in August
+# 2008", "six in 2025 and 146 in 2026-2027", "two in the third quarter of 2026, with the other 16 arriving ... until
+# the end of 2027", "two in 2017 and a further two in 2018"
+_DATE_LINK = re.compile(r"\s*,?\s*(?:and|with|while)\b[^.;:!?()\"“”]{0,60}", re.I)
+_LIST_PREPS = (None, "in", "by", "until", "till", "during", "around")
 
 
 def missed_plan(text: str, start: int, end: int, lo: int) -> bool:
@@ -266,6 +279,10 @@ class _Sentence:
                 best, best_d = dm, d
         return best
 
+    def _after_report(self, dm: DateMention | None) -> bool:
+        ref = self.finder.ref
+        return dm is not None and ref is not None and dm.value > ref.isoformat()[:len(dm.value)]
+
     def _told_after(self, t: Trigger) -> DateMention | None:
         """The date that follows a trigger within its clause and dates no statement: what a signing told under a
         statement's date took place on ("said on Friday that Korea signed the contract in July")."""
@@ -278,6 +295,26 @@ class _Sentence:
             if not reported_at(self.text, dm.start, self.c.start):
                 return dm
         return None
+
+    def _listed(self, t: Trigger, first: DateMention | None, kinds: tuple[str, ...]) -> list[DateMention]:
+        """The dates listed after `first` (the date of trigger `t`, after it), each joined to the one before by
+        "and"/"with" with no trigger of another kind between (`kinds`: the deal and event trigger kinds of the same
+        happening): each dates one more happening of the kind ("handed Varaha to Sri Lanka in April 2006 and
+        Vigraha in August 2008"; not "signed in 2017 and delivered in 2019")."""
+        if first is None or first.start < t.end:
+            return []
+        out: list[DateMention] = []
+        last = first
+        for x in self.c.dates:
+            if x.start < last.end:
+                continue
+            if x.prep not in _LIST_PREPS or not _DATE_LINK.fullmatch(self.text, last.end, x.start) or any(
+                    tr.group in ("deal", "event") and tr.kind not in kinds and last.end <= tr.start < x.start
+                    for tr in self.c.triggers) or reported_at(self.text, x.start, self.c.start):
+                break
+            out.append(x)
+            last = x
+        return out
 
     def people_for(self, t: Trigger, kinds: tuple[str, ...]) -> list[Entity]:
         out = []
@@ -464,6 +501,7 @@ class _Sentence:
                  and (dm is None or x.start > dm.end) and not c.has("modifier", "original")
                  and (x.prep == "by" or (x.prep == "in" and re.search(
                      r"\b(?:start|begin|finish|complete|end)\b", text[t.start:x.start], re.I)))]
+        extra += [x for x in self._listed(t, dm, _DELIVERY_KINDS) if x not in extra]
         if targets:
             for d_ in dates + extra:
                 self.add("DELIVERY", self.status_for(t, d_, "expected"), d_, self._orgs("armed service"),
@@ -500,12 +538,21 @@ class _Sentence:
         elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.has("deal", "cancel") \
                 and not _UNSIGNED.search(self.text, max(c.start, t.start - 50), t.start):
             if dm is None or reported_at(self.text, dm.start, c.start):
+                said = dm
                 told = dm is not None and self._told_after(t)  # "said on August 14 that Korea signed ... in July"
                 dm = next((d.signed for d in targets if d.signed is not None and not (
                     told and reported_at(self.text, d.signed.start))), None) or told or dm
+                if dm is not said and self._after_report(dm) and not self._after_report(said) \
+                        and _PAST_SIGN.match(t.text) and not c.near("modifier", ("future", "hedge"), t.start - 40, 0,
+                                                                      t.end - t.start + 40):
+                    dm = said  # "said on Friday that the country has signed a deal": not the deal's date to come
             st = self.status_for(t, dm, "expected")
             self.add("DEAL_SIGNED", "possible" if st == "possible" else st, dm,
                      self._people() + self._orgs("defence company"), pairs, platforms, self.finder._location(c, t))
+            for x in self._listed(t, dm, ("sign",)):  # "ordered two in 2017 and a further two in 2018"
+                st = self.status_for(t, x, "expected")
+                self.add("DEAL_SIGNED", "possible" if st == "possible" else st, x,
+                         self._people() + self._orgs("defence company"), pairs, platforms)
         elif t.kind == "pending":
             self.add("DEAL_SIGNED", "expected", dm, [], pairs, platforms)
         elif t.kind == "negotiate" and DECIDED_TO_BUY.match(t.text):
@@ -529,9 +576,13 @@ class _Sentence:
                 x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
-            self.add("DELIVERY", "occurred" if past else self.status_for(t, dm, "expected"), dm,
-                     self._orgs("armed service") + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
-                     [x for d in targets for x in (d.supplier, d.recipient)], platforms)
+            for when in [dm] + self._listed(t, dm, _DELIVERY_KINDS):
+                self.add("DELIVERY", "occurred" if past and when is dm else self.status_for(t, when, "expected"), when,
+                         self._orgs("armed service") + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
+                         [x for d in targets for x in (d.supplier, d.recipient)], platforms)
+
+
+_DELIVERY_KINDS = ("DELIVERY", "deliver", "complete")
 
 
 def _first_start(c: Clause, d) -> int:
