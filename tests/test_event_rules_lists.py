@@ -1,15 +1,13 @@
 """Event rules on sentences written for the test: a happening told for each date of a list ("Varaha in April 2006 and
 Vigraha in August 2008") is one event per date; "handed ... to" is a delivery; a weekday with a time zone is the
 weekday; a delivery first due on a day it missed is no delivery then; a signing told as done is not dated after the
-report; how far an event's date lies from the report's day is a feature of the model."""
+report."""
 from __future__ import annotations
 
 import pytest
 
-from armsledger.extract import events_decide
 from armsledger.extract.context import lexicon
 from armsledger.extract.dates import find_dates
-from armsledger.extract.events import Event
 from armsledger.model import Article
 
 PUBLISHED = "2024-06-05"
@@ -120,19 +118,3 @@ def test_a_delivery_told_as_the_day_it_was_first_due_is_no_delivery(extractor, t
 def test_a_signing_told_as_done_is_not_dated_after_the_report(extractor, text):
     signed = dates_of(extractor, text, "DEAL_SIGNED")
     assert signed and all(v <= PUBLISHED[:len(v)] for v in signed if v), signed
-
-
-@pytest.mark.parametrize("value,hint", [
-    (None, "age:none"), ("2024-06-05", "age:day"), ("2024-06-01", "age:month"), ("2024-06", "age:month"),
-    ("2024-02", "age:year"), ("2024", "age:year"), ("2023-11", "age:1y"), ("2020", "age:2-5y"), ("2009", "age:6y+"),
-    ("2025", "age:future"), ("2024-07", "age:future"), ("2024-06-20", "age:future"),
-])
-def test_how_far_an_events_date_lies_from_the_report_is_a_feature(value, hint):
-    from datetime import date
-
-    from armsledger.extract.dates import DateMention
-    dm = None if value is None else DateMention(0, 0, value, value, {4: "year", 7: "month"}.get(len(value), "day"))
-    ev = Event("DEAL_SIGNED", "occurred", dm, countries=["POL", "KOR"])
-    events_decide.age([ev], date.fromisoformat(PUBLISHED))
-    assert [h for h in ev.hints if h.startswith("age:")] == [hint]
-    assert f"type&{hint}:DEAL_SIGNED" in events_decide.features(ev, [])

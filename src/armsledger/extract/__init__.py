@@ -95,7 +95,6 @@ class Extractor:
                       + events_decide.broad(clauses, events, ref))
             events_decide.support(events, deals)
             events_decide.echo(events)
-            events_decide.age(events, ref)
         if figures is not None:
             figures += figures_decide.Figures(finder, deals, clauses, body, ref).groups()
         if model is not None and model.figures:

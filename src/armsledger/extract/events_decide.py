@@ -423,31 +423,6 @@ def echo(events: list[Event]) -> None:
         ev.hints = ev.hints + ("echo:" + ("0" if n == 0 else "1" if n == 1 else "2+"),)
 
 
-def age(events: list[Event], ref) -> None:
-    """How far an event's date lies from the report's day (a feature of the model, with its type: `age:day`,
-    `age:month`, `age:year`, `age:1y`, `age:2-5y`, `age:6y+`, `age:future`, `age:none`): a report's news happened
-    about its day; a signing or delivery years before it is background ("ordered in 2009", "acquired in
-    1991") that a report tells in passing, or the history it recalls; one after it is a plan."""
-    if ref is None:
-        return
-    day = ref.isoformat()
-    for ev in events:
-        ev.hints = ev.hints + (_age(ev.date.value if ev.date is not None else None, day, ref.year),)
-
-
-def _age(value: str | None, day: str, year: int) -> str:
-    if value is None:
-        return "age:none"
-    if value > day[:len(value)]:
-        return "age:future"
-    if value == day:
-        return "age:day"
-    if len(value) >= 7 and value[:7] == day[:7]:
-        return "age:month"
-    gap = year - int(value[:4])
-    return "age:year" if gap == 0 else "age:1y" if gap == 1 else "age:2-5y" if gap <= 5 else "age:6y+"
-
-
 def _within(starts: list[int], lo: int, hi: int) -> bool:
     """Whether any of the sorted `starts` lies in [lo, hi)."""
     k = bisect_left(starts, lo)
