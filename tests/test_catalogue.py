@@ -48,6 +48,22 @@ def test_a_broken_catalogue_names_the_file(tmp_path):
         load(tmp_path)
 
 
+def test_an_entry_written_twice_is_an_error_naming_the_file_and_lines(tmp_path):
+    (tmp_path / "platforms").mkdir()
+    entry = "zx-9000:\n  name: ZX-9000\n  category: unmanned aerial vehicle\n  country: NOR\n"
+    (tmp_path / "platforms" / "mine.yaml").write_text(entry + "zx-7:\n  name: ZX-7\n" + entry, encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"mine\.yaml: line 7: 'zx-9000' is written twice .*first on line 1"):
+        load(tmp_path)
+
+
+def test_a_field_written_twice_in_one_entry_is_an_error(tmp_path):
+    (tmp_path / "platforms").mkdir()
+    (tmp_path / "platforms" / "mine.yaml").write_text(
+        "zx-9000:\n  name: ZX-9000\n  country: NOR\n  country: SWE\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="'country' is written twice"):
+        load(tmp_path)
+
+
 @pytest.mark.parametrize("text, name", [
     ("The defence minister announced the purchase in a post on Telegram on Sunday.", "Telegram"),
     ("Footage shared on Facebook showed the first two jets landing at the base.", "Facebook"),

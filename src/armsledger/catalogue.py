@@ -142,14 +142,34 @@ def _files(directory: Path) -> list[tuple[str, Path]]:
     return out
 
 
-def _load_yaml(path: Path) -> dict:
+def read_yaml(path: Path):
+    """A catalogue file's data; a key written twice in one mapping is an error (YAML loaders silently keep the
+    last, so an entry, or a trigger kind's phrases, would vanish without a word)."""
     import yaml  # only when the cache has no copy: some 40 ms to import
 
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
+
+    def mapping(loader, node):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node)
+            if key in seen:
+                raise CatalogueError(f"{path}: line {key_node.start_mark.line + 1}: {key!r} is written twice "
+                                     f"in one mapping (first on line {seen[key]}): merge or rename one of them")
+            seen[key] = key_node.start_mark.line + 1
+        return loader.construct_mapping(node)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            return yaml.load(fh, Loader=Loader)
     except (OSError, yaml.YAMLError) as err:
         raise CatalogueError(f"{path}: cannot be read as YAML ({err})") from None
+
+
+def _load_yaml(path: Path) -> dict:
+    data = read_yaml(path)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -14,7 +14,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from .. import cache
-from ..catalogue import PACKAGED
+from ..catalogue import PACKAGED, read_yaml
 from ..errors import CatalogueError
 from . import prefixes
 from .dates import DateMention
@@ -218,9 +218,7 @@ class Lexicon:
 
 def _read_triggers(path: Path) -> dict:
     """triggers.yaml, every phrase checked to be a regular expression."""
-    import yaml  # only when the start-up cache has no copy
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)  # only when the start-up cache has no copy
     for group, kinds in data.items():
         for kind, phrases in kinds.items():
             for p in phrases:
