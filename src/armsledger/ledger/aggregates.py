@@ -6,8 +6,9 @@ aggregates up to date:
 
 - a deal without aggregates (or `full=True`: claims were removed, corrections changed) folds all its claims;
 - otherwise only its claims newer than the aggregates (`deal_fields.last_claim` of its "*" row) are read;
-  a field they reach folds them in when none is reported before the field's latest report
-  (`reconcile.can_fold`), and is folded again from its own claims when one is;
+  a field they reach folds them in when none is reported before the field's latest report, or those that are
+  cannot change what the later reports decided (`reconcile.can_fold`), and is folded again from its own claims
+  otherwise;
 - a status-like field then reads its window: its claims reported within `RECENT_DAYS` of its latest report.
 
 What the aggregates hold is what `reconcile.reconcile_deal` would fold from all the claims, so a ledger
@@ -207,7 +208,7 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
             by_field[c["field"]].append(c)
         folded = []
         for field, fclaims in by_field.items():
-            if field in states and reconcile.can_fold(states[field], fclaims):
+            if field in states and reconcile.can_fold(field, states[field], fclaims):
                 folded.append(field)
                 states[field] = reconcile.fold_field(field, states[field], fclaims, keys, window=[])
             else:

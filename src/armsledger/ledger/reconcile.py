@@ -174,8 +174,9 @@ AGREE = {"value": values_agree, "quantity": ranges_agree, "tech_transfer_pct": r
 # last report and latest sources; for a status, the latest report and its window of recent reports; for the
 # deal, its counts and first/last report. The reconciled record is rendered from the states alone. A new
 # claim reported no earlier than every stored claim of its field folds into the stored state
-# (ledger/writer.py), so one more report of a deal costs the same at its 5th report as at its 5,000th; any
-# other change refolds the field from its claims. `reconcile_deal` folds everything from scratch.
+# (ledger/writer.py), so one more report of a deal costs the same at its 5th report as at its 5,000th; so does
+# a late claim (reported before the field's latest) that cannot change what the later reports decided
+# (`_late_fits`); any other change refolds the field from its claims. `reconcile_deal` folds everything from scratch.
 
 SOURCES_KEPT = 20  # sources each reconciled field (and each side of a conflict) lists; the ledger pages the rest
 LATEST_WINS = ("status", "delivered", "expected_completion", "category")
@@ -280,18 +281,80 @@ def new_field_state(field: str, first_id: int) -> dict:
     return st
 
 
-def can_fold(st: dict, new: list[dict]) -> bool:
+def can_fold(field: str, st: dict, new: list[dict]) -> bool:
     """Whether `new` claims (newer ids than every folded one) fold into `st` as if folded from scratch:
-    always for a set; otherwise when none is reported before the field's latest report."""
-    return st["kind"] == "set" or all((c.get("reported") or "") >= st["max_reported"] for c in new)
+    always for a set; otherwise when each is reported no earlier than the field's latest report, or is a late
+    claim that changes nothing a later report decided (`_late_fits`)."""
+    return st["kind"] == "set" or all((c.get("reported") or "") >= st["max_reported"] or _late_fits(field, st, c)
+                                      for c in new)
+
+
+def _is_late(st: dict, c: dict) -> bool:
+    return st["kind"] != "set" and (c.get("reported") or "") < st["max_reported"]
+
+
+def _source_key(source: dict) -> list:
+    """A kept source's `_report_key`, as a list (stored states are JSON)."""
+    return [source.get("reported") or "", source.get("claim_id") or 0]
+
+
+def _group_of(field: str, st: dict, c: dict) -> int | None:
+    """The index of the first group whose first value `c` agrees with (None: none does)."""
+    agree = AGREE.get(field, lambda a, b: a == b)
+    return next((i for i, g in enumerate(st["groups"]) if agree(g["head"], c["value"])), None)
+
+
+def _late_fits(field: str, st: dict, c: dict) -> bool:
+    """Whether a claim reported before the field's latest report (an article dated earlier arriving later) folds
+    into `st` without refolding the field, the state ending as folded from scratch in report order:
+    - a figure's claim that agrees with a group started before it (reported after the group's earliest kept
+      source: the group's head, hence which group each claim joins, and the groups' order stay as they are);
+    - a category's claim, or a status's claim that is hedged or comes with firm reports already folded, when it
+      is reported before the latest one (the latest report still wins; see `_fold_latest`).
+    Otherwise (a new group would start in the middle; deliveries' and schedules' histories) the field is
+    folded again from its claims."""
+    key = list(_report_key(c))
+    if st["kind"] == "groups":
+        i = _group_of(field, st, c)
+        return i is not None and bool(st["groups"][i]["sources"]) and key > _source_key(st["groups"][i]["sources"][0])
+    if field not in ("status", "category") or st["latest"] is None or key >= _source_key(st["latest"]["source"]):
+        return False
+    return field == "category" or bool(c.get("hedged")) or st["unhedged"] > 0
+
+
+def _fold_late(field: str, st: dict, late: list[dict], keys: Keys) -> None:
+    """`late` claims (each `_late_fits` the state before any of them) folded in: counts, and for a figure its
+    group's counts, best statement, last report and latest sources (in report order)."""
+    for c in late:
+        wire = _wire(c)
+        st["n"] += 1
+        st["unhedged"] += not c.get("hedged")
+        st["wires"] += keys.add(field, FIELD_WIRES, wire)
+        if st["kind"] != "groups":
+            continue  # the latest report stays the latest; the window is read again (ledger/aggregates.py)
+        i = _group_of(field, st, c)
+        g = st["groups"][i]
+        g["n"] += 1
+        g["unhedged"] += not c.get("hedged")
+        g["wires"] += keys.add(field, i, wire)
+        g["last"] = max(list(g["last"]), list(_report_key(c)))
+        rank = [_precision(c), *_report_key(c)]
+        if rank > g["best"]["rank"]:
+            g["best"] = {"rank": rank, "value": c["value"]}
+        g["sources"] = sorted([*g["sources"], _source(c)], key=_source_key)[-SOURCES_KEPT:]
 
 
 def fold_field(field: str, st: dict | None, new: list[dict], keys: Keys, window: list[dict] | None = None) -> dict:
     """`st` (None: an empty field) with the `new` claims (in claim order) folded in; see `can_fold`.
     A status-like field then needs its window: the field's claims (in claim order) reported within
     RECENT_DAYS of its latest report; by default `new` (right when folding from scratch)."""
+    if st is not None and any(_is_late(st, c) for c in new):
+        _fold_late(field, st, sorted([c for c in new if _is_late(st, c)], key=_report_key), keys)
+        new_in_order = [c for c in new if (c.get("reported") or "") >= st["max_reported"]]
+    else:
+        new_in_order = new
     st = st or new_field_state(field, new[0].get("id") or 0)
-    for c in (new if st["kind"] == "set" else sorted(new, key=_report_key)):
+    for c in (new_in_order if st["kind"] == "set" else sorted(new_in_order, key=_report_key)):
         wire = _wire(c)
         st["n"] += 1
         st["unhedged"] += not c.get("hedged")
@@ -312,10 +375,9 @@ def fold_field(field: str, st: dict | None, new: list[dict], keys: Keys, window:
 
 def _fold_group(field: str, st: dict, c: dict, wire: str, keys: Keys) -> None:
     """Claims join the first group (in report order of their first claims) whose first value they agree with."""
-    agree = AGREE.get(field, lambda a, b: a == b)
-    for i, g in enumerate(st["groups"]):
-        if agree(g["head"], c["value"]):
-            break
+    i = _group_of(field, st, c)
+    if i is not None:
+        g = st["groups"][i]
     else:
         i, g = len(st["groups"]), {"head": c["value"], "best": None, "n": 0, "unhedged": 0, "wires": 0,
                                     "last": None, "sources": []}
