@@ -310,15 +310,19 @@ def _late_fits(field: str, st: dict, c: dict) -> bool:
     - a figure's claim that agrees with a group started before it (reported after the group's earliest kept
       source: the group's head, hence which group each claim joins, and the groups' order stay as they are);
     - a category's claim, or a status's claim that is hedged or comes with firm reports already folded, when it
-      is reported before the latest one (the latest report still wins; see `_fold_latest`).
-    Otherwise (a new group would start in the middle; deliveries' and schedules' histories) the field is
+      is reported before the latest one (the latest report still wins; see `_fold_latest`);
+    - a delivered count reported before the latest one but after the first pair of disagreeing reports.
+    Otherwise (a new group would start in the middle; a schedule's history) the field is
     folded again from its claims."""
     key = list(_report_key(c))
     if st["kind"] == "groups":
         i = _group_of(field, st, c)
         return i is not None and bool(st["groups"][i]["sources"]) and key > _source_key(st["groups"][i]["sources"][0])
-    if field not in ("status", "category") or st["latest"] is None or key >= _source_key(st["latest"]["source"]):
+    if field not in ("status", "category", "delivered") or st["latest"] is None \
+            or key >= _source_key(st["latest"]["source"]):
         return False
+    if field == "delivered":  # the first two reports that disagree are found before it: later pairs do not count
+        return st["bad"] is not None and key > _source_key(st["bad"][1]["source"])
     return field == "category" or bool(c.get("hedged")) or st["unhedged"] > 0
 
 
