@@ -14,7 +14,7 @@ from datetime import date
 
 from ..model import Span
 from .context import Clause, Trigger
-from .dates import DateMention, reported_at
+from .dates import DateMention, after, reported_at
 from .deals import NOT_PURCHASE, DealBook, assign_triggers, unique
 from .entities import HEAD_ROLES, Entities, Entity
 from .prefixes import Caseless
@@ -280,8 +280,7 @@ class _Sentence:
         return best
 
     def _after_report(self, dm: DateMention | None) -> bool:
-        ref = self.finder.ref
-        return dm is not None and ref is not None and dm.value > ref.isoformat()[:len(dm.value)]
+        return dm is not None and after(dm, self.finder.ref)
 
     def _told_after(self, t: Trigger) -> DateMention | None:
         """The date that follows a trigger within its clause and dates no statement: what a signing told under a

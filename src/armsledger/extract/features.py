@@ -782,7 +782,7 @@ _LOST_BEFORE_WORDS = _flat({
               "also bid", "also pitched"),
     "rejected": ("turned down", "turning down", "reject", "overturn", "revers", "ruled out", "walked away from",
                  "decided against"),
-    "lost_bid": ("had ", "denied", "withdr", "no "),
+    "lost_bid": ("offered", "proposed", "pitched", "bid", "denied", "withdr", "plan", "intention"),
     "replaces": ("replac", "succeed", "supersed", "in place of"),
     "aboard": ("aboard", "on board", "onboard", "fitted ", "mounted on", "integrated "),
 })

@@ -169,10 +169,23 @@ def rivals(keys: list[tuple], scores: list[float], listed: list[bool] | None = N
 def kept(rows: list[Row], scores: list[float], t: tuple) -> list[bool]:
     """Which candidates the deal decision keeps at thresholds `t` (rule, new, rival): each at its bar, then what
     `decide.overrule` drops."""
-    beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
-    return decide.overrule([s >= (t[0] if "rule:deal" in r.feats else t[2] if b else t[1])
-                            for r, s, b in zip(rows, scores, beaten)],
-                           decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows]))
+    return _Bars(rows, scores).kept(t)
+
+
+class _Bars:
+    """What the deal decision's bars read of the candidates, worked out once for every thresholds tried: which a
+    better-scored rival outdoes, which the rules opened, which `decide.overruled` names."""
+
+    def __init__(self, rows: list[Row], scores: list[float]) -> None:
+        self.scores = scores
+        self.beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores,
+                             ["rec:list:member" in r.feats for r in rows])
+        self.by_rules = ["rule:deal" in r.feats for r in rows]
+        self.over = decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows])
+
+    def kept(self, t: tuple) -> list[bool]:
+        return decide.overrule([s >= (t[0] if r else t[2] if b else t[1])
+                                for s, b, r in zip(self.scores, self.beaten, self.by_rules)], self.over)
 
 
 # the event decision is weighed less strictly than the deal's: its candidates are many (every date a sentence
@@ -210,17 +223,14 @@ def best_thresholds(rows: list[Row], scores: list[float], labels: list[int],
     precision holds one grid step below the threshold searched as well."""
     own_bar = OWN_BAR if own_bar is None else own_bar
     steady = STEADY if steady is None else steady
-    beaten = rivals([(r.group, r.key[0], r.key[2]) for r in rows], scores, ["rec:list:member" in r.feats for r in rows])
-    by_rules = ["rule:deal" in r.feats for r in rows]
-    sellers = decide.overruled([(r.group, *r.key) for r in rows], [r.feats for r in rows])
+    bars = _Bars(rows, scores)
+    by_rules = bars.by_rules
     grid = [x / 100 for x in range(4, 91, 2)]
 
     def score(t: tuple[float, float, float]) -> tuple[float, float]:
         tp = fp = own_tp = own_fp = 0
         fn = missed
-        kept = decide.overrule([s >= (t[0] if r else t[2] if b else t[1]) for s, b, r in zip(scores, beaten, by_rules)],
-                               sellers)
-        for yes, y, r in zip(kept, labels, by_rules):
+        for yes, y, r in zip(bars.kept(t), labels, by_rules):
             tp += yes and y
             fp += yes and not y
             fn += (not yes) and y
