@@ -66,13 +66,15 @@ class Clause:
         # the rules ask the same questions of a sentence many times: the answers are kept (as long
         # as `triggers` is the same list of the same length)
         triggers = self.triggers
+        if not triggers:  # a fifth of the questions: a sentence without triggers
+            return ()
         memo = self.__dict__.get("_of")
         if memo is None or memo[0] is not triggers or memo[1] != len(triggers):
             memo = self.__dict__["_of"] = (triggers, len(triggers), {})
         key = (group, kinds)
         found = memo[2].get(key)
         if found is None:
-            found = memo[2][key] = tuple(t for t in triggers if t.group == group and (not kinds or t.kind in kinds))
+            found = memo[2][key] = tuple([t for t in triggers if t.group == group and (not kinds or t.kind in kinds)])
         return found
 
     def has(self, group: str, *kinds: str) -> bool:

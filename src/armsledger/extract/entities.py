@@ -37,6 +37,40 @@ def _lead(words: str) -> str:
     return "(?:" + "|".join(c + r"(?<!\w.)(?:" + "|".join(rest) + ")" for c, rest in groups.items()) + ")"
 
 
+def _by_first(alternatives: str) -> str:
+    """`(?:a|b|...)` for an alternation whose every branch begins with a plain character (or an escaped one), the
+    branches grouped by that character, in their order within each group: the same matches, as branches that begin
+    with different characters never both match at one place, while `re` no longer tries each of some 70 branches in
+    turn at every character a branch may begin with (the firms' legal forms: a scan 2x faster)."""
+    groups: dict[str, list[str]] = {}
+    depth, in_class, start, i = 0, False, 0, 0
+    branches = []
+    while i < len(alternatives):
+        ch = alternatives[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += alternatives[i + 1:i + 2] == "^"
+            i += alternatives[i + 1:i + 2] == "]"
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            branches.append(alternatives[start:i])
+            start = i + 1
+        i += 1
+    branches.append(alternatives[start:])
+    for b in branches:
+        n = 2 if b[:1] == "\\" else 1
+        if not b[n - 1:n] or (b[1].isalnum() if n == 2 else b[0] in "([.^$?*+{|)") or b[n:n + 1] in ("?", "*", "+", "{"):
+            raise ValueError(f"a branch that does not begin with a plain character: {b!r}")
+        groups.setdefault(b[:n], []).append(b[n:])
+    return "(?:" + "|".join(c + (f"(?:{'|'.join(rest)})" if rest != [""] else "") for c, rest in groups.items()) + ")"
+
+
 _GOV_VERBS = (
     "has|had|have|is|was|were|are|will|would|said|says|say|signed|signs|wants|plans|planned|insists|insisted|"
     "agreed|agrees|offered|offers|approved|approves|announced|rejected|asked|sought|seeks|decided|believes|hopes|"
@@ -127,9 +161,19 @@ _JUNIOR_RANKS = {"Major", "Maj", "Lieutenant", "Lt", "First Lieutenant", "Second
 # Procurement Agency inspected ..."): the body is what follows "of (the)"
 _PEOPLE_OF = re.compile(r"(?:Officials|Staff|Members|Representatives|Officers|Employees|Experts|Delegates|Personnel|"
                         r"Engineers|Soldiers|Troops|Sailors|Pilots|Workers|Executives|Leaders)\s+of\s+(?:the\s+)?")
-# capitalised words and the acronym in brackets after them (`EntityFinder._bodies_by_acronym`)
-_ABBR_AFTER = re.compile(r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|on|in|de|du|des|&)\s+)*[A-Z][\w'’&.-]*){1,7})"
-                         r"\s+\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)")
+# who a name opening a sentence is (`EntityFinder._opening_appos`): ", who heads", ", a senior defence official", ", the
+# Deputy Defence Minister"
+_OPENING_WHO = (r",\s+(?:who\s+(?:is|was|heads|headed|leads|led|chairs|runs|oversees)|a\s+(?:former\s+|senior\s+|top\s+)?"
+               r"(?:[A-Z][\w-]+\s+)?(?:(?:military|defen[cs]e|security|naval|political|foreign|policy|industry|aviation|arms)\s+)?"
+               r"(?:representative|spokes\w+|official|director|member|minister|secretary|adviser|advisor|professor|researcher|"
+               r"analyst|expert|commander|general|lawmaker|senator)|the\s+(?:[A-Z][\w-]+\s+){0,4}"
+               r"(?:[Mm]inister|[Ss]ecretary|[Cc]hief|[Hh]ead|[Dd]irector|[Cc]ommander|[Ss]pokes\w+|"
+               r"[Aa]mbassador|[Pp]resident|[Cc]hairman|[Cc]hair))\b")
+# capitalised words and the acronym in brackets after them (`EntityFinder._bodies_by_acronym`), looked for only before
+# an acronym in brackets (at most seven words: 400 characters is more than any name of them; 4x faster than trying
+# the names at every capital)
+_ABBR_AFTER = Anchored(re.compile(r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|on|in|de|du|des|&)\s+)*[A-Z][\w'’&.-]*){1,7})"
+                                  r"\s+\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)"), r"\([A-Z][A-Za-z&]{1,7}\)", 400)
 # words of what an acronym in brackets names that is no body: documents, programmes, offices, places, kit
 _NOT_BODY_WORDS = frozenset(
     "memorandum understanding letter intent offer acceptance necessity request proposal proposals information agreement "
@@ -765,28 +809,29 @@ class EntityFinder:
         # credits within the page: "Written by Ann Kowal", "Translated by ...", "Editor: Ann Kowal, Piotr Nowak", and a
         # byline after a headline on the same line ("... deal By Ann Kowal SEOUL, May 2")
         self._credit_more = re.compile(
-            rf"\b(?:(?:Written|Translated|Edited|Text)\s+by|Editors?:|By(?<=[a-z0-9] By)(?=\s+[A-Z][a-z]))\s+"
+            # the heads grouped by their first letter, `(?<!\w.)` after it being `\b` before it: the search skips to
+            # those letters instead of trying every character (4x faster)
+            rf"(?:W(?<!\w.)ritten\s+by|T(?<!\w.)(?:ranslated\s+by|ext\s+by)|E(?<!\w.)(?:dited\s+by|ditors?:)"
+            rf"|B(?<!\w.)y(?<=[a-z0-9] By)(?=\s+[A-Z][a-z]))\s+"
             rf"(?P<names>{_LINE_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_LINE_NAME})*)")
         self._descriptor = re.compile(_lead("expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
                                             "businessman|businesswoman|student|resident|strongman|frontbencher|politician|"
                                             "journalist|commentator|activist|economist|Treasurer|councillors?|"
                                             "spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr") + rf"\.?\s+(?P<name>{NAME})")
         # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
-        self._opening_appos = Anchored(re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))"
-                                         rf"(?P<name>{NAME}),\s+(?:who\s+(?:is|was|heads|headed|leads|led|"
-                                         rf"chairs|runs|oversees)|a\s+(?:former\s+|senior\s+|top\s+)?(?:[A-Z][\w-]+\s+)?(?:(?:military|defen[cs]e|"
-                                         rf"security|naval|political|foreign|policy|industry|aviation|arms)\s+)?(?:representative|spokes\w+|"
-                                         rf"official|director|member|minister|secretary|adviser|advisor|professor|researcher|"
-                                         rf"analyst|expert|commander|general|lawmaker|senator)|the\s+(?:[A-Z][\w-]+\s+){{0,4}}"
-                                         rf"(?:[Mm]inister|[Ss]ecretary|[Cc]hief|[Hh]ead|[Dd]irector|[Cc]ommander|[Ss]pokes\w+|"
-                                         rf"[Aa]mbassador|[Pp]resident|[Cc]hairman|[Cc]hair))\b", re.M),
-                                       r",\s+(?:who|a|the)\s", 200)  # the comma after the name
+        # (looked for only before what follows the name: the comma and who it is, found in few places, where a name
+        # at each of 200 characters before a bare ", who|a|the" cost 10x more)
+        self._opening_appos = Anchored(re.compile(rf"(?:^|(?<=[.!?\n])\s*|(?<=However, ))(?P<name>{NAME}){_OPENING_WHO}",
+                                                  re.M), _OPENING_WHO, 200)
         # a byline on a line of its own at the top, above the outlet's line: "Rahul Singh\nHindustan Times, New Delhi"
         self._top_byline = re.compile(rf"\A\s*(?P<names>{NAME})[ \t]*\n(?=[^\n]{{3,60}}\n)")
         # a byline in lower case on a line of its own: "by Ann Kowal", "by Ann Kowal and Piotr Nowak"
         self._lower_byline = re.compile(rf"(?m)^[ \t]*by[ \t]+(?P<names>{_LINE_NAME}(?:[ \t]+and[ \t]+{_LINE_NAME})?)[ \t]*$")
+        # (every head begins with a letter, what precedes it checked after that letter: the search skips to those
+        # letters instead of trying every character, 4x faster)
         self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo|"
-                                  rf"(?<=; )(?:editing|writing|additional reporting)|(?:Report\s+)?[Cc]ompiled)(?:\s+by)?:?\s+"
+                                  rf"e(?<=; e)diting|w(?<=; w)riting|a(?<=; a)dditional reporting|Report\s+[Cc]ompiled|"
+                                  rf"Compiled|compiled)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
         self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
                                  r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\b", 120)  # the service's last word
@@ -794,19 +839,21 @@ class EntityFinder:
             r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|external affairs|home|interior))\s+(?i:ministry)\b"
             r"|\b(?:(?P<who3>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+)?[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)"
             r"(?:\s+of\s+(?P<who2>(?:the\s+Republic\s+of\s+)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
-        self._embassy = re.compile(r"\b(?P<who>[A-Z][\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
+        # (a name's capital found first, then what precedes it checked, `(?<!\w.)` being `\b` before it: the search
+        # skips to the capitals instead of trying every character, 2x faster)
+        self._embassy = re.compile(r"(?P<who>[A-Z](?<!\w.)[\w.'-]*)\s+(?P<what>embassy|presidency|government|Embassy|Presidency)(?:\s+in\s+(?P<where>[A-Z][\w-]+))?")
         self._institution = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?){{1,5}}"
                                        rf"(?:{_INSTITUTION_HEADS})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?)"
                                        rf"(?=[\s,.;:)'’]|$)"),
-                                     rf"(?:{_INSTITUTION_HEADS})\b", 250)  # its head word
+                                     rf"{_by_first(_INSTITUTION_HEADS)}\b", 250)  # its head word
         # a body named head word first, then what it is of or for: "the Department of National Defense", "the Office
         # of the President of Ukraine", "the Budget Committee of the German Bundestag"
         self._institution_first = Anchored(re.compile(
             rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_HEADS_FIRST})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+"
             rf"(?:\s+(?:(?:and|of|for)\s+(?:the\s+)?)?[A-Z][\w'’-]+){{0,4}})(?=[\s,.;:)'’]|$)"),
             rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s", 60)  # its head word and the "of" after it
-        self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_LEGAL}))(?=[\s,.;:)]|$)"),
-                               rf"(?:{_LEGAL})(?=[\s,.;:)]|$)", 200)  # its legal form
+        self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}{_by_first(_LEGAL)})(?=[\s,.;:)]|$)"),
+                               rf"{_by_first(_LEGAL)}(?=[\s,.;:)]|$)", 200)  # its legal form
         self._designation, self._named_type = DESIGNATION, NAMED_TYPE
         self._ship_class = Anchored(SHIP_CLASS, r"[Cc]lass\b", 100)
         self._ship_name = Anchored(SHIP_NAME, _SHIP_PREFIXES + r"\b", 0)  # the navy's prefix it begins with
@@ -1175,7 +1222,7 @@ class EntityFinder:
         for m in self._credit_more.finditer(text) if _has_any(text, _CREDIT_MORE_WORDS) else ():
             role = "editor" if m.group().startswith("Edit") else "translator" if m.group().startswith("Trans") else "reporter"
             self._credited(text, ents, m, role)
-        for m in for_text(self._line_byline, text).finditer(text):
+        for m in for_text(self._line_byline, text).finditer(text) if _may_hold(text, _BYLINE_WORDS) else ():
             self._credited(text, ents, m, "reporter")
         for rx in (self._descriptor, self._opening_appos):
             for m in for_text(rx, text).finditer(text):
@@ -2124,6 +2171,19 @@ _EMBASSY_WORDS = ("mbassy", "residency", "government")  # `self._embassy`'s
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
+
+
+_BYLINE_WORDS = ("correspondent", "editor", "reporter", "writer", "columnist")  # `self._line_byline`'s, case-insensitive
+# the characters beyond ASCII that a case-insensitive expression matches to an ASCII letter (İ ı ſ K), checked over all
+# of Unicode
+_CASELESS_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive expression that needs one of `words` (lower-case ASCII) can match in `text`: one
+    of them is in its lower-cased form, or it holds a character that matches an ASCII letter under re.I."""
+    low = text.lower()
+    return any(w in low for w in words) or (not text.isascii() and any(c in text for c in _CASELESS_ODD))
 
 
 def _is_word_char(ch: str) -> bool:
