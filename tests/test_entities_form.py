@@ -162,7 +162,7 @@ def test_al_before_a_place_name_is_part_of_a_family_name(extractor):
 # --- catalogue entries added for outlets, firms and bodies that defence reporting names ------------------------
 
 @pytest.mark.parametrize("text, name", [
-    ("WASHINGTON, May 2 (UPI) -- The Army ordered more trucks.", "United Press International"),
+    ("WASHINGTON, May 2 (UPI) -- The Army ordered more trucks.", "UPI"),
     ("The Italian firm signed an agreement with Alenia Aermacchi on trainer jets.", "Alenia Aermacchi"),
     ("The trucks will be supplied by Iveco under a contract signed on Monday.", "Iveco Defence Vehicles"),
     ("The vehicles will come from BAE Hägglunds, the ministry said.", "BAE Hägglunds"),
@@ -171,6 +171,21 @@ def test_al_before_a_place_name_is_part_of_a_family_name(extractor):
     ("Finland belongs to NATO's Partnership for Peace programme.", "Partnership for Peace"),
 ])
 def test_catalogue_names_outlets_firms_and_bodies(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+# --- bodies news calls by their acronym (wire services, SIPRI, NORAD) are named by it unless spelled out -------
+
+@pytest.mark.parametrize("text, name", [
+    ("PARIS (AFP) - Greece will buy six more jets, the ministry told AFP on Tuesday.", "AFP"),
+    ("The frigate deal was first reported by Agence France-Presse on Friday.", "Agence France-Presse"),
+    ("The tanks will be delivered next year, a spokesman told dpa in Berlin.", "dpa"),
+    ("NEW DELHI (IANS) The Army has received the first batch of rifles.", "IANS"),
+    ("Arms imports fell by a third, according to data published by SIPRI on Monday.", "SIPRI"),
+    ("Jets from NORAD intercepted two bombers off the coast of Alaska.", "NORAD"),
+    ("The Kuwait News Agency said the emir had approved the purchase of the helicopters.", "Kuwait News Agency"),
+])
+def test_bodies_known_by_their_acronym_are_named_by_it(extractor, text, name):
     assert name in names(extractor, text, "organization")
 
 
