@@ -100,6 +100,10 @@ def test_a_headline_in_capitals_names_no_firm(extractor, text):
     ("Baltic Naval Engineering (BNE) will refit the corvettes.", "Baltic Naval Engineering"),
     ("The drones were made by Harbin Tianyu Robotics (HTR), a state firm.", "Harbin Tianyu Robotics"),
     ("Experts from the Centre for Strategic Studies (CSS) said the price was high.", "Centre for Strategic Studies"),
+    # a firm's "Co" heads it whatever kit it names; "Technology" is no kit word (bodies are named with it)
+    ("The parts will come from Harbin Missile Co (HMC), a state firm, under the deal.", "Harbin Missile Co"),
+    ("The drones were built by Vardar Aircraft Co. (VAC) near the capital.", "Vardar Aircraft Co."),
+    ("The radar came from Nordic Sensor Technology (NST), which was founded in 2001.", "Nordic Sensor Technology"),
 ])
 def test_a_body_is_named_by_the_words_its_acronym_spells(extractor, text, name):
     assert name in names(extractor, text, "organization")
@@ -107,6 +111,8 @@ def test_a_body_is_named_by_the_words_its_acronym_spells(extractor, text, name):
 
 @pytest.mark.parametrize("text", [
     "The two sides signed a Memorandum of Understanding (MoU) on Monday.",
+    "The jets were ordered under the Light Attack Requirement (LAR) last year.",
+    "Exports rose, the Gross Domestic Product (GDP) grew and the Defence Trade Initiative (DTI) was signed.",
     "The Prime Minister (PM) said the jets would come soon.",
     "The navy wants six Offshore Patrol Vessels (OPVs) and a Landing Platform Dock (LPD).",
     "Orders went to Public Sector Undertakings (PSUs) and Small Arms Makers (SAMs).",

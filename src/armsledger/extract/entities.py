@@ -174,19 +174,21 @@ _OPENING_WHO = (r",\s+(?:who\s+(?:is|was|heads|headed|leads|led|chairs|runs|over
 # the names at every capital)
 _ABBR_AFTER = Anchored(re.compile(r"(?P<name>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|the|on|in|de|du|des|&)\s+)*[A-Z][\w'’&.-]*){1,7})"
                                   r"\s+\((?P<abbr>[A-Z][A-Za-z&]{1,7})\)"), r"\([A-Z][A-Za-z&]{1,7}\)", 400)
-# words of what an acronym in brackets names that is no body: documents, programmes, offices, places, kit
+# words of what an acronym in brackets names that is no body: documents, programmes, offices, places, kit; not
+# words bodies are named with too ("Ministry of Information", "Korea Institute of Science and Technology",
+# "Adani Enterprises", "Partnership for Peace", a "Special Purpose Vehicle")
 _NOT_BODY_WORDS = frozenset(
-    "memorandum understanding letter intent offer acceptance necessity request proposal proposals information agreement "
+    "memorandum understanding letter intent offer acceptance necessity request proposal proposals agreement "
     "contract treaty programme program project initiative exercise operation zone line control capability requirement "
-    "requirements transfer technology product system systems vehicle vehicles missile missiles aircraft radar gun guns "
+    "requirements transfer product system systems vehicle vehicles missile missiles aircraft radar gun guns "
     "weapon weapons launcher drone drones helicopter helicopters ship ships vessel vessels boat boats submarine frigate "
     "corvette rocket rockets bomb munition munitions ammunition satellite engine act law bill policy strategy plan "
     "framework procedure procedures regulations regulation standard standards list index rate price cost value budget "
     "minister president officer chief commander secretary director region ocean sea area corridor range clearance "
-    "partnership undertakings enterprises manufacturers carrier tank dock craft artillery howitzer rifle jet jets "
+    "undertakings manufacturers carrier tank dock craft artillery howitzer rifle jet jets "
     "fighter fighters trainer destroyer mine torpedo sonar unmanned aerial combat air-to-air surface-to-air "
-    "anti-ship ballistic cruise warfare domestic gross net support equipment freighter freighters purpose course "
-    "manufacturer review activities".split())
+    "anti-ship ballistic cruise warfare domestic gross net support equipment freighter freighters course "
+    "manufacturer review".split())
 _NOT_BODY_LAST = frozenset("defence defense security power strike attack mission test trial launch".split())
 # honorifics before a name that are not part of it: Gulf and Malaysian ones ("Sheikh", "Tan Sri", "Datuk Seri")
 # beside the English
@@ -219,6 +221,9 @@ _OUTLET_DOMAIN = Anchored(re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com
 # General of Armaments", "the General Staff of the Armed Forces")
 _HEADS_FIRST = (r"Directorate[- ]General|General Staff|Department|Office|Council|Committee|Commission|Agency|Bureau|"
                 r"Directorate|Secretariat|Undersecretariat|Administration|Authority|Service|Ministry")
+# a name headed as a body is one whatever words it holds: "Department of Homeland Security (DHS)", "Joint Missile
+# Test Command (JMTC)", "Harbin Aircraft Co (HAC)"
+_BODY_HEADED = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s.+|.+\s(?:{_INSTITUTION_HEADS}|{_LEGAL}|Co\.?)", re.S)
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
 # "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
 _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "air station": "base",
@@ -1778,7 +1783,7 @@ class EntityFinder:
             s, e = m.start("name") + tail[0].start(), m.end("name")
             name = text[s:e]
             words = [w.casefold().strip(".,'’") for w in name.split()]
-            if any(w in _NOT_BODY_WORDS for w in words) or words[-1] in _NOT_BODY_LAST:
+            if (any(w in _NOT_BODY_WORDS for w in words) or words[-1] in _NOT_BODY_LAST) and not _BODY_HEADED.fullmatch(name):
                 continue
             inner = ents.overlapping(s, e)
             if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
