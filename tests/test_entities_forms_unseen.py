@@ -156,6 +156,11 @@ def test_an_adjective_before_a_kind_names_no_type(extractor, text):
     ("The boats are based at Marvel Naval Station.", "Marvel Naval Station"),
     ("The tanks were unloaded at Orvik Harbour.", "Orvik Harbour"),
     ("The jets will be based in the western Indian state of Moravand.", "Moravand"),
+    # seas under one plural head: each of them
+    ("China has grown more assertive in the East and South China seas, the minister said.", "East China Sea"),
+    ("China has grown more assertive in the East and South China seas, the minister said.", "South China Sea"),
+    ("The frigates will patrol the Black and Caspian seas from next year.", "Black Sea"),
+    ("The carrier group sailed between the Red and Arabian Seas in March.", "Red Sea"),
 ])
 def test_a_place_named_by_what_it_is(extractor, text, name):
     assert name in names(extractor, text, "location")

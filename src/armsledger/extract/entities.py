@@ -189,6 +189,9 @@ _NOT_BODY_WORDS = frozenset(
     "fighter fighters trainer destroyer mine torpedo sonar unmanned aerial combat air-to-air surface-to-air "
     "anti-ship ballistic cruise warfare domestic gross net support equipment freighter freighters course "
     "manufacturer review".split())
+# two seas or oceans under one plural head: "the East and South China Seas", "the Black and Caspian seas"
+_SEAS_TOGETHER = re.compile(r"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+and\s+(?P<second>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                            r"(?P<head>[Ss]eas|[Oo]ceans)(?![\w-])")
 _NOT_BODY_LAST = frozenset("defence defense security power strike attack mission test trial launch".split())
 # honorifics before a name that are not part of it: Gulf and Malaysian ones ("Sheikh", "Tan Sri", "Datuk Seri")
 # beside the English
@@ -877,6 +880,7 @@ class EntityFinder:
         self._people_by_key: dict[str, Entry] | None = None
         self._org_by_name: dict[str, Entry] | None = None
         self._title_vocab: frozenset[str] | None = None
+        self._sea_names: dict[str, Entry] | None = None  # every location name the catalogue holds, by `_seas_named_together`
         for kind_entries in catalogue.entries.values():
             for e in kind_entries.values():
                 for a in e.shared_aliases:
@@ -900,6 +904,7 @@ class EntityFinder:
         self._towns(text, ents)
         self._dateline_towns(text, ents)
         self._parts_of_regions(text, ents)
+        self._seas_named_together(text, ents)
         self._outlets(text, ents)
         self._outlet_names(text, ents)
         self._bare_bodies(text, ents)
@@ -1712,6 +1717,25 @@ class EntityFinder:
                 loc.mentions = [x for x in loc.mentions if x is not mm]
                 ents.unmention((mm.start, mm.end, loc))
                 ents.mention(part, Span(s, mm.end, name))
+
+    def _seas_named_together(self, text: str, ents: Entities) -> None:
+        """Seas or oceans named together under one plural head ("the East and South China Seas", "the Black and
+        Caspian seas"): each one the catalogue knows, the first by its word and the rest of the second's name
+        ("East" + "China Sea"), or by its word and the head ("Black" + "Sea")."""
+        if " and " not in text:
+            return
+        if self._sea_names is None:
+            self._sea_names = {n.casefold(): e for e in self.cat.of_kind("location").values() for n in e.names()}
+        for m in _SEAS_TOGETHER.finditer(text):
+            head = m["head"][:-1].capitalize()
+            rest = m["second"].split()[1:]
+            for word, s, e, forms in ((m["first"], m.start("first"), m.end("first"),
+                                       [" ".join([m["first"], *rest, head]), f"{m['first']} {head}"]),
+                                      (m["second"], m.start("second"), m.end("head"), [f"{m['second']} {head}"])):
+                entry = next((self._sea_names[f.casefold()] for f in forms if f.casefold() in self._sea_names), None)
+                if entry is not None:
+                    ent = ents.get_or_add(("location", entry.id), lambda: self._entity_from(entry))
+                    self._force_mention(ents, ent, Span(s, e, text[s:e]))
 
     def _owner(self, text: str, ents: Entities, start: int, end: int, code: str) -> tuple[int, str] | None:
         """Where the country's mention in a body's owner words starts, and how the body's name writes it: as
