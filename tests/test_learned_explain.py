@@ -14,3 +14,27 @@ def test_status_features_of_equal_weight_are_listed_by_name():
     model = Multi(["signed", "considered"], {"b": [0.3, 0.0], "a": [0.3, 0.1], "c": [-0.9, 0.0]}, [0.0, 0.0])
     assert [f for f, _ in model.explain(["b", "c", "a"], "signed")] == ["c", "a", "b"]
     assert [f for f, _ in model.explain(["a", "c", "b"], "signed")] == ["c", "a", "b"]
+
+
+def test_explain_says_which_candidates_a_constraint_overruled():
+    # a deal model that keeps every candidate: what is still turned down, a constraint turned down, and --explain says so
+    import dataclasses
+
+    from armsledger.extract import Extractor
+    from armsledger.model import Article
+
+    ex = Extractor()
+    ex.model = dataclasses.replace(ex.model, deal=Binary({}, 5.0, 0.5))
+    text = ("Romania chose the K9 howitzer from South Korea over the French CAESAR after a year of trials. "
+            "Chile has bought 12 second-hand F-16 fighter jets from the Netherlands.")
+    record = ex(Article(text=text, published="2024-06-01"), explain=True)
+    over = {(o["supplier"], o["recipient"], o["platform"]): o for o in record["overruled"]}
+    assert over[("FRA", "ROU", "Caesar")]["constraint"].startswith("not bought")
+    assert over[("USA", "CHL", "F-16")]["constraint"].endswith("NLD")
+    assert over[("USA", "CHL", "F-16")]["probability"] >= over[("USA", "CHL", "F-16")]["threshold"]
+    deals = {(d["supplier"], d["recipient"], d["platform"].lower()) for d in record["deals"]}
+    assert not {k for k in deals if k[:2] == ("FRA", "ROU") and "caesar" in k[2]}
+    assert not {k for k in deals if k[:2] == ("USA", "CHL") and "f-16" in k[2]}
+    assert {k for k in deals if k[:2] == ("NLD", "CHL") and "f-16" in k[2]}
+    # without --explain the record does not say
+    assert "overruled" not in ex(Article(text=text, published="2024-06-01"))

@@ -103,3 +103,11 @@ def render_why(record: dict, console: Console) -> None:
                       f"{why['probability']:.2f} ({why['threshold']:.2f})", feats,
                       (f"{status.get('value')} {status.get('probability', 0):.2f}\n" if status else "") + sfeats)
     console.print(table)
+    if record.get("overruled"):
+        table = Table(title="Overruled by a constraint (the model's score passed)", expand=_fill(console))
+        for col in ("candidate", "p (threshold)", "constraint"):
+            table.add_column(col, overflow="fold")
+        for o in record["overruled"]:
+            table.add_row(f"{o['supplier']} → {o['recipient']} {o['platform']}",
+                          f"{o['probability']:.2f} ({o['threshold']:.2f})", o["constraint"])
+        console.print(table)

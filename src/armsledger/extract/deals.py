@@ -389,6 +389,7 @@ class DealFinder:
         self.book = DealBook()
         self.whys: dict[tuple, object] = {}  # what the model weighed, by (supplier, recipient, platform)
         self.rejected_keys: set[tuple] = set()  # what it turned down: the second pass opens none of these
+        self.overruled: list[dict] = []  # candidates the thresholds passed that a constraint turned down (`decide`)
         self._all_countries: list | None = None
         self.opened: list[tuple[int, str, str]] = []  # where pass 1 opened a deal: (position, supplier, recipient)
         self.order_spans: dict[int, list[tuple[int, int]]] = {}

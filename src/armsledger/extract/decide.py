@@ -99,6 +99,18 @@ def overrule(yes: list[bool], over: dict[int, list[int] | None]) -> list[bool]:
     return out
 
 
+def _overruled_why(scored: list, i: int, threshold: float, named: list[int] | None) -> dict:
+    """For `--explain`: a candidate the thresholds passed that a constraint of `overruled` turned down, and which."""
+    cand, p = scored[i][0], scored[i][2]
+    if named is None:
+        why = "not bought: every mention tells it passed over, turned down, a bid lost or withdrawn, or carried"
+    else:
+        why = ("the maker gives way to the seller the report names: "
+               + ", ".join(sorted({scored[j][0].supplier for j in named})))
+    return {"supplier": cand.supplier, "recipient": cand.recipient, "platform": cand.platform.name,
+            "probability": round(p, 3), "threshold": threshold, "constraint": why}
+
+
 def _weights(pairs: list[tuple[str, float]]) -> list[dict]:
     return [{"feature": f, "weight": round(w, 3)} for f, w in pairs]
 
@@ -156,8 +168,10 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
             bars.append(model.deal.rival_threshold or model.deal.threshold)
         else:
             bars.append(model.deal.threshold)
-    kept = overrule([p >= t and id(c) not in speaking for (c, _, p, _), t in zip(scored, bars)],
-                    overruled([(None, *c.key) for c, _, _, _ in scored], [f for _, f, _, _ in scored]))
+    passed = [p >= t and id(c) not in speaking for (c, _, p, _), t in zip(scored, bars)]
+    over = overruled([(None, *c.key) for c, _, _, _ in scored], [f for _, f, _, _ in scored])
+    kept = overrule(passed, over)
+    finder.overruled += [_overruled_why(scored, i, bars[i], over[i]) for i in sorted(over) if passed[i] and not kept[i]]
     for (cand, feats, p, rule), threshold, keep in zip(scored, bars, kept):
         if not keep:
             # ... and no deal for a country named only as the one speaking of it ("Washington warned Ankara that...")

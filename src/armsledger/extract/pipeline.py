@@ -65,14 +65,18 @@ class Extractor:
         home = EntityFinder.home_country(ents)
         return sentences, ents, clauses, home, ref
 
-    def _run(self, article: Article, body: str, propose_events: bool, figures: list | None = None):
+    def _run(self, article: Article, body: str, propose_events: bool, figures: list | None = None,
+             overruled: list | None = None):
         """Deals decided and events found; with `propose_events`, the events the deals and triggers propose
         join the rules' as candidates. Then the deals' figures, as the model decides them (`figures`, when
-        given, collects each deal field's candidates as the rules left them, for training)."""
+        given, collects each deal field's candidates as the rules left them, for training; `overruled`, the
+        candidates the model passed that a constraint turned down, `decide.overruled`)."""
         _, ents, clauses, home, ref = self._analyse(article, body)
         finder = DealFinder(ents, clauses, body, home)
         model = self.model
         deals = finder.run(None if model is None else (lambda f: decide.apply(f, clauses, body, home, model)))
+        if overruled is not None:
+            overruled += finder.overruled
         events = EventFinder(ents, clauses, finder.book, body, ref, home).run()
         if propose_events:
             events = (events_decide.alternatives(events, clauses, ref) + events_decide.implied(deals, events, clauses, ref)
@@ -92,7 +96,8 @@ class Extractor:
         body = clean_surrogates(article.text[:MAX_CHARS])
         model = self.model
         learned_events = model is not None and model.event is not None
-        ents, clauses, ref, deals, events = self._run(article, body, learned_events, figures)
+        over: list | None = [] if explain else None
+        ents, clauses, ref, deals, events = self._run(article, body, learned_events, figures, over)
         if learned_events:
             events = events_decide.decide(events, clauses, model)
         entities = ents.all()  # assigns ids
@@ -107,6 +112,8 @@ class Extractor:
             "deals": [self._deal(d, year, explain, clauses, ref) for d in deals],
         }
         _mark_packages(record["deals"])
+        if over:
+            record["overruled"] = over  # --explain: what a constraint turned down that the model would have kept
         if ref and not article.published:
             record["article"]["reference_date"] = ref.isoformat()
         if with_text:
