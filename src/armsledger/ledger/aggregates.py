@@ -280,30 +280,41 @@ def _fold_new(conn: Connection, deal_ids: list[int], stored: dict[int, dict[str,
 def _windows(conn: Connection, wanted: list[tuple[tuple[int, str], dict, object]]) -> None:
     """`reconcile._window` of each (deal, field) of `wanted` into its state `st["window"]`: the claims under its
     condition `cond` (none rejected; one deal and field each) read in queries of OR_TERMS conditions, not two
-    queries a window; then the latest SOURCES_KEPT claims of each that agree with its latest value, in full, in
-    one query for all (chunks of 500 ids)."""
+    queries a window; then the latest SOURCES_KEPT claims of each that agree with its latest value, in full: those
+    the window listed before from its stored sources, the others in one query for all (chunks of 500 ids).
+
+    Run by the driver, rows as plain tuples: a hot deal's status-like fields hold hundreds of claims within
+    RECENT_DAYS of their latest report, and SQLAlchemy's result rows cost more than the query that reads them."""
+    mark = "%s" if conn.dialect.name == "postgresql" else "?"
+    term = {"null": f"(c.deal_id = {mark} AND c.field = {mark} AND c.reported IS NULL)",
+            "range": f"(c.deal_id = {mark} AND c.field = {mark} AND c.reported >= {mark} AND c.reported < {mark})"}
     rows: dict[tuple[int, str], list[tuple]] = defaultdict(list)
-    for kind in ("null", "range"):
-        for chunk in _chunks([t for _, _, (k, t) in wanted if k == kind], OR_TERMS):
-            _, params = _terms(kind, chunk)
-            for deal_id, field, *rest in conn.execute(_window_query(kind, _size(len(chunk))), params):
-                rows[(deal_id, field)].append(rest)
-    counted = [(st, _window_counts(st, rows[key])) for key, st, _ in wanted]
-    ids = sorted({i for _, (kept, _) in counted for i in kept})
-    full = {}
-    for chunk in _chunks(ids, 500):
-        q = select(*CLAIM_COLUMNS).join(articles, articles.c.id == claims.c.article_id).where(claims.c.id.in_(chunk))
-        full.update((r.id, r._mapping) for r in conn.execute(q))
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        for kind in ("null", "range"):
+            for chunk in _chunks([t for _, _, (k, t) in wanted if k == kind], OR_TERMS):
+                cur.execute("SELECT c.deal_id, c.field, c.id, c.value, c.hedged, c.reported, a.wire_group, "
+                            "c.article_id FROM claims c JOIN articles a ON a.id = c.article_id WHERE "
+                            + " OR ".join([term[kind]] * len(chunk)) + " ORDER BY c.id", [v for t in chunk for v in t])
+                for deal_id, field, *rest in cur.fetchall():
+                    rows[(deal_id, field)].append(rest)
+        counted = [(st, _window_counts(st, rows[key])) for key, st, _ in wanted]
+        # a kept claim the window listed before is the same source again (claims and their articles' columns
+        # do not change; a claim removed refolds its deal): only the others are read
+        known = {s["claim_id"]: s for st, _ in counted for s in (st.get("window") or {}).get("sources") or ()}
+        ids = sorted({i for _, (kept, _) in counted for i in kept if i not in known})
+        full = {}
+        for chunk in _chunks(ids, 500):
+            cur.execute("SELECT c.id, c.article_id, c.reported, c.text, c.start, c.\"end\", c.hedged, a.publisher "
+                        "FROM claims c JOIN articles a ON a.id = c.article_id "
+                        f"WHERE c.id IN ({', '.join([mark] * len(chunk))})", chunk)
+            for cid, aid, reported, text, start, end, hedged, publisher in cur.fetchall():
+                full[cid] = {"article_id": aid, "reported": reported, "text": text, "start": start, "end": end,
+                             "hedged": bool(hedged), "publisher": publisher, "claim_id": cid}
+    finally:
+        cur.close()
     for st, (kept, window) in counted:
-        st["window"] = dict(window, sources=[reconcile._source(full[i]) for i in kept])
-
-
-@lru_cache(maxsize=None)
-def _window_query(kind: str, n: int):
-    return (select(claims.c.deal_id, claims.c.field, claims.c.id, claims.c.value, claims.c.hedged, claims.c.reported,
-                   articles.c.wire_group, claims.c.article_id)
-            .select_from(claims.join(articles, articles.c.id == claims.c.article_id))
-            .where(_or(kind, n)).order_by(claims.c.id))
+        st["window"] = dict(window, sources=[dict(known[i]) if i in known else full[i] for i in kept])
 
 
 def _window_counts(st: dict, rows: list[tuple]) -> tuple[deque[int], dict]:
@@ -323,9 +334,11 @@ def _window_counts(st: dict, rows: list[tuple]) -> tuple[deque[int], dict]:
             same = agrees[value] = json.loads(value) == latest_value
         if same:
             n += 1
-            unhedged += not hedged
+            if not hedged:
+                unhedged += 1
             wires.add(wire)
-            latest = max(latest, reported or "")
+            if reported and reported > latest:
+                latest = reported
             kept.append(cid)
     return kept, {"n": n, "wires": len(wires), "unhedged": unhedged, "latest": latest, "all_wires": len(all_wires)}
 
