@@ -130,11 +130,13 @@ def reconciled(conn: Connection, deal_ids: list[int], fixes: dict[int, list[dict
     stored: dict[int, dict[str, dict]] = defaultdict(dict)
     last_claim: dict[int, int] = {}
     if not full:
-        for chunk in _chunks(deal_ids, 500):
-            for r in conn.execute(select(deal_fields).where(deal_fields.c.deal_id.in_(chunk))):
-                stored[r.deal_id][r.field] = _loads(r.state)
-                if r.field == "*":
-                    last_claim[r.deal_id] = r.last_claim or 0
+        from .writer import _rows_in  # run by the driver: SQLAlchemy's IN list costs more than the query
+
+        for deal_id, field, last, state in _rows_in(
+                conn, "SELECT deal_id, field, last_claim, state FROM deal_fields WHERE deal_id", deal_ids):
+            stored[deal_id][field] = _loads(state)
+            if field == "*":
+                last_claim[deal_id] = last or 0
     fresh = [d for d in deal_ids if d not in last_claim]
     out = _refold(conn, fresh, fixes) if fresh else {}
     if len(fresh) < len(deal_ids):

@@ -24,7 +24,7 @@ from sqlalchemy import and_, insert, or_, select, true
 from sqlalchemy.engine import Connection
 
 from .db import LedgerError
-from .schema import changes, conflicts, deals
+from .schema import changes, deals
 
 KINDS = ("new_deal", "status", "delivery", "schedule", "conflict", "correction")
 WATCHED = ("status", "delivered_max", "delivered_min", "quantity_unit", "expected_completion", "sources", "rejected",
@@ -61,15 +61,14 @@ def before(conn: Connection, deal_id: int) -> dict:
 
 def before_all(conn: Connection, deal_ids: list[int]) -> dict[int, dict]:
     """`before` of many deals, in two queries a 500 deals (a batch reconciles hundreds of deals)."""
+    from .writer import _rows_in  # run by the driver: SQLAlchemy's IN lists cost more than these queries
+
     out: dict[int, dict] = {deal_id: {"conflict_fields": set()} for deal_id in deal_ids}
-    for i in range(0, len(deal_ids), 500):
-        chunk = deal_ids[i:i + 500]
-        for row in conn.execute(select(deals.c.id, *[deals.c[k] for k in WATCHED]).where(deals.c.id.in_(chunk))):
-            values = dict(row._mapping)
-            out[values.pop("id")].update(values)
-        for deal_id, field in conn.execute(select(conflicts.c.deal_id, conflicts.c.field)
-                                           .where(conflicts.c.deal_id.in_(chunk))):
-            out[deal_id]["conflict_fields"].add(field)
+    names = ", ".join(f'"{k}"' for k in WATCHED)
+    for deal_id, *values in _rows_in(conn, f"SELECT id, {names} FROM deals WHERE id", deal_ids):
+        out[deal_id].update(zip(WATCHED, values))
+    for deal_id, field in _rows_in(conn, "SELECT deal_id, field FROM conflicts WHERE deal_id", deal_ids):
+        out[deal_id]["conflict_fields"].add(field)
     return out
 
 

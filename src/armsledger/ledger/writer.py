@@ -621,10 +621,11 @@ def deal_inputs(conn: Connection, deal_ids: list[int]) -> tuple[dict[int, list[d
 def deal_fixes(conn: Connection, deal_ids: list[int]) -> dict[int, list[dict]]:
     """The deals' corrections, in the order they were made."""
     fixes: dict[int, list[dict]] = defaultdict(list)
-    for chunk in _chunks(deal_ids):
-        q = select(corrections).where(corrections.c.deal_id.in_(chunk)).order_by(corrections.c.id)
-        for r in conn.execute(q):
-            fixes[r.deal_id].append(dict(r._mapping, value=json.loads(r.value) if r.value else None))
+    cols = [c.name for c in corrections.columns]
+    head = f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in cols)} FROM corrections WHERE deal_id"
+    for r in _rows_in(conn, head, deal_ids, tail=" ORDER BY id"):  # a query a chunk, in id order, as before
+        r = dict(zip(cols, r))
+        fixes[r["deal_id"]].append(dict(r, value=json.loads(r["value"]) if r["value"] else None))
     return fixes
 
 
@@ -664,8 +665,7 @@ def store_deals(conn: Connection, deal_ids: list[int], updates: list[dict], new_
     for group in (with_category, without):
         if group:
             update_rows(conn, deals, group)
-    for chunk in _chunks(deal_ids):
-        conn.execute(delete(conflicts).where(conflicts.c.deal_id.in_(chunk)))
+    _execute_in(conn, "DELETE FROM conflicts WHERE deal_id", deal_ids)
     write_rows(conn, conflicts, new_conflicts)
     write_rows(conn, changes_table, feed)
 
@@ -770,7 +770,7 @@ def _event_update(conn: Connection, event, rows: list[dict], seen: _Seen) -> dic
                 continue
         if not best[0] or len(r["date"]) > len(best[0]) or best_reported is None or reported > best_reported:
             best, best_reported = (r["date"], r["date_precision"]), reported
-    records = [json.loads(r["record"]) for r in rows]
+    records = [loads(r["record"]) for r in rows]
     platforms = set(json.loads(event["platforms"] or "[]")) | {p for r in records for p in r.get("platforms") or []}
     participants = (set(json.loads(event["participants"] or "[]"))
                     | {p for r in records for p in r.get("participants") or []})
@@ -804,7 +804,7 @@ def event_columns(rows: list[dict]) -> dict:
     latest = rows[-1]
     dated = [r for r in rows if r["date"]]
     best_date = max(dated, key=lambda r: (len(r["date"]), r["reported"] or "")) if dated else None
-    records = [r["_record"] if "_record" in r else json.loads(r["record"]) for r in rows]
+    records = [r["_record"] if "_record" in r else loads(r["record"]) for r in rows]
     support = [{"article_id": r["article_id"], "wire_group": r["wire_group"], "reported": r["reported"],
                 "hedged": r["status"] == "possible"} for r in rows]
     reported = sorted(r["reported"] for r in rows if r["reported"])
@@ -1088,6 +1088,18 @@ def _rows_in(conn: Connection, head: str, values: list, *, before: list = (), ta
     finally:
         cur.close()
     return out
+
+
+def _execute_in(conn: Connection, head: str, values: list) -> None:
+    """`head IN (values)`, `CHUNK` values a statement, run by the driver in the connection's transaction."""
+    if not values:
+        return
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        for chunk in _chunks(values):
+            cur.execute(f"{head} IN ({_marks(conn, len(chunk))})", chunk)
+    finally:
+        cur.close()
 
 
 def _chunks(values: list, size: int = CHUNK) -> Iterable[list]:
