@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict, deque
 from collections.abc import Iterable
-from functools import lru_cache
 
 from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.engine import Connection
@@ -69,58 +68,38 @@ def _claims(conn: Connection, conds: list) -> dict[int, list[dict]]:
     return by_deal
 
 
-# fixed-shape queries: (deal, ...) conditions OR-ed as bound parameters, the statement built once for each kind
-# and size (padded to a power of two, up to OR_TERMS, with its last term repeated), so that SQLAlchemy builds and
-# compiles it once, not once a batch (~2 ms an article in the ingest parent when it did)
-_TERMS = {
-    "new": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.id > bindparam(f"b{i}")),
-    "field": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.field == bindparam(f"b{i}")),
-    "null": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.field == bindparam(f"b{i}"),
-                           claims.c.reported.is_(None)),
-    "range": lambda i: and_(claims.c.deal_id == bindparam(f"a{i}"), claims.c.field == bindparam(f"b{i}"),
-                            claims.c.reported >= bindparam(f"c{i}"), claims.c.reported < bindparam(f"d{i}")),
+# a batch's claims under (deal, ...) conditions, OR_TERMS of them a query, in SQL of their own run by the driver:
+# SQLAlchemy's building and compiling of such a statement (~2 ms an article in the ingest parent) and its result
+# rows cost more than the queries
+_CLAIM_SQL = ", ".join([*(f'c."{c.name}"' for c in CLAIM_COLUMNS[:12]), *(f'a."{c.name}"' for c in CLAIM_COLUMNS[12:])])
+_TERM_SQL = {  # each term's SQL, M standing for the driver's parameter mark
+    "new": "(c.deal_id = M AND c.id > M)",
+    "field": "(c.deal_id = M AND c.field = M)",
+    "null": "(c.deal_id = M AND c.field = M AND c.reported IS NULL)",
+    "range": "(c.deal_id = M AND c.field = M AND c.reported >= M AND c.reported < M)",
 }
 
 
-def _size(n: int) -> int:
-    size = 1
-    while size < n and size < OR_TERMS:
-        size *= 2
-    return min(size, OR_TERMS)
-
-
-def _terms(kind: str, chunk: list[tuple]) -> tuple[object, dict]:
-    """The OR of `kind`'s term over `chunk` (each term's parameters a tuple), as a cached condition and its
-    parameters."""
-    n = _size(len(chunk))
-    chunk = chunk + [chunk[-1]] * (n - len(chunk))
-    params = {f"{'abcd'[j]}{i}": v for i, t in enumerate(chunk) for j, v in enumerate(t)}
-    return _or(kind, n), params
-
-
-@lru_cache(maxsize=None)
-def _or(kind: str, n: int):
-    return or_(*[_TERMS[kind](i) for i in range(n)])
-
-
-@lru_cache(maxsize=None)
-def _claims_query(kind: str, n: int):
-    return (select(claims.c.deal_id.label("_deal"), *CLAIM_COLUMNS)
-            .join(articles, articles.c.id == claims.c.article_id)
-            .where(_or(kind, n)).order_by(claims.c.deal_id, claims.c.id))
-
-
 def _claims_by(conn: Connection, kind: str, terms: list[tuple]) -> dict[int, list[dict]]:
-    """`_claims` under `kind`'s terms (`_TERMS`), in fixed-shape queries."""
+    """`_claims` under `kind`'s terms (`_TERM_SQL`), OR_TERMS a query, run by the driver (a hot deal's field is
+    hundreds of rows, whose SQLAlchemy result rows cost more than the query)."""
     by_deal: dict[int, list[dict]] = defaultdict(list)
-    for chunk in _chunks(terms, OR_TERMS):
-        _, params = _terms(kind, chunk)
-        result = conn.execute(_claims_query(kind, _size(len(chunk))), params)
-        keys = list(result.keys())[1:]
-        for deal_id, *values in result:
-            row = dict(zip(keys, values))
-            row["value"] = json.loads(row["value"])
-            by_deal[deal_id].append(row)
+    if not terms:
+        return by_deal
+    term = _TERM_SQL[kind].replace("M", "%s" if conn.dialect.name == "postgresql" else "?")
+    keys = [c.name for c in CLAIM_COLUMNS]
+    cur = conn.connection.driver_connection.cursor()
+    try:
+        for chunk in _chunks(terms, OR_TERMS):
+            cur.execute(f"SELECT c.deal_id, {_CLAIM_SQL} FROM claims c JOIN articles a ON a.id = c.article_id "
+                        f"WHERE {' OR '.join([term] * len(chunk))} ORDER BY c.deal_id, c.id",
+                        [v for t in chunk for v in t])
+            for deal_id, *values in cur.fetchall():
+                row = dict(zip(keys, values))
+                row["value"] = json.loads(row["value"])
+                by_deal[deal_id].append(row)
+    finally:
+        cur.close()
     return by_deal
 
 
