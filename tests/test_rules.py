@@ -186,6 +186,34 @@ def test_the_country_that_gives_or_sends_a_platform_is_its_supplier_whoever_made
     assert (match[0]["supplier"], match[0]["recipient"]) == (supplier, recipient)
 
 
+@pytest.mark.parametrize("text, supplier, recipient, platform", [
+    ("Ukraine's president thanked the Netherlands for delivering the F-16 jets to his air force.", "NLD", "UKR",
+     "F-16"),
+    ("Last month Denmark finished delivering the first six F-16 fighters to Ukraine.", "DNK", "UKR", "F-16"),
+    ("The United States also completed delivering four A-29 Super Tucano aircraft to Nigeria on Friday.", "USA", "NGA",
+     "A-29"),
+    ("Jordan has started handing over AH-1F Cobra helicopters to Pakistan, officials said.", "JOR", "PAK", "AH-1"),
+    ("Kenya thanked Britain for donating 20 Bastion armoured personnel carriers to its army.", "GBR", "KEN", "Bastion"),
+])
+def test_a_country_thanked_for_giving_or_that_goes_on_giving_is_the_supplier(rules_only, text, supplier, recipient,
+                                                                              platform):
+    deals = deals_of(rules_only, text)
+    match = [d for name, d in deals.items() if name.startswith(platform)]
+    assert match, deals
+    assert (match[0]["supplier"], match[0]["recipient"]) == (supplier, recipient)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Russia has sold S-400 air defence systems to China and Turkey.", ("RUS", "CHN", "S-400")),
+    ("Italy transferred two Maestrale frigates to the Philippine Navy last year.", ("ITA", "PHL", "Maestrale")),
+    ("The United States has supplied 31 M1 Abrams tanks to Ukraine.", ("USA", "UKR", "M1 Abrams")),
+    ("Germany is now delivering the remaining Leopard 2 tanks to Poland.", ("DEU", "POL", "Leopard 2")),
+])
+def test_a_platform_sold_supplied_or_being_delivered_is_a_deal_by_the_rules_alone(rules_only, text, key):
+    deals = rules_only(Article(text=text, published="2024-06-01"))["deals"]
+    assert any((d["supplier"], d["recipient"]) == key[:2] and d["platform"].startswith(key[2]) for d in deals), deals
+
+
 def test_a_country_named_before_a_buying_verb_is_not_a_giver(extractor):
     deals = deals_of(extractor, "Egypt bought 24 Rafale jets from France in 2015.")
     assert (deals["Rafale"]["supplier"], deals["Rafale"]["recipient"]) == ("FRA", "EGY")

@@ -86,10 +86,15 @@ _FROM = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+from\s+(?:the\s+)?(?=[A-Z])")
 _GIVES = (r"(?:gave|gives|given|gifted|gifts|donated|donates|sold|sells|supplied|supplies|delivered|delivers|"
           r"transferred|transfers|handed\s+over|hands\s+over|exported|exports|sent|sends|shipped|ships|provided|"
           r"provides|leased|leases)")
+# the giving told as thanked for, or as begun, going on or done: "thanked India for delivering the Mi-25s", "the US
+# finished delivering the first four A-29s"
+_GIVING = (r"(?:for|(?:finish|complet|start|continu|resum)(?:ed|es|e|s)?|began|begun|begins?)\s+(?:giving|gifting|"
+           r"donating|selling|supplying|delivering|transferring|handing\s+over|exporting|sending|shipping|providing|"
+           r"leasing)")
 _GIVER_VERB = re.compile(r"(?:['’]s\s+(?:government|military|armed forces|navy|army|air force)\s+|\s+)"
                          r"(?:(?:has|have|had|will|would|also|already|recently|now|is to|agreed to|plans to|is set to|"
                          r"has agreed to)\s+){0,2}(?:(?:give|gift|donate|sell|supply|deliver|transfer|hand over|export|"
-                         r"send|ship|provide|lease)|" + _GIVES + r")\b", re.I)
+                         r"send|ship|provide|lease)|" + _GIVES + r"|" + _GIVING + r")\b", re.I)
 _GIVEN_BY = re.compile(r"[^.;:]{0,50}?\b(?:were\s+|was\s+|been\s+)?(?:gifted|donated|given|sold|supplied|provided|"
                        r"transferred|handed\s+over)\s+by\s+(?:the\s+)?(?=[A-Z])")
 _MADE = re.compile(r"[A-Z][\w]+(?=-(?:made|built|manufactured|designed)\s+(?:[\w-]+\s+){0,2}$)")
