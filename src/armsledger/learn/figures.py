@@ -82,13 +82,28 @@ def thresholds(groups: list[FieldGroup], folds: list[set[str]], C: float
                ) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
     """Per field, the two thresholds (a new candidate, the rules' own) with the best F1 on out-of-fold
     predictions among those that lose none of the rules' right figures on the guarded sets, and that F1."""
-    scored: list[tuple[FieldGroup, list[float], int | None]] = []
+    return choose(out_of_fold(groups, folds, C))
+
+
+Scored = list[tuple[FieldGroup, list[float], "int | None"]]
+
+
+def out_of_fold(groups: list[FieldGroup], folds: list[set[str]], C: float) -> Scored:
+    """Each field group's candidates scored by the decision fitted on the folds that did not hold its article,
+    with the index of the rules' own candidate."""
+    scored: Scored = []
     for held in folds:
         model = _decide(fit_json([g for g in groups if g.article not in held], C))
         for g in groups:
             if g.article in held and g.field in model:
                 ps = [model[g.field].probability(f) for f in g.feats]
                 scored.append((g, ps, next((k for k, f in enumerate(g.feats) if "rule:this" in f), None)))
+    return scored
+
+
+def choose(scored: Scored) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+    """`thresholds`' choice on out-of-fold scores at hand (one dealing's, or several pooled: each group once per
+    dealing)."""
     ts, fs = {}, {}
     grid = [x / 100 for x in range(4, 96, 2)]
     for f in figures_decide.FIELDS:

@@ -128,9 +128,10 @@ def _multi(X, y: list[str], w: list[float], names: list[str], C: float) -> dict:
 
 
 def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_threshold: float = 0.5,
-        rival_threshold: float = 0.5, rule_threshold: float = 0.5) -> dict:
+        rival_threshold: float = 0.5, rule_threshold: float = 0.5, status: bool = True) -> dict:
     """The deal, status and hedged decisions fitted on `rows`, as the JSON-ready model. The features of how far a
-    purchase has come (`features.STATUS_ONLY`) are the status decision's alone."""
+    purchase has come (`features.STATUS_ONLY`) are the status decision's alone. Without `status` that decision is
+    left out (a constant): out-of-fold scores of the deal and hedged decisions need no status, the costliest fit."""
     X_all, vocab = _vectorise(rows)
     names_all = sorted(vocab, key=vocab.get)
     shared = [j for j, n in enumerate(names_all) if not n.startswith(STATUS_ONLY)]
@@ -142,7 +143,8 @@ def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_thr
     pos = [i for i, r in enumerate(rows) if r.label and r.status in STATUSES]
     Xp, wp = X[pos], [w[i] for i in pos]
     return {"decisions": {"deal": deal,
-                          "status": _multi(X_all[pos], [rows[i].status for i in pos], wp, names_all, C),
+                          "status": _multi(X_all[pos], [rows[i].status for i in pos], wp, names_all, C) if status
+                          else _multi(X_all[pos[:0]], [], [], names_all, C),
                           "hedged": _binary(Xp, [int(bool(rows[i].hedged)) for i in pos], wp, names, C, hedged_threshold)},
             "meta": {"features": len(names), "rows": len(rows), "C": C}}
 
@@ -291,7 +293,7 @@ def out_of_fold(rows: list[Row], names: list[str], k: int, C: float, seed: int =
     probability and label likewise."""
     scores = [0.0] * len(rows)
     for held in _folds(names, k, seed):
-        model = learned.from_dict(fit([r for r in rows if r.group not in held], C))
+        model = learned.from_dict(fit([r for r in rows if r.group not in held], C, status=False))
         for i, r in enumerate(rows):
             if r.group in held:
                 scores[i] = model.deal.probability(r.feats)
@@ -306,17 +308,28 @@ def pooled_thresholds(rows: list[Row], names: list[str], k: int, C: float, misse
     chosen on out-of-fold scores pooled over `pool` dealings of the articles `names` to `k` folds (seeds 0..pool-1,
     `_folds`; the same whatever dealing the figures are then measured on): each candidate counted once per dealing,
     scored each time by the model of the folds that did not hold its article. `pool` None: `seed`'s dealing alone."""
+    dealings = [seed] if pool is None else range(pool)
+    runs = []
+    for d in dealings:
+        hedged: list[tuple[float, int]] = []
+        runs.append((out_of_fold(rows, names, k, C, d, hedged), hedged))
+    return deal_thresholds_of(rows, runs, missed)
+
+
+def deal_thresholds_of(rows: list[Row], runs: list[tuple[list[float], list[tuple[float, int]]]],
+                       missed: int = 0) -> tuple[float, float, float, float, float]:
+    """`pooled_thresholds`' answer from out-of-fold runs already at hand: per dealing, each candidate's deal
+    score (`out_of_fold`) and the true deals' hedged scores and labels, pooled."""
     p_rows: list[Row] = []
     p_scores: list[float] = []
     hedged: list[tuple[float, int]] = []
-    dealings = [seed] if pool is None else range(pool)
-    for d in dealings:
-        scores = out_of_fold(rows, names, k, C, d, hedged)
+    for d, (scores, h) in enumerate(runs):
         # each dealing's copy of an article is its own group: rivals are weighed within one dealing
-        p_rows += [replace(r, group=f"{d}|{r.group}") for r in rows]
+        p_rows += [replace(r, group=f"{d}|{r.group}") for r in rows] if len(runs) > 1 else rows
         p_scores += scores
+        hedged += h
     t_rule, t_deal, t_rival, f_deal = best_thresholds(p_rows, p_scores, [r.label for r in p_rows],
-                                                      missed=missed * len(dealings))
+                                                      missed=missed * len(runs))
     t_hedged = best_threshold([s for s, _ in hedged], [y for _, y in hedged])[0] if hedged else 0.5
     return t_rule, t_deal, t_rival, f_deal, t_hedged
 
@@ -356,12 +369,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     ex.model = learned.from_dict(model_dict)
     ev_base = [0, 0, 0]
     ev_rows = [r for e in examples for r in label_event_rows(ex, e, ev_base)]
-    oof_event = [0.0] * len(ev_rows)
-    for held in folds:
-        m = _event_fit([r for r in ev_rows if r.group not in held], eC)
-        for i, r in enumerate(ev_rows):
-            if r.group in held:
-                oof_event[i] = m.probability(r.feats)
+    oof_event = event_out_of_fold(ev_rows, folds, eC)
     t_event, t_event_rule, f_event = best_event_thresholds(ev_rows, oof_event, tuple(ev_base))
     model_dict["decisions"]["event"] = _event_json(ev_rows, eC, t_event, t_event_rule)
     # figures: each field's candidates of the deals the gold holds, under the deal model just fitted
@@ -439,6 +447,28 @@ def label_event_rows(ex: Extractor, example: Example, base: list[int] | None = N
     if base is not None:
         base[2] += len(lost)
     return rows
+
+
+def event_out_of_fold(ev_rows: list[Row], folds: list[set[str]], C: float) -> list[float]:
+    """Each event candidate's probability by the event decision fitted on the folds that did not hold its article."""
+    oof = [0.0] * len(ev_rows)
+    for held in folds:
+        m = _event_fit([r for r in ev_rows if r.group not in held], C)
+        for i, r in enumerate(ev_rows):
+            if r.group in held:
+                oof[i] = m.probability(r.feats)
+    return oof
+
+
+def pooled_event_thresholds(ev_rows: list[Row], runs: list[list[float]], base: tuple[int, int, int]
+                            ) -> tuple[float, float, float]:
+    """`best_event_thresholds` on the out-of-fold scores of several dealings pooled (`runs`, one list of scores per
+    dealing): each candidate counted once per dealing, its article a group of its own in each."""
+    if len(runs) == 1:
+        return best_event_thresholds(ev_rows, runs[0], base)
+    p_rows = [replace(r, group=f"{d}|{r.group}") for d in range(len(runs)) for r in ev_rows]
+    return best_event_thresholds(p_rows, [s for scores in runs for s in scores],
+                                 (base[0] * len(runs), base[1] * len(runs), base[2] * len(runs)))
 
 
 def _event_fit(rows: list[Row], C: float) -> learned.Binary:
