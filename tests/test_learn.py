@@ -257,3 +257,18 @@ def test_the_fitting_screen_gives_each_sets_deal_f1_the_same_at_each_run():
     assert len(runs) == 2 and set(runs[0]) == {"all", "small"}
     assert all(0.0 <= f <= 1.0 and 0.0 <= p <= 1.0 for run in runs for f, p in run.values())
     assert fitscreen.screen(rows, missed, names, k=2, seeds=[0, 1]) == runs, "deterministic"
+
+
+def test_a_threshold_policy_names_the_dealings_it_reads_and_the_median_takes_each_threshold_alone():
+    import pytest
+
+    from armsledger.learn import fit
+
+    assert fit.policy_dealings("one", seed=2) == [2]
+    assert fit.policy_dealings("pool3", seed=2) == [0, 1, 2]
+    assert fit.policy_dealings("median5") == [0, 1, 2, 3, 4]
+    for bad in ("pool", "median0", "mean3", "3"):
+        with pytest.raises(ValueError):
+            fit.policy_dealings(bad)
+    assert fit.median_of([0.42, 0.54, 0.5]) == 0.5
+    assert fit.median_of([0.3, 0.44, 0.34, 0.5]) == 0.34  # an even count: the lower middle, a grid value

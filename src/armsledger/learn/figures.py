@@ -10,6 +10,7 @@ article, as the deal decision): the likeliest candidate of a deal's field is kep
 """
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 from ..evaluate import DEAL_FIELDS, match, present, same_field, same_platform
@@ -99,6 +100,23 @@ def out_of_fold(groups: list[FieldGroup], folds: list[set[str]], C: float) -> Sc
                 ps = [model[g.field].probability(f) for f in g.feats]
                 scored.append((g, ps, next((k for k, f in enumerate(g.feats) if "rule:this" in f), None)))
     return scored
+
+
+def choose_by(policy: str, runs: list[Scored]) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+    """`choose` by a threshold policy (`fit.THRESHOLDS`) from its dealings' out-of-fold scores: pooled, or per field
+    the median of each dealing's own choice (the rules' threshold no higher than the new one's)."""
+    from .fit import median_of
+
+    if not policy.startswith("median"):
+        return choose([s for run in runs for s in run])
+    each = [choose(run) for run in runs]
+    ts, fs = {}, {}
+    for f in each[0][0]:
+        mine = [x for x in each if f in x[0]]
+        t = median_of([x[0][f][0] for x in mine])
+        ts[f] = (t, min(t, median_of([x[0][f][1] for x in mine])))
+        fs[f] = round(statistics.median_low([x[1][f] for x in mine]), 3)
+    return ts, fs
 
 
 def choose(scored: Scored) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:

@@ -334,6 +334,48 @@ def deal_thresholds_of(rows: list[Row], runs: list[tuple[list[float], list[tuple
     return t_rule, t_deal, t_rival, f_deal, t_hedged
 
 
+# How `train` chooses every threshold (deal: rule / new / rival, hedged; event; figures) from out-of-fold scores:
+# `one`, on the dealing of the figures (`seed`'s) alone; `poolN`, on the scores of dealings 0..N-1 pooled (each
+# candidate once per dealing); `medianN`, each threshold the median of dealings 0..N-1's own choices.
+THRESHOLDS = "one"
+
+
+def policy_dealings(policy: str, seed: int = 0) -> list[int]:
+    """The fold dealings a threshold policy (`THRESHOLDS`) reads: `one`, `seed`'s alone; `poolN` and `medianN`,
+    seeds 0..N-1 (the same whatever the dealing the figures are measured on)."""
+    if policy == "one":
+        return [seed]
+    n = policy.removeprefix("pool").removeprefix("median")
+    if not n.isdigit() or int(n) < 1 or policy == n:
+        raise ValueError(f"unknown threshold policy {policy!r}: one, poolN or medianN")
+    return list(range(int(n)))
+
+
+def median_of(xs: list[float]) -> float:
+    """The median of thresholds chosen on a grid, itself on the grid (the lower middle one of an even count)."""
+    return round(statistics.median_low(xs), 2)
+
+
+def choose_deal(policy: str, rows: list[Row], runs: list[tuple[list[float], list[tuple[float, int]]]],
+                missed: int = 0) -> tuple[float, float, float, float, float]:
+    """The deal thresholds and F1 and the hedged threshold (as `deal_thresholds_of`) by `policy` from the
+    out-of-fold runs of its dealings: pooled, or the median of each run's own."""
+    if not policy.startswith("median"):
+        return deal_thresholds_of(rows, runs, missed)
+    each = [deal_thresholds_of(rows, [run], missed) for run in runs]
+    t = [median_of([x[i] for x in each]) for i in range(5)]
+    return t[0], t[1], max(t[2], t[1]), t[3], t[4]
+
+
+def choose_event(policy: str, ev_rows: list[Row], runs: list[list[float]], base: tuple[int, int, int]
+                 ) -> tuple[float, float, float]:
+    """The event thresholds and F1 (as `best_event_thresholds`) by `policy` from its dealings' out-of-fold scores."""
+    if not policy.startswith("median"):
+        return pooled_event_thresholds(ev_rows, runs, base)
+    each = [best_event_thresholds(ev_rows, run, base) for run in runs]
+    return median_of([x[0] for x in each]), median_of([x[1] for x in each]), statistics.median_low([x[2] for x in each])
+
+
 def label_all(ex: Extractor, examples: list[Example], extra: list[Row] | None = None) -> tuple[list[Row], int]:
     """The deal candidates of every article labelled by the gold (+ `extra` rows), and the gold deals no candidate
     holds: what `train` fits on, the same whatever the fold dealing."""
@@ -347,13 +389,14 @@ def label_all(ex: Extractor, examples: list[Example], extra: list[Row] | None = 
 def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.1, k: int = 5,
           extractor: Extractor | None = None, predictions: list | None = None,
           event_C: float | None = None, seed: int = 0,
-          labelled: tuple[list[Row], int] | None = None, pool: int | None = None) -> tuple[dict, dict]:
+          labelled: tuple[list[Row], int] | None = None, pool: int | None = None,
+          policy: str | None = None) -> tuple[dict, dict]:
     """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures.
     `predictions`, when given, receives each article's out-of-fold record as `(name, gold, record)`. The event
     decision is fitted with its own regularisation, `event_C` (`EVENT_C` times `C` when not given). `seed` deals
-    the articles to folds (`_folds`); the deal and hedged thresholds are chosen on its out-of-fold scores, or on
-    those of `pool` fixed dealings when given (`pooled_thresholds`), the same whatever `seed`; `labelled`, `label_all`'s answer
-    when already at hand (it replaces `extra`)."""
+    the articles to folds (`_folds`); the thresholds are chosen by `policy` (`THRESHOLDS` when None; `pool` N
+    stands for `poolN`): on its out-of-fold scores, or on those of fixed dealings, the same whatever `seed`
+    (`policy_dealings`); `labelled`, `label_all`'s answer when already at hand (it replaces `extra`)."""
     eC = event_C if event_C is not None else EVENT_C * C
     ex = extractor or Extractor(model=False)
     rows, n_missed = labelled or label_all(ex, examples, extra)
@@ -363,18 +406,25 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     names = [e.name for e in examples] + groups
     folds = _folds(names, k, seed)
     labels = [r.label for r in rows]
-    t_rule, t_deal, t_rival, f_deal, t_hedged = pooled_thresholds(rows, names, k, C, missed[0], pool, seed)
+    policy = policy or (f"pool{pool}" if pool else THRESHOLDS)
+    dealings = policy_dealings(policy, seed)
+    runs = []
+    for d in dealings:
+        hedged: list[tuple[float, int]] = []
+        runs.append((out_of_fold(rows, names, k, C, d, hedged), hedged))
+    t_rule, t_deal, t_rival, f_deal, t_hedged = choose_deal(policy, rows, runs, missed[0])
     model_dict = fit(rows, C, t_deal, t_hedged, t_rival, t_rule)
     # events: the candidates of each article under the deal model just fitted, labelled by the gold
     ex.model = learned.from_dict(model_dict)
     ev_base = [0, 0, 0]
     ev_rows = [r for e in examples for r in label_event_rows(ex, e, ev_base)]
-    oof_event = event_out_of_fold(ev_rows, folds, eC)
-    t_event, t_event_rule, f_event = best_event_thresholds(ev_rows, oof_event, tuple(ev_base))
+    t_event, t_event_rule, f_event = choose_event(
+        policy, ev_rows, [event_out_of_fold(ev_rows, _folds(names, k, d), eC) for d in dealings], tuple(ev_base))
     model_dict["decisions"]["event"] = _event_json(ev_rows, eC, t_event, t_event_rule)
     # figures: each field's candidates of the deals the gold holds, under the deal model just fitted
     fig_groups = [g for e in examples for g in figure_fit.label_groups(ex, e)]
-    t_fig, f_fig = figure_fit.thresholds(fig_groups, folds, C)
+    t_fig, f_fig = figure_fit.choose_by(policy, [figure_fit.out_of_fold(fig_groups, _folds(names, k, d), C)
+                                                 for d in dealings])
     model_dict["decisions"]["figures"] = figure_fit.fit_json(fig_groups, C, t_fig)
     # the whole extractor, article by article, each scored by the fold model that did not see it
     figures = ("deals", "deal fields", "events", "entities")

@@ -42,11 +42,7 @@ POLICIES = ("one", "pool3", "pool5", "median3", "median5")
 
 
 def _n(policy: str) -> int:
-    return 1 if policy == "one" else int(policy.removeprefix("pool").removeprefix("median"))
-
-
-def _median(xs: list[float]) -> float:
-    return round(statistics.median_low(sorted(xs)), 2)
+    return len(fit.policy_dealings(policy))
 
 
 class Inner:
@@ -67,15 +63,9 @@ class Inner:
 
     def deal(self, policy: str, first: int = 0) -> tuple[float, float, float, float, float]:
         """(rule, new, rival, F1, hedged) by `policy` on the dealings from `first` on."""
-        n = _n(policy)
-        if policy.startswith("median"):
-            ts = self.one_deal[first:first + n]
-            t = [_median([x[i] for x in ts]) for i in range(5)]
-            t[2] = max(t[2], t[1])
-            return tuple(t)
-        if n == 1:
+        if policy == "one":
             return self.one_deal[first]
-        return fit.deal_thresholds_of(self.rows, self.deal_runs[first:first + n], self.missed)
+        return fit.choose_deal(policy, self.rows, self.deal_runs[first:first + _n(policy)], self.missed)
 
     def later(self, deal: tuple) -> tuple:
         """The event and figure candidates under the deal model at thresholds `deal`, with their out-of-fold
@@ -100,18 +90,8 @@ class Inner:
         candidates of the deal model at thresholds `deal`."""
         ev_rows, base, groups, ev_runs, fig_runs = self.later(deal)
         n = _n(policy)
-        if policy.startswith("median"):
-            evs = [fit.best_event_thresholds(ev_rows, run, base) for run in ev_runs[first:first + n]]
-            ev = (_median([e[0] for e in evs]), _median([e[1] for e in evs]))
-            figs = [figure_fit.choose(run)[0] for run in fig_runs[first:first + n]]
-            fig = {}
-            for f in figs[0]:
-                t = _median([x[f][0] for x in figs if f in x])
-                fig[f] = (t, min(t, _median([x[f][1] for x in figs if f in x])))
-            return ev, fig
-        ev = fit.pooled_event_thresholds(ev_rows, ev_runs[first:first + n], base)[:2]
-        fig = figure_fit.choose([s for run in fig_runs[first:first + n] for s in run])[0]
-        return ev, fig
+        ev = fit.choose_event(policy, ev_rows, ev_runs[first:first + n], base)[:2]
+        return ev, figure_fit.choose_by(policy, fig_runs[first:first + n])[0]
 
     def model(self, deal: tuple, ev: tuple, fig: dict, rows_deal: tuple | None = None) -> dict:
         """Every decision fitted on these articles at the thresholds given (the event and figure candidates of
