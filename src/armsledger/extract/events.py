@@ -17,6 +17,7 @@ from .context import Clause, Trigger
 from .dates import DateMention, after, reported_at
 from .deals import NOT_PURCHASE, DealBook, assign_triggers, unique
 from .entities import HEAD_ROLES, Entities, Entity
+from .listed import DELIVERY_KINDS, SIGN_KINDS, listed
 from .prefixes import Caseless
 from .spans import distance
 
@@ -72,13 +73,6 @@ _SIGNED_LAW = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?
 # a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed"
 _UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
                        r"(?:been\s+|be\s+)?$", re.I)
-
-
-# what joins a date to the one before it in a list of what happened when: "Varaha in April 2006 and Vigraha in August
-# 2008", "six in 2025 and 146 in 2026-2027", "two in the third quarter of 2026, with the other 16 arriving ... until
-# the end of 2027", "two in 2017 and a further two in 2018"
-_DATE_LINK = re.compile(r"\s*,?\s*(?:and|with|while)\b[^.;:!?()\"“”]{0,60}", re.I)
-_LIST_PREPS = (None, "in", "by", "until", "till", "during", "around")
 
 
 def missed_plan(text: str, start: int, end: int, lo: int) -> bool:
@@ -295,26 +289,6 @@ class _Sentence:
                 return dm
         return None
 
-    def _listed(self, t: Trigger, first: DateMention | None, kinds: tuple[str, ...]) -> list[DateMention]:
-        """The dates listed after `first` (the date of trigger `t`, after it), each joined to the one before by
-        "and"/"with" with no trigger of another kind between (`kinds`: the deal and event trigger kinds of the same
-        happening): each dates one more happening of the kind ("handed Varaha to Sri Lanka in April 2006 and
-        Vigraha in August 2008"; not "signed in 2017 and delivered in 2019")."""
-        if first is None or first.start < t.end:
-            return []
-        out: list[DateMention] = []
-        last = first
-        for x in self.c.dates:
-            if x.start < last.end:
-                continue
-            if x.prep not in _LIST_PREPS or not _DATE_LINK.fullmatch(self.text, last.end, x.start) or any(
-                    tr.group in ("deal", "event") and tr.kind not in kinds and last.end <= tr.start < x.start
-                    for tr in self.c.triggers) or reported_at(self.text, x.start, self.c.start):
-                break
-            out.append(x)
-            last = x
-        return out
-
     def people_for(self, t: Trigger, kinds: tuple[str, ...]) -> list[Entity]:
         out = []
         rivals = [x for x in self.c.of("event", *kinds) if x is not t]
@@ -500,7 +474,7 @@ class _Sentence:
                  and (dm is None or x.start > dm.end) and not c.has("modifier", "original")
                  and (x.prep == "by" or (x.prep == "in" and re.search(
                      r"\b(?:start|begin|finish|complete|end)\b", text[t.start:x.start], re.I)))]
-        extra += [x for x in self._listed(t, dm, _DELIVERY_KINDS) if x not in extra]
+        extra += [x for x in listed(self.text, c, t, dm, DELIVERY_KINDS) if x not in extra]
         if targets:
             for d_ in dates + extra:
                 self.add("DELIVERY", self.status_for(t, d_, "expected"), d_, self._orgs("armed service"),
@@ -548,7 +522,7 @@ class _Sentence:
             st = self.status_for(t, dm, "expected")
             self.add("DEAL_SIGNED", "possible" if st == "possible" else st, dm,
                      self._people() + self._orgs("defence company"), pairs, platforms, self.finder._location(c, t))
-            for x in self._listed(t, dm, ("sign",)):  # "ordered two in 2017 and a further two in 2018"
+            for x in listed(self.text, c, t, dm, SIGN_KINDS):  # "ordered two in 2017 and a further two in 2018"
                 st = self.status_for(t, x, "expected")
                 self.add("DEAL_SIGNED", "possible" if st == "possible" else st, x,
                          self._people() + self._orgs("defence company"), pairs, platforms)
@@ -575,13 +549,10 @@ class _Sentence:
                 x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
-            for when in [dm] + self._listed(t, dm, _DELIVERY_KINDS):
+            for when in [dm] + listed(self.text, c, t, dm, DELIVERY_KINDS):
                 self.add("DELIVERY", "occurred" if past and when is dm else self.status_for(t, when, "expected"), when,
                          self._orgs("armed service") + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
                          [x for d in targets for x in (d.supplier, d.recipient)], platforms)
-
-
-_DELIVERY_KINDS = ("DELIVERY", "deliver", "complete")
 
 
 def _first_start(c: Clause, d) -> int:

@@ -1,0 +1,43 @@
+"""Listed dates: a happening told once with several dates, each of one more happening of its kind.
+
+Reads: a clause's dates and triggers after the date a trigger owns ("handed Varaha to Sri Lanka in April 2006 and
+Vigraha in August 2008", "ordered two in 2017 and a further two in 2018"). Writes: the dates listed after it, for
+`events` to make one event per date; none across a trigger of another kind ("signed in 2017 and delivered in
+2019") or a date that dates a statement.
+"""
+from __future__ import annotations
+
+import re
+
+from .context import Clause, Trigger
+from .dates import DateMention, reported_at
+
+# what joins a date to the one before it in a list of what happened when: "Varaha in April 2006 and Vigraha in August
+# 2008", "six in 2025 and 146 in 2026-2027", "two in the third quarter of 2026, with the other 16 arriving ... until
+# the end of 2027", "two in 2017 and a further two in 2018"
+_DATE_LINK = re.compile(r"\s*,?\s*(?:and|with|while)\b[^.;:!?()\"“”]{0,60}", re.I)
+_LIST_PREPS = (None, "in", "by", "until", "till", "during", "around")
+
+# the deal and event trigger kinds of one delivery
+DELIVERY_KINDS = ("DELIVERY", "deliver", "complete")
+SIGN_KINDS = ("sign",)
+
+
+def listed(text: str, c: Clause, t: Trigger, first: DateMention | None, kinds: tuple[str, ...]) -> list[DateMention]:
+    """The dates of clause `c` (in `text`) listed after `first` (the date of trigger `t`, after it), each joined to
+    the one before by "and"/"with" with no trigger of another kind between (`kinds`: the deal and event trigger
+    kinds of the same happening): each dates one more happening of the kind."""
+    if first is None or first.start < t.end:
+        return []
+    out: list[DateMention] = []
+    last = first
+    for x in c.dates:
+        if x.start < last.end:
+            continue
+        if x.prep not in _LIST_PREPS or not _DATE_LINK.fullmatch(text, last.end, x.start) or any(
+                tr.group in ("deal", "event") and tr.kind not in kinds and last.end <= tr.start < x.start
+                for tr in c.triggers) or reported_at(text, x.start, c.start):
+            break
+        out.append(x)
+        last = x
+    return out
