@@ -48,6 +48,13 @@ _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s
 # the negotiate triggers that tell a purchase decided, not discussed: an event of interest to buy (REQUEST)
 DECIDED_TO_BUY = re.compile(r"(?:will|is to|decided to)\s+(?:buy|acquire|purchase|procure|order)\b", re.I)
 _MADE_IN = re.compile(r"\b(?:produced|built|manufactured|assembled) (?:in|at)$", re.I)
+# what a bare "make" makes when it tells production: a part, a weapon or a craft, or "locally", within a few words
+# ("will make selected parts of the howitzers", "to make the rifles locally")
+_BARE_MAKE = re.compile(r"(?:will|to) make", re.I)
+_MADE_THING = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:parts?|components?|spares?|sub-?systems?|hulls?|engines?|airframes?|"
+                         r"fuselages?|wings?|munitions?|ammunition|shells?|missiles?|rockets?|drones?|vehicles?|tanks?|"
+                         r"howitzers?|guns?|rifles?|aircraft|jets?|fighters?|helicopters?|ships?|vessels?|frigates?|corvettes?|"
+                         r"submarines?|boats?|radars?|weapons?|arms|locally)\b", re.I)
 _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
                         r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
 
@@ -400,10 +407,20 @@ class _Sentence:
         makers = {p.country for p in plats if p.country} | {d.supplier for d in self.refs}
         return bool(near) and near[0] in makers
 
+    def _makes_nothing(self, t: Trigger) -> bool:
+        """"will make a visit", "to make battlefield information more transparent", "will make the deliveries": a
+        bare "make" that names nothing made (no platform, part or weapon word, nor "locally", in the next words)
+        is no production."""
+        if not _BARE_MAKE.fullmatch(t.text):
+            return False
+        if _MADE_THING.match(self.text, t.end):
+            return False
+        return not any(0 <= s - t.end <= 40 and not re.search(r"[.,;:!?]", self.text[t.end:s]) for s, _, _ in self.c.platforms)
+
     def _coproduction(self, t: Trigger, dm, pl: list[Entity]) -> None:
         c = self.c
         plats = [p for _, _, p in c.platforms] or [d.platform for d in self.refs]
-        if self._made_at_home(t, plats):
+        if self._made_at_home(t, plats) or self._makes_nothing(t):
             return
         orgs = self._orgs("defence company", "state exporter", "research institute", None)
         countries = self.deal_countries or self.sent_countries + [o.country for o in orgs]
@@ -417,8 +434,13 @@ class _Sentence:
         plats = [p for _, _, p in self.c.platforms]
         if not plats:
             return
-        buyer = [d.recipient for d in self.refs] or [x for x in self.sent_countries if x not in {p.country for p in plats}]
-        self.add("EVALUATION", self.status_for(t, dm, "scheduled"), dm, [], buyer[:1], plats)
+        makers = [p.country for p in plats if p.country]
+        home = self.finder.home
+        buyer = [d.recipient for d in self.refs] or [x for x in self.sent_countries if x not in makers] or \
+            ([home] if home and home not in makers else [])
+        # the contenders weighed are the makers' countries too ("has chosen the Japanese frigate over the German one")
+        self.add("EVALUATION", self.status_for(t, dm, "scheduled"), dm, self._orgs("defence company"),
+                 buyer[:1] + makers + self.sent_countries, plats)
         self.once.add("EVALUATION")
 
     def _agreement(self, t: Trigger, dm, pl: list[Entity]) -> None:

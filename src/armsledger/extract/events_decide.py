@@ -432,10 +432,11 @@ def _within(starts: list[int], lo: int, hi: int) -> bool:
 def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Event]:
     """The candidates the model keeps, each with its probability (`why`): of those proposed for one
     happening (one sentence's type under several dates, one deal's stage), the likeliest; none that
-    repeats a likelier event already kept (`events._same`). A happening is kept or dropped by its likeliest
-    candidate; where that one is undated and its sentence offers dates, it takes the likeliest dated
-    candidate's date: an undated event never matches one the report dates, while a date on one it leaves
-    undated costs nothing in matching (the scorer compares dates only where the gold has one)."""
+    repeats a likelier event already kept (`events._same`), none that names no country and no one who took
+    part (no gold event is such). A happening is kept or dropped by its likeliest candidate; where that one
+    is undated and its sentence offers dates, it takes the likeliest dated candidate's date: an undated event
+    never matches one the report dates, while a date on one it leaves undated costs nothing in matching (the
+    scorer compares dates only where the gold has one)."""
     if model.event is None:
         return events
     kept: list[tuple[float, int, Event]] = []
@@ -460,8 +461,9 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
     out: list[tuple[int, Event]] = []
     index = SameIndex()  # the events kept, found by what two events must share to be the same
     for p, n, ev in sorted(best.values(), key=lambda x: (-x[0], x[1])):
-        if p < _bar(ev, model) or any(_same(out[k][1], ev) for k in index.candidates(ev)):
-            continue
+        if p < _bar(ev, model) or not (ev.countries or ev.participants) or any(
+                _same(out[k][1], ev) for k in index.candidates(ev)):
+            continue  # unlikely, naming no country and no one who took part (no gold event can be it), or a repeat
         index.add(ev, len(out))
         out.append((n, ev))
     return [ev for _, ev in sorted(out, key=lambda x: x[0])]
