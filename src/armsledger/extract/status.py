@@ -114,6 +114,10 @@ _BEGUN = Caseless(re.compile(r"\b(?:(?:deliveries|supplies|shipments)\s+(?:of\s+
                     r"taking\s+delivery|delivering|supplying|getting))\b", re.I))
 
 
+# the rest of an order, still to come ("three more are on order", "the remaining ten to be delivered")
+_THE_REST = r"\b(?:more|others?|the rest|remaining)\b[^.;]{0,30}?\b(?:on order|to come|to be delivered"
+
+
 # part of an order already delivered, the rest to come ("the first four vehicles have arrived", "Pakistan took
 # the first frigate into its fleet", "the delivery of the first six howitzers", "final deliveries are expected")
 _UNDER_WAY = Caseless(re.compile(
@@ -130,16 +134,16 @@ _UNDER_WAY = Caseless(re.compile(
     r"\b(?:watched|attended|marked|celebrated|welcomed)\s+the\s+(?:delivery|arrival|handover)\s+of\s+the\s+first|"
     r"\b(?:final|remaining|last)\s+(?:deliveries|batch(?:es)?|tranches?)\s+(?:\w+\s+){0,6}?"
     r"(?:are|is)\s+(?:now\s+)?(?:expected|due|scheduled)|"
-    r"\balready\s+(?:has|have|operates?|received)\s+[^.;]{0,80}?\b(?:more|others?|the rest|remaining)\b"
-    r"[^.;]{0,30}?\b(?:on order|to come|to be delivered|(?:is|are)\s+due)", re.I))
+    r"\balready\s+(?:has|have|operates?|received)\s+[^.;]{0,80}?" + _THE_REST + r"|(?:is|are)\s+due)", re.I))
 # a count of the order still to come: a completed delivery is only in delivery ("the first batch of four F-16s",
-# "the first of the four frigates", "three more are on order", "scheduled to be fully delivered by 2028")
+# "the first of the four frigates", "three more are on order", "scheduled to be fully delivered by 2028"); read
+# only with `_UNDER_WAY` beside it (`_told_in_part`), which has "begun to arrive"
 _PART_ONLY = Caseless(re.compile(
     r"\b(?:first|initial)\s+(?:batch|lot|tranche|consignment|shipment|two|three|four|five|six|seven|"
     r"eight|nine|ten|\d+|of\s+(?:the\s+|its\s+)?(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+|"
     r"\w+\s+ordered))\b|"
-    r"\b(?:more|others?|the rest|remaining)\b[^.;]{0,30}?\b(?:on order|to come|to be delivered)\b|"
-    r"\b(?:fully|completely)\s+delivered\s+by\b|\bbegun\s+to\s+arrive\b", re.I))
+    + _THE_REST + r")\b|"
+    r"\b(?:fully|completely)\s+delivered\s+by\b", re.I))
 # an earlier purchase, not a first part of this one: "the air force acquired its first 12 jets in 2014"
 _FIRST_BOUGHT = re.compile(r"\b(?:acquired|bought|ordered|purchased)\s+(?:its|their|the)\s+first\b", re.I)
 # a fleet the platform serves in: a purchase long delivered ("the air force fleet, which includes Mi-17
@@ -174,9 +178,16 @@ _APPROVED_SALE = re.compile(
 
 
 # the rest of an order still to come, in words that give no count ("with the rest due next year", "more will
-# follow", "not all have arrived")
+# follow", "not all have arrived"); read only beside `_told_in_part`, whose counts and first units it leaves to it
 _REST = re.compile(r"\b(?:the rest|remaining|remainder|more (?:will|would|are|is|to)|so far|to date|yet to|still to|"
                    r"not all|of the \d+)\b", re.I)
+
+
+def _told_in_part(cited: list[str]) -> bool:
+    """Does a sentence of the deal tell a delivery only in part: a count still to come, first units arrived, or
+    deliveries begun?"""
+    return any(_PART_ONLY.search(_FIRST_BOUGHT.sub(" ", t)) or _UNDER_WAY.search(t) or _BEGUN.search(t)
+               for t in cited)
 
 
 # any word of a delivery made or under way ("arrived", "handed over", "in service", "three more are on order")
@@ -246,13 +257,12 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
     if status == "in_delivery" and not deal.delivered and not any(_DELIVERY_SAID.search(t) for t in cited):
         return "signed"  # a delivery no sentence of the deal speaks of ("construction of the first frigate")
     if status == "in_delivery" and deal.delivered and not (deal.quantity or deal.total) and not deal.remaining \
-            and not deal.expected and not any(_REST.search(t) for t in cited):
+            and not deal.expected:
         # a count delivered with no count ordered, nothing left to come nor a completion date ahead: the delivery
         # is the purchase, whole ("Russia handed six MiG-29s over to Serbia"), unless a sentence of it tells only a
-        # part (a first batch, deliveries begun: the check below)
-        status = "completed"
-    if status == "completed" and any(_PART_ONLY.search(_FIRST_BOUGHT.sub(" ", t)) or _UNDER_WAY.search(t)
-                                     or _BEGUN.search(t) for t in cited):
+        # part (the rest to come, a first batch, deliveries begun)
+        return status if any(_REST.search(t) for t in cited) or _told_in_part(cited) else "completed"
+    if status == "completed" and _told_in_part(cited):
         return "in_delivery"
     if status == "completed" and deal.expected is not None and after(deal.expected, ref):
         return "in_delivery"  # deliveries still to be completed after the report ("all 50 tanks by next year")
