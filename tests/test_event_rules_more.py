@@ -178,8 +178,9 @@ def signed_on(extractor, text: str) -> list[str | None]:
 
 @pytest.mark.parametrize("text,value", [
     # a signing told under a statement's date takes its own
+    # (a bare month after the report's, June, in a clause in the past: last year's)
     ("Industry sources said on August 14 that Korea signed a contract in July to supply Vietnam with 20 K9 howitzers.",
-     "2024-07"),
+     "2023-07"),
     ("The ministry said on Friday that Poland signed the K9 howitzer contract with South Korea in March.", "2024-03"),
     ("Officials announced on Monday that Egypt had signed a deal for 30 Rafale jets from France in February.", "2024-02"),
     # ... and one with no date of its own (another's is not its own) keeps the statement's

@@ -178,3 +178,23 @@ def test_a_date_after_the_report_cannot_date_a_signing(rules_only, text, value, 
     d.signed = dm
     out = rules_only._deal(d, 2024, False, [], ref)
     assert (out["signed"] is None) is later
+
+
+@pytest.mark.parametrize("text, value", [
+    # a bare month later in the year than the report's, in a clause in the past: last year's
+    ("Egypt received the first K9 howitzers from South Korea in August.", "2023-08"),
+    ("The Rafale jets were handed over to India by France in August.", "2023-08"),
+    ("Chile signed a contract for ten Black Hawks with the United States in July, officials said.", "2023-07"),
+    ("The frigate arrived in Alexandria in August after a month at sea.", "2023-08"),
+    # ... the clause in the future, or a participle of a thing to come: this year's
+    ("France will deliver the first Rafale jets to India in August.", "2024-08"),
+    ("The jets, to be delivered to India in August, are being built in Merignac.", "2024-08"),
+    ("The contract is expected to be signed in July.", "2024-07"),
+])
+def test_a_bare_month_in_a_past_clause_is_in_the_past(text, value):
+    from datetime import date
+
+    from armsledger.extract import dates
+    from armsledger.extract.pipeline import _future_marker, _past_marker
+    found = dates.find_dates(text, date(2024, 6, 10), _future_marker(text), None, _past_marker(text))
+    assert [d.value for d in found] == [value], text

@@ -181,11 +181,14 @@ def _starts_per_pattern(text: str, starts: list[int] | None) -> list[list[int] |
     return per
 
 
-def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | None = None) -> list[DateMention]:
+def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | None = None,
+               past_at=None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `ref`.
 
     `future_at(pos) -> bool` says whether the clause at `pos` speaks of the
-    future; it decides which Friday "on Friday" is. `starts`, when given, are the
+    future; it decides which Friday "on Friday" is. `past_at(pos) -> bool`, asked
+    where `future_at` says no, whether it speaks of the past: a bare month after
+    the report's ("were delivered in August") is then last year's. `starts`, when given, are the
     only offsets where an expression may begin (`candidate_starts`), which is
     much faster than scanning every character.
     """
@@ -201,7 +204,9 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
                     s += 1
             if taken.overlaps(s, e):
                 continue
-            resolved = _resolve(kind, m, ref, future_at(s) if future_at else False)
+            future = future_at(s) if future_at else False
+            past = kind == "m_in" and not future and past_at is not None and past_at(s)
+            resolved = _resolve(kind, m, ref, future, past)
             if resolved is None:
                 continue
             value, precision = resolved
@@ -266,7 +271,7 @@ def _part_value(part: str | None, year: int, month: int | None = None) -> tuple[
     return f"{year:04d}", "year"
 
 
-def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tuple[str, str] | None:
+def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool, past: bool = False) -> tuple[str, str] | None:
     try:
         if kind == "span":
             return _part_value(m["p2"], int(m["y2"]))
@@ -310,7 +315,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> tup
             year = ref.year
             if prep == "next" or (future and mon < ref.month):
                 year += 1 if mon < ref.month or prep == "next" else 0
-            elif prep == "last" or mon > ref.month + (2 if not future else 12):
+            elif prep == "last" or mon > ref.month + (0 if past else 2 if not future else 12):
                 year -= 1
             return f"{year:04d}-{mon:02d}", "month"
         if kind == "part_m":

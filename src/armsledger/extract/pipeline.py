@@ -60,7 +60,7 @@ class Extractor:
         ref = dates.reference_date(article.published, body)
         future = _future_marker(body)
         starts = dates.candidate_starts(body)
-        found_dates = dates.find_dates(body, ref, future, starts)
+        found_dates = dates.find_dates(body, ref, future, starts, _past_marker(body))
         clauses = context.build(sentences, ents, money, quantities, percents, found_dates)
         home = EntityFinder.home_country(ents)
         return sentences, ents, clauses, home, ref
@@ -250,6 +250,13 @@ def _range(r: dict | None) -> dict | None:
     return {"min": r.get("min"), "max": r.get("max"), "unit": r.get("unit"), "text": r.get("text", "")}
 
 
+def _clause_around(body: str, pos: int) -> tuple[int, int]:
+    """The clause around a date: back to a full stop, comma or line break, forward a little."""
+    start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos), body.rfind(",", 0, pos), pos - 80)
+    end_candidates = [x for x in (body.find(".", pos), body.find("\n", pos), body.find(",", pos)) if x >= 0]
+    return start + 1, min(end_candidates + [pos + 60])
+
+
 def _future_marker(body: str):
     """A function telling whether the clause around a position speaks of the future."""
     rx = _FUTURE
@@ -257,16 +264,28 @@ def _future_marker(body: str):
     def future_at(pos: int) -> bool:
         if dates.reported_at(body, pos):
             return False  # "Kishida said on Monday": statements are made in the past
-        # the clause around the date: back to a full stop, comma or line break, forward a little
-        start = max(body.rfind(".", 0, pos), body.rfind("\n", 0, pos), body.rfind(",", 0, pos), pos - 80)
-        end_candidates = [x for x in (body.find(".", pos), body.find("\n", pos), body.find(",", pos)) if x >= 0]
-        end = min(end_candidates + [pos + 60])
-        return bool(rx.search(body, start + 1, end))
+        return bool(rx.search(body, *_clause_around(body, pos)))
 
     return future_at
 
 
+def _past_marker(body: str):
+    """A function telling whether the clause around a position speaks of the past (and not of the future: the
+    caller asks `future_at` first): "the jets were handed over in August", "Egypt received the first in August"."""
+
+    def past_at(pos: int) -> bool:
+        return dates.reported_at(body, pos) or bool(_PAST.search(body, *_clause_around(body, pos)))
+
+    return past_at
+
+
 _FUTURE = Caseless(re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I))
+# a verb in the past: an auxiliary ("was", "had") or a past form of the verbs of deals and visits, not a participle of
+# something still to be done ("to be delivered in August")
+_PAST = Caseless(re.compile(
+    r"\b(?:was|were|had|did)\b|(?<!\bbe )\b(?:signed|inked|sealed|ordered|bought|purchased|acquired|delivered|received|"
+    r"arrived|handed|shipped|supplied|landed|reached|inducted|commissioned|took|began|started|completed|concluded|"
+    r"awarded|agreed|approved|announced|unveiled|held|met|visited|launched|tested|conducted|flew)\b", re.I))
 
 def settle() -> None:
     """For a process that keeps its extractor to the end (an ingest or backfill worker), once it is built: collect
