@@ -198,3 +198,27 @@ def test_a_bare_month_in_a_past_clause_is_in_the_past(text, value):
     from armsledger.extract.pipeline import _future_marker, _past_marker
     found = dates.find_dates(text, date(2024, 6, 10), _future_marker(text), None, _past_marker(text))
     assert [d.value for d in found] == [value], text
+
+
+@pytest.mark.parametrize("text, link", [
+    ("Russia handed the first S-400 regiment over to India in 2021. Read also: Turkey receives its S-400 batteries",
+     "Read also: Turkey receives its S-400 batteries"),
+    ("The contract for 48 K2 tanks was signed in Warsaw. Related: Romania takes delivery of K9 howitzers",
+     "Related: Romania takes delivery of K9 howitzers"),
+    ("Deliveries are due to begin next year. See also: Egypt gets more Rafales", "See also: Egypt gets more Rafales"),
+    ("Chile ordered ten Black Hawks. READ MORE - Peru buys eight helicopters", "READ MORE - Peru buys eight helicopters"),
+])
+def test_a_link_after_a_sentence_on_its_line_is_page_noise(text, link):
+    from armsledger.extract.text import split
+    got = {s.text: s.noise for s in split(text)}
+    assert got[link] is True and not any(noise for t, noise in got.items() if t != link), got
+
+
+@pytest.mark.parametrize("link", [
+    "Read also: Poland received the first ten K2 tanks from South Korea",
+    "Related: South Korea delivered ten K2 tanks to Poland",
+])
+def test_a_link_after_a_sentence_gives_no_delivery(rules_only, link):
+    rec = rules_only(Article(text="Poland signed a contract for 48 K2 tanks with South Korea in July 2022. "
+                                  f"{link}\nThe tanks will be built in Changwon.", published="2022-08-01"))
+    assert [(d["platform"], d["status"], d["delivered"]) for d in rec["deals"]] == [("K2", "signed", None)]

@@ -18,6 +18,10 @@ _ABBREV = {
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _NOISE = re.compile(r"^\s*(?:read(?: more| also)?\s*[-:–—]|also read\b|advertisement\s*$|photo(?:graph)?\s*(?:credit)?\s*:|"
                     r"image\s*:|leave a comment|please type|share this|follow us|subscribe\b|click here)", re.I)
+# a link to another story that a page runs into the paragraph, after a sentence ("... in 2019. Read also: India
+# receives its first Rafales", "Related: Poland orders K2 tanks"): that sentence only is noise
+_LINK = re.compile(r"\s*(?:(?:read(?: more| also)?|also read|see also)\s*[-:–—]|"
+                   r"related(?: stories| articles| news| coverage)?\s*[-:–—])", re.I)
 
 
 @dataclass
@@ -51,11 +55,16 @@ def split(text: str) -> list[Sentence]:
             if word and re.fullmatch(r"[A-Z]", word.group(1)):
                 continue  # an initial: "S. Jaishankar"
             end = line_start + m.end()
-            out.append(_make(text, len(out), begin, end, first, noise, headline))
+            out.append(_make(text, len(out), begin, end, first, noise or _link(text, begin, end), headline))
             first = False
             begin = end
-        out.append(_make(text, len(out), begin, line_end, first, noise, headline))
+        out.append(_make(text, len(out), begin, line_end, first, noise or _link(text, begin, line_end), headline))
     return [piece for s in out if s.text.strip() for piece in _wrap(text, s)]
+
+
+def _link(text: str, begin: int, end: int) -> bool:
+    """Is the sentence from `begin` a link to another story (`_LINK`)?"""
+    return bool(_LINK.match(text, begin, end))
 
 
 _WORD_END = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
