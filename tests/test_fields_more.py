@@ -222,3 +222,19 @@ def test_a_link_after_a_sentence_gives_no_delivery(rules_only, link):
     rec = rules_only(Article(text="Poland signed a contract for 48 K2 tanks with South Korea in July 2022. "
                                   f"{link}\nThe tanks will be built in Changwon.", published="2022-08-01"))
     assert [(d["platform"], d["status"], d["delivered"]) for d in rec["deals"]] == [("K2", "signed", None)]
+
+
+@pytest.mark.parametrize("text, platform, signed", [
+    # a date follows its verb: the signing's, though the delivery told after it is nearer
+    ("Egypt signed a contract for 12 K9 howitzers with South Korea in 2022 and received the first in December 2022.",
+     "K9", "2022"),
+    ("Norway signed a deal for 52 F-35 jets with the United States in 2012 and received the first in 2017.",
+     "F-35", "2012"),
+    ("Chile, which ordered ten UH-60 helicopters from the United States in February 2021, took delivery of the first in "
+     "March 2022.", "UH-60", "2021-02"),
+    ("Poland ordered 48 K2 tanks from South Korea in 2022 and took delivery of the first ten in December 2022.",
+     "K2", "2022"),
+])
+def test_a_signing_date_before_a_delivery_told_after_it_is_the_signings(rules_only, text, platform, signed):
+    rec = rules_only(Article(text=text, published="2023-03-01"))
+    assert [(d["signed"] or {}).get("value") for d in rec["deals"] if platform in d["platform"]] == [signed], text

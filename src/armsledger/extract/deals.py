@@ -1121,9 +1121,12 @@ class DealFinder:
             if dm.prep in ("from", "since", "after") or dm.kind == "within" or not sign_triggers:
                 continue  # a time still to come ("within two years") is no signing date
             nearest = min(sign_triggers, key=lambda t: distance((t.start, t.end), (dm.start, dm.end)))
+            # a nearer delivery or meeting dates the date, unless the signing comes before it and the other after:
+            # a date follows its verb ("signed in 2022 and received the first in December")
             others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
                       and distance((t.start, t.end), (dm.start, dm.end)) < distance((nearest.start, nearest.end), (dm.start, dm.end))
-                      and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")]
+                      and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")
+                      and not (nearest.end <= dm.start and t.start >= dm.end)]
             gap = distance((nearest.start, nearest.end), (dm.start, dm.end))
             if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
                    and distance((nearest.start, nearest.end), (o.start, o.end)) < gap for o in c.dates):
