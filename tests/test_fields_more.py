@@ -236,5 +236,20 @@ def test_a_link_after_a_sentence_gives_no_delivery(rules_only, link):
      "K2", "2022"),
 ])
 def test_a_signing_date_before_a_delivery_told_after_it_is_the_signings(rules_only, text, platform, signed):
-    rec = rules_only(Article(text=text, published="2023-03-01"))
-    assert [(d["signed"] or {}).get("value") for d in rec["deals"] if platform in d["platform"]] == [signed], text
+    assert _signed(rules_only, text, platform) == [signed], text
+
+
+def _signed(extractor: Extractor, text: str, platform: str) -> list[str | None]:
+    rec = extractor(Article(text=text, published="2023-03-01"))
+    return [(d["signed"] or {}).get("value") for d in rec["deals"] if platform in d["platform"]]
+
+
+@pytest.mark.parametrize("text, platform", [
+    # ... but not a date the delivery's phrase opens, where another verb has it ("struck by an earthquake")
+    ("Chile bought three KC-135 tankers from the United States in 2009, and a week after the country was struck by an "
+     "earthquake in February 2010 it received the first.", "KC-135"),
+    ("Peru ordered two C-27J aircraft from Italy in 2013, and the country was struck by floods in June 2015 as it "
+     "received the first.", "C-27J"),
+])
+def test_a_date_the_delivery_opens_is_not_the_signings(rules_only, text, platform):
+    assert _signed(rules_only, text, platform) in ([None], [text.split(" in ")[1][:4]]), text

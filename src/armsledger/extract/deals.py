@@ -380,6 +380,9 @@ def _assign_triggers(c: Clause, group: str, kinds: tuple[str, ...] | None) -> tu
 _UNIT_NUMBER_BEFORE = re.compile(r"\b(?:No\.?|Number|Nos?\.)\s*$")
 _BATCH_OF_BEFORE = Caseless(re.compile(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$", re.I))
 _FIRST_OF_BEFORE = Caseless(re.compile(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I))
+# what ends a verb's phrase before a date that follows it: a comma or semicolon, a conjunction, another clause
+_PHRASE_BREAK = re.compile(r"[,;:]|\b(?:and|but|after|before|when|while|as|since|until)\b", re.I)
+_BY_AFTER = re.compile(r"\s+by\b", re.I)
 _REST_BEFORE = Caseless(re.compile(r"\b(?:remaining|outstanding|rest of the)\s+$", re.I))
 _ALL_BEFORE = Caseless(re.compile(r"\ball\s+$", re.I))
 _EACH_BEFORE = Caseless(re.compile(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", re.I))
@@ -1121,12 +1124,15 @@ class DealFinder:
             if dm.prep in ("from", "since", "after") or dm.kind == "within" or not sign_triggers:
                 continue  # a time still to come ("within two years") is no signing date
             nearest = min(sign_triggers, key=lambda t: distance((t.start, t.end), (dm.start, dm.end)))
-            # a nearer delivery or meeting dates the date, unless the signing comes before it and the other after:
-            # a date follows its verb ("signed in 2022 and received the first in December")
+            # a nearer delivery or meeting dates the date, unless the signing comes before it in the same phrase and
+            # the other after, past the end of that phrase: a date follows its verb ("signed in 2022 and received the
+            # first in December"; not "bought in 2009, and after the earthquake in 2010 received the first")
+            own = nearest.end <= dm.start and not _PHRASE_BREAK.search(self.text, nearest.end, dm.start) and \
+                not _BY_AFTER.match(self.text, nearest.end)  # "struck by an earthquake": no signing's phrase
             others = [t for t in c.triggers if t.group in ("deal", "event") and t.kind not in ("sign",) and t is not nearest
                       and distance((t.start, t.end), (dm.start, dm.end)) < distance((nearest.start, nearest.end), (dm.start, dm.end))
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")
-                      and not (nearest.end <= dm.start and t.start >= dm.end)]
+                      and not (own and t.start >= dm.end and _PHRASE_BREAK.search(self.text, dm.end, t.start))]
             gap = distance((nearest.start, nearest.end), (dm.start, dm.end))
             if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
                    and distance((nearest.start, nearest.end), (o.start, o.end)) < gap for o in c.dates):
