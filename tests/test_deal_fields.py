@@ -479,3 +479,22 @@ def test_the_first_unit_handed_over_named_by_its_kind_is_one_delivered(rules_onl
 def test_a_span_from_another_event_a_first_batchs_or_a_readiness_is_no_completion(rules_only, text, platform,
                                                                                    expected):
     assert completion(rules_only, text, platform) == expected
+
+
+@pytest.mark.parametrize("text, platform, status", [
+    # a platform bought and said to be operated by, or in service with, its buyer: completed
+    ("Chile bought ten F-16 jets from the United States, and the Chilean air force operates them from Antofagasta.",
+     "F-16", "completed"),
+    ("Peru bought eight Mi-17 helicopters from Russia; the Mi-17 helicopters are in service with the Peruvian army.",
+     "Mi-17", "completed"),
+    ("Colombia bought Kfir jets from Israel, and the Kfir jets are now operated by the Colombian air force.",
+     "Kfir", "completed"),
+    # ... but a platform in service with another country says nothing of this purchase
+    ("Peru ordered eight Mi-17 helicopters from Russia; the Mi-17 is in service with Colombia and Brazil.",
+     "Mi-17", "signed"),
+    # ... nor do its first units, the rest to come
+    ("Chile ordered 12 F-16 jets from the United States; the first four F-16 jets have arrived and are now operated "
+     "by the Chilean air force.", "F-16", "in_delivery"),
+])
+def test_a_purchase_operated_by_its_buyer_is_completed(rules_only, text, platform, status):
+    assert deal(rules_only, text, platform)["status"] == status

@@ -197,8 +197,29 @@ _DELIVERY_SAID = re.compile(
     r"reached|landed|in\s+service|operat\w+|fleet|on\s+order|already\s+(?:has|have|had|owns?))\b", re.I)
 
 
+# the platform said operated by, or in service with, a country ("the air force operates them", "the jets are in
+# service with the Peruvian army", "already flies the F-16"): read only in a sentence naming the deal's buyer and
+# no other country but its seller (`_operated`)
+_OPERATED_BEFORE = Caseless(re.compile(
+    r"\b(?:operates|already\s+(?:uses?|flies|fly|operates?))\s+(?:(?:the|its|their|\d+|[\w-]+)\s+){0,3}$", re.I))
+_OPERATED_AFTER = Caseless(re.compile(
+    r"^[^.;:]{0,80}?\b(?:(?:operates?|flies|fly|uses?)\s+(?:them|it|these|those)\b|(?:is|are|were|remains?)\s+"
+    r"(?:already\s+|currently\s+|now\s+|still\s+)?(?:in\s+service\s+(?:with|in)|operated\s+by|flown\s+by|"
+    r"used\s+by)\b)", re.I))
+
+
+def _operated(deal: Deal, c: Clause, before: str, after: str) -> bool:
+    """Is the platform, between `before` and `after`, said to be operated by the deal's buyer?"""
+    if not (_OPERATED_BEFORE.search(before) or _OPERATED_AFTER.search(after)):
+        return False
+    named = {ent.code for _, _, ent in c.countries if ent.code}
+    # ... all of them: not where the sentence tells a part ("the first two of the 12 jets are operated by")
+    return deal.recipient in named and not named - {deal.recipient, deal.supplier} and \
+        not _REST.search(c.sent.text) and not _told_in_part([c.sent.text])
+
+
 def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
-    """Is the deal's platform named, in one of its sentences, as serving in a fleet?"""
+    """Is the deal's platform named, in one of its sentences, as serving in a fleet, or operated by its buyer?"""
     for i in sorted({c.clause for c in deal.claims} | set(deal.clauses)):
         if not 0 <= i < len(clauses):
             continue
@@ -209,8 +230,8 @@ def _in_fleet(deal: Deal, clauses: list[Clause]) -> bool:
         for s, e, p in c.platforms:
             if not deal.is_platform(p):
                 continue
-            if _FLEET_BEFORE.search(text[max(0, s - c.start - 160):s - c.start]) or \
-                    _FLEET_AFTER.search(text[e - c.start:e - c.start + 80]):
+            before, after = text[max(0, s - c.start - 160):s - c.start], text[e - c.start:e - c.start + 80]
+            if _FLEET_BEFORE.search(before) or _FLEET_AFTER.search(after) or _operated(deal, c, before, after):
                 return True
     return False
 
