@@ -186,6 +186,11 @@ def test_a_date_after_the_report_cannot_date_a_signing(rules_only, text, value, 
     ("The Rafale jets were handed over to India by France in August.", "2023-08"),
     ("Chile signed a contract for ten Black Hawks with the United States in July, officials said.", "2023-07"),
     ("The frigate arrived in Alexandria in August after a month at sea.", "2023-08"),
+    # ... a statement's verb of saying, or a giving verb, in the past
+    ("The defence minister said in August that Peru wants more helicopters.", "2023-08"),
+    ("Officials told reporters in July that Peru is buying more helicopters.", "2023-07"),
+    ("The navy stated in August that both corvettes are in service.", "2023-08"),
+    ("Poland sent two batches of howitzers to Kyiv in July.", "2023-07"),
     # ... the clause in the future, or a participle of a thing to come: this year's
     ("France will deliver the first Rafale jets to India in August.", "2024-08"),
     ("The jets, to be delivered to India in August, are being built in Merignac.", "2024-08"),

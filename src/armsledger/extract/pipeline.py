@@ -280,12 +280,13 @@ def _past_marker(body: str):
 
 
 _FUTURE = Caseless(re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I))
-# a verb in the past: an auxiliary ("was", "had") or a past form of the verbs of deals and visits, not a participle of
-# something still to be done ("to be delivered in August")
+# a verb in the past: an auxiliary ("was", "had") or a past form of the verbs of deals, giving, visits and saying (a
+# statement's "said in September"), not a participle of something still to be done ("to be delivered in August")
 _PAST = Caseless(re.compile(
     r"\b(?:was|were|had|did)\b|(?<!\bbe )\b(?:signed|inked|sealed|ordered|bought|purchased|acquired|delivered|received|"
     r"arrived|handed|shipped|supplied|landed|reached|inducted|commissioned|took|began|started|completed|concluded|"
-    r"awarded|agreed|approved|announced|unveiled|held|met|visited|launched|tested|conducted|flew)\b", re.I))
+    r"awarded|agreed|approved|announced|unveiled|held|met|visited|launched|tested|conducted|flew|said|told|stated|"
+    r"sold|sent|provided|exported|donated|gifted|transferred|gave)\b", re.I))
 
 def settle() -> None:
     """For a process that keeps its extractor to the end (an ingest or backfill worker), once it is built: collect
