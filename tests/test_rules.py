@@ -214,6 +214,13 @@ def test_a_platform_sold_supplied_or_being_delivered_is_a_deal_by_the_rules_alon
     assert any((d["supplier"], d["recipient"]) == key[:2] and d["platform"].startswith(key[2]) for d in deals), deals
 
 
+def test_struck_by_is_no_signing():
+    from armsledger.extract.context import lexicon
+    for text in ("The frigate was struck by a missile off Odessa.", "The base was struck by an earthquake in 2010."):
+        assert not [t for t in lexicon().find(text, 0) if t.kind == "sign"], text
+    assert [t for t in lexicon().find("Egypt struck a deal for 24 Rafale jets.", 0) if t.kind == "sign"]
+
+
 def test_a_country_named_before_a_buying_verb_is_not_a_giver(extractor):
     deals = deals_of(extractor, "Egypt bought 24 Rafale jets from France in 2015.")
     assert (deals["Rafale"]["supplier"], deals["Rafale"]["recipient"]) == ("FRA", "EGY")
