@@ -208,10 +208,32 @@ def test_a_country_thanked_for_giving_or_that_goes_on_giving_is_the_supplier(rul
     ("Italy transferred two Maestrale frigates to the Philippine Navy last year.", ("ITA", "PHL", "Maestrale")),
     ("The United States has supplied 31 M1 Abrams tanks to Ukraine.", ("USA", "UKR", "M1 Abrams")),
     ("Germany is now delivering the remaining Leopard 2 tanks to Poland.", ("DEU", "POL", "Leopard 2")),
+    # a platform sent or provided to a recipient
+    ("Germany has sent 18 Leopard 2 tanks to Ukraine, its defence ministry said.", ("DEU", "UKR", "Leopard 2")),
+    ("Russia sent S-400 air defence batteries to Turkey in the summer.", ("RUS", "TUR", "S-400")),
+    ("Turkey has provided Bayraktar TB2 drones to Ukraine since 2019.", ("TUR", "UKR", "Bayraktar TB2")),
+    ("The United States provided 40 Stinger launchers to Taiwan last year.", ("USA", "TWN", "Stinger")),
+    ("Britain provided Ukraine with 14 Challenger 2 tanks.", ("GBR", "UKR", "Challenger 2")),
+    # the one given to right after the verb, the giver before it
+    ("China would hand Cambodia two Type 056 corvettes next year.", ("CHN", "KHM", "Type 056")),
+    ("India handed Sri Lanka a Dornier 228 surveillance aircraft in December.", ("IND", "LKA", "Dornier 228")),
+    ("Jordan sold Pakistan 13 F-16 fighters in 2014.", ("JOR", "PAK", "F-16")),
 ])
 def test_a_platform_sold_supplied_or_being_delivered_is_a_deal_by_the_rules_alone(rules_only, text, key):
     deals = rules_only(Article(text=text, published="2024-06-01"))["deals"]
     assert any((d["supplier"], d["recipient"]) == key[:2] and d["platform"].startswith(key[2]) for d in deals), deals
+
+
+@pytest.mark.parametrize("text", [
+    "France sent a delegation to India to discuss more Rafale jets.",
+    "The United States provided training and spare parts to the F-16 pilots of Jordan.",
+    "Germany has provided support to Ukraine for its Leopard 2 tanks.",
+    "Sweden sent officials to Thailand to talk about the Gripen.",
+    "On the other hand, Greece bought Rafale jets from France.",
+])
+def test_a_delegation_aid_or_training_sent_or_provided_is_no_delivery(rules_only, text):
+    out = rules_only(Article(text=text, published="2024-06-01"))
+    assert all(d["status"] != "completed" for d in out["deals"]), out["deals"]
 
 
 def test_struck_by_is_no_signing():

@@ -94,9 +94,10 @@ _GIVING = (r"(?:for|(?:finish|complet|start|continu|resum)(?:ed|es|e|s)?|began|b
 _GIVER_VERB = re.compile(r"(?:['’]s\s+(?:government|military|armed forces|navy|army|air force)\s+|\s+)"
                          r"(?:(?:has|have|had|will|would|also|already|recently|now|is to|agreed to|plans to|is set to|"
                          r"has agreed to)\s+){0,2}(?:(?:give|gift|donate|sell|supply|deliver|transfer|hand over|export|"
-                         r"send|ship|provide|lease)|" + _GIVES + r"|" + _GIVING + r")\b", re.I)
+                         r"send|ship|provide|lease|hand|hands|handed)|" + _GIVES + r"|" + _GIVING + r")\b", re.I)
 _GIVEN_BY = re.compile(r"[^.;:]{0,50}?\b(?:were\s+|was\s+|been\s+)?(?:gifted|donated|given|sold|supplied|provided|"
                        r"transferred|handed\s+over)\s+by\s+(?:the\s+)?(?=[A-Z])")
+_NOT_GIVEN = re.compile(r"[;:,]|\b(?:from|by|that|which|who)\b")  # what breaks a giver's verb from the platform
 _MADE = re.compile(r"[A-Z][\w]+(?=-(?:made|built|manufactured|designed)\s+(?:[\w-]+\s+){0,2}$)")
 _RELATIVE = re.compile(r",?\s+(?:which|who|that)\s+(?:has|had|have|is|was|already|also|\w+ed)\b", re.I)
 _COUNT_BEFORE = Caseless(re.compile(rf"(?:(?P<qual>over|more than|up to|about|around|nearly|some)\s+)?(?<![\w.,$€£₹-])"
@@ -616,13 +617,19 @@ class DealFinder:
             for a, _, ent in c.countries:
                 if a == by.end() and ent.code:
                     return ent.code
-        for a, b, ent in reversed(c.countries):
-            if b > s or not ent.code:
-                continue
-            verb = _GIVER_VERB.match(self.text, b)
-            if verb and verb.end() <= s and s - verb.end() <= 60 and not re.search(r"[;:,]|\b(?:from|by|that|which|who)\b", self.text[verb.end():s]):
-                return ent.code
-            break  # only the last country before the platform can be its giver
+        before = [x for x in c.countries if x[1] <= s and x[2].code]
+        if not before:
+            return None
+        a, b, ent = before[-1]  # only the last country before the platform can be its giver
+        verb = _GIVER_VERB.match(self.text, b)
+        if verb and verb.end() <= s and s - verb.end() <= 60 and not _NOT_GIVEN.search(self.text, verb.end(), s):
+            return ent.code
+        # ... or the one given to, between the giver's verb and the platform ("India handed Sri Lanka a Dornier 228",
+        # "the US sold Taiwan 66 F-16s", "Britain provided Ukraine with Challenger 2 tanks")
+        verb = _GIVER_VERB.match(self.text, before[-2][1]) if len(before) > 1 else None
+        if verb and re.fullmatch(r"\s+(?:the\s+)?", self.text[verb.end():a]) and s - b <= 60 and \
+                not _NOT_GIVEN.search(self.text, b, s):
+            return before[-2][2].code
         return None
 
     def _co_sellers(self, c: Clause, e: int, supplier: str | None) -> list[str]:
