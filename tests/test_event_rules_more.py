@@ -190,3 +190,26 @@ def signed_on(extractor, text: str) -> list[str | None]:
 ])
 def test_a_signing_told_under_a_statements_date_takes_its_own(extractor, text, value):
     assert signed_on(extractor, text) == [value], text
+
+
+PLAN = "Peru's defence ministry said on Tuesday that the air force will get new trainers from South Korea. "
+
+
+@pytest.mark.parametrize("text", [
+    "Peru has dropped a costly plan to buy 24 F-16 jets from the United States.",
+    "The new government shelved its plans to acquire 24 F-16 jets from the United States.",
+    "The president pledged to retreat from the country's plans to buy 24 F-16 jets from the United States.",
+    "Lima has scrapped plans to purchase 24 F-16 jets from the United States.",
+    "An earlier plan to buy 24 F-16 jets from the United States fell through in 2021.",
+])
+def test_a_plan_to_buy_given_up_is_no_request(extractor, text):
+    assert "REQUEST" not in rule_types_after(extractor, PLAN, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Peru plans to buy 24 F-16 jets from the United States.",
+    "Peru dropped the Mirage offer and now plans to buy 24 F-16 jets from the United States.",
+    "After the earlier tender was cancelled, Peru plans to buy 24 F-16 jets from the United States.",
+])
+def test_a_plan_to_buy_still_held_is_a_request(extractor, text):
+    assert "REQUEST" in rule_types_after(extractor, PLAN, text), text

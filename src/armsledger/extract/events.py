@@ -82,6 +82,22 @@ _UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to)|n't|\bno\s+(?:[\w-]+\s+){1,3}
                        r"(?:been\s+|be\s+)?$", re.I)
 
 
+# a request told as given up: "dropped a controversial plan to buy", "has shelved its plans to acquire", "pledged to
+# retreat from the country's plans to buy", "A 2019 plan to buy 12 jets fell through": no purchase wanted now
+_GIVEN_UP = re.compile(r"\b(?:drop(?:ped|s|ping)?|scrap(?:ped|s|ping)?|shelv(?:e|ed|es|ing)|abandon(?:ed|s|ing)?|"
+                       r"ditch(?:ed|es|ing)?|cancel(?:l?ed|s|l?ing)?|(?:retreat(?:ed|s|ing)?|walk(?:ed|s|ing)? away|"
+                       r"back(?:ed|s|ing)? away|withdr(?:ew|awn|aws?|awing)|pull(?:ed|s|ing)? out)\s+(?:from|of))\s+"
+                       r"(?:(?!and\b|but\b|or\b|then\b|now\b|instead\b|after\b|which\b|that\b)[\w'’$-]+\s+){0,4}?$", re.I)
+_FELL_THROUGH = re.compile(r"(?:\s+(?!and\b|but\b|which\b|that\b)[\w'’$().-]+){0,10}?\s+(?:fell through|collapsed|"
+                           r"(?:was|were|has been|have been|had been)\s+(?:dropped|scrapped|shelved|abandoned|cancell?ed|"
+                           r"called off)\b)", re.I)
+
+
+def given_up(text: str, start: int, end: int, lo: int) -> bool:
+    """Whether the request stated at `start`-`end` (its sentence from `lo`) is told as given up."""
+    return _GIVEN_UP.search(text, max(lo, start - 60), start) is not None or _FELL_THROUGH.match(text, end) is not None
+
+
 def missed_plan(text: str, start: int, end: int, lo: int) -> bool:
     """Whether the delivery stated at `start`-`end` of `text` (its sentence from `lo`) is told as the plan it
     missed (originally, initially, should have been, had been due): not when it happens."""
@@ -471,7 +487,7 @@ class _Sentence:
 
     def _request_or_offer(self, t: Trigger, kind: str, dm, pl: list[Entity]) -> None:
         targets = self._targets(pl)
-        if not targets:
+        if not targets or kind == "REQUEST" and given_up(self.text, t.start, t.end, self.c.start):
             return
         self.add(kind, self.status_for(t, dm, "expected"), dm,
                  self._orgs("government body", "ministry", "agency", "armed service") + self._people(),
