@@ -213,3 +213,27 @@ def test_a_plan_to_buy_given_up_is_no_request(extractor, text):
 ])
 def test_a_plan_to_buy_still_held_is_a_request(extractor, text):
     assert "REQUEST" in rule_types_after(extractor, PLAN, text), text
+
+
+def offer_words(text: str) -> list[str]:
+    return [t.text for t in lexicon().find(text, 0) if t.kind in ("offer", "OFFER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Saab says the Gripen is a fighter offering the best value for money.",
+    "The pact strengthens the alliance, offering more opportunities for joint training.",
+    "The new radar offers greater flexibility to the navy.",
+    "The howitzer offers unmatched capabilities on rough ground.",
+])
+def test_offering_a_quality_is_no_offer(text):
+    assert offer_words(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Russia offered 24 Su-35 jets to Egypt.",
+    "France is offering Rafale fighters to India.",
+    "Sweden offers the Gripen at a lower price.",
+    "The offer of 24 jets was made in May.",
+])
+def test_an_offer_of_arms_still_is_one(text):
+    assert offer_words(text), text
