@@ -201,6 +201,8 @@ PLAN = "Peru's defence ministry said on Tuesday that the air force will get new 
     "The president pledged to retreat from the country's plans to buy 24 F-16 jets from the United States.",
     "Lima has scrapped plans to purchase 24 F-16 jets from the United States.",
     "An earlier plan to buy 24 F-16 jets from the United States fell through in 2021.",
+    "Asked whether Peru was interested in buying 24 F-16 jets from the United States, the minister said no.",
+    "Reporters asked the minister if Peru wants to buy 24 F-16 jets from the United States.",
 ])
 def test_a_plan_to_buy_given_up_is_no_request(extractor, text):
     assert "REQUEST" not in rule_types_after(extractor, PLAN, text), text

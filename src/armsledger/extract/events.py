@@ -93,9 +93,14 @@ _FELL_THROUGH = re.compile(r"(?:\s+(?!and\b|but\b|which\b|that\b)[\w'’$().-]+)
                            r"called off)\b)", re.I)
 
 
+# a request only asked about: "Asked whether Indonesia was interested in buying ..., he said there were no such plans"
+_ASKED = re.compile(r"\b(?:asked|wondered|questioned)\s+(?:\w+\s+){0,2}?(?:whether|if)\b", re.I)
+
+
 def given_up(text: str, start: int, end: int, lo: int) -> bool:
-    """Whether the request stated at `start`-`end` (its sentence from `lo`) is told as given up."""
-    return _GIVEN_UP.search(text, max(lo, start - 60), start) is not None or _FELL_THROUGH.match(text, end) is not None
+    """Whether the request stated at `start`-`end` (its sentence from `lo`) is told as given up, or only asked about."""
+    return _GIVEN_UP.search(text, max(lo, start - 60), start) is not None or _FELL_THROUGH.match(text, end) is not None \
+        or _ASKED.search(text, max(lo, start - 80), start) is not None
 
 
 def missed_plan(text: str, start: int, end: int, lo: int) -> bool:
