@@ -113,6 +113,13 @@ NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|
 _DELIVERED_N = Caseless(re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[a-z]))", re.I))
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|is to|are to|to be|(?:due|expected|scheduled|set|slated|planned)\s+"
                          r"(?:to|for|in|by))\b", re.I)
+# where one part of a sentence ends and another, perhaps of another deal, begins: "..., and has now sold",
+# "; ", "while", "whereas"
+_PART_BREAK = re.compile(r";|,?\s+(?:and|but)\s+(?:(?:it|has|have|had|is|was|were|will|also|now|then|later)\b)|"
+                         r",?\s+(?:while|whereas)\b|,\s+(?:and|but)\b", re.I)
+_TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
+_TAKES_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+|also\s+|so far\s+)?(?:received|bought|"
+                          r"ordered|purchased|acquired|taken delivery|took delivery)\b", re.I)
 _PAST_CUE = re.compile(r"\b(?:arrived|landed|reached|delivered|received|was|were|has|have|had)\b", re.I)
 
 
@@ -221,6 +228,13 @@ class Claim:
     negated: bool
     clause: int
     pending: bool = False
+
+
+def part_around(text: str, c: Clause, pos: int) -> tuple[int, int]:
+    """The part of sentence `c` that holds `pos`, between the breaks `_PART_BREAK` finds (or the sentence's ends)."""
+    lo = max((m.end() for m in _PART_BREAK.finditer(text, c.start, pos)), default=c.start)
+    hit = _PART_BREAK.search(text, pos, c.end)
+    return lo, hit.start() if hit else c.end
 
 
 @dataclass
@@ -961,6 +975,24 @@ class DealFinder:
                 return hits[:1]
         return []
 
+    def _own_recipient(self, c: Clause, targets: list[Deal], refs: list[Deal], pos: int) -> list[Deal]:
+        """The deals a figure at `pos` can be of, where the sentence names several buyers: a figure in a part of the
+        sentence that names another deal's buyer and not this one's is not this deal's ("has handed 19 F-16s to
+        Ukraine and has now sold 24 to Argentina": the 19 are Ukraine's)."""
+        if not targets or len(c.countries) < 2:
+            return targets
+        text = self.text
+        lo, hi = part_around(text, c, pos)
+        if lo == c.start and hi == c.end:
+            return targets
+        buyers = {d.recipient for d in refs}
+        here = {ent.code for s, _, ent in c.countries if lo <= s < hi}
+        takers = {ent.code for s, e, ent in c.countries if lo <= s < hi and (
+            ent.code in buyers or _TO_BEFORE.search(text, max(lo, s - 12), s) or _TAKES_AFTER.match(text, e, hi))}
+        elsewhere = {ent.code for s, _, ent in c.countries if not lo <= s < hi}
+        # a deal whose buyer this part does not name, but the rest of the sentence does, while this part names another
+        return [d for d in targets if d.recipient in here or not takers - {d.supplier} or d.recipient not in elsewhere]
+
     def _quantities(self, c: Clause, refs: list[Deal], prio: int) -> None:
         text = self.text
         for m in _FIRST_OF.finditer(c.sent.text):
@@ -986,7 +1018,7 @@ class DealFinder:
         for q in c.quantities + self.counts_before_platforms(c):
             before = text[max(c.start, q.start - 40):q.start]
             after = text[q.end:q.end + 50]
-            targets = self._target(c, refs, q.start, q.end, q.unit)
+            targets = self._own_recipient(c, self._target(c, refs, q.start, q.end, q.unit), refs, q.start)
             if not targets:
                 continue
             rng = {"min": q.min, "max": q.max, "unit": q.unit, "text": q.text}

@@ -28,7 +28,7 @@ from datetime import date
 
 from .context import Clause
 from .dates import DateMention, reported_at
-from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder, part_before
+from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder, part_around, part_before
 from .learned import Binary, Model
 from .prefixes import caseless, for_text, lowered
 from .spans import distance
@@ -281,6 +281,17 @@ class Figures:
                 return ["cty:none", "cty:prev_rival_only" if before & rivals else "cty:prev_other_only"]
         return ["cty:none"]
 
+    def _part(self, d: Deal, fig: Figure, c: Clause) -> str:
+        """In a sentence that names the deal's recipient and another deal's: whether the figure's own part of it
+        ("has handed 19 F-16s to Ukraine | and has now sold 24 to Argentina") names the deal's recipient, only the
+        other one, or neither."""
+        lo, hi = part_around(self.text, c, fig.start)
+        here = {ent.code for s, _, ent in c.countries if lo <= s < hi and ent.code} | {
+            ent.country for s, _, ent in c.orgs if lo <= s < hi and ent.country and ent.category in _STATE_BODIES}
+        if d.recipient in here:
+            return "cty:part:self"
+        return "cty:part:rival" if here & self._rivals[id(d)] else "cty:part:none"
+
     def _said_in(self, d: Deal) -> set[int]:
         """The sentences that speak of a deal: those the rules resolved to it, and those naming its platform."""
         return self._said[id(d)]
@@ -421,7 +432,10 @@ class Figures:
         out.add("sent:deals:" + ("0" if n_deals == 0 else "1" if n_deals == 1 else "2" if n_deals == 2 else "3+"))
         same_kind = self.figures_of(fig.clause)[fig.kind if fig.kind != "derived" else KINDS[f]]
         out.add("sent:figs:" + ("1" if len(same_kind) <= 1 else "2" if len(same_kind) == 2 else "3+"))
-        out.update(self._countries(d, fig.clause))
+        cty = self._countries(d, fig.clause)
+        out.update(cty)
+        if "cty:rival_too" in cty:
+            out.add(self._part(d, fig, c))
         # where the deal's platform is named in the sentence, and what stands between: the same for every deal of
         # that platform, so read once per platform and figure (a tuple: added in its order, as one by one)
         key = (d.platform.name, fig.clause, fig.start, fig.end)
