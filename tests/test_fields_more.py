@@ -258,3 +258,38 @@ def _signed(extractor: Extractor, text: str, platform: str) -> list[str | None]:
 ])
 def test_a_date_the_delivery_opens_is_not_the_signings(rules_only, text, platform):
     assert _signed(rules_only, text, platform) in ([None], [text.split(" in ")[1][:4]]), text
+
+
+@pytest.mark.parametrize("text, platform, buyer, count, part", [
+    # a sentence of two buyers' deals: the figure of one part is not the deal's whose buyer the other part names
+    ("Denmark has delivered 19 F-16 jets to Ukraine, and it has now sold 24 F-16 jets to Argentina.", "F-16", "ARG",
+     "19 F-16 jets", "cty:part:rival"),
+    ("Denmark has delivered 19 F-16 jets to Ukraine, and it has now sold 24 F-16 jets to Argentina.", "F-16", "ARG",
+     "24 F-16 jets", "cty:part:self"),
+    ("Denmark has delivered 19 F-16 jets to Ukraine, and it has now sold 24 F-16 jets to Argentina.", "F-16", "UKR",
+     "19 F-16 jets", "cty:part:self"),
+    ("Germany has delivered 14 Leopard 2 tanks to Ukraine, and it has sold 10 Leopard 2 tanks to Chile.", "Leopard 2",
+     "CHL", "14 Leopard 2 tanks", "cty:part:rival"),
+])
+def test_a_figure_in_the_part_of_a_sentence_naming_another_buyer_is_read_as_such(rules_only, text, platform, buyer,
+                                                                                  count, part):
+    cands = {**_candidates(rules_only, text, "quantity", platform, buyer),
+             **_candidates(rules_only, text, "delivered", platform, buyer)}
+    assert part in cands[count], sorted(x for x in cands[count] if x.startswith("cty:"))
+
+
+@pytest.mark.parametrize("text, buyer, field, wrong", [
+    ("Denmark has delivered 19 F-16 jets to Ukraine, and it has now sold 24 F-16 jets to Argentina.", "UKR",
+     "quantity", 24.0),
+    ("Denmark has delivered 19 F-16 jets to Ukraine, and it has now sold 24 F-16 jets to Argentina.", "ARG",
+     "delivered", 19.0),
+    ("Germany has delivered 14 Leopard 2 tanks to Ukraine, and it has sold 10 Leopard 2 tanks to Chile.", "UKR",
+     "quantity", 10.0),
+    ("Germany has delivered 14 Leopard 2 tanks to Ukraine, and it has sold 10 Leopard 2 tanks to Chile.", "CHL",
+     "delivered", 14.0),
+])
+def test_the_rules_give_a_deal_no_figure_of_the_part_naming_another_buyer(rules_only, text, buyer, field, wrong):
+    rec = rules_only(Article(text=text, published="2024-05-01"))
+    deals = [d for d in rec["deals"] if d["recipient"] == buyer]
+    assert deals, [(d["supplier"], d["recipient"]) for d in rec["deals"]]
+    assert all((d.get(field) or {}).get("min") != wrong for d in deals), deals
