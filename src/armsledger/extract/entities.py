@@ -2119,13 +2119,24 @@ class EntityFinder:
 
     @staticmethod
     def home_country(ents: Entities) -> str | None:
-        counts = Counter()
+        """The country the report is most about: the most named (its armed services, ministries and government
+        bodies count as its name does, a place in it half), and of those named as often, the first named (a
+        report's lead names its subject first: "The Kenyan army received ... donated by the United States" is
+        Kenya's, not the giver's)."""
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
         for s, e, ent in ents.spans:
-            if ent.kind == "country" and ent.code:
-                counts[ent.code] += 1
-            elif ent.kind == "location" and ent.country:
-                counts[ent.country] += 0.5
-        return counts.most_common(1)[0][0] if counts else None
+            code = (ent.code if ent.kind == "country" else ent.country if ent.kind == "location"
+                    or ent.kind == "organization" and ent.category in _STATE_BODIES else None)
+            if not code:
+                continue
+            counts[code] += 0.5 if ent.kind == "location" else 1
+            first[code] = min(first.get(code, s), s)
+        return max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
+
+
+# a state's own bodies name its country as its name does ("the Kenyan army")
+_STATE_BODIES = frozenset({"armed service", "ministry", "government body"})
 
 
 class _Offset:
