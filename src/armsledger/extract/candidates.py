@@ -20,11 +20,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .context import Clause
-from .entities import Entity
+from .entities import STATE_BODIES, Entity
 from .prefixes import Caseless
 
 _SELLER_ORGS = {"defence company", "state exporter"}
-_BUYER_ORGS = {"armed service", "ministry", "government body"}
 REACH = 1  # sentences either side
 MAX_SELLERS = 3  # named sellers nearest the platform (besides its origin and partners)
 MAX_BUYERS = 6  # named buyers nearest the platform (besides the home country): a list of past buyers fits
@@ -199,7 +198,7 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
             continue
         if ent.category in _SELLER_ORGS:
             sellers.append(Party(ent.country, s, e, i, "org"))
-        elif ent.category in _BUYER_ORGS:
+        elif ent.category in STATE_BODIES:
             buyers.append(Party(ent.country, s, e, i, "org"))
     return sellers, buyers
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import Span
 from .context import STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
-from .entities import Entities, Entity
+from .entities import STATE_BODIES, Entities, Entity
 from .numbers import NUM, parse_number
 from .prefixes import Caseless
 from .spans import distance
@@ -678,7 +678,7 @@ class DealFinder:
         for s, e, ent in c.countries:
             cands.append((s, ent.code or ent.country))
         for s, e, ent in c.orgs:
-            if ent.category in ("armed service", "ministry", "government body") and ent.country:
+            if ent.category in STATE_BODIES and ent.country:
                 cands.append((s, ent.country))
         cands = sorted((s, code) for s, code in cands if code and code != supplier)
         if not cands:

@@ -520,6 +520,9 @@ _OFFICE_OF_WORDS = re.compile(r"[ \t]+(?:for|of)[ \t]+(?P<words>(?:[\w&'’.-]+[
 # words that make a credited "name" an outlet's, a firm's or a thing's
 _NOT_CREDIT_NAME = {"news", "shipyard", "times", "daily", "post", "press", "agency", "media", "images", "photo", "group",
                     "television", "radio", "online", "herald", "tribune", "journal", "systems", "goggles"}
+# the organisations that speak for a state, and name its country as its name does ("the Kenyan army", "the
+# Indonesian Ministry of Defence"): a buyer's own bodies
+STATE_BODIES = frozenset({"armed service", "ministry", "government body"})
 HEAD_ROLES = {"president", "prime minister", "king", "crown prince", "emir", "amir", "chancellor", "supreme leader",
               "sultan", "premier", "head of state", "queen", "prince"}
 
@@ -2127,16 +2130,12 @@ class EntityFinder:
         first: dict[str, int] = {}
         for s, e, ent in ents.spans:
             code = (ent.code if ent.kind == "country" else ent.country if ent.kind == "location"
-                    or ent.kind == "organization" and ent.category in _STATE_BODIES else None)
+                    or ent.kind == "organization" and ent.category in STATE_BODIES else None)
             if not code:
                 continue
             counts[code] += 0.5 if ent.kind == "location" else 1
             first[code] = min(first.get(code, s), s)
         return max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
-
-
-# a state's own bodies name its country as its name does ("the Kenyan army")
-_STATE_BODIES = frozenset({"armed service", "ministry", "government body"})
 
 
 class _Offset:

@@ -20,7 +20,7 @@ from ..model import Span
 from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, unique
-from .entities import HEAD_ROLES
+from .entities import HEAD_ROLES, STATE_BODIES
 from .events import _CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold
 from .learned import Model
 from .spans import distance
@@ -172,7 +172,6 @@ def _clause_finder(clauses: list[Clause]):
 
 _TRIGGER_EVENT = {"sign": "DEAL_SIGNED", "deliver": "DELIVERY", "complete": "DELIVERY", "offer": "OFFER",
                   "consider": "REQUEST", "negotiate": "NEGOTIATION"}
-_BUYER_ORGS = {"armed service", "ministry", "government body"}
 
 
 def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
@@ -233,7 +232,7 @@ def _countries_of(c: Clause) -> list[str]:
         if ent.code and ent.code not in countries:
             countries.append(ent.code)
     for _, _, ent in c.orgs:
-        if ent.category in _BUYER_ORGS and ent.country and ent.country not in countries:
+        if ent.category in STATE_BODIES and ent.country and ent.country not in countries:
             countries.append(ent.country)
     return countries
 

@@ -28,6 +28,7 @@ from datetime import date
 
 from .context import Clause
 from .dates import DateMention, reported_at
+from .entities import STATE_BODIES
 from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder, part_around, part_before
 from .learned import Binary, Model
 from .prefixes import caseless, for_text, lowered
@@ -136,7 +137,6 @@ _NONBINDING = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters?\s+of\s+intent|st
 _TO_SIGN = re.compile(r"\b(?:to|will|would|shall|could|may|might)\s+(?:be\s+)?(?:sign|signed|ink|inked|conclude|concluded)\b",
                       re.I)
 _GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
-_STATE_BODIES = frozenset({"armed service", "ministry", "government body"})  # organisations that speak for a country
 
 
 @dataclass
@@ -260,7 +260,7 @@ class Figures:
             # defence ministry"): its demonym is inside the body's name, not a country mention of its own
             hit = self._named[i] = frozenset([ent.code for _, _, ent in c.countries if ent.code]
                                              + [ent.country for _, _, ent in c.orgs
-                                                if ent.country and ent.category in _STATE_BODIES])
+                                                if ent.country and ent.category in STATE_BODIES])
         return hit
 
     def _countries(self, d: Deal, i: int) -> list[str]:
@@ -287,7 +287,7 @@ class Figures:
         other one, or neither."""
         lo, hi = part_around(self.text, c, fig.start)
         here = {ent.code for s, _, ent in c.countries if lo <= s < hi and ent.code} | {
-            ent.country for s, _, ent in c.orgs if lo <= s < hi and ent.country and ent.category in _STATE_BODIES}
+            ent.country for s, _, ent in c.orgs if lo <= s < hi and ent.country and ent.category in STATE_BODIES}
         if d.recipient in here:
             return "cty:part:self"
         return "cty:part:rival" if here & self._rivals[id(d)] else "cty:part:none"
