@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from armsledger.extract import entities, values
+from armsledger.extract import entities, gazetteer, values
 from armsledger.extract.prefixes import for_text
 
 # the expressions as they were first written (a word boundary or a look-behind first)
@@ -20,6 +20,8 @@ FIRST_FORMS = {
         r"(?m)(?:^|(?<=\()|(?<=[.!?] ))(?:Photo|Picture|Image|Photograph|Credit)s?[ \t]*:[ \t]*"
         r"(?P<a>[A-Z][\w.&-]+)[ \t]*(?:\)|$)")),
     "_GLUED": (values, re.compile(r"\b(?:RM|Rs|P)(?=\d)")),
+    "_AGENCY_MARKS": (gazetteer, re.compile(
+        r"(?<=\s)/(?P<slash>[A-Z][A-Za-z]{1,14})/(?=[.,:\s])|\((?P<dash>[A-Z]{2,15})-(?=\s)")),
 }
 
 SENTENCES = [
@@ -29,12 +31,13 @@ SENTENCES = [
     "Officials in ÉF-16 and _F16 or -F16 and F16- and F16/A wrote İF-16 and K9 and VT4.",
     "A new radar.\nPhoto: Reuters\nThe ship (Picture: AP) sailed. Image: Navy\nCredit: Xinhua) Photograph: ANI",
     "PHOTO: none. Photos : CNA was seen! Credit: Ministry of Defence and Photo:Getty",
+    "OSLO, June 3. /NTB/. The army (AFPX- Oslo) said; a/NTB/ link, x /Ab/: and\t/Interfax/ and /ab/ or (AB-x).",
     "It costs RM3.8 billion, Rs40 crore and P18.9-billion; ARs9, éP5, _P5, -P5 and xRM5 are not prices.",
 ]
 WORDS = ["Photo:", "Photos :", "Photograph: CNA", "Picture: AP", "Image:", "Credit: Reuters)", "(Photo: X)",
          "x. Photo: AB", "! Credit: Z", "\nPhoto: Q", "Type 056A", "Type-055", "Project 22160", "Project 636.6",
          "OPV 58S", "USD 100", "EUR 12", "CAD 300", "XCAD 300", "F-16", "AS-550C3", "EC145", "F16/A", "ABCD 1234X",
-         "RM3", "Rs40", "P18", "xP5", "é", "–", "\n", ":", "(", ".", "?", " ", "İ", "ſ", "K", "2A 22", "a"]
+         "RM3", "Rs40", "/TASS/.", " /Xinhua/,", "/TASS/", "(MENAFN-", "(AB- ", "(ab-", "/", "P18", "xP5", "é", "–", "\n", ":", "(", ".", "?", " ", "İ", "ſ", "K", "2A 22", "a"]
 
 
 def _found(rx: re.Pattern[str], text: str, *bounds: int) -> list:

@@ -65,8 +65,10 @@ def _defence_near(text: str, start: int, end: int) -> bool:
 
 
 # a news agency's credit set off by punctuation the tokenizer keeps on the name: a dateline's "MINSK, May 15.
-# /TASS/." and an aggregator's "(MENAFN- Ukrinform)"; the marks become spaces, every offset kept
-_AGENCY_MARKS = re.compile(r"(?<=\s)/(?P<slash>[A-Z][A-Za-z]{1,14})/(?=[.,:\s])|\((?P<dash>[A-Z]{2,15})-(?=\s)")
+# /TASS/." and an aggregator's "(MENAFN- Ukrinform)"; the marks become spaces, every offset kept. Each branch
+# begins with its mark ("/" after a space is `/(?<=\s/)`), so that `re` jumps from one "/" or "(" to the next instead
+# of trying the look-behind at every character (4x faster over the training texts; the same matches)
+_AGENCY_MARKS = re.compile(r"/(?<=\s/)(?P<slash>[A-Z][A-Za-z]{1,14})/(?=[.,:\s])|\((?P<dash>[A-Z]{2,15})-(?=\s)")
 
 
 def _unmark(m: re.Match) -> str:
