@@ -56,3 +56,18 @@ def test_same_matches(name: str) -> None:
         a = r.randrange(len(text) + 1)
         b = r.randrange(a, len(text) + 1)
         assert _found(now, text, a, b) == _found(first, text, a, b), (text, a, b)
+
+
+def test_long_run_found_where_a_run_begins() -> None:
+    """The gazetteer tells a run of 80 characters without a space from where such a run begins (the text's start or
+    after a whitespace character), as searching `_LONG_RUN` everywhere told it."""
+    from armsledger.extract.gazetteer import _LONG_RUN, _LONG_RUN_AFTER, _LONG_RUN_FIRST
+
+    r = random.Random(20261206)
+    pieces = ["x" * 79, "y" * 80, "z" * 81, "ab", "https://example.org/" + "a/" * 40, "\n", "\t", " ", "\u00a0",
+              "\u2003", "é" * 80, "word"]
+    texts = ["", "x" * 80, " " + "x" * 80, "x" * 79 + " " + "x" * 79, "\n" + "q" * 100 + "\n"]
+    texts += ["".join(r.choice(pieces) for _ in range(r.randrange(1, 8))) for _ in range(3000)]
+    assert any(_LONG_RUN.search(t) for t in texts) and not all(_LONG_RUN.search(t) for t in texts)
+    for t in texts:
+        assert bool(_LONG_RUN_FIRST.match(t) or _LONG_RUN_AFTER.search(t)) == bool(_LONG_RUN.search(t)), t

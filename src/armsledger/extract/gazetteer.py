@@ -48,6 +48,10 @@ _START = attrgetter("start")
 
 
 _LONG_RUN = re.compile(r"\S{80,}")
+# whether there is one: a run begins the text or follows a whitespace character, so `re` tries the run only there
+# (searching `_LONG_RUN` tries it at every character and reads each word again from each of its letters)
+_LONG_RUN_FIRST = re.compile(r"\S{80}")
+_LONG_RUN_AFTER = re.compile(r"\s\S{80}")
 # A guarded name (a catalogue's `_guard`: "Apache", "Tiger", "Dauphin", words of other news too) names its entry only
 # with a defence word within _CUE_WINDOW characters of it: "the Apache helicopters", "the army's Tigers". The defence
 # words are the relevance check's (`relevance.DEFENCE_TERMS`) and the plain names of forces and weapons it leaves to
@@ -143,7 +147,7 @@ class Gazetteer:
         # A run of 80+ characters without a space holds no catalogue name, and the
         # tokenizer's affix rules take quadratic time on it: blank it out, keeping
         # every offset where it was.
-        if _LONG_RUN.search(text):
+        if _LONG_RUN_FIRST.match(text) or _LONG_RUN_AFTER.search(text):
             text = _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
         if "/" in text or "(" in text:
             text = _AGENCY_MARKS.sub(_unmark, text)
