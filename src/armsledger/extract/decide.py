@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import candidates as cands
 from .context import STAGES, Clause
 from .deals import Claim, Deal, DealFinder
-from .features import NOT_BOUGHT, Featurizer
+from .features import MAKES_OTHER, NOT_BOUGHT, Featurizer
 from .learned import Model
 
 STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "negotiate", "signed": "sign",
@@ -65,7 +65,9 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
       or withdrawn, or carried by what is bought (`lost_all:not_bought`: "chose the K9 over the CAESAR", "turned down
       the F/A-18", "Saab, which had offered its Gripen", "the Rafale bid ended in defeat", "fitted on the BRP ..."):
       in the training reports such candidates were deals 0 times in 119, yet out of fold the model,
-      weighing a cue only a few reports hold, kept 4 (scored 0.51-0.96);
+      weighing a cue only a few reports hold, kept 4 (scored 0.51-0.96); and where the recipient, wherever the
+      platform's sentences name it, is named as the maker of another platform (`rec_all:makes_other`: "the T-50's
+      competitors, the L-159 from the Czech Republic and the Russian Yak-130" buy no T-50): 0 deals in 128;
     - a list: for a candidate whose supplier is the platform's maker (`sup:origin`), the candidates of the same
       report, recipient and platform whose supplier is another country the report names (`sup:via:country`), not
       the maker: kept both, the named seller beats the maker the catalogue gives. A second-hand sale ("24 F-16s from
@@ -80,7 +82,7 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
             by.setdefault((k[0], k[2], k[3]), []).append(i)
     out: dict[int, list[int] | None] = {}
     for i, (k, f) in enumerate(zip(keys, feats)):
-        if NOT_BOUGHT in f:
+        if NOT_BOUGHT in f or MAKES_OTHER in f:
             out[i] = None
         elif "sup:origin" in f:
             named = [j for j in by.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
@@ -102,7 +104,9 @@ def overrule(yes: list[bool], over: dict[int, list[int] | None]) -> list[bool]:
 def _overruled_why(scored: list, i: int, threshold: float, named: list[int] | None) -> dict:
     """For `--explain`: a candidate the thresholds passed that a constraint of `overruled` turned down, and which."""
     cand, p = scored[i][0], scored[i][2]
-    if named is None:
+    if named is None and MAKES_OTHER in scored[i][1]:
+        why = "no buyer: the recipient is named only as the maker of another platform"
+    elif named is None:
         why = "not bought: every mention tells it passed over, turned down, a bid lost or withdrawn, or carried"
     else:
         why = ("the maker gives way to the seller the report names: "

@@ -270,6 +270,9 @@ class Featurizer:
                 f.append("sib:other_named")
                 f.append("sib:other_named&" + ("origin_unknown" if cand.platform.country is None else "origin"
                                                if cand.supplier == cand.platform.country else "not_origin"))
+        named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
+        if named and all("rec:makes_other" in self._party(m.recipient, m, self.clauses[m.clause])[0] for m in named):
+            f.append(MAKES_OTHER)  # named, wherever named with the platform, as another platform's maker
         cues = [self._lost_cues(m) for m in cand.mentions]
         # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs it at all
         every = frozenset.intersection(*cues) if cues else _EMPTY
@@ -387,6 +390,8 @@ class Featurizer:
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
         out.append(self._with_trigger(sup_side, "sup", nearest))
+        if self._used(m, c):  # second-hand: its maker sells it seldom
+            out.append(_USED[key[0]])
         frame = self._from_frame(m, c, verb)
         if frame:
             out.append(frame)
@@ -653,6 +658,40 @@ class Featurizer:
         hit = self._near[key] = best[1:] if best else None
         return hit
 
+    def _used(self, m: Mention, c: Clause) -> bool:
+        """Is the platform told second-hand where it is named ("24 used F-16s", "ex-Royal Navy frigates", "Mirage
+        jets that Qatar had flown", "frigates formerly in service with Italy")?"""
+        key = ("used", m.clause, m.start)
+        hit = self._near.get(key)
+        if hit is None:
+            hit = self._near[key] = bool(_USED_BEFORE.search(self.text, max(c.start, m.start - 50), m.start)
+                                         or _USED_AFTER.match(self.text, m.end, c.end))
+        return hit
+
+    def _makes_other(self, p: Party, m: Mention, c: Clause, first: int, last: int) -> bool:
+        """Is the party named as the maker of another platform of its sentence, one the catalogue gives its country
+        and not this one's ("sidelining the T-50's competitors, the L-159 from the Czech Republic and the Russian
+        Yak-130": neither the Czech Republic nor Russia buys the T-50; "Z-9 helicopters from China and Super Tucanos
+        from Brazil": China does not sell the Super Tucano)? Where it also stands that way to this platform, no."""
+        if m.platform.country == p.code:
+            return False
+        text = self.text
+        hit = False
+        for s, e, ent in c.platforms:
+            if ent.country is None or (s, e) == (m.start, m.end):
+                continue
+            if last <= s and s - last <= 40:
+                ok = bool(_MAKER_BEFORE.fullmatch(text, last, s)) and not _NOT_QUALIFIES.search(text[last:s])
+            elif e <= first and first - e <= 30:
+                ok = bool(_MAKER_AFTER.fullmatch(text, e, first))
+            else:
+                continue
+            if ok:
+                if ent.name == m.platform.name:
+                    return False
+                hit = hit or ent.country == p.code
+        return hit
+
     def _side(self, p: Party, m: Mention, c: Clause) -> set[str]:
         """Where a party is named relative to the platform, and the cues around it."""
         text = self.text
@@ -670,6 +709,8 @@ class Featurizer:
             out.add("cue:qualifies_platform")  # "Italian helicopters", "Russia's S-400", "Swedish Saab's Gripen"
         out.add("dist:" + _bucket(_dist(first, last, m.start, m.end)))
         out |= self._named_at(p, c)[0]
+        if self._makes_other(p, m, c, first, last):
+            out.add("makes_other")
         verb = self._verb_near(m, c)
         if verb is not None:
             out.add(f"dir:{verb[2]}:" + ("before" if last <= verb[0] else "after" if first >= verb[1] else "in"))
@@ -679,6 +720,24 @@ class Featurizer:
         if hi - lo < 40 and _LIST_WORD.search(text[lo:hi]):  # sliced: \b reads no further
             out.add("between:list")
         return out
+
+
+# a country named as the maker of a platform: before it ("the Russian Yak-130", "China's J-10C", "Czech-made
+# L-159s", "Swedish Saab's Gripen") or after it ("the L-159 from the Czech Republic", "Yak-130 jets of Russia",
+# "the Z-9 built in China")
+_MAKER_BEFORE = re.compile(r"(?:['’]s|-(?:made|built|designed|developed|origin))?(?:\s+[\w-]+){0,3}?\s+")
+_MAKER_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:from|of|made in|made by|built in|built by|produced in|"
+                          r"developed in|designed in)\s+(?:the\s+)?", re.I)
+
+
+# a platform told second-hand: before it ("second-hand", "used", "surplus", "ex-Navy", "decommissioned",
+# "retired", "refurbished", "pre-owned") or after it ("that Qatar had flown", "formerly operated by", "retired from")
+_USED_BEFORE = re.compile(r"\b(?:second-?hand|used|surplus|pre-owned|ex-[\w-]+|decommissioned|retired|refurbished|"
+                          r"excess|hand-me-down)\s+(?:[\w.'’-]+\s+){0,3}$", re.I)
+_USED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:(?:that|which)\s+(?:[\w-]+\s+){1,3}?(?:had|has|have)\s+(?:previously\s+|"
+                         r"formerly\s+|long\s+)?(?:used|flown|operated|retired|decommissioned)|formerly\s+(?:of|"
+                         r"used|operated|flown|in service)|(?:retired|decommissioned|withdrawn)\s+(?:from|by))\b", re.I)
+_USED = {k: frozenset({"used&sup:" + name}) for k, name in enumerate(("origin_unknown", "origin", "partner", "not_origin"))}
 
 
 def _against(verb: tuple[int, int, str], p: Party, clause: int) -> str:
@@ -763,6 +822,7 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 # told at every mention as passed over, turned down, a bid lost or withdrawn, or carried: never a deal
 # (`decide.overruled`). Not a rival's cue: "contenders like the Rafale" are considered
 NOT_BOUGHT = "lost_all:not_bought"
+MAKES_OTHER = "rec_all:makes_other"
 _NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard", "lost_bid"})
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over",
            "lost_bid": "passed_over"}
