@@ -223,3 +223,60 @@ def test_a_platform_not_passed_over_at_every_mention_is_not_overruled(extractor,
 def test_a_country_giving_leave_is_not_told_to_give(extractor, text, maker, other):
     assert "sib:other_seller" not in feats(extractor, text, maker)
     assert "sup:dir:give:before" not in feats(extractor, text, other)
+
+
+@pytest.mark.parametrize("text, rival, bought", [
+    # a recipient named, wherever the platform's sentence names it, as the maker of another platform: a rival maker
+    ("Indonesia picked the T-50, sidelining its competitors, the L-159 from the Czech Republic and the Russian "
+     "Yak-130.", ("KOR", "CZE", "T-50"), ("KOR", "IDN", "T-50")),
+    ("Brazil chose the Gripen from Sweden over the Rafale from France and the F/A-18 of the United States.",
+     ("SWE", "FRA", "Gripen"), ("SWE", "BRA", "Gripen")),
+    ("Ghana will acquire four Z-9 helicopters from China and five Super Tucano aircraft from Brazil.",
+     ("BRA", "CHN", "A-29"), ("BRA", "GHA", "A-29")),
+    ("Kenya ordered 12 Bastion vehicles from France, and the Turkish-made Otokar Cobra lost the tender.",
+     ("FRA", "TUR", "vehicles"), ("FRA", "KEN", "vehicles")),
+])
+def test_a_recipient_named_only_as_another_platforms_maker_is_no_buyer(extractor, text, rival, bought):
+    assert "rec_all:makes_other" in feats(extractor, text, rival)
+    assert "rec_all:makes_other" not in feats(extractor, text, bought)
+    keys, kept = _kept(extractor, text, {rival, bought})
+    assert {rival, bought} <= keys
+    assert bought in kept and rival not in kept
+
+
+@pytest.mark.parametrize("text, key", [
+    # the maker of another platform that buys this one in another mention, or that makes this one too
+    ("Taiwan bought two Perry-class frigates from the US. The Perry frigates will serve beside the Taiwanese-made "
+     "Cheng Kung-class ships, which Taiwan also operates.", ("USA", "TWN", "Oliver Hazard Perry class")),
+    ("India signed for 26 Rafale M jets from France, to fly from the Indian-built INS Vikrant.",
+     ("FRA", "IND", "Rafale M")),
+])
+def test_a_recipient_also_named_as_a_buyer_is_not_overruled(extractor, text, key):
+    assert "rec_all:makes_other" not in feats(extractor, text, key)
+
+
+@pytest.mark.parametrize("text, maker, seller", [
+    # a platform told second-hand: before it or after it
+    ("Argentina and Denmark signed a deal for 24 second-hand F-16 fighter jets.", ("USA", "ARG", "F-16"),
+     ("DNK", "ARG", "F-16")),
+    ("Indonesia dropped a plan to buy Mirage 2000-5 jets that Qatar had flown for years.",
+     ("FRA", "IDN", "Mirage 2000-5"), ("QAT", "IDN", "Mirage 2000-5")),
+    ("Romania will buy 32 used F-16 jets from Norway.", ("USA", "ROU", "F-16"), ("NOR", "ROU", "F-16")),
+    ("The Philippines received an ex-Navy Hamilton-class cutter that the United States had decommissioned.",
+     ("USA", "PHL", "Gregorio del Pilar class"), None),
+    ("Chile bought Leopard 2 tanks formerly operated by the Netherlands.", ("DEU", "CHL", "Leopard 2"),
+     ("NLD", "CHL", "Leopard 2")),
+])
+def test_a_second_hand_platform_is_said_so(extractor, text, maker, seller):
+    assert "used&sup:origin" in feats(extractor, text, maker)
+    if seller:
+        assert "used&sup:not_origin" in feats(extractor, text, seller)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Chile bought 12 new F-16 jets from the United States.", ("USA", "CHL", "F-16")),
+    ("Romania used its budget to buy F-16 jets from the United States.", ("USA", "ROU", "F-16")),
+    ("The F-16 jets that Romania ordered have arrived.", ("USA", "ROU", "F-16")),
+])
+def test_a_new_platform_is_not_said_second_hand(extractor, text, key):
+    assert not {x for x in feats(extractor, text, key) if x.startswith("used&")}
