@@ -110,6 +110,20 @@ NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|
                            r"|(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Agreement|Treaty|Accord|Pact|Declaration|Partnership))\b)",
                            re.I)  # a named agreement ("a Reciprocal Access Agreement") is not a purchase
 # (`[a-z]` under re.I is any Latin letter, as `[A-Za-z]` is)
+# what a signing signs that is an accord of cooperation, not the purchase of a deal the sentence names (besides
+# `deals.NOT_PURCHASE`): "signed a military agreement with", "signed the Lunna House agreement to strengthen ..."
+COOPERATION_PACT = re.compile(r"\s+(?:a|an|the)?\s*(?:new\s+|fresh\s+|\w+-year\s+|bilateral\s+|landmark\s+|historic\s+)?"
+                              r"(?:(?:military|defen[cs]e|security|strategic|logistics?)\s+)?(?:co-?operation|partnership|"
+                              r"framework)\s+(?:agreements?|pacts?|accords?|deals?|programs?|programmes?)\b"
+                              r"|\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:agreements?|pacts?|accords?)\s+(?:to|that will|aimed at)\s+"
+                              r"(?:strengthen|deepen|boost|enhance|expand|widen|promote|bolster|step up)\b"
+                              r"|\s+(?:a|an|the)?\s*(?:military|defen[cs]e|security)\s+(?:agreements?|pacts?|accords?)\s+with\b",
+                              re.I)
+# what a signing signs that is no purchase, before or after the verb, for the signing date: "signed into law a bill
+# authorizing the sale", "signed a defense bill", "the agreement on military-technical cooperation signed in 2016"
+_LAW_SIGNED = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:bill|law|legislation)\b)", re.I)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)  # a past before the past: "had signed", "had already ordered"
+_PACT_BEFORE = re.compile(r"\b(?:co-?operation|partnership)\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been|has been)\s+)?$", re.I)
 _DELIVERED_N = Caseless(re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[a-z]))", re.I))
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|is to|are to|to be|(?:due|expected|scheduled|set|slated|planned)\s+"
                          r"(?:to|for|in|by))\b", re.I)
@@ -149,7 +163,7 @@ _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be
 _UNTIL = re.compile(r"\b(?:until|till|once|as soon as)\s+(?:[\w-]+\s+){0,5}$", re.I)
 _PAST_DELIVERY = re.compile(r"(?:delivered|handed over|handed|received|deployed|inducted|supplied|taken delivery of|took delivery of)\s+(?:\w+\s+){0,2}$", re.I)
 _COMPLETION = re.compile(r"\b(?:finish|complete|completed|completion|remaining|remainder|outstanding|all|rest|handed over|delivered|"
-                         r"receive|arrive|supply|supplied|deliver|last|final)\b", re.I)
+                         r"receive|arrive|supply|supplied|deliver|last|final|(?:is|are)\s+(?:now\s+)?due)\b", re.I)
 _ARRIVED_AFTER = re.compile(r"^\s*(?:have\s+|had\s+)?(?:already\s+|also\s+|now\s+)?(?:landed|arrived|touched down|reached|were delivered|have been delivered|had been delivered|were handed over|entered service)\b", re.I)
 # a delivery still to come, dated by what follows: "is due to be delivered in 2026", "deliveries are expected
 # in 2027", "delivery will take place between fiscal 2025 and fiscal 2027"
@@ -166,12 +180,15 @@ _FIRST_HANDED = re.compile(r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered
 # a readiness, not a delivery: "full operational capability is expected by 2033", "IOC is due in 2027"
 _NOT_DELIVERY = re.compile(r"\b(?:operational\s+(?:capability|capacity|readiness|status)|(?:IOC|FOC)\b)", re.I)
 PART_BEFORE = re.compile(r"\b(?:first|initial|further|next)\b", re.I)  # "the first four aircraft are expected in 2026"
-_LAST_AFTER = re.compile(r"\b(?:last|final)\b(?!\s+(?:year|month|week|decade|night|time)\b)", re.I)
+# the order's last part or the whole of it after a first batch: "the last in 2026", "the remaining two by 2026", "the
+# remainder by mid-2023", "the entire batch by 2025"
+_LAST_AFTER = re.compile(r"\b(?:(?:last|final)\b(?!\s+(?:year|month|week|decade|night|time)\b)|(?:remaining|remainder|rest)\b|"
+                         r"(?:entire|whole|full)\s+(?:batch|order|fleet|lot|consignment|contract))", re.I)
 
 
 def part_before(text: str, lo: int, hi: int) -> bool:
     """Does a first batch's word stand between `lo` and `hi`, with no last one after it ("the first in 2025 and the
-    last in 2026": the second date is the whole order's)?"""
+    last in 2026", "... and the remaining two by 2026": the second date is the whole order's)?"""
     m = None
     for m in PART_BEFORE.finditer(text, lo, hi):
         pass
@@ -1163,6 +1180,8 @@ class DealFinder:
             if dm.prep in ("from", "since", "after") or dm.kind == "within" or not sign_triggers:
                 continue  # a time still to come ("within two years") is no signing date
             nearest = min(sign_triggers, key=lambda t: distance((t.start, t.end), (dm.start, dm.end)))
+            if self._signs_no_purchase(c, nearest):
+                continue  # the date of a law or an accord of cooperation signed, not of the purchase
             # a nearer delivery or meeting dates the date, unless the signing comes before it in the same phrase and
             # the other after, past the end of that phrase: a date follows its verb ("signed in 2022 and received the
             # first in December"; not "bought in 2009, and after the earthquake in 2010 received the first")
@@ -1173,12 +1192,14 @@ class DealFinder:
                       and t.kind in ("deliver", "DELIVERY", "MEETING", "SUMMIT")
                       and not (own and t.start >= dm.end and _PHRASE_BREAK.search(self.text, dm.end, t.start))]
             gap = distance((nearest.start, nearest.end), (dm.start, dm.end))
-            if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
-                   and distance((nearest.start, nearest.end), (o.start, o.end)) < gap for o in c.dates):
-                continue  # the signing has a nearer date of its own ("in the summer of 2019 under a contract signed in 2017")
             reported = reported_at(self.text, dm.start, c.start)
-            if reported and not _EXPLICIT_SIGN.match(nearest.text):
-                continue
+            if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
+                   and distance((nearest.start, nearest.end), (o.start, o.end)) < gap
+                   and (reported or not reported_at(self.text, o.start, c.start)) for o in c.dates):
+                continue  # the signing has a nearer date of its own ("in the summer of 2019 under a contract signed in 2017");
+                # the date of a report is not one ("sources said on May 14 that Korea signed a contract in April")
+            if reported and (not _EXPLICIT_SIGN.match(nearest.text) or _HAD_BEFORE.search(self.text, max(c.start, nearest.start - 12), nearest.start)):
+                continue  # "reported on Monday that Pakistan had signed": the signing came before the report
             if not reported and (others or distance((nearest.start, nearest.end), (dm.start, dm.end)) > 120):
                 continue
             prio = 1 if reported else 3 if _EXPLICIT_SIGN.match(nearest.text) and \
@@ -1187,6 +1208,13 @@ class DealFinder:
                 if d.signed is None or prio > d.signed_prio or (
                         prio == d.signed_prio and len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
                     d.signed, d.signed_prio = dm, prio
+
+    def _signs_no_purchase(self, c: Clause, t: Trigger) -> bool:
+        """Does the signing `t` sign something other than a purchase (a memorandum, an accord of cooperation, a law)?
+        Its date is not the deal's: "In March India signed a framework agreement with the Philippines"."""
+        return bool(NOT_PURCHASE.match(self.text, t.end) or COOPERATION_PACT.match(self.text, t.end)
+                    or _LAW_SIGNED.match(self.text, t.end)
+                    or _PACT_BEFORE.search(self.text, max(c.start, t.start - 40), t.start))
 
     def _tot(self, c: Clause, refs: list[Deal]) -> None:
         for m in _TOT.finditer(c.sent.text):

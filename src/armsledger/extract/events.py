@@ -15,7 +15,7 @@ from datetime import date
 from ..model import Span
 from .context import Clause, Trigger
 from .dates import DateMention, after, reported_at
-from .deals import NOT_PURCHASE, DealBook, assign_triggers, unique
+from .deals import COOPERATION_PACT, NOT_PURCHASE, DealBook, assign_triggers, unique
 from .entities import HEAD_ROLES, Entities, Entity
 from .listed import DELIVERY_KINDS, SIGN_KINDS, listed
 from .prefixes import Caseless
@@ -62,15 +62,6 @@ _PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:recei
 _UNTOLD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|has|have|had|is|are)\s+(?:not|never|yet to be)\s+(?:been\s+|be\s+)?"
                      r"(?:disclosed|revealed|made public|specified|given|announced|released|confirmed|stated)\b", re.I)
 
-# what a signing signs that is an accord of cooperation, not the purchase of a deal the sentence names (besides
-# `deals.NOT_PURCHASE`): "signed a military agreement with", "signed the Lunna House agreement to strengthen ..."
-_COOPERATION_PACT = re.compile(r"\s+(?:a|an|the)?\s*(?:new\s+|fresh\s+|\w+-year\s+|bilateral\s+|landmark\s+|historic\s+)?"
-                               r"(?:(?:military|defen[cs]e|security|strategic|logistics?)\s+)?(?:co-?operation|partnership|"
-                               r"framework)\s+(?:agreements?|pacts?|accords?|deals?|programs?|programmes?)\b"
-                               r"|\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:agreements?|pacts?|accords?)\s+(?:to|that will|aimed at)\s+"
-                               r"(?:strengthen|deepen|boost|enhance|expand|widen|promote|bolster|step up)\b"
-                               r"|\s+(?:a|an|the)?\s*(?:military|defen[cs]e|security)\s+(?:agreements?|pacts?|accords?)\s+with\b",
-                               re.I)
 # a signing told as done: never dated after the report
 _PAST_SIGN = re.compile(r"(?:signed|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|placed|ordered|has acquired|"
                         r"acquired)\b", re.I)
@@ -542,7 +533,7 @@ class _Sentence:
         platforms = [d.platform for d in targets]
         if t.kind == "sign" and _SIGNED_LAW.match(self.text, t.end):
             return  # "Trump signed a defense bill with a provision that ...": a law, no deal signed
-        if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end) or _COOPERATION_PACT.match(self.text, t.end)):
+        if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end) or COOPERATION_PACT.match(self.text, t.end)):
             self.add("AGREEMENT", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("defence company", "state exporter", "government body", "ministry"),
                      pairs, [])
