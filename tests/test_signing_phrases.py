@@ -66,6 +66,7 @@ def test_an_accord_to_weigh_a_purchase_is_no_signing(rules_only, text, platform)
      "from Britain.", "Type 26"),
     ("Russian experts visited under the agreement on military-technical cooperation signed in November 2016, and "
      "Uzbekistan bought 12 Mi-35 helicopters from Russia.", "Mi-35"),
+    ("Iran, which signed the 2015 nuclear deal, bought Su-35 jets from Russia.", "Su-35"),
 ])
 def test_the_date_of_a_law_or_an_accord_signed_is_not_the_purchase_s(rules_only, text, platform):
     assert _deal(rules_only, text, platform)["signed"] is None

@@ -121,7 +121,9 @@ COOPERATION_PACT = re.compile(r"\s+(?:a|an|the)?\s*(?:new\s+|fresh\s+|\w+-year\s
                               re.I)
 # what a signing signs that is no purchase, before or after the verb, for the signing date: "signed into law a bill
 # authorizing the sale", "signed a defense bill", "the agreement on military-technical cooperation signed in 2016"
-_LAW_SIGNED = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:bill|law|legislation)\b)", re.I)
+_LAW_SIGNED = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:bill|law|legislation)\b|"
+                         r"(?:a|an|the)\s+(?:\d{4}\s+)?(?:nuclear|peace|trade|ceasefire|climate)\s+(?:deal|agreement|accord|treaty)\b)",
+                         re.I)  # "signed the 2015 nuclear deal"
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)  # a past before the past: "had signed", "had already ordered"
 _PACT_BEFORE = re.compile(r"\b(?:co-?operation|partnership)\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been|has been)\s+)?$", re.I)
 _DELIVERED_N = Caseless(re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[a-z]))", re.I))
