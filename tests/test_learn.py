@@ -272,3 +272,95 @@ def test_a_threshold_policy_names_the_dealings_it_reads_and_the_median_takes_eac
             fit.policy_dealings(bad)
     assert fit.median_of([0.42, 0.54, 0.5]) == 0.5
     assert fit.median_of([0.3, 0.44, 0.34, 0.5]) == 0.34  # an even count: the lower middle, a grid value
+
+
+def test_grouped_folds_hold_whole_groups_balanced_and_deterministic():
+    from armsledger.learn import fit
+
+    names = [f"corpus-train/{b}{i:02d}" for b in "abcdefg" for i in range(3 + "abcdefg".index(b))]
+    by = {n: n.split("/")[1][0] for n in names}
+    dealings = [fit._folds(names, 3, seed, by) for seed in range(3)]
+    for folds in dealings:
+        assert sorted(n for f in folds for n in f) == sorted(names), "every article once"
+        for f in folds:
+            letters = {by[n] for n in f}
+            assert all(by[n] not in letters for g in folds if g is not f for n in g), "no batch split between folds"
+        assert max(len(f) for f in folds) - min(len(f) for f in folds) <= 9, "the largest batch at most apart"
+    assert dealings[0] != dealings[1] or dealings[1] != dealings[2], "other seeds deal the batches otherwise"
+    assert [fit._folds(names, 3, seed, by) for seed in range(3)] == dealings, "deterministic"
+    assert sum("ledger/row" in f for f in fit._folds(names + ["ledger/row"], 3, 0, by)) == 1, "its own group"
+    with pytest.raises(ValueError, match="groups cannot fill"):
+        fit._folds(names, 8, 0, by)
+    assert fit._folds(names, 3, 1) == fit._folds(names, 3, 1, None), "no grouping: the round robin of articles"
+
+
+def test_group_keys_name_the_set_the_corpus_batch_or_the_publisher():
+    from armsledger.learn import fit
+    from armsledger.learn.goldsets import Example
+
+    def ex(name, publisher=None):
+        return Example(name, Article(text="x", publisher=publisher), {})
+
+    examples = [ex("corpus-train/c014", "The Daily Star"), ex("corpus-train/c202", "the daily star "),
+                ex("corpus-train/h003"), ex("dev/07", "Wire"), ex("holdout2/h1")]
+    assert fit.group_keys(examples, "article") is None
+    assert fit.group_keys(examples, "batch") == {"corpus-train/c014": "corpus-train/c", "corpus-train/c202":
+                                                 "corpus-train/c", "corpus-train/h003": "corpus-train/h",
+                                                 "dev/07": "dev", "holdout2/h1": "holdout2"}
+    assert set(fit.group_keys(examples, "set").values()) == {"corpus-train", "dev", "holdout2"}
+    pub = fit.group_keys(examples, "publisher")
+    assert pub["corpus-train/c014"] == pub["corpus-train/c202"] != pub["dev/07"]
+    assert pub["corpus-train/h003"] == "corpus-train/h003", "no publisher: a group of its own"
+    with pytest.raises(ValueError, match="unknown grouping"):
+        fit.group_keys(examples, "region")
+
+
+def test_feature_groups_leave_out_the_words_or_keep_them_alone():
+    from armsledger.learn import fit
+
+    words = ["wb:signed", "wa:fighter", "rec:bw:navy", "sup:pw:from", "type&before:MEETING:held", "bw:worth"]
+    shape = ["rec:cue:to", "sup:origin", "rule:deal", "trig:deal:sign:s", "type&date:gap0:MEETING", "cat:tank"]
+    assert all(fit.wanted(f, "all") for f in words + shape)
+    assert [fit.wanted(f, "no-words") for f in words + shape] == [False] * 6 + [True] * 6
+    assert [fit.wanted(f, "words") for f in words + shape] == [True] * 6 + [False] * 6
+    rows = [fit.Row(f"a/{i}", {"wb:signed", "rule:deal"}, i % 2) for i in range(4)]
+    try:
+        fit.FEATURE_GROUPS = "no-words"
+        assert list(fit._vectorise(rows)[1]) == ["rule:deal"]
+    finally:
+        fit.FEATURE_GROUPS = "all"
+    assert sorted(fit._vectorise(rows)[1]) == ["rule:deal", "wb:signed"]
+
+
+def test_train_deals_whole_groups_to_folds_when_asked(tmp_path):
+    import shutil
+
+    gold = []
+    for name, stems in (("one", ("01", "05", "12")), ("two", ("03", "09", "16"))):
+        gold += ["--gold", str(tmp_path / name)]
+        for sub, ext in (("articles", "txt"), ("gold", "json")):
+            (tmp_path / name / sub).mkdir(parents=True)
+            for stem in stems:
+                shutil.copy(DATA / sub / f"{stem}.{ext}", tmp_path / name / sub)
+    out = tmp_path / "model.json"
+    bad = runner.invoke(app, ["train", *gold, "--group", "set", "--folds", "3", "--out", str(out)])
+    assert bad.exit_code == 2 and "2 groups cannot fill 3 folds" in bad.output and not out.exists()
+    result = runner.invoke(app, ["train", *gold, "--group", "set", "--folds", "2", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "(folds by set)" in result.stdout
+    cv = json.loads(out.read_text())["meta"]["cross_validation"]
+    assert cv["group"] == "set" and cv["articles"] == 6
+    assert set(cv["extraction_by_set"]) == {"one", "two"}
+
+
+def test_the_group_screen_names_its_settings_and_leaves_the_defaults_as_it_found_them():
+    from armsledger.learn import fit, groupscreen
+
+    assert groupscreen.configure("C=0.3") == 0.3 and fit.FEATURE_GROUPS == "all"
+    assert groupscreen.configure("no-words") == 0.1 and fit.FEATURE_GROUPS == "no-words"
+    assert groupscreen.configure("balanced") == 0.1 and fit.DEAL_CLASS_WEIGHT == "balanced"
+    assert fit.FEATURE_GROUPS == "all", "one setting at a time"
+    groupscreen.configure("base")
+    assert (fit.FEATURE_GROUPS, fit.DEAL_CLASS_WEIGHT) == ("all", None)
+    with pytest.raises(ValueError, match="unknown setting"):
+        groupscreen.configure("trees")

@@ -25,6 +25,12 @@ def register(app: typer.Typer) -> None:
         out: Annotated[Optional[Path], typer.Option(
             "--out", help="Where to write the model (default: the packaged model, replaced).")] = None,
         folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds, by article.")] = 5,
+        group: Annotated[str, typer.Option(
+            "--group", help="What each fold holds whole: article (default: articles dealt one by one), set (whole "
+                            "gold sets), batch (the corpus reports by annotation batch, the first letter of their "
+                            "ID, a-j by region and kind; the other sets whole) or publisher. A grouped dealing is "
+                            "the harsher estimate of how the model does on reports unlike those it learned from; "
+                            "the thresholds are chosen on its out-of-fold scores too.")] = "article",
         repeats: Annotated[int, typer.Option(
             "--repeats", min=1, help="Repeat the cross-validation with N dealings of the articles to folds (each "
                                      "its own seed, deterministic) and print each figure's mean, standard deviation "
@@ -86,12 +92,17 @@ def register(app: typer.Typer) -> None:
         except ValueError as err:
             typer.echo(f"Error: {err}", err=True)
             raise typer.Exit(shell.USAGE) from None
+        try:
+            fit._folds([e.name for e in examples], folds, 0, fit.group_keys(examples, group))
+        except ValueError as err:
+            typer.echo(f"Error: --group {group}: {err}", err=True)
+            raise typer.Exit(shell.USAGE) from None
         labelled = fit.label_all(extractor, examples, extra)
         model, cv = fit.train(examples, C=c, k=folds, extractor=extractor, labelled=labelled, pool=pool,
-                              policy=thresholds)
+                              policy=thresholds, group=group)
         # the other dealings: each the whole fitting (thresholds chosen out of fold too), for its figures only
         runs = [cv] + [fit.train(examples, C=c, k=folds, extractor=extractor, seed=s, labelled=labelled, pool=pool,
-                                 policy=thresholds)[1] for s in range(1, repeats)]
+                                 policy=thresholds, group=group)[1] for s in range(1, repeats)]
         path = out or learned.MODEL_PATH
         fit.write(model, path)
         learned._load.cache_clear()
@@ -102,7 +113,8 @@ def register(app: typer.Typer) -> None:
                       f"hedged threshold {cv['hedged_threshold']}")
         console.print("figure thresholds (new, the rules' own; out-of-fold F1): " + ", ".join(
             f"{f} {t[0]}/{t[1]} ({cv['figure_f1'][f]})" for f, t in cv["figure_thresholds"].items()))
-        table = Table(title=f"{folds}-fold cross-validation, whole extraction (scorer F1)")
+        whole = "" if group == "article" else f" (folds by {group})"
+        table = Table(title=f"{folds}-fold cross-validation{whole}, whole extraction (scorer F1)")
         for col in ("set", "deals", "deal fields", "events", "entities"):
             table.add_column(col)
         for name, figs in [("all", {k: v["f1"] for k, v in cv["extraction"].items()}), *cv["extraction_by_set"].items()]:
@@ -113,7 +125,7 @@ def register(app: typer.Typer) -> None:
             [("all", cv["extraction"]["deals"]), *cv.get("deals_by_set", {}).items()]))
         if repeats > 1:
             spread = fit.repeated(runs)
-            for title, cell in ((f"mean ± standard deviation over {repeats} dealings to {folds} folds (seeds 0-"
+            for title, cell in ((f"mean ± standard deviation over {repeats} dealings to {folds} folds{whole} (seeds 0-"
                                  f"{repeats - 1}; the model is seed 0's, above)",
                                  lambda x: f"{x['mean']:.3f} ±{x['sd']:.3f}"),
                                 (f"lowest-highest over the {repeats} dealings", lambda x: f"{x['min']:.3f}-{x['max']:.3f}")):

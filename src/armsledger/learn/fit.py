@@ -63,6 +63,23 @@ def label_rows(ex: Extractor, example: Example, missed: list[int] | None = None)
     return out
 
 
+# The features that name a word as written (the words before and after a platform or a party, before an event's
+# trigger, before a figure): what an article's wording says, not its shape. `FEATURE_GROUPS` chooses what every
+# decision is fitted on: "all", "no-words" (these left out) or "words" (only these, with the bias).
+WORD_FEATURES = ("wb:", "wa:", "rec:bw:", "rec:pw:", "sup:bw:", "sup:pw:", "type&before:", "bw:")
+FEATURE_GROUPS = "all"
+
+
+def wanted(feature: str, groups: str | None = None) -> bool:
+    """Whether a feature is fitted under `groups` (`FEATURE_GROUPS` when None)."""
+    groups = groups or FEATURE_GROUPS
+    if groups == "all":
+        return True
+    if groups not in ("no-words", "words"):
+        raise ValueError(f"unknown feature groups {groups!r}: all, no-words or words")
+    return feature.startswith(WORD_FEATURES) == (groups == "words")
+
+
 def _vectorise(rows: list[Row], vocab: dict[str, int] | None = None):
     from scipy.sparse import csr_matrix
 
@@ -70,7 +87,8 @@ def _vectorise(rows: list[Row], vocab: dict[str, int] | None = None):
         seen: dict[str, set[str]] = {}
         for r in rows:
             for f in r.feats:
-                seen.setdefault(f, set()).add(r.group)
+                if FEATURE_GROUPS == "all" or wanted(f):
+                    seen.setdefault(f, set()).add(r.group)
         vocab = {f: i for i, f in enumerate(sorted(f for f, g in seen.items() if len(g) >= MIN_ARTICLES))}
     indptr, indices = [0], []
     for r in rows:
@@ -87,23 +105,26 @@ def _vectorise(rows: list[Row], vocab: dict[str, int] | None = None):
 # 0.659 (100: 0.659; lbfgs, whose bias is not penalised: 0.658; thresholds chosen out of sample too: 0.648 -> 0.652).
 # 10 for every yes/no decision (hedged, event, figures too): deals 0.661, fields 0.523, events 0.605: no more
 DEAL_BIAS_SCALE = 1.0
+# the deal decision's class weights (scikit-learn's `class_weight`): None, every candidate alike, or "balanced"
+DEAL_CLASS_WEIGHT = None
 
 
-def _logreg(C: float, multi: bool = False, bias_scale: float = 1.0):
+def _logreg(C: float, multi: bool = False, bias_scale: float = 1.0, class_weight=None):
     from sklearn.linear_model import LogisticRegression
 
     if multi:
         return LogisticRegression(C=C, solver="lbfgs", max_iter=2000)
-    return LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=0, intercept_scaling=bias_scale)
+    return LogisticRegression(C=C, solver="liblinear", max_iter=2000, random_state=0, intercept_scaling=bias_scale,
+                              class_weight=class_weight)
 
 
 def _binary(X, y: list[int], w: list[float], names: list[str], C: float, threshold: float,
-            bias_scale: float = 1.0) -> dict:
+            bias_scale: float = 1.0, class_weight=None) -> dict:
     """One yes/no decision as JSON; a constant where the examples hold one answer only. `bias_scale`: liblinear's
     `intercept_scaling` (the higher, the less the bias is pulled towards 0)."""
     if len(set(y)) < 2:
         return {"bias": 6.0 if (y and y[0]) else -6.0, "threshold": threshold, "weights": {}}
-    m = _logreg(C, bias_scale=bias_scale).fit(X, y, sample_weight=w)
+    m = _logreg(C, bias_scale=bias_scale, class_weight=class_weight).fit(X, y, sample_weight=w)
     return {"bias": float(m.intercept_[0]), "threshold": threshold,
             "weights": {n: round(float(c), 5) for n, c in zip(names, m.coef_[0]) if abs(c) >= 1e-4}}
 
@@ -137,7 +158,7 @@ def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_thr
     shared = [j for j, n in enumerate(names_all) if not n.startswith(STATUS_ONLY)]
     X, names = X_all[:, shared], [names_all[j] for j in shared]
     w = [r.weight for r in rows]
-    deal = _binary(X, [r.label for r in rows], w, names, C, deal_threshold, DEAL_BIAS_SCALE)
+    deal = _binary(X, [r.label for r in rows], w, names, C, deal_threshold, DEAL_BIAS_SCALE, DEAL_CLASS_WEIGHT)
     deal["rival_threshold"] = max(rival_threshold, deal_threshold)
     deal["rule_threshold"] = rule_threshold
     pos = [i for i, r in enumerate(rows) if r.label and r.status in STATUSES]
@@ -149,13 +170,57 @@ def fit(rows: list[Row], C: float = 0.1, deal_threshold: float = 0.5, hedged_thr
             "meta": {"features": len(names), "rows": len(rows), "C": C}}
 
 
-def _folds(groups: list[str], k: int, seed: int = 0) -> list[set[str]]:
+def _folds(groups: list[str], k: int, seed: int = 0, by: dict[str, str] | None = None) -> list[set[str]]:
     """Articles dealt to k folds in a fixed order, round robin: seed 0 deals them in sorted order (the model's
-    own dealing), another seed in the order of a hash of the seed and the name (deterministic: no random state)."""
+    own dealing), another seed in the order of a hash of the seed and the name (deterministic: no random state).
+    With `by` (an article's name -> its group, `group_keys`; an article not in it is a group of its own), whole
+    groups are dealt instead: in sorted order (seed 0) or a hash's, each to the fold that holds the fewest articles
+    so far (the first of them on a tie), so that no group is split between training and held-out articles."""
     names = sorted(set(groups))
+    if by is None:
+        if seed:
+            names.sort(key=lambda n: hashlib.sha256(f"{seed}/{n}".encode()).hexdigest())
+        return [set(names[i::k]) for i in range(k)]
+    members: dict[str, set[str]] = {}
+    for n in names:
+        members.setdefault(by.get(n, n), set()).add(n)
+    if len(members) < k:
+        raise ValueError(f"{len(members)} groups cannot fill {k} folds: fewer folds, or a finer grouping")
+    keys = sorted(members)
     if seed:
-        names.sort(key=lambda n: hashlib.sha256(f"{seed}/{n}".encode()).hexdigest())
-    return [set(names[i::k]) for i in range(k)]
+        keys.sort(key=lambda g: hashlib.sha256(f"{seed}/{g}".encode()).hexdigest())
+    folds: list[set[str]] = [set() for _ in range(k)]
+    for g in keys:
+        min(folds, key=len).update(members[g])
+    return folds
+
+
+# How `train --group` deals articles to folds: "article" (each its own group, `_folds`' round robin), "set" (the
+# gold sets whole: seed, dev, holdout, holdout2, corpus-train), "batch" (the corpus reports by their annotation
+# batch, the first letter of their ID: a-j, by region and kind of report, corpus/README.md; the other sets each
+# whole), "publisher" (the PUBLISHER header, lower-cased; an article without one is its own group). Random folds
+# share outlets, regions and kinds of story between training and held-out articles, and the rules were written
+# reading them: a grouped dealing asks the model to carry over to what it has not seen the like of.
+GROUPINGS = ("article", "set", "batch", "publisher")
+
+
+def group_keys(examples: list[Example], by: str) -> dict[str, str] | None:
+    """Each article's group under the grouping `by` (`GROUPINGS`), for `_folds`; None for "article"."""
+    if by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {by!r}: one of {', '.join(GROUPINGS)}")
+    if by == "article":
+        return None
+    out = {}
+    for e in examples:
+        gold_set, _, stem = e.name.partition("/")
+        if by == "set" or (by == "batch" and not gold_set.startswith("corpus")):
+            out[e.name] = gold_set
+        elif by == "batch":
+            out[e.name] = f"{gold_set}/{stem[:1]}"
+        else:
+            publisher = (e.article.publisher or "").strip().lower()
+            out[e.name] = f"publisher/{publisher}" if publisher else e.name
+    return out
 
 
 def rivals(keys: list[tuple], scores: list[float], listed: list[bool] | None = None) -> list[bool]:
@@ -289,12 +354,12 @@ def best_threshold(scores: list[float], labels: list[int], base: tuple[int, int,
 
 
 def out_of_fold(rows: list[Row], names: list[str], k: int, C: float, seed: int = 0,
-                hedged: list[tuple[float, int]] | None = None) -> list[float]:
+                hedged: list[tuple[float, int]] | None = None, by: dict[str, str] | None = None) -> list[float]:
     """Each candidate's deal probability by the model fitted on the folds that did not hold its article (the articles
     `names` dealt to `k` folds by `seed`, `_folds`); `hedged`, when given, receives the true deals' hedged
-    probability and label likewise."""
+    probability and label likewise; `by`, the articles' groups (`_folds`)."""
     scores = [0.0] * len(rows)
-    for held in _folds(names, k, seed):
+    for held in _folds(names, k, seed, by):
         model = learned.from_dict(fit([r for r in rows if r.group not in held], C, status=False))
         for i, r in enumerate(rows):
             if r.group in held:
@@ -402,13 +467,15 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
           extractor: Extractor | None = None, predictions: list | None = None,
           event_C: float | None = None, seed: int = 0,
           labelled: tuple[list[Row], int] | None = None, pool: int | None = None,
-          policy: str | None = None) -> tuple[dict, dict]:
+          policy: str | None = None, group: str = "article") -> tuple[dict, dict]:
     """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures.
     `predictions`, when given, receives each article's out-of-fold record as `(name, gold, record)`. The event
     decision is fitted with its own regularisation, `event_C` (`EVENT_C` times `C` when not given). `seed` deals
     the articles to folds (`_folds`); the thresholds are chosen by `policy` (`THRESHOLDS` when None; `pool` N
     stands for `poolN`): on its out-of-fold scores, or on those of fixed dealings, the same whatever `seed`
-    (`policy_dealings`); `labelled`, `label_all`'s answer when already at hand (it replaces `extra`)."""
+    (`policy_dealings`); `labelled`, `label_all`'s answer when already at hand (it replaces `extra`). `group`
+    (`GROUPINGS`) says what the folds hold whole: articles, or gold sets, corpus batches, publishers (`group_keys`);
+    the thresholds are chosen on the out-of-fold scores of the same kind of dealing."""
     eC = event_C if event_C is not None else EVENT_C * C
     ex = extractor or Extractor(model=False)
     rows, n_missed = labelled or label_all(ex, examples, extra)
@@ -416,14 +483,15 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     groups = [r.group for r in rows]
     # every article, with or without deal candidates
     names = [e.name for e in examples] + groups
-    folds = _folds(names, k, seed)
+    by = group_keys(examples, group)
+    folds = _folds(names, k, seed, by)
     labels = [r.label for r in rows]
     policy = policy or (f"pool{pool}" if pool else THRESHOLDS)
     dealings = policy_dealings(policy, seed)
     runs = []
     for d in dealings:
         hedged: list[tuple[float, int]] = []
-        runs.append((out_of_fold(rows, names, k, C, d, hedged), hedged))
+        runs.append((out_of_fold(rows, names, k, C, d, hedged, by), hedged))
     t_rule, t_deal, t_rival, f_deal, t_hedged = choose_deal(policy, rows, runs, missed[0])
     model_dict = fit(rows, C, t_deal, t_hedged, t_rival, t_rule)
     # events: the candidates of each article under the deal model just fitted, labelled by the gold
@@ -431,11 +499,11 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     ev_base = [0, 0, 0]
     ev_rows = [r for e in examples for r in label_event_rows(ex, e, ev_base)]
     t_event, t_event_rule, f_event = choose_event(
-        policy, ev_rows, [event_out_of_fold(ev_rows, _folds(names, k, d), eC) for d in dealings], tuple(ev_base))
+        policy, ev_rows, [event_out_of_fold(ev_rows, _folds(names, k, d, by), eC) for d in dealings], tuple(ev_base))
     model_dict["decisions"]["event"] = _event_json(ev_rows, eC, t_event, t_event_rule)
     # figures: each field's candidates of the deals the gold holds, under the deal model just fitted
     fig_groups = [g for e in examples for g in figure_fit.label_groups(ex, e)]
-    t_fig, f_fig = figure_fit.choose_by(policy, [figure_fit.out_of_fold(fig_groups, _folds(names, k, d), C)
+    t_fig, f_fig = figure_fit.choose_by(policy, [figure_fit.out_of_fold(fig_groups, _folds(names, k, d, by), C)
                                                  for d in dealings])
     model_dict["decisions"]["figures"] = figure_fit.fit_json(fig_groups, C, t_fig)
     # the whole extractor, article by article, each scored by the fold model that did not see it
@@ -460,7 +528,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
           "deal_threshold": t_deal, "rival_threshold": t_rival, "rule_threshold": t_rule, "candidate_f1": round(f_deal, 3),
           "hedged_threshold": t_hedged, "event_candidates": len(ev_rows), "event_threshold": t_event, "event_C": eC,
           "event_rule_threshold": t_event_rule,
-          "event_candidate_f1": round(f_event, 3), "folds": k, "C": C,
+          "event_candidate_f1": round(f_event, 3), "folds": k, "C": C, "group": group,
           "figure_thresholds": t_fig, "figure_f1": f_fig,
           "extraction": {n: dict(zip(("precision", "recall", "f1"), (round(x, 3) for x in t.prf())))
                          for n, t in tallies.items()},

@@ -36,12 +36,13 @@ def labelled(sets: list[str]) -> tuple[list[fit.Row], dict[str, int], list[str]]
 
 
 def screen(rows: list[fit.Row], missed: dict[str, int], names: list[str], k: int = 5, C: float = 0.1,
-           seeds: range | list[int] = range(3)) -> list[dict[str, tuple[float, float]]]:
+           seeds: range | list[int] = range(3), by: dict[str, str] | None = None) -> list[dict[str, tuple[float, float]]]:
     """Per dealing (`seeds`): each set's ("all" too) deal F1 and precision out of fold, at the thresholds
-    `fit.best_thresholds` chooses on that dealing's scores."""
+    `fit.best_thresholds` chooses on that dealing's scores; `by`, the articles' groups the folds hold whole
+    (`fit.group_keys`)."""
     out = []
     for seed in seeds:
-        scores = fit.out_of_fold(rows, names, k, C, seed)
+        scores = fit.out_of_fold(rows, names, k, C, seed, by=by)
         t = fit.best_thresholds(rows, scores, [r.label for r in rows], missed=sum(missed.values()))
         counts: dict[str, list[int]] = {"all": [0, 0, 0]}
         for name, n in missed.items():
