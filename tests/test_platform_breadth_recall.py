@@ -46,6 +46,12 @@ from test_platform_coverage import catalogued  # (catalogue name, origin) of eac
      {("Rajah Sulayman class", "KOR")}),
     ("Hanwha offered the Tigon 6x6 to the army alongside its tracked carriers.",
      {("Tigon", "KOR")}),
+    ("Nigeria's navy took two Damen FCS 3307 Patrol vessels and four RPB 33 patrol boats from France.",
+     {("Damen FCS 3307 Patrol", "NLD"), ("Raidco RPB", "FRA")}),
+    ("Brunei's Darussalam class offshore patrol vessel sailed with Watercat M12 landing craft from Finland.",
+     {("Darussalam class", "DEU"), ("Jurmo class", "FIN")}),
+    ("The police drove Streit Spartan and Streit Typhoon vehicles, and the army received Norinco VN3 cars.",
+     {("Streit Spartan", "ARE"), ("Streit Typhoon", "ARE"), ("CS/VN3", "CHN")}),
 ])
 def test_new_platforms_are_known_by_their_origin(extractor, text, expected):
     assert expected <= catalogued(extractor, text)
