@@ -103,8 +103,8 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
                 break
             word = w.group(1).lower()
             ws = start - len(w.group(0))
-            if any(ps < start and ws < pe for ps, pe, _ in c.platforms):
-                break  # "Tuzla class patrol boats": the last word of the platform named before ("class") is no modifier
+            if any(ps < start and ws < pe and ent.catalogue_id for ps, pe, ent in c.platforms):
+                break  # "Tuzla class patrol boats": the last word of the catalogue platform named before is no modifier
             if word in _NOT_MODIFIER or _verb_s(word) or (word.endswith("ing") and word not in _ING_MODIFIERS) \
                     or word in _PRAISE and not (titled and w.group(1)[0].isupper()) \
                     or w.group(1)[0].isupper() and not (titled and word not in _TITLE_STOP
