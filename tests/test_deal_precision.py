@@ -280,3 +280,67 @@ def test_a_second_hand_platform_is_said_so(extractor, text, maker, seller):
 ])
 def test_a_new_platform_is_not_said_second_hand(extractor, text, key):
     assert not {x for x in feats(extractor, text, key) if x.startswith("used&")}
+
+
+@pytest.mark.parametrize("text, blocker, bought", [
+    # a recipient named, wherever the platform's sentence names it, as the one blocking, vetoing, banning,
+    # sanctioning or refusing a licence: no buyer
+    ("Britain blocked the sale of a dozen FA-50 jets to Argentina because the jets carry British ejection seats.",
+     ("KOR", "GBR", "FA-50"), ("KOR", "ARG", "FA-50")),
+    ("Vietnam has put off its order for Su-30 fighters, since Washington has threatened sanctions on any buyer.",
+     ("RUS", "USA", "Su-30"), ("RUS", "VNM", "Su-30")),
+    ("Egypt may not get its Rafale jets soon after the United States refused an export licence for their missiles.",
+     ("FRA", "USA", "Rafale"), ("FRA", "EGY", "Rafale")),
+    ("Algeria wants more Su-57 jets despite the threat of US sanctions.", ("RUS", "USA", "Su-57"),
+     ("RUS", "DZA", "Su-57")),
+    ("Germany vetoed the export of Eurofighter Typhoon jets to Saudi Arabia for two years.",
+     ("GBR", "DEU", "Eurofighter Typhoon"), ("GBR", "SAU", "Eurofighter Typhoon")),
+    ("Thailand's purchase of a submarine from China stalled after Germany's refusal to supply the diesel engines.",
+     ("CHN", "DEU", "submarine"), ("CHN", "THA", "submarine")),
+])
+def test_a_recipient_named_only_as_blocking_or_sanctioning_is_no_buyer(extractor, text, blocker, bought):
+    assert "rec_all:blocks" in feats(extractor, text, blocker)
+    assert "rec_all:blocks" not in feats(extractor, text, bought)
+    keys, kept = _kept(extractor, text, {blocker, bought})
+    assert {blocker, bought} <= keys
+    assert bought in kept and blocker not in kept
+
+
+@pytest.mark.parametrize("text, key", [
+    # a buyer whose own purchase is blocked (a cancelled deal is a deal), one blocked or sanctioned by another, one
+    # named as a buyer in another sentence
+    ("Swiss voters blocked a deal to buy 22 Gripen jets from Sweden.", ("SWE", "CHE", "Gripen")),
+    ("Turkey's purchase of the S-400 from Russia was blocked by nobody.", ("RUS", "TUR", "S-400")),
+    ("Turkey, sanctioned by Washington over it, took the S-400 from Russia.", ("RUS", "TUR", "S-400")),
+    ("India bought S-400 batteries from Russia. India has refused an export licence for BrahMos parts to go "
+     "with its S-400 units.", ("RUS", "IND", "S-400")),
+])
+def test_a_buyer_named_beside_a_block_is_not_overruled(extractor, text, key):
+    assert "rec_all:blocks" not in feats(extractor, text, key)  # (`feats` asserts the candidate is there)
+
+
+@pytest.mark.parametrize("text, key", [
+    # an airliner named only by its maker's model, in sentences of no arms: ordered by airlines, not armed forces
+    # (each report also tells of arms elsewhere, else it is no defence news and has no candidate at all)
+    ("The air force flew its new fighter jets over the Dubai Airshow. Flydubai signed there for 30 Boeing 787 "
+     "planes.", ("USA", "ARE", "Boeing 787")),
+    ("Turkish Airlines will buy 50 Airbus A321 planes, the carrier said on Monday. Turkey's defence ministry also "
+     "ordered 20 Hurjet trainers.", ("FRA", "TUR", "Airbus A321")),
+    ("Kenya Airways took delivery of two Boeing 737 jets in Nairobi. Kenya's army received armoured vehicles from "
+     "France the same week.", ("USA", "KEN", "Boeing 737")),
+])
+def test_an_airliner_is_no_arms_deal(extractor, text, key):
+    assert "plat_all:civil" in feats(extractor, text, key)
+    _, kept = _kept(extractor, text, lambda k: True)
+    assert key not in kept
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The Indian Air Force ordered six Airbus A321 aircraft from France for airborne early warning.",
+     ("FRA", "IND", "Airbus A321")),
+    ("Indonesia's military bought two Boeing 737 planes from the United States for maritime patrol.",
+     ("USA", "IDN", "Boeing 737")),
+])
+def test_an_airliner_bought_by_forces_is_not_said_civil(extractor, text, key):
+    assert "plat_all:civil" not in feats(extractor, text, key)
+

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import candidates as cands
 from .context import STAGES, Clause
 from .deals import Claim, Deal, DealFinder
-from .features import MAKES_OTHER, NOT_BOUGHT, Featurizer
+from .features import BLOCKS, CIVIL, MAKES_OTHER, NOT_BOUGHT, Featurizer
 from .learned import Model
 
 STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "negotiate", "signed": "sign",
@@ -67,7 +67,11 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
       in the training reports such candidates were deals 0 times in 119, yet out of fold the model,
       weighing a cue only a few reports hold, kept 4 (scored 0.51-0.96); and where the recipient, wherever the
       platform's sentences name it, is named as the maker of another platform (`rec_all:makes_other`: "the T-50's
-      competitors, the L-159 from the Czech Republic and the Russian Yak-130" buy no T-50): 0 deals in 128;
+      competitors, the L-159 from the Czech Republic and the Russian Yak-130" buy no T-50): 0 deals in 128; or as
+      blocking, vetoing, banning, sanctioning it or refusing its licence (`rec_all:blocks`: "amid the threat of
+      U.S. sanctions", "held up by Germany's refusal to supply an engine"): 0 deals in 11; and where the platform
+      is an airliner, named only by its maker's model ("Boeing 787-10") with no sentence of arms or forces
+      (`plat_all:civil`);
     - a list: for a candidate whose supplier is the platform's maker (`sup:origin`), the candidates of the same
       report, recipient and platform whose supplier is another country the report names (`sup:via:country`), not
       the maker: kept both, the named seller beats the maker the catalogue gives. A second-hand sale ("24 F-16s from
@@ -82,7 +86,7 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
             by.setdefault((k[0], k[2], k[3]), []).append(i)
     out: dict[int, list[int] | None] = {}
     for i, (k, f) in enumerate(zip(keys, feats)):
-        if NOT_BOUGHT in f or MAKES_OTHER in f:
+        if NOT_BOUGHT in f or MAKES_OTHER in f or BLOCKS in f or CIVIL in f:
             out[i] = None
         elif "sup:origin" in f:
             named = [j for j in by.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
@@ -106,6 +110,10 @@ def _overruled_why(scored: list, i: int, threshold: float, named: list[int] | No
     cand, p = scored[i][0], scored[i][2]
     if named is None and MAKES_OTHER in scored[i][1]:
         why = "no buyer: the recipient is named only as the maker of another platform"
+    elif named is None and CIVIL in scored[i][1]:
+        why = "no arms: an airliner, named only by its maker's model, no sentence of it telling of arms or forces"
+    elif named is None and BLOCKS in scored[i][1]:
+        why = "no buyer: the recipient is named only as blocking, banning, sanctioning or refusing a licence for it"
     elif named is None:
         why = "not bought: every mention tells it passed over, turned down, a bid lost or withdrawn, or carried"
     else:

@@ -21,6 +21,7 @@ from .candidates import FROM_ATTACHED as _FROM_ATTACHED, Candidate, Mention, Par
 from .context import Clause
 from .entities import Entity
 from .prefixes import _C, _P, Caseless, all_beginnings, for_text, lowered, trie
+from .relevance import _MAKER_MODEL as _AIRLINER, DEFENCE_TERMS
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
@@ -42,6 +43,34 @@ _SPEAKER_AFTER = Caseless(re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2
 _WARNS_AFTER = re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2}(?:has|had|have)?\s*(?:made clear|warned|urged|told|"
                           r"threatened|cautioned|criticised|criticized|condemned|objected|protested|accused|pressed)\b",
                           re.I)  # a country that warns another over a purchase is not its buyer
+# a country named as the one that blocks, vetoes, bans, refuses to license, sanctions or threatens sanctions over
+# a sale (not a buyer): after its name ("the UK blocked the sale", "Washington has threatened sanctions", "Germany
+# refused an export licence", "US sanctions", "Britain's veto") or before it ("sanctions imposed by the US", "an
+# export licence from Germany", "objections from Washington")
+_BLOCKS_AFTER = Caseless(re.compile(
+    # the words between name and verb: neither a form of "be" (a passive: "Turkey's purchase was blocked") nor a
+    # preposition ("Russia, under US sanctions"); the verb not passive ("sanctioned by"); not a buyer's own
+    # purchase blocked ("Swiss voters blocked a deal to buy": a cancelled deal is a deal)
+    r"^(?:['’]s\s+(?:(?!(?:is|was|were|are|be|been|being|under|on|over|against|of|by|from|to|for|with|in)\s)[\w-]+\s+){0,3}?"
+    r"|\s+(?:(?!(?:is|was|were|are|be|been|being|under|on|over|against|of|by|from|to|for|with|in)\s)[\w-]+\s+){0,2}?)"
+    r"(?:(?:has|had|have|would|could|may|might|will|did)\s+(?:(?:also|since|already|repeatedly|reportedly|now|not|"
+    r"twice|effectively|formally)\s+)*)?(?:"
+    r"(?:block(?:ed|s|ing)?|veto(?:ed|es|ing)?)(?!\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:purchase|"
+    r"acquisition|procurement|buy|to buy|to acquire|to purchase)\b)|ban(?:ned|s|ning)?\s+(?:the\s+|all\s+|any\s+|arms\s+)*(?:sales?|exports?|"
+    r"transfers?|deliver)|bar(?:red|s|ring)?\s+(?:the\s+)?(?:sales?|exports?|transfers?|deliver)|embargoed|"
+    r"halted\s+(?:the\s+)?(?:sales?|exports?)|"
+    r"(?:refus\w+|deni\w+|deny|withh[oe]ld\w*|revok\w+|suspend\w*)\s+(?:to\s+(?:grant|issue|approve|license|licence|"
+    r"authori[sz]e|allow|clear|permit)\b[^.;]{0,30}?\b)?(?:an?\s+|the\s+|its\s+)?(?:export|licen[cs]e|permission|"
+    r"re-?export|authori[sz]ation)|"
+    r"sanction(?:ed|s|ing)|(?:imposed|imposes|impose|threat\w*|slapped|warned\s+of)\s+(?:to\s+impose\s+)?"
+    r"(?:\w+\s+){0,2}?(?:sanctions|an?\s+embargo|a\s+ban|penalties)|threat\w*\s+to\s+(?:block|veto|sanction|ban)|"
+    r"objected|objects|opposed|opposes)\b(?!\s+(?:by|from)\b)"
+    r"|^(?:['’]s)?\s+(?:(?:threatened|possible|potential|new|tough|latest)\s+)?(?:sanctions|veto|embargo|objections?|"
+    r"opposition|refusal)\b", re.I))
+_BLOCKS_BEFORE = Caseless(re.compile(
+    r"\b(?:sanctions|embargo|ban|veto|objections?|opposition|refusal|export\s+licen[cs]es?|export\s+controls?|"
+    r"export\s+restrictions?)\s+(?:(?:imposed|issued|threatened|granted|required|needed)\s+)?(?:by|from)\s+"
+    r"(?:the\s+)?$", re.I))
 _LIST_GAP = re.compile(r"\s*(?:,|\band\b|,\s*and\b|\bor\b|,\s*as well as\b)\s*(?:the\s+)?")
 _QTY_BEFORE = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|\w+teen|\w+ty)"
                          r"\s+(?:(?:more|additional|new|further|used|second-hand|advanced|[A-Z][\w-]*)\s+){0,2}$", re.I)
@@ -273,6 +302,10 @@ class Featurizer:
         named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
         if named and all("rec:makes_other" in self._party(m.recipient, m, self.clauses[m.clause])[0] for m in named):
             f.append(MAKES_OTHER)  # named, wherever named with the platform, as another platform's maker
+        if named and all("rec:role:blocks" in self._party(m.recipient, m, self.clauses[m.clause])[0] for m in named):
+            f.append(BLOCKS)  # named, wherever named with the platform, as blocking, banning or sanctioning it
+        if self._civil(cand):
+            f.append(CIVIL)
         cues = [self._lost_cues(m) for m in cand.mentions]
         # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs it at all
         every = frozenset.intersection(*cues) if cues else _EMPTY
@@ -283,6 +316,16 @@ class Featurizer:
         if cues and all(c & _NOT_BOUGHT for c in cues):
             f.append(NOT_BOUGHT)
         return self._frozen(sorted(f))
+
+    def _civil(self, cand: Candidate) -> bool:
+        """Is the platform an airliner: named only as its maker's model by number, uncatalogued ("Boeing 787-10",
+        "Airbus A321"), and no sentence of it tells of arms or forces ("Emirates ordered 50 Boeing 777s at the
+        airshow")? Not where a defence term stands beside it ("the air force's Boeing 737")."""
+        plat = cand.platform
+        if plat.catalogue_id or plat.category is not None or not plat.extra.get("maker") \
+                or not _AIRLINER.fullmatch(plat.name):
+            return False
+        return not any(DEFENCE_TERMS.search(self.clauses[k].sent.text) for k in {m.clause for m in cand.mentions})
 
     def _lost_cues(self, m: Mention) -> frozenset[str]:
         """The words around a platform mention that say it was passed over, a rival, replaced or a carrier
@@ -620,6 +663,8 @@ class Featurizer:
                          ("role:speaker", _SPEAKER_AFTER)):
             if rx.match(after):
                 out.add(name)
+        if _BLOCKS_AFTER.match(text[last:last + 90]) or _BLOCKS_BEFORE.search(text[max(c.start, first - 60):first]):
+            out.add("role:blocks")  # the one that blocks, bans, sanctions or refuses a licence: no buyer
         if not text[c.start:first].strip(" \"'“(-—"):
             out.add("role:sentence_start")
         words = frozenset("pw:" + w[:7] for w in _WORD.findall(text[max(c.start, first - 30):first].lower())[-3:])
@@ -823,6 +868,8 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 # (`decide.overruled`). Not a rival's cue: "contenders like the Rafale" are considered
 NOT_BOUGHT = "lost_all:not_bought"
 MAKES_OTHER = "rec_all:makes_other"
+BLOCKS = "rec_all:blocks"
+CIVIL = "plat_all:civil"  # an airliner: no deal of arms (`decide.overruled`)
 _NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard", "lost_bid"})
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over",
            "lost_bid": "passed_over"}
