@@ -297,6 +297,9 @@ def test_a_new_platform_is_not_said_second_hand(extractor, text, key):
      ("GBR", "DEU", "Eurofighter Typhoon"), ("GBR", "SAU", "Eurofighter Typhoon")),
     ("Thailand's purchase of a submarine from China stalled after Germany's refusal to supply the diesel engines.",
      ("CHN", "DEU", "submarine"), ("CHN", "THA", "submarine")),
+    # named twice in the sentence, once as the blocker
+    ("Argentina ordered FA-50 jets from South Korea, but Britain has vetoed the sale over British-made parts in "
+     "the FA-50.", ("KOR", "GBR", "FA-50"), ("KOR", "ARG", "FA-50")),
 ])
 def test_a_recipient_named_only_as_blocking_or_sanctioning_is_no_buyer(extractor, text, blocker, bought):
     assert "rec_all:blocks" in feats(extractor, text, blocker)

@@ -302,8 +302,8 @@ class Featurizer:
         named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
         if named and all("rec:makes_other" in self._party(m.recipient, m, self.clauses[m.clause])[0] for m in named):
             f.append(MAKES_OTHER)  # named, wherever named with the platform, as another platform's maker
-        if named and all("rec:role:blocks" in self._party(m.recipient, m, self.clauses[m.clause])[0] for m in named):
-            f.append(BLOCKS)  # named, wherever named with the platform, as blocking, banning or sanctioning it
+        if named and all(self._blocks_in(m.clause, cand.recipient) for m in named):
+            f.append(BLOCKS)  # named, in each sentence of the platform, as blocking, banning or sanctioning it
         if self._civil(cand):
             f.append(CIVIL)
         cues = [self._lost_cues(m) for m in cand.mentions]
@@ -316,6 +316,14 @@ class Featurizer:
         if cues and all(c & _NOT_BOUGHT for c in cues):
             f.append(NOT_BOUGHT)
         return self._frozen(sorted(f))
+
+    def _blocks_in(self, clause: int, code: str) -> bool:
+        """Is the country named in the sentence as the one that blocks, bans, sanctions or refuses a licence, at
+        one of its names there ("Britain has vetoed the deal over British-made parts in the FA-50": the one the
+        candidate holds may be the other)?"""
+        c = self.clauses[clause]
+        return any("role:blocks" in self._named_at(Party(code, s, e, clause, "country"), c)[0]
+                   for s, e, ent in c.countries if ent.code == code)
 
     def _civil(self, cand: Candidate) -> bool:
         """Is the platform an airliner: named only as its maker's model by number, uncatalogued ("Boeing 787-10",
