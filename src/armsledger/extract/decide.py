@@ -69,9 +69,9 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
       platform's sentences name it, is named as the maker of another platform (`rec_all:makes_other`: "the T-50's
       competitors, the L-159 from the Czech Republic and the Russian Yak-130" buy no T-50): 0 deals in 128; or as
       blocking, vetoing, banning, sanctioning it or refusing its licence (`rec_all:blocks`: "amid the threat of
-      U.S. sanctions", "held up by Germany's refusal to supply an engine"): 0 deals in 11; and where the platform
+      U.S. sanctions", "held up by Germany's refusal to supply an engine"): 0 deals in 9; and where the platform
       is an airliner, named only by its maker's model ("Boeing 787-10") with no sentence of arms or forces
-      (`plat_all:civil`);
+      (`plat_all:civil`): 0 deals in 6;
     - a list: for a candidate whose supplier is the platform's maker (`sup:origin`), the candidates of the same
       report, recipient and platform whose supplier is another country the report names (`sup:via:country`), not
       the maker: kept both, the named seller beats the maker the catalogue gives. A second-hand sale ("24 F-16s from
