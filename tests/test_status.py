@@ -87,6 +87,31 @@ def test_a_delivery_no_sentence_speaks_of_is_no_delivery(sentence, status):
     assert refine(deal(said("deliver", clause=0)), "in_delivery", _clauses(sentence)) == status
 
 
+@pytest.mark.parametrize("status", ["in_delivery", "completed"])
+@pytest.mark.parametrize("sentence", [
+    # a delivery told only as still to come, with no count delivered: signed, whatever stage the model read
+    "The US Coast Guard will hand over a second cutter to the Philippine Navy late this month.",
+    "The two frigates are to be delivered to the Egyptian Navy in 2027.",
+    "The first of the jets is expected to arrive at Tanagra air base next spring.",
+    "The helicopters are due to land in Kathmandu tomorrow aboard a cargo aircraft.",
+    "Under the contract the submarines will be handed over to the navy by 2029.",
+    "Seoul signed a contract in July to supply Hanoi with 20 howitzers, which will be shipped next year.",
+])
+def test_a_delivery_told_only_as_to_come_is_signed(sentence, status):
+    assert refine(deal(said("deliver", clause=0)), status, _clauses(sentence)) == "signed"
+
+
+@pytest.mark.parametrize("sentence, status", [
+    # ... beside a delivery made, the status stands
+    ("The first jets were delivered in March, and the rest will arrive by 2026.", "in_delivery"),
+    ("Four tanks arrived on Monday; twelve more are to be delivered in June.", "in_delivery"),
+    ("The corvettes, which were handed over in May, will be armed with Exocet missiles.", "completed"),
+    ("The air force already operates the jets and will receive spare engines next year.", "completed"),
+])
+def test_a_delivery_made_beside_one_to_come_stands(sentence, status):
+    assert refine(deal(said("deliver", clause=0)), status, _clauses(sentence)) == status
+
+
 @pytest.mark.parametrize("sentence", [
     "Belarus has been receiving Su-30SM fighter jets from Russia in recent years.",
     "The Indian Air Force has been inducting the Rafale jets since July 2020.",

@@ -208,6 +208,16 @@ _OPERATED_AFTER = Caseless(re.compile(
     r"used\s+by)\b)", re.I))
 
 
+# a delivery told as still to come, not made: "will hand over a second cutter", "are to be delivered in 2027",
+# "is expected to arrive next spring", "are due to land tomorrow", "a contract to supply 20 howitzers"; taken out of a
+# sentence before `_DELIVERY_SAID` is read in it
+_DELIVERY_TO_COME = re.compile(
+    r"\b(?:will|would|shall|could|is\s+to|are\s+to|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to|"
+    r"(?:plans?|planned|promised|agreed)\s+to|to)\s+(?:also\s+|then\s+|soon\s+|only\s+)?(?:be\s+)?"
+    r"(?:deliver\w*|hand(?:ed)?\s+(?:[\w-]+\s+){0,6}?over|supply|supplied|ship(?:ped)?|arrive|reach|land|"
+    r"receive|received|turned\s+over|transferred|transfer|inducted|commissioned)\b", re.I)
+
+
 def _operated(deal: Deal, c: Clause, before: str, after: str) -> bool:
     """Is the platform, between `before` and `after`, said to be operated by the deal's buyer?"""
     if not (_OPERATED_BEFORE.search(before) or _OPERATED_AFTER.search(after)):
@@ -249,7 +259,8 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
     whose platform a sentence names as serving in a fleet is completed; a signed deal whose contract a sentence
     (signing nothing itself) says is still unsigned is negotiating, and one whose every signature is a government's
     approval of a possible sale is offered; a deal in delivery with no count delivered whose sentences say nothing
-    of a delivery is signed."""
+    of a delivery, or tell it only as still to come ("will hand over", "are due to arrive"), is signed, and so is a
+    completed one whose sentences tell a delivery only as still to come."""
     live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
     cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
     if status == "negotiating":
@@ -275,8 +286,13 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
         return "completed"
     if status == "signed" and any(_BEGUN.search(t) or _UNDER_WAY.search(t) for t in cited):
         return "in_delivery"
-    if status == "in_delivery" and not deal.delivered and not any(_DELIVERY_SAID.search(t) for t in cited):
-        return "signed"  # a delivery no sentence of the deal speaks of ("construction of the first frigate")
+    if status in ("in_delivery", "completed") and not deal.delivered and (
+            status == "in_delivery" or any(_DELIVERY_TO_COME.search(t) for t in cited)) and not any(
+            _DELIVERY_SAID.search(_DELIVERY_TO_COME.sub(" ", t)) for t in cited):
+        # a delivery no sentence of the deal speaks of ("construction of the first frigate"), or speaks of only as
+        # still to come ("the Coast Guard will hand over a second cutter late this month"); a completed purchase,
+        # only the latter (one bought long ago may be told with no word of its delivery)
+        return "signed"
     if status == "in_delivery" and deal.delivered and not (deal.quantity or deal.total) and not deal.remaining \
             and not deal.expected:
         # a count delivered with no count ordered, nothing left to come nor a completion date ahead: the delivery
