@@ -21,7 +21,7 @@ from .candidates import FROM_ATTACHED as _FROM_ATTACHED, Candidate, Mention, Par
 from .context import Clause
 from .entities import Entity
 from .prefixes import _C, _P, Caseless, all_beginnings, for_text, lowered, trie
-from .relevance import _MAKER_MODEL as _AIRLINER, DEFENCE_TERMS
+from .relevance import DEFENCE_TERMS, MAKER_MODEL as _AIRLINER
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("the and for with that this from its their has have had was were are will would which who "
@@ -47,12 +47,12 @@ _WARNS_AFTER = re.compile(r"^(?:'s\s+[\w\s]{0,30}?)?\s+(?:\w+\s+){0,2}(?:has|had
 # a sale (not a buyer): after its name ("the UK blocked the sale", "Washington has threatened sanctions", "Germany
 # refused an export licence", "US sanctions", "Britain's veto") or before it ("sanctions imposed by the US", "an
 # export licence from Germany", "objections from Washington")
+_BETWEEN = r"(?!(?:is|was|were|are|be|been|being|under|on|over|against|of|by|from|to|for|with|in)\s)[\w-]+\s+"  # a word between the name and its verb
 _BLOCKS_AFTER = Caseless(re.compile(
     # the words between name and verb: neither a form of "be" (a passive: "Turkey's purchase was blocked") nor a
     # preposition ("Russia, under US sanctions"); the verb not passive ("sanctioned by"); not a buyer's own
     # purchase blocked ("Swiss voters blocked a deal to buy": a cancelled deal is a deal)
-    r"^(?:['’]s\s+(?:(?!(?:is|was|were|are|be|been|being|under|on|over|against|of|by|from|to|for|with|in)\s)[\w-]+\s+){0,3}?"
-    r"|\s+(?:(?!(?:is|was|were|are|be|been|being|under|on|over|against|of|by|from|to|for|with|in)\s)[\w-]+\s+){0,2}?)"
+    r"^(?:['’]s\s+(?:" + _BETWEEN + r"){0,3}?|\s+(?:" + _BETWEEN + r"){0,2}?)"
     r"(?:(?:has|had|have|would|could|may|might|will|did)\s+(?:(?:also|since|already|repeatedly|reportedly|now|not|"
     r"twice|effectively|formally)\s+)*)?(?:"
     r"(?:block(?:ed|s|ing)?|veto(?:ed|es|ing)?)(?!\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:purchase|"

@@ -42,7 +42,7 @@ DEFENCE_TERMS = re.compile(
 _STATECRAFT = re.compile(r"\b(?:security|co-?operation|minist\w+|government\w*|agreements?|memorand\w+|polic\w+|ties"
                          r"|sectors?|areas|fields|strategic|sovereignty|treaty|alliance|partnership)\b", re.I)
 # what a platform's name stands beside when it means the weapon, not the football club or the racing driver
-_MAKER_MODEL = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? A?\d{3}(?:-\d{1,3})?[A-Z]{0,2}")  # a maker's model, uncatalogued
+MAKER_MODEL = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? A?\d{3}(?:-\d{1,3})?[A-Z]{0,2}")  # a maker's model, uncatalogued
 _WEAPON_NOUNS = re.compile(r"\b(?:jets?|aircraft|planes?|fighters?|bombers?|helicopters?|choppers?|drones?|tanks?|ships?"
                            r"|vessels?|boats?|submarines?|subs|frigates?|systems?|batter(?:y|ies)|launchers?|missiles?"
                            r"|rockets?|guns?|rifles?|howitzers?|vehicles?|variants?|fleet|squadrons?|units)\b", re.I)
@@ -62,7 +62,7 @@ def defence_content(record: dict, body: str, catalogue: Catalogue) -> str | None
     """
     entities = record.get("entities", [])
     for e in entities:
-        if e["kind"] == "platform" and e.get("category") is None and _MAKER_MODEL.fullmatch(e["name"]):
+        if e["kind"] == "platform" and e.get("category") is None and MAKER_MODEL.fullmatch(e["name"]):
             if any(DEFENCE_TERMS.search(body, *_sentence_around(body, m["start"])) for m in e.get("mentions", [])):
                 return f"platform {e['name']}"
             continue  # "Boeing 737", "Airbus A321": an airliner unless a defence term stands beside it
