@@ -775,10 +775,8 @@ class Featurizer:
         return out
 
 
-# a country named as the maker of a platform: before it ("the Russian Yak-130", "China's J-10C", "Czech-made
-# L-159s", "Swedish Saab's Gripen") or after it ("the L-159 from the Czech Republic", "Yak-130 jets of Russia",
-# "the Z-9 built in China")
-_MAKER_BEFORE = re.compile(r"(?:['’]s|-(?:made|built|designed|developed|origin))?(?:\s+[\w-]+){0,3}?\s+")
+# a country named as the maker of a platform after it ("the L-159 from the Czech Republic", "Yak-130 jets of
+# Russia", "the Z-9 built in China"; before it: `_MAKER_BEFORE`, "the Russian Yak-130", "Czech-made L-159s")
 _MAKER_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:from|of|made in|made by|built in|built by|produced in|"
                           r"developed in|designed in)\s+(?:the\s+)?", re.I)
 
@@ -824,7 +822,10 @@ _CONSENT = re.compile(r"\s+(?:(?:its|their|his|her|the|a|an|final|formal|officia
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
 
 
-_QUALIFIES = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}\s+")
+_QUALIFY_WORDS = r"(?:\s+[\w-]+){0,3}\s+"  # up to three words between a qualifier and the platform
+_QUALIFIES = re.compile(r"(?:['’]s)?" + _QUALIFY_WORDS)
+# a country named as another platform's maker before it: as `_QUALIFIES`, and "Czech-made", "Chinese-built"
+_MAKER_BEFORE = re.compile(r"(?:['’]s|-(?:made|built|designed|developed|origin))?" + _QUALIFY_WORDS)
 _NOT_QUALIFIES = re.compile(r"\b(?:to|from|for|with|by|and|or|has|have|is|was|will|signed|bought|ordered)\b")
 _BREAK = re.compile(r"[;:]")
 _LIST_WORD = re.compile(r"\b(?:and|or)\b|,")
