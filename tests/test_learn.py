@@ -259,6 +259,22 @@ def test_the_fitting_screen_gives_each_sets_deal_f1_the_same_at_each_run():
     assert fitscreen.screen(rows, missed, names, k=2, seeds=[0, 1]) == runs, "deterministic"
 
 
+def test_the_event_screen_gives_each_sets_events_f1_the_same_at_each_run(monkeypatch):
+    """`python -m armsledger.learn.eventscreen`: the events' out-of-fold F1 per set and dealing, the events kept as
+    the extractor keeps them (one per happening, thresholds chosen on the dealing's scores)."""
+    from armsledger.extract import Extractor
+    from armsledger.learn import eventscreen, goldsets
+
+    examples = goldsets.folder(DATA / "articles", DATA / "gold", "small")
+    monkeypatch.setattr(eventscreen, "load", lambda s: examples)  # the sets are read by name: here one small folder
+    rows, arts, base = eventscreen.labelled(["small"], Extractor())
+    assert len(arts) == len(examples) and rows and all(r.label in (0, 1) for r in rows)
+    runs = eventscreen.screen(rows, arts, base, k=2, seeds=[0, 1])
+    assert len(runs) == 2 and set(runs[0]) == {"all", "small"}
+    assert all(0.0 <= f <= 1.0 for run in runs for f in run.values())
+    assert eventscreen.screen(rows, arts, base, k=2, seeds=[0, 1]) == runs, "deterministic"
+
+
 def test_a_threshold_policy_names_the_dealings_it_reads_and_the_median_takes_each_threshold_alone():
     import pytest
 
