@@ -229,6 +229,32 @@ def test_a_bulk_load_s_connection_is_given_out_only_once_the_writer_thread_is_do
             assert load.conn.execute(select(func.count()).select_from(articles_table)).scalar() == 3
 
 
+def test_a_sqlite_bulk_load_runs_with_a_large_page_cache_and_gives_the_connection_its_own_back(
+        articles, extractor, tmp_path):
+    from armsledger import __version__
+    from armsledger.ledger import writer
+
+    def cache(conn) -> int:
+        return conn.exec_driver_sql("PRAGMA cache_size").scalar()
+
+    with Ledger(str(tmp_path / "ledger.db")) as ledger:
+        with ledger.engine.connect() as conn:
+            own = cache(conn)
+        assert own != -writer.BULK_CACHE_KIB
+        with pytest.raises(RuntimeError):  # a load that fails midway
+            with writer.bulk_load(ledger.engine, __version__) as load:
+                assert cache(load.conn) == -writer.BULK_CACHE_KIB
+                raise RuntimeError("stop")
+        with ledger.engine.connect() as conn:
+            assert cache(conn) == own
+        with writer.bulk_load(ledger.engine, __version__) as load:
+            load.write(_rows(articles[:3], extractor))
+            assert cache(load.conn) == -writer.BULK_CACHE_KIB
+        with ledger.engine.connect() as conn:
+            assert cache(conn) == own
+            assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == 3
+
+
 def test_a_bulk_load_that_breaks_a_foreign_key_fails_and_stores_nothing(articles, extractor, ledger_url):
     from sqlalchemy.exc import IntegrityError
 
