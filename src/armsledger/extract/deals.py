@@ -30,14 +30,22 @@ from .status import whole as delivered_whole
 from .values import Money, Percent, Quantity
 
 _WINDOW = 90  # characters between a trigger and the platform it speaks of
-_ANAPHOR = re.compile(
-    r"\b(?:the|this|that|these|those|its|their|a|an|such)\s+(?:\w+[\s-]){0,3}?(?:deal|contracts?|agreement|order|purchase|"
-    r"acquisition|deliveries|delivery|consignment|procurement)\b|\b(?:the|these|those|its|their)\s+(?:[\w-]+\s){0,3}?"
-    r"(?:systems?|missiles?|jets?|aircraft|fighters?|drones?|helicopters?|tanks?|howitzers?|rifles?|weapons?|"
-    r"squadrons?|batteries|regiments?|vessels?|ships?|submarines?|planes?|warplanes?|guns?|launchers?|fighter jets?)\b"
-    r"|\b(?:the|its|their)\s+(?:\w+\s){0,2}?(?:price|cost|value|contract value)\b"
-    r"|^\W*(?:deliveries|delivery)\b|\b(?:remaining|outstanding)\b", re.I)
-_ANAPHOR_CASELESS = Caseless(_ANAPHOR)
+# a sentence that refers back to a deal or its platforms ("the contract", "these jets", "its price", "the remaining
+# units"); only whether one is there is asked. Written so that `re` skips to the first letters of the words that
+# begin it (a leading `\b` made it try every character; `W(?<!\w.)ord` says what `\bWord` says), and the one
+# branch that must open the sentence ("Deliveries ...") matched there alone (`_ANAPHOR_OPENS`)
+_DEAL_NOUNS = r"(?:deal|contracts?|agreement|order|purchase|acquisition|deliveries|delivery|consignment|procurement)\b"
+_THING_NOUNS = (r"(?:systems?|missiles?|jets?|aircraft|fighters?|drones?|helicopters?|tanks?|howitzers?|rifles?|weapons?|"
+                r"squadrons?|batteries|regiments?|vessels?|ships?|submarines?|planes?|warplanes?|guns?|launchers?|"
+                r"fighter jets?)\b")
+_OF_DEAL = r"\s+(?:\w+[\s-]){0,3}?" + _DEAL_NOUNS  # "the (new arms) deal"
+_OF_THINGS = r"\s+(?:[\w-]+\s){0,3}?" + _THING_NOUNS  # "these (F-16) jets"
+_OF_PRICE = r"\s+(?:\w+\s){0,2}?(?:price|cost|value|contract value)\b"  # "its (total) price"
+_ANAPHOR_CASELESS = Caseless(re.compile(
+    rf"t(?<!\w.)(?:(?:he|his|hat|hese|hose|heir){_OF_DEAL}|(?:he|hese|hose|heir){_OF_THINGS}|(?:he|heir){_OF_PRICE})"
+    rf"|i(?<!\w.)ts(?:{_OF_DEAL}|{_OF_THINGS}|{_OF_PRICE})|a(?<!\w.)n?{_OF_DEAL}|s(?<!\w.)uch{_OF_DEAL}"
+    r"|r(?<!\w.)emaining\b|o(?<!\w.)utstanding\b", re.I))
+_ANAPHOR_OPENS = Caseless(re.compile(r"\W*(?:deliveries|delivery)\b", re.I))
 NOUN_CATEGORIES = {
     "tank": ("main battle tank", "armoured vehicle", "infantry fighting vehicle"),
     "howitzer": ("self-propelled howitzer", "towed howitzer"),
@@ -802,7 +810,8 @@ class DealFinder:
     @staticmethod
     def _anaphor(c: Clause) -> bool:
         """Does the sentence refer back to a deal or its platforms ("the contract", "these jets")?"""
-        return bool(_ANAPHOR_CASELESS.search(c.sent.text))
+        t = c.sent.text
+        return bool(_ANAPHOR_CASELESS.search(t) or _ANAPHOR_OPENS.match(t))
 
     def _priced(self, c: Clause) -> bool:
         """Does the sentence give a sum that can be a deal's value (not a budget, an overrun, a loan...)?"""

@@ -192,6 +192,9 @@ _NOT_BODY_WORDS = frozenset(
 # two seas or oceans under one plural head: "the East and South China Seas", "the Black and Caspian seas"
 _SEAS_TOGETHER = re.compile(r"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+and\s+(?P<second>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
                             r"(?P<head>[Ss]eas|[Oo]ceans)(?![\w-])")
+# the head every match of `_SEAS_TOGETHER` ends with: a text without one is not searched (that expression begins
+# with a capital after a look-behind, tried at every character)
+_SEAS_HEAD = re.compile(r"[Ss]eas(?![\w-])|[Oo]ceans(?![\w-])")
 _NOT_BODY_LAST = frozenset("defence defense security power strike attack mission test trial launch".split())
 # honorifics before a name that are not part of it: Gulf and Malaysian ones ("Sheikh", "Tan Sri", "Datuk Seri")
 # beside the English
@@ -1725,7 +1728,7 @@ class EntityFinder:
         """Seas or oceans named together under one plural head ("the East and South China Seas", "the Black and
         Caspian seas"): each one the catalogue knows, the first by its word and the rest of the second's name
         ("East" + "China Sea"), or by its word and the head ("Black" + "Sea")."""
-        if " and " not in text:
+        if " and " not in text or not _SEAS_HEAD.search(text):
             return
         if self._sea_names is None:
             self._sea_names = {n.casefold(): e for e in self.cat.of_kind("location").values() for n in e.names()}

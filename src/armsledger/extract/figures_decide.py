@@ -31,7 +31,7 @@ from .dates import DateMention, reported_at
 from .entities import STATE_BODIES
 from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder, part_around, part_before
 from .learned import Binary, Model
-from .prefixes import caseless, for_text, lowered
+from .prefixes import Caseless, caseless, for_text, lowered
 from .spans import distance
 from .values import Money, Quantity
 
@@ -43,7 +43,10 @@ ATTR = {"value": "value", "quantity": "quantity", "delivered": "delivered", "sig
         "expected_completion": "expected", "tech_transfer_pct": "tot"}
 
 _WORD = re.compile(r"[a-z][a-z'-]{1,}")
-_BREAK = re.compile(r"[;:()]|\b(?:while|whereas|but|although|meanwhile)\b")
+# a break between two places of a sentence: a mark, or a word that opens another clause ("while", "but"); written so
+# that `re` skips to the marks and those words' first letters (a leading `\b` made it try every character), the
+# test of what stands before a word after its letter (`W(?<!\w.)ord` says what `\bWord` says)
+_BREAK = re.compile(r";|:|\(|\)|w(?<!\w.)(?:hile|hereas)\b|b(?<!\w.)ut\b|a(?<!\w.)lthough\b|m(?<!\w.)eanwhile\b")
 _CUES = {  # cue words read just before the figure (`pre`), just after it (`post`) or between it and the platform
     "pre": [("worth", r"\b(?:worth|valued at|value of|cost(?:ing|s)?|priced at|price of|estimated at)\s+(?:\w+\s+){0,2}$"),
             ("for", r"\bfor\s+(?:\w+\s+)?$"),
@@ -130,12 +133,12 @@ _SUMS = [(name, re.compile(rx, re.I)) for name, rx in (
     ("aid", r"\b(?:aid|assistance|grants?|loans?|credit\s+line|line\s+of\s+credit|contribut\w+|pledg\w+|promis\w+|"
             r"donat\w+|recovered|to\s+help|fund(?:s|ing)?\s+(?:for|to))\b"))]
 # a government's or a body's clearance of a purchase, its contract still to be signed
-_APPROVAL = re.compile(r"\b(?:cleared|clears|approved|approves|approval|authori[sz](?:ed|es|ation)|sanction(?:ed|s)|"
-                       r"green[- ]light|go-ahead|nod)\b", re.I)
-_NONBINDING = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters?\s+of\s+intent|statements?\s+of\s+intent|framework|"
-                         r"agreement\s+in\s+principle|preliminary\s+agreement)\b", re.I)
-_TO_SIGN = re.compile(r"\b(?:to|will|would|shall|could|may|might)\s+(?:be\s+)?(?:sign|signed|ink|inked|conclude|concluded)\b",
-                      re.I)
+_APPROVAL = Caseless(re.compile(r"\b(?:cleared|clears|approved|approves|approval|authori[sz](?:ed|es|ation)|sanction(?:ed|s)|"
+                                r"green[- ]light|go-ahead|nod)\b", re.I))
+_NONBINDING = Caseless(re.compile(r"\b(?:memorand(?:um|a)|mous?|letters?\s+of\s+intent|statements?\s+of\s+intent|framework|"
+                                  r"agreement\s+in\s+principle|preliminary\s+agreement)\b", re.I))
+_TO_SIGN = Caseless(re.compile(r"\b(?:to|will|would|shall|could|may|might)\s+(?:be\s+)?(?:sign|signed|ink|inked|"
+                               r"conclude|concluded)\b", re.I))
 _GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
 
 
@@ -225,6 +228,7 @@ class Figures:
         self._near: dict[tuple, frozenset[str]] = {}
         self._kind_feats: dict[tuple, list[str]] = {}  # `_money`, `_count`, `_date`'s features of a figure
         self._plat_feats: dict[tuple, tuple[str, ...]] = {}  # `_platform_place`, by platform name and figure
+        self._date_sents: dict[int, tuple[str, ...]] = {}  # `_date_sentence`, by sentence
         named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
         for i, c in enumerate(clauses):
             if not c.sent.noise:
@@ -589,19 +593,29 @@ class Figures:
                 lo, hi = min(t.end, dm.end), max(t.start, dm.start)
                 out.append(f"date:{name}_trig:{_bucket(gap)}" + (":break" if lo < hi and _BREAK.search(self.text, lo, hi)
                                                                   else ""))
-        sent = c.sent.text
-        if _APPROVAL.search(sent):
-            out.append("date:approval")  # "the cabinet cleared the minister to sign the contract": no signature yet
-        if _NONBINDING.search(sent):
-            out.append("date:nonbinding")  # "signed memoranda of understanding on the purchase of"
-        if _TO_SIGN.search(sent):
-            out.append("date:to_sign")  # "is expected to sign the contract in March"
+        out.extend(self._date_sentence(fig.clause, c))
         if any(o is not dm and o.prep not in ("by", "until", "till", "before") for o in c.dates):
             out.append("date:another")
         if self.ref is not None and dm.value[:4].isdigit():
             y = int(dm.value[:4])
             out.append("date:year:" + ("past" if y < self.ref.year else "same" if y == self.ref.year else "future"))
         return out
+
+    def _date_sentence(self, i: int, c: Clause) -> tuple[str, ...]:
+        """What the date's sentence says of a signature (in the order `_date` adds them): read once a sentence, for
+        every date of it."""
+        hit = self._date_sents.get(i)
+        if hit is None:
+            sent = c.sent.text
+            out = []
+            if _APPROVAL.search(sent):
+                out.append("date:approval")  # "the cabinet cleared the minister to sign the contract": no signature yet
+            if _NONBINDING.search(sent):
+                out.append("date:nonbinding")  # "signed memoranda of understanding on the purchase of"
+            if _TO_SIGN.search(sent):
+                out.append("date:to_sign")  # "is expected to sign the contract in March"
+            hit = self._date_sents[i] = tuple(out)
+        return hit
 
     def _percent(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
         return []

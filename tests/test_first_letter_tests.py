@@ -1,0 +1,81 @@
+"""Expressions whose only use is to tell whether a text holds a match, rewritten to begin with the first letters of
+their words (`W(?<!\\w.)ord` for `\\bWord`, so that `re` skips to those letters instead of trying every character),
+or gated by a part every match holds: they answer as their first form did, on sentences written for the test and on
+random strings of their words, whole and between any two positions."""
+import random
+import re
+
+import pytest
+
+from armsledger.extract import deals, entities, figures_decide
+from armsledger.extract.prefixes import Caseless
+
+# the deal rules' anaphor as first written: one expression, searched over the sentence
+_ANAPHOR_FIRST = Caseless(re.compile(
+    r"\b(?:the|this|that|these|those|its|their|a|an|such)\s+(?:\w+[\s-]){0,3}?(?:deal|contracts?|agreement|order|purchase|"
+    r"acquisition|deliveries|delivery|consignment|procurement)\b|\b(?:the|these|those|its|their)\s+(?:[\w-]+\s){0,3}?"
+    r"(?:systems?|missiles?|jets?|aircraft|fighters?|drones?|helicopters?|tanks?|howitzers?|rifles?|weapons?|"
+    r"squadrons?|batteries|regiments?|vessels?|ships?|submarines?|planes?|warplanes?|guns?|launchers?|fighter jets?)\b"
+    r"|\b(?:the|its|their)\s+(?:\w+\s){0,2}?(?:price|cost|value|contract value)\b"
+    r"|^\W*(?:deliveries|delivery)\b|\b(?:remaining|outstanding)\b", re.I))
+_BREAK_FIRST = re.compile(r"[;:()]|\b(?:while|whereas|but|although|meanwhile)\b")
+_SEAS_FIRST = re.compile(r"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+and\s+(?P<second>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+                         r"(?P<head>[Ss]eas|[Oo]ceans)(?![\w-])")
+
+SENTENCES = [
+    "The deal was signed on Monday.", "Deliveries will begin next year.", "  \"Delivery of the first jets is due.",
+    "India said the contract for 26 jets would be signed.", "These F-16 jets arrived.", "Its total price is $2 billion.",
+    "The remaining units follow.", "Outstanding orders were cut.", "Such an agreement is rare.", "A new arms deal.",
+    "An order came.", "THE DEAL", "theme deal", "bathe the deal", "x-the deal", "the-deal", "ITS PRICE", "Their  guns",
+    "Those Rafale fighter jets", "That\nagreement", "the really very big new deal", "tanks", "Its own value fell",
+    "The approval came while the talks went on; but not (yet) meanwhile", "whereas butter although Meanwhile",
+    "The East and South China Seas", "the Black and Caspian seas", "Indian and Pacific Oceans", "in the Red Sea",
+    "Seaside and Oceanside seasons", "Iİ and ſuch and Kelvin ſeas", "the East and South China Seas-", "x-Black and Red seas",
+]
+WORDS = ["the", "The", "THE", "this", "that", "these", "those", "its", "Its", "their", "a", "A", "an", "such", "ſuch",
+         "deal", "contracts", "agreement", "order", "purchase", "deliveries", "Deliveries", "delivery", "procurement",
+         "systems", "jets", "fighter jets", "fighter", "tanks", "F-16", "price", "cost", "value", "contract value",
+         "remaining", "outstanding", "new", "big", "x", "-", "--", "\n", " ", "  ", ",", ".", ";", ":", "(", ")",
+         "while", "whereas", "but", "although", "meanwhile", "butter", "abut", "and", "East", "South", "China",
+         "Seas", "seas", "Oceans", "oceans", "Sea", "Black", "Caspian", "İ", "ı", "K", "é", "’", "\"", "_"]
+
+
+def _texts(seed: int) -> list[str]:
+    r = random.Random(seed)
+    return SENTENCES + [r.choice(("", " ")).join(r.choice(WORDS) for _ in range(r.randrange(1, 14)))
+                        for _ in range(4000)]
+
+
+def test_anaphor_as_first_written() -> None:
+    hits = 0
+    for text in _texts(20261206):
+        now = bool(deals._ANAPHOR_CASELESS.search(text) or deals._ANAPHOR_OPENS.match(text))
+        assert now == bool(_ANAPHOR_FIRST.search(text)), text
+        hits += now
+    assert 100 < hits < 3900
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_break_as_first_written(seed: int) -> None:
+    r = random.Random(seed)
+    for text in _texts(seed):
+        a = r.randrange(len(text) + 1)
+        b = r.randrange(a, len(text) + 1)
+        assert bool(figures_decide._BREAK.search(text)) == bool(_BREAK_FIRST.search(text)), text
+        assert bool(figures_decide._BREAK.search(text, a, b)) == bool(_BREAK_FIRST.search(text, a, b)), (text, a, b)
+
+
+def test_seas_only_where_their_head_is() -> None:
+    assert entities._SEAS_TOGETHER.pattern == _SEAS_FIRST.pattern
+    for text in _texts(7):
+        if _SEAS_FIRST.search(text):
+            assert entities._SEAS_HEAD.search(text), text
+
+
+def test_date_sentence_cues_as_before() -> None:
+    """The three sentence tests of a date's features, now case-insensitive twins: the same answers."""
+    for name in ("_APPROVAL", "_NONBINDING", "_TO_SIGN"):
+        cl = getattr(figures_decide, name)
+        for text in _texts(3) + ["The cabinet Cleared it", "signed MoUs", "Letters of  Intent", "is expected TO sign",
+                                 "AUTHORISED", "go-ahead", "green light", "will be Inked", "framework"]:
+            assert bool(cl.search(text)) == bool(cl.rx.search(text)), (name, text)
