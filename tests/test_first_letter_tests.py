@@ -79,3 +79,19 @@ def test_date_sentence_cues_as_before() -> None:
         for text in _texts(3) + ["The cabinet Cleared it", "signed MoUs", "Letters of  Intent", "is expected TO sign",
                                  "AUTHORISED", "go-ahead", "green light", "will be Inked", "framework"]:
             assert bool(cl.search(text)) == bool(cl.rx.search(text)), (name, text)
+
+
+def test_defence_near_as_before() -> None:
+    """A guarded name's defence words, now searched as case-insensitive twins: the same answers in any window."""
+    from armsledger.extract.gazetteer import _GUARD_NOUNS, _defence_near
+    from armsledger.extract.relevance import DEFENCE_TERMS
+
+    r = random.Random(11)
+    words = WORDS + ["Apache", "Army", "NAVY", "Military", "militaries", "Helicopters", "tanks", "Defence Ministry",
+                     "arms deals", "Coast  Guard", "software", "Foundation", "ſoldiers", "Kelvin", "air-defence"]
+    texts = [r.choice(("", " ")).join(r.choice(words) for _ in range(r.randrange(1, 20))) for _ in range(3000)]
+    for text in texts:
+        a = r.randrange(len(text) + 1)
+        b = r.randrange(a, len(text) + 1)
+        assert _defence_near(text, a, b) == bool(DEFENCE_TERMS.search(text, a, b) or _GUARD_NOUNS.search(text, a, b)), \
+            (text, a, b)

@@ -229,6 +229,8 @@ class Figures:
         self._kind_feats: dict[tuple, list[str]] = {}  # `_money`, `_count`, `_date`'s features of a figure
         self._plat_feats: dict[tuple, tuple[str, ...]] = {}  # `_platform_place`, by platform name and figure
         self._date_sents: dict[int, tuple[str, ...]] = {}  # `_date_sentence`, by sentence
+        self._may: dict[tuple, bool] = {}  # `_may_fill`, by field and figure
+        self._books: dict[tuple, bool] = {}  # `of_books`, by the sum's span
         named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
         for i, c in enumerate(clauses):
             if not c.sent.noise:
@@ -328,14 +330,8 @@ class Figures:
                 kind = KINDS[f]
                 for i in read:
                     for fig in self.figures_of(i)[kind]:
-                        if f == "quantity" and _FIRST_BATCH.search(self.text, max(0, fig.start - 12), fig.start):
-                            continue  # a first batch is never the order (it may be the delivered count)
-                        if f == "delivered" and _TO_COME_AFTER.match(self.text, fig.end, min(len(self.text), fig.end + 50)):
-                            continue  # what is still to come has not been delivered
-                        if f == "delivered" and _DENIED_BEFORE.search(self.text, max(0, fig.start - 20), fig.start):
-                            continue  # "not all 36 jets have been delivered": a denied delivery
-                        if f == "value" and self.of_books(fig.value):
-                            continue  # a firm's order backlog or profit is no price
+                        if not self._may_fill(f, fig):
+                            continue
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
                 rule = self._rules[id(d)][f]
@@ -347,6 +343,24 @@ class Figures:
                     self._relative(g, min(said) if said else -1)
                     out.append(g)
         return out
+
+    def _may_fill(self, f: str, fig: Figure) -> bool:
+        """Can the figure fill field `f` of any deal (what is read around the figure alone): once a field and figure,
+        for all the deals of its sentences."""
+        key = (f, id(fig))
+        hit = self._may.get(key)
+        if hit is None:
+            text = self.text
+            hit = self._may[key] = not (
+                # a first batch is never the order (it may be the delivered count)
+                f == "quantity" and _FIRST_BATCH.search(text, max(0, fig.start - 12), fig.start)
+                # what is still to come has not been delivered
+                or f == "delivered" and _TO_COME_AFTER.match(text, fig.end, min(len(text), fig.end + 50))
+                # "not all 36 jets have been delivered": a denied delivery
+                or f == "delivered" and _DENIED_BEFORE.search(text, max(0, fig.start - 20), fig.start)
+                # a firm's order backlog or profit is no price
+                or f == "value" and self.of_books(fig.value))
+        return hit
 
     def _relative(self, g: Group, first: int) -> None:
         """What sets a candidate apart from the others of its deal's field: the first of the first sentence that
@@ -545,8 +559,12 @@ class Figures:
 
     def of_books(self, m: Money) -> bool:
         """Is the sum a firm's books ("an order backlog of $21 billion", "operating profit of 358.8 billion won")?
-        Never a purchase's price."""
-        return self._sum_near(_SUMS[0][1], m)
+        Never a purchase's price. (Read once a sum: every deal of its sentences asks.)"""
+        key = (m.start, m.end)
+        hit = self._books.get(key)
+        if hit is None:
+            hit = self._books[key] = self._sum_near(_SUMS[0][1], m)
+        return hit
 
     def _count(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
         q = fig.value
