@@ -95,3 +95,25 @@ def test_defence_near_as_before() -> None:
         b = r.randrange(a, len(text) + 1)
         assert _defence_near(text, a, b) == bool(DEFENCE_TERMS.search(text, a, b) or _GUARD_NOUNS.search(text, a, b)), \
             (text, a, b)
+
+
+def test_pre_cues_from_the_first_place_any_begins() -> None:
+    """The cues before a figure, each searched from where the first of them begins (`_ANY_PRE`'s match): the same
+    cues as each searched over the whole window, as twins and as written."""
+    cue_words = ["worth", "valued at", "for", "of which", "including", "each", "first", "batch of", "remaining",
+                 "of the", "out of", "delivered", "ordered", "order for", "fleet of", "a total of", "more", "units of",
+                 "by the end of", "due to be delivered", "in", "since", "said on", "the", "new", "Worth", "FOR", "x"]
+    r = random.Random(5)
+    texts = [r.choice(("", " ")).join(r.choice(cue_words + WORDS[:20]) for _ in range(r.randrange(1, 10))) + r.choice(
+        ("", " ", "  ", "\n")) for _ in range(3000)]
+    found = 0
+    for twin in (True, False):
+        for text in texts:
+            any_pre = figures_decide._cues(twin, "any_pre", text)[0][1].search(text)
+            cues = figures_decide._cues(twin, "pre", text)
+            everywhere = {name for name, rx in cues if rx.search(text)}
+            assert bool(any_pre) == bool(everywhere), text
+            if any_pre:
+                assert {name for name, rx in cues if rx.search(text, any_pre.start())} == everywhere, text
+                found += 1
+    assert found > 500

@@ -527,8 +527,10 @@ class Figures:
         twin = _CUES_TWIN is not None and low_before is not None and low_after is not None
         if not twin:
             low_before, low_after = before, after  # re.I over the words as written
-        if _cues(twin, "any_pre", low_before)[0][1].search(low_before):  # most figures follow none: one search tells
-            out.update(name for name, rx in _cues(twin, "pre", low_before) if rx.search(low_before))
+        first = _cues(twin, "any_pre", low_before)[0][1].search(low_before)  # most figures follow none: one search tells
+        if first:  # and no cue begins before the first place one does (that search tried them all there)
+            at = first.start()
+            out.update(name for name, rx in _cues(twin, "pre", low_before) if rx.search(low_before, at))
         if _cues(twin, "any_post", low_after)[0][1].match(low_after):
             out.update(name for name, rx in _cues(twin, "post", low_after) if rx.match(low_after))
         trig = [t for t in c.triggers if t.group in ("deal", "event")]
