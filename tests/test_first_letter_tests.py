@@ -117,3 +117,17 @@ def test_pre_cues_from_the_first_place_any_begins() -> None:
                 assert {name for name, rx in cues if rx.search(text, any_pre.start())} == everywhere, text
                 found += 1
     assert found > 500
+
+
+def test_sums_as_before() -> None:
+    """What a sum is (a firm's books, a budget, aid), now read by case-insensitive twins: the same answers in any
+    window."""
+    r = random.Random(13)
+    words = WORDS + ["Order Backlog", "backlog", "profits", "Budget", "spending", "fiscal", "aid", "Loans", "pledged",
+                     "credit line", "to help", "funding for", "sales rose", "EXPORTS HIT", "$2 billion", "ſales"]
+    texts = [r.choice(("", " ")).join(r.choice(words) for _ in range(r.randrange(1, 16))) for _ in range(2000)]
+    for name, rx in figures_decide._SUMS:
+        for text in texts:
+            a = r.randrange(len(text) + 1)
+            b = r.randrange(a, len(text) + 1)
+            assert bool(rx.search(text, a, b)) == bool(rx.rx.search(text, a, b)), (name, text, a, b)

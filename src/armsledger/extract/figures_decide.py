@@ -125,7 +125,7 @@ def _cues(twin: bool, side: str, text: str) -> list[tuple[str, re.Pattern]]:
 # a sum that is not one purchase's price: a firm's books ("an order backlog of more than $21 billion", "operating profit
 # of 358.8 billion won"), a budget or a spending plan ("expects to spend S$20.2 billion in the coming financial year",
 # "a USD 40 billion drive to modernise"), aid or money given ("promised $18 million to help", "contributed $8 billion")
-_SUMS = [(name, re.compile(rx, re.I)) for name, rx in (
+_SUMS = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (  # run as twins over the lower-cased text
     ("books", r"\b(?:backlog|order\s+book|portfolio|profits?|revenues?|turnover|earnings|income|losses|sales\s+(?:rose|fell|"
               r"grew|reached|totall?ed)|exports?\s+(?:rose|fell|grew|reached|totall?ed|hit|topped|passed|passing|set))\b"),
     ("budget", r"\b(?:budgets?|spend|spends|spending|spent|expenditures?|outlays?|fiscal|financial\s+year|annual(?:ly)?|"
@@ -553,7 +553,7 @@ class Figures:
         out.extend("money:sum:" + name for name, rx in _SUMS if self._sum_near(rx, m))
         return out
 
-    def _sum_near(self, rx: re.Pattern, m: Money) -> bool:
+    def _sum_near(self, rx: Caseless, m: Money) -> bool:
         """Do the words around a sum, in its sentence, say what `rx` says ("order backlog", "budget", "aid")?"""
         span = self._sentence_of.get(m.start)
         lo, hi = span if span else (m.start, m.end)
