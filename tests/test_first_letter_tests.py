@@ -119,15 +119,19 @@ def test_pre_cues_from_the_first_place_any_begins() -> None:
     assert found > 500
 
 
-def test_sums_as_before() -> None:
-    """What a sum is (a firm's books, a budget, aid), now read by case-insensitive twins: the same answers in any
-    window."""
+def test_twins_as_before() -> None:
+    """What a sum is (a firm's books, a budget, aid) and the deal rules' delivery cues, now read by case-insensitive
+    twins: the same matches (spans and groups) in any window."""
     r = random.Random(13)
     words = WORDS + ["Order Backlog", "backlog", "profits", "Budget", "spending", "fiscal", "aid", "Loans", "pledged",
-                     "credit line", "to help", "funding for", "sales rose", "EXPORTS HIT", "$2 billion", "ſales"]
+                     "credit line", "to help", "funding for", "sales rose", "EXPORTS HIT", "$2 billion", "ſales",
+                     "delivered", "Handed over", "took delivery of", "is due to be delivered", "Expected", "for delivery",
+                     "the last", "final batch", "deliveries are expected", "completion", "ARRIVE", "2026", "jets"]
     texts = [r.choice(("", " ")).join(r.choice(words) for _ in range(r.randrange(1, 16))) for _ in range(2000)]
-    for name, rx in figures_decide._SUMS:
+    cases = list(figures_decide._SUMS) + [(n, getattr(deals, n)) for n in ("_PAST_DELIVERY", "_COMPLETION", "_DUE_BEFORE")]
+    for name, rx in cases:
         for text in texts:
             a = r.randrange(len(text) + 1)
             b = r.randrange(a, len(text) + 1)
-            assert bool(rx.search(text, a, b)) == bool(rx.rx.search(text, a, b)), (name, text, a, b)
+            now, first = rx.search(text, a, b), rx.rx.search(text, a, b)
+            assert (now and now.regs) == (first and first.regs), (name, text, a, b)
