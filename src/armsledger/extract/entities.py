@@ -202,6 +202,45 @@ _HONORIFIC_FIRST = re.compile(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr|Ta
                               r"Dato['’] Sri|Datuk|Dato['’]|Datin|Toh Puan|Tun)\.?\s+")
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
+# a name then a verb only a person's name is followed by ("Ann Kowal said", "Ann Kowal also wrote"): `_speakers`
+_SPEECH_WORDS = ("said", "says", "told", "wrote", "added", "explained", "stressed", "tweeted", "insisted", "recalled",
+                 "emphasised", "emphasized", "remarked")
+_SPEAKER = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*(?:\s+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    r"(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+    r"\s+(?:also\s+|later\s+|then\s+|further\s+)?(?:" + "|".join(_SPEECH_WORDS) + r")\b")
+# words that open capitalised words before "said" that are no person's name: days, months, articles of other
+# languages' outlets ("La Tribune said"), pronouns and adverbs opening a sentence
+_NOT_SPEAKER_FIRST = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                               "june july august september october november december la le les der die das el the a an "
+                               "he she it they we this that meanwhile however also officials sources reports but and "
+                               "in on at on of for later earlier both".split())
+# a writer named where the report ends or begins: "Ann Kowal is Defense News' Poland correspondent.", "Ann Kowal is
+# a reporter for ...", "About Ann Kowal" or "From Ann Kowal, Abuja" on a line of its own
+_WRITER_WORDS = ("correspondent", "reporter", "journalist", "columnist", "contributor", "About", "From", "/", "\n")
+_WRITER_LINES = (
+    re.compile(rf"(?m)(?:^|(?<=[.!?]\s))[ \t]*(?P<names>{_LINE_NAME})\s+is\s+(?:a|an|the|[A-Z][\w.'’ -]{{0,40}}?['’]s?)\s+"
+               rf"(?:[\w'’-]+\s+){{0,4}}?(?:correspondent|reporter|journalist|columnist|contributor|staff writer|editor)\b"),
+    re.compile(rf"(?m)^[ \t]*About[ \t]+(?P<names>{_LINE_NAME})[ \t]*$"),
+    re.compile(rf"(?m)^[ \t]*From[ \t]+(?P<names>{_LINE_NAME}),[ \t]+[A-Z][\w-]+[ \t]*$"),
+    # a name on a line of its own above the date and time it was posted, or before the writer's handle: "Ann Kowal\n
+    # 1/19/2022", "Ann Kowal\nPublished ...", "Ann Kowal (@akowal) Published ..."
+    re.compile(r"(?m)^[ \t]*(?!By\b)(?P<names>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[ \t]*(?:\n[ \t]*"
+               r"(?:\d{1,4}[/:.-]\d|Published|Updated|Posted|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d)"
+               r"|[ \t]+\(@\w+\))"),
+    # a picture credit after its caption, the name before a slash and the outlet: "... at sunrise. Ann Kowal/The
+    # Canadian Press"
+    re.compile(r"(?m)(?:^|(?<=[.)])|(?<=[.)] ))[ \t]*(?P<names>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
+               r"[ \t]*/[ \t]*(?:The[ \t]+)?[A-Z]"))
+# a capitalised word after "in", "at" or "near" and before where its clause goes on ("in Liboi on April 5", "in
+# Kant, where", "in Nadi."): a town, when no name found covers it (`_towns_after_in`)
+_IN_TOWN = re.compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][a-zéèç][\w'’é-]*(?:[- ][A-Z][\w'’é-]+)?)(?=\s*(?:[,.;)]|"
+                      r"\s+(?:on|in|and|last|this|next|during|where|to|for|from|earlier|later|since|before|after)\b))")
+_NOT_TOWN = frozenset("january february march april may june july august september october november december monday "
+                      "tuesday wednesday thursday friday saturday sunday english french spanish arabic russian chinese "
+                      "german portuguese italian turkish japanese korean persian hindi urdu sea ocean weapons defense "
+                      "defence parliament congress senate cabinet court office government spring summer autumn fall "
+                      "winter christmas ramadan easter".split())
 _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
              r"Defence Forces|Defense Forces|Space Force|Air Defence Forces|Special Forces")
 _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporation|Corp\.?|Incorporated|Inc\.?|"
@@ -226,7 +265,10 @@ _OUTLET_DOMAIN = Anchored(re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com
 # the head words a body's name may begin with ("the Department of ...", "the Office for ...", "the Directorate
 # General of Armaments", "the General Staff of the Armed Forces")
 _HEADS_FIRST = (r"Directorate[- ]General|General Staff|Department|Office|Council|Committee|Commission|Agency|Bureau|"
-                r"Directorate|Secretariat|Undersecretariat|Administration|Authority|Service|Ministry")
+                r"Directorate|Secretariat|Undersecretariat|Administration|Authority|Service|Ministry|"
+                # houses, boards, courts and schools named the same way: "the House of Representatives", "the Board
+                # of Appeals", "the University of Montreal", "the Court of Federal Claims", "the Committee on Defence"
+                r"House|Board|University|Bank|Court|Institute|Academy|College|Chamber")
 # a name headed as a body is one whatever words it holds: "Department of Homeland Security (DHS)", "Joint Missile
 # Test Command (JMTC)", "Harbin Aircraft Co (HAC)"
 _BODY_HEADED = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s.+|.+\s(?:{_INSTITUTION_HEADS}|{_LEGAL}|Co\.?)", re.S)
@@ -825,13 +867,17 @@ class EntityFinder:
         self._credit_more = re.compile(
             # the heads grouped by their first letter, `(?<!\w.)` after it being `\b` before it: the search skips to
             # those letters instead of trying every character (4x faster)
-            rf"(?:W(?<!\w.)ritten\s+by|T(?<!\w.)(?:ranslated\s+by|ext\s+by)|E(?<!\w.)(?:dited\s+by|ditors?:)"
+            rf"(?:W(?<!\w.)ritten\s+by|T(?<!\w.)(?:ranslated\s+by|ext\s+by)|E(?<!\w.)(?:dited\s+(?:and\s+translated\s+)?by|ditors?:)"
             rf"|B(?<!\w.)y(?<=[a-z0-9] By)(?=\s+[A-Z][a-z]))\s+"
             rf"(?P<names>{_LINE_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_LINE_NAME})*)")
         self._descriptor = re.compile(_lead("expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
                                             "businessman|businesswoman|student|resident|strongman|frontbencher|politician|"
                                             "journalist|commentator|activist|economist|Treasurer|councillors?|"
-                                            "spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr") + rf"\.?\s+(?P<name>{NAME})")
+                                            "spokesman|spokeswoman|MP|Mr|Ms|Mrs|Dr|"
+                                            # what writers, managers, judges and junior ranks are: "columnist Ann
+                                            # Kowal", "general manager Ann Kowal", "Justice Ann Kowal", "Sgt. Ann Kowal"
+                                            "columnist|correspondent|reporter|editor|manager|executive|engineer|"
+                                            "Justice|Judge|Corporal|Cpl|Sergeant|Sgt|Private|Pvt") + rf"\.?\s+(?P<name>{NAME})")
         # a name opening a sentence, then who it is: "Lee Young-geol, who heads...", "Sergey Kornev, a representative of"
         # (looked for only before what follows the name: the comma and who it is, found in few places, where a name
         # at each of 200 characters before a bare ", who|a|the" cost 10x more)
@@ -863,9 +909,9 @@ class EntityFinder:
         # a body named head word first, then what it is of or for: "the Department of National Defense", "the Office
         # of the President of Ukraine", "the Budget Committee of the German Bundestag"
         self._institution_first = Anchored(re.compile(
-            rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_HEADS_FIRST})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+"
+            rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_HEADS_FIRST})\s+(?:of|for|on(?<=(?:ttee|ncil)\son)|on(?<=ssion\son))\s+(?:the\s+)?[A-Z][\w'’-]+"
             rf"(?:\s+(?:(?:and|of|for)\s+(?:the\s+)?)?[A-Z][\w'’-]+){{0,4}})(?=[\s,.;:)'’]|$)"),
-            rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s", 60)  # its head word and the "of" after it
+            rf"(?:{_HEADS_FIRST})\s+(?:of|for|on(?<=(?:ttee|ncil)\son)|on(?<=ssion\son))\s", 60)  # its head word and the "of" after it
         self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}{_by_first(_LEGAL)})(?=[\s,.;:)]|$)"),
                                rf"{_by_first(_LEGAL)}(?=[\s,.;:)]|$)", 200)  # its legal form
         self._designation, self._named_type = DESIGNATION, NAMED_TYPE
@@ -914,6 +960,8 @@ class EntityFinder:
         self._outlets(text, ents)
         self._outlet_names(text, ents)
         self._bare_bodies(text, ents)
+        self._speakers(text, ents)
+        self._towns_after_in(text, ents)
         self._surnames(text, ents)
         self._same_person_spelt_twice(ents)
         self._parent_word_as_subsidiary(ents)
@@ -1240,6 +1288,9 @@ class EntityFinder:
             self._credited(text, ents, m, role)
         for m in for_text(self._line_byline, text).finditer(text) if _may_hold(text, _BYLINE_WORDS) else ():
             self._credited(text, ents, m, "reporter")
+        for rx in _WRITER_LINES if _has_any(text, _WRITER_WORDS) else ():
+            for m in rx.finditer(text):
+                self._credited(text, ents, m, "reporter")
         for rx in (self._descriptor, self._opening_appos):
             for m in for_text(rx, text).finditer(text):
                 s, e = m.start("name"), m.end("name")
@@ -1845,6 +1896,43 @@ class EntityFinder:
                 x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
             ents.unmention((s, e, x))
         ents.mention(ent, span)
+
+    def _speakers(self, text: str, ents: Entities) -> None:
+        """A name told by what only a person does right after it: "Ann Kowal said", "Ann Kowal wrote on Twitter",
+        "..., Ann Kowal added". Looked for after the bodies, places and outlets are found: a name that holds one of
+        theirs ("Naval Group said", "La Tribune noted") or a title or body word ("Minister Kowal said") is none."""
+        if not _may_hold(text, _SPEECH_WORDS):
+            return
+        vocab = self._title_words()
+        for m in _SPEAKER.finditer(text):
+            s, e = m.span("name")
+            words = m["name"].split()
+            if words[0].casefold() in _NOT_SPEAKER_FIRST or any(w.casefold() in vocab for w in words if w[:1].isupper()):
+                continue
+            if re.search(r"[A-Z][\w'’.-]*[ \t]$", text[max(0, s - 40):s]):
+                continue  # the end of longer capitalised words ("Chief of Staff Ann Kowal said" is found by its title)
+            if any(x.kind != "person" or not (a <= s and b >= e) for a, b, x in ents.overlapping(s, e)):
+                continue  # a body's, place's or country's name, or a person's run on into other words
+            if ents.covered(s, e) is not None or _HONORIFIC_FIRST.match(m["name"]):
+                continue  # a person already found here; "Mr Kowal said" is one named in full before
+            if any(m["name"] in p.name for p in ents.of_kind("person")):
+                continue  # "Ann Kowal said" after "Ann Kowal Nowak": part of a name found in full
+            self._add_person(text, ents, _Offset(re.match(r".+", m["name"]), s), None, None)
+
+    def _towns_after_in(self, text: str, ents: Entities) -> None:
+        """A town no catalogue holds, told by the preposition before it and where its clause goes on: "crashed in
+        Liboi on April 5", "held talks in Nadi.", "the base in Kant, where". Looked for last, when every name the
+        report's bodies, people and places have is found: one word that none of them covers, no month, language or
+        title or body word, is a place."""
+        vocab = self._title_words()
+        for m in _IN_TOWN.finditer(text):
+            s, e = m.span("name")
+            words = re.split(r"[\s-]", m["name"])
+            if any(w.casefold() in vocab or w.casefold() in _NOT_TOWN for w in words) or ents.overlapping(s, e):
+                continue
+            name = m["name"]
+            ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="city"))
+            ents.mention(ent, Span(s, e, name))
 
     def _surnames(self, text: str, ents: Entities) -> None:
         for p in list(ents.of_kind("person")):
