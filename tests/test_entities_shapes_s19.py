@@ -99,3 +99,26 @@ def test_a_body_named_head_word_first(extractor, text, name):
 def test_a_service_on_a_date_is_no_body(extractor):
     text = "The helicopter was inducted into the Service on April 29 at a ceremony in Radom."
     assert not any("April" in n for n in names(extractor, text, "organization"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The permits were granted by Oskar Lindqvist, then foreign affairs minister, in 2016.", "Oskar Lindqvist"),
+    ("The firm's owner was an aide to Rashid Kamaruddin, then defence minister.", "Rashid Kamaruddin"),
+    ("The fleet decayed until Felipe Santander, the predecessor of the current president, began to rebuild it.",
+     "Felipe Santander"),
+    ("The plant was opened by Greta Holm, Saab vice president for exports, on Monday.", "Greta Holm"),
+    ("Janek Turowski, a Warsaw University law professor, challenged the permits.", "Janek Turowski"),
+    ("The talks ended. Marek Olszewski, a Polish Institute of International Affairs analyst, said so.",
+     "Marek Olszewski"),
+])
+def test_a_name_before_what_they_were_or_are_of_a_body(extractor, text, name):
+    assert name in names(extractor, text, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The board appointed former ambassador to the United Nations Karin Stromberg as chair.", "Karin Stromberg"),
+    ("The minister will host his counterpart Tevita Lolohea next week.", "Tevita Lolohea"),
+    ("She met the ambassador to the European Union Piotr Szymanski on Monday.", "Piotr Szymanski"),
+])
+def test_a_name_after_an_office_to_a_body_or_a_bare_counterpart(extractor, text, name):
+    assert name in names(extractor, text, "person")

@@ -558,9 +558,20 @@ _APPOS_AFTER_NAME = re.compile(
     r",(?<=[a-zà-ÿ'’.],)[ \t]+(?:who(?:se)?\s|a[ \t]+(?:former[ \t]+|senior[ \t]+|retired[ \t]+|top[ \t]+)?[a-z]+[ \t]|"
     r"(?:his|her|their)[ \t]+(?:[A-Z][\w-]+[ \t]+)?(?:counterpart|predecessor|successor|deputy|wife|husband|daughter|son)\b|"
     r"(?:deputy|former|acting|senior)[ \t]+[a-z]+|(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:Minister|Secretary|Director|President|"
-    r"Chairman|Chief|Head|Ambassador|Commander|Manager|Chargé|[Pp]rogram(?:me)?[ \t]+[Dd]irector)\b)")
-# after an office: "for" or "of" and the words of what it is, up to the name that ends them
-_OFFICE_OF_WORDS = re.compile(r"[ \t]+(?:for|of)[ \t]+(?P<words>(?:[\w&'’.-]+[ \t]+){1,6}?[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+"
+    r"Chairman|Chief|Head|Ambassador|Commander|Manager|Chargé|[Pp]rogram(?:me)?[ \t]+[Dd]irector)\b|"
+    # then what they were, what they are of someone, what they are of a firm or school in lower case ("Ann Kowal,
+    # then defence minister", "Ann Kowal, the predecessor of ...", "Ann Kowal, Lockheed Martin vice president", "Ann
+    # Kowal, a University of Gdansk law professor")
+    r"then[ \t]+(?:[a-z]+[ \t]+){0,3}(?:minister|secretary|president|premier|chancellor|governor|ambassador|chief|head|"
+    r"director|commander|spokes(?:man|woman|person))\b|"
+    r"the[ \t]+(?:predecessor|successor|son|daughter|wife|husband|widow|father|mother|brother|sister)[ \t]+of\b|"
+    r"(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:(?:senior|executive)[ \t]+)?(?:vice[ \t]+president|president|chief[ \t]+executive|"
+    r"general[ \t]+manager|managing[ \t]+director|chairman|spokes(?:man|woman|person))\b|"
+    r"an?[ \t]+(?:former[ \t]+)?[A-Z][\w'’.-]*[ \t]+(?:(?:[A-Z][\w'’.-]*|of|the|for|and)[ \t]+){0,4}(?:[a-z]+[ \t]+)?(?:professor|analyst|researcher|expert|"
+    r"lawmaker|official|member|correspondent|reporter|lecturer|scholar|fellow)\b)")
+# after an office: "for", "of" or "to" and the words of what it is, up to the name that ends them ("ambassador to
+# the United Nations Ann Kowal")
+_OFFICE_OF_WORDS = re.compile(r"[ \t]+(?:for|of|to)[ \t]+(?P<words>(?:[\w&'’.-]+[ \t]+){1,6}?[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+"
                               r"(?:[ \t]+[A-Z][\w'’-]+){0,2})(?=[ \t]*(?:,|\.|\s+[a-z]|\s*$))")
 # words that make a credited "name" an outlet's, a firm's or a thing's
 _NOT_CREDIT_NAME = {"news", "shipyard", "times", "daily", "post", "press", "agency", "media", "images", "photo", "group",
@@ -843,7 +854,7 @@ class EntityFinder:
             rf",\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
             rf"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?i:{office_alt})\b")
         self._counterpart = rx(
-            rf"\b(?:his|her|their)\s+(?P<dem>[A-Z][\w-]+)\s+counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
+            rf"\b(?:his|her|their)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
         self._byline = re.compile(rf"(?m)^[ \t]*\(?By\s+(?:(?:[a-z]+\s+){{0,3}}(?:correspondent|reporter|editor|writer)\s+)?"
                                   rf"(?P<names>(?:{_CAPS_NAME}|{NAME})(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:{_CAPS_NAME}|{NAME}))*)")
         # a photo credit: "(AP Photo/Evan Vucci)", "(AP: Evan Vucci)", "(Agência Brasil / Tânia Rêgo)"
@@ -1215,7 +1226,7 @@ class EntityFinder:
 
     def _people(self, text: str, ents: Entities, offices: list[Hit] | None = None) -> None:
         for m in self._counterpart.finditer(text) if "counterpart" in text else ():
-            country = self._country_at(text, ents, m.start("dem"), m.end("dem"))
+            country = self._country_at(text, ents, m.start("dem"), m.end("dem")) if m["dem"] else None
             role = None
             if m["title"]:
                 off = self._office(m["title"])
@@ -1336,7 +1347,8 @@ class EntityFinder:
         keep: list[re.Match] = []
         for t in reversed(tokens):
             w = t.group()
-            if w.casefold().strip(".,") in vocab or w.endswith(".") and w[:-1].isupper() or len(keep) == 4 or any(
+            if w.casefold().strip(".,") in vocab or w.endswith(".") and (w[:-1].isupper() or re.search(r"[a-z]{2}\.$", w)
+                                                                          and w not in ("Jr.", "Sr.")) or len(keep) == 4 or any(
                     x.kind != "person" for _, _, x in ents.overlapping(base + t.start(), base + t.end())):
                 break
             keep.insert(0, t)
