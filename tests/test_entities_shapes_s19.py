@@ -122,3 +122,13 @@ def test_a_name_before_what_they_were_or_are_of_a_body(extractor, text, name):
 ])
 def test_a_name_after_an_office_to_a_body_or_a_bare_counterpart(extractor, text, name):
     assert name in names(extractor, text, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Late on Tuesday Poland's Development Ministry said it was breaking off the talks.", "Development Ministry"),
+    ("Documents from Kowalski's Economy Ministry show the plan was weighed.", "Economy Ministry"),
+    ("The army had obtained approval from the country's finance ministry to raise the budget.", "Finance Ministry"),
+    ("In a faxed reply, China's Foreign Affairs Ministry declined to comment.", "Foreign Ministry"),
+])
+def test_a_ministry_of_another_portfolio(extractor, text, name):
+    assert any(name.casefold() in n.casefold() for n in names(extractor, text, "organization"))

@@ -907,7 +907,8 @@ class EntityFinder:
         self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
                                  r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\b", 120)  # the service's last word
         self._ministry = re.compile(
-            r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign|external affairs|home|interior))\s+(?i:ministry)\b"
+            r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign affairs|foreign|external affairs|home|interior|economy|economic affairs|"
+            r"finance|development|trade|industry|commerce|justice|energy|transport))\s+(?i:ministry)\b"
             r"|\b(?:(?P<who3>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)\s+)?[Mm]inistry of (?P<kind2>Defen[cs]e|National Defen[cs]e|Foreign Affairs|External Affairs|Home Affairs)"
             r"(?:\s+of\s+(?P<who2>(?:the\s+Republic\s+of\s+)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))?")
         # (a name's capital found first, then what precedes it checked, `(?<!\w.)` being `\b` before it: the search
