@@ -132,3 +132,12 @@ def test_a_name_after_an_office_to_a_body_or_a_bare_counterpart(extractor, text,
 ])
 def test_a_ministry_of_another_portfolio(extractor, text, name):
     assert any(name.casefold() in n.casefold() for n in names(extractor, text, "organization"))
+
+
+@pytest.mark.parametrize("text", [
+    "The vehicles will be used against the Somalia-based Al-Shabaab militants.",
+    "Last year the group Al Shabaab attacked a hotel in the capital.",
+    "The Al-Qaeda affiliate claimed the attack on the base.",
+])
+def test_an_armed_group_written_with_a_capital_article(extractor, text):
+    assert names(extractor, text, "organization") & {"al-Shabaab", "al-Qaeda"}
