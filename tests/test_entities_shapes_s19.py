@@ -141,3 +141,31 @@ def test_a_ministry_of_another_portfolio(extractor, text, name):
 ])
 def test_an_armed_group_written_with_a_capital_article(extractor, text):
     assert names(extractor, text, "organization") & {"al-Shabaab", "al-Qaeda"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Work stalled after the German company Brettmann declined to export the engines.", "Brettmann"),
+    ("The hulls will be built by the Algerian shipbuilding company ECNB in Oran.", "ECNB"),
+    ("Earlier on Monday the investigative website Revelo had reported the order.", "Revelo"),
+    ("The tanks were sold through the Turkish state bank Halkfin under a credit line.", "Halkfin"),
+    ("The boats will be serviced by the subsidiary Kestrel Marine Senegal from next year.", "Kestrel Marine Senegal"),
+    ("The Warsaw-based think tank CASW said the price was high.", "CASW"),
+])
+def test_a_body_named_after_the_noun_that_says_what_it_is(extractor, text, name):
+    assert name in names(extractor, text, "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "The jets were bought from the company. In 2020 the deal was extended.",
+    "The aircraft is built by the American firm Boeing for the navy.",
+])
+def test_a_noun_before_a_sentence_or_a_catalogue_body_makes_no_new_body(extractor, text):
+    assert not {n for n in names(extractor, text, "organization") if n not in ("Boeing",)} - {"Boeing Defense, Space & Security"}
+
+
+@pytest.mark.parametrize("text", [
+    "Rear Adm. Jan Kirby, the press secretary, said the signing went well.",
+    "Meanwhile Gen. Piotr Hoffman, commander of the command, said the award stands.",
+])
+def test_a_rank_written_short_is_no_name(extractor, text):
+    assert not {n for n in names(extractor, text, "person") if n.endswith(("Adm", "Gen"))}

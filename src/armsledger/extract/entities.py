@@ -157,6 +157,8 @@ _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chi
 _JUNIOR_RANKS = {"Major", "Maj", "Lieutenant", "Lt", "First Lieutenant", "Second Lieutenant", "Flight Lieutenant",
                  "Flt Lt", "Squadron Leader", "Sqn Ldr", "Sergeant", "Sgt", "Staff Sergeant", "Master Sergeant",
                  "Corporal", "Cpl", "Warrant Officer", "Petty Officer", "Chief Petty Officer", "Ensign"}
+# ranks written short, that end no name ("Rear Adm", "Meanwhile Gen" are a rank before the name, not one)
+_RANK_ABBREVIATIONS = frozenset("Gen Adm Col Lt Maj Brig Capt Cdr Cmdr Sgt Cpl Gov Sen Rep Cdre".split())
 # plural nouns of the people of a body that open its name at a sentence's start ("Officials of the Defence
 # Procurement Agency inspected ..."): the body is what follows "of (the)"
 _PEOPLE_OF = re.compile(r"(?:Officials|Staff|Members|Representatives|Officers|Employees|Experts|Delegates|Personnel|"
@@ -241,6 +243,17 @@ _NOT_TOWN = frozenset("january february march april may june july august septemb
                       "german portuguese italian turkish japanese korean persian hindi urdu sea ocean weapons defense "
                       "defence parliament congress senate cabinet court office government spring summer autumn fall "
                       "winter christmas ramadan easter".split())
+# a noun that says what a body is right before its name ("the German company MTU", "the think tank CAST", the
+# website "Disclose"): `_bodies_by_noun`
+_OUTLET_NOUNS = frozenset({"website", "newspaper", "daily", "broadcaster", "outlet", "agency"})
+_BODY_NOUN_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "shipyard", "shipbuilder", "website",
+                    "think", "broadcaster", "newspaper", "daily", "conglomerate", "contractor", "start", "subsidiary",
+                    "outlet", "agency", "group", "bank")
+_BODY_BY_NOUN = re.compile(
+    r"\b(?P<noun>company|firm|maker|manufacturer|producer|shipyard|shipbuilder|website|think[ -]tank|broadcaster|"
+    r"newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank)[ \t]+[\"“]?"
+    r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
+    r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
 _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
              r"Defence Forces|Defense Forces|Space Force|Air Defence Forces|Special Forces")
 _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporation|Corp\.?|Incorporated|Inc\.?|"
@@ -972,6 +985,7 @@ class EntityFinder:
         self._outlets(text, ents)
         self._outlet_names(text, ents)
         self._bare_bodies(text, ents)
+        self._bodies_by_noun(text, ents)
         self._speakers(text, ents)
         self._towns_after_in(text, ents)
         self._surnames(text, ents)
@@ -1154,6 +1168,8 @@ class EntityFinder:
             words = raw.split()
         if words[0].casefold() in _STOP_FIRST or len(words) < 2 or any(w.strip(".,").casefold() in _NOT_NAME for w in words):
             return None
+        if words[-1].rstrip(".") in _RANK_ABBREVIATIONS or words[0].casefold() in ("meanwhile", "however", "also"):
+            return None  # "Rear Adm. John Kirby" cut short, "Meanwhile Gen. Ann Kowal": a rank or an adverb, no name
         if any((w.title() if raw.isupper() else w) in _TITLE_CASE_GLUE for w in words[1:]):
             return None  # a headline in title case ("Minister To Discuss Strengthening Of Air Defence"), not a name
         hit = ents.covered(s, e)
@@ -1909,6 +1925,31 @@ class EntityFinder:
                 x.mentions = [mm for mm in x.mentions if not (mm.start == s and mm.end == e)]
             ents.unmention((s, e, x))
         ents.mention(ent, span)
+
+    def _bodies_by_noun(self, text: str, ents: Entities) -> None:
+        """A body no catalogue holds, told by the noun that says what it is right before its name: "the German
+        company MTU", "the Italian shipbuilder Fiancateri", "the investigative website Disclose", "the think tank
+        CAST", "the terror group Al Shabaab". Looked for after the catalogue's and the rules' names: one that
+        holds a body's or a person's name is theirs; a country's or a place's within it is no mention of them
+        ("the local firm Kazakhstan Engineering")."""
+        if not _may_hold(text, _BODY_NOUN_WORDS):
+            return
+        for m in _BODY_BY_NOUN.finditer(text):
+            words = m["name"].split()
+            while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or words[-1] in _TITLE_CASE_GLUE):
+                words.pop()
+            if not words:
+                continue
+            name = " ".join(words)
+            s, e = m.start("name"), m.start("name") + len(name)
+            inner = ents.overlapping(s, e)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                continue  # a catalogue body, a person, or a country's or place's whole name ("the firm Boeing")
+            noun = m["noun"].casefold()
+            category = "news agency" if noun in _OUTLET_NOUNS else "research institute" if "tank" in noun else "company"
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category=category))
+            self._force_mention(ents, ent, Span(s, e, name))
 
     def _speakers(self, text: str, ents: Entities) -> None:
         """A name told by what only a person does right after it: "Ann Kowal said", "Ann Kowal wrote on Twitter",
