@@ -169,3 +169,20 @@ def test_a_noun_before_a_sentence_or_a_catalogue_body_makes_no_new_body(extracto
 ])
 def test_a_rank_written_short_is_no_name(extractor, text):
     assert not {n for n in names(extractor, text, "person") if n.endswith(("Adm", "Gen"))}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The minister held talks with the president at the Kremlin on Friday.", "Kremlin"),
+    ("The prime minister may visit the White House in February.", "White House"),
+    ("The two leaders met in the Blue House to sign the pact.", "Blue House"),
+])
+def test_a_seat_of_government_one_is_at_is_a_place(extractor, text, name):
+    assert name in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("According to the Kremlin, the talks went well.", "Kremlin"),
+    ("The White House said the sale would go ahead.", "White House"),
+])
+def test_a_seat_of_government_that_speaks_is_a_body(extractor, text, name):
+    assert name in names(extractor, text, "organization") and name not in names(extractor, text, "location")

@@ -254,6 +254,9 @@ _BODY_BY_NOUN = re.compile(
     r"newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank)[ \t]+[\"“]?"
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
+# the seats of government that are places when one is at them or goes to them (`_seats_as_places`)
+_SEATS = frozenset({"White House", "Kremlin", "Élysée", "Blue House", "Downing Street"})
+_AT_SEAT_BEFORE = re.compile(r"\b(?:at|in|inside|(?<!ccording )to|visit(?:s|ed|ing)?)\s+(?:the\s+)?\Z")
 _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
              r"Defence Forces|Defense Forces|Space Force|Air Defence Forces|Special Forces")
 _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporation|Corp\.?|Incorporated|Inc\.?|"
@@ -988,6 +991,7 @@ class EntityFinder:
         self._bodies_by_noun(text, ents)
         self._speakers(text, ents)
         self._towns_after_in(text, ents)
+        self._seats_as_places(text, ents)
         self._surnames(text, ents)
         self._same_person_spelt_twice(ents)
         self._parent_word_as_subsidiary(ents)
@@ -1950,6 +1954,24 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, category=category))
             self._force_mention(ents, ent, Span(s, e, name))
+
+    @staticmethod
+    def _seats_as_places(text: str, ents: Entities) -> None:
+        """A seat of government named as the place one goes to or meets at ("talks with Putin at the Kremlin",
+        "may visit the White House") is a place there, the body elsewhere ("the Kremlin said")."""
+        for org in ents.of_kind("organization"):
+            if org.name not in _SEATS:
+                continue
+            there = [mm for mm in org.mentions if _AT_SEAT_BEFORE.search(text, max(0, mm.start - 30), mm.start)]
+            if not there:
+                continue
+            name = org.name
+            place = ents.get_or_add(("location", name.casefold()),
+                                    lambda: Entity("location", name, country=org.country, category="venue"))
+            for mm in there:
+                org.mentions = [x for x in org.mentions if x is not mm]
+                ents.unmention((mm.start, mm.end, org))
+                ents.mention(place, mm)
 
     def _speakers(self, text: str, ents: Entities) -> None:
         """A name told by what only a person does right after it: "Ann Kowal said", "Ann Kowal wrote on Twitter",
