@@ -186,3 +186,17 @@ def test_a_seat_of_government_one_is_at_is_a_place(extractor, text, name):
 ])
 def test_a_seat_of_government_that_speaks_is_a_body(extractor, text, name):
     assert name in names(extractor, text, "organization") and name not in names(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"This is a historic day," said Tomasz Nowakowski.', "Tomasz Nowakowski"),
+    ('"The price is fair," says Irena Kaminska, adding that talks go on.', "Irena Kaminska"),
+    ('"We will wait," added Bartosz Wilk on Friday.', "Bartosz Wilk"),
+])
+def test_a_name_after_a_verb_of_saying_where_its_clause_ends(extractor, text, name):
+    assert name in names(extractor, text, "person")
+
+
+def test_a_unit_after_an_office_is_no_persons_name(extractor):
+    text = "Lieutenant Colonel Jan Wronski, a spokesman for the 11th Armoured Cavalry Division, confirmed it."
+    assert names(extractor, text, "person") == {"Jan Wronski"}

@@ -213,6 +213,10 @@ _SPEAKER = re.compile(
     r"\s+(?:also\s+|later\s+|then\s+|further\s+)?(?:" + "|".join(_SPEECH_WORDS) + r")\b")
 # words that open capitalised words before "said" that are no person's name: days, months, articles of other
 # languages' outlets ("La Tribune said"), pronouns and adverbs opening a sentence
+# "said Ann Kowal." / "said Ann Kowal, the ..." : the name after the verb, where its clause ends
+_SPEAKER_AFTER = re.compile(
+    r"\b(?:said|says|added|wrote|explained)[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})(?=[ \t]*[,.;]|[ \t]+(?:in|on|at|after|before|during|of)\b)")
 _NOT_SPEAKER_FIRST = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                                "june july august september october november december la le les der die das el the a an "
                                "he she it they we this that meanwhile however also officials sources reports but and "
@@ -1358,7 +1362,9 @@ class EntityFinder:
             words |= {w.casefold() for e in self.cat.of_kind("organization").values() if e.category != "defence company"
                       for n in e.names() for w in n.split() if w.isalpha()}
             things = {w.rstrip("s") for h, _ in _NAMED_HEAD_CATEGORY for w in h.split()} | set(_HEAD_CATEGORY) | {"class"}
-            self._title_vocab = frozenset(words | _NOT_NAME | _STOP_FIRST | things | {t + "s" for t in things} | _OFFICE_OF_NOUNS)
+            units = {u.casefold() for u in _UNIT_HEADS.split("|")} | {"corps", "command", "unit", "units", "group"}
+            self._title_vocab = frozenset(words | _NOT_NAME | _STOP_FIRST | things | {t + "s" for t in things} | _OFFICE_OF_NOUNS
+                                          | units)
         return self._title_vocab
 
     def _name_span(self, text: str, ents: Entities, tokens: list[re.Match], base: int) -> tuple[int, int] | None:
@@ -1980,7 +1986,7 @@ class EntityFinder:
         if not _may_hold(text, _SPEECH_WORDS):
             return
         vocab = self._title_words()
-        for m in _SPEAKER.finditer(text):
+        for m in chain(_SPEAKER.finditer(text), _SPEAKER_AFTER.finditer(text)):
             s, e = m.span("name")
             words = m["name"].split()
             if words[0].casefold() in _NOT_SPEAKER_FIRST or any(w.casefold() in vocab for w in words if w[:1].isupper()):
