@@ -200,3 +200,12 @@ def test_a_name_after_a_verb_of_saying_where_its_clause_ends(extractor, text, na
 def test_a_unit_after_an_office_is_no_persons_name(extractor):
     text = "Lieutenant Colonel Jan Wronski, a spokesman for the 11th Armoured Cavalry Division, confirmed it."
     assert names(extractor, text, "person") == {"Jan Wronski"}
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan's Ministry of National Defense said the missiles would arrive next year.",
+    "Romania's Ministry of National Defence has asked lawmakers to approve the purchase.",
+    "The Ministry of National Defense confirmed the order on Monday.",
+])
+def test_a_ministry_of_national_defence_keeps_national(extractor, text):
+    assert any("National Defen" in n for n in names(extractor, text, "organization"))

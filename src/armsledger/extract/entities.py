@@ -1469,7 +1469,8 @@ class EntityFinder:
             kind = (m["kind"] or m["kind2"]).lower()
             if "defen" in kind:
                 word = "Defence" if "defence" in kind else "Defense"
-                base = f"Ministry of {word}" if m["kind2"] else f"{word} Ministry"
+                national = "National " if m["kind2"] and m["kind2"].startswith("National") else ""
+                base = f"Ministry of {national}{word}" if m["kind2"] else f"{word} Ministry"
             elif "foreign" in kind or "external" in kind:
                 base = "Ministry of External Affairs" if "external" in kind else "Foreign Ministry"
             else:
