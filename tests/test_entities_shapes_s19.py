@@ -209,3 +209,12 @@ def test_a_unit_after_an_office_is_no_persons_name(extractor):
 ])
 def test_a_ministry_of_national_defence_keeps_national(extractor, text):
     assert any("National Defen" in n for n in names(extractor, text, "organization"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Saab's vice president for international business, Lena Borg, attended the signing.", "Lena Borg"),
+    ("The minister for veterans and reserves, Adam Sroka, and two generals attended.", "Adam Sroka"),
+    ("Thales's director of naval systems, Marc Arnaud, said the radar was ready.", "Marc Arnaud"),
+])
+def test_an_office_of_words_in_lower_case_then_the_name_between_commas(extractor, text, name):
+    assert name in names(extractor, text, "person")
