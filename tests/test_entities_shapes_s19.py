@@ -218,3 +218,12 @@ def test_a_ministry_of_national_defence_keeps_national(extractor, text):
 ])
 def test_an_office_of_words_in_lower_case_then_the_name_between_commas(extractor, text, name):
     assert name in names(extractor, text, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The talks ended on Friday. The National Security Council met on Tuesday to discuss it.", "National Security Council"),
+    ("The talks were held in Gdansk. The Armament Agency signed the deal.", "Armament Agency"),
+    ("The pact was signed on Monday. Lask Air Base will host the jets.", "Lask Air Base"),
+])
+def test_a_name_begins_after_the_sentence_before_it_ends(extractor, text, name):
+    assert name in names(extractor, text, "organization") | names(extractor, text, "location")

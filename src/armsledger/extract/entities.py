@@ -469,6 +469,15 @@ _NOT_SHIP_NAME = _NOT_TYPE_NAME | frozenset("the a an in on at from to for and w
                                             "he she they we this these class bottom top left right photo file".split())
 
 
+def _after_sentence_end(words: list[str]) -> list[str]:
+    """The capitalised words of a name after the last that ends a sentence before it ("Friday. The National
+    Security Council", "in Warsaw. The Armament Agency": the body's name begins after the full stop)."""
+    for i in range(len(words) - 2, -1, -1):
+        if re.search(r"[a-z]{2}\.$", words[i]) and words[i] not in ("Co.", "Inc.", "Corp.", "Jr.", "Sr.", "Ltd."):
+            return words[i + 1:]
+    return words
+
+
 def _first_word(name: str | None) -> str:
     return name.split()[0].casefold() if name else ""
 
@@ -1503,7 +1512,7 @@ class EntityFinder:
             self._force_mention(ents, ent, Span(m.start(), m.end("what"), text[m.start():m.end("what")]))
         for m in self._legal.finditer(text):
             name = m["name"].strip()
-            words = name.split()
+            words = _after_sentence_end(name.split())
             while words and words[0].casefold() in _STOP_FIRST | {"under", "said", "according"}:
                 words.pop(0)
             if len(words) < 2:
@@ -1557,7 +1566,7 @@ class EntityFinder:
         for head_first, m in chain(((False, m) for m in self._institution.finditer(text)),
                                    ((True, m) for m in self._institution_first.finditer(text))):
             name = m["name"].strip()
-            words = name.split()
+            words = _after_sentence_end(name.split())
             while words and (words[0].casefold() in _STOP_FIRST | {"under", "said", "according"} | _NOT_INSTITUTION_FIRST):
                 words.pop(0)
             if len(words) < 2 or words[0].islower():
@@ -1696,7 +1705,7 @@ class EntityFinder:
         """Bases, airports, provinces, rivers and palaces named by their form, not in the catalogue."""
         for rx in (_PLACE_TAIL, _PLACE_HEAD_FIRST):
             for m in for_text(rx, text).finditer(text):
-                words = m["name"].split()
+                words = _after_sentence_end(m["name"].split())
                 while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"under", "said", "according"}:
                     words.pop(0)
                 owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
