@@ -183,3 +183,20 @@ def test_a_count_that_arrived_is_read_as_such(with_model, text, platform, count)
 def test_the_whole_of_which_a_part_is_told_is_read_as_such(with_model, text, platform, whole):
     cands = _candidates(_groups(with_model(None), text), "quantity", platform)
     assert "cue:whole" in cands[whole]
+
+
+@pytest.mark.parametrize("text,platform,field,figure,feature", [
+    # a date near a signing, weighed with how far the deal has come (signed here, a plan there)
+    ("Greece signed a contract for 24 Rafale jets with France in 2021.", "Rafale", "signed", "2021", "date:year:past"),
+    ("Peru plans to buy 24 KF-21 jets from South Korea, the minister said in 2023.", "KF-21", "signed", "2023",
+     "date:year:past"),
+    # a count cued as delivered or as ordered, weighed with the deal's status
+    ("Nigeria ordered 12 Super Tucano aircraft from Brazil in 2019.", "Super Tucano", "quantity",
+     "12 Super Tucano aircraft", "cue:ordered"),
+    ("Egypt took delivery of four Gowind corvettes from France in 2020.", "Gowind", "delivered",
+     "four Gowind corvettes", "cue:delivered")])
+def test_a_figures_cue_is_also_weighed_with_the_deals_status(with_model, text, platform, field, figure, feature):
+    groups = _groups(with_model(None), text)
+    status = next(g.deal.status()[0] for g in groups if g.deal.platform.name == platform)
+    feats = _candidates(groups, field, platform)[figure]
+    assert feature in feats and any(f.startswith(f"x:{status}&{feature}") for f in feats)

@@ -140,6 +140,13 @@ _NONBINDING = Caseless(re.compile(r"\b(?:memorand(?:um|a)|mous?|letters?\s+of\s+
 _TO_SIGN = Caseless(re.compile(r"\b(?:to|will|would|shall|could|may|might)\s+(?:be\s+)?(?:sign|signed|ink|inked|"
                                r"conclude|concluded)\b", re.I))
 _GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
+# what a figure means may turn on how far the deal has come: a past year beside a signed deal is likely its signing,
+# beside one only considered it is not; a count cued as delivered fills a deal in delivery. Each of these features is
+# also weighed with the deal's status (`x:STATUS&FEATURE`): the decision is linear, it cannot make the pair itself.
+# By the figure decision's out-of-fold F1 over 3 dealings, signed 0.675 -> 0.681, delivered 0.452 -> 0.454, the
+# others level (value 0.745, quantity 0.694, completion 0.574)
+_WITH_STATUS = ("date:year:", "date:sign_trig", "date:deliver_trig", "cue:delivered", "cue:ordered",
+                "cue_after:delivered", "cue_after:future")
 
 
 @dataclass
@@ -427,6 +434,8 @@ class Figures:
             base = self._base[key] = frozenset(self._features(d, f, fig, said))
         out = set(base)  # as `set(base).union(votes)` makes it, without the second copy
         out.update(self._rule_votes(d, f, fig))
+        status = "x:" + self._status[id(d)] + "&"
+        out.update([status + x for x in base if x.startswith(_WITH_STATUS)])
         return out
 
     def _features(self, d: Deal, f: str, fig: Figure, said: bool) -> set[str]:

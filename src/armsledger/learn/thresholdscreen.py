@@ -81,7 +81,7 @@ class Inner:
             for d in range(self.dealings):
                 folds = fit._folds(self.names, self.k, d)
                 ev_runs.append(fit.event_out_of_fold(ev_rows, folds, self.eC))
-                fig_runs.append(figure_fit.out_of_fold(groups, folds, self.C))
+                fig_runs.append(figure_fit.out_of_fold(groups, folds, fit.FIGURE_C * self.C))
             self._later[key] = (ev_rows, tuple(base), groups, ev_runs, fig_runs)
         return self._later[key]
 
@@ -99,7 +99,7 @@ class Inner:
         ev_rows, _, groups, _, _ = self.later(rows_deal or deal)
         d = fit.fit(self.rows, self.C, deal[1], deal[4], deal[2], deal[0])
         d["decisions"]["event"] = fit._event_json(ev_rows, self.eC, ev[0], ev[1])
-        d["decisions"]["figures"] = figure_fit.fit_json(groups, self.C, fig)
+        d["decisions"]["figures"] = figure_fit.fit_json(groups, fit.FIGURE_C * self.C, fig)
         return d
 
 
