@@ -16,12 +16,15 @@ _ABBREV = {
     "u.k", "e.g", "i.e", "u.n", "a.m", "p.m", "etc", "mt", "ft", "govt",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_NOISE = re.compile(r"^\s*(?:read(?: more| also)?\s*[-:–—]|also read\b|advertisement\s*$|photo(?:graph)?\s*(?:credit)?\s*:|"
+# a "Read-" link's words and the mark after them, shared by a line of noise and a link after a sentence
+_READ = r"read(?: more| also)?"
+_MARK = r"\s*[-:–—]"
+_NOISE = re.compile(rf"^\s*(?:{_READ}{_MARK}|also read\b|advertisement\s*$|photo(?:graph)?\s*(?:credit)?\s*:|"
                     r"image\s*:|leave a comment|please type|share this|follow us|subscribe\b|click here)", re.I)
 # a link to another story that a page runs into the paragraph, after a sentence ("... in 2019. Read also: India
 # receives its first Rafales", "Related: Poland orders K2 tanks"): that sentence only is noise
-_LINK = re.compile(r"\s*(?:(?:read(?: more| also)?|also read|see also)\s*[-:–—]|"
-                   r"related(?: stories| articles| news| coverage)?\s*[-:–—])", re.I)
+_LINK = re.compile(rf"\s*(?:(?:{_READ}|also read|see also){_MARK}|"
+                   rf"related(?: stories| articles| news| coverage)?{_MARK})", re.I)
 
 
 @dataclass
