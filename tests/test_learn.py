@@ -215,7 +215,7 @@ def test_the_thresholds_train_chooses_are_the_same_whatever_the_dealing_the_figu
     ex = Extractor(model=False)
     labelled = fit.label_all(ex, examples)
     keys = ("rule_threshold", "deal_threshold", "rival_threshold", "hedged_threshold")
-    cvs = [fit.train(examples, k=2, extractor=ex, seed=s, labelled=labelled, pool=3)[1] for s in range(3)]
+    cvs = [fit.train(examples, k=2, extractor=ex, seed=s, labelled=labelled, policy="pool3")[1] for s in range(3)]
     chosen = [tuple(cv[k] for k in keys) for cv in cvs]
     assert chosen == [chosen[0]] * 3, "chosen on the out-of-fold scores of fixed dealings, whatever the figures' one"
     rows, missed = labelled

@@ -36,13 +36,10 @@ def register(app: typer.Typer) -> None:
                                      "its own seed, deterministic) and print each figure's mean, standard deviation "
                                      "and range over them. The model and its thresholds are the first dealing's, "
                                      "as with 1.")] = 1,
-        pool: Annotated[Optional[int], typer.Option(
-            "--pool", min=1, help="Choose the thresholds on the out-of-fold scores of this many dealings of the "
-                                  "articles to folds, pooled (seeds 0..N-1): the same thresholds whatever --repeats' "
-                                  "dealing (as --thresholds poolN).")] = None,
         thresholds: Annotated[Optional[str], typer.Option(
             "--thresholds", help="How every threshold is chosen from out-of-fold scores: one (the dealing's own), "
-                                 "poolN (N dealings pooled) or medianN (the median of N dealings' own choices); "
+                                 "poolN (the out-of-fold scores of N dealings, seeds 0..N-1, pooled: the same thresholds "
+                                 "whatever --repeats' dealing) or medianN (the median of N dealings' own choices); "
                                  "default fit.THRESHOLDS (see there and learn.thresholdscreen for why).")] = None,
         c: Annotated[float, typer.Option("--C", min=1e-4, help="Inverse regularisation strength.")] = 0.1,
         catalogues: Annotated[Optional[Path], typer.Option(
@@ -98,10 +95,10 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"Error: --group {group}: {err}", err=True)
             raise typer.Exit(shell.USAGE) from None
         labelled = fit.label_all(extractor, examples, extra)
-        model, cv = fit.train(examples, C=c, k=folds, extractor=extractor, labelled=labelled, pool=pool,
+        model, cv = fit.train(examples, C=c, k=folds, extractor=extractor, labelled=labelled,
                               policy=thresholds, group=group)
         # the other dealings: each the whole fitting (thresholds chosen out of fold too), for its figures only
-        runs = [cv] + [fit.train(examples, C=c, k=folds, extractor=extractor, seed=s, labelled=labelled, pool=pool,
+        runs = [cv] + [fit.train(examples, C=c, k=folds, extractor=extractor, seed=s, labelled=labelled,
                                  policy=thresholds, group=group)[1] for s in range(1, repeats)]
         path = out or learned.MODEL_PATH
         fit.write(model, path)

@@ -350,8 +350,8 @@ def best_threshold(scores: list[float], labels: list[int], base: tuple[int, int,
     return best
 
 
-# Opt-in (`train --pool N`), not the default: one dealing's thresholds swing with it (rule threshold 0.36 / 0.32 / 0.62
-# over seeds 0-2), and pooled over 5 dealings they are steady (0.62 / 0.50 / 0.70 for every seed) and the CV figures
+# Opt-in (`train --thresholds poolN`), not the default: one dealing's thresholds swing with it (rule threshold 0.36 /
+# 0.32 / 0.62 over seeds 0-2), and pooled over 5 dealings they are steady (0.62 / 0.50 / 0.70 for every seed) and the CV figures
 # with them (deals sd 0.019 -> 0.001), but lower: deals all sets 0.650 -> 0.625, dev 0.978 -> 0.921, seed 0.889 ->
 # 0.667 (mean of seeds 0-2), at 2.5x the CPU. The precision bar, met on the pooled scores, asks a higher rule threshold.
 # (Those CV figures chose the thresholds on the scores they measure, which flatters one dealing's choice; measured
@@ -471,13 +471,13 @@ def label_all(ex: Extractor, examples: list[Example], extra: list[Row] | None = 
 def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.1, k: int = 5,
           extractor: Extractor | None = None, predictions: list | None = None,
           event_C: float | None = None, seed: int = 0,
-          labelled: tuple[list[Row], int] | None = None, pool: int | None = None,
+          labelled: tuple[list[Row], int] | None = None,
           policy: str | None = None, group: str = "article") -> tuple[dict, dict]:
     """Fit on `examples` (+ `extra` rows from corrections); returns the model and the cross-validated figures.
     `predictions`, when given, receives each article's out-of-fold record as `(name, gold, record)`. The event
     decision is fitted with its own regularisation, `event_C` (`EVENT_C` times `C` when not given). `seed` deals
-    the articles to folds (`_folds`); the thresholds are chosen by `policy` (`THRESHOLDS` when None; `pool` N
-    stands for `poolN`): on its out-of-fold scores, or on those of fixed dealings, the same whatever `seed`
+    the articles to folds (`_folds`); the thresholds are chosen by `policy` (`THRESHOLDS` when None): on
+    its out-of-fold scores, or on those of fixed dealings, the same whatever `seed`
     (`policy_dealings`); `labelled`, `label_all`'s answer when already at hand (it replaces `extra`). `group`
     (`GROUPINGS`) says what the folds hold whole: articles, or gold sets, corpus batches, publishers (`group_keys`);
     the thresholds are chosen on the out-of-fold scores of the same kind of dealing."""
@@ -492,7 +492,7 @@ def train(examples: list[Example], extra: list[Row] | None = None, C: float = 0.
     by = group_keys(examples, group)
     folds = _folds(names, k, seed, by)
     labels = [r.label for r in rows]
-    policy = policy or (f"pool{pool}" if pool else THRESHOLDS)
+    policy = policy or THRESHOLDS
     dealings = policy_dealings(policy, seed)
     runs = []
     for d in dealings:

@@ -17,7 +17,7 @@ the policy's thresholds) extracts the held articles, which the scorer counts (de
 deals precision). Policies (each applied to every decision alike):
 
     one      the inner dealing 0 alone (`train`'s default)
-    poolN    the scores of inner dealings 0..N-1 pooled (`train --pool N`, `fit.pooled_thresholds`)
+    poolN    the scores of inner dealings 0..N-1 pooled (`train --thresholds poolN`, `fit.pooled_thresholds`)
     medianN  each threshold the median of inner dealings 0..N-1's own choices
 
 `--spread D` measures on all the training articles, without scoring, how much each threshold moves with the
