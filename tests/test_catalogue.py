@@ -64,6 +64,17 @@ def test_a_field_written_twice_in_one_entry_is_an_error(tmp_path):
         load(tmp_path)
 
 
+def test_a_trigger_phrase_reads_a_named_word_list_and_an_unknown_name_is_an_error(tmp_path):
+    from armsledger.extract import context
+
+    path = tmp_path / "triggers.yaml"
+    path.write_text("deal:\n  sign:\n    - the (?!(?:{NO_PURCHASE_ACCORDS})\\b)\\w+ deal\n", encoding="utf-8")
+    assert context._read_triggers(path) == {"deal": {"sign": [rf"the (?!(?:{context.NO_PURCHASE_ACCORDS})\b)\w+ deal"]}}
+    path.write_text("deal:\n  sign:\n    - the {NO_SUCH_WORDS} deal\n", encoding="utf-8")
+    with pytest.raises(CatalogueError, match="NO_SUCH_WORDS"):
+        context._read_triggers(path)
+
+
 @pytest.mark.parametrize("text, name", [
     ("The defence minister announced the purchase in a post on Telegram on Sunday.", "Telegram"),
     ("Footage shared on Facebook showed the first two jets landing at the base.", "Facebook"),

@@ -24,6 +24,13 @@ from .text import Sentence
 from .values import Money, Percent, Quantity
 
 STAGES = ["consider", "offer", "negotiate", "sign", "deliver", "complete"]
+# the accords a signing signs that are no purchase ("the 2015 nuclear deal", "a peace agreement"), written once:
+# triggers.yaml's phrases read it as `{NO_PURCHASE_ACCORDS}` (`_read_triggers`), `deals._LAW_SIGNED` as a constant
+NO_PURCHASE_ACCORDS = "nuclear|peace|trade|ceasefire|climate"
+# the names a trigger phrase may hold in braces, each for its words (here, so that the start-up cache's stamp of this
+# file covers them)
+_PHRASE_WORDS = {"NO_PURCHASE_ACCORDS": NO_PURCHASE_ACCORDS}
+_PHRASE_WORD = re.compile(r"\{([A-Z_]+)\}")
 
 
 @dataclass
@@ -223,9 +230,13 @@ def _read_triggers(path: Path) -> dict:
     data = read_yaml(path)  # only when the start-up cache has no copy
     for group, kinds in data.items():
         for kind, phrases in kinds.items():
-            for p in phrases:
+            for i, p in enumerate(phrases):
                 try:
-                    re.compile(str(p))
+                    phrases[i] = p = _PHRASE_WORD.sub(lambda m: _PHRASE_WORDS[m[1]], str(p))
+                except KeyError as err:
+                    raise CatalogueError(f"triggers.yaml: {group}/{kind}: pattern {p!r} names no word list {err}") from None
+                try:
+                    re.compile(p)
                 except re.error as err:
                     raise CatalogueError(f"triggers.yaml: {group}/{kind}: pattern {p!r} is not a regular expression ({err})") from None
     return data

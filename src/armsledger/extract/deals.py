@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Span
-from .context import STAGES, Clause, Trigger
+from .context import NO_PURCHASE_ACCORDS, STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
 from .entities import STATE_BODIES, Entities, Entity
 from .numbers import NUM, parse_number
@@ -130,7 +130,7 @@ COOPERATION_PACT = re.compile(r"\s+(?:a|an|the)?\s*(?:new\s+|fresh\s+|\w+-year\s
 # what a signing signs that is no purchase, before or after the verb, for the signing date: "signed into law a bill
 # authorizing the sale", "signed a defense bill", "the agreement on military-technical cooperation signed in 2016"
 _LAW_SIGNED = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:bill|law|legislation)\b|"
-                         r"(?:a|an|the)\s+(?:\d{4}\s+)?(?:nuclear|peace|trade|ceasefire|climate)\s+(?:deal|agreement|accord|treaty)\b)",
+                         rf"(?:a|an|the)\s+(?:\d{{4}}\s+)?(?:{NO_PURCHASE_ACCORDS})\s+(?:deal|agreement|accord|treaty)\b)",
                          re.I)  # "signed the 2015 nuclear deal"
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)  # a past before the past: "had signed", "had already ordered"
 _PACT_BEFORE = re.compile(r"\b(?:co-?operation|partnership)\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been|has been)\s+)?$", re.I)
