@@ -27,6 +27,7 @@ from .prefixes import Caseless
 from .spans import distance
 from .status import read as read_status
 from .status import whole as delivered_whole
+from .tenses import CAME, HAVE, REACHED, WAS
 from .values import Money, Percent, Quantity
 
 _WINDOW = 90  # characters between a trigger and the platform it speaks of
@@ -144,7 +145,7 @@ _PART_BREAK = re.compile(r";|,?\s+(?:and|but)\s+(?:(?:it|has|have|had|is|was|wer
 _TO_BEFORE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
 _TAKES_AFTER = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|already\s+|also\s+|so far\s+)?(?:received|bought|"
                           r"ordered|purchased|acquired|taken delivery|took delivery)\b", re.I)
-_PAST_CUE = re.compile(r"\b(?:arrived|landed|reached|delivered|received|was|were|has|have|had)\b", re.I)
+_PAST_CUE = re.compile(rf"\b(?:{CAME}|{REACHED}|{WAS}|{HAVE})\b", re.I)  # shared words and how they differ: `tenses`
 
 
 def _first_to_come(after: str) -> bool:

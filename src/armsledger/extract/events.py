@@ -20,6 +20,7 @@ from .entities import HEAD_ROLES, Entities, Entity
 from .listed import DELIVERY_KINDS, SIGN_KINDS, listed
 from .prefixes import Caseless
 from .spans import distance
+from .tenses import CAME, HAVE, WAS
 
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|sign\b|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
@@ -55,8 +56,9 @@ _MADE_THING = re.compile(r"(?:\s+[\w-]+){0,4}?\s+(?:parts?|components?|spares?|s
                          r"fuselages?|wings?|munitions?|ammunition|shells?|missiles?|rockets?|drones?|vehicles?|tanks?|"
                          r"howitzers?|guns?|rifles?|aircraft|jets?|fighters?|helicopters?|ships?|vessels?|frigates?|corvettes?|"
                          r"submarines?|boats?|radars?|weapons?|arms|locally)\b", re.I)
-_PAST_DONE = re.compile(r"\b(?:has|have|had|was|were)\s+(?:\w+\s+){0,2}?(?:received|delivered|handed over|inducted|taken delivery|arrived)\b"
-                        r"|\b(?:received|delivered|handed over|inducted|took delivery|arrived)\b(?!\s+(?:by|in)\s+\d)", re.I)
+# (the words it shares with `pipeline._PAST` and `deals._PAST_CUE` are `tenses`'; how they differ is said there)
+_PAST_DONE = re.compile(rf"\b(?:{HAVE}|{WAS})\s+(?:\w+\s+){{0,2}}?(?:{CAME}|handed over|inducted|taken delivery)\b"
+                        rf"|\b(?:{CAME}|handed over|inducted|took delivery)\b(?!\s+(?:by|in)\s+\d)", re.I)
 
 # a delivery word in the subject of a sentence that withholds it: "The number of howitzers delivered was not disclosed"
 _UNTOLD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:was|were|has|have|had|is|are)\s+(?:not|never|yet to be)\s+(?:been\s+|be\s+)?"

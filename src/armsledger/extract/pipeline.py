@@ -15,6 +15,7 @@ from .events import EventFinder
 from .gazetteer import Gazetteer
 from .prefixes import Caseless, save_variants
 from .rates import to_usd
+from .tenses import CAME, REACHED, WAS
 from .relevance import filter_record
 from .status import refine as refine_status
 
@@ -282,9 +283,10 @@ def _past_marker(body: str):
 _FUTURE = Caseless(re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I))
 # a verb in the past: an auxiliary ("was", "had") or a past form of the verbs of deals, giving, visits and saying (a
 # statement's "said in September"), not a participle of something still to be done ("to be delivered in August")
+# (the words it shares with `deals._PAST_CUE` and `events._PAST_DONE` are `tenses`'; how they differ is said there)
 _PAST = Caseless(re.compile(
-    r"\b(?:was|were|had|did)\b|(?<!\bbe )\b(?:signed|inked|sealed|ordered|bought|purchased|acquired|delivered|received|"
-    r"arrived|handed|shipped|supplied|landed|reached|inducted|commissioned|took|began|started|completed|concluded|"
+    rf"\b(?:{WAS}|did)\b|(?<!\bbe )\b(?:signed|inked|sealed|ordered|bought|purchased|acquired|{CAME}|"
+    rf"handed|shipped|supplied|{REACHED}|inducted|commissioned|took|began|started|completed|concluded|"
     r"awarded|agreed|approved|announced|unveiled|held|met|visited|launched|tested|conducted|flew|said|told|stated|"
     r"sold|sent|provided|exported|donated|gifted|transferred|gave)\b", re.I))
 
