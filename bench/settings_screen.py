@@ -22,6 +22,21 @@ Settings (joined with '+' to combine, e.g. C=0.3+bar=0.80):
     balanced    the deal decision's classes weighed inversely to their frequency
     no-words    every decision fitted without the word features (fit.WORD_FEATURES)
     pool3       thresholds chosen on 3 dealings pooled (fit.THRESHOLDS)
+
+Session 19 (183 validation reports; CV one dealing, seed 0 unless said; validation: deals P / R / F1, fields, events;
+in brackets the paired bootstrap's 95 % interval of the deals F1 difference from base). No setting beat base on
+validation F1 beyond noise; base stays:
+    base            CV 0.832 / 0.550 / 0.662, 0.511, 0.612   val 0.730 / 0.415 / 0.529, 0.311, 0.491
+    bar=0.80 (=0)   CV 0.829 / 0.570 / 0.675                  val 0.706 / 0.420 / 0.526 [-0.010, +0.006], P -0.024
+    bar=0.875       CV 0.869 / 0.520 / 0.651, 0.509, 0.604   val 0.788 / 0.393 / 0.525 [-0.024, +0.012], P +0.059
+      seed 1:       CV 0.862 / 0.512 / 0.643 (base 0.664)    val 0.765 / 0.398 / 0.524 [-0.023, +0.005], P +0.026
+    bar=0.90        CV 0.883 / 0.413 / 0.563, 0.454, 0.596   val 0.840 / 0.329 / 0.472 [-0.093, -0.025]
+    C=0.3           CV 0.661                                  val 0.737 / 0.410 / 0.527 [-0.014, +0.010]
+    C=0.03          CV 0.665                                  val 0.736 / 0.400 / 0.519 [-0.024, +0.000]
+    no-words        CV 0.663                                  val 0.742 / 0.393 / 0.514, fields 0.289 (-0.022)
+    balanced        CV 0.655 (seed 1: 0.629, base 0.664)      val 0.756 / 0.408 / 0.530 [-0.017, +0.020]
+    eC=1, eC=0.1    events CV 0.602 / 0.606                   val events 0.480 / 0.480 (base 0.491)
+    figC=0.3, 1     fields CV 0.512 / 0.509                   val fields 0.316 / 0.313; guard=0, evbar=0.3: level
 """
 from __future__ import annotations
 
