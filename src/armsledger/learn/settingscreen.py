@@ -1,6 +1,6 @@
 """The model's settings screened on a validation set of reports no rule was written from (aggregate figures only).
 
-    PYTHONPATH=src .venv/bin/python bench/settings_screen.py --fresh /work/fresh --out /tmp/screen.jsonl \
+    python -m armsledger.learn.settingscreen --fresh VALIDATION_DIR --out /tmp/screen.jsonl \
         --setting base --setting C=0.3 --setting bar=0.80
 
 Each setting is fitted by `fit.train` on the training sets (candidates labelled once; one fold dealing, seed 0),
@@ -46,10 +46,10 @@ import random
 import statistics
 from pathlib import Path
 
-from armsledger.evaluate import Tally, score_one
-from armsledger.extract import Extractor
-from armsledger.learn import figures as figure_fit
-from armsledger.learn import fit, goldsets
+from ..evaluate import Tally, score_one
+from ..extract import Extractor
+from . import figures as figure_fit
+from . import fit, goldsets
 
 FIGS = ("deals", "deal fields", "events")
 _best_thresholds = fit.best_thresholds
