@@ -201,3 +201,69 @@ def test_a_completion_still_to_come_is_a_delivery_under_way(text, value, status)
 ])
 def test_a_count_delivered_with_the_rest_to_come_stays_in_delivery(sentence):
     assert refine(deal(said("deliver", clause=0), delivered=dict(_SIX)), "in_delivery", _clauses(sentence)) == "in_delivery"
+
+
+def _status_of(extractor, text: str, platform: str) -> list[tuple[str, bool]]:
+    from armsledger.model import Article
+    record = extractor(Article(text=text, published="2024-06-01"))
+    return [(d["status"], d["follow_on"]) for d in record["deals"] if d["platform"] == platform]
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Nigeria ordered six Mi-35M helicopters from Russia in 2016. The fourth of the helicopters arrived in Abuja on "
+     "Monday.", "Mi-35M"),
+    ("Egypt ordered four Type 209 submarines from Germany in 2011. The third submarine was handed over to the "
+     "Egyptian Navy on Thursday.", "Type 209"),
+    ("Vietnam ordered six Kilo-class submarines from Russia. The fifth Kilo-class submarine has arrived at Cam Ranh "
+     "Bay, the navy said.", "Kilo class"),
+    ("India ordered 36 Rafale jets from France. The 30th Rafale landed at Ambala on Friday.", "Rafale"),
+])
+def test_one_unit_past_the_first_arrived_is_a_delivery_under_way(extractor, text, platform):
+    """An ordinal unit arrived ("the fourth of the helicopters arrived") is a part of the order: in delivery, not
+    completed (nor only signed)."""
+    assert _status_of(extractor, text, platform) == [("in_delivery", False)]
+
+
+def test_the_last_unit_arrived_completes_the_order(extractor):
+    text = ("Norway ordered five P-8 Poseidon aircraft from the United States. The fifth and final P-8 arrived at "
+            "Evenes in March, completing the order.")
+    assert _status_of(extractor, text, "P-8") == [("completed", False)]
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Bangladesh has signed a letter of intent with Italy's Leonardo for the procurement of Eurofighter Typhoon "
+     "jets.", "Eurofighter Typhoon"),
+    ("Bangladesh's air force has signed an LoI with Italy for the acquisition of Eurofighter Typhoon jets.",
+     "Eurofighter Typhoon"),
+    ("Ghana signed a letter of intent with Brazil's Embraer on the purchase of five Super Tucano aircraft.",
+     "Super Tucano"),
+    ("Ukraine and Sweden signed a letter of intent on Tuesday that could see Kyiv acquire up to 150 Gripen jets.",
+     "Gripen"),
+])
+def test_a_letter_of_intent_signed_is_considered(extractor, text, platform):
+    """A letter of intent that may lead to a purchase is considered (ANNOTATION.md), not negotiating nor signed; a
+    memorandum "on the purchase of" stays talks (test_rules.py)."""
+    assert _status_of(extractor, text, platform) == [("considered", False)]
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Poland ordered 180 K2 tanks from South Korea in 2022. The second batch of K2 tanks arrived in Gdynia on "
+     "Tuesday.", "K2"),
+    ("Romania ordered 54 Abrams tanks from the United States. Another batch of Abrams tanks was delivered to "
+     "Romania this week.", "Abram"),
+    ("Morocco ordered 24 AH-64 Apache helicopters from the United States. A second batch of AH-64 Apache "
+     "helicopters was delivered to Rabat in April.", "AH-64"),
+])
+def test_a_batch_of_an_order_delivered_is_no_follow_on(extractor, text, platform):
+    """A batch of an order already told, delivered, is a delivery of that order: one deal in delivery, no
+    follow-on beside it."""
+    assert _status_of(extractor, text, platform) == [("in_delivery", False)]
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Poland ordered 180 K2 tanks from South Korea in 2022. In 2024 it ordered a second batch of 180 K2 tanks.", "K2"),
+    ("Romania ordered 54 Abrams tanks from the United States. Romania will buy another 20 Abrams tanks from the "
+     "United States.", "Abram"),
+])
+def test_a_batch_ordered_is_still_a_follow_on(extractor, text, platform):
+    assert [f for _, f in _status_of(extractor, text, platform)] == [False, True]

@@ -482,6 +482,9 @@ class DealFinder:
                 if not supplier or not recipient or supplier == recipient:
                     continue
                 follow = self._follow_on(c, s, e)
+                if follow and all(t.kind == "deliver" for t in stages) and self.book.find(supplier, recipient, plat, False):
+                    # "the second batch of K2 tanks arrived": a delivery of the order already open, no new order
+                    follow = False
                 year = self._order_year(i, c, stages)
                 deal = self.book.find(supplier, recipient, plat, follow, year)
                 if deal is None:

@@ -89,6 +89,12 @@ _PLAN = Caseless(re.compile(r"\b(?:will|is to|are to|decided to|plans? to|is goi
                             r"(?:buy|acquire|purchase|procure|order)\b", re.I))
 _TALKS = Caseless(re.compile(r"\b(?:talks|negotiat\w*|discuss\w*|bargain\w*|agreement in principle|preliminary agreement|"
                              r"memorandum|letter of intent)\b", re.I))
+# a letter of intent signed: interest that may lead to a purchase, considered ("signed a letter of intent for the
+# procurement of ten jets"); a memorandum "on the purchase of" stays talks (tests/test_rules.py)
+_INTENT = re.compile(r"\b(?:letters?\s+of\s+intent|LoIs?)\b", re.I)
+_INTENT_SIGNED = re.compile(r"\b(?:signed|signs|signing|inked|concluded)\s+(?:an?\s+|the\s+|two\s+)?(?:[\w\"'’-]+\s+){0,2}?"
+                            r"(?:letters?\s+of\s+intent|LoIs?\b)", re.I)
+_TALKS_PROPER = re.compile(r"\b(?:talks|negotiat\w*|bargain\w*|agreement in principle|preliminary agreement)\b", re.I)
 # talks denied: "though no formal negotiations have begun", "but little seems to have come of those talks"
 _NO_TALKS = re.compile(r"\b(?:no\s+(?:formal\s+|official\s+|direct\s+|serious\s+|real\s+|concrete\s+)?|(?:little|nothing)\s+"
                        r"(?:\w+\s+){0,4}?(?:come|came)\s+of\s+(?:the\s+|those\s+|these\s+|such\s+)?)"
@@ -127,6 +133,12 @@ _UNDER_WAY = Caseless(re.compile(
     r"\b(?:took|taken|takes)\s+(?:\w+\s+)?into\s+(?:its|their|the)\s+(?:\w+\s+)?(?:fleet|service|inventory)\s+"
     r"(?:its\s+|their\s+|the\s+)?(?:first|initial)|"
     r"\b(?:begun|began|started)\s+(?:to\s+)?arriv\w*|"
+    # one unit past the first arrived, so not all: "the fourth of the helicopters arrived", "the third submarine was
+    # handed over", "the fifth boat has reached Cam Ranh Bay"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+"
+    r"(?:(?!(?:will|would|be|to|is|are|due|expected|scheduled|set|batch|lot|tranche|order|contract|deal|final|last)\b)"
+    r"[\w\"'’.-]+\s+){0,6}?(?:(?:has|have|had|was|were)\s+(?:already\s+|now\s+|also\s+)?(?:been\s+)?)?"
+    r"(?:arrived|reached|landed|delivered|handed\s+over|received|inducted|commissioned)\b|"
     r"\b(?:first|initial)\s+(?:(?!(?:will|would|be|to|is|are|due|expected|scheduled|set)\b)[\w-]+\s+){0,4}?"
     r"(?:arriving|arrived|landed|delivered\s+(?:in|on|last|to))\b|"
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\w-]+\s+){0,5}?(?:have|has)\s+"
@@ -269,12 +281,19 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
             return "considered"
         if said and all(_NO_TALKS.search(t) for t in said):
             return "considered"
+        if said and all(_INTENT.search(t) and not _TALKS_PROPER.search(t) for t in said):
+            return "considered"  # a letter of intent that may lead to a purchase, no talks named
     if status == "signed":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
         # ... beside which a sentence only says when the units will come ("would be delivered by 2023") signs nothing
         plans = [t for t in said if not (_TO_COME.search(t) and not _DONE_BUY.search(t))]
         if plans and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.rx.sub(" ", t)) for t in plans):
             return "considered"
+    if status == "signed":
+        said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
+        if said and all(_INTENT_SIGNED.search(t) and not _DONE_BUY.search(_INTENT_SIGNED.sub(" ", t))
+                        and not _TALKS_PROPER.search(t) for t in said):
+            return "considered"  # "signed a letter of intent for the acquisition of jets": no contract signed
     if status == "signed":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
         if said and all(_APPROVED_SALE.search(t) and not _SIGNS.search(t) for t in said):
