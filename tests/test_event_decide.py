@@ -310,6 +310,21 @@ def proposed_types(extractor, text: str) -> set[str]:
     ("UPGRADE", "The Chilean navy will overhaul its three frigates."),
     ("UPGRADE", "Two of the Greek submarines were refurbished at the Skaramangas yard."),
     ("SANCTION_THREAT", "Washington threatened an arms embargo on the country."),
+    # a visit, trip or tour of officials: a meeting, heads of state named or not
+    ("MEETING", "The Estonian defence minister visited Ankara in March."),
+    ("MEETING", "Kenya's army chief is on a three-day visit to Turkey."),
+    ("MEETING", "The Chilean navy commander travelled to Madrid last week."),
+    ("MEETING", "A Polish delegation arrived in Seoul on Monday."),
+    ("MEETING", "The Dutch deputy minister made a trip to Norway in May."),
+    # ties raised or mended, a mechanism set up
+    ("AGREEMENT", "Ghana and Senegal raised their ties to a strategic partnership in 2021."),
+    ("AGREEMENT", "Qatar and Chad normalised relations last year."),
+    ("AGREEMENT", "The two navies set up a communication mechanism in June."),
+    # a supply stopped or refused in reprisal
+    ("SANCTION_THREAT", "Berlin suspended all arms exports to Riyadh in 2018."),
+    ("SANCTION_THREAT", "The senate voted to block deliveries of the jets to Ankara."),
+    ("SANCTION_THREAT", "Turkey was expelled from the fighter programme last year."),
+    ("SANCTION_THREAT", "London refused an export licence for the ejection seats."),
 ])
 def test_words_for_a_kind_of_event_propose_one(extractor, type_, text):
     assert type_ in proposed_types(extractor, text), text
