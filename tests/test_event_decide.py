@@ -310,12 +310,6 @@ def proposed_types(extractor, text: str) -> set[str]:
     ("UPGRADE", "The Chilean navy will overhaul its three frigates."),
     ("UPGRADE", "Two of the Greek submarines were refurbished at the Skaramangas yard."),
     ("SANCTION_THREAT", "Washington threatened an arms embargo on the country."),
-    # a visit, trip or tour of officials: a meeting, heads of state named or not
-    ("MEETING", "The Estonian defence minister visited Ankara in March."),
-    ("MEETING", "Kenya's army chief is on a three-day visit to Turkey."),
-    ("MEETING", "The Chilean navy commander travelled to Madrid last week."),
-    ("MEETING", "A Polish delegation arrived in Seoul on Monday."),
-    ("MEETING", "The Dutch deputy minister made a trip to Norway in May."),
     # ties raised or mended, a mechanism set up
     ("AGREEMENT", "Ghana and Senegal raised their ties to a strategic partnership in 2021."),
     ("AGREEMENT", "Qatar and Chad normalised relations last year."),
