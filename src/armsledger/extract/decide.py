@@ -32,15 +32,22 @@ class Why:
     feats: set[str]
     model: Model
     opened_by: str = "rules"  # rules | model
+    parts: tuple[float, float] | None = None  # the regression's and the trees' probabilities, when averaged
 
     def as_dict(self) -> dict:
         m, feats = self.model, self.feats
         status, sp = m.status.best(feats)
-        return {"opened_by": self.opened_by, "probability": round(self.probability, 3), "threshold": self.threshold,
-                "features": _weights(m.deal.explain(feats)),
-                "status": {"value": status, "probability": round(sp, 3),
-                           "features": _weights(m.status.explain(feats, status))},
-                "hedged_probability": round(m.hedged.probability(feats), 3)}
+        out = {"opened_by": self.opened_by, "probability": round(self.probability, 3), "threshold": self.threshold,
+               "features": _weights(m.deal.explain(feats)),
+               "status": {"value": status, "probability": round(sp, 3),
+                          "features": _weights(m.status.explain(feats, status))},
+               "hedged_probability": round(m.hedged.probability(feats), 3)}
+        if self.parts is not None:
+            # the probability is the average of two: the regression's (whose weights `features` lists) and the trees'
+            out["averaged"] = {"regression_probability": round(self.parts[0], 3),
+                               "trees_probability": round(self.parts[1], 3),
+                               "probability": "the average of the two"}
+        return out
 
 
 def _beaten(cand: cands.Candidate, p: float, best: dict, lists: dict) -> bool:
@@ -163,6 +170,12 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     memo: dict = {}
     scored = [(cand, *model.deal.weigh(parts, memo), rule)
               for cand, parts, rule in _rows(finder, clauses, text, home, speakers, fz)]
+    trees: dict[int, tuple[float, float]] = {}  # a candidate's regression and trees probabilities, when averaged
+    if model.deal.trees is not None and scored:
+        lr = [p for _, _, p, _ in scored]
+        tp = model.deal.trees.probabilities([f for _, f, _, _ in scored])
+        trees = {id(c): (a, b) for (c, _, _, _), a, b in zip(scored, lr, tp)}
+        scored = [(c, f, 0.5 * (a + b), r) for (c, f, _, r), a, b in zip(scored, lr, tp)]
     best: dict[tuple, tuple[float, str]] = {}
     for cand, _, p, _ in scored:
         k = (cand.supplier, cand.platform.name)
@@ -190,7 +203,7 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
             dropped += rule
             finder.rejected_keys.add(cand.key)
             continue
-        why = Why(p, threshold, feats, model)
+        why = Why(p, threshold, feats, model, parts=trees.get(id(cand)))
         finder.whys[cand.key] = why
         if rule:
             for d in rule:

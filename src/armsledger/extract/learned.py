@@ -14,7 +14,9 @@ Each decision is a logistic regression over the features of `features.py`:
 - `figures`: per deal field (value, quantity, delivered, signed, expected_completion, tech_transfer_pct),
   does this figure of the deal's sentences fill it? The likeliest candidate that clears the threshold does.
 Every decision carries its threshold, set on the training data by cross-validation.
-Scoring needs only the standard library: scikit-learn is needed to fit, not to run.
+The deal decision may carry boosted trees beside its weights (`Trees`, `fit.DEAL_TREES`): its probability is then
+the average of the regression's and the trees'.
+Scoring needs only the standard library (and NumPy for the trees): scikit-learn is needed to fit, not to run.
 """
 from __future__ import annotations
 
@@ -37,20 +39,25 @@ class Binary:
     threshold: float
     rival_threshold: float | None = None  # for a candidate another recipient of the same platform and supplier beats
     rule_threshold: float | None = None  # for a candidate the rules opened a deal for
+    trees: Trees | None = None  # boosted trees whose probability is averaged with the regression's (deal only)
 
     def margin(self, feats) -> float:
         return self.bias + sum(map(self.weights.get, feats, repeat(0.0)))  # the weights in the set's order
 
     def probability(self, feats) -> float:
-        return _sigmoid(self.margin(feats))
+        """The decision's probability: the regression's, averaged with the trees' when it carries trees (for many
+        candidates at once, `averaged` weighs them in one pass of the trees)."""
+        p = _sigmoid(self.margin(feats))
+        return p if self.trees is None else 0.5 * (p + self.trees.probabilities([feats])[0])
 
     def weigh(self, parts: list, memo: dict) -> tuple[set[str], float]:
         """The features made of `parts` (sets; the frozen ones are shared between calls) and their probability.
         When the parts do not overlap, the margin is the sum of theirs, and `memo` keeps
-        the margin of each frozen part, so that a part many candidates share is weighed once."""
+        the margin of each frozen part, so that a part many candidates share is weighed once. The regression's
+        probability alone: `averaged` adds the trees'."""
         feats = set().union(*parts)
         if sum(map(len, parts)) != len(feats):
-            return feats, self.probability(feats)
+            return feats, _sigmoid(self.margin(feats))
         w = self.weights
         z = self.bias
         for part in parts:
@@ -68,6 +75,83 @@ class Binary:
         parts = [(f, w[f]) for f in feats if f in w]
         parts.sort(key=_strongest)
         return parts[:k]
+
+
+class Trees:
+    """Gradient-boosted trees over binary features (scikit-learn's HistGradientBoostingClassifier, exported by
+    `fit._trees_json`), evaluated with NumPy: the candidates' dense rows built once, every tree traversed at once,
+    one depth a step. A row goes left where its feature's value is at most the node's threshold. The nodes of all
+    the trees are numbered in one sequence, the deepest trees first; a leaf's children are itself, so that a row
+    that reached one stays there, and from step s on only the trees deeper than s are stepped."""
+
+    def __init__(self, d: dict) -> None:
+        import numpy as np
+
+        self.features: list[str] = d["features"]
+        self.index = {f: i for i, f in enumerate(self.features)}
+        self.baseline = float(d["baseline"])
+        trees = sorted(d["trees"], key=lambda t: -_depth(t))
+        feature, threshold, children, value, roots = [], [], [], [], []
+        for t in trees:
+            at = len(feature)
+            roots.append(at)
+            for j, (f, th, lo, hi, v) in enumerate(zip(t["feature"], t["threshold"], t["left"], t["right"], t["value"])):
+                leaf = lo < 0
+                feature.append(0 if leaf else f)
+                threshold.append(math.inf if leaf else th)
+                children += [at + j, at + j] if leaf else [at + lo, at + hi]
+                value.append(v if leaf else 0.0)
+        self.feature = np.array(feature, dtype=np.intp)
+        self.threshold = np.array(threshold)
+        self.children = np.array(children, dtype=np.intp)  # node n's left at 2n, right at 2n + 1
+        self.value = np.array(value)
+        self.roots = np.array(roots, dtype=np.intp)
+        # how many trees (the first ones) are still deeper than each step
+        depths = [_depth(t) for t in trees]
+        self.active = [sum(1 for x in depths if x > s) for s in range(max(depths, default=0))]
+
+    def raw(self, rows: list):
+        """The trees' margin (log-odds) of each row of features."""
+        import numpy as np
+
+        X = dense(rows, self.index).ravel()
+        at = (np.arange(len(rows), dtype=np.intp) * len(self.features))[:, None]
+        node = np.tile(self.roots, (len(rows), 1))
+        for n in self.active:
+            part = node[:, :n]
+            right = X[at + self.feature[part]] > self.threshold[part]
+            node[:, :n] = self.children[2 * part + right]
+        return self.baseline + self.value[node].sum(axis=1)
+
+    def probabilities(self, rows: list) -> list[float]:
+        import numpy as np
+
+        if not rows:
+            return []
+        return (1.0 / (1.0 + np.exp(-self.raw(rows)))).tolist()
+
+
+def _depth(tree: dict) -> int:
+    """How many steps down a tree's deepest leaf is (0 for a tree that is one leaf)."""
+    depth = [0] * len(tree["feature"])
+    for j, (lo, hi) in enumerate(zip(tree["left"], tree["right"])):  # a child comes after its parent
+        if lo >= 0:
+            depth[lo] = depth[hi] = depth[j] + 1
+    return max(depth)
+
+
+def dense(rows: list, index: dict[str, int]):
+    """The rows of features as a dense 0/1 matrix, a column per feature of `index` (name -> column)."""
+    import numpy as np
+
+    X = np.zeros((len(rows), len(index)))
+    at, cols = [], []
+    for i, feats in enumerate(rows):
+        js = [index[f] for f in feats if f in index]
+        at += [i] * len(js)
+        cols += js
+    X[at, cols] = 1.0
+    return X
 
 
 @dataclass
@@ -132,11 +216,20 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
+def averaged(binary: Binary, rows: list, lr: list[float]) -> list[float]:
+    """The decision's probability of each row of features given the regression's (`lr`): the regression's alone,
+    or its average with the trees' when the decision carries trees."""
+    if binary.trees is None:
+        return lr
+    return [0.5 * (a + b) for a, b in zip(lr, binary.trees.probabilities(rows))]
+
+
 def from_dict(d: dict) -> Model:
     dec = d["decisions"]
     return Model(
         deal=Binary(dec["deal"]["weights"], dec["deal"]["bias"], dec["deal"]["threshold"],
-                    dec["deal"].get("rival_threshold"), dec["deal"].get("rule_threshold")),
+                    dec["deal"].get("rival_threshold"), dec["deal"].get("rule_threshold"),
+                    Trees(dec["deal"]["trees"]) if dec["deal"].get("trees") else None),
         status=Multi(dec["status"]["classes"], dec["status"]["weights"], dec["status"]["bias"]),
         hedged=Binary(dec["hedged"]["weights"], dec["hedged"]["bias"], dec["hedged"]["threshold"]),
         meta=d.get("meta", {}),
