@@ -76,6 +76,7 @@ def test_explain_lists_the_regressions_weights_and_the_two_probabilities():
 
     text = "Chile has bought 12 second-hand F-16 fighter jets from the Netherlands, its defence ministry said."
     ex = Extractor()
+    ex.model = dataclasses.replace(ex.model, deal=dataclasses.replace(ex.model.deal, trees=None))
     plain = ex(Article(text=text, published="2024-06-01"), explain=True)
     # the shipped model with trees that answer 0.9 for every candidate: one leaf each
     trees = learned.Trees({"features": ["rule:deal"], "baseline": 2.1972245773362196,

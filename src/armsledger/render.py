@@ -99,8 +99,11 @@ def render_why(record: dict, console: Console) -> None:
         feats = "\n".join(f"{f['feature']} ({f['weight']:+.2f})" for f in why.get("features", []))
         status = why.get("status") or {}
         sfeats = "\n".join(f"{f['feature']} ({f['weight']:+.2f})" for f in status.get("features", []))
+        avg = why.get("averaged")  # the deal decision's boosted trees: the probability is the average of two
+        two = (f"\naverage of regression {avg['regression_probability']:.2f} and trees {avg['trees_probability']:.2f}"
+               if avg else "")
         table.add_row(d["id"], f"{d['supplier']} → {d['recipient']} {d['platform']}", why.get("opened_by", ""),
-                      f"{why['probability']:.2f} ({why['threshold']:.2f})", feats,
+                      f"{why['probability']:.2f} ({why['threshold']:.2f}){two}", feats,
                       (f"{status.get('value')} {status.get('probability', 0):.2f}\n" if status else "") + sfeats)
     console.print(table)
     if record.get("overruled"):
