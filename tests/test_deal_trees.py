@@ -42,7 +42,8 @@ def test_numpy_trees_give_sklearns_probabilities():
                                                                                         features))[0, 1], abs=1e-9)
 
 
-def test_the_fitted_deal_decision_averages_the_regression_and_the_trees():
+def test_the_fitted_deal_decision_averages_the_regression_and_the_trees(monkeypatch):
+    monkeypatch.setattr(fit, "DEAL_TREES", True)
     rows = _rows()
     d = fit.fit(rows, status=False)
     assert "trees" in d["decisions"]["deal"] and "trees" not in d["decisions"]["hedged"]
@@ -54,8 +55,10 @@ def test_the_fitted_deal_decision_averages_the_regression_and_the_trees():
     assert learned.averaged(model.deal, [feats], [lr]) == pytest.approx([0.5 * (lr + tp)], abs=1e-12)
 
 
-def test_fitting_the_trees_twice_gives_the_same_model():
+def test_fitting_the_trees_twice_gives_the_same_model(monkeypatch):
+    monkeypatch.setattr(fit, "DEAL_TREES", True)
     rows = _rows()
+    assert "trees" in fit.fit(rows, status=False)["decisions"]["deal"]
     assert fit.fit(rows, status=False)["decisions"]["deal"] == fit.fit(rows, status=False)["decisions"]["deal"]
 
 

@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         group: Annotated[str, typer.Option(
             "--group", help="What each fold holds whole: article (default: articles dealt one by one), set (whole "
                             "gold sets), batch (the corpus reports by annotation batch, the first letter of their "
-                            "ID, a-j by region and kind; the other sets whole) or publisher. A grouped dealing is "
+                            "ID, a-y by region and kind; the other sets whole) or publisher. A grouped dealing is "
                             "the harsher estimate of how the model does on reports unlike those it learned from; "
                             "the thresholds are chosen on its out-of-fold scores too.")] = "article",
         repeats: Annotated[int, typer.Option(
@@ -42,6 +42,10 @@ def register(app: typer.Typer) -> None:
                                  "whatever --repeats' dealing) or medianN (the median of N dealings' own choices); "
                                  "default fit.THRESHOLDS (see there and learn.thresholdscreen for why).")] = None,
         c: Annotated[float, typer.Option("--C", min=1e-4, help="Inverse regularisation strength.")] = 0.1,
+        trees: Annotated[bool, typer.Option(
+            "--trees", help="Also fit boosted trees for the deal decision: its probability is then the average of the "
+                            "regression's and the trees' (fit.DEAL_TREES; off by default: docs/accuracy.md, session "
+                            "19, has what it gains and costs).")] = False,
         catalogues: Annotated[Optional[Path], typer.Option(
             "--catalogues", envvar="ARMSLEDGER_CATALOGUES",
             help="A directory of catalogue files read over the packaged ones.")] = None,
@@ -62,6 +66,8 @@ def register(app: typer.Typer) -> None:
         from . import fit, goldsets
         from .corrections import rows_from_ledger
 
+        if trees:
+            fit.DEAL_TREES = True
         names = sets or ([] if gold else list(goldsets.TRAINING_SETS))
         if "corpus-test" in names:
             typer.echo("Error: corpus-test is the test split: it is read only to report figures, never to train.", err=True)

@@ -153,8 +153,11 @@ def _multi(X, y: list[str], w: list[float], names: list[str], C: float) -> dict:
 # no validation split, no subsampling, random_state fixed), on the features that are no word (`WORD_FEATURES`)
 # and no status feature, seen in at least `TREE_MIN_ROWS` candidates. Screened out of fold (candidate F1 over
 # two dealings 0.657 -> 0.669, 0.650 -> 0.661; corpus batches k-o 0.584 -> 0.618); the trees alone lost on the
-# written sets. False: the regression alone, as before.
-DEAL_TREES = True
+# written sets. Off by default (`armsledger train --trees` turns it on): measured in session 19 (docs/accuracy.md),
+# out of fold deals 0.660 -> 0.670 and on 183 reports no rule was written from 0.529 -> 0.536 (within that set's
+# noise), extraction ~1.07x slower, and three rule tests' second buyers lost (the trees doubt "is to receive ... by
+# YEAR"). False: the regression alone.
+DEAL_TREES = False
 TREE_MIN_ROWS = 30
 TREE_PARAMS = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 20,
                "l2_regularization": 1.0, "early_stopping": False, "random_state": 0}
