@@ -140,6 +140,8 @@ def implied(deals: list[Deal], events: list[Event], clauses: list[Clause], ref=N
             if evidence is None:
                 continue
             clause = clause_at(evidence.start)
+            if type_ == "DELIVERY" and clauses and _tells_missed_delivery(clauses[clause]):
+                continue  # "Delivery of all 66 jets had been due by the end of 2026, but ...": the plan it missed
             if type_ == "DEAL_SIGNED" and d.signed is not None:
                 options = [(d.signed, ("date:deal_signed",))]
             elif clauses:
@@ -156,6 +158,12 @@ def implied(deals: list[Deal], events: list[Event], clauses: list[Clause], ref=N
                 out.append(ev)
                 stated.update((type_, code) for code in ev.countries)
     return out
+
+
+def _tells_missed_delivery(c: Clause) -> bool:
+    """Whether the clause tells a delivery only as the plan it missed (`events.missed_plan`), as `broad` reads it."""
+    return any((t.kind if t.group in ("event", "cue") else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None)
+               == "DELIVERY" and missed_plan(c.sent.text, t.start - c.start, t.end - c.start, 0) for t in c.triggers)
 
 
 def _clause_finder(clauses: list[Clause]):

@@ -722,6 +722,9 @@ def best_event_thresholds(rows: list[Row], scores: list[float], base: tuple[int,
         top[k] = (sc, max(y, dated[k][1]), pos, is_rule)
     rule = [(sc, y, pos) for sc, y, pos, is_rule in top.values() if is_rule]
     other = [(sc, y, pos) for sc, y, pos, is_rule in top.values() if not is_rule]
+    # the sets the rules were written on (figures.GUARDED: seed, dev): a rule threshold that drops a right event of
+    # theirs is taken only when every one does, as the figures' thresholds keep their right figures
+    guarded = [sc for k, (sc, y, _, is_rule) in top.items() if is_rule and y and k[0].split("/")[0] in figure_fit.GUARDED]
 
     def counts(groups, t):
         tp = sum(1 for sc, y, _ in groups if sc >= t and y)
@@ -730,7 +733,8 @@ def best_event_thresholds(rows: list[Row], scores: list[float], base: tuple[int,
 
     best = (0.5, 0.5, -1.0)
     other_counts = {t: counts(other, t) for t in grid}
-    for tr in (x for x in grid if x <= RULE_EVENT_BAR):
+    fewest = min(sum(sc < tr for sc in guarded) for tr in grid if tr <= RULE_EVENT_BAR)
+    for tr in (x for x in grid if x <= RULE_EVENT_BAR and sum(sc < x for sc in guarded) == fewest):
         a = counts(rule, tr)
         for t in grid:
             b = other_counts[t]
