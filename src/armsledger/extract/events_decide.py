@@ -160,10 +160,19 @@ def implied(deals: list[Deal], events: list[Event], clauses: list[Clause], ref=N
     return out
 
 
+def _event_type(t) -> str | None:
+    """The event type a trigger tells: its own kind for event words and cues, its stage's event for a deal's."""
+    return t.kind if t.group in ("event", "cue") else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None
+
+
+def _missed_delivery(c: Clause, t) -> bool:
+    """Whether trigger `t` of clause `c` tells a delivery only as the plan it missed (`events.missed_plan`)."""
+    return missed_plan(c.sent.text, t.start - c.start, t.end - c.start, 0)
+
+
 def _tells_missed_delivery(c: Clause) -> bool:
-    """Whether the clause tells a delivery only as the plan it missed (`events.missed_plan`), as `broad` reads it."""
-    return any((t.kind if t.group in ("event", "cue") else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None)
-               == "DELIVERY" and missed_plan(c.sent.text, t.start - c.start, t.end - c.start, 0) for t in c.triggers)
+    """Whether the clause tells a delivery only as the plan it missed, as `broad` reads it."""
+    return any(_event_type(t) == "DELIVERY" and _missed_delivery(c, t) for t in c.triggers)
 
 
 def _clause_finder(clauses: list[Clause]):
@@ -199,11 +208,10 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             last_countries = named
         by_type: dict[str, list] = {}
         for t in c.triggers:
-            type_ = t.kind if t.group in ("event", "cue") else _TRIGGER_EVENT.get(t.kind) if t.group == "deal" else None
+            type_ = _event_type(t)
             if type_ == "NEGOTIATION" and t.group == "deal" and DECIDED_TO_BUY.match(t.text):
                 type_ = "REQUEST"  # "will buy": a purchase announced (`events.DECIDED_TO_BUY`)
-            if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start)
-                                        or missed_plan(c.sent.text, t.start - c.start, t.end - c.start, 0)):
+            if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start) or _missed_delivery(c, t)):
                 continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery"
             if type_ and (i, type_) not in have:
                 by_type.setdefault(type_, []).append(t)

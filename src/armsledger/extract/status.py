@@ -87,14 +87,16 @@ def whole(deal: Deal, clauses: list[Clause]) -> bool:
 # decided to purchase eight F-16s")
 _PLAN = Caseless(re.compile(r"\b(?:will|is to|are to|decided to|plans? to|is going to|are going to)\s+(?:also\s+)?"
                             r"(?:buy|acquire|purchase|procure|order)\b", re.I))
-_TALKS = Caseless(re.compile(r"\b(?:talks|negotiat\w*|discuss\w*|bargain\w*|agreement in principle|preliminary agreement|"
-                             r"memorandum|letter of intent)\b", re.I))
+# talks proper (`_TALKS_PROPER`); `_TALKS` also counts discussions and the documents talks may lead to
+_TALK_WORDS = r"talks|negotiat\w*|bargain\w*|agreement in principle|preliminary agreement"
+_TALKS_PROPER = re.compile(rf"\b(?:{_TALK_WORDS})\b", re.I)
+_TALKS = Caseless(re.compile(rf"\b(?:{_TALK_WORDS}|discuss\w*|memorandum|letter of intent)\b", re.I))
 # a letter of intent signed: interest that may lead to a purchase, considered ("signed a letter of intent for the
 # procurement of ten jets"); a memorandum "on the purchase of" stays talks (tests/test_rules.py)
-_INTENT = re.compile(r"\b(?:letters?\s+of\s+intent|LoIs?)\b", re.I)
+_INTENT_WORDS = r"(?:letters?\s+of\s+intent|LoIs?\b)"
+_INTENT = re.compile(rf"\b{_INTENT_WORDS}\b", re.I)
 _INTENT_SIGNED = re.compile(r"\b(?:signed|signs|signing|inked|concluded)\s+(?:an?\s+|the\s+|two\s+)?(?:[\w\"'’-]+\s+){0,2}?"
-                            r"(?:letters?\s+of\s+intent|LoIs?\b)", re.I)
-_TALKS_PROPER = re.compile(r"\b(?:talks|negotiat\w*|bargain\w*|agreement in principle|preliminary agreement)\b", re.I)
+                            + _INTENT_WORDS, re.I)
 # talks denied: "though no formal negotiations have begun", "but little seems to have come of those talks"
 _NO_TALKS = re.compile(r"\b(?:no\s+(?:formal\s+|official\s+|direct\s+|serious\s+|real\s+|concrete\s+)?|(?:little|nothing)\s+"
                        r"(?:\w+\s+){0,4}?(?:come|came)\s+of\s+(?:the\s+|those\s+|these\s+|such\s+)?)"
@@ -289,13 +291,9 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
         plans = [t for t in said if not (_TO_COME.search(t) and not _DONE_BUY.search(t))]
         if plans and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.rx.sub(" ", t)) for t in plans):
             return "considered"
-    if status == "signed":
-        said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
         if said and all(_INTENT_SIGNED.search(t) and not _DONE_BUY.search(_INTENT_SIGNED.sub(" ", t))
                         and not _TALKS_PROPER.search(t) for t in said):
             return "considered"  # "signed a letter of intent for the acquisition of jets": no contract signed
-    if status == "signed":
-        said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
         if said and all(_APPROVED_SALE.search(t) and not _SIGNS.search(t) for t in said):
             return "offered"
     if status == "signed" and not deal.delivered and any(

@@ -107,12 +107,9 @@ def counts(ex: Extractor, examples: list[goldsets.Example]) -> list[dict[str, tu
 
 
 def prf(rows: list[dict], fig: str) -> tuple[float, float, float]:
-    tp = sum(r[fig][0] for r in rows)
-    fp = sum(r[fig][1] for r in rows)
-    fn = sum(r[fig][2] for r in rows)
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    t = Tally()
+    t.add(*(sum(r[fig][i] for r in rows) for i in range(3)))
+    return t.prf()
 
 
 def bootstrap(a: list[dict], b: list[dict], n: int = 2000) -> dict[str, tuple[float, float, float]]:
