@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import statistics
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -282,7 +283,7 @@ def group_keys(examples: list[Example], by: str) -> dict[str, str] | None:
         if by == "set" or (by == "batch" and not gold_set.startswith("corpus")):
             out[e.name] = gold_set
         elif by == "batch":
-            out[e.name] = f"{gold_set}/{stem[:1]}"
+            out[e.name] = f"{gold_set}/{re.match(r'[a-z]*', stem).group()}"
         else:
             publisher = (e.article.publisher or "").strip().lower()
             out[e.name] = f"publisher/{publisher}" if publisher else e.name
