@@ -421,6 +421,65 @@ def support(events: list[Event], deals: list[Deal]) -> None:
         ev.hints = ev.hints + (hint,)
 
 
+def age(events: list[Event], clauses: list[Clause], ref) -> None:
+    """How an event's date stands to the day the report is about (`news_peg`), a feature of the model: the
+    same day, days before, the same month or year, a year or more before, after it; and the same beside the
+    event's status ("expected" on a date years past, "occurred" on one to come, are seldom right)."""
+    peg = news_peg(clauses, ref)
+    for ev in events:
+        bucket = _age(ev.date, peg)
+        ev.hints = ev.hints + (f"age:{bucket}", f"age&status:{bucket}:{ev.status}")
+
+
+def salience(events: list[Event], clauses: list[Clause]) -> None:
+    """Whether an event's countries are those the report is about (a feature of the model): how many of them
+    are among the two countries the report names most, or none of the five it names most."""
+    counts: dict[str, int] = {}
+    for c in clauses:
+        if c.sent.noise:
+            continue
+        for code in _countries_of(c):
+            counts[code] = counts.get(code, 0) + 1
+    ranked = [code for code, _ in sorted(counts.items(), key=lambda x: -x[1])]
+    top2, top5 = set(ranked[:2]), set(ranked[:5])
+    for ev in events:
+        mine = set(ev.countries)
+        n = len(mine & top2)
+        ev.hints = ev.hints + (f"main:{n}" if n or mine & top5 else "main:far",)
+
+
+def first_told(events: list[Event]) -> None:
+    """Whether an earlier sentence of the report already proposes an event of the same type with a country in
+    common (a feature of the model, `told:first` or `told:again`): a happening told again further on is often
+    the same one retold, or an older one recalled."""
+    first: dict[tuple[str, str], int] = {}
+    for ev in events:
+        for code in ev.countries:
+            key = (ev.type, code)
+            first[key] = min(first.get(key, ev.clause), ev.clause)
+    for ev in events:
+        again = any(first.get((ev.type, code), ev.clause) < ev.clause for code in ev.countries)
+        ev.hints = ev.hints + ("told:again" if again else "told:first",)
+
+
+def _age(dm: DateMention | None, peg: DateMention | None) -> str:
+    if dm is None:
+        return "none"
+    if peg is None or not dm.value[:4].isdigit() or not peg.value[:4].isdigit():
+        return "unknown"
+    mine, day = dm.value, peg.value
+    if mine > day[:len(mine)]:
+        return "after"
+    if mine == day[:len(mine)]:
+        return "same_" + dm.precision
+    years = int(day[:4]) - int(mine[:4])
+    if years == 0:
+        if dm.precision == "day" and mine[:7] == day[:7] and int(day[8:10] or 0) - int(mine[8:10] or 0) <= 7:
+            return "days_before"
+        return "months_before"
+    return "1y_before" if years == 1 else "2_5y_before" if years <= 5 else "old"
+
+
 def echo(events: list[Event]) -> None:
     """How many other sentences of the report propose an event of the same type with a country in common (a
     feature of the model: `echo:0`, `echo:1`, `echo:2+`): the happening a report is about is told again and again

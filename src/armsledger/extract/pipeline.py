@@ -84,6 +84,9 @@ class Extractor:
                       + events_decide.broad(clauses, events, ref))
             events_decide.support(events, deals)
             events_decide.echo(events)
+            events_decide.age(events, clauses, ref)
+            events_decide.salience(events, clauses)
+            events_decide.first_told(events)
         if figures is not None:
             figures += figures_decide.Figures(finder, deals, clauses, body, ref).groups()
         if model is not None and model.figures:
