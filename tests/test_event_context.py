@@ -87,3 +87,59 @@ def test_an_event_told_again_further_on_is_marked_so():
     assert "told:first" in first.hints and "told:first" in same_sentence.hints
     assert "told:again" in again.hints
     assert "told:first" in other_type.hints and "told:first" in other_country.hints
+
+
+class _Fixed:
+    """A stand-in for the event model: each candidate's probability given in advance, in the order weighed."""
+
+    def __init__(self, scores):
+        self._scores = iter(scores)
+        self.threshold, self.rule_threshold = 0.3, 0.1
+
+    def probability(self, feats):
+        return next(self._scores)
+
+
+class _Model:
+    def __init__(self, scores):
+        self.event = _Fixed(scores)
+
+
+DELIVERIES = ("The first two frigates arrived at the naval base on 3 May 2024.\n\n"
+              "Officials said the frigates were due to reach the base on 3 May 2024 after a long voyage.\n\n"
+              "The last frigate is expected in December 2024.")
+
+
+def _delivery(status, value, clause, source, happening):
+    ev = Event("DELIVERY", status, DateMention(0, 0, value, value, "day" if value.count("-") == 2 else "month"),
+               countries=["ITA", "PHL"], clause=clause)
+    ev.source, ev.happening = source, happening
+    return ev
+
+
+def test_a_delivery_on_the_date_of_one_kept_repeats_it_whatever_its_status(extractor):
+    clauses = clauses_of(extractor, DELIVERIES)
+    done = _delivery("occurred", "2024-05-03", 0, "rules", ("rules", 0))
+    due = _delivery("expected", "2024-05-03", 1, "broad", ("broad", 1, "DELIVERY"))
+    last = _delivery("expected", "2024-12", 2, "broad", ("broad", 2, "DELIVERY"))
+    kept = events_decide.decide([done, due, last], clauses, _Model([0.8, 0.6, 0.5]))
+    assert kept == [done, last]
+
+
+def test_a_delivery_told_apart_by_the_rules_in_one_sentence_stays(extractor):
+    text = "The deal has delivered three squadrons, with the remaining two expected by June 2026."
+    clauses = clauses_of(extractor, text)
+    done = _delivery("occurred", "2026-06", 0, "rules", ("rules", 0))
+    rest = _delivery("expected", "2026-06", 0, "rules", ("rules", 1))
+    kept = events_decide.decide([rest, done], clauses, _Model([0.7, 0.5]))
+    assert kept == [rest, done]
+
+
+def test_deliveries_on_other_dates_or_of_other_countries_stay(extractor):
+    clauses = clauses_of(extractor, DELIVERIES)
+    done = _delivery("occurred", "2024-05-03", 0, "rules", ("rules", 0))
+    other_day = _delivery("expected", "2024-05-04", 1, "broad", ("broad", 1, "DELIVERY"))
+    elsewhere = _delivery("expected", "2024-05-03", 2, "broad", ("broad", 2, "DELIVERY"))
+    elsewhere.countries = ["FRA", "EGY"]
+    kept = events_decide.decide([done, other_day, elsewhere], clauses, _Model([0.8, 0.6, 0.5]))
+    assert kept == [done, other_day, elsewhere]

@@ -536,11 +536,21 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
     index = SameIndex()  # the events kept, found by what two events must share to be the same
     for p, n, ev in sorted(best.values(), key=lambda x: (-x[0], x[1])):
         if p < _bar(ev, model) or not (ev.countries or ev.participants) or any(
-                _same(out[k][1], ev) for k in index.candidates(ev)):
+                _same(out[k][1], ev) or _repeat(out[k][1], ev) for k in index.candidates(ev)):
             continue  # unlikely, naming no country and no one who took part (no gold event can be it), or a repeat
         index.add(ev, len(out))
         out.append((n, ev))
     return [ev for _, ev in sorted(out, key=lambda x: x[0])]
+
+
+def _repeat(kept: Event, ev: Event) -> bool:
+    """Whether `ev` repeats a delivery already kept, beyond `events._same`: one on the very date of the kept one,
+    with a country in common, repeats it whatever status each was read with ("The first two jets arrived on 3 May"
+    read as done, "the jets were due to arrive on 3 May" further on as expected). Not two deliveries the rules told
+    apart in one sentence: "has delivered three squadrons, with the remaining two expected by mid-2026"."""
+    return kept.type == ev.type == "DELIVERY" and not (kept.source == ev.source == "rules" and kept.clause == ev.clause) \
+        and kept.status != ev.status and kept.date is not None and ev.date is not None \
+        and kept.date.value == ev.date.value and _same(kept, replace(ev, status=kept.status))
 
 
 def _bar(ev: Event, model: Model) -> float:
