@@ -59,22 +59,3 @@ def test_a_class_gives_way_to_the_named_platform_of_its_kind_the_pair_keeps(name
     # the class is dropped only where the named platform is kept
     assert decide.overrule([True, True], over) == [True, not gives_way]
     assert decide.overrule([False, True], over) == [False, True]
-
-
-def test_a_ship_of_a_class_gives_way_to_the_class_the_pair_keeps():
-    keys = [("r", "CHN", "PAK", "Type 054A/P"), ("r", "CHN", "PAK", "PNS Tughril"), ("r", "CHN", "BGD", "PNS Tughril")]
-    ship = {"plat:found", "plat:ship_of_class", "cat:frigate"}
-    over = decide.overruled(keys, [{"plat:catalogue", "cat:frigate"}, ship, ship])
-    assert over == {1: [0]}
-    assert decide.overrule([True, True, True], over) == [True, False, True]
-
-
-@pytest.mark.parametrize("text, ship", [
-    ("PNS Tughril, the first of four Type 054A/P frigates China is building for Pakistan, was commissioned.",
-     "PNS Tughril"),
-    ("The Type 054A/P frigate PNS Tippu Sultan sailed from Shanghai for Karachi after its handover to Pakistan.",
-     "PNS Tippu Sultan"),
-])
-def test_a_ship_of_a_catalogue_class_is_told_so(extractor, text, ship):
-    assert "plat:ship_of_class" in feats(extractor, text, ("CHN", "PAK", ship))
-    assert "plat:ship_of_class" not in feats(extractor, text, ("CHN", "PAK", "Type 054A/P"))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import candidates as cands
 from .context import STAGES, Clause
 from .deals import Claim, Deal, DealFinder
-from .features import BLOCKS, CIVIL, MAKES_OTHER, NOT_BOUGHT, REC_FROM, SHIP, Featurizer
+from .features import BLOCKS, CIVIL, MAKES_OTHER, NOT_BOUGHT, REC_FROM, Featurizer
 from .learned import Model
 
 STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "negotiate", "signed": "sign",
@@ -94,9 +94,7 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
       report, supplier and recipient: kept both, the class gives way to the named platform ("delivered four Chinook
       helicopters to India, which has bought 15 of the helicopters"): one deal told under two names. In the
       training reports 22 such classes in 1,124 were deals of their own, and where the named one was a deal, 10 in
-      273 (most of them the same gold deal as the named one); and so does a ship the catalogue lists under its
-      class ("PNS Tughril", `plat:ship_of_class`), where the same pair keeps a catalogue platform of its kind ("the
-      two Type 054A/P frigates, PNS Tippu Sultan and PNS Shahjahan, were commissioned")."""
+      273 (most of them the same gold deal as the named one)."""
     by: dict[tuple, list[int]] = {}
     kinds: dict[tuple, list[tuple[int, str]]] = {}  # the catalogue platforms of each report and pair, with their kind
     for i, (k, f) in enumerate(zip(keys, feats)):
@@ -112,7 +110,7 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
             named = [j for j in by.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
             if named:
                 out[i] = named
-        elif "plat:generic" in f or SHIP in f:
+        elif "plat:generic" in f:
             kind = _kind(f)
             named = [j for j, c in kinds.get((k[0], k[1], k[2]), ()) if c == kind or c.endswith(" " + kind)]
             if named:
@@ -148,8 +146,8 @@ def _overruled_why(scored: list, i: int, threshold: float, named: list[int] | No
         why = "no buyer: the recipient is named only as where it comes from (\"from X\")"
     elif named is None:
         why = "not bought: every mention tells it passed over, turned down, a bid lost or withdrawn, or carried"
-    elif "plat:generic" in scored[i][1] or SHIP in scored[i][1]:
-        why = ("a class or a ship of it gives way to the named platform of its kind the same pair keeps: "
+    elif "plat:generic" in scored[i][1]:
+        why = ("a class gives way to the named platform of its kind the same pair keeps: "
                + ", ".join(sorted({scored[j][0].platform.name for j in named})))
     else:
         why = ("the maker gives way to the seller the report names: "

@@ -505,8 +505,6 @@ class Featurizer:
              pos, plats, countries}
         if c.sent.headline:
             f.add("sent:headline")
-        if plat.extra.get("class"):
-            f.add(SHIP)  # a ship the catalogue lists under its class ("PNS Tughril"): one of the class's deal
         if m.anaphor:
             f.add("mention:anaphor")
         if m.resolved:
@@ -888,7 +886,6 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 # told at every mention as passed over, turned down, a bid lost or withdrawn, or carried: never a deal
 # (`decide.overruled`). Not a rival's cue: "contenders like the Rafale" are considered
 NOT_BOUGHT = "lost_all:not_bought"
-SHIP = "plat:ship_of_class"  # a ship named, of a class the catalogue lists (`decide.overruled`)
 REC_FROM = "rec_all:from"  # the recipient named only after "from": where the platform comes from, not who buys it
 # ... but not where the "from" tells who asks for it: "an order from Romania", "a request from the Indian Navy"
 _ASKS_FROM = re.compile(r"\b(?:orders?|contracts?|requests?|interest|demand|enquir\w*|inquir\w*|tenders?|bookings?|"
