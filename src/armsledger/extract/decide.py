@@ -125,7 +125,7 @@ def _kind(feats) -> str:
 
 def overrule(yes: list[bool], over: dict[int, list[int] | None]) -> list[bool]:
     """`yes` (which candidates the thresholds keep) without those `overruled` drops: a platform not bought, a
-    maker's deal a kept named seller beats."""
+    maker's deal a kept named seller beats, a class a kept named platform of its kind beats."""
     out = list(yes)
     for i, named in over.items():
         if yes[i] and (named is None or any(yes[j] for j in named)):
