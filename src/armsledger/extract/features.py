@@ -304,6 +304,8 @@ class Featurizer:
             f.append(MAKES_OTHER)  # named, wherever named with the platform, as another platform's maker
         if named and all(self._blocks_in(m.clause, cand.recipient) for m in named):
             f.append(BLOCKS)  # named, in each sentence of the platform, as blocking, banning or sanctioning it
+        if named and all(self._from_only(m.recipient) for m in named):
+            f.append(REC_FROM)  # named, wherever named with the platform, as where it comes from
         if self._civil(cand):
             f.append(CIVIL)
         cues = [self._lost_cues(m) for m in cand.mentions]
@@ -324,6 +326,14 @@ class Featurizer:
         c = self.clauses[clause]
         return any("role:blocks" in self._named_at(Party(code, s, e, clause, "country"), c)[0]
                    for s, e, ent in c.countries if ent.code == code)
+
+    def _from_only(self, p: Party) -> bool:
+        """Is the recipient named, at this mention, after a "from" that tells where something comes from ("arrived
+        from South Korea", "used Typhoons from Qatar and Oman", "competition from the UK", "opposition from India"),
+        not who asks for it ("an order from Romania", "a request from the Indian Navy")?"""
+        first, _, _ = self._list_of(self.clauses[p.clause], p)
+        before = self.text[max(self.clauses[p.clause].start, first - 40):first]
+        return bool(_FROM_BEFORE.search(before)) and not _ASKS_FROM.search(before)
 
     def _civil(self, cand: Candidate) -> bool:
         """Is the platform an airliner: named only as its maker's model by number, uncatalogued ("Boeing 787-10",
@@ -876,6 +886,10 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 # told at every mention as passed over, turned down, a bid lost or withdrawn, or carried: never a deal
 # (`decide.overruled`). Not a rival's cue: "contenders like the Rafale" are considered
 NOT_BOUGHT = "lost_all:not_bought"
+REC_FROM = "rec_all:from"  # the recipient named only after "from": where the platform comes from, not who buys it
+# ... but not where the "from" tells who asks for it: "an order from Romania", "a request from the Indian Navy"
+_ASKS_FROM = re.compile(r"\b(?:orders?|contracts?|requests?|interest|demand|enquir\w*|inquir\w*|tenders?|bookings?|"
+                        r"commissions?)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$", re.I)
 MAKES_OTHER = "rec_all:makes_other"
 BLOCKS = "rec_all:blocks"
 CIVIL = "plat_all:civil"  # an airliner: no deal of arms (`decide.overruled`)
