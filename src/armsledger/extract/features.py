@@ -199,6 +199,7 @@ class Featurizer:
         self._stages: dict[int, frozenset[str]] = {}
         self._sentences: dict[int, tuple] = {}  # `_sentence_at`, by sentence
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
+        self._blocks: dict[tuple, bool] = {}  # `_blocks_in`, by sentence and country
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
@@ -321,9 +322,12 @@ class Featurizer:
         """Is the country named in the sentence as the one that blocks, bans, sanctions or refuses a licence, at
         one of its names there ("Britain has vetoed the deal over British-made parts in the FA-50": the one the
         candidate holds may be the other)?"""
-        c = self.clauses[clause]
-        return any("role:blocks" in self._named_at(Party(code, s, e, clause, "country"), c)[0]
-                   for s, e, ent in c.countries if ent.code == code)
+        hit = self._blocks.get((clause, code))  # once a sentence and country: every candidate of it asks
+        if hit is None:
+            c = self.clauses[clause]
+            hit = self._blocks[clause, code] = any("role:blocks" in self._named_at(Party(code, s, e, clause, "country"), c)[0]
+                                                   for s, e, ent in c.countries if ent.code == code)
+        return hit
 
     def _civil(self, cand: Candidate) -> bool:
         """Is the platform an airliner: named only as its maker's model by number, uncatalogued ("Boeing 787-10",
