@@ -216,6 +216,8 @@ def anaphor(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
     """The catalogue platform a sentence that names none takes up by its class, if the last one named of that
     class stands within a few sentences before."""
     c = clauses[i]
+    if not any(ent.catalogue_id for k in range(max(0, i - ANAPHOR_REACH), i) for _, _, ent in clauses[k].platforms):
+        return None  # nothing to take up, by class or by pronoun (`_pronoun` looks one sentence back)
     m = _ANAPHOR.search(c.sent.text)
     if m is None:
         return _pronoun(clauses, i)

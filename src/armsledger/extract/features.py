@@ -200,6 +200,7 @@ class Featurizer:
         self._sentences: dict[int, tuple] = {}  # `_sentence_at`, by sentence
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
         self._blocks: dict[tuple, bool] = {}  # `_blocks_in`, by sentence and country
+        self._makers: dict[tuple, tuple] = {}  # `_made_by`, by list of countries
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
@@ -732,21 +733,35 @@ class Featurizer:
         from Brazil": China does not sell the Super Tucano)? Where it also stands that way to this platform, no."""
         if m.platform.country == p.code:
             return False
-        text = self.text
         hit = False
-        for s, e, ent in c.platforms:
-            if ent.country is None or (s, e) == (m.start, m.end):
+        for s, e, ent in self._made_by(c, first, last):
+            if (s, e) == (m.start, m.end):
                 continue
-            if last <= s and s - last <= 40:
-                ok = bool(_MAKER_BEFORE.fullmatch(text, last, s)) and not _NOT_QUALIFIES.search(text[last:s])
-            elif e <= first and first - e <= 30:
-                ok = bool(_MAKER_AFTER.fullmatch(text, e, first))
-            else:
-                continue
-            if ok:
-                if ent.name == m.platform.name:
-                    return False
-                hit = hit or ent.country == p.code
+            if ent.name == m.platform.name:
+                return False
+            hit = hit or ent.country == p.code
+        return hit
+
+    def _made_by(self, c: Clause, first: int, last: int) -> tuple:
+        """The platforms of the sentence (of a known country) that the list of countries at [first, last) is named
+        as the maker of, before or after them (`_makes_other`): they depend on the list alone, read once a list."""
+        key = (first, last, id(c))
+        hit = self._makers.get(key)
+        if hit is None:
+            text = self.text
+            out = []
+            for s, e, ent in c.platforms:
+                if ent.country is None:
+                    continue
+                if last <= s and s - last <= 40:
+                    ok = bool(_MAKER_BEFORE.fullmatch(text, last, s)) and not _NOT_QUALIFIES.search(text[last:s])
+                elif e <= first and first - e <= 30:
+                    ok = bool(_MAKER_AFTER.fullmatch(text, e, first))
+                else:
+                    continue
+                if ok:
+                    out.append((s, e, ent))
+            hit = self._makers[key] = tuple(out)
         return hit
 
     def _side(self, p: Party, m: Mention, c: Clause) -> set[str]:
