@@ -256,52 +256,46 @@ def _countries_of(c: Clause) -> list[str]:
 def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[str]:
     """What the model weighs for an event candidate. `memo` (one dict for one article's `clauses`) keeps what
     depends only on the sentence and the event's type, for the many candidates of one sentence."""
-    return set().union(*parts(ev, clauses, {} if memo is None else memo))
-
-
-def parts(ev: Event, clauses: list[Clause], memo: dict) -> list[frozenset[str]]:
-    """`features` as the frozen sets it is made of, each made once (an article's in `memo`) and shared between the
-    candidates that have it: so that the model weighs each once (`learned.Binary.weigh_parts`)."""
     src = ev.source
     t = ev.type
-    out = [_head(t, src, ev.status, ev.date.precision if ev.date else "none", min(len(ev.countries), 3),
-                 min(len(ev.participants), 3), min(len(ev.platforms), 2), ev.location is not None)]
-    hints = memo.get((t, ev.hints))  # the hints with the type
+    f = set(_head(t, src, ev.status, ev.date.precision if ev.date else "none", min(len(ev.countries), 3),
+                  min(len(ev.participants), 3), min(len(ev.platforms), 2), ev.location is not None))
+    hints = None if memo is None else memo.get((t, ev.hints))  # the hints with the type, in the order added
     if hints is None:
-        hints = memo[t, ev.hints] = frozenset(x for h in ev.hints for x in (h, f"type&{h}:{t}"))
-    out.append(hints)
+        hints = tuple(x for h in ev.hints for x in (h, f"type&{h}:{t}"))
+        if memo is not None:
+            memo[t, ev.hints] = hints
+    f.update(hints)
     if src == "deal":
-        key = (ev.deal_status, bool(ev.deal_hedged))
-        hit = _DEAL_PARTS.get(key)
-        if hit is None:
-            hit = _DEAL_PARTS[key] = frozenset([f"deal_status:{ev.deal_status}"] + (["deal_hedged"] if key[1] else []))
-        out.append(hit)
+        f.add(f"deal_status:{ev.deal_status}")
+        if ev.deal_hedged:
+            f.add("deal_hedged")
     if 0 <= ev.clause < len(clauses):
         c = clauses[ev.clause]
         key = (ev.clause, t)
-        hit = memo.get(key)
+        hit = None if memo is None else memo.get(key)
         if hit is None:
             hit = _sentence_features(ev.clause, c, t)
-            memo[key] = hit = (hit, frozenset(hit[0]))
-        out.append(hit[1])
+            if memo is not None:
+                memo[key] = hit
+        f.update(hit[0])  # a tuple: added in its order, as one by one
         key = (ev.clause, t, ev.at)  # the candidates of one trigger under several dates: read once (never changed)
-        prop = memo.get(key)
+        prop = None if memo is None else memo.get(key)
         if prop is None:
-            prop = memo[key] = frozenset(_proposal_features(ev, c, hit[0]))
-        out.append(prop)
-    return out
+            prop = _proposal_features(ev, c, hit)
+            if memo is not None:
+                memo[key] = prop
+        f.update(prop)
+    return f
 
 
-_DEAL_PARTS: dict[tuple, frozenset[str]] = {}  # `parts`' features of an event a deal implies, by its status
-
-
-_HEADS: dict[tuple, frozenset[str]] = {}  # `_head`'s names by what they are made of: a few hundred at most
+_HEADS: dict[tuple, tuple[str, ...]] = {}  # `_head`'s names by what they are made of: a few hundred at most
 
 
 def _head(t: str, src: str, status: str, prec: str, countries: int, participants: int, platforms: int,
-          located: bool) -> frozenset[str]:
+          located: bool) -> tuple[str, ...]:
     """The features of an event candidate that its type, source, status, date precision and how many countries,
-    participants and platforms it names make; each set of names made once."""
+    participants and platforms it names make (in the order `features` adds them); each set of names made once."""
     key = (t, src, status, prec, countries, participants, platforms, located)
     hit = _HEADS.get(key)
     if hit is None:
@@ -309,7 +303,7 @@ def _head(t: str, src: str, status: str, prec: str, countries: int, participants
                f"date:{prec}", f"type&date:{t}:{prec}", f"countries:{countries}", f"participants:{participants}",
                f"type&participants:{t}:{min(participants, 2)}", f"platforms:{platforms}",
                f"type&platforms:{t}:{min(platforms, 1)}") + ((f"type&location:{t}",) if located else ())
-        hit = _HEADS[key] = frozenset(hit)
+        _HEADS[key] = hit
     return hit
 
 
@@ -521,11 +515,9 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
         return events
     kept: list[tuple[float, int, Event]] = []
     memo: dict = {}
-    margins: dict = {}
     for n, ev in enumerate(events):
-        made = parts(ev, clauses, memo)
-        feats = set().union(*made)
-        p = model.event.weigh_parts(made, feats, margins)
+        feats = features(ev, clauses, memo)
+        p = model.event.probability(feats)
         ev.why = (p, feats, model)  # weighed out only when asked (`explain`)
         kept.append((p, n, ev))
     best: dict[tuple, tuple[float, int, Event]] = {}

@@ -69,21 +69,6 @@ class Binary:
             z += m
         return feats, _sigmoid(z)
 
-    def weigh_parts(self, parts: list, feats: set, memo: dict) -> float:
-        """The probability of `feats`, the union of `parts` (frozen sets, the same ones again and again): when no
-        two parts share a feature, the margin is the sum of theirs, and `memo` keeps each part's, so that a part
-        many candidates share is weighed once."""
-        if self.trees is not None or sum(map(len, parts)) != len(feats):
-            return self.probability(feats)
-        w = self.weights
-        z = self.bias
-        for part in parts:
-            m = memo.get(part)
-            if m is None:
-                m = memo[part] = sum(map(w.get, part, repeat(0.0)))
-            z += m
-        return _sigmoid(z)
-
     def explain(self, feats, k: int = 6) -> list[tuple[str, float]]:
         """The features that pushed the decision most, either way, with their weights."""
         w = self.weights
