@@ -201,6 +201,7 @@ class Featurizer:
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
         self._blocks: dict[tuple, bool] = {}  # `_blocks_in`, by sentence and country
         self._makers: dict[tuple, tuple] = {}  # `_made_by`, by list of countries
+        self._lost: dict[int, tuple] = {}  # `_lost_words`, by sentence
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
@@ -349,11 +350,26 @@ class Featurizer:
             c = self.clauses[m.clause]
             before = self.text[max(c.start, m.start - 140):m.start]
             after = self.text[m.end:min(c.end, m.end + 100)]
-            may = _may(before, _LOST_BEFORE_WORDS)
-            names = {name for name, rx in _LOST_BEFORE if name in may and rx.search(before)}
-            may = _may(after, _LOST_AFTER_WORDS)
-            names.update(name for name, rx in _LOST_AFTER if name in may and rx.search(after))
+            words_before, words_after = self._lost_words(c)
+            names = set()
+            if words_before:
+                may = _may(before, words_before)
+                names.update(name for name, rx in _LOST_BEFORE if name in may and rx.search(before))
+            if words_after:
+                may = _may(after, words_after)
+                names.update(name for name, rx in _LOST_AFTER if name in may and rx.search(after))
             hit = self._near[key] = frozenset(names)
+        return hit
+
+    def _lost_words(self, c: Clause) -> tuple[tuple, tuple]:
+        """The words of `_LOST_BEFORE_WORDS` and `_LOST_AFTER_WORDS` that the sentence's lower-cased text holds
+        anywhere (all, where it has no such form): a window of it holds no others, so `_lost_cues` looks only for
+        these (most sentences hold none); once a sentence."""
+        hit = self._lost.get(id(c))
+        if hit is None:
+            low = lowered(self.text[c.start:c.end])
+            hit = self._lost[id(c)] = (_LOST_BEFORE_WORDS, _LOST_AFTER_WORDS) if low is None else (
+                tuple(x for x in _LOST_BEFORE_WORDS if x[0] in low), tuple(x for x in _LOST_AFTER_WORDS if x[0] in low))
         return hit
 
     def _plat_own(self, platform: Entity) -> tuple[str, ...]:
