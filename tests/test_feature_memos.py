@@ -49,24 +49,19 @@ def articles(extractor) -> list:
 
 
 def _makes_other_first_form(fz, p, m, c, first, last) -> bool:
+    """Each other platform of the sentence tried against this party's list, for this mention."""
     if m.platform.country == p.code:
         return False
     text = fz.text
-    hit = False
-    for s, e, ent in c.platforms:
-        if ent.country is None or (s, e) == (m.start, m.end):
-            continue
-        if last <= s and s - last <= 40:
-            ok = bool(_MAKER_BEFORE.fullmatch(text, last, s)) and not _NOT_QUALIFIES.search(text[last:s])
-        elif e <= first and first - e <= 30:
-            ok = bool(_MAKER_AFTER.fullmatch(text, e, first))
-        else:
-            continue
-        if ok:
-            if ent.name == m.platform.name:
-                return False
-            hit = hit or ent.country == p.code
-    return hit
+
+    def named_as_maker(s: int, e: int) -> bool:
+        if last <= s and s - last <= 40:  # before it ("the Russian Yak-130"), else after it ("the L-159 from ...")
+            return bool(_MAKER_BEFORE.fullmatch(text, last, s)) and not _NOT_QUALIFIES.search(text[last:s])
+        return e <= first and first - e <= 30 and bool(_MAKER_AFTER.fullmatch(text, e, first))
+
+    makes = [ent for s, e, ent in c.platforms
+             if ent.country is not None and (s, e) != (m.start, m.end) and named_as_maker(s, e)]
+    return not any(ent.name == m.platform.name for ent in makes) and any(ent.country == p.code for ent in makes)
 
 
 def _lost_cues_first_form(fz, m) -> frozenset[str]:
