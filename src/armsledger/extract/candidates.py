@@ -216,6 +216,8 @@ def anaphor(clauses: list[Clause], i: int) -> tuple[int, int, Entity] | None:
     """The catalogue platform a sentence that names none takes up by its class, if the last one named of that
     class stands within a few sentences before."""
     c = clauses[i]
+    if not any(ent.catalogue_id for k in range(max(0, i - ANAPHOR_REACH), i) for _, _, ent in clauses[k].platforms):
+        return None  # nothing to take up, by class or by pronoun (`_pronoun` looks one sentence back)
     m = _ANAPHOR.search(c.sent.text)
     if m is None:
         return _pronoun(clauses, i)
@@ -252,6 +254,10 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
     out: dict[tuple[str, str, int], Candidate] = {}
     classes: dict[str, Entity] = {}
     kinds: _Kinds | None = None  # the catalogue platforms of the report by kind, read when first asked for
+    # the implied parties (never changed, so one object serves every mention): the home country, each platform's
+    # origin and partners
+    home_party = [Party(home, -1, -1, -1, "home")] if home else []
+    implied: dict[int, tuple[Entity, list[Party]]] = {}
     for i, c in enumerate(clauses):
         if c.sent.noise:
             continue
@@ -279,14 +285,12 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
         near_buyers = [p for k in range(lo, hi) for p in named[k][1]]
         marked = {(s, id(plat)) for s, _, plat in resolved}
         for s, e, plat in found + resolved:
-            sellers = list(near_sellers)
-            if plat.country:
-                sellers.append(Party(plat.country, -1, -1, -1, "origin"))
-            for partner in plat.extra.get("partners") or []:
-                sellers.append(Party(partner, -1, -1, -1, "partner"))
-            buyers = list(near_buyers)
-            if home:
-                buyers.append(Party(home, -1, -1, -1, "home"))
+            makers_of = implied.get(id(plat))
+            if makers_of is None or makers_of[0] is not plat:  # its origin and partners: made once a platform
+                makers_of = implied[id(plat)] = (plat, ([Party(plat.country, -1, -1, -1, "origin")] if plat.country else [])
+                                                 + [Party(x, -1, -1, -1, "partner") for x in plat.extra.get("partners") or []])
+            sellers = near_sellers + makers_of[1]
+            buyers = near_buyers + home_party
             # the nearest named buyers, and every country of the platform's own sentence: a list of past
             # buyers ("exported to Turkey, Poland, India, Norway, Finland and Estonia") is kept whole
             recipients = _nearest(_best_per_code(buyers, s), s, MAX_BUYERS)

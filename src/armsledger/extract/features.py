@@ -199,6 +199,9 @@ class Featurizer:
         self._stages: dict[int, frozenset[str]] = {}
         self._sentences: dict[int, tuple] = {}  # `_sentence_at`, by sentence
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
+        self._blocks: dict[tuple, bool] = {}  # `_blocks_in`, by sentence and country
+        self._makers: dict[tuple, tuple] = {}  # `_made_by`, by list of countries
+        self._lost: dict[int, tuple] = {}  # `_lost_words`, by sentence
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
@@ -323,9 +326,12 @@ class Featurizer:
         """Is the country named in the sentence as the one that blocks, bans, sanctions or refuses a licence, at
         one of its names there ("Britain has vetoed the deal over British-made parts in the FA-50": the one the
         candidate holds may be the other)?"""
-        c = self.clauses[clause]
-        return any("role:blocks" in self._named_at(Party(code, s, e, clause, "country"), c)[0]
-                   for s, e, ent in c.countries if ent.code == code)
+        hit = self._blocks.get((clause, code))  # once a sentence and country: every candidate of it asks
+        if hit is None:
+            c = self.clauses[clause]
+            hit = self._blocks[clause, code] = any("role:blocks" in self._named_at(Party(code, s, e, clause, "country"), c)[0]
+                                                   for s, e, ent in c.countries if ent.code == code)
+        return hit
 
     def _from_only(self, p: Party) -> bool:
         """Is the recipient named, at this mention, after a "from" that tells where something comes from ("arrived
@@ -354,11 +360,26 @@ class Featurizer:
             c = self.clauses[m.clause]
             before = self.text[max(c.start, m.start - 140):m.start]
             after = self.text[m.end:min(c.end, m.end + 100)]
-            may = _may(before, _LOST_BEFORE_WORDS)
-            names = {name for name, rx in _LOST_BEFORE if name in may and rx.search(before)}
-            may = _may(after, _LOST_AFTER_WORDS)
-            names.update(name for name, rx in _LOST_AFTER if name in may and rx.search(after))
+            words_before, words_after = self._lost_words(c)
+            names = set()
+            if words_before:
+                may = _may(before, words_before)
+                names.update(name for name, rx in _LOST_BEFORE if name in may and rx.search(before))
+            if words_after:
+                may = _may(after, words_after)
+                names.update(name for name, rx in _LOST_AFTER if name in may and rx.search(after))
             hit = self._near[key] = frozenset(names)
+        return hit
+
+    def _lost_words(self, c: Clause) -> tuple[tuple, tuple]:
+        """The words of `_LOST_BEFORE_WORDS` and `_LOST_AFTER_WORDS` that the sentence's lower-cased text holds
+        anywhere (all, where it has no such form): a window of it holds no others, so `_lost_cues` looks only for
+        these (most sentences hold none); once a sentence."""
+        hit = self._lost.get(id(c))
+        if hit is None:
+            low = lowered(self.text[c.start:c.end])
+            hit = self._lost[id(c)] = (_LOST_BEFORE_WORDS, _LOST_AFTER_WORDS) if low is None else (
+                tuple(x for x in _LOST_BEFORE_WORDS if x[0] in low), tuple(x for x in _LOST_AFTER_WORDS if x[0] in low))
         return hit
 
     def _plat_own(self, platform: Entity) -> tuple[str, ...]:
@@ -738,21 +759,35 @@ class Featurizer:
         from Brazil": China does not sell the Super Tucano)? Where it also stands that way to this platform, no."""
         if m.platform.country == p.code:
             return False
-        text = self.text
         hit = False
-        for s, e, ent in c.platforms:
-            if ent.country is None or (s, e) == (m.start, m.end):
+        for s, e, ent in self._made_by(c, first, last):
+            if (s, e) == (m.start, m.end):
                 continue
-            if last <= s and s - last <= 40:
-                ok = bool(_MAKER_BEFORE.fullmatch(text, last, s)) and not _NOT_QUALIFIES.search(text[last:s])
-            elif e <= first and first - e <= 30:
-                ok = bool(_MAKER_AFTER.fullmatch(text, e, first))
-            else:
-                continue
-            if ok:
-                if ent.name == m.platform.name:
-                    return False
-                hit = hit or ent.country == p.code
+            if ent.name == m.platform.name:
+                return False
+            hit = hit or ent.country == p.code
+        return hit
+
+    def _made_by(self, c: Clause, first: int, last: int) -> tuple:
+        """The platforms of the sentence (of a known country) that the list of countries at [first, last) is named
+        as the maker of, before or after them (`_makes_other`): they depend on the list alone, read once a list."""
+        key = (first, last, id(c))
+        hit = self._makers.get(key)
+        if hit is None:
+            text = self.text
+            out = []
+            for s, e, ent in c.platforms:
+                if ent.country is None:
+                    continue
+                if last <= s and s - last <= 40:
+                    ok = bool(_MAKER_BEFORE.fullmatch(text, last, s)) and not _NOT_QUALIFIES.search(text[last:s])
+                elif e <= first and first - e <= 30:
+                    ok = bool(_MAKER_AFTER.fullmatch(text, e, first))
+                else:
+                    continue
+                if ok:
+                    out.append((s, e, ent))
+            hit = self._makers[key] = tuple(out)
         return hit
 
     def _side(self, p: Party, m: Mention, c: Clause) -> set[str]:

@@ -230,7 +230,7 @@ class Figures:
     def __init__(self, finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: str, ref: date | None) -> None:
         self.finder, self.deals, self.clauses, self.text, self.ref = finder, deals, clauses, text, ref
         self._figs: dict[int, dict[str, list[Figure]]] = {}
-        self._base: dict[tuple, frozenset[str]] = {}
+        self._base: dict[tuple, tuple[frozenset[str], tuple[str, ...]]] = {}  # `features`' part of no field
         self._status: dict[int, str] = {}
         self._near: dict[tuple, frozenset[str]] = {}
         self._kind_feats: dict[tuple, list[str]] = {}  # `_money`, `_count`, `_date`'s features of a figure
@@ -429,13 +429,17 @@ class Figures:
         what does not depend on the field (read once for the fields of one kind: a count as quantity and as
         delivered count, a date as signing and completion)."""
         key = (id(d), id(fig), KINDS[f])
-        base = self._base.get(key)
-        if base is None:
-            base = self._base[key] = frozenset(self._features(d, f, fig, said))
+        hit = self._base.get(key)
+        if hit is None:
+            base = frozenset(self._features(d, f, fig, said))
+            # with them, those of its features also weighed with the deal's status, in the set's order
+            hit = self._base[key] = (base, tuple(x for x in base if x.startswith(_WITH_STATUS)))
+        base, with_status = hit
         out = set(base)  # as `set(base).union(votes)` makes it, without the second copy
         out.update(self._rule_votes(d, f, fig))
-        status = "x:" + self._status[id(d)] + "&"
-        out.update([status + x for x in base if x.startswith(_WITH_STATUS)])
+        if with_status:
+            status = "x:" + self._status[id(d)] + "&"
+            out.update([status + x for x in with_status])
         return out
 
     def _features(self, d: Deal, f: str, fig: Figure, said: bool) -> set[str]:
