@@ -197,6 +197,19 @@ _REST = re.compile(r"\b(?:the rest|remaining|remainder|more (?:will|would|are|is
                    r"not all|of the \d+)\b", re.I)
 
 
+# the last of an order delivered, so all of it: "has handed over the last of 63 helicopters", "delivered the final two
+# of its patrol ships", "the sixth and last aircraft has been delivered", "completing deliveries of the 24 jets"; not
+# "last year", "the last time", nor a last unit still to come ("the last is due in 2027", "will hand over the last")
+_LAST = r"(?:last|final)\b(?!\s+(?:year|month|week|decade|time|night|spring|summer|autumn|fall|winter)\b)"
+_LAST_DONE = Caseless(re.compile(
+    r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed(?:\s+over)?|received|took\s+delivery\s+of|"
+    r"taken\s+delivery\s+of|transferred|commissioned|inducted)\s+(?:\w+\s+){0,2}?the\s+" + _LAST +
+    r"(?:\s+[\w-]+){0,2}?\s+of\b|"
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+and\s+)?" + _LAST + r"\s+(?:[\w\"'’().&-]+\s+){0,9}?(?:has|have|had|was|were)\s+"
+    r"(?:now\s+|already\s+|also\s+)?(?:been\s+)?(?:delivered|handed\s+over|received|commissioned|inducted)\b|"
+    r"\bcomplet(?:ed|ing|es)\s+(?:the\s+)?(?:deliver(?:y|ies)|handover|transfer)\s+of\b", re.I))
+
+
 def _told_in_part(cited: list[str]) -> bool:
     """Does a sentence of the deal tell a delivery only in part: a count still to come, first units arrived, or
     deliveries begun?"""
@@ -274,7 +287,9 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
     (signing nothing itself) says is still unsigned is negotiating, and one whose every signature is a government's
     approval of a possible sale is offered; a deal in delivery with no count delivered whose sentences say nothing
     of a delivery, or tell it only as still to come ("will hand over", "are due to arrive"), is signed, and so is a
-    completed one whose sentences tell a delivery only as still to come."""
+    completed one whose sentences tell a delivery only as still to come; a deal one of whose sentences tells the last
+    of it delivered ("handed over the last of 63 helicopters", "the sixth and last jet has been delivered") is
+    completed, whatever first part another sentence tells."""
     live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
     cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
     if status == "negotiating":
@@ -316,6 +331,9 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
         # is the purchase, whole ("Russia handed six MiG-29s over to Serbia"), unless a sentence of it tells only a
         # part (the rest to come, a first batch, deliveries begun)
         return status if any(_REST.search(t) for t in cited) or _told_in_part(cited) else "completed"
+    if status in ("signed", "in_delivery", "completed") and not deal.follow_on and any(
+            _LAST_DONE.search(t) for t in cited):
+        return "completed"  # the last of the order delivered: the whole of it, whatever first part a sentence tells
     if status == "completed" and _told_in_part(cited):
         return "in_delivery"
     if status == "completed" and deal.expected is not None and after(deal.expected, ref):
