@@ -191,6 +191,12 @@ _APPROVED_SALE = re.compile(
     re.I)
 
 
+# a signature an approval is said not to be: "the notification does not mean that a contract has been signed"
+_NOT_MEANT = re.compile(r"\b(?:does|do|did)\s+not\s+(?:\w+\s+)?mean\s+(?:that\s+)?[^.;]{0,60}?\b(?:signed|concluded|"
+                        r"finali[sz]ed|awarded|ordered)\b|\bdoesn[’']t\s+mean\s+(?:that\s+)?[^.;]{0,60}?\b(?:signed|"
+                        r"concluded|finali[sz]ed|awarded|ordered)\b", re.I)
+
+
 # the rest of an order still to come, in words that give no count ("with the rest due next year", "more will
 # follow", "not all have arrived"); read only beside `_told_in_part`, whose counts and first units it leaves to it
 _REST = re.compile(r"\b(?:the rest|remaining|remainder|more (?:will|would|are|is|to)|so far|to date|yet to|still to|"
@@ -285,7 +291,9 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
     ("has been receiving"), is in delivery; a signed purchase
     whose platform a sentence names as serving in a fleet is completed; a signed deal whose contract a sentence
     (signing nothing itself) says is still unsigned is negotiating, and one whose every signature is a government's
-    approval of a possible sale is offered; a deal in delivery with no count delivered whose sentences say nothing
+    approval of a possible sale is offered, and so is one a sentence of which tells such an approval while none of its
+    signatures tells a contract signed or a purchase made ("the notification does not mean that a contract has been
+    signed" signs nothing); a deal in delivery with no count delivered whose sentences say nothing
     of a delivery, or tell it only as still to come ("will hand over", "are due to arrive"), is signed, and so is a
     completed one whose sentences tell a delivery only as still to come; a deal one of whose sentences tells the last
     of it delivered ("handed over the last of 63 helicopters", "the sixth and last jet has been delivered") is
@@ -310,6 +318,11 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
                         and not _TALKS_PROPER.search(t) for t in said):
             return "considered"  # "signed a letter of intent for the acquisition of jets": no contract signed
         if said and all(_APPROVED_SALE.search(t) and not _SIGNS.search(t) for t in said):
+            return "offered"
+        if said and any(_APPROVED_SALE.search(clauses[c.clause].sent.text) for c in live) and not any(
+                _SIGNS.search(u) or _DONE_BUY.search(u) for u in (_NOT_MEANT.sub(" ", t) for t in said)):
+            # the approval of a possible sale beside sentences that only name the deal ("the prime contractors on
+            # the deal are ..."), none telling a signature or a purchase made: offered
             return "offered"
     if status == "signed" and not deal.delivered and any(
             _NOT_YET_SIGNED.search(t) and not _SIGNS.search(_NOT_YET_SIGNED.sub(" ", t)) for t in cited):
