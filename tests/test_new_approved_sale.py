@@ -4,21 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from armsledger.model import Article
-
-
-@pytest.fixture(scope="module")
-def rules_only():
-    from armsledger.extract import Extractor
-    return Extractor(model=False)
-
-
-def _status(extractor, text: str, platform: str) -> str:
-    deals = extractor(Article(text=text, published="2024-06-01"))["deals"]
-    match = [d for d in deals if d["platform"].startswith(platform)]
-    assert match, deals
-    return match[0]["status"]
-
 
 @pytest.mark.parametrize("text, platform", [
     ("On Friday the State Department said it had approved a possible sale to Chile of 10 MH-60R helicopters, in a "
@@ -28,13 +13,13 @@ def _status(extractor, text: str, platform: str) -> str:
     ("The State Department approved a proposed sale to Norway of 12 HIMARS launchers in a $500 million deal. The "
      "notice does not necessarily mean that a contract has been signed or that talks have ended.", "HIMARS"),
 ])
-def test_an_approval_said_to_be_no_signature_is_an_offer(rules_only, text, platform):
-    assert _status(rules_only, text, platform) == "offered"
+def test_an_approval_said_to_be_no_signature_is_an_offer(rules_deal, text, platform):
+    assert rules_deal(text, platform)["status"] == "offered"
 
 
 @pytest.mark.parametrize("text, platform", [
     ("The State Department approved the possible sale of 16 F-16 jets to Jordan in 2019. Jordan signed the contract "
      "for the F-16 jets in 2020.", "F-16"),
 ])
-def test_an_approval_followed_by_a_signature_stays_signed(rules_only, text, platform):
-    assert _status(rules_only, text, platform) == "signed"
+def test_an_approval_followed_by_a_signature_stays_signed(rules_deal, text, platform):
+    assert rules_deal(text, platform)["status"] == "signed"

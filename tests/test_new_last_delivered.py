@@ -5,24 +5,6 @@ from __future__ import annotations
 import pytest
 
 from armsledger.extract.values import find_money
-from armsledger.model import Article
-
-
-@pytest.fixture(scope="module")
-def rules_only():
-    from armsledger.extract import Extractor
-    return Extractor(model=False)
-
-
-def deals_of(extractor, text: str) -> dict[str, dict]:
-    return {d["platform"]: d for d in extractor(Article(text=text, published="2024-06-01"))["deals"]}
-
-
-def _deal(extractor, text: str, platform: str) -> dict:
-    deals = deals_of(extractor, text)
-    match = [d for name, d in deals.items() if name.startswith(platform)]
-    assert match, deals
-    return match[0]
 
 
 @pytest.mark.parametrize("text, platform", [
@@ -35,8 +17,8 @@ def _deal(extractor, text: str, platform: str) -> dict:
     ("Egypt ordered four MEKO A-200 frigates from Germany in 2019, and the first arrived in 2022. Germany has "
      "completed delivery of the MEKO A-200 frigates to Egypt.", "MEKO"),
 ])
-def test_the_last_of_an_order_delivered_completes_it(rules_only, text, platform):
-    assert _deal(rules_only, text, platform)["status"] == "completed"
+def test_the_last_of_an_order_delivered_completes_it(rules_deal, text, platform):
+    assert rules_deal(text, platform)["status"] == "completed"
 
 
 @pytest.mark.parametrize("text, platform", [
@@ -48,8 +30,8 @@ def test_the_last_of_an_order_delivered_completes_it(rules_only, text, platform)
     ("Greece ordered six Rafale jets from France in 2021. The first Rafale was delivered last year, and the final "
      "batch is expected to be delivered in 2026.", "Rafale"),
 ])
-def test_a_last_part_still_to_come_leaves_the_delivery_under_way(rules_only, text, platform):
-    assert _deal(rules_only, text, platform)["status"] != "completed"
+def test_a_last_part_still_to_come_leaves_the_delivery_under_way(rules_deal, text, platform):
+    assert rules_deal(text, platform)["status"] != "completed"
 
 
 @pytest.mark.parametrize("text, amount, currency", [

@@ -5,21 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from armsledger.model import Article
-
-
-@pytest.fixture(scope="module")
-def rules_only():
-    from armsledger.extract import Extractor
-    return Extractor(model=False)
-
-
-def _deal(extractor, text: str, platform: str) -> dict:
-    deals = extractor(Article(text=text, published="2024-06-01"))["deals"]
-    match = [d for d in deals if d["platform"].startswith(platform)]
-    assert match, deals
-    return match[0]
-
 
 @pytest.mark.parametrize("text, platform, delivered, ordered", [
     ("Poland has received 24 of the 48 K9 howitzers it ordered from South Korea.", "K9", 24, 48),
@@ -27,8 +12,8 @@ def _deal(extractor, text: str, platform: str) -> dict:
     ("Egypt has taken delivery of two of the four MEKO A-200 frigates it ordered from Germany.", "MEKO", 2, 4),
     ("Manila ordered 16 S-70i Black Hawks from Poland in 2019, of which six have already been delivered.", "S-70i", 6, 16),
 ])
-def test_a_part_delivered_of_a_whole_is_the_delivered_count(rules_only, text, platform, delivered, ordered):
-    d = _deal(rules_only, text, platform)
+def test_a_part_delivered_of_a_whole_is_the_delivered_count(rules_deal, text, platform, delivered, ordered):
+    d = rules_deal(text, platform)
     assert (d["delivered"] or {}).get("min") == delivered, d
     assert (d["quantity"] or {}).get("min") == ordered, d
     assert d["status"] == "in_delivery"
@@ -38,5 +23,5 @@ def test_a_part_delivered_of_a_whole_is_the_delivered_count(rules_only, text, pl
     ("Germany will hand over four of the 18 Leopard 2 tanks to Ukraine next year.", "Leopard 2"),
     ("Poland ordered 48 K9 howitzers from South Korea, of which 24 will be built in Poland.", "K9"),
 ])
-def test_a_part_still_to_come_is_no_delivered_count(rules_only, text, platform):
-    assert _deal(rules_only, text, platform)["delivered"] is None
+def test_a_part_still_to_come_is_no_delivered_count(rules_deal, text, platform):
+    assert rules_deal(text, platform)["delivered"] is None
