@@ -136,10 +136,10 @@ _UNDER_WAY = Caseless(re.compile(
     r"(?:its\s+|their\s+|the\s+)?(?:first|initial)|"
     r"\b(?:begun|began|started)\s+(?:to\s+)?arriv\w*|"
     # one unit past the first arrived, so not all: "the fourth of the helicopters arrived", "the third submarine was
-    # handed over", "the fifth boat has reached Cam Ranh Bay"
+    # handed over", "the fifth boat has reached Cam Ranh Bay", "the second submarine, S-42, has reached Alexandria"
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+"
     r"(?:(?!(?:will|would|be|to|is|are|due|expected|scheduled|set|batch|lot|tranche|order|contract|deal|final|last)\b)"
-    r"[\w\"'’.-]+\s+){0,6}?(?:(?:has|have|had|was|were)\s+(?:already\s+|now\s+|also\s+)?(?:been\s+)?)?"
+    r"[\w\"'’.-]+,?\s+){0,6}?(?:(?:has|have|had|was|were)\s+(?:already\s+|now\s+|also\s+)?(?:been\s+)?)?"
     r"(?:arrived|reached|landed|delivered|handed\s+over|received|inducted|commissioned)\b|"
     r"\b(?:first|initial)\s+(?:(?!(?:will|would|be|to|is|are|due|expected|scheduled|set)\b)[\w-]+\s+){0,4}?"
     r"(?:arriving|arrived|landed|delivered\s+(?:in|on|last|to))\b|"
@@ -211,7 +211,7 @@ _LAST_DONE = Caseless(re.compile(
     r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed(?:\s+over)?|received|took\s+delivery\s+of|"
     r"taken\s+delivery\s+of|transferred|commissioned|inducted)\s+(?:\w+\s+){0,2}?the\s+" + _LAST +
     r"(?:\s+[\w-]+){0,2}?\s+of\b|"
-    r"\b(?:the|its|their)\s+(?:[\w-]+\s+and\s+)?" + _LAST + r"\s+(?:[\w\"'’().&-]+\s+){0,9}?(?:has|have|had|was|were)\s+"
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+and\s+)?" + _LAST + r"\s+(?:[\w\"'’().&-]+,?\s+){0,9}?(?:has|have|had|was|were)\s+"
     r"(?:now\s+|already\s+|also\s+)?(?:been\s+)?(?:delivered|handed\s+over|received|commissioned|inducted)\b|"
     r"\bcomplet(?:ed|ing|es)\s+(?:the\s+)?(?:deliver(?:y|ies)|handover|transfer)\s+of\b", re.I))
 
