@@ -29,6 +29,21 @@ def extractor() -> Extractor:
 
 
 @pytest.fixture(scope="session")
+def rules_deal():
+    """The rules' deal (no model) for the platform whose name starts with `platform`, in a report of `text`."""
+    from armsledger.model import Article
+
+    rules = Extractor(model=False)
+
+    def deal(text: str, platform: str) -> dict:
+        deals = rules(Article(text=text, published="2024-06-01"))["deals"]
+        match = [d for d in deals if d["platform"].startswith(platform)]
+        assert match, deals
+        return match[0]
+    return deal
+
+
+@pytest.fixture(scope="session")
 def records(extractor: Extractor) -> dict[str, dict]:
     """The record of every test article, by file stem."""
     out = {}

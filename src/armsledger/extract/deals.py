@@ -135,7 +135,14 @@ _LAW_SIGNED = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?
                          re.I)  # "signed the 2015 nuclear deal"
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)  # a past before the past: "had signed", "had already ordered"
 _PACT_BEFORE = re.compile(r"\b(?:co-?operation|partnership)\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been|has been)\s+)?$", re.I)
-_DELIVERED_N = Caseless(re.compile(rf"\b(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|[a-z]))", re.I))
+# a count delivered with no noun, or a part of the whole order ("has received 31 of the 49 tanks", "Russia delivered
+# 148 of the 151 helicopters": the count after "of the" is the order's)
+_DELIVERED_N = Caseless(re.compile(
+    rf"\b(?:(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+"
+    rf"(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|(?!of\s+(?:the|its|their)\b)[a-z]))|"
+    rf"(?<!will )(?<!would )(?<!to )(?<!be )(?:received|delivered|inducted|took delivery of|handed over)\s+"
+    rf"(?:only\s+)?(?P<num2>{NUM})\s+of\s+(?:the|its|their)\b)", re.I))
+_WHOLE_OF_BEFORE = re.compile(rf"\b(?:{NUM})\s+of\s+(?:the|its|their)\s+$", re.I)  # "31 of the [49 tanks]": the whole
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|is to|are to|to be|(?:due|expected|scheduled|set|slated|planned)\s+"
                          r"(?:to|for|in|by))\b", re.I)
 # where one part of a sentence ends and another, perhaps of another deal, begins: "..., and has now sold",
@@ -158,7 +165,7 @@ def _first_to_come(after: str) -> bool:
 
 # a count with no noun, of the deal's units already come: "Five have already reached the base", "the first 10 were
 # delivered last month"
-_N_ARRIVED = Caseless(re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but)\s+|[,;]\s+)(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were)\s+"
+_N_ARRIVED = Caseless(re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but|of\s+which)\s+|[,;]\s+)(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were)\s+"
                         r"(?:already\s+|now\s+|also\s+|since\s+)?(?:been\s+)?(?:delivered|arrived|reached|handed over|"
                         r"received|inducted|commissioned)\b", re.I))
 _REMAINING = Caseless(re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I))
@@ -1063,6 +1070,12 @@ class DealFinder:
                 continue  # "No 15 Squadron", "7 Regiment": a unit's name, not a count
             if any(s_ < q.start < e_ for s_, e_, _ in c.platforms):
                 continue  # "Leopard 2 battle tanks", "Type 056 corvettes": the number names the platform
+            if _WHOLE_OF_BEFORE.search(before):
+                # "has received 31 of the 49 tanks", "two of the 12 jets arrived": the order, not the part delivered
+                for d in targets:
+                    if prio > d.qty_prio:
+                        d.quantity, d.qty_prio = rng, prio
+                continue
             if _BATCH_OF_BEFORE.search(before):
                 # "the first batch of six aircraft landed": a delivery when it arrived, never the order's size
                 if _ARRIVED_AFTER.match(after) or _PAST_DELIVERY.search(before) or re.search(
@@ -1117,10 +1130,11 @@ class DealFinder:
                 if prio > d.qty_prio:
                     d.quantity, d.qty_prio = rng, prio
         for m in [*_DELIVERED_N.finditer(c.sent.text), *_N_ARRIVED.finditer(c.sent.text)]:
-            s = c.start + m.start("num")
+            g = "num" if m["num"] is not None else "num2"  # `_DELIVERED_N`'s part of a whole has its own group
+            s = c.start + m.start(g)
             if any(q.start <= s < q.end for q in c.quantities) or re.search(r"\b(?:not|n't|never|yet to)\s+(?:\w+\s+)?$", c.sent.text[:m.start()]):
                 continue
-            n = parse_number(m["num"])
+            n = parse_number(m[g])
             for d in (refs if len(refs) == 1 else []):
                 unit = (d.quantity or d.total or {}).get("unit")
                 d.delivered = {"min": n, "max": n, "unit": unit, "text": self.text[c.start + m.start():c.start + m.end()]}

@@ -14,7 +14,7 @@ TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "million": 1e6,
     "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "crore": 1e7, "crores": 1e7, "cr": 1e7,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12,
     "lakh crore": 1e12, "dozen": 12,
 }
 
@@ -22,7 +22,7 @@ NUMBER_WORDS = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=Tru
 # a number: 40,000 | 5.43 | 6,1 (no) | twenty-four | a dozen | half a
 NUM = (rf"(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?(?![\d,])|\d{{1,3}}(?:,\d{{2}})++,\d{{3}}(?![\d,])|\d++(?:\.\d++)?"
        rf"|(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?|a dozen|dozens of|a hundred|half a|a couple of)")
-SCALE = r"(?:lakh crore|thousand|lakhs?|lac|millions?|mln|mn|crores?|cr|billions?|bn|trillion|tn|hundred|m|b|k)"
+SCALE = r"(?:lakh crore|thousand|lakhs?|lac|millions?|mln|mn|crores?|cr|billions?|bln|bn|trillion|trln|tn|hundred|m|b|k)"
 NUM_RE = re.compile(NUM, re.I)
 
 

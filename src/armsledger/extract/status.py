@@ -136,10 +136,10 @@ _UNDER_WAY = Caseless(re.compile(
     r"(?:its\s+|their\s+|the\s+)?(?:first|initial)|"
     r"\b(?:begun|began|started)\s+(?:to\s+)?arriv\w*|"
     # one unit past the first arrived, so not all: "the fourth of the helicopters arrived", "the third submarine was
-    # handed over", "the fifth boat has reached Cam Ranh Bay"
+    # handed over", "the fifth boat has reached Cam Ranh Bay", "the second submarine, S-42, has reached Alexandria"
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d+(?:st|nd|rd|th))\s+"
     r"(?:(?!(?:will|would|be|to|is|are|due|expected|scheduled|set|batch|lot|tranche|order|contract|deal|final|last)\b)"
-    r"[\w\"'’.-]+\s+){0,6}?(?:(?:has|have|had|was|were)\s+(?:already\s+|now\s+|also\s+)?(?:been\s+)?)?"
+    r"[\w\"'’.-]+,?\s+){0,6}?(?:(?:has|have|had|was|were)\s+(?:already\s+|now\s+|also\s+)?(?:been\s+)?)?"
     r"(?:arrived|reached|landed|delivered|handed\s+over|received|inducted|commissioned)\b|"
     r"\b(?:first|initial)\s+(?:(?!(?:will|would|be|to|is|are|due|expected|scheduled|set)\b)[\w-]+\s+){0,4}?"
     r"(?:arriving|arrived|landed|delivered\s+(?:in|on|last|to))\b|"
@@ -191,10 +191,29 @@ _APPROVED_SALE = re.compile(
     re.I)
 
 
+# a signature an approval is said not to be: "the notification does not mean that a contract has been signed"
+_NOT_MEANT = re.compile(r"\b(?:does|do|did)\s+not\s+(?:\w+\s+)?mean\s+(?:that\s+)?[^.;]{0,60}?\b(?:signed|concluded|"
+                        r"finali[sz]ed|awarded|ordered)\b|\bdoesn[’']t\s+mean\s+(?:that\s+)?[^.;]{0,60}?\b(?:signed|"
+                        r"concluded|finali[sz]ed|awarded|ordered)\b", re.I)
+
+
 # the rest of an order still to come, in words that give no count ("with the rest due next year", "more will
 # follow", "not all have arrived"); read only beside `_told_in_part`, whose counts and first units it leaves to it
 _REST = re.compile(r"\b(?:the rest|remaining|remainder|more (?:will|would|are|is|to)|so far|to date|yet to|still to|"
                    r"not all|of the \d+)\b", re.I)
+
+
+# the last of an order delivered, so all of it: "has handed over the last of 63 helicopters", "delivered the final two
+# of its patrol ships", "the sixth and last aircraft has been delivered", "completing deliveries of the 24 jets"; not
+# "last year", "the last time", nor a last unit still to come ("the last is due in 2027", "will hand over the last")
+_LAST = r"(?:last|final)\b(?!\s+(?:year|month|week|decade|time|night|spring|summer|autumn|fall|winter)\b)"
+_LAST_DONE = Caseless(re.compile(
+    r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed(?:\s+over)?|received|took\s+delivery\s+of|"
+    r"taken\s+delivery\s+of|transferred|commissioned|inducted)\s+(?:\w+\s+){0,2}?the\s+" + _LAST +
+    r"(?:\s+[\w-]+){0,2}?\s+of\b|"
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+and\s+)?" + _LAST + r"\s+(?:[\w\"'’().&-]+,?\s+){0,9}?(?:has|have|had|was|were)\s+"
+    r"(?:now\s+|already\s+|also\s+)?(?:been\s+)?(?:delivered|handed\s+over|received|commissioned|inducted)\b|"
+    r"\bcomplet(?:ed|ing|es)\s+(?:the\s+)?(?:deliver(?:y|ies)|handover|transfer)\s+of\b", re.I))
 
 
 def _told_in_part(cited: list[str]) -> bool:
@@ -272,9 +291,13 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
     ("has been receiving"), is in delivery; a signed purchase
     whose platform a sentence names as serving in a fleet is completed; a signed deal whose contract a sentence
     (signing nothing itself) says is still unsigned is negotiating, and one whose every signature is a government's
-    approval of a possible sale is offered; a deal in delivery with no count delivered whose sentences say nothing
+    approval of a possible sale is offered, and so is one a sentence of which tells such an approval while none of its
+    signatures tells a contract signed or a purchase made ("the notification does not mean that a contract has been
+    signed" signs nothing); a deal in delivery with no count delivered whose sentences say nothing
     of a delivery, or tell it only as still to come ("will hand over", "are due to arrive"), is signed, and so is a
-    completed one whose sentences tell a delivery only as still to come."""
+    completed one whose sentences tell a delivery only as still to come; a deal one of whose sentences tells the last
+    of it delivered ("handed over the last of 63 helicopters", "the sixth and last jet has been delivered") is
+    completed, whatever first part another sentence tells."""
     live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
     cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
     if status == "negotiating":
@@ -296,6 +319,11 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
             return "considered"  # "signed a letter of intent for the acquisition of jets": no contract signed
         if said and all(_APPROVED_SALE.search(t) and not _SIGNS.search(t) for t in said):
             return "offered"
+        if said and any(_APPROVED_SALE.search(clauses[c.clause].sent.text) for c in live) and not any(
+                _SIGNS.search(u) or _DONE_BUY.search(u) for u in (_NOT_MEANT.sub(" ", t) for t in said)):
+            # the approval of a possible sale beside sentences that only name the deal ("the prime contractors on
+            # the deal are ..."), none telling a signature or a purchase made: offered
+            return "offered"
     if status == "signed" and not deal.delivered and any(
             _NOT_YET_SIGNED.search(t) and not _SIGNS.search(_NOT_YET_SIGNED.sub(" ", t)) for t in cited):
         return "negotiating"
@@ -316,6 +344,9 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
         # is the purchase, whole ("Russia handed six MiG-29s over to Serbia"), unless a sentence of it tells only a
         # part (the rest to come, a first batch, deliveries begun)
         return status if any(_REST.search(t) for t in cited) or _told_in_part(cited) else "completed"
+    if status in ("signed", "in_delivery", "completed") and not deal.follow_on and any(
+            _LAST_DONE.search(t) for t in cited):
+        return "completed"  # the last of the order delivered: the whole of it, whatever first part a sentence tells
     if status == "completed" and _told_in_part(cited):
         return "in_delivery"
     if status == "completed" and deal.expected is not None and after(deal.expected, ref):

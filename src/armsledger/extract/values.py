@@ -74,7 +74,7 @@ _UNITS = {
     "squadron": "squadron", "regiment": "regiment", "battery": "battery", "batteries": "battery",
     "system": "system", "unit": "unit", "fire unit": "fire unit", "aircraft": "aircraft", "jet": "aircraft",
     "fighter": "aircraft", "plane": "aircraft", "warplane": "aircraft", "airplane": "aircraft",
-    "airframe": "aircraft", "trainer": "aircraft", "drone": "drone", "uav": "drone", "ucav": "drone",
+    "airframe": "aircraft", "trainer": "aircraft", "airlifter": "aircraft", "bomber": "aircraft", "mbt": "tank", "drone": "drone", "uav": "drone", "ucav": "drone",
     "helicopter": "helicopter", "chopper": "helicopter", "tank": "tank", "howitzer": "howitzer",
     "gun": "gun", "rifle": "rifle", "carbine": "rifle", "missile": "missile", "launcher": "launcher",
     "vessel": "vessel", "ship": "ship", "warship": "ship", "submarine": "submarine", "frigate": "frigate",
@@ -93,6 +93,15 @@ QTY_RE = re.compile(
     rf"(?:\s*(?:to|-|–|or)\s*(?P<num2>{NUM}))?"
     rf"\s+(?:(?P<more>more|additional|further|new|extra|remaining|outstanding|other)\s+)?"
     rf"(?P<mods>(?:(?!(?:of|and|for|per|in|by|to|from|with|than|at|on|each|years?|months?|km|kilometres?|mach|or)\b)[\w'’./-]+\s+){{0,5}})(?P<unit>{_unit_alt})(?:s|es)?\b",
+    re.I)
+# a part told against a whole whose noun follows: "export 48 of its KAAN fighter jets", "Nine of the systems are meant
+# for Belgium", "bought three of the aircraft"; not where the whole has its own count ("24 of the 48 howitzers": the
+# 48 is a count of its own) nor "one of the jets"
+QTY_OF_RE = re.compile(
+    rf"(?P<num>{NUM})(?P<scale>)(?P<num2>)\s+of\s+(?:the|its|their|these|those)\s+"
+    rf"(?:(?P<more>more|additional|further|new|extra|remaining|outstanding|other)\s+)?"
+    rf"(?P<mods>(?:(?!(?:of|and|for|per|in|by|to|from|with|than|at|on|each|years?|months?|km|kilometres?|mach|or|"
+    rf"{NUMBER_WORDS})\b)(?!\d)[\w'’./-]+\s+){{0,4}})(?P<unit>{_unit_alt})(?:s|es)?\b",
     re.I)
 PCT_RE = re.compile(
     rf"(?P<num>{NUM})(?:\s*(?:-|–|to)\s*(?P<num2>\d++(?:\.\d++)?))?\s*(?:%|per ?cent\b|percent\b)",
@@ -242,7 +251,9 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
             continue
         m = QTY_RE.match(text, n.start())
         if not m:
-            continue
+            m = QTY_OF_RE.match(text, n.start())
+            if not m or parse_number(m["num"]) == 1:
+                continue
         s, e = m.start("num"), m.end()
         if blocked.overlaps(s, e):
             continue
