@@ -200,6 +200,7 @@ class Featurizer:
         self._sentences: dict[int, tuple] = {}  # `_sentence_at`, by sentence
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
+        self._anchored: dict[tuple, tuple[set, set]] = {}  # who is named as taking or giving at each mention
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -270,6 +271,20 @@ class Featurizer:
                     by_plat.setdefault(cand.platform.name, set()).add(cand.supplier)
                     break
         self._sellers = (sellers, by_plat, named)
+        # each platform mention's recipients and suppliers named as such in its sentence ("to Egypt", "Egypt
+        # bought", "from France"): a party beside them that is not is seldom the one
+        anchored: dict[tuple, tuple[set, set]] = {}
+        for cand in candidates:
+            for m in cand.mentions:
+                if m.clause != m.recipient.clause and m.clause != m.supplier.clause:
+                    continue
+                c = self.clauses[m.clause]
+                got = anchored.setdefault((m.clause, m.start), (set(), set()))
+                if m.recipient.clause == m.clause and self._party(m.recipient, m, c)[0] & _REC_ANCHORS:
+                    got[0].add(cand.recipient)
+                if m.supplier.clause == m.clause and self._party(m.supplier, m, c)[0] & _SUP_ANCHORS:
+                    got[1].add(cand.supplier)
+        self._anchored = anchored
 
     def other_named(self, cand: Candidate) -> bool:
         """Is the candidate's supplier never named in a sentence of the platform, where another supplier of the
@@ -299,6 +314,12 @@ class Featurizer:
                 f.append("sib:other_named")
                 f.append("sib:other_named&" + ("origin_unknown" if cand.platform.country is None else "origin"
                                                if cand.supplier == cand.platform.country else "not_origin"))
+        if self._anchored:
+            got = [self._anchored.get((m.clause, m.start), (_EMPTY, _EMPTY)) for m in cand.mentions]
+            if any(g[0] for g in got):
+                f.append("rec_any:anchored" if any(cand.recipient in g[0] for g in got) else "rec_all:other_anchored")
+            if any(g[1] for g in got):
+                f.append("sup_any:anchored" if any(cand.supplier in g[1] for g in got) else "sup_all:other_anchored")
         named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
         if named and all("rec:makes_other" in self._party(m.recipient, m, self.clauses[m.clause])[0] for m in named):
             f.append(MAKES_OTHER)  # named, wherever named with the platform, as another platform's maker
@@ -819,7 +840,8 @@ _GET = re.compile(r"\b(?:buy|buys|bought|buying|purchas|acquir|acquisition|procu
 _CONSENT = re.compile(r"\s+(?:(?:its|their|his|her|the|a|an|final|formal|official|political)\s+){0,2}(?:approval|"
                       r"permission|consent|green[\s-]light|go-ahead|nod|clearance|blessing|assent|authori[sz]ation)\b",
                       re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
+# "was sold to", "were quickly delivered"; not a future ("is to receive", "are to get")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?!to\s)\w+\s+)?$", re.I)
 
 
 _QUALIFY_WORDS = r"(?:\s+[\w-]+){0,3}\s+"  # up to three words between a qualifier and the platform

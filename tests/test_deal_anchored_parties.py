@@ -1,0 +1,62 @@
+"""Deal recall (issue 9): a candidate's parties against the ones its platform's sentence names as taking or giving it
+("to Peru", "Peru ordered", "from Italy"), and a buyer's future ("is to get", "is to receive") read as a getting
+verb. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.model import Article
+
+
+def feats(extractor, text: str, key: tuple) -> set[str]:
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
+    found = [f for c, f, _ in rows if (c.supplier, c.recipient, c.platform.name) == key]
+    assert found, f"no candidate {key}: {[(c.supplier, c.recipient, c.platform.name) for c, _, _ in rows]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, right, wrong", [
+    # the recipient named after "to", a bystander named in the same sentence
+    ("Turkey sold four Ada-class corvettes to Pakistan, a deal Greece watched closely.",
+     ("TUR", "PAK", "Ada class"), ("TUR", "GRC", "Ada class")),
+    # the buyer before a getting verb; another country named after the platform
+    ("Peru ordered 12 KAI KT-1 trainers last year, officials in Chile said.",
+     ("KOR", "PER", "KT-1"), ("KOR", "CHL", "KT-1")),
+    # "from": the seller named, the maker's country beside it
+    ("Argentina bought 24 used F-16 fighter jets from Denmark in 2024.",
+     ("DNK", "ARG", "F-16"), ("USA", "ARG", "F-16")),
+])
+def test_a_party_beside_the_one_the_sentence_names_as_taking_or_giving(extractor, text, right, wrong):
+    good, bad = feats(extractor, text, right), feats(extractor, text, wrong)
+    side = "rec" if right[1] != wrong[1] else "sup"
+    assert f"{side}_any:anchored" in good and f"{side}_all:other_anchored" not in good
+    assert f"{side}_all:other_anchored" in bad and f"{side}_any:anchored" not in bad
+
+
+def test_no_anchor_no_feature(extractor):
+    # neither party is named as taking or giving: no feature either way
+    f = feats(extractor, "The Rafale was on show in Paris, where Egypt's delegation walked the stands.",
+              ("FRA", "EGY", "Rafale"))
+    assert not {x for x in f if x.startswith(("rec_any:", "rec_all:other", "sup_any:", "sup_all:other"))}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Hungary is to get 44 Leopard 2 tanks from Germany by 2025.", ("DEU", "HUN", "Leopard 2")),
+    ("The Thai army is expected to get 20 tanks from China next year.", ("CHN", "THA", "tanks")),
+    ("Under the plan, Kenya is to receive two more patrol boats from Turkey.", ("TUR", "KEN", "patrol boats")),
+    ("Romania is due to get its first Piranha 5 vehicles from Switzerland in March.", ("CHE", "ROU", "Piranha")),
+])
+def test_a_buyers_future_is_a_getting_verb_with_the_buyer_before_it(extractor, text, key):
+    f = feats(extractor, text, key)
+    assert "rec:dir:get:before" in f
+    assert "frame:from&get&rec_before" in f
+    assert not {x for x in f if "get_passive" in x}  # "is to receive" is no passive
+
+
+@pytest.mark.parametrize("text", [
+    "He wants to get a new passport before the trip.",
+    "The ministry hopes to get answers from the contractor.",
+])
+def test_get_alone_is_no_transfer(extractor, text):
+    from armsledger.extract.context import Lexicon
+    assert not [t for t in Lexicon().find(text, 0) if t.group == "transfer" and "get" in t.text.lower()]
