@@ -60,3 +60,28 @@ def test_a_buyers_future_is_a_getting_verb_with_the_buyer_before_it(extractor, t
 def test_get_alone_is_no_transfer(extractor, text):
     from armsledger.extract.context import Lexicon
     assert not [t for t in Lexicon().find(text, 0) if t.group == "transfer" and "get" in t.text.lower()]
+
+
+def rule_rows(extractor, text: str) -> list:
+    return extractor.candidate_rows(Article(text=text, published="2024-06-01"))
+
+
+@pytest.mark.parametrize("text", [
+    "Cameroon could buy Russian helicopters, a minister hinted.",
+    "The Rafale flew over Cairo as Egypt's president watched.",
+    "Peru wants fighter jets; its air force chief admires the Swedish Gripen.",
+])
+def test_a_report_the_rules_open_no_deal_in_says_so_on_each_candidate(extractor, text):
+    rows = rule_rows(extractor, text)
+    assert rows and not any(rule for _, _, rule in rows)
+    assert all("rule:none&report_none" in f for _, f, _ in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt signed a contract with France for 30 Rafale jets on Monday.",
+    "Egypt signed a contract with France for 30 Rafale jets. The Mistral ships it bought earlier came from France too.",
+])
+def test_a_report_with_a_rule_deal_does_not(extractor, text):
+    rows = rule_rows(extractor, text)
+    assert any(rule for _, _, rule in rows)
+    assert not any("rule:none&report_none" in f for _, f, _ in rows)

@@ -248,6 +248,9 @@ class Featurizer:
                 f.append("rule:deal&sib:other_named")
         else:
             f.append("rule:none")
+            # the rules opened no deal in the whole report: what they missed is more often a deal
+            if not rule_keys:
+                f.append("rule:none&report_none")
         parts = [self._frozen(f), self._precision_parts(cand)]
         for m in ms:
             parts += self.mention_parts(m)
