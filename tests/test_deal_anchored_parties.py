@@ -4,15 +4,10 @@ verb. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from test_deal_features import feats
 
+from armsledger.extract.context import Lexicon
 from armsledger.model import Article
-
-
-def feats(extractor, text: str, key: tuple) -> set[str]:
-    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
-    found = [f for c, f, _ in rows if (c.supplier, c.recipient, c.platform.name) == key]
-    assert found, f"no candidate {key}: {[(c.supplier, c.recipient, c.platform.name) for c, _, _ in rows]}"
-    return found[0]
 
 
 @pytest.mark.parametrize("text, right, wrong", [
@@ -57,13 +52,8 @@ def test_a_buyers_future_is_a_getting_verb_with_the_buyer_before_it(extractor, t
     "He wants to get a new passport before the trip.",
     "The ministry hopes to get answers from the contractor.",
 ])
-def test_get_alone_is_no_transfer(extractor, text):
-    from armsledger.extract.context import Lexicon
+def test_get_alone_is_no_transfer(text):
     assert not [t for t in Lexicon().find(text, 0) if t.group == "transfer" and "get" in t.text.lower()]
-
-
-def rule_rows(extractor, text: str) -> list:
-    return extractor.candidate_rows(Article(text=text, published="2024-06-01"))
 
 
 @pytest.mark.parametrize("text", [
@@ -72,7 +62,7 @@ def rule_rows(extractor, text: str) -> list:
     "Peru wants fighter jets; its air force chief admires the Swedish Gripen.",
 ])
 def test_a_report_the_rules_open_no_deal_in_says_so_on_each_candidate(extractor, text):
-    rows = rule_rows(extractor, text)
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
     assert rows and not any(rule for _, _, rule in rows)
     assert all("rule:none&report_none" in f for _, f, _ in rows)
 
@@ -82,6 +72,6 @@ def test_a_report_the_rules_open_no_deal_in_says_so_on_each_candidate(extractor,
     "Egypt signed a contract with France for 30 Rafale jets. The Mistral ships it bought earlier came from France too.",
 ])
 def test_a_report_with_a_rule_deal_does_not(extractor, text):
-    rows = rule_rows(extractor, text)
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
     assert any(rule for _, _, rule in rows)
     assert not any("rule:none&report_none" in f for _, f, _ in rows)
