@@ -201,6 +201,7 @@ class Featurizer:
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
         self._anchored: dict[tuple, tuple[set, set]] = {}  # who is named as taking or giving at each mention
+        self._takers: tuple[set, set] = (set(), set())  # ... and anywhere in the report
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -288,6 +289,8 @@ class Featurizer:
                 if m.supplier.clause == m.clause and self._party(m.supplier, m, c)[0] & _SUP_ANCHORS:
                     got[1].add(cand.supplier)
         self._anchored = anchored
+        # and who is named so anywhere in the report: a bystander's name beside a platform is seldom its buyer or seller
+        self._takers = (set().union(*(g[0] for g in anchored.values())), set().union(*(g[1] for g in anchored.values())))
 
     def other_named(self, cand: Candidate) -> bool:
         """Is the candidate's supplier never named in a sentence of the platform, where another supplier of the
@@ -323,6 +326,15 @@ class Featurizer:
                 f.append("rec_any:anchored" if any(cand.recipient in g[0] for g in got) else "rec_all:other_anchored")
             if any(g[1] for g in got):
                 f.append("sup_any:anchored" if any(cand.supplier in g[1] for g in got) else "sup_all:other_anchored")
+            takers = self._takers
+            if cand.recipient in takers[0]:
+                f.append("rec:takes_in_report")
+            elif takers[0]:
+                f.append("rec:not_taker_in_report")
+            if cand.supplier in takers[1]:
+                f.append("sup:gives_in_report")
+            elif takers[1]:
+                f.append("sup:not_giver_in_report")
         named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
         if named and all("rec:makes_other" in self._party(m.recipient, m, self.clauses[m.clause])[0] for m in named):
             f.append(MAKES_OTHER)  # named, wherever named with the platform, as another platform's maker
