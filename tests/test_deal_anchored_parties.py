@@ -75,3 +75,28 @@ def test_a_report_with_a_rule_deal_does_not(extractor, text):
     rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
     assert any(rule for _, _, rule in rows)
     assert not any("rule:none&report_none" in f for _, f, _ in rows)
+
+
+@pytest.mark.parametrize("text, right, wrong", [
+    # the buyer named as taking a platform in one sentence; a bystander beside the platform in another
+    ("Chile ordered six Super Tucano aircraft last year. The Super Tucano is also seen in Peru at air shows.",
+     ("BRA", "CHL", "A-29"), ("BRA", "PER", "A-29")),
+    ("Kenya bought 12 Bayraktar TB2 drones from Turkey. Ethiopia and Somalia watched the TB2's debut.",
+     ("TUR", "KEN", "Bayraktar TB2"), ("TUR", "ETH", "Bayraktar TB2")),
+])
+def test_a_recipient_named_as_taking_anywhere_in_the_report(extractor, text, right, wrong):
+    assert "rec:takes_in_report" in feats(extractor, text, right)
+    bad = feats(extractor, text, wrong)
+    assert "rec:not_taker_in_report" in bad and "rec:takes_in_report" not in bad
+
+
+def test_a_supplier_named_as_giving_anywhere_in_the_report(extractor):
+    text = "Denmark sold 24 used F-16 jets to Argentina. The F-16 has flown with the air force for years."
+    assert "sup:gives_in_report" in feats(extractor, text, ("DNK", "ARG", "F-16"))
+    bad = feats(extractor, text, ("USA", "ARG", "F-16"))
+    assert "sup:not_giver_in_report" in bad and "sup:gives_in_report" not in bad
+
+
+def test_no_one_named_as_taking_or_giving_no_report_feature(extractor):
+    f = feats(extractor, "The Gripen flew at the show in Sweden while Thai pilots looked on.", ("SWE", "THA", "Gripen"))
+    assert not {x for x in f if x.endswith(("_in_report",))}
