@@ -203,6 +203,8 @@ class Featurizer:
         self._makers: dict[tuple, tuple] = {}  # `_made_by`, by list of countries
         self._lost: dict[int, tuple] = {}  # `_lost_words`, by sentence
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
+        self._anchored: dict[tuple, tuple[set, set]] = {}  # who is named as taking or giving at each mention
+        self._takers: tuple[set, set] = (set(), set())  # ... and anywhere in the report
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -250,6 +252,9 @@ class Featurizer:
                 f.append("rule:deal&sib:other_named")
         else:
             f.append("rule:none")
+            # the rules opened no deal in the whole report: what they missed is more often a deal
+            if not rule_keys:
+                f.append("rule:none&report_none")
         parts = [self._frozen(f), self._precision_parts(cand)]
         for m in ms:
             parts += self.mention_parts(m)
@@ -273,6 +278,22 @@ class Featurizer:
                     by_plat.setdefault(cand.platform.name, set()).add(cand.supplier)
                     break
         self._sellers = (sellers, by_plat, named)
+        # each platform mention's recipients and suppliers named as such in its sentence ("to Egypt", "Egypt
+        # bought", "from France"): a party beside them that is not is seldom the one
+        anchored: dict[tuple, tuple[set, set]] = {}
+        for cand in candidates:
+            for m in cand.mentions:
+                if m.clause != m.recipient.clause and m.clause != m.supplier.clause:
+                    continue
+                c = self.clauses[m.clause]
+                got = anchored.setdefault((m.clause, m.start), (set(), set()))
+                if m.recipient.clause == m.clause and self._party(m.recipient, m, c)[0] & _REC_ANCHORS:
+                    got[0].add(cand.recipient)
+                if m.supplier.clause == m.clause and self._party(m.supplier, m, c)[0] & _SUP_ANCHORS:
+                    got[1].add(cand.supplier)
+        self._anchored = anchored
+        # and who is named so anywhere in the report: a bystander's name beside a platform is seldom its buyer or seller
+        self._takers = (set().union(*(g[0] for g in anchored.values())), set().union(*(g[1] for g in anchored.values())))
 
     def other_named(self, cand: Candidate) -> bool:
         """Is the candidate's supplier never named in a sentence of the platform, where another supplier of the
@@ -302,6 +323,21 @@ class Featurizer:
                 f.append("sib:other_named")
                 f.append("sib:other_named&" + ("origin_unknown" if cand.platform.country is None else "origin"
                                                if cand.supplier == cand.platform.country else "not_origin"))
+        if self._anchored:
+            got = [self._anchored.get((m.clause, m.start), (_EMPTY, _EMPTY)) for m in cand.mentions]
+            if any(g[0] for g in got):
+                f.append("rec_any:anchored" if any(cand.recipient in g[0] for g in got) else "rec_all:other_anchored")
+            if any(g[1] for g in got):
+                f.append("sup_any:anchored" if any(cand.supplier in g[1] for g in got) else "sup_all:other_anchored")
+            takers = self._takers
+            if cand.recipient in takers[0]:
+                f.append("rec:takes_in_report")
+            elif takers[0]:
+                f.append("rec:not_taker_in_report")
+            if cand.supplier in takers[1]:
+                f.append("sup:gives_in_report")
+            elif takers[1]:
+                f.append("sup:not_giver_in_report")
         named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
         if named and all("rec:makes_other" in self._party(m.recipient, m, self.clauses[m.clause])[0] for m in named):
             f.append(MAKES_OTHER)  # named, wherever named with the platform, as another platform's maker
@@ -864,7 +900,8 @@ _GET = re.compile(r"\b(?:buy|buys|bought|buying|purchas|acquir|acquisition|procu
 _CONSENT = re.compile(r"\s+(?:(?:its|their|his|her|the|a|an|final|formal|official|political)\s+){0,2}(?:approval|"
                       r"permission|consent|green[\s-]light|go-ahead|nod|clearance|blessing|assent|authori[sz]ation)\b",
                       re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$", re.I)
+# "was sold to", "were quickly delivered"; not a future ("is to receive", "are to get")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?!to\s)\w+\s+)?$", re.I)
 
 
 _QUALIFY_WORDS = r"(?:\s+[\w-]+){0,3}\s+"  # up to three words between a qualifier and the platform
