@@ -560,6 +560,11 @@ _NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "l
                      "opinion", "video", "photo", "lifestyle", "finance"}
 _SLASH = re.compile("/")
 _FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
+# a sea's one-word name before the states by it ("the Baltic nations", "a Pacific island state", "the Baltic NATO
+# member"): the region's countries, not the sea
+_SEA_AS_ADJECTIVE = re.compile(r"[ \t]+(?:[Ii]sland[ \t]+|NATO[ \t]+|EU[ \t]+)?(?:nations?|states?|countr(?:y|ies)|"
+                               r"members?|republics?|neighbou?rs?|allies|ally|partners?|governments?|leaders?|"
+                               r"island[ \t]+(?:nations?|states?|countr(?:y|ies)))\b")
 # a sports club named as a weapon is ("Dundee Harriers", "the Harriers won the cup"): the words of a match
 _SPORT_WORDS = re.compile(r"\b(?:beat|beaten|won|wins|lost|drew|draw|league|cup|goals?|scor(?:ed|ing|es)|match|season|coach|"
                           r"manager|fixture|derby|striker|midfielder|goalkeeper|relegation|play-offs?|semi-final|kick-off|"
@@ -1043,6 +1048,9 @@ class EntityFinder:
             if h.kind in ("location", "country") and text[h.start - 3:h.start] in _FAMILY_PREFIXES \
                     and not text[h.start - 4:h.start - 3].isalpha():
                 continue  # "Al-Sabah", "al-Iraqi": a family's name, not the place
+            if h.kind == "location" and entry.category == "sea" and " " not in h.text and (
+                    _SEA_AS_ADJECTIVE.match(text, h.end) or text[h.start - 5:h.start] == "Euro-"):
+                continue  # "the small Baltic nation", "a Pacific island state", "Euro-Atlantic": no sea named
             if h.kind == "country" and h.form == "capital":
                 if capitals is None:  # the capitals named, by where they end: read once an article
                     capitals = {x.end: x for x in hits if x.kind == "country" and x.form == "capital"}
