@@ -278,6 +278,12 @@ _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Sen
                       r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard|"
                       r"Cent(?:er|re)|Academy|School|Airlines|Airways|Front|Television|Radio|Fund|Court|Forum|"
                       r"Dialogue|Conference|Conclave|Movement")
+# the outlets a report credits on a line of its own: "Source: RT", "SOURCE: AAP/PACNEWS" (names only: no figures, no
+# dates, no colon of a second label)
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|SOURCE|Sources|SOURCES)[ \t]*[:–—][ \t]*(?P<a>[A-Z][^\n\d:()]{0,58}?)"
+                          r"[ \t.]*$")
+_SOURCE_PART = re.compile(r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}")
+_SOURCE_SPLIT = re.compile(r"[ \t]*(?:/|,|\band\b)[ \t]*")
 # an outlet named by its web address in the text: "uzdaily.com", "NEWS.am", "see.news" (not part of a link)
 _OUTLET_DOMAIN = Anchored(re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|"
                                      r"pk|info|tv|ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])"),
@@ -1688,8 +1694,9 @@ class EntityFinder:
             ents.mention(full, Span(m.start(), m.end(), word))
 
     def _outlets(self, text: str, ents: Entities) -> None:
-        """Outlets by their web address ("uzdaily.com"), by the brackets after a dateline ("BANGKOK, Aug 30 (TNA) —")
-        and by a picture credit of one word ("Photo: CNA"), when no catalogue entry or rule names them."""
+        """Outlets by their web address ("uzdaily.com"), by the brackets after a dateline ("BANGKOK, Aug 30 (TNA) —"),
+        by a picture credit of one word ("Photo: CNA") and by a source line ("Source: RT", "SOURCE: AAP/PACNEWS"),
+        when no catalogue entry or rule names them."""
         found = [m.span("a") for m in _DATELINE_AGENCY.finditer(text)] if "(" in text else []
         if ":" in text:
             found += [m.span("a") for m in for_text(_ONE_WORD_CREDIT, text).finditer(text)
@@ -1701,6 +1708,19 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, category="news agency"))
             ents.mention(ent, Span(s, e, name))
+        if "ource" in text or "OURCE" in text:
+            for m in _SOURCE_LINE.finditer(text):
+                at = m.start("a")
+                for part in _SOURCE_SPLIT.split(m["a"]):
+                    s = text.index(part, at) if part else at
+                    at = s + len(part)
+                    inner = ents.overlapping(s, at) if _SOURCE_PART.fullmatch(part) else None
+                    if inner is None or any(x.kind not in ("country", "location") or (a <= s and b >= at)
+                                            for a, b, x in inner):
+                        continue  # not a name, or one the catalogue or a rule already gives ("Source: Reuters")
+                    ent = ents.get_or_add(("organization", part.casefold()),
+                                          lambda: Entity("organization", part, category="news agency"))
+                    self._force_mention(ents, ent, Span(s, at, part))  # "Tarnow Courier": no mention of the town
         for m in _OUTLET_DOMAIN.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
