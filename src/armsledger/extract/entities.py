@@ -278,6 +278,12 @@ _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Sen
                       r"Foundation|Bank|Service|Directorate|Administration|Cabinet|Trust|Group|Company|Corps|Guard|"
                       r"Cent(?:er|re)|Academy|School|Airlines|Airways|Front|Television|Radio|Fund|Court|Forum|"
                       r"Dialogue|Conference|Conclave|Movement")
+# the outlets a report credits on a line of its own: "Source: RT", "SOURCE: AAP/PACNEWS" (names only: no figures, no
+# dates, no colon of a second label)
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|SOURCE|Sources|SOURCES)[ \t]*[:–—][ \t]*(?P<a>[A-Z][^\n\d:()]{0,58}?)"
+                          r"[ \t.]*$")
+_SOURCE_PART = re.compile(r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}")
+_SOURCE_SPLIT = re.compile(r"[ \t]*(?:/|,|\band\b)[ \t]*")
 # an outlet named by its web address in the text: "uzdaily.com", "NEWS.am", "see.news" (not part of a link)
 _OUTLET_DOMAIN = Anchored(re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|"
                                      r"pk|info|tv|ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])"),
@@ -560,6 +566,11 @@ _NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "l
                      "opinion", "video", "photo", "lifestyle", "finance"}
 _SLASH = re.compile("/")
 _FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
+# a sea's one-word name before the states by it ("the Baltic nations", "a Pacific island state", "the Baltic NATO
+# member"): the region's countries, not the sea
+_SEA_AS_ADJECTIVE = re.compile(r"[ \t]+(?:[Ii]sland[ \t]+|NATO[ \t]+|EU[ \t]+)?(?:nations?|states?|countr(?:y|ies)|"
+                               r"members?|republics?|neighbou?rs?|allies|ally|partners?|governments?|leaders?|"
+                               r"island[ \t]+(?:nations?|states?|countr(?:y|ies)))\b")
 # a sports club named as a weapon is ("Dundee Harriers", "the Harriers won the cup"): the words of a match
 _SPORT_WORDS = re.compile(r"\b(?:beat|beaten|won|wins|lost|drew|draw|league|cup|goals?|scor(?:ed|ing|es)|match|season|coach|"
                           r"manager|fixture|derby|striker|midfielder|goalkeeper|relegation|play-offs?|semi-final|kick-off|"
@@ -1043,6 +1054,9 @@ class EntityFinder:
             if h.kind in ("location", "country") and text[h.start - 3:h.start] in _FAMILY_PREFIXES \
                     and not text[h.start - 4:h.start - 3].isalpha():
                 continue  # "Al-Sabah", "al-Iraqi": a family's name, not the place
+            if h.kind == "location" and entry.category == "sea" and " " not in h.text and (
+                    _SEA_AS_ADJECTIVE.match(text, h.end) or text[h.start - 5:h.start] == "Euro-"):
+                continue  # "the small Baltic nation", "a Pacific island state", "Euro-Atlantic": no sea named
             if h.kind == "country" and h.form == "capital":
                 if capitals is None:  # the capitals named, by where they end: read once an article
                     capitals = {x.end: x for x in hits if x.kind == "country" and x.form == "capital"}
@@ -1680,8 +1694,9 @@ class EntityFinder:
             ents.mention(full, Span(m.start(), m.end(), word))
 
     def _outlets(self, text: str, ents: Entities) -> None:
-        """Outlets by their web address ("uzdaily.com"), by the brackets after a dateline ("BANGKOK, Aug 30 (TNA) —")
-        and by a picture credit of one word ("Photo: CNA"), when no catalogue entry or rule names them."""
+        """Outlets by their web address ("uzdaily.com"), by the brackets after a dateline ("BANGKOK, Aug 30 (TNA) —"),
+        by a picture credit of one word ("Photo: CNA") and by a source line ("Source: RT", "SOURCE: AAP/PACNEWS"),
+        when no catalogue entry or rule names them."""
         found = [m.span("a") for m in _DATELINE_AGENCY.finditer(text)] if "(" in text else []
         if ":" in text:
             found += [m.span("a") for m in for_text(_ONE_WORD_CREDIT, text).finditer(text)
@@ -1693,6 +1708,19 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, category="news agency"))
             ents.mention(ent, Span(s, e, name))
+        if "ource" in text or "OURCE" in text:
+            for m in _SOURCE_LINE.finditer(text):
+                at = m.start("a")
+                for part in _SOURCE_SPLIT.split(m["a"]):
+                    s = text.index(part, at) if part else at
+                    at = s + len(part)
+                    inner = ents.overlapping(s, at) if _SOURCE_PART.fullmatch(part) else None
+                    if inner is None or any(x.kind not in ("country", "location") or (a <= s and b >= at)
+                                            for a, b, x in inner):
+                        continue  # not a name, or one the catalogue or a rule already gives ("Source: Reuters")
+                    ent = ents.get_or_add(("organization", part.casefold()),
+                                          lambda: Entity("organization", part, category="news agency"))
+                    self._force_mention(ents, ent, Span(s, at, part))  # "Tarnow Courier": no mention of the town
         for m in _OUTLET_DOMAIN.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue

@@ -120,19 +120,37 @@ def firm_as_written(ent: Entity) -> str:
     2012 report, not the Leonardo they later became; "Turkish Parliament", not "Grand National Assembly of
     Turkey"; "Malacca Strait", not "Strait of Malacca"; the catalogue's name where the report writes it out, or
     only an acronym of it ("Nato" is the acronym too: "North Atlantic Treaty Organization" where it is spelled
-    out)."""
+    out), save a firm's, a party's, an armed group's or an armed service's acronym ("PGZ", "FARC", "USAF"):
+    those are named as the report writes them."""
     acronym = _norm(ent.name) if ent.name.isupper() else None
     forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
                     if f[:1].isupper() and not f.replace(".", "").isupper()  # an acronym ("PAF") is spelled out
                     and _norm(f) != acronym)
     name = _norm(ent.name)
-    if not forms or any(name in _norm(f) for f in forms):
+    if not forms:
+        return _acronym_as_written(ent) or ent.name
+    if any(name in _norm(f) for f in forms):
         return ent.name
     # forms the name holds ("Iveco" of Iveco Defence Vehicles, "Senate" beside "Philippine Senate") do not count
     other = {f: n for f, n in forms.items() if _norm(f) not in name}
     if not other:
         return ent.name
     return max(other, key=lambda f: (other[f], len(f), f))
+
+
+# bodies a report that writes only their acronym is taken to name by it ("PGZ", "TKMS", "FARC", "USAF"): firms,
+# parties, armed groups and armed services, known by their acronyms; news agencies and intergovernmental and
+# government bodies keep their full names ("PTI" in a byline is the Press Trust of India, "UN" the United Nations)
+_BY_ACRONYM = frozenset({"defence company", "political party", "armed group", "armed service"})
+
+
+def _acronym_as_written(ent: Entity) -> str | None:
+    """The acronym a report names a firm, party, armed group or service by when it never writes the name out."""
+    if ent.category not in _BY_ACRONYM or ent.name.replace(".", "").isupper():
+        return None
+    acronyms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
+                       if f.replace(".", "").isupper())
+    return max(acronyms, key=lambda f: (acronyms[f], len(f), f)) if acronyms else None
 
 
 def person_as_written(ent: Entity) -> str:
