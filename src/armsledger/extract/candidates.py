@@ -287,8 +287,9 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
         for s, e, plat in found + resolved:
             makers_of = implied.get(id(plat))
             if makers_of is None or makers_of[0] is not plat:  # its origin and partners: made once a platform
-                makers_of = implied[id(plat)] = (plat, ([Party(plat.country, -1, -1, -1, "origin")] if plat.country else [])
-                                                 + [Party(x, -1, -1, -1, "partner") for x in plat.extra.get("partners") or []])
+                origin = [Party(plat.country, -1, -1, -1, "origin")] if plat.country else []
+                partners = [Party(x, -1, -1, -1, "partner") for x in plat.extra.get("partners") or []]
+                makers_of = implied[id(plat)] = (plat, origin + partners)
             sellers = near_sellers + makers_of[1]
             buyers = near_buyers + home_party
             # the nearest named buyers, and every country of the platform's own sentence: a list of past

@@ -165,7 +165,8 @@ def _first_to_come(after: str) -> bool:
 
 # a count with no noun, of the deal's units already come: "Five have already reached the base", "the first 10 were
 # delivered last month"
-_N_ARRIVED = Caseless(re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but|of\s+which)\s+|[,;]\s+)(?P<num>{NUM})\s+(?:of\s+them\s+)?(?:have|has|had|were)\s+"
+_N_ARRIVED = Caseless(re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but|of\s+which)\s+|[,;]\s+)(?P<num>{NUM})\s+"
+                                 r"(?:of\s+them\s+)?(?:have|has|had|were)\s+"
                         r"(?:already\s+|now\s+|also\s+|since\s+)?(?:been\s+)?(?:delivered|arrived|reached|handed over|"
                         r"received|inducted|commissioned)\b", re.I))
 _REMAINING = Caseless(re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I))

@@ -548,7 +548,8 @@ def _repeat(kept: Event, ev: Event) -> bool:
     with a country in common, repeats it whatever status each was read with ("The first two jets arrived on 3 May"
     read as done, "the jets were due to arrive on 3 May" further on as expected). Not two deliveries the rules told
     apart in one sentence: "has delivered three squadrons, with the remaining two expected by mid-2026"."""
-    return kept.type == ev.type == "DELIVERY" and not (kept.source == ev.source == "rules" and kept.clause == ev.clause) \
+    told_apart = kept.source == ev.source == "rules" and kept.clause == ev.clause
+    return kept.type == ev.type == "DELIVERY" and not told_apart \
         and kept.status != ev.status and kept.date is not None and ev.date is not None \
         and kept.date.value == ev.date.value and _same(kept, replace(ev, status=kept.status))
 

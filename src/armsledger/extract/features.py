@@ -293,7 +293,8 @@ class Featurizer:
                     got[1].add(cand.supplier)
         self._anchored = anchored
         # and who is named so anywhere in the report: a bystander's name beside a platform is seldom its buyer or seller
-        self._takers = (set().union(*(g[0] for g in anchored.values())), set().union(*(g[1] for g in anchored.values())))
+        self._takers = (set().union(*(g[0] for g in anchored.values())),
+                        set().union(*(g[1] for g in anchored.values())))
 
     def other_named(self, cand: Candidate) -> bool:
         """Is the candidate's supplier never named in a sentence of the platform, where another supplier of the
@@ -365,8 +366,9 @@ class Featurizer:
         hit = self._blocks.get((clause, code))  # once a sentence and country: every candidate of it asks
         if hit is None:
             c = self.clauses[clause]
-            hit = self._blocks[clause, code] = any("role:blocks" in self._named_at(Party(code, s, e, clause, "country"), c)[0]
-                                                   for s, e, ent in c.countries if ent.code == code)
+            hit = self._blocks[clause, code] = any(
+                "role:blocks" in self._named_at(Party(code, s, e, clause, "country"), c)[0]
+                for s, e, ent in c.countries if ent.code == code)
         return hit
 
     def _from_only(self, p: Party) -> bool:

@@ -22,7 +22,8 @@ NUMBER_WORDS = "|".join(sorted([*UNITS_WORDS, *TENS_WORDS], key=len, reverse=Tru
 # a number: 40,000 | 5.43 | 6,1 (no) | twenty-four | a dozen | half a
 NUM = (rf"(?<![\d.,])(?:\d{{1,3}}(?:,\d{{3}})++(?:\.\d++)?(?![\d,])|\d{{1,3}}(?:,\d{{2}})++,\d{{3}}(?![\d,])|\d++(?:\.\d++)?"
        rf"|(?:{NUMBER_WORDS})(?:[- ](?:{NUMBER_WORDS}))?|a dozen|dozens of|a hundred|half a|a couple of)")
-SCALE = r"(?:lakh crore|thousand|lakhs?|lac|millions?|mln|mn|crores?|cr|billions?|bln|bn|trillion|trln|tn|hundred|m|b|k)"
+SCALE = (r"(?:lakh crore|thousand|lakhs?|lac|millions?|mln|mn|crores?|cr|billions?|bln|bn|trillion|trln|tn|hundred"
+         r"|m|b|k)")
 NUM_RE = re.compile(NUM, re.I)
 
 

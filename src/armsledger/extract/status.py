@@ -211,7 +211,8 @@ _LAST_DONE = Caseless(re.compile(
     r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed(?:\s+over)?|received|took\s+delivery\s+of|"
     r"taken\s+delivery\s+of|transferred|commissioned|inducted)\s+(?:\w+\s+){0,2}?the\s+" + _LAST +
     r"(?:\s+[\w-]+){0,2}?\s+of\b|"
-    r"\b(?:the|its|their)\s+(?:[\w-]+\s+and\s+)?" + _LAST + r"\s+(?:[\w\"'’().&-]+,?\s+){0,9}?(?:has|have|had|was|were)\s+"
+    r"\b(?:the|its|their)\s+(?:[\w-]+\s+and\s+)?" + _LAST
+    + r"\s+(?:[\w\"'’().&-]+,?\s+){0,9}?(?:has|have|had|was|were)\s+"
     r"(?:now\s+|already\s+|also\s+)?(?:been\s+)?(?:delivered|handed\s+over|received|commissioned|inducted)\b|"
     r"\bcomplet(?:ed|ing|es)\s+(?:the\s+)?(?:deliver(?:y|ies)|handover|transfer)\s+of\b", re.I))
 

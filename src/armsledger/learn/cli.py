@@ -27,9 +27,9 @@ def register(app: typer.Typer) -> None:
         folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds, by article.")] = 5,
         group: Annotated[str, typer.Option(
             "--group", help="What each fold holds whole: article (default: articles dealt one by one), set (whole "
-                            "gold sets), batch (the corpus reports by annotation batch, the letters that begin their "
-                            "ID, a-y and za-zh by region and kind; the other sets whole) or publisher. A grouped dealing is "
-                            "the harsher estimate of how the model does on reports unlike those it learned from; "
+                            "gold sets), batch (the corpus reports by annotation batch, the letters that begin "
+                            "their ID, a-y and za-zh by region and kind; the other sets whole) or publisher. A "
+                            "grouped dealing is the harsher estimate of how the model does on reports unlike those it learned from; "
                             "the thresholds are chosen on its out-of-fold scores too.")] = "article",
         repeats: Annotated[int, typer.Option(
             "--repeats", min=1, help="Repeat the cross-validation with N dealings of the articles to folds (each "

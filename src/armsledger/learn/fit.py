@@ -265,8 +265,8 @@ def _folds(groups: list[str], k: int, seed: int = 0, by: dict[str, str] | None =
 # How `train --group` deals articles to folds: "article" (each its own group, `_folds`' round robin), "set" (the
 # gold sets whole: seed, dev, holdout, holdout2, corpus-train), "batch" (the corpus reports by their annotation
 # batch, the letters that begin their ID: a-y and za-zh, by region and kind of report, corpus/README.md; the other
-# sets each whole), "publisher" (the PUBLISHER header, lower-cased; an article without one is its own group). Random folds
-# share outlets, regions and kinds of story between training and held-out articles, and the rules were written
+# sets each whole), "publisher" (the PUBLISHER header, lower-cased; an article without one is its own group).
+# Random folds share outlets, regions and kinds of story between training and held-out articles, and the rules were written
 # reading them: a grouped dealing asks the model to carry over to what it has not seen the like of.
 GROUPINGS = ("article", "set", "batch", "publisher")
 
