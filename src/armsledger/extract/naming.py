@@ -123,7 +123,7 @@ def firm_as_written(ent: Entity) -> str:
     out), save a firm's, a party's, an armed group's or an armed service's acronym ("PGZ", "FARC", "USAF"):
     those are named as the report writes them."""
     acronym = _norm(ent.name) if ent.name.isupper() else None
-    forms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
+    forms = Counter(f for f in _written(ent)
                     if f[:1].isupper() and not f.replace(".", "").isupper()  # an acronym ("PAF") is spelled out
                     and _norm(f) != acronym)
     name = _norm(ent.name)
@@ -138,6 +138,11 @@ def firm_as_written(ent: Entity) -> str:
     return max(other, key=lambda f: (other[f], len(f), f))
 
 
+def _written(ent: Entity):
+    """Each mention of the entity as the report writes it, without a leading "the" or a trailing "'s"."""
+    return (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
+
+
 # bodies a report that writes only their acronym is taken to name by it ("PGZ", "TKMS", "FARC", "USAF"): firms,
 # parties, armed groups and armed services, known by their acronyms; news agencies and intergovernmental and
 # government bodies keep their full names ("PTI" in a byline is the Press Trust of India, "UN" the United Nations)
@@ -148,8 +153,7 @@ def _acronym_as_written(ent: Entity) -> str | None:
     """The acronym a report names a firm, party, armed group or service by when it never writes the name out."""
     if ent.category not in _BY_ACRONYM or ent.name.replace(".", "").isupper():
         return None
-    acronyms = Counter(f for f in (_LEADING_THE.sub("", re.sub(r"['’]s$", "", m.text.strip())) for m in ent.mentions)
-                       if f.replace(".", "").isupper())
+    acronyms = Counter(f for f in _written(ent) if f.replace(".", "").isupper())
     return max(acronyms, key=lambda f: (acronyms[f], len(f), f)) if acronyms else None
 
 

@@ -192,9 +192,8 @@ _APPROVED_SALE = re.compile(
 
 
 # a signature an approval is said not to be: "the notification does not mean that a contract has been signed"
-_NOT_MEANT = re.compile(r"\b(?:does|do|did)\s+not\s+(?:\w+\s+)?mean\s+(?:that\s+)?[^.;]{0,60}?\b(?:signed|concluded|"
-                        r"finali[sz]ed|awarded|ordered)\b|\bdoesn[’']t\s+mean\s+(?:that\s+)?[^.;]{0,60}?\b(?:signed|"
-                        r"concluded|finali[sz]ed|awarded|ordered)\b", re.I)
+_NOT_MEANT = re.compile(r"\b(?:(?:does|do|did)\s+not\s+(?:\w+\s+)?|doesn[’']t\s+)mean\s+(?:that\s+)?[^.;]{0,60}?"
+                        r"\b(?:signed|concluded|finali[sz]ed|awarded|ordered)\b", re.I)
 
 
 # the rest of an order still to come, in words that give no count ("with the rest due next year", "more will
