@@ -9,7 +9,7 @@ import pytest
 
 from armsledger import Article, read
 from armsledger.extract import candidates as cands
-from armsledger.extract import decide, figures_decide
+from armsledger.extract import decide, figures_decide, learned
 from armsledger.extract.deals import DealFinder
 from armsledger.extract.features import (_FROM_BEFORE, _ASKS_FROM, _NOT_BOUGHT, _POOLED, _STAGE_AT, _STAGE_CUES,
                                          _STAGE_OF_FOUND, _STAGE_SCAN, _EMPTY, NOT_BOUGHT, STATUS_ONLY, Featurizer)
@@ -143,3 +143,35 @@ def test_figure_features_weighed_with_the_status_are_their_first_form(extractor,
         assert got == tuple(x for x in base if x.startswith(figures_decide._WITH_STATUS))
         with_status += bool(got)
     assert with_status > 0
+
+
+def _weigh_first_form(binary, parts, memo):
+    feats = set().union(*parts)
+    if sum(map(len, parts)) != len(feats):
+        return feats, learned._sigmoid(binary.margin(feats))
+    z = binary.bias
+    for part in parts:
+        m = memo.get(part) if type(part) is frozenset else None
+        if m is None:
+            m = sum(binary.weights.get(x, 0.0) for x in part)
+            if type(part) is frozenset:
+                memo[part] = m
+        z += m
+    return feats, learned._sigmoid(z)
+
+
+def test_weigh_is_its_first_form_to_the_last_bit(extractor, articles):
+    model = extractor.model
+    weighed = 0
+    for _, _, fz, built in articles:
+        memo, first_memo = {}, {}
+        for cand in built:
+            parts = fz.candidate_parts(cand, None, {})
+            got, want = model.deal.weigh(parts, memo), _weigh_first_form(model.deal, parts, first_memo)
+            assert got[0] == want[0] and got[1] == want[1]  # equal floats: the same sums in the same order
+            # parts that are no frozen sets are weighed each time, as before
+            thawed = [set(p) for p in parts]
+            assert model.deal.weigh(thawed, {}) == _weigh_first_form(model.deal, thawed, {})
+            weighed += 1
+        assert memo == first_memo
+    assert weighed > 100
