@@ -175,3 +175,20 @@ def test_weigh_is_its_first_form_to_the_last_bit(extractor, articles):
             weighed += 1
         assert memo == first_memo
     assert weighed > 100
+
+
+def test_modifier_before_a_class_is_the_first_search(articles):
+    """`candidates._modifier_before` tries `_MODIFIER` from the window's last word only: the same match everywhere."""
+    odd = ("the 1,400-ton  ", "six anti-Ship\u00a0", "USA ", "twelve 6x6 \n", "its 17-metre\u2003 \x1c", "x-  ",
+           "   ", "", "new", "Ab-c-d\t", "the KAI-built ")
+    windows = list(odd)
+    for text, _, _, _ in articles:
+        windows += [text[max(0, end - 40):end] for end in range(1, len(text))]
+    found = 0
+    for w in windows:
+        want, got = cands._MODIFIER.search(w), cands._modifier_before(w)
+        assert (want is None) == (got is None), w
+        if want is not None:
+            assert (got.span(), got.groups()) == (want.span(), want.groups()), w
+            found += 1
+    assert found > 1000
