@@ -3,20 +3,14 @@ where the order is summed (a feature set's order is the order its weights are ad
 written out here and compared over the sample articles and sentences written for this test."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from armsledger import Article, read
+from armsledger import Article
 from armsledger.extract import candidates as cands
 from armsledger.extract import decide, figures_decide, learned
-from armsledger.extract.deals import DealFinder
 from armsledger.extract.features import (_FROM_BEFORE, _ASKS_FROM, _NOT_BOUGHT, _POOLED, _STAGE_AT, _STAGE_CUES,
-                                         _STAGE_OF_FOUND, _STAGE_SCAN, _EMPTY, NOT_BOUGHT, STATUS_ONLY, Featurizer)
+                                         _STAGE_OF_FOUND, _STAGE_SCAN, _EMPTY, NOT_BOUGHT, STATUS_ONLY)
 from armsledger.extract.prefixes import for_text, lowered
-from armsledger.ingest import clean_surrogates
-
-ROOT = Path(__file__).resolve().parents[1]
 
 SENTENCES = [
     "Manila signed a contract on Tuesday to buy 12 more FA-50 light combat aircraft from South Korea for $700 million.",
@@ -31,20 +25,8 @@ SENTENCES = [
 
 
 @pytest.fixture(scope="module")
-def articles(extractor) -> list:
-    texts = [" ".join(SENTENCES)] + [" ".join(SENTENCES[k:k + 3]) for k in range(0, len(SENTENCES), 3)]
-    texts += [next(read(str(p))).text for p in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))]
-    out = []
-    for text in texts:
-        body = clean_surrogates(text)
-        _, ents, clauses, home, _ = extractor._analyse(Article(text=text), body)
-        finder = DealFinder(ents, clauses, body, home)
-        finder.open_deals()
-        fz = Featurizer(clauses, body, home)
-        built = cands.build(clauses, body, home)
-        fz.index_sellers(built)
-        out.append((text, clauses, fz, built))
-    return out
+def articles(featurize) -> list:
+    return featurize(SENTENCES)
 
 
 def test_kind_of_the_mentions_is_the_kind_the_features_name(articles):
