@@ -202,6 +202,17 @@ _NOT_BODY_LAST = frozenset("defence defense security power strike attack mission
 # beside the English
 _HONORIFIC_FIRST = re.compile(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr|Tan Sri|Puan Sri|Datuk Seri|Dato['’] Seri|"
                               r"Dato['’] Sri|Datuk|Dato['’]|Datin|Toh Puan|Tun)\.?\s+")
+# the capitalised word right before a surname, on its line: a forename, or a title, or a word opening a sentence
+_FORENAME_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][a-z]+)[ \t]+\Z")
+# capitalised words before a surname that are no forename: honorifics, words opening a sentence, days and months
+_NOT_FORENAME = frozenset(
+    "mr mrs ms miss dr sir dame lord lady madam shri smt sheikh shaikh sheikha his her hon excellency majesty highness "
+    "the a an and but in on at of this that these his their its while when after before under over with from for by as "
+    "if so yet both then now also meanwhile however although though because since until unless whereas where whether "
+    "why how what who whom whose which said says told asked added according during despite against between among "
+    "neither nor either not only even just "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split())
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 # a name then a verb only a person's name is followed by ("Ann Kowal said", "Ann Kowal also wrote"): `_speakers`
@@ -991,6 +1002,10 @@ class EntityFinder:
                     self._shared.setdefault(a, []).append(e)
         self._platform_names = {n.casefold(): e for e in catalogue.of_kind("platform").values() for n in e.names()}
         self.surname_people = surname_people(catalogue)
+        # the words of every office and rank, which may stand right before a surname ("President Erdogan", "Gen Kowal")
+        self.title_words = frozenset(w.casefold().rstrip(".") for e in catalogue.of_kind("office").values()
+                                     for n in e.names() for w in n.split()) | frozenset(
+            w.casefold() for r in _JUNIOR_RANKS | _RANK_ABBREVIATIONS for w in r.split())
         self._surname_re = rx(_words_pattern(tuple(sorted(self.surname_people, key=len, reverse=True)))) \
             if self.surname_people else None
         rx.save()
@@ -2064,15 +2079,47 @@ class EntityFinder:
                 continue
             for start, end in _words_spans((surname, surname.upper()), text):
                 if ents.covered(start, end) is None:
-                    ents.mention(p, Span(start, end, text[start:end]))
+                    other = self._other_forename(text, ents, start, p.name)
+                    if other and p.catalogue_id:
+                        self._namesake(text, ents, other[0], end)
+                    else:
+                        ents.mention(p, Span(start, end, text[start:end]))
         if self._surname_re is None:
             return
         for m in for_text(self._surname_re, text).finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
             entry = self.surname_people[m.group()]
+            other = self._other_forename(text, ents, m.start(), entry.name)
+            if other:
+                self._namesake(text, ents, other[0], m.end())
+                continue
             ent = ents.get_or_add(("person", _person_key(entry.name)), lambda: self._entity_from(entry))
             ents.mention(ent, Span(m.start(), m.end(), m.group()))
+
+    def _other_forename(self, text: str, ents: Entities, start: int, name: str) -> tuple[int, str] | None:
+        """The forename other than the person's that stands right before their surname, if one does ("his daughter
+        Sumeyye Erdogan" beside Tayyip Erdogan, "Giorgos Tsipras" beside Alexis Tsipras), and where it begins: a
+        capitalised word that is none of the person's names nor like one ("Mohammad" for Muhammad), no title, rank or
+        honorific ("President", "Minister", "Gen", "Mr"), no word that opens a sentence ("But", "When") and nothing
+        else found ("Greece Tsipras" in a line of keywords) names someone else of that surname."""
+        m = _FORENAME_BEFORE.search(text, max(0, start - 40), start)
+        if m is None:
+            return None
+        word = m["word"]
+        folded = word.casefold()
+        if folded in _NOT_FORENAME or folded in self.title_words or ents.covered(m.start("word"), m.end("word")):
+            return None
+        if any(difflib.SequenceMatcher(None, folded, w.casefold()).ratio() >= 0.7 for w in name.split()):
+            return None
+        return m.start("word"), word
+
+    @staticmethod
+    def _namesake(text: str, ents: Entities, start: int, end: int) -> None:
+        """Another person of a known person's surname, by the forename and surname written ("Sumeyye Erdogan")."""
+        name = text[start:end]
+        ent = ents.get_or_add(("person", _person_key(name)), lambda: Entity("person", name))
+        ents.mention(ent, Span(start, end, name))
 
     @staticmethod
     def _same_person_spelt_twice(ents: Entities) -> None:
