@@ -365,8 +365,9 @@ _NOT_PARTY = {"christmas", "easter", "birthday", "halloween", "year", "launch", 
 _TOWN_OF = re.compile(r"\b(?P<what>town|city|port|village|island|state|province)\s+of\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 _TOWN_OF_ANCHOR = re.compile(r"(?:town|city|port|village|island|state|province) of [A-Z]")
 # a country's forces and government as written in lower case after its name or demonym ("the Indian navy",
-# "the Chinese army")
-_LOWER_SERVICE = re.compile(r"(?P<poss>['’]s)?\s(?P<what>air force|navy|army|armed forces|coast guard|marines|"
+# "the Chinese army"); not "the Kenyan armed forces", the country's military spoken of as "the Kenyan military" is,
+# which reports' annotators list as a body a quarter of the time (6 of 22 in the training reports)
+_LOWER_SERVICE = re.compile(r"(?P<poss>['’]s)?\s(?P<what>air force|navy|army|coast guard|marines|"
                             r"defen[cs]e forces|special forces|parliament|congress)\b")
 # more services of the same country after one ("the Indian army, navy and air force")
 _MORE_SERVICES = re.compile(r"(?:\s*,\s*(?:the\s+|its\s+)?(?:air force|navy|army|coast guard|marines))*\s*,?\s+and\s+"
