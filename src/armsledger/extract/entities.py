@@ -437,9 +437,12 @@ SLASH_VARIANTS = re.compile(r"(?<![\w/-])(?P<base>[A-Z][A-Za-z]{0,5}[- ]?)(?P<a>
 # a class of ships named after its first: "Mogami-class", "Talwar class", "Admiral Gorshkov-class"
 SHIP_CLASS = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
 # a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
-# a ship by its name and its navy's prefix: "INS Sahyadri", "BRP Gregorio del Pilar", "HMAS Newcastle"
+# a ship by its name and its navy's prefix: "INS Sahyadri", "BRP Gregorio del Pilar", "HMAS Newcastle"; the
+# navies of Ghana (GNS), Fiji (RFNS), Tonga (VOEA), Sweden (HSwMS), Taiwan (ROCS), Spain (ESPS), Brazil's patrol
+# ships (NPaOc), the US and Canadian coast guards (USCGC, CCGS), and a merchant ship's (MV)
 _SHIP_PREFIXES = (r"(?:INS|PNS|SLNS|BNS|BRP|HMAS|HMS|HMCS|HMNZS|USS|USNS|ROKS|KRI|TCG|ENS|NRP|ARA|BAP|KD|UMS|RNOV|KDB|"
-                  r"RSS|HTMS|HNLMS|HDMS|HNoMS|KNM|ORP|NNS|CNS|RFS|FGS|SPS|ITS|JS)")
+                  r"RSS|HTMS|HNLMS|HDMS|HNoMS|KNM|ORP|NNS|CNS|RFS|FGS|SPS|ITS|JS|"
+                  r"GNS|RFNS|VOEA|HSwMS|USCGC|CCGS|ROCS|ESPS|NPaOc|MV)")
 _SHIP_PREFIX = re.compile(_SHIP_PREFIXES + r"\s+[A-Z]")
 SHIP_NAME = re.compile(r"\b(?P<d>" + _SHIP_PREFIXES + r"\s+[A-Z][\w'’-]+"
                        r"(?:\s+(?:del|de|la|di|da|[A-Z][\w'’-]+))*)")
