@@ -296,6 +296,10 @@ _SOURCE_LINE = re.compile(r"(?m)^[ \t]*(?:Source|SOURCE|Sources|SOURCES)[ \t]*[:
 _SOURCE_PART = re.compile(r"[A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3}")
 _SOURCE_SPLIT = re.compile(r"[ \t]*(?:/|,|\band\b)[ \t]*")
 # an outlet named by its web address in the text: "uzdaily.com", "NEWS.am", "see.news" (not part of a link)
+# the social network X where a report says something was posted or said on it ("posted on X", "said on X that",
+# "on the social media platform X", "on X (formerly Twitter)"); not "X-band", "X Corps" or a letter in a list
+_X_NETWORK = re.compile(r"\b(?:on|via)\s+(?:the\s+)?(?:(?:social(?:\s+media)?|online|messaging)\s+(?:platform|network|site)\s+)?"
+                        r"(?P<x>X)(?![\w’'-])(?!\s+[A-Z0-9])(?:\s*\((?:formerly\s+(?:known\s+as\s+)?)?(?P<tw>Twitter)\))?")
 _OUTLET_DOMAIN = Anchored(re.compile(r"(?<![\w/@.-])(?P<d>[A-Za-z][\w-]*\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|"
                                      r"pk|info|tv|ru|ua)(?:\.[a-z]{2})?)(?![\w/@-]|\.[A-Za-z])"),
                           r"\.(?:com|net|org|news|am|uz|az|kz|kg|tj|ge|in|pk|info|tv|ru|ua)\b", 100)  # the dot of its domain
@@ -1740,6 +1744,8 @@ class EntityFinder:
                     ent = ents.get_or_add(("organization", part.casefold()),
                                           lambda: Entity("organization", part, category="news agency"))
                     self._force_mention(ents, ent, Span(s, at, part))  # "Tarnow Courier": no mention of the town
+        if " X" in text:
+            self._x_network(text, ents)
         for m in _OUTLET_DOMAIN.finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
@@ -1747,6 +1753,23 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, category="news agency"))
             ents.mention(ent, Span(m.start(), m.end(), name))
+
+    @staticmethod
+    def _x_network(text: str, ents: Entities) -> None:
+        """The social network X where something is posted or said on it; "(Twitter)" after it is its old name, no
+        other platform."""
+        for m in _X_NETWORK.finditer(text):
+            if ents.covered(m.start("x"), m.end("x")) is not None:
+                continue
+            ent = ents.get_or_add(("organization", "x"), lambda: Entity("organization", "X", category="online platform"))
+            ents.mention(ent, Span(m.start("x"), m.end("x"), "X"))
+            if m["tw"]:
+                for span in ents.overlapping(m.start("tw"), m.end("tw")):
+                    old = span[2]
+                    if old.kind == "organization" and old.name == "Twitter":
+                        ents.unmention(span)
+                        old.mentions = [x for x in old.mentions if x.start != span[0]]
+                        ents.mention(ent, Span(span[0], span[1], "Twitter"))
 
     def _places(self, text: str, ents: Entities) -> None:
         """Bases, airports, provinces, rivers and palaces named by their form, not in the catalogue."""
