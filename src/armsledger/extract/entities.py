@@ -213,6 +213,7 @@ _NOT_FORENAME = frozenset(
     "neither nor either not only even just "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split())
+_MONTH_SHORT = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 # a name then a verb only a person's name is followed by ("Ann Kowal said", "Ann Kowal also wrote"): `_speakers`
@@ -930,8 +931,10 @@ class EntityFinder:
         self._photo_slash = re.compile(
             rf"(?:\b[A-Z]{{2,}}(?:\s+PHOTO)?|\b(?:Reuters|Getty Images|Bloomberg|Xinhua|Anadolu|Sputnik|Yonhap)|"
             rf"\bPhoto)[ \t]*/[ \t]*(?P<names>{_LINE_NAME})")
+        # ("Photograph: Ann Kowal/AAP", "Photo Credit: MC2 Ann Kowal/US Navy": a rank's code before the name is not hers)
         self._photo_name_slash = re.compile(
-            rf"(?:(?:\bPhoto|\bPHOTO|\bCredit|\bImage)[ \t]*:[ \t]*|©[ \t]*|\()(?P<names>{_LINE_NAME})[ \t]*/[ \t]*[A-Z]")
+            rf"(?:(?:\bPhoto(?:graph)?|\bPHOTO(?:GRAPH)?|\bCredit|\bImage)[ \t]*:[ \t]*(?:[A-Z]{{1,4}}\d[ \t]+)?|©[ \t]*|\()"
+            rf"(?P<names>{_LINE_NAME})[ \t]*/[ \t]*[A-Z]")
         # credits within the page: "Written by Ann Kowal", "Translated by ...", "Editor: Ann Kowal, Piotr Nowak", and a
         # byline after a headline on the same line ("... deal By Ann Kowal SEOUL, May 2")
         self._credit_more = re.compile(
@@ -955,8 +958,14 @@ class EntityFinder:
                                                   re.M), _OPENING_WHO, 200)
         # a byline on a line of its own at the top, above the outlet's line: "Rahul Singh\nHindustan Times, New Delhi"
         self._top_byline = re.compile(rf"\A\s*(?P<names>{NAME})[ \t]*\n(?=[^\n]{{3,60}}\n)")
+        # a byline on a line of its own with where it was written or how long ago: "Ann Kowal in Abuja", "Ann Kowal
+        # 6 minutes ago Fri 23rd August 2019"
+        self._where_byline = re.compile(rf"(?m)^[ \t]*(?P<names>{_LINE_NAME})[ \t]+(?:in[ \t]+[A-Z][\w-]+[ \t]*$|"
+                                        rf"\d{{1,2}}[ \t]+(?:minutes?|hours?|days?)[ \t]+ago\b)")
         # a byline in lower case on a line of its own: "by Ann Kowal", "by Ann Kowal and Piotr Nowak"
-        self._lower_byline = re.compile(rf"(?m)^[ \t]*by[ \t]+(?P<names>{_LINE_NAME}(?:[ \t]+and[ \t]+{_LINE_NAME})?)[ \t]*$")
+        # ("by Ann Kowal Apr 14, 2021, 15:24 PM": the date it was written after the name)
+        self._lower_byline = re.compile(rf"(?m)^[ \t]*by[ \t]+(?P<names>{_LINE_NAME}(?:[ \t]+and[ \t]+{_LINE_NAME})?)"
+                                        rf"[ \t]*(?:$|(?=(?:{_MONTH_SHORT})[a-z]*\.?[ \t]+\d))")
         # (every head begins with a letter, what precedes it checked after that letter: the search skips to those
         # letters instead of trying every character, 4x faster)
         self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo|"
@@ -1358,6 +1367,9 @@ class EntityFinder:
             self._credited(text, ents, m, "reporter")
         for m in self._top_byline.finditer(text[:300]):
             self._credited(text, ents, m, "reporter")
+        for m in self._where_byline.finditer(text) if " in " in text or " ago" in text else ():
+            if not ents.in_range(m.start("names"), m.end("names") - 1):
+                self._credited(text, ents, m, "reporter")
         for m in self._photo.finditer(text) if "(" in text else ():
             self._credited(text, ents, m, "photographer")
         for m in self._photo_line.finditer(text) if "Photo:" in text else ():
