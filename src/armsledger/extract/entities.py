@@ -197,7 +197,11 @@ _SEAS_TOGETHER = re.compile(r"(?<![\w-])(?P<first>[A-Z][a-z]+)\s+and\s+(?P<secon
 # the head every match of `_SEAS_TOGETHER` ends with: a text without one is not searched (that expression begins
 # with a capital after a look-behind, tried at every character)
 _SEAS_HEAD = re.compile(r"[Ss]eas(?![\w-])|[Oo]ceans(?![\w-])")
-_NOT_BODY_LAST = frozenset("defence defense security power strike attack mission test trial launch".split())
+# the last words of what an acronym in brackets names that is no body: kit and what it does ("Active Electronically
+# Scanned Array (AESA)", "High Altitude Long Endurance (HALE)", "Self Propelled (SP)", "General Purpose (GP)",
+# "Improvised Explosive Devices (IED)"), ties between countries ("Comprehensive Strategic Partnership (CSP)")
+_NOT_BODY_LAST = frozenset("defence defense security power strike attack mission test trial launch "
+                           "array arrays endurance propelled purpose device devices partnership".split())
 # honorifics before a name that are not part of it: Gulf and Malaysian ones ("Sheikh", "Tan Sri", "Datuk Seri")
 # beside the English
 _HONORIFIC_FIRST = re.compile(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr|Tan Sri|Puan Sri|Datuk Seri|Dato['’] Seri|"
