@@ -218,6 +218,11 @@ _NOT_FORENAME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split())
 _MONTH_SHORT = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+# what leads up to a body's name and is not part of it (`EntityFinder._body_names_trimmed`): an office of it, where it
+# is based, its owner, a stray "of the"
+_BODY_LEAD = re.compile(r"^(?:(?:(?:Deputy|Vice|Assistant|Acting)\s+)?(?:Head|Director(?:\s+General)?|Director-General|Chief|"
+                        r"Commander|Chairman|Chairperson|President|Minister|Secretary|Spokesman|Spokesperson)\s+of\s+(?:the\s+)?"
+                        r"|(?:of|for)\s+(?:the\s+)?|[A-Z][\w.-]*-based\s+|[A-Z][\w.-]*['’]s\s+)")
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 # a name then a verb only a person's name is followed by ("Ann Kowal said", "Ann Kowal also wrote"): `_speakers`
@@ -1060,7 +1065,25 @@ class EntityFinder:
         self._bodies_by_acronym(text, ents)
         self._merge_platform_family(ents)
         self._consortia(text, ents)
+        self._body_names_trimmed(ents)
         return ents
+
+    @staticmethod
+    def _body_names_trimmed(ents: Entities) -> None:
+        """A body found by its form is named without what only leads up to it: an office of it ("Head of the
+        Military Department", "Deputy Director of Russia's Federal Service"), where it is based ("Cairo-based Arab
+        Forum"), a stray "of the"; what is left must still be two words or more."""
+        for ent in ents.of_kind("organization"):
+            if ent.catalogue_id:
+                continue
+            name = ent.name
+            while True:
+                trimmed = _BODY_LEAD.sub("", name, count=1)
+                if trimmed == name:
+                    break
+                name = trimmed
+            if name != ent.name and len(name.split()) >= 2 and name[:1].isupper():
+                ent.name = name
 
     def _entity_from(self, e: Entry) -> Entity:
         if e.kind == "country":
