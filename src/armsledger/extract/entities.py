@@ -533,7 +533,10 @@ _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary
              "agency", "company", "corporation", "group", "limited", "forces", "command", "said", "says",
              # words that name a place, a body or a thing, never a person ("Hudong Shipyard", "Southern Zone",
              # "Chief Naval Overseer", "Our Bureau", "Phone Call")
-             "shipyard", "shipyards", "dockyard", "zone", "overseer", "bureau", "phone", "call", "news", "media"}
+             "shipyard", "shipyards", "dockyard", "zone", "overseer", "bureau", "phone", "call", "news", "media",
+             # a web page's furniture and a body's or a programme's words ("Player Play Icon", "Left Menu", "Wikimedia
+             # Commons", "Previous Article", "Deakin University", "Technology Officer", "Western Naval Area")
+             "icon", "menu", "commons", "article", "university", "officer", "area", "cooperation", "production"}
 # after an office: what it is of, then the holder's name between commas ("..., Ann Kowal, said", "..., Ann Kowal and")
 _OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Za-z][\w&'’-]*)"
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
