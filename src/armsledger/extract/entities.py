@@ -496,7 +496,10 @@ _NOT_TYPE_NAME = frozenset(
     "thursday friday saturday sunday western eastern northern southern soviet allied nato chinese russian "
     "american one two six ten class helicopter helicopters aircraft vessel vessels drone drones missile missiles "
     "world middle working upper lower business economy first second third last european asian african arab nordic "
-    "baltic foreign domestic indigenous".split())
+    "baltic foreign domestic indigenous "
+    # words that open a phrase before a weapon noun or "class" and name nothing: "Anti tank", "Armoured vehicles",
+    # "Which class", "Type of vessel"
+    "anti armoured armored type which what whose any every".split())
 
 
 # capitalised words after a ship noun that are not a ship's name ("ships The navy ...", "vessels In 2020")
