@@ -267,7 +267,7 @@ _NOT_TOWN = frozenset("january february march april may june july august septemb
                       "tuesday wednesday thursday friday saturday sunday english french spanish arabic russian chinese "
                       "german portuguese italian turkish japanese korean persian hindi urdu sea ocean weapons defense "
                       "defence parliament congress senate cabinet court office government spring summer autumn fall "
-                      "winter christmas ramadan easter".split())
+                      "winter christmas ramadan easter jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # a noun that says what a body is right before its name ("the German company MTU", "the think tank CAST", the
 # website "Disclose"): `_bodies_by_noun`
 _OUTLET_NOUNS = frozenset({"website", "newspaper", "daily", "broadcaster", "outlet", "agency"})
