@@ -13,7 +13,8 @@ candidate too (a count they added up, "12 delivered + 4 remaining", has no span 
 weighs each candidate by where it stands relative to the deal's platform (distance, before or after,
 another platform or deal between, a clause break between, whether the deal's platform is the nearest
 one), the words around it and between ("worth", "for", "units of", "each", "of which", "the first"),
-its kind and unit, the triggers near it, and the rules' own choice as a vote. Per deal and field, the
+its kind and unit, the triggers near it, a signing verb in a date's clause ("a contract signed with LIG Nex1 in
+September 2024", "In July 2022, Hanwha and the agency agreed on"), and the rules' own choice as a vote. Per deal and field, the
 likeliest candidate is kept if it clears the field's threshold (set on the training sets by
 cross-validation); otherwise the field is left empty.
 

@@ -5,7 +5,7 @@ remaining and ordered counts, and the sentences of its deliveries. Writes: one o
 the hedged flag. The furthest stage any claim reaches wins, unless a claim cancels it; a hedged claim past an offer
 counts as considered; a denied signature or delivery stands for the stage before it; a delivery reported whole, or
 of every unit ordered, is completed. `refine` reads the words of the deal's sentences once the deals are decided:
-a purchase only announced is considered, a delivery begun is in delivery.
+a purchase only announced (or only its money approved) is considered, a delivery begun is in delivery.
 """
 from __future__ import annotations
 
@@ -317,7 +317,10 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
     of a delivery, or tell it only as still to come ("will hand over", "are due to arrive"), is signed, and so is a
     completed one whose sentences tell a delivery only as still to come; a deal one of whose sentences tells the last
     of it delivered ("handed over the last of 63 helicopters", "the sixth and last jet has been delivered") is
-    completed, whatever first part another sentence tells."""
+    completed, whatever first part another sentence tells, and so is one a handover of which completes it ("handed over
+    two warships, completing a deal for four frigates"). Sentences that only approve the money ("signed off on a
+    budget for buying the jets") or only suppose a signature ("if we signed an agreement today") sign nothing: where
+    they are all a deal's signatures say, it is considered."""
     live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
     cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
     if status == "negotiating":
