@@ -13,7 +13,8 @@ candidate too (a count they added up, "12 delivered + 4 remaining", has no span 
 weighs each candidate by where it stands relative to the deal's platform (distance, before or after,
 another platform or deal between, a clause break between, whether the deal's platform is the nearest
 one), the words around it and between ("worth", "for", "units of", "each", "of which", "the first"),
-its kind and unit, the triggers near it, and the rules' own choice as a vote. Per deal and field, the
+its kind and unit, the triggers near it, a signing verb in a date's clause ("a contract signed with LIG Nex1 in
+September 2024", "In July 2022, Hanwha and the agency agreed on"), and the rules' own choice as a vote. Per deal and field, the
 likeliest candidate is kept if it clears the field's threshold (set on the training sets by
 cross-validation); otherwise the field is left empty.
 
@@ -139,6 +140,17 @@ _NONBINDING = Caseless(re.compile(r"\b(?:memorand(?:um|a)|mous?|letters?\s+of\s+
                                   r"agreement\s+in\s+principle|preliminary\s+agreement)\b", re.I))
 _TO_SIGN = Caseless(re.compile(r"\b(?:to|will|would|shall|could|may|might)\s+(?:be\s+)?(?:sign|signed|ink|inked|"
                                r"conclude|concluded)\b", re.I))
+# a date told as a signature's, the verb before it in the same clause: "a $2.8 billion contract signed with LIG Nex1
+# in September 2024", "signed a framework agreement in July 2022", "a deal reached with Russia in December 2016",
+# "the frigate acquired in 2008", "the contract goes back to March 2007"; or after it: "In July 2022, Hanwha and the
+# agency agreed on a framework", "in 2017 Norway ordered 24 K9 howitzers"
+_SIGNED_BEFORE = Caseless(re.compile(
+    r"\b(?:signed|inked|concluded|sealed|agreed|reached|awarded|ordered|placed|struck|clinched|finali[sz]ed|bought|"
+    r"purchased|acquired|won)\b(?:(?!\b(?:while|but|and\s+(?:will|is|are|was|were|has|have|had)|which|when)\b)[^.;:()]){0,70}?"
+    r"\b(?:in|on|during|dated)\s+(?:early\s+|late\s+|mid-?)?$|\b(?:dates?|goes|going|dating|went)\s+back\s+to\s+$", re.I))
+_SIGNED_AFTER = Caseless(re.compile(
+    r",?\s*(?:(?!(?:while|but|which|when|will|would)\b)[\w'’.$€£-]+,?\s+){0,10}?(?:signed|inked|concluded|sealed|"
+    r"agreed|awarded|ordered|placed|struck|clinched|finali[sz]ed|bought|purchased|acquired)\b", re.I))
 _GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
 # what a figure means may turn on how far the deal has come: a past year beside a signed deal is likely its signing,
 # beside one only considered it is not; a count cued as delivered fills a deal in delivery. Each of these features is
@@ -248,6 +260,7 @@ class Figures:
         self._may: dict[tuple, bool] = {}  # `_may_fill`, by field and figure
         self._books: dict[tuple, bool] = {}  # `of_books`, by the sum's span
         self._weighs_status = _WithStatus().__getitem__  # is a feature also weighed with the status? once a name
+        self.barred: list[tuple[Deal, str]] = []  # (deal, field) whose rules' figure may not fill it (`_may_fill`)
         named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
         for i, c in enumerate(clauses):
             if not c.sent.noise:
@@ -345,14 +358,18 @@ class Figures:
             for f in fields:
                 g = Group(d, f)
                 kind = KINDS[f]
+                barred = []  # the figures that may not fill the field: the rules' own choice among them too
                 for i in read:
                     for fig in self.figures_of(i)[kind]:
                         if not self._may_fill(f, fig):
+                            barred.append(fig)
                             continue
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
                 rule = self._rules[id(d)][f]
-                if rule is not None and not any(self._same(f, rule, fig.value) for fig in g.figures):
+                if rule is not None and any(self._same(f, rule, fig.value) for fig in barred):
+                    self.barred.append((d, f))  # ("as the first three jets went to Vietnam" is no quantity)
+                elif rule is not None and not any(self._same(f, rule, fig.value) for fig in g.figures):
                     fig = self._derived(d, f, rule)
                     g.figures.append(fig)
                     g.feats.append(self.features(d, f, fig, True))
@@ -636,6 +653,10 @@ class Figures:
                 lo, hi = min(t.end, dm.end), max(t.start, dm.start)
                 out.append(f"date:{name}_trig:{_bucket(gap)}" + (":break" if lo < hi and _BREAK.search(self.text, lo, hi)
                                                                   else ""))
+        if _SIGNED_BEFORE.search(self.text, max(c.start, dm.start - 110), dm.start):
+            out.append("date:signed_before")
+        elif dm.prep in ("in", "on", None) and _SIGNED_AFTER.match(self.text, dm.end, min(c.end, dm.end + 90)):
+            out.append("date:signed_after")
         out.extend(self._date_sentence(fig.clause, c))
         if any(o is not dm and o.prep not in ("by", "until", "till", "before") for o in c.dates):
             out.append("date:another")
@@ -691,7 +712,12 @@ def apply(finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: st
         for d in deals:
             if d.value is not None and figures.of_books(d.value):
                 d.value = None
-    for g in figures.groups(decisions):  # the fields it decides
+    groups = figures.groups(decisions)  # the fields it decides
+    decided = {(id(g.deal), g.field) for g in groups}
+    for d, f in figures.barred:
+        if f in decisions and (id(d), f) not in decided:
+            setattr(d, ATTR[f], None)  # the rules' only figure is one that may not fill the field
+    for g in groups:
         decision = decisions.get(g.field)
         if decision is None:
             continue

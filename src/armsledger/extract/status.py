@@ -5,7 +5,7 @@ remaining and ordered counts, and the sentences of its deliveries. Writes: one o
 the hedged flag. The furthest stage any claim reaches wins, unless a claim cancels it; a hedged claim past an offer
 counts as considered; a denied signature or delivery stands for the stage before it; a delivery reported whole, or
 of every unit ordered, is completed. `refine` reads the words of the deal's sentences once the deals are decided:
-a purchase only announced is considered, a delivery begun is in delivery.
+a purchase only announced (or only its money approved) is considered, a delivery begun is in delivery.
 """
 from __future__ import annotations
 
@@ -107,10 +107,17 @@ _FUTURE_BUY = Caseless(re.compile(r"\b(?:(?:will|would|is to|are to|decided to|p
                          r"are going to)\s+(?:also\s+)?(?:buy|acquire|purchase|procure|order|take up|exercise)|"
                          r"(?:will|would|is to|are to)\s+be\s+(?:signed|purchased|bought|acquired|ordered|procured)|"
                          r"to\s+sign\s+(?:the|a)\s+(?:contract|deal|agreement))\b", re.I))
+# money approved for a purchase, the contract still to come: "signed off on a budget of $9 billion for buying the
+# aircraft", "the budget committee has approved spending of 10 billion euros for F-35 jets"
+_MONEY_APPROVED = re.compile(r"\b(?:signed\s+off\s+on|approved|approves|cleared|authori[sz]ed|earmarked|set\s+aside|"
+                             r"allocated)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:budget|spending|funding|funds|financing|money)\b", re.I)
+# a signature only supposed: "if we signed an agreement today", "if Peru orders the jets"
+_IF_SIGNED = re.compile(r"\b(?:if|unless|once)\s+(?:\w+\s+){0,3}?(?:signed|signs|sign|ordered|orders|order|bought|buys|"
+                        r"buy)\b", re.I)
 # units still to come: "six F-16s would be delivered by 2023", "the jets are to arrive in 2026"
 _TO_COME = re.compile(r"\b(?:will|would|shall|is to|are to|expected to|due to|scheduled to|set to)\s+(?:be\s+)?"
                       r"(?:delivered|handed\s+over|supplied|shipped|arrive|reach)\b", re.I)
-_DONE_BUY = Caseless(re.compile(r"\b(?:signed|signs|inked|concluded|sealed|clinched|struck|awarded|finali[sz]ed|ordered|"
+_DONE_BUY = Caseless(re.compile(r"\b(?:signed(?!\s+off\b)|signs(?!\s+off\b)|inked|concluded|sealed|clinched|struck|awarded|finali[sz]ed|ordered|"
                        r"placed\s+(?:an?\s+)?(?:order|contract)|bought|purchased|acquired|agreed\s+to\s+(?:buy|purchase|"
                        r"acquire|procure)|on\s+order|under\s+(?:the|a)\s+(?:deal|contract))\b", re.I))
 # deliveries begun ("deliveries of the systems to India have begun", "Russia has started supplying the jets"), or
@@ -118,7 +125,11 @@ _DONE_BUY = Caseless(re.compile(r"\b(?:signed|signs|inked|concluded|sealed|clinc
 _BEGUN = Caseless(re.compile(r"\b(?:(?:deliveries|supplies|shipments)\s+(?:of\s+(?:the\s+)?(?:[\w/-]+\s+){1,7})?(?:to\s+[\w-]+\s+)?"
                     r"(?:have|has|had)\s+(?:already\s+)?(?:begun|started|commenced)|(?:has|have|had)\s+(?:already\s+)?"
                     r"(?:begun|started|commenced)\s+(?:delivering|supplying|deliveries|shipping)|"
-                    r"(?:began|started)\s+(?:delivering|supplying|deliveries)|(?:has|have|had)\s+been\s+(?:inducting|receiving|"
+                    r"(?:began|started)\s+(?:delivering|supplying|deliveries)|"
+                    # "started taking delivery of 100 T-90s", "has taken receipt of the first of four submarines"
+                    r"(?:began|begun|started)\s+(?:taking\s+delivery|to\s+take\s+delivery|receiving|to\s+receive)|"
+                    r"(?:took|taken|takes|taking)\s+(?:receipt|delivery|possession)\s+of\s+(?:the\s+|its\s+|their\s+)?first|"
+                    r"(?:has|have|had)\s+been\s+(?:inducting|receiving|"
                     r"taking\s+delivery|delivering|supplying|getting))\b", re.I))
 
 
@@ -146,6 +157,11 @@ _UNDER_WAY = Caseless(re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:[\w-]+\s+){0,5}?(?:have|has)\s+"
     r"(?:already\s+|now\s+)?(?:reached|arrived\s+(?:in|at)|landed\s+(?:in|at))\b|"
     r"\b(?:watched|attended|marked|celebrated|welcomed)\s+the\s+(?:delivery|arrival|handover)\s+of\s+the\s+first|"
+    # the rest of an order still to be delivered, so part of it came: "the remaining nine jets are to be delivered
+    # next year", "the rest of the tanks will arrive in 2026"
+    r"\bthe\s+(?:remaining|rest\s+of\s+the)\s+(?:(?!(?:will|would|be|to|is|are|due|expected|scheduled|set|built|"
+    r"produced|assembled|made)\b)[\w-]+\s+){0,5}?(?:are|is|will|would|shall)\s+(?:(?:due|expected|scheduled|set|"
+    r"slated)\s+)?(?:to\s+)?(?:be\s+)?(?:delivered|handed\s+over|supplied|shipped|arrive)\b|"
     r"\b(?:final|remaining|last)\s+(?:deliveries|batch(?:es)?|tranches?)\s+(?:\w+\s+){0,6}?"
     r"(?:are|is)\s+(?:now\s+)?(?:expected|due|scheduled)|"
     r"\balready\s+(?:has|have|operates?|received)\s+[^.;]{0,80}?" + _THE_REST + r"|(?:is|are)\s+due)", re.I))
@@ -179,7 +195,7 @@ _NOT_YET_SIGNED = re.compile(
     r"(?:signed|concluded|finali[sz]ed)|(?:has|have|had)\s+not\s+(?:yet\s+)?(?:signed|finali[sz]ed|concluded)|"
     r"yet\s+to\s+(?:be\s+)?(?:sign|finali[sz]|conclud)\w*|(?:will|would|is\s+to|are\s+to)\s+be\s+(?:signed|"
     r"finali[sz]ed|concluded)|expects?\s+to\s+sign|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to\s+be\s+signed)\b", re.I)
-_SIGNS = re.compile(r"\b(?:signed|signs|inked|sealed|clinched|awarded|ordered|placed\s+(?:an?\s+)?(?:order|contract))\b",
+_SIGNS = re.compile(r"\b(?:signed(?!\s+off\b)|signs(?!\s+off\b)|inked|sealed|clinched|awarded|ordered|placed\s+(?:an?\s+)?(?:order|contract))\b",
                     re.I)  # ... in a sentence that signs nothing itself ("signed for 12 jets; the support deal is yet to be")
 
 
@@ -213,7 +229,11 @@ _LAST_DONE = Caseless(re.compile(
     r"\b(?:the|its|their)\s+(?:[\w-]+\s+and\s+)?" + _LAST
     + r"\s+(?:[\w\"'’().&-]+,?\s+){0,9}?(?:has|have|had|was|were)\s+"
     r"(?:now\s+|already\s+|also\s+)?(?:been\s+)?(?:delivered|handed\s+over|received|commissioned|inducted)\b|"
-    r"\bcomplet(?:ed|ing|es)\s+(?:the\s+)?(?:deliver(?:y|ies)|handover|transfer)\s+of\b", re.I))
+    r"\bcomplet(?:ed|ing|es)\s+(?:the\s+)?(?:deliver(?:y|ies)|handover|transfer)\s+of\b|"
+    # a handover that completes the order: "has handed over two warships to Pakistan, completing a deal for four
+    # frigates", "the last jets arrived and completed the contract"
+    r"\b(?:delivered|handed\s+over|commissioned|arrived|received|transferred)\b[^.;]{0,120}?(?:,\s*|\band\s+|\bthus\s+|"
+    r"\bwhich\s+)complet(?:ed|ing|es)\s+(?:a|an|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:deal|contract|order)\b", re.I))
 
 
 def _told_in_part(cited: list[str]) -> bool:
@@ -226,7 +246,7 @@ def _told_in_part(cited: list[str]) -> bool:
 # any word of a delivery made or under way ("arrived", "handed over", "in service", "three more are on order")
 _DELIVERY_SAID = re.compile(
     r"\b(?:deliver\w*|arriv\w*|received|receiving|hand(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?over|handover|induct\w*|"
-    r"(?:took|taken|taking|takes)\s+delivery|commissioned|supplied|supplying|exported|transferred|shipped|shipments?|"
+    r"(?:took|taken|taking|takes)\s+(?:delivery|receipt)|commissioned|supplied|supplying|exported|transferred|shipped|shipments?|"
     r"reached|landed|in\s+service|operat\w+|fleet|on\s+order|already\s+(?:has|have|had|owns?))\b", re.I)
 
 
@@ -297,7 +317,10 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
     of a delivery, or tell it only as still to come ("will hand over", "are due to arrive"), is signed, and so is a
     completed one whose sentences tell a delivery only as still to come; a deal one of whose sentences tells the last
     of it delivered ("handed over the last of 63 helicopters", "the sixth and last jet has been delivered") is
-    completed, whatever first part another sentence tells."""
+    completed, whatever first part another sentence tells, and so is one a handover of which completes it ("handed over
+    two warships, completing a deal for four frigates"). Sentences that only approve the money ("signed off on a
+    budget for buying the jets") or only suppose a signature ("if we signed an agreement today") sign nothing: where
+    they are all a deal's signatures say, it is considered."""
     live = [c for c in deal.claims if not c.negated and 0 <= c.clause < len(clauses)]
     cited = [span.text for span in deal.evidence] or [clauses[c.clause].sent.text for c in live]
     if status == "negotiating":
@@ -310,10 +333,16 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
             return "considered"  # a letter of intent that may lead to a purchase, no talks named
     if status == "signed":
         said = [clauses[c.clause].sent.text for c in live if c.stage == "sign"]
-        # ... beside which a sentence only says when the units will come ("would be delivered by 2023") signs nothing
-        plans = [t for t in said if not (_TO_COME.search(t) and not _DONE_BUY.search(t))]
+        # ... beside which a sentence only says when the units will come ("would be delivered by 2023"), only approves
+        # the money ("signed off on a budget of $9 billion for buying the jets") or only supposes a signature ("if we
+        # signed an agreement today") signs nothing, unless it tells the plan itself
+        aside = [t for t in said if (_TO_COME.search(t) or _MONEY_APPROVED.search(t) or _IF_SIGNED.search(t))
+                 and not _DONE_BUY.search(_IF_SIGNED.sub(" ", t)) and not _FUTURE_BUY.search(t)]
+        plans = [t for t in said if t not in aside]
         if plans and all(_FUTURE_BUY.search(t) and not _DONE_BUY.search(_FUTURE_BUY.rx.sub(" ", t)) for t in plans):
             return "considered"
+        if said and not plans and all(_MONEY_APPROVED.search(t) or _IF_SIGNED.search(t) for t in said):
+            return "considered"  # money approved or a signature supposed, no contract: a purchase considered
         if said and all(_INTENT_SIGNED.search(t) and not _DONE_BUY.search(_INTENT_SIGNED.sub(" ", t))
                         and not _TALKS_PROPER.search(t) for t in said):
             return "considered"  # "signed a letter of intent for the acquisition of jets": no contract signed
