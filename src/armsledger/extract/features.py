@@ -333,10 +333,14 @@ class Featurizer:
             takers = self._takers
             if cand.recipient in takers[0]:
                 f.append("rec:takes_in_report")
+                if len(takers[0]) == 1:  # the one country the report names as taking anything
+                    f.append("rec:sole_taker_in_report")
             elif takers[0]:
                 f.append("rec:not_taker_in_report")
             if cand.supplier in takers[1]:
                 f.append("sup:gives_in_report")
+                if len(takers[1]) == 1:  # ... and as giving
+                    f.append("sup:sole_giver_in_report")
             elif takers[1]:
                 f.append("sup:not_giver_in_report")
         named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
