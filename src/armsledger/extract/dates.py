@@ -65,6 +65,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           # ... not counted from another event ("within two years of their production", "within 36
                           # months after signing")
                           r"(?!\s+(?:of|after|following)\b|\s+from\s+(?!now\b|today\b))", re.I)),
+    # "on 14/7", "on 3/11/2024": day before month, unless the first figure cannot be a month's day and the second can
+    ("num", re.compile(rf"(?<![\w/.,-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>{_YEAR}))?(?![\w/.,-]?\d)")),
     ("y", re.compile(rf"(?<![\w$€£₹.,-])(?P<y>{_YEAR})(?![\w%.,-]\d|\s*(?:crore|lakh|million|billion|%|per cent|km|kilometres|troops|soldiers|units|aircraft|tanks))(?!-\d)\b")),
 ]
 
@@ -204,8 +206,10 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
                     s += 1
             if taken.overlaps(s, e):
                 continue
+            if kind == "num" and not _NUM_PREP.search(text, max(0, s - 8), s):
+                continue  # "2/3 of the fleet", "24/7", a dateline: a day and month only after "on", "since", ...
             future = future_at(s) if future_at else False
-            past = kind == "m_in" and not future and past_at is not None and past_at(s)
+            past = kind in _PAST_ASKED and not future and past_at is not None and past_at(s)
             resolved = _resolve(kind, m, ref, future, past)
             if resolved is None:
                 continue
@@ -224,7 +228,54 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
                 out.append(DateMention(m.start(), m.end(), m.group(), value, precision, None, "ago"))
                 taken.add(m.start(), m.end())
     out.sort(key=lambda d: d.start)
+    if "day" in text:
+        out = _days_apart(text, ref, out, taken)
     return out
+
+
+_PAST_ASKED = {"m_in", "dm", "md", "num"}
+_NUM_PREP = re.compile(r"\b(?:on|since|until|from|by|before|after)\s+$", re.I)
+_COUNT = r"(?P<n>a|an|one|two|three|four|five|six|\d)"
+# a day counted from the day last named ("the day before", "a day earlier", "the following day", "two days later")
+_DAYS_APART = re.compile(
+    rf"\b(?:(?:the|{_COUNT})\s+days?\s+(?P<dir>before|after|earlier|later|previously)|"
+    r"the\s+(?P<dir2>previous|preceding|next|following)\s+day)\b", re.I)
+# ... not in a sentence of its own: the words after make it a preposition ("a day after Riyadh agreed")
+_ADVERB_END = re.compile(r"\s*(?:[,.;:)\"”]|$|to\b|that\b|and\b|when\b|in\b|at\b|with\b|by\b)", re.I)
+_BACK = {"before", "earlier", "previously", "previous", "preceding"}
+
+
+def _days_apart(text: str, ref: date | None, out: list[DateMention], taken: SpanSet) -> list[DateMention]:
+    """Days told apart from another: "signed the day before" is the day before the day last named (or the
+    report's); "on Friday ..., a day after Riyadh agreed" dates what follows it a day before that Friday."""
+    found = []
+    for m in _DAYS_APART.finditer(text):
+        s, e = m.start(), m.end()
+        if taken.overlaps(s, e):
+            continue
+        n = 1 if m["n"] is None else (_NUMBER_WORDS.get(m["n"].lower()) or int(m["n"]))
+        word = (m["dir"] or m["dir2"]).lower()
+        step = -n if word in _BACK else n
+        prior = [d for d in out if d.end <= s and d.precision == "day" and s - d.end < 600]
+        anchor = prior[-1] if prior else None
+        adverb = m["dir2"] is not None or word in ("earlier", "later", "previously") or _ADVERB_END.match(text, e)
+        if not adverb:
+            # a preposition: what follows is dated from a day the same sentence names before it
+            if anchor is None or any(c in text[anchor.end:s] for c in ".!?\n"):
+                continue
+            step = -step
+        if anchor is not None:
+            base = date.fromisoformat(anchor.value)
+        elif ref is not None:
+            base = ref
+        else:
+            continue
+        value = (base + timedelta(days=step)).isoformat()
+        found.append(DateMention(s, e, m.group(), value, "day", None, "days_apart"))
+        taken.add(s, e)
+    if not found:
+        return out
+    return sorted(out + found, key=lambda d: d.start)
 
 
 # "two years ago", "18 months ago", "a year ago": counted back from the reference date
@@ -271,6 +322,18 @@ def _part_value(part: str | None, year: int, month: int | None = None) -> tuple[
     return f"{year:04d}", "year"
 
 
+def _day_near(ref: date, month: int, day: int, future: bool, past: bool) -> tuple[str, str]:
+    """A day named without its year: the reference date's year, or the one before when that puts it well after
+    the report, or the one after when the clause speaks of the future or the day would be most of a year gone
+    ("on January 19" in a report of late December, unless told in the past)."""
+    d = date(ref.year, month, day)
+    if (d - ref).days > 200:
+        d = d.replace(year=ref.year - 1)
+    elif ((ref - d).days > 300 and not past) or ((ref - d).days > 200 and future):
+        d = d.replace(year=ref.year + 1)
+    return d.isoformat(), "day"
+
+
 def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool, past: bool = False) -> tuple[str, str] | None:
     try:
         if kind == "span":
@@ -284,12 +347,15 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool, past: 
         if kind in ("dm", "md", "range_dm", "range_md"):
             if ref is None:
                 return None
-            d = date(ref.year, _month(m["m"]), int(m["d0"] if kind.startswith("range") else m["d"]))
-            if (d - ref).days > 200:
-                d = d.replace(year=ref.year - 1)
-            elif (ref - d).days > 200 and future:
-                d = d.replace(year=ref.year + 1)
-            return d.isoformat(), "day"
+            return _day_near(ref, _month(m["m"]), int(m["d0"] if kind.startswith("range") else m["d"]), future, past)
+        if kind == "num":
+            a, b = int(m["a"]), int(m["b"])
+            day, mon = (b, a) if b > 12 >= a else (a, b)
+            if m["y"]:
+                return date(int(m["y"]), mon, day).isoformat(), "day"
+            if ref is None:
+                return None
+            return _day_near(ref, mon, day, future, past)
         if kind in ("part_my", "my"):
             part = m.groupdict().get("part")
             if part and "half" in part.lower():

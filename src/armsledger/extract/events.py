@@ -235,6 +235,14 @@ class EventFinder:
         return out
 
 
+# a sentence that opens by saying when the signing told before took place ("The deal was signed on Monday")
+_SIGNED_OPENING = re.compile(
+    r"\s*(?:The|These|Those|Both|All)\s+(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|contracts?|accords?|MoUs?|"
+    r"memorand\w+|documents?|pacts?)\s+(?:was|were|had been|have been)\s+(?:signed|concluded|inked|finali[sz]ed)\b",
+    re.I)
+_SIGNINGS = {"AGREEMENT", "DEAL_SIGNED", "COPRODUCTION"}
+
+
 class _Sentence:
     """The events one sentence states: those its event triggers name (one method per kind) and those that
     follow from what the deal rules read in it (a signing, an offer, talks, a delivery of a deal it names).
@@ -311,6 +319,21 @@ class _Sentence:
                 return dm
         return None
 
+    def _signed_next(self, said: DateMention) -> DateMention:
+        """For a signing dated by its report alone ("QNA reported on Wednesday that Qatar has signed ..."), the date
+        the next sentence gives it when it opens by saying so ("The agreements were concluded on Tuesday ...")."""
+        clauses = self.finder.clauses
+        if self.i + 1 >= len(clauses):
+            return said
+        nxt = clauses[self.i + 1]
+        m = _SIGNED_OPENING.match(self.text, nxt.start)
+        if m is None:
+            return said
+        for dm in sorted(nxt.dates, key=lambda x: x.start):
+            if m.end() <= dm.start < m.end() + 40 and not _CLAUSE_BREAK.search(self.text, m.end(), dm.start):
+                return dm
+        return said
+
     def people_for(self, t: Trigger, kinds: tuple[str, ...]) -> list[Entity]:
         out = []
         rivals = [x for x in self.c.of("event", *kinds) if x is not t]
@@ -335,6 +358,8 @@ class _Sentence:
         return future_kind if future else "occurred"
 
     def add(self, type_: str, status: str, dm, participants, countries, platforms, location=None) -> None:
+        if dm is not None and type_ in _SIGNINGS and reported_at(self.text, dm.start, self.c.start):
+            dm = self._signed_next(dm)
         self.finder.events.append(Event(type_, status, dm, unique(participants), unique([x for x in countries if x]),
                                         location, unique(platforms), self.span, self.i, at=self.at))
 

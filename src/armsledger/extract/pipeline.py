@@ -284,7 +284,7 @@ def _past_marker(body: str):
     return past_at
 
 
-_FUTURE = Caseless(re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|plans? to|slated|ahead of|upcoming|next|due|expected)\b", re.I))
+_FUTURE = Caseless(re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|set for|plans? to|slated|ahead of|upcoming|next|due|expected|to arrive|to be delivered)\b", re.I))
 # a verb in the past: an auxiliary ("was", "had") or a past form of the verbs of deals, giving, visits and saying (a
 # statement's "said in September"), not a participle of something still to be done ("to be delivered in August")
 # (the words it shares with `deals._PAST_CUE` and `events._PAST_DONE` are `tenses`'; how they differ is said there)
