@@ -43,8 +43,8 @@ def test_parts_are_engines_and_guns():
 
 
 @pytest.mark.parametrize("text, maker, seller, key", [
-    # a licence build: the seller named through its works and its country, the maker only by the type
-    ("The Philippines ordered 32 Black Hawk helicopters from PZL Mielec in Poland.", "USA", "POL", ("PHL", "UH-60")),
+    # the country of the firm that sells the type ("Airbus") is no seller where the one that builds it is named
+    ("Nigeria took delivery of two Airbus C295 aircraft from Spain last week.", "FRA", "ESP", ("NGA", "C-295")),
     # a second-hand sale: the country of the firm that makes the type ("Airbus") is no seller
     ("Uruguay bought two Airbus C295 transport aircraft from Portugal, which had flown them for a decade.", "FRA",
      "PRT", ("URY", "C-295")),
@@ -59,12 +59,13 @@ def test_a_supplier_not_named_as_seller_gives_way_to_the_country_named_as_seller
 
 
 def _seller_rows(partner: bool) -> list[set[str]]:
-    maker = {"plat:catalogue", "sup:origin", "sib:other_seller", "sup:cue:made"} | ({"sup:partner"} if partner else set())
-    return [maker, {"plat:catalogue", "sup:not_origin", "sup:cue:from"}]
+    # the supplier the catalogue gives beside the type's origin, or a firm's country ("Airbus")
+    maker = {"plat:catalogue", "sup:not_origin", "sib:other_seller"} | ({"sup:partner"} if partner else set())
+    return [maker, {"plat:catalogue", "sup:not_origin", "sup:cue:from", "sup:via:country"}]
 
 
 def test_a_supplier_not_named_as_seller_gives_way_to_the_named_seller_kept():
-    keys = [("r", "USA", "ARG", "F-16"), ("r", "DNK", "ARG", "F-16")]
+    keys = [("r", "FRA", "URY", "C-295"), ("r", "PRT", "URY", "C-295")]
     over = decide.overruled(keys, _seller_rows(partner=False))
     assert over == {0: [1]}
     assert decide.overrule([True, True], over) == [False, True]

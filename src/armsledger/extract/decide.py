@@ -94,12 +94,13 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
       has one seller, and it is not the maker; out of fold the maker's deal was wrong in 7 of 9 such pairs kept
       (right only where the report tells both sold: the two builders of the FREMM). A seller named through its
       company ("built by Airbus in Seville") is no rival: it is the maker too;
-    - a list: for a candidate whose supplier is not named as selling where another country is, after a "from", for
-      the same recipient and platform (`sib:other_seller`: "American-made F-16s from Denmark", "Airbus helicopters
-      from the US", "Black Hawks from PZL Mielec, the Polish subsidiary"), the candidates of that named seller:
-      kept both, the named seller stands. In the training reports, where the named seller's was a deal, 4 such
-      candidates in 172 were deals too; out of fold the model kept 3, none right. Not a consortium partner's
-      (`sup:partner`: "Eurofighters from Qatar", the UK a seller too, as the gold reads it);
+    - a list: for a candidate whose supplier is not named as selling where another country is, by its name, after a
+      "from", for the same recipient and platform (`sib:other_seller`: "American-made F-16s from Denmark", "Airbus
+      helicopters from the US", "Black Hawks from PZL Mielec in Poland"), the candidates of that named seller: kept
+      both, the named seller stands. In the training reports, where the named seller's was a deal, 3 such candidates
+      in 163 were deals too; out of fold the model kept 2, neither right. Not a consortium partner's (`sup:partner`:
+      "Eurofighters from Qatar", the UK a seller too, as the gold reads it), and not for a seller named only through
+      its company ("C295s from Airbus": a maker too, as above);
     - a list: for a class ("helicopters", "two submarines"), the catalogue platforms of its kind with the same
       report, supplier and recipient: kept both, the class gives way to the named platform ("delivered four Chinook
       helicopters to India, which has bought 15 of the helicopters"): one deal told under two names. In the
@@ -107,12 +108,12 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
       273 (most of them the same gold deal as the named one). A class of any ship ("warships", "naval vessels")
       gives way to a named platform of any naval kind ("delivered two warships ... the Type 054A/P frigates")."""
     by: dict[tuple, list[int]] = {}
-    sellers: dict[tuple, list[int]] = {}  # the candidates whose supplier is named as selling "from X"
+    sellers: dict[tuple, list[int]] = {}  # the candidates whose supplier is a country named as selling "from X"
     kinds: dict[tuple, list[tuple[int, str]]] = {}  # the catalogue platforms of each report and pair, with their kind
     for i, (k, f) in enumerate(zip(keys, feats)):
         if "sup:via:country" in f and "sup:origin" not in f:
             by.setdefault((k[0], k[2], k[3]), []).append(i)
-        if "sup:cue:from" in f:
+        if "sup:cue:from" in f and "sup:via:country" in f:
             sellers.setdefault((k[0], k[2], k[3]), []).append(i)
         if "plat:catalogue" in f:
             kinds.setdefault((k[0], k[1], k[2]), []).append((i, _kind(f)))
