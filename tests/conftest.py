@@ -154,3 +154,33 @@ def seeded_ledger_url(request, tmp_path, seeded_ledger_path):
     yield f"{PG_SERVER}/{name}"
     with psycopg.connect(f"{PG_SERVER}/test", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def featurize(extractor: Extractor):
+    """For the tests of the deal features' speed steps: `featurize(sentences)` reads the sentences together, in
+    threes, and each sample article as far as the deal candidates (body, clauses, `Featurizer`, candidates; the
+    sellers indexed)."""
+    return lambda sentences: _featurized(extractor, sentences)
+
+
+def _featurized(extractor: Extractor, sentences: list[str]) -> list:
+    from armsledger import Article
+    from armsledger.extract import candidates as cands
+    from armsledger.extract.deals import DealFinder
+    from armsledger.extract.features import Featurizer
+    from armsledger.ingest import clean_surrogates
+
+    texts = [" ".join(sentences)] + [" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3)]
+    texts += [next(read(str(p))).text for p in sorted(ARTICLES.glob("*.txt"))]
+    out = []
+    for text in texts:
+        body = clean_surrogates(text)
+        _, ents, clauses, home, _ = extractor._analyse(Article(text=text), body)
+        finder = DealFinder(ents, clauses, body, home)
+        finder.open_deals()
+        fz = Featurizer(clauses, body, home)
+        built = cands.build(clauses, body, home)
+        fz.index_sellers(built)
+        out.append((body, clauses, fz, built))
+    return out

@@ -3,18 +3,11 @@ each must give what its first form gave. The first forms are written out here an
 articles and sentences written for this test."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from armsledger import Article, read
 from armsledger.extract import candidates as cands
-from armsledger.extract.deals import DealFinder
 from armsledger.extract.features import (_LOST_AFTER, _LOST_AFTER_WORDS, _LOST_BEFORE, _LOST_BEFORE_WORDS,
-                                         _MAKER_AFTER, _MAKER_BEFORE, _NOT_QUALIFIES, Featurizer, _may)
-from armsledger.ingest import clean_surrogates
-
-ROOT = Path(__file__).resolve().parents[1]
+                                         _MAKER_AFTER, _MAKER_BEFORE, _NOT_QUALIFIES, _may)
 
 SENTENCES = [
     "Sidelining the T-50's competitors, the L-159 from the Czech Republic and the Russian Yak-130, Poland ordered "
@@ -32,20 +25,8 @@ SENTENCES = [
 
 
 @pytest.fixture(scope="module")
-def articles(extractor) -> list:
-    texts = [" ".join(SENTENCES)] + [" ".join(SENTENCES[k:k + 3]) for k in range(0, len(SENTENCES), 3)]
-    texts += [next(read(str(p))).text for p in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt"))]
-    out = []
-    for text in texts:
-        body = clean_surrogates(text)
-        _, ents, clauses, home, _ = extractor._analyse(Article(text=text), body)
-        finder = DealFinder(ents, clauses, body, home)
-        finder.open_deals()
-        fz = Featurizer(clauses, body, home)
-        built = cands.build(clauses, body, home)
-        fz.index_sellers(built)
-        out.append((body, clauses, fz, built))
-    return out
+def articles(featurize) -> list:
+    return featurize(SENTENCES)
 
 
 def _makes_other_first_form(fz, p, m, c, first, last) -> bool:

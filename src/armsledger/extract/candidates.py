@@ -102,7 +102,7 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
         titled = text[s:s + 1].isupper()  # "Ocean Patrol Vessels": a class written in capitals, words and all
         priced = False
         for _ in range(3):
-            w = _MODIFIER.search(text[max(c.start, start - 40):start])
+            w = _modifier_before(text[max(c.start, start - 40):start])
             if not w:
                 break
             word = w.group(1).lower()
@@ -138,6 +138,15 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
         name = text[start:e]
         out.append((start, e, Entity("platform", name.lower(), category=kind, extra={"generic": True})))
     return out
+
+
+def _modifier_before(window: str) -> re.Match | None:
+    """`_MODIFIER.search(window)`, tried only where it can begin: its word holds no space and is followed by nothing
+    but spaces, so a match begins in the window's last word (the search would try every place before it)."""
+    words = window.rstrip()
+    if not words:
+        return None
+    return _MODIFIER.search(window, len(words) - len(words.rsplit(None, 1)[-1]))
 
 
 # what may stand between a hyphened class word and the class it qualifies: "anti-ship cruise missiles"

@@ -65,7 +65,7 @@ def _beaten(cand: cands.Candidate, p: float, best: dict, lists: dict) -> bool:
     return not (mine & lists.get(top_recipient, set()))
 
 
-def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
+def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict[int, list[int] | None]:
     """The candidates the thresholds do not decide alone (`keys`: report, supplier, recipient, platform), for
     `overrule`:
 
@@ -106,7 +106,11 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
       helicopters to India, which has bought 15 of the helicopters"): one deal told under two names. In the
       training reports 22 such classes in 1,124 were deals of their own, and where the named one was a deal, 10 in
       273 (most of them the same gold deal as the named one). A class of any ship ("warships", "naval vessels")
-      gives way to a named platform of any naval kind ("delivered two warships ... the Type 054A/P frigates")."""
+      gives way to a named platform of any naval kind ("delivered two warships ... the Type 054A/P frigates").
+
+    `kinds`, when given, holds each candidate's platform kind where its mentions tell it alone (`kind_of`), None
+    where `_kind` must read it from the features."""
+    known = kinds
     by: dict[tuple, list[int]] = {}
     sellers: dict[tuple, list[int]] = {}  # the candidates whose supplier is a country named as selling "from X"
     kinds: dict[tuple, list[tuple[int, str]]] = {}  # the catalogue platforms of each report and pair, with their kind
@@ -116,7 +120,8 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
         if "sup:cue:from" in f and "sup:via:country" in f:
             sellers.setdefault((k[0], k[2], k[3]), []).append(i)
         if "plat:catalogue" in f:
-            kinds.setdefault((k[0], k[1], k[2]), []).append((i, _kind(f)))
+            kinds.setdefault((k[0], k[1], k[2]), []).append((i, _kind(f) if known is None or known[i] is None
+                                                                else known[i]))
     out: dict[int, list[int] | None] = {}
     for i, (k, f) in enumerate(zip(keys, feats)):
         if NOT_BOUGHT in f or MAKES_OTHER in f or BLOCKS in f or CIVIL in f or REC_FROM in f or not PARTS.isdisjoint(f):
@@ -132,7 +137,7 @@ def overruled(keys: list[tuple], feats: list) -> dict[int, list[int] | None]:
         elif "sup:origin" in f:
             continue
         elif "plat:generic" in f:
-            kind = _kind(f)
+            kind = _kind(f) if known is None or known[i] is None else known[i]
             umbrella = kind in ("ship", "warship") and _ANY_SHIP.fullmatch(k[3]) is not None
             named = [j for j, c in kinds.get((k[0], k[1], k[2]), ())
                      if c == kind or c.endswith(" " + kind) or umbrella and c in _NAVAL]
@@ -151,6 +156,18 @@ _NAVAL = frozenset({"ship", "warship", "frigate", "corvette", "destroyer", "subm
 def _kind(feats) -> str:
     """The platform's kind (category), as its features name it."""
     return next((x[4:] for x in feats if x.startswith("cat:")), "none")
+
+
+def kind_of(cand: cands.Candidate) -> str | None:
+    """`_kind` of the candidate's features without reading them, where its mentions name one kind: each mention
+    adds "cat:" and its platform's category (`Featurizer._platform_at`), and no other feature begins so; None
+    where they name more than one (the first in the set's order is then `_kind`'s answer)."""
+    ms = cand.mentions
+    kind = ms[0].platform.category or "none"
+    for m in ms:
+        if (m.platform.category or "none") != kind:
+            return None
+    return kind
 
 
 def overrule(yes: list[bool], over: dict[int, list[int] | None]) -> list[bool]:
@@ -252,7 +269,8 @@ def apply(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
         else:
             bars.append(model.deal.threshold)
     passed = [p >= t and id(c) not in speaking for (c, _, p, _), t in zip(scored, bars)]
-    over = overruled([(None, *c.key) for c, _, _, _ in scored], [f for _, f, _, _ in scored])
+    over = overruled([(None, *c.key) for c, _, _, _ in scored], [f for _, f, _, _ in scored],
+                     [kind_of(c) for c, _, _, _ in scored])
     kept = overrule(passed, over)
     finder.overruled += [_overruled_why(scored, i, bars[i], over[i]) for i in sorted(over) if passed[i] and not kept[i]]
     for (cand, feats, p, rule), threshold, keep in zip(scored, bars, kept):

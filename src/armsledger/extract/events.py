@@ -145,9 +145,10 @@ LEAD = 4  # a report's opening sentences (headline included): what they tell und
 
 def lead_day(clauses: list[Clause]) -> tuple[set[int], DateMention | None]:
     """The opening sentences of a report that tell its news (by index; not the headline, not page noise) and the
-    day they give: the first full date of the first two ("WARSAW, Dec 1", "said on Friday")."""
+    day they give: the first full date of any of them ("WARSAW, Dec 1", "said on Friday", a third sentence's "The
+    contract was signed in Warsaw on Monday" under two undated ones)."""
     lead = [i for i, c in enumerate(clauses[:LEAD]) if not c.sent.noise and not c.sent.headline]
-    peg = next((d for i in lead[:2] for d in clauses[i].dates if d.precision == "day"), None)
+    peg = next((d for i in lead for d in clauses[i].dates if d.precision == "day"), None)
     return set(lead), peg
 
 
@@ -186,7 +187,7 @@ class EventFinder:
 
     def _news_peg(self) -> None:
         """Talks told undated in a report's opening paragraphs happened on the day the report is about:
-        the first full date of its first two sentences."""
+        the first full date of its opening sentences (`lead_day`)."""
         lead, peg = lead_day(self.clauses)
         if peg is None:
             return

@@ -32,8 +32,8 @@ STAGE_EVENT = {"considered": "REQUEST", "offered": "OFFER", "negotiating": "NEGO
 
 
 def news_peg(clauses: list[Clause], ref) -> DateMention | None:
-    """The day a report is about: the first full date of its first two sentences ("WARSAW, Dec 1", "said on
-    Friday"), else its reference date (the published date)."""
+    """The day a report is about: the first full date of its opening sentences (`events.lead_day`: "WARSAW, Dec 1",
+    "said on Friday"), else its reference date (the published date)."""
     _, peg = lead_day(clauses)
     if peg is None and ref is not None:
         day = ref.isoformat()
@@ -495,6 +495,44 @@ def echo(events: list[Event]) -> None:
             others |= told.get((ev.type, code), set())
         n = len(others - {ev.clause})
         ev.hints = ev.hints + ("echo:" + ("0" if n == 0 else "1" if n == 1 else "2+"),)
+
+
+def date_echo(events: list[Event]) -> None:
+    """Whether another sentence of the report proposes an event of the same type with a country in common on a
+    date that agrees with the event's (the same, or one the other's contains: "May 2024", "31 May 2024"; a feature of
+    the model, `date_echo:same`), only on other dates (`date_echo:other`), or none dated does (`date_echo:none`): a
+    happening retold is told on its own date, a date one sentence alone offers is more often another's (the report's
+    day, a statement's). Linear in the candidates: each type and country's dates are counted once, by every prefix
+    (how many begin so) and whole, over the report and per sentence, the event's own sentence then taken out."""
+    counts: dict[tuple, int] = {}  # (type, country, sentence or None, "^" or "=", value): how many begin so, are it
+    for ev in events:
+        if ev.date is None:
+            continue
+        value = ev.date.value
+        for code in set(ev.countries):
+            for at in (None, ev.clause):
+                for key in [(ev.type, code, at, "^", value[:k]) for k in range(len(value) + 1)] + \
+                        [(ev.type, code, at, "=", value)]:
+                    counts[key] = counts.get(key, 0) + 1
+
+    def count(type_: str, code: str, at: int | None, mine: str | None) -> tuple[int, int]:
+        """How many dates of the type and country (over the report, or of sentence `at`) agree with `mine`, and how
+        many there are."""
+        dated = counts.get((type_, code, at, "^", ""), 0)
+        if mine is None:
+            return 0, dated
+        return counts.get((type_, code, at, "^", mine), 0) + sum(
+            counts.get((type_, code, at, "=", mine[:k]), 0) for k in range(len(mine))), dated
+
+    for ev in events:
+        mine = ev.date.value if ev.date else None
+        same = other = False
+        for code in set(ev.countries):
+            agree, dated = count(ev.type, code, None, mine)
+            own_agree, own_dated = count(ev.type, code, ev.clause, mine)
+            same = same or agree > own_agree
+            other = other or dated - own_dated > agree - own_agree
+        ev.hints = ev.hints + ("date_echo:" + ("same" if same else "other" if other else "none"),)
 
 
 def _within(starts: list[int], lo: int, hi: int) -> bool:

@@ -191,7 +191,7 @@ class Featurizer:
         self._sides: dict[tuple, tuple] = {}
         self._named: dict[tuple, tuple] = {}
         self._own: dict[tuple, tuple] = {}
-        self._near: dict[tuple, frozenset | list | tuple | None] = {}  # memos of three lookups, each by its own key
+        self._near: dict[tuple, frozenset | list | tuple | bool | None] = {}  # memos of small lookups, each by its own key
         self._combos: dict = {}
         self._raw: dict[tuple, tuple] = {}
         self._rule_index: tuple | None = None
@@ -349,14 +349,16 @@ class Featurizer:
         if self._civil(cand):
             f.append(CIVIL)
         cues = [self._lost_cues(m) for m in cand.mentions]
-        # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs it at all
-        every = frozenset.intersection(*cues) if cues else _EMPTY
-        for x in {_POOLED.get(x, x) for x in frozenset().union(*cues)}:
-            f.append("lost:" + x)
-            if any(_POOLED.get(y, y) == x for y in every):
-                f.append("lost_all:" + x)
-        if cues and all(c & _NOT_BOUGHT for c in cues):
-            f.append(NOT_BOUGHT)
+        if any(cues):  # (most mentions have none: then none of these)
+            # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs
+            # it at all
+            every = frozenset.intersection(*cues)
+            for x in {_POOLED.get(x, x) for x in frozenset().union(*cues)}:
+                f.append("lost:" + x)
+                if any(_POOLED.get(y, y) == x for y in every):
+                    f.append("lost_all:" + x)
+            if all(c & _NOT_BOUGHT for c in cues):
+                f.append(NOT_BOUGHT)
         return self._frozen(sorted(f))
 
     def _blocks_in(self, clause: int, code: str) -> bool:
@@ -375,9 +377,13 @@ class Featurizer:
         """Is the recipient named, at this mention, after a "from" that tells where something comes from ("arrived
         from South Korea", "used Typhoons from Qatar and Oman", "competition from the UK", "opposition from India"),
         not who asks for it ("an order from Romania", "a request from the Indian Navy")?"""
-        first, _, _ = self._list_of(self.clauses[p.clause], p)
-        before = self.text[max(self.clauses[p.clause].start, first - 40):first]
-        return bool(_FROM_BEFORE.search(before)) and not _ASKS_FROM.search(before)
+        key = ("from", p.clause, p.start, p.end)  # what it reads: the list that holds the party, by its span
+        hit = self._near.get(key)
+        if hit is None:
+            first, _, _ = self._list_of(self.clauses[p.clause], p)
+            before = self.text[max(self.clauses[p.clause].start, first - 40):first]
+            hit = self._near[key] = bool(_FROM_BEFORE.search(before)) and not _ASKS_FROM.search(before)
+        return hit
 
     def _civil(self, cand: Candidate) -> bool:
         """Is the platform an airliner: named only as its maker's model by number, uncatalogued ("Boeing 787-10",
@@ -417,7 +423,7 @@ class Featurizer:
         if hit is None:
             low = lowered(self.text[c.start:c.end])
             hit = self._lost[id(c)] = (_LOST_BEFORE_WORDS, _LOST_AFTER_WORDS) if low is None else (
-                tuple(x for x in _LOST_BEFORE_WORDS if x[0] in low), tuple(x for x in _LOST_AFTER_WORDS if x[0] in low))
+                tuple([x for x in _LOST_BEFORE_WORDS if x[0] in low]), tuple([x for x in _LOST_AFTER_WORDS if x[0] in low]))
         return hit
 
     def _plat_own(self, platform: Entity) -> tuple[str, ...]:
@@ -624,8 +630,15 @@ class Featurizer:
                     p = m.start()
                     for k in _STAGE_OF_FOUND[m.group(1)]:  # the beginnings the longest one found begins with
                         at.setdefault(k, []).append(p)
-                hit = frozenset(STATUS_ONLY + name for k, (name, rx) in enumerate(_STAGE_CUES)
-                                if (any(rx.twin.match(low, p) for p in at.get(k, ())) if _STAGE_AT[k] else rx.search(words)))
+                names = []  # (in the cues' order, as the set was filled before: the same set, in the same order)
+                for k, (name, rx) in enumerate(_STAGE_CUES):
+                    if _STAGE_AT[k]:
+                        starts = at.get(k)
+                        if starts is not None and any(rx.twin.match(low, p) for p in starts):
+                            names.append(STATUS_ONLY + name)
+                    elif rx.search(words):
+                        names.append(STATUS_ONLY + name)
+                hit = frozenset(names)
             self._stages[i] = hit
         return hit
 

@@ -149,6 +149,15 @@ _WITH_STATUS = ("date:year:", "date:sign_trig", "date:deliver_trig", "cue:delive
                 "cue_after:delivered", "cue_after:future")
 
 
+class _WithStatus(dict):
+    """Feature name -> whether it begins with one of `_WITH_STATUS`, each name tested once (an article's figures
+    share most of their features)."""
+
+    def __missing__(self, name: str) -> bool:
+        hit = self[name] = name.startswith(_WITH_STATUS)
+        return hit
+
+
 @dataclass
 class Figure:
     """One figure that may fill a deal's field: its kind, where it stands, what the field becomes."""
@@ -238,6 +247,7 @@ class Figures:
         self._date_sents: dict[int, tuple[str, ...]] = {}  # `_date_sentence`, by sentence
         self._may: dict[tuple, bool] = {}  # `_may_fill`, by field and figure
         self._books: dict[tuple, bool] = {}  # `of_books`, by the sum's span
+        self._weighs_status = _WithStatus().__getitem__  # is a feature also weighed with the status? once a name
         named: dict[str, set[int]] = {}  # platform name -> the sentences naming it (read once: linear time)
         for i, c in enumerate(clauses):
             if not c.sent.noise:
@@ -433,7 +443,7 @@ class Figures:
         if hit is None:
             base = frozenset(self._features(d, f, fig, said))
             # with them, those of its features also weighed with the deal's status, in the set's order
-            hit = self._base[key] = (base, tuple(x for x in base if x.startswith(_WITH_STATUS)))
+            hit = self._base[key] = (base, tuple(filter(self._weighs_status, base)))
         base, with_status = hit
         out = set(base)  # as `set(base).union(votes)` makes it, without the second copy
         out.update(self._rule_votes(d, f, fig))

@@ -58,16 +58,18 @@ class Binary:
         feats = set().union(*parts)
         if sum(map(len, parts)) != len(feats):
             return feats, _sigmoid(self.margin(feats))
-        w = self.weights
-        z = self.bias
-        for part in parts:
-            m = memo.get(part) if type(part) is frozenset else None
-            if m is None:
-                m = sum(map(w.get, part, repeat(0.0)))
-                if type(part) is frozenset:
-                    memo[part] = m
-            z += m
-        return feats, _sigmoid(z)
+        try:
+            margins = list(map(memo.get, parts))  # most parts were weighed for an earlier candidate
+        except TypeError:  # a part that is no frozen set: each weighed here
+            margins = [None] * len(parts)
+        if None in margins:
+            w = self.weights
+            for k, part in enumerate(parts):
+                if margins[k] is None:
+                    m = margins[k] = sum(map(w.get, part, repeat(0.0)))
+                    if type(part) is frozenset:
+                        memo[part] = m
+        return feats, _sigmoid(reduce(add, margins, self.bias))  # the bias, then each part's margin, in turn
 
     def explain(self, feats, k: int = 6) -> list[tuple[str, float]]:
         """The features that pushed the decision most, either way, with their weights."""

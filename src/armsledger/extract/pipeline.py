@@ -87,6 +87,7 @@ class Extractor:
             events_decide.age(events, clauses, ref)
             events_decide.salience(events, clauses)
             events_decide.first_told(events)
+            events_decide.date_echo(events)
         if figures is not None:
             figures += figures_decide.Figures(finder, deals, clauses, body, ref).groups()
         if model is not None and model.figures:

@@ -34,7 +34,7 @@ import sys
 import time
 
 from ..extract import Extractor
-from . import fit, fitscreen
+from . import fit, fitscreen, settingscreen
 from .goldsets import TRAINING_SETS, load
 
 SETTINGS = ("base", "C=0.03", "C=0.3", "C=1", "no-words", "words", "balanced")
@@ -42,17 +42,12 @@ FIGS = ("deals P", "deals R", "deals", "deal fields", "events", "entities")
 
 
 def configure(setting: str) -> float:
-    """Sets the module constants `setting` names (the others at train's defaults); returns its C."""
-    fit.FEATURE_GROUPS, fit.DEAL_CLASS_WEIGHT = "all", None
-    if setting.startswith("C="):
-        return float(setting[2:])
-    if setting in ("no-words", "words"):
-        fit.FEATURE_GROUPS = setting
-    elif setting == "balanced":
-        fit.DEAL_CLASS_WEIGHT = "balanced"
-    elif setting != "base":
+    """Sets the module constants `setting` names (the others at train's defaults); returns its C.
+
+    The settings are read by `settingscreen.configure`, the one parser of them; this screen takes the C it gives."""
+    if setting.partition("=")[0] not in {s.partition("=")[0] for s in SETTINGS}:
         raise ValueError(f"unknown setting {setting!r}: {', '.join(SETTINGS)} or C=X")
-    return 0.1
+    return settingscreen.configure(setting)["C"]
 
 
 def figures(cv: dict) -> dict[str, float]:
