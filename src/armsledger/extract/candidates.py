@@ -59,6 +59,9 @@ _MODIFIER = re.compile(r"([a-zA-Z][a-z]*(?:-[a-z]+)*|\d[\d,.]*-?(?:ton|tonne|met
 _MAKER_GAP = re.compile(r"\s+$")
 _NUMBER_WORDS = ("eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
                  "sixty seventy eighty ninety hundred thousand dozens number numbers batch batches fleet pair")
+# the scale of a sum right before a weapon noun: the sum is the deal's ("a $3.4 billion missile deal", "a 13.5
+# billion-baht submarine deal", "$250 million per boat"): no class of its own (0 deals in 60 such candidates)
+_SCALES = frozenset("million millions billion billions trillion bn bln mln crore crores lakh per".split())
 # "-ing" words that qualify a class rather than act on it ("infantry fighting vehicles", "landing ships")
 _ING_MODIFIERS = frozenset("fighting landing training refuelling refueling warning tracking firing jamming "
                            "minehunting mine-hunting minesweeping mine-sweeping patrolling towing bridging spotting "
@@ -97,12 +100,16 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
             continue  # "Rafale fighter jets": the class of a platform already named ("Rafale jets, drones" is not)
         start = s
         titled = text[s:s + 1].isupper()  # "Ocean Patrol Vessels": a class written in capitals, words and all
+        priced = False
         for _ in range(3):
             w = _modifier_before(text[max(c.start, start - 40):start])
             if not w:
                 break
             word = w.group(1).lower()
             ws = start - len(w.group(0))
+            if word.split("-")[0] in _SCALES:
+                priced = True
+                break
             if any(ps < start and ws < pe and ent.catalogue_id for ps, pe, ent in c.platforms):
                 break  # "Tuzla class patrol boats": the last word of the catalogue platform named before is no modifier
             if word in _NOT_MODIFIER or _verb_s(word) or (word.endswith("ing") and word not in _ING_MODIFIERS) \
@@ -111,20 +118,25 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
                                                         and not _named(c, ws, ws + len(w.group(1)))):
                 break
             start = ws
+        if priced:
+            continue  # "a $3.4 billion missile defence deal", "the $5bn jet deal": a sum qualifies the deal, no class
         if start < s and any(0 <= start - pe <= 2 and not text[pe:start].strip(" -") for _, pe, _ in c.platforms):
             continue  # "Leopard 2 battle tanks", "Su-34 strike aircraft": the head noun of the platform just named
         head_word = m.group("head").lower()
+        kind = _HEADS[head_word]
+        if kind == "ship" and "patrol" in text[start:s].lower():
+            kind = "patrol vessel"  # "offshore patrol vessels" are of the kind of the catalogue's OPVs
         maker = _maker_before(c, text, start)
         if maker is not None:
             ms, org = maker
             name = text[ms:e]
-            out.append((ms, e, Entity("platform", name, country=org.country, category=_HEADS[head_word],
+            out.append((ms, e, Entity("platform", name, country=org.country, category=kind,
                                       extra={"generic": True, "maker": org.name})))
             continue
         if start == s and head_word in _QUALIFIED_ONLY:
             continue
         name = text[start:e]
-        out.append((start, e, Entity("platform", name.lower(), category=_HEADS[head_word], extra={"generic": True})))
+        out.append((start, e, Entity("platform", name.lower(), category=kind, extra={"generic": True})))
     return out
 
 

@@ -656,6 +656,8 @@ _NOT_CREDIT_NAME = {"news", "shipyard", "times", "daily", "post", "press", "agen
 # the organisations that speak for a state, and name its country as its name does ("the Kenyan army", "the
 # Indonesian Ministry of Defence"): a buyer's own bodies
 STATE_BODIES = frozenset({"armed service", "ministry", "government body"})
+# the UK's services whose names other kingdoms give their own (`EntityFinder._kingdoms_services`)
+_SHARED_ROYAL = frozenset({"Royal Air Force", "Royal Navy"})
 HEAD_ROLES = {"president", "prime minister", "king", "crown prince", "emir", "amir", "chancellor", "supreme leader",
               "sultan", "premier", "head of state", "queen", "prince"}
 
@@ -1071,6 +1073,7 @@ class EntityFinder:
         self._acronym_in_brackets(text, ents)
         self._designations(text, ents)
         self._bodies_by_acronym(text, ents)
+        self._kingdoms_services(text, ents)
         self._merge_platform_family(ents)
         self._consortia(text, ents)
         self._body_names_trimmed(ents)
@@ -2061,6 +2064,46 @@ class EntityFinder:
                 a = m.end() + later.start()
                 if ents.covered(a, a + len(abbr)) is None:
                     ents.mention(ent, Span(a, a + len(abbr), abbr))
+
+    def _kingdoms_services(self, text: str, ents: Entities) -> None:
+        """"Royal Air Force" and "Royal Navy", written bare, are the UK's in the catalogue, and the names a dozen
+        kingdoms give their own services. A bare one is another country's where that country is named right before
+        it ("the Brunei Royal Air Force", "Thailand's Royal Navy"), or where the report names one other kingdom's
+        royal service ("the Royal Moroccan Armed Forces", "the Royal Jordanian Air Force") and the UK nowhere: it is
+        that kingdom's (its service of that name where the report names one: "Royal Jordanian Air Force")."""
+        shared = [e for e in ents.of_kind("organization") if e.country == "GBR" and e.name in _SHARED_ROYAL]
+        if not shared:
+            return
+        services = [e for e in ents.of_kind("organization") if e.category == "armed service" and e.country
+                    and e.country != "GBR" and e.name.split()[0] == "Royal"]
+        kingdoms = {e.country for e in services}
+        uk_named = any(x.kind == "country" and x.code == "GBR" for _, _, x in ents.spans)
+        for ent in shared:
+            for mm in list(ent.mentions):
+                if mm.text not in _SHARED_ROYAL:
+                    continue  # "UK Royal Navy", "RAF"
+                before = [(s, e, x.code) for s, e, x in ents.overlapping(max(0, mm.start - 40), mm.start)
+                          if x.kind == "country" and x.code and text[e:mm.start] in (" ", "'s ", "’s ")]
+                if before:
+                    s, e, country = before[-1]
+                    if country == "GBR":
+                        continue
+                    # "the Brunei Royal Air Force" is its name; "Thailand's Royal Navy" is the Royal Navy of Thailand
+                    start, name = (s, text[s:mm.end]) if e == mm.start - 1 else (mm.start, mm.text)
+                elif len(kingdoms) == 1 and not uk_named:
+                    country = next(iter(kingdoms))
+                    start, name = mm.start, mm.text
+                else:
+                    continue
+                own = next((e for e in services if e.country == country and e.name.endswith(mm.text[len("Royal"):])),
+                           None)
+                new = own or ents.get_or_add(("organization", f"{name.casefold()}|{country}"), lambda: Entity(
+                    "organization", name, country=country, category="armed service"))
+                ent.mentions = [x for x in ent.mentions if x is not mm]
+                ents.unmention((mm.start, mm.end, ent))
+                if ents.at.get(mm.start) is ent:
+                    del ents.at[mm.start]
+                self._force_mention(ents, new, Span(start, mm.end, text[start:mm.end]))
 
     def _covered_by_org(self, ents: Entities, start: int, end: int) -> bool:
         near = ents.overlapping(min(start, end - 1) - 1, max(end, start + 1))  # every span either test can take

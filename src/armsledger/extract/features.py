@@ -958,7 +958,7 @@ _LOST_BEFORE = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
                  r"\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
     ("replaces", r"\b(?:replac\w+|succeed|succeeds|supersed\w+|in place of)\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
     ("aboard", r"\b(?:aboard|on board|onboard|fitted (?:to|on)|mounted on|integrated (?:into|on))\s+(?:the\s+)?"
-               r"(?:[\w.'’-]+\s+){0,3}$"),
+               r"(?:[\w.'’-]+\s+){0,5}$"),  # "aboard the Indian Navy's aircraft carrier INS Vikrant"
 )]
 _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
     ("rival", r"^(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:lost|lost out|was rejected|were rejected|was passed over|"
@@ -984,6 +984,9 @@ _ASKS_FROM = re.compile(r"\b(?:orders?|contracts?|requests?|interest|demand|enqu
 MAKES_OTHER = "rec_all:makes_other"
 BLOCKS = "rec_all:blocks"
 CIVIL = "plat_all:civil"  # an airliner: no deal of arms (`decide.overruled`)
+# a part of another platform (an aircraft's or a ship's engine, a naval gun): sold with what it powers or arms, no deal
+# of its own (`decide.overruled`)
+PARTS = frozenset({"cat:aircraft engine", "cat:naval engine", "cat:naval gun"})
 _NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard", "lost_bid"})
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over",
            "lost_bid": "passed_over"}
