@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import candidates as cands
 from .context import STAGES, Clause
 from .deals import Claim, Deal, DealFinder
-from .features import BLOCKS, CIVIL, MAKES_OTHER, NOT_BOUGHT, PARTS, REC_FROM, Featurizer
+from .features import BLOCKS, CIVIL, MAKES_OTHER, NOT_BOUGHT, REC_FROM, Featurizer
 from .learned import Model
 
 STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "negotiate", "signed": "sign",
@@ -82,10 +82,9 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
       (`plat_all:civil`): 0 deals in 6; and where the recipient, wherever the platform's sentences name it, is named
       after a "from" that tells where the platform comes from, not who asks for it (`rec_all:from`: "arrived from
       South Korea", "used Typhoons from Qatar and Oman", "competition from the UK"; not "an order from Romania"):
-      1 deal in 493, none of the 13 the rules opened; and where the platform is a part of another, an aircraft's or
-      a ship's engine or a naval gun (`features.PARTS`: "GE F404 engines", "the T700 engines of the AH-1W"): in the
-      training reports 0 deals in 62, yet out of fold the model kept 3 (the maker's country weighs, with the buyer
-      of the aircraft beside it);
+      1 deal in 493, none of the 13 the rules opened. An engine or a naval gun is left to the model (its kind is a
+      feature): in the training reports none of 62 such candidates is a deal, but an engine bought on its own ("99
+      F404 engines for its Tejas jets") is a procurement the register records, so no rule forbids it;
     - a list: for a candidate whose supplier is the platform's maker (`sup:origin`), the candidates of the same
       report, recipient and platform whose supplier is another country the report names (`sup:via:country`), not
       the maker: kept both, the named seller beats the maker the catalogue gives. A second-hand sale ("24 F-16s from
@@ -124,7 +123,7 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
                                                                 else known[i]))
     out: dict[int, list[int] | None] = {}
     for i, (k, f) in enumerate(zip(keys, feats)):
-        if NOT_BOUGHT in f or MAKES_OTHER in f or BLOCKS in f or CIVIL in f or REC_FROM in f or not PARTS.isdisjoint(f):
+        if NOT_BOUGHT in f or MAKES_OTHER in f or BLOCKS in f or CIVIL in f or REC_FROM in f:
             out[i] = None
             continue
         named = []
@@ -187,8 +186,6 @@ def _overruled_why(scored: list, i: int, threshold: float, named: list[int] | No
         why = "no buyer: the recipient is named only as the maker of another platform"
     elif named is None and CIVIL in scored[i][1]:
         why = "no arms: an airliner, named only by its maker's model, no sentence of it telling of arms or forces"
-    elif named is None and not PARTS.isdisjoint(scored[i][1]):
-        why = "no deal of its own: a part of another platform (an engine, a naval gun)"
     elif named is None and BLOCKS in scored[i][1]:
         why = "no buyer: the recipient is named only as blocking, banning, sanctioning or refusing a licence for it"
     elif named is None and REC_FROM in scored[i][1]:

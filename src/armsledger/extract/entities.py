@@ -223,8 +223,6 @@ _MONTH_SHORT = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _BODY_LEAD = re.compile(r"^(?:(?:(?:Deputy|Vice|Assistant|Acting)\s+)?(?:Head|Director(?:\s+General)?|Director-General|Chief|"
                         r"Commander|Chairman|Chairperson|President|Minister|Secretary|Spokesman|Spokesperson)\s+of\s+(?:the\s+)?"
                         r"|(?:of|for)\s+(?:the\s+)?|[A-Z][\w.-]*-based\s+|[A-Z][\w.-]*['’]s\s+)")
-# the United Kingdom's royal services, which other kingdoms' reports write bare for their own (`_royal_service_of_another`)
-_BRITISH_ROYAL = {"royal-air-force": "Air Force", "royal-navy": "Navy"}
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 # a name then a verb only a person's name is followed by ("Ann Kowal said", "Ann Kowal also wrote"): `_speakers`
@@ -1077,26 +1075,7 @@ class EntityFinder:
         self._merge_platform_family(ents)
         self._consortia(text, ents)
         self._body_names_trimmed(ents)
-        self._royal_service_of_another(ents)
         return ents
-
-    @staticmethod
-    def _royal_service_of_another(ents: Entities) -> None:
-        """"The Royal Air Force" or "the Royal Navy" written bare in a report that never names the United Kingdom and
-        names one other royal service of that kind ("the Royal Jordanian Air Force") is that one, shortened ("AMMAN
-        -- The Royal Air Force took delivery of two helicopters")."""
-        if any(c.code == "GBR" for c in ents.of_kind("country")):
-            return
-        orgs = ents.of_kind("organization")
-        for ent in orgs:
-            tail = _BRITISH_ROYAL.get(ent.catalogue_id or "")
-            if tail is None or any(m.text.strip() not in (ent.name, "the " + ent.name, "The " + ent.name)
-                                   for m in ent.mentions):
-                continue
-            others = [o for o in orgs if o is not ent and o.mentions and o.name.startswith("Royal ")
-                      and o.name.endswith(" " + tail) and len(o.name.split()) > len(ent.name.split())]
-            if len(others) == 1:
-                ents.absorb(ent, others[0])
 
     @staticmethod
     def _body_names_trimmed(ents: Entities) -> None:

@@ -984,9 +984,6 @@ _ASKS_FROM = re.compile(r"\b(?:orders?|contracts?|requests?|interest|demand|enqu
 MAKES_OTHER = "rec_all:makes_other"
 BLOCKS = "rec_all:blocks"
 CIVIL = "plat_all:civil"  # an airliner: no deal of arms (`decide.overruled`)
-# a part of another platform (an aircraft's or a ship's engine, a naval gun): sold with what it powers or arms, no deal
-# of its own (`decide.overruled`)
-PARTS = frozenset({"cat:aircraft engine", "cat:naval engine", "cat:naval gun"})
 _NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard", "lost_bid"})
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over",
            "lost_bid": "passed_over"}
