@@ -109,18 +109,19 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
 
     `kinds`, when given, holds each candidate's platform kind where its mentions tell it alone (`kind_of`), None
     where `_kind` must read it from the features."""
-    known = kinds
+    def kind(i: int, f) -> str:
+        return _kind(f) if kinds is None or kinds[i] is None else kinds[i]
+
     by: dict[tuple, list[int]] = {}
     sellers: dict[tuple, list[int]] = {}  # the candidates whose supplier is a country named as selling "from X"
-    kinds: dict[tuple, list[tuple[int, str]]] = {}  # the catalogue platforms of each report and pair, with their kind
+    named_kinds: dict[tuple, list[tuple[int, str]]] = {}  # the catalogue platforms of each report and pair, by kind
     for i, (k, f) in enumerate(zip(keys, feats)):
         if "sup:via:country" in f and "sup:origin" not in f:
             by.setdefault((k[0], k[2], k[3]), []).append(i)
         if "sup:cue:from" in f and "sup:via:country" in f:
             sellers.setdefault((k[0], k[2], k[3]), []).append(i)
         if "plat:catalogue" in f:
-            kinds.setdefault((k[0], k[1], k[2]), []).append((i, _kind(f) if known is None or known[i] is None
-                                                                else known[i]))
+            named_kinds.setdefault((k[0], k[1], k[2]), []).append((i, kind(i, f)))
     out: dict[int, list[int] | None] = {}
     for i, (k, f) in enumerate(zip(keys, feats)):
         if NOT_BOUGHT in f or MAKES_OTHER in f or BLOCKS in f or CIVIL in f or REC_FROM in f:
@@ -136,10 +137,10 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
         elif "sup:origin" in f:
             continue
         elif "plat:generic" in f:
-            kind = _kind(f) if known is None or known[i] is None else known[i]
-            umbrella = kind in ("ship", "warship") and _ANY_SHIP.fullmatch(k[3]) is not None
-            named = [j for j, c in kinds.get((k[0], k[1], k[2]), ())
-                     if c == kind or c.endswith(" " + kind) or umbrella and c in _NAVAL]
+            own = kind(i, f)
+            umbrella = own in ("ship", "warship") and _ANY_SHIP.fullmatch(k[3]) is not None
+            named = [j for j, c in named_kinds.get((k[0], k[1], k[2]), ())
+                     if c == own or c.endswith(" " + own) or umbrella and c in _NAVAL]
             if named:
                 out[i] = named
     return out

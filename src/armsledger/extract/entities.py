@@ -206,25 +206,25 @@ _NOT_BODY_LAST = frozenset("defence defense security power strike attack mission
 # beside the English
 _HONORIFIC_FIRST = re.compile(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr|Tan Sri|Puan Sri|Datuk Seri|Dato['’] Seri|"
                               r"Dato['’] Sri|Datuk|Dato['’]|Datin|Toh Puan|Tun)\.?\s+")
+_STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
+               "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 # the capitalised word right before a surname, on its line: a forename, or a title, or a word opening a sentence
 _FORENAME_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][a-z]+)[ \t]+\Z")
-# capitalised words before a surname that are no forename: honorifics, words opening a sentence, days and months
+# capitalised words before a surname that are no forename: honorifics, words opening a sentence (`_STOP_FIRST`'s
+# and more), days and months
 _NOT_FORENAME = frozenset(
-    "mr mrs ms miss dr sir dame lord lady madam shri smt sheikh shaikh sheikha his her hon excellency majesty highness "
-    "the a an and but in on at of this that these his their its while when after before under over with from for by as "
-    "if so yet both then now also meanwhile however although though because since until unless whereas where whether "
+    "mr mrs ms miss dr sir dame lord lady madam shri smt sheikh shaikh sheikha hon excellency majesty highness "
+    "so yet both then now also meanwhile however although though because since until unless whereas where whether "
     "why how what who whom whose which said says told asked added according during despite against between among "
     "neither nor either not only even just "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split())
+    "september october november december".split()) | _STOP_FIRST
 _MONTH_SHORT = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 # what leads up to a body's name and is not part of it (`EntityFinder._body_names_trimmed`): an office of it, where it
 # is based, its owner, a stray "of the"
 _BODY_LEAD = re.compile(r"^(?:(?:(?:Deputy|Vice|Assistant|Acting)\s+)?(?:Head|Director(?:\s+General)?|Director-General|Chief|"
                         r"Commander|Chairman|Chairperson|President|Minister|Secretary|Spokesman|Spokesperson)\s+of\s+(?:the\s+)?"
                         r"|(?:of|for)\s+(?:the\s+)?|[A-Z][\w.-]*-based\s+|[A-Z][\w.-]*['’]s\s+)")
-_STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
-               "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
 # a name then a verb only a person's name is followed by ("Ann Kowal said", "Ann Kowal also wrote"): `_speakers`
 _SPEECH_WORDS = ("said", "says", "told", "wrote", "added", "explained", "stressed", "tweeted", "insisted", "recalled",
                  "emphasised", "emphasized", "remarked")
