@@ -26,6 +26,9 @@ def test_day_and_month_in_figures(text, value):
 @pytest.mark.parametrize("text", [
     "About 2/3 of the fleet is grounded.",
     "The base runs 24/7 with 3/4 of its crews.",
+    "The order was cut by 1/3 after the budget review.",
+    "The radar station runs on 24/7 standby.",
+    "The share of imported parts fell from 1/4 to 1/2 of the total.",
 ])
 def test_fractions_are_no_dates(text):
     assert found(text) == []
@@ -56,3 +59,11 @@ def test_a_day_after_a_named_day(text, said, value):
 
 def test_a_day_after_with_no_day_named_is_left_undated():
     assert [t for t, _ in found("Word of the sale emerged a day after the prime ministers spoke.")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt signed the contract on 3 July and deliveries began in the days after.",
+    "The frigate reached Alexandria on 3 July; in the days before, the crews had trained at sea.",
+])
+def test_the_days_after_or_before_name_no_day(text):
+    assert [v for t, v in found(text) if "days" in t] == []

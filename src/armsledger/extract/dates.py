@@ -65,8 +65,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           # ... not counted from another event ("within two years of their production", "within 36
                           # months after signing")
                           r"(?!\s+(?:of|after|following)\b|\s+from\s+(?!now\b|today\b))", re.I)),
-    # "on 14/7", "on 3/11/2024": day before month, unless the first figure cannot be a month's day and the second can
-    ("num", re.compile(rf"(?<![\w/.,-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>{_YEAR}))?(?![\w/.,-]?\d)")),
+    # "on 14/7", "on 3/11/2024": day before month, unless the second figure cannot be a month and the first can
+    # ("on 12/25"); not round-the-clock service ("on 24/7 standby")
+    ("num", re.compile(rf"(?<![\w/.,-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})(?:/(?P<y>{_YEAR}))?(?![\w/.,-]?\d)"
+                       r"(?<!\b24/7)")),
     ("y", re.compile(rf"(?<![\w$€£₹.,-])(?P<y>{_YEAR})(?![\w%.,-]\d|\s*(?:crore|lakh|million|billion|%|per cent|km|kilometres|troops|soldiers|units|aircraft|tanks))(?!-\d)\b")),
 ]
 
@@ -207,7 +209,7 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
             if taken.overlaps(s, e):
                 continue
             if kind == "num" and not _NUM_PREP.search(text, max(0, s - 8), s):
-                continue  # "2/3 of the fleet", "24/7", a dateline: a day and month only after "on", "since", ...
+                continue  # "2/3 of the fleet", "cut by 1/3", a dateline: a day and month only after "on", "since", ...
             future = future_at(s) if future_at else False
             past = kind in _PAST_ASKED and not future and past_at is not None and past_at(s)
             resolved = _resolve(kind, m, ref, future, past)
@@ -234,11 +236,11 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
 
 
 _PAST_ASKED = {"m_in", "dm", "md", "num"}
-_NUM_PREP = re.compile(r"\b(?:on|since|until|from|by|before|after)\s+$", re.I)
+_NUM_PREP = re.compile(r"\b(?:on|since|until|before|after)\s+$", re.I)  # not "by" or "from": "cut by 1/3", "from 1/4 to 1/2"
 _COUNT = r"(?P<n>a|an|one|two|three|four|five|six|\d)"
 # a day counted from the day last named ("the day before", "a day earlier", "the following day", "two days later")
 _DAYS_APART = re.compile(
-    rf"\b(?:(?:the|{_COUNT})\s+days?\s+(?P<dir>before|after|earlier|later|previously)|"
+    rf"\b(?:(?:the\s+day|{_COUNT}\s+days?)\s+(?P<dir>before|after|earlier|later|previously)|"
     r"the\s+(?P<dir2>previous|preceding|next|following)\s+day)\b", re.I)
 # ... not in a sentence of its own: the words after make it a preposition ("a day after Riyadh agreed")
 _ADVERB_END = re.compile(r"\s*(?:[,.;:)\"”]|$|to\b|that\b|and\b|when\b|in\b|at\b|with\b|by\b)", re.I)
@@ -249,6 +251,8 @@ def _days_apart(text: str, ref: date | None, out: list[DateMention], taken: Span
     """Days told apart from another: "signed the day before" is the day before the day last named (or the
     report's); "on Friday ..., a day after Riyadh agreed" dates what follows it a day before that Friday."""
     found = []
+    days = [d for d in out if d.precision == "day"]  # in the text's order, none overlapping
+    j, last = 0, None  # the day named last before the match: one walk along them, not a scan per match
     for m in _DAYS_APART.finditer(text):
         s, e = m.start(), m.end()
         if taken.overlaps(s, e):
@@ -256,8 +260,9 @@ def _days_apart(text: str, ref: date | None, out: list[DateMention], taken: Span
         n = 1 if m["n"] is None else (_NUMBER_WORDS.get(m["n"].lower()) or int(m["n"]))
         word = (m["dir"] or m["dir2"]).lower()
         step = -n if word in _BACK else n
-        prior = [d for d in out if d.end <= s and d.precision == "day" and s - d.end < 600]
-        anchor = prior[-1] if prior else None
+        while j < len(days) and days[j].end <= s:
+            last, j = days[j], j + 1
+        anchor = last if last is not None and s - last.end < 600 else None
         adverb = m["dir2"] is not None or word in ("earlier", "later", "previously") or _ADVERB_END.match(text, e)
         if not adverb:
             # a preposition: what follows is dated from a day the same sentence names before it
