@@ -104,6 +104,15 @@ def test_a_sums_scale_before_a_weapon_noun_names_no_class(extractor, text):
     assert not {n for n in names if n.split()[0].split("-")[0] in ("billion", "bn", "million")}
 
 
+@pytest.mark.parametrize("text, cls", [
+    ("Germany has delivered 1.2 million drones to Ukraine since the war began.", "drones"),
+    ("Taiwan plans to buy 3 million drones from domestic and American makers by 2028.", "drones"),
+])
+def test_a_count_in_millions_keeps_its_class(extractor, text, cls):
+    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
+    assert cls in {c.platform.name for c, _, _ in rows}
+
+
 @pytest.mark.parametrize("text, key", [
     ("Senegal ordered three offshore patrol vessels from France in 2019.", ("FRA", "SEN", "offshore patrol vessels")),
     ("The Philippines will buy six new patrol ships from Japan.", ("JPN", "PHL", "patrol ships")),

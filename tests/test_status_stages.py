@@ -99,6 +99,15 @@ def test_a_handover_completing_the_deal_completes_it(rules_only, text, platform)
     assert status(rules_only, text, platform) == "completed"
 
 
+@pytest.mark.parametrize("text", [
+    "China has handed over two Type 054A frigates to Pakistan, completing the first phase of the order for four.",
+    "China has delivered two Type 054A frigates to Pakistan, completing the first part of the order for six.",
+    "China has handed over two Type 054A frigates to Pakistan, completing the initial phase of the order for eight.",
+])
+def test_a_handover_completing_a_phase_of_the_order_does_not_complete_it(rules_only, text):
+    assert status(rules_only, text, "Type 054A") != "completed"
+
+
 def test_a_contract_still_being_completed_is_not_completed(rules_only):
     text = "Hanwha is completing the contract for 24 K9 howitzers ordered by Estonia from South Korea in 2018."
     assert status(rules_only, text, "K9") == "signed"

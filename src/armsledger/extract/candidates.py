@@ -62,6 +62,12 @@ _NUMBER_WORDS = ("eleven twelve thirteen fourteen fifteen sixteen seventeen eigh
 # the scale of a sum right before a weapon noun: the sum is the deal's ("a $3.4 billion missile deal", "a 13.5
 # billion-baht submarine deal", "$250 million per boat"): no class of its own (0 deals in 60 such candidates)
 _SCALES = frozenset("million millions billion billions trillion bn bln mln crore crores lakh per".split())
+# ... and only where there is money: a currency's sign or code before the figure, or its name joined to the scale
+# ("billion-baht"); "1.2 million drones" is a count, and the class stands
+_MONEY_BEFORE = re.compile(r"(?:[$€£₹¥]|\b(?:[A-Z]{3}|Rs\.?|Rp|Tk)\s*)[\d.,\s]*$")
+_CURRENCY_WORDS = frozenset("dollar dollars euro euros baht rupee rupees pound pounds yen won ruble rubles rouble roubles "
+                            "lira real reais rand peso pesos yuan ringgit dirham dirhams riyal riyals krone kroner "
+                            "krona kronor zloty naira shekel shekels".split())
 # "-ing" words that qualify a class rather than act on it ("infantry fighting vehicles", "landing ships")
 _ING_MODIFIERS = frozenset("fighting landing training refuelling refueling warning tracking firing jamming "
                            "minehunting mine-hunting minesweeping mine-sweeping patrolling towing bridging spotting "
@@ -108,7 +114,9 @@ def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
             word = w.group(1).lower()
             ws = start - len(w.group(0))
             if word.split("-")[0] in _SCALES:
-                priced = True
+                parts = word.split("-")
+                priced = (len(parts) > 1 and parts[1] in _CURRENCY_WORDS
+                          or _MONEY_BEFORE.search(text, max(0, ws - 25), ws) is not None)
                 break
             if any(ps < start and ws < pe and ent.catalogue_id for ps, pe, ent in c.platforms):
                 break  # "Tuzla class patrol boats": the last word of the catalogue platform named before is no modifier

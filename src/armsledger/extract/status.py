@@ -233,7 +233,10 @@ _LAST_DONE = Caseless(re.compile(
     # a handover that completes the order: "has handed over two warships to Pakistan, completing a deal for four
     # frigates", "the last jets arrived and completed the contract"
     r"\b(?:delivered|handed\s+over|commissioned|arrived|received|transferred)\b[^.;]{0,120}?(?:,\s*|\band\s+|\bthus\s+|"
-    r"\bwhich\s+)complet(?:ed|ing|es)\s+(?:a|an|the|its|their)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:deal|contract|order)\b", re.I))
+    r"\bwhich\s+)complet(?:ed|ing|es)\s+(?:a|an|the|its|their)\s+"
+    # ... the order itself, not a part of it or talks on it ("completing the first phase of the order")
+    r"(?:(?!(?:of|for|on|phase|stage|part|talks|negotiations?|first|second|initial)\b)[\w$€£.,-]+\s+){0,4}?"
+    r"(?:deal|contract|order)\b", re.I))
 
 
 def _told_in_part(cited: list[str]) -> bool:
