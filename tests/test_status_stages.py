@@ -10,16 +10,6 @@ import pytest
 from armsledger.model import Article
 
 
-@pytest.fixture(scope="module")
-def rules_only():
-    from armsledger.extract import Extractor
-    return Extractor(model=False)
-
-
-def status(extractor, text: str, platform: str) -> str:
-    return {d["platform"]: d for d in extractor(Article(text=text, published="2024-06-01"))["deals"]}[platform]["status"]
-
-
 @pytest.mark.parametrize("text, platform", [
     ("Indonesia is to buy 24 Rafale jets from France. The finance ministry has signed off on a budget of $8 billion "
      "for buying the jets.", "Rafale"),
@@ -28,16 +18,16 @@ def status(extractor, text: str, platform: str) -> str:
     ("Peru will look at buying F-16 jets from the United States. \"If we signed an agreement today, we would receive "
      "the first F-16 jets in 2027,\" the minister said.", "F-16"),
 ])
-def test_money_approved_or_a_signature_supposed_leaves_a_purchase_considered(rules_only, text, platform):
-    assert status(rules_only, text, platform) == "considered"
+def test_money_approved_or_a_signature_supposed_leaves_a_purchase_considered(rules_deal, text, platform):
+    assert rules_deal(text, platform)["status"] == "considered"
 
 
 @pytest.mark.parametrize("text, platform", [
     ("Brazil signed a deal with Sweden for 36 Gripen jets; the jets are due to be delivered by 2027.", "Gripen"),
     ("Chile ordered six C295 aircraft from Spain in 2022; the remaining four will be built in Chile.", "C-295"),
 ])
-def test_a_contract_signed_stays_signed(rules_only, text, platform):
-    assert status(rules_only, text, platform) == "signed"
+def test_a_contract_signed_stays_signed(rules_deal, text, platform):
+    assert rules_deal(text, platform)["status"] == "signed"
 
 
 @pytest.mark.parametrize("text, platform", [
@@ -48,8 +38,8 @@ def test_a_contract_signed_stays_signed(rules_only, text, platform):
     ("Norway signed a contract for 54 Leopard 2 tanks from Germany in 2023; the rest of the tanks will arrive in "
      "2026.", "Leopard 2"),
 ])
-def test_a_delivery_begun_in_other_words_is_in_delivery(rules_only, text, platform):
-    assert status(rules_only, text, platform) == "in_delivery"
+def test_a_delivery_begun_in_other_words_is_in_delivery(rules_deal, text, platform):
+    assert rules_deal(text, platform)["status"] == "in_delivery"
 
 
 def signing_dates(extractor, text: str, platform: str) -> dict[str, set[str]]:
@@ -95,8 +85,8 @@ def test_a_delivery_date_is_not_read_as_the_signatures(extractor, text, platform
     ("The last two K9 howitzers arrived in Estonia and completed the contract for 24 guns signed with South Korea in "
      "2018.", "K9"),
 ])
-def test_a_handover_completing_the_deal_completes_it(rules_only, text, platform):
-    assert status(rules_only, text, platform) == "completed"
+def test_a_handover_completing_the_deal_completes_it(rules_deal, text, platform):
+    assert rules_deal(text, platform)["status"] == "completed"
 
 
 @pytest.mark.parametrize("text", [
@@ -104,10 +94,10 @@ def test_a_handover_completing_the_deal_completes_it(rules_only, text, platform)
     "China has delivered two Type 054A frigates to Pakistan, completing the first part of the order for six.",
     "China has handed over two Type 054A frigates to Pakistan, completing the initial phase of the order for eight.",
 ])
-def test_a_handover_completing_a_phase_of_the_order_does_not_complete_it(rules_only, text):
-    assert status(rules_only, text, "Type 054A") != "completed"
+def test_a_handover_completing_a_phase_of_the_order_does_not_complete_it(rules_deal, text):
+    assert rules_deal(text, "Type 054A")["status"] != "completed"
 
 
-def test_a_contract_still_being_completed_is_not_completed(rules_only):
+def test_a_contract_still_being_completed_is_not_completed(rules_deal):
     text = "Hanwha is completing the contract for 24 K9 howitzers ordered by Estonia from South Korea in 2018."
-    assert status(rules_only, text, "K9") == "signed"
+    assert rules_deal(text, "K9")["status"] == "signed"
