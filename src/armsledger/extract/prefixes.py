@@ -217,6 +217,102 @@ def trie(words: list[str]) -> str:
     return walk(tree)
 
 
+# --------------------------------------------------------------------------- words a match must hold
+
+_MIN_NEED = 3  # characters of the shortest word worth testing for
+_MAX_NEEDS = 12  # words in one test at most
+
+
+def needs(pattern: str, flags: int = 0, shortest: int = _MIN_NEED) -> tuple[str, ...] | None:
+    """Plain strings one of which every match of `pattern` holds, as it is written (a case-insensitive pattern
+    gives None: its twin, matched over the lower-cased text, is read instead, `Caseless`); None when no such
+    words of `shortest` characters or more (at most `_MAX_NEEDS` of them) can be told. A text that holds none
+    of them cannot hold a match, so the expression need not be tried over it. Lookarounds are passed over (what
+    they read lies outside the match), as is anything optional; a branch needs one of what each of its
+    alternatives needs."""
+    if flags & (re.IGNORECASE | re.VERBOSE) or not isinstance(pattern, str):
+        return None
+    try:
+        tree = _P.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - any doubt means "nothing needed"
+        return None
+    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):  # an inline (?i) or (?x)
+        return None
+    got = _need_seq(list(tree), shortest)
+    return None if got is None else tuple(sorted(got))
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None or b is None:
+        return a if b is None else b
+    ka, kb = (min(map(len, a)), -len(a)), (min(map(len, b)), -len(b))
+    return a if ka >= kb else b
+
+
+def _usable(s: frozenset[str] | None, shortest: int) -> frozenset[str] | None:
+    return s if s and len(s) <= _MAX_NEEDS and min(map(len, s)) >= shortest else None
+
+
+def _need_seq(items, shortest: int) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run = ""
+    for op, av in list(items) + [(None, None)]:
+        if op is _C.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            best = _better(best, _usable(frozenset((run,)), shortest))
+            # a branch right after the words: they and each alternative's first words ("re(?:st|mainder)", as the
+            # parser writes "rest|remainder")
+            alts = _alternatives(op, av)
+            if alts is not None:
+                leads = [_lead_words(alt) for alt in alts]
+                if all(leads):
+                    best = _better(best, _usable(frozenset(run + w for w in leads), shortest))
+            run = ""
+        if op is None:
+            break
+        best = _better(best, _need_item(op, av, shortest))
+    return best
+
+
+def _alternatives(op, av) -> list | None:
+    """The alternatives of a branch, or of a group that is one branch; None for anything else."""
+    if op is _C.SUBPATTERN and not av[1] and not av[2] and len(av[3]) == 1:
+        op, av = list(av[3])[0]
+    return [list(alt) for alt in av[1]] if op is _C.BRANCH else None
+
+
+def _lead_words(items) -> str:
+    """The plain characters a sequence begins with."""
+    out = ""
+    for op, av in items:
+        if op is not _C.LITERAL:
+            break
+        out += chr(av)
+    return out
+
+
+def _need_item(op, av, shortest: int) -> frozenset[str] | None:
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _need_seq(list(sub), shortest)
+    if op is _ATOMIC:
+        return _need_seq(list(av), shortest)
+    if op is _C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            got = _need_seq(list(alt), shortest)
+            if got is None:
+                return None
+            out |= got
+        return _usable(frozenset(out), shortest)
+    if op in _REPEATS:
+        lo, _hi, sub = av
+        return _need_seq(list(sub), shortest) if lo >= 1 else None
+    return None
+
+
 # --------------------------------------------------------------------------- lower-cased twins
 
 _last_lowered: list = [(None, None), (None, None)]  # the last long text's answer, the last short text's
@@ -238,6 +334,22 @@ def lowered(text: str) -> str | None:
     return low
 
 
+def _absent(words: tuple[str, ...], low: str, pos: int, endpos: int) -> bool:
+    """Is none of `words` between `pos` and `endpos` of `low` (read as `re` reads them: a negative one as 0, where
+    `str.find` would count it from the end)?"""
+    if pos <= 0 and endpos >= len(low):
+        for w in words:
+            if w in low:
+                return False
+        return True
+    find = low.find
+    pos, endpos = max(pos, 0), max(endpos, 0)
+    for w in words:
+        if find(w, pos, endpos) >= 0:
+            return False
+    return True
+
+
 class Caseless:
     """A case-insensitive expression that runs as its case-sensitive twin (`caseless`) over the
     lower-cased text where that stands for the text: the same matches at the same places, found
@@ -249,23 +361,31 @@ class Caseless:
         self.rx = rx
         self.twin = caseless(rx)
         self.ascii = None if self.twin is None else ascii_variant(self.twin) or self.twin
+        # words one of which every match holds (in the lower-cased text): where none is there, nothing is tried
+        self.needs = None if self.twin is None else needs(self.twin.pattern, self.twin.flags)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = lowered(text) if self.twin is not None else None
         if low is None:
             return self.rx.search(text, pos, endpos)
+        if self.needs is not None and _absent(self.needs, low, pos, endpos):
+            return None
         return (self.ascii if low.isascii() else self.twin).search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low = lowered(text) if self.twin is not None else None
         if low is None:
             return self.rx.match(text, pos, endpos)
+        if self.needs is not None and _absent(self.needs, low, pos, endpos):
+            return None
         return (self.ascii if low.isascii() else self.twin).match(low, pos, endpos)
 
     def finditer(self, text: str):
         low = lowered(text) if self.twin is not None else None
         if low is None:
             return self.rx.finditer(text)
+        if self.needs is not None and not any(w in low for w in self.needs):
+            return iter(())
         return (self.ascii if low.isascii() else self.twin).finditer(low)
 
 
