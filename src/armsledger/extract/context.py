@@ -139,7 +139,15 @@ class Lexicon:
         self._index = [(n, {pre: tuple(ks) for pre, ks in index[n].items()}) for n in sorted(index, reverse=True)]
         self._memo: dict[str, tuple[int, ...]] = {}
         every = sorted({pre for _, table in self._index for pre in table})
-        self._starts = compiled(rf"(?<![\w-])(?={trie(every)})") if every else None
+        # the places a beginning stands, not after a word character or hyphen: `(?<![\w-])(?=beginning)` written so
+        # that the search skips to the characters a beginning starts with (an expression that opens with a
+        # lookbehind is tried at every character): that character read first, the test before it made behind it
+        # (`(?<![\w-].)`), the beginning looked for from it by a lookahead inside a one-character lookbehind. A match
+        # is that one character, so the next search starts one on, as after the zero-width match it was
+        firsts = sorted({pre[0] for pre in every})
+        self._starts = None if not every else compiled(
+            "[" + "".join(map(re.escape, firsts)) + rf"](?<![\w-].)(?<=(?={trie(every)}).)") if "\n" not in firsts \
+            else compiled(rf"(?<![\w-])(?={trie(every)})")
         compiled.save()
 
     def find(self, text: str, offset: int) -> list[Trigger]:

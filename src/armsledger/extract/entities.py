@@ -23,7 +23,7 @@ from .. import cache
 from ..catalogue import Catalogue, Entry
 from ..model import Span
 from .gazetteer import Hit
-from .prefixes import for_text, trie
+from .prefixes import for_text, needs, trie
 from .spans import SpanSet
 
 
@@ -228,15 +228,17 @@ _BODY_LEAD = re.compile(r"^(?:(?:(?:Deputy|Vice|Assistant|Acting)\s+)?(?:Head|Di
 # a name then a verb only a person's name is followed by ("Ann Kowal said", "Ann Kowal also wrote"): `_speakers`
 _SPEECH_WORDS = ("said", "says", "told", "wrote", "added", "explained", "stressed", "tweeted", "insisted", "recalled",
                  "emphasised", "emphasized", "remarked")
+# (the boundary before the name is checked after its capital, `(?<![\w'’.-].)`: an expression that begins with a
+# lookbehind is tried at every character of the text, one that begins with a capital only at capitals)
 _SPEAKER = re.compile(
-    r"(?<![\w'’.-])(?P<name>[A-Z][a-z][\w'’-]*(?:\s+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:\s+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
     r"(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
     r"\s+(?:also\s+|later\s+|then\s+|further\s+)?(?:" + "|".join(_SPEECH_WORDS) + r")\b")
 # words that open capitalised words before "said" that are no person's name: days, months, articles of other
 # languages' outlets ("La Tribune said"), pronouns and adverbs opening a sentence
 # "said Ann Kowal." / "said Ann Kowal, the ..." : the name after the verb, where its clause ends
 _SPEAKER_AFTER = re.compile(
-    r"\b(?:said|says|added|wrote|explained)[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    _lead("said|says|added|wrote|explained") + r"[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
     r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})(?=[ \t]*[,.;]|[ \t]+(?:in|on|at|after|before|during|of)\b)")
 _NOT_SPEAKER_FIRST = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                                "june july august september october november december la le les der die das el the a an "
@@ -259,9 +261,12 @@ _WRITER_LINES = (
     # Canadian Press"
     re.compile(r"(?m)(?:^|(?<=[.)])|(?<=[.)] ))[ \t]*(?P<names>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
                r"[ \t]*/[ \t]*(?:The[ \t]+)?[A-Z]"))
+# each with the strings one of which its every match holds (`prefixes.needs`: the occupation, "About", "From", a line
+# break or a handle, the slash), to skip the scan of a text without them
+_WRITER_NEEDS = tuple((rx, needs(rx.pattern, rx.flags, shortest=1)) for rx in _WRITER_LINES)
 # a capitalised word after "in", "at" or "near" and before where its clause goes on ("in Liboi on April 5", "in
 # Kant, where", "in Nadi."): a town, when no name found covers it (`_towns_after_in`)
-_IN_TOWN = re.compile(r"\b(?:in|near|outside)\s+(?P<name>[A-Z][a-zéèç][\w'’é-]*(?:[- ][A-Z][\w'’é-]+)?)(?=\s*(?:[,.;)]|"
+_IN_TOWN = re.compile(_lead("in|near|outside") + r"\s+(?P<name>[A-Z][a-zéèç][\w'’é-]*(?:[- ][A-Z][\w'’é-]+)?)(?=\s*(?:[,.;)]|"
                       r"\s+(?:on|in|and|last|this|next|during|where|to|for|from|earlier|later|since|before|after)\b))")
 _NOT_TOWN = frozenset("january february march april may june july august september october november december monday "
                       "tuesday wednesday thursday friday saturday sunday english french spanish arabic russian chinese "
@@ -275,8 +280,9 @@ _BODY_NOUN_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "shi
                     "think", "broadcaster", "newspaper", "daily", "conglomerate", "contractor", "start", "subsidiary",
                     "outlet", "agency", "group", "bank")
 _BODY_BY_NOUN = re.compile(
-    r"\b(?P<noun>company|firm|maker|manufacturer|producer|shipyard|shipbuilder|website|think[ -]tank|broadcaster|"
-    r"newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank)[ \t]+[\"“]?"
+    r"(?P<noun>" + _lead("company|firm|maker|manufacturer|producer|shipyard|shipbuilder|website|think[ -]tank|broadcaster|"
+                         "newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank")
+    + r")[ \t]+[\"“]?"
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
 # the seats of government that are places when one is at them or goes to them (`_seats_as_places`)
@@ -1418,8 +1424,10 @@ class EntityFinder:
             self._credited(text, ents, m, role)
         for m in for_text(self._line_byline, text).finditer(text) if _may_hold(text, _BYLINE_WORDS) else ():
             self._credited(text, ents, m, "reporter")
-        for rx in _WRITER_LINES if _has_any(text, _WRITER_WORDS) else ():
-            for m in rx.finditer(text):
+        for rx, words in _WRITER_NEEDS if _has_any(text, _WRITER_WORDS) else ():
+            if words is not None and not _has_any(text, words):
+                continue  # none of the words each of its matches holds
+            for m in for_text(rx, text).finditer(text):
                 self._credited(text, ents, m, "reporter")
         for rx in (self._descriptor, self._opening_appos):
             for m in for_text(rx, text).finditer(text):

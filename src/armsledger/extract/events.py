@@ -25,8 +25,9 @@ from .tenses import CAME, HAVE, WAS
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|sign\b|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
-_CLAUSE_BREAK_CASELESS = Caseless(_CLAUSE_BREAK)
+# (`\bword` written `w(?<!\w.)ord`, the same test, so that the search skips to the characters a break begins with; no
+# two branches can match at one place, so their order is free; searched as its twin over the lower-cased text)
+_CLAUSE_BREAK = Caseless(re.compile(r"(?:,\s+and\b|a(?<!\w.)nd that\b|;|w(?<!\w.)h(?:ile|ereas)\b|b(?<!\w.)ut\b)", re.I))
 _NOT_A_DELIVERY = re.compile(r"\b(?:until|till|before|once|as soon as)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
                              re.I)
 _ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initially|originally|first)\s+"
@@ -285,7 +286,7 @@ class _Sentence:
     # --- what every kind weighs ---------------------------------------------------
     def _reach(self, x: Trigger, dm: DateMention) -> int:
         if self._breaks is None:
-            self._breaks = [self.c.start + m.start() for m in _CLAUSE_BREAK_CASELESS.finditer(self.c.sent.text)]
+            self._breaks = [self.c.start + m.start() for m in _CLAUSE_BREAK.finditer(self.c.sent.text)]
         breaks = self._breaks
         lo, hi = min(x.end, dm.end), max(x.start, dm.start)
         far = distance((x.start, x.end), (dm.start, dm.end))

@@ -135,7 +135,12 @@ for _k, _heads in enumerate(_STAGE_HEADS):
 # a beginning the scan finds -> the cues of every beginning it begins with (itself included), in that order
 _STAGE_OF_FOUND = {h: tuple(k for n in range(1, len(h) + 1) for k in _STAGE_OF_HEAD.get(h[:n], ()))
                    for h in _STAGE_OF_HEAD}
-_STAGE_SCAN = re.compile(r"\b(?=(" + trie(sorted(_STAGE_OF_HEAD)) + "))") if _STAGE_OF_HEAD else None
+# `\b(?=(beginning))` written so that the search skips to the letters a beginning starts with (a leading `\b` makes it
+# try every character): the first letter read, the boundary before it checked behind it (`(?<!\w.)`), and the
+# beginning captured from the letter on by a lookahead inside a one-character lookbehind. It matches where that did,
+# one character long, so the next search starts one character on, as after that one's empty match
+_STAGE_SCAN = re.compile("[" + "".join(sorted({re.escape(h[0]) for h in _STAGE_OF_HEAD})) + r"](?<!\w.)(?<=(?=("
+                         + trie(sorted(_STAGE_OF_HEAD)) + ")).)") if _STAGE_OF_HEAD else None
 
 
 def _cues_before(before: str) -> set[str]:
