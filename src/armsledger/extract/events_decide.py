@@ -515,6 +515,9 @@ def date_echo(events: list[Event]) -> None:
                         [(ev.type, code, at, "=", value)]:
                     counts[key] = counts.get(key, 0) + 1
 
+    # the lengths the dates' values have: a shorter beginning of `mine` is no date's value, and counts nothing
+    lengths = sorted({len(ev.date.value) for ev in events if ev.date is not None})
+
     def count(type_: str, code: str, at: int | None, mine: str | None) -> tuple[int, int]:
         """How many dates of the type and country (over the report, or of sentence `at`) agree with `mine`, and how
         many there are."""
@@ -522,7 +525,7 @@ def date_echo(events: list[Event]) -> None:
         if mine is None:
             return 0, dated
         return counts.get((type_, code, at, "^", mine), 0) + sum(
-            counts.get((type_, code, at, "=", mine[:k]), 0) for k in range(len(mine))), dated
+            counts.get((type_, code, at, "=", mine[:k]), 0) for k in lengths if k < len(mine)), dated
 
     for ev in events:
         mine = ev.date.value if ev.date else None
