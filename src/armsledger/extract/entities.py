@@ -322,6 +322,7 @@ _HEADS_FIRST = (r"Directorate[- ]General|General Staff|Department|Office|Council
                 r"House|Board|University|Bank|Court|Institute|Academy|College|Chamber")
 # a name headed as a body is one whatever words it holds: "Department of Homeland Security (DHS)", "Joint Missile
 # Test Command (JMTC)", "Harbin Aircraft Co (HAC)"
+_HEAD_OF = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for|on)\s")
 _BODY_HEADED = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s.+|.+\s(?:{_INSTITUTION_HEADS}|{_LEGAL}|Co\.?)", re.S)
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
 # "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
@@ -364,7 +365,9 @@ _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature"
                          "conference": "intergovernmental organization", "conclave": "intergovernmental organization"}
 _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                          "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share"}
+                          "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share",
+                          # an outlet's credit for its own staff ("Our Bureau", "Our Correspondent")
+                          "our"}
 # a military unit by its number: "No. 6 Squadron", "the 313th Flight Test Squadron", "the 7th Fleet"
 _CONSORTIUM_BEFORE = re.compile(r"\bconsortium,?\s+$")
 _UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Gruppo|Stormo"
@@ -499,7 +502,9 @@ _NOT_TYPE_NAME = frozenset(
     "baltic foreign domestic indigenous "
     # words that open a phrase before a weapon noun or "class" and name nothing: "Anti tank", "Armoured vehicles",
     # "Which class", "Type of vessel"
-    "anti armoured armored type which what whose any every".split())
+    "anti armoured armored type which what whose any every "
+    # what a class does, in a headline's capitals: "Two Multirole Corvettes", "Amphibious Ships", "Unmanned Vessels"
+    "multirole amphibious tactical strategic unmanned guided".split())
 
 
 # capitalised words after a ship noun that are not a ship's name ("ships The navy ...", "vessels In 2020")
@@ -514,6 +519,22 @@ def _after_sentence_end(words: list[str]) -> list[str]:
         if re.search(r"[a-z]{2}\.$", words[i]) and words[i] not in ("Co.", "Inc.", "Corp.", "Jr.", "Sr.", "Ltd."):
             return words[i + 1:]
     return words
+
+
+def _last_line(name: str) -> str:
+    """The words of a name after the last line break among them: a name does not run across lines ("... to
+    Morocco\n\nOur Bureau", "... to Thailand\n\nThe State Company": the line above is a headline's end)."""
+    return name[name.rfind("\n") + 1:]
+
+
+def _head_line(name: str) -> str:
+    """The line of a name headed first ("Ministry of Defence\n\nMr Mark", "State House\n\nOffice of the
+    President") that holds its head word and what it is of: the first such; the words of the other lines are no part
+    of it."""
+    if "\n" not in name:
+        return name
+    lines = name.split("\n")
+    return next((ln for ln in lines if _HEAD_OF.search(ln)), lines[-1])
 
 
 def _first_word(name: str | None) -> str:
@@ -1596,7 +1617,7 @@ class EntityFinder:
                                   lambda: Entity("organization", name, country=country, category="government body"))
             self._force_mention(ents, ent, Span(m.start(), m.end("what"), text[m.start():m.end("what")]))
         for m in self._legal.finditer(text):
-            name = m["name"].strip()
+            name = _last_line(m["name"].strip())
             words = _after_sentence_end(name.split())
             while words and words[0].casefold() in _STOP_FIRST | {"under", "said", "according"}:
                 words.pop(0)
@@ -1650,14 +1671,16 @@ class EntityFinder:
                     ents.mention(ent, Span(w.start(), w.end(), w.group()))
         for head_first, m in chain(((False, m) for m in self._institution.finditer(text)),
                                    ((True, m) for m in self._institution_first.finditer(text))):
-            name = m["name"].strip()
+            raw = m["name"]
+            name = _head_line(raw) if head_first else _last_line(raw)
+            end = m.start("name") + (raw.find(name) if head_first else raw.rfind(name)) + len(name)
             words = _after_sentence_end(name.split())
             while words and (words[0].casefold() in _STOP_FIRST | {"under", "said", "according"} | _NOT_INSTITUTION_FIRST):
                 words.pop(0)
             if len(words) < 2 or words[0].islower():
                 continue
             name = " ".join(words)
-            s, e = m.end("name") - len(name), m.end("name")
+            s, e = end - len(name), end
             people = _PEOPLE_OF.match(text, s)
             if people and e - people.end() > 0:
                 s, name = people.end(), text[people.end():e]
