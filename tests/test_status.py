@@ -250,7 +250,7 @@ def test_a_letter_of_intent_signed_is_considered(extractor, text, platform):
     ("Poland ordered 180 K2 tanks from South Korea in 2022. The second batch of K2 tanks arrived in Gdynia on "
      "Tuesday.", "K2"),
     ("Romania ordered 54 Abrams tanks from the United States. Another batch of Abrams tanks was delivered to "
-     "Romania this week.", "Abram"),
+     "Romania this week.", "Abrams"),
     ("Morocco ordered 24 AH-64 Apache helicopters from the United States. A second batch of AH-64 Apache "
      "helicopters was delivered to Rabat in April.", "AH-64"),
 ])
@@ -263,7 +263,7 @@ def test_a_batch_of_an_order_delivered_is_no_follow_on(extractor, text, platform
 @pytest.mark.parametrize("text, platform", [
     ("Poland ordered 180 K2 tanks from South Korea in 2022. In 2024 it ordered a second batch of 180 K2 tanks.", "K2"),
     ("Romania ordered 54 Abrams tanks from the United States. Romania will buy another 20 Abrams tanks from the "
-     "United States.", "Abram"),
+     "United States.", "Abrams"),
 ])
 def test_a_batch_ordered_is_still_a_follow_on(extractor, text, platform):
     assert [f for _, f in _status_of(extractor, text, platform)] == [False, True]

@@ -208,6 +208,13 @@ _HONORIFIC_FIRST = re.compile(r"(?:Sheikh|Sheikha|Shaikh|Shaikha|Mr|Mrs|Ms|Dr|Ta
                               r"Dato['’] Sri|Datuk|Dato['’]|Datin|Toh Puan|Tun)\.?\s+")
 _STOP_FIRST = {"the", "a", "an", "and", "but", "in", "on", "at", "of", "this", "that", "these", "his", "her", "their",
                "its", "while", "when", "after", "before", "under", "over", "with", "from", "for", "by", "as", "if"}
+# adverbs that open a sentence before a name with no comma between ("Yesterday Erdogan said", "Separately Putin
+# told"): never a forename; the surname after them is found on its own (`_surnames`)
+_OPENING_ADVERBS = frozenset(
+    "meanwhile however also yesterday today tonight tomorrow separately earlier later additionally instead likewise "
+    "similarly moreover furthermore nevertheless nonetheless meantime subsequently previously recently initially "
+    "finally eventually accordingly consequently reportedly apparently notably overall besides "
+    "thereafter afterwards".split())
 # the capitalised word right before a surname, on its line: a forename, or a title, or a word opening a sentence
 _FORENAME_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][a-z]+)[ \t]+\Z")
 # capitalised words before a surname that are no forename: honorifics, words opening a sentence (`_STOP_FIRST`'s
@@ -218,7 +225,7 @@ _NOT_FORENAME = frozenset(
     "why how what who whom whose which said says told asked added according during despite against between among "
     "neither nor either not only even just "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split()) | _STOP_FIRST
+    "september october november december".split()) | _STOP_FIRST | _OPENING_ADVERBS
 _MONTH_SHORT = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 # what leads up to a body's name and is not part of it (`EntityFinder._body_names_trimmed`): an office of it, where it
 # is based, its owner, a stray "of the"
@@ -229,10 +236,11 @@ _BODY_LEAD = re.compile(r"^(?:(?:(?:Deputy|Vice|Assistant|Acting)\s+)?(?:Head|Di
 _SPEECH_WORDS = ("said", "says", "told", "wrote", "added", "explained", "stressed", "tweeted", "insisted", "recalled",
                  "emphasised", "emphasized", "remarked")
 # (the boundary before the name is checked after its capital, `(?<![\w'’.-].)`: an expression that begins with a
-# lookbehind is tried at every character of the text, one that begins with a capital only at capitals)
+# lookbehind is tried at every character of the text, one that begins with a capital only at capitals; the name is
+# on one line: "Minister of Defence\nAnn Kowal said" is Ann Kowal's)
 _SPEAKER = re.compile(
-    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:\s+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
-    r"(?:\s+[A-Z][a-z][\w'’-]*){1,2})"
+    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
     r"\s+(?:also\s+|later\s+|then\s+|further\s+)?(?:" + "|".join(_SPEECH_WORDS) + r")\b")
 # words that open capitalised words before "said" that are no person's name: days, months, articles of other
 # languages' outlets ("La Tribune said"), pronouns and adverbs opening a sentence
@@ -328,6 +336,7 @@ _HEADS_FIRST = (r"Directorate[- ]General|General Staff|Department|Office|Council
                 r"House|Board|University|Bank|Court|Institute|Academy|College|Chamber")
 # a name headed as a body is one whatever words it holds: "Department of Homeland Security (DHS)", "Joint Missile
 # Test Command (JMTC)", "Harbin Aircraft Co (HAC)"
+_HEAD_OF = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for|on)\s")
 _BODY_HEADED = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s.+|.+\s(?:{_INSTITUTION_HEADS}|{_LEGAL}|Co\.?)", re.S)
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
 # "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
@@ -370,7 +379,9 @@ _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature"
                          "conference": "intergovernmental organization", "conclave": "intergovernmental organization"}
 _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                           "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                          "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share"}
+                          "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share",
+                          # an outlet's credit for its own staff ("Our Bureau", "Our Correspondent")
+                          "our"}
 # a military unit by its number: "No. 6 Squadron", "the 313th Flight Test Squadron", "the 7th Fleet"
 _CONSORTIUM_BEFORE = re.compile(r"\bconsortium,?\s+$")
 _UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Gruppo|Stormo"
@@ -505,7 +516,9 @@ _NOT_TYPE_NAME = frozenset(
     "baltic foreign domestic indigenous "
     # words that open a phrase before a weapon noun or "class" and name nothing: "Anti tank", "Armoured vehicles",
     # "Which class", "Type of vessel"
-    "anti armoured armored type which what whose any every".split())
+    "anti armoured armored type which what whose any every "
+    # what a class does, in a headline's capitals: "Two Multirole Corvettes", "Amphibious Ships", "Unmanned Vessels"
+    "multirole amphibious tactical strategic unmanned guided".split())
 
 
 # capitalised words after a ship noun that are not a ship's name ("ships The navy ...", "vessels In 2020")
@@ -520,6 +533,22 @@ def _after_sentence_end(words: list[str]) -> list[str]:
         if re.search(r"[a-z]{2}\.$", words[i]) and words[i] not in ("Co.", "Inc.", "Corp.", "Jr.", "Sr.", "Ltd."):
             return words[i + 1:]
     return words
+
+
+def _last_line(name: str) -> str:
+    """The words of a name after the last line break among them: a name does not run across lines ("... to
+    Morocco\n\nOur Bureau", "... to Thailand\n\nThe State Company": the line above is a headline's end)."""
+    return name[name.rfind("\n") + 1:]
+
+
+def _head_line(name: str) -> str:
+    """The line of a name headed first ("Ministry of Defence\n\nMr Mark", "State House\n\nOffice of the
+    President") that holds its head word and what it is of: the first such; the words of the other lines are no part
+    of it."""
+    if "\n" not in name:
+        return name
+    lines = name.split("\n")
+    return next((ln for ln in lines if _HEAD_OF.search(ln)), lines[-1])
 
 
 def _first_word(name: str | None) -> str:
@@ -921,9 +950,10 @@ class EntityFinder:
         ranks = sorted({n for e in catalogue.of_kind("office").values() if e.category == "military"
                         for n in e.names() if n[:1].isupper()} | _JUNIOR_RANKS, key=len, reverse=True)
         self._leading_rank = re.compile(rf"(?:{'|'.join(re.escape(r) for r in ranks)})\.?\s+") if ranks else None
+        # (on one line: a title ending a line names no one on the next, "Minister of Defence\nAnn Kowal said")
         self._title_name = rx(
-            rf"(?P<title>(?i:{office_alt}))\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
-        self._after_title = re.compile(rf"(?P<title>)\s+(?:,\s*)?{_HONORIFIC}(?P<name>{NAME})")
+            rf"(?P<title>(?i:{office_alt}))[ \t]+(?:,[ \t]*)?{_HONORIFIC}(?P<name>{_LINE_NAME})")
+        self._after_title = re.compile(rf"(?P<title>)[ \t]+(?:,[ \t]*)?{_HONORIFIC}(?P<name>{_LINE_NAME})")
         self._name_title = rx(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
             rf"(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
@@ -987,12 +1017,16 @@ class EntityFinder:
                                         rf"\d{{1,2}}[ \t]+(?:minutes?|hours?|days?)[ \t]+ago\b)")
         # a byline in lower case on a line of its own: "by Ann Kowal", "by Ann Kowal and Piotr Nowak"
         # ("by Ann Kowal Apr 14, 2021, 15:24 PM": the date it was written after the name)
-        self._lower_byline = re.compile(rf"(?m)^[ \t]*by[ \t]+(?P<names>{_LINE_NAME}(?:[ \t]+and[ \t]+{_LINE_NAME})?)"
+        # (or after the time the page was written or updated, or a bar after it: "Last Updated on Monday, 1 April
+        # 2024, 6:18 by Ann Kowal", "11th September 2024 - 00:00 GMT | by Ann Kowal in London, UK")
+        self._lower_byline = re.compile(rf"(?m)(?:^[ \t]*|(?<=\d:\d\d)[ \t]+|(?<=\d:\d\d[ \t]GMT)[ \t]+\|[ \t]+)"
+                                        rf"by[ \t]+(?P<names>{_LINE_NAME}(?:[ \t]+and[ \t]+{_LINE_NAME})?)"
+                                        rf"(?:[ \t]+in[ \t]+[A-Z][\w-]+(?:,[ \t]*[A-Z][\w-]+)?)?"
                                         rf"[ \t]*(?:$|(?=(?:{_MONTH_SHORT})[a-z]*\.?[ \t]+\d))")
         # (every head begins with a letter, what precedes it checked after that letter: the search skips to those
         # letters instead of trying every character, 4x faster)
         self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo|"
-                                  rf"e(?<=; e)diting|w(?<=; w)riting|a(?<=; a)dditional reporting|Report\s+[Cc]ompiled|"
+                                  rf"e(?<=[;,] e)diting|w(?<=[;,] w)riting|a(?<=[;,] a)dditional reporting|Report\s+[Cc]ompiled|"
                                   rf"Compiled|compiled)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
         self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
@@ -1033,6 +1067,7 @@ class EntityFinder:
                 self._platform_alnum.setdefault(_alnum(n), e)
         self._shared: dict[str, list[Entry]] = {}
         self._people_by_key: dict[str, Entry] | None = None
+        self._name_words: set[str] | None = None
         self._org_by_name: dict[str, Entry] | None = None
         self._title_vocab: frozenset[str] | None = None
         self._sea_names: dict[str, Entry] | None = None  # every location name the catalogue holds, by `_seas_named_together`
@@ -1105,7 +1140,7 @@ class EntityFinder:
             return Entity("country", e.name, code=e.id, country=e.id, catalogue_id=e.id)
         if e.kind == "platform":
             return Entity("platform", e.name, code=e.id, country=e.country, category=e.category, catalogue_id=e.id,
-                          extra={"maker": e.maker, "parent": e.parent, "partners": e.partners})
+                          extra={"maker": e.maker, "parent": e.parent, "partners": e.partners, "names": e.names()})
         if e.kind == "person":
             return Entity("person", e.name, country=e.country, role=e.role, catalogue_id=e.id)
         return Entity(e.kind, e.name, country=e.country, category=e.category, catalogue_id=e.id)
@@ -1255,8 +1290,9 @@ class EntityFinder:
             s += honorific.end()
             raw = raw[honorific.end():]
             words = raw.split()
-        day = _LEADING_DAY.match(raw) if len(words) > 2 else None
-        if day:  # "On Thursday Rustem Umerov, who ...": the day opens the sentence, not the name
+        day = (_LEADING_DAY.match(raw) or (re.match(r"\S+\s+", raw) if words[0].casefold() in _OPENING_ADVERBS
+                                            else None)) if len(words) > 2 else None
+        if day:  # "On Thursday Rustem Umerov, who ...", "Earlier Ann Kowal said": the day or adverb opens the sentence
             s += day.end()
             raw = raw[day.end():]
             words = raw.split()
@@ -1273,7 +1309,7 @@ class EntityFinder:
             words = raw.split()
         if words[0].casefold() in _STOP_FIRST or len(words) < 2 or any(w.strip(".,").casefold() in _NOT_NAME for w in words):
             return None
-        if words[-1].rstrip(".") in _RANK_ABBREVIATIONS or words[0].casefold() in ("meanwhile", "however", "also"):
+        if words[-1].rstrip(".") in _RANK_ABBREVIATIONS or words[0].casefold() in _OPENING_ADVERBS:
             return None  # "Rear Adm. John Kirby" cut short, "Meanwhile Gen. Ann Kowal": a rank or an adverb, no name
         if any((w.title() if raw.isupper() else w) in _TITLE_CASE_GLUE for w in words[1:]):
             return None  # a headline in title case ("Minister To Discuss Strengthening Of Air Defence"), not a name
@@ -1410,7 +1446,7 @@ class EntityFinder:
         for m in self._top_byline.finditer(text[:300]):
             self._credited(text, ents, m, "reporter")
         for m in self._where_byline.finditer(text) if " in " in text or " ago" in text else ():
-            if not ents.in_range(m.start("names"), m.end("names") - 1):
+            if not ents.in_range(m.start("names"), m.end("names") - 1) and not self._headline_words(text, m):
                 self._credited(text, ents, m, "reporter")
         for m in self._photo.finditer(text) if "(" in text else ():
             self._credited(text, ents, m, "photographer")
@@ -1525,6 +1561,19 @@ class EntityFinder:
                 last = m.end()
                 yield m
 
+    def _headline_words(self, text: str, m: re.Match) -> bool:
+        """A line read as a byline with where it was written ("Talks Resume in Geneva") that is a headline: its
+        words are no name when the report writes each of them in lower case elsewhere ("the talks ... resume"), as
+        it writes no reporter's name, not even one that is also a word ("Ann Young in Seoul", "the young pilots");
+        a catalogue person's forename or surname among them vouches for a name."""
+        words = m["names"].split()
+        if self._name_words is None:  # built on first use: the forenames and surnames of the catalogue's people
+            self._name_words = {w.casefold() for p in self.cat.of_kind("person").values() for n in p.names()
+                                if len(n.split()) >= 2 for w in (n.split()[0], n.split()[-1])}
+        if words[0].casefold() in self._name_words or words[-1].casefold() in self._name_words:
+            return False
+        return all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words if w[:1].isupper())
+
     def _credited(self, text: str, ents: Entities, m: re.Match, role: str) -> None:
         """Each name of a byline or a credit line ("By A and B", "Reporting by A in Paris; Editing by B")."""
         for n in re.finditer(rf"{_CAPS_NAME}|{NAME}", m["names"]):
@@ -1604,7 +1653,7 @@ class EntityFinder:
                                   lambda: Entity("organization", name, country=country, category="government body"))
             self._force_mention(ents, ent, Span(m.start(), m.end("what"), text[m.start():m.end("what")]))
         for m in self._legal.finditer(text):
-            name = m["name"].strip()
+            name = _last_line(m["name"].strip())
             words = _after_sentence_end(name.split())
             while words and words[0].casefold() in _STOP_FIRST | {"under", "said", "according"}:
                 words.pop(0)
@@ -1658,14 +1707,16 @@ class EntityFinder:
                     ents.mention(ent, Span(w.start(), w.end(), w.group()))
         for head_first, m in chain(((False, m) for m in self._institution.finditer(text)),
                                    ((True, m) for m in self._institution_first.finditer(text))):
-            name = m["name"].strip()
+            raw = m["name"]
+            name = _head_line(raw) if head_first else _last_line(raw)
+            end = m.start("name") + (raw.find(name) if head_first else raw.rfind(name)) + len(name)
             words = _after_sentence_end(name.split())
             while words and (words[0].casefold() in _STOP_FIRST | {"under", "said", "according"} | _NOT_INSTITUTION_FIRST):
                 words.pop(0)
             if len(words) < 2 or words[0].islower():
                 continue
             name = " ".join(words)
-            s, e = m.end("name") - len(name), m.end("name")
+            s, e = end - len(name), end
             people = _PEOPLE_OF.match(text, s)
             if people and e - people.end() > 0:
                 s, name = people.end(), text[people.end():e]
@@ -2165,9 +2216,14 @@ class EntityFinder:
         for m in chain(_SPEAKER.finditer(text), _SPEAKER_AFTER.finditer(text)):
             s, e = m.span("name")
             words = m["name"].split()
+            opened = len(words) > 2 and words[0].casefold() in _OPENING_ADVERBS
+            if opened:  # "Earlier Ann Kowal said": the name after the adverb
+                s = text.index(words[1], s + len(words[0]))
+                m = _Offset(re.match(r".+", text[s:e]), s)
+                words = words[1:]
             if words[0].casefold() in _NOT_SPEAKER_FIRST or any(w.casefold() in vocab for w in words if w[:1].isupper()):
                 continue
-            if re.search(r"[A-Z][\w'’.-]*[ \t]$", text[max(0, s - 40):s]):
+            if not opened and re.search(r"[A-Z][\w'’.-]*[ \t]$", text[max(0, s - 40):s]):
                 continue  # the end of longer capitalised words ("Chief of Staff Ann Kowal said" is found by its title)
             if any(x.kind != "person" or not (a <= s and b >= e) for a, b, x in ents.overlapping(s, e)):
                 continue  # a body's, place's or country's name, or a person's run on into other words

@@ -36,16 +36,23 @@ def _norm(s: str) -> str:
 _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
-def written_form(text: str) -> str:
+def written_form(text: str, words: frozenset[str] = frozenset()) -> str:
+    """A mention as the type's name: without the class words after it, a possessive or a plural's "s"; not the
+    "s" a word of the catalogue's names ends in (`words`, folded) where that word without it is none of them
+    ("Hercules" of the C-130 Hercules, written "its Hercules"; "C-130s" is the C-130 in the plural)."""
     form = _TRAILING_LOWER.sub("", text.strip())
     form = re.sub(r"['’]s$", "", form)
-    return _PLURAL.sub("", form) if not form.endswith(("ss", "us")) else form
+    last = form.split()[-1].casefold() if form.split() else ""
+    if form.endswith(("ss", "us")) or (last in words and last[:-1] not in words):
+        return form
+    return _PLURAL.sub("", form)
 
 
 def _forms(ent: Entity) -> Counter:
     """How often each written form names the entity; a headline's capitals ("WEDGETAIL") count for the form
     they shout, acronyms ("HIMARS") for themselves."""
-    forms = Counter(f for f in (written_form(m.text) for m in ent.mentions) if f)
+    words = frozenset(w.casefold() for n in (ent.name, *ent.extra.get("names", ())) for w in n.split())
+    forms = Counter(f for f in (written_form(m.text, words) for m in ent.mentions) if f)
     for f in [f for f in forms if f.isupper() and len(f) > 4]:
         same = [g for g in forms if g != f and g.casefold() == f.casefold()]
         if same:
