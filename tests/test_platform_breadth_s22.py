@@ -26,7 +26,7 @@ from test_platform_coverage import catalogued  # (catalogue name, origin) of eac
     ("Special forces will get Polaris DAGOR vehicles and MRZR D4 buggies under the contract.",
      {("DAGOR", "USA"), ("Polaris MRZR", "USA")}),
     ("The navy's third OPV 58 S was handed over in Concarneau.",
-     {("OPV 58 S", "FRA")}),
+     {("OPV 58S", "FRA")}),
     ("Japan passed five TC-90 King Air planes to the navy for patrols; the TC90s fly from Sangley.",
      {("TC-90", "USA")}),
 ])
