@@ -43,18 +43,26 @@ _HEADS = {
     "armoured personnel carrier": "armoured personnel carrier", "armored personnel carrier": "armoured personnel carrier",
     "weapon station": "remote weapon station", "truck": "military truck", "equipment": "military equipment",
     "launcher": "rocket artillery", "satellite": "satellite", "weapon": "weapons",
+    # a class by a weapon noun the list lacked: "two former US Coast Guard cutters", "three landing craft", "fast
+    # attack craft", "torpedoes", "80-mm mortars", "vehicle-mounted machine guns", "artillery ammunition",
+    # "anti-aircraft guns" (not "aircraft")
+    "cutter": "patrol vessel", "gunboat": "patrol vessel", "craft": "ship", "torpedo": "torpedo", "mortar": "mortar",
+    "machine gun": "small arms", "ammunition": "ammunition", "anti-aircraft gun": "anti-aircraft gun",
 }
 # capitalised words that end a class written in capitals: "Navy Patrol Vessels" are patrol vessels
 _TITLE_STOP = frozenset("navy army force forces guard coast marine marines naval air national royal federal "
                         "defence defense ministry".split())
 # heads that name a class only with a word that qualifies them ("anti-drone equipment", "6x6 military trucks",
 # "remote weapon stations"), never alone ("the equipment", "trucks")
-_QUALIFIED_ONLY = {"equipment", "truck", "weapon station"}
+_QUALIFIED_ONLY = {"equipment", "truck", "weapon station", "craft"}
 # a class of systems named by what they carry: "radar systems", "missile systems", "drone systems"
 _HEAD_RE = Caseless(re.compile(r"\b(?P<head>" + "|".join(sorted((re.escape(h) for h in _HEADS), key=len, reverse=True))
                                + r")(?:s|es)?(?:\s+systems?(?![\w-]))?\b", re.I))  # run over the lower-cased sentence
-# a word that qualifies a class: "anti-submarine", "armed", a size ("1,400-ton", "17-metre") or drive ("6x6")
-_MODIFIER = re.compile(r"([a-zA-Z][a-z]*(?:-[a-z]+)*|\d[\d,.]*-?(?:ton|tonne|metre|meter|m)s?|\d{1,2}x\d{1,2})\s+$")
+# a word that qualifies a class: "anti-submarine", "armed", a size ("1,400-ton", "17-metre"), drive ("6x6") or
+# calibre ("80-mm", "155mm", "155-milimeter")
+_MODIFIER = re.compile(r"([a-zA-Z][a-z]*(?:-[a-z]+)*|\d[\d,.]*-?(?:ton|tonne|metre|meter|m)s?|\d{1,2}x\d{1,2}"
+                       r"|\d{2,3}(?:-|\s+)?(?:mm|millimet(?:er|re)|milimet(?:er|re)))\s+$")
+_CALIBRE_UNITS = frozenset("mm millimeter millimetre milimeter milimetre".split())
 # a class named by its maker: "Sukhoi jets", "AgustaWestland helicopters"
 _MAKER_GAP = re.compile(r"\s+$")
 _NUMBER_WORDS = ("eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
@@ -71,7 +79,7 @@ _CURRENCY_WORDS = frozenset("dollar dollars euro euros baht rupee rupees pound p
 # "-ing" words that qualify a class rather than act on it ("infantry fighting vehicles", "landing ships")
 _ING_MODIFIERS = frozenset("fighting landing training refuelling refueling warning tracking firing jamming "
                            "minehunting mine-hunting minesweeping mine-sweeping patrolling towing bridging spotting "
-                           "launching surveillance".split())
+                           "launching surveillance loitering".split())
 _NOT_MODIFIER = frozenset(
     "the a an its their his her our this that these those of for to from with by and or in on at as new more additional "
     "further extra used second-hand some several many few other such all any both each two three four five six seven "
@@ -154,7 +162,10 @@ def _modifier_before(window: str) -> re.Match | None:
     words = window.rstrip()
     if not words:
         return None
-    return _MODIFIER.search(window, len(words) - len(words.rsplit(None, 1)[-1]))
+    last = words.rsplit(None, 2)
+    if len(last) > 1 and last[-1].lower() in _CALIBRE_UNITS and last[-2].isdigit():  # "37 mm": the figure and its unit
+        return _MODIFIER.search(window, words.rfind(last[-2], 0, len(words) - len(last[-1])))
+    return _MODIFIER.search(window, len(words) - len(last[-1]))
 
 
 # what may stand between a hyphened class word and the class it qualifies: "anti-ship cruise missiles"

@@ -563,7 +563,24 @@ def _named_once_beside(family: Entity, variant: Entity) -> bool:
     """A type named once beside its variant, whose name starts with the type's ("the F-16 ... F-16 Block 70",
     "F-35 ... F-35A", "JF-17 Thunder ... JF-17 Block III"), is that variant spoken of in passing, not a second
     type; a family the report keeps returning to ("F-35s ... the F-35 ... F-35s" beside one "F-35B") stays."""
-    return len(family.mentions) == 1 and _alnum(variant.name).startswith(_alnum(family.name))
+    return (len(family.mentions) == 1 and _alnum(variant.name).startswith(_alnum(family.name))
+            and not _other_variant(family.mentions[0].text, family.name, variant.name))
+
+
+def _other_variant(text: str, family: str, variant: str) -> bool:
+    """Does `text`, a mention of the type `family`, write out a variant of its own that is not `variant`?
+    "C-130Hs" beside a C-130J, "F/A-18C/D" beside the F/A-18E/F: the older fleet, not the one spoken of. Its
+    designation is read to the end of the word that completes the type's name (a plural's s dropped): "F-16s",
+    "F-16 jets" and "JF-17 Thunder" write out none."""
+    fam = _alnum(family)
+    read = ""
+    for word in text.split():
+        read += _alnum(word)
+        if len(read) >= len(fam):
+            if word.endswith("s") and len(read) > len(fam):
+                read = read[:-1]
+            break
+    return len(read) > len(fam) and read.startswith(fam) and not _alnum(variant).startswith(read)
 
 
 _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary", "deputy", "state", "general",
