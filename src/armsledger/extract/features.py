@@ -570,7 +570,7 @@ class Featurizer:
         if hit is None:
             text = self.text
             before = text[max(c.start, m.start - 80):m.start]
-            after = text[m.end:min(c.end, m.end + 60)]
+            after = text[m.end:min(c.end, m.end + 90)]
             f = []  # (a fleet's list runs long: "the fleet, which includes Russian Mi-35 attack and Mi-17 ...")
             if _SVC_ITS.search(before):
                 f.append("svc:its")
@@ -616,7 +616,7 @@ class Featurizer:
         between = text[m.end:first]
         if len(between) <= 80 and _SVC_OPERATOR_AFTER.match(between):
             return "operator"
-        if _SVC_IN_BEFORE.search(between) and _SVC_OWNER_FLEET.match(text, last, min(c.end, last + 40)):
+        if _SVC_IN_BEFORE.search(between) and _SVC_OWNER_FLEET.match(text[last:min(c.end, last + 40)]):
             return "owner"  # "are already in the RCAF's fleet"
         return None
 
@@ -972,8 +972,8 @@ _OPERATE = (r"(?:operat(?:es|ed|ing)|fl(?:ies|y|ew)|fields?|fielded|relies\s+on|
             r"depended\s+on|(?:already|currently|still)\s+(?:has|have|had|owns?|uses?|used)|in\s+service|"
             r"equipped\s+with|mainstay|backbone)")
 _SVC_OPERATE_BEFORE = re.compile(r"\b" + _OPERATE + r"\b[^.;:]{0,60}$", re.I)
-_SVC_OPERATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service|flown\s+by|operated\s+by|used\s+by|fielded\s+by|"
-                                r"serv(?:es?|ed|ing)\s+(?:with|in)|in\s+(?:the\s+)?(?:[\w'’-]+\s+)?(?:fleet|inventory))\b",
+_SVC_OPERATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service|(?:operators?|users|customers)\s+(?:include|are)|flown\s+by|operated\s+by|used\s+by|fielded\s+by|"
+                                r"serv(?:es?|ed|ing)\s+(?:with|in)|in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:fleet|inventory))\b",
                                 re.I)
 _SVC_UPGRADE = re.compile(r"\b(?:upgrad\w*|moderni[sz]\w*|overhaul\w*|refit\w*|retrofit\w*|refurbish\w*|"
                           r"maint(?:ain|enance)\w*|repair\w*|life[- ]extension|mid-life)\b", re.I)
@@ -985,15 +985,15 @@ _SOVIET_MAKERS = frozenset({"RUS", "UKR"})
 # Indian Navy's Kilo-class submarine"), or before a fleet that lists it ("the Afghan Air Force fleet, which
 # includes ... C-130 cargo aircraft")
 _SVC_OWNER = re.compile(r"^['’]s?\s+(?:[\w.'’/-]+\s+){0,7}$")
-_SVC_OWNER_FLEET = re.compile(r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:fleets?|inventory|arsenal)\b", re.I)
+_SVC_OWNER_FLEET = re.compile(r"^(?:['’]s?)?\s+(?:[\w'’-]+\s+){0,2}?(?:fleets?|inventory|arsenal)\b", re.I)
 # ... as the one that operates it ("Ghana already flies the Mi-17", "Romania's Air Force, which already flies 17
 # F-16s", "Algeria depends on Russia's SU-30"), before it or after it ("in service with Spain", "flown by the RAF")
 _SVC_OPERATOR_BETWEEN = re.compile(r"^(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:,?\s*(?:which|who)\s+)?\s*(?:[\w-]+\s+){0,2}?"
                                    + _OPERATE + r"\b(?:\s+[\w.'’/,-]+){0,5}\s+$", re.I)
-_SVC_OPERATOR_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service\s+(?:with|in)|(?:flown|operated|used|fielded)\s+by|"
+_SVC_OPERATOR_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service\s+(?:with|in)|(?:operators?|users|customers)\s+(?:include|are)|(?:flown|operated|used|fielded)\s+by|"
                                  r"serv(?:es?|ed|ing)\s+(?:with|in)|in\s+(?:the\s+)?(?:fleets?|inventor(?:y|ies)|"
                                  r"arsenals?)\s+of)\s+(?:the\s+)?$", re.I)
-_SVC_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
+_SVC_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}$")  # "in the Royal Norwegian Air Force's fleet"
 
 
 # a country named as the maker of a platform after it ("the L-159 from the Czech Republic", "Yak-130 jets of
