@@ -27,7 +27,11 @@ def test_items_listed_with_a_bought_platform_are_bought_too(extractor):
 def test_platforms_being_replaced_are_not_bought(extractor):
     deals = deals_of(extractor, "Poland will ask the United States to buy 32 F-35 fighter jets to replace its "
                                 "MiG-29 and Su-22 aircraft.")
-    assert set(deals) == {"F-35"}
+    assert deals["F-35"]["supplier"] == "USA" and deals["F-35"]["recipient"] == "POL"
+    # the fleets replaced are not bought from the United States; since the reviewers' pass the gold counts a fleet
+    # the text names as held as its past purchase (completed, from its maker), which the model may keep (issue 9)
+    for name in ("MiG-29", "Su-22"):
+        assert name not in deals or (deals[name]["supplier"], deals[name]["status"]) == ("RUS", "completed")
 
 
 def test_the_country_warned_is_the_buyer_not_the_one_warning(extractor):

@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from .candidates import FROM_ATTACHED as _FROM_ATTACHED, Candidate, Mention, Party
 from .context import Clause
-from .entities import Entity
+from .entities import STATE_BODIES, Entity
 from .prefixes import _C, _P, Caseless, all_beginnings, for_text, lowered, trie
 from .relevance import DEFENCE_TERMS, MAKER_MODEL as _AIRLINER
 
@@ -521,6 +521,9 @@ class Featurizer:
             pair = _PAIRS[key] = frozenset(f)
         out.append(self._with_trigger(rec_side, "rec", nearest))
         out.append(pair)
+        svc = self._service(m, c, key[0])
+        if svc:
+            out.append(svc)
         verb = self._verb_near(m, c)
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
@@ -536,6 +539,91 @@ class Featurizer:
             out.append(_ANCHORED["generic" if plat.extra.get("generic") else
                                  ("origin_unknown", "origin", "partner", "not_origin")[key[0]]])
         return out
+
+    def _service(self, m: Mention, c: Clause, origin: int) -> frozenset[str]:
+        """A fleet the recipient holds (issue 9): the platform named as in service, operated, flown or fielded, in a
+        fleet or inventory, or as "its" ("the air force's ageing F-5s", "Ghana already flies the Mi-17", "its fleet
+        of Su-30MKI", "the Patriot is in service with Spain"), and whether the recipient is the one that holds it:
+        named as its possessor, as the one that operates it, or as the sentence's first party where the platform is
+        "its" (`_SVC_*`). Beside them, what tells a held fleet that is no purchase of the register's: an upgrade
+        or overhaul of it, a Soviet one a former Soviet republic holds. `origin`: how the supplier stands to the platform's origin (as
+        `mention_parts`' key)."""
+        at = self._service_at(m, c)
+        if not at:
+            return _EMPTY
+        rec = m.recipient
+        key = ("svc", m.clause, m.start, rec.clause, rec.start, m.supplier.code, origin)
+        hit = self._near.get(key)
+        if hit is None:
+            f = []
+            owns = self._rec_holds(m, c, rec, at)
+            if owns and "svc:upgrade" in at:
+                f.append("svc:rec_holds&upgrade")  # the object of an upgrade: no purchase the contract records
+            elif owns and m.supplier.code in _SOVIET_MAKERS and rec.code in EX_USSR:
+                f.append("svc:rec_holds&ex_ussr")  # most often inherited from the USSR: no purchase either
+            elif owns:
+                f += ["svc:rec_holds", "svc:rec_" + owns]
+                if origin == 1:
+                    f.append("svc:rec_holds&origin")  # held, bought of its maker
+            hit = self._near[key] = self._frozen(f)
+        return hit
+
+    def _service_at(self, m: Mention, c: Clause) -> frozenset[str]:
+        """The platform's own cues of a held fleet (`_service`), once a mention."""
+        key = ("svc_at", m.clause, m.start)
+        hit = self._near.get(key)
+        if hit is None:
+            text = self.text
+            before = text[max(c.start, m.start - 80):m.start]
+            after = text[m.end:min(c.end, m.end + 90)]
+            f = []  # (a fleet's list runs long: "the fleet, which includes Russian Mi-35 attack and Mi-17 ...")
+            if _SVC_ITS.search(before):
+                f.append("svc:its")
+            if _SVC_FLEET_BEFORE.search(text, max(c.start, m.start - 150), m.start) or _SVC_FLEET_AFTER.match(after):
+                f.append("svc:fleet")
+            if _SVC_OPERATE_BEFORE.search(before) or _SVC_OPERATE_AFTER.match(after):
+                f.append("svc:operated")
+            if f:
+                if _SVC_UPGRADE.search(before):
+                    f.append("svc:upgrade")
+            hit = self._near[key] = frozenset(f)
+        return hit
+
+    def _rec_holds(self, m: Mention, c: Clause, rec: Party, at: frozenset[str]) -> str | None:
+        """How the recipient is named as the one that holds the platform: `owner` ("Switzerland's fleet of F-5s",
+        "the Afghan Air Force fleet, which includes ... C-130s"), `operator` ("Ghana already flies the Mi-17",
+        "in service with Spain"), `subject` (the sentence's first party, the platform "its": "Colombia picked the
+        Gripen to replace its ageing fleet of Kfirs"), `home` (the report's country, implied, no party named before
+        an "its" platform in its sentence); None where it is not."""
+        text = self.text
+        if rec.start < 0:
+            if "svc:its" in at and rec.via == "home" and not any(
+                    s < m.start for s, _, _ in c.countries) and not any(
+                    s < m.start and ent.category in STATE_BODIES for s, _, ent in c.orgs):
+                return "home"
+            return None
+        if rec.clause != m.clause:
+            return None
+        first, last, _ = self._list_of(c, rec)
+        if last <= m.start:
+            between = text[last:m.start]
+            if len(between) <= 160 and not _BREAK.search(between):
+                if _SVC_OWNER.match(between) and not _NOT_QUALIFIES.search(between):
+                    return "owner"
+                if _SVC_OWNER_FLEET.match(between):
+                    return "owner"
+                if _SVC_OPERATOR_BETWEEN.match(between):
+                    return "operator"
+            if "svc:its" in at and not any(s < first for s, _, _ in c.countries) and not any(
+                    s < first and ent.category in STATE_BODIES for s, _, ent in c.orgs):
+                return "subject"
+            return None
+        between = text[m.end:first]
+        if len(between) <= 80 and _SVC_OPERATOR_AFTER.match(between):
+            return "operator"
+        if _SVC_IN_BEFORE.search(between) and _SVC_OWNER_FLEET.match(text[last:min(c.end, last + 40)]):
+            return "owner"  # "are already in the RCAF's fleet"
+        return None
 
     def _from_frame(self, m: Mention, c: Clause, verb: tuple[int, int, str] | None) -> frozenset[str]:
         """The supplier named in the "from" that follows this platform ("bought helicopters from Russia", "the
@@ -878,6 +966,39 @@ class Featurizer:
         if hi - lo < 40 and _LIST_WORD.search(text[lo:hi]):  # sliced: \b reads no further
             out.add("between:list")
         return out
+
+
+# a fleet the recipient holds (`Featurizer._service`, issue 9): the platform "its" or "their" ("replace its ageing
+# fleet of Kfirs", "three of its C-130 aircraft"), named in a fleet or inventory, operated, flown or in service
+_SVC_ITS = re.compile(r"\b(?:its|their)\s+(?:[\w.'’/-]+\s+){0,5}$", re.I)
+_SVC_FLEET_BEFORE = re.compile(r"\b(?:fleets?|inventor(?:y|ies)|arsenals?|squadrons?)\b[^.;:]{0,140}$", re.I)
+_SVC_FLEET_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:fleets?|inventory|arsenal|squadrons?)\b", re.I)
+_OPERATE = (r"(?:operat(?:es|ed|ing)|fl(?:ies|y|ew)|fields?|fielded|relies\s+on|rely\s+on|relied\s+on|depends?\s+on|"
+            r"depended\s+on|(?:already|currently|still)\s+(?:has|have|had|owns?|uses?|used)|in\s+service|"
+            r"equipped\s+with|mainstay|backbone)")
+_SVC_OPERATE_BEFORE = re.compile(r"\b" + _OPERATE + r"\b[^.;:]{0,60}$", re.I)
+_SVC_OPERATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service|(?:operators?|users|customers)\s+(?:include|are)|flown\s+by|operated\s+by|used\s+by|fielded\s+by|"
+                                r"serv(?:es?|ed|ing)\s+(?:with|in)|in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:fleet|inventory))\b",
+                                re.I)
+_SVC_UPGRADE = re.compile(r"\b(?:upgrad\w*|moderni[sz]\w*|overhaul\w*|refit\w*|retrofit\w*|refurbish\w*|"
+                          r"maint(?:ain|enance)\w*|repair\w*|life[- ]extension|mid-life)\b", re.I)
+# the former Soviet republics, and the makers of what they inherited: a fleet of Russian or Ukrainian make one of
+# them holds is most often inherited from the USSR, which the contract does not count as a purchase
+EX_USSR = frozenset("ARM AZE BLR EST GEO KAZ KGZ LTU LVA MDA RUS TJK TKM UKR UZB".split())
+_SOVIET_MAKERS = frozenset({"RUS", "UKR"})
+# the recipient as the platform's possessor, right before it ("Switzerland's fleet of Northrop F-5 Tigers", "the
+# Indian Navy's Kilo-class submarine"), or before a fleet that lists it ("the Afghan Air Force fleet, which
+# includes ... C-130 cargo aircraft")
+_SVC_OWNER = re.compile(r"^['’]s?\s+(?:[\w.'’/-]+\s+){0,7}$")
+_SVC_OWNER_FLEET = re.compile(r"^(?:['’]s?)?\s+(?:[\w'’-]+\s+){0,2}?(?:fleets?|inventory|arsenal)\b", re.I)
+# ... as the one that operates it ("Ghana already flies the Mi-17", "Romania's Air Force, which already flies 17
+# F-16s", "Algeria depends on Russia's SU-30"), before it or after it ("in service with Spain", "flown by the RAF")
+_SVC_OPERATOR_BETWEEN = re.compile(r"^(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:,?\s*(?:which|who)\s+)?\s*(?:[\w-]+\s+){0,2}?"
+                                   + _OPERATE + r"\b(?:\s+[\w.'’/,-]+){0,5}\s+$", re.I)
+_SVC_OPERATOR_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service\s+(?:with|in)|(?:operators?|users|customers)\s+(?:include|are)|(?:flown|operated|used|fielded)\s+by|"
+                                 r"serv(?:es?|ed|ing)\s+(?:with|in)|in\s+(?:the\s+)?(?:fleets?|inventor(?:y|ies)|"
+                                 r"arsenals?)\s+of)\s+(?:the\s+)?$", re.I)
+_SVC_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}$")  # "in the Royal Norwegian Air Force's fleet"
 
 
 # a country named as the maker of a platform after it ("the L-159 from the Czech Republic", "Yak-130 jets of
