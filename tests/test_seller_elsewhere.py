@@ -11,6 +11,7 @@ import pytest
 from armsledger.extract import decide
 from armsledger.extract.features import SELLER_ELSEWHERE
 from armsledger.model import Article
+from test_deal_features import feats as _feats
 
 
 def _rows(extractor, text: str):
@@ -24,12 +25,6 @@ def _kept_alone(extractor, text: str, key: tuple) -> bool:
     assert (None, *key) in keys, f"no candidate {key}: {keys}"
     kept = decide.overrule([k[1:] == key for k in keys], decide.overruled(keys, feats))
     return kept[keys.index((None, *key))]
-
-
-def _feats(extractor, text: str, key: tuple) -> set[str]:
-    keys, feats = _rows(extractor, text)
-    assert (None, *key) in keys, f"no candidate {key}: {keys}"
-    return feats[keys.index((None, *key))]
 
 
 @pytest.mark.parametrize("text, maker", [
