@@ -273,6 +273,7 @@ class Featurizer:
         sellers: dict[tuple, set[str]] = {}
         by_plat: dict[str, set[str]] = {}
         named: dict[tuple, set[str]] = {}
+        own: dict[tuple, set[str]] = {}  # ... those with no other platform between them and it
         for cand in candidates:
             for m in cand.mentions:
                 if m.supplier.start < 0 or m.supplier.clause != m.clause:
@@ -281,8 +282,10 @@ class Featurizer:
                 if self._party(m.supplier, m, self.clauses[m.clause])[0] & _SELLER_SIDE:
                     sellers.setdefault((cand.recipient, cand.platform.name), set()).add(cand.supplier)
                     by_plat.setdefault(cand.platform.name, set()).add(cand.supplier)
+                    if not _platform_between(self.clauses[m.clause], m, m.supplier):
+                        own.setdefault((cand.recipient, cand.platform.name), set()).add(cand.supplier)
                     break
-        self._sellers = (sellers, by_plat, named)
+        self._sellers = (sellers, by_plat, named, own)
         # each platform mention's recipients and suppliers named as such in its sentence ("to Egypt", "Egypt
         # bought", "from France"): a party beside them that is not is seldom the one
         anchored: dict[tuple, tuple[set, set]] = {}
@@ -315,12 +318,16 @@ class Featurizer:
         one frozen set."""
         f: list[str] = []
         if self._sellers is not None:
-            sellers, by_plat, _ = self._sellers
+            sellers, by_plat, _, own = self._sellers
             plat = cand.platform.name
             named = sellers.get((cand.recipient, plat), ())
             if named and cand.supplier not in named:
                 origin = cand.platform.country
                 f.append("sib:other_seller")
+                if own.get((cand.recipient, plat), set()) - {cand.supplier} and self.other_named(cand):
+                    # ... the seller of this platform, not of one named between ("the T-50 over the L-159 from
+                    # the Czech Republic"), and the supplier never named with the platform (`decide.overruled`)
+                    f.append(SELLER_ELSEWHERE)
                 f.append("sib:other_seller&" + ("origin_unknown" if origin is None else "origin" if cand.supplier == origin
                                                 else "not_origin"))
             if cand.recipient in by_plat.get(plat, ()):
@@ -1108,6 +1115,7 @@ REC_FROM = "rec_all:from"  # the recipient named only after "from": where the pl
 _ASKS_FROM = re.compile(r"\b(?:orders?|contracts?|requests?|interest|demand|enquir\w*|inquir\w*|tenders?|bookings?|"
                         r"commissions?)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$", re.I)
 MAKES_OTHER = "rec_all:makes_other"
+SELLER_ELSEWHERE = "sib:seller_elsewhere"  # never named with the platform, where another is named as its seller
 BLOCKS = "rec_all:blocks"
 CIVIL = "plat_all:civil"  # an airliner: no deal of arms (`decide.overruled`)
 _NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard", "lost_bid"})
@@ -1139,6 +1147,13 @@ _LOST_AFTER_WORDS = _flat({
     "lost_bid": ("defeat", "lost ", "eliminated", "passed over", "not selected", "withdrawn", "discarded", "rejected",
                  "dropped", "ruled out"),
 })
+
+
+def _platform_between(c: Clause, m: Mention, p: Party) -> bool:
+    """Does another platform stand between the mention and the party named in its sentence ("picked the T-50 over
+    the L-159 from the Czech Republic": the Czech Republic sells the L-159, not the T-50)?"""
+    lo, hi = (m.end, p.start) if p.start >= m.end else (p.end, m.start)
+    return any(lo <= s and e <= hi and ent.name != m.platform.name for s, e, ent in c.platforms)
 
 
 class _All:
