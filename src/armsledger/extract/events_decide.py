@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..model import Span
 from .context import Clause
 from .dates import DateMention, reported_at
-from .deals import COOPERATION_PACT, NOT_PURCHASE, Deal, unique
+from .deals import Deal, unique
 from .entities import HEAD_ROLES, STATE_BODIES
 from .events import _CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold
 from .learned import Model
@@ -320,24 +320,8 @@ def _sentence_features(i: int, c: Clause, t: str) -> tuple[tuple[str, ...], tupl
         out.append("own_trigger")
     out += [f"type&trig:{t}:{k}" for k in kinds]
     out += [f"type&mod:{t}:{tr.kind}" for tr in c.found("modifier")]
-    if any(_signs_pact(c, tr) for tr in c.found("deal", ("sign",))):
-        out.append(f"type&signs_pact:{t}")  # "signed a memorandum", "a cooperation agreement": no purchase signed
     heads = sum(1 for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES)
     return tuple(out), tuple(f"type&cue:{t}:{tr.kind}" for tr in c.found("cue")), f"type&heads:{t}:{min(heads, 2)}"
-
-
-# what a signing signs that is a pact of some kind, besides `deals.NOT_PURCHASE` and `deals.COOPERATION_PACT`: "a
-# comprehensive cooperation agreement", "a non-binding memorandum", "an in-principle agreement"
-_PACT = re.compile(r"\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,3}?(?:memorand(?:um|a)|mous?|(?:co-?operation|partnership|"
-                   r"framework|preliminary|non-binding|in-principle)\s+(?:agreements?|pacts?|accords?|arrangements?))\b",
-                   re.I)
-
-
-def _signs_pact(c: Clause, t) -> bool:
-    """Whether signing trigger `t` of clause `c` signs a pact, a memorandum or a framework, not a purchase."""
-    at = t.end - c.start
-    text = c.sent.text
-    return bool(NOT_PURCHASE.match(text, at) or COOPERATION_PACT.match(text, at) or _PACT.match(text, at))
 
 
 def _proposal_features(ev: Event, c: Clause, sentence: tuple) -> set[str]:
