@@ -54,9 +54,11 @@ def test_the_first_day_stands_where_none_of_the_week_before_is_named(extractor, 
     assert lead_day(clauses, ref)[1].value == peg
 
 
+TALKS_UNDER_A_STAMP = ("Updated: June 5, 2024 10:40\n\nIndian Defence Minister Rajnath Singh held talks with his "
+                      "French counterpart Sebastien Lecornu. The two met in Paris on Monday and discussed submarines.")
+
+
 def test_talks_told_undated_at_the_top_take_the_day_before_the_stamp(extractor):
-    text = ("Updated: June 5, 2024 10:40\n\nIndian Defence Minister Rajnath Singh held talks with his French "
-            "counterpart Sebastien Lecornu. The two met in Paris on Monday and discussed submarines.")
-    record = extractor(Article(text=text, published=PUBLISHED))
-    meetings = [ev for ev in record["events"] if ev["type"] in ("MEETING", "SUMMIT")]
-    assert meetings and all(ev["date"] and ev["date"]["value"] == "2024-06-03" for ev in meetings), meetings
+    told = extractor(Article(text=TALKS_UNDER_A_STAMP, published=PUBLISHED))["events"]
+    days = {(ev["date"] or {}).get("value") for ev in told if ev["type"] in ("MEETING", "SUMMIT")}
+    assert days == {"2024-06-03"}, told
