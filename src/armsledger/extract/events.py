@@ -144,13 +144,30 @@ class Event:
 LEAD = 4  # a report's opening sentences (headline included): what they tell undated happened on its day
 
 
-def lead_day(clauses: list[Clause]) -> tuple[set[int], DateMention | None]:
+WEEK = 7  # days before the report within which a day its opening sentences name is the day of its news
+
+
+def lead_day(clauses: list[Clause], ref: date | None = None) -> tuple[set[int], DateMention | None]:
     """The opening sentences of a report that tell its news (by index; not the headline, not page noise) and the
     day they give: the first full date of any of them ("WARSAW, Dec 1", "said on Friday", a third sentence's "The
-    contract was signed in Warsaw on Monday" under two undated ones)."""
+    contract was signed in Warsaw on Monday" under two undated ones). With the report's date `ref`, a day of the
+    week before it comes first: the report's own day, stamped at its top ("MOSCOW, 26th January, 2021 - On
+    Monday the ministry signed ...", "Updated: May 12, 2018"), is when it was written, not when its news
+    happened."""
     lead = [i for i, c in enumerate(clauses[:LEAD]) if not c.sent.noise and not c.sent.headline]
-    peg = next((d for i in lead for d in clauses[i].dates if d.precision == "day"), None)
+    days = [d for i in lead for d in clauses[i].dates if d.precision == "day"]
+    peg = next((d for d in days if _days_before(d, ref)), None) or next(iter(days), None)
     return set(lead), peg
+
+
+def _days_before(dm: DateMention, ref: date | None) -> bool:
+    """Whether a day falls within the week before `ref` (not on it)."""
+    if ref is None:
+        return False
+    try:
+        return 0 < (ref - date.fromisoformat(dm.value)).days <= WEEK
+    except ValueError:
+        return False
 
 
 class EventFinder:
@@ -189,7 +206,7 @@ class EventFinder:
     def _news_peg(self) -> None:
         """Talks told undated in a report's opening paragraphs happened on the day the report is about:
         the first full date of its opening sentences (`lead_day`)."""
-        lead, peg = lead_day(self.clauses)
+        lead, peg = lead_day(self.clauses, self.ref)
         if peg is None:
             return
         for ev in self.events:

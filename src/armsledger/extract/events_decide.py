@@ -32,9 +32,9 @@ STAGE_EVENT = {"considered": "REQUEST", "offered": "OFFER", "negotiating": "NEGO
 
 
 def news_peg(clauses: list[Clause], ref) -> DateMention | None:
-    """The day a report is about: the first full date of its opening sentences (`events.lead_day`: "WARSAW, Dec 1",
-    "said on Friday"), else its reference date (the published date)."""
-    _, peg = lead_day(clauses)
+    """The day a report is about: the first full date of its opening sentences, one of the week before the report
+    first (`events.lead_day`: "WARSAW, Dec 1", "said on Friday"), else its reference date (the published date)."""
+    _, peg = lead_day(clauses, ref)
     if peg is None and ref is not None:
         day = ref.isoformat()
         peg = DateMention(0, 0, day, day, "day", kind="published")

@@ -269,7 +269,11 @@ def _future_marker(body: str):
     def future_at(pos: int) -> bool:
         if dates.reported_at(body, pos):
             return False  # "Kishida said on Monday": statements are made in the past
-        return bool(rx.search(body, *_clause_around(body, pos)))
+        start, end = _clause_around(body, pos)
+        said = _STATED.search(body, pos, end)
+        if said is not None and not rx.search(body, pos, said.start()):
+            return False  # "On Monday China's foreign ministry said it would ...": the day of the statement
+        return bool(rx.search(body, start, end))
 
     return future_at
 
@@ -284,6 +288,8 @@ def _past_marker(body: str):
     return past_at
 
 
+# a statement told after its date, before anything to come: "On Monday the ministry said it would impose sanctions"
+_STATED = Caseless(re.compile(r"\b(?:said|told|announced|stated|confirmed|reported|declared)\b", re.I))
 _FUTURE = Caseless(re.compile(r"\b(?:will|would|shall|scheduled|to be held|is to|are to|set to|set for|plans? to|slated|ahead of|upcoming|next|due|expected|to arrive|to be delivered)\b", re.I))
 # a verb in the past: an auxiliary ("was", "had") or a past form of the verbs of deals, giving, visits and saying (a
 # statement's "said in September"), not a participle of something still to be done ("to be delivered in August")
