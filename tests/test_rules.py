@@ -427,11 +427,17 @@ def test_memoranda_with_a_long_named_partner_are_not_purchases(extractor, text, 
     ("India signed a deal with France for 26 Rafale M jets on Friday. Under the agreement, France will also "
      "supply Scorpene submarines to the Indian Navy.", "Rafale M", "Scorpene"),
 ])
-def test_a_platform_supplied_under_the_deal_just_reported_is_signed_with_it(extractor, text, first, mate):
+def test_a_platform_supplied_under_the_deal_just_reported_is_signed_with_it(extractor, rules_only, text, first, mate):
+    # the rules date the mate by the deal just reported; the model weighs that date as a figure of its own (for the
+    # K10 since session 22's refit just under the figure bar): it may leave the date out, never give another
+    rules = deals_of(rules_only, text, published="2024-06-09")
+    assert rules[first]["signed"] is not None
+    assert rules[mate]["status"] == "signed"
+    assert rules[mate]["signed"] == rules[first]["signed"]
     deals = deals_of(extractor, text, published="2024-06-09")
-    assert deals[first]["signed"] is not None
+    assert deals[first]["signed"] == rules[first]["signed"]
     assert deals[mate]["status"] == "signed"
-    assert deals[mate]["signed"] == deals[first]["signed"]
+    assert deals[mate]["signed"] in (None, deals[first]["signed"])
 
 
 @pytest.mark.parametrize("text, platform", [
