@@ -55,3 +55,13 @@ def test_our_bureau_is_no_body(extractor, text):
 ])
 def test_a_class_word_in_a_headline_is_no_type(extractor, text, word):
     assert word not in names(extractor, text, "platform")
+
+
+@pytest.mark.parametrize("text, good", [
+    # a line that breaks after a word no name ends on is a wrapped line: the name runs on
+    ("The minister signed the deal with the Office of the\nPresident of Ghana present at the ceremony.",
+     "Office of the President of Ghana"),
+    ("The order was placed by the Ministry of\nNational Defence of Lithuania on Monday.", "Ministry of National Defence"),
+])
+def test_a_name_wrapped_over_a_line_keeps_its_words(extractor, text, good):
+    assert any(n.replace("\n", " ").startswith(good) for n in names(extractor, text, "organization"))

@@ -99,3 +99,13 @@ def test_editing_after_a_comma_credits_editors(extractor):
     people = entities(extractor, "The jets arrive in May. (Reporting by Ann Kowal; Writing by Piotr Nowak, editing by "
                                  "Jan Zielinski and Maria Wrobel)", "person")
     assert people["Jan Zielinski"]["role"] == "editor" and people["Maria Wrobel"]["role"] == "editor"
+
+
+@pytest.mark.parametrize("text, name", [
+    # "editing"/"writing" after a comma credits only with "by": otherwise it is a verb of the sentence
+    ("Ankara pressed Washington on the sale to Turkey, writing Ann Kowal, the envoy, that it must wait.", "Ann Kowal"),
+    ("The film, editing Mark Hamill out of two scenes, was shown to the committee.", "Mark Hamill"),
+])
+def test_a_verb_after_a_comma_credits_no_one(extractor, text, name):
+    person = entities(extractor, text, "person").get(name)
+    assert person is None or person["role"] not in ("writer", "editor")

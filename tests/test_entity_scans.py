@@ -62,7 +62,8 @@ PLAIN = {
     "_credit_more": rf"\b(?:(?:Written|Translated|Edited|Text)\s+by|Editors?:|By(?<=[a-z0-9] By)(?=\s+[A-Z][a-z]))\s+"
                     rf"(?P<names>{LINE_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){LINE_NAME})*)",
     "_credit": rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo|"
-               rf"(?<=[;,] )(?:editing|writing|additional reporting)|(?:Report\s+)?[Cc]ompiled)(?:\s+by)?:?\s+"
+               rf"(?<=; )(?:editing|writing|additional reporting)|(?<=, )(?:editing|writing|additional reporting)(?=\s+by\b)|"
+               rf"(?:Report\s+)?[Cc]ompiled)(?:\s+by)?:?\s+"
                rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)",
 }
 

@@ -535,19 +535,25 @@ def _after_sentence_end(words: list[str]) -> list[str]:
     return words
 
 
+# a line break that ends a name's line: not one after a word no name ends on ("the Office of the\nPresident of
+# Ghana", "the Ministry of\nDefence": a hard-wrapped line), which the name runs on across
+_LINE_END = re.compile(r"(?<!\bof)(?<!\bthe)(?<!\bfor)(?<!\band)(?<!\bde)[ \t]*\n\s*")
+
+
 def _last_line(name: str) -> str:
     """The words of a name after the last line break among them: a name does not run across lines ("... to
-    Morocco\n\nOur Bureau", "... to Thailand\n\nThe State Company": the line above is a headline's end)."""
-    return name[name.rfind("\n") + 1:]
+    Morocco\n\nOur Bureau", "... to Thailand\n\nThe State Company": the line above is a headline's end), unless
+    the line breaks after a word no name ends on ("the Office of the\nPresident of Ghana")."""
+    return _LINE_END.split(name)[-1] if "\n" in name else name
 
 
 def _head_line(name: str) -> str:
     """The line of a name headed first ("Ministry of Defence\n\nMr Mark", "State House\n\nOffice of the
     President") that holds its head word and what it is of: the first such; the words of the other lines are no part
-    of it."""
+    of it (lines as `_last_line` reads them)."""
     if "\n" not in name:
         return name
-    lines = name.split("\n")
+    lines = _LINE_END.split(name)
     return next((ln for ln in lines if _HEAD_OF.search(ln)), lines[-1])
 
 
@@ -1043,7 +1049,8 @@ class EntityFinder:
         # (every head begins with a letter, what precedes it checked after that letter: the search skips to those
         # letters instead of trying every character, 4x faster)
         self._credit = re.compile(rf"(?P<what>Production|Reporting|Editing|Writing|Additional reporting|Video|Photo|"
-                                  rf"e(?<=[;,] e)diting|w(?<=[;,] w)riting|a(?<=[;,] a)dditional reporting|Report\s+[Cc]ompiled|"
+                                  rf"e(?<=; e)diting|w(?<=; w)riting|a(?<=; a)dditional reporting|e(?<=, e)diting(?=\s+by\b)|"
+                                  rf"w(?<=, w)riting(?=\s+by\b)|a(?<=, a)dditional reporting(?=\s+by\b)|Report\s+[Cc]ompiled|"
                                   rf"Compiled|compiled)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
         self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
