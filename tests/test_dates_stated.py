@@ -37,3 +37,14 @@ def test_a_date_that_opens_a_statement_is_in_the_past(extractor, text, said, val
 ])
 def test_a_date_of_what_is_to_come_stays_ahead(extractor, text, when, value):
     assert dates_of(extractor, text)[when] == value
+
+
+@pytest.mark.parametrize("text, when, value", [
+    # the future word stands before the date, the statement after it: the day is still to come
+    ("The two leaders will meet on Monday after Erdogan said he wanted the jets.", "Monday", "2024-06-10"),
+    ("Deliveries are to begin in July, the minister said.", "July", "2024-07"),
+    ("The ministry will sign the contract on Friday, after the president said yes to the engines.", "Friday",
+     "2024-06-07"),
+])
+def test_a_future_word_before_the_date_keeps_it_ahead(extractor, text, when, value):
+    assert dates_of(extractor, text)[when] == value

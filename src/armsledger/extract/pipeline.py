@@ -271,8 +271,9 @@ def _future_marker(body: str):
             return False  # "Kishida said on Monday": statements are made in the past
         start, end = _clause_around(body, pos)
         said = _STATED.search(body, pos, end)
-        if said is not None and not rx.search(body, pos, said.start()):
-            return False  # "On Monday China's foreign ministry said it would ...": the day of the statement
+        if said is not None and not rx.search(body, start, said.start()):
+            return False  # "On Monday China's foreign ministry said it would ...": the day of the statement (no future
+            # word from the clause's start to the saying: "will meet on Monday after Erdogan said" is ahead)
         return bool(rx.search(body, start, end))
 
     return future_at
