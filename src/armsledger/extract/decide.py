@@ -201,10 +201,11 @@ def _overruled_why(scored: list, i: int, threshold: float, named: list[int] | No
     elif named is None and REC_FROM in scored[i][1]:
         why = "no buyer: the recipient is named only as where it comes from (\"from X\")"
     elif named is None and SELLER_ELSEWHERE in scored[i][1] and NOT_BOUGHT not in scored[i][1]:
-        why = ("never named with the platform, it gives way to the seller the report names: "
-               + ", ".join(sorted({c.supplier for c, f, _, _ in scored if c.recipient == cand.recipient
-                                   and c.platform.name == cand.platform.name and c.supplier != cand.supplier
-                                   and "sup:cue:from" in f and "sup:via:country" in f})))
+        sellers = sorted({c.supplier for c, f, _, _ in scored if c.recipient == cand.recipient
+                          and c.platform.name == cand.platform.name and c.supplier != cand.supplier
+                          and "sup:cue:from" in f and "sup:via:country" in f})
+        why = ("never named with the platform, it gives way to the seller the report names after \"from\""
+               + (": " + ", ".join(sellers) if sellers else ""))
     elif named is None:
         why = "not bought: every mention tells it passed over, turned down, a bid lost or withdrawn, or carried"
     elif "plat:generic" in scored[i][1]:
