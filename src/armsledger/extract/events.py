@@ -151,9 +151,9 @@ def lead_day(clauses: list[Clause], ref: date | None = None) -> tuple[set[int], 
     """The opening sentences of a report that tell its news (by index; not the headline, not page noise) and the
     day they give: the first full date of any of them ("WARSAW, Dec 1", "said on Friday", a third sentence's "The
     contract was signed in Warsaw on Monday" under two undated ones). With the report's date `ref`, a day of the
-    week before it comes first: the report's own day, stamped at its top ("MOSCOW, 26th January, 2021 - On
-    Monday the ministry signed ...", "Updated: May 12, 2018"), is when it was written, not when its news
-    happened."""
+    week before it comes first, wherever the report's own day stands among them: that day is most often the page's
+    stamp ("MOSCOW, 26th January, 2021 - On Monday the ministry signed ...", "Updated: May 12, 2018"), when it was
+    written, not when its news happened (a report's day told in its text is passed over too: not told apart here)."""
     lead = [i for i, c in enumerate(clauses[:LEAD]) if not c.sent.noise and not c.sent.headline]
     days = [d for i in lead for d in clauses[i].dates if d.precision == "day"]
     peg = next((d for d in days if _days_before(d, ref)), None) or next(iter(days), None)

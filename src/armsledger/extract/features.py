@@ -604,9 +604,7 @@ class Featurizer:
         an "its" platform in its sentence); None where it is not."""
         text = self.text
         if rec.start < 0:
-            if "svc:its" in at and rec.via == "home" and not any(
-                    s < m.start for s, _, _ in c.countries) and not any(
-                    s < m.start and ent.category in STATE_BODIES for s, _, ent in c.orgs):
+            if "svc:its" in at and rec.via == "home" and not _party_before(c, m.start):
                 return "home"
             return None
         if rec.clause != m.clause:
@@ -621,8 +619,7 @@ class Featurizer:
                     return "owner"
                 if _SVC_OPERATOR_BETWEEN.match(between):
                     return "operator"
-            if "svc:its" in at and not any(s < first for s, _, _ in c.countries) and not any(
-                    s < first and ent.category in STATE_BODIES for s, _, ent in c.orgs):
+            if "svc:its" in at and not _party_before(c, first):
                 return "subject"
             return None
         between = text[m.end:first]
@@ -984,9 +981,10 @@ _OPERATE = (r"(?:operat(?:es|ed|ing)|fl(?:ies|y|ew)|fields?|fielded|relies\s+on|
             r"depended\s+on|(?:already|currently|still)\s+(?:has|have|had|owns?|uses?|used)|in\s+service|"
             r"equipped\s+with|mainstay|backbone)")
 _SVC_OPERATE_BEFORE = re.compile(r"\b" + _OPERATE + r"\b[^.;:]{0,60}$", re.I)
-_SVC_OPERATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service|(?:operators?|users|customers)\s+(?:include|are)|flown\s+by|operated\s+by|used\s+by|fielded\s+by|"
-                                r"serv(?:es?|ed|ing)\s+(?:with|in)|in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:fleet|inventory))\b",
-                                re.I)
+# ... after it: who uses it, named in a list of operators, or after "flown by", "serves with"
+_HELD_BY = r"(?:operators?|users|customers)\s+(?:include|are)|(?:flown|operated|used|fielded)\s+by|serv(?:es?|ed|ing)\s+(?:with|in)"
+_SVC_OPERATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service|" + _HELD_BY
+                                + r"|in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:fleet|inventory))\b", re.I)
 _SVC_UPGRADE = re.compile(r"\b(?:upgrad\w*|moderni[sz]\w*|overhaul\w*|refit\w*|retrofit\w*|refurbish\w*|"
                           r"maint(?:ain|enance)\w*|repair\w*|life[- ]extension|mid-life)\b", re.I)
 # the former Soviet republics, and the makers of what they inherited: a fleet of Russian or Ukrainian make one of
@@ -1002,9 +1000,8 @@ _SVC_OWNER_FLEET = re.compile(r"^(?:['’]s?)?\s+(?:[\w'’-]+\s+){0,2}?(?:fleet
 # F-16s", "Algeria depends on Russia's SU-30"), before it or after it ("in service with Spain", "flown by the RAF")
 _SVC_OPERATOR_BETWEEN = re.compile(r"^(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:,?\s*(?:which|who)\s+)?\s*(?:[\w-]+\s+){0,2}?"
                                    + _OPERATE + r"\b(?:\s+[\w.'’/,-]+){0,5}\s+$", re.I)
-_SVC_OPERATOR_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service\s+(?:with|in)|(?:operators?|users|customers)\s+(?:include|are)|(?:flown|operated|used|fielded)\s+by|"
-                                 r"serv(?:es?|ed|ing)\s+(?:with|in)|in\s+(?:the\s+)?(?:fleets?|inventor(?:y|ies)|"
-                                 r"arsenals?)\s+of)\s+(?:the\s+)?$", re.I)
+_SVC_OPERATOR_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service\s+(?:with|in)|" + _HELD_BY
+                                 + r"|in\s+(?:the\s+)?(?:fleets?|inventor(?:y|ies)|arsenals?)\s+of)\s+(?:the\s+)?$", re.I)
 _SVC_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}$")  # "in the Royal Norwegian Air Force's fleet"
 
 
@@ -1147,6 +1144,11 @@ _LOST_AFTER_WORDS = _flat({
     "lost_bid": ("defeat", "lost ", "eliminated", "passed over", "not selected", "withdrawn", "discarded", "rejected",
                  "dropped", "ruled out"),
 })
+
+
+def _party_before(c: Clause, pos: int) -> bool:
+    """Is a country or a state body named in the sentence before `pos` (the one an "its" there would be)?"""
+    return any(s < pos for s, _, _ in c.countries) or any(s < pos and ent.category in STATE_BODIES for s, _, ent in c.orgs)
 
 
 def _platform_between(c: Clause, m: Mention, p: Party) -> bool:
