@@ -96,13 +96,33 @@ def test_the_gate_passes_over_what_cannot_be(gate, text):
     assert not gate(text).passed, gate(text).why
 
 
-def test_a_word_that_names_a_platform_counts_only_beside_a_weapon_noun(gate, extractor):
+def test_a_word_that_names_a_platform_counts_beside_a_weapon_noun(gate):
     assert not gate("The Tigers won the cup final in extra time.").passed
     assert gate("Germany will retire its Tiger helicopters early.").passed
-    # as for relevance: without a weapon noun or defence term, the extractor gives no deal either
-    bare = "Spain ordered eight Eurofighter Typhoons."
-    assert not gate(bare).passed and extractor(Article(text=bare, published="2025-01-15"))["deals"] == []
     assert not gate("An apache of Paris danced in the film.").passed  # capitalised names only in capitals
+
+
+@pytest.mark.parametrize("text", [
+    "Spain ordered eight Eurofighter Typhoons.",
+    "The Rafale has already been ordered by Egypt, Qatar and Greece.",
+    "Brazil chose the Gripen after a long contest.",
+    "The Scorpene, also bought by Chile and Malaysia, was the favourite.",
+])
+def test_a_word_that_names_a_platform_counts_when_a_country_buys_it(gate, extractor, text):
+    assert gate(text).passed, text
+    assert extractor(Article(text=text, published="2025-01-15"))["deals"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Harpoon sold 5,000 jerseys in Germany last year.",  # the name sells: it stands before the verb, no "by"
+    "Javelin, an Austrian retailer, delivered record results in Germany.",
+    "Germany bought the Patriot brand for 40 million euros.",  # goods follow the name
+    "The Stinger shares were bought by investors in Germany.",
+])
+def test_a_word_that_names_a_platform_does_not_count_when_it_sells_or_is_goods(extractor, text):
+    record = extractor(Article(text=text, published="2025-01-15"))
+    assert defence_content(record, text, extractor.catalogue) is None, text
+    assert record["deals"] == [], text
 
 
 def test_ingest_passes_over_off_topic_articles_and_lists_them(tmp_path):

@@ -9,7 +9,8 @@ relevance's tests with one pass of an Aho-Corasick automaton (ahocorasick-rs, ch
 
 - a defence term (the words of `relevance.DEFENCE_TERMS`, by their stems) -> passes;
 - a catalogue platform name with a digit (S-400, F-35) -> passes; one without (Patriot, Rafale) only with a
-  weapon noun (`relevance._WEAPON_NOUNS`) in the same article;
+  weapon noun (`relevance._WEAPON_NOUNS`) or a trade verb (`relevance.TRADE_VERBS`: "ordered", "bought") in the
+  same article;
 - a catalogue organisation relevance counts as defence (armed services, state exporters, armed groups,
   ministries and bodies with defence in their name), an armed service named by its form ("Coast Guard") -> passes;
 - a military office title (General, Admiral, ...) before a capitalised word or after a comma, a catalogue
@@ -54,10 +55,20 @@ WEAPON_NOUNS = (
     "vessel*", "boat*", "submarine*", "subs", "frigate*", "system*", "batter*", "launcher*", "missile*", "rocket*",
     "gun*", "rifle*", "howitzer*", "vehicle*", "variant*", "fleet", "squadron*", "units",
 )
+# the forms relevance.TRADE_VERBS accepts, whole words
+TRADE_VERBS = tuple(
+    f"{stem}{end}" for stem, ends in (("order", ("", "s", "ed", "ing")), ("buy", ("", "s", "ing")), ("bought", ("",)),
+                                      ("purchas", ("e", "es", "ed", "ing")), ("acquir", ("e", "es", "ed", "ing")),
+                                      ("procur", ("e", "es", "ed", "ing")), ("import", ("", "s", "ed", "ing")),
+                                      ("select", ("", "s", "ed", "ing")), ("chose", ("", "n")),
+                                      ("choos", ("e", "es", "ing")), ("sold", ("",)), ("sell", ("", "s", "ing")),
+                                      ("suppl", ("y", "ies", "ied", "ying")), ("deliver", ("", "s", "ed", "ing")),
+                                      ("export", ("", "s", "ed", "ing")))
+    for end in ends)
 _DEFENCE_ORG_TYPES = ("armed service", "state exporter", "armed group")
 _NAMED_ORG_TYPES = ("ministry", "government body", "agency", "intergovernmental organization", "research institute")
 
-STRONG, PLATFORM_WORD, WEAPON, SHAPE, OFFICE = "defence", "platform", "weapon", "designation", "office"
+STRONG, PLATFORM_WORD, WEAPON, TRADE, SHAPE, OFFICE = "defence", "platform", "weapon", "trade", "designation", "office"
 
 
 @dataclass
@@ -103,6 +114,8 @@ class Gate:
             self._add(word.rstrip("*"), STRONG, "any", not word.endswith("*"))
         for word in WEAPON_NOUNS:
             self._add(word.rstrip("*"), WEAPON, "any", not word.endswith("*"))
+        for word in TRADE_VERBS:
+            self._add(word, TRADE, "any", True)
         # the nouns after which extraction looks for an unknown platform's name (entities.WEAPON_NOUN_AFTER,
         # NAMED_TYPE's heads, SHIP_CLASS, ACRONYM_PLATFORM's heads)
         for noun in ("jet", "fighter", "aircraft", "missile", "system", "drone", "helicopter", "gunship", "tank",
@@ -158,7 +171,7 @@ class Gate:
         for i, start, end in self.automaton.find_matches_as_indexes(norm, overlapping=True):
             word = self._names[i]
             for group, rule, shape in self._groups[i]:
-                if group == WEAPON:
+                if group in (WEAPON, TRADE):
                     found.setdefault(group, word)
                     continue
                 if group == SHAPE:
@@ -176,8 +189,8 @@ class Gate:
                 if group in (STRONG, OFFICE):
                     return Verdict(True, f"'{word}'")
                 found.setdefault(group, word)
-        if PLATFORM_WORD in found and WEAPON in found:
-            return Verdict(True, f"'{found[PLATFORM_WORD]}' and '{found[WEAPON]}'")
+        if PLATFORM_WORD in found and (WEAPON in found or TRADE in found):
+            return Verdict(True, f"'{found[PLATFORM_WORD]}' and '{found.get(WEAPON) or found[TRADE]}'")
         if shapes:
             raw = _utf8(text) if raw is None else raw
             shape = _designation_in(text, shapes if len(raw) == len(text) else _in_chars(shapes, raw, len(norm)))

@@ -4,7 +4,9 @@ Reads the finished record (entities with their catalogue categories and roles) a
 writes nothing but `filter_record`'s result. An article has defence content when it names
 
 - a platform: a designation with a digit (S-400, F-35), or a name that is also a word (Patriot,
-  Apache, Leclerc) beside a weapon noun or a defence term,
+  Apache, Leclerc) beside a weapon noun or a defence term, or traded between countries in its sentence
+  ("Egypt ordered the Rafale", "the Rafale, already bought by Qatar": a country before the verb and the name
+  after it, or the name, a participle and "by" a country),
 - a defence organisation: an armed service, a state arms exporter, an armed group, a ministry or
   body whose name says defence, military or armed forces, an alliance such as NATO,
 - a defence official: a person whose office is a military rank or says defence,
@@ -46,6 +48,14 @@ MAKER_MODEL = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)? A?\d{3}(?:-\d{1,3})?[A-Z
 _WEAPON_NOUNS = re.compile(r"\b(?:jets?|aircraft|planes?|fighters?|bombers?|helicopters?|choppers?|drones?|tanks?|ships?"
                            r"|vessels?|boats?|submarines?|subs|frigates?|systems?|batter(?:y|ies)|launchers?|missiles?"
                            r"|rockets?|guns?|rifles?|howitzers?|vehicles?|variants?|fleet|squadrons?|units)\b", re.I)
+# what a country does to a platform it buys: the verb before the name ("Egypt ordered the Rafale") or its participle
+# after it with "by" ("the Rafale, ordered by Egypt"); a carmaker sells cars ("Jaguar sold 5,000 cars")
+TRADE_VERBS = re.compile(r"\b(?:order(?:s|ed|ing)?|bought|buy(?:s|ing)?|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)"
+                         r"|procur(?:e|es|ed|ing)|import(?:s|ed|ing)?|select(?:s|ed|ing)?|chose|chosen|choos(?:e|es|ing)"
+                         r"|sold|sell(?:s|ing)?|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?)\b", re.I)
+_BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\b", re.I)
+_GOODS_AFTER = re.compile(r"\W*(?:cars?|SUVs?|motorcycles?|trucks?|buses|bikes?|phones?|shoes|sneakers|software"
+                          r"|watches|jerseys?|tickets?|shares?|stakes?|brand)\b", re.I)
 _DEFENCE_NAME = re.compile(r"\b(?:defen[cs]e|military|armed forces|army|navy|naval|air force|war|nato|arms)\b", re.I)
 _ALWAYS_DEFENCE_ORGS = {"armed service", "state exporter", "armed group"}
 # military titles that sports, ships, airlines and police use as well
@@ -61,12 +71,16 @@ def defence_content(record: dict, body: str, catalogue: Catalogue) -> str | None
     Example: `defence_content(record, body, extractor.catalogue)`
     """
     entities = record.get("entities", [])
+    # a country named outright, or standing behind a government body or an office holder ("the Egyptian presidency")
+    countries = sorted(m["start"] for e in entities if e["kind"] == "country" or (
+        e["kind"] in ("organization", "person") and e.get("country") and (e.get("role") or e.get("category")))
+        for m in e.get("mentions", []))
     for e in entities:
         if e["kind"] == "platform" and e.get("category") is None and MAKER_MODEL.fullmatch(e["name"]):
             if any(DEFENCE_TERMS.search(body, *_sentence_around(body, m["start"])) for m in e.get("mentions", [])):
                 return f"platform {e['name']}"
             continue  # "Boeing 737", "Airbus A321": an airliner unless a defence term stands beside it
-        if e["kind"] == "platform" and any(_means_weapon(body, m) for m in e.get("mentions", [])):
+        if e["kind"] == "platform" and any(_means_weapon(body, m, countries) for m in e.get("mentions", [])):
             return f"platform {e['name']}"
     for e in entities:
         if e["kind"] == "organization" and _defence_org(e):
@@ -78,10 +92,6 @@ def defence_content(record: dict, body: str, catalogue: Catalogue) -> str | None
         if e["kind"] == "person" and role and _defence_role(role, ranks) \
                 and any(m["text"] != e["name"].split()[-1] for m in e.get("mentions", [])):
             return f"official {e['name']} ({role})"
-    # a country named outright, or standing behind a government body or an office holder ("the Egyptian presidency")
-    countries = sorted(m["start"] for e in entities if e["kind"] == "country" or (
-        e["kind"] in ("organization", "person") and e.get("country") and (e.get("role") or e.get("category")))
-        for m in e.get("mentions", []))
     if countries:
         for term in DEFENCE_TERMS.finditer(body):
             start, end = _paragraph_around(body, term.start())
@@ -103,15 +113,37 @@ def filter_record(record: dict, body: str, catalogue: Catalogue) -> dict:
     return record
 
 
-def _means_weapon(body: str, mention: dict) -> bool:
+def _means_weapon(body: str, mention: dict, countries: list[int] = ()) -> bool:
     """A designation with a digit (S-400, F-35, Type 054A) is a weapon's; a name that is a word too
-    (Patriot, Apache, Leclerc, Tiger) only beside a weapon noun or a defence term in its sentence."""
+    (Patriot, Apache, Leclerc, Tiger, Rafale) only beside a weapon noun or a defence term in its sentence, or
+    bought by a country there (`countries`: where countries are named, sorted)."""
     text = mention.get("text") or ""
     if any(ch.isdigit() for ch in text):
         return True
     start, end = _sentence_around(body, mention["start"])
     sentence = body[start:end]
-    return bool(_WEAPON_NOUNS.search(sentence) or DEFENCE_TERMS.search(sentence))
+    return bool(_WEAPON_NOUNS.search(sentence) or DEFENCE_TERMS.search(sentence)
+                or _traded(body, mention, start, end, countries))
+
+
+def _traded(body: str, mention: dict, start: int, end: int, countries) -> bool:
+    """Whether the sentence `body[start:end]` has a country buy the platform named at `mention`: a country, then a
+    trade verb, then the name ("Egypt has ordered the Rafale"), or the name, the verb and "by" a country ("the
+    Rafale, already bought by Qatar and Greece"); not when goods follow the name ("Jaguar cars")."""
+    at, stop = mention["start"], mention["start"] + len(mention.get("text") or "")
+    if _GOODS_AFTER.match(body, stop):
+        return False
+    first = bisect.bisect_left(countries, start)
+    named = [c for c in countries[first:bisect.bisect_left(countries, end, first)] if not at <= c < stop]
+    if not named:
+        return False
+    for verb in TRADE_VERBS.finditer(body, start, end):
+        if verb.end() <= at and any(c < verb.start() for c in named):
+            return True
+        by = _BY.match(body, verb.end()) if verb.start() >= stop else None
+        if by and any(c >= by.end() for c in named):
+            return True
+    return False
 
 
 def _defence_org(e: dict) -> bool:
