@@ -114,6 +114,15 @@ def test_a_word_that_names_a_platform_counts_when_a_country_buys_it(gate, extrac
 
 
 @pytest.mark.parametrize("text", [
+    "Apache delivered a new release of its web server on Tuesday.",  # a trade verb, but no country at all
+    "The Gripen was chosen as the club's new mascot.",
+    "Fans ordered Rafale scarves by the thousand.",
+])
+def test_a_word_that_names_a_platform_with_a_trade_verb_but_no_country_is_passed_over(gate, text):
+    assert not gate(text).passed, gate(text).why
+
+
+@pytest.mark.parametrize("text", [
     "Harpoon sold 5,000 jerseys in Germany last year.",  # the name sells: it stands before the verb, no "by"
     "Javelin, an Austrian retailer, delivered record results in Germany.",
     "Germany bought the Patriot brand for 40 million euros.",  # goods follow the name

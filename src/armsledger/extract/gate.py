@@ -9,8 +9,8 @@ relevance's tests with one pass of an Aho-Corasick automaton (ahocorasick-rs, ch
 
 - a defence term (the words of `relevance.DEFENCE_TERMS`, by their stems) -> passes;
 - a catalogue platform name with a digit (S-400, F-35) -> passes; one without (Patriot, Rafale) only with a
-  weapon noun (`relevance._WEAPON_NOUNS`) or a trade verb (`relevance.TRADE_VERBS`: "ordered", "bought") in the
-  same article;
+  weapon noun (`relevance._WEAPON_NOUNS`), or a trade verb (`relevance.TRADE_VERBS`: "ordered", "bought") and a
+  country's name, demonym or capital, or a catalogue body or person of a country, in the same article;
 - a catalogue organisation relevance counts as defence (armed services, state exporters, armed groups,
   ministries and bodies with defence in their name), an armed service named by its form ("Coast Guard") -> passes;
 - a military office title (General, Admiral, ...) before a capitalised word or after a comma, a catalogue
@@ -68,7 +68,8 @@ TRADE_VERBS = tuple(
 _DEFENCE_ORG_TYPES = ("armed service", "state exporter", "armed group")
 _NAMED_ORG_TYPES = ("ministry", "government body", "agency", "intergovernmental organization", "research institute")
 
-STRONG, PLATFORM_WORD, WEAPON, TRADE, SHAPE, OFFICE = "defence", "platform", "weapon", "trade", "designation", "office"
+STRONG, PLATFORM_WORD, WEAPON, TRADE, COUNTRY, SHAPE, OFFICE = (
+    "defence", "platform", "weapon", "trade", "country", "designation", "office")
 
 
 @dataclass
@@ -148,6 +149,17 @@ class Gate:
                 self._add(name, group, _case_rule(name), True)
                 if name[-1:].isalnum() and not name.endswith("s") and len(name) > 3:  # as the gazetteer does
                     self._add(name + "s", group, _case_rule(name), True)
+        # what relevance counts as a country named (`relevance.defence_content`): a country, or a body or a person
+        # of one (found by the gazetteer from these names, or by shape around a country's name or demonym)
+        for e in catalogue.of_kind("country").values():
+            for name in [*e.names(), *e.shared_aliases, *e.demonyms, *e.capital]:
+                self._add(name, COUNTRY, _case_rule(name.strip()), True)
+        for kind in ("organization", "person"):
+            for e in catalogue.of_kind(kind).values():
+                if e.country:  # a person by surname too ("Mr Modi"), as the gazetteer finds one
+                    names = [*e.names(), *e.shared_aliases]
+                    for name in names + ([n.split()[-1] for n in names if n.strip()] if kind == "person" else []):
+                        self._add(name, COUNTRY, _case_rule(name.strip()), True)
         for e in catalogue.of_kind("organization").values():
             if e.category in _DEFENCE_ORG_TYPES or (
                     e.category in _NAMED_ORG_TYPES and relevance._DEFENCE_NAME.search(e.name)):
@@ -171,7 +183,7 @@ class Gate:
         for i, start, end in self.automaton.find_matches_as_indexes(norm, overlapping=True):
             word = self._names[i]
             for group, rule, shape in self._groups[i]:
-                if group in (WEAPON, TRADE):
+                if group in (WEAPON, TRADE, COUNTRY):
                     found.setdefault(group, word)
                     continue
                 if group == SHAPE:
@@ -189,8 +201,10 @@ class Gate:
                 if group in (STRONG, OFFICE):
                     return Verdict(True, f"'{word}'")
                 found.setdefault(group, word)
-        if PLATFORM_WORD in found and (WEAPON in found or TRADE in found):
-            return Verdict(True, f"'{found[PLATFORM_WORD]}' and '{found.get(WEAPON) or found[TRADE]}'")
+        if PLATFORM_WORD in found and WEAPON in found:
+            return Verdict(True, f"'{found[PLATFORM_WORD]}' and '{found[WEAPON]}'")
+        if PLATFORM_WORD in found and TRADE in found and COUNTRY in found:
+            return Verdict(True, f"'{found[PLATFORM_WORD]}', '{found[TRADE]}' and '{found[COUNTRY]}'")
         if shapes:
             raw = _utf8(text) if raw is None else raw
             shape = _designation_in(text, shapes if len(raw) == len(text) else _in_chars(shapes, raw, len(norm)))
