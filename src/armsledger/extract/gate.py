@@ -158,7 +158,7 @@ class Gate:
             for e in catalogue.of_kind(kind).values():
                 if e.country:  # a person by surname too ("Mr Modi"), as the gazetteer finds one
                     names = [*e.names(), *e.shared_aliases]
-                    for name in names + ([n.split()[-1] for n in names if n.strip()] if kind == "person" else []):
+                    for name in names + ([_surname(e.name)] if kind == "person" else []):
                         self._add(name, COUNTRY, _case_rule(name.strip()), True)
         for e in catalogue.of_kind("organization").values():
             if e.category in _DEFENCE_ORG_TYPES or (
@@ -180,14 +180,15 @@ class Gate:
         raw: bytes | None = None  # the text's own bytes, for the few names whose case counts
         found: dict[str, str] = {}
         shapes: list[tuple[int, str]] = []  # where nouns that follow designations start, and the nouns
+        near: dict[str, list[tuple[int, str]]] = {PLATFORM_WORD: [], TRADE: [], COUNTRY: []}  # where, and what
         for i, start, end in self.automaton.find_matches_as_indexes(norm, overlapping=True):
             word = self._names[i]
             for group, rule, shape in self._groups[i]:
-                if group in (WEAPON, TRADE, COUNTRY):
+                if group == WEAPON:
                     found.setdefault(group, word)
                     continue
-                if group == SHAPE:
-                    shapes.append((start, word))
+                if group in (SHAPE, TRADE):
+                    (shapes if group == SHAPE else near[TRADE]).append((start, word))
                     continue
                 if rule != "any" or shape is not None or group == OFFICE:
                     raw = _utf8(text) if raw is None else raw
@@ -200,17 +201,50 @@ class Gate:
                             continue
                 if group in (STRONG, OFFICE):
                     return Verdict(True, f"'{word}'")
+                if group in near:
+                    near[group].append((start, word))
                 found.setdefault(group, word)
         if PLATFORM_WORD in found and WEAPON in found:
             return Verdict(True, f"'{found[PLATFORM_WORD]}' and '{found[WEAPON]}'")
-        if PLATFORM_WORD in found and TRADE in found and COUNTRY in found:
-            return Verdict(True, f"'{found[PLATFORM_WORD]}', '{found[TRADE]}' and '{found[COUNTRY]}'")
+        traded = _traded(near, norm) if near[TRADE] and near[COUNTRY] else None
+        if traded:
+            return Verdict(True, traded)
         if shapes:
             raw = _utf8(text) if raw is None else raw
             shape = _designation_in(text, shapes if len(raw) == len(text) else _in_chars(shapes, raw, len(norm)))
             if shape:
                 return Verdict(True, f"'{shape}'")
         return Verdict(False)
+
+
+def _surname(name: str) -> str:
+    """A person's surname as the gazetteer may find it alone: "Modi" of "Narendra Modi", "Sisi" of "Abdel Fattah
+    el-Sisi"; "" for none ("Mohammed VI", "Ferdinand Marcos Jr.")."""
+    last = _PARTICLE.sub("", name.split()[-1]) if name.strip() else ""
+    return "" if len(last) < 3 or last.endswith(".") or _ROMAN.fullmatch(last) else last
+
+
+_BY_AFTER = re.compile(rb" +(?:[a-z0-9]+ +){0,2}?by ")  # as relevance._BY, in the gate's lower-case text
+_PARTICLE = re.compile(r"^(?:al|el|ad|as|an|ash|bin|ibn|ben|de|da|di|van|von)-", re.I)
+_ROMAN = re.compile(r"[IVX]+")
+
+
+# how far a trade verb and a country may stand from a platform's name: more than a sentence's length (relevance
+# wants both in the name's sentence)
+TRADE_REACH = 400
+
+
+def _traded(near: dict[str, list[tuple[int, str]]], norm: bytes) -> str | None:
+    """A platform word with a trade verb and a country within `TRADE_REACH` bytes of it, as words ("'rafale',
+    'ordered' and 'egypt'"), or None. A verb after the name counts only with "by" after it, as in relevance
+    ("the Rafale, ordered by Egypt"; not "Apache delivers")."""
+    for at, name in near[PLATFORM_WORD]:
+        verb = next((w for s, w in near[TRADE] if at - TRADE_REACH <= s < at or at < s <= at + TRADE_REACH
+                     and _BY_AFTER.match(norm, s + 1 + len(w))), None)
+        country = next((w for s, w in near[COUNTRY] if abs(s - at) <= TRADE_REACH), None) if verb else None
+        if country:
+            return f"'{name}', '{verb}' and '{country}'"
+    return None
 
 
 def _case_ok(name: bytes, rule: str) -> bool:
