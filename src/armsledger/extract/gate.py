@@ -180,15 +180,18 @@ class Gate:
         raw: bytes | None = None  # the text's own bytes, for the few names whose case counts
         found: dict[str, str] = {}
         shapes: list[tuple[int, str]] = []  # where nouns that follow designations start, and the nouns
-        near: dict[str, list[tuple[int, str]]] = {PLATFORM_WORD: [], TRADE: [], COUNTRY: []}  # where, and what
+        near: dict[str, list[tuple[int, str, str]]] = {PLATFORM_WORD: [], TRADE: [], COUNTRY: []}  # where, what
         for i, start, end in self.automaton.find_matches_as_indexes(norm, overlapping=True):
             word = self._names[i]
             for group, rule, shape in self._groups[i]:
                 if group == WEAPON:
                     found.setdefault(group, word)
                     continue
-                if group in (SHAPE, TRADE):
-                    (shapes if group == SHAPE else near[TRADE]).append((start, word))
+                if group == SHAPE:
+                    shapes.append((start, word))
+                    continue
+                if group in (TRADE, COUNTRY):  # looked at only where a platform word is found (`_traded`)
+                    near[group].append((start, word, rule))
                     continue
                 if rule != "any" or shape is not None or group == OFFICE:
                     raw = _utf8(text) if raw is None else raw
@@ -201,14 +204,18 @@ class Gate:
                             continue
                 if group in (STRONG, OFFICE):
                     return Verdict(True, f"'{word}'")
-                if group in near:
-                    near[group].append((start, word))
+                if group == PLATFORM_WORD:
+                    near[group].append((start, word, rule))
                 found.setdefault(group, word)
         if PLATFORM_WORD in found and WEAPON in found:
             return Verdict(True, f"'{found[PLATFORM_WORD]}' and '{found[WEAPON]}'")
-        traded = _traded(near, norm) if near[TRADE] and near[COUNTRY] else None
-        if traded:
-            return Verdict(True, traded)
+        if near[PLATFORM_WORD] and near[TRADE] and near[COUNTRY]:
+            raw = _utf8(text) if raw is None else raw
+            if len(raw) + 2 == len(norm):  # a country's name in its case ("US", not "us"), as above
+                near[COUNTRY] = [c for c in near[COUNTRY] if c[2] == "any" or _case_ok(raw[c[0]:c[0] + len(c[1])], c[2])]
+            traded = _traded(near, norm)
+            if traded:
+                return Verdict(True, traded)
         if shapes:
             raw = _utf8(text) if raw is None else raw
             shape = _designation_in(text, shapes if len(raw) == len(text) else _in_chars(shapes, raw, len(norm)))
@@ -234,14 +241,14 @@ _ROMAN = re.compile(r"[IVX]+")
 TRADE_REACH = 400
 
 
-def _traded(near: dict[str, list[tuple[int, str]]], norm: bytes) -> str | None:
+def _traded(near: dict[str, list[tuple[int, str, str]]], norm: bytes) -> str | None:
     """A platform word with a trade verb and a country within `TRADE_REACH` bytes of it, as words ("'rafale',
     'ordered' and 'egypt'"), or None. A verb after the name counts only with "by" after it, as in relevance
     ("the Rafale, ordered by Egypt"; not "Apache delivers")."""
-    for at, name in near[PLATFORM_WORD]:
-        verb = next((w for s, w in near[TRADE] if at - TRADE_REACH <= s < at or at < s <= at + TRADE_REACH
+    for at, name, _ in near[PLATFORM_WORD]:
+        verb = next((w for s, w, _ in near[TRADE] if at - TRADE_REACH <= s < at or at < s <= at + TRADE_REACH
                      and _BY_AFTER.match(norm, s + 1 + len(w))), None)
-        country = next((w for s, w in near[COUNTRY] if abs(s - at) <= TRADE_REACH), None) if verb else None
+        country = next((w for s, w, _ in near[COUNTRY] if abs(s - at) <= TRADE_REACH), None) if verb else None
         if country:
             return f"'{name}', '{verb}' and '{country}'"
     return None
