@@ -315,7 +315,7 @@ def _need_item(op, av, shortest: int) -> frozenset[str] | None:
 
 # --------------------------------------------------------------------------- lower-cased twins
 
-_last_lowered: list = [(None, None), (None, None)]  # the last long text's answer, the last short text's
+_last_lowered: list = [(None, None, False), (None, None, False)]  # the last long text's answer, the last short text's
 
 
 def lowered(text: str) -> str | None:
@@ -323,15 +323,18 @@ def lowered(text: str) -> str | None:
     else None. The answers for the last long text and the last short one are kept: the stages of
     one article ask about the same body again and again, and several rules about the same sentence
     one after the other."""
-    slot = 0 if len(text) >= 512 else 1
-    last = _last_lowered[slot]
-    if last[0] is text:
-        return last[1]
+    last = _last_lowered[len(text) < 512]
+    return last[1] if last[0] is text else _lower(text)[1]
+
+
+def _lower(text: str) -> tuple[str, str | None, bool]:
+    """`lowered`'s answer made and kept, as (text, its lower case or None, is that ASCII): `Caseless` reads the kept
+    answer itself, and which of its expressions the lower case takes with it."""
     low = text.lower()
     if len(low) != len(text) or (not text.isascii() and FOLDS_TO_ASCII.search(text)):  # its characters are not ASCII
         low = None
-    _last_lowered[slot] = (text, low)
-    return low
+    got = _last_lowered[len(text) < 512] = (text, low, low is not None and low.isascii())
+    return got
 
 
 def _absent(words: tuple[str, ...], low: str, pos: int, endpos: int) -> bool:
@@ -364,29 +367,33 @@ class Caseless:
         # words one of which every match holds (in the lower-cased text): where none is there, nothing is tried
         self.needs = None if self.twin is None else needs(self.twin.pattern, self.twin.flags)
 
+    def _over(self, text: str) -> tuple[str, re.Pattern[str] | None]:
+        """What to run over `text`: its kept lower case (`lowered`) and the twin, as its ASCII variant where that
+        lower case is ASCII (told once a text, with the lower case); or the text and None, to run `rx` over it."""
+        if self.twin is None:
+            return text, None
+        last = _last_lowered[len(text) < 512]
+        if last[0] is not text:
+            last = _lower(text)
+        return (text, None) if last[1] is None else (last[1], self.ascii if last[2] else self.twin)
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = lowered(text) if self.twin is not None else None
-        if low is None:
+        low, rx = self._over(text)
+        if rx is None:
             return self.rx.search(text, pos, endpos)
-        if self.needs is not None and _absent(self.needs, low, pos, endpos):
-            return None
-        return (self.ascii if low.isascii() else self.twin).search(low, pos, endpos)
+        return None if self.needs is not None and _absent(self.needs, low, pos, endpos) else rx.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = lowered(text) if self.twin is not None else None
-        if low is None:
+        low, rx = self._over(text)
+        if rx is None:
             return self.rx.match(text, pos, endpos)
-        if self.needs is not None and _absent(self.needs, low, pos, endpos):
-            return None
-        return (self.ascii if low.isascii() else self.twin).match(low, pos, endpos)
+        return None if self.needs is not None and _absent(self.needs, low, pos, endpos) else rx.match(low, pos, endpos)
 
     def finditer(self, text: str):
-        low = lowered(text) if self.twin is not None else None
-        if low is None:
+        low, rx = self._over(text)
+        if rx is None:
             return self.rx.finditer(text)
-        if self.needs is not None and not any(w in low for w in self.needs):
-            return iter(())
-        return (self.ascii if low.isascii() else self.twin).finditer(low)
+        return iter(()) if self.needs is not None and not any(w in low for w in self.needs) else rx.finditer(low)
 
 
 # --------------------------------------------------------------------------- ASCII variants
