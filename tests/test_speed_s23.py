@@ -122,3 +122,18 @@ def test_the_date_echo_cases_give_every_answer():
         events_decide.date_echo(events)
         seen.update(h for ev in events for h in ev.hints)
     assert seen == {"date_echo:same", "date_echo:other", "date_echo:none"}
+
+
+def test_lowered_keeps_each_text_its_own_answer():
+    """`lowered` keeps up to 64 short texts' answers and 4 long ones': each text gets its own, however many came
+    between, and a text whose lower case does not stand for it gets None."""
+    from armsledger.extract.prefixes import lowered
+
+    texts = [f"The Navy Ordered {i} Frigates In {2000 + i}." for i in range(150)]
+    texts += [("Long Report %d. " % i) * 60 for i in range(9)]
+    texts += ["Der Stra\u00dfe", "\u0130stanbul Jets", "the \u212a sign"]
+    for _ in range(2):
+        for text in texts + texts[::-1] + texts[::7]:
+            want = text.lower() if len(text.lower()) == len(text) and not any(
+                c in text for c in "\u0130\u212a") else None
+            assert lowered(text) == want, text[:30]

@@ -315,16 +315,20 @@ def _need_item(op, av, shortest: int) -> frozenset[str] | None:
 
 # --------------------------------------------------------------------------- lower-cased twins
 
-_last_lowered: list = [(None, None, False), (None, None, False)]  # the last long text's answer, the last short text's
+_LOWER_KEEP = 64  # short texts whose lower case is kept (`lowered`): an article's stages come back to its sentences
+_LONG_KEEP = 4  # ... and long ones (an article's body: a few, as they may be large), kept apart from the windows and
+# sentences read between two looks at the body
+_kept_lower: dict[int, tuple[str, str | None, bool]] = {}  # by the text's id: (the text, `lowered`'s answer, is it ASCII)
+_kept_long: dict[int, tuple[str, str | None, bool]] = {}  # the same, for texts of 512 characters or more
 
 
 def lowered(text: str) -> str | None:
     """`text.lower()` when it stands for `text` character for character (see `FOLDS_TO_ASCII`),
-    else None. The answers for the last long text and the last short one are kept: the stages of
-    one article ask about the same body again and again, and several rules about the same sentence
-    one after the other."""
-    last = _last_lowered[len(text) < 512]
-    return last[1] if last[0] is text else _lower(text)[1]
+    else None. The answers for the last texts are kept, up to `_LOWER_KEEP` short ones and `_LONG_KEEP` long ones
+    (each with its text, so that its id names it while kept): the stages of one article ask about the same body
+    and the same sentences again and again, in turn."""
+    got = _kept_lower.get(id(text)) or _kept_long.get(id(text))
+    return (got if got is not None else _lower(text))[1]
 
 
 def _lower(text: str) -> tuple[str, str | None, bool]:
@@ -333,7 +337,10 @@ def _lower(text: str) -> tuple[str, str | None, bool]:
     low = text.lower()
     if len(low) != len(text) or (not text.isascii() and FOLDS_TO_ASCII.search(text)):  # its characters are not ASCII
         low = None
-    got = _last_lowered[len(text) < 512] = (text, low, low is not None and low.isascii())
+    kept, most = (_kept_long, _LONG_KEEP) if len(text) >= 512 else (_kept_lower, _LOWER_KEEP)
+    if len(kept) >= most:
+        kept.clear()
+    got = kept[id(text)] = (text, low, low is not None and low.isascii())
     return got
 
 
@@ -372,10 +379,8 @@ class Caseless:
         lower case is ASCII (told once a text, with the lower case); or the text and None, to run `rx` over it."""
         if self.twin is None:
             return text, None
-        last = _last_lowered[len(text) < 512]
-        if last[0] is not text:
-            last = _lower(text)
-        return (text, None) if last[1] is None else (last[1], self.ascii if last[2] else self.twin)
+        got = _kept_lower.get(id(text)) or _kept_long.get(id(text)) or _lower(text)
+        return (text, None) if got[1] is None else (got[1], self.ascii if got[2] else self.twin)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         low, rx = self._over(text)
