@@ -239,9 +239,11 @@ _PAST_ASKED = {"m_in", "dm", "md", "num"}
 _NUM_PREP = re.compile(r"\b(?:on|since|until|before|after)\s+$", re.I)  # not "by" or "from": "cut by 1/3", "from 1/4 to 1/2"
 _COUNT = r"(?P<n>a|an|one|two|three|four|five|six|\d)"
 # a day counted from the day last named ("the day before", "a day earlier", "the following day", "two days later")
-_DAYS_APART = re.compile(
+# (run as its lower-case twin, `Caseless`, where the text allows: its groups then come lower-cased, its words read
+# from the text by their span)
+_DAYS_APART = Caseless(re.compile(
     rf"\b(?:(?:the\s+day|{_COUNT}\s+days?)\s+(?P<dir>before|after|earlier|later|previously)|"
-    r"the\s+(?P<dir2>previous|preceding|next|following)\s+day)\b", re.I)
+    r"the\s+(?P<dir2>previous|preceding|next|following)\s+day)\b", re.I))
 # ... not in a sentence of its own: the words after make it a preposition ("a day after Riyadh agreed")
 _ADVERB_END = re.compile(r"\s*(?:[,.;:)\"”]|$|to\b|that\b|and\b|when\b|in\b|at\b|with\b|by\b)", re.I)
 _BACK = {"before", "earlier", "previously", "previous", "preceding"}
@@ -276,7 +278,7 @@ def _days_apart(text: str, ref: date | None, out: list[DateMention], taken: Span
         else:
             continue
         value = (base + timedelta(days=step)).isoformat()
-        found.append(DateMention(s, e, m.group(), value, "day", None, "days_apart"))
+        found.append(DateMention(s, e, text[s:e], value, "day", None, "days_apart"))
         taken.add(s, e)
     if not found:
         return out

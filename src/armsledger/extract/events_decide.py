@@ -504,19 +504,22 @@ def date_echo(events: list[Event]) -> None:
     happening retold is told on its own date, a date one sentence alone offers is more often another's (the report's
     day, a statement's). Linear in the candidates: each type and country's dates are counted once, by every prefix
     (how many begin so) and whole, over the report and per sentence, the event's own sentence then taken out."""
+    # the lengths the dates' values have: a shorter beginning of `mine` is no date's value, and counts nothing; and
+    # only a date's whole value (or the empty beginning) is ever asked how many begin so, so only the beginnings of
+    # those lengths are counted
+    lengths = sorted({len(ev.date.value) for ev in events if ev.date is not None})
+    heads = [0, *lengths] if lengths and lengths[0] else lengths
     counts: dict[tuple, int] = {}  # (type, country, sentence or None, "^" or "=", value): how many begin so, are it
     for ev in events:
         if ev.date is None:
             continue
         value = ev.date.value
+        n = len(value)
         for code in set(ev.countries):
             for at in (None, ev.clause):
-                for key in [(ev.type, code, at, "^", value[:k]) for k in range(len(value) + 1)] + \
+                for key in [(ev.type, code, at, "^", value[:k]) for k in heads if k <= n] + \
                         [(ev.type, code, at, "=", value)]:
                     counts[key] = counts.get(key, 0) + 1
-
-    # the lengths the dates' values have: a shorter beginning of `mine` is no date's value, and counts nothing
-    lengths = sorted({len(ev.date.value) for ev in events if ev.date is not None})
 
     def count(type_: str, code: str, at: int | None, mine: str | None) -> tuple[int, int]:
         """How many dates of the type and country (over the report, or of sentence `at`) agree with `mine`, and how

@@ -315,23 +315,33 @@ def _need_item(op, av, shortest: int) -> frozenset[str] | None:
 
 # --------------------------------------------------------------------------- lower-cased twins
 
-_last_lowered: list = [(None, None), (None, None)]  # the last long text's answer, the last short text's
+_LOWER_KEEP = 64  # short texts whose lower case is kept (`lowered`): an article's stages come back to its sentences
+_LONG_KEEP = 4  # ... and long ones (an article's body: a few, as they may be large), kept apart from the windows and
+# sentences read between two looks at the body
+_kept_lower: dict[int, tuple[str, str | None, bool]] = {}  # by the text's id: (the text, `lowered`'s answer, is it ASCII)
+_kept_long: dict[int, tuple[str, str | None, bool]] = {}  # the same, for texts of 512 characters or more
 
 
 def lowered(text: str) -> str | None:
     """`text.lower()` when it stands for `text` character for character (see `FOLDS_TO_ASCII`),
-    else None. The answers for the last long text and the last short one are kept: the stages of
-    one article ask about the same body again and again, and several rules about the same sentence
-    one after the other."""
-    slot = 0 if len(text) >= 512 else 1
-    last = _last_lowered[slot]
-    if last[0] is text:
-        return last[1]
+    else None. The answers for the last texts are kept, up to `_LOWER_KEEP` short ones and `_LONG_KEEP` long ones
+    (each with its text, so that its id names it while kept): the stages of one article ask about the same body
+    and the same sentences again and again, in turn."""
+    got = _kept_lower.get(id(text)) or _kept_long.get(id(text))
+    return (got if got is not None else _lower(text))[1]
+
+
+def _lower(text: str) -> tuple[str, str | None, bool]:
+    """`lowered`'s answer made and kept, as (text, its lower case or None, is that ASCII): `Caseless` reads the kept
+    answer itself, and which of its expressions the lower case takes with it."""
     low = text.lower()
     if len(low) != len(text) or (not text.isascii() and FOLDS_TO_ASCII.search(text)):  # its characters are not ASCII
         low = None
-    _last_lowered[slot] = (text, low)
-    return low
+    kept, most = (_kept_long, _LONG_KEEP) if len(text) >= 512 else (_kept_lower, _LOWER_KEEP)
+    if len(kept) >= most:
+        kept.clear()
+    got = kept[id(text)] = (text, low, low is not None and low.isascii())
+    return got
 
 
 def _absent(words: tuple[str, ...], low: str, pos: int, endpos: int) -> bool:
@@ -364,29 +374,31 @@ class Caseless:
         # words one of which every match holds (in the lower-cased text): where none is there, nothing is tried
         self.needs = None if self.twin is None else needs(self.twin.pattern, self.twin.flags)
 
+    def _over(self, text: str) -> tuple[str, re.Pattern[str] | None]:
+        """What to run over `text`: its kept lower case (`lowered`) and the twin, as its ASCII variant where that
+        lower case is ASCII (told once a text, with the lower case); or the text and None, to run `rx` over it."""
+        if self.twin is None:
+            return text, None
+        got = _kept_lower.get(id(text)) or _kept_long.get(id(text)) or _lower(text)
+        return (text, None) if got[1] is None else (got[1], self.ascii if got[2] else self.twin)
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = lowered(text) if self.twin is not None else None
-        if low is None:
+        low, rx = self._over(text)
+        if rx is None:
             return self.rx.search(text, pos, endpos)
-        if self.needs is not None and _absent(self.needs, low, pos, endpos):
-            return None
-        return (self.ascii if low.isascii() else self.twin).search(low, pos, endpos)
+        return None if self.needs is not None and _absent(self.needs, low, pos, endpos) else rx.search(low, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        low = lowered(text) if self.twin is not None else None
-        if low is None:
+        low, rx = self._over(text)
+        if rx is None:
             return self.rx.match(text, pos, endpos)
-        if self.needs is not None and _absent(self.needs, low, pos, endpos):
-            return None
-        return (self.ascii if low.isascii() else self.twin).match(low, pos, endpos)
+        return None if self.needs is not None and _absent(self.needs, low, pos, endpos) else rx.match(low, pos, endpos)
 
     def finditer(self, text: str):
-        low = lowered(text) if self.twin is not None else None
-        if low is None:
+        low, rx = self._over(text)
+        if rx is None:
             return self.rx.finditer(text)
-        if self.needs is not None and not any(w in low for w in self.needs):
-            return iter(())
-        return (self.ascii if low.isascii() else self.twin).finditer(low)
+        return iter(()) if self.needs is not None and not any(w in low for w in self.needs) else rx.finditer(low)
 
 
 # --------------------------------------------------------------------------- ASCII variants
