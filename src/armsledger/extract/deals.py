@@ -590,7 +590,8 @@ class DealFinder:
 
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
-        hedged = bool(c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
+        # ... not by a hedge the trigger holds ("approved the possible sale": the notice's own name, no doubt)
+        hedged = any(not (t.start <= h.start and h.end <= t.end) for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)
                        or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
         if t.kind == "pending":

@@ -108,13 +108,16 @@ class Extractor:
         entities = ents.all()  # assigns ids
         naming.apply(entities)
         year = ref.year if ref else None
+        # the country the report is most about, read only where a deal's money may be its dollar (`values.home_dollar`)
+        home = EntityFinder.home_country(ents) if any(
+            values.may_be_home_dollar(d.value, (d.supplier, d.recipient)) for d in deals) else None
         record = {
             "schema": SCHEMA,
             "article": _article_part(article),
             "entities": [e.as_dict() for e in entities],
             "events": [self._event(ev, n, explain) for n, ev in enumerate(
                 (ev for ev in events if ev.evidence is not None), 1)],
-            "deals": [self._deal(d, year, explain, clauses, ref) for d in deals],
+            "deals": [self._deal(d, year, explain, clauses, ref, body, home) for d in deals],
         }
         _mark_packages(record["deals"])
         if over:
@@ -147,7 +150,8 @@ class Extractor:
             out["happening"] = repr(ev.happening or (n,))  # the candidates of one happening: one is kept
         return record, [events_decide.features(ev, clauses) for ev in events]
 
-    def _deal(self, d: Deal, year: int | None, explain: bool, clauses: list, ref: date | None = None) -> dict:
+    def _deal(self, d: Deal, year: int | None, explain: bool, clauses: list, ref: date | None = None,
+              body: str = "", home: str | None = None) -> dict:
         status, hedged = d.status()
         status = refine_status(d, status, clauses, ref)
         value = None
@@ -158,8 +162,9 @@ class Extractor:
         if signed is not None and signed.value[:4].isdigit():
             year = int(signed.value[:4])  # a deal's money is converted at the rate of the year it was signed
         if d.value is not None:
-            usd, rate_year = to_usd(self.catalogue, d.value.amount, d.value.currency, year)
-            value = {"amount": d.value.amount, "currency": d.value.currency, "usd": usd, "text": d.value.text,
+            currency = values.home_dollar(d.value, (d.supplier, d.recipient), home, body) if home else d.value.currency
+            usd, rate_year = to_usd(self.catalogue, d.value.amount, currency, year)
+            value = {"amount": d.value.amount, "currency": currency, "usd": usd, "text": d.value.text,
                      "start": d.value.start, "end": d.value.end, "bound": d.value.bound, "usd_rate_year": rate_year}
         others = []
         for m in d.values:

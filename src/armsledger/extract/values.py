@@ -334,3 +334,33 @@ def _in_parens(text: str, start: int, end: int) -> bool:
         return False
     after = text.find(")", end, end + 60)
     return after >= 0
+
+
+
+# a dollar written bare ("$2.2 billion", "a billion dollars") in a report from a country with a dollar of its own
+# (the country the report is most about, `EntityFinder.home_country`), of a purchase that country makes or pays
+# for, is that country's dollar ("Ottawa will spend $9 billion on 65 jets": CAD; "Canada will donate $90 million of
+# armoured vehicles to Ukraine": CAD), unless the report names the US dollar or a US sale's paperwork anywhere
+# ("US$", "the State Department approved", "DSCA", "the Pentagon"): there a bare "$" is the US dollar. A bare sum
+# in brackets after another is a conversion.
+HOME_DOLLAR = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "SGP": "SGD"}
+_BARE_DOLLAR = re.compile(r"^(?:[^$]*\s)?\$\s?\d|\bdollars?\b", re.I)
+_NAMED_DOLLAR = re.compile(r"(?:\b(?:US|U\.S\.|NZ|NT|HK|AU|[ACSR])\s?\$|\$\s?(?:US|A|C|NZ)\b|\b(?:US|U\.S\.|American|"
+                           r"Australian|Canadian|Singapore|New Zealand|Hong Kong|Taiwan|Taiwanese)\s+dollars?\b)", re.I)
+_US_SIGNS = re.compile(r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bUSD\b|\b(?:US|U\.S\.|American)\s+dollars?\b|\bState\s+Department\b|"
+                       r"\bDefen[cs]e\s+Security\s+Cooperation\s+Agency\b|\bDSCA\b|\bForeign\s+Military\s+Sales?\b|"
+                       r"\bnotified\s+Congress\b|\bPentagon\b)", re.I)
+
+
+def may_be_home_dollar(money: Money | None, parties: tuple) -> bool:
+    """Might `money`, of a deal between `parties`, be read in a home dollar (`home_dollar`)? (A cheap test first.)"""
+    return money is not None and money.currency == "USD" and any(p in HOME_DOLLAR for p in parties)
+
+
+def home_dollar(money: Money, parties: tuple, home: str | None, text: str) -> str | None:
+    """The currency of `money`, of a deal between `parties` (supplier, recipient), in a report about `home`: the
+    home country's own dollar where the sum is written as a bare dollar (`HOME_DOLLAR`), else its own."""
+    if not may_be_home_dollar(money, parties) or home not in HOME_DOLLAR or home not in parties or money.in_parens \
+            or not _BARE_DOLLAR.search(money.text) or _NAMED_DOLLAR.search(money.text) or _US_SIGNS.search(text):
+        return money.currency
+    return HOME_DOLLAR[home]
