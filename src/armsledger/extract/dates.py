@@ -95,6 +95,36 @@ def reported_at(text: str, pos: int, floor: int = 0) -> bool:
     return bool(_REPORTED.search(text, max(floor, pos - 20), pos))
 
 
+# a dateline at the head of a report: the place it was filed from and its day, then an agency and a dash or colon, or
+# the line's end ("KUALA LUMPUR, July 8 (Bernama) --", "New Delhi, May 2:", "Colombo, December 15"); not a weekday's
+# stamp ("Thursday, November 23")
+_DATELINE = re.compile(
+    rf"^[ \t]*(?!{_WD}\b)(?:[A-Z][\w.'’-]*[ \t]+){{0,3}}[A-Z][\w.'’-]*(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}})?,[ \t]*"
+    rf"(?:(?P<m>{_MON})[ \t]+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})[ \t]+(?P<m2>{_MON}))(?:,?[ \t]*(?P<y>{_YEAR}))?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|-|–|—|:|$)", re.M)
+DATELINE_REACH = 1000  # characters from the body's start a dateline may stand within
+DATELINE_WEEK = 7  # days before the published date a dateline's day may fall
+
+
+def dateline_day(text: str, ref: date | None) -> date | None:
+    """The day of the dateline that heads a report ("NEW DELHI, May 2 (PTI) --") where it falls in the week before
+    the published date `ref`: the day the report was filed, which its "today", "yesterday" and "tomorrow" are told
+    from ("KUALA LUMPUR, July 8 (Bernama) -- The minister will travel to Brunei tomorrow" in a report published on
+    July 9 is July 9). None where no such dateline heads it."""
+    if ref is None:
+        return None
+    m = _DATELINE.search(text, 0, DATELINE_REACH)
+    if m is None:
+        return None
+    try:
+        day = date(int(m["y"]) if m["y"] else ref.year, _month(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+        if not m["y"] and day > ref:
+            day = day.replace(year=ref.year - 1)  # "Dec 31" in a report of January 2
+    except (ValueError, KeyError):
+        return None
+    return day if 0 < (ref - day).days <= DATELINE_WEEK else None
+
+
 def after(dm: DateMention, ref: date | None) -> bool:
     """Does the date fall after the reference date, at its own precision ("next year" in a report of September
     2016 is 2017: after; "September" of the same year is not)?"""
@@ -186,7 +216,7 @@ def _starts_per_pattern(text: str, starts: list[int] | None) -> list[list[int] |
 
 
 def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | None = None,
-               past_at=None) -> list[DateMention]:
+               past_at=None, filed: date | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved against `ref`.
 
     `future_at(pos) -> bool` says whether the clause at `pos` speaks of the
@@ -194,7 +224,8 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
     where `future_at` says no, whether it speaks of the past: a bare month after
     the report's ("were delivered in August") is then last year's. `starts`, when given, are the
     only offsets where an expression may begin (`candidate_starts`), which is
-    much faster than scanning every character.
+    much faster than scanning every character. `filed`, the day of the report's dateline where it is before
+    `ref` (`dateline_day`): "today", "yesterday" and "tomorrow" are told from it.
     """
     out: list[DateMention] = []
     taken = SpanSet()
@@ -212,7 +243,7 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
                 continue  # "2/3 of the fleet", "cut by 1/3", a dateline: a day and month only after "on", "since", ...
             future = future_at(s) if future_at else False
             past = kind in _PAST_ASKED and not future and past_at is not None and past_at(s)
-            resolved = _resolve(kind, m, ref, future, past)
+            resolved = _resolve(kind, m, filed if kind == "day_rel" and filed is not None else ref, future, past)
             if resolved is None:
                 continue
             value, precision = resolved

@@ -153,11 +153,28 @@ def lead_day(clauses: list[Clause], ref: date | None = None) -> tuple[set[int], 
     contract was signed in Warsaw on Monday" under two undated ones). With the report's date `ref`, a day of the
     week before it comes first, wherever the report's own day stands among them: that day is most often the page's
     stamp ("MOSCOW, 26th January, 2021 - On Monday the ministry signed ...", "Updated: May 12, 2018"), when it was
-    written, not when its news happened (a report's day told in its text is passed over too: not told apart here)."""
+    written, not when its news happened (a report's day told in its text is passed over too: not told apart here).
+    With none such, the first day stands, unless it is after the report or a year or more before it (a later
+    update's stamp, a photo's caption of years ago: "Wednesday June 19, 2024 ... SEOUL, 12 Nov 2023 - ...") and
+    they name the report's own day: that one then."""
     lead = [i for i, c in enumerate(clauses[:LEAD]) if not c.sent.noise and not c.sent.headline]
     days = [d for i in lead for d in clauses[i].dates if d.precision == "day"]
     peg = next((d for d in days if _days_before(d, ref)), None) or next(iter(days), None)
+    if peg is not None and ref is not None and _far_off(peg, ref):
+        peg = next((d for d in days if d.value == ref.isoformat()), peg)
     return set(lead), peg
+
+
+FAR_OFF = 365  # days before a report from which a day its opening names is no day of its news beside its own
+
+
+def _far_off(dm: DateMention, ref: date) -> bool:
+    """Whether a day falls after `ref` or a year or more before it."""
+    try:
+        days = (ref - date.fromisoformat(dm.value)).days
+    except ValueError:
+        return False
+    return days < 0 or days >= FAR_OFF
 
 
 def _days_before(dm: DateMention, ref: date | None) -> bool:

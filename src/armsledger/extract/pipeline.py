@@ -61,7 +61,7 @@ class Extractor:
         ref = dates.reference_date(article.published, body)
         future = _future_marker(body)
         starts = dates.candidate_starts(body)
-        found_dates = dates.find_dates(body, ref, future, starts, _past_marker(body))
+        found_dates = dates.find_dates(body, ref, future, starts, _past_marker(body), dates.dateline_day(body, ref))
         clauses = context.build(sentences, ents, money, quantities, percents, found_dates)
         home = EntityFinder.home_country(ents)
         return sentences, ents, clauses, home, ref
