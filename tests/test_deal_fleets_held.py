@@ -20,7 +20,7 @@ def _svc(f: set[str]) -> set[str]:
      ("USA", "CHL", "C-130"), "owner"),
     # ... as the one that operates it, before it or after it
     ("Ghana already flies the Mi-17 and needs more helicopters.", ("RUS", "GHA", "Mi-17"), "operator"),
-    ("Nigeria, which already operates the JF-17, wants more fighters.", ("CHN", "NGA", "JF-17"), "operator"),
+    ("Nigeria, which already operates the JF-17, wants more fighters.", ("PAK", "NGA", "JF-17"), "operator"),
     ("Algeria depends on Russia's Su-30 for its air defence.", ("RUS", "DZA", "Su-30"), "operator"),
     ("The Patriot is in service with Spain and Greece.", ("USA", "ESP", "Patriot"), "operator"),
     ("Some 40 Leopard 2 tanks serve with Chile's army.", ("DEU", "CHL", "Leopard 2"), "operator"),

@@ -21,8 +21,8 @@ from test_deal_features import feats
     # is: a pair or list of signatories, a counterpart, a donor thanked
     ("other_named", "Argentina and Denmark signed an agreement for 24 used F-16 fighter jets on Tuesday.",
      ("USA", "ARG", "F-16"), ("DNK", "ARG", "F-16")),
-    ("other_named", "Nigeria's air force inducted three JF-17 fighters bought from Pakistan.", ("CHN", "NGA", "JF-17"),
-     ("PAK", "NGA", "JF-17")),
+    ("other_named", "Nigeria's air force inducted three Mi-35 helicopters bought from Belarus.", ("RUS", "NGA", "Mi-35"),
+     ("BLR", "NGA", "Mi-35")),
     ("other_named", "Kenya thanked the United States for twelve Bastion armoured vehicles handed over in Nairobi.",
      ("FRA", "KEN", "Arquus Bastion"), ("USA", "KEN", "Arquus Bastion")),
 ])

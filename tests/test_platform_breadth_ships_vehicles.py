@@ -42,9 +42,9 @@ from test_platform_coverage import catalogued  # (catalogue name, origin) of eac
     ("Canberra will replace Tonga's Pacific-class patrol boats with new Guardian boats.",
      {("Pacific class patrol boat", "AUS")}),
     ("The air wing bought a Beechcraft 1900D and a Dornier 228NG for coastal patrol.",
-     {("Beechcraft 1900", "USA"), ("Dornier 228", "DEU")}),
+     {("Beechcraft 1900", "USA"), ("Dornier 228NG", "DEU")}),
     ("India donated a Dornier maritime surveillance aircraft to the island's navy.",
-     {("Dornier 228", "DEU")}),
+     {("Dornier 228", "IND")}),
 ])
 def test_new_ship_and_vehicle_types_are_known_by_their_origin(extractor, text, expected):
     assert expected <= catalogued(extractor, text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from . import candidates as cands
 from .context import STAGES, Clause
 from .deals import Claim, Deal, DealFinder
-from .features import BLOCKS, CIVIL, MAKES_OTHER, NOT_BOUGHT, REC_FROM, SELLER_ELSEWHERE, Featurizer
+from .features import BLOCKS, CIVIL, MAKES_OTHER, NOT_BOUGHT, REC_FROM, SELLER_ELSEWHERE, SHIP_NAMED, Featurizer
 from .learned import Model
 
 STATUS_STAGE = {"considered": "consider", "offered": "offer", "negotiating": "negotiate", "signed": "sign",
@@ -120,6 +120,8 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
     by: dict[tuple, list[int]] = {}
     sellers: dict[tuple, list[int]] = {}  # the candidates whose supplier is a country named as selling "from X"
     named_kinds: dict[tuple, list[tuple[int, str]]] = {}  # the catalogue platforms of each report and pair, by kind
+    naval: dict[tuple, list[int]] = {}  # the naval platforms and classes of each report and pair, not named ships
+    ships: dict[tuple, int] = {}  # ... and how many ships it names by their names
     for i, (k, f) in enumerate(zip(keys, feats)):
         if "sup:via:country" in f and "sup:origin" not in f:
             by.setdefault((k[0], k[2], k[3]), []).append(i)
@@ -127,11 +129,24 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
             sellers.setdefault((k[0], k[2], k[3]), []).append(i)
         if "plat:catalogue" in f:
             named_kinds.setdefault((k[0], k[1], k[2]), []).append((i, kind(i, f)))
+        if SHIP_NAMED in f:
+            ships[k[0], k[1], k[2]] = ships.get((k[0], k[1], k[2]), 0) + 1
+        elif kind(i, f) in _NAVAL:
+            naval.setdefault((k[0], k[1], k[2]), []).append(i)
     out: dict[int, list[int] | None] = {}
     for i, (k, f) in enumerate(zip(keys, feats)):
         if NOT_BOUGHT in f or MAKES_OTHER in f or BLOCKS in f or CIVIL in f or REC_FROM in f:
             out[i] = None
             continue
+        if SHIP_NAMED in f:
+            # one ship of a class the pair names ("two Type 056 corvettes ... NNS Ekpe"), or one of several named
+            # ships of a kind it names ("two patrol ships ... named BRP X and BRP Y"): the deal is told there. A
+            # ship named alone beside its noun ("the patrol ship BRP X") stays
+            several = ships[k[0], k[1], k[2]] > 1
+            mates = [j for j in naval.get((k[0], k[1], k[2]), ()) if several or "plat:generic" not in feats[j]]
+            if mates:
+                out[i] = mates
+                continue
         named = []
         if "sup:origin" in f:
             named = [j for j in by.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
@@ -208,6 +223,9 @@ def _overruled_why(scored: list, i: int, threshold: float, named: list[int] | No
                + (": " + ", ".join(sellers) if sellers else ""))
     elif named is None:
         why = "not bought: every mention tells it passed over, turned down, a bid lost or withdrawn, or carried"
+    elif SHIP_NAMED in scored[i][1]:
+        why = ("a ship named by its name gives way to the naval platform or class the same pair keeps: "
+               + ", ".join(sorted({scored[j][0].platform.name for j in named})))
     elif "plat:generic" in scored[i][1]:
         why = ("a class gives way to the named platform of its kind the same pair keeps: "
                + ", ".join(sorted({scored[j][0].platform.name for j in named})))

@@ -2397,7 +2397,7 @@ class EntityFinder:
                 continue  # a catalogue platform ("INS Tushil") stands; a place or person in the name does not
             # keyed by its letters: "RNOV Al Seeb" and "RNOV Al-Seeb" are one ship
             ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
-                "platform", name, category="warship", extra={"maker": None, "parent": None}))
+                "platform", name, category="warship", extra={"maker": None, "parent": None, "ship_name": True}))
             # "HMAS Melbourne" is a ship, not the city; "ENS Gamal Abdel Nasser" a ship, not the president
             self._force_mention(ents, ent, span, over=("person",))
         self._ships_by_name(text, ents)
@@ -2407,7 +2407,7 @@ class EntityFinder:
             if any(k not in ("country", "location", "person") for k in inner):
                 continue  # a catalogue name stands; a place the ship is named after does not
             ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
-                "platform", name, category="warship", extra={"maker": None, "parent": None}))
+                "platform", name, category="warship", extra={"maker": None, "parent": None, "ship_name": True}))
             if "person" in inner:  # "the ship, named Gamal Abdel Nasser after ...": the ship's name, and the man's
                 ent.add(Span(m.start("d"), m.end("d"), name))
             else:
@@ -2464,7 +2464,7 @@ class EntityFinder:
                 if any(x.kind not in ("location", *over) for _, _, x in ents.overlapping(s, e)):
                     continue  # a country, firm, person or catalogue platform stands; a place a ship is named for does not
                 ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
-                    "platform", name, category="warship", extra={"maker": None, "parent": None}))
+                    "platform", name, category="warship", extra={"maker": None, "parent": None, "ship_name": True}))
                 self._force_mention(ents, ent, Span(s, e, name), over)
 
     def _ship_named_people(self, text: str, ents: Entities) -> None:

@@ -242,6 +242,8 @@ class Featurizer:
         ms = cand.mentions
         f.append(_N_MENTIONS[_count(1 if len(ms) == 1 else len({(m.clause, m.start) for m in ms}))])
         f += self._plat_own(cand.platform)
+        if cand.platform.extra.get("ship_name"):
+            f.append(SHIP_NAMED)  # one ship by its name: the deal is its class's or its kind's (`decide.overruled`)
         if cand.platform.extra.get("generic") and rule_keys:
             # a class ("the jets") whose pair the rules gave a named platform stands for that platform
             named = self._rule_index_of(rule_keys)[3].get((cand.supplier, cand.recipient), ())
@@ -1115,6 +1117,7 @@ MAKES_OTHER = "rec_all:makes_other"
 SELLER_ELSEWHERE = "sib:seller_elsewhere"  # never named with the platform, where another is named as its seller
 BLOCKS = "rec_all:blocks"
 CIVIL = "plat_all:civil"  # an airliner: no deal of arms (`decide.overruled`)
+SHIP_NAMED = "plat:ship_name"  # one ship named by its name ("PNS Tughril", "the frigate named Tughril")
 _NOT_BOUGHT = frozenset({"over", "instead", "rejected", "aboard", "lost_bid"})
 _POOLED = {"over": "passed_over", "instead": "passed_over", "rival": "passed_over", "rejected": "passed_over",
            "lost_bid": "passed_over"}
