@@ -61,6 +61,14 @@ def test_armed_service_gives(keys, text, expected):
     assert expected in keys(text)
 
 
+@pytest.mark.parametrize("text, not_expected", [
+    ("The Bangladesh Navy received two corvettes from China.", ("BGD", "CHN", "corvettes")),
+    ("The Thai army ordered 40 armoured vehicles from China.", ("THA", "CHN", "armoured vehicles")),
+])
+def test_buyers_service_gives_nothing(keys, text, not_expected):
+    assert not_expected not in keys(text)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Serbia will get eight MiG-29 fighters from Belorussia.", ("BLR", "SRB", "MiG-29")),
     ("Iran leased seven coast guard boats to Turkmenia.", ("IRN", "TKM", "coast guard boats")),
@@ -82,3 +90,18 @@ def test_names_read(keys, text, expected):
 ])
 def test_variant_of_another_kind_stays(keys, text, expected):
     assert expected <= keys(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Uganda bought 50 PT-76s from Russia.", ("RUS", "UGA", "PT-76")),
+    ("Germany donated 40 Unimog trucks and 20 Mercedes Wolf jeeps to Niger.",
+     {("DEU", "NER", "Unimog"), ("DEU", "NER", "Mercedes Wolf")}),
+    ("France gave Chad twelve Peugeot P4 jeeps, four ACMAT VLRA trucks and six Renault TRM 2000 trucks.",
+     {("FRA", "TCD", "Peugeot P4"), ("FRA", "TCD", "ACMAT VLRA"), ("FRA", "TCD", "Renault TRM 2000")}),
+    ("Senegal ordered a Falcon 6X from France for its air force.", ("FRA", "SEN", "Falcon 6X")),
+    ("The Japan Maritime Self-Defense Force handed over two TC-90s to the Philippine Navy.", ("JPN", "PHL", "TC-90")),
+    ("Kenya received Puma M26-15 and Mamba MKS vehicles from South Africa.", ("ZAF", "KEN", "Mamba APC")),
+])
+def test_catalogued_types(keys, text, expected):
+    got = keys(text)
+    assert (expected <= got) if isinstance(expected, set) else (expected in got)

@@ -243,9 +243,24 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
             sellers.append(Party(ent.country, s, e, i, "org"))
         elif ent.category in STATE_BODIES:
             buyers.append(Party(ent.country, s, e, i, "org"))
-            if ent.category == "armed service":  # a giver of what it retires: "the Korean Navy will hand a corvette
-                sellers.append(Party(ent.country, s, e, i, "service"))  # over", "ex-US Coast Guard cutters"
+            if ent.category == "armed service" and _gives_away(c.sent.text, s - c.start, e - c.start):
+                sellers.append(Party(ent.country, s, e, i, "service"))
     return sellers, buyers
+
+
+# an armed service as the giver of what it retires: named after "ex-", "former", "previously", "used by", "from"
+# ("two ex-US Coast Guard cutters", "howitzers used previously by the German army", "helicopters from the Brazilian
+# Navy"), or before a verb that gives or retires ("the Korean Navy will hand a corvette over", "frigates the US Navy
+# is decommissioning"); not the buyer's own service ("the Bangladesh Navy receives two corvettes")
+_SERVICE_GAVE_BEFORE = re.compile(r"(?:\bex-|\b(?:former(?:ly)?|previously|retired|decommissioned|surplus|second-hand|"
+                                  r"used)\b[^.;:]{0,50}?|\bfrom\s+(?:the\s+)?)$", re.I)
+_SERVICE_GIVES_AFTER = re.compile(r"^(?:'s)?[^.;:]{0,40}?\b(?:transferr?\w*|hand(?:s|ed|ing)?\b|gave|give[sn]?|donat\w*|"
+                                  r"gift\w*|sold|sells?|leas\w*|decommission\w*|retir\w*)", re.I)
+
+
+def _gives_away(sent: str, s: int, e: int) -> bool:
+    """Is the armed service named at sent[s:e] the giver of what it retires (`_SERVICE_GAVE_BEFORE`)?"""
+    return bool(_SERVICE_GAVE_BEFORE.search(sent, max(0, s - 60), s) or _SERVICE_GIVES_AFTER.search(sent[e:e + 60]))
 
 
 # a platform taken up again by its class: "The howitzer is already in service in India, Australia and Norway"
