@@ -94,7 +94,8 @@ _NOT_MODIFIER = frozenset(
 _PRAISE = frozenset(
     "sophisticated advanced modern latest newest old older ageing aging obsolete brand-new cutting-edge "
     "state-of-the-art high-tech powerful huge large big small various different existing current future "
-    "remaining".split())
+    "remaining similar identical retired decommissioned surplus former".split())  # "two similar patrol vessels",
+# "a retired corvette" are patrol vessels and a corvette
 
 
 
@@ -242,7 +243,24 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
             sellers.append(Party(ent.country, s, e, i, "org"))
         elif ent.category in STATE_BODIES:
             buyers.append(Party(ent.country, s, e, i, "org"))
+            if ent.category == "armed service" and _gives_away(c.sent.text, s - c.start, e - c.start):
+                sellers.append(Party(ent.country, s, e, i, "service"))
     return sellers, buyers
+
+
+# an armed service as the giver of what it retires: named after "ex-", "former", "previously", "used by", "from"
+# ("two ex-US Coast Guard cutters", "howitzers used previously by the German army", "helicopters from the Brazilian
+# Navy"), or before a verb that gives or retires ("the Korean Navy will hand a corvette over", "frigates the US Navy
+# is decommissioning"); not the buyer's own service ("the Bangladesh Navy receives two corvettes")
+_SERVICE_GAVE_BEFORE = re.compile(r"(?:\bex-|\b(?:former(?:ly)?|previously|retired|decommissioned|surplus|second-hand|"
+                                  r"used)\b[^.;:]{0,50}?|\bfrom\s+(?:the\s+)?)$", re.I)
+_SERVICE_GIVES_AFTER = re.compile(r"^(?:'s)?[^.;:]{0,40}?\b(?:transferr?\w*|hand(?:s|ed|ing)?\b|gave|give[sn]?|donat\w*|"
+                                  r"gift\w*|sold|sells?|leas\w*|decommission\w*|retir\w*)", re.I)
+
+
+def _gives_away(sent: str, s: int, e: int) -> bool:
+    """Is the armed service named at sent[s:e] the giver of what it retires (`_SERVICE_GAVE_BEFORE`)?"""
+    return bool(_SERVICE_GAVE_BEFORE.search(sent, max(0, s - 60), s) or _SERVICE_GIVES_AFTER.search(sent[e:e + 60]))
 
 
 # a platform taken up again by its class: "The howitzer is already in service in India, Australia and Norway"
@@ -338,6 +356,8 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
             chosen = {p.code for p in recipients}
             recipients += _best_per_code([p for p in named[i][1] if p.code not in chosen], s)
             makers = {p.code for p in sellers if p.via in ("origin", "partner")}
+            if all(p.code in makers for p in recipients):
+                recipients += _far_buyers(named, clauses, i, s, makers)
             for sup in _nearest(_best_per_code(sellers, s), s, MAX_SELLERS, keep=makers):
                 for rec in recipients:
                     if sup.code == rec.code:
@@ -349,6 +369,23 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
                     cand.mentions.append(Mention(i, s, e, plat, sup, rec, taken_up is not None and s == taken_up[0],
                                                  (s, id(plat)) in marked))
     return list(out.values())
+
+
+FAR_REACH = 4  # sentences either side for a buyer far off, when none is near (`_far_buyers`)
+
+
+def _far_buyers(named: _Parties, clauses: list[Clause], i: int, pos: int, makers: set[str]) -> list[Party]:
+    """The buyers of the nearest sentence beyond `REACH` (back first, then ahead; within `FAR_REACH`) that names one
+    besides the platform's makers, for a platform no buyer near it can take (none named, or only its makers: a report
+    from the seller's side names the buyer once, "... the package also takes in Black Hawks", sentences after "Saudi
+    Arabia will buy"). They come `via` "far", features of their own."""
+    for d in range(REACH + 1, FAR_REACH + 1):
+        for k in (i - d, i + d):
+            if 0 <= k < len(clauses) and not clauses[k].sent.noise:
+                found = [p for p in named[k][1] if p.code not in makers]
+                if found:
+                    return [Party(p.code, p.start, p.end, p.clause, "far") for p in _best_per_code(found, pos)]
+    return []
 
 
 class _Kinds:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import Span
 from .context import NO_PURCHASE_ACCORDS, STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
-from .entities import STATE_BODIES, Entities, Entity
+from .entities import STATE_BODIES, Entities, Entity, same_kind
 from .numbers import NUM, parse_number
 from .prefixes import Caseless
 from .spans import distance
@@ -1294,8 +1294,8 @@ class DealFinder:
             if not parent_id:
                 continue
             for d in keyed.get((parent_id, child.supplier, child.recipient, child.follow_on), ()):
-                if d is child or id(d) in gone:
-                    continue
+                if d is child or id(d) in gone or not same_kind(d.platform, child.platform):
+                    continue  # "Patriot" beside "PAC-3 missiles": the system and its missile, two deals
                 child.claims += d.claims
                 for span in d.evidence:
                     child.cite(span)

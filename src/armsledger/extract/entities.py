@@ -565,6 +565,12 @@ def _alnum(s: str) -> str:
     return re.sub(r"[^a-z0-9]", "", s.casefold())
 
 
+def same_kind(family: Entity, variant: Entity) -> bool:
+    """Are a type and its variant of one kind (category), so that one may stand for the other? The Patriot system and
+    its PAC-3 missile, the Il-76 transport and its A-50 radar plane, are two things a report buys apart."""
+    return not family.category or not variant.category or family.category == variant.category
+
+
 def _named_once_beside(family: Entity, variant: Entity) -> bool:
     """A type named once beside its variant, whose name starts with the type's ("the F-16 ... F-16 Block 70",
     "F-35 ... F-35A", "JF-17 Thunder ... JF-17 Block III"), is that variant spoken of in passing, not a second
@@ -669,7 +675,7 @@ _SPORT_WORDS = re.compile(r"\b(?:beat|beaten|won|wins|lost|drew|draw|league|cup|
                           r"manager|fixture|derby|striker|midfielder|goalkeeper|relegation|play-offs?|semi-final|kick-off|"
                           r"stadium|fans|supporters|table|points|players?|signing of)\b")
 _SPORT_NOT = re.compile(r"\b(?:jets?|aircraft|fighters?|planes?|squadrons?|pilots?|carriers?|navy|air force|marines?|"
-                        r"military|defen[cs]e|ministry|missiles?)\b", re.I)
+                        r"military|defen[cs]e|ministry|missiles?|contracts?|deals?|exports?|arms)\b", re.I)  # "won contracts for Rafales"
 _NOT_CLUB_TOWN = frozenset({"Navy", "Naval", "Force", "Forces", "Army", "Corps", "Marine", "Marines", "Guard", "Air",
                             "Royal", "Fleet", "Squadron", "Wing", "Aviation", "Sea", "Attack", "Jump", "Jet"})
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
@@ -2559,7 +2565,7 @@ class EntityFinder:
             while parent_id and parent_id not in seen:
                 seen.add(parent_id)
                 parent = by_id.get(parent_id)
-                if parent is not None and parent is not child and parent.mentions:
+                if parent is not None and parent is not child and parent.mentions and same_kind(parent, child):
                     siblings = [p for p in plats if p is not parent and p.extra.get("parent") == parent_id and p.mentions]
                     if len(siblings) == 1 and (all(not re.search(r"\d", mm.text) for mm in parent.mentions)
                                                or _named_once_beside(parent, child)):

@@ -281,7 +281,8 @@ def _patterns(catalogue: Catalogue) -> dict[tuple[str, str, str, str], list[str]
                 forms += [(v, "alias") for f, _ in list(forms) for v in _spellings(f)
                           if v not in {x for x, _ in forms}]
                 forms += [(f + "s", "plural") for f, _ in list(forms)
-                          if f[-1:].isalnum() and not f.endswith("s") and len(f) > 3]
+                          if f[-1:].isalnum() and not f.endswith("s")
+                          and (len(f) > 3 or len(f) == 3 and any(ch.isdigit() for ch in f))]  # "F-7s", "A-4s"
             for form_text, form in forms:
                 form_text = form_text.strip()
                 if not form_text or form_text.casefold() in rejected or form_text.casefold() in e.blocked:
