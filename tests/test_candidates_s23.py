@@ -1,5 +1,4 @@
 """Deals with no candidate (session 23), in sentences written for these tests:
-- a platform whose sentences name no buyer but its makers takes the buyer named a few sentences off (`via:far`);
 - an armed service gives what it retires ("the Hellenic Navy gave two patrol boats to Cyprus"): it is a seller too;
 - old country names (Belorussia, Turkmenia, Moldavia) and the plurals of three-letter designations ("F-7s");
 - "similar", "retired", "surplus" qualify no class; "hand a corvette over to" gives; "won contracts" is no sport;
@@ -23,33 +22,6 @@ def keys():
         cands, _, _ = candidates_of(rules, Article(text=text, published="2024-06-01"))
         return {(c.supplier, c.recipient, c.platform.name) for c, _, _ in cands}
     return found
-
-
-@pytest.mark.parametrize("text, expected", [
-    # a report from the seller's side (its home country, the platform's maker) names the buyer sentences before the
-    # platform
-    ("WASHINGTON - The United States will sell arms to Saudi Arabia. The talks lasted a week. Officials praised the "
-     "result. According to US sources, the package also takes in Black Hawk helicopters.",
-     ("USA", "SAU", "UH-60")),
-    ("PARIS - France has agreed a naval deal with Indonesia. French officials were pleased. The budget has grown. "
-     "The deal covers two Scorpene submarines built in France.",
-     ("FRA", "IDN", "Scorpene")),
-    ("MOSCOW - Russia signed an arms contract with Egypt on Monday. Russian officials were pleased. The talks began in "
-     "May. The Russian MiG-29 order would be filled by next year.",
-     ("RUS", "EGY", "MiG-29")),
-    # ... or after it
-    ("Russian officials said the Su-35 contract was worth $2 billion. Russia is pleased. Delivery starts next "
-     "year. The buyer is Algeria, which already flies Russian jets.",
-     ("RUS", "DZA", "Su-35")),
-])
-def test_far_buyer(keys, text, expected):
-    assert expected in keys(text)
-
-
-def test_near_buyer_needs_no_far_one(keys):
-    got = keys("Chile wants new frigates. The talks began. Officials met. "
-               "Brazil bought Gripen fighters from Sweden. Brazil is pleased.")
-    assert ("SWE", "BRA", "Gripen") in got and not any(r == "CHL" for _, r, p in got if p == "Gripen")
 
 
 @pytest.mark.parametrize("text, expected", [

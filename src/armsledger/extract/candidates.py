@@ -356,8 +356,6 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
             chosen = {p.code for p in recipients}
             recipients += _best_per_code([p for p in named[i][1] if p.code not in chosen], s)
             makers = {p.code for p in sellers if p.via in ("origin", "partner")}
-            if all(p.code in makers for p in recipients):
-                recipients += _far_buyers(named, clauses, i, s, makers)
             for sup in _nearest(_best_per_code(sellers, s), s, MAX_SELLERS, keep=makers):
                 for rec in recipients:
                     if sup.code == rec.code:
@@ -369,23 +367,6 @@ def build(clauses: list[Clause], text: str, home: str | None) -> list[Candidate]
                     cand.mentions.append(Mention(i, s, e, plat, sup, rec, taken_up is not None and s == taken_up[0],
                                                  (s, id(plat)) in marked))
     return list(out.values())
-
-
-FAR_REACH = 4  # sentences either side for a buyer far off, when none is near (`_far_buyers`)
-
-
-def _far_buyers(named: _Parties, clauses: list[Clause], i: int, pos: int, makers: set[str]) -> list[Party]:
-    """The buyers of the nearest sentence beyond `REACH` (back first, then ahead; within `FAR_REACH`) that names one
-    besides the platform's makers, for a platform no buyer near it can take (none named, or only its makers: a report
-    from the seller's side names the buyer once, "... the package also takes in Black Hawks", sentences after "Saudi
-    Arabia will buy"). They come `via` "far", features of their own."""
-    for d in range(REACH + 1, FAR_REACH + 1):
-        for k in (i - d, i + d):
-            if 0 <= k < len(clauses) and not clauses[k].sent.noise:
-                found = [p for p in named[k][1] if p.code not in makers]
-                if found:
-                    return [Party(p.code, p.start, p.end, p.clause, "far") for p in _best_per_code(found, pos)]
-    return []
 
 
 class _Kinds:

@@ -951,7 +951,7 @@ class Featurizer:
         if p.start < 0:
             out.add("where:implied")
             return out
-        out.add("where:same" if p.clause == m.clause else "where:far" if p.via == "far" else "where:adjacent")
+        out.add("where:same" if p.clause == m.clause else "where:adjacent")
         if p.clause != m.clause:
             return out
         out.add("where:" + ("before" if p.start < m.start else "after"))
