@@ -59,25 +59,3 @@ def test_earlier_buyers_no_bystanders(extractor, text, key):
 ])
 def test_bystanders_still(extractor, text, key):
     assert "rec:not_taker_in_report" in feats(extractor, text, key)
-
-
-@pytest.mark.parametrize("text, key", [
-    # a transfer told as done, the recipient named as its taker
-    ("Mali received four L-39 jets from Russia last year.", ("RUS", "MLI", "L-39 Albatros")),
-    ("Peru bought two C-27J aircraft from Italy in 2013.", ("ITA", "PER", "C-27J")),
-    ("Twelve K9 howitzers were delivered to Norway in 2019.", ("KOR", "NOR", "K9")),
-    ("In 2015 Qatar ordered 24 Rafale jets from France.", ("FRA", "QAT", "Rafale")),
-])
-def test_a_transfer_told_as_done(extractor, text, key):
-    assert "verb:past&rec_anchored" in feats(extractor, text, key)
-
-
-@pytest.mark.parametrize("text, key", [
-    # ... not as a plan, a wish, a future or a denial
-    ("Mali will receive four L-39 jets from Russia next year.", ("RUS", "MLI", "L-39 Albatros")),
-    ("Peru plans to buy two C-27J aircraft from Italy.", ("ITA", "PER", "C-27J")),
-    ("Norway would have ordered the K9 had the budget allowed.", ("KOR", "NOR", "K9")),
-    ("Qatar has not ordered more Rafale jets from France.", ("FRA", "QAT", "Rafale")),
-])
-def test_a_transfer_not_told_as_done(extractor, text, key):
-    assert not {x for x in feats(extractor, text, key) if x.startswith("verb:past")}

@@ -547,8 +547,6 @@ class Featurizer:
         verb = self._verb_near(m, c)
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
-            if self._past(verb, c):  # "Mali received L-39 jets": a transfer told as done
-                out.append(_PAST_ANCHORED if rec_side[0] & _REC_ANCHORS else _PAST)
         out.append(self._with_trigger(sup_side, "sup", nearest))
         if self._used(m, c):  # second-hand: its maker sells it seldom
             out.append(_USED[key[0]])
@@ -915,19 +913,6 @@ class Featurizer:
         hit = self._near[key] = best[1:] if best else None
         return hit
 
-    def _past(self, verb: tuple[int, int, str], c: Clause) -> bool:
-        """Is the deal or transfer verb told in the past ("bought", "were delivered", "had received"), not as a
-        plan, a wish or a future ("will receive", "plans to buy", "would have bought")?"""
-        key = ("past", verb[0])
-        hit = self._near.get(key)
-        if hit is None:
-            text = self.text
-            hit = bool(_PAST_VERB.match(text, verb[0])) and not _INTENT.search(text, max(c.start, verb[0] - 40),
-                                                                                verb[0]) \
-                and not _MODAL.search(text, max(c.start, verb[0] - 25), verb[0])
-            self._near[key] = hit
-        return hit
-
     def _used(self, m: Mention, c: Clause) -> bool:
         """Is the platform told second-hand where it is named ("24 used F-16s", "ex-Royal Navy frigates", "Mirage
         jets that Qatar had flown", "frigates formerly in service with Italy")?"""
@@ -1068,13 +1053,6 @@ _USED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:(?:that|which)\s+(?:[\w-]+\s+){1,3}?
                          r"formerly\s+|long\s+)?(?:used|flown|operated|retired|decommissioned)|formerly\s+(?:of|"
                          r"used|operated|flown|in service)|(?:retired|decommissioned|withdrawn)\s+(?:from|by))\b", re.I)
 _USED = {k: frozenset({"used&sup:" + name}) for k, name in enumerate(("origin_unknown", "origin", "partner", "not_origin"))}
-
-
-# a deal or transfer verb in the past tense (`Featurizer._past`), and the modals that make it no fact
-_PAST_VERB = re.compile(r"(?:bought|sold|sent|gave|given|got|took|taken|lent|\w+ed)\b", re.I)
-_MODAL = re.compile(r"\b(?:would|could|should|might|may|must|if|whether|not|never)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_PAST = frozenset({"verb:past"})
-_PAST_ANCHORED = frozenset({"verb:past", "verb:past&rec_anchored"})
 
 
 def _against(verb: tuple[int, int, str], p: Party, clause: int) -> str:
