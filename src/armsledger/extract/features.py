@@ -210,6 +210,7 @@ class Featurizer:
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
         self._anchored: dict[tuple, tuple[set, set]] = {}  # who is named as taking or giving at each mention
         self._takers: tuple[set, set] = (set(), set())  # ... and anywhere in the report
+        self._held: set[str] = set()  # the recipients named as holding a platform or as its buyers in a passive
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -291,20 +292,32 @@ class Featurizer:
         # each platform mention's recipients and suppliers named as such in its sentence ("to Egypt", "Egypt
         # bought", "from France"): a party beside them that is not is seldom the one
         anchored: dict[tuple, tuple[set, set]] = {}
+        held: set[str] = set()  # ... and those named as holding it, its earlier buyers ("in service in X and Y")
         for cand in candidates:
             for m in cand.mentions:
                 if m.clause != m.recipient.clause and m.clause != m.supplier.clause:
                     continue
                 c = self.clauses[m.clause]
                 got = anchored.setdefault((m.clause, m.start), (set(), set()))
-                if m.recipient.clause == m.clause and self._party(m.recipient, m, c)[0] & _REC_ANCHORS:
-                    got[0].add(cand.recipient)
+                if m.recipient.clause == m.clause:
+                    side = self._party(m.recipient, m, c)[0]
+                    if side & _REC_ANCHORS:
+                        got[0].add(cand.recipient)
+                    elif _REC_HOLDS & side or _REC_BY <= side or self._holds(m, c):
+                        held.add(cand.recipient)
                 if m.supplier.clause == m.clause and self._party(m.supplier, m, c)[0] & _SUP_ANCHORS:
                     got[1].add(cand.supplier)
         self._anchored = anchored
         # and who is named so anywhere in the report: a bystander's name beside a platform is seldom its buyer or seller
+        self._held = held
         self._takers = (set().union(*(g[0] for g in anchored.values())),
                         set().union(*(g[1] for g in anchored.values())))
+
+    def _holds(self, m: Mention, c: Clause) -> bool:
+        """Is the mention's recipient named as holding the platform, a fleet it bought ("China and Turkey already
+        have the S-400 in service", "Egypt, which operates the Rafale"; `_rec_holds`), not one it upgrades?"""
+        at = self._service_at(m, c)
+        return bool(at) and "svc:upgrade" not in at and self._rec_holds(m, c, m.recipient, at) in ("owner", "operator")
 
     def other_named(self, cand: Candidate) -> bool:
         """Is the candidate's supplier never named in a sentence of the platform, where another supplier of the
@@ -349,7 +362,7 @@ class Featurizer:
                 f.append("rec:takes_in_report")
                 if len(takers[0]) == 1:  # the one country the report names as taking anything
                     f.append("rec:sole_taker_in_report")
-            elif takers[0]:
+            elif (takers[0] or self._held) and cand.recipient not in self._held:
                 f.append("rec:not_taker_in_report")
             if cand.supplier in takers[1]:
                 f.append("sup:gives_in_report")
@@ -590,7 +603,10 @@ class Featurizer:
                 f.append("svc:its")
             if _SVC_FLEET_BEFORE.search(text, max(c.start, m.start - 150), m.start) or _SVC_FLEET_AFTER.match(after):
                 f.append("svc:fleet")
-            if _SVC_OPERATE_BEFORE.search(before) or _SVC_OPERATE_AFTER.match(after):
+            op = _SVC_OPERATE_BEFORE.search(before)
+            if op is None or _intent(before, op.start("op")):
+                op = _SVC_OPERATE_AFTER.match(after)
+            if op is not None and not _intent(op.string, op.start("op")):
                 f.append("svc:operated")
             if f:
                 if _SVC_UPGRADE.search(before):
@@ -619,14 +635,17 @@ class Featurizer:
                     return "owner"
                 if _SVC_OWNER_FLEET.match(between):
                     return "owner"
-                if _SVC_OPERATOR_BETWEEN.match(between):
+                op = _SVC_OPERATOR_BETWEEN.match(between)
+                if op is not None and not _intent(between, op.start("op")):
                     return "operator"
             if "svc:its" in at and not _party_before(c, first):
                 return "subject"
             return None
         between = text[m.end:first]
-        if len(between) <= 80 and _SVC_OPERATOR_AFTER.match(between):
-            return "operator"
+        if len(between) <= 80:
+            op = _SVC_OPERATOR_AFTER.match(between)
+            if op is not None and not _intent(between, op.start("op")):
+                return "operator"
         if _SVC_IN_BEFORE.search(between) and _SVC_OWNER_FLEET.match(text[last:min(c.end, last + 40)]):
             return "owner"  # "are already in the RCAF's fleet"
         return None
@@ -982,11 +1001,26 @@ _SVC_FLEET_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:fleets?|inventory|arse
 _OPERATE = (r"(?:operat(?:es|ed|ing)|fl(?:ies|y|ew)|fields?|fielded|relies\s+on|rely\s+on|relied\s+on|depends?\s+on|"
             r"depended\s+on|(?:already|currently|still)\s+(?:has|have|had|owns?|uses?|used)|in\s+service|"
             r"equipped\s+with|mainstay|backbone)")
-_SVC_OPERATE_BEFORE = re.compile(r"\b" + _OPERATE + r"\b[^.;:]{0,60}$", re.I)
+_SVC_OPERATE_BEFORE = re.compile(r"\b(?P<op>" + _OPERATE + r")\b[^.;:]{0,60}$", re.I)
+# a fleet not yet held: the verb of holding told as a wish, a plan or a future ("wants to fly F-16s", "will soon
+# operate", "plans to field", "is to be flown by", "will enter service with"), read just before that verb; "continues
+# to fly" or "used to operate" hold it
+_INTENT = re.compile(r"(?<!continue )(?<!continues )(?<!continued )(?<!used )(?<!began )(?<!begun )(?<!started )"
+                     r"\b(?:wants?|wanted|wanting|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|"
+                     r"intending|seeks?|seeking|aims?|aimed|aiming|expects?|expected|set|due|going|about|will|would|"
+                     r"shall|could|might|may|soon|eventually|future|to|enter|entering|enters|join|joins|joining)"
+                     r"\s+(?-i:[a-z]+\s+){0,2}?$", re.I)
 # ... after it: who uses it, named in a list of operators, or after "flown by", "serves with"
 _HELD_BY = r"(?:operators?|users|customers)\s+(?:include|are)|(?:flown|operated|used|fielded)\s+by|serv(?:es?|ed|ing)\s+(?:with|in)"
-_SVC_OPERATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service|" + _HELD_BY
+_SVC_OPERATE_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?P<op>in\s+service|" + _HELD_BY
                                 + r"|in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:fleet|inventory))\b", re.I)
+
+
+def _intent(text: str, at: int) -> bool:
+    """Is the verb of holding at `at` told as a wish, a plan or a future (`_INTENT`)?"""
+    return _INTENT.search(text, max(0, at - 40), at) is not None
+
+
 _SVC_UPGRADE = re.compile(r"\b(?:upgrad\w*|moderni[sz]\w*|overhaul\w*|refit\w*|retrofit\w*|refurbish\w*|"
                           r"maint(?:ain|enance)\w*|repair\w*|life[- ]extension|mid-life)\b", re.I)
 # the former Soviet republics, and the makers of what they inherited: a fleet of Russian or Ukrainian make one of
@@ -1001,8 +1035,8 @@ _SVC_OWNER_FLEET = re.compile(r"^(?:['’]s?)?\s+(?:[\w'’-]+\s+){0,2}?(?:fleet
 # ... as the one that operates it ("Ghana already flies the Mi-17", "Romania's Air Force, which already flies 17
 # F-16s", "Algeria depends on Russia's SU-30"), before it or after it ("in service with Spain", "flown by the RAF")
 _SVC_OPERATOR_BETWEEN = re.compile(r"^(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:,?\s*(?:which|who)\s+)?\s*(?:[\w-]+\s+){0,2}?"
-                                   + _OPERATE + r"\b(?:\s+[\w.'’/,-]+){0,5}\s+$", re.I)
-_SVC_OPERATOR_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?:in\s+service\s+(?:with|in)|" + _HELD_BY
+                                   r"(?P<op>" + _OPERATE + r")\b(?:\s+[\w.'’/,-]+){0,5}\s+$", re.I)
+_SVC_OPERATOR_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?P<op>in\s+service\s+(?:with|in)|" + _HELD_BY
                                  + r"|in\s+(?:the\s+)?(?:fleets?|inventor(?:y|ies)|arsenals?)\s+of)\s+(?:the\s+)?$", re.I)
 _SVC_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}$")  # "in the Royal Norwegian Air Force's fleet"
 
@@ -1038,6 +1072,10 @@ _DIRECTIONS: dict[tuple[str, str, str], frozenset[str]] = {}  # `Featurizer._dir
 # taker ("to Y", before a getting verb)
 _SUP_ANCHORS = frozenset({"sup:cue:from", "sup:cue:made", "sup:cue:qualifies_platform", "sup:dir:give:before"})
 _REC_ANCHORS = frozenset({"rec:cue:to", "rec:dir:get:before"})
+# a recipient named as one that holds the platform or as its buyer in a passive ("in service with Spain", "ordered by
+# Egypt, Qatar and Greece"): no bystander, though no taker of this report's deal (`index_sellers`)
+_REC_HOLDS = frozenset({"rec:cue:in_service"})
+_REC_BY = frozenset({"rec:cue:by", "rec:dir:get_passive:after"})
 _ANCHORED = {k: frozenset({"anchor:both", "anchor:both&" + k})
              for k in ("generic", "origin_unknown", "origin", "partner", "not_origin")}
 
