@@ -64,3 +64,51 @@ def test_a_name_before_what_it_is_of_a_country_firm_or_person(extractor, text, n
 ])
 def test_no_person_from_a_phrase_before_an_office(extractor, text):
     assert not people(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ülkü Şahin said the first tanks would arrive in 2026.", "Ülkü Şahin"),
+    ('"The price is fair," Ewa Łukowska told reporters.', "Ewa Łukowska"),
+    ("The schedule is tight, said Óscar Ibáñez.", "Óscar Ibáñez"),
+])
+def test_a_speaker_whose_name_opens_with_an_accented_capital(extractor, text, name):
+    assert name in people(extractor, text)
+
+
+def reporters(extractor, first_line: str) -> set[str]:
+    record = extractor(Article(text=first_line + "\n\nPoland signed the deal for 48 tanks on Friday.",
+                               published="2025-06-01"))
+    return {e["name"] for e in record["entities"] if e["kind"] == "person" and e.get("role") == "reporter"}
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Updated: May 12, 2025 at 10:45 am by Marta Kowalska", "Marta Kowalska"),
+    ("Posted on 3 June 2025, 9:05 PM by Jonas Lindqvist", "Jonas Lindqvist"),
+    ("Last modified 14 April 2025 08:30 IST by Ravi Menon", "Ravi Menon"),
+    ("21 March 2025 - 14:10 UTC | by Claire Dubois", "Claire Dubois"),
+])
+def test_a_byline_after_an_hour_with_its_half_of_the_day_or_zone(extractor, line, name):
+    assert name in reporters(extractor, line)
+
+
+def bodies(extractor, text: str) -> set[str]:
+    record = extractor(Article(text=text, published="2025-06-01"))
+    return {e["name"] for e in record["entities"] if e["kind"] == "organization"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The agency has informed Congress of the proposed sale of 12 F-16 jets to Romania.", "Congress"),
+    ("The jets will go to Romania. Congress was told of the sale on Monday.", "Congress"),
+    ("Brazil will buy four Scorpene submarines for the Navy, the minister said.", "Navy"),
+    ("Nigeria ordered 12 Super Tucano aircraft. The Federal Government paid for them in 2018.", "Federal Government"),
+])
+def test_a_body_by_its_bare_title(extractor, text, name):
+    assert name in bodies(extractor, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Congress of Colombia approved the purchase of 17 Gripen jets on Monday.", "Congress"),
+    ("Brazil's Navy Day parade showed the new Riachuelo submarine.", "Navy"),
+])
+def test_a_bare_title_inside_a_longer_name_is_no_body_of_its_own(extractor, text, name):
+    assert name not in bodies(extractor, text)
