@@ -95,8 +95,11 @@ _GOV_BEFORE = re.compile(
     r"persuade[ds]?|convince[ds]?|urged?|urges|asked|ask|asks|requires?|required|allow(?:s|ed)?|let|lets|led|"
     r"forced?|push(?:ed|es|ing)?|prompted|encouraged?|invited?|help(?:s|ed)?)\s+)$")
 _GOV_PAIR_AFTER = re.compile(r"\s+and\s+")
+# capitals with accents that open names of Europe and Turkey ("Ábrego", "Çelik", "Özden", "İlhan", "Łukasz",
+# "Žitňanská"): Latin-1's and Latin Extended-A's upper-case letters
+_UPPER_ACCENTED = "À-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FROM|BY|SAID|SAYS|WAS|IS|HAS)\b)"
-               r"[A-Z][\w'’\ufffd.-]*")
+               rf"[A-Z{_UPPER_ACCENTED}][\w'’\ufffd.-]*")
 _SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
 _TITLE_CASE_GLUE = frozenset("To Of In On At For With From By Since Its The And Is Was Are Will Into Over After".split())
 _PARTICLE = r"(?:bin|bint|ibn|al|el|de|del|da|dos|das|los|van|von|der|den|ter|le|la|du|di)"
@@ -665,6 +668,11 @@ _NOT_OUTLET_WORDS = {"latest", "breaking", "top", "related", "more", "world", "l
                      "opinion", "video", "photo", "lifestyle", "finance"}
 _SLASH = re.compile("/")
 _FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
+# "Korea", "Korean(s)" with no "South" or "North" before them (the catalogue rejects them as names of either Korea):
+# South Korea's, in a report that names no North Korea (`EntityFinder._korea_alone`)
+_KOREA_ALONE = re.compile(r"(?<![\w.-])(?<!South )(?<!North )(?<!South-)(?<!North-)(?<!S\. )(?<!N\. )"
+                          r"Korea(?:ns?)?(?!\w)")
+_NORTH_KOREA = re.compile(r"North[ -]Korea|N\.? Korea|DPRK|Pyongyang|Democratic People's Republic|Kim Jong")
 # a sea's one-word name before the states by it ("the Baltic nations", "a Pacific island state", "the Baltic NATO
 # member"): the region's countries, not the sea
 _SEA_AS_ADJECTIVE = re.compile(r"[ \t]+(?:[Ii]sland[ \t]+|NATO[ \t]+|EU[ \t]+)?(?:nations?|states?|countr(?:y|ies)|"
@@ -696,14 +704,18 @@ _NAME_RUN_END = re.compile(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$")  # 
 _APPOS_AFTER_NAME = re.compile(
     r",(?<=[a-zà-ÿ'’.],)[ \t]+(?:who(?:se)?\s|a[ \t]+(?:former[ \t]+|senior[ \t]+|retired[ \t]+|top[ \t]+)?[a-z]+[ \t]|"
     r"(?:his|her|their)[ \t]+(?:[A-Z][\w-]+[ \t]+)?(?:counterpart|predecessor|successor|deputy|wife|husband|daughter|son)\b|"
-    r"(?:deputy|former|acting|senior)[ \t]+[a-z]+|(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:Minister|Secretary|Director|President|"
-    r"Chairman|Chief|Head|Ambassador|Commander|Manager|Chargé|[Pp]rogram(?:me)?[ \t]+[Dd]irector)\b|"
+    r"(?:deputy|former|acting|senior)[ \t]+[a-z]+|(?:the[ \t]+)?(?:[A-Z][\w'’.-]*[ \t]+){0,3}(?:Minister|Secretary|Director|President|"
+    r"Chairman|Chief|Head|Ambassador|Commissioner|Envoy|Adviser|Commander|Manager|Chargé|[Pp]rogram(?:me)?[ \t]+[Dd]irector)\b|"
     # then what they were, what they are of someone, what they are of a firm or school in lower case ("Ann Kowal,
     # then defence minister", "Ann Kowal, the predecessor of ...", "Ann Kowal, Lockheed Martin vice president", "Ann
     # Kowal, a University of Gdansk law professor")
-    r"then[ \t]+(?:[a-z]+[ \t]+){0,3}(?:minister|secretary|president|premier|chancellor|governor|ambassador|chief|head|"
+    r"then[ \t]+(?:[A-Z][\w.-]*['’]s[ \t]+)?(?:[a-z]+[ \t]+){0,3}(?:minister|secretary|president|premier|chancellor|governor|ambassador|chief|head|"
     r"director|commander|spokes(?:man|woman|person))\b|"
     r"the[ \t]+(?:predecessor|successor|son|daughter|wife|husband|widow|father|mother|brother|sister)[ \t]+of\b|"
+    # what they are of a country, a firm or a person, in lower case ("Ann Kowal, Japan's senior vice foreign minister",
+    # "Ann Kowal, Saab's executive director of sales", "Ann Kowal, Nowak's lawyer")
+    r"[A-Z][\w.-]*['’]s[ \t]+(?:[a-z-]+[ \t]+){0,4}(?:minister|secretary|ambassador|envoy|president|director|chief|head|"
+    r"commander|spokes(?:man|woman|person)|lawyer|adviser|advisor|chairman|counterpart|deputy)\b|"
     r"(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:(?:senior|executive)[ \t]+)?(?:vice[ \t]+president|president|chief[ \t]+executive|"
     r"general[ \t]+manager|managing[ \t]+director|chairman|spokes(?:man|woman|person))\b|"
     r"an?[ \t]+(?:former[ \t]+)?[A-Z][\w'’.-]*[ \t]+(?:(?:[A-Z][\w'’.-]*|of|the|for|and)[ \t]+){0,4}(?:[a-z]+[ \t]+)?(?:professor|analyst|researcher|expert|"
@@ -1119,6 +1131,7 @@ class EntityFinder:
     def __call__(self, text: str, hits: list[Hit], offices: list[Hit] | None = None) -> Entities:
         ents = Entities()
         self._catalogue_hits(text, hits, ents)
+        self._korea_alone(text, ents)
         self._makers_in_platform_names(ents)
         self._people(text, ents, offices)
         self._organisations(text, ents)
@@ -1231,6 +1244,23 @@ class EntityFinder:
             ents.mention(ent, span)
             if h.kind == "organization" and entry.country:
                 self._country_in_name(text, ents, h, entry.country)
+
+    def _korea_alone(self, text: str, ents: Entities) -> None:
+        """"Korea" or "Korean" alone ("Korea signed", "the Korean firm", "Korean-made howitzers", "Korea Aerospace
+        Industries") names South Korea where the report names no North Korea: a mention of the country, inside a
+        body's name as `_country_in_name` records one. Not where South Korea is found already or North Korea is
+        named (either could be meant)."""
+        if "Korea" not in text or ("country", "KOR") in ents.by_key or ("country", "PRK") in ents.by_key \
+                or _NORTH_KOREA.search(text):
+            return
+        entry = self.cat.get("country", "KOR")
+        for m in _KOREA_ALONE.finditer(text) if entry is not None else ():
+            ent = ents.get_or_add(("country", "KOR"), lambda: self._entity_from(entry))
+            span = Span(m.start(), m.end(), m.group())
+            if ents.covered(m.start(), m.end()) is None:
+                ents.mention(ent, span)
+            else:
+                ent.add(span)
 
     def _country_in_name(self, text: str, ents: Entities, h: Hit, code: str) -> None:
         """A catalogue body whose name holds its own country ("Royal Malaysian Air Force", "Armed Forces of the

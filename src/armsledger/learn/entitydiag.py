@@ -33,16 +33,17 @@ from collections import Counter
 from pathlib import Path
 
 from ..evaluate import match, norm, same_name, same_platform
+from ..extract.entities import _OPENING_ADVERBS
 from . import goldsets
 
 KINDS = ("country", "person", "organization", "platform", "location")
 CREDIT_ROLES = ("reporter", "photographer", "editor", "translator", "writer", "producer", "correspondent")
-# words that open a sentence or a headline and are never a forename
-_LEADS = frozenset("""yesterday today tomorrow separately meanwhile however also then now earlier later last next
-    after before when while though although but and or so thus still yet instead indeed moreover besides furthermore
-    since until under over with without from into according despite amid as at by for in on of to the a an this that
-    these those new why how what where who report reports says said exclusive breaking update analysis opinion
-    watch video photos""".split())
+# words that open a sentence or a headline and are never a forename: the finder's opening adverbs
+# (`entities._OPENING_ADVERBS`, "Yesterday Erdogan said") and more
+_LEADS = _OPENING_ADVERBS | frozenset("""then now last next after before when while though although but and or so
+    thus still yet indeed since until under over with without from into according despite amid as at by for in on of
+    to the a an this that these those new why how what where who report reports says said exclusive breaking update
+    analysis opinion watch video photos""".split())
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|i|an)s?$")
 
 
