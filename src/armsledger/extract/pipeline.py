@@ -92,7 +92,7 @@ class Extractor:
             figures += figures_decide.Figures(finder, deals, clauses, body, ref).groups()
         if model is not None and model.figures:
             figures_decide.apply(finder, deals, clauses, body, ref, model)
-        return ents, clauses, ref, deals, events
+        return ents, clauses, ref, deals, events, home
 
     def __call__(self, article: Article, with_text: bool = False, explain: bool = False,
                  figures: list | None = None) -> dict:
@@ -102,15 +102,12 @@ class Extractor:
         model = self.model
         learned_events = model is not None and model.event is not None
         over: list | None = [] if explain else None
-        ents, clauses, ref, deals, events = self._run(article, body, learned_events, figures, over)
+        ents, clauses, ref, deals, events, home = self._run(article, body, learned_events, figures, over)
         if learned_events:
             events = events_decide.decide(events, clauses, model)
         entities = ents.all()  # assigns ids
         naming.apply(entities)
         year = ref.year if ref else None
-        # the country the report is most about, read only where a deal's money may be its dollar (`values.home_dollar`)
-        home = EntityFinder.home_country(ents) if any(
-            values.may_be_home_dollar(d.value, (d.supplier, d.recipient)) for d in deals) else None
         record = {
             "schema": SCHEMA,
             "article": _article_part(article),
@@ -141,7 +138,7 @@ class Extractor:
         """The record with every event candidate (the rules' and those the deals imply) and each one's features,
         in order: what `armsledger train` labels with the gold."""
         body = clean_surrogates(article.text[:MAX_CHARS])
-        ents, clauses, _, _, events = self._run(article, body, propose_events=True)
+        ents, clauses, _, _, events, _ = self._run(article, body, propose_events=True)
         events = [ev for ev in events if ev.evidence is not None]
         entities = ents.all()
         record = {"entities": [e.as_dict() for e in entities],

@@ -49,7 +49,7 @@ def labelled(sets: list[str], ex: Extractor) -> tuple[list[fit.Row], list[_Artic
     for s in sets:
         for e in load(s):
             body = clean_surrogates(e.article.text[:MAX_CHARS])
-            ents, clauses, _, _, events = ex._run(e.article, body, propose_events=True)
+            ents, clauses, _, _, events, _ = ex._run(e.article, body, propose_events=True)
             events = [ev for ev in events if ev.evidence is not None]
             entities = [x.as_dict() for x in ents.all()]
             dicts = []
