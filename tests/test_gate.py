@@ -23,10 +23,12 @@ def gate(extractor):
     return gate_for(extractor.catalogue)
 
 
-# test-split reports the gate is known to pass over. They are not mended: a gate rule written because of a miss on the
-# test split would tune on it (corpus/README.md). Session 22's 67 new test reports brought the first: one of 380
-# holding deals or events (read by name only; the cause is for a mechanism found on training data, docs/accuracy.md)
-KNOWN_TEST_MISSES = {"corpus-test/zu04"}
+# test-split reports the gate is known to pass over. They are not mended from the test split: a gate rule written
+# because of a miss there would tune on it (corpus/README.md). Session 22's 67 new test reports brought the first
+# (zu04, read by name only); session 23 mended the gap found on a sentence written for a test (a platform name that is
+# also a word, bought by a country: "The Rafale has already been ordered by Egypt, Qatar and Greece."), and the gate
+# keeps zu04 since. None is known now.
+KNOWN_TEST_MISSES: set[str] = set()
 
 
 # every gold set, the test split included: this measures the gate's recall and tunes nothing
