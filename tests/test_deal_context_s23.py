@@ -59,3 +59,16 @@ def test_earlier_buyers_no_bystanders(extractor, text, key):
 ])
 def test_bystanders_still(extractor, text, key):
     assert "rec:not_taker_in_report" in feats(extractor, text, key)
+
+
+@pytest.mark.parametrize("text, verb, intended", [
+    ("Romania, continuing to fly the F-16, wants more jets.", "fly", False),
+    ("Norway was the first country in Europe to fly the F-35.", "fly", False),
+    ("Since May the air force flies the Z-9.", "flies", False),
+    ("Kenya may fly the Z-9 from next year.", "fly", True),
+    ("India is to operate the S-400 from March.", "operate", True),
+    ("Poland wants to fly the F-35 by 2030.", "fly", True),
+])
+def test_intent_is_told_by_a_wish_a_plan_or_a_future_not_by_any_to(text, verb, intended):
+    from armsledger.extract.features import _intent
+    assert _intent(text, text.index(" " + verb + " ") + 1) is intended

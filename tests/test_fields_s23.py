@@ -58,3 +58,13 @@ def test_a_bare_dollar_of_a_home_purchase_is_the_home_dollar(rules_deal, text, p
 def test_a_bare_dollar_stays_the_us_dollar_where_the_report_says_so(rules_deal, text, platform):
     value = rules_deal(text, platform)["value"]
     assert value["currency"] == ("AUD" if "A$" in text else "USD")
+
+
+def test_a_us_dollar_conversion_in_brackets_leaves_the_home_dollar(extractor):
+    from armsledger.model import Article
+    text = ("CANBERRA - Australia will buy 40 Black Hawk helicopters from the United States for $1 billion "
+            "(US$700 million), the Australian defence minister said. Australia will also spend $200 million on "
+            "spares for the Black Hawk fleet.")
+    deal = next(d for d in extractor(Article(text=text, published="2024-06-01"))["deals"] if d["recipient"] == "AUS")
+    assert deal["value"]["currency"] == "AUD"
+    assert all(v["currency"] == "AUD" for v in deal.get("values") or [])

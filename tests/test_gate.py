@@ -109,10 +109,21 @@ def test_a_word_that_names_a_platform_counts_beside_a_weapon_noun(gate):
     "The Rafale has already been ordered by Egypt, Qatar and Greece.",
     "Brazil chose the Gripen after a long contest.",
     "The Scorpene, also bought by Chile and Malaysia, was the favourite.",
+    "Korea ordered the Gripen after a long contest.",  # "Korea" alone is South Korea's where no North Korea is named
 ])
 def test_a_word_that_names_a_platform_counts_when_a_country_buys_it(gate, extractor, text):
     assert gate(text).passed, text
     assert extractor(Article(text=text, published="2025-01-15"))["deals"], text
+
+
+def test_the_gate_and_the_off_topic_filter_know_the_same_trade_verbs():
+    from armsledger.extract import gate as gate_module
+    from armsledger.extract.relevance import TRADE_VERBS
+    assert all(TRADE_VERBS.fullmatch(w) for w in gate_module.TRADE_VERBS)
+    # every form the filter accepts is one the gate looks for: the words of the filter's expression, spelled out
+    for word in ("orders", "ordering", "bought", "buys", "purchased", "acquiring", "procures", "imported", "selected",
+                 "chose", "chosen", "choosing", "sold", "sells", "supplied", "supplying", "delivers", "exported"):
+        assert TRADE_VERBS.fullmatch(word) and word in gate_module.TRADE_VERBS, word
 
 
 @pytest.mark.parametrize("text", [

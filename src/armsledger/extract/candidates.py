@@ -251,11 +251,15 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
 # an armed service as the giver of what it retires: named after "ex-", "former", "previously", "used by", "from"
 # ("two ex-US Coast Guard cutters", "howitzers used previously by the German army", "helicopters from the Brazilian
 # Navy"), or before a verb that gives or retires ("the Korean Navy will hand a corvette over", "frigates the US Navy
-# is decommissioning"); not the buyer's own service ("the Bangladesh Navy receives two corvettes")
-_SERVICE_GAVE_BEFORE = re.compile(r"(?:\bex-|\b(?:former(?:ly)?|previously|retired|decommissioned|surplus|second-hand|"
-                                  r"used)\b[^.;:]{0,50}?|\bfrom\s+(?:the\s+)?)$", re.I)
-_SERVICE_GIVES_AFTER = re.compile(r"^(?:'s)?[^.;:]{0,40}?\b(?:transferr?\w*|hand(?:s|ed|ing)?\b|gave|give[sn]?|donat\w*|"
-                                  r"gift\w*|sold|sells?|leas\w*|decommission\w*|retir\w*)", re.I)
+# is decommissioning"); not the buyer's own service ("the Bangladesh Navy receives two corvettes", "was handed",
+# "leased two drones", "to be used by"), nor its people ("a delegation from the Indonesian Navy")
+_SERVICE_GAVE_BEFORE = re.compile(r"(?:\bex-|\b(?:former(?:ly)?|previously|retired|decommissioned|surplus|second-hand)\b"
+                                  r"[^.;:]{0,50}?|(?<!delegation )(?<!officials )(?<!officers )(?<!team )(?<!sailors )"
+                                  r"(?<!representatives )\bfrom\s+(?:the\s+)?)$", re.I)
+_SERVICE_GIVES_AFTER = re.compile(r"^(?:'s)?(?:(?!\b(?:that|which|who|was|were|been|be|being)\b|\b(?:is|are)\s+(?:\w+ed|given|"
+                                  r"sold)\b)[^.;:]){0,40}?"
+                                  r"\b(?:transferr?\w*|hand(?:s|ed|ing)?\b|gave|gives?|donat\w*|gift\w*|sold|sells?|"
+                                  r"decommission\w*|retir\w*)", re.I)
 
 
 def _gives_away(sent: str, s: int, e: int) -> bool:

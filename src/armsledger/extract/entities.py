@@ -570,7 +570,8 @@ def _alnum(s: str) -> str:
 
 def same_kind(family: Entity, variant: Entity) -> bool:
     """Are a type and its variant of one kind (category), so that one may stand for the other? The Patriot system and
-    its PAC-3 missile, the Il-76 transport and its A-50 radar plane, are two things a report buys apart."""
+    its PAC-3 missile, the Il-76 transport and its A-50 radar plane, are two things a report buys apart. Where either
+    has no category, they are taken as one kind (as before categories were compared)."""
     return not family.category or not variant.category or family.category == variant.category
 
 

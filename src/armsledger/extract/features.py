@@ -1005,10 +1005,12 @@ _SVC_OPERATE_BEFORE = re.compile(r"\b(?P<op>" + _OPERATE + r")\b[^.;:]{0,60}$", 
 # a fleet not yet held: the verb of holding told as a wish, a plan or a future ("wants to fly F-16s", "will soon
 # operate", "plans to field", "is to be flown by", "will enter service with"), read just before that verb; "continues
 # to fly" or "used to operate" hold it
-_INTENT = re.compile(r"(?<!continue )(?<!continues )(?<!continued )(?<!used )(?<!began )(?<!begun )(?<!started )"
+_INTENT = re.compile(r"(?<!continue )(?<!continues )(?<!continued )(?<!continuing )(?<!used )(?<!began )(?<!begun )"
+                     r"(?<!started )"
                      r"\b(?:wants?|wanted|wanting|plans?|planned|planning|hopes?|hoped|hoping|intends?|intended|"
                      r"intending|seeks?|seeking|aims?|aimed|aiming|expects?|expected|set|due|going|about|will|would|"
-                     r"shall|could|might|may|soon|eventually|future|to|enter|entering|enters|join|joins|joining)"
+                     r"shall|could|might|(?-i:may)|soon|eventually|future|(?:is|are|was|were)\s+to|enter|entering|"
+                     r"enters|join|joins|joining)"
                      r"\s+(?-i:[a-z]+\s+){0,2}?$", re.I)
 # ... after it: who uses it, named in a list of operators, or after "flown by", "serves with"
 _HELD_BY = r"(?:operators?|users|customers)\s+(?:include|are)|(?:flown|operated|used|fielded)\s+by|serv(?:es?|ed|ing)\s+(?:with|in)"

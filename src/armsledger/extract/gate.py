@@ -154,6 +154,8 @@ class Gate:
         for e in catalogue.of_kind("country").values():
             for name in [*e.names(), *e.shared_aliases, *e.demonyms, *e.capital]:
                 self._add(name, COUNTRY, _case_rule(name.strip()), True)
+        for name in ("Korea", "Korean", "Koreans"):  # alone, South Korea's where no North Korea is named (entities)
+            self._add(name, COUNTRY, _case_rule(name), True)
         for kind in ("organization", "person"):
             for e in catalogue.of_kind(kind).values():
                 if e.country:  # a person by surname too ("Mr Modi"), as the gazetteer finds one
@@ -225,8 +227,9 @@ class Gate:
 
 
 def _surname(name: str) -> str:
-    """A person's surname as the gazetteer may find it alone: "Modi" of "Narendra Modi", "Sisi" of "Abdel Fattah
-    el-Sisi"; "" for none ("Mohammed VI", "Ferdinand Marcos Jr.")."""
+    """A person's last name, looser than the surnames the gazetteer takes alone (`entities.surname_people`: held by one
+    person, four letters or more, no common word) so that the gate passes at least what it would: "Modi" of "Narendra
+    Modi", "Sisi" of "Abdel Fattah el-Sisi"; "" for none ("Mohammed VI", "Ferdinand Marcos Jr.")."""
     last = _PARTICLE.sub("", name.split()[-1]) if name.strip() else ""
     return "" if len(last) < 3 or last.endswith(".") or _ROMAN.fullmatch(last) else last
 

@@ -167,8 +167,9 @@ class Extractor:
         for m in d.values:
             if m is d.value:
                 continue
-            usd, _ = to_usd(self.catalogue, m.amount, m.currency, year)
-            others.append({"amount": m.amount, "currency": m.currency, "usd": usd, "text": m.text,
+            currency = values.home_dollar(m, (d.supplier, d.recipient), home, body) if home else m.currency
+            usd, _ = to_usd(self.catalogue, m.amount, currency, year)
+            others.append({"amount": m.amount, "currency": currency, "usd": usd, "text": m.text,
                            "start": m.start, "end": m.end})
         out = {
             "id": d.id,

@@ -361,6 +361,12 @@ def home_dollar(money: Money, parties: tuple, home: str | None, text: str) -> st
     """The currency of `money`, of a deal between `parties` (supplier, recipient), in a report about `home`: the
     home country's own dollar where the sum is written as a bare dollar (`HOME_DOLLAR`), else its own."""
     if not may_be_home_dollar(money, parties) or home not in HOME_DOLLAR or home not in parties or money.in_parens \
-            or not _BARE_DOLLAR.search(money.text) or _NAMED_DOLLAR.search(money.text) or _US_SIGNS.search(text):
+            or not _BARE_DOLLAR.search(money.text) or _NAMED_DOLLAR.search(money.text) or _us_sign(text):
         return money.currency
     return HOME_DOLLAR[home]
+
+
+def _us_sign(text: str) -> bool:
+    """Does the report name the US dollar or a US sale's paperwork (`_US_SIGNS`) outside brackets? A conversion in
+    brackets after a sum ("$1 billion (US$700 million)") says the sum is not in US dollars."""
+    return any(text.rfind("(", max(0, m.start() - 3), m.start() + 1) < 0 for m in _US_SIGNS.finditer(text))
