@@ -55,16 +55,7 @@ WEAPON_NOUNS = (
     "vessel*", "boat*", "submarine*", "subs", "frigate*", "system*", "batter*", "launcher*", "missile*", "rocket*",
     "gun*", "rifle*", "howitzer*", "vehicle*", "variant*", "fleet", "squadron*", "units",
 )
-# the forms relevance.TRADE_VERBS accepts, whole words
-TRADE_VERBS = tuple(
-    f"{stem}{end}" for stem, ends in (("order", ("", "s", "ed", "ing")), ("buy", ("", "s", "ing")), ("bought", ("",)),
-                                      ("purchas", ("e", "es", "ed", "ing")), ("acquir", ("e", "es", "ed", "ing")),
-                                      ("procur", ("e", "es", "ed", "ing")), ("import", ("", "s", "ed", "ing")),
-                                      ("select", ("", "s", "ed", "ing")), ("chose", ("", "n")),
-                                      ("choos", ("e", "es", "ing")), ("sold", ("",)), ("sell", ("", "s", "ing")),
-                                      ("suppl", ("y", "ies", "ied", "ying")), ("deliver", ("", "s", "ed", "ing")),
-                                      ("export", ("", "s", "ed", "ing")))
-    for end in ends)
+TRADE_VERBS = relevance.TRADE_WORDS  # the forms relevance.TRADE_VERBS accepts, whole words
 _DEFENCE_ORG_TYPES = ("armed service", "state exporter", "armed group")
 _NAMED_ORG_TYPES = ("ministry", "government body", "agency", "intergovernmental organization", "research institute")
 

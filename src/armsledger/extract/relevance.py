@@ -50,9 +50,16 @@ _WEAPON_NOUNS = re.compile(r"\b(?:jets?|aircraft|planes?|fighters?|bombers?|heli
                            r"|rockets?|guns?|rifles?|howitzers?|vehicles?|variants?|fleet|squadrons?|units)\b", re.I)
 # what a country does to a platform it buys: the verb before the name ("Egypt ordered the Rafale") or its participle
 # after it with "by" ("the Rafale, ordered by Egypt"); a carmaker sells cars ("Jaguar sold 5,000 cars")
-TRADE_VERBS = re.compile(r"\b(?:order(?:s|ed|ing)?|bought|buy(?:s|ing)?|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)"
-                         r"|procur(?:e|es|ed|ing)|import(?:s|ed|ing)?|select(?:s|ed|ing)?|chose|chosen|choos(?:e|es|ing)"
-                         r"|sold|sell(?:s|ing)?|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing)?|export(?:s|ed|ing)?)\b", re.I)
+TRADE_WORDS = tuple(  # every form, whole words (the relevance gate matches these too)
+    f"{stem}{end}" for stem, ends in (("order", ("", "s", "ed", "ing")), ("buy", ("", "s", "ing")), ("bought", ("",)),
+                                      ("purchas", ("e", "es", "ed", "ing")), ("acquir", ("e", "es", "ed", "ing")),
+                                      ("procur", ("e", "es", "ed", "ing")), ("import", ("", "s", "ed", "ing")),
+                                      ("select", ("", "s", "ed", "ing")), ("chose", ("", "n")),
+                                      ("choos", ("e", "es", "ing")), ("sold", ("",)), ("sell", ("", "s", "ing")),
+                                      ("suppl", ("y", "ies", "ied", "ying")), ("deliver", ("", "s", "ed", "ing")),
+                                      ("export", ("", "s", "ed", "ing")))
+    for end in ends)
+TRADE_VERBS = re.compile(r"\b(?:" + "|".join(sorted(TRADE_WORDS, key=len, reverse=True)) + r")\b", re.I)
 _BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\b", re.I)
 _GOODS_AFTER = re.compile(r"\W*(?:cars?|SUVs?|motorcycles?|trucks?|buses|bikes?|phones?|shoes|sneakers|software"
                           r"|watches|jerseys?|tickets?|shares?|stakes?|brand)\b", re.I)

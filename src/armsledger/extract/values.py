@@ -352,15 +352,10 @@ _US_SIGNS = re.compile(r"(?:\bUS\s?\$|\bU\.S\.\s?\$|\bUSD\b|\b(?:US|U\.S\.|Ameri
                        r"\bnotified\s+Congress\b|\bPentagon\b)", re.I)
 
 
-def may_be_home_dollar(money: Money | None, parties: tuple) -> bool:
-    """Might `money`, of a deal between `parties`, be read in a home dollar (`home_dollar`)? (A cheap test first.)"""
-    return money is not None and money.currency == "USD" and any(p in HOME_DOLLAR for p in parties)
-
-
 def home_dollar(money: Money, parties: tuple, home: str | None, text: str) -> str | None:
     """The currency of `money`, of a deal between `parties` (supplier, recipient), in a report about `home`: the
     home country's own dollar where the sum is written as a bare dollar (`HOME_DOLLAR`), else its own."""
-    if not may_be_home_dollar(money, parties) or home not in HOME_DOLLAR or home not in parties or money.in_parens \
+    if money.currency != "USD" or home not in HOME_DOLLAR or home not in parties or money.in_parens \
             or not _BARE_DOLLAR.search(money.text) or _NAMED_DOLLAR.search(money.text) or _us_sign(text):
         return money.currency
     return HOME_DOLLAR[home]
