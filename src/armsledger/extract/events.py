@@ -168,23 +168,24 @@ def lead_day(clauses: list[Clause], ref: date | None = None) -> tuple[set[int], 
 FAR_OFF = 365  # days before a report from which a day its opening names is no day of its news beside its own
 
 
+def _days_back(dm: DateMention, ref: date | None) -> int | None:
+    """How many days a day falls before `ref` (negative after it); None without `ref` or a readable day."""
+    try:
+        return None if ref is None else (ref - date.fromisoformat(dm.value)).days
+    except ValueError:
+        return None
+
+
 def _far_off(dm: DateMention, ref: date) -> bool:
     """Whether a day falls after `ref` or a year or more before it."""
-    try:
-        days = (ref - date.fromisoformat(dm.value)).days
-    except ValueError:
-        return False
-    return days < 0 or days >= FAR_OFF
+    days = _days_back(dm, ref)
+    return days is not None and (days < 0 or days >= FAR_OFF)
 
 
 def _days_before(dm: DateMention, ref: date | None) -> bool:
     """Whether a day falls within the week before `ref` (not on it)."""
-    if ref is None:
-        return False
-    try:
-        return 0 < (ref - date.fromisoformat(dm.value)).days <= WEEK
-    except ValueError:
-        return False
+    days = _days_back(dm, ref)
+    return days is not None and 0 < days <= WEEK
 
 
 class EventFinder:
