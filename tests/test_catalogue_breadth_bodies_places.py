@@ -42,12 +42,9 @@ def test_new_organisations_are_found(extractor, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    # trade shows, named as places
+    # air shows, named as places (defence exhibitions are bodies: `test_defence_exhibitions_are_bodies`)
     ("The deal was announced at the Dubai Airshow on Monday.", "Dubai Airshow"),
-    ("Turkish firms showed their drones at IDEF in Istanbul.", "IDEF"),
-    ("The tank was shown at Eurosatory and again at Euronaval.", "Euronaval"),
     ("The two firms signed the memorandum at Aero India.", "Aero India"),
-    ("A model of the submarine was on show at Indo Defence last year.", "Indo Defence"),
     ("The trainer made its debut at the Royal International Air Tattoo.", "Royal International Air Tattoo"),
     # bases and waters
     ("The tankers will operate from King Abdulaziz Air Base.", "King Abdulaziz Air Base"),
@@ -59,6 +56,16 @@ def test_new_organisations_are_found(extractor, text, name):
 ])
 def test_new_places_are_found(extractor, text, name):
     assert name in found(extractor, text, "location")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Turkish firms showed their drones at IDEF in Istanbul.", "IDEF"),
+    ("The tank was shown at Eurosatory and again at Euronaval.", "Euronaval"),
+    ("A model of the submarine was on show at Indo Defence last year.", "Indo Defence"),
+])
+def test_defence_exhibitions_are_bodies(extractor, text, name):
+    assert name in found(extractor, text, "organization")
+    assert name not in found(extractor, text, "location")
 
 
 @pytest.mark.parametrize("text", [

@@ -42,7 +42,7 @@ PLATFORM_CATEGORIES = {
 ORG_TYPES = {
     "defence company", "state exporter", "ministry", "government body", "armed service", "agency",
     "news agency", "research institute", "intergovernmental organization", "armed group", "online platform",
-    "political party", "stock exchange",
+    "political party", "stock exchange", "exhibition",
 }
 
 
