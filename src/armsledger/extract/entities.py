@@ -690,8 +690,19 @@ _NOT_CLUB_TOWN = frozenset({"Navy", "Naval", "Force", "Forces", "Army", "Corps",
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
 _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
-_BARE_BODY = Anchored(re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\b|[-’']|\s+[A-Z])"),
+_BARE_BODY = Anchored(re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\s+(?:the\s+)?[A-Z]|[-’']|\s+[A-Z])"),
                       r"(?:Congress|Senate|Cabinet|Parliament)\b", 0)
+# the capitalised word right before a bare title (`EntityFinder._bare_bodies`)
+_NAME_WORD_BEFORE = re.compile(r"(?P<w>[A-Z][\w.'’-]*)\s+$")
+
+
+def _opens_sentence(word: str) -> bool:
+    """A capitalised word that opens a sentence ("The Congress and ...", "When Congress approved") or ends the one
+    before ("... in the Middle East. Congress was notified"): not the start of a body's name with the title after it;
+    initials ("U.S.", "D.C.") end no sentence here."""
+    return word.casefold() in _NOT_FORENAME or bool(re.fullmatch(r"[A-Z][a-z]{2,}[.!?]", word))
+
+
 # what an office is of or for ("Chief of Mission", "Minister for Veterans Affairs"), never a name
 _OFFICE_OF_NOUNS = frozenset(
     "mission missions operations staff development trade industry security affairs cooperation planning procurement "
@@ -1874,7 +1885,8 @@ class EntityFinder:
         Parliament"), else the title itself, of the article's country."""
         home = None
         for m in _BARE_BODY.finditer(text):
-            if ents.covered(m.start(), m.end()) is not None or re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30):m.start()]):
+            before = _NAME_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            if ents.covered(m.start(), m.end()) is not None or before and not _opens_sentence(before["w"]):
                 continue  # within a name, or the end of one ("Indian National Congress", "Lower House of Parliament")
             word = m.group()
             full = ents.org_with_word(word)
