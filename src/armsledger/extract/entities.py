@@ -692,6 +692,7 @@ _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
 _BARE_BODY = Anchored(re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\s+(?:the\s+)?[A-Z]|[-’']|\s+[A-Z])"),
                       r"(?:Congress|Senate|Cabinet|Parliament)\b", 0)
+_OF_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$")
 # the capitalised word right before a bare title (`EntityFinder._bare_bodies`)
 _NAME_WORD_BEFORE = re.compile(r"(?P<w>[A-Z][\w.'’-]*)\s+$")
 
@@ -1085,6 +1086,11 @@ class EntityFinder:
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
         self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
                                  r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\b", 120)  # the service's last word
+        # a service named before its country: "the Armed Forces of Moldova", "the Navy of Turkmenistan", "the Army of
+        # the Republic of Tajikistan" (the country a catalogue name after "of")
+        self._service_of = Anchored(re.compile(rf"(?P<svc>{_SERVICES}|Naval Forces|Air Forces|Land Forces|Ground Forces)"
+                                               r"\s+of\s+(?P<who>(?:the\s+)?(?:Republic\s+of\s+)?[A-Z])"),
+                                    r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\s+of\s", 40)
         self._ministry = re.compile(
             r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign affairs|foreign|external affairs|home|interior|economy|economic affairs|"
             r"finance|development|trade|industry|commerce|justice|energy|transport))\s+(?i:ministry)\b"
@@ -1677,6 +1683,20 @@ class EntityFinder:
                 ("organization", name.casefold()),
                 lambda: Entity("organization", name, country=country, category="armed service"))
             self._force_mention(ents, ent, Span(start, m.end(), text[start:m.end()]))
+        for m in self._service_of.finditer(text):
+            hits = [(e0, ent) for s0, e0, ent in ents.starting(m.start("who"), m.end("who")) if ent.kind == "country" and ent.code]
+            if not hits or m.start() > 0 and text[m.start() - 1].isalnum() or _OF_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # within a word, or the end of a body's name ("the General Staff of the Armed Forces of ...")
+            end, country = max(hits, key=lambda h: h[0])
+            if self._covered_by_org(ents, m.start(), end):
+                continue  # "the Royal Navy of Oman", "the Armed Forces of the Philippines": catalogued
+            name = text[m.start():end]
+            named = [e for e in ents.of_kind("organization") if e.country == country.code and e.category == "armed service"
+                     and e.name.casefold().startswith(m["svc"].casefold() + " of ")]  # "Armed Forces of Kyrgyzstan"
+            ent = (named[0] if len(named) == 1 else _listed_service(ents, country.code, m["svc"])) or ents.get_or_add(
+                ("organization", name.casefold()),
+                lambda: Entity("organization", name, country=country.code, category="armed service"))
+            self._force_mention(ents, ent, Span(m.start(), end, name))
         for m in _anchored(self._ministry, _MINISTRY_ANCHOR, text, 70):
             # the country written into the formal name, before or after it: "the Kazakhstan Ministry of Defense",
             # "the Ministry of Defense of Armenia" are named so
