@@ -1,7 +1,7 @@
 """A body a report names only by its acronym (session 20): a firm, a party, an armed group or an armed service is
-named as the report writes it ("PGZ", "TKMS", "FARC", "USAF"), as the corpus's annotators write them; a news agency
-or an intergovernmental body keeps its full name ("PTI" in a byline is the Press Trust of India). Where the report
-writes the name out, the catalogue's name stays. Sentences are written for these tests."""
+named as the report writes it ("PGZ", "TKMS", "FARC", "USAF"), as the corpus's annotators write them, and since session
+24 an intergovernmental body too ("EU", "GCC"); a news agency keeps its full name ("PTI" in a byline is the Press Trust
+of India). Where the report writes the name out, the catalogue's name stays. Sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -22,6 +22,8 @@ def organisations(extractor, text: str) -> dict[str, dict]:
     ("Bogota said the new helicopters would be flown against the FARC in the south.", "FARC",
      "Revolutionary Armed Forces of Colombia"),
     ("The first jets will be handed to the USAF before the rest go to Kabul.", "USAF", "US Air Force"),
+    ("Beijing has long protested the EU arms embargo on China, officials said.", "EU", "European Union"),
+    ("The GCC states agreed to buy the radars together, Riyadh said.", "GCC", "Gulf Cooperation Council"),
 ])
 def test_a_body_written_only_as_its_acronym_is_named_by_it(extractor, text, name, canonical):
     found = organisations(extractor, text)
@@ -39,8 +41,7 @@ def test_a_body_whose_name_is_written_out_keeps_it(extractor, text, name):
 
 @pytest.mark.parametrize("text, name", [
     ("New Delhi, May 2 (PTI) India on Friday signed a deal for 26 Rafale M jets.", "Press Trust of India"),
-    ("The embargo was lifted by the UN in 2020, when the talks with Moscow began.", "United Nations"),
-    ("Beijing has long protested the EU arms embargo on China, officials said.", "European Union"),
+    ("The European Union (EU) will fund the boats; EU officials said so on Monday.", "European Union"),
 ])
-def test_an_agency_or_an_intergovernmental_body_keeps_its_full_name(extractor, text, name):
+def test_an_agency_keeps_its_full_name_and_a_body_written_out_its_own(extractor, text, name):
     assert name in organisations(extractor, text)
