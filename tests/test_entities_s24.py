@@ -1,5 +1,6 @@
 """Entities, session 24: defence trade shows are bodies (air shows stay places); a bare "Congress" told by what it is
-informed of and after a sentence's edge; an armed service named before its country ("the Navy of Ghana").
+informed of and after a sentence's edge; an armed service or a government named before its country ("the Navy of
+Ghana", "the Government of Zambia").
 Sentences are written for these tests."""
 from __future__ import annotations
 
@@ -69,3 +70,16 @@ def test_a_service_named_before_its_country(rules, text, name):
 def test_a_service_of_a_country_that_ends_a_body_is_not_one_of_its_own(rules):
     text = "The General Staff of the Armed Forces of Zambia said the trucks had arrived."
     assert "Armed Forces of Zambia" not in found(rules, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Government of Zambia signed the contract for six patrol boats on Monday.", "Government of Zambia"),
+    ("Officials thanked the Government of Japan for the radars it had given.", "Government of Japan"),
+    ("The Federal Government of Nigeria has ordered twelve more trainers.", "Federal Government of Nigeria"),
+])
+def test_a_government_named_before_its_country(rules, text, name):
+    assert name in found(rules, text, "organization")
+
+
+def test_a_government_of_in_lower_case_is_no_name(rules):
+    assert not found(rules, "The government of India signed the contract on Monday.", "organization")

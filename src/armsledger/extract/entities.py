@@ -1086,11 +1086,12 @@ class EntityFinder:
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
         self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
                                  r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\b", 120)  # the service's last word
-        # a service named before its country: "the Armed Forces of Moldova", "the Navy of Turkmenistan", "the Army of
-        # the Republic of Tajikistan" (the country a catalogue name after "of")
-        self._service_of = Anchored(re.compile(rf"(?P<svc>{_SERVICES}|Naval Forces|Air Forces|Land Forces|Ground Forces)"
-                                               r"\s+of\s+(?P<who>(?:the\s+)?(?:Republic\s+of\s+)?[A-Z])"),
-                                    r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\s+of\s", 40)
+        # a service or a government named before its country: "the Armed Forces of Moldova", "the Navy of
+        # Turkmenistan", "the Army of the Republic of Tajikistan", "the Government of Ghana" (the country a catalogue
+        # name after "of"; a government so only with its capital: "the government of India" is no body's name)
+        self._service_of = Anchored(re.compile(rf"(?P<svc>{_SERVICES}|Naval Forces|Air Forces|Land Forces|Ground Forces|"
+                                               r"Government)\s+of\s+(?P<who>(?:the\s+)?(?:Republic\s+of\s+)?[A-Z])"),
+                                    r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces|Government)\s+of\s", 40)
         self._ministry = re.compile(
             r"\b(?:(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)(?:'s|’s)?\s+)?(?P<kind>(?i:defen[cs]e|foreign affairs|foreign|external affairs|home|interior|economy|economic affairs|"
             r"finance|development|trade|industry|commerce|justice|energy|transport))\s+(?i:ministry)\b"
@@ -1690,13 +1691,16 @@ class EntityFinder:
             end, country = max(hits, key=lambda h: h[0])
             if self._covered_by_org(ents, m.start(), end):
                 continue  # "the Royal Navy of Oman", "the Armed Forces of the Philippines": catalogued
-            name = text[m.start():end]
-            named = [e for e in ents.of_kind("organization") if e.country == country.code and e.category == "armed service"
+            start = m.start() - 8 if text.endswith("Federal ", 0, m.start()) else m.start()  # "the Federal Government of"
+            name = text[start:end]
+            category = "government body" if m["svc"] == "Government" else "armed service"
+            named = [e for e in ents.of_kind("organization") if e.country == country.code and e.category == category
                      and e.name.casefold().startswith(m["svc"].casefold() + " of ")]  # "Armed Forces of Kyrgyzstan"
-            ent = (named[0] if len(named) == 1 else _listed_service(ents, country.code, m["svc"])) or ents.get_or_add(
+            ent = (named[0] if len(named) == 1 else category == "armed service" and _listed_service(
+                ents, country.code, m["svc"])) or ents.get_or_add(
                 ("organization", name.casefold()),
-                lambda: Entity("organization", name, country=country.code, category="armed service"))
-            self._force_mention(ents, ent, Span(m.start(), end, name))
+                lambda: Entity("organization", name, country=country.code, category=category))
+            self._force_mention(ents, ent, Span(start, end, name))
         for m in _anchored(self._ministry, _MINISTRY_ANCHOR, text, 70):
             # the country written into the formal name, before or after it: "the Kazakhstan Ministry of Defense",
             # "the Ministry of Defense of Armenia" are named so
