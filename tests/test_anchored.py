@@ -19,6 +19,7 @@ SENTENCES = [
     "Troops crossed the Dnipro River near the Kerch Strait; the Cavite province and Kherson Oblast were shelled.",
     "The Royal Air Force, the Indian Navy, the US Marine Corps and the Philippine Coast Guard took part.",
     "Iran Air Defence Forces and the Hellenic Armed Forces met Indonesian Special Forces.",
+    "The Armed Forces of Moldova, the Navy of the Republic of Ghana and the Government of Japan signed.",
     "Hindustan Aeronautics Limited, Bharat Forge Pvt. Ltd. and Saab AB signed with Larsen & Toubro Ltd.",
     "Navantia S.A., Fincantieri S.p.A., Kongsberg ASA and Patria Oyj bid, as did General Dynamics.",
     "The National Security Council and the Stockholm International Peace Research Institute said so.",
