@@ -4,7 +4,12 @@
 - talks on a deal named by its sum or object ("talks on a $2 billion deal to buy", "negotiations over the contract to
   supply") are talks, not a signature;
 - a signature told in a clause of time ("after the contract is signed next month", "when a contract is signed") is
-  still to come; one already made ("after the deal had been signed") is not.
+  still to come; one already made ("after the deal had been signed") is not;
+- the seller's own purchase, told beside a buyer's ("Germany bought large numbers of Leopard 2 tanks in the 1980s"), signs
+  nothing of the buyer's deal;
+- a delivery told whole completes the deal: "finished delivering the fourth and last", "handed the second and last of",
+  "the delivery of six helicopters ... was completed", "all 24 Apaches have now been delivered" (not "finished
+  delivering the first batch", nor the delivery of something else).
 """
 from __future__ import annotations
 
@@ -63,3 +68,46 @@ def test_signature_in_a_clause_of_time_is_to_come(status, text, key):
 ])
 def test_signatures_made_stay_signed(status, text, key):
     assert status(text).get(key) == "signed"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Indonesia plans to buy 24 Leopard 2 tanks from Germany. Germany bought large numbers of Leopard 2 tanks in the "
+     "1980s.", ("DEU", "IDN", "Leopard 2")),
+    ("Vietnam is considering 12 Yak-130 trainers from Russia. Russia ordered 65 Yak-130 jets for its own air force in "
+     "2012.", ("RUS", "VNM", "Yak-130")),
+    ("Peru is interested in buying 20 KT-1 trainers from South Korea. South Korea bought 85 KT-1 aircraft for its air "
+     "force in the 2000s.", ("KOR", "PER", "KT-1")),
+])
+def test_sellers_own_purchase_signs_nothing(status, text, key):
+    assert status(text).get(key) == "considered"
+
+
+def test_buyers_purchase_beside_sellers_own_is_signed(status):
+    assert status("Poland ordered 50 Leopard 2 tanks from Germany; Germany itself bought 100 Leopard 2 tanks in "
+                  "2023.").get(("DEU", "POL", "Leopard 2")) == "signed"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Airbus has finished delivering the fourth and last A400M transport aircraft ordered by Malaysia.",
+     ("ESP", "MYS", "A400M")),
+    ("Embraer has formally handed the second and last of the two C-390 aircraft ordered by Portugal to the Portuguese "
+     "air force.", ("BRA", "PRT", "C-390")),
+    ("The delivery of six Caracal helicopters that Kuwait ordered from France in 2016 was completed last month.",
+     ("FRA", "KWT", "Caracal")),
+    ("Morocco bought 24 Apache helicopters from the United States in 2020, and all 24 Apaches have now been delivered.",
+     ("USA", "MAR", "Apache")),
+    ("Chile signed for 10 Leopard 2 tanks from Germany in 2015, and all the tanks had been delivered by 2017.",
+     ("DEU", "CHL", "Leopard 2")),
+])
+def test_delivery_told_whole_completes(status, text, key):
+    assert status(text).get(key) == "completed"
+
+
+@pytest.mark.parametrize("text, key, expected", [
+    ("Airbus has finished delivering the first batch of four A400M aircraft to Malaysia.", ("ESP", "MYS", "A400M"),
+     "in_delivery"),
+    ("Delivery of a radar to Oman has been completed, and Oman ordered 12 Typhoon jets from Britain.",
+     ("GBR", "OMN", "Typhoon"), "signed"),
+])
+def test_delivery_in_part_or_of_another_thing(status, text, key, expected):
+    assert status(text).get(key) == expected

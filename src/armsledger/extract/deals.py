@@ -250,6 +250,10 @@ _SIGNED_LATER = re.compile(_WHEN_SIGNED.pattern.rstrip("$") + r"(?:signed|conclu
 # has been signed or that negotiations have been concluded", "does not yet show that a contract has been signed"
 _NOT_MEANT_BEFORE = re.compile(r"\b(?:(?:does|do|did)\s+not\s+(?:yet\s+|necessarily\s+)?|doesn[’']t\s+(?:yet\s+|necessarily\s+)?)"
                                r"(?:mean|show|indicate|imply|signify)\s+(?:that\s+)?[^.;]{0,90}$", re.I)
+_OWN_BUY = re.compile(r"(?:bought|ordered|purchased|acquired|buys|orders|has acquired)$", re.I)
+# between a country and its verb: nothing, or a short run of words without a clause break ("Germany itself bought",
+# "the US Army has since ordered")
+_SUBJECT_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?", re.I)
 _NONBINDING_BEFORE = re.compile(r"\b(?:document|letters? of intent|memorand(?:um|a)|mous?|declarations?|road ?maps?|"
                                 r"statements? of intent|framework)\s+(?:\w+\s+){0,3}$", re.I)
 # a purchase weighed, wanted or planned, not made: "weighing the purchase of", "interest in a purchase of",
@@ -527,7 +531,8 @@ class DealFinder:
                 for t in stages:
                     if not self._person_travels(c, t):
                         for d in sellers:
-                            d.claims.append(self._claim(c, t, (s, e), i))
+                            if not self._sellers_own(c, t, d):
+                                d.claims.append(self._claim(c, t, (s, e), i))
                 refs += [d for d in sellers if d not in refs]
             refs += [d for d in self._order_list(i, c) if d not in refs]
             if refs:
@@ -837,11 +842,23 @@ class DealFinder:
                         if t.kind == "pending" and not any(n in NOUN_CATEGORIES for n in self._nouns(c)):
                             continue
                         for d in refs:
-                            if not self._person_travels(c, t):
+                            if not self._person_travels(c, t) and not self._sellers_own(c, t, d):
                                 d.claims.append(self._claim(c, t, (t.start, t.end), i))
                 self.book.refs[i] = refs
                 focus = refs
                 self._fill(i, c, refs)
+
+    def _sellers_own(self, c: Clause, t: Trigger, d: Deal) -> bool:
+        """Is the purchase a sentence tells the seller's own ("Germany bought large numbers of Leopard 2A4 tanks in
+        the 1980s" in a report of Indonesia buying them from Germany), the buyer not named in it?"""
+        if t.kind != "sign" or not _OWN_BUY.match(t.text):
+            return False
+        named = {ent.code for _, _, ent in c.countries if ent.code}
+        if d.recipient in named or d.supplier not in named:
+            return False
+        before = [x for x in c.countries if x[1] <= t.start and x[2].code]
+        return bool(before) and before[-1][2].code == d.supplier and \
+            _SUBJECT_GAP.fullmatch(self.text, before[-1][1], t.start) is not None
 
     @staticmethod
     def _nouns(c: Clause) -> list[str]:
