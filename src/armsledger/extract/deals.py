@@ -234,6 +234,26 @@ _LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|
                          r"says|also|is|are|was|were|has|have|had|will|would|could|may|might|replac\w*|retir\w*|instead)\b")
 _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
                           r"framework)\b[^.;]{0,90}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
+# talks on a deal or contract named by its sum or its object: "halting talks on a $23 billion deal to buy F-35s",
+# "negotiations with France over the contract to supply 12 submarines" (not "talks on Monday, the deal for")
+_TALKS_ON = re.compile(r"\b(?:talks|negotiations?|negotiating|discussions?|bargaining)\b[^.;]{0,60}?\b(?:on|about|over|"
+                       r"regarding)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w$€£.-]+\s+){0,3}?$", re.I)
+_DEAL_FOR = re.compile(r"(?:deal|contract|agreement)s?\s+(?:for|to|worth|valued)\b", re.I)
+# a signature still to come, told in a clause of time: "after the contract is signed next month", "that depends on
+# when a contract is signed" (not "after the deal has been signed"; one supposed, "if" or "once", is
+# `status._IF_SIGNED`'s)
+_WHEN_SIGNED = re.compile(r"\b(?:after|when|until|till|before|as\s+soon\s+as)\s+(?:the|a|an|this|that|its|"
+                          r"their|any)\s+(?:[\w-]+\s+){0,3}?(?:contract|deal|agreement|accord|order)s?\s+(?:is|are|gets|get)\s+"
+                          r"(?:formally\s+|officially\s+|finally\s+)?$", re.I)
+_SIGNED_LATER = re.compile(_WHEN_SIGNED.pattern.rstrip("$") + r"(?:signed|concluded|finali[sz]ed)\b", re.I)
+# a US sale notice's own caveat, which signs and negotiates nothing: "the notification does not mean that a contract
+# has been signed or that negotiations have been concluded", "does not yet show that a contract has been signed"
+_NOT_MEANT_BEFORE = re.compile(r"\b(?:(?:does|do|did)\s+not\s+(?:yet\s+|necessarily\s+)?|doesn[’']t\s+(?:yet\s+|necessarily\s+)?)"
+                               r"(?:mean|show|indicate|imply|signify)\s+(?:that\s+)?[^.;]{0,90}$", re.I)
+_OWN_BUY = re.compile(r"(?:bought|ordered|purchased|acquired|buys|orders|has acquired)$", re.I)
+# between a country and its verb: nothing, or a short run of words without a clause break ("Germany itself bought",
+# "the US Army has since ordered")
+_SUBJECT_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?", re.I)
 _NONBINDING_BEFORE = re.compile(r"\b(?:document|letters? of intent|memorand(?:um|a)|mous?|declarations?|road ?maps?|"
                                 r"statements? of intent|framework)\s+(?:\w+\s+){0,3}$", re.I)
 # a purchase weighed, wanted or planned, not made: "weighing the purchase of", "interest in a purchase of",
@@ -511,7 +531,8 @@ class DealFinder:
                 for t in stages:
                     if not self._person_travels(c, t):
                         for d in sellers:
-                            d.claims.append(self._claim(c, t, (s, e), i))
+                            if not self._sellers_own(c, t, d):
+                                d.claims.append(self._claim(c, t, (s, e), i))
                 refs += [d for d in sellers if d not in refs]
             refs += [d for d in self._order_list(i, c) if d not in refs]
             if refs:
@@ -594,8 +615,14 @@ class DealFinder:
         hedged = any(not (t.start <= h.start and h.end <= t.end) for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)
                        or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
+        if t.kind in ("sign", "negotiate", "pending") and _NOT_MEANT_BEFORE.search(self.text, max(c.start, t.start - 120),
+                                                                                t.start):
+            return Claim("offer", hedged, False, i)  # "the notification does not mean that a contract has been signed"
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
+        if t.kind == "sign" and (_WHEN_SIGNED.search(self.text, max(c.start, t.start - 90), t.start) or (
+                _DEAL_FOR.match(t.text) and _TALKS_ON.search(self.text, max(c.start, t.start - 110), t.start))):
+            return Claim("negotiate", hedged, negated, i)  # "after the contract is signed", "talks on a deal to buy"
         if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end)
                                  or _NONBINDING_BEFORE.search(self.text, max(c.start, t.start - 50), t.start)):
             return Claim("negotiate", hedged, negated, i)  # signing a memorandum ("the document was signed") is not buying
@@ -615,6 +642,8 @@ class DealFinder:
                 or re.search(r"\b(?:will|would|to)\s+(?:be\s+)?(?:\w+\s+)?$", self.text[max(c.start, t.start - 25):t.start], re.I)
                 or re.search(r"\b(?:until|till|before|once|as soon as)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
                              self.text[max(c.start, t.start - 40):t.start], re.I)):  # "until the new jets arrive"
+            if _SIGNED_LATER.search(self.text, t.end, c.end):
+                return Claim("negotiate", hedged, negated, i)  # "will be handed over a year after the contract is signed"
             return Claim("sign", hedged, negated, i)
         if t.kind == "deliver" and re.match(r"first\b", t.text, re.I) and _first_to_come(self.text[t.end:c.end]):
             return Claim("sign", hedged, negated, i)  # "a first batch of 12 jets is due to arrive in 2026"
@@ -813,11 +842,23 @@ class DealFinder:
                         if t.kind == "pending" and not any(n in NOUN_CATEGORIES for n in self._nouns(c)):
                             continue
                         for d in refs:
-                            if not self._person_travels(c, t):
+                            if not self._person_travels(c, t) and not self._sellers_own(c, t, d):
                                 d.claims.append(self._claim(c, t, (t.start, t.end), i))
                 self.book.refs[i] = refs
                 focus = refs
                 self._fill(i, c, refs)
+
+    def _sellers_own(self, c: Clause, t: Trigger, d: Deal) -> bool:
+        """Is the purchase a sentence tells the seller's own ("Germany bought large numbers of Leopard 2A4 tanks in
+        the 1980s" in a report of Indonesia buying them from Germany), the buyer not named in it?"""
+        if t.kind != "sign" or not _OWN_BUY.match(t.text):
+            return False
+        named = {ent.code for _, _, ent in c.countries if ent.code}
+        if d.recipient in named or d.supplier not in named:
+            return False
+        before = [x for x in c.countries if x[1] <= t.start and x[2].code]
+        return bool(before) and before[-1][2].code == d.supplier and \
+            _SUBJECT_GAP.fullmatch(self.text, before[-1][1], t.start) is not None
 
     @staticmethod
     def _nouns(c: Clause) -> list[str]:

@@ -224,12 +224,22 @@ _REST = re.compile(r"\b(?:the rest|remaining|remainder|more (?:will|would|are|is
 _LAST = r"(?:last|final)\b(?!\s+(?:year|month|week|decade|time|night|spring|summer|autumn|fall|winter)\b)"
 _LAST_DONE = Caseless(re.compile(
     r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed(?:\s+over)?|received|took\s+delivery\s+of|"
-    r"taken\s+delivery\s+of|transferred|commissioned|inducted)\s+(?:\w+\s+){0,2}?the\s+" + _LAST +
+    r"taken\s+delivery\s+of|transferred|commissioned|inducted)\s+(?:\w+\s+){0,2}?the\s+(?:[\w-]+\s+and\s+)?" + _LAST +
     r"(?:\s+[\w-]+){0,2}?\s+of\b|"
     r"\b(?:the|its|their)\s+(?:[\w-]+\s+and\s+)?" + _LAST
     + r"\s+(?:[\w\"'’().&-]+,?\s+){0,9}?(?:has|have|had|was|were)\s+"
     r"(?:now\s+|already\s+|also\s+)?(?:been\s+)?(?:delivered|handed\s+over|received|commissioned|inducted)\b|"
     r"\bcomplet(?:ed|ing|es)\s+(?:the\s+)?(?:deliver(?:y|ies)|handover|transfer)\s+of\b|"
+    # "has finished delivering the third and last", "the delivery of nine helicopters ... was completed", "all the
+    # aircraft had been delivered by 2011", "all 12 were delivered between 2015 and 2017"
+    r"\b(?:finish(?:ed|es|ing)|complet(?:ed|es|ing))\s+(?:the\s+)?deliver(?:ing|ies\s+of)\b"
+    r"(?!\s+(?:the\s+|its\s+)?(?:(?:first|initial|second|third|next)\b(?!\s+and\s+(?:last|final)\b)|"
+    r"(?:batch|tranche|lot|phase|part)\b))|"
+    r"\b(?:delivery|deliveries|handover|transfer)\s+of\s+(?:the|its|their|all|\d+|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve)\s+[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:also\s+|now\s+|fully\s+|finally\s+)?completed\b|"
+    r"\ball\s+(?:the\s+|of\s+the\s+|its\s+|their\s+)?(?:\d+\s+|[a-z-]+\s+){0,3}?(?:have|has|had|were|was)\s+(?:now\s+|already\s+)?"
+    r"(?:been\s+)?(?:delivered|handed\s+over|received)\b|"
     # a handover that completes the order: "has handed over two warships to Pakistan, completing a deal for four
     # frigates", "the last jets arrived and completed the contract"
     r"\b(?:delivered|handed\s+over|commissioned|arrived|received|transferred)\b[^.;]{0,120}?(?:,\s*|\band\s+|\bthus\s+|"
