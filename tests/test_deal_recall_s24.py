@@ -1,0 +1,37 @@
+"""Deal decision features (session 24): a list of countries brought in as examples of a platform's earlier buyers or
+users ("such as", "among them", "after", "its users are") in a sentence of holding, using or buying is a list of
+holders (`features._HOLDERS_BEFORE`, `cue:holders`), whose members are no bystanders for `rec:not_taker_in_report`.
+Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+from test_deal_features import feats
+
+_NEW = "Peru ordered twelve K9 howitzers from South Korea. "
+_RAFALE = "Serbia bought twelve Rafale jets from France. "
+
+
+@pytest.mark.parametrize("text, key", [
+    (_NEW + "Other Baltic states such as Estonia and Latvia have bought the K9 before.", ("KOR", "LVA", "K9")),
+    (_NEW + "Peru is the fifth army to use the K9, after Poland, Finland and Norway.", ("KOR", "FIN", "K9")),
+    (_NEW + "Among the present users of the K9 are Estonia, Finland and Australia.", ("KOR", "AUS", "K9")),
+    (_RAFALE + "The Rafale is flown by several air forces, among them those of Egypt, Qatar and Greece.",
+     ("FRA", "QAT", "Rafale")),
+    (_RAFALE + "Like Egypt and India, Serbia already operates French helicopters and will fly the Rafale.",
+     ("FRA", "IND", "Rafale")),
+])
+def test_holders_list(extractor, text, key):
+    f = feats(extractor, text, key)
+    assert "rec:cue:holders" in f
+    assert "rec:not_taker_in_report" not in f
+
+
+@pytest.mark.parametrize("text, key", [
+    # a list of examples in a sentence that tells of no holding, use or purchase
+    (_NEW + "Neighbours such as Chile and Bolivia protested against the K9 deal.", ("KOR", "CHL", "K9")),
+    (_RAFALE + "Countries like Croatia and Hungary criticised the Rafale purchase.", ("FRA", "HRV", "Rafale")),
+    # a single country after "after" is no list
+    (_NEW + "The K9 was shown after Chile asked about artillery.", ("KOR", "CHL", "K9")),
+])
+def test_no_holders_list(extractor, text, key):
+    assert "rec:cue:holders" not in feats(extractor, text, key)
