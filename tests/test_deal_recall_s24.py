@@ -1,6 +1,8 @@
 """Deal decision features (session 24): a list of countries brought in as examples of a platform's earlier buyers or
-users ("such as", "among them", "after", "its users are") in a sentence of holding, using or buying is a list of
-holders (`features._HOLDERS_BEFORE`, `cue:holders`), whose members are no bystanders for `rec:not_taker_in_report`.
+users ("such as", "among them", "after", "following", "its users are", "among the countries ... are", "its
+customers –") in a sentence of holding, using or buying is a list of
+holders (`features._HOLDERS_BEFORE`, `cue:holders`), whose members are no bystanders for `rec:not_taker_in_report`;
+"in use by / in / with" a list of countries is "in service" with them.
 Sentences written for these tests."""
 from __future__ import annotations
 
@@ -19,10 +21,23 @@ _RAFALE = "Serbia bought twelve Rafale jets from France. "
      ("FRA", "QAT", "Rafale")),
     (_RAFALE + "Like Egypt and India, Serbia already operates French helicopters and will fly the Rafale.",
      ("FRA", "IND", "Rafale")),
+    (_NEW + "Peru becomes the fourth buyer of the K9, following Egypt, India and Australia.", ("KOR", "IND", "K9")),
+    (_NEW + "Among the nations the K9 has been exported to are Norway, Estonia and Egypt.", ("KOR", "EST", "K9")),
+    (_RAFALE + "Three Rafale customers – Egypt, Qatar and Greece – have ordered more jets since.", ("FRA", "GRC", "Rafale")),
 ])
 def test_holders_list(extractor, text, key):
     f = feats(extractor, text, key)
     assert "rec:cue:holders" in f
+    assert "rec:not_taker_in_report" not in f
+
+
+@pytest.mark.parametrize("text, key", [
+    (_NEW + "The K9 is now in use by Egypt, Finland and Norway.", ("KOR", "FIN", "K9")),
+    (_RAFALE + "The Rafale is in use in Egypt and Greece.", ("FRA", "GRC", "Rafale")),
+])
+def test_in_use_is_in_service(extractor, text, key):
+    f = feats(extractor, text, key)
+    assert "rec:cue:in_service" in f
     assert "rec:not_taker_in_report" not in f
 
 

@@ -30,7 +30,7 @@ _STOP = frozenset("the and for with that this from its their has have had was we
 _FROM_BEFORE = Caseless(re.compile(r"\bfrom\s+(?:the\s+)?$", re.I))
 _TO_BEFORE = Caseless(re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I))
 _WITH_BEFORE = Caseless(re.compile(r"\bwith\s+(?:the\s+)?$", re.I))
-_IN_SERVICE_BEFORE = Caseless(re.compile(r"\b(?:in service (?:in|with)|in the (?:fleets?|inventor(?:y|ies)|arsenals?) of|"
+_IN_SERVICE_BEFORE = Caseless(re.compile(r"\b(?:in (?:service|use) (?:in|with|by)|in the (?:fleets?|inventor(?:y|ies)|arsenals?) of|"
                                          r"(?:operators?|users|customers|clients|buyers) (?:include|are))\s+(?:the\s+)?$", re.I))
 _BY_BEFORE = Caseless(re.compile(r"\b(?:by|operated by|ordered by|used by|flown by)\s+(?:the\s+)?$", re.I))
 _MADE_AFTER = Caseless(re.compile(r"^-?(?:made|built|manufactured|designed|supplied|produced|origin)\b", re.I))
@@ -1092,10 +1092,12 @@ _REC_HOLDS = frozenset({"rec:cue:in_service", "rec:cue:holders"})
 # after Turkey, Poland and Norway", "used by fifteen nations, among them Spain and Greece"), where its sentence tells
 # of holding, using or buying (`_HOLDING`): earlier purchases, each a deal of its own
 _HOLDERS_BEFORE = re.compile(
-    r"\b(?:such\s+as|among\s+(?:them|others)|including|like|namely|after|along\s+with|alongside|besides|"
-    r"(?:users?|operators?|customers?|clients?|buyers?)\s+(?:[^.;:]{0,60}?\s)?(?:are|include|includes|including))"
+    r"\b(?:such\s+as|among\s+(?:them|others)|including|like|namely|after|following|along\s+with|alongside|besides|"
+    r"(?:users?|operators?|customers?|clients?|buyers?)\s+(?:[^.;:]{0,60}?\s)?(?:are|include|includes|including)|"
+    r"among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:countries|nations|states|armies|navies|air\s+forces)\b[^.;:]{0,60}?\s"
+    r"(?:are|include)|(?:users|operators|customers|clients|buyers)\s*[–—(:])"
     r"\s+(?:(?:the|for)\s+)?(?:[\w'’-]+\s+){0,3}?$", re.I)
-_HOLDING = re.compile(r"\b(?:use[sd]?|using|operat(?:es|ed|ing|ors?)|in\s+service|users?|customers?|clients?|buyers?|"
+_HOLDING = re.compile(r"\b(?:use[sd]?|using|operat(?:es|ed|ing|ors?)|in\s+service|users?|customers?|clients?|buyers?|exported|"
                       r"fl(?:y|ies|own|ew)|fielded|bought|purchased|acquired|ordered|adopted|already|"
                       r"serv(?:es|ed|ing)\s+(?:with|in))\b", re.I)
 _REC_BY = frozenset({"rec:cue:by", "rec:dir:get_passive:after"})
