@@ -13,7 +13,7 @@ _NEW = "Peru ordered twelve K9 howitzers from South Korea. "
 _RAFALE = "Serbia bought twelve Rafale jets from France. "
 
 
-@pytest.mark.parametrize("text, key", [
+_HOLDERS = [
     (_NEW + "Other Baltic states such as Estonia and Latvia have bought the K9 before.", ("KOR", "LVA", "K9")),
     (_NEW + "Peru is the fifth army to use the K9, after Poland, Finland and Norway.", ("KOR", "FIN", "K9")),
     (_NEW + "Among the present users of the K9 are Estonia, Finland and Australia.", ("KOR", "AUS", "K9")),
@@ -24,20 +24,18 @@ _RAFALE = "Serbia bought twelve Rafale jets from France. "
     (_NEW + "Peru becomes the fourth buyer of the K9, following Egypt, India and Australia.", ("KOR", "IND", "K9")),
     (_NEW + "Among the nations the K9 has been exported to are Norway, Estonia and Egypt.", ("KOR", "EST", "K9")),
     (_RAFALE + "Three Rafale customers – Egypt, Qatar and Greece – have ordered more jets since.", ("FRA", "GRC", "Rafale")),
-])
-def test_holders_list(extractor, text, key):
-    f = feats(extractor, text, key)
-    assert "rec:cue:holders" in f
-    assert "rec:not_taker_in_report" not in f
-
-
-@pytest.mark.parametrize("text, key", [
+]
+_IN_USE = [  # "in use by / in" is "in service with"
     (_NEW + "The K9 is now in use by Egypt, Finland and Norway.", ("KOR", "FIN", "K9")),
     (_RAFALE + "The Rafale is in use in Egypt and Greece.", ("FRA", "GRC", "Rafale")),
-])
-def test_in_use_is_in_service(extractor, text, key):
+]
+
+
+@pytest.mark.parametrize("text, key, cue", [(t, k, "rec:cue:holders") for t, k in _HOLDERS]
+                         + [(t, k, "rec:cue:in_service") for t, k in _IN_USE])
+def test_holders_list(extractor, text, key, cue):
     f = feats(extractor, text, key)
-    assert "rec:cue:in_service" in f
+    assert cue in f
     assert "rec:not_taker_in_report" not in f
 
 
