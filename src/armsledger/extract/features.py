@@ -30,7 +30,7 @@ _STOP = frozenset("the and for with that this from its their has have had was we
 _FROM_BEFORE = Caseless(re.compile(r"\bfrom\s+(?:the\s+)?$", re.I))
 _TO_BEFORE = Caseless(re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I))
 _WITH_BEFORE = Caseless(re.compile(r"\bwith\s+(?:the\s+)?$", re.I))
-_IN_SERVICE_BEFORE = Caseless(re.compile(r"\b(?:in service (?:in|with)|in the (?:fleets?|inventor(?:y|ies)|arsenals?) of|"
+_IN_SERVICE_BEFORE = Caseless(re.compile(r"\b(?:in (?:service|use) (?:in|with|by)|in the (?:fleets?|inventor(?:y|ies)|arsenals?) of|"
                                          r"(?:operators?|users|customers|clients|buyers) (?:include|are))\s+(?:the\s+)?$", re.I))
 _BY_BEFORE = Caseless(re.compile(r"\b(?:by|operated by|ordered by|used by|flown by)\s+(?:the\s+)?$", re.I))
 _MADE_AFTER = Caseless(re.compile(r"^-?(?:made|built|manufactured|designed|supplied|produced|origin)\b", re.I))
@@ -870,6 +870,8 @@ class Featurizer:
         out = _cues_before(text[max(c.start, first - 25):first])
         if members > 1:
             out.add("list:member")
+            if _HOLDERS_BEFORE.search(text, max(c.start, first - 90), first) and self._holding(c):
+                out.add("cue:holders")  # a list of the platform's earlier buyers or users
         after = text[last:last + 40]
         for name, rx in (("cue:made", _MADE_AFTER), ("cue:possessive", _POSSESSIVE), ("role:subject", _SUBJECT_AFTER),
                          ("role:speaker", _SPEAKER_AFTER)):
@@ -881,6 +883,14 @@ class Featurizer:
             out.add("role:sentence_start")
         words = frozenset("pw:" + w[:7] for w in _WORD.findall(text[max(c.start, first - 30):first].lower())[-3:])
         hit = self._named[key] = (frozenset(out), words)
+        return hit
+
+    def _holding(self, c: Clause) -> bool:
+        """Does the sentence tell of a platform held, used or bought (`_HOLDING`)? Once a sentence."""
+        key = ("holding", c.start)
+        hit = self._near.get(key)
+        if hit is None:
+            hit = self._near[key] = bool(_HOLDING.search(self.text, c.start, c.end))
         return hit
 
     @staticmethod
@@ -1076,7 +1086,20 @@ _SUP_ANCHORS = frozenset({"sup:cue:from", "sup:cue:made", "sup:cue:qualifies_pla
 _REC_ANCHORS = frozenset({"rec:cue:to", "rec:dir:get:before"})
 # a recipient named as one that holds the platform or as its buyer in a passive ("in service with Spain", "ordered by
 # Egypt, Qatar and Greece"): no bystander, though no taker of this report's deal (`index_sellers`)
-_REC_HOLDS = frozenset({"rec:cue:in_service"})
+_REC_HOLDS = frozenset({"rec:cue:in_service", "rec:cue:holders"})
+# a list of countries brought in as examples of the platform's buyers or users ("other Gulf states such as Kuwait,
+# Saudi Arabia and the UAE have bought it", "among its users are Finland, Norway and Poland", "the sixth to use it,
+# after Turkey, Poland and Norway", "used by fifteen nations, among them Spain and Greece"), where its sentence tells
+# of holding, using or buying (`_HOLDING`): earlier purchases, each a deal of its own
+_HOLDERS_BEFORE = re.compile(
+    r"\b(?:such\s+as|among\s+(?:them|others)|including|like|namely|after|following|along\s+with|alongside|besides|"
+    r"(?:users?|operators?|customers?|clients?|buyers?)\s+(?:[^.;:]{0,60}?\s)?(?:are|include|includes|including)|"
+    r"among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:countries|nations|states|armies|navies|air\s+forces)\b[^.;:]{0,60}?\s"
+    r"(?:are|include)|(?:users|operators|customers|clients|buyers)\s*[–—(:])"
+    r"\s+(?:(?:the|for)\s+)?(?:[\w'’-]+\s+){0,3}?$", re.I)
+_HOLDING = re.compile(r"\b(?:use[sd]?|using|operat(?:es|ed|ing|ors?)|in\s+service|users?|customers?|clients?|buyers?|exported|"
+                      r"fl(?:y|ies|own|ew)|fielded|bought|purchased|acquired|ordered|adopted|already|"
+                      r"serv(?:es|ed|ing)\s+(?:with|in))\b", re.I)
 _REC_BY = frozenset({"rec:cue:by", "rec:dir:get_passive:after"})
 _ANCHORED = {k: frozenset({"anchor:both", "anchor:both&" + k})
              for k in ("generic", "origin_unknown", "origin", "partner", "not_origin")}
