@@ -110,11 +110,7 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
       helicopters to India, which has bought 15 of the helicopters"): one deal told under two names. In the
       training reports 22 such classes in 1,124 were deals of their own, and where the named one was a deal, 10 in
       273 (most of them the same gold deal as the named one). A class of any ship ("warships", "naval vessels")
-      gives way to a named platform of any naval kind ("delivered two warships ... the Type 054A/P frigates") and
-      to a class of one ("ordered 10 vessels: two frigates, two patrol vessels and six offshore patrol vessels"):
-      in the training reports, where that class was a deal, 6 such umbrella classes in 51 were deals too. A class
-      of any armoured vehicle ("armoured vehicles", "military vehicles") gives way to a named platform of any
-      armoured kind ("16 armored vehicles ... the Marder"): 6 in 46 likewise.
+      gives way to a named platform of any naval kind ("delivered two warships ... the Type 054A/P frigates").
 
     `kinds`, when given, holds each candidate's platform kind where its mentions tell it alone (`kind_of`), None
     where `_kind` must read it from the features."""
@@ -167,13 +163,8 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
         elif "plat:generic" in f:
             own = kind(i, f)
             umbrella = own in ("ship", "warship") and _ANY_SHIP.fullmatch(k[3]) is not None
-            vehicles = own == "armoured vehicle" and _ANY_VEHICLE.fullmatch(k[3]) is not None
             named = [j for j, c in named_kinds.get((k[0], k[1], k[2]), ())
-                     if c == own or c.endswith(" " + own) or umbrella and c in _NAVAL or vehicles and c in _LAND]
-            if umbrella:
-                # ... and to a class of a naval kind ("ordered 10 vessels: two frigates, two patrol vessels ...")
-                named += [j for j in naval.get((k[0], k[1], k[2]), ())
-                          if j != i and j not in named and _ANY_SHIP.fullmatch(keys[j][3]) is None]
+                     if c == own or c.endswith(" " + own) or umbrella and c in _NAVAL]
             if named:
                 out[i] = named
     return out
@@ -182,10 +173,6 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
 # a class that names any ship ("warships", "vessels", "well-armed naval vessels"), not a kind of its own
 # ("multi-purpose ships", "helicopter-carrier vessels"): it gives way to a named platform of any naval kind
 _ANY_SHIP = re.compile(r"(?:(?:naval|navy|military|major|armed|well-armed)\s+)*(?:war)?(?:ships?|vessels?)")
-# ... and a class that names any armoured vehicle ("armoured vehicles", "military vehicles"), which gives way to a
-# named platform of any armoured kind ("16 armored vehicles ... handed Marder armored vehicles over")
-_ANY_VEHICLE = re.compile(r"(?:(?:armou?red|military|combat)\s+)*vehicles?")
-_LAND = frozenset({"armoured vehicle", "infantry fighting vehicle", "armoured personnel carrier", "main battle tank"})
 _NAVAL = frozenset({"ship", "warship", "frigate", "corvette", "destroyer", "submarine", "patrol vessel", "auxiliary ship",
                     "amphibious ship", "mine countermeasures vessel", "aircraft carrier"})
 
