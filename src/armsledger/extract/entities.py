@@ -1256,7 +1256,8 @@ class EntityFinder:
                 # "PNS Tughril", a ship the catalogue lists under its class: the ship, of the class's maker
                 ent = ents.get_or_add(("platform", "ship:" + _alnum(h.text)), lambda: Entity(
                     "platform", h.text, country=entry.country, category=entry.category,
-                    extra={"maker": entry.maker, "parent": None, "partners": entry.partners, "class": entry.id}))
+                    extra={"maker": entry.maker, "parent": None, "partners": entry.partners, "class": entry.id,
+                           "ship_name": True}))
                 ents.mention(ent, span)
                 continue
             ent = ents.get_or_add((h.kind, entry.id), lambda: self._entity_from(entry))

@@ -1151,7 +1151,16 @@ _LOST_BEFORE = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
                  r"denied\s+(?:any\s+)?plans?|(?:withdrew|withdrawn)\s+(?:its\s+|their\s+|the\s+)?(?:bid|offer)|"
                  r"no\s+(?:such\s+)?(?:plans?|intention))"
                  r"\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
-    ("replaces", r"\b(?:replac\w+|succeed|succeeds|supersed\w+|in place of)\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
+    # what a purchase replaces or a buyer retires: the object of the verb ("to replace its ageing fleet of Kfirs",
+    # "decommission the PAF's ageing Bell UH-1", "mothballed all its F-5A/Bs", "take the place of Puma
+    # helicopters"), not what comes after "by" or "with" ("to be replaced by the Rafale", "replace the F-5 with
+    # new F-16s": what is bought)
+    ("replaces", r"\b(?:replac\w+|succeed|succeeds|supersed\w+|in place of|retir(?:e|es|ing)|decommission\w*|"
+                 r"mothball\w*|phas(?:e|es|ed|ing) out|tak(?:e|es|ing) the place of|took the place of|"
+                 r"mov(?:e|es|ed|ing) (?:away )?from)\b(?!\s+(?:by|with)\b)(?:\s+(?!(?:by|with|for)\b)[\w.'’/-]+){0,6}\s+$"),
+    # a fleet told old right before its name ("its ageing Bell UH-1", "99 outdated F-15 fighters", "the existing
+    # ageing F-5 fleet"); not "retired" or "surplus", a second-hand sale's words
+    ("aged", r"\b(?:ageing|aging|obsolete|outdated|vintage|existing)\s+(?:[\w.'’/-]+\s+){0,2}$"),
     ("aboard", r"\b(?:aboard|on board|onboard|fitted (?:to|on)|mounted on|integrated (?:into|on))\s+(?:the\s+)?"
                r"(?:[\w.'’-]+\s+){0,5}$"),  # "aboard the Indian Navy's aircraft carrier INS Vikrant"
 )]
@@ -1159,6 +1168,12 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
     ("rival", r"^(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,4}?(?:lost|lost out|was rejected|were rejected|was passed over|"
               r"were passed over|was eliminated|was dropped|were dropped|finished second|came second)\b"),
     ("aboard", r"^-?(?:equipped|armed|fitted)\b"),
+    # ... or told retired or old after it ("MiG-29 interceptors that it retired in 2017", "Puma helicopters that have
+    # served for over four decades", "the 2K12 KUB system, which had reached the end of its life cycle", "C-130s,
+    # which are due to be retired")
+    ("aged", r"^(?:['’]s)?\s+(?:[\w.'’/-]+,?\s+){0,4}?(?:that|which|who)\s+(?:(?:it|they|have|has|had|were|was|"
+             r"are|is|will)\s+){0,2}(?:(?:been|be|now|already)\s+)?(?:retired|decommissioned|mothballed|served|"
+             r"reached the end|(?:due|set|scheduled|expected) to be (?:retired|decommissioned|phased out|replaced))\b"),
     # the bid lost, withdrawn or dropped ("the Rafale bid ended in defeat", "the Typhoon was eliminated"), or every
     # option considered discarded ("the F-16 and the Gripen, but both options were discarded")
     ("lost_bid", r"^(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,5}?(?:ended in defeat|lost out|lost the (?:competition|tender|"
@@ -1201,12 +1216,15 @@ _LOST_BEFORE_WORDS = _flat({
     "rejected": ("turned down", "turning down", "reject", "overturn", "revers", "ruled out", "walked away from",
                  "decided against"),
     "lost_bid": ("offered", "proposed", "pitched", "bid", "denied", "withdr", "plan", "intention"),
-    "replaces": ("replac", "succeed", "supersed", "in place of"),
+    "replaces": ("replac", "succeed", "supersed", "in place of", "retir", "decommission", "mothball", "phas",
+                 "the place of", "move", "moving"),
+    "aged": ("ageing", "aging", "obsolete", "outdated", "vintage", "existing"),
     "aboard": ("aboard", "on board", "onboard", "fitted ", "mounted on", "integrated "),
 })
 _LOST_AFTER_WORDS = _flat({
     "rival": ("lost", "rejected", "passed over", "eliminated", "dropped", "second"),
     "aboard": ("equipped", "armed", "fitted"),
+    "aged": ("retired", "decommissioned", "mothballed", "served", "reached the end", "to be "),
     "lost_bid": ("defeat", "lost ", "eliminated", "passed over", "not selected", "withdrawn", "discarded", "rejected",
                  "dropped", "ruled out"),
 })
