@@ -48,11 +48,6 @@ _HEADS = {
     # "anti-aircraft guns" (not "aircraft")
     "cutter": "patrol vessel", "gunboat": "patrol vessel", "craft": "ship", "torpedo": "torpedo", "mortar": "mortar",
     "machine gun": "small arms", "ammunition": "ammunition", "anti-aircraft gun": "anti-aircraft gun",
-    # a class by a noun of its own kind or an acronym the list lacked: "attack gunships", "strategic bombers", "two
-    # minehunters", "96 APCs", "MRAPs", "IFVs", "MANPADS"
-    "gunship": "attack helicopter", "bomber": "bomber aircraft", "minehunter": "mine countermeasures vessel",
-    "minesweeper": "mine countermeasures vessel", "apc": "armoured personnel carrier",
-    "ifv": "infantry fighting vehicle", "mrap": "armoured vehicle", "manpads": "surface-to-air missile",
 }
 # capitalised words that end a class written in capitals: "Navy Patrol Vessels" are patrol vessels
 _TITLE_STOP = frozenset("navy army force forces guard coast marine marines naval air national royal federal "

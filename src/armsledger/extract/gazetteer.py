@@ -115,18 +115,12 @@ def _case_rule(alias: str) -> str:
 
 
 def _spellings(name: str) -> list[str]:
-    """A designation's number joined by a hyphen or a space, both ways: "Leopard 2" / "Leopard-2"; a class's word
-    likewise: "Hamilton class" / "Hamilton-class"."""
+    """A designation's number joined by a hyphen or a space, both ways: "Leopard 2" / "Leopard-2"."""
     out = []
     if re.search(r"[A-Za-z]{3} \d", name):
         out.append(re.sub(r"(?<=[A-Za-z]{3}) (?=\d)", "-", name))
     if re.search(r"[A-Za-z]{3}-\d", name):
         out.append(re.sub(r"(?<=[A-Za-z]{3})-(?=\d)", " ", name))
-    # a ship class both ways: "Hamilton class" / "Hamilton-class" (the hyphen is a token of its own)
-    if " class" in name and re.search(r"\w class\b", name):
-        out.append(re.sub(r"(?<=\w) class\b", "-class", name))
-    if "-class" in name and re.search(r"\w-class\b", name):
-        out.append(re.sub(r"(?<=\w)-class\b", " class", name))
     return out
 
 
