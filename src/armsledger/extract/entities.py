@@ -451,6 +451,12 @@ DESIGNATION = re.compile(r"(?P<d>[A-Z](?<!\w.)(?:[A-Z]{0,3}-?\d{1,4}(?:[A-Z]{1,3
                          r"[A-Z]{0,2}|(?<=P)roject[- ]\d{2,5}(?:\.\d)?[A-Z]{0,3}|(?!" + "|".join(
                              f"(?<={c[0]}){c[1:]}" for c in "USD EUR GBP INR KRW JPY RUB CNY AUD CAD SAR AED".split())
                          + r")[A-Z]{1,3} \d{2,4}[A-Z]?))(?![\w-])")
+# a variant written as its type's designation with the variant's letters or number glued on: "Su-30MKA2", "Ka-52E",
+# "AH-64A", "Il-76MD-90A", "C-130H-30", "R-77-1" (a plural's s left out: "Su-24MKs"); a platform where the type it
+# extends is the catalogue's (`EntityFinder._variant_family`), with or without a weapon noun after it
+VARIANT = re.compile(r"(?P<d>[A-Z](?<![\w-].)[A-Za-z]{0,2}-?\d{1,4}(?:[A-Z][A-Z\d]{0,4}(?:-\d{1,3}[A-Z]{0,2})?|-\d{1,3}[A-Z]{0,2}))"
+                     r"s?(?![\w-])")
+_VARIANT_CUT = re.compile(r"(?<=\d)(?=[A-Z-])")  # where a type's designation may end and its variant's part begin
 # the nouns after a maker's name that make it its aircraft's name ("Sukhoi jets"), and their categories
 _MAKER_NOUN_CATEGORY = [("fighter", "fighter aircraft"), ("jet", "fighter aircraft"), ("warplane", "fighter aircraft"),
                         ("bomber", "bomber"), ("helicopter", "helicopter"), ("gunship", "attack helicopter")]
@@ -2424,6 +2430,12 @@ class EntityFinder:
             for m in SLASH_VARIANTS.finditer(text):
                 self._slash_variants(m, ents)
         self._maker_types(text, ents)
+        for m in for_text(VARIANT, text).finditer(text):
+            if ents.covered(m.start(), m.end()) is not None:
+                continue
+            family = self._variant_family(m["d"])
+            if family is not None:
+                self._new_platform(ents, m["d"], Span(m.start(), m.end("d"), m["d"]), family)
         for m in for_text(self._designation, text).finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
@@ -2613,6 +2625,16 @@ class EntityFinder:
             category=family.category if family else category,
             extra={"maker": family.maker if family else None, "parent": family.id if family else None}))
         ents.mention(ent, span)
+
+    def _variant_family(self, variant: str) -> Entry | None:
+        """The catalogue type a variant extends (`VARIANT`): the longest designation, with a digit in it, that the
+        variant begins with and ends where a digit meets a capital or a hyphen ("Su-30MKA2" -> Su-30MK if catalogued,
+        else Su-30)."""
+        for cut in reversed([m.start() for m in _VARIANT_CUT.finditer(variant)]):
+            entry = self._platform_names.get(variant[:cut].casefold())
+            if entry is not None:
+                return entry
+        return None
 
     def _family(self, designation: str) -> Entry | None:
         """The catalogue type an unknown variant belongs to: "F-15ID" -> F-15."""
