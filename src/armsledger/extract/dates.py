@@ -243,7 +243,7 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
                 continue  # "2/3 of the fleet", "cut by 1/3", a dateline: a day and month only after "on", "since", ...
             future = future_at(s) if future_at else False
             past = kind in _PAST_ASKED and not future and past_at is not None and past_at(s)
-            resolved = _resolve(kind, m, filed if kind == "day_rel" and filed is not None else ref, future, past)
+            resolved = _resolve(kind, m, filed if kind in _FROM_FILED and filed is not None else ref, future, past)
             if resolved is None:
                 continue
             value, precision = resolved
@@ -267,6 +267,9 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
 
 
 _PAST_ASKED = {"m_in", "dm", "md", "num"}
+# told from the day a report was filed (its dateline) where that is before its published date: "today", "yesterday",
+# "tomorrow", and a weekday ("KUALA LUMPUR, July 8 -- ... on Monday" is the Monday before July 8)
+_FROM_FILED = {"day_rel", "wd"}
 _NUM_PREP = re.compile(r"\b(?:on|since|until|before|after)\s+$", re.I)  # not "by" or "from": "cut by 1/3", "from 1/4 to 1/2"
 _COUNT = r"(?P<n>a|an|one|two|three|four|five|six|\d)"
 # a day counted from the day last named ("the day before", "a day earlier", "the following day", "two days later")

@@ -1,0 +1,42 @@
+"""Session 24, events and their dates: a weekday is told from the day of a report's dateline where that is before
+its published date, as "today" and "yesterday" are. On sentences written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.model import Article
+
+PUBLISHED = "2024-06-05"  # a Wednesday
+
+
+def weekdays(extractor, text: str, published: str | None = PUBLISHED) -> dict[str, str]:
+    _, _, clauses, _, _ = extractor._analyse(Article(text=text, published=published), text)
+    return {d.text.lower(): d.value for c in clauses for d in c.dates if d.kind == "wd"}
+
+
+@pytest.mark.parametrize("text, word, value", [
+    # filed on Monday June 3: the Tuesday before it, not the one before the published Wednesday
+    ("ANKARA, June 3 (AA) -- Turkey handed two patrol boats to Libya on Tuesday, the navy said.", "on tuesday",
+     "2024-05-28"),
+    ("Dhaka, 3 June: The army took delivery of six light tanks from China last Tuesday.", "last tuesday",
+     "2024-05-28"),
+    # ... and a Tuesday to come is the next day, not the week after
+    ("VILNIUS, June 3 (BNS) -- Lithuania will sign a contract for eight radars on Tuesday.", "on tuesday",
+     "2024-06-04"),
+    ("TBILISI, June 2 - The two ministers are to meet on Tuesday to discuss air defence.", "on tuesday",
+     "2024-06-04"),
+])
+def test_a_dateline_of_an_earlier_day_tells_the_weekday(extractor, text, word, value):
+    assert weekdays(extractor, text)[word] == value
+
+
+@pytest.mark.parametrize("text, word, value", [
+    # no dateline: told from the published Wednesday
+    ("Turkey handed two patrol boats to Libya on Tuesday, the navy said.", "on tuesday", "2024-06-04"),
+    # the dateline is the published day itself
+    ("ANKARA, June 5 (AA) -- Turkey handed two patrol boats to Libya on Tuesday.", "on tuesday", "2024-06-04"),
+    # a dateline weeks before the published date is no day the report was filed
+    ("ANKARA, May 10 (AA) -- Turkey handed two patrol boats to Libya on Tuesday.", "on tuesday", "2024-06-04"),
+])
+def test_without_an_earlier_dateline_the_weekday_is_told_from_the_published_day(extractor, text, word, value):
+    assert weekdays(extractor, text)[word] == value
