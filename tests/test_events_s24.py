@@ -1,9 +1,13 @@
 """Session 24, events and their dates: a weekday is told from the day of a report's dateline where that is before
-its published date, as "today" and "yesterday" are. On sentences written for the test."""
+its published date, as "today" and "yesterday" are; a month told with a year relative to the report ("May of last
+year", "last year, in July") is that year's. On sentences written for the test."""
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
+from armsledger.extract import dates
 from armsledger.model import Article
 
 PUBLISHED = "2024-06-05"  # a Wednesday
@@ -40,3 +44,17 @@ def test_a_dateline_of_an_earlier_day_tells_the_weekday(extractor, text, word, v
 ])
 def test_without_an_earlier_dateline_the_weekday_is_told_from_the_published_day(extractor, text, word, value):
     assert weekdays(extractor, text)[word] == value
+
+
+# a month of a year told relative to the report: "May of last year", "last year, in July", "mid-March of next year"
+@pytest.mark.parametrize("text, said, value", [
+    ("In May of last year, Ottawa sent four armoured vehicles to Kyiv.", "May of last year", "2023-05"),
+    ("The first frigate is due to arrive in December of this year.", "December of this year", "2024-12"),
+    ("The navy expects the last boat by mid-March of next year.", "mid-March of next year", "2025-03"),
+    ("The first handover took place last year, in July, at the yard.", "last year, in July", "2023-07"),
+    ("Last year, in October, Jakarta ordered two more transports.", "Last year, in October", "2023-10"),
+])
+def test_a_month_of_a_year_told_relative_to_the_report(text, said, value):
+    found = {d.text: d.value for d in dates.find_dates(text, date(2024, 6, 5), starts=dates.candidate_starts(text))}
+    assert found.get(said) == value
+

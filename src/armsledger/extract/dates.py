@@ -46,7 +46,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"(?:(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\s*\d)(?!\s*(?:per|%|km|billion|million))")),
     ("part_my", re.compile(rf"{_PART}\s+(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
     ("my", re.compile(rf"(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("m_rel", re.compile(rf"(?:(?P<part>early|mid|late|the end of|end of|the first half of|first half of|the second half of|second half of)\s+)?(?P<m>{_MON})\s+(?P<rel>last|next|this)\s+year\b")),
+    # "July last year", "May of last year", "mid-March of next year"; "last year, in July": a month of the year named
+    ("y_rel_m", re.compile(r"(?P<rel>(?i:last|next|this))\s+year,?\s+in\s+(?P<m>January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December)\b(?!,?\s*\d)")),
+    ("m_rel", re.compile(rf"(?:(?P<part>early|mid|late|the end of|end of|the first half of|first half of|the second half of|second half of)[\s-]+)?(?P<m>{_MON})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b")),
     ("part_m", re.compile(r"(?P<part>the first half of|first half of|the second half of|second half of|early|mid|late|the end of|end of)\s+(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*\d)", re.I)),
     ("m_in", re.compile(r"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
     ("part_y", re.compile(rf"{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),
@@ -410,7 +413,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool, past: 
                 return f"{ref.year + n:04d}", "year"
             months = ref.year * 12 + ref.month - 1 + n
             return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
-        if kind == "m_rel":
+        if kind in ("m_rel", "y_rel_m"):
             if ref is None:
                 return None
             year = ref.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
