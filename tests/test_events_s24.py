@@ -58,3 +58,14 @@ def test_a_month_of_a_year_told_relative_to_the_report(text, said, value):
     found = {d.text: d.value for d in dates.find_dates(text, date(2024, 6, 5), starts=dates.candidate_starts(text))}
     assert found.get(said) == value
 
+
+def test_the_model_weighs_how_many_countries_an_event_names_by_its_type(extractor):
+    # one country's production ("will be built locally") is seldom a co-production; two's more often: the weight of
+    # the count is the type's own
+    text = ("The Philippine Navy will have the two corvettes built locally at Subic. Seoul and Manila agreed "
+            "that Hanwha will build the other four corvettes in Korea.")
+    record, feats = extractor.event_candidates(Article(text=text, published=PUBLISHED))
+    named = {f for f in set().union(*feats) if f.startswith("type&countries:")}
+    assert any(f.endswith(":1") for f in named) and any(f.endswith(":2") for f in named)
+    assert all(f.split(":")[1] == ev["type"] for ev, fs in zip(record["events"], feats)
+               for f in fs if f.startswith("type&countries:"))

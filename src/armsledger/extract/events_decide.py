@@ -300,7 +300,8 @@ def _head(t: str, src: str, status: str, prec: str, countries: int, participants
     hit = _HEADS.get(key)
     if hit is None:
         hit = (f"type:{t}", f"src:{src}", f"type&src:{t}:{src}", f"status:{status}", f"type&status:{t}:{status}",
-               f"date:{prec}", f"type&date:{t}:{prec}", f"countries:{countries}", f"participants:{participants}",
+               f"date:{prec}", f"type&date:{t}:{prec}", f"countries:{countries}", f"type&countries:{t}:{countries}",
+               f"participants:{participants}",
                f"type&participants:{t}:{min(participants, 2)}", f"platforms:{platforms}",
                f"type&platforms:{t}:{min(platforms, 1)}") + ((f"type&location:{t}",) if located else ())
         _HEADS[key] = hit
