@@ -69,3 +69,24 @@ def test_the_model_weighs_how_many_countries_an_event_names_by_its_type(extracto
     assert any(f.endswith(":1") for f in named) and any(f.endswith(":2") for f in named)
     assert all(f.split(":")[1] == ev["type"] for ev, fs in zip(record["events"], feats)
                for f in fs if f.startswith("type&countries:"))
+
+
+# a visitor's arrival is no delivery, whichever route proposes it (the rules, or a sentence's delivery cue)
+@pytest.mark.parametrize("text", [
+    "A Turkish delegation led by Defence Minister Yasar Guler arrived in Baku on Monday for talks on drones.",
+    "The first to come is Vice Admiral Lena Sorensen, who arrived late on Tuesday in Manila with two frigates' crews.",
+    "On arriving at Rimba air base on Monday, Defence Minister Khaled Nordin met the air force chief.",
+    "The Polish defence minister arrived in Seoul on Monday for talks on air defence.",
+])
+def test_a_visitor_s_arrival_is_no_delivery(extractor, text):
+    record, _ = extractor.event_candidates(Article(text=text, published=PUBLISHED))
+    assert not [ev for ev in record["events"] if ev["type"] == "DELIVERY"]
+
+
+@pytest.mark.parametrize("text", [
+    "The first two K2 tanks arrived in Gdynia on Monday, the Polish defence minister said.",
+    "Two Turkish-built corvettes arrived in Karachi on Monday after a month at sea.",
+])
+def test_a_platform_s_arrival_stays_a_delivery(extractor, text):
+    record, _ = extractor.event_candidates(Article(text=text, published=PUBLISHED))
+    assert [ev for ev in record["events"] if ev["type"] == "DELIVERY"]

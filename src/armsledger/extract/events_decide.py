@@ -21,7 +21,8 @@ from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, unique
 from .entities import HEAD_ROLES, STATE_BODIES
-from .events import _CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold
+from .events import (_CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold,
+                     visit_arrival)
 from .learned import Model
 from .spans import distance
 
@@ -211,8 +212,10 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             type_ = _event_type(t)
             if type_ == "NEGOTIATION" and t.group == "deal" and DECIDED_TO_BUY.match(t.text):
                 type_ = "REQUEST"  # "will buy": a purchase announced (`events.DECIDED_TO_BUY`)
-            if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start) or _missed_delivery(c, t)):
-                continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery"
+            if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start) or _missed_delivery(c, t)
+                                        or visit_arrival(c, t.start, t.end)):
+                continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery",
+                # "the delegation arrived in Tashkent"
             if type_ and (i, type_) not in have:
                 by_type.setdefault(type_, []).append(t)
         if not by_type:
