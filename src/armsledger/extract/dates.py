@@ -46,7 +46,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"(?:(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\s*\d)(?!\s*(?:per|%|km|billion|million))")),
     ("part_my", re.compile(rf"{_PART}\s+(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I)),
     ("my", re.compile(rf"(?P<m>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b")),
-    ("m_rel", re.compile(rf"(?:(?P<part>early|mid|late|the end of|end of|the first half of|first half of|the second half of|second half of)\s+)?(?P<m>{_MON})\s+(?P<rel>last|next|this)\s+year\b")),
+    # "July last year", "May of last year", "mid-March of next year"; "last year, in July": a month of the year named
+    ("y_rel_m", re.compile(r"(?P<rel>(?i:last|next|this))\s+year,?\s+in\s+(?P<m>January|February|March|April|May|June|July|"
+                           r"August|September|October|November|December)\b(?!,?\s*\d)")),
+    ("m_rel", re.compile(rf"(?:(?P<part>early|mid|late|the end of|end of|the first half of|first half of|the second half of|second half of)[\s-]+)?(?P<m>{_MON})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b")),
     ("part_m", re.compile(r"(?P<part>the first half of|first half of|the second half of|second half of|early|mid|late|the end of|end of)\s+(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*\d)", re.I)),
     ("m_in", re.compile(r"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
     ("part_y", re.compile(rf"{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),
@@ -243,7 +246,7 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
                 continue  # "2/3 of the fleet", "cut by 1/3", a dateline: a day and month only after "on", "since", ...
             future = future_at(s) if future_at else False
             past = kind in _PAST_ASKED and not future and past_at is not None and past_at(s)
-            resolved = _resolve(kind, m, filed if kind == "day_rel" and filed is not None else ref, future, past)
+            resolved = _resolve(kind, m, filed if kind in _FROM_FILED and filed is not None else ref, future, past)
             if resolved is None:
                 continue
             value, precision = resolved
@@ -267,6 +270,9 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
 
 
 _PAST_ASKED = {"m_in", "dm", "md", "num"}
+# told from the day a report was filed (its dateline) where that is before its published date: "today", "yesterday",
+# "tomorrow", and a weekday ("KUALA LUMPUR, July 8 -- ... on Monday" is the Monday before July 8)
+_FROM_FILED = {"day_rel", "wd"}
 _NUM_PREP = re.compile(r"\b(?:on|since|until|before|after)\s+$", re.I)  # not "by" or "from": "cut by 1/3", "from 1/4 to 1/2"
 _COUNT = r"(?P<n>a|an|one|two|three|four|five|six|\d)"
 # a day counted from the day last named ("the day before", "a day earlier", "the following day", "two days later")
@@ -407,7 +413,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool, past: 
                 return f"{ref.year + n:04d}", "year"
             months = ref.year * 12 + ref.month - 1 + n
             return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
-        if kind == "m_rel":
+        if kind in ("m_rel", "y_rel_m"):
             if ref is None:
                 return None
             year = ref.year + {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]

@@ -104,6 +104,28 @@ def missed_plan(text: str, start: int, end: int, lo: int) -> bool:
             or _PLAN_AFTER.match(text, end) is not None)
 
 
+# a visitor's arrival, not a delivery's: a person named just before the word ("Zelensky arrived in Paris", "Cooper, who
+# arrived late on Wednesday"), a delegation or an official ("the delegation arrived in Tashkent"), or "on arriving"
+# with a person named further on ("On arriving at the air base, Khaled and his delegation were received")
+_ARRIVAL = re.compile(r"(?:arriv\w*|landed|touched down|flown to)\b", re.I)
+_VISITORS = re.compile(r"\b(?:delegations?|ministers?|secretary|envoys?|ambassadors?|entourage)\s+(?:has\s+|have\s+|had\s+)?$",
+                       re.I)
+_WHO = re.compile(r"[^,;.]*|\s*,\s*who\s+(?:has\s+|had\s+)?")
+_ON_ARRIVING = re.compile(r"\b(?:on|upon)\s+$", re.I)
+
+
+def visit_arrival(c: Clause, start: int, end: int) -> bool:
+    """Whether the words at `start`-`end` (offsets of the text) of sentence `c` tell a visitor's arrival."""
+    text, lo = c.sent.text, c.start
+    if not _ARRIVAL.match(text, start - lo, end - lo):
+        return False
+    if _VISITORS.search(text, max(0, start - lo - 40), start - lo):
+        return True
+    if _ON_ARRIVING.search(text, max(0, start - lo - 6), start - lo):
+        return any(s >= end for s, _, _ in c.people)
+    return any(0 <= start - e <= 25 and _WHO.fullmatch(text, e - lo, start - lo) for _, e, _ in c.people)
+
+
 def untold(text: str, end: int) -> bool:
     """Whether the words at `end` (after a trigger) say that what the trigger names was not told."""
     return _UNTOLD.match(text, end) is not None
@@ -558,8 +580,7 @@ class _Sentence:
         c, text = self.c, self.text
         if c.sent.headline or _NOT_A_DELIVERY.search(text, max(c.start, t.start - 40), t.start):
             return  # "until the new jets arrive", "deliveries, initially planned for 2020, ..."
-        if re.match(r"(?:arrived|landed|touched down|flown to)\b", t.text, re.I) and any(
-                0 <= t.start - e <= 25 and not re.search(r"[,;.]", text[e:t.start]) for _, e, _ in c.people):
+        if visit_arrival(c, t.start, t.end):
             return  # "Zelensky arrived in Paris": a visit
         if missed_plan(text, t.start, t.end, c.start) or untold(text, t.end) or c.near("modifier", ("negation",), t.start, 22, 0):
             return  # "... was not disclosed", "a company that failed to deliver four helicopters"
@@ -643,7 +664,8 @@ class _Sentence:
             self.add("NEGOTIATION", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("agency", "government body"), pairs, platforms)
         elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) \
-                and not untold(self.text, t.end) and not missed_plan(self.text, t.start, t.end, c.start) and not any(
+                and not untold(self.text, t.end) and not missed_plan(self.text, t.start, t.end, c.start) \
+                and not visit_arrival(c, t.start, t.end) and not any(
                 x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)

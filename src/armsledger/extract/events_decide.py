@@ -21,7 +21,8 @@ from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, unique
 from .entities import HEAD_ROLES, STATE_BODIES
-from .events import _CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold
+from .events import (_CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold,
+                     visit_arrival)
 from .learned import Model
 from .spans import distance
 
@@ -211,8 +212,10 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             type_ = _event_type(t)
             if type_ == "NEGOTIATION" and t.group == "deal" and DECIDED_TO_BUY.match(t.text):
                 type_ = "REQUEST"  # "will buy": a purchase announced (`events.DECIDED_TO_BUY`)
-            if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start) or _missed_delivery(c, t)):
-                continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery"
+            if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start) or _missed_delivery(c, t)
+                                        or visit_arrival(c, t.start, t.end)):
+                continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery",
+                # "the delegation arrived in Tashkent"
             if type_ and (i, type_) not in have:
                 by_type.setdefault(type_, []).append(t)
         if not by_type:
@@ -300,7 +303,8 @@ def _head(t: str, src: str, status: str, prec: str, countries: int, participants
     hit = _HEADS.get(key)
     if hit is None:
         hit = (f"type:{t}", f"src:{src}", f"type&src:{t}:{src}", f"status:{status}", f"type&status:{t}:{status}",
-               f"date:{prec}", f"type&date:{t}:{prec}", f"countries:{countries}", f"participants:{participants}",
+               f"date:{prec}", f"type&date:{t}:{prec}", f"countries:{countries}", f"type&countries:{t}:{countries}",
+               f"participants:{participants}",
                f"type&participants:{t}:{min(participants, 2)}", f"platforms:{platforms}",
                f"type&platforms:{t}:{min(platforms, 1)}") + ((f"type&location:{t}",) if located else ())
         _HEADS[key] = hit
