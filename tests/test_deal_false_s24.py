@@ -57,6 +57,10 @@ def test_a_fleet_replaced_or_retired_is_told(extractor, text, key, cues):
 @pytest.mark.parametrize("text, key", [
     ("Kenya's F-5 jets will be replaced by the Gripen, the air force said.", ("SWE", "KEN", "Gripen")),
     ("Egypt will replace its F-4 fleet with new Rafale jets from France.", ("FRA", "EGY", "Rafale")),
+    # the window stops at a purchase of the buyer's own (review mend)
+    ("Peru will replace its Mirages and buy 24 Gripen fighters from Sweden.", ("SWE", "PER", "Gripen")),
+    ("Ghana is to retire its patrol boats and order two Gripen jets, officials said.", ("SWE", "GHA", "Gripen")),
+    ("Oman plans to phase out its Jaguars then acquire new Rafale jets.", ("FRA", "OMN", "Rafale")),
 ])
 def test_what_replaces_is_not_replaced(extractor, text, key):
     f = _feats(extractor, text, key)

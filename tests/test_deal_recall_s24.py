@@ -45,6 +45,10 @@ def test_holders_list(extractor, text, key, cue):
     (_RAFALE + "Countries like Croatia and Hungary criticised the Rafale purchase.", ("FRA", "HRV", "Rafale")),
     # a single country after "after" is no list
     (_NEW + "The K9 was shown after Chile asked about artillery.", ("KOR", "CHL", "K9")),
+    # words between "following" / "after" / "including" and the list: the list is of something else (review mend)
+    (_RAFALE + "Serbia bought the Rafale following talks with Egypt, India and Qatar.", ("FRA", "IND", "Rafale")),
+    (_NEW + "Peru ordered the K9 after long visits to Egypt, India and Australia.", ("KOR", "EGY", "K9")),
+    (_RAFALE + "Serbia ordered the Rafale after talks with Greece, Croatia and Egypt.", ("FRA", "GRC", "Rafale")),
 ])
 def test_no_holders_list(extractor, text, key):
     assert "rec:cue:holders" not in feats(extractor, text, key)

@@ -49,6 +49,21 @@ def test_a_bare_congress_is_the_body(rules, text):
     assert "Congress" in found(rules, text, "organization")
 
 
+@pytest.mark.parametrize("text, country", [
+    # a US sale told from the buyer's side: the buyer is the report's country, the Congress is the US one
+    ("Morocco wants the radars. Morocco is a close partner in North Africa. Congress was told of the request on "
+     "Monday, Rabat said.", "USA"),
+    ("Kenya will get eight radars. The agency has informed Congress of the decision to sell eight radars to Kenya, "
+     "Nairobi said.", "USA"),
+    # ... but a country with a congress of its own keeps it
+    ("Peru will buy eight radars, the Peruvian defence ministry said. Congress must approve the budget, Lima said.",
+     "PER"),
+])
+def test_a_bare_congress_is_of_its_country(rules, text, country):
+    record = rules(Article(text=text, published="2025-06-01"))
+    assert [e.get("country") for e in record["entities"] if e["name"] == "Congress"] == [country]
+
+
 @pytest.mark.parametrize("text", [
     "The Congress of Colombia approved the purchase of the radars.",
     "The Indian National Congress criticised the deal in parliament.",

@@ -86,6 +86,9 @@ def test_a_visitor_s_arrival_is_no_delivery(extractor, text):
 @pytest.mark.parametrize("text", [
     "The first two K2 tanks arrived in Gdynia on Monday, the Polish defence minister said.",
     "Two Turkish-built corvettes arrived in Karachi on Monday after a month at sea.",
+    # a delegation or minister arriving with the goods (review mend)
+    "The Korean delegation arrived with the first K2 tanks in Gdynia on Monday.",
+    "The defence minister arrived at the base with two new T-129 helicopters for the army.",
 ])
 def test_a_platform_s_arrival_stays_a_delivery(extractor, text):
     record, _ = extractor.event_candidates(Article(text=text, published=PUBLISHED))

@@ -90,8 +90,8 @@ def test_buyers_purchase_beside_sellers_own_is_signed(status):
 @pytest.mark.parametrize("text, key", [
     ("Airbus has finished delivering the fourth and last A400M transport aircraft ordered by Malaysia.",
      ("ESP", "MYS", "A400M")),
-    ("Embraer has formally handed the second and last of the two C-390 aircraft ordered by Portugal to the Portuguese "
-     "air force.", ("BRA", "PRT", "C-390")),
+    ("Portugal's air force received the third and last of three C-390 transports it had ordered from Brazil.",
+     ("BRA", "PRT", "C-390")),
     ("The delivery of six Caracal helicopters that Kuwait ordered from France in 2016 was completed last month.",
      ("FRA", "KWT", "Caracal")),
     ("Morocco bought 24 Apache helicopters from the United States in 2020, and all 24 Apaches have now been delivered.",
@@ -108,6 +108,15 @@ def test_delivery_told_whole_completes(status, text, key):
      "in_delivery"),
     ("Delivery of a radar to Oman has been completed, and Oman ordered 12 Typhoon jets from Britain.",
      ("GBR", "OMN", "Typhoon"), "signed"),
+    # not the whole: "all but", "not all", a delivery still to come, the first part of the order (review mends)
+    ("Qatar ordered 24 Rafale jets from France in 2015; all but six have been delivered.", ("FRA", "QAT", "Rafale"),
+     "in_delivery"),
+    ("Greece ordered 18 Rafale jets from France last year, but not all have been delivered yet.",
+     ("FRA", "GRC", "Rafale"), "signed"),
+    ("Egypt ordered 30 Rafale jets from France in 2021 and all of them will have been delivered by 2027.",
+     ("FRA", "EGY", "Rafale"), "signed"),
+    ("Croatia ordered 12 Rafale jets from France; the delivery of the first six jets was completed in 2023.",
+     ("FRA", "HRV", "Rafale"), "signed"),
 ])
 def test_delivery_in_part_or_of_another_thing(status, text, key, expected):
     assert status(text).get(key) == expected

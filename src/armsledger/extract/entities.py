@@ -695,6 +695,9 @@ _NOT_CLUB_TOWN = frozenset({"Navy", "Naval", "Force", "Forces", "Army", "Corps",
                             "Royal", "Fleet", "Squadron", "Wing", "Aviation", "Sea", "Attack", "Jump", "Jet"})
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \t]+$")
 _COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
+# the countries whose legislature is called a congress (the Americas' and the Philippines'; Spain's Congreso)
+_CONGRESSES = frozenset({"USA", "PHL", "MEX", "GTM", "HND", "SLV", "NIC", "CRI", "PAN", "COL", "PER", "CHL", "ARG", "BRA",
+                         "PRY", "URY", "BOL", "ECU", "DOM", "ESP"})
 # a legislature or cabinet by its bare title, not followed by what it is of ("Congress of the Philippines")
 _BARE_BODY = Anchored(re.compile(r"\b(?:Congress|Senate|Cabinet|Parliament)\b(?!\s+of\s+(?:the\s+)?[A-Z]|[-’']|\s+[A-Z])"),
                       r"(?:Congress|Senate|Cabinet|Parliament)\b", 0)
@@ -1923,8 +1926,12 @@ class EntityFinder:
             full = ents.org_with_word(word)
             if full is None:
                 home = home or self.home_country(ents)
+                # a bare "Congress" is the US Congress unless the report's country has a congress of its own (a US
+                # sale told from the buyer's side: "Congress was notified of the F-16 sale to Turkey")
+                country = home if word != "Congress" or home in _CONGRESSES else "USA"
                 full = ents.get_or_add(("organization", word.casefold()), lambda: Entity(
-                    "organization", word, country=home, category="government body" if word == "Cabinet" else "legislature"))
+                    "organization", word, country=country,
+                    category="government body" if word == "Cabinet" else "legislature"))
             ents.mention(full, Span(m.start(), m.end(), word))
 
     def _outlets(self, text: str, ents: Entities) -> None:
@@ -2627,9 +2634,10 @@ class EntityFinder:
         ents.mention(ent, span)
 
     def _variant_family(self, variant: str) -> Entry | None:
-        """The catalogue type a variant extends (`VARIANT`): the longest designation, with a digit in it, that the
-        variant begins with and ends where a digit meets a capital or a hyphen ("Su-30MKA2" -> Su-30MK if catalogued,
-        else Su-30)."""
+        """The catalogue type a variant extends (`VARIANT`): the longest catalogued designation the variant begins
+        with that ends where a digit meets a capital or a hyphen ("Su-30MKA2" -> Su-30, "Il-76MD-90A" -> Il-76MD-90
+        if catalogued, else Il-76). A lettered sub-type is not tried ("Su-30MKI3" -> Su-30, not Su-30MKI): a cut between
+        letters would give "F-15ID" the F-15I's family."""
         for cut in reversed([m.start() for m in _VARIANT_CUT.finditer(variant)]):
             entry = self._platform_names.get(variant[:cut].casefold())
             if entry is not None:

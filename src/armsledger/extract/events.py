@@ -112,12 +112,15 @@ _VISITORS = re.compile(r"\b(?:delegations?|ministers?|secretary|envoys?|ambassad
                        re.I)
 _WHO = re.compile(r"[^,;.]*|\s*,\s*who\s+(?:has\s+|had\s+)?")
 _ON_ARRIVING = re.compile(r"\b(?:on|upon)\s+$", re.I)
+# ... unless the arrival brings goods: "the delegation arrived with the first AH-64E helicopters"
+_BRINGING = re.compile(r"\s+(?:[\w-]+\s+){0,3}?with\s+(?:the\s+|its\s+|their\s+)?(?:first|last|final|new|\d+|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|twelve|a\s+(?:first|new)\s+batch)\b", re.I)
 
 
 def visit_arrival(c: Clause, start: int, end: int) -> bool:
     """Whether the words at `start`-`end` (offsets of the text) of sentence `c` tell a visitor's arrival."""
     text, lo = c.sent.text, c.start
-    if not _ARRIVAL.match(text, start - lo, end - lo):
+    if not _ARRIVAL.match(text, start - lo, end - lo) or _BRINGING.match(text, end - lo):
         return False
     if _VISITORS.search(text, max(0, start - lo - 40), start - lo):
         return True

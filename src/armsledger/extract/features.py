@@ -1092,7 +1092,11 @@ _REC_HOLDS = frozenset({"rec:cue:in_service", "rec:cue:holders"})
 # after Turkey, Poland and Norway", "used by fifteen nations, among them Spain and Greece"), where its sentence tells
 # of holding, using or buying (`_HOLDING`): earlier purchases, each a deal of its own
 _HOLDERS_BEFORE = re.compile(
-    r"\b(?:such\s+as|among\s+(?:them|others)|including|like|namely|after|following|along\s+with|alongside|besides|"
+    # words that head any list ("following talks with Egypt and India", "like France and Italy, it bought"): the list
+    # right after them
+    r"\b(?:including|like|after|following|along\s+with|alongside|besides)\s+(?:the\s+)?$|"
+    # words that head a list of examples, with a few words between ("such as NATO partners Spain and Greece")
+    r"\b(?:such\s+as|among\s+(?:them|others)|namely|"
     r"(?:users?|operators?|customers?|clients?|buyers?)\s+(?:[^.;:]{0,60}?\s)?(?:are|include|includes|including)|"
     r"among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:countries|nations|states|armies|navies|air\s+forces)\b[^.;:]{0,60}?\s"
     r"(?:are|include)|(?:users|operators|customers|clients|buyers)\s*[–—(:])"
@@ -1157,7 +1161,10 @@ _LOST_BEFORE = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
     # new F-16s": what is bought)
     ("replaces", r"\b(?:replac\w+|succeed|succeeds|supersed\w+|in place of|retir(?:e|es|ing)|decommission\w*|"
                  r"mothball\w*|phas(?:e|es|ed|ing) out|tak(?:e|es|ing) the place of|took the place of|"
-                 r"mov(?:e|es|ed|ing) (?:away )?from)\b(?!\s+(?:by|with)\b)(?:\s+(?!(?:by|with|for)\b)[\w.'’/-]+){0,6}\s+$"),
+                 r"mov(?:e|es|ed|ing) (?:away )?from)\b(?!\s+(?:by|with)\b)"
+                 # ... and not past a purchase of its own ("replace its MiG-21s and buy 36 Rafales")
+                 r"(?:\s+(?!(?:by|with|for)\b)(?!(?:and|then|to|but|while)\s+(?:buy|order|acquir|procur|purchas|get|add)\w*\b)"
+                 r"[\w.'’/-]+){0,6}\s+$"),
     # a fleet told old right before its name ("its ageing Bell UH-1", "99 outdated F-15 fighters", "the existing
     # ageing F-5 fleet"); not "retired" or "surplus", a second-hand sale's words
     ("aged", r"\b(?:ageing|aging|obsolete|outdated|vintage|existing)\s+(?:[\w.'’/-]+\s+){0,2}$"),

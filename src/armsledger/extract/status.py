@@ -222,6 +222,8 @@ _REST = re.compile(r"\b(?:the rest|remaining|remainder|more (?:will|would|are|is
 # of its patrol ships", "the sixth and last aircraft has been delivered", "completing deliveries of the 24 jets"; not
 # "last year", "the last time", nor a last unit still to come ("the last is due in 2027", "will hand over the last")
 _LAST = r"(?:last|final)\b(?!\s+(?:year|month|week|decade|time|night|spring|summer|autumn|fall|winter)\b)"
+# a part of an order, not the whole: "the first six", "the initial batch" (but "the third and last" is the whole)
+_PART = r"(?:(?:first|initial|second|third|next)\b(?!\s+and\s+(?:last|final)\b)|(?:batch|tranche|lot|phase|part)\b)"
 _LAST_DONE = Caseless(re.compile(
     r"(?<!will )(?<!would )(?<!to )(?<!be )\b(?:delivered|handed(?:\s+over)?|received|took\s+delivery\s+of|"
     r"taken\s+delivery\s+of|transferred|commissioned|inducted)\s+(?:\w+\s+){0,2}?the\s+(?:[\w-]+\s+and\s+)?" + _LAST +
@@ -233,13 +235,14 @@ _LAST_DONE = Caseless(re.compile(
     # "has finished delivering the third and last", "the delivery of nine helicopters ... was completed", "all the
     # aircraft had been delivered by 2011", "all 12 were delivered between 2015 and 2017"
     r"\b(?:finish(?:ed|es|ing)|complet(?:ed|es|ing))\s+(?:the\s+)?deliver(?:ing|ies\s+of)\b"
-    r"(?!\s+(?:the\s+|its\s+)?(?:(?:first|initial|second|third|next)\b(?!\s+and\s+(?:last|final)\b)|"
-    r"(?:batch|tranche|lot|phase|part)\b))|"
+    r"(?!\s+(?:the\s+|its\s+)?" + _PART + r")|"
     r"\b(?:delivery|deliveries|handover|transfer)\s+of\s+(?:the|its|their|all|\d+|two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|twelve)\s+[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"ten|eleven|twelve)\s+(?!" + _PART + r")[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
     r"(?:also\s+|now\s+|fully\s+|finally\s+)?completed\b|"
-    r"\ball\s+(?:the\s+|of\s+the\s+|its\s+|their\s+)?(?:\d+\s+|[a-z-]+\s+){0,3}?(?:have|has|had|were|was)\s+(?:now\s+|already\s+)?"
-    r"(?:been\s+)?(?:delivered|handed\s+over|received)\b|"
+    # not "all but six have been delivered", "not all have been", "all of them will have been delivered by 2027"
+    r"(?<!not )\ball\s+(?!but\b)(?:the\s+|of\s+the\s+|its\s+|their\s+)?"
+    r"(?:\d+\s+|(?!(?:will|would|should|could|must|may|might|to|not|but|yet)\b)[a-z-]+\s+){0,3}?"
+    r"(?:have|has|had|were|was)\s+(?:now\s+|already\s+)?(?:been\s+)?(?:delivered|handed\s+over|received)\b|"
     # a handover that completes the order: "has handed over two warships to Pakistan, completing a deal for four
     # frigates", "the last jets arrived and completed the contract"
     r"\b(?:delivered|handed\s+over|commissioned|arrived|received|transferred)\b[^.;]{0,120}?(?:,\s*|\band\s+|\bthus\s+|"
