@@ -242,10 +242,10 @@ _DEAL_FOR = re.compile(r"(?:deal|contract|agreement)s?\s+(?:for|to|worth|valued)
 # a signature still to come, told in a clause of time: "after the contract is signed next month", "that depends on
 # when a contract is signed" (not "after the deal has been signed"; one supposed, "if" or "once", is
 # `status._IF_SIGNED`'s)
-_WHEN_SIGNED = re.compile(r"\b(?:after|when|until|till|before|as\s+soon\s+as)\s+(?:the|a|an|this|that|its|"
-                          r"their|any)\s+(?:[\w-]+\s+){0,3}?(?:contract|deal|agreement|accord|order)s?\s+(?:is|are|gets|get)\s+"
-                          r"(?:formally\s+|officially\s+|finally\s+)?$", re.I)
-_SIGNED_LATER = re.compile(_WHEN_SIGNED.pattern.rstrip("$") + r"(?:signed|concluded|finali[sz]ed)\b", re.I)
+_WHEN = (r"\b(?:after|when|until|till|before|as\s+soon\s+as)\s+(?:the|a|an|this|that|its|their|any)\s+(?:[\w-]+\s+){0,3}?"
+         r"(?:contract|deal|agreement|accord|order)s?\s+(?:is|are|gets|get)\s+(?:formally\s+|officially\s+|finally\s+)?")
+_WHEN_SIGNED = re.compile(_WHEN + "$", re.I)  # before a signing trigger
+_SIGNED_LATER = re.compile(_WHEN + r"(?:signed|concluded|finali[sz]ed)\b", re.I)  # after a delivery's
 # a US sale notice's own caveat, which signs and negotiates nothing: "the notification does not mean that a contract
 # has been signed or that negotiations have been concluded", "does not yet show that a contract has been signed"
 _NOT_MEANT_BEFORE = re.compile(r"\b(?:(?:does|do|did)\s+not\s+(?:yet\s+|necessarily\s+)?|doesn[’']t\s+(?:yet\s+|necessarily\s+)?)"
