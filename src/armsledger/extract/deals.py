@@ -113,7 +113,8 @@ _COUNT_BEFORE = Caseless(re.compile(rf"(?:(?P<qual>over|more than|up to|about|ar
                                     rf"(?P<num>{NUM})\s+(?:(?P<more>more|additional|new|further|other)\s+)?(?:[\w-]+\s+)?$", re.I))
 _SUBJECT_VERB = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:has|had|have|is|was|will|would|signed|signs|agreed|ordered|bought|wants|"
                            r"plans|intends|decided|chose|selected|purchased|acquired|is set|may|could)\b", re.I)
-NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:memorand(?:um|a)|mous?|letters? of intent|statements? of intent|"
+NOT_PURCHASE = re.compile(r"\s+(?:a|an|the)?\s*(?:[\w-]+,?\s+){0,2}?(?:memorand(?:um|a)|mous?|non-?binding\s+|"
+                           r"letters? of intent|statements? of intent|"
                            r"framework|pact|accord|agreements? on (?!(?:the\s+)?(?:purchase|supply|sale|acquisition|"
                            r"procurement|deliver\w*|deal|contract|order)\b)"
                            r"|(?-i:(?:[A-Z][\w-]*\s+){1,4}(?:Agreement|Treaty|Accord|Pact|Declaration|Partnership))\b)",
@@ -250,12 +251,21 @@ _SIGNED_LATER = re.compile(_WHEN + r"(?:signed|concluded|finali[sz]ed)\b", re.I)
 # has been signed or that negotiations have been concluded", "does not yet show that a contract has been signed"
 _NOT_MEANT_BEFORE = re.compile(r"\b(?:(?:does|do|did)\s+not\s+(?:yet\s+|necessarily\s+)?|doesn[’']t\s+(?:yet\s+|necessarily\s+)?)"
                                r"(?:mean|show|indicate|imply|signify)\s+(?:that\s+)?[^.;]{0,90}$", re.I)
+
+
+def notice_caveat(text: str, lo: int, start: int) -> bool:
+    """Does a sale notice's caveat ("does not mean that a contract has been signed") lead to the trigger at `start`
+    (within its clause, from `lo`)? It signs and negotiates nothing: the deal is an offer, and no event is told."""
+    return _NOT_MEANT_BEFORE.search(text, max(lo, start - 120), start) is not None
+
+
 _OWN_BUY = re.compile(r"(?:bought|ordered|purchased|acquired|buys|orders|has acquired)$", re.I)
 # between a country and its verb: nothing, or a short run of words without a clause break ("Germany itself bought",
 # "the US Army has since ordered")
 _SUBJECT_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+(?:has\s+|have\s+|had\s+)?", re.I)
 _NONBINDING_BEFORE = re.compile(r"\b(?:document|letters? of intent|memorand(?:um|a)|mous?|declarations?|road ?maps?|"
-                                r"statements? of intent|framework)\s+(?:\w+\s+){0,3}$", re.I)
+                                r"statements? of intent|framework|non-?binding\s+(?:[\w-]+\s+)?(?:agreement|accord|deal|"
+                                r"pact)s?)\s+(?:\w+\s+){0,3}$", re.I)
 # a purchase weighed, wanted or planned, not made: "weighing the purchase of", "interest in a purchase of",
 # "plans for the acquisition of", "approved the possible purchase of", "approves Turkey's requested purchase of"
 _WEIGHED_BEFORE = re.compile(r"\b(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|mull(?:s|ed|ing)?|stud(?:y|ies|ied|ying)|"
@@ -615,8 +625,7 @@ class DealFinder:
         hedged = any(not (t.start <= h.start and h.end <= t.end) for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)
                        or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
-        if t.kind in ("sign", "negotiate", "pending") and _NOT_MEANT_BEFORE.search(self.text, max(c.start, t.start - 120),
-                                                                                t.start):
+        if t.kind in ("sign", "negotiate", "pending") and notice_caveat(self.text, c.start, t.start):
             return Claim("offer", hedged, False, i)  # "the notification does not mean that a contract has been signed"
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)

@@ -15,7 +15,7 @@ from datetime import date
 from ..model import Span
 from .context import Clause, Trigger
 from .dates import DateMention, after, reported_at
-from .deals import COOPERATION_PACT, NOT_PURCHASE, DealBook, assign_triggers, unique
+from .deals import COOPERATION_PACT, NOT_PURCHASE, DealBook, assign_triggers, notice_caveat, unique
 from .entities import HEAD_ROLES, Entities, Entity
 from .listed import DELIVERY_KINDS, SIGN_KINDS, listed
 from .prefixes import Caseless
@@ -621,6 +621,8 @@ class _Sentence:
         platforms = [d.platform for d in targets]
         if t.kind == "sign" and _SIGNED_LAW.match(self.text, t.end):
             return  # "Trump signed a defense bill with a provision that ...": a law, no deal signed
+        if t.kind in ("sign", "negotiate", "pending") and notice_caveat(self.text, c.start, t.start):
+            return  # "the notice does not mean that a contract has been signed or that negotiations have concluded"
         if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end) or COOPERATION_PACT.match(self.text, t.end)):
             self.add("AGREEMENT", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("defence company", "state exporter", "government body", "ministry"),
