@@ -5,6 +5,8 @@ false deal. Folded (`DealFinder._fold_one_purchase`), with the rules alone so th
 - a variant beside its type written out ("Su-30SME fighters ... the Su-30 jets");
 - a missile or a radar beside the air defence system it belongs to ("Patriot systems and PAC-3 missiles");
 - two classes of one kind (model-opened only: tested on `_one_purchase` itself).
+A follow-on read from a word of more ("another", "further", "repeat") in sentences that name neither its platform nor
+a number is no deal of its own (`DealFinder._more_of_another`).
 Left apart: a follow-on, another number after a number ("K2" / "K21"), two pairs, two kinds.
 """
 from __future__ import annotations
@@ -64,6 +66,28 @@ def test_variant_beside_its_type(deals, text, expected):
 ])
 def test_two_purchases_stay(deals, text, expected):
     assert expected <= set(deals(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland signed a contract with South Korea for 212 K9 howitzers in 2022. Another contract, worth 2.6 trillion "
+     "won, followed last year.", [("KOR", "POL", "K9")]),
+    ("Georgia bought Javelin missiles from the United States. Georgia and France will sign a further deal today on "
+     "buying air defence systems.", [("USA", "GEO", "Javelin")]),
+    ("Romania signed a contract with Germany for 54 Leopard 2 tanks. A repeat order is meant to cut training costs "
+     "across the fleet, officials said.", [("DEU", "ROU", "Leopard 2")]),
+])
+def test_more_of_something_else(deals, text, expected):
+    assert deals(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence names the platform, or how many more
+    ("Australia bought 72 F-35 jets from the United States. Buying more F-35s is no longer essential, the opposition "
+     "said.", 2),
+    ("Qatar intends to buy 12 more Typhoon fighters from Britain, officials said.", 1),
+])
+def test_follow_on_named_stays(deals, text, expected):
+    assert len(deals(text)) == expected
 
 
 def _deal(name: str, category: str, p: float | None, first: int, generic: bool = False, follow_on: bool = False,
