@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import Span
 from .context import NO_PURCHASE_ACCORDS, STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
-from .entities import STATE_BODIES, Entities, Entity, same_kind
+from .entities import STATE_BODIES, Entities, Entity, _alnum, same_kind
 from .numbers import NUM, parse_number
 from .prefixes import Caseless
 from .spans import distance
@@ -1345,26 +1345,78 @@ class DealFinder:
                 continue
             for d in keyed.get((parent_id, child.supplier, child.recipient, child.follow_on), ()):
                 if d is child or id(d) in gone or not same_kind(d.platform, child.platform):
-                    continue  # "Patriot" beside "PAC-3 missiles": the system and its missile, two deals
-                child.claims += d.claims
-                for span in d.evidence:
-                    child.cite(span)
-                for attr in ("signed", "value", "quantity", "delivered", "remaining", "total", "expected", "tot"):
-                    if getattr(child, attr) is None and getattr(d, attr) is not None:
-                        setattr(child, attr, getattr(d, attr))
-                child.partners += [p for p in d.partners if p not in child.partners]
-                child.first = min(child.first, d.first)
-                self.book.deals.remove(d)
+                    continue  # "Patriot" beside "PAC-3 missiles": two kinds, left to `_fold_one_purchase`
+                self._absorb(child, d)
                 gone.add(id(d))
-                for refs in self.book.refs.values():
-                    if d in refs:
-                        refs[refs.index(d)] = child
+
+    def _absorb(self, keep: Deal, d: Deal) -> None:
+        """`d` told as part of `keep`: its claims, evidence and the figures `keep` lacks go to `keep`, and it goes."""
+        keep.claims += d.claims
+        for span in d.evidence:
+            keep.cite(span)
+        for attr in ("signed", "value", "quantity", "delivered", "remaining", "total", "expected", "tot"):
+            if getattr(keep, attr) is None and getattr(d, attr) is not None:
+                setattr(keep, attr, getattr(d, attr))
+        keep.partners += [p for p in d.partners if p not in keep.partners]
+        keep.first = min(keep.first, d.first)
+        self.book.deals.remove(d)
+        for refs in self.book.refs.values():
+            if d in refs:
+                refs[refs.index(d)] = keep
+
+    def _fold_one_purchase(self) -> None:
+        """Two deals of one seller, buyer and order (neither a follow-on of the other) that name one purchase two
+        ways are one deal: the register, and the scorer that matches deals one to one, count it once.
+
+        - a variant beside its type written out ("Su-30" and "Su-30SME", "F-16V" and "F-16V Block 70", "K9" and
+          "K9A1EGY"): one name begins the other, of one kind (category), where `_fold_families` finds no catalogue
+          parent (a variant the catalogue does not list, or a type named by its family). The longer name stays;
+        - a surface-to-air missile or a radar beside the air defence system it belongs to ("the Patriot system and
+          PAC-3 missiles", "the S-400 with its 92N6 radar"): the catalogue's parent of the part. The system stays:
+          in the readable training gold no pair holds a Patriot deal beside a PAC-3 or GEM-T one (40 pairs); where
+          both are told the gold names the one deal either way (Patriot, with PAC-3 among its names);
+        - two classes of one kind ("howitzers" and "self-propelled howitzers", "drones" and "military drones", "jet"
+          and "jet fighters"), or a class of any ship beside a class of a naval kind ("vessels" beside "frigates"):
+          the better-scored class stays (model-opened classes only: the rules open none).
+
+        Out of fold (5 folds, the training sets without the fresh set, seed 0) 29 of the 205 false deals were such a
+        second name of a gold deal another deal matched: these shapes are 8 of them (4 Patriot parts, 3 variants, a
+        class twin), and two classes of one kind kept together were no gold deal in 2 more pairs, one in 5, both in
+        none. By `evaluate.sh` (CV, 2 dealings) deals precision 0.829 -> 0.837, recall 0.536 level, deals 0.651 ->
+        0.653. Two names where one is a follow-on ("F-35A" and "a further 28 F-35s") were both right in all 3 such
+        pairs, and two same-named deals (a follow-on the rules read) in 29 of 41: both are left."""
+        deals = self.book.deals
+        for i, a in enumerate(list(deals)):
+            if a not in deals:
+                continue
+            for b in list(deals[i + 1:]):
+                if b not in deals or a not in deals or (a.supplier, a.recipient, a.follow_on) != (b.supplier, b.recipient, b.follow_on):
+                    continue
+                pair = _one_purchase(a, b)
+                if pair is not None:
+                    self._absorb(*pair)
 
     def _wished_for_only(self, d: Deal) -> bool:
         """A follow-on no report has ordered: "wants to order more ..., but no new contract has been signed"."""
         if not d.follow_on or d.status()[0] not in ("considered", "offered", "negotiating"):
             return False
         return all(_NO_NEW_ORDER.search(self.clauses[i].sent.text) for i in d.clauses) if d.clauses else False
+
+    def _more_of_another(self, d: Deal) -> bool:
+        """A follow-on read from a word of more ("more", "further", "another", "additional", "repeat") in sentences
+        that name neither the platform nor how many: the word is of something else ("two more patrol ships",
+        "a further deal on anti-air systems", "another contract ... followed", "no additional contractor"). Out of
+        fold (5 folds, the training sets without the fresh set) 9 such follow-ons were kept, none a gold deal; a
+        follow-on with a number ("12 more") or in a sentence that names its platform ("buying more F-35s") stays. By
+        `evaluate.sh` (CV, 2 dealings, after `_fold_one_purchase`) deals precision 0.837 -> 0.843, recall level,
+        deals 0.653 -> 0.655."""
+        if not d.follow_on or d.quantity is not None:
+            return False
+        here = set(d.clauses) | {c.clause for c in d.claims}
+        if not here:
+            return False
+        spans = [(self.clauses[i].start, self.clauses[i].end) for i in here if 0 <= i < len(self.clauses)]
+        return not any(s <= m.start < e for m in d.platform.mentions for s, e in spans)
 
     def run(self, decide=None) -> list[Deal]:
         """Both passes; `decide(self)`, when given, runs between them (the learned decisions)."""
@@ -1373,9 +1425,10 @@ class DealFinder:
             decide(self)
         self.attach()
         self._fold_families()
+        self._fold_one_purchase()
         deals = [d for d in self.book.deals if d.supplier != d.recipient and (d.claims or d.evidence)
                  and (d.supplier, d.recipient, d.platform.name) not in self.rejected_keys
-                 and not self._wished_for_only(d)]
+                 and not self._wished_for_only(d) and not self._more_of_another(d)]
         for d in deals:  # a deal the second pass opened for a key the model accepted
             if d.why is None:
                 d.why = self.whys.get((d.supplier, d.recipient, d.platform.name))
@@ -1401,6 +1454,51 @@ class DealFinder:
             if d.signed is None and status not in ("negotiating", "considered", "offered"):
                 self._signed_with_another(d, deals)
         return deals
+
+
+# the parts of an air defence system a report names beside it, bought with it: its missiles, its radars
+_SYSTEM_PARTS = frozenset({"surface-to-air missile", "radar"})
+
+
+def _ancestors(plat: Entity) -> list[str]:
+    """The catalogue ids a platform descends from (its parent, the parent's parent ...)."""
+    from ..catalogue import load
+
+    cat, out, pid = load(), [], plat.extra.get("parent")
+    while pid and pid not in out:
+        out.append(pid)
+        entry = cat.get("platform", pid)
+        pid = entry.parent if entry else None
+    return out
+
+
+def _one_purchase(a: Deal, b: Deal) -> tuple[Deal, Deal] | None:
+    """(the deal that stays, the one it absorbs) where `a` and `b`, of one pair, name one purchase two ways
+    (`DealFinder._fold_one_purchase`); None where they are two."""
+    pa, pb = a.platform, b.platform
+    if pa is pb:
+        return None
+    ga, gb = bool(pa.extra.get("generic")), bool(pb.extra.get("generic"))
+    if ga and gb:
+        if not pa.category or pa.category != pb.category:
+            return None
+        pr_a = a.why.probability if a.why is not None else 0.0
+        pr_b = b.why.probability if b.why is not None else 0.0
+        return (a, b) if (pr_a, -a.first) >= (pr_b, -b.first) else (b, a)
+    if ga or gb:
+        return None  # a class beside a named type: `decide.overruled`'s
+    for part, system in ((a, b), (b, a)):
+        if (part.platform.category in _SYSTEM_PARTS and system.platform.category == "air defence system"
+                and system.platform.catalogue_id and system.platform.catalogue_id in _ancestors(part.platform)):
+            return system, part
+    na, nb = _alnum(pa.name), _alnum(pb.name)
+    short, long_ = (a, b) if len(na) <= len(nb) else (b, a)
+    ns, nl = _alnum(short.platform.name), _alnum(long_.platform.name)
+    if (len(ns) >= 2 and len(nl) > len(ns) and nl.startswith(ns) and pa.category and pa.category == pb.category
+            and not (ns[-1].isdigit() and nl[len(ns)].isdigit())):
+        # "Su-30" / "Su-30SME", not "K2" / "K21" nor "Mi-17" / "Mi-171": a digit after a digit is another number
+        return long_, short
+    return None
 
 
 def _noun_of(deal: Deal, words: str) -> bool:
