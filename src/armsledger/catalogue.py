@@ -38,6 +38,7 @@ PLATFORM_CATEGORIES = {
     "armoured vehicle", "aircraft carrier", "amphibious ship", "destroyer", "frigate", "corvette", "submarine",
     "patrol vessel", "mine countermeasures vessel", "auxiliary ship", "radar", "electronic warfare system",
     "aircraft engine", "naval engine", "torpedo", "naval gun", "assault rifle", "small arms", "satellite",
+    "targeting pod", "active protection system",
 }
 ORG_TYPES = {
     "defence company", "state exporter", "ministry", "government body", "armed service", "agency",

@@ -115,8 +115,12 @@ def _case_rule(alias: str) -> str:
 
 
 def _spellings(name: str) -> list[str]:
-    """A designation's number joined by a hyphen or a space, both ways: "Leopard 2" / "Leopard-2"."""
+    """A designation's number joined by a hyphen or a space, both ways: "Leopard 2" / "Leopard-2"; a drive written
+    with the sign of multiplication, as many outlets print it: "Jais 4×4", "WMA301 6×6" (9 training reports write a drive so;
+    the catalogue's aliases all write "4x4")."""
     out = []
+    if re.search(r"\dx\d", name):
+        out.append(re.sub(r"(?<=\d)x(?=\d)", "\u00d7", name))
     if re.search(r"[A-Za-z]{3} \d", name):
         out.append(re.sub(r"(?<=[A-Za-z]{3}) (?=\d)", "-", name))
     if re.search(r"[A-Za-z]{3}-\d", name):
