@@ -434,8 +434,8 @@ _MORE_SERVICES = re.compile(r"(?:\s*,\s*(?:the\s+|its\s+)?(?:air force|navy|army
 # a defence ministry by its initials, after its country's name or demonym or alone ("an Israeli MoD chief", "the
 # MoD said"): the initials were the British ministry's catalogue alias, which named every ministry so written the
 # UK's (and matched "Block 2 Mod 2" in lower case): 6 false entities and no right one over the training reports
-# (a bare one only after "the": "Block I MOD" is a model's)
-_MOD = re.compile(r"(?<![\w-])(?:(?P<the>[Tt]he)[ \t]+|(?!(?:The|An?|Its|This|That|Their|Our)[ \t])(?P<who>[A-Z][\w'’-]+)[ \t]+)"
+# (a bare one only after "the" or in brackets after the ministry's name: "Block I MOD" is a model's)
+_MOD = re.compile(r"(?<![\w-])(?:(?P<the>[Tt]he[ \t]+|\()|(?!(?:The|An?|Its|This|That|Their|Our)[ \t])(?P<who>[A-Z][\w'’-]+)[ \t]+)"
                   r"(?P<mod>MoD|MOD)(?![\w-])(?![ \t]*\d)")
 _ONE_MORE_SERVICE = re.compile(r"air force|navy|army|coast guard|marines")
 _LOWER_SERVICE_CATEGORY = {"government": "government body", "police": "government body", "parliament": "legislature",
@@ -1731,6 +1731,12 @@ class EntityFinder:
         country = self._country_at(text, ents, m.start("who"), m.end("who")) if who else None
         if who and not country:
             return  # "Block 2 MOD", "LONDON MOD": no country before it
+        if m["the"] == "(":  # "Peru's Ministry of Defence (MoD)": the ministry just named
+            before = [x for a, b, x in ents.overlapping(m.start() - 2, m.start())
+                      if x.kind == "organization" and x.category == "ministry"]
+            if before:
+                self._force_mention(ents, before[0], Span(m.start("mod"), m.end("mod"), m["mod"]))
+                return
         initials = [e for e in ents.of_kind("organization") if e.category == "ministry" and e.name.endswith(("MoD", "MOD"))]
         if not who and len(initials) == 1:  # "an Israeli MoD chief ... MoD export officials"
             country = initials[0].country
