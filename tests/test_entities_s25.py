@@ -97,3 +97,20 @@ def test_a_model_number_is_no_ministry(rules, text):
 ])
 def test_foreign_military_sales_is_no_body(rules, text):
     assert not {"Foreign Military Sales", "FMS"} & names(record(rules, text), "organization")
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar signed for the missiles, and the Gulf kingdom of Bahrain may follow, officials said.",
+    "France hopes to sell more Rafales to the small Gulf Arab state after the first batch.",
+    "Kuwait is the second Gulf monarchy this year to order the radars.",
+])
+def test_gulf_before_its_states_is_no_place(rules, text):
+    assert "Gulf" not in names(record(rules, text), "location")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Officials told AP on Friday that the howitzers had been shipped to Poland.", "AP"),
+    ("A spokesman confirmed the sale of the frigates to AP in a telephone call.", "AP"),
+])
+def test_the_associated_press_named_as_written(rules, text, name):
+    assert name in names(record(rules, text), "organization")
