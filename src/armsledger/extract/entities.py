@@ -476,11 +476,12 @@ _NAMED_HEADS = "|".join(re.escape(h) + "s?" for h, _ in _NAMED_HEAD_CATEGORY)
 # shaped like a designation: "XX-123", "VT4", "EC145", "AS-550C3", "Type 056A" (a weapon noun must follow)
 # "Project 22160", "Project 636.6" (Russian design numbers), "OPV 58S" (letters, a space, a number)
 # Every one begins with a capital, and the word boundary before it is checked after that capital (`(?<!\w.)`), as is
-# what the alternatives begin with (`(?<=T)ype`; not a currency code: `(?<=U)SD`): an expression that begins with a
-# letter is searched for by it, one that begins with `\b` is tried at every character of the text (2.3x slower)
+# what the alternatives begin with (`(?<=T)ype`; not a currency code, `(?<=U)SD`, nor a ministry's initials, "MOD
+# 12"): an expression that begins with a letter is searched for by it, one that begins with `\b` is tried at every
+# character of the text (2.3x slower)
 DESIGNATION = re.compile(r"(?P<d>[A-Z](?<!\w.)(?:[A-Z]{0,3}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|(?<=T)ype[- ]\d{2,3}"
                          r"[A-Z]{0,2}|(?<=P)roject[- ]\d{2,5}(?:\.\d)?[A-Z]{0,3}|(?!" + "|".join(
-                             f"(?<={c[0]}){c[1:]}" for c in "USD EUR GBP INR KRW JPY RUB CNY AUD CAD SAR AED".split())
+                             f"(?<={c[0]}){c[1:]}" for c in "USD EUR GBP INR KRW JPY RUB CNY AUD CAD SAR AED MOD".split())
                          + r")[A-Z]{1,3} \d{2,4}[A-Z]?))(?![\w-])")
 # a variant written as its type's designation with the variant's letters or number glued on: "Su-30MKA2", "Ka-52E",
 # "AH-64A", "Il-76MD-90A", "C-130H-30", "R-77-1" (a plural's s left out: "Su-24MKs"); a platform where the type it
