@@ -240,6 +240,14 @@ _MEASURE = re.compile(r"-?(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|calib
                       r"m|tonnes?|tons?|kg|kilograms?)\b", re.I)
 
 
+# a verb whose particle is "over", before a count it hands on: "handed over three JF-17s", "hands over two ships",
+# "turned over eight vessels" (over the training reports every "handed over" before a count is one, 8 of them; "for
+# over 10 years" keeps its "more than"); out of fold 4 counts handed become exact, as the gold gives them
+_HANDED = Caseless(re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?)\s+$", re.I))
+# "dozens of F-16s", "dozens of T-90 tanks": many, no count (the gold gives none: it is not twelve)
+_VAGUE = re.compile(r"dozens\b", re.I)
+
+
 def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantity]:
     """Counts of things: "three squadrons", "two to three more regiments", "over 6.1 lakh rifles"."""
     blocked = SpanSet()
@@ -259,6 +267,8 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         if blocked.overlaps(s, e):
             continue
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-$€£₹.,/"):
+            continue
+        if _VAGUE.match(m["num"]):
             continue
         num = parse_number(m["num"])
         if num is None or num == 0:
@@ -280,6 +290,8 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         if hi < lo:
             hi = lo
         qm = _QQUAL_BEFORE.search(text, max(0, s - 25), s)
+        if qm and qm["qual"].lower() == "over" and _HANDED.search(text, max(0, qm.start() - 20), qm.start()):
+            qm = None  # "handed over three jets": the verb's particle, not "more than"
         qual = (qm["qual"] if qm else "").lower()
         qmin, qmax = lo, hi
         if qual in ("over", "more than", "at least"):
