@@ -45,11 +45,13 @@ def test_dev_set_scores_above_floor(scored, figure, floor):
 # training data written for the project (holdout: used to find rules; holdout2: tuned on since) and the
 # corpus's train split: regression guards only
 @pytest.mark.parametrize("name, figure, floor", [
-    ("holdout", "deals", 0.94), ("holdout", "deal fields", 0.81), ("holdout", "events", 0.76),
-    ("holdout", "entities", 0.97),
+    ("holdout", "deals", 0.96), ("holdout", "deal fields", 0.81), ("holdout", "events", 0.78),
+    # 0.966 since session 25: its gold names "Associated Press" and "Foreign Military Sales" where the corpus's
+    # gold names a report's bare "AP" as written and the sales programme as no body
+    ("holdout", "entities", 0.96),
     ("holdout2", "deals", 0.78), ("holdout2", "deal fields", 0.59), ("holdout2", "events", 0.67),
     ("holdout2", "entities", 0.96),
-    ("corpus-train", "deals", 0.70), ("corpus-train", "deal fields", 0.49), ("corpus-train", "events", 0.58),
+    ("corpus-train", "deals", 0.72), ("corpus-train", "deal fields", 0.50), ("corpus-train", "events", 0.58),
     ("corpus-train", "entities", 0.90),
 ])
 def test_training_sets_score_above_floor(scored, name, figure, floor):
@@ -57,8 +59,8 @@ def test_training_sets_score_above_floor(scored, name, figure, floor):
 
 
 # the test split of the real-news corpus, never tuned on: the honest figure, floors at what was reached (384 reports
-# since session 22 added 67 to the 317 before; this build (session 24): deals 0.600, fields 0.371, events 0.524,
-# entities 0.887; session 23's build there: deals 0.592, fields 0.371, events 0.532, entities 0.885; session 22's build there: deals 0.586, fields 0.364, events 0.522, entities 0.884; on
+# since session 22 added 67 to the 317 before; this build (session 25): deals 0.605, fields 0.381, events 0.523,
+# entities 0.888; session 24's build there: deals 0.600, fields 0.371, events 0.524, entities 0.887; session 23's build there: deals 0.592, fields 0.371, events 0.532, entities 0.885; session 22's build there: deals 0.586, fields 0.364, events 0.522, entities 0.884; on
 # the 317 of session 21 0.610, 0.387, 0.527, 0.883 (session 21's build there: 0.616, 0.398, 0.538, 0.882); on the 67
 # new ones 0.486, 0.268, 0.495, 0.891; session 21's build on the 247 of session 20 0.612, 0.402, 0.533, 0.877 (session 20's build there: 0.581, 0.382, 0.503, 0.876); on
 # the 198 of session 19 session 20's build reached 0.580, 0.394, 0.515, 0.876 (session 19's build there: 0.582,
@@ -68,7 +70,7 @@ def test_training_sets_score_above_floor(scored, name, figure, floor):
 # 0.539, 0.343, 0.477, 0.870; 0.526, 0.346, 0.494, 0.871; 0.533, 0.346, 0.488, 0.871; 0.522, 0.330, 0.477, 0.871;
 # 0.531, 0.335, 0.486, 0.869 and 0.513, 0.318, 0.480, 0.870:
 # a build's changes swing these by about 0.02)
-@pytest.mark.parametrize("figure, floor", [("deals", 0.60), ("deal fields", 0.37), ("events", 0.52), ("entities", 0.88)])
+@pytest.mark.parametrize("figure, floor", [("deals", 0.60), ("deal fields", 0.38), ("events", 0.52), ("entities", 0.88)])
 def test_unseen_real_news_scores_above_floor(scored, figure, floor):
     assert scored("corpus-test")[figure][2] >= floor, f"corpus-test {figure} F1 {scored('corpus-test')[figure][2]:.3f}"
 
@@ -76,7 +78,8 @@ def test_unseen_real_news_scores_above_floor(scored, figure, floor):
 def test_deals_found_in_unseen_real_news_are_mostly_right(scored):
     """Precision is not bought with recall: most deals the extractor reports on unseen reports are real. (The
     thresholds keep cross-validated precision >= 0.85, the issue's target, or the most precise they can; on the test
-    split of 384 this build (session 24) reaches 0.818, recall 0.474 (session 23's build 0.817, recall 0.464;
+    split of 384 this build (session 25) reaches 0.822, recall 0.478 (session 24's build 0.818, recall 0.474;
+    session 23's build 0.817, recall 0.464;
     session 22's build 0.830, recall 0.453: the
     thresholds chosen out of fold, where precision rose 0.820 -> 0.823, kept more deals than on unseen reports;
     session 22's build 0.831 on session 21's 317, where that build reached 0.835; 0.824 on the 67
@@ -85,7 +88,7 @@ def test_deals_found_in_unseen_real_news_are_mostly_right(scored):
     build 0.80 on session 18's 132, where that build reached 0.786; 0.77 on the first 98), the last ten on those 98
     0.710, 0.729, 0.765, 0.762, 0.781, 0.756, 0.759, 0.756, 0.774 and 0.80, the three before, whose thresholds kept
     0.80 out of fold, 0.71, 0.767 and 0.80: the floor is what was reached.)"""
-    assert scored("corpus-test")["deals"][0] >= 0.81
+    assert scored("corpus-test")["deals"][0] >= 0.82
 
 
 def test_seed_s400_deal_reads_as_an_analyst_would(records):
