@@ -1727,8 +1727,8 @@ class EntityFinder:
     def _ministry_by_initials(self, text: str, ents: Entities, m: re.Match, home: str | None) -> None:
         """A defence ministry by its initials: the country's defence ministry the report names already ("the
         Serbian Ministry of Defense ... the MoD"), else "an Israeli MoD chief", "the Swedish MoD confirms" named as
-        written, a bare "the MoD said" the report's own country's "Ministry of Defence"; not the British one the
-        catalogue once took every "MoD" for (`_MOD`)."""
+        written, a bare "the MoD said" the report's own country's "Ministry of Defence" (of no country where the report
+        names none); not the British one the catalogue once took every "MoD" for (`_MOD`)."""
         if ents.covered(m.start("mod"), m.end("mod")) is not None:
             return
         who = m["who"]
@@ -1744,11 +1744,11 @@ class EntityFinder:
         initials = [e for e in ents.of_kind("organization") if e.category == "ministry" and e.name.endswith(("MoD", "MOD"))]
         if not who and len(initials) == 1:  # "an Israeli MoD chief ... MoD export officials"
             country = initials[0].country
-        country = country or home
-        if not country:
-            return
-        named = [e for e in ents.of_kind("organization") if e.category == "ministry" and e.country == country
-                 and ("efen" in e.name or e.name.endswith(("MoD", "MOD")))]
+        country = country or home  # None where the report names none: still a "Ministry of Defence" ("a spokesperson
+        # for the MoD said", as British outlets write), of no country said
+        named = [] if country is None else [
+            e for e in ents.of_kind("organization") if e.category == "ministry" and e.country == country
+            and ("efen" in e.name or e.name.endswith(("MoD", "MOD")))]
         start = m.start("who") if who else m.start("mod")
         ent = named[0] if named else ents.get_or_add(
             ("organization", f"{who} {m['mod']}".casefold() if who else f"Defence Ministry|{country}"),

@@ -621,7 +621,7 @@ class _Sentence:
         platforms = [d.platform for d in targets]
         if t.kind == "sign" and _SIGNED_LAW.match(self.text, t.end):
             return  # "Trump signed a defense bill with a provision that ...": a law, no deal signed
-        if t.kind in ("sign", "negotiate", "pending") and notice_caveat(self.text, c.start, t.start):
+        if notice_caveat(t, self.text, c.start):
             return  # "the notice does not mean that a contract has been signed or that negotiations have concluded"
         if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end) or COOPERATION_PACT.match(self.text, t.end)):
             self.add("AGREEMENT", self.status_for(t, dm, "scheduled"), dm,
