@@ -1408,8 +1408,9 @@ class DealFinder:
         return all(_NO_NEW_ORDER.search(self.clauses[i].sent.text) for i in d.clauses) if d.clauses else False
 
     def _more_of_another(self, d: Deal) -> bool:
-        """A follow-on read from a word of more ("more", "further", "another", "additional", "repeat") in sentences
-        that name neither the platform nor how many: the word is of something else ("two more patrol ships",
+        """A follow-on (the rules flag one from a word of more: "more", "further", "another", "additional",
+        "repeat") with no count, in whose clauses no mention of its platform stands (a platform told there only by
+        a pronoun or a class noun, "the tanks", counts as not named): the word is of something else ("two more patrol ships",
         "a further deal on anti-air systems", "another contract ... followed", "no additional contractor"). Out of
         fold (5 folds, the training sets without the fresh set) 9 such follow-ons were kept, none a gold deal; a
         follow-on with a number ("12 more") or in a sentence that names its platform ("buying more F-35s") stays. By
