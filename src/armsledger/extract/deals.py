@@ -1368,7 +1368,8 @@ class DealFinder:
                 refs[refs.index(d)] = keep
 
     def _fold_one_purchase(self) -> None:
-        """Two deals of one seller and buyer, both follow-ons or neither, that name one purchase two ways are one deal: the register, and the scorer that matches deals one to one, count it once.
+        """Two deals of one seller and buyer, both follow-ons or neither, that name one purchase two ways are one
+        deal: the register, and the scorer that matches deals one to one, count it once.
 
         - a variant beside its type written out ("Su-30" and "Su-30SME", "F-16V" and "F-16V Block 70", "K9" and
           "K9A1EGY"): one name begins the other, of one kind (category), where `_fold_families` finds no catalogue
@@ -1410,12 +1411,12 @@ class DealFinder:
     def _more_of_another(self, d: Deal) -> bool:
         """A follow-on (the rules flag one from a word of more: "more", "further", "another", "additional",
         "repeat") with no count, in whose clauses no mention of its platform stands (a platform told there only by
-        a pronoun or a class noun, "the tanks", counts as not named): the word is of something else ("two more patrol ships",
-        "a further deal on anti-air systems", "another contract ... followed", "no additional contractor"). Out of
-        fold (5 folds, the training sets without the fresh set) 9 such follow-ons were kept, none a gold deal; a
-        follow-on with a number ("12 more") or in a sentence that names its platform ("buying more F-35s") stays. By
-        `evaluate.sh` (CV, 2 dealings, after `_fold_one_purchase`) deals precision 0.837 -> 0.843, recall level,
-        deals 0.653 -> 0.655."""
+        a pronoun or a class noun, "the tanks", counts as not named): the word is of something else ("two more
+        patrol ships", "a further deal on anti-air systems", "another contract ... followed", "no additional
+        contractor"). Out of fold (5 folds, the training sets without the fresh set) 9 such follow-ons were kept,
+        none a gold deal; a follow-on with a number ("12 more") or in a sentence that names its platform ("buying
+        more F-35s") stays. By `evaluate.sh` (CV, 2 dealings, after `_fold_one_purchase`) deals precision 0.837 ->
+        0.843, recall level, deals 0.653 -> 0.655."""
         if not d.follow_on or d.quantity is not None:
             return False
         here = set(d.clauses) | {c.clause for c in d.claims}
