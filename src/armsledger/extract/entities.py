@@ -95,6 +95,7 @@ _GOV_BEFORE = re.compile(
     r"persuade[ds]?|convince[ds]?|urged?|urges|asked|ask|asks|requires?|required|allow(?:s|ed)?|let|lets|led|"
     r"forced?|push(?:ed|es|ing)?|prompted|encouraged?|invited?|help(?:s|ed)?)\s+)$")
 _GOV_PAIR_AFTER = re.compile(r"\s+and\s+")
+_AND_BEFORE = re.compile(r"\s+and\s+$")  # a capital just after "X and"
 # a capital that is given to, armed or backed: its government ("send Kyiv 50 missiles", "supplied Kyiv with Patriots",
 # "transfers to Kyiv", "an aid package for Kyiv", "support for Kiev's defence"), as the gold reads it: Kyiv and Kiev
 # were 12 false places of 16 over the training reports, each a government so given to
@@ -1380,22 +1381,20 @@ class EntityFinder:
         before = text[max(0, h.start - 30):h.start]
         if _GOV_GIVEN.search(before):
             return True
-        pair = re.match(r"\s+and\s+", after)
-        if pair is not None:  # "Canberra and Port Moresby have"
-            x = next((c for c in capitals.values() if c.start == h.end + pair.end()), None)
+        and_after = _GOV_PAIR_AFTER.match(after)
+        if and_after is not None:  # the first of "Canberra and Port Moresby have"
+            x = next((c for c in capitals.values() if c.start == h.end + and_after.end()), None)
             if x is not None and _GOV_PLURAL_AFTER.match(text[x.end:x.end + 60]):
                 return True
-        first = re.search(r"\s+and\s+$", before)
-        if first is not None and capitals.get(h.start - len(first.group())) is not None \
-                and _GOV_PLURAL_AFTER.match(after):  # the second of "Tokyo and Canberra intend"
+        and_before = _AND_BEFORE.search(before)
+        mate = capitals.get(h.start - len(and_before.group())) if and_before is not None else None  # "X and" here
+        if mate is not None and _GOV_PLURAL_AFTER.match(after):  # the second of "Tokyo and Canberra intend"
             return True
         m = _GOV_BEFORE.search(before)
         if m is None:  # the second of "between Jakarta and Paris"
-            pair = re.search(r"\s+and\s+$", before)
-            if pair is None or not re.search(r"\bbetween\s[^.;]{1,50}$", text[max(0, h.start - 70):h.start]):
+            if mate is None or not re.search(r"\bbetween\s[^.;]{1,50}$", text[max(0, h.start - 70):h.start]):
                 return False
-            x = capitals.get(h.start - len(pair.group()))  # the capital just before "and"
-            return x is not None and bool(re.search(r"\bbetween\s+$", text[max(0, x.start - 10):x.start]))
+            return bool(re.search(r"\bbetween\s+$", text[max(0, mate.start - 10):mate.start]))
         word = m.group().split()[0]
         if word == "between":
             return bool(_GOV_PAIR_AFTER.match(after))
