@@ -10,6 +10,7 @@
 - "Trophy" alone names no platform (a sports trophy beside the words "Air Force" and "Navy"); the Trophy active
   protection system is still found by its longer names.
 - A bare "the MoD" of a report naming no country is still a "Ministry of Defence".
+- A count in dozens is multiplied ("two dozen Rafale jets" is 24, not 2).
 
 Sentences written for these tests."""
 from __future__ import annotations
@@ -102,3 +103,13 @@ def test_trophy_alone_is_no_platform(text, found):
 ])
 def test_a_bare_mod_of_no_country_is_still_a_ministry(text):
     assert "Ministry of Defence" in {e["name"] for e in _record(text)["entities"]}
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Indonesia signed a contract with France for two dozen Rafale jets in 2022.", 24),
+    ("Ghana ordered half a dozen Mi-17 helicopters from Russia in 2023.", 6),
+    ("Morocco ordered three dozen AH-64E helicopters from the United States.", 36),
+])
+def test_a_count_in_dozens_is_multiplied(text, count):
+    quantities = [d["quantity"] for d in _record(text)["deals"] if d["quantity"]]
+    assert quantities and quantities[0]["min"] == quantities[0]["max"] == count, quantities

@@ -89,8 +89,9 @@ _unit_alt = "|".join(sorted({re.escape(u) for u in _UNITS} | {"batteries", "torp
 _QQUAL = (r"(?:(?P<qual>over|more than|up to|about|around|nearly|almost|at least|some|as many as|"
           r"fewer than|less than|roughly|approximately|an estimated)\s+)?")
 _QQUAL_BEFORE = Caseless(re.compile(_QQUAL.rstrip("?") + "$", re.I))
+# a count, its scale ("two dozen jets": 24; "half a dozen boats": 6) and its noun
 QTY_RE = re.compile(
-    rf"(?P<num>{NUM})(?:\s+(?P<scale>lakh|crore|million|thousand|hundred))?"
+    rf"(?P<num>{NUM})(?:\s+(?P<scale>lakh|crore|million|thousand|hundred|dozen))?"
     rf"(?:\s*(?:to|-|–|or)\s*(?P<num2>{NUM}))?"
     rf"\s+(?:(?P<more>more|additional|further|new|extra|remaining|outstanding|other)\s+)?"
     rf"(?P<mods>(?:(?!(?:of|and|for|per|in|by|to|from|with|than|at|on|each|years?|months?|km|kilometres?|mach|or)\b)[\w'’./-]+\s+){{0,5}})(?P<unit>{_unit_alt})(?:s|es)?\b",
