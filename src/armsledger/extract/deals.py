@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from ..catalogue import Catalogue, load
 from ..model import Span
 from .context import NO_PURCHASE_ACCORDS, STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
@@ -480,8 +481,10 @@ _PART_OF_BEFORE = Caseless(re.compile(r"\b(?:includ(?:es|ed|ing)|of which|compri
 class DealFinder:
     """Turns the clauses of one article into deals (see the module docstring)."""
 
-    def __init__(self, ents: Entities, clauses: list[Clause], text: str, home: str | None) -> None:
+    def __init__(self, ents: Entities, clauses: list[Clause], text: str, home: str | None,
+                 catalogue: Catalogue | None = None) -> None:
         self.ents, self.clauses, self.text, self.home = ents, clauses, text, home
+        self.catalogue = catalogue  # the extractor's, for the platforms' lineage (None: the packaged one)
         self.book = DealBook()
         self.whys: dict[tuple, object] = {}  # what the model weighed, by (supplier, recipient, platform)
         self.rejected_keys: set[tuple] = set()  # what it turned down: the second pass opens none of these
@@ -1390,15 +1393,15 @@ class DealFinder:
         0.653. Two names where one is a follow-on ("F-35A" and "a further 28 F-35s") were both right in all 3 such
         pairs, and two same-named deals (a follow-on the rules read) in 29 of 41: both are left."""
         deals = self.book.deals
+        sentences = {id(d): {id(self.clauses[k].sent) for k in d.clauses} for d in deals}
+        catalogue = self.catalogue or load()
         for i, a in enumerate(list(deals)):
             if a not in deals:
                 continue
             for b in list(deals[i + 1:]):
                 if b not in deals or a not in deals or (a.supplier, a.recipient, a.follow_on) != (b.supplier, b.recipient, b.follow_on):
                     continue
-                together = bool({id(self.clauses[k].sent) for k in a.clauses}
-                                & {id(self.clauses[k].sent) for k in b.clauses})
-                pair = _one_purchase(a, b, together)
+                pair = _one_purchase(a, b, bool(sentences[id(a)] & sentences[id(b)]), catalogue)
                 if pair is not None:
                     self._absorb(*pair)
 
@@ -1467,19 +1470,18 @@ class DealFinder:
 _SYSTEM_PARTS = frozenset({"surface-to-air missile", "radar"})
 
 
-def _ancestors(plat: Entity) -> list[str]:
+def _ancestors(plat: Entity, catalogue: Catalogue) -> list[str]:
     """The catalogue ids a platform descends from (its parent, the parent's parent ...)."""
-    from ..catalogue import load
-
-    cat, out, pid = load(), [], plat.extra.get("parent")
+    out, pid = [], plat.extra.get("parent")
     while pid and pid not in out:
         out.append(pid)
-        entry = cat.get("platform", pid)
+        entry = catalogue.get("platform", pid)
         pid = entry.parent if entry else None
     return out
 
 
-def _one_purchase(a: Deal, b: Deal, together: bool = True) -> tuple[Deal, Deal] | None:
+def _one_purchase(a: Deal, b: Deal, together: bool = True, catalogue: Catalogue | None = None
+                  ) -> tuple[Deal, Deal] | None:
     """(the deal that stays, the one it absorbs) where `a` and `b`, of one pair, name one purchase two ways
     (`DealFinder._fold_one_purchase`); None where they are two. A part and its system are one purchase only where
     a sentence tells both (`together`): "Poland bought Patriot batteries in 2018. ... approved a separate sale of
@@ -1498,11 +1500,10 @@ def _one_purchase(a: Deal, b: Deal, together: bool = True) -> tuple[Deal, Deal] 
         return None  # a class beside a named type: `decide.overruled`'s
     for part, system in ((a, b), (b, a)):
         if (together and part.platform.category in _SYSTEM_PARTS and system.platform.category == "air defence system"
-                and system.platform.catalogue_id and system.platform.catalogue_id in _ancestors(part.platform)):
+                and system.platform.catalogue_id
+                and system.platform.catalogue_id in _ancestors(part.platform, catalogue or load())):
             return system, part
-    na, nb = _alnum(pa.name), _alnum(pb.name)
-    short, long_ = (a, b) if len(na) <= len(nb) else (b, a)
-    ns, nl = _alnum(short.platform.name), _alnum(long_.platform.name)
+    (ns, short), (nl, long_) = sorted(((_alnum(pa.name), a), (_alnum(pb.name), b)), key=lambda x: len(x[0]))
     if (len(ns) >= 2 and len(nl) > len(ns) and nl.startswith(ns) and pa.category and pa.category == pb.category
             and not (ns[-1].isdigit() and nl[len(ns)].isdigit())):
         # "Su-30" / "Su-30SME", not "K2" / "K21" nor "Mi-17" / "Mi-171": a digit after a digit is another number

@@ -41,8 +41,10 @@ def parse_number(text: str) -> float | None:
             return float(t.replace(",", ""))
         except ValueError:
             return None
-    if t in ("a dozen", "dozens of"):
+    if t == "a dozen":
         return 12.0
+    if t == "dozens of":
+        return None  # many, not a count: "dozens of F-16s" is not twelve (the gold gives none)
     if t == "a hundred":
         return 100.0
     if t == "half a":

@@ -46,7 +46,7 @@ class Extractor:
         """Every deal candidate of an article with its features and the rules' deals of its key (for training)."""
         body = clean_surrogates(article.text[:MAX_CHARS])
         _, ents, clauses, home, _ = self._analyse(article, body)
-        finder = DealFinder(ents, clauses, body, home)
+        finder = DealFinder(ents, clauses, body, home, self.catalogue)
         finder.open_deals()
         return decide.rows(finder, clauses, body, home)
 
@@ -73,7 +73,7 @@ class Extractor:
         given, collects each deal field's candidates as the rules left them, for training; `overruled`, the
         candidates the model passed that a constraint turned down, `decide.overruled`)."""
         _, ents, clauses, home, ref = self._analyse(article, body)
-        finder = DealFinder(ents, clauses, body, home)
+        finder = DealFinder(ents, clauses, body, home, self.catalogue)
         model = self.model
         deals = finder.run(None if model is None else (lambda f: decide.apply(f, clauses, body, home, model)))
         if overruled is not None:

@@ -151,6 +151,9 @@ _RANKED = Caseless(re.compile(
     r"\bdeliveries\s+(?:of\s+[^.;]{0,60}?)?(?:began|started|commenced)\s+(?:in|on|last|early|late|this)\b", re.I))
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas|as|after|before|when)\s", re.I)
+
+
 def _ranked_for(deal: Deal, text: str) -> bool:
     """Does `_RANKED` tell a unit of this deal's platform received in `text`: its name within the match or in the
     few words after it, up to a clause break ("received its first P-8I aircraft in 2013 and has now signed for 26
@@ -162,9 +165,6 @@ def _ranked_for(deal: Deal, text: str) -> bool:
         if any(n and n in near for n in names):
             return True
     return False
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:and|but|while|whereas|as|after|before|when)\s", re.I)
 
 
 # part of an order already delivered, the rest to come ("the first four vehicles have arrived", "Pakistan took

@@ -245,8 +245,6 @@ _MEASURE = re.compile(r"-?(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|calib
 # "turned over eight vessels" (over the training reports every "handed over" before a count is one, 8 of them; "for
 # over 10 years" keeps its "more than"); out of fold 4 counts handed become exact, as the gold gives them
 _HANDED = Caseless(re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?)\s+$", re.I))
-# "dozens of F-16s", "dozens of T-90 tanks": many, no count (the gold gives none: it is not twelve)
-_VAGUE = re.compile(r"dozens\b", re.I)
 
 
 def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantity]:
@@ -268,8 +266,6 @@ def find_quantities(text: str, money: list[Money] | None = None) -> list[Quantit
         if blocked.overlaps(s, e):
             continue
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] in "-$€£₹.,/"):
-            continue
-        if _VAGUE.match(m["num"]):
             continue
         num = parse_number(m["num"])
         if num is None or num == 0:
