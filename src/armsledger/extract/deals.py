@@ -22,7 +22,7 @@ from ..catalogue import Catalogue, load
 from ..model import Span
 from .context import NO_PURCHASE_ACCORDS, STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
-from .entities import STATE_BODIES, Entities, Entity, _alnum, same_kind
+from .entities import STATE_BODIES, Entities, Entity, alnum, same_kind
 from .numbers import NUM, parse_number
 from .prefixes import Caseless
 from .spans import distance
@@ -1503,7 +1503,7 @@ def _one_purchase(a: Deal, b: Deal, together: bool = True, catalogue: Catalogue 
                 and system.platform.catalogue_id
                 and system.platform.catalogue_id in _ancestors(part.platform, catalogue or load())):
             return system, part
-    (ns, short), (nl, long_) = sorted(((_alnum(pa.name), a), (_alnum(pb.name), b)), key=lambda x: len(x[0]))
+    (ns, short), (nl, long_) = sorted(((alnum(pa.name), a), (alnum(pb.name), b)), key=lambda x: len(x[0]))
     if (len(ns) >= 2 and len(nl) > len(ns) and nl.startswith(ns) and pa.category and pa.category == pb.category
             and not (ns[-1].isdigit() and nl[len(ns)].isdigit())):
         # "Su-30" / "Su-30SME", not "K2" / "K21" nor "Mi-17" / "Mi-171": a digit after a digit is another number

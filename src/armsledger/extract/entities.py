@@ -603,7 +603,8 @@ def _first_word(name: str | None) -> str:
     return name.split()[0].casefold() if name else ""
 
 
-def _alnum(s: str) -> str:
+def alnum(s: str) -> str:
+    """A name reduced to its letters and digits, casefolded, for comparing designations ("F-16C/D" -> "f16cd")."""
     return re.sub(r"[^a-z0-9]", "", s.casefold())
 
 
@@ -618,7 +619,7 @@ def _named_once_beside(family: Entity, variant: Entity) -> bool:
     """A type named once beside its variant, whose name starts with the type's ("the F-16 ... F-16 Block 70",
     "F-35 ... F-35A", "JF-17 Thunder ... JF-17 Block III"), is that variant spoken of in passing, not a second
     type; a family the report keeps returning to ("F-35s ... the F-35 ... F-35s" beside one "F-35B") stays."""
-    return (len(family.mentions) == 1 and _alnum(variant.name).startswith(_alnum(family.name))
+    return (len(family.mentions) == 1 and alnum(variant.name).startswith(alnum(family.name))
             and not _other_variant(family.mentions[0].text, family.name, variant.name))
 
 
@@ -627,15 +628,15 @@ def _other_variant(text: str, family: str, variant: str) -> bool:
     "C-130Hs" beside a C-130J, "F/A-18C/D" beside the F/A-18E/F: the older fleet, not the one spoken of. Its
     designation is read to the end of the word that completes the type's name (a plural's s dropped): "F-16s",
     "F-16 jets" and "JF-17 Thunder" write out none."""
-    fam = _alnum(family)
+    fam = alnum(family)
     read = ""
     for word in text.split():
-        read += _alnum(word)
+        read += alnum(word)
         if len(read) >= len(fam):
             if word.endswith("s") and len(read) > len(fam):
                 read = read[:-1]
             break
-    return len(read) > len(fam) and read.startswith(fam) and not _alnum(variant).startswith(read)
+    return len(read) > len(fam) and read.startswith(fam) and not alnum(variant).startswith(read)
 
 
 _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary", "deputy", "state", "general",
@@ -1169,7 +1170,7 @@ class EntityFinder:
         self._platform_alnum = {}
         for e in catalogue.of_kind("platform").values():
             for n in e.names():
-                self._platform_alnum.setdefault(_alnum(n), e)
+                self._platform_alnum.setdefault(alnum(n), e)
         self._shared: dict[str, list[Entry]] = {}
         self._people_by_key: dict[str, Entry] | None = None
         self._name_words: set[str] | None = None
@@ -1299,7 +1300,7 @@ class EntityFinder:
                 continue  # "South American nation" is not the United States
             if h.kind == "platform" and _SHIP_PREFIX.match(h.text):
                 # "PNS Tughril", a ship the catalogue lists under its class: the ship, of the class's maker
-                ent = ents.get_or_add(("platform", "ship:" + _alnum(h.text)), lambda: Entity(
+                ent = ents.get_or_add(("platform", "ship:" + alnum(h.text)), lambda: Entity(
                     "platform", h.text, country=entry.country, category=entry.category,
                     extra={"maker": entry.maker, "parent": None, "partners": entry.partners, "class": entry.id,
                            "ship_name": True}))
@@ -2535,7 +2536,7 @@ class EntityFinder:
                 continue
             if re.fullmatch(r"[A-Z]{1,4}\d{1,4}", d) and not re.search(r"[A-Z]{2}|\d{2}", d):
                 continue  # "B2", "F5" unhyphenated: too short to trust
-            entry = self._platform_alnum.get(_alnum(d))
+            entry = self._platform_alnum.get(alnum(d))
             if entry is not None:  # "K-9" is the catalogue's K9, "F16" its F-16
                 ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
                 ents.mention(ent, Span(m.start(), m.end(), d))
@@ -2568,7 +2569,7 @@ class EntityFinder:
                                      for _, _, x in ents.overlapping(span.start, span.end)):
                 continue  # a catalogue platform ("INS Tushil") stands; a place or person in the name does not
             # keyed by its letters: "RNOV Al Seeb" and "RNOV Al-Seeb" are one ship
-            ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
+            ent = ents.get_or_add(("platform", "ship:" + alnum(name)), lambda: Entity(
                 "platform", name, category="warship", extra={"maker": None, "parent": None, "ship_name": True}))
             # "HMAS Melbourne" is a ship, not the city; "ENS Gamal Abdel Nasser" a ship, not the president
             self._force_mention(ents, ent, span, over=("person",))
@@ -2578,7 +2579,7 @@ class EntityFinder:
             inner = [x.kind for _, _, x in ents.overlapping(m.start("d"), m.end("d"))]
             if any(k not in ("country", "location", "person") for k in inner):
                 continue  # a catalogue name stands; a place the ship is named after does not
-            ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
+            ent = ents.get_or_add(("platform", "ship:" + alnum(name)), lambda: Entity(
                 "platform", name, category="warship", extra={"maker": None, "parent": None, "ship_name": True}))
             if "person" in inner:  # "the ship, named Gamal Abdel Nasser after ...": the ship's name, and the man's
                 ent.add(Span(m.start("d"), m.end("d"), name))
@@ -2635,7 +2636,7 @@ class EntityFinder:
                     and not _PERSON_ACTS.match(text, e) else ()
                 if any(x.kind not in ("location", *over) for _, _, x in ents.overlapping(s, e)):
                     continue  # a country, firm, person or catalogue platform stands; a place a ship is named for does not
-                ent = ents.get_or_add(("platform", "ship:" + _alnum(name)), lambda: Entity(
+                ent = ents.get_or_add(("platform", "ship:" + alnum(name)), lambda: Entity(
                     "platform", name, category="warship", extra={"maker": None, "parent": None, "ship_name": True}))
                 self._force_mention(ents, ent, Span(s, e, name), over)
 
@@ -2692,7 +2693,7 @@ class EntityFinder:
         if ents.covered(m.start(), m.end()) is not None:
             return
         for part in (m["b"], m["a"]):
-            entry = self._platform_alnum.get(_alnum(m["base"] + part))
+            entry = self._platform_alnum.get(alnum(m["base"] + part))
             if entry is not None:
                 ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
                 ents.mention(ent, Span(m.start(), m.end(), m.group()))
