@@ -1,0 +1,57 @@
+"""Deal fields (session 26), in sentences written for these tests:
+- a currency written against its number as Gulf, East African and Nigerian papers write it ("Dh2.4 billion",
+  "QR1.5bn", "Sh12 billion", "KSh800 million", "Shs90 billion", "N30 billion") is a sum in that currency (it was
+  no sum at all: no number starts right after a letter); the naira's bare "N" only with a scale after it;
+- a count does not run over an article, a verb or a month into a noun further on: "On 14 March Oman ordered the
+  corvette" has no count of 14, nor "The K-21 is an infantry fighting vehicle", "crews loaded 30 onto a cargo
+  plane", "two will be used for spare parts"; "two March-class patrol boats" keeps its count.
+"""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.extract.values import find_money, find_quantities
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("The air force signed a contract worth Dh2.4 billion for new trainers.", 2.4e9, "AED"),
+    ("Abu Dhabi awarded a Dh760 million deal for armoured vehicles.", 7.6e8, "AED"),
+    ("Qatar's ministry agreed a QR1.5bn order for coastal missiles.", 1.5e9, "QAR"),
+    ("The Kenyan army will receive the helicopters at a cost of Sh12 billion.", 1.2e10, "KES"),
+    ("Nairobi set aside KSh800 million for the armoured cars.", 8e8, "KES"),
+    ("Uganda will pay Shs90 billion for the jets.", 9e10, "UGX"),
+    ("Abuja approved N30 billion for the purchase of patrol boats.", 3e10, "NGN"),
+])
+def test_glued_currency(text, amount, currency):
+    m = find_money(text)
+    assert m and (m[0].amount, m[0].currency) == (amount, currency)
+
+
+@pytest.mark.parametrize("text", [
+    "Its N9 boats were built in 1990.",
+    "The N400 patrol craft class entered service.",
+])
+def test_naira_letter_needs_a_scale(text):
+    assert not find_money(text)
+
+
+@pytest.mark.parametrize("text", [
+    "On 14 March Oman ordered the corvette from a Dutch yard.",
+    "The K-21 is an infantry fighting vehicle built in Korea; 5 is a prototype vehicle.",
+    "Crews loaded 30 onto a cargo plane bound for the front with the helicopters.",
+    "Of the jets bought, two will be used for spare parts and the others as aircraft for training.",
+    "By 12 May the navy had commissioned the frigate.",
+])
+def test_no_count_over_an_article_verb_or_month(text):
+    assert not find_quantities(text)
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The navy ordered two March-class patrol boats last year.", 2),
+    ("Egypt bought 24 A-29 aircraft in the deal.", 24),
+    ("The state yard built three Isis-made drones.", 3),
+    ("Peru ordered six Type 056 corvettes.", 6),
+])
+def test_counts_kept(text, count):
+    q = find_quantities(text)
+    assert q and q[0].min == count
