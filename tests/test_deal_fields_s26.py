@@ -4,13 +4,18 @@
   no sum at all: no number starts right after a letter); the naira's bare "N" only with a scale after it;
 - a count does not run over an article, a verb or a month into a noun further on: "On 14 March Oman ordered the
   corvette" has no count of 14, nor "The K-21 is an infantry fighting vehicle", "crews loaded 30 onto a cargo
-  plane", "two will be used for spare parts"; "two March-class patrol boats" keeps its count.
+  plane", "two will be used for spare parts"; "two March-class patrol boats" keeps its count;
+- a deal said near in a sentence naming its buyer ("Chile is nearing a deal to buy", "Romania is close to concluding
+  a contract", "the two governments are expected to seal the deal") is negotiating, not signed; not where the near
+  deal is another buyer's ("close to a deal with one Asian country"), nor where the sentence signs it.
 """
 from __future__ import annotations
 
 import pytest
 
+from armsledger.extract import Extractor
 from armsledger.extract.values import find_money, find_quantities
+from armsledger.model import Article
 
 
 @pytest.mark.parametrize("text, amount, currency", [
@@ -55,3 +60,33 @@ def test_no_count_over_an_article_verb_or_month(text):
 def test_counts_kept(text, count):
     q = find_quantities(text)
     assert q and q[0].min == count
+
+
+@pytest.fixture(scope="module")
+def deals():
+    """The deals the rules alone read in a text, by (supplier, recipient, platform)."""
+    rules = Extractor(model=False)
+    return lambda text: {(d["supplier"], d["recipient"], d["platform"]): d
+                         for d in rules(Article(text=text, published="2024-05-10"))["deals"]}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Chile is nearing a deal to buy 12 F-16 fighter jets from the United States, its defence minister said on "
+     "Monday. The purchase of the F-16 jets was signed off by the cabinet.", ("USA", "CHL", "F-16")),
+    ("Romania is close to concluding a $2 billion contract with South Korea for 54 K2 tanks, officials said. Romania "
+     "ordered the K2 tanks after long trials.", ("KOR", "ROU", "K2")),
+    ("Greece bought 18 Rafale jets from France. Greece and France are expected to seal the deal for six more Rafale "
+     "jets next week, Greece said.", ("FRA", "GRC", "Rafale")),
+])
+def test_a_deal_near_is_negotiating(deals, text, key):
+    assert deals(text)[key]["status"] == "negotiating"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Poland signed a contract with South Korea for 48 K9 howitzers in May. \"We are close to concluding a deal "
+     "with one Asian country for 100 more K9 howitzers,\" a Hanwha official said.", ("KOR", "POL", "K9")),
+    ("After months close to the deal, Romania signed a contract with South Korea on Monday for 54 K2 tanks.",
+     ("KOR", "ROU", "K2")),
+])
+def test_a_signed_deal_beside_another_near_stays_signed(deals, text, key):
+    assert deals(text)[key]["status"] == "signed"
