@@ -7,7 +7,10 @@
   plane", "two will be used for spare parts"; "two March-class patrol boats" keeps its count;
 - a deal said near in a sentence naming its buyer ("Chile is nearing a deal to buy", "Romania is close to concluding
   a contract", "the two governments are expected to seal the deal") is negotiating, not signed; not where the near
-  deal is another buyer's ("close to a deal with one Asian country"), nor where the sentence signs it.
+  deal is another buyer's ("close to a deal with one Asian country"), nor where the sentence signs it;
+- the counts of a list of parts after "included" are all parts, not the order ("18 Rafale, in a deal that included
+  12 used jets from the air force and six new-build aircraft" is 18, not 6); a list item naming a platform of its
+  own is still its own count.
 """
 from __future__ import annotations
 
@@ -90,3 +93,16 @@ def test_a_deal_near_is_negotiating(deals, text, key):
 ])
 def test_a_signed_deal_beside_another_near_stays_signed(deals, text, key):
     assert deals(text)[key]["status"] == "signed"
+
+
+@pytest.mark.parametrize("text, key, count", [
+    ("Croatia signed for 12 Rafale in 2021, in a deal that included eight used jets from the French Air Force and "
+     "four new-build aircraft.", ("FRA", "HRV", "Rafale"), 12),
+    ("Peru ordered 30 K2 tanks from South Korea last year, in a package comprising 20 new tanks, as well as ten "
+     "refurbished vehicles.", ("KOR", "PER", "K2"), 30),
+    ("Thailand signed for ten VT4 tanks from China in 2017, in a package that included four tanks for training and "
+     "six tanks for the cavalry.", ("CHN", "THA", "VT4"), 10),
+])
+def test_a_list_of_parts_is_not_the_order(deals, text, key, count):
+    q = deals(text)[key]["quantity"]
+    assert q and q["min"] == count
