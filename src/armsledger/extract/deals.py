@@ -476,6 +476,9 @@ _REST_BEFORE = Caseless(re.compile(r"\b(?:remaining|outstanding|rest of the)\s+$
 _ALL_BEFORE = Caseless(re.compile(r"\ball\s+$", re.I))
 _EACH_BEFORE = Caseless(re.compile(r"\b(?:each|every|per)\s+$|\bconsists? of\s+$", re.I))
 _PART_OF_BEFORE = Caseless(re.compile(r"\b(?:includ(?:es|ed|ing)|of which|comprising|among them)\s+(?:\w+\s+)?$", re.I))
+# the list of parts going on after one: "included 12 second-hand jets from the French Air Force and six new-build
+# aircraft", "comprising 20 tanks, 12 howitzers and four recovery vehicles"; no clause break between
+_LIST_ON = re.compile(r"[^.;:()]{0,60}?(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)(?:\w+\s+)?$", re.I)
 
 
 class DealFinder:
@@ -1116,6 +1119,7 @@ class DealFinder:
             said = [w for w in re.findall(r"[a-z]+", one.group().lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
             unit = said[-1] if said else next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
             d.delivered = {"min": 1.0, "max": 1.0, "unit": unit, "text": text[c.start + one.start():c.start + one.end()]}
+        part_end = -1  # where the last count told as a part ends ("that included 12 jets", `_PART_OF_BEFORE`)
         for q in c.quantities + self.counts_before_platforms(c):
             before = text[max(c.start, q.start - 40):q.start]
             after = text[q.end:q.end + 50]
@@ -1182,8 +1186,12 @@ class DealFinder:
                 continue
             if _EACH_BEFORE.search(before):
                 continue
-            if _PART_OF_BEFORE.search(before):
-                continue  # "18 Rafale, a deal that included 12 second-hand jets": a part, not the order
+            if _PART_OF_BEFORE.search(before) or 0 <= part_end < q.start and _LIST_ON.match(text, part_end, q.start) \
+                    and not any(q.start <= s_ < q.end for s_, _, _ in c.platforms):
+                # "18 Rafale, a deal that included 12 second-hand jets and six new-build aircraft": parts; a list
+                # item naming a platform of its own is its own ("including 15 F-7M jets, two P18N OPVs")
+                part_end = q.end
+                continue
             for d in targets:
                 if prio > d.qty_prio:
                     d.quantity, d.qty_prio = rng, prio

@@ -229,6 +229,26 @@ _SIGNS = re.compile(r"\b(?:signed(?!\s+off\b)|signs(?!\s+off\b)|inked|sealed|cli
                     re.I)  # ... in a sentence that signs nothing itself ("signed for 12 jets; the support deal is yet to be")
 
 
+# a deal near, not made: "India is nearing a deal to purchase 36 jets", "Egypt is close to concluding a $3bn deal",
+# "the two sides are expected to seal the deal next week"; read only in a sentence naming the deal's buyer (`_near`):
+# "we are close to concluding a deal with one Asian country" tells another sale than the one beside it
+_NEAR_DEAL = re.compile(
+    r"\b(?:(?:nearing|close\s+to|closer\s+to)\s+(?:(?:concluding|completing|finali[sz]ing|signing|sealing|clinching|"
+    r"striking)\s+)?|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to\s+(?:sign|seal|ink|conclude|finali[sz]e|clinch)\s+)"
+    r"(?:a|an|the)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:deal|agreement|contract)\b", re.I)
+
+
+def _near(deal: Deal, clauses: list[Clause]) -> bool:
+    """Does a sentence of the deal that names its buyer tell a deal near (`_NEAR_DEAL`), signing nothing itself?"""
+    for i in sorted({c.clause for c in deal.claims} | set(deal.clauses)):
+        if 0 <= i < len(clauses):
+            c = clauses[i]
+            if deal.recipient in {ent.code for _, _, ent in c.countries if ent.code} and _NEAR_DEAL.search(
+                    c.sent.text) and not _SIGNS.search(_NEAR_DEAL.sub(" ", c.sent.text)):
+                return True
+    return False
+
+
 # a supplier government's approval of a possible sale, the buyer's signature still to come: offered ("the State
 # Department approved the possible sale of 20 F-16s", "Washington has cleared the sale of up to 220 Tomahawks")
 _APPROVED_SALE = re.compile(
@@ -401,6 +421,8 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
             return "offered"
     if status == "signed" and not deal.delivered and any(
             _NOT_YET_SIGNED.search(t) and not _SIGNS.search(_NOT_YET_SIGNED.sub(" ", t)) for t in cited):
+        return "negotiating"
+    if status == "signed" and not deal.delivered and _near(deal, clauses):
         return "negotiating"
     if status == "signed" and not deal.follow_on and _in_fleet(deal, clauses):
         return "completed"

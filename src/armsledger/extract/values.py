@@ -27,6 +27,8 @@ _PREFIX = {
     "rp": "IDR", "myr": "MYR", "rm": "MYR", "sgd": "SGD", "s$": "SGD", "php": "PHP", "₱": "PHP",
     "thb": "THB", "twd": "TWD", "nt$": "TWD", "hkd": "HKD", "hk$": "HKD", "czk": "CZK", "huf": "HUF",
     "ron": "RON", "mxn": "MXN", "kwd": "KWD", "vnd": "VND", "ngn": "NGN", "₦": "NGN", "jpy¥": "JPY",
+    "qr": "QAR", "sh": "KES", "ksh": "KES", "kshs": "KES", "kes": "KES", "ush": "UGX", "shs": "UGX", "ugx": "UGX",
+    "tsh": "TZS", "tzs": "TZS",
 }
 # currency names written after the number
 _SUFFIX = {
@@ -68,7 +70,10 @@ _RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?:[$€£₹]\s?)?{NUM}(?={_SEP}
 # `_NUM_START`; the peso's "P" only with a scale after it. The word boundary is checked after the first letter
 # (`(?<!\w.)`, the same test): an expression that begins with letters is searched for by them, one that begins
 # with `\b` is tried at every character of the text (twice as slow over the training texts)
-_GLUED = re.compile(r"(?:R(?<!\w.)(?:M|s)|P(?<!\w.))(?=\d)")
+# Gulf, East African and Nigerian papers write their own currency so too ("Dh5.7 billion", "QR2.6bn", "Sh140 billion",
+# "KSh3 billion", "Shs50 billion", "N1 billion"); the naira's "N", like the peso's "P", only with a scale after it
+_GLUED = re.compile(r"(?:R(?<!\w.)(?:M|s|p)|P(?<!\w.)|D(?<!\w.)hs?|Q(?<!\w.)R|[KUT](?<!\w.)Shs?|S(?<!\w.)hs?|"
+                    r"N(?<!\w.))(?=\d)")
 
 _UNITS = {
     "squadron": "squadron", "regiment": "regiment", "battery": "battery", "batteries": "battery",
@@ -89,12 +94,17 @@ _unit_alt = "|".join(sorted({re.escape(u) for u in _UNITS} | {"batteries", "torp
 _QQUAL = (r"(?:(?P<qual>over|more than|up to|about|around|nearly|almost|at least|some|as many as|"
           r"fewer than|less than|roughly|approximately|an estimated)\s+)?")
 _QQUAL_BEFORE = Caseless(re.compile(_QQUAL.rstrip("?") + "$", re.I))
+# words that do not stand between a count and its noun: an article, a verb, a month after a day ("16 February Egypt
+# ordered the FREMM frigate", "5 is a light tank", "26 onto an Antonov cargo plane", "6 the same aircraft")
+_NOT_IN_NOUN = (r"(?:the|an?(?=\s)|onto|into|aboard|is|was|were|are|has|had|have|will|would|took|"
+                r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?=\s))")
 # a count, its scale ("two dozen jets": 24; "half a dozen boats": 6) and its noun
 QTY_RE = re.compile(
     rf"(?P<num>{NUM})(?:\s+(?P<scale>lakh|crore|million|thousand|hundred|dozen))?"
     rf"(?:\s*(?:to|-|–|or)\s*(?P<num2>{NUM}))?"
     rf"\s+(?:(?P<more>more|additional|further|new|extra|remaining|outstanding|other)\s+)?"
-    rf"(?P<mods>(?:(?!(?:of|and|for|per|in|by|to|from|with|than|at|on|each|years?|months?|km|kilometres?|mach|or)\b)[\w'’./-]+\s+){{0,5}})(?P<unit>{_unit_alt})(?:s|es)?\b",
+    rf"(?P<mods>(?:(?!(?:of|and|for|per|in|by|to|from|with|than|at|on|each|years?|months?|km|kilometres?|mach|or|"
+    rf"{_NOT_IN_NOUN})\b)[\w'’./-]+\s+){{0,5}})(?P<unit>{_unit_alt})(?:s|es)?\b",
     re.I)
 # a part told against a whole whose noun follows: "export 48 of its KAAN fighter jets", "Nine of the systems are meant
 # for Belgium", "bought three of the aircraft"; not where the whole has its own count ("24 of the 48 howitzers": the
@@ -188,13 +198,13 @@ def find_money(text: str) -> list[Money]:
         num = parse_number(m.group())
         if num is None:
             continue
-        if text[ns - 1:ns] == "P" and ns > 0 and text[ns - 2:ns - 1] not in ("R", "S"):  # the peso, glued: "P450 million"
+        if text[ns - 1:ns] in ("P", "N") and ns > 0 and text[ns - 2:ns - 1] not in ("R", "S"):  # glued: "P450 million"
             after = _PREFIX_AFTER.match(text, ne)
             if not after["scale"] or (ns > 1 and text[ns - 2].isalnum()):
                 continue
             amount = round(num * scale_of(after["scale"]), 2)
             q = _QUAL_BEFORE.search(text, max(0, ns - 31), ns - 1)
-            found.append(Money(ns - 1, after.end(), text[ns - 1:after.end()], amount, "PHP",
+            found.append(Money(ns - 1, after.end(), text[ns - 1:after.end()], amount, "PHP" if text[ns - 1] == "P" else "NGN",
                                text[q.start("qual"):q.end("qual")] if q else None, _in_parens(text, ns - 1, after.end())))
             last_end = after.end()
             continue
@@ -202,7 +212,7 @@ def find_money(text: str) -> list[Money]:
         scale = None
         if cb:
             cur_text = cb["cur"].lower()
-            if cur_text in ("rs", "rs.", "sr", "rm", "rp", "dh") and not text[cb.start("cur")].isupper():
+            if cur_text in ("rs", "rs.", "sr", "rm", "rp", "dh", "dhs", "sh", "shs", "qr") and not text[cb.start("cur")].isupper():
                 cb = None
             elif cur_text == "try" and cb["cur"] != "TRY":
                 cb = None
