@@ -2,8 +2,8 @@
 date of the words before it ("ordered ... in 2014, though deliveries ... started in 2016"); a signing of an accord
 short of a purchase (a letter of intent by its initials, an agreement in principle, a broad cooperation accord, a
 trade accord) is an AGREEMENT, not a DEAL_SIGNED; an AGREEMENT read from a signing takes the date its accord's
-word holds, and the signing's own day rather than the day a statement reported it. On sentences written for the
-test."""
+word holds, and the signing's own day rather than the day a statement reported it; "meet" as "satisfy" ("met its
+goal", "meeting NATO's benchmark", "meet Baghdad's requests") is no meeting. On sentences written for the test."""
 from __future__ import annotations
 
 import pytest
@@ -70,3 +70,27 @@ def test_an_agreement_reported_later_takes_the_signing_s_day(extractor):
             "opens the way to a contract.")
     agreements = [d for t, d in typed(extractor, text) if t == "AGREEMENT"]
     assert "2024-06-01" in agreements and "2024-06-03" not in agreements, agreements
+
+
+# "meet" as "satisfy": a commitment, a request, a goal, a benchmark, a requirement, a challenge met is no meeting
+@pytest.mark.parametrize("text", [
+    "Defence Minister Sergei Shoigu said Russia would meet its commitments to Venezuela on the Su-30 contract.",
+    "Foreign Minister Sergei Lavrov said Moscow would do everything to meet Baghdad's requests for Russian-made weapons.",
+    "Navy chief Admiral Ronald Lorenzana said the navy had met its goal of signing the corvette contract with South "
+    "Korea.",
+    "Defence Minister Bill Blair said Canada was meeting NATO's benchmark of spending two per cent of GDP on defence.",
+    "Air Force chief Lars Helmrich said the C-390 met all the requirements of the Swedish air force.",
+    "President Ferdinand Marcos said the Philippines needs more BrahMos batteries to meet the security challenges in "
+    "the region.",
+])
+def test_a_need_met_is_no_meeting(extractor, text):
+    assert not any(t == "MEETING" for t, _ in typed(extractor, text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Defence Minister Rajnath Singh met his Philippine counterpart Gilberto Teodoro on Monday to discuss the "
+    "requirements of the navy.",
+    "Rajnath Singh held a meeting with Gilberto Teodoro on the navy's requirements on Monday.",
+])
+def test_a_meeting_on_requirements_is_still_a_meeting(extractor, text):
+    assert ("MEETING", "2024-06-03") in typed(extractor, text)
