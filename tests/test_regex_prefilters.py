@@ -18,6 +18,7 @@ TEXTS = [
     "The company Rheinmetall AG and the start-up Helsing, the startup Anduril, think tank Cato and think-tank RAND said.",
     "Defence firm Saab won. The shipbuilder Naval Group and subsidiary MBDA Italia; a bank The Bank; group In Paris.",
     "The port of Limassol, the town of Andijan; outside Liboi, near Bethesda, and in Kant, where the boats were built.",
+    "Though the order was placed in 2011, deliveries began in 2013, although-athough thoughtful; even though it slipped.",
     "Ann Kowal is Defense News' Poland correspondent.\nAbout Ann Kowal\nFrom Ann Kowal, Abuja\nAnn Kowal\n1/19/2022",
     "The frigate at sunrise. Ann Kowal/The Canadian Press\nBob Lee (@blee) Published 3 May\nJo Ray/Reuters",
     "sales were high; 'said' and 'says' inside words: unsaid, essays, wadded, rewrote, unexplained, betweenwhile.",
@@ -42,7 +43,7 @@ _BODY_BY_NOUN = re.compile(
     r"newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank)[ \t]+[\"“]?"
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
-_CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b)", re.I)
+_CLAUSE_BREAK = re.compile(r"(?:,\s+and\b|\band that\b|;|\bwhile\b|\bbut\b|\bwhereas\b|\bthough\b|\balthough\b)", re.I)
 
 
 def _found(it) -> list:

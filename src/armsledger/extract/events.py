@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..model import Span
-from .context import Clause, Trigger
+from .context import NO_PURCHASE_ACCORDS, Clause, Trigger
 from .dates import DateMention, after, reported_at
 from .deals import COOPERATION_PACT, NOT_PURCHASE, DealBook, assign_triggers, notice_caveat, unique
 from .entities import HEAD_ROLES, Entities, Entity
@@ -25,9 +25,12 @@ from .tenses import CAME, HAVE, WAS
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|sign\b|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
                          r"placed|ordered|orders? for|agreed to|has acquired|acquired|export order)", re.I)
 _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face|despite|penalt\w*)\b", re.I)
+# where a clause ends: "X, and", "and that", ";", "while", "whereas", "but", "though", "although" (a date on the far side of
+# one is another clause's: "placed an order with China in 2011, though the deliveries began in early 2013")
 # (`\bword` written `w(?<!\w.)ord`, the same test, so that the search skips to the characters a break begins with; no
 # two branches can match at one place, so their order is free; searched as its twin over the lower-cased text)
-_CLAUSE_BREAK = Caseless(re.compile(r"(?:,\s+and\b|a(?<!\w.)nd that\b|;|w(?<!\w.)h(?:ile|ereas)\b|b(?<!\w.)ut\b)", re.I))
+_CLAUSE_BREAK = Caseless(re.compile(r"(?:,\s+and\b|a(?<!\w.)nd that\b|;|w(?<!\w.)h(?:ile|ereas)\b|b(?<!\w.)ut\b|"
+                                    r"t(?<!\w.)hough\b|a(?<!\w.)lthough\b)", re.I))
 _NOT_A_DELIVERY = re.compile(r"\b(?:until|till|before|once|as soon as)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
                              re.I)
 _ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initially|originally|first)\s+"
@@ -70,6 +73,16 @@ _PAST_SIGN = re.compile(r"(?:signed|inked|clinched|concluded|sealed|struck|award
                         r"acquired)\b", re.I)
 # a signing into law: "signed into law a bill", "signed a defense bill": no deal signed
 _SIGNED_LAW = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:bill|law|act|decree)\b)", re.I)
+
+# a signing of an accord short of a purchase, besides `deals.NOT_PURCHASE` and `deals.COOPERATION_PACT`: a letter of
+# intent by its initials ("signed an LOI with Leonardo for the induction of"), an agreement in principle ("signed an
+# in-principle agreement for Australia to supply"), a broad accord of cooperation ("signed a comprehensive cooperation
+# agreement with Peru to move forward with plans to export"), a trade, peace or nuclear accord ("the two countries
+# signed a free trade agreement in 2020"): an AGREEMENT, no purchase signed
+_ACCORD_SIGNED = re.compile(r"\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}?(?:lois?|in-principle\s+(?:agreement|accord)|"
+                            r"(?:agreement|accord)\s+in\s+principle|(?:comprehensive|broad|wide-ranging)\s+(?:[\w-]+\s+)?"
+                            r"(?:co-?operation|partnership)\s+(?:agreement|accord|pact)|"
+                            rf"(?:free\s+)?(?:{NO_PURCHASE_ACCORDS})\s+(?:deal|agreement|accord|treaty|pact))\b", re.I)
 
 # a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed"
 _UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
@@ -623,7 +636,16 @@ class _Sentence:
             return  # "Trump signed a defense bill with a provision that ...": a law, no deal signed
         if notice_caveat(t, self.text, c.start):
             return  # "the notice does not mean that a contract has been signed or that negotiations have concluded"
-        if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end) or COOPERATION_PACT.match(self.text, t.end)):
+        if t.kind == "sign" and (NOT_PURCHASE.match(self.text, t.end) or COOPERATION_PACT.match(self.text, t.end)
+                                 or _ACCORD_SIGNED.match(self.text, t.end)):
+            if dm is None:  # "signed a memorandum on the K2 tanks in 2020": the date the accord's own word holds
+                dm = next((x for x in (self.date_for(y) for y in c.found("event", ("AGREEMENT",))) if x is not None), None)
+            if dm is not None and reported_at(self.text, dm.start, c.start):
+                # "said on Monday that it has signed a memorandum ...; the agreement, signed on Saturday by ...": the
+                # day the next words or the next sentence give the signing, not the statement's
+                hi = self.finder.clauses[self.i + 1].end if self.i + 1 < len(self.finder.clauses) else c.end
+                dm = self._told_after(t) or next((d.signed for d in targets if d.signed is not None and c.start <= d.signed.start < hi
+                                                  and not reported_at(self.text, d.signed.start)), None) or dm
             self.add("AGREEMENT", self.status_for(t, dm, "scheduled"), dm,
                      self._people() + self._orgs("defence company", "state exporter", "government body", "ministry"),
                      pairs, [])
