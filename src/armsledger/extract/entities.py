@@ -724,6 +724,9 @@ _FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
 # South Korea's, in a report that names no North Korea (`EntityFinder._korea_alone`)
 _KOREA_ALONE = re.compile(r"(?<![\w.-])(?<!South )(?<!North )(?<!South-)(?<!North-)(?<!S\. )(?<!N\. )"
                           r"Korea(?:ns?)?(?!\w)")
+# the initials of the US and the UK where the catalogue's "U.S." and "U.K." are not read: joined by a hyphen to what
+# follows them ("U.S.-built jets", "U.S.-Japan talks", a single token) or without their last stop ("the U.S and PNG")
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:(?P<us>U\.S\.|U\.S(?=[ \t,;:)]))|(?P<uk>U\.K\.))(?=-[A-Za-z]|(?<=S)[ \t,;:)])")
 _NORTH_KOREA = re.compile(r"North[ -]Korea|N\.? Korea|DPRK|Pyongyang|Democratic People's Republic|Kim Jong")
 # a sea's or a region's one-word name before the states by it ("the Baltic nations", "a Pacific island state", "the
 # Baltic NATO member", "the Gulf kingdom", "a Gulf Arab state"): the region's countries, not the sea or the region
@@ -1208,6 +1211,7 @@ class EntityFinder:
         ents = Entities()
         self._catalogue_hits(text, hits, ents)
         self._korea_alone(text, ents)
+        self._dotted_initials(text, ents)
         self._makers_in_platform_names(ents)
         self._people(text, ents, offices)
         self._organisations(text, ents)
@@ -1339,6 +1343,17 @@ class EntityFinder:
                 ents.mention(ent, span)
             else:
                 ent.add(span)
+
+    def _dotted_initials(self, text: str, ents: Entities) -> None:
+        """"U.S.-built", "U.S.-Japan", "U.K.-made", "the U.S and": the US or the UK (`_DOTTED_INITIALS`), a mention
+        of the country the catalogue's names do not find there."""
+        for m in _DOTTED_INITIALS.finditer(text) if "U." in text else ():
+            code = "USA" if m["us"] else "GBR"
+            entry = self.cat.get("country", code)
+            if entry is None or ents.covered(m.start(), m.end()) is not None:
+                continue
+            ent = ents.get_or_add(("country", code), lambda: self._entity_from(entry))
+            ents.mention(ent, Span(m.start(), m.end(), m.group()))
 
     def _country_in_name(self, text: str, ents: Entities, h: Hit, code: str) -> None:
         """A catalogue body whose name holds its own country ("Royal Malaysian Air Force", "Armed Forces of the
