@@ -380,7 +380,9 @@ _HEADS_FIRST = (r"Directorate[- ]General|General Staff|Department|Office|Council
 _HEAD_OF = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for|on)\s")
 _BODY_HEADED = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s.+|.+\s(?:{_INSTITUTION_HEADS}|{_LEGAL}|Co\.?)", re.S)
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
-# "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
+# "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo"), an
+# airport in lower case ("Phu Cat airport", "the Batajnica military airport") and a port ("Constanta Port"; not "Port"
+# opening the next name, "Port Said")
 _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "air station": "base",
                 "naval air station": "base", "military base": "base", "international airport": "airport",
                 "airport": "airport", "province": "region", "prefecture": "region", "oblast": "region",
@@ -390,7 +392,8 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "cathedral": "venue", "mosque": "venue", "complex": "venue", "cantonment": "base", "stadium": "venue",
                 "club": "venue", "air force base": "base", "air force station": "base", "naval station": "base",
                 "training ground": "base", "test range": "base", "proving ground": "base", "firing range": "base",
-                "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water"}
+                "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water",
+                "military airport": "airport", "port": "port"}
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp"})
@@ -398,14 +401,14 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                                   r"Naval Station|Training Ground|Test Range|Proving Ground|Firing Range|Barracks|Garrison|"
                                   r"Cosmodrome|Harbour|Harbor|Air Base|Airbase|Naval Air Station|"
                                   r"Naval Base|Air Station|Military Base|air base|airbase|naval base|military base|military camp|"
-                                  r"International Airport|Airport|Province|province|"
+                                  r"International Airport|Airport|military airport|airport|Port(?![ \t]*\n?[ \t]*[A-Z])|Province|province|"
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|region|District|district|"
                                   r"River|river|Strait|Peninsula|Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|"
                                   r"Complex|Cantonment|Stadium|Club))(?=[\s,.;:)'’]|$)"),
                        r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
                                      "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
                                      "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
-                                     "Club|Ground|Range|Barracks|Garrison|Cosmodrome|Harbour|Harbor".split("|")) + r")\b",
+                                     "Club|Ground|Range|Barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port".split("|")) + r")\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
                              # one word at most ends at a boundary where another begins, so the order does not matter)
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
