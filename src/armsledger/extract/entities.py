@@ -179,6 +179,14 @@ _CAPS_NAME = r"[A-Z][A-Z'-]+(?:\s[A-Z][A-Z'-]+){1,2}\b"  # "By MATTHEW LEE and S
 NAME = rf"{_NAME_TOKEN}(?:\s(?:{_PARTICLE}\s){{0,2}}{_NAME_TOKEN}){{1,3}}"
 _A_NAME = re.compile(NAME)
 _LINE_NAME = NAME.replace(r"\s", r"[ \t]")  # a name that does not run on into the next line of page furniture
+# a byline on a line of its own, the date or time it was posted (or how long it takes to read) on the next line:
+# "Ann Kowal\n1/19/2022", "Ann Kowal\nPublished ...", "Ann Kowal\nWednesday, May 03, 2017", "Ann Kowal ▼\nFebruary 24,
+# 2020", "Ann Kowal\n09:01 - 20/02/2018", "Ann Kowal\n6 Min Read"
+_DATED_BYLINE = re.compile(
+    rf"(?m)^[ \t]*(?!By[ \t])(?P<names>{_LINE_NAME})[ \t]*(?:▼[ \t]*)?\n[ \t]*"
+    r"(?=\d{1,4}[/:.-]\d|Published|Updated|Posted|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d"
+    r"|\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\d+[ \t]+[Mm]in(?:ute)?s?[ \t]+[Rr]ead\b)")
 _HONORIFIC = r"(?:(?:Mr|Mrs|Ms|Dr|Shri|Smt|Sheikh|Gen|Lt Gen|Maj Gen|Adm|Air Chief Marshal|Air Marshal|General|Admiral)\.?\s+)?"
 # junior ranks, no office the catalogue names a person by ("Major" and "Lieutenant" are common words before a
 # capitalised one: "Major General", "a Major Defence Partner"), stripped only from the front of a name already found
@@ -188,6 +196,12 @@ _JUNIOR_RANKS = {"Major", "Maj", "Lieutenant", "Lt", "First Lieutenant", "Second
                  "Corporal", "Cpl", "Warrant Officer", "Petty Officer", "Chief Petty Officer", "Ensign"}
 # ranks written short, that end no name ("Rear Adm", "Meanwhile Gen" are a rank before the name, not one)
 _RANK_ABBREVIATIONS = frozenset("Gen Adm Col Lt Maj Brig Capt Cdr Cmdr Sgt Cpl Gov Sen Rep Cdre".split())
+# what a counterpart may be before its country ("his visiting Vietnamese counterpart", "the new Malaysian counterpart");
+# a counterpart without "his" or "her" before it names its country ("talks with Malaysian counterpart Ann Kowal"), and
+# a firm's counterpart is a firm ("its Qatari counterpart Barzan Holding", "Turkish counterpart Aselsan Group")
+_COUNTERPART_ADJ = r"(?:visiting|new|former|incoming|outgoing|then)"
+_FIRM_WORD_LAST = re.compile(r"\s(?:Holding|Group|Company|Corporation|Industries|Holdings|Systems|Technologies|Aerospace|"
+                             r"Defen[cs]e|Shipyards?|Limited|Ltd|Inc|International)\.?$")
 # plural nouns of the people of a body that open its name at a sentence's start ("Officials of the Defence
 # Procurement Agency inspected ..."): the body is what follows "of (the)"
 _PEOPLE_OF = re.compile(r"(?:Officials|Staff|Members|Representatives|Officers|Employees|Experts|Delegates|Personnel|"
@@ -289,11 +303,9 @@ _WRITER_LINES = (
                rf"(?:[\w'’-]+\s+){{0,4}}?(?:correspondent|reporter|journalist|columnist|contributor|staff writer|editor)\b"),
     re.compile(rf"(?m)^[ \t]*About[ \t]+(?P<names>{_LINE_NAME})[ \t]*$"),
     re.compile(rf"(?m)^[ \t]*From[ \t]+(?P<names>{_LINE_NAME}),[ \t]+[A-Z][\w-]+[ \t]*$"),
-    # a name on a line of its own above the date and time it was posted, or before the writer's handle: "Ann Kowal\n
-    # 1/19/2022", "Ann Kowal\nPublished ...", "Ann Kowal (@akowal) Published ..."
-    re.compile(r"(?m)^[ \t]*(?!By\b)(?P<names>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[ \t]*(?:\n[ \t]*"
-               r"(?:\d{1,4}[/:.-]\d|Published|Updated|Posted|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d)"
-               r"|[ \t]+\(@\w+\))"),
+    # a name on a line of its own before the writer's handle: "Ann Kowal (@akowal) Published ..." (above the date it
+    # was posted: `_DATED_BYLINE`)
+    re.compile(r"(?m)^[ \t]*(?!By\b)(?P<names>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})[ \t]+\(@\w+\)"),
     # a picture credit after its caption, the name before a slash and the outlet: "... at sunrise. Ann Kowal/The
     # Canadian Press"
     re.compile(r"(?m)(?:^|(?<=[.)])|(?<=[.)] ))[ \t]*(?P<names>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
@@ -368,7 +380,9 @@ _HEADS_FIRST = (r"Directorate[- ]General|General Staff|Department|Office|Council
 _HEAD_OF = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for|on)\s")
 _BODY_HEADED = re.compile(rf"(?:{_HEADS_FIRST})\s+(?:of|for)\s.+|.+\s(?:{_INSTITUTION_HEADS}|{_LEGAL}|Co\.?)", re.S)
 # places named by their form: capitalised words ending (or, for bases, starting) in what they are ("Balad Air Base",
-# "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo")
+# "Narita International Airport", "Kanagawa Prefecture", "Cavite province", "Danube River", "Camp Aguinaldo"), an
+# airport in lower case ("Phu Cat airport", "the Batajnica military airport") and a port ("Constanta Port"; not "Port"
+# opening the next name, "Port Said")
 _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "air station": "base",
                 "naval air station": "base", "military base": "base", "international airport": "airport",
                 "airport": "airport", "province": "region", "prefecture": "region", "oblast": "region",
@@ -378,7 +392,8 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "cathedral": "venue", "mosque": "venue", "complex": "venue", "cantonment": "base", "stadium": "venue",
                 "club": "venue", "air force base": "base", "air force station": "base", "naval station": "base",
                 "training ground": "base", "test range": "base", "proving ground": "base", "firing range": "base",
-                "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water"}
+                "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water",
+                "military airport": "airport", "port": "port"}
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp"})
@@ -386,14 +401,14 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                                   r"Naval Station|Training Ground|Test Range|Proving Ground|Firing Range|Barracks|Garrison|"
                                   r"Cosmodrome|Harbour|Harbor|Air Base|Airbase|Naval Air Station|"
                                   r"Naval Base|Air Station|Military Base|air base|airbase|naval base|military base|military camp|"
-                                  r"International Airport|Airport|Province|province|"
+                                  r"International Airport|Airport|military airport|airport|Port(?![ \t]*\n?[ \t]*[A-Z])|Province|province|"
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|region|District|district|"
                                   r"River|river|Strait|Peninsula|Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|"
                                   r"Complex|Cantonment|Stadium|Club))(?=[\s,.;:)'’]|$)"),
                        r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
                                      "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
                                      "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
-                                     "Club|Ground|Range|Barracks|Garrison|Cosmodrome|Harbour|Harbor".split("|")) + r")\b",
+                                     "Club|Ground|Range|Barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port".split("|")) + r")\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
                              # one word at most ends at a boundary where another begins, so the order does not matter)
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
@@ -713,6 +728,9 @@ _FAMILY_PREFIXES = ("Al-", "al-", "El-", "el-")
 # South Korea's, in a report that names no North Korea (`EntityFinder._korea_alone`)
 _KOREA_ALONE = re.compile(r"(?<![\w.-])(?<!South )(?<!North )(?<!South-)(?<!North-)(?<!S\. )(?<!N\. )"
                           r"Korea(?:ns?)?(?!\w)")
+# the initials of the US and the UK where the catalogue's "U.S." and "U.K." are not read: joined by a hyphen to what
+# follows them ("U.S.-built jets", "U.S.-Japan talks", a single token) or without their last stop ("the U.S and PNG")
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])(?:(?P<us>U\.S\.|U\.S(?=[ \t,;:)]))|(?P<uk>U\.K\.))(?=-[A-Za-z]|(?<=S)[ \t,;:)])")
 _NORTH_KOREA = re.compile(r"North[ -]Korea|N\.? Korea|DPRK|Pyongyang|Democratic People's Republic|Kim Jong")
 # a sea's or a region's one-word name before the states by it ("the Baltic nations", "a Pacific island state", "the
 # Baltic NATO member", "the Gulf kingdom", "a Gulf Arab state"): the region's countries, not the sea or the region
@@ -783,7 +801,7 @@ _APPOS_AFTER_NAME = re.compile(
 _OFFICE_OF_WORDS = re.compile(r"[ \t]+(?:for|of|to)[ \t]+(?P<words>(?:[\w&'’.-]+[ \t]+){1,6}?[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+"
                               r"(?:[ \t]+[A-Z][\w'’-]+){0,2})(?=[ \t]*(?:,|\.|\s+[a-z]|\s*$))")
 # words that make a credited "name" an outlet's, a firm's or a thing's
-_NOT_CREDIT_NAME = {"news", "shipyard", "times", "daily", "post", "press", "agency", "media", "images", "photo", "group",
+_NOT_CREDIT_NAME = {"news", "bureau", "staff", "desk", "shipyard", "times", "daily", "post", "press", "agency", "media", "images", "photo", "group",
                     "television", "radio", "online", "herald", "tribune", "journal", "systems", "goggles"}
 # the organisations that speak for a state, and name its country as its name does ("the Kenyan army", "the
 # Indonesian Ministry of Defence"): a buyer's own bodies
@@ -1066,9 +1084,10 @@ class EntityFinder:
             rf",\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
             rf"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?i:{office_alt})\b")
         self._counterpart = rx(
-            rf"\b(?:his|her|their)\s+(?:(?P<dem>[A-Z][\w-]+)\s+)?counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
+            rf"\b(?:(?:his|her|their)\s+(?:{_COUNTERPART_ADJ}\s+)?|{_COUNTERPART_ADJ}\s+|(?=[A-Z]))(?:(?P<dem>[A-Z][\w-]+)\s+)?"
+            rf"counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
         self._byline = re.compile(rf"(?m)^[ \t]*\(?By\s+(?:(?:[a-z]+\s+){{0,3}}(?:correspondent|reporter|editor|writer)\s+)?"
-                                  rf"(?P<names>(?:{_CAPS_NAME}|{NAME})(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:{_CAPS_NAME}|{NAME}))*)")
+                                  rf"(?P<names>(?:{_CAPS_NAME}|{_LINE_NAME})(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:{_CAPS_NAME}|{_LINE_NAME}))*)")
         # a photo credit: "(AP Photo/Evan Vucci)", "(AP: Evan Vucci)", "(Agência Brasil / Tânia Rêgo)"
         self._photo = re.compile(rf"\((?:[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,3}})(?:\s+Photo)?\s*[:/]\s*(?P<names>{NAME})\)")
         # "Photo:\nABC News / Oliver Chaseling": a credit line without brackets
@@ -1092,7 +1111,7 @@ class EntityFinder:
         self._credit_more = re.compile(
             # the heads grouped by their first letter, `(?<!\w.)` after it being `\b` before it: the search skips to
             # those letters instead of trying every character (4x faster)
-            rf"(?:W(?<!\w.)ritten\s+by|T(?<!\w.)(?:ranslated\s+by|ext\s+by)|E(?<!\w.)(?:dited\s+(?:and\s+translated\s+)?by|ditors?:)"
+            rf"(?:A(?<!\w.)uthors?:|W(?<!\w.)ritten\s+by|T(?<!\w.)(?:ranslated\s+by|ext\s+by)|E(?<!\w.)(?:dited\s+(?:and\s+translated\s+)?by|ditors?:)"
             rf"|B(?<!\w.)y(?<=[a-z0-9] By)(?=\s+[A-Z][a-z]))\s+"
             rf"(?P<names>{_LINE_NAME}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+){_LINE_NAME})*)")
         self._descriptor = re.compile(_lead("expert|analyst|lawmaker|legislator|researcher|professor|spokesperson|"
@@ -1196,6 +1215,7 @@ class EntityFinder:
         ents = Entities()
         self._catalogue_hits(text, hits, ents)
         self._korea_alone(text, ents)
+        self._dotted_initials(text, ents)
         self._makers_in_platform_names(ents)
         self._people(text, ents, offices)
         self._organisations(text, ents)
@@ -1327,6 +1347,17 @@ class EntityFinder:
                 ents.mention(ent, span)
             else:
                 ent.add(span)
+
+    def _dotted_initials(self, text: str, ents: Entities) -> None:
+        """"U.S.-built", "U.S.-Japan", "U.K.-made", "the U.S and": the US or the UK (`_DOTTED_INITIALS`), a mention
+        of the country the catalogue's names do not find there."""
+        for m in _DOTTED_INITIALS.finditer(text) if "U." in text else ():
+            code = "USA" if m["us"] else "GBR"
+            entry = self.cat.get("country", code)
+            if entry is None or ents.covered(m.start(), m.end()) is not None:
+                continue
+            ent = ents.get_or_add(("country", code), lambda: self._entity_from(entry))
+            ents.mention(ent, Span(m.start(), m.end(), m.group()))
 
     def _country_in_name(self, text: str, ents: Entities, h: Hit, code: str) -> None:
         """A catalogue body whose name holds its own country ("Royal Malaysian Air Force", "Armed Forces of the
@@ -1519,6 +1550,8 @@ class EntityFinder:
 
     def _people(self, text: str, ents: Entities, offices: list[Hit] | None = None) -> None:
         for m in self._counterpart.finditer(text) if "counterpart" in text else ():
+            if _FIRM_WORD_LAST.search(m["name"]):
+                continue
             country = self._country_at(text, ents, m.start("dem"), m.end("dem")) if m["dem"] else None
             role = None
             if m["title"]:
@@ -1582,6 +1615,13 @@ class EntityFinder:
             self._credited(text, ents, m, "reporter")
         for m in self._where_byline.finditer(text) if " in " in text or " ago" in text else ():
             if not ents.in_range(m.start("names"), m.end("names") - 1) and not self._headline_words(text, m):
+                self._credited(text, ents, m, "reporter")
+        for m in _DATED_BYLINE.finditer(text) if "\n" in text else ():
+            # (a headline above its date is no byline: none of a name's words is written in lower case elsewhere)
+            words = m["names"].split()
+            if len(words) >= 2 and not m["names"].isupper() and not ents.in_range(m.start("names"), m.end("names") - 1) \
+                    and not any(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words) \
+                    and not any(w.casefold() in self._title_words() for w in words):
                 self._credited(text, ents, m, "reporter")
         for m in self._photo.finditer(text) if "(" in text else ():
             self._credited(text, ents, m, "photographer")
@@ -2849,7 +2889,7 @@ def _words_spans(words: tuple[str, ...], text: str):
 # expression needs (`str.find` is far quicker than the expression's scan): a credit line, an embassy.
 _CREDIT_WORDS = ("Production", "Reporting", "Editing", "Writing", "Additional", "Video", "Photo", "editing", "writing",
                  "additional", "ompiled")  # `self._credit`'s heads
-_CREDIT_MORE_WORDS = ("Written", "Translated", "Edited", "Text", "Editor", "By")  # `self._credit_more`'s
+_CREDIT_MORE_WORDS = ("Author", "Written", "Translated", "Edited", "Text", "Editor", "By")  # `self._credit_more`'s
 _EMBASSY_WORDS = ("mbassy", "residency", "government")  # `self._embassy`'s
 
 
