@@ -89,7 +89,7 @@ def test_a_bare_name_in_other_news_is_no_platform(extractor, text):
     "Austria will retire its Typhoons by 2030 and look for new fighter jets.",
 ])
 def test_typhoons_with_a_defence_word_near_them_are_the_eurofighter(extractor, text):
-    assert ("Eurofighter Typhoon", "GBR") in catalogued(extractor, text)
+    assert ("Eurofighter Typhoon", "DEU") in catalogued(extractor, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -99,4 +99,4 @@ def test_typhoons_with_a_defence_word_near_them_are_the_eurofighter(extractor, t
     "The Typhoons, a junior hockey team from Ontario, won the regional final on Sunday.",
 ])
 def test_typhoons_in_other_news_are_no_platform(extractor, text):
-    assert ("Eurofighter Typhoon", "GBR") not in catalogued(extractor, text)
+    assert ("Eurofighter Typhoon", "DEU") not in catalogued(extractor, text)

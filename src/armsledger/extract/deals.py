@@ -695,17 +695,10 @@ class DealFinder:
         partners = plat.extra.get("partners") or []
         if partners:
             members = [plat.country, *partners]
-            maker = plat.extra.get("maker")
             for pool in (c.countries + c.orgs, self._article_countries()):
-                # the maker's own company speaks for the lead member ("Airbus Defence and Space delivered the
-                # A400M": Spain, where it is built, not the company's seat); where the lead member is named among
-                # others, it sells (Germany, a buyer of the A400M, and Spain, where it is built)
-                named_members = [plat.country if maker and ent.kind != "country" and ent.name == maker
-                                 else ent.code or ent.country for _, _, ent in pool
-                                 if (ent.code or ent.country) in members
-                                 or maker and ent.kind != "country" and ent.name == maker]
+                named_members = [ent.code or ent.country for _, _, ent in pool if (ent.code or ent.country) in members]
                 if named_members:
-                    return plat.country if plat.country in named_members else named_members[0]
+                    return named_members[0]
         # "Turkey signed a deal with Britain / with BAE Systems for 20 Typhoons": the party contracted with sells,
         # unless the platform's own country is named in the sentence ("the US signed a deal with India")
         named = {ent.code or ent.country for _, _, ent in c.countries}
