@@ -69,6 +69,10 @@ _GUARD_NOUNS = re.compile(
 _DEFENCE_NEAR: list[Caseless] = []
 
 
+# a dollar amount after a country's name: the name is the currency's ("U.S. $1.3 billion", "US $40 million")
+_CURRENCY_AFTER = re.compile(r" ?\$ ?\d")
+
+
 def _defence_near(text: str, start: int, end: int) -> bool:
     """Does a defence word stand in text[start:end]?"""
     if not _DEFENCE_NEAR:
@@ -212,6 +216,8 @@ class Gazetteer:
         hits: list[Hit] = []
         text, starts = doc.text, doc.starts
         for _, s, e, (kind, id_, form, _rule) in raw:
+            if kind == "country" and _CURRENCY_AFTER.match(text, starts[e - 1] + len(words[e - 1])):
+                continue  # "worth €1.2 billion (U.S. $1.3 billion)": a currency, no mention of the country
             if e - s == 1:
                 if taken[s]:
                     continue
