@@ -497,4 +497,7 @@ def test_a_span_from_another_event_a_first_batchs_or_a_readiness_is_no_completio
      "by the Chilean air force.", "F-16", "in_delivery"),
 ])
 def test_a_purchase_operated_by_its_buyer_is_completed(rules_only, text, platform, status):
-    assert deal(rules_only, text, platform)["status"] == status
+    # the purchase the sentence opens with: the platform's first deal (the countries it is in service with have
+    # deals of their own since session 26, `DealFinder._buyer_list`)
+    first = next(d for d in rules_only(Article(text=text, published="2024-06-01"))["deals"] if d["platform"] == platform)
+    assert first["status"] == status

@@ -234,6 +234,19 @@ _LIST_JOIN = re.compile(r"(?:,|\band|\balong with|\bas well as|\btogether with|\
                         r"\d+|[a-z]+)\s+){0,2}$")
 _LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|though|which|who|after|before|because|since|said|"
                          r"says|also|is|are|was|were|has|have|had|will|would|could|may|might|replac\w*|retir\w*|instead)\b")
+# a list of buyers a platform is named with: "already ordered by India, Egypt and Qatar", "customers include
+# Belgium, France and Spain", "the sixth country to buy the Yak-130, following Algeria, Bangladesh and Laos", "other
+# Gulf countries such as Kuwait and Saudi Arabia have bought it", "already serves with the armies of South Korea and
+# Turkey": each country of the list (two or more) holds or has ordered the platform; only in a sentence with a word
+# of buying or holding (`_BUYER_WORD`)
+_BUYER_CUE = re.compile(r"(?:\b(?:such\s+as|including|like|following|after|along\s+with|joining|namely|among\s+them)|"
+                        r"\b(?:operators|customers|users|buyers|clients)\s*(?:[–—:-]|\s+(?:include|are|so\s+far\s+are))|"
+                        r"\b(?:ordered|bought|acquired|purchased|operated|used|flown|adopted|fielded)\s+by|"
+                        r"\b(?:serves?|in\s+service)\s+(?:with|in)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?of)?)\s+(?:the\s+)?$", re.I)
+_BUYER_WORD = re.compile(r"\b(?:bought|buy|ordered|purchased|acquired|operat(?:e|es|ed|or|ors)|customers?|buyers?|users?|"
+                         r"adopted|in\s+service|serves?|fl(?:y|ies|own))\b", re.I)
+_HOLD_WORD = re.compile(r"\b(?:operat(?:e|es|ed|or|ors)|in\s+service|serves?|fl(?:y|ies|own)|users?|adopted)\b", re.I)
+_COUNTRY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
                           r"framework)\b[^.;]{0,90}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
 # talks on a deal or contract named by its sum or its object: "halting talks on a $23 billion deal to buy F-35s",
@@ -302,6 +315,7 @@ class Claim:
     negated: bool
     clause: int
     pending: bool = False
+    held: bool = False  # read from a list of buyers (`DealFinder._buyer_list`), not from a deal word
 
 
 def part_around(text: str, c: Clause, pos: int) -> tuple[int, int]:
@@ -554,8 +568,44 @@ class DealFinder:
                                 d.claims.append(self._claim(c, t, (s, e), i))
                 refs += [d for d in sellers if d not in refs]
             refs += [d for d in self._order_list(i, c) if d not in refs]
+            refs += [d for d in self._buyer_list(i, c) if d not in refs]
             if refs:
                 self.book.refs[i] = refs
+
+    def _buyer_list(self, i: int, c: Clause) -> list[Deal]:
+        """The deals of a list of buyers (`_BUYER_CUE`): the platform nearest the list, within 120 characters, from
+        its seller (`_supplier`) to each country of the list; completed where the sentence says they hold it
+        ("operators", "in service"), else signed; marked held, for the model to weigh apart."""
+        if not c.platforms or len(c.countries) < 2 or not _BUYER_WORD.search(c.sent.text):
+            return []
+        items = sorted((a, b, ent.code) for a, b, ent in c.countries if ent.code)
+        groups: list[list[tuple[int, int, str]]] = []
+        for x in items:
+            if groups and _COUNTRY_JOIN.fullmatch(self.text, groups[-1][-1][1], x[0]):
+                groups[-1].append(x)
+            else:
+                groups.append([x])
+        out: list[Deal] = []
+        for g in groups:
+            if len(g) < 2 or not _BUYER_CUE.search(self.text, max(c.start, g[0][0] - 60), g[0][0]):
+                continue
+            lo, hi = g[0][0], g[-1][1]
+            near = [(distance((lo, hi), (ps, pe)), ps, pe, p) for ps, pe, p in c.platforms]
+            d_, ps, pe, plat = min(near, key=lambda x: x[0])
+            if d_ > 120:
+                continue
+            supplier = self._supplier(c, ps, pe, plat)
+            stage = "complete" if _HOLD_WORD.search(c.sent.text) else "sign"
+            for _, _, code in g:
+                if not supplier or code == supplier:
+                    continue
+                deal = self.book.find(supplier, code, plat, False)
+                if deal is None:
+                    deal = Deal(supplier, code, plat, False, ps)
+                    self.book.deals.append(deal)
+                deal.claims.append(Claim(stage, False, False, i, held=True))
+                out.append(deal)
+        return out
 
     def _listed_with(self, prev_end: int, s: int) -> bool:
         """Is the platform at `s` the next item of a list that runs on from a platform ending at `prev_end`?"""

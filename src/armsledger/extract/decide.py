@@ -254,13 +254,16 @@ def _rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     for d in finder.book.deals:
         by_key.setdefault((d.supplier, d.recipient, d.platform.name), []).append(d)
     fz = fz or Featurizer(clauses, text, home)
-    rule_keys = {k: ds[0].status()[0] for k, ds in by_key.items()}
+    # the status of rule[0], read once per key; "held" where the rules read the key only from a list of buyers
+    # (`DealFinder._buyer_list`), which the model weighs apart from a deal word's
+    rule_keys = {k: "held" if all(cl.held for d in ds for cl in d.claims) else ds[0].status()[0]
+                 for k, ds in by_key.items()}
     out = []
     built = cands.build(clauses, text, home)
     fz.index_sellers(built)
     for cand in built:
         rule = by_key.get(cand.key, [])
-        status = rule_keys[cand.key] if rule else None  # the status of rule[0], read once per key
+        status = rule_keys[cand.key] if rule else None
         out.append((cand, fz.candidate_parts(cand, status, rule_keys), rule))
         if speakers is not None and fz.only_speaks(cand):
             speakers.append(cand)
