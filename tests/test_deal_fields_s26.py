@@ -1,6 +1,6 @@
 """Deal fields (session 26), in sentences written for these tests:
 - a currency written against its number as Gulf, East African and Nigerian papers write it ("Dh2.4 billion",
-  "QR1.5bn", "Sh12 billion", "KSh800 million", "Shs90 billion", "N30 billion") is a sum in that currency (it was
+  "QR1.5bn", "KSh800 million", "Shs90 billion", "N30 billion") is a sum in that currency (it was
   no sum at all: no number starts right after a letter); the naira's bare "N" only with a scale after it;
 - a count does not run over an article, a verb or a month into a noun further on: "On 14 March Oman ordered the
   corvette" has no count of 14, nor "The K-21 is an infantry fighting vehicle", "crews loaded 30 onto a cargo
@@ -25,7 +25,7 @@ from armsledger.model import Article
     ("The air force signed a contract worth Dh2.4 billion for new trainers.", 2.4e9, "AED"),
     ("Abu Dhabi awarded a Dh760 million deal for armoured vehicles.", 7.6e8, "AED"),
     ("Qatar's ministry agreed a QR1.5bn order for coastal missiles.", 1.5e9, "QAR"),
-    ("The Kenyan army will receive the helicopters at a cost of Sh12 billion.", 1.2e10, "KES"),
+    ("The Kenyan army will receive the helicopters at a cost of KSh12 billion.", 1.2e10, "KES"),
     ("Nairobi set aside KSh800 million for the armoured cars.", 8e8, "KES"),
     ("Uganda will pay Shs90 billion for the jets.", 9e10, "UGX"),
     ("Abuja approved N30 billion for the purchase of patrol boats.", 3e10, "NGN"),

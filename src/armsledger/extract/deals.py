@@ -237,15 +237,20 @@ _LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|
 # a list of buyers a platform is named with: "already ordered by India, Egypt and Qatar", "customers include
 # Belgium, France and Spain", "the sixth country to buy the Yak-130, following Algeria, Bangladesh and Laos", "other
 # Gulf countries such as Kuwait and Saudi Arabia have bought it", "already serves with the armies of South Korea and
-# Turkey": each country of the list (two or more) holds or has ordered the platform; only in a sentence with a word
-# of buying or holding (`_BUYER_WORD`)
-_BUYER_CUE = re.compile(r"(?:\b(?:such\s+as|including|like|following|after|along\s+with|joining|namely|among\s+them)|"
+# Turkey": each country of the list (two or more) holds or has ordered the platform; only with a word of buying or
+# holding next to the list (`_buyer_words`): "after Britain and Germany failed to win", "countries such as France and
+# Germany have criticised Turkey, which bought", "nations like Poland and Romania want to buy" are no lists of buyers
+_BUYER_CUE = re.compile(r"(?:\b(?:such\s+as|including|like|following|along\s+with|joining|namely|among\s+them)|"
                         r"\b(?:operators|customers|users|buyers|clients)\s*(?:[–—:-]|\s+(?:include|are|so\s+far\s+are))|"
                         r"\b(?:ordered|bought|acquired|purchased|operated|used|flown|adopted|fielded)\s+by|"
                         r"\b(?:serves?|in\s+service)\s+(?:with|in)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?of)?)\s+(?:the\s+)?$", re.I)
-_BUYER_WORD = re.compile(r"\b(?:bought|buy|ordered|purchased|acquired|operat(?:e|es|ed|or|ors)|customers?|buyers?|users?|"
+_BUYER_WORD = re.compile(r"\b(?:bought|ordered|purchased|acquired|operat(?:e|es|ed|or|ors)|customers?|buyers?|users?|"
                          r"adopted|in\s+service|serves?|fl(?:y|ies|own))\b", re.I)
-_HOLD_WORD = re.compile(r"\b(?:operat(?:e|es|ed|or|ors)|in\s+service|serves?|fl(?:y|ies|own)|users?|adopted)\b", re.I)
+_HOLD_WORD = re.compile(r"\b(?:operat(?:e|es|ed|or|ors)|in\s+service|serves?|fl(?:ies|own)|users?|adopted)\b", re.I)
+# where the words next to a list of buyers end: before it, at a mark; after it, at a mark or a word opening a clause
+_BEFORE_LIST_BREAK = re.compile(r".*[;:()]", re.S)
+_AFTER_LIST_BREAK = re.compile(r"[,;:()]|\b(?:after|before|when|while|because|since|but|which|who|whereas|although|"
+                               r"though)\b", re.I)
 _COUNTRY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
                           r"framework)\b[^.;]{0,90}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
@@ -576,7 +581,7 @@ class DealFinder:
         """The deals of a list of buyers (`_BUYER_CUE`): the platform nearest the list, within 120 characters, from
         its seller (`_supplier`) to each country of the list; completed where the sentence says they hold it
         ("operators", "in service"), else signed; marked held, for the model to weigh apart."""
-        if not c.platforms or len(c.countries) < 2 or not _BUYER_WORD.search(c.sent.text):
+        if not c.platforms or len(c.countries) < 2:
             return []
         items = sorted((a, b, ent.code) for a, b, ent in c.countries if ent.code)
         groups: list[list[tuple[int, int, str]]] = []
@@ -590,22 +595,31 @@ class DealFinder:
             if len(g) < 2 or not _BUYER_CUE.search(self.text, max(c.start, g[0][0] - 60), g[0][0]):
                 continue
             lo, hi = g[0][0], g[-1][1]
+            words = self._buyer_words(c, lo, hi)
+            if not _BUYER_WORD.search(words):
+                continue
             near = [(distance((lo, hi), (ps, pe)), ps, pe, p) for ps, pe, p in c.platforms]
             d_, ps, pe, plat = min(near, key=lambda x: x[0])
             if d_ > 120:
                 continue
             supplier = self._supplier(c, ps, pe, plat)
-            stage = "complete" if _HOLD_WORD.search(c.sent.text) else "sign"
+            stage = "complete" if _HOLD_WORD.search(words) else "sign"
             for _, _, code in g:
-                if not supplier or code == supplier:
-                    continue
-                deal = self.book.find(supplier, code, plat, False)
-                if deal is None:
-                    deal = Deal(supplier, code, plat, False, ps)
-                    self.book.deals.append(deal)
+                if not supplier or code == supplier or self.book.find(supplier, code, plat, False) is not None:
+                    continue  # a deal another rule opened keeps its own claims ("... including Brazil ...; Brazil bought")
+                deal = Deal(supplier, code, plat, False, ps)
+                self.book.deals.append(deal)
                 deal.claims.append(Claim(stage, False, False, i, held=True))
                 out.append(deal)
         return out
+
+    def _buyer_words(self, c: Clause, lo: int, hi: int) -> str:
+        """The words next to a list of buyers at `lo`-`hi`: up to 80 characters before it (from the last mark) and 40
+        after it (to the first mark or clause word), where a word of buying or holding must stand."""
+        before = self.text[max(c.start, lo - 80):lo]
+        m = _BEFORE_LIST_BREAK.match(before)
+        after = self.text[hi:min(c.end, hi + 40)]
+        return (before[m.end():] if m else before) + " " + _AFTER_LIST_BREAK.split(after, maxsplit=1)[0]
 
     def _listed_with(self, prev_end: int, s: int) -> bool:
         """Is the platform at `s` the next item of a list that runs on from a platform ending at `prev_end`?"""

@@ -69,8 +69,11 @@ _GUARD_NOUNS = re.compile(
 _DEFENCE_NEAR: list[Caseless] = []
 
 
-# a dollar amount after a country's name: the name is the currency's ("U.S. $1.3 billion", "US $40 million")
+# a dollar amount right after the initials "US" / "U.S." (not "the US"): the initials are the currency's ("worth
+# €1.2 billion (U.S. $1.3 billion)", "US $40 million"); a name written out stays a country ("has given Ukraine $2
+# billion", "paid the US $4.75 billion")
 _CURRENCY_AFTER = re.compile(r" ?\$ ?\d")
+_CURRENCY_INITIALS = re.compile(r"(?<!\bthe )(?<!\bThe )\bU\.?S\.?$")
 
 
 def _defence_near(text: str, start: int, end: int) -> bool:
@@ -216,7 +219,8 @@ class Gazetteer:
         hits: list[Hit] = []
         text, starts = doc.text, doc.starts
         for _, s, e, (kind, id_, form, _rule) in raw:
-            if kind == "country" and _CURRENCY_AFTER.match(text, starts[e - 1] + len(words[e - 1])):
+            if kind == "country" and _CURRENCY_AFTER.match(text, starts[e - 1] + len(words[e - 1])) \
+                    and _CURRENCY_INITIALS.search(text, 0, starts[e - 1] + len(words[e - 1])):
                 continue  # "worth €1.2 billion (U.S. $1.3 billion)": a currency, no mention of the country
             if e - s == 1:
                 if taken[s]:

@@ -27,9 +27,9 @@ _PREFIX = {
     "rp": "IDR", "myr": "MYR", "rm": "MYR", "sgd": "SGD", "s$": "SGD", "php": "PHP", "₱": "PHP",
     "thb": "THB", "twd": "TWD", "nt$": "TWD", "hkd": "HKD", "hk$": "HKD", "czk": "CZK", "huf": "HUF",
     "ron": "RON", "mxn": "MXN", "kwd": "KWD", "vnd": "VND", "ngn": "NGN", "₦": "NGN", "jpy¥": "JPY",
-    "qr": "QAR", "sh": "KES", "ksh": "KES", "kshs": "KES", "kes": "KES", "ush": "UGX", "shs": "UGX", "ugx": "UGX",
+    "qr": "QAR", "ksh": "KES", "kshs": "KES", "kes": "KES", "ush": "UGX", "shs": "UGX", "ugx": "UGX",
     "tsh": "TZS", "tzs": "TZS",
-}
+}  # a bare "Sh" is no currency here: Kenyan and Tanzanian papers both write it for their own shilling
 # currency names written after the number
 _SUFFIX = {
     "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "dollar": "USD", "usd": "USD",
