@@ -73,3 +73,16 @@ def test_a_bare_shilling_sign_is_no_currency(rules):
     rec = _read(rules, "Tanzania's army signed a Sh50 billion deal with China for six K-8 trainers.")
     deal = _deals(rec)[("CHN", "TZA", "K-8")]
     assert not deal["value"] or deal["value"]["currency"] != "KES"
+
+
+@pytest.mark.parametrize("text, place", [
+    # an airport named only by whose it is is no place name ...
+    ("The jets were flown to a Polish airport near the Ukrainian border.", None),
+    ("The howitzers arrived at a Romanian military airport on Monday.", None),
+    # ... an airport named by its own name still is
+    ("The MiG-21s were based at Phu Cat airport in Vietnam.", "Phu Cat airport"),
+])
+def test_an_airport_named_by_a_demonym_is_no_place(rules, text, place):
+    places = {e["name"] for e in _read(rules, text)["entities"] if e["kind"] == "location"}
+    assert not any(p.endswith("airport") and p != place for p in places)
+    assert place is None or place in places

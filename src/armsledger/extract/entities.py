@@ -396,7 +396,8 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "military airport": "airport", "port": "port"}
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
-_LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp"})
+_LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp", "airport",
+                               "military airport"})
 _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Force Base|Air Force Station|"
                                   r"Naval Station|Training Ground|Test Range|Proving Ground|Firing Range|Barracks|Garrison|"
                                   r"Cosmodrome|Harbour|Harbor|Air Base|Airbase|Naval Air Station|"
