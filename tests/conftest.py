@@ -44,6 +44,16 @@ def rules_deal():
 
 
 @pytest.fixture(scope="session")
+def rules_deals():
+    """The rules' deals (no model) in a report of `text`, by (supplier, recipient, platform)."""
+    from armsledger.model import Article
+
+    rules = Extractor(model=False)
+    return lambda text: {(d["supplier"], d["recipient"], d["platform"]): d
+                         for d in rules(Article(text=text, published="2024-05-10"))["deals"]}
+
+
+@pytest.fixture(scope="session")
 def records(extractor: Extractor) -> dict[str, dict]:
     """The record of every test article, by file stem."""
     out = {}

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from armsledger.extract import Extractor
 from armsledger.extract.values import find_quantities
-from armsledger.model import Article
 
 
 @pytest.mark.parametrize("text, count", [
@@ -50,14 +48,6 @@ def test_a_dozen_is_still_twelve():
     assert q and (q[0].min, q[0].max) == (12, 12)
 
 
-@pytest.fixture(scope="module")
-def deals():
-    """The deals the rules alone read in a text, by (supplier, recipient, platform)."""
-    rules = Extractor(model=False)
-    return lambda text: {(d["supplier"], d["recipient"], d["platform"]): d
-                         for d in rules(Article(text=text, published="2024-05-10"))["deals"]}
-
-
 @pytest.mark.parametrize("text, key", [
     ("Malaysia signed a contract with China for four Type 056 corvettes in 2017. On Tuesday the Royal Malaysian "
      "Navy received its third Type 056 corvette in Shanghai.", ("CHN", "MYS", "Type 056")),
@@ -68,8 +58,8 @@ def deals():
     ("Thailand signed a contract with Ukraine in 2007 for 96 BTR-3E1 armoured personnel carriers. Deliveries of the "
      "BTR-3E1 vehicles began in June 2010.", ("UKR", "THA", "BTR-3E1")),
 ])
-def test_a_unit_received_by_its_rank_is_a_delivery_under_way(deals, text, key):
-    assert deals(text)[key]["status"] == "in_delivery"
+def test_a_unit_received_by_its_rank_is_a_delivery_under_way(rules_deals, text, key):
+    assert rules_deals(text)[key]["status"] == "in_delivery"
 
 
 @pytest.mark.parametrize("text, key", [
@@ -78,5 +68,5 @@ def test_a_unit_received_by_its_rank_is_a_delivery_under_way(deals, text, key):
     ("Malaysia signed a contract with China for four Type 056 corvettes in 2017. The third Type 056 corvette will "
      "be received by the navy next year.", ("CHN", "MYS", "Type 056")),
 ])
-def test_no_unit_received_stays_signed(deals, text, key):
-    assert deals(text)[key]["status"] == "signed"
+def test_no_unit_received_stays_signed(rules_deals, text, key):
+    assert rules_deals(text)[key]["status"] == "signed"

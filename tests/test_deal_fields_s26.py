@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from armsledger.extract import Extractor
 from armsledger.extract.values import find_money, find_quantities
-from armsledger.model import Article
 
 
 @pytest.mark.parametrize("text, amount, currency", [
@@ -65,14 +63,6 @@ def test_counts_kept(text, count):
     assert q and q[0].min == count
 
 
-@pytest.fixture(scope="module")
-def deals():
-    """The deals the rules alone read in a text, by (supplier, recipient, platform)."""
-    rules = Extractor(model=False)
-    return lambda text: {(d["supplier"], d["recipient"], d["platform"]): d
-                         for d in rules(Article(text=text, published="2024-05-10"))["deals"]}
-
-
 @pytest.mark.parametrize("text, key", [
     ("Chile is nearing a deal to buy 12 F-16 fighter jets from the United States, its defence minister said on "
      "Monday. The purchase of the F-16 jets was signed off by the cabinet.", ("USA", "CHL", "F-16")),
@@ -81,8 +71,8 @@ def deals():
     ("Greece bought 18 Rafale jets from France. Greece and France are expected to seal the deal for six more Rafale "
      "jets next week, Greece said.", ("FRA", "GRC", "Rafale")),
 ])
-def test_a_deal_near_is_negotiating(deals, text, key):
-    assert deals(text)[key]["status"] == "negotiating"
+def test_a_deal_near_is_negotiating(rules_deals, text, key):
+    assert rules_deals(text)[key]["status"] == "negotiating"
 
 
 @pytest.mark.parametrize("text, key", [
@@ -91,8 +81,8 @@ def test_a_deal_near_is_negotiating(deals, text, key):
     ("After months close to the deal, Romania signed a contract with South Korea on Monday for 54 K2 tanks.",
      ("KOR", "ROU", "K2")),
 ])
-def test_a_signed_deal_beside_another_near_stays_signed(deals, text, key):
-    assert deals(text)[key]["status"] == "signed"
+def test_a_signed_deal_beside_another_near_stays_signed(rules_deals, text, key):
+    assert rules_deals(text)[key]["status"] == "signed"
 
 
 @pytest.mark.parametrize("text, key, count", [
@@ -103,6 +93,6 @@ def test_a_signed_deal_beside_another_near_stays_signed(deals, text, key):
     ("Thailand signed for ten VT4 tanks from China in 2017, in a package that included four tanks for training and "
      "six tanks for the cavalry.", ("CHN", "THA", "VT4"), 10),
 ])
-def test_a_list_of_parts_is_not_the_order(deals, text, key, count):
-    q = deals(text)[key]["quantity"]
+def test_a_list_of_parts_is_not_the_order(rules_deals, text, key, count):
+    q = rules_deals(text)[key]["quantity"]
     assert q and q["min"] == count

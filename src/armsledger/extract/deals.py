@@ -579,8 +579,9 @@ class DealFinder:
 
     def _buyer_list(self, i: int, c: Clause) -> list[Deal]:
         """The deals of a list of buyers (`_BUYER_CUE`): the platform nearest the list, within 120 characters, from
-        its seller (`_supplier`) to each country of the list; completed where the sentence says they hold it
-        ("operators", "in service"), else signed; marked held, for the model to weigh apart."""
+        its seller (`_supplier`) to each country of the list that has no deal of it yet; completed where the words next
+        to the list say they hold it ("operators", "in service"), else signed; marked held, for the model to weigh
+        apart."""
         if not c.platforms or len(c.countries) < 2:
             return []
         items = sorted((a, b, ent.code) for a, b, ent in c.countries if ent.code)

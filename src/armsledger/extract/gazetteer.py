@@ -219,9 +219,10 @@ class Gazetteer:
         hits: list[Hit] = []
         text, starts = doc.text, doc.starts
         for _, s, e, (kind, id_, form, _rule) in raw:
-            if kind == "country" and _CURRENCY_AFTER.match(text, starts[e - 1] + len(words[e - 1])) \
-                    and _CURRENCY_INITIALS.search(text, 0, starts[e - 1] + len(words[e - 1])):
-                continue  # "worth €1.2 billion (U.S. $1.3 billion)": a currency, no mention of the country
+            if kind == "country":
+                end = starts[e - 1] + len(words[e - 1])
+                if _CURRENCY_AFTER.match(text, end) and _CURRENCY_INITIALS.search(text, max(0, end - 16), end):
+                    continue  # "worth €1.2 billion (U.S. $1.3 billion)": a currency, no mention of the country
             if e - s == 1:
                 if taken[s]:
                     continue

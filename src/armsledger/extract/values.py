@@ -70,8 +70,9 @@ _RANGE_AFTER = re.compile(rf"\s*(?:-|–|to)\s*(?:[$€£₹]\s?)?{NUM}(?={_SEP}
 # `_NUM_START`; the peso's "P" only with a scale after it. The word boundary is checked after the first letter
 # (`(?<!\w.)`, the same test): an expression that begins with letters is searched for by them, one that begins
 # with `\b` is tried at every character of the text (twice as slow over the training texts)
-# Gulf, East African and Nigerian papers write their own currency so too ("Dh5.7 billion", "QR2.6bn", "Sh140 billion",
-# "KSh3 billion", "Shs50 billion", "N1 billion"); the naira's "N", like the peso's "P", only with a scale after it
+# Gulf, East African and Nigerian papers write their own currency so too ("Dh5.7 billion", "QR2.6bn", "KSh3 billion",
+# "Shs50 billion", "N1 billion"); the naira's "N", like the peso's "P", only with a scale after it; a bare "Sh140
+# billion" is glued too, so that its number is no bare sum, but names no currency (`_PREFIX`)
 _GLUED = re.compile(r"(?:R(?<!\w.)(?:M|s|p)|P(?<!\w.)|D(?<!\w.)hs?|Q(?<!\w.)R|[KUT](?<!\w.)Shs?|S(?<!\w.)hs?|"
                     r"N(?<!\w.))(?=\d)")
 
@@ -212,7 +213,7 @@ def find_money(text: str) -> list[Money]:
         scale = None
         if cb:
             cur_text = cb["cur"].lower()
-            if cur_text in ("rs", "rs.", "sr", "rm", "rp", "dh", "dhs", "sh", "shs", "qr") and not text[cb.start("cur")].isupper():
+            if cur_text in ("rs", "rs.", "sr", "rm", "rp", "dh", "dhs", "shs", "qr") and not text[cb.start("cur")].isupper():
                 cb = None
             elif cur_text == "try" and cb["cur"] != "TRY":
                 cb = None
