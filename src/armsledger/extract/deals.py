@@ -242,15 +242,21 @@ _LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|
 # Germany have criticised Turkey, which bought", "nations like Poland and Romania want to buy" are no lists of buyers
 _BUYER_CUE = re.compile(r"(?:\b(?:such\s+as|including|like|following|along\s+with|joining|namely|among\s+them)|"
                         r"\b(?:operators|customers|users|buyers|clients)\s*(?:[–—:-]|\s+(?:include|are|so\s+far\s+are))|"
-                        r"\b(?:ordered|bought|acquired|purchased|operated|used|flown|adopted|fielded)\s+by|"
+                        r"\b(?:ordered|bought|acquired|purchased|operated|used|flown|adopted|fielded)\s+by|\bin\s+use\s+(?:by|with|in)|"
                         r"\b(?:serves?|in\s+service)\s+(?:with|in)(?:\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?of)?)\s+(?:the\s+)?$", re.I)
-_BUYER_WORD = re.compile(r"\b(?:bought|ordered|purchased|acquired|operat(?:e|es|ed|or|ors)|customers?|buyers?|users?|"
+_BUYER_WORD = re.compile(r"\b(?:bought|ordered|purchased|acquired|operat(?:e|es|ed|or|ors)|customers?|buyers?|users?|in\s+use|"
                          r"adopted|in\s+service|serves?|fl(?:y|ies|own))\b", re.I)
-_HOLD_WORD = re.compile(r"\b(?:operat(?:e|es|ed|or|ors)|in\s+service|serves?|fl(?:ies|own)|users?|adopted)\b", re.I)
+_HOLD_WORD = re.compile(r"\b(?:operat(?:e|es|ed|or|ors)|in\s+service|in\s+use|serves?|fl(?:ies|own)|users?|adopted)\b", re.I)
 # where the words next to a list of buyers end: before it, at a mark; after it, at a mark or a word opening a clause
 _BEFORE_LIST_BREAK = re.compile(r".*[;:()]", re.S)
 _AFTER_LIST_BREAK = re.compile(r"[,;:()]|\b(?:after|before|when|while|because|since|but|which|who|whereas|although|"
                                r"though)\b", re.I)
+# a list of buyers after the word the platform goes to them by (`DealFinder._co_recipients`), and where it ends
+_TO_LIST = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
+_LIST_END = re.compile(r"\s*(?:[,.;:)\"”]|$|\b(?:in|on|at|by|of|since|last|this|under|from|over|with|as|between|"
+                       r"through|during|after|before|until|respectively)\b)", re.I)
+_SUBJECT_BUYS = re.compile(r"\s+(?:(?:all|also|already|both|each|now|too|have|has|had)\s+){0,3}(?:bought|ordered|purchased|"
+                           r"acquired|operate|field|fly|use|have\s+(?:bought|ordered|purchased|acquired))\b", re.I)
 _COUNTRY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
                           r"framework)\b[^.;]{0,90}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
@@ -566,6 +572,12 @@ class DealFinder:
                         more = Deal(other, recipient, plat, follow, s, order_year=year)
                         self.book.deals.append(more)
                     sellers.append(more)
+                for other in self._co_recipients(c, s, supplier, recipient):  # "donated to Colombia and Peru"
+                    more = self.book.find(supplier, other, plat, follow, year)
+                    if more is None:
+                        more = Deal(supplier, other, plat, follow, s, order_year=year)
+                        self.book.deals.append(more)
+                    sellers.append(more)
                 for t in stages:
                     if not self._person_travels(c, t):
                         for d in sellers:
@@ -593,7 +605,8 @@ class DealFinder:
                 groups.append([x])
         out: list[Deal] = []
         for g in groups:
-            if len(g) < 2 or not _BUYER_CUE.search(self.text, max(c.start, g[0][0] - 60), g[0][0]):
+            if len(g) < 2 or not (_BUYER_CUE.search(self.text, max(c.start, g[0][0] - 60), g[0][0])
+                                  or self._subject_buyers(c, g[0][0], g[-1][1])):
                 continue
             lo, hi = g[0][0], g[-1][1]
             words = self._buyer_words(c, lo, hi)
@@ -613,6 +626,13 @@ class DealFinder:
                 deal.claims.append(Claim(stage, False, False, i, held=True))
                 out.append(deal)
         return out
+
+    def _subject_buyers(self, c: Clause, lo: int, hi: int) -> bool:
+        """Is the list of countries at `lo`-`hi` the subject of a verb of buying or holding, opening its sentence or
+        clause ("Saudi Arabia, Kuwait and Qatar all field the Patriot", "Belgium, Spain and Turkey have ordered the
+        A400M")?"""
+        return not _BEFORE_LIST_BREAK.sub("", self.text[c.start:lo]).strip(" \"'“(-–—,") \
+            and _SUBJECT_BUYS.match(self.text, hi) is not None
 
     def _buyer_words(self, c: Clause, lo: int, hi: int) -> str:
         """The words next to a list of buyers at `lo`-`hi`: up to 80 characters before it (from the last mark) and 40
@@ -819,6 +839,57 @@ class DealFinder:
                 return out
             out.append(nxt[1].code or nxt[1].country)
             end = nxt[0]
+
+    def _co_recipients(self, c: Clause, pos: int, supplier: str, recipient: str) -> list[str]:
+        """The other countries of the list the buyer is named in, where the list is the buyers': after the "to" or
+        "for" the platform goes to ("donated two corvettes to Colombia and Peru", "sold to Chile, Peru and Ecuador"),
+        or the subject before its verb ("Belgium, Germany and Spain have ordered the A400M"); never the seller."""
+        items = sorted((a, b, ent.code) for a, b, ent in c.countries if ent.code)
+        groups: list[list[tuple[int, int, str]]] = []
+        for x in items:
+            if groups and _COUNTRY_JOIN.fullmatch(self.text, groups[-1][-1][1], x[0]):
+                groups[-1].append(x)
+            else:
+                groups.append([x])
+        for g in groups:
+            if len(g) < 2 or recipient not in {x[2] for x in g}:
+                continue
+            first, last = g[0], g[-1]
+            to = _TO_LIST.search(self.text, max(c.start, first[0] - 12), first[0])
+            ends = _LIST_END.match(self.text, last[1])
+            if to and first[0] > pos and first[0] - pos <= 90 and ends:
+                pass
+            elif last[1] <= pos and _SUBJECT_VERB.match(self.text, last[1]) and \
+                    not self.text[c.start:first[0]].strip(" \"'“(-–—:"):
+                pass
+            else:
+                continue
+            return [x[2] for x in g if x[2] not in (recipient, supplier)]
+        return []
+
+    def class_pairs(self) -> set[tuple[str, str, str]]:
+        """The (supplier, recipient, class) the deal rules would open for classes named without a designation, were
+        classes platforms: a stage word nearer the class than any named platform, within `_WINDOW`, and a seller
+        and buyer read as for a platform ("Dhaka has bought 16 fighter jets from China", "Russia has supplied
+        Kyrgyzstan with armoured vehicles"). No deal is opened: the model weighs them (`decide.rows`)."""
+        from .candidates import generic  # candidates reads no deal rules; imported here to keep the modules apart
+        out: set[tuple[str, str, str]] = set()
+        for c in self.clauses:
+            if c.sent.noise or not (c.has("deal") or c.has("transfer")):
+                continue
+            stages = [t for t in c.of("deal") if t.kind in STAGES or t.kind in ("cancel", "pending")]
+            if not stages:
+                continue
+            for s, e, ent in generic(c, self.text):
+                near = min(distance((t.start, t.end), (s, e)) for t in stages)
+                if near > _WINDOW or any(distance((t.start, t.end), (ps, pe)) < near
+                                         for t in stages for ps, pe, _ in c.platforms):
+                    continue
+                supplier = self._supplier(c, s, e, ent)
+                recipient = self._recipient(c, s, supplier)
+                if supplier and recipient and supplier != recipient:
+                    out.add((supplier, recipient, ent.name))
+        return out
 
     def _article_countries(self) -> list[tuple[int, int, Entity]]:
         """Every country mention of the article, in text order."""

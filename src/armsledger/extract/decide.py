@@ -240,6 +240,9 @@ def _weights(pairs: list[tuple[str, float]]) -> list[dict]:
     return [{"feature": f, "weight": round(w, 3)} for f, w in pairs]
 
 
+_CLASS_PAIR = frozenset(("gen:rule_pair",))  # a class the deal rules would open with this pair (`DealFinder.class_pairs`)
+
+
 def rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None,
          speakers: list | None = None, fz: Featurizer | None = None) -> list[tuple[cands.Candidate, set[str], list[Deal]]]:
     """Every candidate with its features and the rule deals of its key (training reads these too).
@@ -261,10 +264,14 @@ def _rows(finder: DealFinder, clauses: list[Clause], text: str, home: str | None
     out = []
     built = cands.build(clauses, text, home)
     fz.index_sellers(built)
+    class_keys = finder.class_pairs() if any(c.platform.extra.get("generic") for c in built) else set()
     for cand in built:
         rule = by_key.get(cand.key, [])
         status = rule_keys[cand.key] if rule else None
-        out.append((cand, fz.candidate_parts(cand, status, rule_keys), rule))
+        parts = fz.candidate_parts(cand, status, rule_keys)
+        if cand.key in class_keys:
+            parts.append(_CLASS_PAIR)
+        out.append((cand, parts, rule))
         if speakers is not None and fz.only_speaks(cand):
             speakers.append(cand)
     return out

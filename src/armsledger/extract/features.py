@@ -72,8 +72,7 @@ _BLOCKS_BEFORE = Caseless(re.compile(
     r"export\s+restrictions?)\s+(?:(?:imposed|issued|threatened|granted|required|needed)\s+)?(?:by|from)\s+"
     r"(?:the\s+)?$", re.I))
 _LIST_GAP = re.compile(r"\s*(?:,|\band\b|,\s*and\b|\bor\b|,\s*as well as\b)\s*(?:the\s+)?")
-_STAGE_KINDS = frozenset(("consider", "offer", "negotiate", "sign", "deliver", "complete", "cancel", "pending"))
-# a list of platforms (`Featurizer._plat_list_of`): joined, with no verb, relative or contrast between two items
+# a list of platforms (`Featurizer._plat_list_at`): joined, with no verb, relative or contrast between two items
 _PLAT_LIST_JOIN = re.compile(r",|\band\b|\bas well as\b|\bplus\b|\balong with\b|\btogether with\b")
 _PLAT_LIST_BREAK = re.compile(r"[;:()]|\bto\s+[a-z]+|\b(?:but|while|whereas|although|though|which|who|that|after|before|"
                               r"because|since|said|says|also|is|are|was|were|has|have|had|will|would|could|may|might|"
@@ -207,7 +206,7 @@ class Featurizer:
         self._raw: dict[tuple, tuple] = {}
         self._rule_index: tuple | None = None
         self._plat_mates: tuple | None = None  # `_plat_list_mates`: the rules' (recipient, platform) pairs
-        self._plat_lists: dict[int, dict] = {}  # `_plat_list_of`, by sentence
+        self._plat_lists: dict[tuple, tuple] = {}  # `_plat_list_at`, by mention
         self._interned: dict[tuple, frozenset] = {}
         self._stages: dict[int, frozenset[str]] = {}
         self._sentences: dict[int, tuple] = {}  # `_sentence_at`, by sentence
@@ -249,8 +248,6 @@ class Featurizer:
             if same_recipient and (len(same_recipient) > 1 or same_recipient[0][0] != cand.supplier):
                 f.append("rule:other_supplier")
             f += self._plat_list_mates(cand, rule_keys)
-        if cand.platform.extra.get("generic"):
-            f += self._class_staged(cand)
         ms = cand.mentions
         f.append(_N_MENTIONS[_count(1 if len(ms) == 1 else len({(m.clause, m.start) for m in ms}))])
         f += self._plat_own(cand.platform)
@@ -510,7 +507,7 @@ class Featurizer:
         _, by_rec, keys = self._plat_mates
         out: list[str] = []
         for m in cand.mentions:
-            for name in self._plat_list_of(m.clause).get(m.start, ()):
+            for name in self._plat_list_at(m):
                 if name == cand.platform.name or (cand.recipient, name) not in by_rec:
                     continue
                 if not out:
@@ -519,45 +516,27 @@ class Featurizer:
                     return ["rule:plat_list_mate", "rule:plat_list_mate&same_sup"]
         return out
 
-    def _class_staged(self, cand: Candidate) -> list[str]:
-        """A class (no designation) that a stage of a deal speaks of as the rules read it for a named platform: a
-        word of buying, selling, ordering or delivering nearer to it than to any named platform of the sentence
-        ("Dhaka has bought 16 fighter jets", "supplied Kyrgyzstan with armoured vehicles"); with its seller and
-        buyer named in that sentence."""
-        out: set[str] = set()
-        for m in cand.mentions:
-            c = self.clauses[m.clause]
-            for t in c.triggers:
-                if t.group != "deal" or t.kind not in _STAGE_KINDS:
-                    continue
-                d = _dist(t.start, t.end, m.start, m.end)
-                if d > 90 or any(_dist(t.start, t.end, s, e) < d for s, e, _ in c.platforms):
-                    continue
-                out.add("gen:staged")
-                if m.supplier.clause == m.clause and m.recipient.clause == m.clause:
-                    out.add("gen:staged&both_named")
-                break
-        return sorted(out)
-
-    def _plat_list_of(self, i: int) -> dict[int, tuple[str, ...]]:
-        """For each platform named in sentence `i`, by its start, the platforms of the list it is named in (items
-        joined by commas, "and", "as well as", "plus", "along with", with no verb or clause break between)."""
-        hit = self._plat_lists.get(i)
+    def _plat_list_at(self, m: Mention) -> tuple[str, ...]:
+        """The named platforms of the list the mention (a named platform or a class) stands in: items joined by
+        commas, "and", "as well as", "plus", "along with", with no verb or clause break between."""
+        key = (m.clause, m.start, m.end)
+        hit = self._plat_lists.get(key)
         if hit is None:
-            c = self.clauses[i]
-            groups: list[list[tuple[int, int, str]]] = []
-            for s, e, ent in sorted(c.platforms, key=itemgetter(0)):
-                gap = self.text[groups[-1][-1][1]:s] if groups else ""
-                if groups and 0 <= len(gap) <= 80 and _PLAT_LIST_JOIN.search(gap) and not _PLAT_LIST_BREAK.search(gap):
-                    groups[-1].append((s, e, ent.name))
-                else:
-                    groups.append([(s, e, ent.name)])
-            hit = {}
-            for g in groups:
-                names = tuple(n for _, _, n in g)
-                for s, _, _ in g:
-                    hit[s] = names if len(g) > 1 else ()
-            self._plat_lists[i] = hit
+            c = self.clauses[m.clause]
+            items = {(s, e, ent.name) for s, e, ent in c.platforms}
+            if not any(s == m.start for s, _, _ in items):
+                items.add((m.start, m.end, ""))  # a class: not among the sentence's platforms
+            items = sorted(items)
+            group: list[tuple[int, int, str]] = []
+            for s, e, name in items:
+                gap = self.text[group[-1][1]:s] if group else ""
+                if not (group and 0 <= len(gap) <= 80 and _PLAT_LIST_JOIN.search(gap)
+                        and not _PLAT_LIST_BREAK.search(gap)):
+                    if any(x[0] == m.start for x in group):
+                        break
+                    group = []
+                group.append((s, e, name))
+            hit = self._plat_lists[key] = tuple(n for _, _, n in group if n) if len(group) > 1 else ()
         return hit
 
     def _rule_index_of(self, rule_keys: dict) -> tuple:
