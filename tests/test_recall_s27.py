@@ -94,7 +94,11 @@ def test_a_class_the_rules_would_open(extractor, text, key):
     assert "gen:rule_pair" in feats(extractor, text, key)
 
 
-def test_a_class_no_stage_speaks_of(extractor):
-    f = feats(extractor, "China and Bangladesh discussed the security of the fighter jets at the border.",
-              ("CHN", "BGD", "fighter jets"))
-    assert "gen:rule_pair" not in f
+@pytest.mark.parametrize("text, key", [
+    # the stage word speaks of the named platform, nearer to it than to the class
+    ("Bangladesh bought the J-10C fighter from China last year, while its fighter jets from Russia were retired in "
+     "2020.", ("RUS", "BGD", "fighter jets")),
+    ("China sold the J-10C fighter to Bangladesh, which also flies many helicopters.", ("CHN", "BGD", "helicopters")),
+])
+def test_a_class_no_stage_speaks_of(extractor, text, key):
+    assert "gen:rule_pair" not in feats(extractor, text, key)
