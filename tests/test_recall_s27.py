@@ -5,8 +5,7 @@ class the rules would open a deal of were it a platform. Sentences written for t
 from __future__ import annotations
 
 import pytest
-
-from armsledger.model import Article
+from test_deal_features import feats
 
 
 def _keys(rules_deals, text: str) -> set[tuple[str, str, str]]:
@@ -61,13 +60,6 @@ def test_no_buyer_beside_the_list(rules_deals, text, country, platform):
     assert not any(k[1] == country and k[2] == platform for k in _keys(rules_deals, text))
 
 
-def feats(extractor, text: str, key: tuple) -> set[str]:
-    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
-    found = [f for c, f, _ in rows if (c.supplier, c.recipient, c.platform.name) == key]
-    assert found, f"no candidate {key}: {[(c.supplier, c.recipient, c.platform.name) for c, _, _ in rows]}"
-    return found[0]
-
-
 @pytest.mark.parametrize("text, key", [
     ("Indonesia has ordered two Scorpene submarines and 13 Thales ground control radars from France.",
      ("FRA", "IDN", "Thales ground control radars")),
@@ -75,8 +67,7 @@ def feats(extractor, text: str, key: tuple) -> set[str]:
      ("RUS", "VEN", "helicopters")),
 ])
 def test_a_platform_listed_with_a_rule_deal_of_its_buyer(extractor, text, key):
-    f = feats(extractor, text, key)
-    assert "rule:plat_list_mate" in f
+    assert "rule:plat_list_mate" in feats(extractor, text, key)
 
 
 def test_no_list_mate_across_a_verb(extractor):

@@ -596,15 +596,8 @@ class DealFinder:
         apart."""
         if not c.platforms or len(c.countries) < 2:
             return []
-        items = sorted((a, b, ent.code) for a, b, ent in c.countries if ent.code)
-        groups: list[list[tuple[int, int, str]]] = []
-        for x in items:
-            if groups and _COUNTRY_JOIN.fullmatch(self.text, groups[-1][-1][1], x[0]):
-                groups[-1].append(x)
-            else:
-                groups.append([x])
         out: list[Deal] = []
-        for g in groups:
+        for g in self._country_groups(c):
             if len(g) < 2 or not (_BUYER_CUE.search(self.text, max(c.start, g[0][0] - 60), g[0][0])
                                   or self._subject_buyers(c, g[0][0], g[-1][1])):
                 continue
@@ -626,6 +619,17 @@ class DealFinder:
                 deal.claims.append(Claim(stage, False, False, i, held=True))
                 out.append(deal)
         return out
+
+    def _country_groups(self, c: Clause) -> list[list[tuple[int, int, str]]]:
+        """The countries of the sentence (start, end, code) in text order, grouped into the lists they are named in
+        ("Egypt, Qatar and India"); a country named alone is a group of one."""
+        groups: list[list[tuple[int, int, str]]] = []
+        for x in sorted((a, b, ent.code) for a, b, ent in c.countries if ent.code):
+            if groups and _COUNTRY_JOIN.fullmatch(self.text, groups[-1][-1][1], x[0]):
+                groups[-1].append(x)
+            else:
+                groups.append([x])
+        return groups
 
     def _subject_buyers(self, c: Clause, lo: int, hi: int) -> bool:
         """Is the list of countries at `lo`-`hi` the subject of a verb of buying or holding, opening its sentence or
@@ -844,14 +848,7 @@ class DealFinder:
         """The other countries of the list the buyer is named in, where the list is the buyers': after the "to" or
         "for" the platform goes to ("donated two corvettes to Colombia and Peru", "sold to Chile, Peru and Ecuador"),
         or the subject before its verb ("Belgium, Germany and Spain have ordered the A400M"); never the seller."""
-        items = sorted((a, b, ent.code) for a, b, ent in c.countries if ent.code)
-        groups: list[list[tuple[int, int, str]]] = []
-        for x in items:
-            if groups and _COUNTRY_JOIN.fullmatch(self.text, groups[-1][-1][1], x[0]):
-                groups[-1].append(x)
-            else:
-                groups.append([x])
-        for g in groups:
+        for g in self._country_groups(c):
             if len(g) < 2 or recipient not in {x[2] for x in g}:
                 continue
             first, last = g[0], g[-1]
