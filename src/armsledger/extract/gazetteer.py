@@ -165,6 +165,7 @@ class Gazetteer:
         self._ranks = [_PRIORITY.get(k[0], 0) for k in self.keys]
         self._as_written: dict[tuple[str, str], set[str]] = {
             (kind, id_): set(names) for kind, id_, names in data["as_written"]}
+        self._first_tokens: dict[int, frozenset[str]] | None = None
 
     def make_doc(self, text: str) -> Doc:
         # A run of 80+ characters without a space holds no catalogue name, and the
@@ -181,7 +182,8 @@ class Gazetteer:
 
     def offices(self, doc: Doc) -> list[Hit]:
         """Office titles ("Defence Minister", "Kremlin spokesperson"), longest first where they overlap."""
-        found = sorted(((s, e, self.office_ids[k]) for s, e, k in _matches(self.office_index, doc.lower)),
+        found = sorted(((s, e, self.office_ids[k]) for s, e, k in _matches(
+            self.office_index, doc.lower, self._firsts(doc).get(id(self.office_index)))),
                        key=lambda x: (x[0], -(x[1] - x[0])))
         out: list[Hit] = []
         end = -1
@@ -192,14 +194,25 @@ class Gazetteer:
             end = e
         return out
 
+    def _firsts(self, doc: Doc) -> dict[int, frozenset[str]]:
+        """Each index's keys of one token (by the index's id), the tokens a name can begin with, for `_matches`; none
+        where the text holds `_SEP` (a token of it may then be a key of several tokens). Made at the first text."""
+        if _SEP in doc.text:
+            return {}
+        if self._first_tokens is None:
+            self._first_tokens = {id(index): frozenset(k for k in index if _SEP not in k)
+                                  for index in (self.lower, self.exact, self.office_index)}
+        return self._first_tokens
+
     def __call__(self, doc: Doc) -> list[Hit]:
         """The longest non-overlapping catalogue names in `doc`."""
         raw: list[tuple[int, int, int, tuple[str, str, str, str]]] = []
         words = doc.words
         stop_words = self.tokenizer.stop_words
         keys, ranks = self.keys, self._ranks
+        firsts = self._firsts(doc)
         for index, tokens in ((self.lower, doc.lower), (self.exact, words)):
-            for s, e, k in _matches(index, tokens):
+            for s, e, k in _matches(index, tokens, firsts.get(id(index))):
                 key = keys[k]
                 if key[2] == "guarded" and not _defence_near(
                         doc.text, max(0, doc.starts[s] - _CUE_WINDOW), doc.end(e - 1) + _CUE_WINDOW):
@@ -239,11 +252,15 @@ class Gazetteer:
         return hits
 
 
-def _matches(names: dict, tokens: list[str]):
+def _matches(names: dict, tokens: list[str], firsts: frozenset[str] | None = None):
     """(start, end, key) of every name in `names` that `tokens` hold, as spaCy's PhraseMatcher gives
-    them: by start, then shortest first, then in the index's order of keys."""
+    them: by start, then shortest first, then in the index's order of keys. `firsts`, when given, are the keys of
+    `names` that are one token and no token of `tokens` holds `_SEP` (`Gazetteer._firsts`): the text's distinct
+    tokens are looked up in those, a smaller table than the index (the index's lookups, scattered over some 2 MB,
+    waited on memory for most of the gazetteer's time), and each token then in the few found."""
     n = len(tokens)
-    for i in list(compress(range(n), map(names.__contains__, tokens))):  # the tokens a name begins with
+    begins = names.__contains__ if firsts is None else firsts.intersection(set(tokens)).__contains__
+    for i in list(compress(range(n), map(begins, tokens))):  # the tokens a name begins with
         joined = tokens[i]
         j = i + 1
         while True:

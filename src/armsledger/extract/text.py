@@ -52,7 +52,7 @@ def split(text: str) -> list[Sentence]:
         begin = line_start
         first = True
         for m in _END.finditer(line):
-            word = _word_before(line[: m.end()])
+            word = _word_before(line, m.end())
             if word and m.group().startswith(".") and word.group(1).lower().rstrip(".") in _ABBREV:
                 continue
             if word and re.fullmatch(r"[A-Z]", word.group(1)):
@@ -74,13 +74,16 @@ _WORD_END = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
 _WORD_END_CHARS = re.compile(r"[\w.!?\"'”’)\]]*")
 
 
-def _word_before(head: str) -> re.Match[str] | None:
-    """`_WORD_END.search(head)`, the word the full stop ends. A match runs to the end over those
-    characters only, so unless the last 101 are all such, it starts within the last 100."""
-    w = max(0, len(head) - 100)
-    if w and _WORD_END_CHARS.fullmatch(head, w - 1):
-        w = 0
-    return _WORD_END.search(head, w)
+def _word_before(line: str, end: int) -> re.Match[str] | None:
+    """`_WORD_END.search(line[:end])`, the word the full stop ends. A match runs to the end over those
+    characters only: it starts after the last space (looked for within the last 100 characters), or else, unless
+    the last 101 are all such, within the last 100. (`end` is the search's end: no slice of the line is made.)"""
+    w = line.rfind(" ", max(0, end - 100), end) + 1
+    if not w:
+        w = max(0, end - 100)
+        if w and _WORD_END_CHARS.fullmatch(line, w - 1, end):
+            w = 0
+    return _WORD_END.search(line, w, end)
 
 
 MAX_SENTENCE = 1500  # no reported sentence is longer; a longer run is cut so per-sentence rules stay linear

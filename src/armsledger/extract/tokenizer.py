@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import compress
 from pathlib import Path
 
 from .. import cache
@@ -76,6 +77,13 @@ class Tokenizer:
         for seq in rules.get("special_seqs", ()) if specials else ():
             seqs.setdefault(seq[0], []).append(tuple(seq))
         self._special_seqs = seqs
+        # the same by their first two tokens (a one-token sequence under its token and None): a token such as ":"
+        # begins some 60 of them, most of which its next token rules out
+        pairs: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
+        for first, those in seqs.items():
+            for seq in those:
+                pairs.setdefault((first, seq[1] if len(seq) > 1 else None), []).append(seq)
+        self._special_pairs = pairs
         self._compiled = False
         self._memo: dict[str, tuple[str, ...]] = {}
         self.stop_words = frozenset(rules["stop_words"])
@@ -227,10 +235,12 @@ class Tokenizer:
     def _apply_special_cases(self, text: str, words: list[str], starts: list[int]) -> None:
         """Special cases found across tokens, longest first, then leftmost, none overlapping another
         one's first or last token, are put back together where their text is the special case's."""
-        seqs = self._special_seqs
+        pairs = self._special_pairs
         found = set()
-        for i in [i for i, w in enumerate(words) if w in seqs]:
-            for seq in seqs[words[i]]:
+        n = len(words)
+        for i in list(compress(range(n), map(self._special_seqs.__contains__, words))):
+            w = words[i]
+            for seq in (*pairs.get((w, words[i + 1] if i + 1 < n else None), ()), *pairs.get((w, None), ())):
                 if tuple(words[i:i + len(seq)]) == seq:
                     found.add((i, i + len(seq)))
         if not found:
