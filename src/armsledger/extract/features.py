@@ -192,7 +192,6 @@ class Featurizer:
         self.named_cats = {ent.category for c in clauses for _, _, ent in c.platforms if not ent.extra.get("generic")}
         self._lists: dict[int, dict[int, tuple[int, int, int]]] = {}  # by clause: a list's span and size by start
         self._at: dict[tuple, tuple] = {}
-        self._spots: dict[tuple, tuple] = {}  # `_spot`, by mention place and platform
         self._code_lists: dict[str, set] | None = None
         self._sides: dict[tuple, tuple] = {}
         self._named: dict[tuple, tuple] = {}
@@ -511,10 +510,7 @@ class Featurizer:
         c = self.clauses[m.clause]
         plat = m.platform
         sup, rec = m.supplier, m.recipient
-        spot = self._spots.get((m.clause, m.start, id(plat)))
-        if spot is None:
-            spot = self._spot(m, c)
-        base, nearest, svc_at, verb, used = spot
+        base, nearest = self._platform_at(m, c)
         sup_side, rec_side = self._party(sup, m, c), self._party(rec, m, c)
         out = [base, sup_side[0], rec_side[0]]
         if plat.country is not None and sup.code == plat.country:
@@ -545,36 +541,26 @@ class Featurizer:
             if only:
                 f.append("rec:only_other_country")
             pair = _PAIRS[key] = frozenset(f)
-        combo = rec_side[3].get(nearest)  # (`_with_trigger`'s memo, read here first: most are there)
-        out.append(self._with_trigger(rec_side, "rec", nearest) if combo is None else combo)
+        out.append(self._with_trigger(rec_side, "rec", nearest))
         out.append(pair)
-        if svc_at:  # (`_service` is empty where the platform's own cues are)
-            svc = self._service(m, c, key[0])
-            if svc:
-                out.append(svc)
+        svc = self._service(m, c, key[0])
+        if svc:
+            out.append(svc)
+        verb = self._verb_near(m, c)
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
-        combo = sup_side[3].get(nearest)
-        out.append(self._with_trigger(sup_side, "sup", nearest) if combo is None else combo)
-        if used:  # second-hand: its maker sells it seldom
+        out.append(self._with_trigger(sup_side, "sup", nearest))
+        if self._used(m, c):  # second-hand: its maker sells it seldom
             out.append(_USED[key[0]])
-        if sup.clause == m.clause and sup.start >= m.end:  # (`_from_frame` is empty otherwise)
-            frame = self._from_frame(m, c, verb)
-            if frame:
-                out.append(frame)
+        frame = self._from_frame(m, c, verb)
+        if frame:
+            out.append(frame)
         if sup_side[0] & _SUP_ANCHORS and rec_side[0] & _REC_ANCHORS:
             # both sides named as giver and taker in the platform's sentence ("Romania said it would donate a
             # Patriot system to Ukraine", "bought helicopters from Russia"): whoever made the platform
             out.append(_ANCHORED["generic" if plat.extra.get("generic") else
                                  ("origin_unknown", "origin", "partner", "not_origin")[key[0]]])
         return out
-
-    def _spot(self, m: Mention, c: Clause) -> tuple:
-        """What `mention_parts` reads of the platform mention alone, whoever the parties: `_platform_at`'s two,
-        `_service_at`, `_verb_near` and `_used`; once a mention's place, for every pair of parties named with it."""
-        hit = self._spots[m.clause, m.start, id(m.platform)] = (
-            *self._platform_at(m, c), self._service_at(m, c), self._verb_near(m, c), self._used(m, c))
-        return hit
 
     def _service(self, m: Mention, c: Clause, origin: int) -> frozenset[str]:
         """A fleet the recipient holds (issue 9): the platform named as in service, operated, flown or fielded, in a
