@@ -163,8 +163,11 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
         elif "plat:generic" in f:
             own = kind(i, f)
             umbrella = own in ("ship", "warship") and _ANY_SHIP.fullmatch(k[3]) is not None
+            land = own == "armoured vehicle" and _ANY_VEHICLE.fullmatch(k[3]) is not None
+            anything = own in _ANY_ARMS
             named = [j for j, c in named_kinds.get((k[0], k[1], k[2]), ())
-                     if c == own or c.endswith(" " + own) or umbrella and c in _NAVAL]
+                     if c == own or c.endswith(" " + own) or umbrella and c in _NAVAL or land and c in _LAND
+                     or anything]
             if named:
                 out[i] = named
     return out
@@ -175,6 +178,15 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
 _ANY_SHIP = re.compile(r"(?:(?:naval|navy|military|major|armed|well-armed)\s+)*(?:war)?(?:ships?|vessels?)")
 _NAVAL = frozenset({"ship", "warship", "frigate", "corvette", "destroyer", "submarine", "patrol vessel", "auxiliary ship",
                     "amphibious ship", "mine countermeasures vessel", "aircraft carrier"})
+
+
+# ... and a class that names any armoured vehicle ("vehicles", "tracked armoured vehicles", "military vehicles"; not
+# "armoured command vehicles"), a kind of its own) gives way to a named tank, infantry fighting vehicle or carrier of
+# the pair ("orders tracked armoured vehicles from Rheinmetall ... Leopard 2 tanks and Marder vehicles"), and a class
+# of arms of any kind ("military equipment", "weapons systems") to any named platform of the pair
+_ANY_VEHICLE = re.compile(r"(?:(?:tracked|wheeled|armou?red|military|combat|new|heavy)\s+)*vehicles?")
+_LAND = frozenset({"armoured vehicle", "infantry fighting vehicle", "armoured personnel carrier", "main battle tank"})
+_ANY_ARMS = frozenset({"military equipment", "weapons"})
 
 
 def _kind(feats) -> str:
