@@ -105,17 +105,3 @@ def test_a_broad_class_gives_way_to_the_named_platform(cls, kind, named_kind, gi
     over = decide.overruled(keys, feats)
     assert (over.get(0) == [1]) is gives_way
     assert decide.overrule([True, True], over) == [not gives_way, True]
-
-
-@pytest.mark.parametrize("text, key, rec_main, sup_minor", [
-    ("Russia handed over 63 Mi-17 helicopters bought by the United States for Afghanistan.", ("RUS", "USA", "Mi-17"),
-     True, False),
-    ("Russia handed over 63 Mi-17 helicopters bought by the United States for Afghanistan.", ("RUS", "AFG", "Mi-17"),
-     False, False),
-    ("Kenya will buy 12 Z-9 helicopters from China.", ("CHN", "KEN", "Z-9"), False, False),
-    ("Argentina signed for 24 F-16 jets from Denmark.", ("DNK", "ARG", "F-16"), False, True),
-])
-def test_main_exporters_as_parties(extractor, text, key, rec_main, sup_minor):
-    f = _feats(extractor, text, key)
-    assert ("rec:main_exporter" in f) is rec_main
-    assert ("sup:not_main_exporter" in f) is sup_minor

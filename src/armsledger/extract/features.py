@@ -400,20 +400,13 @@ class Featurizer:
         country ("bought by the US Defense Department for the Afghan National Army", "Germany offered to buy
         Patriot systems from the US for Ukraine", "built with Danish financial support"); and the platform's maker
         as supplier where the report tells the platform second-hand at any of its names ("24 second-hand F-16s"
-        in one sentence, "the F-16s" in the next): most often the country that used it sells it. And whether the
-        recipient is one of the main exporters of arms, and the supplier not (`MAIN_EXPORTERS`)."""
+        in one sentence, "the F-16s" in the next): most often the country that used it sells it."""
         f: list[str] = []
         named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
         if named and all(self._in_dateline(m.recipient) for m in named):
             f.append("rec_all:dateline")
         if any(self._pays_for_other(m.recipient, {cand.recipient, cand.supplier}) for m in named):
             f.append("rec_any:pays_for_other")
-        # who sells and who buys arms at all: a main exporter is seldom the buyer (the US named as payer, host or
-        # bystander), a country that exports little seldom the seller (a buyer or a bystander read as the supplier)
-        if cand.recipient in MAIN_EXPORTERS:
-            f.append("rec:main_exporter")
-        if cand.supplier not in MAIN_EXPORTERS:
-            f.append("sup:not_main_exporter")
         plat = cand.platform
         if plat.country is not None and cand.supplier == plat.country and self._used_in_report(plat.name):
             f.append("sup:origin&used_in_report")
@@ -1071,8 +1064,6 @@ class Featurizer:
         return out
 
 
-# the main exporters of arms (SIPRI's largest, 2019-2023): the sellers of most deals, the buyers of few
-MAIN_EXPORTERS = frozenset("USA RUS FRA DEU GBR CHN ITA ISR KOR ESP TUR SWE NLD UKR".split())
 # the dateline a sentence opens with: a city in capitals, maybe its country, a date or an agency, then a dash or a
 # colon ("WARSAW, Poland —", "TOKYO, Dec 23, 2023 (AFP) –", "NEW DELHI, January 10:", "RIO de JANEIRO (BNS):")
 _DATELINE = re.compile(r"\W*[A-Z][A-Z.'’-]{2,}(?:\s+(?:[a-z]{2,3}\s+)?[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})?"
