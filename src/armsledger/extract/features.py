@@ -444,14 +444,13 @@ class Featurizer:
 
     def _used_in_report(self, name: str) -> bool:
         """Is the platform told second-hand at any of its names in the report (`_USED_BEFORE`, `_USED_AFTER`)?"""
-        key = ("used_report", name)
-        hit = self._near.get(key)
-        if hit is None:
+        used = self._near.get("used_report")  # the names told so, read once an article
+        if used is None:
             text = self.text
-            hit = self._near[key] = any(
-                ent.name == name and (_USED_BEFORE.search(text, max(c.start, s - 50), s) or _USED_AFTER.match(text, e, c.end))
-                for c in self.clauses for s, e, ent in c.platforms)
-        return hit
+            used = self._near["used_report"] = frozenset(
+                ent.name for c in self.clauses for s, e, ent in c.platforms
+                if _USED_BEFORE.search(text, max(c.start, s - 50), s) or _USED_AFTER.match(text, e, c.end))
+        return name in used
 
     def _blocks_in(self, clause: int, code: str) -> bool:
         """Is the country named in the sentence as the one that blocks, bans, sanctions or refuses a licence, at
