@@ -387,6 +387,7 @@ class Featurizer:
             f.append(REC_FROM)  # named, wherever named with the platform, as where it comes from
         if self._civil(cand):
             f.append(CIVIL)
+        f += self._party_roles(cand)
         cues = [self._lost_cues(m) for m in cand.mentions]
         if any(cues):  # (most mentions have none: then none of these)
             # each kind of cue is rare in the training reports (2-7 reports each): pooled, so that the model weighs
@@ -399,6 +400,65 @@ class Featurizer:
             if all(c & _NOT_BOUGHT for c in cues):
                 f.append(NOT_BOUGHT)
         return self._frozen(sorted(f))
+
+    def _party_roles(self, cand: Candidate) -> list[str]:
+        """Who the parties are beside buyer and seller (issue 9, wrong parties): the recipient named, in every
+        sentence of the platform that names it, only in the sentence's dateline ("WARSAW, Poland — The Croatian
+        ministry ordered 44 Leopard 2A8 tanks"); the recipient named as the one that pays or buys for another
+        country ("bought by the US Defense Department for the Afghan National Army", "Germany offered to buy
+        Patriot systems from the US for Ukraine", "built with Danish financial support"); and the platform's maker
+        as supplier where the report tells the platform second-hand at any of its names ("24 second-hand F-16s"
+        in one sentence, "the F-16s" in the next): most often the country that used it sells it."""
+        f: list[str] = []
+        named = [m for m in cand.mentions if m.recipient.clause == m.clause and m.recipient.start >= 0]
+        if named and all(self._in_dateline(m.recipient) for m in named):
+            f.append("rec_all:dateline")
+        if any(self._pays_for_other(m.recipient, {cand.recipient, cand.supplier}) for m in named):
+            f.append("rec_any:pays_for_other")
+        plat = cand.platform
+        if plat.country is not None and cand.supplier == plat.country and self._used_in_report(plat.name):
+            f.append("sup:origin&used_in_report")
+        return f
+
+    def _in_dateline(self, p: Party) -> bool:
+        """Is the party named in its sentence's dateline ("WARSAW, Poland —", "ZAGREB, Croatia (AP) -")?"""
+        c = self.clauses[p.clause]
+        key = ("dateline", p.clause)
+        end = self._near.get(key)
+        if end is None:
+            m = _DATELINE.match(self.text, c.start, min(c.end, c.start + 120))
+            end = self._near[key] = m.end() if m else -1
+        return p.start < end
+
+    def _pays_for_other(self, p: Party, pair: set[str]) -> bool:
+        """Is the party named as the one that pays for the platform or buys it for another country (`_PAYS_*`)?"""
+        key = ("pays", p.clause, p.start)
+        hit = self._near.get(key)
+        if hit is None:
+            c = self.clauses[p.clause]
+            text = self.text
+            first, last, _ = self._list_of(c, p)
+            hit = bool(_PAID_BY_BEFORE.search(text, max(c.start, first - 40), first)
+                       or _PAYS_AFTER.match(text, last, min(c.end, last + 60)))
+            if not hit:
+                others = [s for s, _, ent in c.countries if s > last and (ent.code or ent.country) not in pair] + [
+                    s for s, _, ent in c.orgs if s > last and ent.category in STATE_BODIES and ent.country
+                    and ent.country not in pair]
+                hit = any(s - last <= 160 and _FOR_OTHER.search(text, max(last, s - 25), s)
+                          and _BUY_VERB.search(text, max(c.start, first - 60), s) and not _BREAK.search(text, last, s)
+                          for s in others)
+            self._near[key] = hit
+        return hit
+
+    def _used_in_report(self, name: str) -> bool:
+        """Is the platform told second-hand at any of its names in the report (`_USED_BEFORE`, `_USED_AFTER`)?"""
+        used = self._near.get("used_report")  # the names told so, read once an article
+        if used is None:
+            text = self.text
+            used = self._near["used_report"] = frozenset(
+                ent.name for c in self.clauses for s, e, ent in c.platforms
+                if _USED_BEFORE.search(text, max(c.start, s - 50), s) or _USED_AFTER.match(text, e, c.end))
+        return name in used
 
     def _blocks_in(self, clause: int, code: str) -> bool:
         """Is the country named in the sentence as the one that blocks, bans, sanctions or refuses a licence, at
@@ -1050,6 +1110,23 @@ class Featurizer:
         if hi - lo < 40 and _LIST_WORD.search(text[lo:hi]):  # sliced: \b reads no further
             out.add("between:list")
         return out
+
+
+# the dateline a sentence opens with: a city in capitals, maybe its country, a date or an agency, then a dash or a
+# colon ("WARSAW, Poland —", "TOKYO, Dec 23, 2023 (AFP) –", "NEW DELHI, January 10:", "RIO de JANEIRO (BNS):")
+_DATELINE = re.compile(r"\W*[A-Z][A-Z.'’-]{2,}(?:\s+(?:[a-z]{2,3}\s+)?[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})?"
+                       r"(?:,\s*\d{4})?\s*(?:\([^()]{1,60}\)\s*)?(?:[-—–:]+|--)\s")
+# a country named as the one that pays for the platform: "financed by Denmark", "paid for by the US", "the US will
+# fund", "with Danish financial support" (not "Egypt paid for the jets": a buyer pays); or buys it for another ("bought by the US Defense
+# Department for the Afghan National Army", "to buy Patriot systems from the US for Ukraine", "on behalf of Ukraine")
+_PAID_BY_BEFORE = re.compile(r"\b(?:financed|funded|paid\s+for|bankrolled|sponsored)\s+by\s+(?:the\s+)?$", re.I)
+_PAYS_AFTER = re.compile(r"(?:['’]s)?(?:\s+(?:government|has|had|have|will|would|also|already|which|that|who)){0,3}\s+"
+                         r"(?:financ(?:es|ed|ing)|fund(?:s|ed|ing)|bankroll\w*)\b(?!\s+(?:its|their|his|her)\s+own)|"
+                         r"-(?:funded|financed|paid)\b|(?:['’]s)?\s+(?:\w+\s+)?(?:financial\s+support|funding|financing)\b",
+                         re.I)
+_FOR_OTHER = re.compile(r"\b(?:for|on\s+behalf\s+of|to\s+(?:give|donate|send|transfer)\s+to)\s+(?:the\s+)?$", re.I)
+_BUY_VERB = re.compile(r"\b(?:b(?:uy|uys|uying|ought)|purchas\w*|procur\w*|order(?:s|ed|ing)?|acquir\w*|paid|pay(?:s|ing)?|"
+                       r"financ\w*|fund(?:s|ed|ing)?)\b", re.I)
 
 
 # a fleet the recipient holds (`Featurizer._service`, issue 9): the platform "its" or "their" ("replace its ageing
