@@ -46,7 +46,7 @@ def _in_lead(clauses: list[Clause], i: int) -> bool:
     return i < LEAD and not clauses[i].sent.noise
 
 
-def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead: bool
+def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead: bool, type_: str | None = None
                  ) -> list[tuple[DateMention | None, tuple[str, ...]]]:
     """The dates a proposed event of this sentence may take, each with how it relates to the words that
     state the event (at `start`-`end`): none; each of the sentence's three nearest dates (its rank, its
@@ -64,12 +64,33 @@ def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead:
             hints.append("date:break")
         if reported_at(c.sent.text, dm.start - c.start):
             hints.append("date:reported")
+        if type_ is not None:
+            hints.append(date_owner(c, dm, start, end, type_))
         out.append((dm, tuple(hints)))
     if peg is not None and not any(dm.value == peg.value for dm in dated):
         # the day the report is about: in its opening sentences as their own; further on as what "on Monday",
         # told once at the top, still dates ("The two sides also signed a memorandum on ..."), marked apart
         out.append((peg, ("date:peg" if lead else "date:peg_far", "date:peg_" + (peg.kind or "text"))))
     return out
+
+
+def date_owner(c: Clause, dm: DateMention, start: int, end: int, type_: str) -> str:
+    """Whose a date of the sentence most likely is, for an event of type `type_` stated at `start`-`end`: the
+    trigger nearest the date is the event's own words (`date:owner_self`), another trigger telling the same type
+    (`date:owner_same`), one telling another type (`date:owner_other`: "received on Monday two jets it had ordered":
+    Monday is the delivery's, not the order's), or the sentence has none (`date:owner_none`)."""
+    best, best_d = None, 10 ** 9
+    for t in c.triggers:
+        if _event_type(t) is None:
+            continue
+        d = distance((t.start, t.end), (dm.start, dm.end))
+        if d < best_d:
+            best, best_d = t, d
+    if best is None:
+        return "date:owner_none"
+    if best.start < end and start < best.end:
+        return "date:owner_self"
+    return "date:owner_same" if _event_type(best) == type_ else "date:owner_other"
 
 
 _LIST_SEP = re.compile(r",|\band\b|&")
@@ -146,7 +167,7 @@ def implied(deals: list[Deal], events: list[Event], clauses: list[Clause], ref=N
             if type_ == "DEAL_SIGNED" and d.signed is not None:
                 options = [(d.signed, ("date:deal_signed",))]
             elif clauses:
-                options = date_options(clauses[clause], evidence.start, evidence.end, peg, _in_lead(clauses, clause))
+                options = date_options(clauses[clause], evidence.start, evidence.end, peg, _in_lead(clauses, clause), type_)
             else:
                 options = [(None, ("date:unset",))]
             for dm, hints in options:
@@ -231,7 +252,7 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
         future = c.has("modifier", "future")
         for type_, trigs in by_type.items():
             t = min(trigs, key=lambda x: x.group == "cue")  # a rule's trigger before a broad cue
-            for dm, hints in date_options(c, t.start, t.end, peg, _in_lead(clauses, i)):
+            for dm, hints in date_options(c, t.start, t.end, peg, _in_lead(clauses, i), type_):
                 later = dm is not None and ref is not None and dm.value > ref.isoformat()[:len(dm.value)]
                 status = "possible" if hedged else "scheduled" if later and type_ in ("MEETING", "SUMMIT") else \
                     "expected" if later or future else "occurred"
@@ -385,7 +406,7 @@ def alternatives(events: list[Event], clauses: list[Clause], ref) -> list[Event]
         if ev.date is not None or c is None or ev.evidence is None:
             continue  # a date the rules chose stands
         start, end = ev.at or (ev.evidence.start, ev.evidence.end)
-        for dm, hints in date_options(c, start, end, peg, _in_lead(clauses, ev.clause)):
+        for dm, hints in date_options(c, start, end, peg, _in_lead(clauses, ev.clause), ev.type):
             if (dm.value if dm else None) != (ev.date.value if ev.date else None):
                 out += [replace(one, date=dm, hints=("date:alt",) + hints) for one in split]
     return out
