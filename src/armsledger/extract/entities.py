@@ -667,7 +667,7 @@ _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary
 # after an office: what it is of, then the holder's name between commas ("..., Ann Kowal, said", "..., Ann Kowal and")
 _OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Za-z][\w&'’-]*)"
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
-                           rf"(?P<name>{NAME})(?=\s*,|\s+and\b|\s*\.\s)")
+                           rf"(?P<name>{NAME})(?=\s*[,;]|\s+and\b|\s*\.\s)")
 # a town before the country or region it is in: "in Stavanger, Norway", "near Bethesda, Maryland"
 _TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+"
                                 r"(?P<where>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;:)]|$)")
@@ -775,6 +775,8 @@ _OFFICE_OF_NOUNS = frozenset(
     "education energy transport information public national international foreign defence defense interior home "
     "external economic armed forces state budget treasury commerce investment"
     .split())
+# a forename's initials before a surname ("S.P. Tyagi", "A.K. Antony"), not a country's or a body's ("U.S. Navy")
+_INITIALS = re.compile(r"(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)(?:[A-Z]\.){2,3}")
 _NAME_RUN_END = re.compile(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$")  # the name before such a comma
 # what follows a person's name and its comma: "who ...", "a former ...", "deputy head of", "his counterpart",
 # "President of ...", "Panama's Minister of ..."
@@ -789,6 +791,13 @@ _APPOS_AFTER_NAME = re.compile(
     r"then[ \t]+(?:[A-Z][\w.-]*['’]s[ \t]+)?(?:[a-z]+[ \t]+){0,3}(?:minister|secretary|president|premier|chancellor|governor|ambassador|chief|head|"
     r"director|commander|spokes(?:man|woman|person))\b|"
     r"the[ \t]+(?:predecessor|successor|son|daughter|wife|husband|widow|father|mother|brother|sister)[ \t]+of\b|"
+    # what they were or are of a country, in lower case after its demonym or name, or once were ("Ann Kowal, a former
+    # Indian air force chief", "Ann Kowal, a Polish defence official", "Ann Kowal, once chief executive of Saab")
+    r"an?[ \t]+(?:former[ \t]+|senior[ \t]+|retired[ \t]+|top[ \t]+)?[A-Z][\w'’.-]*[ \t]+(?:[a-z-]+[ \t]+){0,3}(?:chief|minister|"
+    r"secretary|ambassador|envoy|president|director|head|commander|spokes(?:man|woman|person)|general|admiral|officer|"
+    r"official|lawmaker|senator|diplomat|executive|politician|businessman|businesswoman)\b|"
+    r"(?:once|formerly)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&-]*['’]s[ \t]+)?(?:[a-z-]+[ \t]+){0,2}(?:CEO|chief|head|minister|secretary|president|"
+    r"director|commander|chairman|ambassador)\b|"
     # what they are of a country, a firm or a person, in lower case ("Ann Kowal, Japan's senior vice foreign minister",
     # "Ann Kowal, Saab's executive director of sales", "Ann Kowal, Nowak's lawyer")
     r"[A-Z][\w.-]*['’]s[ \t]+(?:[a-z-]+[ \t]+){0,4}(?:minister|secretary|ambassador|envoy|president|director|chief|head|"
@@ -1243,8 +1252,30 @@ class EntityFinder:
         self._kingdoms_services(text, ents)
         self._merge_platform_family(ents)
         self._consortia(text, ents)
+        self._one_defence_ministry(ents)
         self._body_names_trimmed(ents)
         return ents
+
+    @staticmethod
+    def _one_defence_ministry(ents: Entities) -> None:
+        """A country's defence ministry written with its country in two forms ("the Cambodian Ministry of Defense"
+        ... "the Cambodian Defense Ministry", "Defence" and "Defense", "Israeli MoD") is one body, named by the form
+        the report writes most (the first of equals); a bare "the Defence Ministry" is left as it is: its country is
+        only the report's."""
+        groups: dict[str, list[Entity]] = {}
+        for e in ents.of_kind("organization"):
+            low = e.name.casefold()
+            if (e.category == "ministry" and not e.catalogue_id and e.country and e.mentions
+                    and ("defen" in low or low.endswith(" mod"))
+                    and not low.startswith(("ministry", "defen", "mod"))):
+                groups.setdefault(e.country, []).append(e)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            keep = max(group, key=lambda e: (len(e.mentions), -e.first))
+            for e in group:
+                if e is not keep:
+                    ents.absorb(e, keep)
 
     @staticmethod
     def _body_names_trimmed(ents: Entities) -> None:
@@ -1688,8 +1719,9 @@ class EntityFinder:
         keep: list[re.Match] = []
         for t in reversed(tokens):
             w = t.group()
-            if w.casefold().strip(".,") in vocab or w.endswith(".") and (w[:-1].isupper() or re.search(r"[a-z]{2}\.$", w)
-                                                                          and w not in ("Jr.", "Sr.")) or len(keep) == 4 or any(
+            if w.casefold().strip(".,") in vocab or w.endswith(".") and (w[:-1].isupper() and not (
+                    keep and _INITIALS.fullmatch(w)) or re.search(r"[a-z]{2}\.$", w) and w not in ("Jr.", "Sr.")) \
+                    or len(keep) == 4 or any(
                     x.kind != "person" for _, _, x in ents.overlapping(base + t.start(), base + t.end())):
                 break
             keep.insert(0, t)

@@ -1,0 +1,80 @@
+"""Entities, session 27: names the finder missed in forms that any outlet may use. A country's defence ministry written
+two ways with its country is one body; officials listed as "the <office>, <name>;" in a list split by semicolons;
+a name told by what follows its comma ("a former Indian air force chief", "once CEO of ..."); a forename's
+initials ("S.P. Tyagi"). Sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from armsledger.extract import Extractor
+from armsledger.model import Article
+
+
+@pytest.fixture(scope="module")
+def rules() -> Extractor:
+    return Extractor(model=False)
+
+
+def entities(rules, text: str, kind: str) -> list[str]:
+    rec = rules(Article(text=text, published="2025-06-01"))
+    return [e["name"] for e in rec["entities"] if e["kind"] == kind]
+
+
+@pytest.mark.parametrize("text", [
+    "The Cambodian Ministry of Defense said the trucks had arrived. A Cambodian Defense Ministry official added that "
+    "more would follow.",
+    "The Italian Ministry of Defence signed the order. Later the Italian Ministry of Defense confirmed the price.",
+    "The Georgian Defence Ministry will pay for the radars, and the Georgian Ministry of Defence expects them in May.",
+])
+def test_one_countrys_defence_ministry_written_two_ways(rules, text):
+    ministries = [n for n in entities(rules, text, "organization") if "inistry" in n]
+    assert len(ministries) == 1, ministries
+
+
+def test_two_countries_defence_ministries_stay_apart(rules):
+    text = ("The Polish Ministry of Defence and the Lithuanian Defence Ministry signed a letter on shells, and the "
+            "Polish Defence Ministry said deliveries start in May.")
+    ministries = [n for n in entities(rules, text, "organization") if "inistry" in n]
+    assert len(ministries) == 2, ministries
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Guests included the President of the Senate, Marta Quispe Huamán; the Minister of Defense, Jorge Salas Rivera; "
+     "and the army chief.", ["Marta Quispe Huamán", "Jorge Salas Rivera"]),
+    ("Present were the Minister of Finance, Kwame Mensah Boateng; the Chief of Defence Staff, Samuel Owusu; and "
+     "diplomats.", ["Kwame Mensah Boateng", "Samuel Owusu"]),
+])
+def test_officials_listed_between_semicolons(rules, text, names):
+    found = entities(rules, text, "person")
+    assert all(n in found for n in names), found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Money was reportedly paid to relatives of Vikram Sahni, a former Indian navy chief who denies any wrongdoing.",
+     "Vikram Sahni"),
+    ("The talks were led by Agnieszka Wrona, a Polish defence official, in Brussels.", "Agnieszka Wrona"),
+    ("Lawyers for Marco Bellini, once chief executive of the helicopter maker, asked for more time.", "Marco Bellini"),
+    ("The court heard from Hugo Brandt, formerly head of exports at the shipyard, on Monday.", "Hugo Brandt"),
+])
+def test_a_name_told_by_what_follows_its_comma(rules, text, name):
+    assert name in entities(rules, text, "person")
+
+
+@pytest.mark.parametrize("text", [
+    "Shares in Lockheed Martin, a US defence company, rose on the news.",
+    "The order went to Hanwha Aerospace, a South Korean firm, last year.",
+])
+def test_a_firm_before_such_a_comma_is_no_person(rules, text):
+    assert not entities(rules, text, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The file names R.K. Bhadauria, a former air force chief, as a witness.", "R.K. Bhadauria"),
+    ("Payments went to a cousin of M.S. Rawat, who denies wrongdoing.", "M.S. Rawat"),
+])
+def test_a_forenames_initials(rules, text, name):
+    assert name in entities(rules, text, "person")
+
+
+def test_a_countrys_initials_open_no_name(rules):
+    assert not entities(rules, "The frigate joined the U.S. Navy, a force of some 290 ships, in 2020.", "person")
