@@ -327,13 +327,26 @@ _NOT_TOWN = frozenset("january february march april may june july august septemb
 _OUTLET_NOUNS = frozenset({"website", "newspaper", "daily", "broadcaster", "outlet", "agency"})
 _BODY_NOUN_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "shipyard", "shipbuilder", "website",
                     "think", "broadcaster", "newspaper", "daily", "conglomerate", "contractor", "start", "subsidiary",
-                    "outlet", "agency", "group", "bank")
+                    "outlet", "agency", "group", "bank", "supplier", "developer", "integrator", "exporter")
 _BODY_BY_NOUN = re.compile(
     r"(?P<noun>" + _lead("company|firm|maker|manufacturer|producer|shipyard|shipbuilder|website|think[ -]tank|broadcaster|"
                          "newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank")
     + r")[ \t]+[\"“]?"
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
+# a body no catalogue holds, told by the noun after its name and comma: "Metal Shark, a shipbuilder based in
+# Louisiana", "Kowal Arms, the Polish gun maker", "Nord Systems, a subsidiary of Saab" (`_bodies_by_noun`)
+_FIRM_NOUNS = (r"company|firm|maker|manufacturer|producer|shipyard|shipbuilder|conglomerate|contractor|start-?up|"
+               r"subsidiary|supplier|developer|integrator|exporter|group|newspaper|broadcaster|website|think[ -]tank")
+# the noun ends what the body is ("a shipbuilder based in", "the gun maker,"), not a word before another noun ("a former
+# company director")
+_NOUN_ENDS = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:based|that|which|whose|with|in|of|from|owned|founded|headquartered|and|run|"
+              r"known|said|says|has|had|is|was|will|to|for|on|at|since|behind|best)\b)")
+_BODY_BEFORE_NOUN = re.compile(
+    r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’.-]*"
+    r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3}),[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?"
+    rf"(?P<noun>{_FIRM_NOUNS})s?{_NOUN_ENDS}")
+_FIRM_NOUN_AFTER = re.compile(rf"[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{_FIRM_NOUNS})s?{_NOUN_ENDS}")
 # the seats of government that are places when one is at them or goes to them (`_seats_as_places`)
 _SEATS = frozenset({"White House", "Kremlin", "Élysée", "Blue House", "Downing Street"})
 _AT_SEAT_BEFORE = re.compile(r"\b(?:at|in|inside|(?<!ccording )to|visit(?:s|ed|ing)?)\s+(?:the\s+)?\Z")
@@ -663,7 +676,10 @@ _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary
              "shipyard", "shipyards", "dockyard", "zone", "overseer", "bureau", "phone", "call", "news", "media",
              # a web page's furniture and a body's or a programme's words ("Player Play Icon", "Left Menu", "Wikimedia
              # Commons", "Previous Article", "Deakin University", "Technology Officer", "Western Naval Area")
-             "icon", "menu", "commons", "article", "university", "officer", "area", "cooperation", "production"}
+             "icon", "menu", "commons", "article", "university", "officer", "area", "cooperation", "production",
+             # the last words of firms' names ("General Dynamics Land Systems" after the rank "General")
+             "systems", "industries", "technologies", "aerospace", "dynamics", "holdings", "holding", "electronics",
+             "shipbuilding", "helicopters", "engineering"}
 # after an office: what it is of, then the holder's name between commas ("..., Ann Kowal, said", "..., Ann Kowal and")
 _OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Za-z][\w&'’-]*)"
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
@@ -1737,6 +1753,8 @@ class EntityFinder:
             run = _NAME_RUN_END.search(back)
             if run is None or ents.covered(a.start() - 1, a.start()) is not None:
                 continue
+            if _FIRM_NOUN_AFTER.match(text, a.start() + 1, a.start() + 80):
+                continue  # "Metal Shark, a shipbuilder based in ...": a firm (`_bodies_by_noun`)
             tokens = list(re.finditer(r"\S+", run.group()))
             span = self._name_span(text, ents, tokens, a.start() - len(back) + run.start())
             if span is not None:
@@ -2435,14 +2453,18 @@ class EntityFinder:
         ("the local firm Kazakhstan Engineering")."""
         if not _may_hold(text, _BODY_NOUN_WORDS):
             return
-        for m in _BODY_BY_NOUN.finditer(text):
+        for m in chain(_BODY_BY_NOUN.finditer(text), _BODY_BEFORE_NOUN.finditer(text)):
             words = m["name"].split()
+            s = m.start("name")
+            if m.re is _BODY_BEFORE_NOUN:  # the name before its comma: not a sentence's opening word, nor its owner
+                while words and (words[0].casefold() in _OPENING_ADVERBS | _STOP_FIRST or words[0].endswith(("'s", "’s"))):
+                    s += len(words.pop(0)) + 1
             while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             if not words:
                 continue
             name = " ".join(words)
-            s, e = m.start("name"), m.start("name") + len(name)
+            e = s + len(name)
             inner = ents.overlapping(s, e)
             if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
                 continue  # a catalogue body, a person, or a country's or place's whole name ("the firm Boeing")
