@@ -351,7 +351,7 @@ _FIRM_NOUN_AFTER = re.compile(rf"[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+)
 _SEATS = frozenset({"White House", "Kremlin", "Élysée", "Blue House", "Downing Street"})
 _AT_SEAT_BEFORE = re.compile(r"\b(?:at|in|inside|(?<!ccording )to|visit(?:s|ed|ing)?)\s+(?:the\s+)?\Z")
 _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
-             r"Defence Forces|Defense Forces|Space Force|Air Defence Forces|Special Forces")
+             r"Defence Forces|Defense Forces|Defence Force|Defense Force|Space Force|Air Defence Forces|Special Forces")
 _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporation|Corp\.?|Incorporated|Inc\.?|"
           r"PLC|plc|LLC|GmbH|AG|AB|S\.A\.|SA|SpA|S\.p\.A\.|ASA|Oyj|Holdings|Industries|Shipyards?|Shipbuilders|"
           r"Dockyard|Aerospace|Dynamics|Technologies|Systems|"
@@ -1053,12 +1053,15 @@ def _club_names(text: str, hits: list) -> set[str]:
     return clubs
 
 
+_DEFENCE_FORCE = re.compile(r"defen[cs]e forces?$")
+
+
 def _listed_service(ents: Entities, country: str | None, service: str) -> Entity | None:
     """The one catalogue armed service of `country` the report names whose name ends in `service` ("Indian Navy"
     for "India's navy", "the Indian navy"): the rule's mention is of it, not of a second body."""
-    tail = " " + service.casefold()
+    tail = " " + _DEFENCE_FORCE.sub("defence force", service.casefold())  # "Defense Force" is "Defence Forces"
     found = [e for e in ents.of_kind("organization") if e.catalogue_id and e.country == country
-             and e.category == "armed service" and e.name.casefold().endswith(tail)]
+             and e.category == "armed service" and _DEFENCE_FORCE.sub("defence force", e.name.casefold()).endswith(tail)]
     return found[0] if len(found) == 1 else None
 
 
@@ -1174,7 +1177,9 @@ class EntityFinder:
                                   rf"w(?<=, w)riting(?=\s+by\b)|a(?<=, a)dditional reporting(?=\s+by\b)|Report\s+[Cc]ompiled|"
                                   rf"Compiled|compiled)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
-        self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
+        # ("the New Zealand Defence Force", "the U.S. Navy", "the Republic of Singapore Air Force")
+        self._service = Anchored(re.compile(rf"\b(?P<who>(?:U\.S\.|U\.K\.|(?:Republic\s+of\s+)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))"
+                                            rf"\s+(?P<svc>{_SERVICES})\b"),
                                  r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\b", 120)  # the service's last word
         # a service or a government named before its country: "the Armed Forces of Moldova", "the Navy of
         # Turkmenistan", "the Army of the Republic of Tajikistan", "the Government of Ghana" (the country a catalogue
@@ -1858,6 +1863,8 @@ class EntityFinder:
             who = re.sub(r"^(?:The|the|A|An)\s+", "", m["who"])
             start = m.end("who") - len(who)
             start, who = self._owner(text, ents, start, m.end("who"), country) or (start, who)
+            if text.endswith("Royal ", 0, start):  # "the Royal Malaysian Air Force": its name
+                start, who = start - 6, f"Royal {who}"
             name = f"{who} {m['svc']}"
             ent = _listed_service(ents, country, m["svc"]) or ents.get_or_add(
                 ("organization", name.casefold()),
