@@ -347,6 +347,14 @@ _BODY_BEFORE_NOUN = re.compile(
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3}),[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?"
     rf"(?P<noun>{_FIRM_NOUNS})s?{_NOUN_ENDS}")
 _FIRM_NOUN_AFTER = re.compile(rf"[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{_FIRM_NOUNS})s?{_NOUN_ENDS}")
+# a firm by what leads up to its capitalised name: an Indonesian firm's "PT" ("PT PAL", "PT Pindad"), where it is
+# based ("Seoul-based Hanwha Defense", "U.S.-based Orbital ATK", "Colorado-based Kaman Precision Products")
+_FIRM_LEAD = re.compile(r"(?:(?<![\w-])(?P<pt>PT)|(?<=[\w.])-based)[ \t]+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z][\w&'’-]*){0,4})")
+_FIRM_LEAD_ANCHOR = re.compile(r"-based[ \t]+[A-Z]|(?<![\w-])PT[ \t]+[A-Z]")
+# the arm of a catalogued firm its name goes on to name ("Airbus Defence and Space", "Embraer Defense & Security",
+# "Boeing Defense, Space & Security", "Hanwha Defense"): that arm, not the firm
+_FIRM_ARM = re.compile(r"[ \t]+Defen[cs]e(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:Space|Security|Aerospace)){0,2}"
+                       r"(?:[ \t]+(?:Systems|Vehicles|Electronics|Industries))?(?![\w-]|[ \t]+(?:[Mm]inist|[Ss]ecretar|[Cc]ouncil))")
 # the seats of government that are places when one is at them or goes to them (`_seats_as_places`)
 _SEATS = frozenset({"White House", "Kremlin", "Élysée", "Blue House", "Downing Street"})
 _AT_SEAT_BEFORE = re.compile(r"\b(?:at|in|inside|(?<!ccording )to|visit(?:s|ed|ing)?)\s+(?:the\s+)?\Z")
@@ -358,7 +366,9 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
           # the legal forms of firms abroad ("Norvik Arms AS", "Morava Arms s.r.o.", "Tulsky Arms JSC", "Karoo Defence
           # (Pty) Ltd", "Osaka Precision Co., Ltd."); the short ones only in a name not in capitals (`_legal_firms`)
           r"Co\.,?\s+Ltd\.?|\(Pty\)\s+Ltd\.?|Pty\.?\s+Ltd\.?|AS|A/S|SRL|S\.R\.L\.|S\.r\.l\.|Srl|s\.r\.o\.|a\.s\.|Lda|Ltda|"
-          r"BV|B\.V\.|NV|N\.V\.|Oy|JSC|PJSC|OJSC|CJSC|SAS|S\.A\.S\.|AD|Sp\.\s+z\s+o\.o\.|LLP|A\.Ş\.|Kft\.?|Zrt\.?|d\.o\.o\.")
+          r"BV|B\.V\.|NV|N\.V\.|Oy|JSC|PJSC|OJSC|CJSC|SAS|S\.A\.S\.|AD|Sp\.\s+z\s+o\.o\.|LLP|A\.Ş\.|Kft\.?|Zrt\.?|d\.o\.o\.|"
+          # a Korean or Japanese firm's bare "Co." ("Hyundai Rotem Co.", "LIG Nex1 Co.")
+          r"Co\.")
 _SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
 # institutions named by their form: capitalised words ending in what they are ("National Security Council",
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
@@ -1852,7 +1862,42 @@ class EntityFinder:
                            category="ministry"))
         self._force_mention(ents, ent, Span(start, m.end("mod"), text[start:m.end("mod")]))
 
+    def _firms_by_lead(self, text: str, ents: Entities) -> None:
+        """Firms no catalogue holds, told by "PT" or "X-based" before their name (`_FIRM_LEAD`), and a catalogued
+        firm's arm its name goes on to name (`_FIRM_ARM`)."""
+        for m in _anchored(_FIRM_LEAD, _FIRM_LEAD_ANCHOR, text, 10) if "-based" in text or "PT " in text else ():
+            words = re.sub(r"['’]s$", "", m["name"]).split()
+            while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"and", "of", "for", "&"}
+                             or words[-1] in _TITLE_CASE_GLUE):
+                words.pop()
+            s = m.start("pt") if m["pt"] else m.start("name")
+            if not words or m["pt"] and words[0].isupper() and len(words[0]) < 3:
+                continue
+            if len(words) == 1 and re.search(r"(?:an|ese|ish|ic)$", words[0]) and re.match(
+                    r"[ \t]+[a-z]", text[m.start("name") + len(words[0]):]):
+                continue  # "the French-based European planemaker": a demonym
+            e = m.start("name") + len(" ".join(words))
+            inner = ents.overlapping(s, e)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                continue  # a catalogue body, a person, a platform, or a country's or place's whole name
+            name = text[s:e]
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="defence company"))
+            self._force_mention(ents, ent, Span(s, e, name))
+        for firm in [x for x in ents.of_kind("organization") if x.catalogue_id and x.category == "defence company"]:
+            for mm in list(firm.mentions):
+                arm = _FIRM_ARM.match(text, mm.end)
+                if arm is None or ents.covered(arm.start() + 1, arm.end()) is not None:
+                    continue
+                name = text[mm.start:arm.end()]
+                ent = ents.get_or_add(("organization", name.casefold()),
+                                      lambda: Entity("organization", name, country=firm.country, category="defence company"))
+                firm.mentions = [x for x in firm.mentions if x is not mm]
+                ents.unmention((mm.start, mm.end, firm))
+                ents.mention(ent, Span(mm.start, arm.end(), name))
+
     def _organisations(self, text: str, ents: Entities) -> None:
+        self._firms_by_lead(text, ents)
         home = self.home_country(ents)
         for m in self._service.finditer(text):
             country = self._country_at(text, ents, m.start("who"), m.end("who"))
@@ -1950,17 +1995,20 @@ class EntityFinder:
                 continue
             name = " ".join(words)
             s = m.end("name") - len(name)
+            end = m.end("name")
+            if name.endswith(" Co."):  # "Hyundai Rotem Co." is Hyundai Rotem
+                name, end = name[:-4], end - 4
             if _SHORT_LEGAL.search(name) and name.isupper():
                 continue  # a headline in capitals ("RUSSIA SELLS JETS AS ..."), not a firm's legal form
-            inner = ents.overlapping(s, m.end("name"))
-            if any(x.kind not in ("country", "location") or (a <= s and b >= m.end("name")) for a, b, x in inner) \
+            inner = ents.overlapping(s, end)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
                     or _COUNTED.search(text, max(0, s - 20), s):
                 continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, country=None, category="defence company"))
             # a town or country in the firm's name ("Osaka Precision Co., Ltd.", "Gulf Marine Services LLC") is
             # no mention of the place
-            self._force_mention(ents, ent, Span(s, m.end("name"), text[s:m.end("name")]))
+            self._force_mention(ents, ent, Span(s, end, text[s:end]))
 
         for s0, e0, country in sorted((x for x in ents.spans if x[2].kind == "country" and x[2].code), key=lambda x: x[0]):
             m = _LOWER_SERVICE.match(text, e0)
