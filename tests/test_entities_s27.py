@@ -78,3 +78,69 @@ def test_a_forenames_initials(rules, text, name):
 
 def test_a_countrys_initials_open_no_name(rules):
     assert not entities(rules, "The frigate joined the U.S. Navy, a force of some 290 ships, in 2020.", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The frigates were ordered from Nordwind Marine, a shipbuilder based in Gdansk, last year.", "Nordwind Marine"),
+    ("The parts come from Velar Optics, the Czech sensor maker, under a 2023 deal.", "Velar Optics"),
+    ("Trials were run by Kestrel Avionics, a British company, over the summer.", "Kestrel Avionics"),
+])
+def test_a_body_told_by_the_noun_after_its_comma(rules, text, name):
+    assert name in entities(rules, text, "organization")
+    assert name not in entities(rules, text, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lawyers for Ann Kowal, the company's chief executive, asked for more time.", "Ann Kowal"),
+    ("The deal was signed by Piotr Nowak, a former company director, in Warsaw.", "Piotr Nowak"),
+])
+def test_a_person_before_a_firm_word_stays_a_person(rules, text, name):
+    assert name in entities(rules, text, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The vehicles were built by General Kowal Land Systems at its plant.", "General Kowal Land Systems"),
+    ("An order went to General Nordic Dynamics for the engines.", "General Nordic Dynamics"),
+])
+def test_a_firms_last_word_ends_no_persons_name(rules, text, name):
+    assert not entities(rules, text, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The rifles were made by PT Kalimantan Persenjataan in Bandung.", "PT Kalimantan Persenjataan"),
+    ("The sights come from Lyon-based Ferrand Optronique under the deal.", "Ferrand Optronique"),
+    ("A contract went to Ohio-based Marlow Precision Products for the fuzes.", "Marlow Precision Products"),
+    ("Daewoo Ocean Co. will build the hulls for the navy.", "Daewoo Ocean"),
+])
+def test_a_firm_by_what_leads_up_to_or_ends_its_name(rules, text, name):
+    assert name in entities(rules, text, "organization")
+
+
+def test_a_demonym_after_based_is_no_firm(rules):
+    orgs = entities(rules, "The French-based European planemaker said sales rose.", "organization")
+    assert "European" not in orgs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The radar was built by Thales Defence and Security for the navy.", "Thales Defence and Security"),
+    ("Leonardo Defence Systems will deliver the turrets next year.", "Leonardo Defence Systems"),
+    ("The contract went to Saab Defense & Security in 2019.", "Saab Defense & Security"),
+])
+def test_a_catalogued_firms_arm(rules, text, name):
+    assert name in entities(rules, text, "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Two jets were handed to the Royal Eswatini Air Force on Friday.", "Royal Eswatini Air Force"),
+    ("The Royal Tongan Navy took delivery of a patrol boat.", "Royal Tongan Navy"),
+    ("The Vanuatu Defence Force received two boats from Australia.", "Vanuatu Defence Force"),
+    ("The Tanzania Defence Force bought 40 trucks last year.", "Tanzania Defence Force"),
+    ("The Republic of Cyprus Navy ordered two patrol boats.", "Republic of Cyprus Navy"),
+])
+def test_armed_services_by_more_forms(rules, text, name):
+    assert name in entities(rules, text, "organization")
+
+
+def test_defence_force_and_forces_are_one_service(rules):
+    text = "The Kenya Defence Forces will get the jets; the Kenyan Defense Force said training starts in May."
+    assert [n for n in entities(rules, text, "organization") if "Defen" in n] == ["Kenya Defence Forces"]
