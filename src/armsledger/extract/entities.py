@@ -691,7 +691,7 @@ _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary
              "systems", "industries", "technologies", "aerospace", "dynamics", "holdings", "holding", "electronics",
              "shipbuilding", "helicopters", "engineering"}
 # after an office: what it is of, then the holder's name between commas ("..., Ann Kowal, said", "..., Ann Kowal and")
-_OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Za-z][\w&'’-]*)"
+_OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to|and|&|in\s+charge\s+of)\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Za-z][\w&'’-]*)"
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
                            rf"(?P<name>{NAME})(?=\s*[,;]|\s+and\b|\s*\.\s)")
 # a town before the country or region it is in: "in Stavanger, Norway", "near Bethesda, Maryland"
