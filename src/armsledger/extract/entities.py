@@ -353,8 +353,14 @@ _FIRM_LEAD = re.compile(r"(?:(?<![\w-])(?P<pt>PT)|(?<=[\w.])-based)[ \t]+(?P<nam
 _FIRM_LEAD_ANCHOR = re.compile(r"-based[ \t]+[A-Z]|(?<![\w-])PT[ \t]+[A-Z]")
 # the arm of a catalogued firm its name goes on to name ("Airbus Defence and Space", "Embraer Defense & Security",
 # "Boeing Defense, Space & Security", "Hanwha Defense"): that arm, not the firm
-_FIRM_ARM = re.compile(r"[ \t]+Defen[cs]e(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:Space|Security|Aerospace)){0,2}"
-                       r"(?:[ \t]+(?:Systems|Vehicles|Electronics|Industries))?(?![\w-]|[ \t]+(?:[Mm]inist|[Ss]ecretar|[Cc]ouncil))")
+_FIRM_ARM = re.compile(r"[ \t]+(?:Defen[cs]e(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:Space|Security|Aerospace)){0,2}"
+                       r"(?:[ \t]+(?:Systems|Vehicles|Electronics|Industries))?|(?:Land|Naval|Mission|Electronic|Missile|Combat)"
+                       r"[ \t]+Systems)(?![\w-]|[ \t]+(?:[Mm]inist|[Ss]ecretar|[Cc]ouncil))")
+# words of kit a capitalised run before "Systems" or "Technologies" may be made of alone: the kit, not a firm
+# ("cooperate on Missile Systems", "Coastal Defence Systems", "Purchase of Anti-Air Systems")
+_KIT_WORDS = frozenset("missile missiles air anti-air defence defense coastal land distributed export weapon weapons radar "
+                       "radars combat mission naval strike fire control unmanned aerial space sensor sensors launch "
+                       "electronic electronics warfare surveillance communication communications security tactical".split())
 # the seats of government that are places when one is at them or goes to them (`_seats_as_places`)
 _SEATS = frozenset({"White House", "Kremlin", "Élysée", "Blue House", "Downing Street"})
 _AT_SEAT_BEFORE = re.compile(r"\b(?:at|in|inside|(?<!ccording )to|visit(?:s|ed|ing)?)\s+(?:the\s+)?\Z")
@@ -2000,6 +2006,9 @@ class EntityFinder:
                 name, end = name[:-4], end - 4
             if _SHORT_LEGAL.search(name) and name.isupper():
                 continue  # a headline in capitals ("RUSSIA SELLS JETS AS ..."), not a firm's legal form
+            if all(w.casefold() in _KIT_WORDS for w in words[:-1]) and words[-1] in ("Systems", "Technologies") \
+                    or any(w in _TITLE_CASE_GLUE for w in words[1:]):
+                continue  # kit ("Coastal Defence Systems"), a headline ("Request To Purchase Air Defense Systems")
             inner = ents.overlapping(s, end)
             if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
                     or _COUNTED.search(text, max(0, s - 20), s):
@@ -2628,8 +2637,9 @@ class EntityFinder:
             return None
         word = m["word"]
         folded = word.casefold()
-        if folded in _NOT_FORENAME or folded in self.title_words or ents.covered(m.start("word"), m.end("word")):
-            return None
+        if folded in _NOT_FORENAME or folded in _NOT_NAME or folded in self.title_words \
+                or ents.covered(m.start("word"), m.end("word")):
+            return None  # (nor a body's word: "... Air Defense Systems Zelensky" in a headline)
         if any(difflib.SequenceMatcher(None, folded, w.casefold()).ratio() >= 0.7 for w in name.split()):
             return None
         return m.start("word"), word
