@@ -701,9 +701,12 @@ _OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to|and|&|in\s+charge\s+of)\s+(?:th
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
                            rf"(?P<name>{NAME})(?=\s*[,;]|\s+and\b|\s*\.\s)")
 # a town before the country or region it is in: "in Stavanger, Norway", "near Bethesda, Maryland"
-_TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+"
+_TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of|(?<!ccording )to|via|visited|visiting)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+"
                                 r"(?P<where>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;:)]|$)")
 _INSTITUTION_HEAD = re.compile(_INSTITUTION_HEADS)
+# a region by its head word after a town and its comma ("Makurdi, Benue State", "Kecskemét, Bács-Kiskun County")
+_REGION_NAMED = re.compile(r"(?!(?:Islamic|Member|Union|Gulf|Secretary|Head|Nation)\b)[A-Z][\w'’-]+\s+"
+                           r"(?:State|Province|Region|County|District|Oblast|Governorate|Prefecture)")
 # a town the catalogue does not hold, told by the known place it is near or in: "in Strelna near St. Petersburg",
 # "a hospital in Kumasi in southern Ghana", "at Moreni, close to Bucharest" (the place after it is checked)
 _TOWN_NEAR_PLACE = re.compile(_lead("in|at") + r"\s+(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:near|in|outside|close\s+to)\s+"
@@ -2283,6 +2286,13 @@ class EntityFinder:
                 if m["where"]:
                     found = ents.overlapping(m.start("where"), m.end("where"))
                     ws, we, where = found[0] if found else (0, 0, None)
+                    if where is None and not found and _REGION_NAMED.fullmatch(m["where"]) \
+                            and not ents.overlapping(s, e):  # "in Makurdi, Benue State": a region the catalogue lacks
+                        region = m["where"]
+                        where = ents.get_or_add(("location", region.casefold()),
+                                                lambda: Entity("location", region, category="region"))
+                        ents.mention(where, Span(m.start("where"), m.end("where"), region))
+                        ws, we = m.span("where")
                     if where is None or ws != m.start("where") or where.kind not in ("country", "location") or \
                             where.kind == "country" and text[ws:we] not in self.cat.get("country", where.code).names():
                         continue  # "in Smith, Jones and ...", "from Kowal, American officials...": no place after it
@@ -2290,6 +2300,8 @@ class EntityFinder:
                 words = m["name"].split()
                 if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
                     continue
+                if m["where"] and (text.startswith(("'s", "’s"), m.end("where")) or ents.people_ending_with(words[-1])):
+                    continue  # "according to Kowal, Japan's ambassador", a person's surname: no town
                 if rx is _TOWN_NEAR_PLACE and any(w.casefold() in self._title_words() or _INSTITUTION_HEAD.fullmatch(w)
                                                   for w in words):
                     continue  # "in Parliament in London": a body, not a town
