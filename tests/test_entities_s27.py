@@ -144,3 +144,35 @@ def test_armed_services_by_more_forms(rules, text, name):
 def test_defence_force_and_forces_are_one_service(rules):
     text = "The Kenya Defence Forces will get the jets; the Kenyan Defense Force said training starts in May."
     assert [n for n in entities(rules, text, "organization") if "Defen" in n] == ["Kenya Defence Forces"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Belgium's Minister of Defence and Foreign Trade, Pieter Vandamme, said the jets were ordered.", "Pieter Vandamme"),
+    ("Present was the Minister Delegate in charge of the Budget, Youssef Benali. The army chief came too.",
+     "Youssef Benali"),
+])
+def test_an_offices_holder_after_an_office_that_goes_on(rules, text, name):
+    assert name in entities(rules, text, "person")
+
+
+@pytest.mark.parametrize("text, kit", [
+    ("Both firms will cooperate on Missile Systems and Coastal Defence Systems for export.", "Coastal Defence Systems"),
+    ("Georgia Signs Deal On Purchase Of Anti-Air Systems", "Anti-Air Systems"),
+    ("Ukraine Awaits Response To Request To Purchase Air Defense Systems", "Request To Purchase Air Defense Systems"),
+])
+def test_kit_is_no_firm(rules, text, kit):
+    assert kit not in entities(rules, text, "organization")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The minister will go to Lorient, France, to attend the launch of the frigate.", "Lorient"),
+    ("The delegation flew via Kourou, French Guiana, on its way home.", "Kourou"),
+    ("The new jets are based in Makurdi, Benue State, the air force said.", "Benue State"),
+])
+def test_a_town_or_region_by_where_it_is(rules, text, place):
+    assert place in entities(rules, text, "location")
+
+
+def test_a_person_before_a_country_is_no_town(rules):
+    text = "The talks went well, according to Kowalczyk, Poland's deputy minister, who spoke to Nowak, Japan's envoy."
+    assert not entities(rules, text, "location")

@@ -2300,7 +2300,8 @@ class EntityFinder:
                 words = m["name"].split()
                 if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
                     continue
-                if m["where"] and (text.startswith(("'s", "’s"), m.end("where")) or ents.people_ending_with(words[-1])):
+                if m["where"] and (m["where"].endswith(("'s", "’s")) and text.startswith("to", m.start())
+                                   or ents.people_ending_with(words[-1])):
                     continue  # "according to Kowal, Japan's ambassador", a person's surname: no town
                 if rx is _TOWN_NEAR_PLACE and any(w.casefold() in self._title_words() or _INSTITUTION_HEAD.fullmatch(w)
                                                   for w in words):
