@@ -110,7 +110,7 @@ def test_a_firms_last_word_ends_no_persons_name(rules, text, name):
     ("The rifles were made by PT Kalimantan Persenjataan in Bandung.", "PT Kalimantan Persenjataan"),
     ("The sights come from Lyon-based Ferrand Optronique under the deal.", "Ferrand Optronique"),
     ("A contract went to Ohio-based Marlow Precision Products for the fuzes.", "Marlow Precision Products"),
-    ("Daewoo Ocean Co. will build the hulls for the navy.", "Daewoo Ocean"),
+    ("Daewoo Ocean Co. will build the hulls for the navy.", "Daewoo Ocean Co."),
 ])
 def test_a_firm_by_what_leads_up_to_or_ends_its_name(rules, text, name):
     assert name in entities(rules, text, "organization")

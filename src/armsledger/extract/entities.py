@@ -2005,8 +2005,7 @@ class EntityFinder:
             name = " ".join(words)
             s = m.end("name") - len(name)
             end = m.end("name")
-            if name.endswith(" Co."):  # "Hyundai Rotem Co." is Hyundai Rotem
-                name, end = name[:-4], end - 4
+            key = name[:-4] if name.endswith(" Co.") else name  # "Hyundai Rotem Co." is Hyundai Rotem
             if _SHORT_LEGAL.search(name) and name.isupper():
                 continue  # a headline in capitals ("RUSSIA SELLS JETS AS ..."), not a firm's legal form
             if all(w.casefold() in _KIT_WORDS for w in words[:-1]) and words[-1] in ("Systems", "Technologies") \
@@ -2016,7 +2015,7 @@ class EntityFinder:
             if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
                     or _COUNTED.search(text, max(0, s - 20), s):
                 continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
-            ent = ents.get_or_add(("organization", name.casefold()),
+            ent = ents.get_or_add(("organization", key.casefold()),
                                   lambda: Entity("organization", name, country=None, category="defence company"))
             # a town or country in the firm's name ("Osaka Precision Co., Ltd.", "Gulf Marine Services LLC") is
             # no mention of the place
