@@ -342,11 +342,10 @@ _FIRM_NOUNS = (r"company|firm|maker|manufacturer|producer|shipyard|shipbuilder|c
 # company director")
 _NOUN_ENDS = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:based|that|which|whose|with|in|of|from|owned|founded|headquartered|and|run|"
               r"known|said|says|has|had|is|was|will|to|for|on|at|since|behind|best)\b)")
+_FIRM_NOUN_AFTER = re.compile(rf"[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?P<noun>{_FIRM_NOUNS})s?{_NOUN_ENDS}")
 _BODY_BEFORE_NOUN = re.compile(
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’.-]*"
-    r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3}),[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){0,3}?"
-    rf"(?P<noun>{_FIRM_NOUNS})s?{_NOUN_ENDS}")
-_FIRM_NOUN_AFTER = re.compile(rf"[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{_FIRM_NOUNS})s?{_NOUN_ENDS}")
+    r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3})," + _FIRM_NOUN_AFTER.pattern)
 # a firm by what leads up to its capitalised name: an Indonesian firm's "PT" ("PT PAL", "PT Pindad"), where it is
 # based ("Seoul-based Hanwha Defense", "U.S.-based Orbital ATK", "Colorado-based Kaman Precision Products")
 _FIRM_LEAD = re.compile(r"(?:(?<![\w-])(?P<pt>PT)|(?<=[\w.])-based)[ \t]+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z][\w&'’-]*){0,4})")
