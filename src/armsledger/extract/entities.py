@@ -327,25 +327,53 @@ _NOT_TOWN = frozenset("january february march april may june july august septemb
 _OUTLET_NOUNS = frozenset({"website", "newspaper", "daily", "broadcaster", "outlet", "agency"})
 _BODY_NOUN_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "shipyard", "shipbuilder", "website",
                     "think", "broadcaster", "newspaper", "daily", "conglomerate", "contractor", "start", "subsidiary",
-                    "outlet", "agency", "group", "bank")
+                    "outlet", "agency", "group", "bank", "supplier", "developer", "integrator", "exporter")
 _BODY_BY_NOUN = re.compile(
     r"(?P<noun>" + _lead("company|firm|maker|manufacturer|producer|shipyard|shipbuilder|website|think[ -]tank|broadcaster|"
                          "newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank")
     + r")[ \t]+[\"“]?"
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
+# a body no catalogue holds, told by the noun after its name and comma: "Metal Shark, a shipbuilder based in
+# Louisiana", "Kowal Arms, the Polish gun maker", "Nord Systems, a subsidiary of Saab" (`_bodies_by_noun`)
+_FIRM_NOUNS = (r"company|firm|maker|manufacturer|producer|shipyard|shipbuilder|conglomerate|contractor|start-?up|"
+               r"subsidiary|supplier|developer|integrator|exporter|group|newspaper|broadcaster|website|think[ -]tank")
+# the noun ends what the body is ("a shipbuilder based in", "the gun maker,"), not a word before another noun ("a former
+# company director")
+_NOUN_ENDS = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:based|that|which|whose|with|in|of|from|owned|founded|headquartered|and|run|"
+              r"known|said|says|has|had|is|was|will|to|for|on|at|since|behind|best)\b)")
+_FIRM_NOUN_AFTER = re.compile(rf"[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?P<noun>{_FIRM_NOUNS})s?{_NOUN_ENDS}")
+_BODY_BEFORE_NOUN = re.compile(
+    r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’.-]*"
+    r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3})," + _FIRM_NOUN_AFTER.pattern)
+# a firm by what leads up to its capitalised name: an Indonesian firm's "PT" ("PT PAL", "PT Pindad"), where it is
+# based ("Seoul-based Hanwha Defense", "U.S.-based Orbital ATK", "Colorado-based Kaman Precision Products")
+_FIRM_LEAD = re.compile(r"(?:(?<![\w-])(?P<pt>PT)|(?<=[\w.])-based)[ \t]+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z][\w&'’-]*){0,4})")
+_FIRM_LEAD_ANCHOR = re.compile(r"-based[ \t]+[A-Z]|(?<![\w-])PT[ \t]+[A-Z]")
+# the arm of a catalogued firm its name goes on to name ("Airbus Defence and Space", "Embraer Defense & Security",
+# "Boeing Defense, Space & Security", "Hanwha Defense"): that arm, not the firm
+_FIRM_ARM = re.compile(r"[ \t]+(?:Defen[cs]e(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:Space|Security|Aerospace)){0,2}"
+                       r"(?:[ \t]+(?:Systems|Vehicles|Electronics|Industries))?|(?:Land|Naval|Mission|Electronic|Missile|Combat)"
+                       r"[ \t]+Systems)(?![\w-]|[ \t]+(?:[Mm]inist|[Ss]ecretar|[Cc]ouncil))")
+# words of kit a capitalised run before "Systems" or "Technologies" may be made of alone: the kit, not a firm
+# ("cooperate on Missile Systems", "Coastal Defence Systems", "Purchase of Anti-Air Systems")
+_KIT_WORDS = frozenset("missile missiles air anti-air defence defense coastal land distributed export weapon weapons radar "
+                       "radars combat mission naval strike fire control unmanned aerial space sensor sensors launch "
+                       "electronic electronics warfare surveillance communication communications security tactical".split())
 # the seats of government that are places when one is at them or goes to them (`_seats_as_places`)
 _SEATS = frozenset({"White House", "Kremlin", "Élysée", "Blue House", "Downing Street"})
 _AT_SEAT_BEFORE = re.compile(r"\b(?:at|in|inside|(?<!ccording )to|visit(?:s|ed|ing)?)\s+(?:the\s+)?\Z")
 _SERVICES = (r"Air Force|Air and Space Force|Navy|Army|Marine Corps|Marines|Coast Guard|Armed Forces|"
-             r"Defence Forces|Defense Forces|Space Force|Air Defence Forces|Special Forces")
+             r"Defence Forces|Defense Forces|Defence Force|Defense Force|Space Force|Air Defence Forces|Special Forces")
 _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporation|Corp\.?|Incorporated|Inc\.?|"
           r"PLC|plc|LLC|GmbH|AG|AB|S\.A\.|SA|SpA|S\.p\.A\.|ASA|Oyj|Holdings|Industries|Shipyards?|Shipbuilders|"
           r"Dockyard|Aerospace|Dynamics|Technologies|Systems|"
           # the legal forms of firms abroad ("Norvik Arms AS", "Morava Arms s.r.o.", "Tulsky Arms JSC", "Karoo Defence
           # (Pty) Ltd", "Osaka Precision Co., Ltd."); the short ones only in a name not in capitals (`_legal_firms`)
           r"Co\.,?\s+Ltd\.?|\(Pty\)\s+Ltd\.?|Pty\.?\s+Ltd\.?|AS|A/S|SRL|S\.R\.L\.|S\.r\.l\.|Srl|s\.r\.o\.|a\.s\.|Lda|Ltda|"
-          r"BV|B\.V\.|NV|N\.V\.|Oy|JSC|PJSC|OJSC|CJSC|SAS|S\.A\.S\.|AD|Sp\.\s+z\s+o\.o\.|LLP|A\.Ş\.|Kft\.?|Zrt\.?|d\.o\.o\.")
+          r"BV|B\.V\.|NV|N\.V\.|Oy|JSC|PJSC|OJSC|CJSC|SAS|S\.A\.S\.|AD|Sp\.\s+z\s+o\.o\.|LLP|A\.Ş\.|Kft\.?|Zrt\.?|d\.o\.o\.|"
+          # a Korean or Japanese firm's bare "Co." ("Hyundai Rotem Co.", "LIG Nex1 Co.")
+          r"Co\.")
 _SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
 # institutions named by their form: capitalised words ending in what they are ("National Security Council",
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
@@ -663,15 +691,21 @@ _NOT_NAME = {"affairs", "minister", "ministry", "defence", "defense", "secretary
              "shipyard", "shipyards", "dockyard", "zone", "overseer", "bureau", "phone", "call", "news", "media",
              # a web page's furniture and a body's or a programme's words ("Player Play Icon", "Left Menu", "Wikimedia
              # Commons", "Previous Article", "Deakin University", "Technology Officer", "Western Naval Area")
-             "icon", "menu", "commons", "article", "university", "officer", "area", "cooperation", "production"}
+             "icon", "menu", "commons", "article", "university", "officer", "area", "cooperation", "production",
+             # the last words of firms' names ("General Dynamics Land Systems" after the rank "General")
+             "systems", "industries", "technologies", "aerospace", "dynamics", "holdings", "holding", "electronics",
+             "shipbuilding", "helicopters", "engineering"}
 # after an office: what it is of, then the holder's name between commas ("..., Ann Kowal, said", "..., Ann Kowal and")
-_OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Za-z][\w&'’-]*)"
+_OFFICE_APPOS = re.compile(rf"(?:\s+(?:of|for|to|and|&|in\s+charge\s+of)\s+(?:the\s+)?[A-Za-z][\w&'’-]*(?:\s+(?:(?:and|&|of|for|the)\s+)*[A-Za-z][\w&'’-]*)"
                            rf"{{0,5}})?,\s+(?:(?:Maj|Brig|Lt|Gen|Adm|Col|Dr|Mr|Mrs|Ms)\.?\s+|\((?:Rtd|retd|Retd)\.?\)\s+)*"
-                           rf"(?P<name>{NAME})(?=\s*,|\s+and\b|\s*\.\s)")
+                           rf"(?P<name>{NAME})(?=\s*[,;]|\s+and\b|\s*\.\s)")
 # a town before the country or region it is in: "in Stavanger, Norway", "near Bethesda, Maryland"
-_TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+"
+_TOWN_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside|from|of|(?<!ccording )to|via|visited|visiting)\s+(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+"
                                 r"(?P<where>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?=[\s,.;:)]|$)")
 _INSTITUTION_HEAD = re.compile(_INSTITUTION_HEADS)
+# a region by its head word after a town and its comma ("Makurdi, Benue State", "Kecskemét, Bács-Kiskun County")
+_REGION_NAMED = re.compile(r"(?!(?:Islamic|Member|Union|Gulf|Secretary|Head|Nation)\b)[A-Z][\w'’-]+\s+"
+                           r"(?:State|Province|Region|County|District|Oblast|Governorate|Prefecture)")
 # a town the catalogue does not hold, told by the known place it is near or in: "in Strelna near St. Petersburg",
 # "a hospital in Kumasi in southern Ghana", "at Moreni, close to Bucharest" (the place after it is checked)
 _TOWN_NEAR_PLACE = re.compile(_lead("in|at") + r"\s+(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:near|in|outside|close\s+to)\s+"
@@ -775,6 +809,8 @@ _OFFICE_OF_NOUNS = frozenset(
     "education energy transport information public national international foreign defence defense interior home "
     "external economic armed forces state budget treasury commerce investment"
     .split())
+# a forename's initials before a surname ("S.P. Tyagi", "A.K. Antony"), not a country's or a body's ("U.S. Navy")
+_INITIALS = re.compile(r"(?!U\.S\.|U\.K\.|U\.N\.|E\.U\.)(?:[A-Z]\.){2,3}")
 _NAME_RUN_END = re.compile(rf"(?:{_NAME_TOKEN}[ \t]+){{1,5}}{_NAME_TOKEN}$")  # the name before such a comma
 # what follows a person's name and its comma: "who ...", "a former ...", "deputy head of", "his counterpart",
 # "President of ...", "Panama's Minister of ..."
@@ -789,6 +825,13 @@ _APPOS_AFTER_NAME = re.compile(
     r"then[ \t]+(?:[A-Z][\w.-]*['’]s[ \t]+)?(?:[a-z]+[ \t]+){0,3}(?:minister|secretary|president|premier|chancellor|governor|ambassador|chief|head|"
     r"director|commander|spokes(?:man|woman|person))\b|"
     r"the[ \t]+(?:predecessor|successor|son|daughter|wife|husband|widow|father|mother|brother|sister)[ \t]+of\b|"
+    # what they were or are of a country, in lower case after its demonym or name, or once were ("Ann Kowal, a former
+    # Indian air force chief", "Ann Kowal, a Polish defence official", "Ann Kowal, once chief executive of Saab")
+    r"an?[ \t]+(?:former[ \t]+|senior[ \t]+|retired[ \t]+|top[ \t]+)?[A-Z][\w'’.-]*[ \t]+(?:[a-z-]+[ \t]+){0,3}(?:chief|minister|"
+    r"secretary|ambassador|envoy|president|director|head|commander|spokes(?:man|woman|person)|general|admiral|officer|"
+    r"official|lawmaker|senator|diplomat|executive|politician|businessman|businesswoman)\b|"
+    r"(?:once|formerly)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w.&-]*['’]s[ \t]+)?(?:[a-z-]+[ \t]+){0,2}(?:CEO|chief|head|minister|secretary|president|"
+    r"director|commander|chairman|ambassador)\b|"
     # what they are of a country, a firm or a person, in lower case ("Ann Kowal, Japan's senior vice foreign minister",
     # "Ann Kowal, Saab's executive director of sales", "Ann Kowal, Nowak's lawyer")
     r"[A-Z][\w.-]*['’]s[ \t]+(?:[a-z-]+[ \t]+){0,4}(?:minister|secretary|ambassador|envoy|president|director|chief|head|"
@@ -1028,12 +1071,15 @@ def _club_names(text: str, hits: list) -> set[str]:
     return clubs
 
 
+_DEFENCE_FORCE = re.compile(r"defen[cs]e forces?$")
+
+
 def _listed_service(ents: Entities, country: str | None, service: str) -> Entity | None:
     """The one catalogue armed service of `country` the report names whose name ends in `service` ("Indian Navy"
     for "India's navy", "the Indian navy"): the rule's mention is of it, not of a second body."""
-    tail = " " + service.casefold()
+    tail = " " + _DEFENCE_FORCE.sub("defence force", service.casefold())  # "Defense Force" is "Defence Forces"
     found = [e for e in ents.of_kind("organization") if e.catalogue_id and e.country == country
-             and e.category == "armed service" and e.name.casefold().endswith(tail)]
+             and e.category == "armed service" and _DEFENCE_FORCE.sub("defence force", e.name.casefold()).endswith(tail)]
     return found[0] if len(found) == 1 else None
 
 
@@ -1149,7 +1195,9 @@ class EntityFinder:
                                   rf"w(?<=, w)riting(?=\s+by\b)|a(?<=, a)dditional reporting(?=\s+by\b)|Report\s+[Cc]ompiled|"
                                   rf"Compiled|compiled)(?:\s+by)?:?\s+"
                                   rf"(?P<names>{NAME}(?:\s+in\s+[A-Z][\w-]+)?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}(?:\s+in\s+[A-Z][\w-]+)?)*)")
-        self._service = Anchored(re.compile(rf"\b(?P<who>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)\s+(?P<svc>{_SERVICES})\b"),
+        # ("the New Zealand Defence Force", "the U.S. Navy", "the Republic of Singapore Air Force")
+        self._service = Anchored(re.compile(rf"\b(?P<who>(?:U\.S\.|U\.K\.|(?:Republic\s+of\s+)?[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?))"
+                                            rf"\s+(?P<svc>{_SERVICES})\b"),
                                  r"(?:Force|Navy|Army|Corps|Marines|Guard|Forces)\b", 120)  # the service's last word
         # a service or a government named before its country: "the Armed Forces of Moldova", "the Navy of
         # Turkmenistan", "the Army of the Republic of Tajikistan", "the Government of Ghana" (the country a catalogue
@@ -1243,8 +1291,30 @@ class EntityFinder:
         self._kingdoms_services(text, ents)
         self._merge_platform_family(ents)
         self._consortia(text, ents)
+        self._one_defence_ministry(ents)
         self._body_names_trimmed(ents)
         return ents
+
+    @staticmethod
+    def _one_defence_ministry(ents: Entities) -> None:
+        """A country's defence ministry written with its country in two forms ("the Cambodian Ministry of Defense"
+        ... "the Cambodian Defense Ministry", "Defence" and "Defense", "Israeli MoD") is one body, named by the form
+        the report writes most (the first of equals); a bare "the Defence Ministry" is left as it is: its country is
+        only the report's."""
+        groups: dict[str, list[Entity]] = {}
+        for e in ents.of_kind("organization"):
+            low = e.name.casefold()
+            if (e.category == "ministry" and not e.catalogue_id and e.country and e.mentions
+                    and ("defen" in low or low.endswith(" mod"))
+                    and not low.startswith(("ministry", "defen", "mod"))):
+                groups.setdefault(e.country, []).append(e)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            keep = max(group, key=lambda e: (len(e.mentions), -e.first))
+            for e in group:
+                if e is not keep:
+                    ents.absorb(e, keep)
 
     @staticmethod
     def _body_names_trimmed(ents: Entities) -> None:
@@ -1688,8 +1758,9 @@ class EntityFinder:
         keep: list[re.Match] = []
         for t in reversed(tokens):
             w = t.group()
-            if w.casefold().strip(".,") in vocab or w.endswith(".") and (w[:-1].isupper() or re.search(r"[a-z]{2}\.$", w)
-                                                                          and w not in ("Jr.", "Sr.")) or len(keep) == 4 or any(
+            if w.casefold().strip(".,") in vocab or w.endswith(".") and (w[:-1].isupper() and not (
+                    keep and _INITIALS.fullmatch(w)) or re.search(r"[a-z]{2}\.$", w) and w not in ("Jr.", "Sr.")) \
+                    or len(keep) == 4 or any(
                     x.kind != "person" for _, _, x in ents.overlapping(base + t.start(), base + t.end())):
                 break
             keep.insert(0, t)
@@ -1705,6 +1776,8 @@ class EntityFinder:
             run = _NAME_RUN_END.search(back)
             if run is None or ents.covered(a.start() - 1, a.start()) is not None:
                 continue
+            if _FIRM_NOUN_AFTER.match(text, a.start() + 1, a.start() + 80):
+                continue  # "Metal Shark, a shipbuilder based in ...": a firm (`_bodies_by_noun`)
             tokens = list(re.finditer(r"\S+", run.group()))
             span = self._name_span(text, ents, tokens, a.start() - len(back) + run.start())
             if span is not None:
@@ -1797,7 +1870,42 @@ class EntityFinder:
                            category="ministry"))
         self._force_mention(ents, ent, Span(start, m.end("mod"), text[start:m.end("mod")]))
 
+    def _firms_by_lead(self, text: str, ents: Entities) -> None:
+        """Firms no catalogue holds, told by "PT" or "X-based" before their name (`_FIRM_LEAD`), and a catalogued
+        firm's arm its name goes on to name (`_FIRM_ARM`)."""
+        for m in _anchored(_FIRM_LEAD, _FIRM_LEAD_ANCHOR, text, 10) if "-based" in text or "PT " in text else ():
+            words = re.sub(r"['’]s$", "", m["name"]).split()
+            while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"and", "of", "for", "&"}
+                             or words[-1] in _TITLE_CASE_GLUE):
+                words.pop()
+            s = m.start("pt") if m["pt"] else m.start("name")
+            if not words or m["pt"] and words[0].isupper() and len(words[0]) < 3:
+                continue
+            if len(words) == 1 and re.search(r"(?:an|ese|ish|ic)$", words[0]) and re.match(
+                    r"[ \t]+[a-z]", text[m.start("name") + len(words[0]):]):
+                continue  # "the French-based European planemaker": a demonym
+            e = m.start("name") + len(" ".join(words))
+            inner = ents.overlapping(s, e)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
+                continue  # a catalogue body, a person, a platform, or a country's or place's whole name
+            name = text[s:e]
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="defence company"))
+            self._force_mention(ents, ent, Span(s, e, name))
+        for firm in [x for x in ents.of_kind("organization") if x.catalogue_id and x.category == "defence company"]:
+            for mm in list(firm.mentions):
+                arm = _FIRM_ARM.match(text, mm.end)
+                if arm is None or ents.covered(arm.start() + 1, arm.end()) is not None:
+                    continue
+                name = text[mm.start:arm.end()]
+                ent = ents.get_or_add(("organization", name.casefold()),
+                                      lambda: Entity("organization", name, country=firm.country, category="defence company"))
+                firm.mentions = [x for x in firm.mentions if x is not mm]
+                ents.unmention((mm.start, mm.end, firm))
+                ents.mention(ent, Span(mm.start, arm.end(), name))
+
     def _organisations(self, text: str, ents: Entities) -> None:
+        self._firms_by_lead(text, ents)
         home = self.home_country(ents)
         for m in self._service.finditer(text):
             country = self._country_at(text, ents, m.start("who"), m.end("who"))
@@ -1808,6 +1916,8 @@ class EntityFinder:
             who = re.sub(r"^(?:The|the|A|An)\s+", "", m["who"])
             start = m.end("who") - len(who)
             start, who = self._owner(text, ents, start, m.end("who"), country) or (start, who)
+            if text.endswith("Royal ", 0, start):  # "the Royal Malaysian Air Force": its name
+                start, who = start - 6, f"Royal {who}"
             name = f"{who} {m['svc']}"
             ent = _listed_service(ents, country, m["svc"]) or ents.get_or_add(
                 ("organization", name.casefold()),
@@ -1893,17 +2003,22 @@ class EntityFinder:
                 continue
             name = " ".join(words)
             s = m.end("name") - len(name)
+            end = m.end("name")
+            key = name[:-4] if name.endswith(" Co.") else name  # "Hyundai Rotem Co." is Hyundai Rotem
             if _SHORT_LEGAL.search(name) and name.isupper():
                 continue  # a headline in capitals ("RUSSIA SELLS JETS AS ..."), not a firm's legal form
-            inner = ents.overlapping(s, m.end("name"))
-            if any(x.kind not in ("country", "location") or (a <= s and b >= m.end("name")) for a, b, x in inner) \
+            if all(w.casefold() in _KIT_WORDS for w in words[:-1]) and words[-1] in ("Systems", "Technologies") \
+                    or any(w in _TITLE_CASE_GLUE for w in words[1:]):
+                continue  # kit ("Coastal Defence Systems"), a headline ("Request To Purchase Air Defense Systems")
+            inner = ents.overlapping(s, end)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
                     or _COUNTED.search(text, max(0, s - 20), s):
                 continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
-            ent = ents.get_or_add(("organization", name.casefold()),
+            ent = ents.get_or_add(("organization", key.casefold()),
                                   lambda: Entity("organization", name, country=None, category="defence company"))
             # a town or country in the firm's name ("Osaka Precision Co., Ltd.", "Gulf Marine Services LLC") is
             # no mention of the place
-            self._force_mention(ents, ent, Span(s, m.end("name"), text[s:m.end("name")]))
+            self._force_mention(ents, ent, Span(s, end, text[s:end]))
 
         for s0, e0, country in sorted((x for x in ents.spans if x[2].kind == "country" and x[2].code), key=lambda x: x[0]):
             m = _LOWER_SERVICE.match(text, e0)
@@ -2169,6 +2284,13 @@ class EntityFinder:
                 if m["where"]:
                     found = ents.overlapping(m.start("where"), m.end("where"))
                     ws, we, where = found[0] if found else (0, 0, None)
+                    if where is None and not found and _REGION_NAMED.fullmatch(m["where"]) \
+                            and not ents.overlapping(s, e):  # "in Makurdi, Benue State": a region the catalogue lacks
+                        region = m["where"]
+                        where = ents.get_or_add(("location", region.casefold()),
+                                                lambda: Entity("location", region, category="region"))
+                        ents.mention(where, Span(m.start("where"), m.end("where"), region))
+                        ws, we = m.span("where")
                     if where is None or ws != m.start("where") or where.kind not in ("country", "location") or \
                             where.kind == "country" and text[ws:we] not in self.cat.get("country", where.code).names():
                         continue  # "in Smith, Jones and ...", "from Kowal, American officials...": no place after it
@@ -2176,6 +2298,9 @@ class EntityFinder:
                 words = m["name"].split()
                 if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
                     continue
+                if m["where"] and (m["where"].endswith(("'s", "’s")) and text.startswith("to", m.start())
+                                   or ents.people_ending_with(words[-1])):
+                    continue  # "according to Kowal, Japan's ambassador", a person's surname: no town
                 if rx is _TOWN_NEAR_PLACE and any(w.casefold() in self._title_words() or _INSTITUTION_HEAD.fullmatch(w)
                                                   for w in words):
                     continue  # "in Parliament in London": a body, not a town
@@ -2404,14 +2529,18 @@ class EntityFinder:
         ("the local firm Kazakhstan Engineering")."""
         if not _may_hold(text, _BODY_NOUN_WORDS):
             return
-        for m in _BODY_BY_NOUN.finditer(text):
+        for m in chain(_BODY_BY_NOUN.finditer(text), _BODY_BEFORE_NOUN.finditer(text)):
             words = m["name"].split()
+            s = m.start("name")
+            if m.re is _BODY_BEFORE_NOUN:  # the name before its comma: not a sentence's opening word, nor its owner
+                while words and (words[0].casefold() in _OPENING_ADVERBS | _STOP_FIRST or words[0].endswith(("'s", "’s"))):
+                    s += len(words.pop(0)) + 1
             while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             if not words:
                 continue
             name = " ".join(words)
-            s, e = m.start("name"), m.start("name") + len(name)
+            e = s + len(name)
             inner = ents.overlapping(s, e)
             if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
                 continue  # a catalogue body, a person, or a country's or place's whole name ("the firm Boeing")
@@ -2520,8 +2649,9 @@ class EntityFinder:
             return None
         word = m["word"]
         folded = word.casefold()
-        if folded in _NOT_FORENAME or folded in self.title_words or ents.covered(m.start("word"), m.end("word")):
-            return None
+        if folded in _NOT_FORENAME or folded in _NOT_NAME or folded in self.title_words \
+                or ents.covered(m.start("word"), m.end("word")):
+            return None  # (nor a body's word: "... Air Defense Systems Zelensky" in a headline)
         if any(difflib.SequenceMatcher(None, folded, w.casefold()).ratio() >= 0.7 for w in name.split()):
             return None
         return m.start("word"), word
