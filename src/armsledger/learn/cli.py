@@ -1,6 +1,7 @@
 """`armsledger train`: fit the extractor's decisions on gold files (and a ledger's corrections)."""
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 from typing import Annotated, Optional
@@ -46,6 +47,10 @@ def register(app: typer.Typer) -> None:
             "--trees", help="Also fit boosted trees for the deal decision: its probability is then the average of the "
                             "regression's and the trees' (fit.DEAL_TREES; off by default: docs/accuracy.md, session "
                             "19, has what it gains and costs).")] = False,
+        left_out: Annotated[Optional[str], typer.Option(
+            "--leave-out", metavar="REGEX",
+            help="Leave out of the project's sets every report whose ID matches this regular expression (e.g. "
+                 "'^z[q-z]': a fresh set kept unread, to judge the model on it after).")] = None,
         catalogues: Annotated[Optional[Path], typer.Option(
             "--catalogues", envvar="ARMSLEDGER_CATALOGUES",
             help="A directory of catalogue files read over the packaged ones.")] = None,
@@ -73,6 +78,11 @@ def register(app: typer.Typer) -> None:
             typer.echo("Error: corpus-test is the test split: it is read only to report figures, never to train.", err=True)
             raise typer.Exit(shell.USAGE)
         examples = []
+        try:
+            goldsets.leave_out(left_out)
+        except re.error as err:
+            typer.echo(f"Error: --leave-out {left_out!r}: not a regular expression: {err}", err=True)
+            raise typer.Exit(shell.USAGE) from None
         try:
             for name in names:
                 examples += goldsets.load(name)

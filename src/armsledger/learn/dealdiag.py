@@ -36,6 +36,7 @@ from ..extract.deals import DealFinder
 from ..ingest import clean_surrogates
 from .fit import Row, _folds, best_thresholds, fit, rivals
 from .fit import kept as fit_kept
+from . import goldsets
 from .goldsets import TRAINING_SETS, load
 
 _IN_SERVICE = re.compile(r"\b(?:in service|operat(?:ed|es|ors?|ing)|flown by|used by|in (?:the|its|their) "
@@ -150,7 +151,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shape", help="only list deals of this shape")
     ap.add_argument("--weights", action="append", default=[], help="print the weights of the features that begin "
                     "with this (repeatable)")
+    goldsets.leave_out_option(ap)
     args = ap.parse_args(argv)
+    goldsets.leave_out(args.leave_out)
     sets = args.set or list(TRAINING_SETS)
     for s in sets:
         if s not in TRAINING_SETS:

@@ -172,7 +172,9 @@ def main(argv=None) -> int:
                     help="a training set (repeatable); every one by default")
     ap.add_argument("--records", type=Path, help="a folder of records, SET__NAME.json (as the helpers' snap.py writes)")
     ap.add_argument("--list", action="append", default=[], help="list the entities of one shape: miss:SHAPE or extra:SHAPE")
+    goldsets.leave_out_option(ap)
     a = ap.parse_args(argv)
+    goldsets.leave_out(a.leave_out)
     sets = a.set or list(goldsets.TRAINING_SETS)
     missed, false, listing, counts = tally(_items(sets, a.records))
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]

@@ -150,7 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="keep the out-of-fold records and candidates in this JSON file")
     ap.add_argument("--set", action="append", help="only these sets in the tally (repeatable; default: all)")
     ap.add_argument("--list", action="append", default=[], choices=CAUSES, help="print each error of this cause")
+    goldsets.leave_out_option(ap)
     a = ap.parse_args(argv)
+    goldsets.leave_out(a.leave_out)
     if a.load:
         saved = json.loads(a.load.read_text(encoding="utf-8"))
         predictions, candidates = saved["predictions"], saved["candidates"]

@@ -27,6 +27,7 @@ from ..extract import Extractor, events_decide
 from ..ingest import clean_surrogates
 from ..extract.pipeline import MAX_CHARS
 from . import fit
+from . import goldsets
 from .goldsets import TRAINING_SETS, load
 
 NEW_BATCHES = "klmno"  # corpus-train's newest batches (ids k01-o25): read least when the rules were written
@@ -117,7 +118,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--set", action="append", choices=TRAINING_SETS, help="a training set (default: all five)")
     ap.add_argument("--model", default=None, help="the model whose deals the events are read beside (default: shipped)")
     ap.add_argument("--repeats", type=int, default=3, help="fold dealings (seeds 0..N-1)")
+    goldsets.leave_out_option(ap)
     args = ap.parse_args(argv)
+    goldsets.leave_out(args.leave_out)
     rows, arts, base = labelled(args.set or list(TRAINING_SETS), Extractor(model=args.model))
     runs = screen(rows, arts, base, seeds=range(args.repeats))
     print(f"events out of fold, {len(arts)} articles, {len(rows)} candidates, {args.repeats} dealings: F1 mean ± sd")

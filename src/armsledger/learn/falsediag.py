@@ -109,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", default="0", help="the dealings of the articles to folds, comma-separated (default 0)")
     ap.add_argument("--C", type=float, default=0.1, help="inverse regularisation strength (train's default 0.1)")
     ap.add_argument("--quiet", action="store_true", help="the figures of each dealing only, no listing")
+    goldsets.leave_out_option(ap)
     a = ap.parse_args(argv)
+    goldsets.leave_out(a.leave_out)
     sets = a.set or list(goldsets.TRAINING_SETS)
     if "corpus-test" in sets:
         print("corpus-test is the test split: never read here", file=sys.stderr)

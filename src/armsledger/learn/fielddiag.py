@@ -156,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="keep the out-of-fold records in this JSON file")
     ap.add_argument("--set", action="append", help="only these sets in the tally (repeatable; default: all)")
     ap.add_argument("--list", action="append", default=[], help="print each disagreement of this field (repeatable)")
+    goldsets.leave_out_option(ap)
     a = ap.parse_args(argv)
+    goldsets.leave_out(a.leave_out)
     if a.load:
         predictions = json.loads(a.load.read_text(encoding="utf-8"))
     else:

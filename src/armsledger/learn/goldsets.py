@@ -13,6 +13,7 @@ the repository root; users name their own with `armsledger train --gold DIR`.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -53,7 +54,40 @@ def folder(articles: Path, gold: Path, prefix: str = "", only=None, keep=None) -
     return out
 
 
+_LEFT_OUT: re.Pattern | None = None
+
+
+def leave_out(pattern: str | None) -> None:
+    """From now on `load` leaves out every report whose ID (its file's stem) `pattern` matches (a regular
+    expression, searched; None: none): a fresh set the diagnostics and `train` must not read ("^z[q-z]")."""
+    global _LEFT_OUT
+    _LEFT_OUT = re.compile(pattern) if pattern else None
+
+
+def leave_out_option(ap) -> None:
+    """The `--leave-out REGEX` option of the diagnostics' argument parsers (apply it with `leave_out(args.leave_out)`)."""
+    ap.add_argument("--leave-out", metavar="REGEX", type=_pattern,
+                    help="leave out of every set the reports whose ID matches this regular expression (e.g. '^z[q-z]': "
+                         "a fresh set kept unread)")
+
+
+def _pattern(text: str) -> str:
+    try:
+        re.compile(text)
+    except re.error as err:
+        raise argparse.ArgumentTypeError(f"not a regular expression: {err}") from None
+    return text
+
+
 def load(name: str, root: Path = ROOT) -> list[Example]:
+    """The examples of one gold set, less those `leave_out` names."""
+    examples = _load(name, root)
+    if _LEFT_OUT is None:
+        return examples
+    return [e for e in examples if not _LEFT_OUT.search(e.name.rsplit("/", 1)[-1])]
+
+
+def _load(name: str, root: Path) -> list[Example]:
     data = root / "tests" / "data"
     if name == "seed":
         return folder(data / "articles", data / "gold", "seed", only={"seed"})
