@@ -257,6 +257,14 @@ _LIST_END = re.compile(r"\s*(?:[,.;:)\"”]|$|\b(?:in|on|at|by|of|since|last|thi
                        r"through|during|after|before|until|respectively)\b)", re.I)
 _SUBJECT_BUYS = re.compile(r"\s+(?:(?:all|also|already|both|each|now|too|have|has|had)\s+){0,3}(?:bought|ordered|purchased|"
                            r"acquired|operate|field|fly|use|have\s+(?:bought|ordered|purchased|acquired))\b", re.I)
+# a list of countries as the subject of a verb of dealing, after at most three helping words ("Belgium and Spain have
+# ordered", "Chile and Peru are set to buy"; not "Germany and France have criticised Turkey, which bought")
+_SUBJECT_DEALS = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:(?:all|also|already|both|each|now|jointly|has|had|have|is|are|was|were|"
+                            r"will|would|may|could|might)\s+){0,3}(?:signed|signs?|agreed|ordered|orders?|bought|buys?|"
+                            r"wants?|plans?|intends?|decided|chose|selected|purchased|purchases?|acquired|acquires?|set\s+to)\b",
+                            re.I)
+# the verbs of holding a subject list may take ("Greece and Cyprus fly the Mirage 2000"): what they hold is delivered
+_SUBJECT_HOLDS = re.compile(r"\s+(?:(?:all|also|already|both|each|now|too)\s+){0,3}(?:operate|field|fly|use)\b", re.I)
 _COUNTRY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
                           r"framework)\b[^.;]{0,90}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
@@ -610,7 +618,7 @@ class DealFinder:
             if d_ > 120:
                 continue
             supplier = self._supplier(c, ps, pe, plat)
-            stage = "complete" if _HOLD_WORD.search(words) else "sign"
+            stage = "complete" if _HOLD_WORD.search(words) or _SUBJECT_HOLDS.match(self.text, hi) else "sign"
             for _, _, code in g:
                 if not supplier or code == supplier or self.book.find(supplier, code, plat, False) is not None:
                     continue  # a deal another rule opened keeps its own claims ("... including Brazil ...; Brazil bought")
@@ -856,7 +864,7 @@ class DealFinder:
             ends = _LIST_END.match(self.text, last[1])
             if to and first[0] > pos and first[0] - pos <= 90 and ends:
                 pass
-            elif last[1] <= pos and _SUBJECT_VERB.match(self.text, last[1]) and \
+            elif last[1] <= pos and _SUBJECT_DEALS.match(self.text, last[1]) and \
                     not self.text[c.start:first[0]].strip(" \"'“(-–—:"):
                 pass
             else:

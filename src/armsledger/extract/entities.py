@@ -343,6 +343,12 @@ _FIRM_NOUNS = (r"company|firm|maker|manufacturer|producer|shipyard|shipbuilder|c
 _NOUN_ENDS = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:based|that|which|whose|with|in|of|from|owned|founded|headquartered|and|run|"
               r"known|said|says|has|had|is|was|will|to|for|on|at|since|behind|best)\b)")
 _FIRM_NOUN_AFTER = re.compile(rf"[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?P<noun>{_FIRM_NOUNS})s?{_NOUN_ENDS}")
+# nouns of a trade that a person may ply too ("Ann Kowal, a supplier of parts", "Nowak, a Polish gun maker"): after a
+# name they tell a firm only with a word of what is made before them ("Velar Optics, the Czech sensor maker"), after
+# a name that is no bare word and opens with no known forename (`_bodies_by_noun`)
+_TRADE_NOUNS = frozenset({"maker", "producer", "contractor", "supplier", "developer", "integrator", "exporter"})
+# "Putin, the broadcaster said, ...": the noun is who said it, not what the name is
+_SAID_AFTER_NOUN = re.compile(r"s?[ \t]+(?:" + "|".join(_SPEECH_WORDS) + r"|reported|quoted)\b")
 _BODY_BEFORE_NOUN = re.compile(
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’.-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3})," + _FIRM_NOUN_AFTER.pattern)
@@ -1083,6 +1089,20 @@ def _listed_service(ents: Entities, country: str | None, service: str) -> Entity
     return found[0] if len(found) == 1 else None
 
 
+def _person_like(words: list[str]) -> bool:
+    """Could these capitalised words be a person's name: no acronym ("WKK") and no firm's word last ("AIM Defence")?"""
+    return not any(len(w) > 1 and w.isupper() for w in words) and not _FIRM_WORD_LAST.search(" " + " ".join(words))
+
+
+def _trade_alone(text: str, m: re.Match) -> bool:
+    """Whether `m`'s noun (`_FIRM_NOUN_AFTER`'s) is a trade a person may ply, told with no word of what is made
+    right before it: "a supplier of parts", "a Polish gun maker" is told ("gun"), "an exporter" is not."""
+    if m["noun"].casefold() not in _TRADE_NOUNS:
+        return False
+    before = text[m.start():m.start("noun")].split()
+    return not before or before[-1] in ("a", "an", "the", "its") or not before[-1].islower()
+
+
 def surname_people(catalogue: Catalogue) -> dict[str, Entry]:
     """The catalogue people a surname alone names: surnames held by one person, of four letters or more,
     neither common nor a place's name."""
@@ -1251,6 +1271,9 @@ class EntityFinder:
                     self._shared.setdefault(a, []).append(e)
         self._platform_names = {n.casefold(): e for e in catalogue.of_kind("platform").values() for n in e.names()}
         self.surname_people = surname_people(catalogue)
+        # the forenames of the catalogue's people ("Anna", "Marek"): a name opening with one is a person's
+        self.forenames = frozenset(p.name.split()[0] for p in catalogue.of_kind("person").values()
+                                   if len(p.name.split()) > 1 and len(p.name.split()[0]) >= 3 and p.name.split()[0].isalpha())
         # the words of every office and rank, which may stand right before a surname ("President Erdogan", "Gen Kowal")
         self.title_words = frozenset(w.casefold().rstrip(".") for e in catalogue.of_kind("office").values()
                                      for n in e.names() for w in n.split()) | frozenset(
@@ -1776,7 +1799,8 @@ class EntityFinder:
             run = _NAME_RUN_END.search(back)
             if run is None or ents.covered(a.start() - 1, a.start()) is not None:
                 continue
-            if _FIRM_NOUN_AFTER.match(text, a.start() + 1, a.start() + 80):
+            firm = _FIRM_NOUN_AFTER.match(text, a.start() + 1, a.start() + 80)
+            if firm and not _trade_alone(text, firm):
                 continue  # "Metal Shark, a shipbuilder based in ...": a firm (`_bodies_by_noun`)
             tokens = list(re.finditer(r"\S+", run.group()))
             span = self._name_span(text, ents, tokens, a.start() - len(back) + run.start())
@@ -2298,9 +2322,10 @@ class EntityFinder:
                 words = m["name"].split()
                 if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
                     continue
-                if m["where"] and (m["where"].endswith(("'s", "’s")) and text.startswith("to", m.start())
+                if m["where"] and (m["where"].endswith(("'s", "’s")) and text.startswith(("to", "via", "visit"), m.start())
                                    or ents.people_ending_with(words[-1])):
-                    continue  # "according to Kowal, Japan's ambassador", a person's surname: no town
+                    continue  # "according to Kowal, Japan's ambassador", "visited Kowal, Poland's defence chief", a person's
+                    # surname: no town ("at La Moneda, Chile's presidential palace" stays one)
                 if rx is _TOWN_NEAR_PLACE and any(w.casefold() in self._title_words() or _INSTITUTION_HEAD.fullmatch(w)
                                                   for w in words):
                     continue  # "in Parliament in London": a body, not a town
@@ -2533,8 +2558,17 @@ class EntityFinder:
             words = m["name"].split()
             s = m.start("name")
             if m.re is _BODY_BEFORE_NOUN:  # the name before its comma: not a sentence's opening word, nor its owner
+                if _SAID_AFTER_NOUN.match(text, m.end("noun")):
+                    continue  # "Putin, the broadcaster said, ...": who said it
                 while words and (words[0].casefold() in _OPENING_ADVERBS | _STOP_FIRST or words[0].endswith(("'s", "’s"))):
                     s += len(words.pop(0)) + 1
+                if words and (words[-1] in self.surname_people or any(
+                        p.name.split()[-1] == words[-1] for p in ents.of_kind("person"))):
+                    continue  # a known person's surname ("Shoigu, the website ...")
+                if words and m["noun"].casefold() in _TRADE_NOUNS and _person_like(words) and (
+                        len(words) == 1 or words[0] in self.forenames or _trade_alone(text, m)):
+                    continue  # "Ann Kowal, a supplier of parts": a person may ply the trade; "the sensor maker",
+                    # "AIM Defence, an Australian maker of lasers" and "WKK, a maker of fuselages" are firms
             while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             if not words:
