@@ -2562,8 +2562,7 @@ class EntityFinder:
                     continue  # "Putin, the broadcaster said, ...": who said it
                 while words and (words[0].casefold() in _OPENING_ADVERBS | _STOP_FIRST or words[0].endswith(("'s", "’s"))):
                     s += len(words.pop(0)) + 1
-                if words and (words[-1] in self.surname_people or any(
-                        p.name.split()[-1] == words[-1] for p in ents.of_kind("person"))):
+                if words and (words[-1] in self.surname_people or ents.people_ending_with(words[-1])):
                     continue  # a known person's surname ("Shoigu, the website ...")
                 if words and m["noun"].casefold() in _TRADE_NOUNS and _person_like(words) and (
                         len(words) == 1 or words[0] in self.forenames or _trade_alone(text, m)):
