@@ -95,6 +95,7 @@ def test_a_subject_list_of_another_verb_buys_nothing(rules_deals, text, bystande
 @pytest.mark.parametrize("text, pairs", [
     ("Belgium, Luxembourg and Spain have ordered the A400M transport.", {("BEL",), ("LUX",)}),
     ("Chile and Peru are set to buy the FA-50 jets from South Korea.", {("CHL",), ("PER",)}),
+    ("Belgium and the Netherlands took delivery of the F-35 jets in 2023.", {("BEL",), ("NLD",)}),
 ])
 def test_a_subject_list_of_a_dealing_verb_still_buys(rules_deals, text, pairs):
     assert {(r,) for _, r, _ in rules_deals(text)} >= pairs

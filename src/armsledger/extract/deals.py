@@ -258,10 +258,12 @@ _LIST_END = re.compile(r"\s*(?:[,.;:)\"”]|$|\b(?:in|on|at|by|of|since|last|thi
 _SUBJECT_BUYS = re.compile(r"\s+(?:(?:all|also|already|both|each|now|too|have|has|had)\s+){0,3}(?:bought|ordered|purchased|"
                            r"acquired|operate|field|fly|use|have\s+(?:bought|ordered|purchased|acquired))\b", re.I)
 # a list of countries as the subject of a verb of dealing, after at most three helping words ("Belgium and Spain have
-# ordered", "Chile and Peru are set to buy"; not "Germany and France have criticised Turkey, which bought")
+# ordered", "Chile and Peru are set to buy", "will receive"; not "Germany and France have criticised Turkey, which
+# bought")
 _SUBJECT_DEALS = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:(?:all|also|already|both|each|now|jointly|has|had|have|is|are|was|were|"
                             r"will|would|may|could|might)\s+){0,3}(?:signed|signs?|agreed|ordered|orders?|bought|buys?|"
-                            r"wants?|plans?|intends?|decided|chose|selected|purchased|purchases?|acquired|acquires?|set\s+to)\b",
+                            r"wants?|plans?|intends?|decided|chose|selected|purchased|purchases?|acquired|acquires?|set\s+to|"
+                            r"receive[ds]?|procured?|procures|leased?|leases|obtained|obtains?|took\s+delivery|take\s+delivery)\b",
                             re.I)
 # the verbs of holding a subject list may take ("Greece and Cyprus fly the Mirage 2000"): what they hold is delivered
 _SUBJECT_HOLDS = re.compile(r"\s+(?:(?:all|also|already|both|each|now|too)\s+){0,3}(?:operate|field|fly|use)\b", re.I)

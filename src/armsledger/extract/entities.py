@@ -344,8 +344,9 @@ _NOUN_ENDS = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:based|that|which|whose|with|in|of|from
               r"known|said|says|has|had|is|was|will|to|for|on|at|since|behind|best)\b)")
 _FIRM_NOUN_AFTER = re.compile(rf"[ \t]+(?:an?|the|its)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?P<noun>{_FIRM_NOUNS})s?{_NOUN_ENDS}")
 # nouns of a trade that a person may ply too ("Ann Kowal, a supplier of parts", "Nowak, a Polish gun maker"): after a
-# name they tell a firm only with a word of what is made before them ("Velar Optics, the Czech sensor maker"), after
-# a name that is no bare word and opens with no known forename (`_bodies_by_noun`)
+# name a person may have they tell a firm only with a word of what is made before them ("Velar Optics, the Czech
+# sensor maker"), after a name that is no bare word and opens with no known forename (`_bodies_by_noun`); a name no
+# person has ("WKK", "AIM Defence": `_person_like`) is a firm whatever the noun
 _TRADE_NOUNS = frozenset({"maker", "producer", "contractor", "supplier", "developer", "integrator", "exporter"})
 # "Putin, the broadcaster said, ...": the noun is who said it, not what the name is
 _SAID_AFTER_NOUN = re.compile(r"s?[ \t]+(?:" + "|".join(_SPEECH_WORDS) + r"|reported|quoted)\b")
