@@ -255,8 +255,10 @@ _AFTER_LIST_BREAK = re.compile(r"[,;:()]|\b(?:after|before|when|while|because|si
 _TO_LIST = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.I)
 _LIST_END = re.compile(r"\s*(?:[,.;:)\"”]|$|\b(?:in|on|at|by|of|since|last|this|under|from|over|with|as|between|"
                        r"through|during|after|before|until|respectively)\b)", re.I)
+# the verb of buying or holding after a list of countries opening its sentence (`DealFinder._subject_buyers`); one of
+# holding ("Greece and Cyprus fly the Mirage 2000") says what they hold is delivered
 _SUBJECT_BUYS = re.compile(r"\s+(?:(?:all|also|already|both|each|now|too|have|has|had)\s+){0,3}(?:bought|ordered|purchased|"
-                           r"acquired|operate|field|fly|use|have\s+(?:bought|ordered|purchased|acquired))\b", re.I)
+                           r"acquired|(?P<hold>operate|field|fly|use)|have\s+(?:bought|ordered|purchased|acquired))\b", re.I)
 # a list of countries as the subject of a verb of dealing, after at most three helping words ("Belgium and Spain have
 # ordered", "Chile and Peru are set to buy", "will receive"; not "Germany and France have criticised Turkey, which
 # bought")
@@ -265,8 +267,6 @@ _SUBJECT_DEALS = re.compile(r"(?:'s\s+\w+\s+|\s+)(?:(?:all|also|already|both|eac
                             r"wants?|plans?|intends?|decided|chose|selected|purchased|purchases?|acquired|acquires?|set\s+to|"
                             r"receive[ds]?|procured?|procures|leased?|leases|obtained|obtains?|took\s+delivery|take\s+delivery)\b",
                             re.I)
-# the verbs of holding a subject list may take ("Greece and Cyprus fly the Mirage 2000"): what they hold is delivered
-_SUBJECT_HOLDS = re.compile(r"\s+(?:(?:all|also|already|both|each|now|too)\s+){0,3}(?:operate|field|fly|use)\b", re.I)
 _COUNTRY_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _UNDER_TALKS = re.compile(r"\b(?:memorand(?:um|a)|mous?|letters? of intent|talks|negotiations?|discussions?|"
                           r"framework)\b[^.;]{0,90}\b(?:on|about|over|for|regarding)\s+(?:the\s+)?$", re.I)
@@ -620,7 +620,8 @@ class DealFinder:
             if d_ > 120:
                 continue
             supplier = self._supplier(c, ps, pe, plat)
-            stage = "complete" if _HOLD_WORD.search(words) or _SUBJECT_HOLDS.match(self.text, hi) else "sign"
+            held = _SUBJECT_BUYS.match(self.text, hi)
+            stage = "complete" if _HOLD_WORD.search(words) or held and held["hold"] else "sign"
             for _, _, code in g:
                 if not supplier or code == supplier or self.book.find(supplier, code, plat, False) is not None:
                     continue  # a deal another rule opened keeps its own claims ("... including Brazil ...; Brazil bought")

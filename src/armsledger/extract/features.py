@@ -432,7 +432,7 @@ class Featurizer:
 
     def _pays_for_other(self, p: Party, pair: set[str]) -> bool:
         """Is the party named as the one that pays for the platform or buys it for another country (`_PAYS_*`)?"""
-        key = ("pays", p.clause, p.start)
+        key = ("pays", p.clause, p.start, *sorted(pair))  # the other countries it may buy for are the pair's others
         hit = self._near.get(key)
         if hit is None:
             c = self.clauses[p.clause]
