@@ -113,7 +113,10 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
       gives way to a named platform of any naval kind ("delivered two warships ... the Type 054A/P frigates"), a
       class of any armoured vehicle ("tracked armoured vehicles", "military vehicles") to a named tank, infantry
       fighting vehicle or carrier, and a class of arms of any kind ("military equipment", "weapons systems") to any
-      named platform of the pair (out of fold such classes were wrong in 5 of 5 kept beside a kept named one).
+      named platform of the pair (out of fold such classes were wrong in 5 of 5 kept beside a kept named one); and
+      a class to a narrower class of the same noun the same pair keeps ("vehicles" to "armoured vehicles", "patrol
+      vessels" to "offshore patrol vessels", `_class_words`): out of fold 4 such wider classes kept beside the
+      narrower one, none a deal of its own.
 
     `kinds`, when given, holds each candidate's platform kind where its mentions tell it alone (`kind_of`), None
     where `_kind` must read it from the features."""
@@ -123,6 +126,7 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
     by: dict[tuple, list[int]] = {}
     sellers: dict[tuple, list[int]] = {}  # the candidates whose supplier is a country named as selling "from X"
     named_kinds: dict[tuple, list[tuple[int, str]]] = {}  # the catalogue platforms of each report and pair, by kind
+    classes: dict[tuple, list[tuple[int, frozenset[str], str]]] = {}  # the classes of each report and pair, by words
     naval: dict[tuple, list[int]] = {}  # the naval platforms and classes of each report and pair, not named ships
     ships: dict[tuple, int] = {}  # ... and how many ships it names by their names
     for i, (k, f) in enumerate(zip(keys, feats)):
@@ -132,6 +136,10 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
             sellers.setdefault((k[0], k[2], k[3]), []).append(i)
         if "plat:catalogue" in f:
             named_kinds.setdefault((k[0], k[1], k[2]), []).append((i, kind(i, f)))
+        if "plat:generic" in f:
+            words = _class_words(k[3])
+            if words:
+                classes.setdefault((k[0], k[1], k[2]), []).append((i, frozenset(words), words[-1]))
         if SHIP_NAMED in f:
             ships[k[0], k[1], k[2]] = ships.get((k[0], k[1], k[2]), 0) + 1
         elif kind(i, f) in _NAVAL:
@@ -171,8 +179,30 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
             named = [j for j, c in named_kinds.get((k[0], k[1], k[2]), ())
                      if c == own or c.endswith(" " + own) or umbrella and c in _NAVAL or land and c in _LAND
                      or anything]
+            # ... and to a narrower class of the same noun the pair names ("vehicles" to "armoured vehicles",
+            # "patrol vessels" to "offshore patrol vessels"): one deal told at two widths
+            words = _class_words(k[3])
+            if words:
+                mine = frozenset(words)
+                named += [j for j, w, head in classes.get((k[0], k[1], k[2]), ())
+                          if head == words[-1] and mine < w and j not in named]
             if named:
                 out[i] = named
+    return out
+
+
+# words of a class that say nothing of its kind ("new military vehicles" is "vehicles"), and the plural endings
+_CLASS_FILLER = frozenset({"new", "military", "modern", "more", "additional", "further", "the", "of", "and"})
+
+
+def _class_words(name: str) -> list[str]:
+    """A class's words, lower-cased and singular, without those that say nothing of its kind (`_CLASS_FILLER`):
+    "Armoured Vehicles" -> ["armoured", "vehicle"]."""
+    out = []
+    for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", name.lower()):
+        if w in _CLASS_FILLER:
+            continue
+        out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return out
 
 

@@ -1276,8 +1276,11 @@ _LOST_BEFORE = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
     ("rejected", r"\b(?:turned down|turning down|rejected|rejecting|rejects|overturned|overturning|reversed|reversing|"
                  r"ruled out|walked away from|decided against)\b(?:\s+[\w.'’/$-]+){0,6}\s+$"),
     # a losing or withdrawn bid, a plan denied: "Saab, which had offered its Gripen", "denied plans to buy the Rafale",
-    # "has no plans to buy Su-35s"; not plans dropped or shelved (a cancel trigger: a cancelled deal is a deal)
+    # "has no plans to buy Su-35s"; not plans dropped or shelved (a cancel trigger: a cancelled deal is a deal); or a
+    # purchase only asked about ("asked whether Indonesia would buy the Bushmaster", "was asked if Hanoi planned to
+    # acquire the Su-75"): a reporter's question, no plan the report tells
     ("lost_bid", r"\b(?:(?:which|who)\s+had\s+(?:also\s+)?(?:offered|proposed|pitched|bid\s+with)|"
+                 r"(?:asked|asking|questioned)\s+(?:\w+\s+){0,3}?(?:whether|if)|"
                  r"denied\s+(?:any\s+)?plans?|(?:withdrew|withdrawn)\s+(?:its\s+|their\s+|the\s+)?(?:bid|offer)|"
                  r"no\s+(?:such\s+)?(?:plans?|intention))"
                  r"\b(?:\s+[\w.'’/-]+){0,6}\s+$"),
@@ -1348,7 +1351,7 @@ _LOST_BEFORE_WORDS = _flat({
               "also bid", "also pitched"),
     "rejected": ("turned down", "turning down", "reject", "overturn", "revers", "ruled out", "walked away from",
                  "decided against"),
-    "lost_bid": ("offered", "proposed", "pitched", "bid", "denied", "withdr", "plan", "intention"),
+    "lost_bid": ("offered", "proposed", "pitched", "bid", "denied", "withdr", "plan", "intention", "whether", "if "),
     "replaces": ("replac", "succeed", "supersed", "in place of", "retir", "decommission", "mothball", "phas",
                  "the place of", "move", "moving"),
     "aged": ("ageing", "aging", "obsolete", "outdated", "vintage", "existing"),
