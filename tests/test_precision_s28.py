@@ -1,15 +1,12 @@
 """Session 28's deal precision: one purchase told as a class at two widths ("vehicles" and "armoured vehicles") is one
-deal, the narrower class's; a purchase a reporter only asks about ("asked whether X would buy the Y") is no deal; the
-platform's maker, never named in the report, gives way to the country named as selling it even where that one's
-candidate is not kept.
+deal, the narrower class's; a purchase a reporter only asks about ("asked whether X would buy the Y") is no deal.
 Sentences and keys written for these tests."""
 from __future__ import annotations
 
 import pytest
 
 from armsledger.extract import decide
-from armsledger.extract.features import NOT_BOUGHT, SELLER_ELSEWHERE
-from armsledger.model import Article
+from armsledger.extract.features import NOT_BOUGHT
 from test_deal_features import feats
 
 
@@ -63,31 +60,3 @@ def test_a_purchase_only_asked_about_is_not_bought(extractor, text, key):
 ])
 def test_a_purchase_told_is_not_taken_for_a_question(extractor, text, key):
     assert NOT_BOUGHT not in feats(extractor, text, key)
-
-
-@pytest.mark.parametrize("text, maker, seller", [
-    # the maker, never named in the report, only implied by the platform's origin, where another country is named as
-    # the one that hands the platform over: no deal of the maker's, kept the named seller's or not
-    ("Japan will transfer two TC-90 patrol aircraft to the Philippines next year.", ("USA", "PHL", "TC-90"),
-     ("JPN", "PHL", "TC-90")),
-    ("Russia will hand Kyrgyzstan two An-26 transport aircraft on Friday, the ministry said.", ("UKR", "KGZ", "An-26"),
-     ("RUS", "KGZ", "An-26")),
-    ("Poland sold four Mi-24 helicopters to North Macedonia last year.", ("RUS", "MKD", "Mi-24"),
-     ("POL", "MKD", "Mi-24")),
-])
-def test_an_unnamed_maker_gives_way_to_the_named_seller_kept_or_not(extractor, text, maker, seller):
-    rows = extractor.candidate_rows(Article(text=text, published="2024-06-01"))
-    keys = [("r", *c.key) for c, _, _ in rows]
-    over = decide.overruled(keys, [f for _, f, _ in rows])
-    i, j = keys.index(("r", *maker)), keys.index(("r", *seller))
-    assert over.get(i, []) is None and j not in over
-    yes = [True] * len(keys)
-    yes[j] = False  # the named seller's candidate not kept: the maker's is dropped all the same
-    assert decide.overrule(yes, over)[i] is False
-
-
-def test_a_maker_the_report_names_still_needs_the_seller_kept():
-    keys = [("r", "RUS", "MKD", "Mi-24"), ("r", "POL", "MKD", "Mi-24")]
-    named = {SELLER_ELSEWHERE, "sib:other_seller", "sup:origin", "sup:via:country", "plat:catalogue"}
-    over = decide.overruled(keys, [named, {"sup:via:country", "plat:catalogue"}])
-    assert over.get(0, []) is not None  # a list of rivals or nothing: not dropped whatever is kept

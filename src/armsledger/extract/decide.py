@@ -105,11 +105,6 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
       Norway", "Mi-171s bought from Serbia"; not "the T-50 over the L-159 from the Czech Republic"), kept the
       seller's candidate or not (out of fold it often is not: "from Serbia" scored 0.09): in the training reports
       8 such candidates in 328 were deals, none of them kept, and out of fold the model kept 2-3 a dealing, all wrong;
-      and so too, kept a named seller's candidate or not, where the supplier is the maker the report never names at
-      all, only implied by the platform's origin (no `_NAMED_SUPPLIER`: "Japan to transfer TC-90 aircraft", the
-      US maker unnamed; "Russia to deliver two An-26", Ukraine's), and another country is named, by its name, as
-      selling or giving it to the same recipient (`_SELLS`), not as blocking the sale ("Britain blocked the sale
-      of FA-50s to Argentina": Korea's stands): out of fold the model kept 5 such candidates, all wrong;
     - a list: for a class ("helicopters", "two submarines"), the catalogue platforms of its kind with the same
       report, supplier and recipient: kept both, the class gives way to the named platform ("delivered four Chinook
       helicopters to India, which has bought 15 of the helicopters"): one deal told under two names. In the
@@ -130,7 +125,6 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
 
     by: dict[tuple, list[int]] = {}
     sellers: dict[tuple, list[int]] = {}  # the candidates whose supplier is a country named as selling "from X"
-    givers: dict[tuple, list[int]] = {}  # ... or as selling or giving at all, not as blocking the sale
     named_kinds: dict[tuple, list[tuple[int, str]]] = {}  # the catalogue platforms of each report and pair, by kind
     classes: dict[tuple, list[tuple[int, frozenset[str], str]]] = {}  # the classes of each report and pair, by words
     naval: dict[tuple, list[int]] = {}  # the naval platforms and classes of each report and pair, not named ships
@@ -140,8 +134,6 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
             by.setdefault((k[0], k[2], k[3]), []).append(i)
         if "sup:cue:from" in f and "sup:via:country" in f:
             sellers.setdefault((k[0], k[2], k[3]), []).append(i)
-        if "sup:via:country" in f and "sup:role:blocks" not in f and any(x in f for x in _SELLS):
-            givers.setdefault((k[0], k[2], k[3]), []).append(i)
         if "plat:catalogue" in f:
             named_kinds.setdefault((k[0], k[1], k[2]), []).append((i, kind(i, f)))
         if "plat:generic" in f:
@@ -171,8 +163,7 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
             named = [j for j in by.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
         if "sib:other_seller" in f and "sup:partner" not in f:
             seller = [j for j in sellers.get((k[0], k[2], k[3]), ()) if keys[j][1] != k[1]]
-            if SELLER_ELSEWHERE in f and (seller or not any(x in f for x in _NAMED_SUPPLIER) and any(
-                    keys[j][1] != k[1] for j in givers.get((k[0], k[2], k[3]), ()))):
+            if seller and SELLER_ELSEWHERE in f:
                 out[i] = None  # never named with the platform at all: no deal, kept the seller's or not
                 continue
             named += [j for j in seller if j not in named]
@@ -213,11 +204,6 @@ def _class_words(name: str) -> list[str]:
             continue
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return out
-
-
-# how a supplier is named in the report, not only implied as the platform's maker (`candidates.Party.via`)
-_NAMED_SUPPLIER = ("sup:via:country", "sup:via:org", "sup:via:partner", "sup:via:service")
-_SELLS = ("sup:cue:from", "sup:dir:give:before", "sup:dir:give_passive:after")  # a supplier named as selling or giving
 
 
 # a class that names any ship ("warships", "vessels", "well-armed naval vessels"), not a kind of its own
@@ -278,9 +264,8 @@ def _overruled_why(scored: list, i: int, threshold: float, named: list[int] | No
         sellers = sorted({c.supplier for c, f, _, _ in scored if c.recipient == cand.recipient
                           and c.platform.name == cand.platform.name and c.supplier != cand.supplier
                           and "sup:cue:from" in f and "sup:via:country" in f})
-        why = ("never named with the platform, it gives way to the seller the report names after \"from\": "
-               + ", ".join(sellers) if sellers else
-               "a maker the report never names, it gives way to the country the report names as the seller")
+        why = ("never named with the platform, it gives way to the seller the report names after \"from\""
+               + (": " + ", ".join(sellers) if sellers else ""))
     elif named is None:
         why = "not bought: every mention tells it passed over, turned down, a bid lost or withdrawn, or carried"
     elif SHIP_NAMED in scored[i][1]:
