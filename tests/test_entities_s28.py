@@ -50,3 +50,24 @@ def test_a_place_the_catalogue_writes_with_accents_named_without(text):
 def test_a_country_written_with_or_without_accents(text):
     assert "PER" in found(text, "country", "code")
 
+
+# ---------------------------------------------------------------- outlets by their initials
+
+
+@pytest.mark.parametrize("text, agency", [
+    # after a town written in lower case, with no date
+    ("Lusaka (ZNBC) – The Zambian army has taken delivery of four trucks.", "ZNBC"),
+    ("Windhoek (NMH): The navy commissioned a patrol boat on Friday.", "NMH"),
+    ("Dar es Salaam (TNN) - Tanzania bought two helicopters.", "TNN"),
+    # as what reports
+    ("KTN reported that the ministry signed for four drones.", "KTN"),
+    ("The radars will arrive in May, GNA reports.", "GNA"),
+    ("Last week NBTV reported on the frigate order.", "NBTV"),
+])
+def test_an_outlet_by_its_initials(text, agency):
+    assert agency in found(text, "organization")
+
+
+def test_a_body_before_its_own_initials_is_no_agency():
+    text = "Kenya Defence Forces (KDF) - The soldiers received new rifles."
+    assert "KDF" not in found(text, "organization")
