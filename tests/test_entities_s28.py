@@ -51,7 +51,7 @@ def test_a_country_written_with_or_without_accents(text):
     assert "PER" in found(text, "country", "code")
 
 
-# ---------------------------------------------------------------- outlets by their initials
+# ---------------------------------------------------------------- bodies no catalogue holds: outlets by their initials, firms by their country
 
 
 @pytest.mark.parametrize("text, agency", [
@@ -63,11 +63,29 @@ def test_a_country_written_with_or_without_accents(text):
     ("KTN reported that the ministry signed for four drones.", "KTN"),
     ("The radars will arrive in May, GNA reports.", "GNA"),
     ("Last week NBTV reported on the frigate order.", "NBTV"),
+    # a firm after its country's possessive
+    ("Finland's Kovamet signed a contract to supply armour plates.", "Kovamet"),
+    ("The boats were built by Brazil's Tecnaval at its yard.", "Tecnaval"),
+    ("Greece's Helmar and Italy's Vortana will share the work.", "Vortana"),
+    ("Turkey's OTM Savunma has delivered the first trucks.", "OTM Savunma"),
 ])
-def test_an_outlet_by_its_initials(text, agency):
+def test_a_body_no_catalogue_holds(text, agency):
     assert agency in found(text, "organization")
 
 
 def test_a_body_before_its_own_initials_is_no_agency():
     text = "Kenya Defence Forces (KDF) - The soldiers received new rifles."
     assert "KDF" not in found(text, "organization")
+
+
+# ---------------------------------------------------------------- no firm after a possessive where none is named
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's Ivan Petrov said the rifles had arrived.",
+    "Japan's Ambassador attended the ceremony.",
+    "Washington sanctioned Ankara under the Countering America's Adversaries Through Sanctions Act.",
+    "India's May elections delayed the order.",
+])
+def test_no_firm_after_a_countrys_possessive(text):
+    assert found(text, "organization") == []
