@@ -741,14 +741,6 @@ _DATELINE_AGENCY = Anchored(re.compile(
     r"(?m)^[ \t]*(?:[A-Z][A-Z'’.-]+(?:[ \t,/]+[A-Z][\w'’.-]*){0,3}[,.]?(?:" + _MONTH_DAY + r")?"
     r"|[A-Z][\w'’.-]*(?:[ \t,/]+[A-Z][\w'’.-]*){0,3}[,.]?" + _MONTH_DAY + r")"
     r"[ \t]*\((?P<a>[A-Z][\w-]{1,24}(?:[ /][A-Z][\w-]+)?)\)[ \t]*(?:—|–|--?|:|(?=[A-Z]))"), r"\([A-Z]", 80)  # its bracket
-# an agency in capitals in brackets after a town written in lower case with no date, opening a line: "Hanoi (VNA) –",
-# "RIO de JANEIRO (BNS):"; not a body's own initials after its name ("Jordan Armed Forces (JAF) -", checked after)
-_TOWN_AGENCY = Anchored(re.compile(
-    r"(?m)^[ \t]*(?P<town>[A-Z][\w'’.-]*(?:[ \t]+(?:de|del|da|do|dos|das|es|al|el|la|le|du|di|[A-Z][\w'’.-]*)){0,2}),?[ \t]*"
-    r"\((?P<a>[A-Z][A-Z-]{1,9})\)[ \t]*(?:—|–|--?|:)"), r"\([A-Z]", 60)
-# an outlet by its initials as what reports: "PTI reported that ...", "BNS reports that ...", "Last month FMT reported"
-_INITIALS_REPORT = re.compile(r"(?<![\w.&'’-])(?P<a>[A-Z]{2,6})[ \t]+(?:reported|reports)\b(?![-’'])")
-_NOT_REPORTING_INITIALS = frozenset({"TV", "CEO", "AM", "PM", "CNN", "US", "UK", "EU", "UN"})
 # a body told by its country's possessive: "Sweden's Saab", "Moldova's Maib", "France's DCI", "Russia's RBC"; the
 # possessor is a country mention, the name one to four capitalised words ("&" and "and" within)
 _COUNTRYS_BODY = re.compile(r"['’]s[ \t]+(?P<n>[A-Z][\w&.-]*(?:[ \t]+(?:[A-Z][\w&.-]*|&|and)){0,3})")
@@ -2252,12 +2244,6 @@ class EntityFinder:
         by a picture credit of one word ("Photo: CNA") and by a source line ("Source: RT", "SOURCE: AAP/PACNEWS"),
         when no catalogue entry or rule names them."""
         found = [m.span("a") for m in _DATELINE_AGENCY.finditer(text)] if "(" in text else []
-        if "(" in text:
-            found += [m.span("a") for m in _TOWN_AGENCY.finditer(text)
-                      if m["a"].casefold() not in _NOT_DATELINE_WORDS
-                      and "".join(w[0] for w in m["town"].split()) != m["a"]]  # "Jordan Armed Forces (JAF)"
-        if "report" in text:
-            found += [m.span("a") for m in _INITIALS_REPORT.finditer(text) if m["a"] not in _NOT_REPORTING_INITIALS]
         if ":" in text:
             found += [m.span("a") for m in for_text(_ONE_WORD_CREDIT, text).finditer(text)
                       if m["a"].casefold().strip(".") not in _NOT_CREDIT_OUTLET | _NOT_DATELINE_WORDS]
