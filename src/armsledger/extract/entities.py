@@ -741,6 +741,11 @@ _DATELINE_AGENCY = Anchored(re.compile(
     r"(?m)^[ \t]*(?:[A-Z][A-Z'’.-]+(?:[ \t,/]+[A-Z][\w'’.-]*){0,3}[,.]?(?:" + _MONTH_DAY + r")?"
     r"|[A-Z][\w'’.-]*(?:[ \t,/]+[A-Z][\w'’.-]*){0,3}[,.]?" + _MONTH_DAY + r")"
     r"[ \t]*\((?P<a>[A-Z][\w-]{1,24}(?:[ /][A-Z][\w-]+)?)\)[ \t]*(?:—|–|--?|:|(?=[A-Z]))"), r"\([A-Z]", 80)  # its bracket
+# a body told by its country's possessive: "Sweden's Saab", "Moldova's Maib", "France's DCI", "Russia's RBC"; the
+# possessor is a country mention, the name one to four capitalised words ("&" and "and" within)
+_COUNTRYS_BODY = re.compile(r"['’]s[ \t]+(?P<n>[A-Z][\w&.-]*(?:[ \t]+(?:[A-Z][\w&.-]*|&|and)){0,3})")
+_NOT_COUNTRYS_BODY = frozenset("government military army navy air armed ambassador minister pm president prime chief "
+                               "deputy state permanent acting vice independence national".split())
 # a picture credit of one word, alone on its line or in brackets: "Photo: CNA", "(Picture: Getty)"
 # (where it may begin, at a line's start, after a bracket or a sentence's end, is checked after its first letter: the
 # search then jumps to P, I and C instead of trying every character, 6x faster)
@@ -1312,6 +1317,7 @@ class EntityFinder:
         self._acronym_in_brackets(text, ents)
         self._designations(text, ents)
         self._bodies_by_acronym(text, ents)
+        self._countrys_bodies(text, ents)
         self._kingdoms_services(text, ents)
         self._merge_platform_family(ents)
         self._consortia(text, ents)
@@ -1928,6 +1934,44 @@ class EntityFinder:
                 firm.mentions = [x for x in firm.mentions if x is not mm]
                 ents.unmention((mm.start, mm.end, firm))
                 ents.mention(ent, Span(mm.start, arm.end(), name))
+
+    def _countrys_bodies(self, text: str, ents: Entities) -> None:
+        """A firm or body no catalogue holds, named after its country's possessive ("Sweden's Saab", "Turkey's
+        Yonka Onuc", "South Korea's AK & Partners"): not an office or a service ("Japan's Ambassador", "India's
+        Defense Staff"), a month, a headline's words, a designation, nor two or three words a person may bear
+        ("Russia's Ivan Petrov") unless a firm's word ends them."""
+        for m in _COUNTRYS_BODY.finditer(text) if "'s " in text or "’s " in text else ():
+            owner = ents.overlapping(m.start() - 1, m.start())
+            if not owner or owner[0][2].kind != "country" or owner[0][1] != m.start():
+                continue
+            words = m["n"].split()
+            s0 = m.start("n")
+            while words and (words[-1] in ("&", "and") or words[-1] in _TITLE_CASE_GLUE
+                             or ents.overlapping(s0, s0 + len(" ".join(words)))):
+                words.pop()  # "Greece's Helmar and Italy's ...": the name ends before the next one
+            rest = m["n"][len(" ".join(words)):].split()
+            if rest and rest[0] not in ("&", "and"):
+                continue  # "China's Inner Mongolia", "Australia's Judith Collins": a name the words begin
+            words[-1:] = [w.rstrip(".") for w in words[-1:]]
+            if not words or len(words[-1]) < 2 or any(c.isdigit() for w in words for c in w) or words[-1] == "Act":
+                continue
+            folded = [w.casefold() for w in words]
+            if folded[0] in _NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_FIRST | _NOT_INSTITUTION_FIRST \
+                    | self._title_words():
+                continue
+            if 2 <= len(words) <= 3 and _person_like(words) and not words[-1].isupper():
+                continue  # "Russia's Ivan Petrov": a person's name, as like as not
+            e0 = s0 + len(" ".join(words))
+            if text[s0:e0] != " ".join(words):
+                continue  # a name over a line's end
+            line_start = text.rfind("\n", 0, s0) + 1
+            line = text[line_start:text.find("\n", e0) if "\n" in text[e0:] else len(text)]
+            if sum(w[:1].isupper() for w in line.split()) * 2 > len(line.split()) >= 4:
+                continue  # a headline in title case ("Peru's Fighter Jet Dilemma")
+            name = text[s0:e0]
+            ent = ents.get_or_add(("organization", name.casefold()), lambda: Entity(
+                "organization", name, country=owner[0][2].code, category="defence company"))
+            ents.mention(ent, Span(s0, e0, name))
 
     def _organisations(self, text: str, ents: Entities) -> None:
         self._firms_by_lead(text, ents)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -92,6 +93,20 @@ _AGENCY_MARKS = re.compile(r"/(?<=\s/)(?P<slash>[A-Z][A-Za-z]{1,14})/(?=[.,:\s])
 # a report signed off by its agency on a line of its own, glued to the dashes: "--IANS" ("-" then no other character
 # but a line's end before the first dash)
 _SIGN_OFF = re.compile(r"-(?<![^\n]-)-(?P<sig>[A-Z]{2,15})(?=[ \t]*(?:\n|$))")
+
+
+# letters that carry their mark in themselves, not as a combining one NFKD splits off
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+                                "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th"})
+
+
+def fold(word: str) -> str:
+    """A word without its accents ("Türkiye" -> "Turkiye", "Błaszczak" -> "Blaszczak"); ASCII as it is."""
+    if word.isascii():
+        return word
+    folded = "".join(c for c in unicodedata.normalize("NFD", word.translate(_PLAIN_LETTERS))
+                     if not unicodedata.combining(c))
+    return folded if folded else word
 
 
 def _unmark(m: re.Match) -> str:
@@ -164,7 +179,7 @@ class Gazetteer:
         self.office_ids: list[str] = data["office_ids"]
         self._ranks = [_PRIORITY.get(k[0], 0) for k in self.keys]
         self._as_written: dict[tuple[str, str], set[str]] = {
-            (kind, id_): set(names) for kind, id_, names in data["as_written"]}
+            (kind, id_): set(map(fold, names)) for kind, id_, names in data["as_written"]}
         self._first_tokens: dict[int, frozenset[str]] | None = None
 
     def make_doc(self, text: str) -> Doc:
@@ -178,7 +193,9 @@ class Gazetteer:
         if "--" in text:
             text = _SIGN_OFF.sub(lambda m: "  " + m["sig"], text)
         words, starts = self.tokenizer(text)
-        return Doc(text, words, list(map(str.lower, words)), starts)
+        # names are looked up without their accents, as the index holds each accented name's plain spelling too
+        # (`_patterns`): "Turkiye" and "Türkiye", "Erdogan" and "Erdoğan" name one entry, whichever the catalogue writes
+        return Doc(text, words, [fold(w) for w in map(str.lower, words)], starts)
 
     def offices(self, doc: Doc) -> list[Hit]:
         """Office titles ("Defence Minister", "Kremlin spokesperson"), longest first where they overlap."""
@@ -223,7 +240,7 @@ class Gazetteer:
                     if key[0] in ("organization", "location", "person") and e - s > 1 \
                             and not doc.span(s, e).isupper() and not all(
                             w[:1].isupper() or not w.isalpha() or w.lower() in stop_words for w in words[s:e]) \
-                            and doc.span(s, e) not in self._as_written.get(key[:2], ()):
+                            and fold(doc.span(s, e)) not in self._as_written.get(key[:2], ()):
                         continue  # "the Indian armed forces", "The diplomat said" are not names
                 # longest first, then by kind (`_PRIORITY`), then by start: one number that orders as that tuple
                 raw.append((((e - s) * 8 + ranks[k]) * _BY_START - s, s, e, key))
@@ -323,6 +340,9 @@ def _patterns(catalogue: Catalogue) -> dict[tuple[str, str, str, str], list[str]
                     form = "guarded"
                 rule = _case_rule(form_text)
                 patterns.setdefault((kind, e.id, form, rule), []).append(form_text)
+                plain = fold(form_text)
+                if plain != form_text:  # the plain spelling a text without accents writes
+                    patterns.setdefault((kind, e.id, form, _case_rule(plain)), []).append(plain)
     return patterns
 
 
@@ -373,7 +393,8 @@ def spacy_index(catalogue: Catalogue) -> tuple[dict, dict]:
     office_index: tuple[PhraseMatcher, dict, dict] = (offices, {}, {})
     office_ids, by_id = [], {}
     for n, e in enumerate(catalogue.of_kind("office").values()):
-        docs = list(nlp.tokenizer.pipe(e.names()))
+        names = e.names()
+        docs = list(nlp.tokenizer.pipe(names + [p for p in map(fold, names) if p not in names]))
         offices.add(e.id, docs)
         office_ids.append(e.id)
         by_id[nlp.vocab.strings[e.id]] = n
