@@ -103,13 +103,18 @@ def test_a_killed_run_leaves_no_worker_process_behind(tmp_path, reports):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
     deadline = time.monotonic() + 60
-    children = []
+    children = workers = []
     while time.monotonic() < deadline and proc.poll() is None:
-        children = [c for c in parent.children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
-        if len(children) >= 2:
+        try:  # the workers: spawned, or forked by a fork server the ingest started
+            children = parent.children(recursive=True)
+            workers = [c for c in children if "spawn_main" in " ".join(c.cmdline())
+                       or "forkserver" in " ".join(c.cmdline()) and c.ppid() != proc.pid]
+        except psutil.NoSuchProcess:
+            continue
+        if len(workers) >= 2:
             break
         time.sleep(0.1)
-    assert len(children) >= 2, "the ingest never started its worker processes"
+    assert len(workers) >= 2, "the ingest never started its worker processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     gone, alive = psutil.wait_procs(children, timeout=15)
