@@ -103,14 +103,17 @@ def test_a_killed_run_leaves_no_worker_process_behind(tmp_path, reports):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
     deadline = time.monotonic() + 60
+    def worker(c) -> bool:  # spawned, or forked by a fork server the ingest started
+        try:
+            cmd = " ".join(c.cmdline())
+            return "spawn_main" in cmd or "forkserver" in cmd and c.ppid() != proc.pid
+        except psutil.Error:  # gone, or a zombie
+            return False
+
     children = workers = []
     while time.monotonic() < deadline and proc.poll() is None:
-        try:  # the workers: spawned, or forked by a fork server the ingest started
-            children = parent.children(recursive=True)
-            workers = [c for c in children if "spawn_main" in " ".join(c.cmdline())
-                       or "forkserver" in " ".join(c.cmdline()) and c.ppid() != proc.pid]
-        except psutil.NoSuchProcess:
-            continue
+        children = parent.children(recursive=True)
+        workers = [c for c in children if worker(c)]
         if len(workers) >= 2:
             break
         time.sleep(0.1)

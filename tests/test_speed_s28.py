@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -161,17 +162,22 @@ def test_ingest_in_a_pool_reading_ahead_gives_the_ledger_one_process_gives(tmp_p
     assert _tables(str(tmp_path / "one.db")) == _tables(str(tmp_path / "pool.db"))
 
 
-def test_a_worker_forked_by_a_fork_server_watches_the_server():
-    """`exit_with`: a worker whose parent is a fork server its ingest started is not taken for an orphan."""
+def test_a_worker_forked_by_a_fork_server_watches_its_ingest_process():
+    """`exit_with`: a worker whose parent is a fork server watches the ingest process itself (the server leaves
+    only after its workers): alive while it runs, gone once it ended, and not fooled by its zombie."""
     from armsledger import workers
 
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
-        assert workers._server_of(os.getpid(), child.pid)
-        assert not workers._server_of(child.pid, os.getpid())
+        assert workers._started(child.pid) not in (None, 0)
+        assert workers._started(child.pid) == workers._started(child.pid)
+        child.kill()
+        time.sleep(0.5)  # killed, not reaped yet: a zombie
+        assert workers._started(child.pid) is None
     finally:
         child.kill()
         child.wait()
+    assert workers._started(child.pid) is None
 
 
 def test_the_pool_forks_its_workers_from_a_server_that_built_the_extractor():

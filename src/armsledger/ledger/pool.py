@@ -109,9 +109,12 @@ class Extraction:
 
             # not fork: the parent has threads (progress display, database pool). A fork server (started as `spawn`
             # starts a process) imports the extraction and builds the default Extractor once (`warm`), then forks
-            # the workers from itself; it leaves with this process, and the workers with it
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["__main__", "armsledger.ledger.warm"])
+            # the workers from itself; the workers leave with this process (`exit_with`), and the server after them
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["__main__", "armsledger.ledger.warm"])
+            else:  # no fork server (Windows): each worker imports and builds its own
+                context = multiprocessing.get_context("spawn")
             self.pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=exit_with,
                                             initargs=(os.getpid(),))
             for _ in range(self.jobs):  # one task a worker: the pool starts a process for each
