@@ -103,13 +103,21 @@ def test_a_killed_run_leaves_no_worker_process_behind(tmp_path, reports):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     parent = psutil.Process(proc.pid)
     deadline = time.monotonic() + 60
-    children = []
+    def worker(c) -> bool:  # spawned, or forked by a fork server the ingest started
+        try:
+            cmd = " ".join(c.cmdline())
+            return "spawn_main" in cmd or "forkserver" in cmd and c.ppid() != proc.pid
+        except psutil.Error:  # gone, or a zombie
+            return False
+
+    children = workers = []
     while time.monotonic() < deadline and proc.poll() is None:
-        children = [c for c in parent.children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
-        if len(children) >= 2:
+        children = parent.children(recursive=True)
+        workers = [c for c in children if worker(c)]
+        if len(workers) >= 2:
             break
         time.sleep(0.1)
-    assert len(children) >= 2, "the ingest never started its worker processes"
+    assert len(workers) >= 2, "the ingest never started its worker processes"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     gone, alive = psutil.wait_procs(children, timeout=15)

@@ -25,6 +25,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -190,9 +191,13 @@ class Expressions:
             # (at most KEEP_MOST: the expressions of code long changed are let go, those of this run kept)
             kept = {**(self._known or {}), **self._used} if self.keep and len(self._known or ()) < KEEP_MOST \
                 else self._used
-            _write(where / f"regex-{self.name}.json", json.dumps(
-                {"format": FORMAT, "key": _sre_stamp(), "data": [[p, f, *c] for (p, f), c in kept.items()]},
-                ensure_ascii=False, separators=(",", ":")))
+            data = {"format": FORMAT, "key": _sre_stamp(), "data": [[p, f, *c] for (p, f), c in kept.items()]}
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # a pattern with a lone surrogate ("[\ud800-\udfff]"): escaped, then
+                text = json.dumps(data, separators=(",", ":"))
+            _write(where / f"regex-{self.name}.json", text)
             self._missed = False
 
     def _load(self) -> dict[tuple[str, int], list]:
@@ -204,6 +209,35 @@ class Expressions:
 
 
 KEEP_MOST = 5_000  # expressions an `Expressions(keep=True)` keeps from earlier runs
+
+
+@contextmanager
+def expressions(name: str):
+    """Within: every expression `re.compile` compiles (a str pattern not in `re`'s own cache) goes through
+    `Expressions(name, keep=True)`, and what was compiled afresh is saved on the way out. For the start-up of a
+    process that imports the extraction's modules and builds an Extractor: their ~700 module-level expressions
+    cost ~0.4 s of CPU to parse, each time, in every ingest worker. The patterns are the ones `re.compile` would
+    make (see `Expressions`); `re` is itself again afterwards. (Process-wide while it lasts: another thread's
+    expressions go through the cache too, and come out the same.)"""
+    from re import _compiler
+
+    rx = Expressions(name if directory() is not None else None, keep=True)
+    plain = _compiler.compile
+
+    def compile(p, flags=0):  # noqa: A001 - `re._compiler.compile`'s signature
+        if isinstance(p, str) and not flags & re.DEBUG:
+            return rx(p, flags)
+        return plain(p, flags)
+
+    _compiler.compile = compile
+    try:
+        yield rx
+    finally:
+        _compiler.compile = plain
+        try:
+            rx.save()
+        except Exception as err:  # noqa: BLE001 - a cache never stops the work
+            LOGGER.info("start-up cache: expressions %s not saved (%s)", name, err)
 
 
 def _sre_stamp() -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -15,12 +16,13 @@ from ..model import Article
 from . import changes, query, store
 from .db import LedgerError, connect, default_path, resolve_url
 from .corrections import BadCorrection, check_text, check_value
-from .pool import Extraction
+from .pool import Extraction, Job
 from .query import DealFilter, EventFilter
 from .schema import articles, corrections, deals, failures, gated
 from .store import Added
 
 BATCH = 100  # articles to a transaction when ingesting
+AHEAD = 1_000  # articles a pool of workers may have in hand (read, not yet written) before this process waits
 CORRECTABLE = store.DEAL_FIELDS + ("local_partners", "*")
 
 __all__ = ["Ledger", "LedgerError", "BadCorrection", "Added", "Gated", "IngestReport", "DealFilter", "EventFilter", "default_path",
@@ -119,9 +121,13 @@ class Ledger:
     def gate(self):
         """The relevance gate of the extractor's catalogue (built without the extractor's matchers)."""
         if self._gate is None:
-            from ..catalogue import load
-            from ..extract.gate import gate_for
-            self._gate = gate_for(self._extractor.catalogue if self._extractor is not None else load(self._catalogues))
+            from ..cache import expressions
+
+            with expressions("extract"):  # the expressions of the modules it imports, from the start-up cache
+                from ..catalogue import load
+                from ..extract.gate import gate_for
+                self._gate = gate_for(self._extractor.catalogue if self._extractor is not None
+                                      else load(self._catalogues))
         return self._gate
 
     def ingest(self, items: Iterable[Article | IngestError | str], *,
@@ -140,18 +146,18 @@ class Ledger:
         report = IngestReport()
         with Extraction(lambda: self.extractor, jobs if self._catalogues or not self._extractor else 1,
                         self._catalogues) as extraction:
-            pending = None
+            # batches extracting, in order: this process reads and gates the next batches while the workers
+            # extract (and start up), writing each batch when it is back (or when too much is in flight)
+            pending: deque[tuple[list, tuple]] = deque()
             for chunk in _chunked(_articles(items, max_bytes=max_bytes, encoding=encoding), batch):
                 extraction.start(len(chunk))  # the workers start up while this process builds the gate
                 if gate:
                     chunk = self._gate_out(chunk, keep_skipped, report, on_item)
-                # the next batch is extracted by the workers while this process writes the one before
-                job = self._extract(chunk, extraction)
-                if pending:
-                    self._report(self._write(*pending), report, on_item)
-                pending = (chunk, job)
-            if pending:
-                self._report(self._write(*pending), report, on_item)
+                pending.append((chunk, self._extract(chunk, extraction)))
+                while pending and _due(pending):
+                    self._report(self._write(*pending.popleft()), report, on_item)
+            while pending:
+                self._report(self._write(*pending.popleft()), report, on_item)
         return report
 
     def _gate_out(self, chunk: list[Article | IngestError], keep: bool, report: IngestReport,
@@ -191,20 +197,20 @@ class Ledger:
             if on_item:
                 on_item(result)
 
-    def _extract(self, chunk: list[Article | IngestError], extraction: Extraction) -> tuple[dict, Callable]:
+    def _extract(self, chunk: list[Article | IngestError], extraction: Extraction) -> tuple[dict, Callable, Job]:
         """Start extracting the batch's articles not stored yet; (stored ids and URLs, the results by
-        position in the batch when ready)."""
+        position in the batch when ready, the extraction job)."""
         arts = [a for a in chunk if isinstance(a, Article)]
         with self.engine.connect() as conn:
             stored = store.stored(conn, arts)
         todo = [i for i, a in enumerate(chunk) if isinstance(a, Article)
                 and a.id not in stored and (not a.url or a.url not in stored)]
-        results = extraction.submit([chunk[i] for i in todo])
-        return stored, lambda: dict(zip(todo, results()))
+        job = extraction.submit([chunk[i] for i in todo])
+        return stored, lambda: dict(zip(todo, job())), job
 
-    def _write(self, chunk: list[Article | IngestError], job: tuple[dict, Callable]) -> list[Added | IngestError]:
+    def _write(self, chunk: list[Article | IngestError], job: tuple[dict, Callable, Job]) -> list[Added | IngestError]:
         """Write one batch's extracted articles in one transaction; its results in order."""
-        stored, results = job
+        stored, results, _ = job
         extracted = results()
         rows = [r for r in extracted.values() if isinstance(r, dict)]
         try:
@@ -389,6 +395,15 @@ def _articles(items: Iterable[Article | IngestError | str], **read):
         yield item
     if pending:
         yield from iter_inputs(pending, **read)
+
+
+def _due(pending: deque) -> bool:
+    """Is the first batch in `pending` to be written now? In this process's extraction (done when written),
+    once the next is read, as it always was; in workers, when back or when too much is in hand."""
+    job = pending[0][1][2]
+    if job.futures is None:
+        return len(pending) > 1
+    return job.done() or sum(len(chunk) for chunk, _ in pending) > AHEAD
 
 
 def _chunked(items: Iterable, size: int):

@@ -30,10 +30,13 @@ def default_jobs() -> int:
 def _worker_extractor(catalogues: str | None) -> Callable:
     ex = _extractors.get(catalogues)
     if ex is None:
-        from ..catalogue import load
-        from ..extract import Extractor, settle
+        from ..cache import expressions
 
-        ex = _extractors[catalogues] = Extractor(load(catalogues)) if catalogues else Extractor()
+        with expressions("extract"):  # the modules' expressions, from the start-up cache
+            from ..catalogue import load
+            from ..extract import Extractor, settle
+
+            ex = _extractors[catalogues] = Extractor(load(catalogues)) if catalogues else Extractor()
         settle()  # kept to the end of the process: out of the cyclic collector's way
     return ex
 
@@ -57,12 +60,33 @@ def _in_worker(catalogues: str | None, article: Article) -> dict | BaseException
     return result
 
 
+def _in_worker_each(catalogues: str | None, articles: list[Article]) -> list[dict | BaseException]:
+    return [_in_worker(catalogues, a) for a in articles]
+
+
 def _warm(catalogues: str | None) -> None:
     """Build a worker's Extractor ahead of its first article (an error shows again on the articles)."""
     try:
         _worker_extractor(catalogues)
     except Exception:
         pass
+
+
+class Job:
+    """One batch's extraction: `job()` -> a row or an exception per article, in order (waiting for the
+    workers); `job.done()`: are they all back? (Extracted in this process: only when called, never done before.)"""
+
+    def __init__(self, futures: list | None, local: Callable[[], list] | None = None) -> None:
+        self.futures = futures
+        self.local = local
+
+    def done(self) -> bool:
+        return self.futures is not None and all(f.done() for f in self.futures)
+
+    def __call__(self) -> list[dict | BaseException]:
+        if self.futures is None:
+            return self.local()
+        return [r for f in self.futures for r in f.result()]
 
 
 class Extraction:
@@ -83,21 +107,28 @@ class Extraction:
 
             from ..workers import exit_with
 
-            # spawn, not fork: the parent has threads (progress display, database pool); workers leave with it
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=exit_with, initargs=(os.getpid(),))
+            # not fork: the parent has threads (progress display, database pool). A fork server (started as `spawn`
+            # starts a process) imports the extraction and builds the default Extractor once (`warm`), then forks
+            # the workers from itself; the workers leave with this process (`exit_with`), and the server after them
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["__main__", "armsledger.ledger.warm"])
+            else:  # no fork server (Windows): each worker imports and builds its own
+                context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=exit_with,
+                                            initargs=(os.getpid(),))
             for _ in range(self.jobs):  # one task a worker: the pool starts a process for each
                 self.pool.submit(_warm, self.catalogues)
 
-    def submit(self, articles: list[Article]) -> Callable[[], list[dict | BaseException]]:
+    def submit(self, articles: list[Article]) -> Job:
         self.start(len(articles))
         if self.pool is not None:
             from functools import partial
 
-            chunk = max(1, len(articles) // (self.jobs * 4))
-            results = self.pool.map(partial(_in_worker, self.catalogues), articles, chunksize=chunk)
-            return lambda: list(results)
-        return lambda: [_extract(self.local(), a) for a in articles]
+            size = max(1, len(articles) // (self.jobs * 4))
+            return Job([self.pool.submit(partial(_in_worker_each, self.catalogues), articles[i:i + size])
+                        for i in range(0, len(articles), size)])
+        return Job(None, lambda: [_extract(self.local(), a) for a in articles])
 
     def __enter__(self) -> Extraction:
         return self
