@@ -539,7 +539,7 @@ def test_an_extraction_worker_builds_its_rows_without_a_database_library():
 
 def test_a_signature_is_the_minhash_datasketch_gives_each_text():
     """Near-duplicates are told by the same MinHash as a fresh `MinHash(num_perm=64, seed=1)` a text, though
-    `dedup.signature` computes it with NumPy alone (datasketch is not imported to ingest)."""
+    `dedup.signature` copies one empty MinHash instead of drawing its permutations again."""
     import json
     import subprocess
     import sys
