@@ -1,7 +1,5 @@
 """Session 28's ingest speed-ups find what the plain paths find.
 
-- `dedup.signature` without datasketch: the same MinHash as datasketch's over varied texts, and an ingest
-  worker no longer imports datasketch (and SciPy with it) to compute it;
 - `cache.expressions`: every expression `re.compile` makes inside it is the one `re.compile` makes alone,
   read back from the start-up cache the next time, and `re` is itself again afterwards;
 - `Ledger.ingest` reads ahead of its workers: a stream ingested in a pool, in small batches with copies and
@@ -18,40 +16,8 @@ import time
 
 import pytest
 
-from armsledger.ledger import Ledger, core, dedup
+from armsledger.ledger import Ledger, core
 from armsledger.model import Article
-
-TEXTS = [
-    "",
-    "x",
-    "one two three four",
-    "one two three four five",
-    "The navy ordered two frigates from the yard on Tuesday. " * 30,
-    "Ünïcode wörds, ÇA VA, naïve café — 東京 and Καλημέρα in one line of text here.",
-    "Numbers 1 2 3 4 5 6 7 8 9 10 11 12 and under_scores too_here and_there for five words",
-    "Parliament approved the budget after a long night; the opposition walked out before the vote.\n\n" * 7,
-]
-
-
-def test_a_signature_is_datasketchs_minhash_of_the_texts_shingles():
-    datasketch = pytest.importorskip("datasketch")
-    empty = datasketch.MinHash(num_perm=dedup.NUM_PERM, seed=1)
-    for text in TEXTS + [" ".join(f"w{i}" for i in range(n)) for n in (5, 6, 50, 3000)]:
-        words = dedup._WORD.findall(text.lower())
-        m = empty.copy()
-        m.update_batch([" ".join(words[i:i + 5]).encode("utf-8") for i in range(max(1, len(words) - 4))])
-        sig = dedup.signature(text)
-        assert sig.hashvalues.dtype == m.hashvalues.dtype
-        assert dedup.to_bytes(sig) == dedup.to_bytes(m) and dedup.bands(sig) == dedup.bands(m), text[:40]
-        assert dedup.similarity(sig, dedup.to_bytes(m)) == 1.0
-
-
-def test_a_signature_does_not_import_datasketch():
-    code = ("import sys\nfrom armsledger.ledger import dedup\ndedup.signature('a wire story told five times')\n"
-            "print('datasketch' in sys.modules, 'scipy' in sys.modules)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["False", "False"]
-
 
 PATTERNS = [(r"(?P<year>\d{4})-(?P<month>\d\d)", 0), (r"frigates?|corvettes?", re.I),
             (r"\b(?:Mr|Mrs|Dr)\.?\s+([A-Z]\w+)", 0), (r"[\ud800-\udfff]", 0), (r"^\s*$", re.M)]
