@@ -75,7 +75,10 @@ def test_a_signing_date_outside_a_delivery_phrase_stands(text, platform, year):
     ("Uganda spent $18 million in 2017, against less than $1 million the previous year.", "the previous year", "2016"),
     ("The deal was signed in March 2014. Later that year the first jets arrived.", "Later that year", "2014"),
     ("In 2016 the contract was signed; the same year the first tank arrived.", "the same year", "2016"),
-    # ... with no year named before it in the paragraph, from the report's date as before
+    # ... not a comparison ("a year earlier than planned"); with no year named before it in the paragraph, from the
+    # report's date as before
+    ("The contract was signed in 2024, with the missiles to arrive a year earlier than planned.", "a year earlier",
+     None),
     ("The ministry will order the jets the following year.", "the following year", "2026"),
     ("The frigate was launched in 2019.\n\nThe navy expects a second one the following year.", "the following year",
      "2026"),
@@ -83,3 +86,4 @@ def test_a_signing_date_outside_a_delivery_phrase_stands(text, platform, year):
 def test_a_year_told_from_the_year_last_named(text, said, value):
     found = {d.text: d.value for d in dates.find_dates(text, date(2025, 3, 10), starts=dates.candidate_starts(text))}
     assert found.get(said) == value, found
+

@@ -289,7 +289,8 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
 _YEARS_APART = Caseless(re.compile(
     r"\b(?:(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)\s+"
     r"(?:of\s+)?|(?:later|earlier)\s+(?:in\s+)?)?(?:that|the)\s+(?:same\s+)?year(?<!the year)|"
-    r"the\s+(?P<rel>following|next|previous|preceding)\s+year|a\s+year\s+(?P<dir>later|earlier|before|after))\b", re.I))
+    r"the\s+(?P<rel>following|next|previous|preceding)\s+year|a\s+year\s+(?P<dir>later|earlier|before|after))\b"
+    r"(?!\s+than\b)", re.I))  # not a comparison: "to arrive a year earlier than planned"
 _NAMED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 YEARS_APART_REACH = 600  # characters back to the year named last, within one paragraph
 
