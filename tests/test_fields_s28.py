@@ -7,7 +7,9 @@
   become the signing date, and had kept the signing's own date ("in 2020") out as farther from the verb;
 - a year told from the year last named in the paragraph ("in August of that year", "later that year", "the same
   year", "the following year", "a year later", "the previous year") is that year, or the one after or before: it
-  was read from the report's date ("in August" of the report's year) or not at all.
+  was read from the report's date ("in August" of the report's year) or not at all;
+- a purchase not yet made (considered, offered, negotiating) has no count delivered, as it has no signing date: the
+  count the figures gave it is the order's.
 """
 from __future__ import annotations
 
@@ -87,3 +89,36 @@ def test_a_year_told_from_the_year_last_named(text, said, value):
     found = {d.text: d.value for d in dates.find_dates(text, date(2025, 3, 10), starts=dates.candidate_starts(text))}
     assert found.get(said) == value, found
 
+
+def _deal_out(stage: str, text: str) -> dict:
+    from armsledger.extract.context import Clause
+    from armsledger.extract.deals import Claim, Deal
+    from armsledger.extract.entities import Entity
+    from armsledger.extract.text import split
+
+    clauses = [Clause(s) for s in split(text)]
+    d = Deal("KOR", "PER", Entity("platform", "KT-1"), False, 0, claims=[Claim(stage, False, False, 0)])
+    d.quantity = {"min": 12, "max": 12, "unit": "aircraft", "text": "12 KT-1 trainers"}
+    d.delivered = dict(d.quantity)
+    d.id = "d1"
+    return _RULES._deal(d, 2024, False, clauses, date(2024, 5, 10), text)
+
+
+@pytest.mark.parametrize("stage, text", [
+    # a purchase not yet made has no count delivered: the count the figures gave it is the order's
+    ("consider", "Peru plans to buy 12 KT-1 trainers, to be delivered by 2027."),
+    ("negotiate", "Peru is in talks with Seoul over 12 KT-1 trainers that would be delivered in 2027."),
+    ("offer", "South Korea has offered Peru 12 KT-1 trainers for delivery within two years."),
+])
+def test_a_purchase_not_made_has_no_count_delivered(stage, text):
+    out = _deal_out(stage, text)
+    assert out["status"] in ("considered", "negotiating", "offered") and out["delivered"] is None
+    assert out["quantity"]["min"] == 12
+
+
+@pytest.mark.parametrize("stage, text", [
+    ("deliver", "South Korea delivered 12 KT-1 trainers to Peru on Monday."),
+    ("sign", "Peru ordered 12 KT-1 trainers, and all 12 have been delivered."),
+])
+def test_a_purchase_made_keeps_its_count_delivered(stage, text):
+    assert _deal_out(stage, text)["delivered"]["min"] == 12
