@@ -81,6 +81,8 @@ def test_a_signing_date_outside_a_delivery_phrase_stands(text, platform, year):
     # report's date as before
     ("The contract was signed in 2024, with the missiles to arrive a year earlier than planned.", "a year earlier",
      None),
+    ("The frigate was launched in April 2022 and handed over a year after its launch.", "a year after", None),
+    ("Sales reached $2 billion in 2024, and the firm expects more over the next year.", "the next year", None),
     ("The ministry will order the jets the following year.", "the following year", "2026"),
     ("The frigate was launched in 2019.\n\nThe navy expects a second one the following year.", "the following year",
      "2026"),

@@ -285,11 +285,12 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
 
 
 # a year told from the year last named, not from the report's: "in October of that year", "later that year", "the same
-# year", "the following year", "a year later", "the previous year" (run as its lower-case twin where the text allows)
+# year", "the following year", "a year later", "the previous year" (run as its lower-case twin where the text allows);
+# not "a year after its launch" (dated from what follows), nor "the next year" ("over the next year" is from now)
 _YEARS_APART = Caseless(re.compile(
     r"\b(?:(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)\s+"
     r"(?:of\s+)?|(?:later|earlier)\s+(?:in\s+)?)?(?:that|the)\s+(?:same\s+)?year(?<!the year)|"
-    r"the\s+(?P<rel>following|next|previous|preceding)\s+year|a\s+year\s+(?P<dir>later|earlier|before|after))\b"
+    r"the\s+(?P<rel>following|previous|preceding)\s+year|a\s+year\s+(?P<dir>later|earlier))\b"
     r"(?!\s+than\b)", re.I))  # not a comparison: "to arrive a year earlier than planned"
 _NAMED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 YEARS_APART_REACH = 600  # characters back to the year named last, within one paragraph
@@ -309,7 +310,7 @@ def _years_apart(text: str, out: list[DateMention]) -> list[DateMention]:
             continue
         year = int(before[-1].value[:4])
         word = (m["rel"] or m["dir"] or "").lower()
-        year += 1 if word in ("following", "next", "later", "after") else -1 if word else 0
+        year += 1 if word in ("following", "later") else -1 if word else 0
         if m["m"]:
             value, precision = f"{year:04d}-{MONTHS[m['m'].lower()]:02d}", "month"
         else:
