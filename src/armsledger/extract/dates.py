@@ -279,49 +279,7 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
     out.sort(key=lambda d: d.start)
     if "day" in text:
         out = _days_apart(text, ref, out, taken)
-    if " year" in text:
-        out = _years_apart(text, out)
     return out
-
-
-# a year told from the year last named, not from the report's: "in October of that year", "later that year", "the same
-# year", "the following year", "a year later", "the previous year" (run as its lower-case twin where the text allows);
-# not "a year after its launch" (dated from what follows), nor "the next year" ("over the next year" is from now)
-_YEARS_APART = Caseless(re.compile(
-    r"\b(?:(?:(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)\s+"
-    r"(?:of\s+)?|(?:later|earlier)\s+(?:in\s+)?)?(?:that|the)\s+(?:same\s+)?year(?<!the year)|"
-    r"the\s+(?P<rel>following|previous|preceding)\s+year|a\s+year\s+(?P<dir>later|earlier))\b"
-    r"(?!\s+than\b)", re.I))  # not a comparison: "to arrive a year earlier than planned"
-_NAMED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-YEARS_APART_REACH = 600  # characters back to the year named last, within one paragraph
-
-
-def _years_apart(text: str, out: list[DateMention]) -> list[DateMention]:
-    """Years told apart from the year last named ("delivered in June 2023 and reached Dakar in August of that
-    year": 2023-08; "signed in 2017, and the contract was awarded a year later": 2018): each replaces what the
-    patterns read there from the report's date ("in August", "the following year"). Where no year is named in the
-    paragraph before, the patterns' reading stands."""
-    found = []
-    for m in _YEARS_APART.finditer(text):
-        s, e = m.start(), m.end()
-        before = [d for d in out if d.end <= s and s - d.end <= YEARS_APART_REACH and _NAMED_YEAR.search(d.text)
-                  and "\n\n" not in text[d.end:s]]
-        if not before:
-            continue
-        year = int(before[-1].value[:4])
-        word = (m["rel"] or m["dir"] or "").lower()
-        year += 1 if word in ("following", "later") else -1 if word else 0
-        if m["m"]:
-            value, precision = f"{year:04d}-{MONTHS[m['m'].lower()]:02d}", "month"
-        else:
-            value, precision = f"{year:04d}", "year"
-        pm = _PREP_BEFORE.search(text, max(0, s - 14), s)
-        found.append(DateMention(s, e, text[s:e], value, precision, pm["prep"].lower() if pm else None, "years_apart"))
-    if not found:
-        return out
-    spans = [(f.start, f.end) for f in found]
-    kept = [d for d in out if not any(d.start < b and a < d.end for a, b in spans)]
-    return sorted(kept + found, key=lambda d: d.start)
 
 
 _PAST_ASKED = {"m_in", "dm", "md", "num"}
