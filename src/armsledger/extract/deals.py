@@ -86,6 +86,8 @@ _ORDER_LIST = Caseless(re.compile(
     rf"(?!\s*(?:%|per|percent|billion|million|crore|lakh|more|additional|[\w-]+\s+(?:jets?|aircraft|units|systems)))(?P<r1>[^,;.]{{0,40}}?)"
     rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
     re.I))
+# a count told as part of what the report named before: "bought three of the aircraft", "ordered 20 of them"
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|its|their|these|those)\b", re.I)
 # a purchase signed with the deal a sentence before reports: "The UAE also agreed to purchase 12 Caracal", "Under the
 # deal, Hanwha will supply K10 resupply vehicles", "the army will also get 15 K10s under the deal, which was signed..."
 _ALSO_SIGNED = re.compile(r"\balso\s+(?:\w+\s+){0,2}?(?:agreed|signed|ordered|bought|purchased|acquired|placed)|"
@@ -670,8 +672,11 @@ class DealFinder:
             verb_at = c.start + m.start()
             if any(0 <= s - (c.start + m.end("n1")) <= 3 for s, _, _ in c.platforms):
                 continue
-            self.order_spans.setdefault(i, []).append((c.start + m.start(), c.start + m.end()))
             plats = [p for s, e, p in c.platforms if e <= verb_at]
+            if not plats and _PARTITIVE.match(m["r1"]):
+                continue  # a part of the platform named before, no order listed: its date is free for the deal the
+                # sentence tells ("Chile bought three of the aircraft in 2009")
+            self.order_spans.setdefault(i, []).append((c.start + m.start(), c.start + m.end()))
             if not plats:
                 continue
             plat = plats[-1]
@@ -1425,6 +1430,8 @@ class DealFinder:
             nearest = min(sign_triggers, key=lambda t: distance((t.start, t.end), (dm.start, dm.end)))
             if self._signs_no_purchase(c, nearest):
                 continue  # the date of a law or an accord of cooperation signed, not of the purchase
+            if self._delivery_dates(c, dm, nearest):
+                continue  # "received two jets on Friday; it ordered them in 2020": Friday is the delivery's
             # a nearer delivery or meeting dates the date, unless the signing comes before it in the same phrase and
             # the other after, past the end of that phrase: a date follows its verb ("signed in 2022 and received the
             # first in December"; not "bought in 2009, and after the earthquake in 2010 received the first")
@@ -1438,7 +1445,8 @@ class DealFinder:
             reported = reported_at(self.text, dm.start, c.start)
             if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
                    and distance((nearest.start, nearest.end), (o.start, o.end)) < gap
-                   and (reported or not reported_at(self.text, o.start, c.start)) for o in c.dates):
+                   and (reported or not reported_at(self.text, o.start, c.start))
+                   and not self._delivery_dates(c, o, nearest) for o in c.dates):
                 continue  # the signing has a nearer date of its own ("in the summer of 2019 under a contract signed in 2017");
                 # the date of a report is not one ("sources said on May 14 that Korea signed a contract in April")
             if reported and (not _EXPLICIT_SIGN.match(nearest.text) or _HAD_BEFORE.search(self.text, max(c.start, nearest.start - 12), nearest.start)):
@@ -1451,6 +1459,15 @@ class DealFinder:
                 if d.signed is None or prio > d.signed_prio or (
                         prio == d.signed_prio and len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
                     d.signed, d.signed_prio = dm, prio
+
+    def _delivery_dates(self, c: Clause, dm: DateMention, sign: Trigger) -> bool:
+        """Does `dm` date a delivery told before the signing `sign`, in a phrase of its own: a word of delivery before
+        it with no break between, a break between it and the signing ("took delivery of six jets on Tuesday, two years
+        after it ordered them", "received two KC-390s on Friday; it ordered them in 2020")?"""
+        if dm.end > sign.start or not _PHRASE_BREAK.search(self.text, dm.end, sign.start):
+            return False
+        return any(t.kind in ("deliver", "DELIVERY") and t.group != "transfer" and t.end <= dm.start
+                   and not _PHRASE_BREAK.search(self.text, t.end, dm.start) for t in c.triggers)
 
     def _signs_no_purchase(self, c: Clause, t: Trigger) -> bool:
         """Does the signing `t` sign something other than a purchase (a memorandum, an accord of cooperation, a law)?

@@ -156,6 +156,8 @@ class Extractor:
         # signed after the report ("deliveries next year", "due to be retired around 2020")
         signed = d.signed if d.signed and status not in ("considered", "offered", "negotiating") and \
             not dates.after(d.signed, ref) else None
+        # ... nor has it a count delivered (a count near "will buy 12 jets, to be delivered by 2027" is the order's)
+        delivered = None if status in ("considered", "offered", "negotiating") else d.delivered
         if signed is not None and signed.value[:4].isdigit():
             year = int(signed.value[:4])  # a deal's money is converted at the rate of the year it was signed
         if d.value is not None:
@@ -182,7 +184,7 @@ class Extractor:
             "signed": signed.as_dict() if signed else None,
             "value": value,
             "quantity": _range(d.quantity),
-            "delivered": _range(d.delivered),
+            "delivered": _range(delivered),
             "expected_completion": d.expected.as_dict() if d.expected else None,
             "tech_transfer_pct": {"min": d.tot.min, "max": d.tot.max, "text": d.tot.text} if d.tot else None,
             "local_partners": list(d.partners),
