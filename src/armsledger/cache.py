@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -211,33 +212,51 @@ class Expressions:
 KEEP_MOST = 5_000  # expressions an `Expressions(keep=True)` keeps from earlier runs
 
 
+_patch_lock = threading.Lock()  # `expressions` contexts: only the outermost one patches `re` (and restores it)
+
+
 @contextmanager
 def expressions(name: str):
     """Within: every expression `re.compile` compiles (a str pattern not in `re`'s own cache) goes through
     `Expressions(name, keep=True)`, and what was compiled afresh is saved on the way out. For the start-up of a
     process that imports the extraction's modules and builds an Extractor: their ~700 module-level expressions
     cost ~0.4 s of CPU to parse, each time, in every ingest worker. The patterns are the ones `re.compile` would
-    make (see `Expressions`); `re` is itself again afterwards. (Process-wide while it lasts: another thread's
-    expressions go through the cache too, and come out the same.)"""
+    make (see `Expressions`); `re` is itself again afterwards. Process-wide while it lasts: another thread's
+    expressions go through the cache too, and come out the same. A context entered while another is open (nested,
+    or in another thread) patches nothing and restores nothing: the first one's cache serves until it ends, plain
+    `re` after. The cache's own fallback (`re.compile` on a Python whose internals differ) reaches the plain
+    compiler, not the cache again."""
     from re import _compiler
 
     rx = Expressions(name if directory() is not None else None, keep=True)
-    plain = _compiler.compile
+    with _patch_lock:
+        if getattr(_compiler.compile, "_armsledger_cache", False):
+            plain = None  # another context holds the patch
+        else:
+            plain = _compiler.compile
+            inside = threading.local()
 
-    def compile(p, flags=0):  # noqa: A001 - `re._compiler.compile`'s signature
-        if isinstance(p, str) and not flags & re.DEBUG:
-            return rx(p, flags)
-        return plain(p, flags)
+            def compile(p, flags=0):  # noqa: A001 - `re._compiler.compile`'s signature
+                if isinstance(p, str) and not flags & re.DEBUG and not getattr(inside, "on", False):
+                    inside.on = True
+                    try:
+                        return rx(p, flags)
+                    finally:
+                        inside.on = False
+                return plain(p, flags)
 
-    _compiler.compile = compile
+            compile._armsledger_cache = True
+            _compiler.compile = compile
     try:
         yield rx
     finally:
-        _compiler.compile = plain
-        try:
-            rx.save()
-        except Exception as err:  # noqa: BLE001 - a cache never stops the work
-            LOGGER.info("start-up cache: expressions %s not saved (%s)", name, err)
+        if plain is not None:
+            with _patch_lock:
+                _compiler.compile = plain
+            try:
+                rx.save()
+            except Exception as err:  # noqa: BLE001 - a cache never stops the work
+                LOGGER.info("start-up cache: expressions %s not saved (%s)", name, err)
 
 
 def _sre_stamp() -> str:

@@ -8,6 +8,7 @@ order the articles were given.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
@@ -110,10 +111,12 @@ class Extraction:
             # not fork: the parent has threads (progress display, database pool). A fork server (started as `spawn`
             # starts a process) imports the extraction and builds the default Extractor once (`warm`), then forks
             # the workers from itself; the workers leave with this process (`exit_with`), and the server after them
-            if "forkserver" in multiprocessing.get_all_start_methods():
+            # Linux only: macOS makes `spawn` its default because forking after system libraries are loaded
+            # (as the server's preload does) is not safe there
+            if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["__main__", "armsledger.ledger.warm"])
-            else:  # no fork server (Windows): each worker imports and builds its own
+            else:  # no fork server (Windows) or not Linux: each worker imports and builds its own
                 context = multiprocessing.get_context("spawn")
             self.pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=exit_with,
                                             initargs=(os.getpid(),))
