@@ -72,7 +72,7 @@ class _Job:
 def _pending(*jobs, size: int = 10):
     from collections import deque
 
-    return deque(([None] * size, ({}, None, job)) for job in jobs)
+    return deque(([None] * size, core._InFlight({}, [], job)) for job in jobs)
 
 
 def test_a_batch_is_written_when_back_or_when_too_much_is_in_hand(monkeypatch):

@@ -191,7 +191,7 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
     return out
 
 
-# words of a class that say nothing of its kind ("new military vehicles" is "vehicles"), and the plural endings
+# words of a class that say nothing of its kind ("new military vehicles" is "vehicles")
 _CLASS_FILLER = frozenset({"new", "military", "modern", "more", "additional", "further", "the", "of", "and"})
 
 

@@ -1940,7 +1940,11 @@ class EntityFinder:
         Yonka Onuc", "South Korea's AK & Partners"): not an office or a service ("Japan's Ambassador", "India's
         Defense Staff"), a month, a headline's words, a designation, nor two or three words a person may bear
         ("Russia's Ivan Petrov") unless a firm's word ends them."""
-        for m in _COUNTRYS_BODY.finditer(text) if "'s " in text or "’s " in text else ():
+        if "'s " not in text and "’s " not in text:
+            return
+        not_first = _NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_FIRST | _NOT_INSTITUTION_FIRST \
+            | self._title_words()
+        for m in _COUNTRYS_BODY.finditer(text):
             owner = ents.overlapping(m.start() - 1, m.start())
             if not owner or owner[0][2].kind != "country" or owner[0][1] != m.start():
                 continue
@@ -1956,8 +1960,7 @@ class EntityFinder:
             if not words or len(words[-1]) < 2 or any(c.isdigit() for w in words for c in w) or words[-1] == "Act":
                 continue
             folded = [w.casefold() for w in words]
-            if folded[0] in _NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_FIRST | _NOT_INSTITUTION_FIRST \
-                    | self._title_words():
+            if folded[0] in not_first:
                 continue
             if 2 <= len(words) <= 3 and _person_like(words) and not words[-1].isupper():
                 continue  # "Russia's Ivan Petrov": a person's name, as like as not

@@ -21,6 +21,8 @@ from .status import refine as refine_status
 
 SCHEMA = "armsledger.extract/1"
 MAX_CHARS = 10_000_000
+# statuses short of a signature: such a deal has no signing date and no count delivered (`Extractor._deal`)
+_UNSIGNED = frozenset({"considered", "offered", "negotiating"})
 
 __all__ = ["Extractor", "extract", "blank_record", "settle", "SCHEMA"]
 
@@ -154,10 +156,10 @@ class Extractor:
         value = None
         # a purchase not yet made has no signing date (a date near "will buy" is when it was said), nor has one
         # signed after the report ("deliveries next year", "due to be retired around 2020")
-        signed = d.signed if d.signed and status not in ("considered", "offered", "negotiating") and \
+        signed = d.signed if d.signed and status not in _UNSIGNED and \
             not dates.after(d.signed, ref) else None
         # ... nor has it a count delivered (a count near "will buy 12 jets, to be delivered by 2027" is the order's)
-        delivered = None if status in ("considered", "offered", "negotiating") else d.delivered
+        delivered = None if status in _UNSIGNED else d.delivered
         if signed is not None and signed.value[:4].isdigit():
             year = int(signed.value[:4])  # a deal's money is converted at the rate of the year it was signed
         if d.value is not None:

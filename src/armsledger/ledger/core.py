@@ -6,6 +6,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import insert, select
 
@@ -148,7 +149,7 @@ class Ledger:
                         self._catalogues) as extraction:
             # batches extracting, in order: this process reads and gates the next batches while the workers
             # extract (and start up), writing each batch when it is back (or when too much is in flight)
-            pending: deque[tuple[list, tuple]] = deque()
+            pending: deque[tuple[list, _InFlight]] = deque()
             for chunk in _chunked(_articles(items, max_bytes=max_bytes, encoding=encoding), batch):
                 extraction.start(len(chunk))  # the workers start up while this process builds the gate
                 if gate:
@@ -197,21 +198,19 @@ class Ledger:
             if on_item:
                 on_item(result)
 
-    def _extract(self, chunk: list[Article | IngestError], extraction: Extraction) -> tuple[dict, Callable, Job]:
-        """Start extracting the batch's articles not stored yet; (stored ids and URLs, the results by
-        position in the batch when ready, the extraction job)."""
+    def _extract(self, chunk: list[Article | IngestError], extraction: Extraction) -> _InFlight:
+        """Start extracting the batch's articles not stored yet."""
         arts = [a for a in chunk if isinstance(a, Article)]
         with self.engine.connect() as conn:
             stored = store.stored(conn, arts)
         todo = [i for i, a in enumerate(chunk) if isinstance(a, Article)
                 and a.id not in stored and (not a.url or a.url not in stored)]
-        job = extraction.submit([chunk[i] for i in todo])
-        return stored, lambda: dict(zip(todo, job())), job
+        return _InFlight(stored, todo, extraction.submit([chunk[i] for i in todo]))
 
-    def _write(self, chunk: list[Article | IngestError], job: tuple[dict, Callable, Job]) -> list[Added | IngestError]:
+    def _write(self, chunk: list[Article | IngestError], batch: _InFlight) -> list[Added | IngestError]:
         """Write one batch's extracted articles in one transaction; its results in order."""
-        stored, results, _ = job
-        extracted = results()
+        stored = batch.stored
+        extracted = dict(zip(batch.todo, batch.job()))
         rows = [r for r in extracted.values() if isinstance(r, dict)]
         try:
             written = dict(zip(map(id, rows), store.write_rows(self.engine, rows)))
@@ -397,10 +396,18 @@ def _articles(items: Iterable[Article | IngestError | str], **read):
         yield from iter_inputs(pending, **read)
 
 
+class _InFlight(NamedTuple):
+    """A batch being extracted: the ids and URLs of its articles already stored, the positions in the batch of
+    those being extracted, and the job that gives their rows (or exceptions) in that order."""
+    stored: dict
+    todo: list[int]
+    job: Job
+
+
 def _due(pending: deque) -> bool:
     """Is the first batch in `pending` to be written now? In this process's extraction (done when written),
     once the next is read, as it always was; in workers, when back or when too much is in hand."""
-    job = pending[0][1][2]
+    job = pending[0][1].job
     if job.futures is None:
         return len(pending) > 1
     return job.done() or sum(len(chunk) for chunk, _ in pending) > AHEAD

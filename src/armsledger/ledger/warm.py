@@ -2,8 +2,8 @@
 extraction's modules, the default Extractor and datasketch, built or imported once in the server. Each worker
 forked from it starts with them in memory (shared with the server until written), instead of importing and
 building them itself: one start-up (~1 s of CPU, ~0.8 s more for datasketch's SciPy) for the pool instead of one a
-worker. An error here is left to show on the articles: the
-workers build their Extractor themselves then, as they would anyway for catalogues other than the default."""
+worker. An error here is left to show on the articles: the workers build their Extractor themselves then, as they
+would anyway for catalogues other than the default."""
 from __future__ import annotations
 
 from . import dedup
