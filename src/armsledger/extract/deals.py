@@ -180,6 +180,28 @@ _ONE_HANDED = re.compile(r"^\W*(?:a|an|one|the first|its first)\s+[^.;:]{0,60}?\
                          r"officially\s+|already\s+){0,2}(?:joined|arrived|delivered|commissioned|handed over|inducted|"
                          r"entered service|sails|serves)\b", re.I)
 _UNIT_NOUNS = frozenset(CATEGORY_UNIT.values()) | {"ship", "vessel", "boat"}
+# one unit given, told with "a" / "an" / "one" after the giving ("India donated a Dornier military aircraft to the
+# Maldives", "thanked India for giving the island nation a Dornier aircraft as a gift") or before it, passive, anywhere
+# in the sentence ("In a notable step, an Indian Navy Dornier aircraft was formally handed over"): one unit ordered,
+# one delivered. What is given is the article's noun phrase (`_ONE_NP`): a giving done, not one to come.
+_GIVEN_ONE = re.compile(r"\b(?P<verb>donated|gifted|gave|handed\s+over|presented|transferred|(?<!to )(?<!be )delivered|"
+                        r"(?<!to )(?<!will )(?<!would )provided|received|took\s+delivery\s+of|taken\s+delivery\s+of|"
+                        r"(?:has|have|had)\s+taken|for\s+(?:giving|donating|gifting|handing\s+over|providing))\s+"
+                        r"(?:(?!(?:a|an|one)\b)[\w'’-]+\s+){0,4}?"
+                        r"(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
+_ONE_GIVEN = re.compile(r"(?<![\w-])(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70}?)\s+(?:was|has\s+been|had\s+been)\s+"
+                        r"(?:formally\s+|officially\s+|ceremonially\s+){0,2}(?P<verb>donated|gifted|handed\s+over|presented|"
+                        r"transferred|delivered|inducted|commissioned)\b"
+                        # told after it: "the Offshore Patrol Vessel that the Indian Government has provided", "the
+                        # vessel P626, which China donated", "a single Y-8F supplied by China"
+                        r"|(?<![\w-])(?P<one2>the|a\s+single|an?)\s+(?P<np2>[^.;:,()]{1,70}?),?\s+(?:(?:which|that)\s+"
+                        r"(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?|(?=(?:supplied|donated|gifted|given)\s+by\b))"
+                        r"(?P<verb2>donated|gifted|given|provided|handed\s+over|supplied)\b", re.I)
+# a noun after the platform that makes the phrase something else than the unit itself ("a Rafale deal", "an F-16
+# squadron")
+_NOT_THE_UNIT = re.compile(r"\s*(?:[\w-]+\s+)?(?:deals?|contracts?|orders?|squadrons?|fleets?|programmes?|programs?|packages?|"
+                           r"purchases?|sales?|projects?|regiments?|batter(?:y|ies)|upgrades?|crash|pilots?|bases?|lines?|"
+                           r"makers?|simulators?|engines?|variants?|versions?|training|parts|spares|ammunition|missiles?)\b", re.I)
 _FIRST_OF = Caseless(re.compile(rf"\bthe\s+first\s+(?:(?P<n1>{NUM})\s+)?of\s+(?:the\s+)?(?P<num>{NUM})\b", re.I))
 _FUTURE_DELIVERY = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:would|will|to)\s+(?:be\s+)?(?:reach|go|arrive|delivered|handed|shipped|come)", re.I)
 # a delivery still awaited: "until Indonesia has received all", "once all", "as soon as the last has been handed over"
@@ -1268,6 +1290,7 @@ class DealFinder:
             said = [w for w in re.findall(r"[a-z]+", one.group().lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
             unit = said[-1] if said else next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
             d.delivered = {"min": 1.0, "max": 1.0, "unit": unit, "text": text[c.start + one.start():c.start + one.end()]}
+        self._one_given(c, refs)
         part_end = -1  # where the last count told as a part ends ("that included 12 jets", `_PART_OF_BEFORE`)
         for q in c.quantities + self.counts_before_platforms(c):
             before = text[max(c.start, q.start - 40):q.start]
@@ -1361,6 +1384,55 @@ class DealFinder:
             for d in (refs if len(refs) == 1 else []):
                 unit = (d.delivered or d.quantity or {}).get("unit")
                 d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
+
+    def _one_given(self, c: Clause, refs: list[Deal]) -> None:
+        """One unit given (`_GIVEN_ONE`, `_ONE_GIVEN`): the deal whose platform the given phrase names (or, the
+        sentence naming no platform, whose kind its noun names) has one unit ordered and delivered, where nothing
+        counted it before; a count read later replaces these (its priority is the lowest)."""
+        text = self.text
+        for m in [*_GIVEN_ONE.finditer(c.sent.text), *_ONE_GIVEN.finditer(c.sent.text)]:
+            g = "" if m.group("np") is not None else "2"
+            np_, verb = m["np" + g], m["verb" + g].lower()
+            s, e = c.start + m.start("np" + g), c.start + m.end("np" + g)
+            named = [(s_, e_, p) for s_, e_, p in c.platforms if s <= s_ < e]
+            head = text[s:named[0][0]] if named else " ".join(np_.split()[:4])  # the words before what is given
+            if re.search(rf"\b(?:{NUM}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+                         r"last|final|latest|newest|two|three|four|five|six|seven|eight|nine|ten|dozen|several|some|more)\b",
+                         head, re.I):
+                continue  # "a first two F-16s", "handed over a sixth Super Tucano": a count of its own or a part
+            if re.match(r"(?:[\w-]+\s+){0,2}?(?:number|few|couple|total|lot|batch|series|pair|fleet|dozen|"
+                        r"second-hand|used)\b", np_, re.I) and not re.match(r"second-hand\s+\w", np_, re.I):
+                continue  # "a number of", "a batch of", "a pair of": no single unit
+            words = re.findall(r"[a-z]+", np_.lower())[:6]
+            if any(w.endswith("s") and w[:-1] in _UNIT_NOUNS | NOUN_CATEGORIES.keys() for w in words):
+                continue  # plural: not one ("the ships which China donated", "a pair of helicopters")
+            if named and re.match(r"(?:s|'s|’s)\b", text[named[0][1]:named[0][1] + 3]):
+                continue  # "the F-16s which Norway gave", "a Rafale's radar"
+            if named:
+                s_, e_, p = named[0]
+                if text[s:s_].count(" ") > 4 or _NOT_THE_UNIT.match(text, e_, min(c.end, e_ + 30)):
+                    continue
+                targets = [d for d in refs if d.is_platform(p)]
+            else:
+                targets = [d for d in refs if _noun_of(d, " ".join(words)) or any(
+                    w in _UNIT_NOUNS and next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")),
+                                              None) in (w, "vessel" if w in ("ship", "boat") else w) for w in words)]
+                if len(targets) != 1 or any(s_ < s for s_, _, _ in c.platforms):
+                    continue
+            for d in targets:
+                unit = next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
+                said = [w for w in re.findall(r"[a-z]+", np_.lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
+                end = named[0][1] if named else e
+                noun = re.search(r"\b(?:%s)\b" % "|".join(sorted(said, key=len, reverse=True)), text[end:e], re.I) \
+                    if said else None
+                one = {"min": 1.0, "max": 1.0, "unit": said[0] if said else unit,
+                       "text": text[c.start + m.start("one" + g):end + (noun.end() if noun and noun.start() < 25 else 0)]}
+                # a gift is the whole of its deal; one unit delivered or received may be one of an order
+                if d.quantity is None and not re.match(r"(?:delivered|received|took|taken|has|have|had|inducted|"
+                                                       r"commissioned)\b", verb):
+                    d.quantity, d.qty_prio = dict(one), 0
+                if d.delivered is None:
+                    d.delivered = dict(one)
 
     def counts_before_platforms(self, c: Clause) -> list[Quantity]:
         """Counts with no noun but the platform itself: "acquired 36 Rafales", "ordered 22 Apaches" (read once a
