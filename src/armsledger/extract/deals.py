@@ -180,23 +180,23 @@ _ONE_HANDED = re.compile(r"^\W*(?:a|an|one|the first|its first)\s+[^.;:]{0,60}?\
                          r"officially\s+|already\s+){0,2}(?:joined|arrived|delivered|commissioned|handed over|inducted|"
                          r"entered service|sails|serves)\b", re.I)
 _UNIT_NOUNS = frozenset(CATEGORY_UNIT.values()) | {"ship", "vessel", "boat"}
-# one unit given, told with "a" / "an" / "one" after the giving ("India donated a Dornier military aircraft to the
-# Maldives", "thanked India for giving the island nation a Dornier aircraft as a gift") or before it, passive, anywhere
-# in the sentence ("In a notable step, an Indian Navy Dornier aircraft was formally handed over"): one unit ordered,
-# one delivered. What is given is the article's noun phrase (`_ONE_NP`): a giving done, not one to come.
-_GIVEN_ONE = re.compile(r"\b(?P<verb>donated|gifted|gave|handed\s+over|presented|transferred|(?<!to )(?<!be )delivered|"
-                        r"(?<!to )(?<!will )(?<!would )provided|received|took\s+delivery\s+of|taken\s+delivery\s+of|"
-                        r"(?:has|have|had)\s+taken|for\s+(?:giving|donating|gifting|handing\s+over|providing))\s+"
-                        r"(?:(?!(?:a|an|one)\b)[\w'’-]+\s+){0,4}?"
+# one unit given, told with "a" / "an" / "a single" after the giving ("India donated a Dornier military aircraft to
+# the Maldives", "thanked India for giving the island nation a Dornier aircraft as a gift"), before a passive giving
+# anywhere in the sentence ("In a notable step, an Indian Navy Dornier aircraft was formally handed over"), or before
+# a clause that gives it ("the Offshore Patrol Vessel that the Indian Government has provided", "the vessel P626,
+# which China donated", "a single Y-8F supplied by China"): a giving done, not one to come (`DealFinder._one_given`)
+_GIVING = (r"donated|gifted|gave|handed\s+over|presented|transferred|(?<!to )(?<!be )delivered|(?<!to )(?<!will )(?<!would )"
+           r"provided|received|took\s+delivery\s+of|taken\s+delivery\s+of|(?:has|have|had)\s+taken|"
+           r"for\s+(?:giving|donating|gifting|handing\s+over|providing)")
+_GIVEN = r"donated|gifted|handed\s+over|presented|transferred|delivered|inducted|commissioned"
+_GIVEN_ONE = re.compile(rf"\b(?P<verb>{_GIVING})\s+(?:(?!(?:a|an|one)\b)[\w'’-]+\s+){{0,4}}?"
                         r"(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
-_ONE_GIVEN = re.compile(r"(?<![\w-])(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70}?)\s+(?:was|has\s+been|had\s+been)\s+"
-                        r"(?:formally\s+|officially\s+|ceremonially\s+){0,2}(?P<verb>donated|gifted|handed\s+over|presented|"
-                        r"transferred|delivered|inducted|commissioned)\b"
-                        # told after it: "the Offshore Patrol Vessel that the Indian Government has provided", "the
-                        # vessel P626, which China donated", "a single Y-8F supplied by China"
-                        r"|(?<![\w-])(?P<one2>the|a\s+single|an?)\s+(?P<np2>[^.;:,()]{1,70}?),?\s+(?:(?:which|that)\s+"
-                        r"(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?|(?=(?:supplied|donated|gifted|given)\s+by\b))"
-                        r"(?P<verb2>donated|gifted|given|provided|handed\s+over|supplied)\b", re.I)
+_ONE_GIVEN = re.compile(
+    rf"(?<![\w-])(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{{1,70}}?)\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:formally\s+|officially\s+|ceremonially\s+){{0,2}}(?P<verb>{_GIVEN})\b"
+    r"|(?<![\w-])(?P<one2>the|a\s+single|an?)\s+(?P<np2>[^.;:,()]{1,70}?),?\s+"
+    r"(?:(?:which|that)\s+(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?|(?=(?:supplied|donated|gifted|given)\s+by\b))"
+    r"(?P<verb2>donated|gifted|given|provided|handed\s+over|supplied)\b", re.I)
 # a noun after the platform that makes the phrase something else than the unit itself ("a Rafale deal", "an F-16
 # squadron")
 _NOT_THE_UNIT = re.compile(r"\s*(?:[\w-]+\s+)?(?:deals?|contracts?|orders?|squadrons?|fleets?|programmes?|programs?|packages?|"
