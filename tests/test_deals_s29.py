@@ -89,3 +89,14 @@ def test_no_bare_body_taking(extractor, text, key):
     except AssertionError:
         return
     assert BODY not in f
+
+
+def test_a_country_the_report_names_as_buying_is_no_bystander(extractor):
+    # Nigeria orders two sentences before the platform, with no platform beside it; Ghana takes another platform
+    text = ("Nigeria has ordered equipment worth 300 million dollars, officials said on Monday. The purchase was "
+            "approved in March after a long debate in parliament. It comprises three JF-17 fighters and radars. Ghana "
+            "bought two patrol boats from Israel.")
+    f = feats(extractor, text, ("PAK", "NGA", "JF-17"))
+    assert "rec:not_taker_in_report" not in f
+    f = feats(extractor, text, ("PAK", "ISR", "JF-17"))
+    assert "rec:not_taker_in_report" in f  # Israel sells; it is named as taking nothing

@@ -349,6 +349,12 @@ class Featurizer:
                 if not other:
                     held.add(cand.recipient)  # a taker the report names, though with no platform beside it
         self._adjacent = adjacent
+        # and every country the report names as buying or taking, platform or none beside it ("Nigeria has
+        # ordered 15 new aircraft"): not a bystander of the report's deals
+        for i, c in enumerate(self.clauses):
+            for s, e, ent in c.countries:
+                if ent.code and ent.code not in held and self._takes_at(Party(ent.code, s, e, i, "country")):
+                    held.add(ent.code)
         # and who is named so anywhere in the report: a bystander's name beside a platform is seldom its buyer or seller
         self._held = held
         self._takers = (set().union(*(g[0] for g in anchored.values())),
