@@ -218,6 +218,8 @@ class Featurizer:
         self._anchored: dict[tuple, tuple[set, set]] = {}  # who is named as taking or giving at each mention
         self._takers: tuple[set, set] = (set(), set())  # ... and anywhere in the report
         self._held: set[str] = set()  # the recipients named as holding a platform or as its buyers in a passive
+        self._adjacent: dict[tuple, str] = {}  # the mentions whose recipient takes in the next or last sentence
+        self._body: set[tuple[int, int]] = set()  # the mentions a bare body of the report's own state takes
 
     def candidate(self, cand: Candidate, rule_status: str | None, rule_keys: dict | None = None) -> set[str]:
         """`rule_keys`: the status of every deal the rules opened in the article, by (supplier, recipient, platform).
@@ -316,10 +318,74 @@ class Featurizer:
                 if m.supplier.clause == m.clause and self._party(m.supplier, m, c)[0] & _SUP_ANCHORS:
                     got[1].add(cand.supplier)
         self._anchored = anchored
+        # the report's own country as the taker where a bare body of its state takes the platform ("the Service
+        # had taken delivery of five Mi-35M", "the navy has commissioned two corvettes", "the government ordered
+        # 12 Super Tucano"): no country is named in that sentence, so no "to X" or "X bought" anchors it
+        body: set[tuple[int, int]] = set()
+        if self.home:
+            for cand in candidates:
+                if cand.recipient != self.home:
+                    continue
+                for m in cand.mentions:
+                    if m.recipient.clause != m.clause and self._body_takes(m):
+                        body.add((m.clause, m.start))
+        self._body = body
+        # a recipient named only in the sentence before or after the platform's, as the one that buys or takes
+        # there ("Nigeria has ordered 15 aircraft. They include 12 Super Tucano ..."): the deal told over two
+        # sentences where that sentence names no platform of its own; where it names another, the recipient takes
+        # that one ("... Separately, Ghana bought two patrol boats from Israel.")
+        adjacent: dict[tuple, str] = {}
+        named_in: dict[int, set[str]] = {}  # the platforms and classes each sentence names
+        for cand in candidates:
+            for m in cand.mentions:
+                named_in.setdefault(m.clause, set()).add(cand.platform.name)
+        for cand in candidates:
+            for m in cand.mentions:
+                p = m.recipient
+                if p.clause < 0 or p.clause == m.clause or p.start < 0 or not self._takes_at(p):
+                    continue
+                other = bool(named_in.get(p.clause, set()) - {cand.platform.name})
+                adjacent[(m.clause, m.start, cand.recipient)] = "other_platform" if other else "alone"
+                if not other:
+                    held.add(cand.recipient)  # a taker the report names, though with no platform beside it
+        self._adjacent = adjacent
+        # and every country the report names as buying or taking, platform or none beside it ("Nigeria has
+        # ordered 15 new aircraft"): not a bystander of the report's deals
+        for i, c in enumerate(self.clauses):
+            for s, e, ent in c.countries:
+                if ent.code and ent.code not in held and self._takes_at(Party(ent.code, s, e, i, "country")):
+                    held.add(ent.code)
         # and who is named so anywhere in the report: a bystander's name beside a platform is seldom its buyer or seller
         self._held = held
         self._takers = (set().union(*(g[0] for g in anchored.values())),
                         set().union(*(g[1] for g in anchored.values())))
+        # ... and the mentions a body takes anchor the home country there, not across the report (its other
+        # platforms are no more its own for it)
+        for key in body:
+            anchored.setdefault(key, (set(), set()))[0].add(self.home)
+
+    def _takes_at(self, p: Party) -> bool:
+        """Is the party named in its sentence as the one that buys or takes ("Nigeria has ordered", "Egypt's navy
+        took delivery of", "sold to Egypt"; `_TAKES_AFTER`, `_TO_BEFORE`)?"""
+        key = ("takes", p.clause, p.start)
+        hit = self._near.get(key)
+        if hit is None:
+            c = self.clauses[p.clause]
+            text = self.text
+            hit = self._near[key] = bool(_TAKES_AFTER.match(text[p.end:min(c.end, p.end + 80)])
+                                         or _TO_TAKER_BEFORE.search(text[max(c.start, p.start - 40):p.start]))
+        return hit
+
+    def _body_takes(self, m: Mention) -> bool:
+        """Is a bare body of a state (service, armed forces, ministry, government; no country named before it
+        in the sentence) the subject of a verb of taking the platform, before the platform (`_BODY_TAKES`)?"""
+        key = ("body", m.clause, m.start)
+        hit = self._near.get(key)
+        if hit is None:
+            c = self.clauses[m.clause]
+            hit = self._near[key] = (not any(s < m.start for s, _, _ in c.countries)
+                                     and bool(_BODY_TAKES.search(self.text, c.start, m.start)))
+        return hit
 
     def _holds(self, m: Mention, c: Clause) -> bool:
         """Is the mention's recipient named as holding the platform, a fleet it bought ("China and Turkey already
@@ -359,6 +425,13 @@ class Featurizer:
                 f.append("sib:other_named")
                 f.append("sib:other_named&" + ("origin_unknown" if cand.platform.country is None else "origin"
                                                if cand.supplier == cand.platform.country else "not_origin"))
+        body = bool(self._body) and cand.recipient == self.home and any((m.clause, m.start) in self._body
+                                                                        for m in cand.mentions)
+        if body:
+            f.append(BODY_TAKES)
+        if self._adjacent:
+            adj = {self._adjacent.get((m.clause, m.start, cand.recipient)) for m in cand.mentions} - {None}
+            f += sorted("rec_any:adjacent_taker&" + x for x in adj)
         if self._anchored:
             got = [self._anchored.get((m.clause, m.start), (_EMPTY, _EMPTY)) for m in cand.mentions]
             if any(g[0] for g in got):
@@ -370,7 +443,7 @@ class Featurizer:
                 f.append("rec:takes_in_report")
                 if len(takers[0]) == 1:  # the one country the report names as taking anything
                     f.append("rec:sole_taker_in_report")
-            elif (takers[0] or self._held) and cand.recipient not in self._held:
+            elif (takers[0] or self._held) and cand.recipient not in self._held and not body:
                 f.append("rec:not_taker_in_report")
             if cand.supplier in takers[1]:
                 f.append("sup:gives_in_report")
@@ -1208,6 +1281,29 @@ _DIRECTIONS: dict[tuple[str, str, str], frozenset[str]] = {}  # `Featurizer._dir
 
 # a supplier named as the giver (before a giving verb, "from X", "X-made", "French frigates") and a recipient as the
 # taker ("to Y", before a getting verb)
+# a bare body of a state, the subject of a verb of taking, the platform after it in the same sentence: "the Service
+# had taken delivery of", "the Navy has commissioned", "the federal government has ordered", "the army will receive"
+# (not "the Navy's", not a body named in a relative clause or after a preposition: "sold to the navy" is `cue:to`)
+_BODY_TAKES = re.compile(
+    r"(?<![\w'’-])(?<!\bto\s)(?<!\bfor\s)(?<!\bby\s)(?<!\bwith\s)(?:the|its|our|their)\s+(?:federal\s+|national\s+|central\s+)?"
+    r"(?:service|air\s+force|navy|army|armed\s+forces|military|coast\s+guard|marines?|defen[cs]e\s+forces|"
+    r"government|ministry(?:\s+of\s+defen[cs]e)?|defen[cs]e\s+ministry|defen[cs]e\s+department)"
+    r"(?!['’])\s+(?:(?:has|had|have|will|would|is|was|also|recently|already|now|just|finally|officially|formally|"
+    r"then|since|yet\s+to|to|soon|be|been)\s+){0,3}"
+    r"(?:taken\s+delivery|took\s+delivery|takes?\s+delivery|taking\s+delivery|receiv\w*|ordered|orders?|"
+    r"bought|buys?|buying|acquir\w*|purchas\w*|procur\w*|inducted|inducts?|commission(?:ed|s)?|accepted|"
+    r"signed|contracted|obtained|got|gets?|added|introduced|welcomed)\b[^.;]*$", re.I)
+# a country named as the one that buys or takes in its sentence: after its name ("Nigeria has ordered", "Egypt's
+# navy took delivery of", "India will also buy") or before it ("sold to Egypt", "delivered to the Nigerian Navy")
+_TAKES_AFTER = re.compile(
+    r"^(?:['’]s?\s+(?:[\w-]+\s+){0,3}?)?\s*(?:(?:has|had|have|will|would|is|was|also|recently|already|now|just|finally|"
+    r"officially|formally|then|since|agreed\s+to|plans\s+to|wants\s+to|is\s+set\s+to|is\s+to|to)\s+){0,3}"
+    r"(?:taken\s+delivery|took\s+delivery|takes\s+delivery|receiv(?:ed|es|e|ing)|ordered|orders|order|bought|buys|buy|"
+    r"buying|acquir(?:ed|es|e|ing)|purchas(?:ed|es|e|ing)|procur(?:ed|es|e|ing)|signed|signs|inked|sealed|contracted|"
+    r"inducted|commissioned|obtained|got|gets)\b", re.I)
+_TO_TAKER_BEFORE = re.compile(r"\b(?:sold|sells|sell|selling|delivered|delivers|deliver|supplied|supplies|supply|"
+                              r"transferred|donated|handed\s+over|exported|shipped|gave|given)\s+(?:[\w-]+\s+){0,6}?"
+                              r"to\s+(?:the\s+)?$", re.I)
 _SUP_ANCHORS = frozenset({"sup:cue:from", "sup:cue:made", "sup:cue:qualifies_platform", "sup:dir:give:before"})
 _REC_ANCHORS = frozenset({"rec:cue:to", "rec:dir:get:before"})
 # a recipient named as one that holds the platform or as its buyer in a passive ("in service with Spain", "ordered by
@@ -1322,6 +1418,7 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 
 # told at every mention as passed over, turned down, a bid lost or withdrawn, or carried: never a deal
 # (`decide.overruled`). Not a rival's cue: "contenders like the Rafale" are considered
+BODY_TAKES = "rec:body_takes"  # the report's own country, taking by a bare body of its state ("the Service had ...")
 NOT_BOUGHT = "lost_all:not_bought"
 REC_FROM = "rec_all:from"  # the recipient named only after "from": where the platform comes from, not who buys it
 # ... but not where the "from" tells who asks for it: "an order from Romania", "a request from the Indian Navy"
