@@ -428,13 +428,14 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "club": "venue", "air force base": "base", "air force station": "base", "naval station": "base",
                 "training ground": "base", "test range": "base", "proving ground": "base", "firing range": "base",
                 "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water",
-                "military airport": "airport", "port": "port"}
+                "military airport": "airport", "port": "port", "aerodrome": "base", "airfield": "base"}
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp", "airport",
-                               "military airport"})
+                               "military airport", "barracks", "aerodrome", "airfield"})
 _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Force Base|Air Force Station|"
-                                  r"Naval Station|Training Ground|Test Range|Proving Ground|Firing Range|Barracks|Garrison|"
+                                  r"Naval Station|Training Ground|Test Range|Proving Ground|Firing Range|Barracks|barracks|Garrison|"
+                                  r"Aerodrome|aerodrome|Airfield|airfield|"
                                   r"Cosmodrome|Harbour|Harbor|Air Base|Airbase|Naval Air Station|"
                                   r"Naval Base|Air Station|Military Base|air base|airbase|naval base|military base|military camp|"
                                   r"International Airport|Airport|military airport|airport|Port(?![ \t]*\n?[ \t]*[A-Z])|Province|province|"
@@ -444,9 +445,18 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                        r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
                                      "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
                                      "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
-                                     "Club|Ground|Range|Barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port".split("|")) + r")\b",
+                                     "Club|Ground|Range|Barracks|barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port|Aerodrome|aerodrome|"
+                                     "Airfield|airfield".split("|")) + r")\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
                              # one word at most ends at a boundary where another begins, so the order does not matter)
+# a base named by its number ("the 1st Air Base", "the 12th Unmanned Aerial Vehicles Base", "the 1st Royal Air Force
+# Base in Sale"): a place, whatever service's name it holds
+_NUMBERED_BASE = re.compile(r"(?<![\w-])(?P<name>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Air\s+)?Base)"
+                            r"(?=[\s,.;:)'’]|$)")
+# a body's headquarters as where something takes place ("at the Royal Thai Army headquarters", "at NATO
+# headquarters", "to the General Headquarters of the Pakistan Army"): a place
+_HEADQUARTERS_AT = re.compile(r"\b(?:at|to|inside|outside|visited|visiting)\s+(?:the\s+)?"
+                              r"(?P<name>(?:[A-Z][\w'’&-]*\s+){1,5}(?P<head>[Hh]eadquarters))(?![\w-])")
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
                              r"(?:Naval|Air|Camp|Fort|Lake)\b", 0)  # the first word of its head
@@ -1299,6 +1309,8 @@ class EntityFinder:
         self._organisations(text, ents)
         self._units_and_parties(text, ents)
         self._places(text, ents)
+        self._numbered_bases(text, ents)
+        self._headquarters(text, ents)
         self._towns_by_what(text, ents)
         self._towns(text, ents)
         self._dateline_towns(text, ents)
@@ -2327,6 +2339,39 @@ class EntityFinder:
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category=category))
                 self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    def _numbered_bases(self, text: str, ents: Entities) -> None:
+        """A base named by its number ("the 1st Air Base", "the 1st Royal Air Force Base"): a place; a service named
+        within it keeps its mention, the place then named by its last word."""
+        if "Base" not in text:
+            return
+        for m in _NUMBERED_BASE.finditer(text):
+            s, e = m.span("name")
+            name = " ".join(m["name"].split())
+            if any(x.kind == "location" for _, _, x in ents.overlapping(s, e)):
+                continue
+            ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="base"))
+            self._place_beside(text, ents, ent, s, e, e - len("Base"))
+
+    def _headquarters(self, text: str, ents: Entities) -> None:
+        """A body's headquarters where something takes place ("at the Royal Thai Army headquarters", "at NATO
+        headquarters", "to the General Headquarters"): a place; the body named within it keeps its mention."""
+        if "eadquarters" not in text:
+            return
+        for m in _HEADQUARTERS_AT.finditer(text):
+            words = m["name"].split()
+            if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(
+                    x.kind in ("location", "person") for _, _, x in ents.overlapping(*m.span("name"))):
+                continue
+            name = " ".join(words)
+            ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="venue"))
+            self._place_beside(text, ents, ent, m.start("name"), m.end("name"), m.start("head"))
+
+    def _place_beside(self, text: str, ents: Entities, ent: Entity, s: int, e: int, head: int) -> None:
+        """Mention the place over its whole name, or over its last word where a body's name within it stands."""
+        if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(s, e)):
+            s = head
+        self._force_mention(ents, ent, Span(s, e, text[s:e]))
 
     @staticmethod
     def _base_town(text: str, ents: Entities, start: int, head: int) -> str | None:
