@@ -310,6 +310,15 @@ _WRITER_LINES = (
     # Canadian Press"
     re.compile(r"(?m)(?:^|(?<=[.)])|(?<=[.)] ))[ \t]*(?P<names>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
                r"[ \t]*/[ \t]*(?:The[ \t]+)?[A-Z]"))
+# a picture credit at the end of its caption's line, the name by the outlet or the outlet by the name: "... headquarters.
+# Ann Kowal/dpa", "01/02/14 Ann Kowal/Telegraph", "... conflicts. Keystone / Ann Kowal", "Photo: Airbus Helicopters/Ann
+# Kowal" (`EntityFinder._caption_credits`)
+_CREDIT_NAME = r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2}"
+_CAPTION_CREDITS = (
+    re.compile(rf"(?m)(?:(?<=[.)] )|(?<=\d ))(?P<names>{_CREDIT_NAME})[ \t]*/[ \t]*(?:[a-z]{{2,5}}|(?:The[ \t]+)?[A-Z][\w&.-]*)"
+               r"[ \t]*$"),
+    re.compile(rf"(?m)(?:(?<=[.)] )|(?<=Photo: ))[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){{0,2}}[ \t]*/[ \t]*(?P<names>{_CREDIT_NAME})"
+               r"[ \t]*$"))
 # each with the strings one of which its every match holds (`prefixes.needs`: the occupation, "About", "From", a line
 # break or a handle, the slash), to skip the scan of a text without them
 _WRITER_NEEDS = tuple((rx, needs(rx.pattern, rx.flags, shortest=1)) for rx in _WRITER_LINES)
@@ -1743,6 +1752,7 @@ class EntityFinder:
         for rx in (self._photo_slash, self._photo_name_slash):
             for m in _anchored(rx, _SLASH, text, 80):  # every credit holds a slash: look only around slashes
                 self._credited(text, ents, m, "photographer")
+        self._caption_credits(text, ents)
         for m in self._credit_more.finditer(text) if _has_any(text, _CREDIT_MORE_WORDS) else ():
             role = "editor" if m.group().startswith("Edit") else "translator" if m.group().startswith("Trans") else "reporter"
             self._credited(text, ents, m, role)
@@ -1865,6 +1875,20 @@ class EntityFinder:
         if words[0].casefold() in self._name_words or words[-1].casefold() in self._name_words:
             return False
         return all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words if w[:1].isupper())
+
+    def _caption_credits(self, text: str, ents: Entities) -> None:
+        """A photographer credited at the end of a caption's line ("Ann Kowal/dpa", "Keystone / Ann Kowal"): not a
+        name of a body's or office's words ("Radio Free Europe/Radio Liberty"), nor one already another kind's."""
+        if "/" not in text:
+            return
+        vocab = self._title_words()
+        for rx in _CAPTION_CREDITS:
+            for m in _anchored(rx, _SLASH, text, 80):
+                s, e = m.span("names")
+                if any(w.casefold() in vocab for w in m["names"].split()) or any(
+                        x.kind != "person" for _, _, x in ents.overlapping(s, e)):
+                    continue
+                self._credited(text, ents, m, "photographer")
 
     def _credited(self, text: str, ents: Entities, m: re.Match, role: str) -> None:
         """Each name of a byline or a credit line ("By A and B", "Reporting by A in Paris; Editing by B")."""
