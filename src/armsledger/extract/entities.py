@@ -871,6 +871,16 @@ _APPOS_AFTER_NAME = re.compile(
     r"general[ \t]+manager|managing[ \t]+director|chairman|spokes(?:man|woman|person))\b|"
     r"an?[ \t]+(?:former[ \t]+)?[A-Z][\w'’.-]*[ \t]+(?:(?:[A-Z][\w'’.-]*|of|the|for|and)[ \t]+){0,4}(?:[a-z]+[ \t]+)?(?:professor|analyst|researcher|expert|"
     r"lawmaker|official|member|correspondent|reporter|lecturer|scholar|fellow)\b)")
+# more of what follows a person's name and its comma: an office in lower case and what it is of ("Ann Kowal, executive
+# director of business development at ..."), an office after a body's or a country's name ("Ann Kowal, the UN special
+# adviser", "Ann Kowal, L&T's Head of Defence", "Ann Kowal, Germany's Vice-Chancellor")
+_APPOS_MORE = re.compile(
+    r",(?<=[a-zà-ÿ'’.],)[ \t]+(?:(?:[a-z]+[ \t]+){0,2}(?:director|manager|head|chief|president|chairman|chairwoman|"
+    r"commander|minister|secretary|ambassador|spokes(?:man|woman|person))[ \t]+(?:of|at|for)[ \t]|"
+    r"the[ \t]+[A-Z][\w'’.&-]*[ \t]+(?:[a-z-]+[ \t]+){0,3}(?:adviser|advisor|envoy|official|spokes(?:man|woman|person)|"
+    r"minister|ambassador|chief|commander|director|head|representative|coordinator)\b|"
+    r"[A-Z][\w.&-]*['’]s[ \t]+(?:[A-Z][\w-]*[ \t]+){0,3}(?:Vice-|Deputy[ \t]+)?(?:Chancellor|Head|Chief|Minister|Secretary|"
+    r"Director|President|Ambassador|Commander|Chairman|Spokes(?:man|woman|person))\b)")
 # after an office: "for", "of" or "to" and the words of what it is, up to the name that ends them ("ambassador to
 # the United Nations Ann Kowal")
 _OFFICE_OF_WORDS = re.compile(r"[ \t]+(?:for|of|to)[ \t]+(?P<words>(?:[\w&'’.-]+[ \t]+){1,6}?[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+"
@@ -1823,7 +1833,7 @@ class EntityFinder:
     def _names_before_appositions(self, text: str, ents: Entities):
         """A name anywhere, told by what follows its comma: "..., Ann Kowal, a former Polish consul", "Ann Kowal,
         deputy head of", "Ann Kowal, President of Iveco", "Ann Kowal, whose son", "Ann Kowal, his counterpart"."""
-        for a in _APPOS_AFTER_NAME.finditer(text):
+        for a in chain(_APPOS_AFTER_NAME.finditer(text), _APPOS_MORE.finditer(text)):
             back = text[max(0, a.start() - 80):a.start()]
             run = _NAME_RUN_END.search(back)
             if run is None or ents.covered(a.start() - 1, a.start()) is not None:
