@@ -128,7 +128,7 @@ _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FR
                rf"[A-Z{_UPPER_ACCENTED}][\w'’\ufffd.-]*")
 _SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
 _TITLE_CASE_GLUE = frozenset("To Of In On At For With From By Since Its The And Is Was Are Will Into Over After".split())
-_PARTICLE = r"(?:bin|bint|ibn|al|el|de|del|da|dos|das|los|van|von|der|den|ter|le|la|du|di)"
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|del|da|dos|das|los|van|von|der|den|ter|ten|le|la|du|di|ul|ud|ur)"
 _MINISTRY_ANCHOR = re.compile(r"(?i:ministry)\b")
 # a count or a slash right before capitalised words that end in a firm's form: kit counted in a sale's list ("five
 # Aviation Mission Planning Systems", "42 Embedded Global Positioning Systems/Inertial Navigation Systems")
@@ -282,14 +282,14 @@ _SPEECH_WORDS = ("said", "says", "told", "wrote", "added", "explained", "stresse
 # lookbehind is tried at every character of the text, one that begins with a capital only at capitals; the name is
 # on one line: "Minister of Defence\nAnn Kowal said" is Ann Kowal's)
 _SPEAKER = re.compile(
-    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den|ter|ten|dos|du|ul|ud|ur)){0,2}"
     r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
     r"\s+(?:also\s+|later\s+|then\s+|further\s+)?(?:" + "|".join(_SPEECH_WORDS) + r")\b")
 # words that open capitalised words before "said" that are no person's name: days, months, articles of other
 # languages' outlets ("La Tribune said"), pronouns and adverbs opening a sentence
 # "said Ann Kowal." / "said Ann Kowal, the ..." : the name after the verb, where its clause ends
 _SPEAKER_AFTER = re.compile(
-    _lead("said|says|added|wrote|explained") + r"[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    _lead("said|says|added|wrote|explained") + r"[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den|ter|ten|dos|du|ul|ud|ur)){0,2}"
     r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})(?=[ \t]*[,.;]|[ \t]+(?:in|on|at|after|before|during|of)\b)")
 _NOT_SPEAKER_FIRST = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                                "june july august september october november december la le les der die das el the a an "
