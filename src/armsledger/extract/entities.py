@@ -466,6 +466,10 @@ _NUMBERED_BASE = re.compile(r"(?<![\w-])(?P<name>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-
 # headquarters", "to the General Headquarters of the Pakistan Army"): a place
 _HEADQUARTERS_AT = re.compile(r"\b(?:at|to|inside|outside|visited|visiting)\s+(?:the\s+)?"
                               r"(?P<name>(?:[A-Z][\w'’&-]*\s+){1,5}(?P<head>[Hh]eadquarters))(?![\w-])")
+# a state, county or territory where something is, not a body's name running on ("in Benue State", "in Bács-Kiskun
+# County", "of the Khabarovsk Territory"; not "the State Department", "China State Shipbuilding")
+_STATE_IN = re.compile(r"\b(?:in|of|near|across|from)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Z][\w'’]*[ -]){1,2}(?:State|County|Territory))"
+                       r"(?![ \t]*(?:[A-Z\d&]|of\b))(?=[\s,.;:)'’]|$)")
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
                              r"(?:Naval|Air|Camp|Fort|Lake)\b", 0)  # the first word of its head
@@ -1330,6 +1334,7 @@ class EntityFinder:
         self._places(text, ents)
         self._numbered_bases(text, ents)
         self._headquarters(text, ents)
+        self._states(text, ents)
         self._towns_by_what(text, ents)
         self._towns(text, ents)
         self._dateline_towns(text, ents)
@@ -2386,6 +2391,19 @@ class EntityFinder:
                 continue
             ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="base"))
             self._place_beside(text, ents, ent, s, e, e - len("Base"))
+
+    def _states(self, text: str, ents: Entities) -> None:
+        """A state, county or territory named where something is ("in Benue State", "in Bács-Kiskun County"): a
+        region, unless a country, body or person's name is within it ("the US State", "China State")."""
+        if not _may_hold(text, ("state", "county", "territory")):
+            return
+        for m in _STATE_IN.finditer(text):
+            s, e = m.span("name")
+            if m["name"].split()[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or ents.overlapping(s, e):
+                continue
+            name = " ".join(m["name"].split())
+            ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="region"))
+            ents.mention(ent, Span(s, e, text[s:e]))
 
     def _headquarters(self, text: str, ents: Entities) -> None:
         """A body's headquarters where something takes place ("at the Royal Thai Army headquarters", "at NATO
