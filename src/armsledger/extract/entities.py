@@ -470,9 +470,9 @@ _HEADQUARTERS_AT = re.compile(r"\b(?:at|to|inside|outside|visited|visiting)\s+(?
 # County", "of the Khabarovsk Territory"; not "the State Department", "China State Shipbuilding")
 _STATE_IN = re.compile(r"\b(?:in|of|near|across|from)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Z][\w'’]*[ -]){1,2}(?:State|County|Territory))"
                        r"(?![ \t]*(?:[A-Z\d&]|of\b))(?=[\s,.;:)'’]|$)")
-_PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+_PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake|River)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
-                             r"(?:Naval|Air|Camp|Fort|Lake)\b", 0)  # the first word of its head
+                             r"(?:Naval|Air|Camp|Fort|Lake|River)\b", 0)  # the first word of its head
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
                          "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
                          "bank": "company", "university": "research institute", "institute": "research institute",
