@@ -291,6 +291,8 @@ _SPEAKER = re.compile(
 _SPEAKER_AFTER = re.compile(
     _lead("said|says|added|wrote|explained") + r"[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den|ter|ten|dos|du|ul|ud|ur)){0,2}"
     r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})(?=[ \t]*[,.;]|[ \t]+(?:in|on|at|after|before|during|of)\b)")
+_MONTHS_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                         "july august september october november december".split())
 _NOT_SPEAKER_FIRST = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                                "june july august september october november december la le les der die das el the a an "
                                "he she it they we this that meanwhile however also officials sources reports but and "
@@ -1847,6 +1849,9 @@ class EntityFinder:
             if firm and not _trade_alone(text, firm):
                 continue  # "Metal Shark, a shipbuilder based in ...": a firm (`_bodies_by_noun`)
             tokens = list(re.finditer(r"\S+", run.group()))
+            month = max((i for i, t in enumerate(tokens[:-2]) if t.group().casefold() in _MONTHS_DAYS), default=None)
+            if month is not None:  # "In May Ann Kowal, ...": the month is no forename
+                tokens = tokens[month + 1:]
             span = self._name_span(text, ents, tokens, a.start() - len(back) + run.start())
             if span is not None:
                 yield span
