@@ -464,10 +464,6 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
 # Base in Sale"): a place, whatever service's name it holds
 _NUMBERED_BASE = re.compile(r"(?<![\w-])(?P<name>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Air\s+)?Base)"
                             r"(?=[\s,.;:)'’]|$)")
-# a body's headquarters as where something takes place ("at the Royal Thai Army headquarters", "at NATO
-# headquarters", "to the General Headquarters of the Pakistan Army"): a place
-_HEADQUARTERS_AT = re.compile(r"\b(?:at|to|inside|outside|visited|visiting)\s+(?:the\s+)?"
-                              r"(?P<name>(?:[A-Z][\w'’&-]*\s+){1,5}(?P<head>[Hh]eadquarters))(?![\w-])")
 # a state, county or territory where something is, not a body's name running on ("in Benue State", "in Bács-Kiskun
 # County", "of the Khabarovsk Territory"; not "the State Department", "China State Shipbuilding")
 _STATE_IN = re.compile(r"\b(?:in|of|near|across|from)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Z][\w'’]*[ -]){1,2}(?:State|County|Territory))"
@@ -1335,7 +1331,6 @@ class EntityFinder:
         self._units_and_parties(text, ents)
         self._places(text, ents)
         self._numbered_bases(text, ents)
-        self._headquarters(text, ents)
         self._states(text, ents)
         self._towns_by_what(text, ents)
         self._towns(text, ents)
@@ -2409,20 +2404,6 @@ class EntityFinder:
             name = " ".join(m["name"].split())
             ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="region"))
             ents.mention(ent, Span(s, e, text[s:e]))
-
-    def _headquarters(self, text: str, ents: Entities) -> None:
-        """A body's headquarters where something takes place ("at the Royal Thai Army headquarters", "at NATO
-        headquarters", "to the General Headquarters"): a place; the body named within it keeps its mention."""
-        if "eadquarters" not in text:
-            return
-        for m in _HEADQUARTERS_AT.finditer(text):
-            words = m["name"].split()
-            if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(
-                    x.kind in ("location", "person") for _, _, x in ents.overlapping(*m.span("name"))):
-                continue
-            name = " ".join(words)
-            ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="venue"))
-            self._place_beside(text, ents, ent, m.start("name"), m.end("name"), m.start("head"))
 
     def _place_beside(self, text: str, ents: Entities, ent: Entity, s: int, e: int, head: int) -> None:
         """Mention the place over its whole name, or over its last word where a body's name within it stands."""
