@@ -128,7 +128,7 @@ _NAME_TOKEN = (r"(?:(?:al|el|bin|ibn)-)?(?!(?:IN|AT|OF|ON|AND|THE|TO|FOR|WITH|FR
                rf"[A-Z{_UPPER_ACCENTED}][\w'’\ufffd.-]*")
 _SENTENCE_END_IN_NAME = re.compile(r"[a-z]{2}\.(?=\s)")
 _TITLE_CASE_GLUE = frozenset("To Of In On At For With From By Since Its The And Is Was Are Will Into Over After".split())
-_PARTICLE = r"(?:bin|bint|ibn|al|el|de|del|da|dos|das|los|van|von|der|den|ter|le|la|du|di)"
+_PARTICLE = r"(?:bin|bint|ibn|al|el|de|del|da|dos|das|los|van|von|der|den|ter|ten|le|la|du|di|ul|ud|ur)"
 _MINISTRY_ANCHOR = re.compile(r"(?i:ministry)\b")
 # a count or a slash right before capitalised words that end in a firm's form: kit counted in a sale's list ("five
 # Aviation Mission Planning Systems", "42 Embedded Global Positioning Systems/Inertial Navigation Systems")
@@ -282,15 +282,17 @@ _SPEECH_WORDS = ("said", "says", "told", "wrote", "added", "explained", "stresse
 # lookbehind is tried at every character of the text, one that begins with a capital only at capitals; the name is
 # on one line: "Minister of Defence\nAnn Kowal said" is Ann Kowal's)
 _SPEAKER = re.compile(
-    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den|ter|ten|dos|du|ul|ud|ur)){0,2}"
     r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
     r"\s+(?:also\s+|later\s+|then\s+|further\s+)?(?:" + "|".join(_SPEECH_WORDS) + r")\b")
 # words that open capitalised words before "said" that are no person's name: days, months, articles of other
 # languages' outlets ("La Tribune said"), pronouns and adverbs opening a sentence
 # "said Ann Kowal." / "said Ann Kowal, the ..." : the name after the verb, where its clause ends
 _SPEAKER_AFTER = re.compile(
-    _lead("said|says|added|wrote|explained") + r"[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den)){0,2}"
+    _lead("said|says|added|wrote|explained") + r"[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den|ter|ten|dos|du|ul|ud|ur)){0,2}"
     r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})(?=[ \t]*[,.;]|[ \t]+(?:in|on|at|after|before|during|of)\b)")
+_MONTHS_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                         "july august september october november december".split())
 _NOT_SPEAKER_FIRST = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                                "june july august september october november december la le les der die das el the a an "
                                "he she it they we this that meanwhile however also officials sources reports but and "
@@ -310,6 +312,15 @@ _WRITER_LINES = (
     # Canadian Press"
     re.compile(r"(?m)(?:^|(?<=[.)])|(?<=[.)] ))[ \t]*(?P<names>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
                r"[ \t]*/[ \t]*(?:The[ \t]+)?[A-Z]"))
+# a picture credit at the end of its caption's line, the name by the outlet or the outlet by the name: "... headquarters.
+# Ann Kowal/dpa", "01/02/14 Ann Kowal/Telegraph", "... conflicts. Keystone / Ann Kowal", "Photo: Airbus Helicopters/Ann
+# Kowal" (`EntityFinder._caption_credits`)
+_CREDIT_NAME = r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2}"
+_CAPTION_CREDITS = (
+    re.compile(rf"(?m)(?:(?<=[.)] )|(?<=\d ))(?P<names>{_CREDIT_NAME})[ \t]*/[ \t]*(?:[a-z]{{2,5}}|(?:The[ \t]+)?[A-Z][\w&.-]*)"
+               r"[ \t]*$"),
+    re.compile(rf"(?m)(?:(?<=[.)] )|(?<=Photo: ))[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){{0,2}}[ \t]*/[ \t]*(?P<names>{_CREDIT_NAME})"
+               r"[ \t]*$"))
 # each with the strings one of which its every match holds (`prefixes.needs`: the occupation, "About", "From", a line
 # break or a handle, the slash), to skip the scan of a text without them
 _WRITER_NEEDS = tuple((rx, needs(rx.pattern, rx.flags, shortest=1)) for rx in _WRITER_LINES)
@@ -428,13 +439,14 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "club": "venue", "air force base": "base", "air force station": "base", "naval station": "base",
                 "training ground": "base", "test range": "base", "proving ground": "base", "firing range": "base",
                 "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water",
-                "military airport": "airport", "port": "port"}
+                "military airport": "airport", "port": "port", "aerodrome": "base", "airfield": "base"}
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp", "airport",
-                               "military airport"})
+                               "military airport", "barracks", "aerodrome", "airfield"})
 _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<head>Air Force Base|Air Force Station|"
-                                  r"Naval Station|Training Ground|Test Range|Proving Ground|Firing Range|Barracks|Garrison|"
+                                  r"Naval Station|Training Ground|Test Range|Proving Ground|Firing Range|Barracks|barracks|Garrison|"
+                                  r"Aerodrome|aerodrome|Airfield|airfield|"
                                   r"Cosmodrome|Harbour|Harbor|Air Base|Airbase|Naval Air Station|"
                                   r"Naval Base|Air Station|Military Base|air base|airbase|naval base|military base|military camp|"
                                   r"International Airport|Airport|military airport|airport|Port(?![ \t]*\n?[ \t]*[A-Z])|Province|province|"
@@ -444,12 +456,21 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                        r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
                                      "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
                                      "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
-                                     "Club|Ground|Range|Barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port".split("|")) + r")\b",
+                                     "Club|Ground|Range|Barracks|barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port|Aerodrome|aerodrome|"
+                                     "Airfield|airfield".split("|")) + r")\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
                              # one word at most ends at a boundary where another begins, so the order does not matter)
-_PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+# a base named by its number ("the 1st Air Base", "the 12th Unmanned Aerial Vehicles Base", "the 1st Royal Air Force
+# Base in Sale"): a place, whatever service's name it holds
+_NUMBERED_BASE = re.compile(r"(?<![\w-])(?P<name>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Air\s+)?Base)"
+                            r"(?=[\s,.;:)'’]|$)")
+# a state, county or territory where something is, not a body's name running on ("in Benue State", "in Bács-Kiskun
+# County", "of the Khabarovsk Territory"; not "the State Department", "China State Shipbuilding")
+_STATE_IN = re.compile(r"\b(?:in|of|near|across|from)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Z][\w'’]*[ -]){1,2}(?:State|County|Territory))"
+                       r"(?![ \t]*(?:[A-Z\d&]|of\b))(?=[\s,.;:)'’]|$)")
+_PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake|River)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
-                             r"(?:Naval|Air|Camp|Fort|Lake)\b", 0)  # the first word of its head
+                             r"(?:Naval|Air|Camp|Fort|Lake|River)\b", 0)  # the first word of its head
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
                          "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
                          "bank": "company", "university": "research institute", "institute": "research institute",
@@ -852,6 +873,16 @@ _APPOS_AFTER_NAME = re.compile(
     r"general[ \t]+manager|managing[ \t]+director|chairman|spokes(?:man|woman|person))\b|"
     r"an?[ \t]+(?:former[ \t]+)?[A-Z][\w'’.-]*[ \t]+(?:(?:[A-Z][\w'’.-]*|of|the|for|and)[ \t]+){0,4}(?:[a-z]+[ \t]+)?(?:professor|analyst|researcher|expert|"
     r"lawmaker|official|member|correspondent|reporter|lecturer|scholar|fellow)\b)")
+# more of what follows a person's name and its comma: an office in lower case and what it is of ("Ann Kowal, executive
+# director of business development at ..."), an office after a body's or a country's name ("Ann Kowal, the UN special
+# adviser", "Ann Kowal, L&T's Head of Defence", "Ann Kowal, Germany's Vice-Chancellor")
+_APPOS_MORE = re.compile(
+    r",(?<=[a-zà-ÿ'’.],)[ \t]+(?:(?:[a-z]+[ \t]+){0,2}(?:director|manager|head|chief|president|chairman|chairwoman|"
+    r"commander|minister|secretary|ambassador|spokes(?:man|woman|person))[ \t]+(?:of|at|for)[ \t]|"
+    r"the[ \t]+[A-Z][\w'’.&-]*[ \t]+(?:[a-z-]+[ \t]+){0,3}(?:adviser|advisor|envoy|official|spokes(?:man|woman|person)|"
+    r"minister|ambassador|chief|commander|director|head|representative|coordinator)\b|"
+    r"[A-Z][\w.&-]*['’]s[ \t]+(?:[A-Z][\w-]*[ \t]+){0,3}(?:Vice-|Deputy[ \t]+)?(?:Chancellor|Head|Chief|Minister|Secretary|"
+    r"Director|President|Ambassador|Commander|Chairman|Spokes(?:man|woman|person))\b)")
 # after an office: "for", "of" or "to" and the words of what it is, up to the name that ends them ("ambassador to
 # the United Nations Ann Kowal")
 _OFFICE_OF_WORDS = re.compile(r"[ \t]+(?:for|of|to)[ \t]+(?P<words>(?:[\w&'’.-]+[ \t]+){1,6}?[A-Z][\w'’.-]+[ \t]+[A-Z][\w'’-]+"
@@ -1299,6 +1330,8 @@ class EntityFinder:
         self._organisations(text, ents)
         self._units_and_parties(text, ents)
         self._places(text, ents)
+        self._numbered_bases(text, ents)
+        self._states(text, ents)
         self._towns_by_what(text, ents)
         self._towns(text, ents)
         self._dateline_towns(text, ents)
@@ -1731,6 +1764,7 @@ class EntityFinder:
         for rx in (self._photo_slash, self._photo_name_slash):
             for m in _anchored(rx, _SLASH, text, 80):  # every credit holds a slash: look only around slashes
                 self._credited(text, ents, m, "photographer")
+        self._caption_credits(text, ents)
         for m in self._credit_more.finditer(text) if _has_any(text, _CREDIT_MORE_WORDS) else ():
             role = "editor" if m.group().startswith("Edit") else "translator" if m.group().startswith("Trans") else "reporter"
             self._credited(text, ents, m, role)
@@ -1801,7 +1835,7 @@ class EntityFinder:
     def _names_before_appositions(self, text: str, ents: Entities):
         """A name anywhere, told by what follows its comma: "..., Ann Kowal, a former Polish consul", "Ann Kowal,
         deputy head of", "Ann Kowal, President of Iveco", "Ann Kowal, whose son", "Ann Kowal, his counterpart"."""
-        for a in _APPOS_AFTER_NAME.finditer(text):
+        for a in chain(_APPOS_AFTER_NAME.finditer(text), _APPOS_MORE.finditer(text)):
             back = text[max(0, a.start() - 80):a.start()]
             run = _NAME_RUN_END.search(back)
             if run is None or ents.covered(a.start() - 1, a.start()) is not None:
@@ -1810,6 +1844,9 @@ class EntityFinder:
             if firm and not _trade_alone(text, firm):
                 continue  # "Metal Shark, a shipbuilder based in ...": a firm (`_bodies_by_noun`)
             tokens = list(re.finditer(r"\S+", run.group()))
+            month = max((i for i, t in enumerate(tokens[:-2]) if t.group().casefold() in _MONTHS_DAYS), default=None)
+            if month is not None:  # "In May Ann Kowal, ...": the month is no forename
+                tokens = tokens[month + 1:]
             span = self._name_span(text, ents, tokens, a.start() - len(back) + run.start())
             if span is not None:
                 yield span
@@ -1853,6 +1890,20 @@ class EntityFinder:
         if words[0].casefold() in self._name_words or words[-1].casefold() in self._name_words:
             return False
         return all(re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in words if w[:1].isupper())
+
+    def _caption_credits(self, text: str, ents: Entities) -> None:
+        """A photographer credited at the end of a caption's line ("Ann Kowal/dpa", "Keystone / Ann Kowal"): not a
+        name of a body's or office's words ("Radio Free Europe/Radio Liberty"), nor one already another kind's."""
+        if "/" not in text:
+            return
+        vocab = self._title_words()
+        for rx in _CAPTION_CREDITS:
+            for m in _anchored(rx, _SLASH, text, 80):
+                s, e = m.span("names")
+                if any(w.casefold() in vocab for w in m["names"].split()) or any(
+                        x.kind != "person" for _, _, x in ents.overlapping(s, e)):
+                    continue
+                self._credited(text, ents, m, "photographer")
 
     def _credited(self, text: str, ents: Entities, m: re.Match, role: str) -> None:
         """Each name of a byline or a credit line ("By A and B", "Reporting by A in Paris; Editing by B")."""
@@ -2327,6 +2378,38 @@ class EntityFinder:
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category=category))
                 self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    def _numbered_bases(self, text: str, ents: Entities) -> None:
+        """A base named by its number ("the 1st Air Base", "the 1st Royal Air Force Base"): a place; a service named
+        within it keeps its mention, the place then named by its last word."""
+        if "Base" not in text:
+            return
+        for m in _NUMBERED_BASE.finditer(text):
+            s, e = m.span("name")
+            name = " ".join(m["name"].split())
+            if any(x.kind == "location" for _, _, x in ents.overlapping(s, e)):
+                continue
+            ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="base"))
+            self._place_beside(text, ents, ent, s, e, e - len("Base"))
+
+    def _states(self, text: str, ents: Entities) -> None:
+        """A state, county or territory named where something is ("in Benue State", "in Bács-Kiskun County"): a
+        region, unless a country, body or person's name is within it ("the US State", "China State")."""
+        if not _may_hold(text, ("state", "county", "territory")):
+            return
+        for m in _STATE_IN.finditer(text):
+            s, e = m.span("name")
+            if m["name"].split()[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or ents.overlapping(s, e):
+                continue
+            name = " ".join(m["name"].split())
+            ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="region"))
+            ents.mention(ent, Span(s, e, text[s:e]))
+
+    def _place_beside(self, text: str, ents: Entities, ent: Entity, s: int, e: int, head: int) -> None:
+        """Mention the place over its whole name, or over its last word where a body's name within it stands."""
+        if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(s, e)):
+            s = head
+        self._force_mention(ents, ent, Span(s, e, text[s:e]))
 
     @staticmethod
     def _base_town(text: str, ents: Entities, start: int, head: int) -> str | None:
