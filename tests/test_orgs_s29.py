@@ -119,3 +119,32 @@ def test_the_federal_government_is_the_reports_own():
 ])
 def test_no_government_in_lower_case_or_alone(text):
     assert not [n for n in orgs(text) if "overnment" in n]
+
+
+# --- outlets told something or reporting it -----------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("A navy spokesman told KBX on Saturday that the first frigate had arrived.", "KBX"),
+    ("The two corvettes will cost $300 million, according to Marenostra.", "Marenostra"),
+    ("The contract was signed in Amman on Monday, Vardi reported.", "Vardi"),
+    ("The ministry plans to buy 12 more, Tolva Morning Review reported on Friday.", "Tolva Morning Review"),
+])
+def test_an_outlet_told_something_or_reporting_it(text, name):
+    found = dict(zip(orgs(text), orgs(text, "category")))
+    assert found.get(name) == "news agency"
+
+
+@pytest.mark.parametrize("text", [
+    "As reported earlier, Germany will buy six more tanks.",
+    "The minister told Rear Admiral Lars Vinter that the ships would come.",  # a title
+    "She told Kowal's Morning Hour that the jets were late.",  # a possessive
+    "Defence Minister Jan Kowal said the jets were late. Piet Varga told Kowal the same.",  # a person named before
+])
+def test_no_outlet_from_a_cue_before_a_person_a_title_or_a_lead_word(text):
+    assert not [c for c in orgs(text, "category") if c == "news agency"]
+
+
+def test_a_cued_initials_or_short_name_are_the_body_named_in_full():
+    found = orgs("The Directorate of Naval Procurement will buy two boats by 2030, according to the DNP.")
+    assert found == ["Directorate of Naval Procurement"]
+    found = orgs("The talks failed, according to the Baltic Morning Ledger. The Ledger reported that the jets were late.")
+    assert found == ["Baltic Morning Ledger"]

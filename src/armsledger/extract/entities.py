@@ -499,6 +499,18 @@ _GOVERNMENT = re.compile(r"(?:(?P<who>[A-Z][\w.-]*(?:[ \t](?!Federal\b)[A-Z][\w.
                          r"(?P<what>(?:Federal[ \t]+)?Government|[Pp]residential[ \t]+[Oo]ffice)"
                          r"(?![\w'’-]|[ \t]+(?:of|for|in)[ \t]|[ \t]+[A-Z])")
 _GOVERNMENT_HEAD = re.compile(r"Government|[Pp]residential[ \t]+[Oo]ffice")
+# a name no catalogue or rule gives, told something or reporting it (`EntityFinder._outlets_by_cue`): "told CNA",
+# "according to Dialogo", "Petra reported", "MEED reported in March": an outlet
+_CUE_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"  # "Profit.ro"; a full stop before a space ends the name
+_CUE_NAME = rf"{_CUE_WORD}(?:[ \t]{_CUE_WORD}){{0,3}}"
+_OUTLET_CUE = re.compile(rf"\b(?:told|according[ \t]+to|reported[ \t]+by|cited[ \t]+by|quoted[ \t]+by|in[ \t]+an[ \t]+interview"
+                         rf"[ \t]+with|speaking[ \t]+to)[ \t]+(?:the[ \t]+)?(?P<n>{_CUE_NAME})"
+                         rf"|(?<![\w.'’-])(?P<b>{_CUE_NAME})[ \t]+(?:reported|quoted|cited|reports)\b")
+_OUTLET_CUE_ANCHOR = re.compile(r"\b(?:told|according|by|interview|speaking|reported|quoted|cited|reports)\b")
+# words no outlet's name holds, or opens with when it ends a sentence ("As reported earlier", "Other reports")
+_NOT_CUE_OUTLET = frozenset("""as other others agencies agency media reporters journalists officials sources analysts
+    experts mps lawmakers residents witnesses it he she they we who which this that local state navy army air force
+    forces ministry government presidency committee council staff department office police guard""".split())
 # a party named before the word in lower case: "the Civic Platform party", "the ruling Pheu Thai party"
 _PARTY = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+party\b")
 _PARTY_WORD = re.compile(r"party(?<!\wparty)\b")  # `\bparty\b`, found by its letters
@@ -1347,6 +1359,7 @@ class EntityFinder:
         self._towns_after_in(text, ents)
         self._seats_as_places(text, ents)
         self._surnames(text, ents)
+        self._outlets_by_cue(text, ents)
         self._same_person_spelt_twice(ents)
         self._parent_word_as_subsidiary(ents)
         self._acronym_in_brackets(text, ents)
@@ -2307,6 +2320,35 @@ class EntityFinder:
             ent = ents.get_or_add(("organization", f"{m['what'].casefold()}|{country}" if not who else name.casefold()),
                                   lambda: Entity("organization", name, country=country, category="government body"))
             self._force_mention(ents, ent, Span(s, m.end(), name))
+
+    def _outlets_by_cue(self, text: str, ents: Entities) -> None:
+        """An outlet no catalogue holds, by what is said to it or what it reports: "told CNA on Saturday",
+        "according to Dialogo", "Petra reported", "MEED reported in March"; not a person, a country or a body the
+        report names otherwise, nor a title's words ("told Rear Admiral Roy Vincent")."""
+        for m in _anchored(_OUTLET_CUE, _OUTLET_CUE_ANCHOR, text, 60):
+            group = "n" if m["n"] else "b"
+            words = list(re.finditer(r"\S+", m[group]))
+            while words and words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"but", "and", "meanwhile"}:
+                words.pop(0)
+            if not words:
+                continue
+            s, e = m.start(group) + words[0].start(), m.start(group) + words[-1].end()
+            name = text[s:e]
+            folded = [w.casefold().strip(".") for w in name.split()]
+            if len(name) < 3 or any(w in _NOT_CUE_OUTLET or w in self.title_words for w in folded) \
+                    or "'" in name or "’" in name \
+                    or any(x.kind not in ("country", "location") or a <= s and b >= e for a, b, x in ents.overlapping(s, e)) \
+                    or len(folded) > 1 and name.split()[0] in self.forenames:
+                continue  # a possessive ("ABC's Insiders"), a title, a name already given, a person's
+            # a body the report names in full, by a part of its name or its initials ("The Wall Street Journal" ...
+            # "the Journal reported", "BNR radio", "the Department of National Defense" ... "according to the DND")
+            lower = name.casefold()
+            ent = next((x for x in ents.of_kind("organization") if x.name.casefold() == lower
+                        or x.name.casefold().startswith(lower + " ")
+                        or x.name.casefold().endswith(" " + lower)
+                        or name.isupper() and "".join(w[0] for w in x.name.split() if w[0].isupper()) == name), None) \
+                or ents.get_or_add(("organization", lower), lambda: Entity("organization", name, category="news agency"))
+            self._force_mention(ents, ent, Span(s, e, name))  # "the Baltic Morning Ledger": no mention of the sea
 
     def _towns_by_what(self, text: str, ents: Entities) -> None:
         """Towns and islands the catalogue does not hold, told by what they are: "the port of Limassol", "the
