@@ -488,6 +488,50 @@ _CONSORTIUM_BEFORE = re.compile(r"\bconsortium,?\s+$")
 _UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Gruppo|Stormo"
 _UNIT = re.compile(rf"\b(?P<name>(?:No\.?\s?\d{{1,4}}|\d{{1,4}}(?:st|nd|rd|th))(?:\s+[A-Z][\w-]+){{0,3}}\s+(?:{_UNIT_HEADS}))\b")
 _UNIT_HEAD = re.compile(rf"{_lead(_UNIT_HEADS)}\b")
+# a unit or command named by what it is, no number before it (`EntityFinder._named_units`): "the Rapid
+# Intervention Battalion", "RJAF Airlift Wing", "the Philippine Fleet", "Transport Battalion 99", "Division 308",
+# "the United States Indo-Pacific Command"; its name holds a country, a place, initials or one of these words
+_NAMED_UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Command"
+_NAMED_UNIT = re.compile(rf"(?P<name>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}(?P<head>{_NAMED_UNIT_HEADS})(?:[ \t]+(?P<num>\d{{1,4}}))?)"
+                         r"(?![\w'’-]|\.\d|[ \t]+(?!(?:Commander|Chief|Head|Spokesman|Spokesperson)\b)[A-Z])"
+                         r"(?:(?<=\d)|(?![ \t]+(?:of|for)[ \t]+[A-Z]))")
+_NAMED_UNIT_HEAD = re.compile(rf"{_lead(_NAMED_UNIT_HEADS)}\b")
+_UNIT_WORDS = frozenset("""air naval navy army marine marines maritime police presidential armed forces transport logistics
+    assault intervention rapid scouts scout demonstration airlift infantry armoured armored mechanised mechanized
+    artillery special operations fighter tactical strike helicopter aviation combat reconnaissance patrol submarine
+    mountain airborne commando commandos guard guards rifles tank engineer engineers signal missile coast coastal
+    cyber space eastern western northern southern central pacific atlantic indo-pacific joint""".split())
+# words a unit's name never opens with; a division of a ministry or a firm ("Finance Division", "Land Systems
+# Division"), a fleet of kit ("Vehicle Fleet"), a figure of speech ("Chain of Command")
+_NOT_UNIT_WORDS = frozenset("""finance systems business sales products services vehicle vehicles aircraft car
+    chain high supreme""".split())
+# a defence trade show named by its form, no catalogue holding it (`EntityFinder._trade_shows`): "the International
+# Defence Industry Exhibition", "the Egyptian Defence Exhibition", "the International Defense Industry Fair"; an air
+# or aerospace show is a place in the gold, so its name holds one of these words
+_SHOW = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|&|of)[ \t]+)?){1,6}"
+                   r"(?P<head>Exhibition|Expo|Exposition|Fair)(?:[ \t]+and[ \t]+Conference)?)(?![\w'’-])")
+_SHOW_HEAD = re.compile(r"(?:Exhibition|Expo|Exposition|Fair)\b")
+_SHOW_WORDS = frozenset("defence defense military arms armament armaments security".split())
+# a government or a presidential office named with its capitals or its country's (`EntityFinder._governments`):
+# "the Hungarian Government", "the Federal Government", "the Brazilian Federal Government", "the South Korean
+# presidential office", "Taiwan's presidential office"; not "the Hungarian government" (the gold names that one
+# time in five, the capitalised title three times in five) nor "the Government of Ghana" (`_service_of`)
+_GOVERNMENT = re.compile(r"(?:(?P<who>[A-Z][\w.-]*(?:[ \t](?!Federal\b)[A-Z][\w.-]*)?)(?P<poss>['’]s)?[ \t]+)?"
+                         r"(?P<what>(?:Federal[ \t]+)?Government|[Pp]residential[ \t]+[Oo]ffice)"
+                         r"(?![\w'’-]|[ \t]+(?:of|for|in)[ \t]|[ \t]+[A-Z])")
+_GOVERNMENT_HEAD = re.compile(r"Government|[Pp]residential[ \t]+[Oo]ffice")
+# a name no catalogue or rule gives, told something or reporting it (`EntityFinder._outlets_by_cue`): "told CNA",
+# "according to Dialogo", "Petra reported", "MEED reported in March": an outlet
+_CUE_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"  # "Profit.ro"; a full stop before a space ends the name
+_CUE_NAME = rf"{_CUE_WORD}(?:[ \t]{_CUE_WORD}){{0,3}}"
+_OUTLET_CUE = re.compile(rf"\b(?:told|according[ \t]+to|reported[ \t]+by|cited[ \t]+by|quoted[ \t]+by|in[ \t]+an[ \t]+interview"
+                         rf"[ \t]+with|speaking[ \t]+to)[ \t]+(?:the[ \t]+)?(?P<n>{_CUE_NAME})"
+                         rf"|(?<![\w.'’-])(?P<b>{_CUE_NAME})[ \t]+(?:reported|quoted|cited|reports)\b")
+_OUTLET_CUE_ANCHOR = re.compile(r"\b(?:told|according|by|interview|speaking|reported|quoted|cited|reports)\b")
+# words no outlet's name holds, or opens with when it ends a sentence ("As reported earlier", "Other reports")
+_NOT_CUE_OUTLET = frozenset("""as other others agencies agency media reporters journalists officials sources analysts
+    experts mps lawmakers residents witnesses it he she they we who which this that local state navy army air force
+    forces ministry government presidency committee council staff department office police guard""".split())
 # a party named before the word in lower case: "the Civic Platform party", "the ruling Pheu Thai party"
 _PARTY = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})\s+party\b")
 _PARTY_WORD = re.compile(r"party(?<!\wparty)\b")  # `\bparty\b`, found by its letters
@@ -1329,6 +1373,9 @@ class EntityFinder:
         self._people(text, ents, offices)
         self._organisations(text, ents)
         self._units_and_parties(text, ents)
+        self._named_units(text, ents)
+        self._trade_shows(text, ents)
+        self._governments(text, ents)
         self._places(text, ents)
         self._numbered_bases(text, ents)
         self._states(text, ents)
@@ -1345,6 +1392,7 @@ class EntityFinder:
         self._towns_after_in(text, ents)
         self._seats_as_places(text, ents)
         self._surnames(text, ents)
+        self._outlets_by_cue(text, ents)
         self._same_person_spelt_twice(ents)
         self._parent_word_as_subsidiary(ents)
         self._acronym_in_brackets(text, ents)
@@ -2238,6 +2286,121 @@ class EntityFinder:
                                   lambda: Entity("organization", name, category=category))
             self._force_mention(ents, ent, Span(s, e, name))
 
+    def _named_units(self, text: str, ents: Entities) -> None:
+        """Units and commands named by what they are, no number before them ("the Rapid Intervention Battalion",
+        "the Philippine Fleet", "RJAF Airlift Wing", "Transport Battalion 99", "Division 308", "the United States
+        Indo-Pacific Command"): their name holds a country or a place, initials, a unit's word (`_UNIT_WORDS`) or a
+        number after the head; past the words that say whose they are ("the Army's Air Assault Division")."""
+        for m in _anchored(_NAMED_UNIT, _NAMED_UNIT_HEAD, text, 120):
+            words = list(re.finditer(r"\S+", m["name"]))
+            while len(words) > 1 and words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
+                words.pop(0)  # "The"
+            owner = next((i for i, w in enumerate(words[:-1]) if w.group().endswith(("'s", "’s"))), None)
+            if owner is not None:  # "the Colombian Army's Air Assault Division": the unit is what follows its owner
+                whose = words[owner].group()[:-2]
+                if whose.casefold() not in _UNIT_WORDS and not whose.isupper():
+                    continue  # a firm's ("Patria's Finland Division")
+                words = words[owner + 1:]
+            before = [w.group().rstrip("'’") for w in words[:-2 if m["num"] else -1]]
+            if not before and not m["num"] or any(w.casefold() in _NOT_UNIT_WORDS for w in before):
+                continue
+            s, e = m.start("name") + words[0].start(), m.end("name")
+            inner = ents.overlapping(s, e)
+            if any(a < m.start("head") and b > m.start("head") or a >= m.start("head")
+                   or x.kind not in ("country", "location", "organization")
+                   or x.kind == "organization" and not text[a:b].isupper() for a, b, x in inner):
+                continue  # a catalogued unit, a body whose name runs on past the head, a service ("Pakistan Navy
+                # Fleet" is the Pakistan Navy); a body's initials may open a unit's name ("RJAF Airlift Wing")
+            if not (m["num"] or inner or any(w.casefold() in _UNIT_WORDS or re.fullmatch(r"[A-Z]{2,6}", w)
+                                             for w in before)):
+                continue  # "the Smoke Squadron": a nickname, not told by its form
+            if self._covered_by_org(ents, s, e):
+                continue
+            name = text[s:e]
+            category = "military unit" if m["head"] != "Command" else "armed service"
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category=category))
+            self._force_mention(ents, ent, Span(s, e, name), over=("organization",))
+
+    def _trade_shows(self, text: str, ents: Entities) -> None:
+        """Defence trade shows no catalogue holds, told by their form: "the International Defence Industry
+        Exhibition", "the Egyptian Defence Exhibition", "the International Defense Industry Fair" (an air show
+        stays a place: the name holds a defence word, `_SHOW_WORDS`)."""
+        for m in _anchored(_SHOW, _SHOW_HEAD, text, 120):
+            words = list(re.finditer(r"\S+", m["name"]))
+            while words and (words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST
+                             or words[0].group().endswith(("'s", "’s"))):
+                words.pop(0)
+            if len(words) < 2 or not any(w.group().casefold() in _SHOW_WORDS for w in words):
+                continue
+            s, e = m.start("name") + words[0].start(), m.end("name")
+            if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(s, e)):
+                continue  # a catalogued show ("the International Defence Exhibition and Conference")
+            name = text[s:e]
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="exhibition"))
+            self._force_mention(ents, ent, Span(s, e, name))
+
+    def _governments(self, text: str, ents: Entities) -> None:
+        """A government or a presidential office by its title in capitals after its country ("the Hungarian
+        Government", "the Brazilian Federal Government", "the South Korean presidential office", "Taiwan's
+        presidential office"), or the report's own one by its title alone ("the Federal Government", "(Presidential
+        office)"). A government in lower case is left: the gold names "the Hungarian government" one time in five."""
+        home = None
+        for m in _anchored(_GOVERNMENT, _GOVERNMENT_HEAD, text, 40):
+            if ents.covered(m.start("what"), m.end()) is not None:
+                continue
+            who = re.sub(r"^(?:The|the)[ \t]+", "", m["who"] or "")
+            s = m.end("who") - len(who) if who else m.start("what")
+            country = next((x.code for a, b, x in ents.overlapping(s, m.end("who")) if x.kind == "country" and x.code
+                            and a == s and b == m.end("who")), None) if who else None
+            federal = m["what"].startswith("Federal")
+            presidential = not m["what"].endswith("Government")
+            if who and country is None:
+                if not (federal or presidential) or who not in ("The", "the") and not _opens_sentence(who.split()[0]):
+                    continue  # "the Government" alone, or a longer name ("the Kenya Defence Forces Government")
+                s, who = m.start("what"), ""
+            if not who and not federal and not (presidential and m["what"][0] == "P"):
+                continue  # a bare "Government", "presidential office" (whose?)
+            if not who:
+                home = home or self.home_country(ents)
+                country = home
+            name = text[s:m.end()]
+            if self._covered_by_org(ents, s, m.end()):
+                continue
+            ent = ents.get_or_add(("organization", f"{m['what'].casefold()}|{country}" if not who else name.casefold()),
+                                  lambda: Entity("organization", name, country=country, category="government body"))
+            self._force_mention(ents, ent, Span(s, m.end(), name))
+
+    def _outlets_by_cue(self, text: str, ents: Entities) -> None:
+        """An outlet no catalogue holds, by what is said to it or what it reports: "told CNA on Saturday",
+        "according to Dialogo", "Petra reported", "MEED reported in March"; not a person, a country or a body the
+        report names otherwise, nor a title's words ("told Rear Admiral Roy Vincent")."""
+        for m in _anchored(_OUTLET_CUE, _OUTLET_CUE_ANCHOR, text, 60):
+            group = "n" if m["n"] else "b"
+            words = list(re.finditer(r"\S+", m[group]))
+            while words and words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"but", "and", "meanwhile"}:
+                words.pop(0)
+            if not words:
+                continue
+            s, e = m.start(group) + words[0].start(), m.start(group) + words[-1].end()
+            name = text[s:e]
+            folded = [w.casefold().strip(".") for w in name.split()]
+            if len(name) < 3 or any(w in _NOT_CUE_OUTLET or w in self.title_words for w in folded) \
+                    or "'" in name or "’" in name \
+                    or any(x.kind not in ("country", "location") or a <= s and b >= e for a, b, x in ents.overlapping(s, e)) \
+                    or len(folded) > 1 and name.split()[0] in self.forenames:
+                continue  # a possessive ("ABC's Insiders"), a title, a name already given, a person's
+            # a body the report names in full, by a part of its name or its initials ("The Wall Street Journal" ...
+            # "the Journal reported", "BNR radio", "the Department of National Defense" ... "according to the DND")
+            lower = name.casefold()
+            ent = next((x for x in ents.of_kind("organization") if x.name.casefold() == lower
+                        or x.name.casefold().startswith(lower + " ")
+                        or x.name.casefold().endswith(" " + lower)
+                        or name.isupper() and "".join(w[0] for w in x.name.split() if w[0].isupper()) == name), None) \
+                or ents.get_or_add(("organization", lower), lambda: Entity("organization", name, category="news agency"))
+            self._force_mention(ents, ent, Span(s, e, name))  # "the Baltic Morning Ledger": no mention of the sea
+
     def _towns_by_what(self, text: str, ents: Entities) -> None:
         """Towns and islands the catalogue does not hold, told by what they are: "the port of Limassol", "the
         town of Andijan", "the island of Penghu"."""
@@ -2579,7 +2742,8 @@ class EntityFinder:
                 a, b, other = after[0]
                 acronym = text[a:b]
                 capitals = [c for c in acronym if c.isupper()]
-                initials = iter(w[0].upper() for w in mm.text.split())
+                # (a show's acronym ends with the X of its "Exhibition" or "Expo": "the Egyptian Defence Exhibition (EDEX)")
+                initials = iter([w[0].upper() for w in mm.text.split()] + (["X"] if org.category == "exhibition" else []))
                 if len(capitals) < 2 or not all(c in initials for c in capitals) \
                         or any(x.text != acronym for x in other.mentions):
                     continue
