@@ -555,8 +555,10 @@ BARE_DESIGNATION = re.compile(r"(?P<d>[A-Z](?<![\w/.-].)(?:[A-Z]{1,3}|[a-z]{1,2}
                               r"(?:-\d{1,3}[A-Z]{0,2})?)(?![\w/-]|[.,]\d)")
 # what such a shape is when it is no type: a summit ("G-20"), a disease, a flight, a road, a visa, a year ("ADEX-2014")
 _NOT_BARE = re.compile(r"(?:COVID|Covid|SARS|G|MH|I)-\d+$|(?:P|A)-\d$|[A-Z]{4}-(?:19|20)\d\d$")
-# a hull number in brackets after a ship's name ("Tarlac (LD-601)"), and a mass production's letters
+# a hull number in brackets after a ship's name ("Tarlac (LD-601)")
 _HULL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*\($")
+# a name written out before its short form in brackets ("L-39 Next Generation (L-39NG)"): the short form names it
+_WRITTEN_OUT = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s*\(")
 _VARIANT_CUT = re.compile(r"(?<=\d)(?=[A-Z-])")  # where a type's designation may end and its variant's part begin
 # the nouns after a maker's name that make it its aircraft's name ("Sukhoi jets"), and their categories
 _MAKER_NOUN_CATEGORY = [("fighter", "fighter aircraft"), ("jet", "fighter aircraft"), ("warplane", "fighter aircraft"),
@@ -2800,7 +2802,6 @@ class EntityFinder:
             for m in SLASH_VARIANTS.finditer(text):
                 self._slash_variants(m, ents)
         self._maker_types(text, ents)
-        self._maker_names(text, ents)
         for m in for_text(VARIANT, text).finditer(text):
             if ents.covered(m.start(), m.end()) is not None:
                 continue
@@ -2828,6 +2829,7 @@ class EntityFinder:
             self._new_platform(ents, d, Span(m.start(), m.end(), d), self._family(d))
         if "-" in text:
             self._bare_designations(text, ents)
+        self._maker_names(text, ents)
         for m in self._ship_class.finditer(text) if "lass" in text else ():
             start = m.start("d")
             while ents.covered(start, m.end("d")) is not None \
@@ -2878,8 +2880,8 @@ class EntityFinder:
             if not before or before[-1] in ".!?:\n" or self._not_a_name(d) \
                     or ents.covered(m.start("d"), m.end("d")) is not None:
                 continue  # a sentence's first word is capitalised whatever it is
-            if before[-1] == " " and before[-2:-1].isalnum() and any(x.kind == "platform" for _, _, x in
-                                                                     ents.overlapping(m.start() - 2, m.start() - 1)):
+            if before[-1].isalnum() and any(x.kind == "platform" for _, _, x in
+                                            ents.overlapping(m.start() - 2, m.start() - 1)):
                 continue  # "JF-17 Thunder fighters": the name of the type just named
             if m["head"][:1].isupper() and (d.endswith("ing") and d.casefold() not in _ING_NAMES
                                             or (d.endswith("s") or d.casefold() in _HEADLINE_VERBS)
@@ -2915,6 +2917,9 @@ class EntityFinder:
             if _NOT_BARE.match(d) or ents.covered(m.start(), m.start() + len(d)) is not None \
                     or _HULL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
+            short = _WRITTEN_OUT.match(text, m.end())
+            if short is not None and any(x.kind == "platform" for _, _, x in ents.overlapping(short.end(), short.end() + 1)):
+                continue  # "L-39 Next Generation (L-39NG)": the type the brackets name
             span = Span(m.start(), m.start() + len(d), d)
             entry = self._platform_alnum.get(alnum(d))
             if entry is not None:
@@ -3011,6 +3016,8 @@ class EntityFinder:
                 if word.casefold() in _NOT_MAKER_NAME or self._not_a_name(word.split("-")[0]) \
                         or word.endswith("ing") and word.casefold() not in _ING_NAMES:
                     continue
+                if any(x.kind == "platform" for _, _, x in ents.overlapping(m.end("m") + 1, m.end("m") + 2)):
+                    continue  # "Leonardo Spartan C-27J": the name of the type that follows
                 if not WEAPON_NOUN_AFTER.match(text, m.end("m"), m.end("m") + 40) \
                         and len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)) < 2:
                     continue  # a weapon noun follows ("Lockheed Hercules aircraft"), or the report names it again
