@@ -584,7 +584,14 @@ _NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helico
                         ("trainer", "trainer aircraft"), ("missile", "missile"),
                         ("armoured vehicle", "armoured vehicle"), ("armored vehicle", "armoured vehicle"),
                         ("air defence system", "air defence system"), ("air defense system", "air defence system"),
-                        ("rocket launcher", "rocket artillery")]
+                        ("rocket launcher", "rocket artillery"),
+                        # the nouns of combat aircraft and of systems by what they are: "Rafale jets", "KAAN fighter
+                        # jets", "Gripen fighters", "Rafale multi-purpose combat aircraft", "Chunmoo rocket artillery
+                        # systems", "Piranha infantry fighting vehicles"
+                        ("jet", "fighter aircraft"), ("fighter", "fighter aircraft"), ("warplane", "fighter aircraft"),
+                        ("combat aircraft", "fighter aircraft"), ("bomber", "bomber aircraft"),
+                        ("rocket artillery", "rocket artillery"), ("infantry fighting vehicle", "infantry fighting vehicle"),
+                        ("self-propelled howitzer", "self-propelled howitzer"), ("attack helicopter", "attack helicopter")]
 # a weapon noun right after a designation, or a word or two later ("OPV 58S patrol vessels")
 _NOUN_NEXT = re.compile(r"\s+(?:(?!(?i:million|billion|trillion|bn|crore|lakh)\b)[\w-]+\s+){0,2}(?i:jets?|fighters?|aircraft|missiles?|drones?|helicopters?|tanks?|"
                         r"submarines?|frigates?|corvettes?|howitzers?|radars?|vehicles?|launchers?|ships?|vessels?|"
@@ -605,6 +612,18 @@ DESIGNATION = re.compile(r"(?P<d>[A-Z](?<!\w.)(?:[A-Z]{0,3}-?\d{1,4}(?:[A-Z]{1,3
 # extends is the catalogue's (`EntityFinder._variant_family`), with or without a weapon noun after it
 VARIANT = re.compile(r"(?P<d>[A-Z](?<![\w-].)[A-Za-z]{0,2}-?\d{1,4}(?:[A-Z][A-Z\d]{0,4}(?:-\d{1,3}[A-Z]{0,2})?|-\d{1,3}[A-Z]{0,2}))"
                      r"s?(?![\w-])")
+# a designation written with a hyphen, letters then a number, alone ("six Mi-17 and two Mi-35", "the A400M's
+# wings" aside: "FA-50 contracts", "the KUH-1 programme"): a type's name in a defence report whatever follows it. The
+# letters open with a capital, then capitals or two small letters ("Mi", "Su", "Yak", "MiG"); a variant's letters,
+# digits or a second number may follow ("S-70i", "Il-76TD", "Mi-17V-5", "T-72M1M"); a plural's s is left out
+BARE_DESIGNATION = re.compile(r"(?P<d>[A-Z](?<![\w/.-].)(?:[A-Z]{1,3}|[a-z]{1,2}|iG)?-\d{1,4}(?:[A-Za-z][A-Za-z\d]{0,4})?"
+                              r"(?:-\d{1,3}[A-Z]{0,2})?)(?![\w/-]|[.,]\d)")
+# what such a shape is when it is no type: a summit ("G-20"), a disease, a flight, a road, a visa, a year ("ADEX-2014")
+_NOT_BARE = re.compile(r"(?:COVID|Covid|SARS|G|MH|I)-\d+$|(?:P|A)-\d$|[A-Z]{4}-(?:19|20)\d\d$")
+# a hull number in brackets after a ship's name ("Tarlac (LD-601)")
+_HULL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*\($")
+# a name written out before its short form in brackets ("L-39 Next Generation (L-39NG)"): the short form names it
+_WRITTEN_OUT = re.compile(r"(?:\s+[A-Z][\w-]*){1,3}\s*\(")
 _VARIANT_CUT = re.compile(r"(?<=\d)(?=[A-Z-])")  # where a type's designation may end and its variant's part begin
 # the nouns after a maker's name that make it its aircraft's name ("Sukhoi jets"), and their categories
 _MAKER_NOUN_CATEGORY = [("fighter", "fighter aircraft"), ("jet", "fighter aircraft"), ("warplane", "fighter aircraft"),
@@ -612,6 +631,17 @@ _MAKER_NOUN_CATEGORY = [("fighter", "fighter aircraft"), ("jet", "fighter aircra
 _MAKER_NOUN = re.compile(r"\s+(?P<noun>(?:fighter\s+)?jets?|fighters?|warplanes?|bombers?|helicopters?|gunships?)\b")
 # a maker's model by its bare number after the maker's name: "Boeing 737-400", "Airbus A380", "Boeing 787-10"
 _MAKER_MODEL = re.compile(r"[ \t]+(?P<m>A?\d{3}(?:-\d{1,3})?[A-Z]{0,2})(?![\w-]|[.,]\d)(?!\s*(?:mm|millimet|million|billion|bn|per\b|%))")
+# a type named by one capitalised word after its maker's name: "Dassault Rafale", "Lockheed Hercules", "de Havilland
+# Buffalo", "Saab's Gripen" (not the firm's own words: "Boeing Defense", "Airbus Helicopters", "Saab CEO")
+_MAKER_NAME = re.compile(r"(?:['’]s)?[ \t]+(?P<m>[A-Z][a-z]{2,}(?:-[A-Za-z\d]+)?)(?![\w'’-])")
+_NOT_MAKER_NAME = frozenset(
+    "group co corp corporation inc ltd llc plc aviation aerospace defense defence systems system technologies technology "
+    "industries industry helicopters space land naval missiles electronics international holding holdings company "
+    "chief president chairman executive vice head director officials official board shares stock unit division "
+    "subsidiary vehicles marine shipyard shipyards shipbuilding dynamics security services solutions partners "
+    "global america americas europe asia africa australia canada india the and said says will would has have had is "
+    "was were also which who that this its their for with from into plans won wins signed offered delivered "
+    "spokesman spokeswoman engineers workers factory plant munitions ammunition vehicle armaments arms".split())
 _TITLE_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s+$")  # the word before is capitalised: a headline in title case
 # verbs a headline in title case puts before a platform's kind ("India and France Sign Submarine Deal"): not names
 _HEADLINE_VERBS = frozenset({"sign", "buy", "order", "seek", "ink", "seal", "get", "receive", "deliver", "approve",
@@ -659,7 +689,7 @@ _ONE_SHIP_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’
 # of saying: "The Minister said the tanks ...", "the Council of the tanks' makers" name no type
 _NOT_BETWEEN = (r"(?!(?:the|a|an|its|their|his|her|our|these|those|this|that|of|to|for|from|with|by|on|in|at|and|or|"
                 r"said|says|told|added|noted|is|are|was|were|has|have|had|will|would)\b)")
-NAMED_TYPE = re.compile(r"(?P<d>[A-Z](?<![\w'’-].)[a-z]{3,})\s+(?:" + _NOT_BETWEEN + r"[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:"
+NAMED_TYPE = re.compile(r"(?P<d>[A-Z](?<![\w'’-].)(?:[a-z]{3,}|[A-Z]{3,5}(?![\w'’-])))\s+(?:" + _NOT_BETWEEN + r"[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:"
                         + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
 _NOT_TYPE_NAME = frozenset(
@@ -676,7 +706,9 @@ _NOT_TYPE_NAME = frozenset(
     # "Which class", "Type of vessel"
     "anti armoured armored type which what whose any every "
     # what a class does, in a headline's capitals: "Two Multirole Corvettes", "Amphibious Ships", "Unmanned Vessels"
-    "multirole amphibious tactical strategic unmanned guided".split())
+    "multirole amphibious tactical strategic unmanned guided "
+    # what a fighter is, in capitals: "Next Generation Fighters", "Joint Strike Fighter", "Stealth Fighter Jets"
+    "generation strike stealth next".split())
 
 
 # capitalised words after a ship noun that are not a ship's name ("ships The navy ...", "vessels In 2020")
@@ -3042,6 +3074,9 @@ class EntityFinder:
                 ents.mention(ent, Span(m.start(), m.end(), d))
                 continue
             self._new_platform(ents, d, Span(m.start(), m.end(), d), self._family(d))
+        if "-" in text:
+            self._bare_designations(text, ents)
+        self._maker_names(text, ents)
         for m in self._ship_class.finditer(text) if "lass" in text else ():
             start = m.start("d")
             while ents.covered(start, m.end("d")) is not None \
@@ -3092,6 +3127,9 @@ class EntityFinder:
             if not before or before[-1] in ".!?:\n" or self._not_a_name(d) \
                     or ents.covered(m.start("d"), m.end("d")) is not None:
                 continue  # a sentence's first word is capitalised whatever it is
+            if before[-1].isalnum() and any(x.kind == "platform" for _, _, x in
+                                            ents.overlapping(m.start() - 2, m.start() - 1)):
+                continue  # "JF-17 Thunder fighters": the name of the type just named
             if m["head"][:1].isupper() and (d.endswith("ing") and d.casefold() not in _ING_NAMES
                                             or (d.endswith("s") or d.casefold() in _HEADLINE_VERBS)
                                             and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())):
@@ -3113,6 +3151,29 @@ class EntityFinder:
                 s = m.end() + later.start()
                 if ents.covered(s, s + len(abbr)) is None:
                     ents.mention(ent, Span(s, s + len(abbr), abbr))
+
+    def _bare_designations(self, text: str, ents: Entities) -> None:
+        """A designation with a hyphen (`BARE_DESIGNATION`) that no noun follows ("six Mi-17 and two Mi-35", "FA-50
+        contracts", "weighing Norway's NASAMS, Germany's IRIS-T") is a type all the same: what the catalogue knows
+        by it, else a new platform of the family it extends, if any. Not a summit, a flight, a disease or a year
+        (`_NOT_BARE`), nor a hull number in brackets after a ship's name."""
+        for m in for_text(BARE_DESIGNATION, text).finditer(text):
+            d = m["d"]
+            if d.endswith("s") and (d[-2].isdigit() or d[-2].isupper()):
+                d = d[:-1]  # "F-35s", "C-130Js": the plural
+            if _NOT_BARE.match(d) or ents.covered(m.start(), m.start() + len(d)) is not None \
+                    or _HULL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            short = _WRITTEN_OUT.match(text, m.end())
+            if short is not None and any(x.kind == "platform" for _, _, x in ents.overlapping(short.end(), short.end() + 1)):
+                continue  # "L-39 Next Generation (L-39NG)": the type the brackets name
+            span = Span(m.start(), m.start() + len(d), d)
+            entry = self._platform_alnum.get(alnum(d))
+            if entry is not None:
+                ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
+                ents.mention(ent, span)
+                continue
+            self._new_platform(ents, d, span, self._variant_family(d) or self._family(d))
 
     def _ships_by_name(self, text: str, ents: Entities) -> None:
         """Ships named right after their noun ("the frigates Sevastopol and Vladivostok"), or as the first, second,
@@ -3186,6 +3247,32 @@ class EntityFinder:
                 org.mentions = [x for x in org.mentions if x is not mm]
                 ents.unmention((mm.start, mm.end, org))
                 ents.mention(ent, mm)
+
+    def _maker_names(self, text: str, ents: Entities) -> None:
+        """A capitalised word right after a defence firm's name, or its possessive, names the firm's type ("Dassault
+        Rafale", "Lockheed Hercules aircraft", "Saab's Gripen"): a platform of the firm's country, unless the word is
+        the firm's own (`_NOT_MAKER_NAME`), a place, a people or another entity."""
+        for org in ents.of_kind("organization"):
+            if org.category != "defence company":
+                continue
+            for mm in list(org.mentions):
+                m = _MAKER_NAME.match(text, mm.end)
+                if m is None or not mm.text[:1].isupper() or ents.covered(m.start("m"), m.end("m")) is not None:
+                    continue
+                word = m["m"]
+                if word.casefold() in _NOT_MAKER_NAME or self._not_a_name(word.split("-")[0]) \
+                        or word.endswith("ing") and word.casefold() not in _ING_NAMES:
+                    continue
+                if any(x.kind == "platform" for _, _, x in ents.overlapping(m.end("m") + 1, m.end("m") + 2)):
+                    continue  # "Leonardo Spartan C-27J": the name of the type that follows
+                if not WEAPON_NOUN_AFTER.match(text, m.end("m"), m.end("m") + 40) \
+                        and len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)) < 2:
+                    continue  # a weapon noun follows ("Lockheed Hercules aircraft"), or the report names it again
+                ent = ents.get_or_add(("platform", word.casefold()), lambda: Entity(
+                    "platform", word, country=org.country, category=None, extra={"maker": org.name, "parent": None}))
+                if ent.country is None:
+                    ent.country = org.country
+                ents.mention(ent, Span(m.start("m"), m.end("m"), word))
 
     def _slash_variants(self, m: re.Match, ents: Entities) -> None:
         """"Mi-8/17" names the catalogue's Mi-17 (the later variant, else the earlier: "Hawk 100/200" is the Hawk),
