@@ -276,6 +276,11 @@ _LIST_OF_KIND = {"platform": "platforms", "country": "countries", "person": "peo
                  "location": "locations"}
 
 
+def _in_name(dm: DateMention, platforms: list[tuple[int, int, Entity]]) -> bool:
+    """Whether a date lies within a platform's name: the "2000" of "Mirage 2000" or "PzH 2000" dates nothing."""
+    return any(a <= dm.start and dm.end <= b for a, b, _ in platforms)
+
+
 @lru_cache(maxsize=2)
 def lexicon() -> Lexicon:
     return Lexicon()
@@ -297,5 +302,7 @@ def build(sentences: list[Sentence], ents: Entities, money: list[Money], quantit
                 getattr(c, _LIST_OF_KIND[ent.kind]).append((a, b, ent))
         c.money, c.quantities, c.percents, c.dates = (
             items[bisect_left(keys, s.start):bisect_left(keys, s.end)] for items, keys in keyed)
+        if c.dates and c.platforms:
+            c.dates = [dm for dm in c.dates if not _in_name(dm, c.platforms)]
         clauses.append(c)
     return clauses

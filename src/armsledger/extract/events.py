@@ -31,6 +31,10 @@ _THREAT = re.compile(r"\b(?:warn\w*|threat\w*|risk\w*|caatsa|could face|may face
 # two branches can match at one place, so their order is free; searched as its twin over the lower-cased text)
 _CLAUSE_BREAK = Caseless(re.compile(r"(?:,\s+and\b|a(?<!\w.)nd that\b|;|w(?<!\w.)h(?:ile|ereas)\b|b(?<!\w.)ut\b|"
                                     r"t(?<!\w.)hough\b|a(?<!\w.)lthough\b)", re.I))
+# a comma between a trigger and a date: as far as this many characters more (`_Sentence._reach`); not the thousands
+# separator of a figure ("1,000")
+_COMMA = re.compile(r",(?!\d)")
+COMMA_REACH = 20
 _NOT_A_DELIVERY = re.compile(r"\b(?:until|till|before|once|as soon as)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}$",
                              re.I)
 _ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initially|originally|first)\s+"
@@ -339,6 +343,7 @@ class _Sentence:
         self.once: set[str] = set()  # kinds that make one event a sentence
         self.at: tuple[int, int] | None = None  # the trigger being read
         self._breaks: list[int] | None = None  # the clause breaks, found the first time a date is weighed
+        self._commas: list[int] | None = None  # the commas, likewise
         self.owner_of = _owners([t for t in c.triggers if t.group in ("event", "deal")], c.dates, self._reach)
         self.deal_countries = unique([x for d in self.refs for x in (d.recipient, d.supplier)])
         self.sent_countries = unique([ent.code for _, _, ent in c.countries if ent.code])
@@ -364,7 +369,13 @@ class _Sentence:
         lo, hi = min(x.end, dm.end), max(x.start, dm.start)
         far = distance((x.start, x.end), (dm.start, dm.end))
         k = bisect_left(breaks, lo)
-        return far + (100 if k < len(breaks) and breaks[k] < hi else 0)
+        if k < len(breaks) and breaks[k] < hi:
+            return far + 100
+        if self._commas is None:
+            self._commas = [self.c.start + m.start() for m in _COMMA.finditer(self.c.sent.text)]
+        k = bisect_left(self._commas, lo)
+        # a comma between them counts as some way off: "placed its order in July 2009, with delivery due in 2012"
+        return far + (COMMA_REACH if k < len(self._commas) and self._commas[k] < hi else 0)
 
     def date_for(self, t: Trigger) -> DateMention | None:
         best, best_d = None, 10 ** 9
