@@ -7,18 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from armsledger.extract import Extractor
-from armsledger.model import Article
-
-_RULES: list[Extractor] = []  # the rules alone, made at the first test that reads a text
+from found import entities
 
 
 def platforms(text: str, field: str = "name") -> list:
     """`field` of each platform the rules find in `text`."""
-    if not _RULES:
-        _RULES.append(Extractor(model=False))
-    rec = _RULES[0](Article(text=text, published="2025-06-01"))
-    return [e[field] for e in rec["entities"] if e["kind"] == "platform"]
+    return entities(text, "platform", field)
 
 
 @pytest.mark.parametrize("text, name", [
