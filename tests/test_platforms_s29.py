@@ -18,7 +18,7 @@ def platforms(text: str, field: str = "name") -> list:
 @pytest.mark.parametrize("text, name", [
     ("The air force ordered six Vk-48 and two Vk-52 last year.", "Vk-48"),
     ("Deliveries of the KQ-310 to the navy will begin in 2027, the ministry said.", "KQ-310"),
-    ("Officials said the first FQ-77s would reach the base by March.", "FQ-77"),
+    ("Officials said the first FQ-77s would reach the squadron by March.", "FQ-77"),
     ("The firm's income rose on XT-410M contracts with two Asian air forces.", "XT-410M"),
 ])
 def test_a_hyphened_designation_alone_is_a_platform(text, name):

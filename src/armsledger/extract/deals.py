@@ -540,6 +540,11 @@ _PART_OF_BEFORE = Caseless(re.compile(r"\b(?:includ(?:es|ed|ing)|of which|compri
 _LIST_ON = re.compile(r"[^.;:()]{0,60}?(?:,\s*|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)(?:\w+\s+)?$", re.I)
 
 
+def _unit_of(d: Deal) -> str | None:
+    """The unit a deal's platform is counted in, by its category ("fighter aircraft" -> "aircraft")."""
+    return next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
+
+
 class DealFinder:
     """Turns the clauses of one article into deals (see the module docstring)."""
 
@@ -1288,7 +1293,7 @@ class DealFinder:
                 s_ < c.start + one.end() for s_, _, _ in c.platforms) and _noun_of(refs[0], one.group())):
             d = refs[0]
             said = [w for w in re.findall(r"[a-z]+", one.group().lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
-            unit = said[-1] if said else next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
+            unit = said[-1] if said else _unit_of(d)
             d.delivered = {"min": 1.0, "max": 1.0, "unit": unit, "text": text[c.start + one.start():c.start + one.end()]}
         self._one_given(c, refs)
         part_end = -1  # where the last count told as a part ends ("that included 12 jets", `_PART_OF_BEFORE`)
@@ -1393,6 +1398,9 @@ class DealFinder:
         for m in [*_GIVEN_ONE.finditer(c.sent.text), *_ONE_GIVEN.finditer(c.sent.text)]:
             g = "" if m.group("np") is not None else "2"
             np_, verb = m["np" + g], m["verb" + g].lower()
+            if g and m["one2"].lower() == "the" and verb in ("provided", "supplied", "given"):
+                continue  # "the F-16 that the US provided to Pakistan": the type, not one jet ("the patrol vessel,
+                # which China donated" is one)
             s, e = c.start + m.start("np" + g), c.start + m.end("np" + g)
             named = [(s_, e_, p) for s_, e_, p in c.platforms if s <= s_ < e]
             head = text[s:named[0][0]] if named else " ".join(np_.split()[:4])  # the words before what is given
@@ -1415,13 +1423,12 @@ class DealFinder:
                 targets = [d for d in refs if d.is_platform(p)]
             else:
                 targets = [d for d in refs if _noun_of(d, " ".join(words)) or any(
-                    w in _UNIT_NOUNS and next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")),
-                                              None) in (w, "vessel" if w in ("ship", "boat") else w) for w in words)]
+                    w in _UNIT_NOUNS and _unit_of(d) in (w, "vessel" if w in ("ship", "boat") else w) for w in words)]
                 if len(targets) != 1 or any(s_ < s for s_, _, _ in c.platforms):
                     continue
+            said = [w for w in re.findall(r"[a-z]+", np_.lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
             for d in targets:
-                unit = next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")), None)
-                said = [w for w in re.findall(r"[a-z]+", np_.lower()) if w in NOUN_CATEGORIES or w in _UNIT_NOUNS]
+                unit = _unit_of(d)
                 end = named[0][1] if named else e
                 noun = re.search(r"\b(?:%s)\b" % "|".join(sorted(said, key=len, reverse=True)), text[end:e], re.I) \
                     if said else None

@@ -462,13 +462,16 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                              # one word at most ends at a boundary where another begins, so the order does not matter)
 # a base named by its number ("the 1st Air Base", "the 12th Unmanned Aerial Vehicles Base", "the 1st Royal Air Force
 # Base in Sale"): a place, whatever service's name it holds
-_NUMBERED_BASE = re.compile(r"(?<![\w-])(?P<name>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Air\s+)?Base)"
-                            r"(?=[\s,.;:)'’]|$)")
+_NUMBERED_BASE = re.compile(r"(?<![\w-])(?P<name>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][\w'’-]*\s+){1,4}Base)"
+                            r"(?=[\s,.;:)'’]|$)(?!\s+[A-Z])")
 # a state, county or territory where something is, not a body's name running on ("in Benue State", "in Bács-Kiskun
 # County", "of the Khabarovsk Territory"; not "the State Department", "China State Shipbuilding")
 _STATE_IN = re.compile(r"\b(?:in|of|near|across|from)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Z][\w'’]*[ -]){1,2}(?:State|County|Territory))"
                        r"(?![ \t]*(?:[A-Z\d&]|of\b))(?=[\s,.;:)'’]|$)")
-_PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake|River)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+# ... not a kind of state or a university ("in the Member State", "the Welfare State", "from Penn State")
+_NOT_STATE_FIRST = frozenset("member welfare sunshine nanny police deep failed rogue nation client buffer penn".split())
+# a place named head first (a river only after "the": "the River Danube", not "River Island shoppers")
+_PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake|(?<=[Tt]he )River)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
                              r"(?:Naval|Air|Camp|Fort|Lake|River)\b", 0)  # the first word of its head
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
@@ -492,19 +495,20 @@ _UNIT_HEAD = re.compile(rf"{_lead(_UNIT_HEADS)}\b")
 # Intervention Battalion", "RJAF Airlift Wing", "the Philippine Fleet", "Transport Battalion 99", "Division 308",
 # "the United States Indo-Pacific Command"; its name holds a country, a place, initials or one of these words
 _NAMED_UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Command"
-_NAMED_UNIT = re.compile(rf"(?P<name>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}(?P<head>{_NAMED_UNIT_HEADS})(?:[ \t]+(?P<num>\d{{1,4}}))?)"
+_NAMED_UNIT = re.compile(rf"(?P<name>(?:[A-Z][\w'’-]{{0,30}}[ \t]+){{0,4}}(?P<head>{_NAMED_UNIT_HEADS})(?:[ \t]+(?P<num>\d{{1,4}}))?)"
                          r"(?![\w'’-]|\.\d|[ \t]+(?!(?:Commander|Chief|Head|Spokesman|Spokesperson)\b)[A-Z])"
                          r"(?:(?<=\d)|(?![ \t]+(?:of|for)[ \t]+[A-Z]))")
 _NAMED_UNIT_HEAD = re.compile(rf"{_lead(_NAMED_UNIT_HEADS)}\b")
-_UNIT_WORDS = frozenset("""air naval navy army marine marines maritime police presidential armed forces transport logistics
+_UNIT_WORDS = frozenset("""air naval navy army marine marines maritime presidential armed forces transport logistics
     assault intervention rapid scouts scout demonstration airlift infantry armoured armored mechanised mechanized
     artillery special operations fighter tactical strike helicopter aviation combat reconnaissance patrol submarine
     mountain airborne commando commandos guard guards rifles tank engineer engineers signal missile coast coastal
     cyber space eastern western northern southern central pacific atlantic indo-pacific joint""".split())
-# words a unit's name never opens with; a division of a ministry or a firm ("Finance Division", "Land Systems
-# Division"), a fleet of kit ("Vehicle Fleet"), a figure of speech ("Chain of Command")
+# words no unit's name holds before its head: a division of a ministry or a firm ("Finance Division", "Land Systems
+# Division"), a fleet of kit ("Vehicle Fleet"), a figure of speech ("Chain of Command"), a city's services and a
+# cruise line ("London Fire Brigade", "the Police Division", "the Norwegian Cruise Fleet")
 _NOT_UNIT_WORDS = frozenset("""finance systems business sales products services vehicle vehicles aircraft car
-    chain high supreme""".split())
+    chain high supreme fire police cruise rescue ambulance""".split())
 # a defence trade show named by its form, no catalogue holding it (`EntityFinder._trade_shows`): "the International
 # Defence Industry Exhibition", "the Egyptian Defence Exhibition", "the International Defense Industry Fair"; an air
 # or aerospace show is a place in the gold, so its name holds one of these words
@@ -512,22 +516,27 @@ _SHOW = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|&|of)[ \t]+)?){1
                    r"(?P<head>Exhibition|Expo|Exposition|Fair)(?:[ \t]+and[ \t]+Conference)?)(?![\w'’-])")
 _SHOW_HEAD = re.compile(r"(?:Exhibition|Expo|Exposition|Fair)\b")
 _SHOW_WORDS = frozenset("defence defense military arms armament armaments security".split())
+# ... and none of these: an exhibition of history or art ("the Military History Expo", "the Museum of Military
+# Aviation Exhibition")
+_NOT_SHOW_WORDS = frozenset("history historical museum heritage art arts photography memorial".split())
 # a government or a presidential office named with its capitals or its country's (`EntityFinder._governments`):
 # "the Hungarian Government", "the Federal Government", "the Brazilian Federal Government", "the South Korean
 # presidential office", "Taiwan's presidential office"; not "the Hungarian government" (the gold names that one
 # time in five, the capitalised title three times in five) nor "the Government of Ghana" (`_service_of`)
-_GOVERNMENT = re.compile(r"(?:(?P<who>[A-Z][\w.-]*(?:[ \t](?!Federal\b)[A-Z][\w.-]*)?)(?P<poss>['’]s)?[ \t]+)?"
+_GOVERNMENT = re.compile(r"(?:(?P<who>[A-Z][\w.-]{0,30}(?:[ \t](?!Federal\b)[A-Z][\w.-]{0,30})?)(?:['’]s)?[ \t]+)?"
                          r"(?P<what>(?:Federal[ \t]+)?Government|[Pp]residential[ \t]+[Oo]ffice)"
                          r"(?![\w'’-]|[ \t]+(?:of|for|in)[ \t]|[ \t]+[A-Z])")
-_GOVERNMENT_HEAD = re.compile(r"Government|[Pp]residential[ \t]+[Oo]ffice")
+_GOVERNMENT_HEAD = re.compile(r"\b(?:Government|[Pp]residential[ \t]+[Oo]ffice)\b")
 # a name no catalogue or rule gives, told something or reporting it (`EntityFinder._outlets_by_cue`): "told CNA",
-# "according to Dialogo", "Petra reported", "MEED reported in March": an outlet
+# "according to Dialogo", "Petra reported", "MEED reported in March": an outlet (a firm reporting its results,
+# "Toyota reported losses", is none: what an outlet reports is told by "that", "on", "in", a time or a stop)
 _CUE_WORD = r"[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*"  # "Profit.ro"; a full stop before a space ends the name
 _CUE_NAME = rf"{_CUE_WORD}(?:[ \t]{_CUE_WORD}){{0,3}}"
-_OUTLET_CUE = re.compile(rf"\b(?:told|according[ \t]+to|reported[ \t]+by|cited[ \t]+by|quoted[ \t]+by|in[ \t]+an[ \t]+interview"
+_OUTLET_CUE = re.compile(rf"\b(?:told|[Aa]ccording[ \t]+to|reported[ \t]+by|cited[ \t]+by|quoted[ \t]+by|in[ \t]+an[ \t]+interview"
                          rf"[ \t]+with|speaking[ \t]+to)[ \t]+(?:the[ \t]+)?(?P<n>{_CUE_NAME})"
-                         rf"|(?<![\w.'’-])(?P<b>{_CUE_NAME})[ \t]+(?:reported|quoted|cited|reports)\b")
-_OUTLET_CUE_ANCHOR = re.compile(r"\b(?:told|according|by|interview|speaking|reported|quoted|cited|reports)\b")
+                         rf"|(?<![\w.'’-])(?P<b>{_CUE_NAME})[ \t]+(?:(?:reported|reports)(?=[ \t]+(?:that|on|in|last|earlier|"
+                         r"this|yesterday|today|citing)\b|[ \t]*[,.;]|[ \t]*$)|quoted|cited)\b")
+_OUTLET_CUE_ANCHOR = re.compile(r"\b(?:told|[Aa]ccording|by|interview|speaking|reported|quoted|cited|reports)\b")
 # words no outlet's name holds, or opens with when it ends a sentence ("As reported earlier", "Other reports")
 _NOT_CUE_OUTLET = frozenset("""as other others agencies agency media reporters journalists officials sources analysts
     experts mps lawmakers residents witnesses it he she they we who which this that local state navy army air force
@@ -620,6 +629,13 @@ BARE_DESIGNATION = re.compile(r"(?P<d>[A-Z](?<![\w/.-].)(?:[A-Z]{1,3}|[a-z]{1,2}
                               r"(?:-\d{1,3}[A-Z]{0,2})?)(?![\w/-]|[.,]\d)")
 # what such a shape is when it is no type: a summit ("G-20"), a disease, a flight, a road, a visa, a year ("ADEX-2014")
 _NOT_BARE = re.compile(r"(?:COVID|Covid|SARS|G|MH|I)-\d+$|(?:P|A)-\d$|[A-Z]{4}-(?:19|20)\d\d$")
+# a word of arms or of the forces: a designation no catalogue knows is a type only in a sentence holding one (not
+# "the SM-950 phone", "Flight QR-817", "the A-40 motorway", "bill S-1234")
+_DEFENCE_CUE = re.compile(r"\b(?:air[ -]?forces?|navy|navies|naval|army|armies|military|defen[cs]e|armed|troops|fleets?|"
+                          r"squadrons?|regiments?|brigades?|order(?:s|ed)?|deliver(?:s|ed|y|ies)|contracts?|procure\w*|"
+                          r"purchas\w*|acquir\w*|bought|buy(?:s|ing)?|sold|sell(?:s|ing)?|suppl(?:y|ies|ied)|induct\w*|"
+                          r"jets?|fighters?|aircraft|helicopters?|drones?|missiles?|tanks?|warships?|frigates?|corvettes?|"
+                          r"submarines?|howitzers?|rockets?|launchers?|weapons?|arms|radars?|variants?)\b", re.I)
 # a hull number in brackets after a ship's name ("Tarlac (LD-601)")
 _HULL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 # a name written out before its short form in brackets ("L-39 Next Generation (L-39NG)"): the short form names it
@@ -641,7 +657,8 @@ _NOT_MAKER_NAME = frozenset(
     "subsidiary vehicles marine shipyard shipyards shipbuilding dynamics security services solutions partners "
     "global america americas europe asia africa australia canada india the and said says will would has have had is "
     "was were also which who that this its their for with from into plans won wins signed offered delivered "
-    "spokesman spokeswoman engineers workers factory plant munitions ammunition vehicle armaments arms".split())
+    "spokesman spokeswoman engineers workers factory plant munitions ammunition vehicle armaments arms commercial "
+    "military civil".split())
 _TITLE_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s+$")  # the word before is capitalised: a headline in title case
 # verbs a headline in title case puts before a platform's kind ("India and France Sign Submarine Deal"): not names
 _HEADLINE_VERBS = frozenset({"sign", "buy", "order", "seek", "ink", "seal", "get", "receive", "deliver", "approve",
@@ -2363,7 +2380,8 @@ class EntityFinder:
             while words and (words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST
                              or words[0].group().endswith(("'s", "’s"))):
                 words.pop(0)
-            if len(words) < 2 or not any(w.group().casefold() in _SHOW_WORDS for w in words):
+            if len(words) < 2 or not any(w.group().casefold() in _SHOW_WORDS for w in words) \
+                    or any(w.group().casefold() in _NOT_SHOW_WORDS for w in words):
                 continue
             s, e = m.start("name") + words[0].start(), m.end("name")
             if any(x.kind not in ("country", "location") for _, _, x in ents.overlapping(s, e)):
@@ -2418,6 +2436,8 @@ class EntityFinder:
             s, e = m.start(group) + words[0].start(), m.start(group) + words[-1].end()
             name = text[s:e]
             folded = [w.casefold().strip(".") for w in name.split()]
+            if group == "n" and len(folded) == 1 and not name.isupper() and not m[0].startswith(("acc", "Acc")):
+                continue  # "the minister told Okafor": one word told something is as likely a person's surname
             if len(name) < 3 or any(w in _NOT_CUE_OUTLET or w in self.title_words for w in folded) \
                     or "'" in name or "’" in name \
                     or any(x.kind not in ("country", "location") or a <= s and b >= e for a, b, x in ents.overlapping(s, e)) \
@@ -2594,7 +2614,8 @@ class EntityFinder:
             return
         for m in _STATE_IN.finditer(text):
             s, e = m.span("name")
-            if m["name"].split()[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or ents.overlapping(s, e):
+            if m["name"].split()[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | _NOT_STATE_FIRST \
+                    or ents.overlapping(s, e):
                 continue
             name = " ".join(m["name"].split())
             ent = ents.get_or_add(("location", name.casefold()), lambda: Entity("location", name, category="region"))
@@ -3173,6 +3194,10 @@ class EntityFinder:
                 ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
                 ents.mention(ent, span)
                 continue
+            lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            hi = min((i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+            if not _DEFENCE_CUE.search(text, lo, hi):
+                continue  # no word of arms in its sentence: a product, a flight, a road, a bill
             self._new_platform(ents, d, span, self._variant_family(d) or self._family(d))
 
     def _ships_by_name(self, text: str, ents: Entities) -> None:
