@@ -1279,8 +1279,6 @@ def _against(verb: tuple[int, int, str], p: Party, clause: int) -> str:
 _DIRECTIONS: dict[tuple[str, str, str], frozenset[str]] = {}  # `Featurizer._direction`'s sets, each made once
 
 
-# a supplier named as the giver (before a giving verb, "from X", "X-made", "French frigates") and a recipient as the
-# taker ("to Y", before a getting verb)
 # a bare body of a state, the subject of a verb of taking, the platform after it in the same sentence: "the Service
 # had taken delivery of", "the Navy has commissioned", "the federal government has ordered", "the army will receive"
 # (not "the Navy's", not a body named in a relative clause or after a preposition: "sold to the navy" is `cue:to`)
@@ -1304,6 +1302,8 @@ _TAKES_AFTER = re.compile(
 _TO_TAKER_BEFORE = re.compile(r"\b(?:sold|sells|sell|selling|delivered|delivers|deliver|supplied|supplies|supply|"
                               r"transferred|donated|handed\s+over|exported|shipped|gave|given)\s+(?:[\w-]+\s+){0,6}?"
                               r"to\s+(?:the\s+)?$", re.I)
+# a supplier named as the giver (before a giving verb, "from X", "X-made", "French frigates") and a recipient as the
+# taker ("to Y", before a getting verb)
 _SUP_ANCHORS = frozenset({"sup:cue:from", "sup:cue:made", "sup:cue:qualifies_platform", "sup:dir:give:before"})
 _REC_ANCHORS = frozenset({"rec:cue:to", "rec:dir:get:before"})
 # a recipient named as one that holds the platform or as its buyer in a passive ("in service with Spain", "ordered by
@@ -1416,9 +1416,9 @@ _LOST_AFTER = [(name, Caseless(re.compile(rx, re.I))) for name, rx in (
 )]
 
 
+BODY_TAKES = "rec:body_takes"  # the report's own country, taking by a bare body of its state ("the Service had ...")
 # told at every mention as passed over, turned down, a bid lost or withdrawn, or carried: never a deal
 # (`decide.overruled`). Not a rival's cue: "contenders like the Rafale" are considered
-BODY_TAKES = "rec:body_takes"  # the report's own country, taking by a bare body of its state ("the Service had ...")
 NOT_BOUGHT = "lost_all:not_bought"
 REC_FROM = "rec_all:from"  # the recipient named only after "from": where the platform comes from, not who buys it
 # ... but not where the "from" tells who asks for it: "an order from Romania", "a request from the Indian Navy"
