@@ -89,3 +89,18 @@ def test_the_type_a_country_provided_is_not_one_unit():
     rec = ex(Article(text="Officials praised the F-16 that the United States provided to Pakistan in 2019.",
                      published="2025-06-01"))
     assert all(d.get("quantity") is None and d.get("delivered") is None for d in rec["deals"])
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar ordered 24 Apache helicopters from the United States. Another batch of Apache helicopters was delivered to "
+    "Qatar this week.",
+    "Poland ordered 96 Apache helicopters from the United States. Another batch of Apache helicopters was delivered to "
+    "Poland on Friday.",
+    "Romania ordered 54 Abrams tanks from the United States. A further batch of Abrams tanks was delivered to Romania on Monday.",
+])
+def test_the_count_ordered_is_not_the_count_delivered(extractor, text):
+    """The learned figures: a count after "ordered" or "an order for" is the order's, never what has arrived (the
+    deal is in delivery, not completed)."""
+    rec = extractor(Article(text=text, published="2025-06-01"))
+    assert [d["status"] for d in rec["deals"]] == ["in_delivery"]
+    assert all((d.get("delivered") or {}).get("min") != d["quantity"]["min"] for d in rec["deals"])

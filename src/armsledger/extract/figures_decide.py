@@ -98,6 +98,9 @@ _TO_COME_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:will|would|are to|is to|t
                             r"scheduled|set|slated))\b", re.I)
 # a count whose delivery is denied: "not all 24 K9 howitzers ... have arrived", "none of the 12 jets"
 _DENIED_BEFORE = re.compile(r"\b(?:not\s+all|none)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?$", re.I)
+# a count ordered: "Romania ordered 54 Abrams tanks", "placed an order for 12 jets": the order, not what has come
+_ORDERED_BEFORE = re.compile(r"\b(?:ordered|(?:placed|signed)\s+(?:an?\s+)?(?:\w+\s+)?(?:order|contract)\s+for)\s+"
+                             r"(?:(?:a\s+)?(?:total\s+of|further|more|another|additional|up\s+to)\s+)?$", re.I)
 
 
 def _twins(rxs: dict) -> dict | None:
@@ -392,6 +395,8 @@ class Figures:
                 or f == "delivered" and _TO_COME_AFTER.match(text, fig.end, min(len(text), fig.end + 50))
                 # "not all 36 jets have been delivered": a denied delivery
                 or f == "delivered" and _DENIED_BEFORE.search(text, max(0, fig.start - 20), fig.start)
+                # "ordered 54 tanks": the order's count
+                or f == "delivered" and _ORDERED_BEFORE.search(text, max(0, fig.start - 50), fig.start)
                 # a firm's order backlog or profit is no price
                 or f == "value" and self.of_books(fig.value))
         return hit
