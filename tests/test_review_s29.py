@@ -25,6 +25,10 @@ def test_an_unknown_designation_with_no_word_of_arms_is_no_platform(text):
 @pytest.mark.parametrize("text, name", [
     ("The navy will receive two KQ-310 next year.", "KQ-310"),
     ("The army ordered 40 Zr-12 for its border units.", "Zr-12"),
+    ("The VX-59 will arm the new interceptors.", "VX-59"),
+    ("The first two KW-500 entered service last week.", "KW-500"),
+    ("The ZQ-12 was shown to U.S. Navy officers.", "ZQ-12"),
+    ("The navy said Gen. Smith inspected the ZQ-14 on Monday.", "ZQ-14"),
 ])
 def test_an_unknown_designation_beside_a_word_of_arms_stays_a_platform(text, name):
     assert name in entities(text, "platform")
@@ -52,14 +56,18 @@ def test_firms_reporting_results_and_people_told_are_no_outlets(text):
     ("Talks are close, Interfaxa reported on Monday.", "Interfaxa"),
     ("According to Novosti Balkana, the boats arrive in May.", "Novosti Balkana"),
     ("The minister told ERTV that the deal was done.", "ERTV"),
+    ("Talks are close, Vestnika reported\nThe boats arrive in May.", "Vestnika"),
+    ('Vestnika reported: "the boats arrive in May."', "Vestnika"),
+    ("Vestnika reported Monday that the boats arrive.", "Vestnika"),
+    ("The minister told the Kommersanta that the deal was near.", "Kommersanta"),
 ])
 def test_outlets_by_what_they_report_stay(text, name):
     assert name in entities(text, "organization")
 
 
 @pytest.mark.parametrize("text", [
-    "She studied at Penn State before joining the firm.",
-    "Critics say the plan turns the country into a Nanny State.",
+    "She graduated from Penn State before joining the firm.",
+    "The rule applies in the Member State concerned.",
     "River Phoenix films were shown at the festival.",
     "He reached 2nd Base on a wild pitch.",
     "The 21st Century Base Camp opens to climbers in May.",
@@ -73,7 +81,7 @@ def test_a_river_after_the_stays_a_place():
 
 
 @pytest.mark.parametrize("text", [
-    "The Naval History Exhibition opened at the city museum.",
+    "The Military History Expo opened at the city hall.",
     "The Museum of Military Aviation Expo drew families on Sunday.",
 ])
 def test_history_shows_are_no_trade_shows(text):
@@ -81,7 +89,13 @@ def test_history_shows_are_no_trade_shows(text):
 
 
 def test_a_makers_civil_arm_is_no_type():
-    assert entities("Boeing Commercial Airplanes and Airbus Military posted results.", "platform") == []
+    assert entities("Airbus Commercial Aircraft posted results on Tuesday.", "platform") == []
+
+
+def test_one_ship_set_apart_by_a_comma_is_one_unit(extractor):
+    rec = extractor(Article(text="The Meko A-200 frigate, which Germany supplied to Egypt, arrived in Alexandria on Monday.",
+                            published="2025-06-01"))
+    assert [(d["quantity"]["min"], d["delivered"]["min"]) for d in rec["deals"]] == [(1.0, 1.0)]
 
 
 def test_the_type_a_country_provided_is_not_one_unit():

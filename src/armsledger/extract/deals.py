@@ -1398,9 +1398,10 @@ class DealFinder:
         for m in [*_GIVEN_ONE.finditer(c.sent.text), *_ONE_GIVEN.finditer(c.sent.text)]:
             g = "" if m.group("np") is not None else "2"
             np_, verb = m["np" + g], m["verb" + g].lower()
-            if g and m["one2"].lower() == "the" and verb in ("provided", "supplied", "given"):
+            if g and m["one2"].lower() == "the" and verb in ("provided", "supplied", "given") \
+                    and not m[0][m.end("np2") - m.start():].startswith(","):
                 continue  # "the F-16 that the US provided to Pakistan": the type, not one jet ("the patrol vessel,
-                # which China donated" is one)
+                # which China donated", "the MEKO frigate, which Germany supplied", set apart by a comma, is one)
             s, e = c.start + m.start("np" + g), c.start + m.end("np" + g)
             named = [(s_, e_, p) for s_, e_, p in c.platforms if s <= s_ < e]
             head = text[s:named[0][0]] if named else " ".join(np_.split()[:4])  # the words before what is given

@@ -535,7 +535,8 @@ _CUE_NAME = rf"{_CUE_WORD}(?:[ \t]{_CUE_WORD}){{0,3}}"
 _OUTLET_CUE = re.compile(rf"\b(?:told|[Aa]ccording[ \t]+to|reported[ \t]+by|cited[ \t]+by|quoted[ \t]+by|in[ \t]+an[ \t]+interview"
                          rf"[ \t]+with|speaking[ \t]+to)[ \t]+(?:the[ \t]+)?(?P<n>{_CUE_NAME})"
                          rf"|(?<![\w.'’-])(?P<b>{_CUE_NAME})[ \t]+(?:(?:reported|reports)(?=[ \t]+(?:that|on|in|last|earlier|"
-                         r"this|yesterday|today|citing)\b|[ \t]*[,.;]|[ \t]*$)|quoted|cited)\b")
+                         r"this|yesterday|today|citing|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                         r"|[ \t]*[,.;:\"“”'‘’]|[ \t]*\n|[ \t]*$)|quoted|cited)\b")
 _OUTLET_CUE_ANCHOR = re.compile(r"\b(?:told|[Aa]ccording|by|interview|speaking|reported|quoted|cited|reports)\b")
 # words no outlet's name holds, or opens with when it ends a sentence ("As reported earlier", "Other reports")
 _NOT_CUE_OUTLET = frozenset("""as other others agencies agency media reporters journalists officials sources analysts
@@ -629,13 +630,16 @@ BARE_DESIGNATION = re.compile(r"(?P<d>[A-Z](?<![\w/.-].)(?:[A-Z]{1,3}|[a-z]{1,2}
                               r"(?:-\d{1,3}[A-Z]{0,2})?)(?![\w/-]|[.,]\d)")
 # what such a shape is when it is no type: a summit ("G-20"), a disease, a flight, a road, a visa, a year ("ADEX-2014")
 _NOT_BARE = re.compile(r"(?:COVID|Covid|SARS|G|MH|I)-\d+$|(?:P|A)-\d$|[A-Z]{4}-(?:19|20)\d\d$")
-# a word of arms or of the forces: a designation no catalogue knows is a type only in a sentence holding one (not
+# a word of arms or of the forces: a designation no catalogue knows is a type only with one near it (not
 # "the SM-950 phone", "Flight QR-817", "the A-40 motorway", "bill S-1234")
 _DEFENCE_CUE = re.compile(r"\b(?:air[ -]?forces?|navy|navies|naval|army|armies|military|defen[cs]e|armed|troops|fleets?|"
                           r"squadrons?|regiments?|brigades?|order(?:s|ed)?|deliver(?:s|ed|y|ies)|contracts?|procure\w*|"
                           r"purchas\w*|acquir\w*|bought|buy(?:s|ing)?|sold|sell(?:s|ing)?|suppl(?:y|ies|ied)|induct\w*|"
                           r"jets?|fighters?|aircraft|helicopters?|drones?|missiles?|tanks?|warships?|frigates?|corvettes?|"
-                          r"submarines?|howitzers?|rockets?|launchers?|weapons?|arms|radars?|variants?)\b", re.I)
+                          r"submarines?|howitzers?|rockets?|launchers?|weapons?|arms?|armed|radars?|variants?|interceptors?|"
+                          r"warplanes?|bombers?|ships?|vessels?|boats?|artillery|munitions?|ammunition|soldiers?|pilots?|"
+                          r"commission(?:s|ed|ing)?|prototypes?|test-fired|(?:in|into|entered|enters|enter)\s+service)\b", re.I)
+_CUE_REACH = 150  # characters either side, within the line
 # a hull number in brackets after a ship's name ("Tarlac (LD-601)")
 _HULL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s*\($")
 # a name written out before its short form in brackets ("L-39 Next Generation (L-39NG)"): the short form names it
@@ -2436,8 +2440,10 @@ class EntityFinder:
             s, e = m.start(group) + words[0].start(), m.start(group) + words[-1].end()
             name = text[s:e]
             folded = [w.casefold().strip(".") for w in name.split()]
-            if group == "n" and len(folded) == 1 and not name.isupper() and not m[0].startswith(("acc", "Acc")):
-                continue  # "the minister told Okafor": one word told something is as likely a person's surname
+            if group == "n" and len(folded) == 1 and not name.isupper() and not m[0].startswith(("acc", "Acc")) \
+                    and not re.search(r"\bthe[ \t]+$", text[m.start():s]):
+                continue  # "the minister told Okafor": one word told something is as likely a person's surname (not
+                # "told the Kommersant")
             if len(name) < 3 or any(w in _NOT_CUE_OUTLET or w in self.title_words for w in folded) \
                     or "'" in name or "’" in name \
                     or any(x.kind not in ("country", "location") or a <= s and b >= e for a, b, x in ents.overlapping(s, e)) \
@@ -3194,10 +3200,10 @@ class EntityFinder:
                 ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
                 ents.mention(ent, span)
                 continue
-            lo = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            hi = min((i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0), default=len(text))
+            lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - _CUE_REACH)  # its line ("U.S.", "Gen." within)
+            hi = min(len(text) if (n := text.find("\n", m.end())) < 0 else n, m.end() + _CUE_REACH)
             if not _DEFENCE_CUE.search(text, lo, hi):
-                continue  # no word of arms in its sentence: a product, a flight, a road, a bill
+                continue  # no word of arms near it: a product, a flight, a road, a bill
             self._new_platform(ents, d, span, self._variant_family(d) or self._family(d))
 
     def _ships_by_name(self, text: str, ents: Entities) -> None:
