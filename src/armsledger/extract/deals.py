@@ -199,6 +199,16 @@ _ONE_GIVEN = re.compile(
     r"(?P<verb2>donated|gifted|given|provided|handed\s+over|supplied)\b", re.I)
 # a noun after the platform that makes the phrase something else than the unit itself ("a Rafale deal", "an F-16
 # squadron")
+# ... nor one told with a count of its own or as a part ("a first two F-16s", "handed over a sixth Super Tucano"), nor
+# a number of them ("a batch of", "a pair of"; "a second-hand frigate" is one)
+_COUNTED_HEAD = re.compile(rf"\b(?:{NUM}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+                           r"last|final|latest|newest|two|three|four|five|six|seven|eight|nine|ten|dozen|several|some|more)\b",
+                           re.I)
+_NOT_SINGLE = re.compile(r"(?:[\w-]+\s+){0,2}?(?:number|few|couple|total|lot|batch|series|pair|fleet|dozen|second-hand|"
+                         r"used)\b", re.I)
+_SECOND_HAND_ONE = re.compile(r"second-hand\s+\w", re.I)
+# the verbs of one unit taken, not given: it may be one of an order, so it counts as delivered only
+_TAKEN_ONE = re.compile(r"(?:delivered|received|took|taken|has|have|had|inducted|commissioned)\b")
 _NOT_THE_UNIT = re.compile(r"\s*(?:[\w-]+\s+)?(?:deals?|contracts?|orders?|squadrons?|fleets?|programmes?|programs?|packages?|"
                            r"purchases?|sales?|projects?|regiments?|batter(?:y|ies)|upgrades?|crash|pilots?|bases?|lines?|"
                            r"makers?|simulators?|engines?|variants?|versions?|training|parts|spares|ammunition|missiles?)\b", re.I)
@@ -1405,12 +1415,9 @@ class DealFinder:
             s, e = c.start + m.start("np" + g), c.start + m.end("np" + g)
             named = [(s_, e_, p) for s_, e_, p in c.platforms if s <= s_ < e]
             head = text[s:named[0][0]] if named else " ".join(np_.split()[:4])  # the words before what is given
-            if re.search(rf"\b(?:{NUM}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
-                         r"last|final|latest|newest|two|three|four|five|six|seven|eight|nine|ten|dozen|several|some|more)\b",
-                         head, re.I):
+            if _COUNTED_HEAD.search(head):
                 continue  # "a first two F-16s", "handed over a sixth Super Tucano": a count of its own or a part
-            if re.match(r"(?:[\w-]+\s+){0,2}?(?:number|few|couple|total|lot|batch|series|pair|fleet|dozen|"
-                        r"second-hand|used)\b", np_, re.I) and not re.match(r"second-hand\s+\w", np_, re.I):
+            if _NOT_SINGLE.match(np_) and not _SECOND_HAND_ONE.match(np_):
                 continue  # "a number of", "a batch of", "a pair of": no single unit
             words = re.findall(r"[a-z]+", np_.lower())[:6]
             if any(w.endswith("s") and w[:-1] in _UNIT_NOUNS | NOUN_CATEGORIES.keys() for w in words):
@@ -1436,8 +1443,7 @@ class DealFinder:
                 one = {"min": 1.0, "max": 1.0, "unit": said[0] if said else unit,
                        "text": text[c.start + m.start("one" + g):end + (noun.end() if noun and noun.start() < 25 else 0)]}
                 # a gift is the whole of its deal; one unit delivered or received may be one of an order
-                if d.quantity is None and not re.match(r"(?:delivered|received|took|taken|has|have|had|inducted|"
-                                                       r"commissioned)\b", verb):
+                if d.quantity is None and not _TAKEN_ONE.match(verb):
                     d.quantity, d.qty_prio = dict(one), 0
                 if d.delivered is None:
                     d.delivered = dict(one)

@@ -281,22 +281,24 @@ _SPEECH_WORDS = ("said", "says", "told", "wrote", "added", "explained", "stresse
 # (the boundary before the name is checked after its capital, `(?<![\w'’.-].)`: an expression that begins with a
 # lookbehind is tried at every character of the text, one that begins with a capital only at capitals; the name is
 # on one line: "Minister of Defence\nAnn Kowal said" is Ann Kowal's)
+# the particles a speaker's name may hold between its words ("Jan ten Hove", "Zia ur Rehman")
+_SPEAKER_PARTICLES = r"(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den|ter|ten|dos|du|ul|ud|ur)"
 _SPEAKER = re.compile(
-    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den|ter|ten|dos|du|ul|ud|ur)){0,2}"
+    r"(?P<name>[A-Z](?<![\w'’.-].)[a-z][\w'’-]*(?:[ \t]+" + _SPEAKER_PARTICLES + r"){0,2}"
     r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})"
     r"\s+(?:also\s+|later\s+|then\s+|further\s+)?(?:" + "|".join(_SPEECH_WORDS) + r")\b")
 # words that open capitalised words before "said" that are no person's name: days, months, articles of other
 # languages' outlets ("La Tribune said"), pronouns and adverbs opening a sentence
 # "said Ann Kowal." / "said Ann Kowal, the ..." : the name after the verb, where its clause ends
 _SPEAKER_AFTER = re.compile(
-    _lead("said|says|added|wrote|explained") + r"[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+(?:van|von|de|da|del|di|bin|ibn|al|le|la|der|den|ter|ten|dos|du|ul|ud|ur)){0,2}"
+    _lead("said|says|added|wrote|explained") + r"[ \t]+(?P<name>[A-Z][a-z][\w'’-]*(?:[ \t]+" + _SPEAKER_PARTICLES + r"){0,2}"
     r"(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})(?=[ \t]*[,.;]|[ \t]+(?:in|on|at|after|before|during|of)\b)")
+# months and days: no forename before a name and its comma ("In May Ann Kowal, ..."), no speaker's first word
 _MONTHS_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
                          "july august september october november december".split())
-_NOT_SPEAKER_FIRST = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
-                               "june july august september october november december la le les der die das el the a an "
-                               "he she it they we this that meanwhile however also officials sources reports but and "
-                               "in on at on of for later earlier both".split())
+_NOT_SPEAKER_FIRST = _MONTHS_DAYS | frozenset("la le les der die das el the a an he she it they we this that meanwhile "
+                                              "however also officials sources reports but and in on at on of for later "
+                                              "earlier both".split())
 # a writer named where the report ends or begins: "Ann Kowal is Defense News' Poland correspondent.", "Ann Kowal is
 # a reporter for ...", "About Ann Kowal" or "From Ann Kowal, Abuja" on a line of its own
 _WRITER_WORDS = ("correspondent", "reporter", "journalist", "columnist", "contributor", "About", "From", "/", "\n")

@@ -366,7 +366,7 @@ class Featurizer:
 
     def _takes_at(self, p: Party) -> bool:
         """Is the party named in its sentence as the one that buys or takes ("Nigeria has ordered", "Egypt's navy
-        took delivery of", "sold to Egypt"; `_TAKES_AFTER`, `_TO_BEFORE`)?"""
+        took delivery of", "sold to Egypt"; `_TAKES_AFTER`, `_TO_TAKER_BEFORE`)?"""
         key = ("takes", p.clause, p.start)
         hit = self._near.get(key)
         if hit is None:
