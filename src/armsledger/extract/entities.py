@@ -633,7 +633,9 @@ BARE_DESIGNATION = re.compile(r"(?P<d>[A-Z](?<![\w/.-].)(?:[A-Z]{1,3}|[a-z]{1,2}
 # what such a shape is when it is no type: a summit ("G-20"), a disease, a flight, a road, a visa, a year ("ADEX-2014")
 _NOT_BARE = re.compile(r"(?:COVID|Covid|SARS|G|MH|I)-\d+$|(?:P|A)-\d$|[A-Z]{4}-(?:19|20)\d\d$")
 # a word of arms or of the forces: a designation no catalogue knows is a type only with one near it (not
-# "the SM-950 phone", "Flight QR-817", "the A-40 motorway", "bill S-1234")
+# "the SM-950 phone", "Flight QR-817", "the A-40 motorway", "bill S-1234"). The guarded catalogue names ask the
+# like of `gazetteer._defence_near` (the gate's defence terms and plain names of forces); this list adds trade and
+# kit words and lacks some of its terms: reading the one through the other moves what is found, to be measured
 _DEFENCE_CUE = re.compile(r"\b(?:air[ -]?forces?|navy|navies|naval|army|armies|military|defen[cs]e|armed|troops|fleets?|"
                           r"squadrons?|regiments?|brigades?|order(?:s|ed)?|deliver(?:s|ed|y|ies)|contracts?|procure\w*|"
                           r"purchas\w*|acquir\w*|bought|buy(?:s|ing)?|sold|sell(?:s|ing)?|suppl(?:y|ies|ied)|induct\w*|"
