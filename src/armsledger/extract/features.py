@@ -372,8 +372,15 @@ class Featurizer:
         if hit is None:
             c = self.clauses[p.clause]
             text = self.text
-            hit = self._near[key] = bool(_TAKES_AFTER.match(text[p.end:min(c.end, p.end + 80)])
-                                         or _TO_TAKER_BEFORE.search(text[max(c.start, p.start - 40):p.start]))
+            # a list of countries takes as one ("Kenya and Uganda have ordered", "sold to Chile and Peru"): its
+            # first member is read after the list's end, its last before the list's start
+            first, last, _ = self._list_of(c, p)
+            first, last = min(first, p.start), max(last, p.end)
+            before = text[max(c.start, first - 40):first]
+            hit = self._near[key] = bool(_TAKES_AFTER.match(text[last:min(c.end, last + 80)])
+                                         or _TO_TAKER_BEFORE.search(before)
+                                         or (_GIVE_WITH_BEFORE.search(before) is not None
+                                             and _WITH_AFTER.match(text, last) is not None))
         return hit
 
     def _body_takes(self, m: Mention) -> bool:
@@ -732,6 +739,10 @@ class Featurizer:
         if verb is not None:  # "Germany sent howitzers to Qatar": who stands before a giving verb gives
             out.append(self._direction(verb, sup, rec, m.clause))
         out.append(self._with_trigger(sup_side, "sup", nearest))
+        if key[0] == 1 and sup_side[0] & _SUP_HOLDS:
+            # the maker's own country named among the platform's holders ("in service in India, Poland, Norway and
+            # Korea"): its home fleet, which leaves the list's others their purchases
+            out.append(_ORIGIN_HOLDS)
         if self._used(m, c):  # second-hand: its maker sells it seldom
             out.append(_USED[key[0]])
         frame = self._from_frame(m, c, verb)
@@ -786,7 +797,9 @@ class Featurizer:
             if _SVC_FLEET_BEFORE.search(text, max(c.start, m.start - 150), m.start) or _SVC_FLEET_AFTER.match(after):
                 f.append("svc:fleet")
             op = _SVC_OPERATE_BEFORE.search(before)
-            if op is None or _intent(before, op.start("op")):
+            if op is None:  # the platform further on in a list of what is held ("operates 12 Gripens ... and F-16s")
+                op = _operate_list(text[max(c.start, m.start - 150):m.start])
+            if op is None or _intent(op.string, op.start("op")):
                 op = _SVC_OPERATE_AFTER.match(after)
             if op is not None and not _intent(op.string, op.start("op")):
                 f.append("svc:operated")
@@ -817,7 +830,7 @@ class Featurizer:
                     return "owner"
                 if _SVC_OWNER_FLEET.match(between):
                     return "owner"
-                op = _SVC_OPERATOR_BETWEEN.match(between)
+                op = _SVC_OPERATOR_BETWEEN.match(between) or _operate_list(between, _SVC_OPERATOR_LIST)
                 if op is not None and not _intent(between, op.start("op")):
                     return "operator"
             if "svc:its" in at and not _party_before(c, first):
@@ -1208,7 +1221,7 @@ _SVC_ITS = re.compile(r"\b(?:its|their)\s+(?:[\w.'’/-]+\s+){0,5}$", re.I)
 _SVC_FLEET_BEFORE = re.compile(r"\b(?:fleets?|inventor(?:y|ies)|arsenals?|squadrons?)\b[^.;:]{0,140}$", re.I)
 _SVC_FLEET_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:fleets?|inventory|arsenal|squadrons?)\b", re.I)
 _OPERATE = (r"(?:operat(?:es|ed|ing)|fl(?:ies|y|ew)|fields?|fielded|relies\s+on|rely\s+on|relied\s+on|depends?\s+on|"
-            r"depended\s+on|(?:already|currently|still)\s+(?:has|have|had|owns?|uses?|used)|in\s+service|"
+            r"depended\s+on|(?:as|are|were|among\s+the)\s+(?:\w+\s+)?(?:users?|operators?|customers?)\s+of|(?:already|currently|still)\s+(?:has|have|had|owns?|uses?|used)|in\s+service|"
             r"equipped\s+with|mainstay|backbone)")
 _SVC_OPERATE_BEFORE = re.compile(r"\b(?P<op>" + _OPERATE + r")\b[^.;:]{0,60}$", re.I)
 # a fleet not yet held: the verb of holding told as a wish, a plan or a future ("wants to fly F-16s", "will soon
@@ -1249,6 +1262,31 @@ _SVC_OPERATOR_BETWEEN = re.compile(r"^(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:,?\s*(
                                    r"(?P<op>" + _OPERATE + r")\b(?:\s+[\w.'’/,-]+){0,5}\s+$", re.I)
 _SVC_OPERATOR_AFTER = re.compile(r"^[^.;:]{0,50}?\b(?P<op>in\s+service\s+(?:with|in)|" + _HELD_BY
                                  + r"|in\s+(?:the\s+)?(?:fleets?|inventor(?:y|ies)|arsenals?)\s+of)\s+(?:the\s+)?$", re.I)
+# ... as the one that operates a list of platforms, the platform further on in it ("Thailand operates 12 Gripen jets
+# built by Saab and dozens of American F-16 and F-5 jets", "the air force now flies 212 aircraft, among them 36
+# F-7s"): what stands between the verb and the platform names no other verb, no wish and no turn of the sentence
+_SVC_OPERATE_LIST = re.compile(r"\b(?P<op>" + _OPERATE + r")\b(?P<rest>[^.;:]{0,130})$", re.I)
+_SVC_OPERATOR_LIST = re.compile(r"^(?:['’]s\s+(?:[\w-]+\s+){0,3})?(?:,?\s*(?:which|who)\s+)?\s*(?:[\w-]+\s+){0,2}?"
+                                r"(?P<op>" + _OPERATE + r")\b(?P<rest>[^.;:]{0,130})$", re.I)
+_LIST_JOINT = re.compile(r",|\b(?:and|among\s+them|including)\b", re.I)
+_LIST_STOP = re.compile(r"\b(?:to|for|with|from|into|has|have|had|is|are|was|were|be|been|will|would|could|can|may|might|"
+                        r"should|shall|but|while|whereas|although|though|which|who|that|after|before|than|instead|if|when|"
+                        r"since|until|as|replac\w*|buy\w*|bought|order\w*|acquir\w*|purchas\w*|procur\w*|sign\w*|"
+                        r"want\w*|plan\w*|seek\w*|sought|retir\w*|decommission\w*|sold|sell\w*|offer\w*|consider\w*|"
+                        r"receiv\w*|deliver\w*|select\w*|chose|choos\w*|lease\w*|upgrad\w*|new|future|next)\b", re.I)
+
+
+def _operate_list(text: str, rx: re.Pattern = _SVC_OPERATE_LIST) -> re.Match | None:
+    """The verb of holding before a list of platforms that runs on to the end of `text` (`_SVC_OPERATE_LIST`)."""
+    op = rx.search(text) if rx is _SVC_OPERATE_LIST else rx.match(text)
+    if op is None:
+        return None
+    rest = op.group("rest")
+    if not _LIST_JOINT.search(rest) or _LIST_STOP.search(rest):
+        return None
+    return op
+
+
 _SVC_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}$")  # "in the Royal Norwegian Air Force's fleet"
 
 
@@ -1302,6 +1340,11 @@ _TAKES_AFTER = re.compile(
 _TO_TAKER_BEFORE = re.compile(r"\b(?:sold|sells|sell|selling|delivered|delivers|deliver|supplied|supplies|supply|"
                               r"transferred|donated|handed\s+over|exported|shipped|gave|given)\s+(?:[\w-]+\s+){0,6}?"
                               r"to\s+(?:the\s+)?$", re.I)
+# ... or between a verb of giving and "with" ("will provide Kenya and Uganda with 13 helicopters", "equipped the
+# Nigerian Army with 20 tanks")
+_GIVE_WITH_BEFORE = re.compile(r"\b(?:provid(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|equip(?:s|ped|ping)?|"
+                               r"re-?equip(?:s|ped|ping)?|furnish(?:es|ed|ing)?)\s+(?:the\s+)?$", re.I)
+_WITH_AFTER = re.compile(r"(?:['’]s?\s+(?:[\w-]+\s+){0,3}?)?\s*with\b", re.I)
 # a supplier named as the giver (before a giving verb, "from X", "X-made", "French frigates") and a recipient as the
 # taker ("to Y", before a getting verb)
 _SUP_ANCHORS = frozenset({"sup:cue:from", "sup:cue:made", "sup:cue:qualifies_platform", "sup:dir:give:before"})
@@ -1309,6 +1352,8 @@ _REC_ANCHORS = frozenset({"rec:cue:to", "rec:dir:get:before"})
 # a recipient named as one that holds the platform or as its buyer in a passive ("in service with Spain", "ordered by
 # Egypt, Qatar and Greece"): no bystander, though no taker of this report's deal (`index_sellers`)
 _REC_HOLDS = frozenset({"rec:cue:in_service", "rec:cue:holders"})
+_SUP_HOLDS = frozenset({"sup:cue:in_service", "sup:cue:holders"})
+_ORIGIN_HOLDS = frozenset({"origin&sup:holds"})
 # a list of countries brought in as examples of the platform's buyers or users ("other Gulf states such as Kuwait,
 # Saudi Arabia and the UAE have bought it", "among its users are Finland, Norway and Poland", "the sixth to use it,
 # after Turkey, Poland and Norway", "used by fifteen nations, among them Spain and Greece"), where its sentence tells
