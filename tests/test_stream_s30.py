@@ -99,3 +99,27 @@ def test_a_pool_that_cannot_start_fails_the_batches_given_to_it(monkeypatch, ext
     with pool.Extraction(lambda: extractor, jobs=2) as extraction:
         with pytest.raises(OSError, match="no processes left"):  # when handed over (at once, or when awaited)
             extraction.submit(arts)()
+
+
+def test_the_gated_list_is_written_in_the_transaction_of_its_batch(tmp_path, monkeypatch, extractor):
+    """A batch holding stored and passed-over articles is one transaction, not two: its gated rows go with its
+    articles (an ingest stopped before lists them again when run again); a batch with nothing to store lists its own."""
+    from armsledger.ledger import Ledger, store
+
+    arts = []
+    for n in range(3):
+        arts.append(Article(text=f"The army of Chile ordered {n + 3} Leopard 2 tanks from Germany for delivery "
+                                 "next year, the defence ministry said.", source=f"tanks-{n}"))
+        arts += [Article(text=f"The bakery on Mill Street sold {k} loaves on a busy Saturday morning, its owner "
+                              "said, and the queue reached the corner.", source=f"bread-{n}-{k}") for k in range(3)]
+    arts += [Article(text=f"The choir sings on Friday at {k} o'clock in the old hall.", source=f"choir-{k}")
+             for k in range(2)]
+    alone = []
+    monkeypatch.setattr(store, "record_gated", lambda engine, rows: (alone.append(list(rows)), rows.clear()))
+    with Ledger(str(tmp_path / "g.db"), extractor=extractor) as ledger:
+        report = ledger.ingest(arts, batch=4)
+        listed = sorted(r["source"] for r in ledger.gated(limit=50))
+    assert len(report.added) == 3 and len(report.gated) == 11
+    # the last batch stores nothing: its list is written on its own (here: to the stand-in)
+    assert [[r["source"] for r in rows] for rows in alone] == [["choir-0", "choir-1"]]
+    assert listed == sorted(f"bread-{n}-{k}" for n in range(3) for k in range(3))
