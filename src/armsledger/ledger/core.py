@@ -152,9 +152,10 @@ class Ledger:
             pending: deque[tuple[list, _InFlight]] = deque()
             for chunk in _chunked(_articles(items, max_bytes=max_bytes, encoding=encoding), batch):
                 extraction.start(len(chunk))  # the workers start up while this process builds the gate
+                listed: list[dict] = []  # the articles the gate passed over, listed with the batch's write
                 if gate:
-                    chunk = self._gate_out(chunk, keep_skipped, report, on_item)
-                pending.append((chunk, self._extract(chunk, extraction)))
+                    chunk = self._gate_out(chunk, keep_skipped, report, on_item, listed)
+                pending.append((chunk, self._extract(chunk, extraction, listed)))
                 while pending and _due(pending):
                     self._report(self._write(*pending.popleft()), report, on_item)
             while pending:
@@ -162,11 +163,11 @@ class Ledger:
         return report
 
     def _gate_out(self, chunk: list[Article | IngestError], keep: bool, report: IngestReport,
-                  on_item) -> list[Article | IngestError]:
-        """The batch without the articles the relevance gate passes over; those are listed (and stored
-        with nothing extracted when `keep`) and reported now."""
+                  on_item, listed: list[dict]) -> list[Article | IngestError]:
+        """The batch without the articles the relevance gate passes over; those are reported now (and stored
+        with nothing extracted when `keep`), and added to `listed`: the `gated` table's rows, written in the
+        batch's transaction (`_write`; an ingest stopped before it lists them again when run again)."""
         out: list[Article | IngestError] = []
-        listed: list[dict] = []
         for item in chunk:
             if isinstance(item, IngestError) or self.gate(item.text):
                 out.append(item)
@@ -183,7 +184,6 @@ class Ledger:
             report.gated.append(result)
             if on_item:
                 on_item(result)
-        store.record_gated(self.engine, listed)
         return out
 
     def _report(self, results: list[Added | IngestError], report: IngestReport, on_item) -> None:
@@ -198,14 +198,15 @@ class Ledger:
             if on_item:
                 on_item(result)
 
-    def _extract(self, chunk: list[Article | IngestError], extraction: Extraction) -> _InFlight:
-        """Start extracting the batch's articles not stored yet."""
+    def _extract(self, chunk: list[Article | IngestError], extraction: Extraction,
+                 listed: list[dict] | None = None) -> _InFlight:
+        """Start extracting the batch's articles not stored yet (`listed`: the gate's rows of the batch)."""
         arts = [a for a in chunk if isinstance(a, Article)]
         with self.engine.connect() as conn:
             stored = store.stored(conn, arts)
         todo = [i for i, a in enumerate(chunk) if isinstance(a, Article)
                 and a.id not in stored and (not a.url or a.url not in stored)]
-        return _InFlight(stored, todo, extraction.submit([chunk[i] for i in todo]))
+        return _InFlight(stored, todo, extraction.submit([chunk[i] for i in todo]), listed or None)
 
     def _write(self, chunk: list[Article | IngestError], batch: _InFlight) -> list[Added | IngestError]:
         """Write one batch's extracted articles in one transaction; its results in order."""
@@ -213,10 +214,11 @@ class Ledger:
         extracted = dict(zip(batch.todo, batch.job()))
         rows = [r for r in extracted.values() if isinstance(r, dict)]
         try:
-            written = dict(zip(map(id, rows), store.write_rows(self.engine, rows)))
+            written = dict(zip(map(id, rows), store.write_rows(self.engine, rows, gated=batch.gated)))
         except ArmsLedgerError:
             raise
         except Exception:  # a record that cannot be stored: store them one by one, so that only it fails
+            store.record_gated(self.engine, batch.gated or [])
             written = {}
             for r in rows:
                 try:
@@ -398,10 +400,11 @@ def _articles(items: Iterable[Article | IngestError | str], **read):
 
 class _InFlight(NamedTuple):
     """A batch being extracted: the ids and URLs of its articles already stored, the positions in the batch of
-    those being extracted, and the job that gives their rows (or exceptions) in that order."""
+    those being extracted, the job that gives their rows (or exceptions) in that order, and what the gate listed."""
     stored: dict
     todo: list[int]
     job: Job
+    gated: list[dict] | None = None  # the `gated` table's rows of the batch's articles the gate passed over
 
 
 def _due(pending: deque) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
@@ -75,35 +76,61 @@ def _warm(catalogues: str | None) -> None:
 
 class Job:
     """One batch's extraction: `job()` -> a row or an exception per article, in order (waiting for the
-    workers); `job.done()`: are they all back? (Extracted in this process: only when called, never done before.)"""
+    workers); `job.done()`: are they all back? (Extracted in this process: only when called, never done before.)
+    A batch given while the pool is still starting waits in `extraction` (`waiting`: its articles) and is handed
+    to the workers, in order with the others, as soon as the pool is up."""
 
-    def __init__(self, futures: list | None, local: Callable[[], list] | None = None) -> None:
+    def __init__(self, futures: list | None, local: Callable[[], list] | None = None, *,
+                 extraction: Extraction | None = None, waiting: list[Article] | None = None) -> None:
         self.futures = futures
         self.local = local
+        self.extraction = extraction
+        self.waiting = waiting
 
     def done(self) -> bool:
-        return self.futures is not None and all(f.done() for f in self.futures)
+        if self.waiting is not None:
+            self.extraction.hand_over(wait=False)
+        return self.futures is not None and self.waiting is None and all(f.done() for f in self.futures)
 
     def __call__(self) -> list[dict | BaseException]:
         if self.futures is None:
             return self.local()
+        if self.waiting is not None:
+            self.extraction.hand_over(wait=True)
         return [r for f in self.futures for r in f.result()]
 
 
 class Extraction:
     """`extraction.submit(articles)()` -> a row or an exception per article, in order; workers
-    start on the articles as soon as they are submitted."""
+    start on the articles as soon as they are submitted (or as soon as they are up)."""
 
     def __init__(self, local: Callable[[], Callable], jobs: int = 1, catalogues: str | None = None) -> None:
         self.local = local  # gives this process's Extractor (built on first use)
         self.jobs = jobs
         self.catalogues = catalogues
-        self.pool: ProcessPoolExecutor | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._starting: threading.Thread | None = None  # starts the pool, out of this thread's way
+        self._failed: BaseException | None = None  # what starting it raised, raised again here
+        self._waiting: list[Job] = []  # batches given while the pool was starting, in order
+
+    @property
+    def pool(self) -> ProcessPoolExecutor | None:
+        """The pool of workers, once up (waiting for it if it is starting); None when there is none."""
+        self._up(wait=True)
+        return self._pool
 
     def start(self, n: int) -> None:
         """Start the workers now if a batch of `n` articles is worth them: they load the extractor
-        while this process does its own start-up (the relevance gate) and reads the batch."""
-        if self.jobs > 1 and self.pool is None and n >= POOL_MIN:
+        while this process goes on (its own start-up, the relevance gate, reading the next batches).
+        The pool is started in a thread: starting a fork server's first worker waits until the server has
+        imported the extraction and built the Extractor (`warm`, ~1.5 s of CPU), which this process would
+        otherwise spend waiting instead of reading and gating."""
+        if self.jobs > 1 and self._pool is None and self._starting is None and n >= POOL_MIN:
+            self._starting = threading.Thread(target=self._open, name="armsledger-pool-start", daemon=True)
+            self._starting.start()
+
+    def _open(self) -> None:
+        try:
             import multiprocessing
 
             from ..workers import exit_with
@@ -118,24 +145,53 @@ class Extraction:
                 context.set_forkserver_preload(["__main__", "armsledger.ledger.warm"])
             else:  # no fork server (Windows) or not Linux: each worker imports and builds its own
                 context = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=exit_with,
-                                            initargs=(os.getpid(),))
+            pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=exit_with,
+                                       initargs=(os.getpid(),))
+            self._pool = pool
             for _ in range(self.jobs):  # one task a worker: the pool starts a process for each
-                self.pool.submit(_warm, self.catalogues)
+                pool.submit(_warm, self.catalogues)
+        except BaseException as err:  # told where the batches are handed over
+            self._failed = err
+
+    def _up(self, wait: bool) -> bool:
+        """Is the pool up (waiting for it when `wait`)? Raises what starting it raised."""
+        if self._starting is not None:
+            if not wait and self._starting.is_alive():
+                return False
+            self._starting.join()
+            self._starting = None
+        if self._failed is not None:
+            raise self._failed
+        return True
+
+    def hand_over(self, wait: bool) -> None:
+        """The batches waiting for the pool to the workers, in order, once it is up (waiting for it when `wait`)."""
+        if self._waiting and self._up(wait):
+            waiting, self._waiting = self._waiting, []
+            for job in waiting:
+                job.futures, job.waiting = self._to_workers(job.waiting), None
+
+    def _to_workers(self, articles: list[Article]) -> list:
+        from functools import partial
+
+        size = max(1, len(articles) // (self.jobs * 4))
+        return [self._pool.submit(partial(_in_worker_each, self.catalogues), articles[i:i + size])
+                for i in range(0, len(articles), size)]
 
     def submit(self, articles: list[Article]) -> Job:
         self.start(len(articles))
-        if self.pool is not None:
-            from functools import partial
-
-            size = max(1, len(articles) // (self.jobs * 4))
-            return Job([self.pool.submit(partial(_in_worker_each, self.catalogues), articles[i:i + size])
-                        for i in range(0, len(articles), size)])
+        if self._starting is not None or self._pool is not None or self._failed is not None:
+            job = Job([], extraction=self, waiting=articles)
+            self._waiting.append(job)
+            self.hand_over(wait=False)
+            return job
         return Job(None, lambda: [_extract(self.local(), a) for a in articles])
 
     def __enter__(self) -> Extraction:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+        if self._starting is not None:
+            self._starting.join()
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)

@@ -25,10 +25,16 @@ def add_article(engine: Engine, article: Article, record: dict) -> Added:
     return added
 
 
-def write_rows(engine: Engine, rows: list[dict]) -> list[Added]:
-    """Store `writer.article_row`s in one transaction under the write lock."""
+def write_rows(engine: Engine, rows: list[dict], *, gated: list[dict] | None = None) -> list[Added]:
+    """Store `writer.article_row`s in one transaction under the write lock, and list `gated` (`record_gated`'s rows)
+    in it (one transaction a batch, not two)."""
+    if not rows:
+        record_gated(engine, gated or [])
+        return []
     with engine.begin() as conn:
         write_lock(conn)
+        if gated:
+            _list_gated(conn, gated)
         return writer.write(conn, rows, version=__version__)
 
 
@@ -117,15 +123,19 @@ def record_gated(engine: Engine, rows: list[dict]) -> None:
     """List articles the relevance gate passed over (one transaction for the lot, each source once); empties `rows`."""
     if rows:
         with engine.begin() as conn:
-            listed = set(conn.execute(select(gated.c.source).where(gated.c.source.in_({r["source"] for r in rows}))).scalars())
-            latest = {r["source"]: r for r in rows}
-            new = [r for r in latest.values() if r["source"] not in listed]
-            if new:
-                conn.execute(insert(gated), new)
-            kept = [s for s, r in latest.items() if s in listed and r["kept"]]
-            if kept:
-                conn.execute(update(gated).where(gated.c.source.in_(kept)).values(kept=1))
+            _list_gated(conn, rows)
         rows.clear()
+
+
+def _list_gated(conn: Connection, rows: list[dict]) -> None:
+    listed = set(conn.execute(select(gated.c.source).where(gated.c.source.in_({r["source"] for r in rows}))).scalars())
+    latest = {r["source"]: r for r in rows}
+    new = [r for r in latest.values() if r["source"] not in listed]
+    if new:
+        conn.execute(insert(gated), new)
+    kept = [s for s, r in latest.items() if s in listed and r["kept"]]
+    if kept:
+        conn.execute(update(gated).where(gated.c.source.in_(kept)).values(kept=1))
 
 
 def mark_retried(engine: Engine, source: str) -> None:

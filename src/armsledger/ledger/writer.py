@@ -39,7 +39,6 @@ from datetime import datetime, timezone
 from operator import itemgetter
 from typing import NamedTuple
 
-import numpy as np
 from sqlalchemy import BigInteger, Integer, Text, and_, delete, func, select, text, update
 from sqlalchemy.engine import Connection
 
@@ -181,10 +180,6 @@ def ready_of(row: dict) -> dict:
     if not isinstance(got, dict) or got.get("form") != READY_FORM:
         got = ready(row["id"], row["record"])
     return got
-
-
-class _Sig(NamedTuple):
-    hashvalues: np.ndarray
 
 
 class _Batch:
@@ -381,11 +376,10 @@ class _Batch:
         return touched_deals, touched
 
     def _near_duplicate(self, minhash: bytes, bands: list[int]) -> str | None:
-        sig = _Sig(np.frombuffer(minhash, dtype=np.uint64))
         candidates = {aid for b in bands for aid in self.bands.get(b, ())}
         for aid in sorted(candidates, key=lambda a: (self.held[a][0], a)):  # the earliest stored first
             _, wire, stored = self.held[aid]
-            if stored and dedup.similarity(sig, stored) >= dedup.SIMILAR:
+            if stored and dedup.similarity_of(minhash, stored) >= dedup.SIMILAR:
                 return wire
         return None
 
