@@ -23,7 +23,7 @@ from .deals import Deal, unique
 from .entities import HEAD_ROLES, STATE_BODIES
 from .events import (_CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold,
                      visit_arrival)
-from .learned import Model
+from .learned import Binary, Model
 from .spans import distance
 
 STAGE_EVENT = {"considered": "REQUEST", "offered": "OFFER", "negotiating": "NEGOTIATION", "signed": "DEAL_SIGNED",
@@ -601,10 +601,12 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
     kept: list[tuple[float, int, Event]] = []
     memo: dict = {}
     weighed: dict = {}  # the margin of each part the candidates share
+    decision = model.event
+    by_parts = isinstance(decision, Binary)  # (anything else that scores a set of features is asked for the set's)
     for n, ev in enumerate(events):
         parts = _feature_parts(ev, clauses, memo)
         feats = _union(parts)
-        p = model.event.weigh_parts(parts, feats, weighed)
+        p = decision.weigh_parts(parts, feats, weighed) if by_parts else decision.probability(feats)
         ev.why = (p, feats, model)  # weighed out only when asked (`explain`)
         kept.append((p, n, ev))
     best: dict[tuple, tuple[float, int, Event]] = {}
