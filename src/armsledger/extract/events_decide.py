@@ -23,7 +23,7 @@ from .deals import Deal, unique
 from .entities import HEAD_ROLES, STATE_BODIES
 from .events import (_CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold,
                      visit_arrival)
-from .learned import Binary, Model
+from .learned import Model
 from .spans import distance
 
 STAGE_EVENT = {"considered": "REQUEST", "offered": "OFFER", "negotiating": "NEGOTIATION", "signed": "DEAL_SIGNED",
@@ -280,36 +280,20 @@ def _countries_of(c: Clause) -> list[str]:
 def features(ev: Event, clauses: list[Clause], memo: dict | None = None) -> set[str]:
     """What the model weighs for an event candidate. `memo` (one dict for one article's `clauses`) keeps what
     depends only on the sentence and the event's type, for the many candidates of one sentence."""
-    return _union(_feature_parts(ev, clauses, memo))
-
-
-def _union(parts: list) -> set[str]:
-    """The features of `feature_parts`' parts, added in their order (the same set, in the same order, as
-    `features` filled it part by part)."""
-    f = set(parts[0])
-    for part in parts[1:]:
-        f.update(part)
-    return f
-
-
-def _feature_parts(ev: Event, clauses: list[Clause], memo: dict | None = None) -> list:
-    """`features` as the collections it is made of, in its order: the head (kept for every candidate that has
-    it, `_head`), the hints with the type, a deal's stage, and the sentence's and the trigger's (with `memo`,
-    each kept for the candidates of its sentence or trigger): the same objects for the candidates that share
-    them, so that the model weighs each once (`learned.Binary.weigh_parts`)."""
     src = ev.source
     t = ev.type
-    parts: list = [_head(t, src, ev.status, ev.date.precision if ev.date else "none", min(len(ev.countries), 3),
-                         min(len(ev.participants), 3), min(len(ev.platforms), 2), ev.location is not None)]
+    f = set(_head(t, src, ev.status, ev.date.precision if ev.date else "none", min(len(ev.countries), 3),
+                  min(len(ev.participants), 3), min(len(ev.platforms), 2), ev.location is not None))
     hints = None if memo is None else memo.get((t, ev.hints))  # the hints with the type, in the order added
     if hints is None:
         hints = tuple(x for h in ev.hints for x in (h, f"type&{h}:{t}"))
         if memo is not None:
             memo[t, ev.hints] = hints
-    parts.append(hints)
+    f.update(hints)
     if src == "deal":
-        parts.append((f"deal_status:{ev.deal_status}", "deal_hedged") if ev.deal_hedged
-                     else (f"deal_status:{ev.deal_status}",))
+        f.add(f"deal_status:{ev.deal_status}")
+        if ev.deal_hedged:
+            f.add("deal_hedged")
     if 0 <= ev.clause < len(clauses):
         c = clauses[ev.clause]
         key = (ev.clause, t)
@@ -318,15 +302,15 @@ def _feature_parts(ev: Event, clauses: list[Clause], memo: dict | None = None) -
             hit = _sentence_features(ev.clause, c, t)
             if memo is not None:
                 memo[key] = hit
-        parts.append(hit[0])  # a tuple: added in its order, as one by one
+        f.update(hit[0])  # a tuple: added in its order, as one by one
         key = (ev.clause, t, ev.at)  # the candidates of one trigger under several dates: read once (never changed)
         prop = None if memo is None else memo.get(key)
         if prop is None:
             prop = _proposal_features(ev, c, hit)
             if memo is not None:
                 memo[key] = prop
-        parts.append(prop)
-    return parts
+        f.update(prop)
+    return f
 
 
 _HEADS: dict[tuple, tuple[str, ...]] = {}  # `_head`'s names by what they are made of: a few hundred at most
@@ -600,13 +584,9 @@ def decide(events: list[Event], clauses: list[Clause], model: Model) -> list[Eve
         return events
     kept: list[tuple[float, int, Event]] = []
     memo: dict = {}
-    weighed: dict = {}  # the margin of each part the candidates share
-    decision = model.event
-    by_parts = isinstance(decision, Binary)  # (anything else that scores a set of features is asked for the set's)
     for n, ev in enumerate(events):
-        parts = _feature_parts(ev, clauses, memo)
-        feats = _union(parts)
-        p = decision.weigh_parts(parts, feats, weighed) if by_parts else decision.probability(feats)
+        feats = features(ev, clauses, memo)
+        p = model.event.probability(feats)
         ev.why = (p, feats, model)  # weighed out only when asked (`explain`)
         kept.append((p, n, ev))
     best: dict[tuple, tuple[float, int, Event]] = {}

@@ -71,22 +71,6 @@ class Binary:
                         memo[part] = m
         return feats, _sigmoid(reduce(add, margins, self.bias))  # the bias, then each part's margin, in turn
 
-    def weigh_parts(self, parts: list, feats: set[str], memo: dict) -> float:
-        """`probability(feats)`, `feats` being the union of `parts` (collections some of which many candidates
-        share: the same objects). Where the parts do not overlap (nor repeat a feature within one), the margin
-        is the bias plus each part's, and `memo` keeps each part's margin by the part itself, so that a part
-        many candidates share is weighed once."""
-        if self.trees is not None or sum(map(len, parts)) != len(feats):
-            return self.probability(feats)
-        w = self.weights
-        margins = []
-        for part in parts:
-            got = memo.get(id(part))
-            if got is None or got[0] is not part:  # (the part is kept with its margin: its id names it meanwhile)
-                got = memo[id(part)] = (part, sum(map(w.get, part, repeat(0.0))))
-            margins.append(got[1])
-        return _sigmoid(reduce(add, margins, self.bias))
-
     def explain(self, feats, k: int = 6) -> list[tuple[str, float]]:
         """The features that pushed the decision most, either way, with their weights."""
         w = self.weights
