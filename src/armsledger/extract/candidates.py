@@ -101,7 +101,20 @@ _PRAISE = frozenset(
 
 def generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
     """Weapon classes named without a designation, with their qualifying words ("anti-tank rockets"), or by their
-    maker ("Sukhoi jets")."""
+    maker ("Sukhoi jets"). The candidates (`build`) and the deal rules' classes (`DealFinder.class_pairs`) ask it of
+    the same sentence: the answer is kept (as long as the text and the sentence's platforms, countries and
+    organisations are the same lists of the same lengths) and handed out again, the same list, which no caller
+    changes."""
+    memo = c.__dict__.get("_generic")
+    if memo is not None and memo[0] is text and memo[1] is c.platforms and memo[2] == len(c.platforms) \
+            and memo[3] is c.countries and memo[4] == len(c.countries) and memo[5] is c.orgs and memo[6] == len(c.orgs):
+        return memo[7]
+    out = _generic(c, text)
+    c.__dict__["_generic"] = (text, c.platforms, len(c.platforms), c.countries, len(c.countries), c.orgs, len(c.orgs), out)
+    return out
+
+
+def _generic(c: Clause, text: str) -> list[tuple[int, int, Entity]]:
     out = []
     sent = c.sent.text
     heads = list(_HEAD_RE.finditer(sent))

@@ -1402,6 +1402,7 @@ class EntityFinder:
         self._name_words: set[str] | None = None
         self._org_by_name: dict[str, Entry] | None = None
         self._title_vocab: frozenset[str] | None = None
+        self._body_stop: frozenset[str] | None = None  # `_countrys_bodies`' first words that open no body
         self._sea_names: dict[str, Entry] | None = None  # every location name the catalogue holds, by `_seas_named_together`
         for kind_entries in catalogue.entries.values():
             for e in kind_entries.values():
@@ -2098,8 +2099,10 @@ class EntityFinder:
         ("Russia's Ivan Petrov") unless a firm's word ends them."""
         if "'s " not in text and "’s " not in text:
             return
-        not_first = _NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_FIRST | _NOT_INSTITUTION_FIRST \
-            | self._title_words()
+        not_first = self._body_stop
+        if not_first is None:  # the stop lists and the title words (thousands of words): joined once a finder
+            not_first = self._body_stop = frozenset(_NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_FIRST
+                                                    | _NOT_INSTITUTION_FIRST | self._title_words())
         for m in _COUNTRYS_BODY.finditer(text):
             owner = ents.overlapping(m.start() - 1, m.start())
             if not owner or owner[0][2].kind != "country" or owner[0][1] != m.start():
