@@ -34,7 +34,7 @@ from .deals import CATEGORY_UNIT, NOUN_CATEGORIES, Deal, DealFinder, part_around
 from .learned import Binary, Model
 from .prefixes import Caseless, caseless, for_text, lowered
 from .spans import distance
-from .status import DELIVERY_SAID, DELIVERY_TO_COME
+from .status import DELIVERY_TO_COME
 from .values import Money, Quantity
 
 FIELDS = ("value", "quantity", "delivered", "signed", "expected_completion", "tech_transfer_pct")
@@ -103,14 +103,19 @@ _DENIED_BEFORE = re.compile(r"\b(?:not\s+all|none)\s+(?:of\s+)?(?:the\s+|its\s+|
 _ORDERED_BEFORE = re.compile(r"\b(?:ordered|(?:placed|signed)\s+(?:an?\s+)?(?:\w+\s+)?(?:order|contract)\s+for)\s+"
                              r"(?:(?:a\s+)?(?:total\s+of|further|more|another|additional|up\s+to)\s+)?$", re.I)
 
-# a sentence that tells units delivered, given or in service, read with what it tells still to come taken out
-# (`status.DELIVERY_SAID`, `status.DELIVERY_TO_COME`), or a unit given or got: a count of a sentence that tells none
-# ("Ukraine buys six Caesar howitzers", "signed a deal for four Black Hawks", "the company will supply six aircraft",
-# "the State Department approved selling Taiwan 40 howitzers") is never the delivered count. Out of fold over the
-# training reports, of the counts the figure model kept as delivered: 7 of 113 right ones stand in such a sentence,
-# 39 of 57 the gold leaves empty (and their deals read completed for it)
-_GOT = Caseless(re.compile(r"\b(?:donat\w*|gift\w*|obtain(?:ed|s)|receives|deployed|gave|given|sent|provided|handed|"
-                           r"decommissioned|retired|accepted|acceptance)\b", re.I))
+# a sentence that tells units delivered, given, got or in service, read with what it tells still to come taken out
+# (`status.DELIVERY_TO_COME`: "will be delivered", "are due to arrive"): a count of a sentence that tells none ("Ukraine
+# buys six Caesar howitzers", "signed a deal for four Black Hawks", "the company will supply six aircraft", "a contract
+# for 44 tanks, with deliveries from 2028", "the letter of acceptance for four F-35Bs") is never the delivered count.
+# Out of fold over the training reports, of the counts the figure model kept as delivered: 6 of 113 right ones stand in
+# such a sentence, 38 of 57 the gold leaves empty (their deals read completed for it)
+_DELIVERY_TOLD = Caseless(re.compile(
+    r"\b(?:delivered|finished\s+delivering|hand(?:s|ed|ing)?\b(?!\s+(?:out|down)\b)|handover|hand-over|received|"
+    r"receives|receiving|arriv(?:ed|es|e|ing)|reached|landed|touched\s+down|inducted|commissioned|supplied|transferred|"
+    r"shipped|shipments?|donat\w+|gift\w+|gave|given|sent|provided|accepted|(?:took|taken|takes|taking)\s+"
+    r"(?:delivery|receipt|possession)|deliver(?:y|ies)\s+of\s+[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:\w+\s+)?completed|in\s+service|operates|operated|operating|operational|flies|flown|fleet|already\s+(?:has|have|"
+    r"had|owns?)|retired|decommissioned|obtained|obtains|deployed|inventory|joined)\b", re.I))
 
 
 def _twins(rxs: dict) -> dict | None:
@@ -415,12 +420,11 @@ class Figures:
         return hit
 
     def _tells_delivery(self, i: int) -> bool:
-        """Does sentence `i` tell units delivered, given or in service (`_GOT`)?"""
+        """Does sentence `i` tell units delivered, given, got or in service (`_DELIVERY_TOLD`)?"""
         hit = self._delivery_told.get(i)
         if hit is None:
             sent = self.clauses[i].sent.text
-            hit = self._delivery_told[i] = bool(DELIVERY_SAID.search(DELIVERY_TO_COME.sub(" ", sent))
-                                                or _GOT.search(sent))
+            hit = self._delivery_told[i] = bool(_DELIVERY_TOLD.search(DELIVERY_TO_COME.sub(" ", sent)))
         return hit
 
     def _relative(self, g: Group, first: int) -> None:

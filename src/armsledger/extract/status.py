@@ -310,7 +310,7 @@ def _told_in_part(cited: list[str]) -> bool:
 
 
 # any word of a delivery made or under way ("arrived", "handed over", "in service", "three more are on order")
-DELIVERY_SAID = re.compile(
+_DELIVERY_SAID = re.compile(
     r"\b(?:deliver\w*|arriv\w*|received|receiving|hand(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,6}?over|handover|induct\w*|"
     r"(?:took|taken|taking|takes)\s+(?:delivery|receipt)|commissioned|supplied|supplying|exported|transferred|shipped|shipments?|"
     r"reached|landed|in\s+service|operat\w+|fleet|on\s+order|already\s+(?:has|have|had|owns?))\b", re.I)
@@ -329,7 +329,7 @@ _OPERATED_AFTER = Caseless(re.compile(
 
 # a delivery told as still to come, not made: "will hand over a second cutter", "are to be delivered in 2027",
 # "is expected to arrive next spring", "are due to land tomorrow", "a contract to supply 20 howitzers"; taken out of a
-# sentence before `DELIVERY_SAID` is read in it
+# sentence before `_DELIVERY_SAID` is read in it
 DELIVERY_TO_COME = re.compile(
     r"\b(?:will|would|shall|could|is\s+to|are\s+to|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to|"
     r"(?:plans?|planned|promised|agreed)\s+to|to)\s+(?:also\s+|then\s+|soon\s+|only\s+)?(?:be\s+)?"
@@ -430,7 +430,7 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
         return "in_delivery"
     if status in ("in_delivery", "completed") and not deal.delivered and (
             status == "in_delivery" or any(DELIVERY_TO_COME.search(t) for t in cited)) and not any(
-            DELIVERY_SAID.search(DELIVERY_TO_COME.sub(" ", t)) for t in cited):
+            _DELIVERY_SAID.search(DELIVERY_TO_COME.sub(" ", t)) for t in cited):
         # a delivery no sentence of the deal speaks of ("construction of the first frigate"), or speaks of only as
         # still to come ("the Coast Guard will hand over a second cutter late this month"); a completed purchase,
         # only the latter (one bought long ago may be told with no word of its delivery)
