@@ -43,6 +43,8 @@ def test_years_of_a_law_or_plan_date_nothing(text, value):
      "Romania in 2027-2028.", "K9", "2028"),
     ("Norway ordered 14 CV90 infantry fighting vehicles from Sweden last year; they are to be delivered in "
      "2026-2027.", "CV90", "2027"),
+    ("Germany will deliver 103 Leopard 2 tanks to Indonesia over the 2014-2016 period.", "Leopard 2", "2016"),
+    ("Romania ordered 54 K9 howitzers from South Korea; deliveries run in 2026-2028.", "K9", "2028"),
 ])
 def test_deal_completion_from_a_run_of_years(text, platform, value):
     assert _value(deal(text, platform, "2024-05-10")["expected_completion"]) == value
