@@ -53,6 +53,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_m", re.compile(r"(?P<part>the first half of|first half of|the second half of|second half of|early|mid|late|the end of|end of)\s+(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*\d)", re.I)),
     ("m_in", re.compile(r"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
     ("part_y", re.compile(rf"{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),
+    # a run of years ("in 2026-2027", "over the 2014-2016 period"): the latest bound, as "late 2022-early 2023"; not a
+    # law's or plan's years ("the 2024-2030 military programming law", "its 2021–2025 plan")
+    ("yspan", re.compile(rf"(?<![\w$€£₹.,/-])(?P<y>{_YEAR})\s?(?:-|–|—)\s?(?P<y2>{_YEAR})\b(?![\w%.,/-]\d)"
+                         r"(?!\s+(?:[\w-]+\s+){0,2}?(?:laws?|plans?|programmes?|programs?|budgets?|strateg(?:y|ies)|"
+                         r"doctrines?|concepts?|cycles?|terms?|seasons?)\b)", re.I)),
     ("fy", re.compile(rf"(?:fy\s?|fiscal\s+)?(?P<y>{_YEAR})\s?(?:-|–|/)\s?(?P<y2>\d\d)\b(?!-\d|\d)", re.I)),
     ("rel", re.compile(r"(?:(?P<part>early|mid|late|the end of|end of|the start of|start of|the beginning of|beginning of|earlier|later|the first half of|first half of|the second half of|second half of)\s+)?"
                        r"(?P<rel>this|last|next|the coming|the current|the previous|the following)\s+(?P<unit>year|month|week|decade)\b", re.I)),
@@ -456,6 +461,9 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool, past: 
             return f"{year:04d}-{mon:02d}", "month"
         if kind == "part_y":
             return _part_value(m["part"], int(m["y"]))
+        if kind == "yspan":
+            y1, y2 = int(m["y"]), int(m["y2"])
+            return (f"{y2:04d}", "year") if y1 < y2 <= y1 + 15 else None
         if kind == "fy":
             y1 = int(m["y"])
             y2 = (y1 // 100) * 100 + int(m["y2"])

@@ -1479,7 +1479,8 @@ class DealFinder:
         for dm in c.dates:
             if any(a <= dm.start < b for a, b in self.order_spans.get(i, [])):
                 continue  # the year of an order listed with it
-            if dm.prep in ("by", "until", "till", "before") or (dm.prep == "in" and re.search(
+            # ... or a run of years, its latest bound read as "by" ("146 howitzers in 2026-2027")
+            if dm.prep in ("by", "until", "till", "before") or dm.kind == "yspan" or (dm.prep == "in" and re.search(
                     r"\b(?:finish|complete|completed)\s+(?:\w+\s+)?$", self.text[max(c.start, dm.start - 30):dm.start - 3], re.I)):
                 ctx = self.text[max(c.start, dm.start - 120):dm.start]
                 if re.search(r"\b(?:start|begin|commence|starting)\w*\s+(?:\w+\s+){0,2}$", ctx, re.I) or \

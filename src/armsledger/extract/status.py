@@ -330,7 +330,7 @@ _OPERATED_AFTER = Caseless(re.compile(
 # a delivery told as still to come, not made: "will hand over a second cutter", "are to be delivered in 2027",
 # "is expected to arrive next spring", "are due to land tomorrow", "a contract to supply 20 howitzers"; taken out of a
 # sentence before `_DELIVERY_SAID` is read in it
-_DELIVERY_TO_COME = re.compile(
+DELIVERY_TO_COME = re.compile(
     r"\b(?:will|would|shall|could|is\s+to|are\s+to|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to|"
     r"(?:plans?|planned|promised|agreed)\s+to|to)\s+(?:also\s+|then\s+|soon\s+|only\s+)?(?:be\s+)?"
     r"(?:deliver\w*|hand(?:ed)?\s+(?:[\w-]+\s+){0,6}?over|supply|supplied|ship(?:ped)?|arrive|reach|land|"
@@ -429,8 +429,8 @@ def refine(deal: Deal, status: str, clauses: list[Clause], ref: date | None = No
     if status == "signed" and any(_BEGUN.search(t) or _UNDER_WAY.search(t) or _ranked_for(deal, t) for t in cited):
         return "in_delivery"
     if status in ("in_delivery", "completed") and not deal.delivered and (
-            status == "in_delivery" or any(_DELIVERY_TO_COME.search(t) for t in cited)) and not any(
-            _DELIVERY_SAID.search(_DELIVERY_TO_COME.sub(" ", t)) for t in cited):
+            status == "in_delivery" or any(DELIVERY_TO_COME.search(t) for t in cited)) and not any(
+            _DELIVERY_SAID.search(DELIVERY_TO_COME.sub(" ", t)) for t in cited):
         # a delivery no sentence of the deal speaks of ("construction of the first frigate"), or speaks of only as
         # still to come ("the Coast Guard will hand over a second cutter late this month"); a completed purchase,
         # only the latter (one bought long ago may be told with no word of its delivery)
