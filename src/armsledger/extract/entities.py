@@ -258,6 +258,7 @@ _OPENING_ADVERBS = frozenset(
     "similarly moreover furthermore nevertheless nonetheless meantime subsequently previously recently initially "
     "finally eventually accordingly consequently reportedly apparently notably overall besides "
     "thereafter afterwards".split())
+_OPENING_OR_STOP = frozenset(_OPENING_ADVERBS | _STOP_FIRST)
 # the capitalised word right before a surname, on its line: a forename, or a title, or a word opening a sentence
 _FORENAME_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][a-z]+)[ \t]+\Z")
 # capitalised words before a surname that are no forename: honorifics, words opening a sentence (`_STOP_FIRST`'s
@@ -488,6 +489,13 @@ _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june"
                           "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share",
                           # an outlet's credit for its own staff ("Our Bureau", "Our Correspondent")
                           "our"}
+# the words that open no name of a body (a sentence's words, months, a page's "Read also"), one set for the loops
+# that strip them word by word; with "said" / "according" where a source is named before the body
+_STOP_OR_NOT_INSTITUTION = frozenset(_STOP_FIRST | _NOT_INSTITUTION_FIRST)
+_STOP_OR_SAID = frozenset(_STOP_FIRST | {"said", "according"})
+_STOP_SAID_OR_NOT_INSTITUTION = frozenset(_STOP_OR_NOT_INSTITUTION | {"said", "according"})
+_NOT_STATE_NAME_FIRST = frozenset(_STOP_OR_NOT_INSTITUTION | _NOT_STATE_FIRST)
+_STOP_NOT_INSTITUTION_OR_MEANWHILE = frozenset(_STOP_OR_NOT_INSTITUTION | {"meanwhile"})
 # a military unit by its number: "No. 6 Squadron", "the 313th Flight Test Squadron", "the 7th Fleet"
 _CONSORTIUM_BEFORE = re.compile(r"\bconsortium,?\s+$")
 _UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Gruppo|Stormo"
@@ -868,6 +876,8 @@ _DATELINE_AGENCY = Anchored(re.compile(
 _COUNTRYS_BODY = re.compile(r"['’]s[ \t]+(?P<n>[A-Z][\w&.-]*(?:[ \t]+(?:[A-Z][\w&.-]*|&|and)){0,3})")
 _NOT_COUNTRYS_BODY = frozenset("government military army navy air armed ambassador minister pm president prime chief "
                                "deputy state permanent acting vice independence national".split())
+# what opens no body's name after a country's possessive (`EntityFinder._countrys_bodies`, with the title words)
+_NOT_COUNTRYS_BODY_FIRST = frozenset(_NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_OR_NOT_INSTITUTION)
 # a picture credit of one word, alone on its line or in brackets: "Photo: CNA", "(Picture: Getty)"
 # (where it may begin, at a line's start, after a bracket or a sentence's end, is checked after its first letter: the
 # search then jumps to P, I and C instead of trying every character, 6x faster)
@@ -2062,7 +2072,7 @@ class EntityFinder:
         firm's arm its name goes on to name (`_FIRM_ARM`)."""
         for m in _anchored(_FIRM_LEAD, _FIRM_LEAD_ANCHOR, text, 10) if "-based" in text or "PT " in text else ():
             words = re.sub(r"['’]s$", "", m["name"]).split()
-            while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"and", "of", "for", "&"}
+            while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] == "&"
                              or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             s = m.start("pt") if m["pt"] else m.start("name")
@@ -2098,8 +2108,7 @@ class EntityFinder:
         ("Russia's Ivan Petrov") unless a firm's word ends them."""
         if "'s " not in text and "’s " not in text:
             return
-        not_first = _NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_FIRST | _NOT_INSTITUTION_FIRST \
-            | self._title_words()
+        not_first = _NOT_COUNTRYS_BODY_FIRST | self._title_words()
         for m in _COUNTRYS_BODY.finditer(text):
             owner = ents.overlapping(m.start() - 1, m.start())
             if not owner or owner[0][2].kind != "country" or owner[0][1] != m.start():
@@ -2220,7 +2229,7 @@ class EntityFinder:
         for m in self._legal.finditer(text):
             name = _last_line(m["name"].strip())
             words = _after_sentence_end(name.split())
-            while words and words[0].casefold() in _STOP_FIRST | {"under", "said", "according"}:
+            while words and words[0].casefold() in _STOP_OR_SAID:
                 words.pop(0)
             if len(words) < 2:
                 continue
@@ -2281,7 +2290,7 @@ class EntityFinder:
             name = _head_line(raw) if head_first else _last_line(raw)
             end = m.start("name") + (raw.find(name) if head_first else raw.rfind(name)) + len(name)
             words = _after_sentence_end(name.split())
-            while words and (words[0].casefold() in _STOP_FIRST | {"under", "said", "according"} | _NOT_INSTITUTION_FIRST):
+            while words and (words[0].casefold() in _STOP_SAID_OR_NOT_INSTITUTION):
                 words.pop(0)
             if len(words) < 2 or words[0].islower():
                 continue
@@ -2350,7 +2359,7 @@ class EntityFinder:
         number after the head; past the words that say whose they are ("the Army's Air Assault Division")."""
         for m in _anchored(_NAMED_UNIT, _NAMED_UNIT_HEAD, text, 120):
             words = list(re.finditer(r"\S+", m["name"]))
-            while len(words) > 1 and words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
+            while len(words) > 1 and words[0].group().casefold() in _STOP_OR_NOT_INSTITUTION:
                 words.pop(0)  # "The"
             owner = next((i for i, w in enumerate(words[:-1]) if w.group().endswith(("'s", "’s"))), None)
             if owner is not None:  # "the Colombian Army's Air Assault Division": the unit is what follows its owner
@@ -2385,7 +2394,7 @@ class EntityFinder:
         stays a place: the name holds a defence word, `_SHOW_WORDS`)."""
         for m in _anchored(_SHOW, _SHOW_HEAD, text, 120):
             words = list(re.finditer(r"\S+", m["name"]))
-            while words and (words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST
+            while words and (words[0].group().casefold() in _STOP_OR_NOT_INSTITUTION
                              or words[0].group().endswith(("'s", "’s"))):
                 words.pop(0)
             if len(words) < 2 or not any(w.group().casefold() in _SHOW_WORDS for w in words) \
@@ -2437,7 +2446,7 @@ class EntityFinder:
         for m in _anchored(_OUTLET_CUE, _OUTLET_CUE_ANCHOR, text, 60):
             group = "n" if m["n"] else "b"
             words = list(re.finditer(r"\S+", m[group]))
-            while words and words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"but", "and", "meanwhile"}:
+            while words and words[0].group().casefold() in _STOP_NOT_INSTITUTION_OR_MEANWHILE:
                 words.pop(0)
             if not words:
                 continue
@@ -2482,7 +2491,7 @@ class EntityFinder:
         not a page's section headings ("Latest News", "World News")."""
         for m in _OUTLET_NAME.finditer(text):
             words = m["name"].split()
-            while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
+            while words and words[0].casefold() in _STOP_OR_NOT_INSTITUTION:
                 words.pop(0)
             if len(words) < 2 or any(w.casefold() in _NOT_OUTLET_WORDS for w in words[:-1]):
                 continue
@@ -2578,7 +2587,7 @@ class EntityFinder:
         for rx in (_PLACE_TAIL, _PLACE_HEAD_FIRST):
             for m in for_text(rx, text).finditer(text):
                 words = _after_sentence_end(m["name"].split())
-                while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"under", "said", "according"}:
+                while words and words[0].casefold() in _STOP_SAID_OR_NOT_INSTITUTION:
                     words.pop(0)
                 owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
                 if owner is not None:  # "the Bangladesh Army's Rajendrapur Cantonment": the place is what follows
@@ -2624,7 +2633,7 @@ class EntityFinder:
             return
         for m in _STATE_IN.finditer(text):
             s, e = m.span("name")
-            if m["name"].split()[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | _NOT_STATE_FIRST \
+            if m["name"].split()[0].casefold() in _NOT_STATE_NAME_FIRST \
                     or ents.overlapping(s, e):
                 continue
             name = " ".join(m["name"].split())
@@ -2677,7 +2686,7 @@ class EntityFinder:
                         continue  # "in Smith, Jones and ...", "from Kowal, American officials...": no place after it
                     country = where.code if where.kind == "country" else where.country
                 words = m["name"].split()
-                if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
+                if words[0].casefold() in _STOP_OR_NOT_INSTITUTION or any(w.casefold() in _NOT_NAME for w in words):
                     continue
                 if m["where"] and (m["where"].endswith(("'s", "’s")) and text.startswith(("to", "via", "visit"), m.start())
                                    or ents.people_ending_with(words[-1])):
@@ -2918,7 +2927,7 @@ class EntityFinder:
             if m.re is _BODY_BEFORE_NOUN:  # the name before its comma: not a sentence's opening word, nor its owner
                 if _SAID_AFTER_NOUN.match(text, m.end("noun")):
                     continue  # "Putin, the broadcaster said, ...": who said it
-                while words and (words[0].casefold() in _OPENING_ADVERBS | _STOP_FIRST or words[0].endswith(("'s", "’s"))):
+                while words and (words[0].casefold() in _OPENING_OR_STOP or words[0].endswith(("'s", "’s"))):
                     s += len(words.pop(0)) + 1
                 if words and (words[-1] in self.surname_people or ents.people_ending_with(words[-1])):
                     continue  # a known person's surname ("Shoigu, the website ...")
@@ -2926,7 +2935,7 @@ class EntityFinder:
                         len(words) == 1 or words[0] in self.forenames or _trade_alone(text, m)):
                     continue  # "Ann Kowal, a supplier of parts": a person may ply the trade; "the sensor maker",
                     # "AIM Defence, an Australian maker of lasers" and "WKK, a maker of fuselages" are firms
-            while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or words[-1] in _TITLE_CASE_GLUE):
+            while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             if not words:
                 continue
