@@ -442,7 +442,13 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "club": "venue", "air force base": "base", "air force station": "base", "naval station": "base",
                 "training ground": "base", "test range": "base", "proving ground": "base", "firing range": "base",
                 "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water",
-                "military airport": "airport", "port": "port", "aerodrome": "base", "airfield": "base"}
+                "military airport": "airport", "port": "port", "aerodrome": "base", "airfield": "base",
+                "sea": "sea", "ocean": "sea", "gulf": "sea", "bay": "water", "shoal": "water", "straits": "water",
+                "island": "region", "islands": "region"}
+# the heads of waters and islands (`_PLACE_TAIL`): what the place's name says it is, not a country it holds ("the
+# Indian Ocean", "the South China Sea" are no country's)
+_WATER_HEADS = frozenset({"sea", "ocean", "gulf", "bay", "shoal", "straits", "strait", "island", "islands"})
+_WATER_WHOLE = frozenset({"entire", "whole", "wider", "open", "high", "contested", "disputed"})
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp", "airport",
@@ -455,12 +461,15 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                                   r"International Airport|Airport|military airport|airport|Port(?![ \t]*\n?[ \t]*[A-Z])|Province|province|"
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|region|District|district|"
                                   r"River|river|Strait|Peninsula|Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|"
-                                  r"Complex|Cantonment|Stadium|Club))(?=[\s,.;:)'’]|$)"),
+                                  r"Complex|Cantonment|Stadium|Club|"
+                                  # a sea, a bay, a shoal or islands, the end of the name ("the Sulu Sea", "Cam Ranh
+                                  # Bay", "the Spratly Islands"; not "the Black Sea Fleet", "Sea King")
+                                  r"(?:Sea|Ocean|Gulf|Bay|Shoal|Islands|Island)(?![ \t]+[A-Z\d])))(?=[\s,.;:)'’]|$)"),
                        r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
                                      "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
                                      "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
                                      "Club|Ground|Range|Barracks|barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port|Aerodrome|aerodrome|"
-                                     "Airfield|airfield".split("|")) + r")\b",
+                                     "Airfield|airfield|Sea|Ocean|Gulf|Bay|Shoal|Islands|Island".split("|")) + r")\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
                              # one word at most ends at a boundary where another begins, so the order does not matter)
 # a base named by its number ("the 1st Air Base", "the 12th Unmanned Aerial Vehicles Base", "the 1st Royal Air Force
@@ -477,6 +486,10 @@ _NOT_STATE_FIRST = frozenset("member welfare sunshine nanny police deep failed r
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake|(?<=[Tt]he )River)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
                              r"(?:Naval|Air|Camp|Fort|Lake|River)\b", 0)  # the first word of its head
+# a water named head first, "of" and its name ("the Gulf of Guinea", "the Sea of Azov", "the Bay of Bengal", "the
+# Straits of Malacca"; not "the Gulf Cooperation Council", "Sea King")
+_WATER_OF = Anchored(re.compile(r"\b(?P<name>(?P<head>Gulf|Sea|Bay|Straits?)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
+                                r"(?:\s+[A-Z][\w'’-]+)?)(?=[\s,.;:)'’]|$)"), r"(?:Gulf|Sea|Bay|Strait)\b", 0)
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
                          "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
                          "bank": "company", "university": "research institute", "institute": "research institute",
@@ -2584,7 +2597,7 @@ class EntityFinder:
 
     def _places(self, text: str, ents: Entities) -> None:
         """Bases, airports, provinces, rivers and palaces named by their form, not in the catalogue."""
-        for rx in (_PLACE_TAIL, _PLACE_HEAD_FIRST):
+        for rx in (_PLACE_TAIL, _PLACE_HEAD_FIRST, _WATER_OF):
             for m in for_text(rx, text).finditer(text):
                 words = _after_sentence_end(m["name"].split())
                 while words and words[0].casefold() in _STOP_SAID_OR_NOT_INSTITUTION:
@@ -2592,6 +2605,13 @@ class EntityFinder:
                 owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
                 if owner is not None:  # "the Bangladesh Army's Rajendrapur Cantonment": the place is what follows
                     words = words[owner + 1:]
+                water = m["head"].casefold() in _WATER_HEADS
+                if water and m["head"].startswith("Island") and _SEA_AS_ADJECTIVE.match(text, m.end("name")):
+                    continue  # "twelve Pacific Island nations": peoples, not a place
+                if water:  # a headline's words before it ("Warships Sail Into South China Sea", "the Entire Black
+                    # Sea"): the name follows them
+                    glue = [i for i, w in enumerate(words[:-1]) if w in _TITLE_CASE_GLUE or w.casefold() in _WATER_WHOLE]
+                    words = words[glue[-1] + 1:] if glue else words
                 if len(words) < 2:
                     continue
                 name = " ".join(words)
@@ -2607,7 +2627,7 @@ class EntityFinder:
                 inner = ents.overlapping(s, e)
                 if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
                     continue  # a person, a firm, a force, or a place the catalogue knows by this very name
-                country = next((x.code or x.country for _, _, x in inner if x.code or x.country), None)
+                country = None if water else next((x.code or x.country for _, _, x in inner if x.code or x.country), None)
                 category = _PLACE_HEADS[m["head"].casefold()]
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category=category))

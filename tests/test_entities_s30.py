@@ -1,0 +1,44 @@
+"""Entities by their form, for reports whose names no catalogue holds (session 30): seas, oceans, gulfs, bays,
+shoals and islands named by the word that says what they are, at the end of the name or before "of". Sentences
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+from found import entities
+
+
+@pytest.mark.parametrize("text, place", [
+    # the head at the end of the name
+    ("Two corvettes patrolled the Bismarck Sea last month.", "Bismarck Sea"),
+    ("The submarine surfaced in the Solomon Sea on Tuesday.", "Solomon Sea"),
+    ("Coast guard cutters were sent to Sabina Shoal after the collision.", "Sabina Shoal"),
+    ("Marines held a landing drill on the Anambas Islands in May.", "Anambas Islands"),
+    ("The frigate anchored in Tolo Bay before the exercise.", "Tolo Bay"),
+    # head first, then "of" and the name
+    ("Fast attack craft were seen in the Gulf of Sirte on Friday.", "Gulf of Sirte"),
+    ("The tanker was boarded in the Bay of Kotor last week.", "Bay of Kotor"),
+    ("Minesweepers cleared the Strait of Otranto in the spring.", "Strait of Otranto"),
+])
+def test_water_named_by_its_head(text, place):
+    assert place in entities(text, "location")
+
+
+@pytest.mark.parametrize("text, place, not_place", [
+    # a headline's words before it are not its name
+    ("Destroyers Sail Into Sibuyan Sea\nThe two ships left port on Monday.", "Sibuyan Sea",
+     "Destroyers Sail Into Sibuyan Sea"),
+    # a fleet whose name runs on past the head is no place, a sea named beside it is
+    ("The Baltic Sea Fleet sent two corvettes to the Bismarck Sea.", "Bismarck Sea", "Baltic Sea"),
+    # islands as an adjective of peoples are no place, the islands named are
+    ("Twelve Pacific Island nations met on the Anambas Islands.", "Anambas Islands", "Pacific Island"),
+])
+def test_water_and_what_is_not(text, place, not_place):
+    found = entities(text, "location")
+    assert place in found and not_place not in found
+
+
+def test_water_has_no_country():
+    """A sea named after a country's word belongs to no country."""
+    text = "Fishing boats crowded the Banda Sea near Indonesia."
+    found = dict(zip(entities(text, "location"), entities(text, "location", "country")))
+    assert found.get("Banda Sea", "none") is None
