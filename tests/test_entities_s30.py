@@ -1,6 +1,6 @@
 """Entities by their form, for reports whose names no catalogue holds (session 30): seas, oceans, gulfs, bays,
-shoals and islands named by the word that says what they are, at the end of the name or before "of". Sentences
-written for these tests."""
+shoals and islands named by the word that says what they are, at the end of the name or before "of"; firms named by
+a brand and their trade ("Oshkosh Defense", "Russian Helicopters"). Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -42,3 +42,27 @@ def test_water_has_no_country():
     text = "Fishing boats crowded the Banda Sea near Indonesia."
     found = dict(zip(entities(text, "location"), entities(text, "location", "country")))
     assert found.get("Banda Sea", "none") is None
+
+
+@pytest.mark.parametrize("text, firm", [
+    # a brand and its trade, the end of the firm's name
+    ("The hulls will be built by Qingtian Shipbuilding at its eastern yard.", "Qingtian Shipbuilding"),
+    ("Vortana Helicopters delivered the last of the trainers on Monday.", "Vortana Helicopters"),
+    ("The radar comes from Meridal Electronics, the army said.", "Meridal Electronics"),
+    ("Kestrow Defense won the contract for the armoured trucks.", "Kestrow Defense"),
+    ("The engines are serviced by Norvane Aviation under a five-year deal.", "Norvane Aviation"),
+])
+def test_firm_named_by_its_trade(text, firm):
+    assert firm in entities(text, "organization")
+
+
+@pytest.mark.parametrize("text, firm, not_firm", [
+    # the words of a kit, a service or a state before the trade are no brand
+    ("Kestrow Defense will supply the Air Defence batteries.", "Kestrow Defense", "Air Defence"),
+    ("The Army Aviation branch flies helicopters from Vortana Helicopters.", "Vortana Helicopters", "Army Aviation"),
+    ("Ministers Unveil Two Attack Helicopters\nMeridal Electronics supplied their sensors.", "Meridal Electronics",
+     "Two Attack Helicopters"),
+])
+def test_trade_after_no_brand(text, firm, not_firm):
+    found = entities(text, "organization")
+    assert firm in found and not any(not_firm in f for f in found)

@@ -396,6 +396,18 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
           # a Korean or Japanese firm's bare "Co." ("Hyundai Rotem Co.", "LIG Nex1 Co.")
           r"Co\.")
 _SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
+# a firm's trade after its brand, the end of its name ("Oshkosh Defense", "Kopter Helicopters", "Daso Aviation",
+# "Hudong Shipbuilding", "Bharat Electronics"; `EntityFinder._organisations`): where no capitalised word runs on
+# ("Hanwha Defense Systems" is the legal form's), nor "&" ("China Shipbuilding & Offshore ...") or after "Defence"
+# "and" ("Airbus Defence and Space"); one to three words before it, no kit's, service's, state's or count's ("Air
+# Defence", "Army Aviation", "National Defense", "Two Attack Helicopters"), nor a headline's in capitals
+_TRADES = r"Defen[cs]e|Helicopters|Aviation|Shipbuilding|Electronics"
+_TRADE_END = re.compile(rf"(?:{_TRADES})\Z")
+_NOT_TRADE_BRAND = frozenset("army naval navy military civil civilian national territorial homeland self collective "
+                             "general total joint integrated federal state ministry department secretary minister "
+                             "commercial business general private public regional international global european "
+                             "american world chief head deputy attack utility transport heavy light medium logo "
+                             "one two three four five six seven eight nine ten".split())
 # institutions named by their form: capitalised words ending in what they are ("National Security Council",
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
@@ -1404,8 +1416,9 @@ class EntityFinder:
             rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_HEADS_FIRST})\s+(?:of|for|on(?<=(?:ttee|ncil)\son)|on(?<=ssion\son))\s+(?:the\s+)?[A-Z][\w'’-]+"
             rf"(?:\s+(?:(?:and|of|for)\s+(?:the\s+)?)?[A-Z][\w'’-]+){{0,4}})(?=[\s,.;:)'’]|$)"),
             rf"(?:{_HEADS_FIRST})\s+(?:of|for|on(?<=(?:ttee|ncil)\son)|on(?<=ssion\son))\s", 60)  # its head word and the "of" after it
-        self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}{_by_first(_LEGAL)})(?=[\s,.;:)]|$)"),
-                               rf"{_by_first(_LEGAL)}(?=[\s,.;:)]|$)", 200)  # its legal form
+        self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_by_first(_LEGAL)}|"
+                                          rf"(?:{_TRADES})(?![ \t]+(?:[A-Z]|&))(?<!e(?=[ \t]+and[ \t]+[A-Z]))))(?=[\s,.;:)]|$)"),
+                               rf"(?:{_by_first(_LEGAL)}|{_TRADES})(?=[\s,.;:)]|$)", 200)  # its legal form or trade
         self._designation, self._named_type = DESIGNATION, NAMED_TYPE
         self._ship_class = Anchored(SHIP_CLASS, r"[Cc]lass\b", 100)
         self._ship_name = Anchored(SHIP_NAME, _SHIP_PREFIXES + r"\b", 0)  # the navy's prefix it begins with
@@ -2258,7 +2271,9 @@ class EntityFinder:
             if _SHORT_LEGAL.search(name) and name.isupper():
                 continue  # a headline in capitals ("RUSSIA SELLS JETS AS ..."), not a firm's legal form
             if all(w.casefold() in _KIT_WORDS for w in words[:-1]) and words[-1] in ("Systems", "Technologies") \
-                    or any(w in _TITLE_CASE_GLUE for w in words[1:]):
+                    or any(w in _TITLE_CASE_GLUE for w in words[1:]) or _TRADE_END.search(name) and (
+                        len(words) > 4 or len(words) > 2 and name[:-len(words[-1])].isupper() or any(
+                            w.casefold() in _KIT_WORDS or w.casefold() in _NOT_TRADE_BRAND for w in words[:-1])):
                 continue  # kit ("Coastal Defence Systems"), a headline ("Request To Purchase Air Defense Systems")
             inner = ents.overlapping(s, end)
             if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
