@@ -1,6 +1,7 @@
 """Entities by their form, for reports whose names no catalogue holds (session 30): seas, oceans, gulfs, bays,
 shoals and islands named by the word that says what they are, at the end of the name or before "of"; firms named by
-a brand and their trade ("Oshkosh Defense", "Russian Helicopters"). Sentences written for these tests."""
+a brand and their trade ("Oshkosh Defense", "Russian Helicopters"); a body's initials before a weapon noun ("the
+LAPD helicopters") no type. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
@@ -66,3 +67,22 @@ def test_firm_named_by_its_trade(text, firm):
 def test_trade_after_no_brand(text, firm, not_firm):
     found = entities(text, "organization")
     assert firm in found and not any(not_firm in f for f in found)
+
+
+@pytest.mark.parametrize("text, initials", [
+    # initials given a body in brackets after its name
+    ("The Coastal Rescue Agency (KRSA) said two KRSA helicopters searched the area.", "KRSA"),
+    ("The Metro Police Department (MTPD) flew its MTPD helicopters over the crowd.", "MTPD"),
+    # initials that act as a body does
+    ("The LAPD helicopters circled the stadium. An LAPD spokesman said two more would follow.", "LAPD"),
+    ("Three BNPD patrol boats reached the island, according to BNPD.", "BNPD"),
+])
+def test_a_bodys_initials_before_a_weapon_noun_are_no_type(text, initials):
+    assert initials not in entities(text, "platform")
+
+
+def test_initials_of_a_type_stay_a_type():
+    """Initials no body is given, before a weapon noun, are the type's, beside a body's that are not."""
+    found = entities("The Coastal Rescue Agency (KRSA) said its KRSA helicopters escorted twelve KXAV helicopters; "
+                     "the KXAV helicopters will fly in May.", "platform")
+    assert "KXAV" in found and "KRSA" not in found

@@ -501,7 +501,7 @@ _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Bas
 # a water named head first, "of" and its name ("the Gulf of Guinea", "the Sea of Azov", "the Bay of Bengal", "the
 # Straits of Malacca"; not "the Gulf Cooperation Council", "Sea King")
 _WATER_OF = Anchored(re.compile(r"\b(?P<name>(?P<head>Gulf|Sea|Bay|Straits?)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
-                                r"(?:\s+[A-Z][\w'’-]+)?)(?=[\s,.;:)'’]|$)"), r"(?:Gulf|Sea|Bay|Strait)\b", 0)
+                                r"(?:\s+[A-Z][\w'’-]+)?)(?=[\s,.;:)'’]|$)"), r"(?:Gulf|Sea|Bay|Straits?)\b", 0)
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
                          "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
                          "bank": "company", "university": "research institute", "institute": "research institute",
@@ -3209,6 +3209,8 @@ class EntityFinder:
                                             or (d.endswith("s") or d.casefold() in _HEADLINE_VERBS)
                                             and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())):
                 continue  # a headline's verb in title case: "Korea Signs Missile System Deal", "by Creating Missile ..."
+            if d.isupper() and self._body_acronym(text, ents, d):
+                continue  # "the LAPD helicopters": the body's own, no type
             head = m["head"].lower()
             category = next((c for h, c in _NAMED_HEAD_CATEGORY if head.startswith(h)), None)
             self._new_platform(ents, d, Span(m.start("d"), m.end("d"), d), None, category=category)
@@ -3364,6 +3366,19 @@ class EntityFinder:
                 ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
                 ents.mention(ent, Span(m.start(), m.end(), m.group()))
                 return
+
+    @staticmethod
+    def _body_acronym(text: str, ents: Entities, abbr: str) -> bool:
+        """Initials the report gives a body, not a type: written in brackets after a body's name ("the Los Angeles
+        Police Department (LAPD)") or acting as a body does ("LAPD said", "the LAPD's", "an LAPD spokesman",
+        "according to BNPB")."""
+        for m in re.finditer(rf"\(\s*{re.escape(abbr)}\s*\)", text):
+            end = len(text[:m.start()].rstrip())
+            if any(x.kind == "organization" and b == end for _, b, x in ents.overlapping(max(0, end - 1), end)):
+                return True
+        return re.search(rf"\b(?:according\s+to\s+(?:the\s+)?{re.escape(abbr)}\b|{re.escape(abbr)}(?:['’]s\b|\s+(?:"
+                         rf"said(?!\s+to\b)|says|told|announced|spokesman|spokeswoman|spokesperson|officials?|chief|director|"
+                         rf"officers?|personnel|agents?|headquarters|statement)\b))", text) is not None
 
     def _not_a_name(self, word: str) -> bool:
         """A word that, capitalised before a weapon noun, is no type's name: "Navy", "Korean", "Attack"."""
