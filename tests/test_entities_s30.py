@@ -86,3 +86,14 @@ def test_initials_of_a_type_stay_a_type():
     found = entities("The Coastal Rescue Agency (KRSA) said its KRSA helicopters escorted twelve KXAV helicopters; "
                      "the KXAV helicopters will fly in May.", "platform")
     assert "KXAV" in found and "KRSA" not in found
+
+
+@pytest.mark.parametrize("text, person", [
+    # a word between the country and the title after a name's comma
+    ("The visit to Taipei by Norma Velasquez, the US House Speaker, angered Beijing.", "Norma Velasquez"),
+    ("Lars Ekholm, the Danish Parliament Speaker, visited the frigate.", "Lars Ekholm"),
+    # China's state councillors
+    ("Wu Zhenlin, Chinese State Councilor and Defense Minister, met his guests in Beijing.", "Wu Zhenlin"),
+])
+def test_person_before_a_title_with_a_qualifier(text, person):
+    assert person in entities(text, "person")

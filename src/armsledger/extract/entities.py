@@ -271,6 +271,8 @@ _NOT_FORENAME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()) | _STOP_FIRST | _OPENING_ADVERBS
 _MONTH_SHORT = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+# a name right after a title (`EntityFinder._people`): the title is that name's, not the one before its comma
+_NAME_AFTER_TITLE = re.compile(r"[ \t]+[A-Z][a-z]")
 # what leads up to a body's name and is not part of it (`EntityFinder._body_names_trimmed`): an office of it, where it
 # is based, its owner, a stray "of the"
 _BODY_LEAD = re.compile(r"^(?:(?:(?:Deputy|Vice|Assistant|Acting)\s+)?(?:Head|Director(?:\s+General)?|Director-General|Chief|"
@@ -1311,9 +1313,10 @@ class EntityFinder:
         self._title_name = rx(
             rf"(?P<title>(?i:{office_alt}))[ \t]+(?:,[ \t]*)?{_HONORIFIC}(?P<name>{_LINE_NAME})")
         self._after_title = re.compile(rf"(?P<title>)[ \t]+(?:,[ \t]*)?{_HONORIFIC}(?P<name>{_LINE_NAME})")
+        # (a word may stand between the country and the title: "Ann Kowal, the US House Speaker")
         self._name_title = rx(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
-            rf"(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
+            rf"(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?(?P<qual>[A-Z][\w-]+\s+)??"
             rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
         # "the head of its air force, Fadjar Prasetyo, said", "the country's defence minister, Prabowo Subianto, told"
         self._title_appos = rx(
@@ -1322,7 +1325,7 @@ class EntityFinder:
             rf",\s+{_HONORIFIC}(?P<name>{NAME}),\s+(?:said|told|says|added|noted|stated)\b")
         self._name_title_anchor = rx(  # the ", title" every _name_title match holds
             rf",\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
-            rf"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?i:{office_alt})\b")
+            rf"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?:[A-Z][\w-]+\s+)??(?i:{office_alt})\b")
         self._counterpart = rx(
             rf"\b(?:(?:his|her|their)\s+(?:{_COUNTERPART_ADJ}\s+)?|{_COUNTERPART_ADJ}\s+|(?=[A-Z]))(?:(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
@@ -1859,6 +1862,8 @@ class EntityFinder:
             title = m["title"] + (f" of {m['org']}" if m["org"] else "")
             self._add_person(text, ents, m, off.name if off and not m["org"] else title, country)
         for m in _anchored(self._name_title, self._name_title_anchor, text, 120):
+            if m["qual"] and _NAME_AFTER_TITLE.match(text, m.end("title")):
+                continue  # "Kim Tae-ho, Hanwha Aerospace CEO Son Jae-il and ...": the title is the next name's
             off = self._office(m["title"])
             role = off.name if off else m["title"]
             country = None
