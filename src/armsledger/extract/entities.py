@@ -463,6 +463,7 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
 # Indian Ocean", "the South China Sea" are no country's)
 _WATER_HEADS = frozenset({"sea", "ocean", "gulf", "bay", "shoal", "straits", "strait", "island", "islands"})
 _WATER_WHOLE = frozenset({"entire", "whole", "wider", "open", "high", "contested", "disputed"})
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp", "airport",
@@ -2284,8 +2285,11 @@ class EntityFinder:
             if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
                     or _COUNTED.search(text, max(0, s - 20), s):
                 continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
+            # a firm named by its trade takes the country its name holds ("China Shipbuilding", "Russian Helicopters")
+            held = next((x.code for _, _, x in inner if x.kind == "country" and x.code), None) \
+                if _TRADE_END.search(name) else None
             ent = ents.get_or_add(("organization", key.casefold()),
-                                  lambda: Entity("organization", name, country=None, category="defence company"))
+                                  lambda: Entity("organization", name, country=held, category="defence company"))
             # a town or country in the firm's name ("Osaka Precision Co., Ltd.", "Gulf Marine Services LLC") is
             # no mention of the place
             self._force_mention(ents, ent, Span(s, end, text[s:end]))
@@ -2632,6 +2636,8 @@ class EntityFinder:
                     # Sea"): the name follows them
                     glue = [i for i, w in enumerate(words[:-1]) if w in _TITLE_CASE_GLUE or w.casefold() in _WATER_WHOLE]
                     words = words[glue[-1] + 1:] if glue else words
+                    if words[0].casefold() in _COMPASS_WORDS and len(words) == 2:
+                        continue  # "the West Sea ferry": a compass word alone names no sea the catalogue has not
                 if len(words) < 2:
                     continue
                 name = " ".join(words)
