@@ -32,6 +32,8 @@ SENTENCES = [
     "Congress has to approve it; the Cabinet has chosen; it went to Parliament, not the Senate of Chile.",
     "As uzdaily.com and NEWS.am reported, see.news and example.org.uk followed (www.example.com/x.html).",
     "Satnews Daily and Iraq Business News cited The Seoul Times, Ships Monthly and the Hindustan Times-run site.",
+    "Ships crossed the Gulf of Aden, the Bay of Bengal and the Straits of Malacca to the Sulu Sea and Cam Ranh Bay.",
+    "Oshkosh Defense, Russian Helicopters and Airbus Defence and Space bid; the Black Sea Fleet and Sea King did not.",
     "No heads here: a base, a province, forces, a class, (a), limited, congress.",
     "Province. River, Air Force; Ltd) Council: (AB) class",
 ]
@@ -66,7 +68,7 @@ def test_every_full_text_rule_named_here_is_anchored():
     assert {"_PLACE_TAIL", "_OUTLET_DOMAIN", "_BARE_BODY", "EntityFinder._service", "EntityFinder._legal",
             "EntityFinder._institution", "EntityFinder._opening_appos", "EntityFinder._ship_class",
             "EntityFinder._ship_name", "EntityFinder._acronym_platform", "_OUTLET_NAME",
-            "_PLACE_HEAD_FIRST"} <= names
+            "_PLACE_HEAD_FIRST", "_WATER_OF"} <= names
 
 
 TITLED = [

@@ -80,10 +80,11 @@ def test_first_letter_forms_find_the_same(attr):
 
 def test_legal_forms_and_institutions_grouped_by_first_letter():
     f = _finder()
-    legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{E._LEGAL}))(?=[\s,.;:)]|$)")
+    legal = re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{E._LEGAL}|"
+                       rf"(?:{E._TRADES})(?![ \t]+(?:[A-Z]|&))(?<!e(?=[ \t]+and[ \t]+[A-Z]))))(?=[\s,.;:)]|$)")
     texts = SENTENCES + _random_texts(3000, 12)
     _same(legal, f._legal, texts)
-    _same(re.compile(rf"(?:{E._LEGAL})(?=[\s,.;:)]|$)"), f._legal.anchor, texts)
+    _same(re.compile(rf"(?:{E._LEGAL}|{E._TRADES})(?=[\s,.;:)]|$)"), f._legal.anchor, texts)
     _same(re.compile(rf"(?:{E._INSTITUTION_HEADS})\b"), f._institution.anchor, texts)
 
 

@@ -258,6 +258,7 @@ _OPENING_ADVERBS = frozenset(
     "similarly moreover furthermore nevertheless nonetheless meantime subsequently previously recently initially "
     "finally eventually accordingly consequently reportedly apparently notably overall besides "
     "thereafter afterwards".split())
+_OPENING_OR_STOP = frozenset(_OPENING_ADVERBS | _STOP_FIRST)
 # the capitalised word right before a surname, on its line: a forename, or a title, or a word opening a sentence
 _FORENAME_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][a-z]+)[ \t]+\Z")
 # capitalised words before a surname that are no forename: honorifics, words opening a sentence (`_STOP_FIRST`'s
@@ -270,6 +271,8 @@ _NOT_FORENAME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()) | _STOP_FIRST | _OPENING_ADVERBS
 _MONTH_SHORT = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+# a name right after a title (`EntityFinder._people`): the title is that name's, not the one before its comma
+_NAME_AFTER_TITLE = re.compile(r"[ \t]+[A-Z][a-z]")
 # what leads up to a body's name and is not part of it (`EntityFinder._body_names_trimmed`): an office of it, where it
 # is based, its owner, a stray "of the"
 _BODY_LEAD = re.compile(r"^(?:(?:(?:Deputy|Vice|Assistant|Acting)\s+)?(?:Head|Director(?:\s+General)?|Director-General|Chief|"
@@ -395,6 +398,18 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
           # a Korean or Japanese firm's bare "Co." ("Hyundai Rotem Co.", "LIG Nex1 Co.")
           r"Co\.")
 _SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
+# a firm's trade after its brand, the end of its name ("Oshkosh Defense", "Kopter Helicopters", "Daso Aviation",
+# "Hudong Shipbuilding", "Bharat Electronics"; `EntityFinder._organisations`): where no capitalised word runs on
+# ("Hanwha Defense Systems" is the legal form's), nor "&" ("China Shipbuilding & Offshore ...") or after "Defence"
+# "and" ("Airbus Defence and Space"); one to three words before it, no kit's, service's, state's or count's ("Air
+# Defence", "Army Aviation", "National Defense", "Two Attack Helicopters"), nor a headline's in capitals
+_TRADES = r"Defen[cs]e|Helicopters|Aviation|Shipbuilding|Electronics"
+_TRADE_END = re.compile(rf"(?:{_TRADES})\Z")
+_NOT_TRADE_BRAND = frozenset("army naval navy military civil civilian national territorial homeland self collective "
+                             "general total joint integrated federal state ministry department secretary minister "
+                             "commercial business general private public regional international global european "
+                             "american world chief head deputy attack utility transport heavy light medium logo "
+                             "one two three four five six seven eight nine ten".split())
 # institutions named by their form: capitalised words ending in what they are ("National Security Council",
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
@@ -441,7 +456,14 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "club": "venue", "air force base": "base", "air force station": "base", "naval station": "base",
                 "training ground": "base", "test range": "base", "proving ground": "base", "firing range": "base",
                 "barracks": "base", "garrison": "base", "cosmodrome": "base", "harbour": "water", "harbor": "water",
-                "military airport": "airport", "port": "port", "aerodrome": "base", "airfield": "base"}
+                "military airport": "airport", "port": "port", "aerodrome": "base", "airfield": "base",
+                "sea": "sea", "ocean": "sea", "gulf": "sea", "bay": "water", "shoal": "water", "straits": "water",
+                "island": "region", "islands": "region"}
+# the heads of waters and islands (`_PLACE_TAIL`): what the place's name says it is, not a country it holds ("the
+# Indian Ocean", "the South China Sea" are no country's)
+_WATER_HEADS = frozenset({"sea", "ocean", "gulf", "bay", "shoal", "straits", "strait", "island", "islands"})
+_WATER_WHOLE = frozenset({"entire", "whole", "wider", "open", "high", "contested", "disputed"})
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 # a base named by the town it is at, in lower case ("the Tanagra air base"): the words before it that only say
 # whose it is ("the Pakistani air base", "Turkey's Incirlik air base") are not its name
 _LOWER_BASE_HEADS = frozenset({"air base", "airbase", "naval base", "military base", "military camp", "airport",
@@ -454,12 +476,15 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                                   r"International Airport|Airport|military airport|airport|Port(?![ \t]*\n?[ \t]*[A-Z])|Province|province|"
                                   r"Prefecture|prefecture|Oblast|oblast|Governorate|governorate|Region|region|District|district|"
                                   r"River|river|Strait|Peninsula|Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|"
-                                  r"Complex|Cantonment|Stadium|Club))(?=[\s,.;:)'’]|$)"),
+                                  r"Complex|Cantonment|Stadium|Club|"
+                                  # a sea, a bay, a shoal or islands, the end of the name ("the Sulu Sea", "Cam Ranh
+                                  # Bay", "the Spratly Islands"; not "the Black Sea Fleet", "Sea King")
+                                  r"(?:Sea|Ocean|Gulf|Bay|Shoal|Islands|Island)(?![ \t]+[A-Z\d])))(?=[\s,.;:)'’]|$)"),
                        r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
                                      "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
                                      "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
                                      "Club|Ground|Range|Barracks|barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port|Aerodrome|aerodrome|"
-                                     "Airfield|airfield".split("|")) + r")\b",
+                                     "Airfield|airfield|Sea|Ocean|Gulf|Bay|Shoal|Islands|Island".split("|")) + r")\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
                              # one word at most ends at a boundary where another begins, so the order does not matter)
 # a base named by its number ("the 1st Air Base", "the 12th Unmanned Aerial Vehicles Base", "the 1st Royal Air Force
@@ -476,6 +501,10 @@ _NOT_STATE_FIRST = frozenset("member welfare sunshine nanny police deep failed r
 _PLACE_HEAD_FIRST = Anchored(re.compile(r"\b(?P<name>(?P<head>Naval Base|Air Base|Camp|Fort|Lake|(?<=[Tt]he )River)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
                                r"(?=[\s,.;:)'’]|$)"),
                              r"(?:Naval|Air|Camp|Fort|Lake|River)\b", 0)  # the first word of its head
+# a water named head first, "of" and its name ("the Gulf of Guinea", "the Sea of Azov", "the Bay of Bengal", "the
+# Straits of Malacca"; not "the Gulf Cooperation Council", "Sea King")
+_WATER_OF = Anchored(re.compile(r"\b(?P<name>(?P<head>Gulf|Sea|Bay|Straits?)\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
+                                r"(?:\s+[A-Z][\w'’-]+)?)(?=[\s,.;:)'’]|$)"), r"(?:Gulf|Sea|Bay|Straits?)\b", 0)
 _INSTITUTION_CATEGORY = {"party": "political party", "parliament": "legislature", "senate": "legislature",
                          "congress": "legislature", "assembly": "legislature", "company": "company", "group": "company",
                          "bank": "company", "university": "research institute", "institute": "research institute",
@@ -488,6 +517,13 @@ _NOT_INSTITUTION_FIRST = {"january", "february", "march", "april", "may", "june"
                           "saturday", "sunday", "read", "also", "photo", "file", "click", "follow", "share",
                           # an outlet's credit for its own staff ("Our Bureau", "Our Correspondent")
                           "our"}
+# the words that open no name of a body (a sentence's words, months, a page's "Read also"), one set for the loops
+# that strip them word by word; with "said" / "according" where a source is named before the body
+_STOP_OR_NOT_INSTITUTION = frozenset(_STOP_FIRST | _NOT_INSTITUTION_FIRST)
+_STOP_OR_SAID = frozenset(_STOP_FIRST | {"said", "according"})
+_STOP_SAID_OR_NOT_INSTITUTION = frozenset(_STOP_OR_NOT_INSTITUTION | {"said", "according"})
+_NOT_STATE_NAME_FIRST = frozenset(_STOP_OR_NOT_INSTITUTION | _NOT_STATE_FIRST)
+_STOP_NOT_INSTITUTION_OR_MEANWHILE = frozenset(_STOP_OR_NOT_INSTITUTION | {"meanwhile"})
 # a military unit by its number: "No. 6 Squadron", "the 313th Flight Test Squadron", "the 7th Fleet"
 _CONSORTIUM_BEFORE = re.compile(r"\bconsortium,?\s+$")
 _UNIT_HEADS = r"Squadron|Wing|Brigade|Regiment|Division|Fleet|Flotilla|Battalion|Gruppo|Stormo"
@@ -868,6 +904,8 @@ _DATELINE_AGENCY = Anchored(re.compile(
 _COUNTRYS_BODY = re.compile(r"['’]s[ \t]+(?P<n>[A-Z][\w&.-]*(?:[ \t]+(?:[A-Z][\w&.-]*|&|and)){0,3})")
 _NOT_COUNTRYS_BODY = frozenset("government military army navy air armed ambassador minister pm president prime chief "
                                "deputy state permanent acting vice independence national".split())
+# what opens no body's name after a country's possessive (`EntityFinder._countrys_bodies`, with the title words)
+_NOT_COUNTRYS_BODY_FIRST = frozenset(_NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_OR_NOT_INSTITUTION)
 # a picture credit of one word, alone on its line or in brackets: "Photo: CNA", "(Picture: Getty)"
 # (where it may begin, at a line's start, after a bracket or a sentence's end, is checked after its first letter: the
 # search then jumps to P, I and C instead of trying every character, 6x faster)
@@ -1276,9 +1314,10 @@ class EntityFinder:
         self._title_name = rx(
             rf"(?P<title>(?i:{office_alt}))[ \t]+(?:,[ \t]*)?{_HONORIFIC}(?P<name>{_LINE_NAME})")
         self._after_title = re.compile(rf"(?P<title>)[ \t]+(?:,[ \t]*)?{_HONORIFIC}(?P<name>{_LINE_NAME})")
+        # (a word may stand between the country and the title: "Ann Kowal, the US House Speaker")
         self._name_title = rx(
             rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
-            rf"(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?"
+            rf"(?:(?P<poss>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]+)\s+)?(?P<qual>[A-Z][\w-]+\s+)??"
             rf"(?P<title>(?i:{office_alt}))\b(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w&.-]*){{0,8}}))?")
         # "the head of its air force, Fadjar Prasetyo, said", "the country's defence minister, Prabowo Subianto, told"
         self._title_appos = rx(
@@ -1287,7 +1326,7 @@ class EntityFinder:
             rf",\s+{_HONORIFIC}(?P<name>{NAME}),\s+(?:said|told|says|added|noted|stated)\b")
         self._name_title_anchor = rx(  # the ", title" every _name_title match holds
             rf",\s+(?:the\s+|a\s+|an\s+)?(?:(?:country|nation|company|firm|group|ministry|government)(?:'s|’s)\s+)?"
-            rf"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?i:{office_alt})\b")
+            rf"(?:[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:'s|’s)\s+|[A-Z][\w-]+\s+)?(?:[A-Z][\w-]+\s+)??(?i:{office_alt})\b")
         self._counterpart = rx(
             rf"\b(?:(?:his|her|their)\s+(?:{_COUNTERPART_ADJ}\s+)?|{_COUNTERPART_ADJ}\s+|(?=[A-Z]))(?:(?P<dem>[A-Z][\w-]+)\s+)?"
             rf"counterparts?,?\s+(?:(?P<title>(?i:{office_alt}))\s+)?{_HONORIFIC}(?P<name>{NAME})")
@@ -1381,8 +1420,9 @@ class EntityFinder:
             rf"(?<![\w'’-])(?P<name>(?:[A-Z][\w&'’.-]*\s+){{0,3}}(?:{_HEADS_FIRST})\s+(?:of|for|on(?<=(?:ttee|ncil)\son)|on(?<=ssion\son))\s+(?:the\s+)?[A-Z][\w'’-]+"
             rf"(?:\s+(?:(?:and|of|for)\s+(?:the\s+)?)?[A-Z][\w'’-]+){{0,4}})(?=[\s,.;:)'’]|$)"),
             rf"(?:{_HEADS_FIRST})\s+(?:of|for|on(?<=(?:ttee|ncil)\son)|on(?<=ssion\son))\s", 60)  # its head word and the "of" after it
-        self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}{_by_first(_LEGAL)})(?=[\s,.;:)]|$)"),
-                               rf"{_by_first(_LEGAL)}(?=[\s,.;:)]|$)", 200)  # its legal form
+        self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_by_first(_LEGAL)}|"
+                                          rf"(?:{_TRADES})(?![ \t]+(?:[A-Z]|&))(?<!e(?=[ \t]+and[ \t]+[A-Z]))))(?=[\s,.;:)]|$)"),
+                               rf"(?:{_by_first(_LEGAL)}|{_TRADES})(?=[\s,.;:)]|$)", 200)  # its legal form or trade
         self._designation, self._named_type = DESIGNATION, NAMED_TYPE
         self._ship_class = Anchored(SHIP_CLASS, r"[Cc]lass\b", 100)
         self._ship_name = Anchored(SHIP_NAME, _SHIP_PREFIXES + r"\b", 0)  # the navy's prefix it begins with
@@ -1824,6 +1864,8 @@ class EntityFinder:
             title = m["title"] + (f" of {m['org']}" if m["org"] else "")
             self._add_person(text, ents, m, off.name if off and not m["org"] else title, country)
         for m in _anchored(self._name_title, self._name_title_anchor, text, 120):
+            if m["qual"] and _NAME_AFTER_TITLE.match(text, m.end("title")):
+                continue  # "Kim Tae-ho, Hanwha Aerospace CEO Son Jae-il and ...": the title is the next name's
             off = self._office(m["title"])
             role = off.name if off else m["title"]
             country = None
@@ -2063,7 +2105,7 @@ class EntityFinder:
         firm's arm its name goes on to name (`_FIRM_ARM`)."""
         for m in _anchored(_FIRM_LEAD, _FIRM_LEAD_ANCHOR, text, 10) if "-based" in text or "PT " in text else ():
             words = re.sub(r"['’]s$", "", m["name"]).split()
-            while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"and", "of", "for", "&"}
+            while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] == "&"
                              or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             s = m.start("pt") if m["pt"] else m.start("name")
@@ -2101,8 +2143,7 @@ class EntityFinder:
             return
         not_first = self._body_stop
         if not_first is None:  # the stop lists and the title words (thousands of words): joined once a finder
-            not_first = self._body_stop = frozenset(_NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_FIRST
-                                                    | _NOT_INSTITUTION_FIRST | self._title_words())
+            not_first = self._body_stop = _NOT_COUNTRYS_BODY_FIRST | self._title_words()
         for m in _COUNTRYS_BODY.finditer(text):
             owner = ents.overlapping(m.start() - 1, m.start())
             if not owner or owner[0][2].kind != "country" or owner[0][1] != m.start():
@@ -2223,7 +2264,7 @@ class EntityFinder:
         for m in self._legal.finditer(text):
             name = _last_line(m["name"].strip())
             words = _after_sentence_end(name.split())
-            while words and words[0].casefold() in _STOP_FIRST | {"under", "said", "according"}:
+            while words and words[0].casefold() in _STOP_OR_SAID:
                 words.pop(0)
             if len(words) < 2:
                 continue
@@ -2239,14 +2280,19 @@ class EntityFinder:
             if _SHORT_LEGAL.search(name) and name.isupper():
                 continue  # a headline in capitals ("RUSSIA SELLS JETS AS ..."), not a firm's legal form
             if all(w.casefold() in _KIT_WORDS for w in words[:-1]) and words[-1] in ("Systems", "Technologies") \
-                    or any(w in _TITLE_CASE_GLUE for w in words[1:]):
+                    or any(w in _TITLE_CASE_GLUE for w in words[1:]) or _TRADE_END.search(name) and (
+                        len(words) > 4 or len(words) > 2 and name[:-len(words[-1])].isupper() or any(
+                            w.casefold() in _KIT_WORDS or w.casefold() in _NOT_TRADE_BRAND for w in words[:-1])):
                 continue  # kit ("Coastal Defence Systems"), a headline ("Request To Purchase Air Defense Systems")
             inner = ents.overlapping(s, end)
             if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
                     or _COUNTED.search(text, max(0, s - 20), s):
                 continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
+            # a firm named by its trade takes the country its name holds ("China Shipbuilding", "Russian Helicopters")
+            held = next((x.code for _, _, x in inner if x.kind == "country" and x.code), None) \
+                if _TRADE_END.search(name) else None
             ent = ents.get_or_add(("organization", key.casefold()),
-                                  lambda: Entity("organization", name, country=None, category="defence company"))
+                                  lambda: Entity("organization", name, country=held, category="defence company"))
             # a town or country in the firm's name ("Osaka Precision Co., Ltd.", "Gulf Marine Services LLC") is
             # no mention of the place
             self._force_mention(ents, ent, Span(s, end, text[s:end]))
@@ -2284,7 +2330,7 @@ class EntityFinder:
             name = _head_line(raw) if head_first else _last_line(raw)
             end = m.start("name") + (raw.find(name) if head_first else raw.rfind(name)) + len(name)
             words = _after_sentence_end(name.split())
-            while words and (words[0].casefold() in _STOP_FIRST | {"under", "said", "according"} | _NOT_INSTITUTION_FIRST):
+            while words and (words[0].casefold() in _STOP_SAID_OR_NOT_INSTITUTION):
                 words.pop(0)
             if len(words) < 2 or words[0].islower():
                 continue
@@ -2353,7 +2399,7 @@ class EntityFinder:
         number after the head; past the words that say whose they are ("the Army's Air Assault Division")."""
         for m in _anchored(_NAMED_UNIT, _NAMED_UNIT_HEAD, text, 120):
             words = list(re.finditer(r"\S+", m["name"]))
-            while len(words) > 1 and words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
+            while len(words) > 1 and words[0].group().casefold() in _STOP_OR_NOT_INSTITUTION:
                 words.pop(0)  # "The"
             owner = next((i for i, w in enumerate(words[:-1]) if w.group().endswith(("'s", "’s"))), None)
             if owner is not None:  # "the Colombian Army's Air Assault Division": the unit is what follows its owner
@@ -2388,7 +2434,7 @@ class EntityFinder:
         stays a place: the name holds a defence word, `_SHOW_WORDS`)."""
         for m in _anchored(_SHOW, _SHOW_HEAD, text, 120):
             words = list(re.finditer(r"\S+", m["name"]))
-            while words and (words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST
+            while words and (words[0].group().casefold() in _STOP_OR_NOT_INSTITUTION
                              or words[0].group().endswith(("'s", "’s"))):
                 words.pop(0)
             if len(words) < 2 or not any(w.group().casefold() in _SHOW_WORDS for w in words) \
@@ -2440,7 +2486,7 @@ class EntityFinder:
         for m in _anchored(_OUTLET_CUE, _OUTLET_CUE_ANCHOR, text, 60):
             group = "n" if m["n"] else "b"
             words = list(re.finditer(r"\S+", m[group]))
-            while words and words[0].group().casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"but", "and", "meanwhile"}:
+            while words and words[0].group().casefold() in _STOP_NOT_INSTITUTION_OR_MEANWHILE:
                 words.pop(0)
             if not words:
                 continue
@@ -2485,7 +2531,7 @@ class EntityFinder:
         not a page's section headings ("Latest News", "World News")."""
         for m in _OUTLET_NAME.finditer(text):
             words = m["name"].split()
-            while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST:
+            while words and words[0].casefold() in _STOP_OR_NOT_INSTITUTION:
                 words.pop(0)
             if len(words) < 2 or any(w.casefold() in _NOT_OUTLET_WORDS for w in words[:-1]):
                 continue
@@ -2578,14 +2624,23 @@ class EntityFinder:
 
     def _places(self, text: str, ents: Entities) -> None:
         """Bases, airports, provinces, rivers and palaces named by their form, not in the catalogue."""
-        for rx in (_PLACE_TAIL, _PLACE_HEAD_FIRST):
+        for rx in (_PLACE_TAIL, _PLACE_HEAD_FIRST, _WATER_OF):
             for m in for_text(rx, text).finditer(text):
                 words = _after_sentence_end(m["name"].split())
-                while words and words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | {"under", "said", "according"}:
+                while words and words[0].casefold() in _STOP_SAID_OR_NOT_INSTITUTION:
                     words.pop(0)
                 owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
                 if owner is not None:  # "the Bangladesh Army's Rajendrapur Cantonment": the place is what follows
                     words = words[owner + 1:]
+                water = m["head"].casefold() in _WATER_HEADS
+                if water and m["head"].startswith("Island") and _SEA_AS_ADJECTIVE.match(text, m.end("name")):
+                    continue  # "twelve Pacific Island nations": peoples, not a place
+                if water:  # a headline's words before it ("Warships Sail Into South China Sea", "the Entire Black
+                    # Sea"): the name follows them
+                    glue = [i for i, w in enumerate(words[:-1]) if w in _TITLE_CASE_GLUE or w.casefold() in _WATER_WHOLE]
+                    words = words[glue[-1] + 1:] if glue else words
+                    if words[0].casefold() in _COMPASS_WORDS and len(words) == 2:
+                        continue  # "the West Sea ferry": a compass word alone names no sea the catalogue has not
                 if len(words) < 2:
                     continue
                 name = " ".join(words)
@@ -2601,7 +2656,7 @@ class EntityFinder:
                 inner = ents.overlapping(s, e)
                 if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
                     continue  # a person, a firm, a force, or a place the catalogue knows by this very name
-                country = next((x.code or x.country for _, _, x in inner if x.code or x.country), None)
+                country = None if water else next((x.code or x.country for _, _, x in inner if x.code or x.country), None)
                 category = _PLACE_HEADS[m["head"].casefold()]
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category=category))
@@ -2627,7 +2682,7 @@ class EntityFinder:
             return
         for m in _STATE_IN.finditer(text):
             s, e = m.span("name")
-            if m["name"].split()[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST | _NOT_STATE_FIRST \
+            if m["name"].split()[0].casefold() in _NOT_STATE_NAME_FIRST \
                     or ents.overlapping(s, e):
                 continue
             name = " ".join(m["name"].split())
@@ -2680,7 +2735,7 @@ class EntityFinder:
                         continue  # "in Smith, Jones and ...", "from Kowal, American officials...": no place after it
                     country = where.code if where.kind == "country" else where.country
                 words = m["name"].split()
-                if words[0].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or any(w.casefold() in _NOT_NAME for w in words):
+                if words[0].casefold() in _STOP_OR_NOT_INSTITUTION or any(w.casefold() in _NOT_NAME for w in words):
                     continue
                 if m["where"] and (m["where"].endswith(("'s", "’s")) and text.startswith(("to", "via", "visit"), m.start())
                                    or ents.people_ending_with(words[-1])):
@@ -2921,7 +2976,7 @@ class EntityFinder:
             if m.re is _BODY_BEFORE_NOUN:  # the name before its comma: not a sentence's opening word, nor its owner
                 if _SAID_AFTER_NOUN.match(text, m.end("noun")):
                     continue  # "Putin, the broadcaster said, ...": who said it
-                while words and (words[0].casefold() in _OPENING_ADVERBS | _STOP_FIRST or words[0].endswith(("'s", "’s"))):
+                while words and (words[0].casefold() in _OPENING_OR_STOP or words[0].endswith(("'s", "’s"))):
                     s += len(words.pop(0)) + 1
                 if words and (words[-1] in self.surname_people or ents.people_ending_with(words[-1])):
                     continue  # a known person's surname ("Shoigu, the website ...")
@@ -2929,7 +2984,7 @@ class EntityFinder:
                         len(words) == 1 or words[0] in self.forenames or _trade_alone(text, m)):
                     continue  # "Ann Kowal, a supplier of parts": a person may ply the trade; "the sensor maker",
                     # "AIM Defence, an Australian maker of lasers" and "WKK, a maker of fuselages" are firms
-            while words and (words[-1].casefold() in _STOP_FIRST | _NOT_INSTITUTION_FIRST or words[-1] in _TITLE_CASE_GLUE):
+            while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             if not words:
                 continue
@@ -3168,6 +3223,8 @@ class EntityFinder:
                                             or (d.endswith("s") or d.casefold() in _HEADLINE_VERBS)
                                             and _TITLE_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())):
                 continue  # a headline's verb in title case: "Korea Signs Missile System Deal", "by Creating Missile ..."
+            if d.isupper() and self._body_acronym(text, ents, d):
+                continue  # "the LAPD helicopters": the body's own, no type
             head = m["head"].lower()
             category = next((c for h, c in _NAMED_HEAD_CATEGORY if head.startswith(h)), None)
             self._new_platform(ents, d, Span(m.start("d"), m.end("d"), d), None, category=category)
@@ -3323,6 +3380,19 @@ class EntityFinder:
                 ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
                 ents.mention(ent, Span(m.start(), m.end(), m.group()))
                 return
+
+    @staticmethod
+    def _body_acronym(text: str, ents: Entities, abbr: str) -> bool:
+        """Initials the report gives a body, not a type: written in brackets after a body's name ("the Los Angeles
+        Police Department (LAPD)") or acting as a body does ("LAPD said", "the LAPD's", "an LAPD spokesman",
+        "according to BNPB")."""
+        for m in re.finditer(rf"\(\s*{re.escape(abbr)}\s*\)", text):
+            end = len(text[:m.start()].rstrip())
+            if any(x.kind == "organization" and b == end for _, b, x in ents.overlapping(max(0, end - 1), end)):
+                return True
+        return re.search(rf"\b(?:according\s+to\s+(?:the\s+)?{re.escape(abbr)}\b|{re.escape(abbr)}(?:['’]s\b|\s+(?:"
+                         rf"said(?!\s+to\b)|says|told|announced|spokesman|spokeswoman|spokesperson|officials?|chief|director|"
+                         rf"officers?|personnel|agents?|headquarters|statement)\b))", text) is not None
 
     def _not_a_name(self, word: str) -> bool:
         """A word that, capitalised before a weapon noun, is no type's name: "Navy", "Korean", "Attack"."""
