@@ -67,3 +67,20 @@ def test_a_supposed_signing_is_no_signing(text):
 def test_an_ordered_review_is_no_purchase(text):
     assert "DEAL_SIGNED" not in rule_types(text)
     assert "DEAL_SIGNED" in rule_types("In May the Indian defence ministry ordered 48 Mi-17 helicopters from Russia.")
+
+
+def candidate_dates(extractor, text: str) -> set[str | None]:
+    """The date values of every event candidate of a text."""
+    record, _ = extractor.event_candidates(Article(text=text, published=PUBLISHED))
+    return {(e["date"] or {}).get("value") for e in record["events"]}
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Delivery of the Leopard tanks from Germany to Lithuania is expected in March and April 2019.", "2019-03"),
+    ("The patrol boats from France will arrive in Senegal in February or March 2021.", "2021-02"),
+    ("The helicopters from Russia were delivered to Mali in July to September 2022.", "2022-07"),
+])
+def test_a_month_takes_the_year_of_the_month_joined_to_it(extractor, text, month):
+    dates = candidate_dates(extractor, text)
+    assert month in dates
+    assert not any(d and d.endswith(month[4:]) and d != month for d in dates)  # not the report's year's month
