@@ -84,3 +84,13 @@ def test_a_month_takes_the_year_of_the_month_joined_to_it(extractor, text, month
     dates = candidate_dates(extractor, text)
     assert month in dates
     assert not any(d and d.endswith(month[4:]) and d != month for d in dates)  # not the report's year's month
+
+
+@pytest.mark.parametrize("text", [
+    "Signs of F-16 jets being moved from the United States to Ukraine came to light last week.",
+    "Final contracts for the F-35 jets from the United States are unlikely to be signed before next year, Romania said.",
+    "The contract for the Rafale jets from France is unlikely to be concluded this year, Greece said.",
+])
+def test_a_sign_noun_or_an_unlikely_signing_is_no_signing(text):
+    assert "DEAL_SIGNED" not in rule_types(text)
+    assert "DEAL_SIGNED" in rule_types("Poland signs contract for 96 Apache helicopters from the United States.")

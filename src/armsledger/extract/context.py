@@ -223,6 +223,8 @@ class Lexicon:
         if kind == "sign" and said.lower() == "sign" and (not _SIGN_OBJECT.match(text, end)
                                                           or _NOT_A_SIGNING.search(text, max(0, start - 12), start)):
             return  # "sign" a signing only as a headline tells one: "India and France Sign Submarine Deal"
+        if kind == "sign" and said.lower() in ("sign", "signs") and _SIGN_NOUN.match(text, end):
+            return  # "Signs of F-16s being moved came to light", "a sign that talks stalled": the noun
         if kind in ("sign", "DEAL_SIGNED") and said.lower() == "ordered" and _NO_PURCHASE_ORDERED.match(text, end):
             return  # "ordered a review of the helicopter deal", "ordered an investigation": a command, no purchase
         if kind in ("DELIVERY", "deliver") and _ARRIVE_OR_RECEIVE.search(said) and _VISITOR.match(text, end):
@@ -265,6 +267,7 @@ _SIGN_OBJECT = re.compile(r"\s+(?:[^\s.,;:!?]+\s+){0,4}?(?:deals?|contracts?|agr
 _NOT_A_SIGNING = re.compile(r"\b(?:to|will|would|could|may|might|shall|should|can|cannot|must|not|did|does|do|a|the|"
                             r"no|any|first)\s+$", re.I)
 _MAY_DATE = re.compile(r"May\s+\d")
+_SIGN_NOUN = re.compile(r"\s+(?:of|that)\b", re.I)  # "signs of", "a sign that": the noun, no signing
 # what is ordered that is no purchase: an inquiry, a halt ("ordered a review of the deal", "ordered an investigation
 # into", "ordered a halt to")
 _NO_PURCHASE_ORDERED = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reviews?|investigations?|inquiry|"

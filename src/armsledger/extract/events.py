@@ -89,8 +89,9 @@ _ACCORD_SIGNED = re.compile(r"\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}?(?:lois?|in-
                             r"(?:co-?operation|partnership)\s+(?:agreement|accord|pact)|"
                             rf"(?:free\s+)?(?:{NO_PURCHASE_ACCORDS})\s+(?:deal|agreement|accord|treaty|pact))\b", re.I)
 
-# a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed"
-_UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
+# a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed", "are unlikely
+# to be signed"
+_UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to|unlikely to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
                        r"(?:been\s+|be\s+)?$", re.I)
 # a signing only supposed, in the same clause: "if a contract is signed, Russia will supply", "once the agreement is
 # signed", "unless Lima orders the jets", "if we signed an agreement today": no signing told
