@@ -94,3 +94,12 @@ def test_a_month_takes_the_year_of_the_month_joined_to_it(extractor, text, month
 def test_a_sign_noun_or_an_unlikely_signing_is_no_signing(text):
     assert "DEAL_SIGNED" not in rule_types(text)
     assert "DEAL_SIGNED" in rule_types("Poland signs contract for 96 Apache helicopters from the United States.")
+
+
+@pytest.mark.parametrize("text", [
+    "Canadian firms have picked up $350 million in work on the F-35 programme from the United States.",
+    "Turkish companies picked up orders worth $200 million for parts of the F-35 jets.",
+])
+def test_picked_up_is_no_choice(text):
+    assert not {"EVALUATION", "NEGOTIATION"} & rule_types(text)
+    assert "EVALUATION" in rule_types("Croatia has picked the Rafale jets from France.")
