@@ -66,38 +66,12 @@ def date_options(c: Clause, start: int, end: int, peg: DateMention | None, lead:
             hints.append("date:reported")
         if type_ is not None:
             hints.append(date_owner(c, dm, start, end, type_))
-        pair = date_pair(c, dm)
-        if pair:
-            hints.append(pair)
         out.append((dm, tuple(hints)))
     if peg is not None and not any(dm.value == peg.value for dm in dated):
         # the day the report is about: in its opening sentences as their own; further on as what "on Monday",
         # told once at the top, still dates ("The two sides also signed a memorandum on ..."), marked apart
         out.append((peg, ("date:peg" if lead else "date:peg_far", "date:peg_" + (peg.kind or "text"))))
     return out
-
-
-_PAIR_GAP = 45  # characters between two dates of one span or series ("between late 2021 and 2024")
-_PAIR_STOP = re.compile(r"[.,;:!?()]")
-
-
-def date_pair(c: Clause, dm: DateMention) -> str | None:
-    """Where a date stands in a pair the sentence gives close together, in one clause ("between late 2021 and 2024",
-    "from 2019 to 2024", "the first in 2017 and the remainder by 2021", "in March and April"): the first
-    (`date:pair_first`) or the second (`date:pair_second`); None alone. A span's start and its end, a first batch and
-    the last, are often told together of one happening, and the gold dates that happening by one of them."""
-    text, lo = c.sent.text, c.start
-    for x in c.dates:
-        if x is dm:
-            continue
-        a, b = (x, dm) if x.end <= dm.start else (dm, x) if dm.end <= x.start else (None, None)
-        if a is None or b.start - a.end > _PAIR_GAP:
-            continue
-        between = text[a.end - lo:b.start - lo]
-        if _PAIR_STOP.search(between) or _CLAUSE_BREAK.search(between):
-            continue
-        return "date:pair_second" if b is dm else "date:pair_first"
-    return None
 
 
 def date_owner(c: Clause, dm: DateMention, start: int, end: int, type_: str) -> str:
