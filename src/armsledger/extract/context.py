@@ -223,8 +223,14 @@ class Lexicon:
         if kind == "sign" and said.lower() == "sign" and (not _SIGN_OBJECT.match(text, end)
                                                           or _NOT_A_SIGNING.search(text, max(0, start - 12), start)):
             return  # "sign" a signing only as a headline tells one: "India and France Sign Submarine Deal"
+        if kind == "sign" and said.lower() in ("sign", "signs") and _SIGN_NOUN.match(text, end):
+            return  # "Signs of F-16s being moved came to light", "a sign that talks stalled": the noun
+        if kind in ("sign", "DEAL_SIGNED") and said.lower() == "ordered" and _NO_PURCHASE_ORDERED.match(text, end):
+            return  # "ordered a review of the helicopter deal", "ordered an investigation": a command, no purchase
         if kind in ("DELIVERY", "deliver") and _ARRIVE_OR_RECEIVE.search(said) and _VISITOR.match(text, end):
             return  # "Pistorius is due to arrive in New Delhi on a four-day visit": a visit, no delivery
+        if kind in ("DELIVERY", "deliver") and _RECEIVE.search(said) and _NO_GOODS.match(text, end):
+            return  # "the firm received its first export order", "had received $22 million": no goods received
         if kind == "future" and said.lower() == "next" and not _NEXT_WHEN.match(text[start:start + 20]):
             return
         if group == "modifier" and kind == "hedge" and said == "May" and (
@@ -261,12 +267,32 @@ _SIGN_OBJECT = re.compile(r"\s+(?:[^\s.,;:!?]+\s+){0,4}?(?:deals?|contracts?|agr
 _NOT_A_SIGNING = re.compile(r"\b(?:to|will|would|could|may|might|shall|should|can|cannot|must|not|did|does|do|a|the|"
                             r"no|any|first)\s+$", re.I)
 _MAY_DATE = re.compile(r"May\s+\d")
+_SIGN_NOUN = re.compile(r"\s+(?:of|that)\b", re.I)  # "signs of", "a sign that": the noun, no signing
+# what is ordered that is no purchase: an inquiry, a halt ("ordered a review of the deal", "ordered an investigation
+# into", "ordered a halt to")
+_NO_PURCHASE_ORDERED = re.compile(r"\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:reviews?|investigations?|inquiry|"
+                                  r"inquiries|enquiry|enquiries|probes?|audits?|study|studies|assessments?|halt|suspension|"
+                                  r"evacuation|withdrawal|closure|freeze|ban|arrest)\b", re.I)
 # an arrival or a receiving that is a visit, not a delivery: "is due to arrive in New Delhi today on a four-day
 # visit", "will receive his Ukrainian colleague", "received a delegation of"
 _VISITOR = re.compile(r"(?:\s+[^\s.;:!?]+){0,6}?\s+(?:on|for)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?visits?\b"
                       r"|\s+(?:his|her|their|the|a)\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|colleagues?|delegations?|guests?|"
                       r"visitors?|envoys?)\b", re.I)
 _ARRIVE_OR_RECEIVE = re.compile(r"(?:arriv|receiv)", re.I)
+# what is received that is no goods: an order, a contract, a bid or an approval ("received its first ever export
+# order", "has received a contract for"), money ("received $22 million from", "received payment"), a guest ("received
+# him at the White House"); the receiving words read only to their object, a few words on
+_RECEIVE = re.compile(r"receiv", re.I)
+_NO_GOODS = re.compile(r"\s*(?:(?:its|the|a|an|their|his|her|our|this|that|some|any|no|more|further)\s+)?"
+                       r"(?:(?!(?:batch|consignment|shipment|delivery|deliveries|units?|lot|under|from|for|of|in|on|at|"
+                       r"by|with|to|as|and|after|before|since)\b)[\w-]+\s+){0,3}?"
+                       r"(?:orders?|contracts?|bids?|tenders?|offers?|proposals?|requests?|approvals?|clearance|permission|"
+                       r"go-ahead|green\s+light|funding|funds|payments?|money|loans?|credits?|grants?|awards?|invitations?|"
+                       r"letters?|calls?|assurances?|guarantees?|briefings?|complaints?|criticism|reports?)\b"
+                       r"|\s*(?:(?:a|an|some|about|nearly|almost|over|more\s+than)\s+)?(?:[$€£¥]|US\$|USD|EUR|Rs\.?|INR)\s?"
+                       r"[\d.,]*\d(?:\s*(?:million|billion|trillion|bn|mn|m|crore|lakh)\b)?(?=\s*(?:from|in|for|as|under|over|"
+                       r"since|this|last|[,.;:]|$))"
+                       r"|\s+(?:him|her)\b", re.I)
 _MONTH_BEFORE = re.compile(r"\b(?:in|on|by|since|until|till|from|to|last|next|this|early|late|mid|of|during|through|"
                            r"between|and|before|after|that)[\s-]+$", re.I)
 

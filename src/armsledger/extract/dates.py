@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .prefixes import FOLDS_TO_ASCII, MAX_LEN, Caseless, Index, for_text, trie
 from .spans import SpanSet
@@ -284,7 +284,23 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
     out.sort(key=lambda d: d.start)
     if "day" in text:
         out = _days_apart(text, ref, out, taken)
-    return out
+    return _shared_year(text, out)
+
+
+# two months joined, the year told once after the second ("in March and April 2017", "between June and August 2024")
+_JOINED = re.compile(r"\s*(?:and|or|to|through|until|till|-|–)\s*")
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _shared_year(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A month told without its year just before a month with one, joined by "and", "or", "to", a dash ...: the
+    year is both's ("Delivery is expected in March and April 2017": March 2017, not the report's March)."""
+    for k in range(len(found) - 1, 0, -1):
+        a, b = found[k - 1], found[k]
+        if a.precision == "month" and b.precision in ("month", "day") and not _HAS_YEAR.search(a.text) \
+                and _HAS_YEAR.search(b.text) and _JOINED.fullmatch(text, a.end, b.start) and a.value[:4] != b.value[:4]:
+            found[k - 1] = replace(a, value=b.value[:4] + a.value[4:7])
+    return found
 
 
 _PAST_ASKED = {"m_in", "dm", "md", "num"}

@@ -45,7 +45,8 @@ _ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initi
 # A word after the trigger is taken whole (an atomic group): split at every letter, a long word made the search
 # exponential.
 _PLAN_BEFORE = re.compile(r"\b(?:(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?|should\s+have\s+(?:been\s+)?"
-                          r"|(?:had|was|were)\s+first\s+(?:been\s+)?(?:due|scheduled|planned|slated|set|expected)\s+to\s+(?:be\s+)?)$",
+                          r"|(?:had|was|were)\s+first\s+(?:been\s+)?(?:due|scheduled|planned|slated|set|expected)\s+to\s+(?:be\s+)?"
+                          r"|(?:had|was|were)\s+(?:first\s+|once\s+)?(?:been\s+)?(?:meant|supposed)\s+to\s+(?:be\s+)?)$",
                           re.I)
 _PLAN_AFTER = re.compile(r"(?:\s*(?!as\b|than\b)(?>[^\s.;:!?]+)){0,8}?[\s,]+(?:which\s+were\s+|that\s+were\s+|which\s+was\s+|that\s+was\s+)?"
                          r"(?:had\s+been\s+(?:originally\s+|initially\s+)?|(?:originally|initially)\s+)"
@@ -88,9 +89,13 @@ _ACCORD_SIGNED = re.compile(r"\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}?(?:lois?|in-
                             r"(?:co-?operation|partnership)\s+(?:agreement|accord|pact)|"
                             rf"(?:free\s+)?(?:{NO_PURCHASE_ACCORDS})\s+(?:deal|agreement|accord|treaty|pact))\b", re.I)
 
-# a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed"
-_UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
+# a signing denied: "has not been signed yet", "no contracts have yet been signed", "was never signed", "are unlikely
+# to be signed"
+_UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to|unlikely to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
                        r"(?:been\s+|be\s+)?$", re.I)
+# a signing only supposed, in the same clause: "if a contract is signed, Russia will supply", "once the agreement is
+# signed", "unless Lima orders the jets", "if we signed an agreement today": no signing told
+_SUPPOSED = re.compile(r"\b(?:if|unless|once)\s+(?:[\w'’$-]+\s+){0,8}?$", re.I)
 
 
 # a request told as given up: "dropped a controversial plan to buy", "has shelved its plans to acquire", "pledged to
@@ -666,7 +671,8 @@ class _Sentence:
                      self._orgs("government body", "agency", "ministry", "defence company"),
                      [x for d in targets for x in (d.supplier, d.recipient)], platforms)
         elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.has("deal", "cancel") \
-                and not _UNSIGNED.search(self.text, max(c.start, t.start - 50), t.start):
+                and not _UNSIGNED.search(self.text, max(c.start, t.start - 50), t.start) \
+                and not _SUPPOSED.search(self.text, max(c.start, t.start - 60), t.start):
             if dm is None or reported_at(self.text, dm.start, c.start):
                 said = dm
                 told = dm is not None and self._told_after(t)  # "said on August 14 that Korea signed ... in July"
