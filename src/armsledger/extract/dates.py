@@ -294,12 +294,15 @@ _HAS_YEAR = re.compile(r"\b\d{4}\b")
 
 def _shared_year(text: str, found: list[DateMention]) -> list[DateMention]:
     """A month told without its year just before a month with one, joined by "and", "or", "to", a dash ...: the
-    year is both's ("Delivery is expected in March and April 2017": March 2017, not the report's March)."""
+    year is both's ("Delivery is expected in March and April 2017": March 2017, not the report's March); a month
+    later in the year than the second's is of the year before it ("from December to February 2027": December 2026)."""
     for k in range(len(found) - 1, 0, -1):
         a, b = found[k - 1], found[k]
         if a.precision == "month" and b.precision in ("month", "day") and not _HAS_YEAR.search(a.text) \
-                and _HAS_YEAR.search(b.text) and _JOINED.fullmatch(text, a.end, b.start) and a.value[:4] != b.value[:4]:
-            found[k - 1] = replace(a, value=b.value[:4] + a.value[4:7])
+                and _HAS_YEAR.search(b.text) and _JOINED.fullmatch(text, a.end, b.start):
+            year = int(b.value[:4]) - (a.value[5:7] > b.value[5:7])
+            if a.value[:4] != f"{year:04d}":
+                found[k - 1] = replace(a, value=f"{year:04d}" + a.value[4:7])
     return found
 
 

@@ -906,6 +906,12 @@ _NOT_COUNTRYS_BODY = frozenset("government military army navy air armed ambassad
                                "deputy state permanent acting vice independence national".split())
 # what opens no body's name after a country's possessive (`EntityFinder._countrys_bodies`, with the title words)
 _NOT_COUNTRYS_BODY_FIRST = frozenset(_NOT_COUNTRYS_BODY | _NOT_FORENAME | _NOT_TOWN | _STOP_OR_NOT_INSTITUTION)
+# initials of a body (`EntityFinder._body_acronym`; those `NAMED_TYPE` takes, four to six capitals): in brackets ("the
+# Los Angeles Police Department (LAPD)"), or acting as a body does ("LAPD said", "the LAPD's", "according to BNPB")
+_BRACKETED_INITIALS = re.compile(r"\(\s*(?P<a>[A-Z]{4,6})\s*\)")
+_INITIALS_AS_BODY = re.compile(r"\b(?:according\s+to\s+(?:the\s+)?(?P<a>[A-Z]{4,6})\b|(?P<b>[A-Z]{4,6})(?:['’]s\b|\s+(?:"
+                               r"said(?!\s+to\b)|says|told|announced|spokesman|spokeswoman|spokesperson|officials?|chief|"
+                               r"director|officers?|personnel|agents?|headquarters|statement)\b))")
 # a picture credit of one word, alone on its line or in brackets: "Photo: CNA", "(Picture: Getty)"
 # (where it may begin, at a line's start, after a bracket or a sentence's end, is checked after its first letter: the
 # search then jumps to P, I and C instead of trying every character, 6x faster)
@@ -1443,6 +1449,7 @@ class EntityFinder:
         self._org_by_name: dict[str, Entry] | None = None
         self._title_vocab: frozenset[str] | None = None
         self._body_stop: frozenset[str] | None = None  # `_countrys_bodies`' first words that open no body
+        self._acronyms: tuple[str, dict[str, list[int]], set[str]] | None = None  # `_body_acronym`'s, of the last text
         self._sea_names: dict[str, Entry] | None = None  # every location name the catalogue holds, by `_seas_named_together`
         for kind_entries in catalogue.entries.values():
             for e in kind_entries.values():
@@ -3381,18 +3388,24 @@ class EntityFinder:
                 ents.mention(ent, Span(m.start(), m.end(), m.group()))
                 return
 
-    @staticmethod
-    def _body_acronym(text: str, ents: Entities, abbr: str) -> bool:
+    def _body_acronym(self, text: str, ents: Entities, abbr: str) -> bool:
         """Initials the report gives a body, not a type: written in brackets after a body's name ("the Los Angeles
         Police Department (LAPD)") or acting as a body does ("LAPD said", "the LAPD's", "an LAPD spokesman",
-        "according to BNPB")."""
-        for m in re.finditer(rf"\(\s*{re.escape(abbr)}\s*\)", text):
-            end = len(text[:m.start()].rstrip())
+        "according to BNPB"). The initials in brackets and those acting are found once a text (a search of the whole
+        text for each named type's initials made a long report's scan quadratic)."""
+        if self._acronyms is None or self._acronyms[0] is not text:
+            bracketed: dict[str, list[int]] = {}
+            for m in _BRACKETED_INITIALS.finditer(text):
+                bracketed.setdefault(m["a"], []).append(m.start())
+            self._acronyms = (text, bracketed, {m["a"] or m["b"] for m in _INITIALS_AS_BODY.finditer(text)})
+        _, bracketed, acting = self._acronyms
+        for start in bracketed.get(abbr, ()):
+            end = start
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
             if any(x.kind == "organization" and b == end for _, b, x in ents.overlapping(max(0, end - 1), end)):
                 return True
-        return re.search(rf"\b(?:according\s+to\s+(?:the\s+)?{re.escape(abbr)}\b|{re.escape(abbr)}(?:['’]s\b|\s+(?:"
-                         rf"said(?!\s+to\b)|says|told|announced|spokesman|spokeswoman|spokesperson|officials?|chief|director|"
-                         rf"officers?|personnel|agents?|headquarters|statement)\b))", text) is not None
+        return abbr in acting
 
     def _not_a_name(self, word: str) -> bool:
         """A word that, capitalised before a weapon noun, is no type's name: "Navy", "Korean", "Attack"."""

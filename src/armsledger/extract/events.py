@@ -94,8 +94,9 @@ _ACCORD_SIGNED = re.compile(r"\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}?(?:lois?|in-
 _UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to|unlikely to)|n't|\bno\s+(?:[\w-]+\s+){1,3}?(?:has|have))\s+(?:yet\s+)?"
                        r"(?:been\s+|be\s+)?$", re.I)
 # a signing only supposed, in the same clause: "if a contract is signed, Russia will supply", "once the agreement is
-# signed", "unless Lima orders the jets", "if we signed an agreement today": no signing told
-_SUPPOSED = re.compile(r"\b(?:if|unless|once)\s+(?:[\w'’$-]+\s+){0,8}?$", re.I)
+# signed", "unless Lima orders the jets", "if we signed an agreement today": no signing told (not "once again" /
+# "once more": a signing told again)
+_SUPPOSED = re.compile(r"\b(?:if|unless|once(?!\s+(?:again|more)\b))\s+(?:[\w'’$-]+\s+){0,8}?$", re.I)
 
 
 # a request told as given up: "dropped a controversial plan to buy", "has shelved its plans to acquire", "pledged to

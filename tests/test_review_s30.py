@@ -1,0 +1,87 @@
+"""Review of session 30's merged rules (sentences written for these tests):
+- a month told without its year before one with it takes the year before where it comes later in the year (a run
+  across the new year: "from December to February 2027");
+- "once again" / "once more" before a signing tells it again, it supposes nothing;
+- datasketch's MinHash imported alone leaves the package whole: `datasketch.minhash` bound, and the package's
+  other names there for a later import;
+- the initials a body is given are found once a text: a long report of many initials before weapon nouns is scanned
+  in time linear in its length."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import armsledger
+from found import record
+
+from armsledger.extract import Extractor
+from armsledger.extract.dates import find_dates
+from armsledger.model import Article
+
+SRC = str(Path(armsledger.__file__).resolve().parent.parent)  # the tree under test
+
+
+def _values(text: str) -> list[tuple[str, str]]:
+    return [(d.text, d.value) for d in find_dates(text, date(2026, 6, 1))]
+
+
+def test_a_run_of_months_across_the_new_year_starts_the_year_before():
+    assert _values("The exercise ran from December to February 2027 off the coast.") == [
+        ("December", "2026-12"), ("February 2027", "2027-02")]
+    assert _values("The ferries are refitted in November and January 2028, the port said.") == [
+        ("November", "2027-11"), ("January 2028", "2028-01")]
+    assert _values("Crews train in March and April 2027.") == [("March", "2027-03"), ("April 2027", "2027-04")]
+
+
+def test_once_again_a_signing_is_told():
+    for text in ("Once again Chile signed a contract with Sweden for 14 Gripen fighters on March 3, 2025.",
+                 "Once more Chile signed a contract with Sweden for 14 Gripen fighters on March 3, 2025."):
+        r = record(text)
+        assert [v["type"] for v in r["events"]] == ["DEAL_SIGNED"], text
+        assert [d["status"] for d in r["deals"]] == ["signed"], text
+    r = record("Once the contract is signed, Sweden will supply 14 Gripen fighters to Chile.")
+    assert "DEAL_SIGNED" not in [v["type"] for v in r["events"]]
+
+
+def _run(code: str) -> str:
+    env = dict(os.environ, PYTHONPATH=SRC)
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+
+
+def test_datasketch_is_whole_after_a_signature():
+    out = _run(
+        "import sys\n"
+        "from armsledger.ledger import dedup\n"
+        "m = dedup.signature('The council voted to close the old library and open a new one by the river.')\n"
+        "import datasketch.minhash\n"
+        "print(datasketch.minhash.MinHash is type(m))\n"
+        "from datasketch import MinHashLSH\n"
+        "print(MinHashLSH.__module__)\n")
+    assert out.split() == ["True", "datasketch.lsh"]
+
+
+def _scan_seconds(extractor: Extractor, n: int) -> float:
+    text = "".join(f"The army bought XB{chr(65 + i % 26)}{chr(65 + i // 26 % 26)} missiles and tanks. " for i in range(n))
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        extractor(Article(text=text, published="2025-01-01"))
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_initials_before_weapon_nouns_scan_in_linear_time():
+    extractor = Extractor(model=False)
+    small, large = _scan_seconds(extractor, 500), _scan_seconds(extractor, 2000)
+    assert large < 7 * small, (small, large)  # four times the text: ~4x linear (~10x before, quadratic)
+
+
+def test_a_bodys_initials_are_still_no_type():
+    r = record("The Harbour City Police Department (HCPD) bought two drones. HCPD drones patrol the port, "
+               "and the KXRT drones of the firm fly too.")
+    names = [e["name"] for e in r["entities"] if e["kind"] == "platform"]
+    assert "HCPD" not in names and "KXRT" in names
