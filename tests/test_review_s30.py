@@ -8,21 +8,16 @@
   in time linear in its length."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
-import armsledger
 from found import record
+from test_stream_s30 import _run  # a snippet run in a fresh process on the tree under test
 
 from armsledger.extract import Extractor
 from armsledger.extract.dates import find_dates
 from armsledger.model import Article
 
-SRC = str(Path(armsledger.__file__).resolve().parent.parent)  # the tree under test
 
 
 def _values(text: str) -> list[tuple[str, str]]:
@@ -45,11 +40,6 @@ def test_once_again_a_signing_is_told():
         assert [d["status"] for d in r["deals"]] == ["signed"], text
     r = record("Once the contract is signed, Sweden will supply 14 Gripen fighters to Chile.")
     assert "DEAL_SIGNED" not in [v["type"] for v in r["events"]]
-
-
-def _run(code: str) -> str:
-    env = dict(os.environ, PYTHONPATH=SRC)
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
 
 
 def test_datasketch_is_whole_after_a_signature():

@@ -407,7 +407,7 @@ _TRADES = r"Defen[cs]e|Helicopters|Aviation|Shipbuilding|Electronics"
 _TRADE_END = re.compile(rf"(?:{_TRADES})\Z")
 _NOT_TRADE_BRAND = frozenset("army naval navy military civil civilian national territorial homeland self collective "
                              "general total joint integrated federal state ministry department secretary minister "
-                             "commercial business general private public regional international global european "
+                             "commercial business private public regional international global european "
                              "american world chief head deputy attack utility transport heavy light medium logo "
                              "one two three four five six seven eight nine ten".split())
 # institutions named by their form: capitalised words ending in what they are ("National Security Council",
