@@ -4,6 +4,7 @@
 - "once again" / "once more" before a signing tells it again, it supposes nothing;
 - datasketch's MinHash imported alone leaves the package whole: `datasketch.minhash` bound, and the package's
   other names there for a later import;
+- a service's arm named by its trade ("Marine Aviation", "Police Aviation") is no firm;
 - the initials a body is given are found once a text: a long report of many initials before weapon nouns is scanned
   in time linear in its length."""
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import time
 from datetime import date
 
-from found import record
+from found import entities, record
 from test_stream_s30 import _run  # a snippet run in a fresh process on the tree under test
 
 from armsledger.extract import Extractor
@@ -75,3 +76,11 @@ def test_a_bodys_initials_are_still_no_type():
                "and the KXRT drones of the firm fly too.")
     names = [e["name"] for e in r["entities"] if e["kind"] == "platform"]
     assert "HCPD" not in names and "KXRT" in names
+
+
+def test_a_services_aviation_is_no_firm():
+    for text, arm in (("Pilots of Marine Aviation flew the new jets on Monday.", "Marine Aviation"),
+                      ("The Coast Guard Aviation unit rescued two hikers off the cliffs.", "Coast Guard Aviation"),
+                      ("Police Aviation crews searched the hills for the missing boy.", "Police Aviation")):
+        assert arm not in entities(text, "organization"), text
+    assert "Oshkosh Defense" in entities("Oshkosh Defense won the truck order.", "organization")

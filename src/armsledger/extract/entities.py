@@ -406,6 +406,7 @@ _SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
 _TRADES = r"Defen[cs]e|Helicopters|Aviation|Shipbuilding|Electronics"
 _TRADE_END = re.compile(rf"(?:{_TRADES})\Z")
 _NOT_TRADE_BRAND = frozenset("army naval navy military civil civilian national territorial homeland self collective "
+                             "marine marines corps coast guard police border fire rescue emergency "  # a service's arm
                              "general total joint integrated federal state ministry department secretary minister "
                              "commercial business private public regional international global european "
                              "american world chief head deputy attack utility transport heavy light medium logo "
