@@ -2,8 +2,6 @@
 - a month told without its year before one with it takes the year before where it comes later in the year (a run
   across the new year: "from December to February 2027");
 - "once again" / "once more" before a signing tells it again, it supposes nothing;
-- datasketch's MinHash imported alone leaves the package whole: `datasketch.minhash` bound, and the package's
-  other names there for a later import;
 - a service's arm named by its trade ("Marine Aviation", "Police Aviation") is no firm;
 - the initials a body is given are found once a text: a long report of many initials before weapon nouns is scanned
   in time linear in its length."""
@@ -13,7 +11,6 @@ import time
 from datetime import date
 
 from found import entities, record
-from test_stream_s30 import _run  # a snippet run in a fresh process on the tree under test
 
 from armsledger.extract import Extractor
 from armsledger.extract.dates import find_dates
@@ -43,22 +40,10 @@ def test_once_again_a_signing_is_told():
     assert "DEAL_SIGNED" not in [v["type"] for v in r["events"]]
 
 
-def test_datasketch_is_whole_after_a_signature():
-    out = _run(
-        "import sys\n"
-        "from armsledger.ledger import dedup\n"
-        "m = dedup.signature('The council voted to close the old library and open a new one by the river.')\n"
-        "import datasketch.minhash\n"
-        "print(datasketch.minhash.MinHash is type(m))\n"
-        "from datasketch import MinHashLSH\n"
-        "print(MinHashLSH.__module__)\n")
-    assert out.split() == ["True", "datasketch.lsh"]
-
-
 def _scan_seconds(extractor: Extractor, n: int) -> float:
     text = "".join(f"The army bought XB{chr(65 + i % 26)}{chr(65 + i // 26 % 26)} missiles and tanks. " for i in range(n))
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         t0 = time.perf_counter()
         extractor(Article(text=text, published="2025-01-01"))
         best = min(best, time.perf_counter() - t0)
@@ -67,7 +52,7 @@ def _scan_seconds(extractor: Extractor, n: int) -> float:
 
 def test_initials_before_weapon_nouns_scan_in_linear_time():
     extractor = Extractor(model=False)
-    small, large = _scan_seconds(extractor, 500), _scan_seconds(extractor, 2000)
+    small, large = _scan_seconds(extractor, 1000), _scan_seconds(extractor, 4000)
     assert large < 7 * small, (small, large)  # four times the text: ~4x linear (~10x before, quadratic)
 
 

@@ -1,6 +1,5 @@
 """Session 30, ingest throughput of a mixed stream: what the ingest process and its pool no longer pay for.
 
-- the MinHash of an article without datasketch's package `__init__` (and the SciPy it imports), the same signature;
 - the writer compares stored signatures without NumPy (not imported by the write path);
 - the pool is started in a thread: the ingest process reads and gates while the fork server starts, and the
   batches given meanwhile go to the workers in order once it is up.
@@ -22,22 +21,6 @@ SRC = str(Path(armsledger.__file__).resolve().parent.parent)  # the tree under t
 def _run(code: str) -> str:
     env = dict(os.environ, PYTHONPATH=SRC)
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
-
-
-def test_a_signature_is_made_without_scipy_and_is_the_one_datasketch_makes():
-    out = _run(
-        "import sys\n"
-        "from armsledger.ledger import dedup\n"
-        "text = 'The harbour board met on Tuesday to hear the plans for a new ferry pier and a bigger car park.'\n"
-        "m = dedup.signature(text)\n"
-        "print('scipy' in sys.modules, 'datasketch.lsh' in sys.modules)\n"
-        "import datasketch\n"  # the whole package afterwards: its __init__ runs, and finds the same module
-        "print(type(m) is datasketch.MinHash)\n"
-        "words = dedup._WORD.findall(text.lower())\n"
-        "whole = datasketch.MinHash(num_perm=dedup.NUM_PERM, seed=1)\n"
-        "whole.update_batch([' '.join(words[i:i + 5]).encode() for i in range(len(words) - 4)])\n"
-        "print(dedup.to_bytes(whole) == dedup.to_bytes(m))\n")
-    assert out.split() == ["False", "False", "True", "True"]
 
 
 def test_the_write_path_does_not_import_numpy():

@@ -30,51 +30,14 @@ def signature(text: str):
     if _empty is None:
         with _first:
             if _empty is None:
-                _empty = _minhash_class()(num_perm=NUM_PERM, seed=1)
+                from datasketch import MinHash
+
+                _empty = MinHash(num_perm=NUM_PERM, seed=1)
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     m = _empty.copy()
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
-
-
-def _minhash_class():
-    """datasketch's MinHash, importing its module alone: the package's `__init__` imports every sketch it has, its
-    LSH's SciPy among them (~0.45 s of CPU a process, against ~0.1 s for `datasketch.minhash` and NumPy). The module
-    is imported under the package's module made without running its `__init__`; that module stays the package, and
-    runs its `__init__` the first time anything else is asked of it: a later `import datasketch` finds the same
-    module, with its `minhash` (a stand-in taken away again left `datasketch.minhash` unbound on the package a
-    later import made, and an import by another thread meanwhile found an empty package)."""
-    import sys
-
-    whole = sys.modules.get("datasketch")
-    if whole is not None:
-        return whole.MinHash
-    import importlib.util
-
-    spec = importlib.util.find_spec("datasketch")
-    package = importlib.util.module_from_spec(spec)  # the package, its `__init__` not run yet
-    ran = threading.RLock(), []
-
-    def __getattr__(name: str):  # the package's own `__init__`, run once, when first asked for what it defines
-        with ran[0]:
-            if not ran[1]:
-                ran[1].append(True)
-                spec.loader.exec_module(package)
-        try:
-            return package.__dict__[name]
-        except KeyError:
-            raise AttributeError(f"module 'datasketch' has no attribute {name!r}") from None
-
-    package.__getattr__ = __getattr__
-    sys.modules["datasketch"] = package
-    try:
-        from datasketch.minhash import MinHash
-    except BaseException:
-        if sys.modules.get("datasketch") is package:
-            del sys.modules["datasketch"]
-        raise
-    return MinHash
 
 
 def bands(m) -> list[int]:

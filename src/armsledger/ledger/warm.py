@@ -1,9 +1,8 @@
 """What the ingest pool's fork server imports before it forks any worker (`pool.Extraction.start`): the
 extraction's modules, the default Extractor and datasketch, built or imported once in the server. Each worker
 forked from it starts with them in memory (shared with the server until written), instead of importing and
-building them itself: one start-up (~1 s of CPU; datasketch's MinHash
-module alone, without the SciPy its package imports: `dedup._minhash_class`) for the pool instead of one a
-worker. An error here is left to show on the articles: the workers build their Extractor themselves then, as they
+building them itself: one start-up (~1 s of CPU, with datasketch and the SciPy its package imports) for the pool
+instead of one a worker. An error here is left to show on the articles: the workers build their Extractor themselves then, as they
 would anyway for catalogues other than the default."""
 from __future__ import annotations
 
