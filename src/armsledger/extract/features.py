@@ -798,7 +798,7 @@ class Featurizer:
                 f.append("svc:fleet")
             op = _SVC_OPERATE_BEFORE.search(before)
             if op is None:  # the platform further on in a list of what is held ("operates 12 Gripens ... and F-16s")
-                op = _operate_list(text[max(c.start, m.start - 150):m.start])
+                op = _operate_list(_SVC_OPERATE_LIST.search(text[max(c.start, m.start - 150):m.start]))
             if op is None or _intent(op.string, op.start("op")):
                 op = _SVC_OPERATE_AFTER.match(after)
             if op is not None and not _intent(op.string, op.start("op")):
@@ -830,7 +830,7 @@ class Featurizer:
                     return "owner"
                 if _SVC_OWNER_FLEET.match(between):
                     return "owner"
-                op = _SVC_OPERATOR_BETWEEN.match(between) or _operate_list(between, _SVC_OPERATOR_LIST)
+                op = _SVC_OPERATOR_BETWEEN.match(between) or _operate_list(_SVC_OPERATOR_LIST.match(between))
                 if op is not None and not _intent(between, op.start("op")):
                     return "operator"
             if "svc:its" in at and not _party_before(c, first):
@@ -1276,9 +1276,9 @@ _LIST_STOP = re.compile(r"\b(?:to|for|with|from|into|has|have|had|is|are|was|wer
                         r"receiv\w*|deliver\w*|select\w*|chose|choos\w*|lease\w*|upgrad\w*|new|future|next)\b", re.I)
 
 
-def _operate_list(text: str, rx: re.Pattern = _SVC_OPERATE_LIST) -> re.Match | None:
-    """The verb of holding before a list of platforms that runs on to the end of `text` (`_SVC_OPERATE_LIST`)."""
-    op = rx.search(text) if rx is _SVC_OPERATE_LIST else rx.match(text)
+def _operate_list(op: re.Match | None) -> re.Match | None:
+    """`op`, a match of `_SVC_OPERATE_LIST` or `_SVC_OPERATOR_LIST`, if what follows its verb of holding is a list
+    (`_LIST_JOINT`) that names no other verb, wish or turn of the sentence (`_LIST_STOP`); else None."""
     if op is None:
         return None
     rest = op.group("rest")
