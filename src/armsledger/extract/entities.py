@@ -3394,12 +3394,13 @@ class EntityFinder:
         Police Department (LAPD)") or acting as a body does ("LAPD said", "the LAPD's", "an LAPD spokesman",
         "according to BNPB"). The initials in brackets and those acting are found once a text (a search of the whole
         text for each named type's initials made a long report's scan quadratic)."""
-        if self._acronyms is None or self._acronyms[0] is not text:
+        kept = self._acronyms  # read once: another thread's text may replace it meanwhile
+        if kept is None or kept[0] is not text:
             bracketed: dict[str, list[int]] = {}
             for m in _BRACKETED_INITIALS.finditer(text):
                 bracketed.setdefault(m["a"], []).append(m.start())
-            self._acronyms = (text, bracketed, {m["a"] or m["b"] for m in _INITIALS_AS_BODY.finditer(text)})
-        _, bracketed, acting = self._acronyms
+            kept = self._acronyms = (text, bracketed, {m["a"] or m["b"] for m in _INITIALS_AS_BODY.finditer(text)})
+        _, bracketed, acting = kept
         for start in bracketed.get(abbr, ()):
             end = start
             while end > 0 and text[end - 1].isspace():
