@@ -460,8 +460,10 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "military airport": "airport", "port": "port", "aerodrome": "base", "airfield": "base",
                 "sea": "sea", "ocean": "sea", "gulf": "sea", "bay": "water", "shoal": "water", "straits": "water",
                 "island": "region", "islands": "region"}
-# the heads of waters and islands (`_PLACE_TAIL`): what the place's name says it is, not a country it holds ("the
-# Indian Ocean", "the South China Sea" are no country's)
+# the heads of waters and islands ending a name (`_PLACE_TAIL`; "the Sulu Sea", "Cam Ranh Bay", "the Spratly Islands")
+_WATER_TAILS = "Sea|Ocean|Gulf|Bay|Shoal|Islands|Island"
+# the heads of waters and islands (`_PLACE_TAIL`, `_WATER_OF`): what the place's name says it is, not a country it
+# holds ("the Indian Ocean", "the South China Sea" are no country's)
 _WATER_HEADS = frozenset({"sea", "ocean", "gulf", "bay", "shoal", "straits", "strait", "island", "islands"})
 _WATER_WHOLE = frozenset({"entire", "whole", "wider", "open", "high", "contested", "disputed"})
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
@@ -480,12 +482,12 @@ _PLACE_TAIL = Anchored(re.compile(r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}(?P<hea
                                   r"Complex|Cantonment|Stadium|Club|"
                                   # a sea, a bay, a shoal or islands, the end of the name ("the Sulu Sea", "Cam Ranh
                                   # Bay", "the Spratly Islands"; not "the Black Sea Fleet", "Sea King")
-                                  r"(?:Sea|Ocean|Gulf|Bay|Shoal|Islands|Island)(?![ \t]+[A-Z\d])))(?=[\s,.;:)'’]|$)"),
+                                  rf"(?:{_WATER_TAILS})(?![ \t]+[A-Z\d])))(?=[\s,.;:)'’]|$)"),
                        r"(?:" + trie("Base|Airbase|base|airbase|camp|Station|Airport|Province|province|Prefecture|prefecture|Oblast|"
                                      "oblast|Governorate|governorate|Region|region|District|district|River|river|Strait|Peninsula|"
                                      "Palace|Hotel|Square|Memorial|Abbey|Cathedral|Mosque|mosque|Complex|Cantonment|Stadium|"
                                      "Club|Ground|Range|Barracks|barracks|Garrison|Cosmodrome|Harbour|Harbor|airport|Port|Aerodrome|aerodrome|"
-                                     "Airfield|airfield|Sea|Ocean|Gulf|Bay|Shoal|Islands|Island".split("|")) + r")\b",
+                                     "Airfield|airfield".split("|") + _WATER_TAILS.split("|")) + r")\b",
                        150)  # the last word of its head (spelt out: a class such as [Pp] slows the scan down 5x; as a trie:
                              # one word at most ends at a boundary where another begins, so the order does not matter)
 # a base named by its number ("the 1st Air Base", "the 12th Unmanned Aerial Vehicles Base", "the 1st Royal Air Force
