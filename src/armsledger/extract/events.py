@@ -20,6 +20,7 @@ from .entities import HEAD_ROLES, Entities, Entity
 from .listed import DELIVERY_KINDS, SIGN_KINDS, listed
 from .prefixes import Caseless
 from .spans import distance
+from .status import SUPPOSING
 from .tenses import CAME, HAVE, WAS
 
 _SIGN_VERBS = re.compile(r"^(?:signed|signs|sign\b|signing|inked|clinched|concluded|sealed|struck|awarded|finali[sz]ed|"
@@ -96,7 +97,7 @@ _UNSIGNED = re.compile(r"(?:\b(?:not|never|yet to|unlikely to)|n't|\bno\s+(?:[\w
 # a signing only supposed, in the same clause: "if a contract is signed, Russia will supply", "once the agreement is
 # signed", "unless Lima orders the jets", "if we signed an agreement today": no signing told (not "once again" /
 # "once more": a signing told again)
-_SUPPOSED = re.compile(r"\b(?:if|unless|once(?!\s+(?:again|more)\b))\s+(?:[\w'’$-]+\s+){0,8}?$", re.I)
+_SUPPOSED = re.compile(rf"\b{SUPPOSING}\s+(?:[\w'’$-]+\s+){{0,8}}?$", re.I)
 
 
 # a request told as given up: "dropped a controversial plan to buy", "has shelved its plans to acquire", "pledged to

@@ -111,8 +111,11 @@ _FUTURE_BUY = Caseless(re.compile(r"\b(?:(?:will|would|is to|are to|decided to|p
 # aircraft", "the budget committee has approved spending of 10 billion euros for F-35 jets"
 _MONEY_APPROVED = re.compile(r"\b(?:signed\s+off\s+on|approved|approves|cleared|authori[sz]ed|earmarked|set\s+aside|"
                              r"allocated)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:budget|spending|funding|funds|financing|money)\b", re.I)
+# the words that suppose what follows, not tell it: "if", "unless", "once" (not "once again" / "once more": told
+# again); also `events._SUPPOSED`
+SUPPOSING = r"(?:if|unless|once(?!\s+(?:again|more)\b))"
 # a signature only supposed: "if we signed an agreement today", "if Peru orders the jets"
-_IF_SIGNED = re.compile(r"\b(?:if|unless|once(?!\s+(?:again|more)\b))\s+(?:\w+\s+){0,3}?(?:signed|signs|sign|ordered|orders|order|bought|buys|"
+_IF_SIGNED = re.compile(rf"\b{SUPPOSING}\s+(?:\w+\s+){{0,3}}?(?:signed|signs|sign|ordered|orders|order|bought|buys|"
                         r"buy)\b", re.I)
 # units still to come: "six F-16s would be delivered by 2023", "the jets are to arrive in 2026"
 _TO_COME = re.compile(r"\b(?:will|would|shall|is to|are to|expected to|due to|scheduled to|set to)\s+(?:be\s+)?"
