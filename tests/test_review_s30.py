@@ -17,7 +17,6 @@ from armsledger.extract.dates import find_dates
 from armsledger.model import Article
 
 
-
 def _values(text: str) -> list[tuple[str, str]]:
     return [(d.text, d.value) for d in find_dates(text, date(2026, 6, 1))]
 

@@ -77,7 +77,7 @@ def test_a_pool_that_cannot_start_fails_the_batches_given_to_it(monkeypatch, ext
     def broken(self):
         self._failed = OSError("no processes left")
 
-    monkeypatch.setattr(pool.Extraction, "_open", lambda self: broken(self))
+    monkeypatch.setattr(pool.Extraction, "_open", broken)
     arts = [Article(text=f"Town news {n}: the market opens at nine.", source=f"m-{n}") for n in range(pool.POOL_MIN)]
     with pool.Extraction(lambda: extractor, jobs=2) as extraction:
         with pytest.raises(OSError, match="no processes left"):  # when handed over (at once, or when awaited)
