@@ -42,7 +42,8 @@ _ORIGINAL_PLAN = re.compile(r"\W{0,3}(?:which\s+were\s+|that\s+were\s+)?(?:initi
                             r"(?:planned|scheduled|expected|due|slated)\b", re.I)
 # a delivery told as the plan it missed: "was originally due for delivery in 2023", "should have been handed over
 # in 2011", "had first been due to reach the port on August 11", "Deliveries, initially planned for 2020, ...",
-# "Delivery of all 66 had been due by the end of 2026".
+# "Delivery of all 66 had been due by the end of 2026", "was meant to arrive last month", "were supposed to be
+# delivered in 2023".
 # A word after the trigger is taken whole (an atomic group): split at every letter, a long word made the search
 # exponential.
 _PLAN_BEFORE = re.compile(r"\b(?:(?:originally|initially)\s+(?:[\w-]+\s+){0,3}?|should\s+have\s+(?:been\s+)?"
