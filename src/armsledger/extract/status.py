@@ -332,7 +332,7 @@ _OPERATED_AFTER = Caseless(re.compile(
 
 # a delivery told as still to come, not made: "will hand over a second cutter", "are to be delivered in 2027",
 # "is expected to arrive next spring", "are due to land tomorrow", "a contract to supply 20 howitzers"; taken out of a
-# sentence before `_DELIVERY_SAID` is read in it
+# sentence before `_DELIVERY_SAID` (and `figures_decide._DELIVERY_TOLD`) is read in it
 DELIVERY_TO_COME = re.compile(
     r"\b(?:will|would|shall|could|is\s+to|are\s+to|(?:is|are)\s+(?:expected|due|scheduled|set)\s+to|"
     r"(?:plans?|planned|promised|agreed)\s+to|to)\s+(?:also\s+|then\s+|soon\s+|only\s+)?(?:be\s+)?"
