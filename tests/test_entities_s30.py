@@ -38,11 +38,16 @@ def test_water_and_what_is_not(text, place, not_place):
     assert place in found and not_place not in found
 
 
-def test_water_has_no_country():
-    """A sea named after a country's word belongs to no country."""
-    text = "Fishing boats crowded the Banda Sea near Indonesia."
+@pytest.mark.parametrize("text, sea", [
+    ("Fishing boats crowded the Banda Sea near Indonesia.", "Banda Sea"),
+    # a country's word in the name: the sea is still no country's (it was the country's before the water rule)
+    ("Fishing boats crowded the Kenyan Sea near Mombasa.", "Kenyan Sea"),
+    ("Patrol boats crossed the Chilean Sea on Monday.", "Chilean Sea"),
+])
+def test_water_has_no_country(text, sea):
+    """A sea belongs to no country, even one named after a country's word."""
     found = dict(zip(entities(text, "location"), entities(text, "location", "country")))
-    assert found.get("Banda Sea", "none") is None
+    assert found.get(sea, "none") is None
 
 
 @pytest.mark.parametrize("text, firm", [
