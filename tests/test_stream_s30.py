@@ -38,7 +38,7 @@ def test_stored_signatures_compare_as_the_minhashes_do():
     for a in sigs:
         for b in sigs:
             got = dedup.similarity_of(dedup.to_bytes(a), dedup.to_bytes(b))
-            assert got == dedup.similarity(a, dedup.to_bytes(b))
+            assert got == a.jaccard(b)  # datasketch's own estimate
     assert dedup.similarity_of(dedup.to_bytes(sigs[0]), dedup.to_bytes(sigs[0])) == 1.0
     assert dedup.similarity_of(dedup.to_bytes(sigs[0]), dedup.to_bytes(sigs[3])) < dedup.SIMILAR
 
