@@ -179,7 +179,9 @@ _FIRST_WORDS = set(MONTHS) | set(WEEKDAYS) | {
     "in", "since", "by", "until", "from", "on", "the", "end-year", "year-end", "within", "over"}
 
 
-_CANDIDATE = re.compile(r"(?<![\w])(?:\d|(?:" + "|".join(sorted(_FIRST_WORDS, key=len, reverse=True)) + r")(?![a-z]))", re.I)
+# (the words sorted before by length: a set's order changes from run to run, and the expression with it, which
+# the start-up cache of expressions would then never hold)
+_CANDIDATE = re.compile(r"(?<![\w])(?:\d|(?:" + "|".join(sorted(sorted(_FIRST_WORDS), key=len, reverse=True)) + r")(?![a-z]))", re.I)
 
 
 # the same, over the lower-cased text, without re.I (which makes every letter a slow compare)

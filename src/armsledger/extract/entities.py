@@ -1315,9 +1315,10 @@ class EntityFinder:
                           for n in e.names()})
         self.office_by_name = {n.casefold(): e for e in catalogue.of_kind("office").values() for n in e.names()}
         office_alt = trie(offices) if offices else "President"
-        # military ranks, which a name may follow but never begins with ("Brig Gen Ann Kowal" is Ann Kowal)
-        ranks = sorted({n for e in catalogue.of_kind("office").values() if e.category == "military"
-                        for n in e.names() if n[:1].isupper()} | _JUNIOR_RANKS, key=len, reverse=True)
+        # military ranks, which a name may follow but never begins with ("Brig Gen Ann Kowal" is Ann Kowal); sorted
+        # before by length, the same expression in every run (a set's order is not)
+        ranks = sorted(sorted({n for e in catalogue.of_kind("office").values() if e.category == "military"
+                               for n in e.names() if n[:1].isupper()} | _JUNIOR_RANKS), key=len, reverse=True)
         self._leading_rank = re.compile(rf"(?:{'|'.join(re.escape(r) for r in ranks)})\.?\s+") if ranks else None
         # (on one line: a title ending a line names no one on the next, "Minister of Defence\nAnn Kowal said")
         self._title_name = rx(

@@ -91,7 +91,8 @@ _UNITS = {
     "rocket": "rocket", "interceptor": "missile", "mortar": "mortar", "carrier": "carrier",
 }
 _CARRIER_KIND = re.compile(r"\b(helicopter|personnel|troop|infantry|armou?red)[\s-]+$", re.I)
-_unit_alt = "|".join(sorted({re.escape(u) for u in _UNITS} | {"batteries", "torpedoes"}, key=len, reverse=True))
+# (sorted before by length: a set's order changes from run to run, and would change the expression with it)
+_unit_alt = "|".join(sorted(sorted({re.escape(u) for u in _UNITS} | {"batteries", "torpedoes"}), key=len, reverse=True))
 _QQUAL = (r"(?:(?P<qual>over|more than|up to|about|around|nearly|almost|at least|some|as many as|"
           r"fewer than|less than|roughly|approximately|an estimated)\s+)?")
 _QQUAL_BEFORE = Caseless(re.compile(_QQUAL.rstrip("?") + "$", re.I))

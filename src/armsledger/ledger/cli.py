@@ -48,6 +48,27 @@ def _open(db: str | None, catalogues: Path | None = None, readonly: bool = False
         raise fail(str(e)) from None
 
 
+PRESTART_BYTES = 256 * 1024  # local inputs this large likely hold enough articles for the pool (`pool.POOL_MIN`)
+
+
+def _many_articles(inputs: list[str]) -> bool:
+    """Do the inputs look like enough articles to be worth starting the workers' fork server at once (a
+    directory, or local files of `PRESTART_BYTES` or more)? Only a guess, from the file system: a wrong one
+    costs a fork server's start-up on another core, or the workers starting when the first batch is read."""
+    import os
+
+    size = 0
+    for x in inputs:
+        try:
+            st = os.stat(x)
+        except (OSError, ValueError):  # a URL, a glob, stdin
+            continue
+        if os.path.isdir(x):
+            return True
+        size += st.st_size
+    return size >= PRESTART_BYTES
+
+
 def _country(value: str | None) -> str | None:
     """A country option's ISO code, from a code, name or demonym ("POL", "Poland", "Polish")."""
     if value is None:
@@ -192,11 +213,14 @@ def register(app: typer.Typer) -> None:
         if not inputs and not retry_failed:
             raise fail("give inputs to ingest, or --retry-failed", shell.USAGE)
         tracebacks = logs.setup(debug)
+        from . import pool
+
+        if jobs is None:
+            jobs = pool.default_jobs()
+        if inputs and _many_articles(inputs):
+            pool.prestart(jobs)  # the workers' fork server loads the extraction while this process opens the ledger
         with _open(db, catalogues) as ledger:
             reports = []
-            if jobs is None:
-                from .pool import default_jobs
-                jobs = default_jobs()
             for what in ([None] if retry_failed else []) + ([inputs] if inputs else []):
                 reports.append(_run_ingest(ledger, what, quiet, jobs, not no_gate, keep_skipped,
                                            max_bytes=max_size, encoding=encoding))

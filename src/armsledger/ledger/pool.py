@@ -74,6 +74,38 @@ def _warm(catalogues: str | None) -> None:
         pass
 
 
+def _context():
+    """The workers' start method. Not fork: the parent has threads (progress display, database pool). A fork server
+    (started as `spawn` starts a process) imports the extraction and builds the default Extractor once (`warm`),
+    then forks the workers from itself; the workers leave with this process (`exit_with`), and the server after
+    them. Linux only: macOS makes `spawn` its default because forking after system libraries are loaded (as the
+    server's preload does) is not safe there."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["__main__", "armsledger.ledger.warm"])
+        return context
+    return multiprocessing.get_context("spawn")  # no fork server (Windows) or not Linux: each worker builds its own
+
+
+def prestart(jobs: int) -> bool:
+    """Start the fork server now, before this process opens the ledger and reads the first batch: its preload
+    (`warm`: the extraction's modules, the default Extractor, ~1 s of CPU) then runs on another core while this
+    process starts up, instead of after it, and the workers fork as soon as the first batch asks for them.
+    A no-op with one job or no fork server; the server leaves with this process if no pool ever asks it for
+    workers. True if it was started."""
+    if jobs <= 1:
+        return False
+    context = _context()
+    if context.get_start_method() != "forkserver":
+        return False
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()  # returns once the server is spawned: its preload goes on in it
+    return True
+
+
 class Job:
     """One batch's extraction: `job()` -> a row or an exception per article, in order (waiting for the
     workers); `job.done()`: are they all back? (Extracted in this process: only when called, never done before.)
@@ -131,21 +163,9 @@ class Extraction:
 
     def _open(self) -> None:
         try:
-            import multiprocessing
-
             from ..workers import exit_with
 
-            # not fork: the parent has threads (progress display, database pool). A fork server (started as `spawn`
-            # starts a process) imports the extraction and builds the default Extractor once (`warm`), then forks
-            # the workers from itself; the workers leave with this process (`exit_with`), and the server after them
-            # Linux only: macOS makes `spawn` its default because forking after system libraries are loaded
-            # (as the server's preload does) is not safe there
-            if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["__main__", "armsledger.ledger.warm"])
-            else:  # no fork server (Windows) or not Linux: each worker imports and builds its own
-                context = multiprocessing.get_context("spawn")
-            pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=exit_with,
+            pool = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=exit_with,
                                        initargs=(os.getpid(),))
             self._pool = pool
             for _ in range(self.jobs):  # one task a worker: the pool starts a process for each
