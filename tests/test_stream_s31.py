@@ -1,0 +1,151 @@
+"""Session 31, ingest throughput of a mixed stream: the pool's start-up off the ingest's critical path.
+
+- `armsledger ingest` of a large input starts the workers' fork server before it opens the ledger (`pool.prestart`),
+  so that the server's preload runs while this process starts up, not after;
+- `dedup.signature` computes datasketch's MinHash with NumPy alone (importing datasketch imports SciPy);
+- the expressions built from sets are the same in every run (the start-up cache of expressions holds them).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import armsledger
+
+SRC = str(Path(armsledger.__file__).resolve().parent.parent)  # the tree under test
+
+
+def _run(code: str, **env: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=SRC, **env),
+                          capture_output=True, text=True, check=True).stdout
+
+
+# ------------------------------------------------------------------ signatures without datasketch
+
+TEXTS = [
+    "The harbour board approved a new ferry timetable on Tuesday; the first boat leaves at 6.40.",
+    "The harbour board approved a new ferry timetable on Wednesday; the first boat leaves at 6.40.",
+    "Zürich's museum lent two paintings to a gallery in Łódź — the loan runs until March.",
+    "rain",
+    "",
+    "Bakers in the valley sold out of rye bread again. " * 30,
+]
+
+
+def test_a_signature_is_datasketchs_minhash_without_importing_it():
+    code = (
+        "import json, sys\n"
+        "from armsledger.ledger import dedup\n"
+        f"texts = {TEXTS!r}\n"
+        "sigs = [(dedup.to_bytes(s).hex(), dedup.bands(s)) for s in map(dedup.signature, texts)]\n"
+        "imported = ['datasketch' in sys.modules, 'scipy' in sys.modules]\n"
+        "import datasketch\n"
+        "same = []\n"
+        "for t, (raw, bands) in zip(texts, sigs):\n"
+        "    words = dedup._WORD.findall(t.lower())\n"
+        "    m = datasketch.MinHash(num_perm=dedup.NUM_PERM, seed=1)\n"
+        "    m.update_batch([' '.join(words[i:i + 5]).encode() for i in range(max(1, len(words) - 4))])\n"
+        "    same.append(raw == dedup.to_bytes(m).hex() and bands == dedup.bands(m))\n"
+        "print(json.dumps([imported, same]))\n")
+    imported, same = json.loads(_run(code))
+    assert imported == [False, False]  # neither datasketch nor SciPy
+    assert same == [True] * len(TEXTS)
+
+
+def test_signatures_of_near_copies_still_read_as_copies():
+    from armsledger.ledger import dedup
+
+    a, b = (dedup.to_bytes(dedup.signature(t)) for t in TEXTS[:2])  # one word of 18 changed
+    c = dedup.to_bytes(dedup.signature(TEXTS[2]))
+    assert dedup.similarity_of(a, a) == 1.0
+    assert 0 < dedup.similarity_of(a, b) < 1.0
+    assert dedup.similarity_of(a, c) < dedup.SIMILAR
+
+
+# ------------------------------------------------------------------ the fork server started first
+
+
+def test_prestart_starts_the_fork_server_only_for_more_than_one_job():
+    code = (
+        "import json\n"
+        "from multiprocessing import forkserver\n"
+        "from armsledger.ledger import pool\n"
+        "one = pool.prestart(1)\n"
+        "after_one = forkserver._forkserver._forkserver_pid is not None\n"
+        "two = pool.prestart(2)\n"
+        "after_two = forkserver._forkserver._forkserver_pid is not None\n"
+        "print(json.dumps([one, after_one, two, after_two, forkserver._forkserver._preload_modules]))\n")
+    one, after_one, two, after_two, preload = json.loads(_run(code))
+    assert (one, after_one) == (False, False)
+    if sys.platform.startswith("linux"):
+        assert (two, after_two) == (True, True)
+        assert preload == ["__main__", "armsledger.ledger.warm"]  # the server loads the extraction, as the pool's
+
+
+def _ingest_calls(monkeypatch, tmp_path, inputs: list[str]) -> list[str]:
+    """What `armsledger ingest --jobs 2` calls first: `pool.prestart`, then `_open` (the ledger)."""
+    from typer.testing import CliRunner
+
+    from armsledger.cli import app
+    from armsledger.ledger import cli, pool
+
+    calls: list[str] = []
+    monkeypatch.setattr(pool, "prestart", lambda jobs: calls.append(f"prestart {jobs}") or False)
+    opening = cli._open
+
+    def _open(*a, **k):
+        calls.append("open")
+        return opening(*a, **k)
+
+    monkeypatch.setattr(cli, "_open", _open)
+    result = CliRunner().invoke(app, ["ingest", "-q", "--jobs", "2", *inputs, "--db", str(tmp_path / "l.db")])
+    assert result.exit_code == 0, result.output
+    return calls
+
+
+def _jsonl(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"text": f"Story {i}: the allotment society met to plan its spring show. "
+                                         + "Members brought seeds and tools to swap. " * 60,
+                                 "url": f"https://garden.example/{i}"}) + "\n")
+    return path
+
+
+def test_a_large_input_starts_the_fork_server_before_the_ledger_opens(monkeypatch, tmp_path):
+    from armsledger.ledger import cli
+
+    big = _jsonl(tmp_path / "big.jsonl", 120)  # ~300 KB
+    assert big.stat().st_size >= cli.PRESTART_BYTES
+    assert _ingest_calls(monkeypatch, tmp_path, [str(big)]) == ["prestart 2", "open"]
+
+
+def test_a_directory_starts_it_too(monkeypatch, tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    _jsonl(d / "few.jsonl", 2)
+    assert _ingest_calls(monkeypatch, tmp_path, [str(d)]) == ["prestart 2", "open"]
+
+
+def test_a_small_input_leaves_the_workers_to_the_first_batch(monkeypatch, tmp_path):
+    small = _jsonl(tmp_path / "small.jsonl", 3)
+    assert _ingest_calls(monkeypatch, tmp_path, [str(small)]) == ["open"]
+    assert _ingest_calls(monkeypatch, tmp_path, [str(tmp_path / "sm*.jsonl")]) == ["open"]  # a glob: not counted
+
+
+# ------------------------------------------------------------------ expressions the same in every run
+
+
+def test_expressions_built_from_sets_are_the_same_whatever_the_hash_seed():
+    code = (
+        "import json\n"
+        "from armsledger.extract import dates, values\n"
+        "from armsledger.extract.entities import EntityFinder\n"
+        "from armsledger.catalogue import load\n"
+        "f = EntityFinder(load())\n"
+        "print(json.dumps([dates._CANDIDATE.pattern, values.QTY_RE.pattern, f._leading_rank.pattern]))\n")
+    runs = [json.loads(_run(code, PYTHONHASHSEED=seed, ARMSLEDGER_CACHE="off")) for seed in ("1", "2", "3")]
+    assert runs[0] == runs[1] == runs[2]
