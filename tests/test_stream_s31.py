@@ -123,11 +123,19 @@ def test_a_large_input_starts_the_fork_server_before_the_ledger_opens(monkeypatc
     assert _ingest_calls(monkeypatch, tmp_path, [str(big)]) == ["prestart 2", "open"]
 
 
-def test_a_directory_starts_it_too(monkeypatch, tmp_path):
+def test_a_directory_of_many_articles_starts_it_too(monkeypatch, tmp_path):
+    d = tmp_path / "in"
+    (d / "spring").mkdir(parents=True)
+    for i in range(4):
+        _jsonl(d / "spring" / f"part-{i}.jsonl", 30)  # ~75 KB each
+    assert _ingest_calls(monkeypatch, tmp_path, [str(d)]) == ["prestart 2", "open"]
+
+
+def test_a_directory_of_a_few_articles_does_not(monkeypatch, tmp_path):
     d = tmp_path / "in"
     d.mkdir()
     _jsonl(d / "few.jsonl", 2)
-    assert _ingest_calls(monkeypatch, tmp_path, [str(d)]) == ["prestart 2", "open"]
+    assert _ingest_calls(monkeypatch, tmp_path, [str(d)]) == ["open"]
 
 
 def test_a_small_input_leaves_the_workers_to_the_first_batch(monkeypatch, tmp_path):

@@ -52,20 +52,28 @@ PRESTART_BYTES = 256 * 1024  # local inputs this large likely hold enough articl
 
 
 def _many_articles(inputs: list[str]) -> bool:
-    """Do the inputs look like enough articles to be worth starting the workers' fork server at once (a
-    directory, or local files of `PRESTART_BYTES` or more)? Only a guess, from the file system: a wrong one
-    costs a fork server's start-up on another core, or the workers starting when the first batch is read."""
+    """Do the inputs look like enough articles to be worth starting the workers' fork server at once (local
+    files, directories' included, of `PRESTART_BYTES` or more)? Only a guess, from the file system, that stops
+    reading it once sure: a wrong one costs a fork server's start-up on another core, or the workers starting
+    when the first batch is read, as they do for URLs, feeds and globs."""
     import os
 
     size = 0
     for x in inputs:
+        if os.path.isdir(x):
+            for root, _dirs, files in os.walk(x):
+                for f in files:
+                    try:
+                        size += os.stat(os.path.join(root, f)).st_size
+                    except OSError:
+                        continue
+                    if size >= PRESTART_BYTES:
+                        return True
+            continue
         try:
-            st = os.stat(x)
+            size += os.stat(x).st_size
         except (OSError, ValueError):  # a URL, a glob, stdin
             continue
-        if os.path.isdir(x):
-            return True
-        size += st.st_size
     return size >= PRESTART_BYTES
 
 

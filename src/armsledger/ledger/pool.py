@@ -102,7 +102,10 @@ def prestart(jobs: int) -> bool:
         return False
     from multiprocessing import forkserver
 
-    forkserver.ensure_running()  # returns once the server is spawned: its preload goes on in it
+    try:
+        forkserver.ensure_running()  # returns once the server is spawned: its preload goes on in it
+    except OSError:  # left to the pool, which starts it (or tells why it cannot) when a batch needs workers
+        return False
     return True
 
 
