@@ -157,3 +157,41 @@ def test_expressions_built_from_sets_are_the_same_whatever_the_hash_seed():
         "print(json.dumps([dates._CANDIDATE.pattern, values.QTY_RE.pattern, f._leading_rank.pattern]))\n")
     runs = [json.loads(_run(code, PYTHONHASHSEED=seed, ARMSLEDGER_CACHE="off")) for seed in ("1", "2", "3")]
     assert runs[0] == runs[1] == runs[2]
+
+
+# ------------------------------------------------------------------ an up-to-date ledger opened without Alembic
+
+
+def test_the_newest_migration_read_from_the_files_is_alembics_head():
+    from armsledger.ledger import db
+
+    assert db._newest() == db.head_revision()
+
+
+def test_an_up_to_date_ledger_opens_without_importing_alembic(tmp_path):
+    path = tmp_path / "ledger.db"
+    code = (f"import json, sys\nfrom armsledger.ledger import db\ndb.connect({str(path)!r}).dispose()\n"
+            "print(json.dumps('alembic' in sys.modules))\n")
+    assert json.loads(_run(code)) is True  # a new ledger: made by Alembic's migrations
+    assert json.loads(_run(code)) is False  # then only its revision read
+
+
+def test_a_ledger_one_migration_behind_is_still_upgraded(tmp_path):
+    import sqlite3
+
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from armsledger.ledger import db
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = db._alembic_config()
+    behind = str(int(db.head_revision()) - 1).zfill(4)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, behind)
+    engine.dispose()
+    assert sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall() == [(behind,)]
+    db.connect(str(path)).dispose()
+    assert sqlite3.connect(path).execute("SELECT version_num FROM alembic_version").fetchall() == [(db.head_revision(),)]

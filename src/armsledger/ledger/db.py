@@ -8,12 +8,13 @@ under a lock so that two processes opening a new ledger at once migrate it once.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from ..errors import ArmsLedgerError
 
@@ -108,8 +109,54 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(None|'[^'\n]*'|\"[^\"\n]*\")\s*(?:#.*)?$", re.M)
+_heads: list[str | None] = []  # the head read from the migration files (`_newest`), once a process
+
+
+def _newest() -> str | None:
+    """The newest migration's revision, read from the migration files' `revision = "..."` and `down_revision =
+    "..."` lines without importing Alembic (~0.15 s of CPU, which opening an up-to-date ledger need not pay);
+    None where the files are not one plain line of migrations (Alembic then tells)."""
+    if not _heads:
+        revisions, downs = set(), set()
+        head: str | None = None
+        try:
+            for f in sorted((MIGRATIONS / "versions").glob("*.py")):
+                lines = _REVISION.findall(f.read_text(encoding="utf-8"))
+                found = dict(lines)
+                if len(lines) != 2 or set(found) != {"revision", "down_revision"}:
+                    raise ValueError(f"{f.name}: not one revision and one down_revision")
+                rev = found["revision"].strip("'\"")
+                if found["revision"] == "None" or rev in revisions:
+                    raise ValueError(f"{f.name}: revision {rev}")
+                revisions.add(rev)
+                if found["down_revision"] != "None":
+                    downs.add(found["down_revision"].strip("'\""))
+            tips = revisions - downs
+            if len(tips) == 1 and downs <= revisions and len(downs) == len(revisions) - 1:
+                head = tips.pop()
+        except (OSError, ValueError):
+            head = None
+        _heads.append(head)
+    return _heads[0]
+
+
+def _stored(engine: Engine) -> str | None:
+    """The ledger's revision, by plain SQL (None for a new ledger, or one whose revision is not one row)."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:  # no such table: a new ledger (or one that cannot be opened: Alembic's path tells)
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest migration, once, whoever else is opening the ledger."""
+    """Bring the schema to the newest migration, once, whoever else is opening the ledger. An up-to-date ledger is
+    told by its revision and the migration files' newest without Alembic; anything else goes through Alembic."""
+    newest = _newest()
+    if newest is not None and _stored(engine) == newest:
+        return
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
