@@ -2,7 +2,6 @@
 
 - `armsledger ingest` of a large input starts the workers' fork server before it opens the ledger (`pool.prestart`),
   so that the server's preload runs while this process starts up, not after;
-- `dedup.signature` computes datasketch's MinHash with NumPy alone (importing datasketch imports SciPy);
 - the expressions built from sets are the same in every run (the start-up cache of expressions holds them).
 """
 from __future__ import annotations
@@ -23,7 +22,7 @@ def _run(code: str, **env: str) -> str:
                           capture_output=True, text=True, check=True).stdout
 
 
-# ------------------------------------------------------------------ signatures without datasketch
+# ------------------------------------------------------------------ signatures of near copies
 
 TEXTS = [
     "The harbour board approved a new ferry timetable on Tuesday; the first boat leaves at 6.40.",
@@ -33,26 +32,6 @@ TEXTS = [
     "",
     "Bakers in the valley sold out of rye bread again. " * 30,
 ]
-
-
-def test_a_signature_is_datasketchs_minhash_without_importing_it():
-    code = (
-        "import json, sys\n"
-        "from armsledger.ledger import dedup\n"
-        f"texts = {TEXTS!r}\n"
-        "sigs = [(dedup.to_bytes(s).hex(), dedup.bands(s)) for s in map(dedup.signature, texts)]\n"
-        "imported = ['datasketch' in sys.modules, 'scipy' in sys.modules]\n"
-        "import datasketch\n"
-        "same = []\n"
-        "for t, (raw, bands) in zip(texts, sigs):\n"
-        "    words = dedup._WORD.findall(t.lower())\n"
-        "    m = datasketch.MinHash(num_perm=dedup.NUM_PERM, seed=1)\n"
-        "    m.update_batch([' '.join(words[i:i + 5]).encode() for i in range(max(1, len(words) - 4))])\n"
-        "    same.append(raw == dedup.to_bytes(m).hex() and bands == dedup.bands(m))\n"
-        "print(json.dumps([imported, same]))\n")
-    imported, same = json.loads(_run(code))
-    assert imported == [False, False]  # neither datasketch nor SciPy
-    assert same == [True] * len(TEXTS)
 
 
 def test_signatures_of_near_copies_still_read_as_copies():

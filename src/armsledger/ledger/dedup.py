@@ -18,55 +18,26 @@ SHINGLE = 5
 _WORD = re.compile(r"\w+")
 
 
-_PERMUTATIONS = None  # the 64 affine permutations (a, b), drawn once a process
-_first = threading.Lock()  # held while they are drawn (and NumPy imported): one thread at a time
-_FMIX = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)  # the 32-bit MurmurHash3 finalizer's shifts and multipliers
+_empty = None  # the MinHash of no shingles, whose copies each article's signature starts from
+_first = threading.Lock()  # held while it is made (and datasketch imported): one thread at a time
 
 
-class Signature:
-    """A text's MinHash: `hashvalues`, NUM_PERM unsigned 32-bit values (as datasketch's `MinHash`)."""
-
-    __slots__ = ("hashvalues",)
-
-    def __init__(self, hashvalues) -> None:
-        self.hashvalues = hashvalues
-
-
-def _permutations():
-    global _PERMUTATIONS
-    if _PERMUTATIONS is None:
+def signature(text: str):
+    """The MinHash of the text's word 5-shingles (datasketch, imported on first use: it is slow to import).
+    Each starts as a copy of one empty MinHash: the same seed gives the same permutations, which a new
+    MinHash would draw again (128 draws from NumPy's generator an article)."""
+    global _empty
+    if _empty is None:
         with _first:
-            if _PERMUTATIONS is None:
-                import numpy as np
+            if _empty is None:
+                from datasketch import MinHash
 
-                gen = np.random.RandomState(1)  # seed 1, drawn in datasketch's order
-                a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-                b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
-                _PERMUTATIONS = a, b
-    return _PERMUTATIONS
-
-
-def signature(text: str) -> Signature:
-    """The MinHash of the text's word 5-shingles: the values datasketch's `MinHash(num_perm=64, seed=1)` gives
-    (its default scheme since 2.0, "affine32": the SHA-1 of each shingle's first 4 bytes as a little-endian
-    number, mixed by the MurmurHash3 finalizer, then a * h + b modulo 2 ** 32 for each permutation, the least of
-    each kept), computed here with NumPy alone: importing datasketch imports its whole package, SciPy with it
-    (~0.4 s of CPU a process, in the pool's start-up)."""
-    import numpy as np
-
-    a, b = _permutations()
+                _empty = MinHash(num_perm=NUM_PERM, seed=1)
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    sha1 = hashlib.sha1
-    hv = np.fromiter((int.from_bytes(sha1(s.encode("utf-8")).digest()[:4], "little") for s in shingles),
-                     dtype=np.uint32, count=len(shingles)).reshape(-1, 1)
-    s1, m1, s2, m2, s3 = _FMIX
-    hv ^= hv >> np.uint32(s1)
-    hv *= np.uint32(m1)
-    hv ^= hv >> np.uint32(s2)
-    hv *= np.uint32(m2)
-    hv ^= hv >> np.uint32(s3)
-    return Signature((hv * a + b).min(axis=0))
+    m = _empty.copy()
+    m.update_batch([s.encode("utf-8") for s in shingles])
+    return m
 
 
 def bands(m) -> list[int]:

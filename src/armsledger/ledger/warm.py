@@ -11,4 +11,4 @@ from . import dedup
 from .pool import _warm
 
 _warm(None)
-dedup.signature("")  # NumPy imported and the permutations drawn here once, not in each worker
+dedup.signature("")  # datasketch (its whole package: NumPy and SciPy with it) imported here once, not in each worker
