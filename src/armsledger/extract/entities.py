@@ -397,6 +397,10 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
           r"BV|B\.V\.|NV|N\.V\.|Oy|JSC|PJSC|OJSC|CJSC|SAS|S\.A\.S\.|AD|Sp\.\s+z\s+o\.o\.|LLP|A\.Ş\.|Kft\.?|Zrt\.?|d\.o\.o\.|"
           # a Korean or Japanese firm's bare "Co." ("Hyundai Rotem Co.", "LIG Nex1 Co.")
           r"Co\.")
+# the words of a trade that, after a group's name, name its arm ("Hanwha Aerospace", "Rheinmetall Land Systems",
+# `EntityFinder._subsidiary`); legal forms ("Ltd", "Corporation", "Group") name the group itself
+_ARM_TRADES = frozenset("Aerospace Systems Technologies Defence Defense Shipbuilding Helicopters Aviation Electronics "
+                        "Land Marine Naval Dynamics Munitions Ordnance Vehicles Space Missiles".split())
 _SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
 # a firm's trade after its brand, the end of its name ("Oshkosh Defense", "Kopter Helicopters", "Daso Aviation",
 # "Hudong Shipbuilding", "Bharat Electronics"; `EntityFinder._organisations`): where no capitalised word runs on
@@ -2295,6 +2299,8 @@ class EntityFinder:
                             w.casefold() in _KIT_WORDS or w.casefold() in _NOT_TRADE_BRAND for w in words[:-1])):
                 continue  # kit ("Coastal Defence Systems"), a headline ("Request To Purchase Air Defense Systems")
             inner = ents.overlapping(s, end)
+            if self._subsidiary(text, ents, inner, s, end):
+                continue
             if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
                     or _COUNTED.search(text, max(0, s - 20), s):
                 continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
@@ -2380,6 +2386,31 @@ class EntityFinder:
             ent = longer or ents.get_or_add(("organization", name.casefold()),
                                             lambda: Entity("organization", name, country=country, category=category))
             self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    @staticmethod
+    def _subsidiary(text: str, ents: Entities, inner: list[tuple[int, int, Entity]], s: int, end: int) -> bool:
+        """A catalogued firm's name, then words of a trade only ("Hanwha Aerospace", "Kestrel Land Systems" where
+        the catalogue knows Hanwha and Kestrel, not the arm): a firm of its own, the group's arm, of the group's
+        country, where the catalogue named the group; a legal form alone ("Hanwha Corp.") names the group itself."""
+        firms = [(a, b, x) for a, b, x in inner if x.kind not in ("country", "location")]
+        if len(firms) != 1 or firms[0][0] != s or firms[0][1] >= end or firms[0][2].kind != "organization" \
+                or firms[0][2].category not in ("defence company", "state exporter"):
+            return False
+        a, b, parent = firms[0]
+        rest = text[b:end].split()
+        if not rest or not all(w in _ARM_TRADES for w in rest):
+            return False
+        name = " ".join(text[s:end].split())
+        if name.casefold() == parent.name.casefold():
+            return False
+        for s0, e0, x in inner:  # a country named within stays named (`_force_mention`), the group is not
+            if x is parent:
+                x.mentions = [mm for mm in x.mentions if not (mm.start == s0 and mm.end == e0)]
+            ents.unmention((s0, e0, x))
+        arm = ents.get_or_add(("organization", name.casefold()), lambda: Entity(
+            "organization", name, country=parent.country, category=parent.category))
+        ents.mention(arm, Span(s, end, text[s:end]))
+        return True
 
     def _units_and_parties(self, text: str, ents: Entities) -> None:
         """Military units by their number ("No. 6 Squadron", "the 313th Flight Test Squadron") and parties named
