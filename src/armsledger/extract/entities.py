@@ -350,6 +350,12 @@ _BODY_BY_NOUN = re.compile(
     + r")[ \t]+[\"“]?"
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
+# a firm by what it did to the kit, its name then the clause going on (`EntityFinder._makers_by_verb`): "built by
+# Kestrel Works for the navy", "made by Orvane Electronics, which ..."
+_MAKER_BY = re.compile(r"\b(?:built|made|manufactured|produced|developed|designed|co-developed)[ \t]+by[ \t]+"
+                       r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,4})"
+                       r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|from|to|which|that|since|as|is|was|has|had|"
+                       r"will|but|while|on|after|before|through)\b|[ \t]*$)")
 # a body no catalogue holds, told by the noun after its name and comma: "Metal Shark, a shipbuilder based in
 # Louisiana", "Kowal Arms, the Polish gun maker", "Nord Systems, a subsidiary of Saab" (`_bodies_by_noun`)
 _FIRM_NOUNS = (r"company|firm|maker|manufacturer|producer|shipyard|shipbuilder|conglomerate|contractor|start-?up|"
@@ -1500,6 +1506,7 @@ class EntityFinder:
         self._outlet_names(text, ents)
         self._bare_bodies(text, ents)
         self._bodies_by_noun(text, ents)
+        self._makers_by_verb(text, ents)
         self._speakers(text, ents)
         self._towns_after_in(text, ents)
         self._seats_as_places(text, ents)
@@ -3038,6 +3045,30 @@ class EntityFinder:
             category = "news agency" if noun in _OUTLET_NOUNS else "research institute" if "tank" in noun else "company"
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, category=category))
+            self._force_mention(ents, ent, Span(s, e, name))
+
+    def _makers_by_verb(self, text: str, ents: Entities) -> None:
+        """A firm no catalogue holds, told by what it did to the kit: "the howitzers, built by Kestrel Works,",
+        "a radar made by Orvane Electronics and ...", "developed by Nordfelt Dynamics". The name ends where the
+        clause goes on (a comma, "and", "for", ...); not a country's, a place's or a known body's name, nor a name
+        a person may have ("built by Ann Kowal")."""
+        if " by " not in text:
+            return
+        for m in _MAKER_BY.finditer(text):
+            words = m["name"].split()
+            while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
+                words.pop()
+            if not words or _person_like(words) and words[0] in self.forenames:
+                continue
+            name = " ".join(words)
+            s = m.start("name")
+            e = s + len(name)
+            inner = ents.overlapping(s, e)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner) \
+                    or words[0].endswith(("'s", "’s")):
+                continue
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="defence company"))
             self._force_mention(ents, ent, Span(s, e, name))
 
     @staticmethod
