@@ -343,10 +343,11 @@ _NOT_TOWN = frozenset("january february march april may june july august septemb
 _OUTLET_NOUNS = frozenset({"website", "newspaper", "daily", "broadcaster", "outlet", "agency"})
 _BODY_NOUN_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "shipyard", "shipbuilder", "website",
                     "think", "broadcaster", "newspaper", "daily", "conglomerate", "contractor", "start", "subsidiary",
-                    "outlet", "agency", "group", "bank", "supplier", "developer", "integrator", "exporter")
+                    "outlet", "agency", "group", "bank", "supplier", "developer", "integrator", "exporter", "giant", "compan")
 _BODY_BY_NOUN = re.compile(
     r"(?P<noun>" + _lead("company|firm|maker|manufacturer|producer|shipyard|shipbuilder|website|think[ -]tank|broadcaster|"
-                         "newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank")
+                         "newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank|"
+                         "exporter|supplier|giant|companies|firms|manufacturers|makers|shipbuilders|shipyards")
     + r")[ \t]+[\"“]?"
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
