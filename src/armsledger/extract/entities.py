@@ -393,10 +393,12 @@ _BODY_BEFORE_NOUN = re.compile(
 _FIRM_LEAD = re.compile(r"(?:(?<![\w-])(?P<pt>PT)|(?<=[\w.])-based)[ \t]+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z][\w&'’-]*){0,4})")
 _FIRM_LEAD_ANCHOR = re.compile(r"-based[ \t]+[A-Z]|(?<![\w-])PT[ \t]+[A-Z]")
 # the arm of a catalogued firm its name goes on to name ("Airbus Defence and Space", "Embraer Defense & Security",
-# "Boeing Defense, Space & Security", "Hanwha Defense"): that arm, not the firm
+# "Boeing Defense, Space & Security", "Hanwha Defense", "Hanwha Aerospace", "Saab Technologies"): that arm, not the
+# firm; a legal form alone ("Hanwha Corp.", "Saab Ltd") names the firm itself
 _FIRM_ARM = re.compile(r"[ \t]+(?:Defen[cs]e(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:Space|Security|Aerospace)){0,2}"
                        r"(?:[ \t]+(?:Systems|Vehicles|Electronics|Industries))?|(?:Land|Naval|Mission|Electronic|Missile|Combat)"
-                       r"[ \t]+Systems)(?![\w-]|[ \t]+(?:[Mm]inist|[Ss]ecretar|[Cc]ouncil))")
+                       r"[ \t]+Systems|(?:Aerospace|Technologies|Shipbuilding|Helicopters|Aviation|Dynamics|Electronics|"
+                       r"Munitions|Ordnance)(?:[ \t]+Systems)?(?![ \t]+[A-Z]))(?![\w-]|[ \t]+(?:[Mm]inist|[Ss]ecretar|[Cc]ouncil))")
 # words of kit a capitalised run before "Systems" or "Technologies" may be made of alone: the kit, not a firm
 # ("cooperate on Missile Systems", "Coastal Defence Systems", "Purchase of Anti-Air Systems")
 _KIT_WORDS = _WORDS["kit_words"]  # catalogues/words.yaml
@@ -414,9 +416,6 @@ _LEGAL = (r"Private Limited|Pvt\.? Ltd\.?|Private Ltd\.?|Limited|Ltd\.?|Corporat
           r"BV|B\.V\.|NV|N\.V\.|Oy|JSC|PJSC|OJSC|CJSC|SAS|S\.A\.S\.|AD|Sp\.\s+z\s+o\.o\.|LLP|A\.Ş\.|Kft\.?|Zrt\.?|d\.o\.o\.|"
           # a Korean or Japanese firm's bare "Co." ("Hyundai Rotem Co.", "LIG Nex1 Co.")
           r"Co\.")
-# the words of a trade that, after a group's name, name its arm ("Hanwha Aerospace", "Rheinmetall Land Systems",
-# `EntityFinder._subsidiary`); legal forms ("Ltd", "Corporation", "Group") name the group itself
-_ARM_TRADES = _WORDS["arm_trades"]  # catalogues/words.yaml
 _SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
 # a firm's trade after its brand, the end of its name ("Oshkosh Defense", "Kopter Helicopters", "Daso Aviation",
 # "Hudong Shipbuilding", "Bharat Electronics"; `EntityFinder._organisations`): where no capitalised word runs on
@@ -646,6 +645,10 @@ WEAPON_NOUN_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}(?i:jets?|fighters?|aircraft|missiles?|systems?|drones?|helicopters?|gunships?|tanks?|"
     r"submarines?|frigates?|corvettes?|howitzers?|rifles?|radars?|vehicles?|launchers?|bombers?|transports?|trainers?|"
     r"destroyers?|engines?|interceptors?|planes?|ships?|vessels?|boats?|cutters?|APCs?|carriers?|guns?|docks?)\b")
+# a weapon's own noun right after a short designation (one word between at most), which tells it a type's ("K7 tanks",
+# "K9 self-propelled howitzers"; not "G7 summit", "A4 sheets", "F1 cars")
+_SHORT_TYPE_NOUN = re.compile(r"[ \t]+(?:[\w-]+[ \t]+)?(?:tanks?|howitzers?|rifles?|missiles?|jets?|fighters?|bombers?|"
+                              r"drones?|helicopters?|submarines?|frigates?|corvettes?|launchers?|radars?)\b")
 # weapon nouns that tell a capitalised word before them is a type's name ("Mamba APCs"), and their categories
 _NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helicopter"), ("apc", "armoured vehicle"),
                         ("armoured personnel carrier", "armoured vehicle"), ("armored personnel carrier", "armoured vehicle"),
@@ -2319,8 +2322,6 @@ class EntityFinder:
                             w.casefold() in _KIT_WORDS or w.casefold() in _NOT_TRADE_BRAND for w in words[:-1])):
                 continue  # kit ("Coastal Defence Systems"), a headline ("Request To Purchase Air Defense Systems")
             inner = ents.overlapping(s, end)
-            if self._subsidiary(text, ents, inner, s, end):
-                continue
             if any(x.kind not in ("country", "location") or (a <= s and b >= end) for a, b, x in inner) \
                     or _COUNTED.search(text, max(0, s - 20), s):
                 continue  # "five Aviation Mission Planning Systems", "Positioning Systems/Inertial Navigation Systems"
@@ -2407,31 +2408,6 @@ class EntityFinder:
             ent = longer or ents.get_or_add(("organization", name.casefold()),
                                             lambda: Entity("organization", name, country=country, category=category))
             self._force_mention(ents, ent, Span(s, e, text[s:e]))
-
-    @staticmethod
-    def _subsidiary(text: str, ents: Entities, inner: list[tuple[int, int, Entity]], s: int, end: int) -> bool:
-        """A catalogued firm's name, then words of a trade only ("Hanwha Aerospace", "Kestrel Land Systems" where
-        the catalogue knows Hanwha and Kestrel, not the arm): a firm of its own, the group's arm, of the group's
-        country, where the catalogue named the group; a legal form alone ("Hanwha Corp.") names the group itself."""
-        firms = [(a, b, x) for a, b, x in inner if x.kind not in ("country", "location")]
-        if len(firms) != 1 or firms[0][0] != s or firms[0][1] >= end or firms[0][2].kind != "organization" \
-                or firms[0][2].category not in ("defence company", "state exporter"):
-            return False
-        a, b, parent = firms[0]
-        rest = text[b:end].split()
-        if not rest or not all(w in _ARM_TRADES for w in rest):
-            return False
-        name = " ".join(text[s:end].split())
-        if name.casefold() == parent.name.casefold():
-            return False
-        for s0, e0, x in inner:  # a country named within stays named (`_force_mention`), the group is not
-            if x is parent:
-                x.mentions = [mm for mm in x.mentions if not (mm.start == s0 and mm.end == e0)]
-            ents.unmention((s0, e0, x))
-        arm = ents.get_or_add(("organization", name.casefold()), lambda: Entity(
-            "organization", name, country=parent.country, category=parent.category))
-        ents.mention(arm, Span(s, end, text[s:end]))
-        return True
 
     def _units_and_parties(self, text: str, ents: Entities) -> None:
         """Military units by their number ("No. 6 Squadron", "the 313th Flight Test Squadron") and parties named
@@ -3260,8 +3236,11 @@ class EntityFinder:
             d = m["d"]
             if re.match(r"(?:COVID|G|MH|P|I|A)-?\d+$", d) and not re.match(r"(?:P|A)-\d{2,}", d):
                 continue
-            if re.fullmatch(r"[A-Z]{1,4}\d{1,4}", d) and not re.search(r"[A-Z]{2}|\d{2}", d):
-                continue  # "B2", "F5" unhyphenated: too short to trust
+            if re.fullmatch(r"[A-Z]{1,4}\d{1,4}", d) and not re.search(r"[A-Z]{2}|\d{2}", d) and (
+                    not _SHORT_TYPE_NOUN.match(text, m.end())
+                    or any(x.kind == "platform" for _, _, x in ents.overlapping(m.start() - 2, m.start() - 1))):
+                continue  # "B2", "F5" unhyphenated: too short to trust, but right before a weapon's own noun ("K7
+                # tanks", "K9 self-propelled howitzers"), not after a type's designation ("Mi-17 V5 helicopters")
             entry = self._platform_alnum.get(alnum(d))
             if entry is not None:  # "K-9" is the catalogue's K9, "F16" its F-16
                 ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
