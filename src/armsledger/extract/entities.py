@@ -27,6 +27,18 @@ from .prefixes import for_text, needs, trie
 from .spans import SpanSet
 
 
+def _word_lists() -> dict[str, frozenset[str]]:
+    """The word lists of `catalogues/words.yaml` (words, not names: what the rules below read), kept in the
+    start-up cache by the file's bytes."""
+    from ..catalogue import PACKAGED, read_yaml
+    path = PACKAGED / "words.yaml"
+    lists = cache.fetch("entity-words", cache.key(path), lambda: {k: str(v).split() for k, v in read_yaml(path).items()})
+    return {k: frozenset(v) for k, v in lists.items()}
+
+
+_WORDS = _word_lists()
+
+
 def _lead(words: str) -> str:
     """`\\b(?:w1|w2|...)` for plain words that begin with a word character, written so that the search skips to
     the places where a word's first letter is (a leading `\\b` makes it try every character): the words grouped by
@@ -343,13 +355,20 @@ _NOT_TOWN = frozenset("january february march april may june july august septemb
 _OUTLET_NOUNS = frozenset({"website", "newspaper", "daily", "broadcaster", "outlet", "agency"})
 _BODY_NOUN_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "shipyard", "shipbuilder", "website",
                     "think", "broadcaster", "newspaper", "daily", "conglomerate", "contractor", "start", "subsidiary",
-                    "outlet", "agency", "group", "bank", "supplier", "developer", "integrator", "exporter")
+                    "outlet", "agency", "group", "bank", "supplier", "developer", "integrator", "exporter", "giant", "compan")
 _BODY_BY_NOUN = re.compile(
     r"(?P<noun>" + _lead("company|firm|maker|manufacturer|producer|shipyard|shipbuilder|website|think[ -]tank|broadcaster|"
-                         "newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank")
+                         "newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank|"
+                         "exporter|supplier|giant|companies|firms|manufacturers|makers|shipbuilders|shipyards")
     + r")[ \t]+[\"“]?"
     r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
+# a firm by what it did to the kit, its name then the clause going on (`EntityFinder._makers_by_verb`): "built by
+# Kestrel Works for the navy", "made by Orvane Electronics, which ..."
+_MAKER_BY = re.compile(r"\b(?:built|made|manufactured|produced|developed|designed|co-developed)[ \t]+by[ \t]+"
+                       r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,4})"
+                       r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|from|to|which|that|since|as|is|was|has|had|"
+                       r"will|but|while|on|after|before|through)\b|[ \t]*$)")
 # a body no catalogue holds, told by the noun after its name and comma: "Metal Shark, a shipbuilder based in
 # Louisiana", "Kowal Arms, the Polish gun maker", "Nord Systems, a subsidiary of Saab" (`_bodies_by_noun`)
 _FIRM_NOUNS = (r"company|firm|maker|manufacturer|producer|shipyard|shipbuilder|conglomerate|contractor|start-?up|"
@@ -374,15 +393,15 @@ _BODY_BEFORE_NOUN = re.compile(
 _FIRM_LEAD = re.compile(r"(?:(?<![\w-])(?P<pt>PT)|(?<=[\w.])-based)[ \t]+(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:(?:&|and|of|for)[ \t]+)?[A-Z][\w&'’-]*){0,4})")
 _FIRM_LEAD_ANCHOR = re.compile(r"-based[ \t]+[A-Z]|(?<![\w-])PT[ \t]+[A-Z]")
 # the arm of a catalogued firm its name goes on to name ("Airbus Defence and Space", "Embraer Defense & Security",
-# "Boeing Defense, Space & Security", "Hanwha Defense"): that arm, not the firm
+# "Boeing Defense, Space & Security", "Hanwha Defense", "Hanwha Aerospace", "Saab Technologies"): that arm, not the
+# firm; a legal form alone ("Hanwha Corp.", "Saab Ltd") names the firm itself
 _FIRM_ARM = re.compile(r"[ \t]+(?:Defen[cs]e(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)(?:Space|Security|Aerospace)){0,2}"
                        r"(?:[ \t]+(?:Systems|Vehicles|Electronics|Industries))?|(?:Land|Naval|Mission|Electronic|Missile|Combat)"
-                       r"[ \t]+Systems)(?![\w-]|[ \t]+(?:[Mm]inist|[Ss]ecretar|[Cc]ouncil))")
+                       r"[ \t]+Systems|(?:Aerospace|Technologies|Shipbuilding|Helicopters|Aviation|Dynamics|Electronics|"
+                       r"Munitions|Ordnance)(?:[ \t]+Systems)?(?![ \t]+[A-Z]))(?![\w-]|[ \t]+(?:[Mm]inist|[Ss]ecretar|[Cc]ouncil))")
 # words of kit a capitalised run before "Systems" or "Technologies" may be made of alone: the kit, not a firm
 # ("cooperate on Missile Systems", "Coastal Defence Systems", "Purchase of Anti-Air Systems")
-_KIT_WORDS = frozenset("missile missiles air anti-air defence defense coastal land distributed export weapon weapons radar "
-                       "radars combat mission naval strike fire control unmanned aerial space sensor sensors launch "
-                       "electronic electronics warfare surveillance communication communications security tactical".split())
+_KIT_WORDS = _WORDS["kit_words"]  # catalogues/words.yaml
 # the seats of government that are places when one is at them or goes to them (`_seats_as_places`)
 _SEATS = frozenset({"White House", "Kremlin", "Élysée", "Blue House", "Downing Street"})
 _AT_SEAT_BEFORE = re.compile(r"\b(?:at|in|inside|(?<!ccording )to|visit(?:s|ed|ing)?)\s+(?:the\s+)?\Z")
@@ -405,12 +424,11 @@ _SHORT_LEGAL = re.compile(r"(?:AS|AD|NV|BV|SRL|JSC|SAS)$")
 # Defence", "Army Aviation", "National Defense", "Two Attack Helicopters"), nor a headline's in capitals
 _TRADES = r"Defen[cs]e|Helicopters|Aviation|Shipbuilding|Electronics"
 _TRADE_END = re.compile(rf"(?:{_TRADES})\Z")
-_NOT_TRADE_BRAND = frozenset("army naval navy military civil civilian national territorial homeland self collective "
-                             "marine marines corps coast guard police border fire rescue emergency "  # a service's arm
-                             "general total joint integrated federal state ministry department secretary minister "
-                             "commercial business private public regional international global european "
-                             "american world chief head deputy attack utility transport heavy light medium logo "
-                             "one two three four five six seven eight nine ten".split())
+_NOT_TRADE_BRAND = _WORDS["not_trade_brand"]  # catalogues/words.yaml
+# ... and a civil trade, in its name or in what the words after its comma call it ("Apex Travel Ltd", "Apex
+# Aviation, a charter airline"): a company, not a defence company (`_civil_firm`)
+_CIVIL_TRADES, _CIVIL_NOUNS = _WORDS["civil_trades"], _WORDS["civil_nouns"]
+_APPOSITION = re.compile(r",[ \t]+(?:an?|the|its)[ \t]+(?P<words>(?:[\w'’-]+[ \t]+){0,3}[\w'’-]+)")
 # institutions named by their form: capitalised words ending in what they are ("National Security Council",
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
@@ -464,6 +482,12 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
 _WATER_TAILS = "Sea|Ocean|Gulf|Bay|Shoal|Islands|Island"
 # the heads of waters and islands (`_PLACE_TAIL`, `_WATER_OF`): what the place's name says it is, not a country it
 # holds ("the Indian Ocean", "the South China Sea" are no country's)
+# a name ending as a water's does that is a town's (`EntityFinder._town_named_like_water`): "the town of Byron Bay",
+# "Byron Bay residents", "Byron Bay's mayor"
+_TOWN_BEFORE_WATER_NAME = re.compile(r"\b(?:town|city|village|resort|suburb|township)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
+_TOWN_AFTER_WATER_NAME = re.compile(r"(?:['’]s)?[ \t]+(?:town|township|council|councillors?|mayor|residents?|locals|shire|"
+                                    r"hospital|high[ \t]+street|town[ \t]+hall)\b")
+_COMMA_SPACE = re.compile(r",[ \t]+(?=[A-Z])")
 _WATER_HEADS = frozenset({"sea", "ocean", "gulf", "bay", "shoal", "straits", "strait", "island", "islands"})
 _WATER_WHOLE = frozenset({"entire", "whole", "wider", "open", "high", "contested", "disputed"})
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})
@@ -540,26 +564,21 @@ _NAMED_UNIT = re.compile(rf"(?P<name>(?:[A-Z][\w'’-]{{0,30}}[ \t]+){{0,4}}(?P<
                          r"(?![\w'’-]|\.\d|[ \t]+(?!(?:Commander|Chief|Head|Spokesman|Spokesperson)\b)[A-Z])"
                          r"(?:(?<=\d)|(?![ \t]+(?:of|for)[ \t]+[A-Z]))")
 _NAMED_UNIT_HEAD = re.compile(rf"{_lead(_NAMED_UNIT_HEADS)}\b")
-_UNIT_WORDS = frozenset("""air naval navy army marine marines maritime presidential armed forces transport logistics
-    assault intervention rapid scouts scout demonstration airlift infantry armoured armored mechanised mechanized
-    artillery special operations fighter tactical strike helicopter aviation combat reconnaissance patrol submarine
-    mountain airborne commando commandos guard guards rifles tank engineer engineers signal missile coast coastal
-    cyber space eastern western northern southern central pacific atlantic indo-pacific joint""".split())
+_UNIT_WORDS = _WORDS["unit_words"]  # catalogues/words.yaml
 # words no unit's name holds before its head: a division of a ministry or a firm ("Finance Division", "Land Systems
 # Division"), a fleet of kit ("Vehicle Fleet"), a figure of speech ("Chain of Command"), a city's services and a
 # cruise line ("London Fire Brigade", "the Police Division", "the Norwegian Cruise Fleet")
-_NOT_UNIT_WORDS = frozenset("""finance systems business sales products services vehicle vehicles aircraft car
-    chain high supreme fire police cruise rescue ambulance""".split())
+_NOT_UNIT_WORDS = _WORDS["not_unit_words"]  # catalogues/words.yaml
 # a defence trade show named by its form, no catalogue holding it (`EntityFinder._trade_shows`): "the International
 # Defence Industry Exhibition", "the Egyptian Defence Exhibition", "the International Defense Industry Fair"; an air
 # or aerospace show is a place in the gold, so its name holds one of these words
 _SHOW = re.compile(r"(?P<name>(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|&|of)[ \t]+)?){1,6}"
                    r"(?P<head>Exhibition|Expo|Exposition|Fair)(?:[ \t]+and[ \t]+Conference)?)(?![\w'’-])")
 _SHOW_HEAD = re.compile(r"(?:Exhibition|Expo|Exposition|Fair)\b")
-_SHOW_WORDS = frozenset("defence defense military arms armament armaments security".split())
+_SHOW_WORDS = _WORDS["show_words"]  # catalogues/words.yaml
 # ... and none of these: an exhibition of history or art ("the Military History Expo", "the Museum of Military
 # Aviation Exhibition")
-_NOT_SHOW_WORDS = frozenset("history historical museum heritage art arts photography memorial".split())
+_NOT_SHOW_WORDS = _WORDS["not_show_words"]  # catalogues/words.yaml
 # a government or a presidential office named with its capitals or its country's (`EntityFinder._governments`):
 # "the Hungarian Government", "the Federal Government", "the Brazilian Federal Government", "the South Korean
 # presidential office", "Taiwan's presidential office"; not "the Hungarian government" (the gold names that one
@@ -626,6 +645,10 @@ WEAPON_NOUN_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,3}(?i:jets?|fighters?|aircraft|missiles?|systems?|drones?|helicopters?|gunships?|tanks?|"
     r"submarines?|frigates?|corvettes?|howitzers?|rifles?|radars?|vehicles?|launchers?|bombers?|transports?|trainers?|"
     r"destroyers?|engines?|interceptors?|planes?|ships?|vessels?|boats?|cutters?|APCs?|carriers?|guns?|docks?)\b")
+# a weapon's own noun right after a short designation (one word between at most), which tells it a type's ("K7 tanks",
+# "K9 self-propelled howitzers"; not "G7 summit", "A4 sheets", "F1 cars")
+_SHORT_TYPE_NOUN = re.compile(r"[ \t]+(?:[\w-]+[ \t]+)?(?:tanks?|howitzers?|rifles?|missiles?|jets?|fighters?|bombers?|"
+                              r"drones?|helicopters?|submarines?|frigates?|corvettes?|launchers?|radars?)\b")
 # weapon nouns that tell a capitalised word before them is a type's name ("Mamba APCs"), and their categories
 _NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helicopter"), ("apc", "armoured vehicle"),
                         ("armoured personnel carrier", "armoured vehicle"), ("armored personnel carrier", "armoured vehicle"),
@@ -697,15 +720,7 @@ _MAKER_MODEL = re.compile(r"[ \t]+(?P<m>A?\d{3}(?:-\d{1,3})?[A-Z]{0,2})(?![\w-]|
 # a type named by one capitalised word after its maker's name: "Dassault Rafale", "Lockheed Hercules", "de Havilland
 # Buffalo", "Saab's Gripen" (not the firm's own words: "Boeing Defense", "Airbus Helicopters", "Saab CEO")
 _MAKER_NAME = re.compile(r"(?:['’]s)?[ \t]+(?P<m>[A-Z][a-z]{2,}(?:-[A-Za-z\d]+)?)(?![\w'’-])")
-_NOT_MAKER_NAME = frozenset(
-    "group co corp corporation inc ltd llc plc aviation aerospace defense defence systems system technologies technology "
-    "industries industry helicopters space land naval missiles electronics international holding holdings company "
-    "chief president chairman executive vice head director officials official board shares stock unit division "
-    "subsidiary vehicles marine shipyard shipyards shipbuilding dynamics security services solutions partners "
-    "global america americas europe asia africa australia canada india the and said says will would has have had is "
-    "was were also which who that this its their for with from into plans won wins signed offered delivered "
-    "spokesman spokeswoman engineers workers factory plant munitions ammunition vehicle armaments arms commercial "
-    "military civil".split())
+_NOT_MAKER_NAME = _WORDS["not_maker_name"]  # catalogues/words.yaml
 _TITLE_WORD_BEFORE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s+$")  # the word before is capitalised: a headline in title case
 # verbs a headline in title case puts before a platform's kind ("India and France Sign Submarine Deal"): not names
 _HEADLINE_VERBS = frozenset({"sign", "buy", "order", "seek", "ink", "seal", "get", "receive", "deliver", "approve",
@@ -1288,6 +1303,17 @@ def _trade_alone(text: str, m: re.Match) -> bool:
     return not before or before[-1] in ("a", "an", "the", "its") or not before[-1].islower()
 
 
+def _civil_firm(text: str, name: str, end: int) -> bool:
+    """Whether a firm named by its legal form or trade (`EntityFinder._organisations`) plies a civil trade, told
+    by a word of its name ("Apex Travel Ltd") or of what the words after its comma call it ("Apex Aviation, a
+    charter airline"): a company, not a defence company."""
+    if any(w.casefold() in _CIVIL_TRADES for w in name.split()):
+        return True
+    m = _APPOSITION.match(text, end)
+    return m is not None and any(w in _CIVIL_TRADES or w in _CIVIL_NOUNS or w.endswith("s") and w[:-1] in _CIVIL_NOUNS
+                                 for w in m["words"].casefold().split())
+
+
 def surname_people(catalogue: Catalogue) -> dict[str, Entry]:
     """The catalogue people a surname alone names: surnames held by one person, of four letters or more,
     neither common nor a place's name."""
@@ -1497,6 +1523,7 @@ class EntityFinder:
         self._outlet_names(text, ents)
         self._bare_bodies(text, ents)
         self._bodies_by_noun(text, ents)
+        self._makers_by_verb(text, ents)
         self._speakers(text, ents)
         self._towns_after_in(text, ents)
         self._seats_as_places(text, ents)
@@ -2302,8 +2329,9 @@ class EntityFinder:
             # a firm named by its trade takes the country its name holds ("China Shipbuilding", "Russian Helicopters")
             held = next((x.code for _, _, x in inner if x.kind == "country" and x.code), None) \
                 if _TRADE_END.search(name) else None
+            category = "company" if _civil_firm(text, name, end) else "defence company"
             ent = ents.get_or_add(("organization", key.casefold()),
-                                  lambda: Entity("organization", name, country=held, category="defence company"))
+                                  lambda: Entity("organization", name, country=held, category=category))
             # a town or country in the firm's name ("Osaka Precision Co., Ltd.", "Gulf Marine Services LLC") is
             # no mention of the place
             self._force_mention(ents, ent, Span(s, end, text[s:end]))
@@ -2667,11 +2695,30 @@ class EntityFinder:
                 inner = ents.overlapping(s, e)
                 if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner):
                     continue  # a person, a firm, a force, or a place the catalogue knows by this very name
-                country = None if water else next((x.code or x.country for _, _, x in inner if x.code or x.country), None)
-                category = _PLACE_HEADS[m["head"].casefold()]
+                town = self._town_named_like_water(text, ents, s, e) if m["head"] in ("Bay", "Island") else None
+                if town is not None:  # "Byron Bay, New South Wales": a town, of the place named after it
+                    water, country, category = False, town or None, "city"
+                else:
+                    country = None if water else next((x.code or x.country for _, _, x in inner if x.code or x.country), None)
+                    category = _PLACE_HEADS[m["head"].casefold()]
                 ent = ents.get_or_add(("location", name.casefold()),
                                       lambda: Entity("location", name, country=country, category=category))
                 self._force_mention(ents, ent, Span(s, e, text[s:e]))
+
+    @staticmethod
+    def _town_named_like_water(text: str, ents: Entities, s: int, e: int) -> str | None:
+        """Whether a name ending as a water's does ("Byron Bay", "Coral Island") is a town's: "the town of Byron
+        Bay", "Byron Bay residents", "Byron Bay's mayor", or a region the catalogue knows right after
+        its comma ("Byron Bay, New South Wales"; not a country: "Hawke Bay, New Zealand" is a water). The country
+        of the region after the comma ("" for none), or None for a water."""
+        if _TOWN_BEFORE_WATER_NAME.search(text, max(0, s - 30), s) or _TOWN_AFTER_WATER_NAME.match(text, e):
+            return ""
+        comma = _COMMA_SPACE.match(text, e)
+        if comma is None:
+            return None
+        after = [x for a, _, x in ents.overlapping(comma.end(), comma.end() + 1) if a == comma.end()]
+        place = next((x for x in after if x.kind == "location" and x.category == "region"), None)
+        return None if place is None else (place.country or "")
 
     def _numbered_bases(self, text: str, ents: Entities) -> None:
         """A base named by its number ("the 1st Air Base", "the 1st Royal Air Force Base"): a place; a service named
@@ -3010,6 +3057,30 @@ class EntityFinder:
                                   lambda: Entity("organization", name, category=category))
             self._force_mention(ents, ent, Span(s, e, name))
 
+    def _makers_by_verb(self, text: str, ents: Entities) -> None:
+        """A firm no catalogue holds, told by what it did to the kit: "the howitzers, built by Kestrel Works,",
+        "a radar made by Orvane Electronics and ...", "developed by Nordfelt Dynamics". The name ends where the
+        clause goes on (a comma, "and", "for", ...); not a country's, a place's or a known body's name, nor a name
+        a person may have ("built by Ann Kowal")."""
+        if " by " not in text:
+            return
+        for m in _MAKER_BY.finditer(text):
+            words = m["name"].split()
+            while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
+                words.pop()
+            if not words or _person_like(words) and words[0] in self.forenames:
+                continue
+            name = " ".join(words)
+            s = m.start("name")
+            e = s + len(name)
+            inner = ents.overlapping(s, e)
+            if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner) \
+                    or words[0].endswith(("'s", "’s")):
+                continue
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="defence company"))
+            self._force_mention(ents, ent, Span(s, e, name))
+
     @staticmethod
     def _seats_as_places(text: str, ents: Entities) -> None:
         """A seat of government named as the place one goes to or meets at ("talks with Putin at the Kremlin",
@@ -3166,8 +3237,11 @@ class EntityFinder:
             d = m["d"]
             if re.match(r"(?:COVID|G|MH|P|I|A)-?\d+$", d) and not re.match(r"(?:P|A)-\d{2,}", d):
                 continue
-            if re.fullmatch(r"[A-Z]{1,4}\d{1,4}", d) and not re.search(r"[A-Z]{2}|\d{2}", d):
-                continue  # "B2", "F5" unhyphenated: too short to trust
+            if re.fullmatch(r"[A-Z]{1,4}\d{1,4}", d) and not re.search(r"[A-Z]{2}|\d{2}", d) and (
+                    not _SHORT_TYPE_NOUN.match(text, m.end())
+                    or any(x.kind == "platform" for _, _, x in ents.overlapping(m.start() - 2, m.start() - 1))):
+                continue  # "B2", "F5" unhyphenated: too short to trust, but right before a weapon's own noun ("K7
+                # tanks", "K9 self-propelled howitzers"), not after a type's designation ("Mi-17 V5 helicopters")
             entry = self._platform_alnum.get(alnum(d))
             if entry is not None:  # "K-9" is the catalogue's K9, "F16" its F-16
                 ent = ents.get_or_add(("platform", entry.id), lambda: self._entity_from(entry))
