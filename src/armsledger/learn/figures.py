@@ -5,8 +5,9 @@ section of the model JSON (one logistic regression and one threshold per field) 
 
 Each deal of an article's record that the gold holds (the scorer's matching) gives, for each field, its
 candidate figures (`figures_decide.Figures`), each labelled by whether it is the gold's (the scorer's
-comparison). The threshold of a field is the one with the best F1 on out-of-fold predictions (5 folds by
-article, as the deal decision): the likeliest candidate of a deal's field is kept if it clears it.
+comparison). The thresholds of a field (a new candidate, the rules' own) are the pair whose F1 on out-of-fold
+predictions (5 folds by article, as the deal decision), averaged with its neighbours' (`fit.steadiest`), is best:
+the likeliest candidate of a deal's field is kept if it clears it.
 """
 from __future__ import annotations
 
@@ -82,7 +83,8 @@ def _decide(d: dict) -> dict[str, learned.Binary]:
 def thresholds(groups: list[FieldGroup], folds: list[set[str]], C: float
                ) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
     """Per field, the two thresholds (a new candidate, the rules' own) with the best F1 on out-of-fold
-    predictions among those that lose none of the rules' right figures on the guarded sets, and that F1."""
+    predictions, averaged with the neighbouring pairs' (`choose`), among those that lose none of the rules' right
+    figures on the guarded sets, and that F1."""
     return choose(out_of_fold(groups, folds, C))
 
 
