@@ -154,4 +154,6 @@ def register(app: typer.Typer) -> None:
                 f"{statistics.fmean(f[name]['recall'] for f in figs):.3f}" for name in figs[0]))
             console.print("deal thresholds (rule/new/rival) by dealing: " + "; ".join(
                 f"{r['rule_threshold']}/{r['deal_threshold']}/{r['rival_threshold']}" for r in runs))
+            console.print("event thresholds (new/the rules' own) by dealing: " + "; ".join(
+                f"{r['event_threshold']}/{r['event_rule_threshold']}" for r in runs))
         console.print(f"model written to {path}")

@@ -5,8 +5,9 @@ section of the model JSON (one logistic regression and one threshold per field) 
 
 Each deal of an article's record that the gold holds (the scorer's matching) gives, for each field, its
 candidate figures (`figures_decide.Figures`), each labelled by whether it is the gold's (the scorer's
-comparison). The threshold of a field is the one with the best F1 on out-of-fold predictions (5 folds by
-article, as the deal decision): the likeliest candidate of a deal's field is kept if it clears it.
+comparison). The thresholds of a field (a new candidate, the rules' own) are the pair whose F1 on out-of-fold
+predictions (5 folds by article, as the deal decision), averaged with its neighbours' (`fit.steadiest`), is best:
+the likeliest candidate of a deal's field is kept if it clears it.
 """
 from __future__ import annotations
 
@@ -82,7 +83,8 @@ def _decide(d: dict) -> dict[str, learned.Binary]:
 def thresholds(groups: list[FieldGroup], folds: list[set[str]], C: float
                ) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
     """Per field, the two thresholds (a new candidate, the rules' own) with the best F1 on out-of-fold
-    predictions among those that lose none of the rules' right figures on the guarded sets, and that F1."""
+    predictions, averaged with the neighbouring pairs' (`choose`), among those that lose none of the rules' right
+    figures on the guarded sets, and that F1."""
     return choose(out_of_fold(groups, folds, C))
 
 
@@ -119,10 +121,23 @@ def choose_by(policy: str, runs: list[Scored]) -> tuple[dict[str, tuple[float, f
     return ts, fs
 
 
-def choose(scored: Scored) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+def choose(scored: Scored, width: int | None = None) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
     """`thresholds`' choice on out-of-fold scores at hand (one dealing's, or several pooled: each group once per
-    dealing)."""
+    dealing): per field, of the pairs `f1_tables` weighs, the one whose F1 averaged with its neighbours' `width`
+    grid steps either way on both thresholds (`fit.SMOOTH` when None; `fit.steadiest`) is highest, and its F1."""
+    from .fit import SMOOTH, steadiest
+
     ts, fs = {}, {}
+    for f, table in f1_tables(scored).items():
+        ts[f] = steadiest(table, SMOOTH if width is None else width)
+        fs[f] = round(table[ts[f]], 3)
+    return ts, fs
+
+
+def f1_tables(scored: Scored) -> dict[str, dict[tuple[float, float], float]]:
+    """Per field, the F1 on these out-of-fold scores of each threshold pair (a new candidate, the rules' own: no
+    higher) among those that lose the fewest of the guarded sets' right figures, the pairs nearest (0.5, 0.5) first."""
+    tables = {}
     grid = [x / 100 for x in range(4, 96, 2)]
     for f in figures_decide.FIELDS:
         mine = [(g, ps, r) for g, ps, r in scored if g.field == f]
@@ -142,9 +157,11 @@ def choose(scored: Scored) -> tuple[dict[str, tuple[float, float]], dict[str, fl
                     lost += (rule_ok and not ok) or (r is None and k is not None and not ok)
             return -lost, (2 * tp / (2 * tp + fp + fn) if tp else 0.0)
 
-        best = max((*f1(t, tr), -abs(t - 0.5) - abs(tr - 0.5), t, tr) for t in grid for tr in grid if tr <= t)
-        ts[f], fs[f] = (best[3], best[4]), round(best[1], 3)
-    return ts, fs
+        table = {(t, tr): f1(t, tr) for t in grid for tr in grid if tr <= t}
+        fewest = max(minus_lost for minus_lost, _ in table.values())
+        tables[f] = {p: table[p][1] for p in sorted((p for p, v in table.items() if v[0] == fewest),
+                                                    key=lambda p: (abs(p[0] - 0.5) + abs(p[1] - 0.5), -p[0], -p[1]))}
+    return tables
 
 
 # The sets the rules were written on (seed, dev): a threshold pair that turns a right figure of theirs wrong, or
