@@ -13,7 +13,10 @@
   and the fleet cues are weighed with the deal's status;
 - the report's own day is a candidate signing date (the annotators' "signing day taken as the publication date" for
   "Canada signs deal for 88 F-35s"), weighed by whether the deal's first sentence and headline tell a signature as
-  the day's news and hold a date of their own; offered only to a model fitted with it.
+  the day's news and hold a date of their own; offered only to a model fitted with it;
+- one unit bought or to be given ("for the procurement of an S26T submarine", "will donate a Pohang-class corvette",
+  "ordered a C-130J transport aircraft") is the deal's quantity, one, and nothing delivered (before this only one unit
+  given was read so).
 """
 from __future__ import annotations
 
@@ -177,3 +180,25 @@ def test_the_reports_day_is_offered_only_to_a_model_that_knows_it():
             assert seen[-1] is want
     finally:
         figures_decide.Figures = real
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("The Royal Thai Navy signed a contract with a Chinese shipyard for the procurement of an S26T diesel-electric "
+     "submarine.", "S26T"),
+    ("South Korea will donate a Pohang-class corvette to the Philippines.", "Pohang class"),
+    ("Oman ordered a C-130J transport aircraft from the United States in 2010.", "C-130J"),
+    ("Switzerland will buy a Patriot air defence system from the United States.", "Patriot"),
+])
+def test_one_unit_bought_is_the_quantity(text, platform):
+    d = deal(text, platform, "2024-05-10")
+    assert (d["quantity"]["min"], d["quantity"]["max"]) == (1, 1) and d["delivered"] is None
+
+
+@pytest.mark.parametrize("text, platform", [
+    ("Romania bought an undisclosed number of F-16 jets from Norway.", "F-16"),
+    ("Croatia bought a second batch of Black Hawk helicopters from the United States.", "Black Hawk"),
+    ("Poland ordered an additional 48 K9 howitzers from South Korea.", "K9"),
+])
+def test_no_single_unit_in_a_number_batch_or_count(text, platform):
+    q = deal(text, platform, "2024-05-10")["quantity"]
+    assert q is None or q["max"] != 1
