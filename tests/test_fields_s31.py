@@ -11,9 +11,6 @@
   count delivered (the gold's is all of the order once the last part came, a part before it until then);
 - a count of a fleet kept ("will go on operating 14 Gripen", "currently has four UH-60M") is marked so (`cue:kept`),
   and the fleet cues are weighed with the deal's status;
-- the report's own day is a candidate signing date (the annotators' "signing day taken as the publication date" for
-  "Canada signs deal for 88 F-35s"), weighed by whether the deal's first sentence and headline tell a signature as
-  the day's news and hold a date of their own; offered only to a model fitted with it;
 - one unit bought or to be given ("for the procurement of an S26T submarine", "will donate a Pohang-class corvette",
   "ordered a C-130J transport aircraft") is the deal's quantity, one, and nothing delivered (before this only one unit
   given was read so).
@@ -129,57 +126,6 @@ def test_a_fleet_kept_is_marked_and_weighed_with_the_status(text, fleet):
     feats = [f for g in _groups(text, "quantity") for fig, f in zip(g.figures, g.feats) if fig.text.endswith(fleet)]
     assert feats and all("cue:kept" in f and any(x.startswith("x:") and x.endswith("&cue:kept") for x in f)
                          for f in feats)
-
-
-def _published(text: str, platform: str, published: str = "2024-05-10") -> set:
-    for g in _groups(text, "signed", published):
-        if g.deal.platform.name == platform:
-            pub = [f for fig, f in zip(g.figures, g.feats) if fig.kind == "published"]
-            assert len(pub) == 1 and [fig.value.value for fig in g.figures if fig.kind == "published"] == [published]
-            return pub[0]
-    raise AssertionError("no signing candidates")
-
-
-@pytest.mark.parametrize("text, platform", [
-    ("Canada signs deal for 88 F-35 fighter jets\n\nCanada has finalised a deal to buy 88 F-35 fighter jets from the "
-     "United States, the government said.", "F-35"),
-    ("Estonia has signed a contract with South Korea for 12 K9 howitzers worth 46 million euros.", "K9"),
-    ("Israel inks $3 billion deal for 12 CH-53K helicopters from the United States.", "CH-53K"),
-])
-def test_the_reports_day_is_a_signing_candidate_told_as_news(text, platform):
-    feats = _published(text, platform)
-    assert "pub:lead_now" in feats and "pub:no_date" in feats
-
-
-@pytest.mark.parametrize("text, platform", [
-    ("Estonia signed a contract with South Korea for 12 K9 howitzers in March 2018.", "K9"),
-    ("Poland ordered 48 K9 howitzers from South Korea in 2022, officials recalled.", "K9"),
-])
-def test_the_reports_day_with_a_date_told(text, platform):
-    feats = _published(text, platform)
-    assert "pub:lead_now" not in feats and "pub:lead_dated" in feats and "pub:no_date" not in feats
-
-
-def test_the_reports_day_is_offered_only_to_a_model_that_knows_it():
-    from armsledger.extract import figures_decide
-    seen = []
-
-    class Spy(figures_decide.Figures):
-        def __init__(self, *a, **k):
-            seen.append(k.get("published"))
-            super().__init__(*a, **k)
-
-    from armsledger.extract.learned import Binary, Model
-    real = figures_decide.Figures
-    figures_decide.Figures = Spy
-    try:
-        for weights, want in (({"bias": 0.0}, False), ({"kind:published": 1.0}, True)):
-            model = Model.__new__(Model)
-            model.figures = {"signed": Binary(weights, 0.0, 0.5)}
-            figures_decide.apply(None, [], [], "", None, model)
-            assert seen[-1] is want
-    finally:
-        figures_decide.Figures = real
 
 
 @pytest.mark.parametrize("text, platform", [

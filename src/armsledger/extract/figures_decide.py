@@ -179,13 +179,6 @@ _SIGNED_BEFORE = Caseless(re.compile(
 _SIGNED_AFTER = Caseless(re.compile(
     r",?\s*(?:(?!(?:while|but|which|when|will|would)\b)[\w'’.$€£-]+,?\s+){0,10}?(?:signed|inked|concluded|sealed|"
     r"agreed|awarded|ordered|placed|struck|clinched|finali[sz]ed|bought|purchased|acquired)\b", re.I))
-# a signature told as news of the day, in the present or the perfect: "Canada signs deal for 88 F-35s", "Israel has
-# signed a $3 billion deal", "Estonia buys howitzers": the report's own day is then the signing's where no date is told
-# (the annotators' convention: "signing day taken as the publication date")
-_SIGNS_NOW = Caseless(re.compile(
-    r"\b(?:signs|inks|seals|finali[sz]es|clinches|concludes|agrees|orders|buys|purchases|awards|places|wins)\b|"
-    r"\b(?:has|have)\s+(?:now\s+|just\s+|officially\s+|formally\s+)?(?:signed|inked|sealed|finali[sz]ed|clinched|"
-    r"concluded|agreed|ordered|bought|purchased|awarded|placed|won)\b|\b(?:today|yesterday)\b", re.I))
 _GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
 # what a figure means may turn on how far the deal has come: a past year beside a signed deal is likely its signing,
 # beside one only considered it is not; a count cued as delivered fills a deal in delivery. Each of these features is
@@ -193,7 +186,7 @@ _GENERIC_UNITS = frozenset({"unit", "system", "set", "kit"})
 # By the figure decision's out-of-fold F1 over 3 dealings, signed 0.675 -> 0.681, delivered 0.452 -> 0.454, the
 # others level (value 0.745, quantity 0.694, completion 0.574)
 _WITH_STATUS = ("date:year:", "date:sign_trig", "date:deliver_trig", "cue:delivered", "cue:ordered",
-                "cue_after:delivered", "cue_after:future", "pub:", "cue:fleet", "cue:kept", "cue_after:in_service")
+                "cue_after:delivered", "cue_after:future", "cue:fleet", "cue:kept", "cue_after:in_service")
 
 
 class _WithStatus(dict):
@@ -283,12 +276,8 @@ def _bucket(n: int) -> str:
 class Figures:
     """The figure candidates of one article's deals and their features."""
 
-    def __init__(self, finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: str, ref: date | None,
-                 published: bool = True) -> None:
+    def __init__(self, finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: str, ref: date | None) -> None:
         self.finder, self.deals, self.clauses, self.text, self.ref = finder, deals, clauses, text, ref
-        # the report's day as a candidate signing date (`_published`): offered to a model that has learnt it
-        self._pub = Figure("published", -1, -1, -1, "", DateMention(-1, -1, "", ref.isoformat(), "day", None,
-                                                                     "published")) if published and ref else None
         self._figs: dict[int, dict[str, list[Figure]]] = {}
         self._base: dict[tuple, tuple[frozenset[str], tuple[str, ...]]] = {}  # `features`' part of no field
         self._status: dict[int, str] = {}
@@ -406,9 +395,6 @@ class Figures:
                             continue
                         g.figures.append(fig)
                         g.feats.append(self.features(d, f, fig, i in said))
-                if f == "signed" and self._pub is not None:
-                    g.figures.append(self._pub)
-                    g.feats.append(self.features(d, f, self._pub, True))
                 rule = self._rules[id(d)][f]
                 if rule is not None and any(self._same(f, rule, fig.value) for fig in barred):
                     self.barred.append((d, f))  # ("as the first three jets went to Vietnam" is no quantity)
@@ -536,9 +522,6 @@ class Figures:
             out.add("deal:follow_on")
         p = getattr(d.why, "probability", None)
         out.add("deal:p:" + ("rules" if p is None else "0" if p < 0.3 else "1" if p < 0.5 else "2" if p < 0.7 else "3"))
-        if fig.kind == "published":
-            out.update(self._published(d))
-            return out
         if fig.clause < 0:
             out.add("where:unknown")
             return out
@@ -744,31 +727,6 @@ class Figures:
     def _percent(self, d: Deal, fig: Figure, c: Clause) -> list[str]:
         return []
 
-    def _published(self, d: Deal) -> list[str]:
-        """What tells the report's own day for a deal's signing: the deal's first sentence and its headline telling
-        a signature as the day's news ("Canada signs deal for 88 F-35s", "has signed"), with a signing trigger or
-        not, with a date of its own or none (a date told is the signing's, the report's day is not)."""
-        said = sorted(i for i in self._said_in(d) if not self.clauses[i].sent.noise)
-        if not said:
-            return ["pub:unsaid"]
-        out = []
-        first = self.clauses[said[0]]
-        for name, c in (("lead", first), ("head", next((self.clauses[i] for i in said if self.clauses[i].sent.headline),
-                                                        None))):
-            if c is None:
-                continue
-            if _SIGNS_NOW.search(c.sent.text):
-                out.append(f"pub:{name}_now")
-            if any(t.group == "deal" and t.kind == "sign" for t in c.triggers):
-                out.append(f"pub:{name}_sign")
-            if c.dates:
-                out.append(f"pub:{name}_dated")
-        if any(dm.value == self._pub.value.value for i in said for dm in self.clauses[i].dates):
-            out.append("pub:day_told")  # "on Monday", "today": the report's day already stands as a date of its own
-        if not any(self.clauses[i].dates for i in said):
-            out.append("pub:no_date")
-        return out
-
 
 def choose(probs: list[float], rule: int | None, threshold: float, rule_threshold: float | None) -> int | None:
     """Which candidate fills the field, if any: the likeliest, if it clears the threshold; the rules' own choice
@@ -792,9 +750,7 @@ def apply(finder: DealFinder, deals: list[Deal], clauses: list[Clause], text: st
     (Every figure the rules attached is a candidate: a field with no candidate was empty and stays so; a value the
     rules took from a firm's books is none.)"""
     decisions = model.figures or {}
-    signed = decisions.get("signed")
-    figures = Figures(finder, deals, clauses, text, ref,  # (which reads no rules' value from a firm's books)
-                      published=signed is not None and "kind:published" in signed.weights)
+    figures = Figures(finder, deals, clauses, text, ref)  # (which reads no rules' value from a firm's books)
     if "value" in decisions:
         for d in deals:
             if d.value is not None and figures.of_books(d.value):
