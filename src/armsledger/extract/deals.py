@@ -192,13 +192,6 @@ _UNIT_NOUNS = frozenset(CATEGORY_UNIT.values()) | {"ship", "vessel", "boat"}
 _GIVING = (r"donated|gifted|gave|handed\s+over|presented|transferred|(?<!to )(?<!be )delivered|(?<!to )(?<!will )(?<!would )"
            r"provided|received|took\s+delivery\s+of|taken\s+delivery\s+of|(?:has|have|had)\s+taken|"
            r"for\s+(?:giving|donating|gifting|handing\s+over|providing)")
-# ... and one bought, or to be given or got ("signed a contract for the procurement of an S26T submarine", "will take
-# over a FREMM frigate from France", "will donate a Pohang-class corvette"): one unit ordered, none delivered yet
-_BOUGHT_ONE = re.compile(
-    r"\b(?P<verb>ordered|orders|bought|buys|buy|buying|purchased|purchases|purchase|acquired|acquires|acquire|"
-    r"procured|procures|procure|(?:procurement|purchase|acquisition)\s+of|(?:will|to|would|is\s+to|are\s+to|shall)\s+"
-    r"(?:hand\s+over|deliver|supply|transfer|donate|give|gift|receive|take\s+over|get)|take\s+over|takes\s+over)\s+"
-    r"(?:(?!(?:a|an|one)\b)[\w'’-]+\s+){0,4}?(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
 _GIVEN = r"donated|gifted|handed\s+over|presented|transferred|delivered|inducted|commissioned"
 _GIVEN_ONE = re.compile(rf"\b(?P<verb>{_GIVING})\s+(?:(?!(?:a|an|one)\b)[\w'’-]+\s+){{0,4}}?"
                         r"(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
@@ -1442,9 +1435,7 @@ class DealFinder:
         sentence naming no platform, whose kind its noun names) has one unit ordered and delivered, where nothing
         counted it before; a count read later replaces these (its priority is the lowest)."""
         text = self.text
-        given = [*_GIVEN_ONE.finditer(c.sent.text), *_ONE_GIVEN.finditer(c.sent.text)]
-        for m in given + [m for m in _BOUGHT_ONE.finditer(c.sent.text) if not any(
-                x.start("np" if x.group("np") is not None else "np2") == m.start("np") for x in given)]:
+        for m in [*_GIVEN_ONE.finditer(c.sent.text), *_ONE_GIVEN.finditer(c.sent.text)]:
             g = "" if m.group("np") is not None else "2"
             np_, verb = m["np" + g], m["verb" + g].lower()
             if g and m["one2"].lower() == "the" and verb in ("provided", "supplied", "given") \
@@ -1484,7 +1475,7 @@ class DealFinder:
                 # a gift is the whole of its deal; one unit delivered or received may be one of an order
                 if d.quantity is None and not _TAKEN_ONE.match(verb):
                     d.quantity, d.qty_prio = dict(one), 0
-                if d.delivered is None and m.re is not _BOUGHT_ONE:
+                if d.delivered is None:
                     d.delivered = dict(one)
 
     def counts_before_platforms(self, c: Clause) -> list[Quantity]:
