@@ -30,15 +30,17 @@ _PART = (r"(?P<part>early|mid|late|the end of|end of|end|the beginning of|beginn
          r"the first quarter of|first quarter of|the second quarter of|second quarter of|the third quarter of|"
          r"third quarter of|the fourth quarter of|fourth quarter of|the last quarter of|last quarter of|"
          r"q[1-4]|h[12]|the summer of|summer of|summer|the spring of|spring of|spring|the autumn of|autumn of|autumn|the fall of|fall of|the winter of|winter of|winter)")
+# what joins the months of a list or run ("March, April and May", "June to August", "June—August")
+_MONTH_JOIN = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and|or|to|through|until|till|-|–|—)\s*)"
 _PREP_BEFORE = Caseless(re.compile(r"\b(?P<prep>by|from|since|until|till|before|after|in|on|at|during|through|starting in|starting|as of|around|between|to|of)\s+$", re.I))
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # late 2022-early 2023: the latest bound
-    ("span", re.compile(rf"(?P<p1>early|mid|late)[- ](?P<y1>{_YEAR})\s*(?:-|–|to)\s*(?P<p2>early|mid|late)[- ](?P<y2>{_YEAR})\b", re.I)),
+    ("span", re.compile(rf"(?P<p1>early|mid|late)[- ](?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<p2>early|mid|late)[- ](?P<y2>{_YEAR})\b", re.I)),
     # a run of days ("24-25 July 2023", "July 24 to 25", "from 14 to 18 September"): its first day, as the gold dates it
-    ("range_dm", re.compile(rf"(?<![\d.,])(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    ("range_dm", re.compile(rf"(?<![\d.,])(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                             rf"(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR})\b)?")),
-    ("range_md", re.compile(rf"(?P<m>{_MON})\s+(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    ("range_md", re.compile(rf"(?P<m>{_MON})\s+(?P<d0>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|—|to|and)\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
                             rf"(?:,?\s+(?P<y>{_YEAR})\b)?(?!\s*(?:per|%|km|billion|million))")),
     ("dmy", re.compile(rf"(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON}),?\s+(?P<y>{_YEAR})\b")),
     ("mdy", re.compile(rf"(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I)),
@@ -52,6 +54,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m_rel", re.compile(rf"(?:(?P<part>early|mid|late|the end of|end of|the first half of|first half of|the second half of|second half of)[\s-]+)?(?P<m>{_MON})\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b")),
     ("part_m", re.compile(r"(?P<part>the first half of|first half of|the second half of|second half of|early|mid|late|the end of|end of)\s+(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*\d)", re.I)),
     ("m_in", re.compile(r"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
+    # a month that a list or run of months follows, the last with its year ("between June and August 2019", "March,
+    # April and May 2017", "June—August 2019"): of that year (`_shared_year` steps back one where the month is later)
+    ("m_list", re.compile(rf"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
+                          rf"December)(?=(?:{_MONTH_JOIN}{_MON})+,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)")),
     ("part_y", re.compile(rf"{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),
     # a run of years ("in 2026-2027", "over the 2014-2016 period"): the latest bound, as "late 2022-early 2023"; not a
     # law's or plan's years ("the 2024-2030 military programming law", "its 2021–2025 plan")
@@ -68,7 +74,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("wd", re.compile(rf"(?:(?P<rel>last|next|this|on|coming)\s+)?(?P<wd>{_WD})\b(?!,?\s*(?:\(\s*(?:\d|{_MON})|\d|{_MON}))")),
     # "within three years", "in two years' time", "over the next 18 months": counted from the reference date
     ("within", re.compile(r"(?P<w>within|in|over the next|in the next)\s+(?:the\s+next\s+)?(?:(?:one|two|three|four|five|"
-                          r"six|seven|eight|nine|\d{1,2})\s*(?:to|or|-|–)\s*)?(?P<n>a|an|one|two|three|four|five|"
+                          r"six|seven|eight|nine|\d{1,2})\s*(?:to|or|-|–|—)\s*)?(?P<n>a|an|one|two|three|four|five|"
                           r"six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>years?|months?)(?:['’]?\s*time)?\b"
                           # ... not counted from another event ("within two years of their production", "within 36
                           # months after signing")
@@ -289,8 +295,9 @@ def find_dates(text: str, ref: date | None, future_at=None, starts: list[int] | 
     return _shared_year(text, out)
 
 
-# two months joined, the year told once after the second ("in March and April 2017", "between June and August 2024")
-_JOINED = re.compile(r"\s*(?:and|or|to|through|until|till|-|–)\s*")
+# two months joined, the year told once after the second ("in March and April 2017", "between June and August 2024",
+# "March, April and May 2017", "June—August 2019")
+_JOINED = re.compile(_MONTH_JOIN)
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
 
 
@@ -298,13 +305,17 @@ def _shared_year(text: str, found: list[DateMention]) -> list[DateMention]:
     """A month told without its year just before a month with one, joined by "and", "or", "to", a dash ...: the
     year is both's ("Delivery is expected in March and April 2017": March 2017, not the report's March); a month
     later in the year than the second's is of the year before it ("from December to February 2027": December 2026)."""
+    dated = False  # does `b` have its year, told or shared from the month after it? (a list shares it along)
     for k in range(len(found) - 1, 0, -1):
         a, b = found[k - 1], found[k]
+        dated = dated or bool(_HAS_YEAR.search(b.text))
         if a.precision == "month" and b.precision in ("month", "day") and not _HAS_YEAR.search(a.text) \
-                and _HAS_YEAR.search(b.text) and _JOINED.fullmatch(text, a.end, b.start):
+                and dated and _JOINED.fullmatch(text, a.end, b.start):
             year = int(b.value[:4]) - (a.value[5:7] > b.value[5:7])
             if a.value[:4] != f"{year:04d}":
                 found[k - 1] = replace(a, value=f"{year:04d}" + a.value[4:7])
+        else:
+            dated = False
     return found
 
 
@@ -446,6 +457,8 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool, past: 
             if ref is None:
                 return None
             return _day_near(ref, mon, day, future, past)
+        if kind == "m_list":
+            return f"{int(m['y']):04d}-{_month(m['m']):02d}", "month"
         if kind in ("part_my", "my"):
             part = m.groupdict().get("part")
             if part and "half" in part.lower():

@@ -86,6 +86,10 @@ _ORDER_LIST = Caseless(re.compile(
     rf"(?!\s*(?:%|per|percent|billion|million|crore|lakh|more|additional|[\w-]+\s+(?:jets?|aircraft|units|systems)))(?P<r1>[^,;.]{{0,40}}?)"
     rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
     re.I))
+# an order named as what another thing is part of: "has received 20 K9 howitzers under a 2017 order for 24", "the
+# first six, part of an order for 18", "delivered from an order for 36": the order of that delivery, not a list of orders
+_ORDER_OF_ANOTHER = re.compile(r"\b(?:under|part\s+of|of|from|within|against)\s+(?:a|an|the|its|their|this|that)\s+"
+                               r"(?:[\w$€£.,'’-]+\s+){0,3}$", re.I)
 # a count told as part of what the report named before: "bought three of the aircraft", "ordered 20 of them"
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|its|their|these|those)\b", re.I)
 # a purchase signed with the deal a sentence before reports: "The UAE also agreed to purchase 12 Caracal", "Under the
@@ -709,6 +713,9 @@ class DealFinder:
             verb_at = c.start + m.start()
             if any(0 <= s - (c.start + m.end("n1")) <= 3 for s, _, _ in c.platforms):
                 continue
+            # "received 20 howitzers under a 2017 order for 24": the order the delivery is part of, its count the
+            # quantity of the deal the sentence opened (no order of its own, no claim)
+            part_of = bool(_ORDER_OF_ANOTHER.search(c.sent.text, max(0, m.start() - 60), m.start()))
             plats = [p for s, e, p in c.platforms if e <= verb_at]
             if not plats and _PARTITIVE.match(m["r1"]):
                 continue  # a part of the platform named before, no order listed: its date is free for the deal the
@@ -717,6 +724,9 @@ class DealFinder:
             if not plats:
                 continue
             plat = plats[-1]
+            if part_of:
+                self._order_of_another(i, c, m, plat)
+                continue
             supplier = plat.country
             countries = [(s, ent.code) for s, e, ent in c.countries if s < verb_at and ent.code and ent.code != supplier]
             if not supplier or not countries:
@@ -745,6 +755,26 @@ class DealFinder:
                 deal.locked = i
                 out.append(deal)
         return out
+
+    def _order_of_another(self, i: int, c: Clause, m: re.Match[str], plat: Entity) -> None:
+        """An order named as what a delivery is part of ("has received 20 K9 howitzers under a 2017 order for 24"):
+        its count is the quantity of the one deal of that platform the sentence told a stage of (its seller named
+        apart: "from Norway"), unless that deal's count delivered is larger; a date after the count ("an order for
+        24 placed in 2017") its signing."""
+        n = parse_number(m["n1"])
+        mine = [d for d in self.book.deals if d.platform is plat and any(cl.clause == i for cl in d.claims)]
+        if not n or len(mine) != 1:
+            return
+        deal = mine[0]
+        if deal.qty_prio < 3 and not (deal.delivered and (deal.delivered.get("max") or 0) > n):
+            qs, qe = c.start + m.start("n1"), c.start + m.end("n1")
+            unit = (deal.delivered or {}).get("unit") or next(
+                (u for k, u in CATEGORY_UNIT.items() if k in (plat.category or "")), None)
+            deal.quantity, deal.qty_prio = {"min": n, "max": n, "unit": unit, "text": self.text[qs:qe]}, 3
+        rest_s, rest_e = c.start + m.start("r1"), c.start + m.end("r1")
+        told = next((dm for dm in c.dates if rest_s <= dm.start < rest_e), None)
+        if told is not None and deal.signed_prio < 3:
+            deal.signed, deal.signed_prio = told, 3
 
     def _order_year(self, i: int, c: Clause, stages: list[Trigger]) -> str | None:
         """The year an explicit signing verb near this platform dates ("ordered 22 Apaches in 2015")."""
