@@ -10,6 +10,7 @@ import pytest
 from armsledger.extract import Extractor
 from armsledger.extract.context import lexicon
 from armsledger.model import Article
+from test_events_s30 import candidate_types
 
 PUBLISHED = "2024-06-05"
 _RULES: list[Extractor] = []
@@ -28,12 +29,6 @@ def deal_kinds(text: str) -> set[str]:
 
 def rules_record(text: str) -> dict:
     return _rules()(Article(text=text, published=PUBLISHED))
-
-
-def candidate_types(extractor, text: str) -> set[str]:
-    """The types of every event candidate of a text (the rules' events and the proposals the model weighs)."""
-    record, _ = extractor.event_candidates(Article(text=text, published=PUBLISHED))
-    return {e["type"] for e in record["events"]}
 
 
 @pytest.mark.parametrize("text, when", [
