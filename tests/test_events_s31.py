@@ -88,14 +88,12 @@ def test_reaching_a_goal_is_no_delivery(text):
     assert [t.text for t in lexicon().find(arrived, 0) if t.kind == "DELIVERY"] == ["reached"]
 
 
-@pytest.mark.parametrize("text", [
-    "On Monday the Ghanaian army received four Z-9 helicopters that the government had ordered from China.",
-    "Twelve of the 18 ordered Bayraktar drones have been delivered to the Polish army, the ministry said on Friday.",
-    "The Chilean navy took delivery of two frigates which Santiago had already ordered from the Netherlands.",
+@pytest.mark.parametrize("text, said", [
+    ("The contract for the Korean frigates is expected to be signed next month.",
+     "contract for the Korean frigates is expected to be signed"),
+    ("The deal is likely soon, the Indonesian defence ministry said.", "deal is likely soon"),
+    ("The agreement for the Rafale jets was expected to be signed within weeks.",
+     "agreement for the Rafale jets was expected to be signed"),
 ])
-def test_an_order_told_as_the_goods_delivered_is_no_signing(text):
-    types = {e["type"] for e in rules_record(text)["events"]}
-    assert "DELIVERY" in types
-    assert "DEAL_SIGNED" not in types
-    dated = "On Monday the Ghanaian army received four Z-9 helicopters that the government ordered from China in 2019."
-    assert "DEAL_SIGNED" in {e["type"] for e in rules_record(dated)["events"]}
+def test_a_signing_awaited_reads_the_accord_it_awaits(text, said):
+    assert said in [t.text for t in lexicon().find(text, 0) if t.kind == "pending"]

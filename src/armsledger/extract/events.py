@@ -58,13 +58,6 @@ _SAME_PARTIES = re.compile(r"\b(?:the two|both)\s+(?:\w+\s+)?(?:ministers|leader
                            re.I)
 _ANAPHOR_DEAL = re.compile(r"^\s*(?:on|over|for|about)\s+(?:the|a|an)\s+(?:\w+\s){0,2}?(?:deal|contract|purchase|acquisition|sale|price)", re.I)
 # the negotiate triggers that tell a purchase decided, not discussed: an event of interest to buy (REQUEST)
-# an order told only as what a delivery of the same sentence brings: in a relative clause ("two gunships that the
-# government had ordered from Russia") or as an attribute ("48 of its 52 ordered units"), the words after it naming no
-# time of its own ("ordered in 2016", "ordered last year", "ordered three years ago" have one)
-_BACKDROP_BEFORE = re.compile(r"(?:\b(?:that|which)\s+(?:(?!and\b|but\b)[\w'’-]+\s+){0,5}?(?:has\s+|have\s+|had\s+)?"
-                              r"(?:already\s+|previously\s+|earlier\s+)?|\b(?:its|their|the)\s+(?:\d+\s+)?)$", re.I)
-_OWN_TIME = re.compile(r"(?:\s+(?!and\b|but\b|which\b|that\b)[\w'’-]+){0,5}?\s+(?:in|on|during|last|this|back|since|ago)\b",
-                       re.I)
 DECIDED_TO_BUY = re.compile(r"(?:will|is to|decided to)\s+(?:buy|acquire|purchase|procure|order)\b", re.I)
 _MADE_IN = re.compile(r"\b(?:produced|built|manufactured|assembled) (?:in|at)$", re.I)
 # what a bare "make" makes when it tells production: a part, a weapon or a craft, or "locally", within a few words
@@ -167,17 +160,6 @@ def tells_choice(c: Clause, t: Trigger) -> bool:
     trigger, not a negotiation."""
     return t.group == "deal" and t.kind == "negotiate" and any(
         x.start < t.end and t.start < x.end for x in c.found("event", ("EVALUATION",)))
-
-
-def ordered_backdrop(c: Clause, t: Trigger) -> bool:
-    """Whether a signing trigger "ordered" only tells what a delivery of its sentence brings ("On Monday the air
-    force received two gunships that the government had ordered from Russia"): no signing of its own to tell."""
-    text, lo = c.sent.text, c.start
-    if t.kind != "sign" or t.text.lower() != "ordered" or _OWN_TIME.match(text, t.end - lo) \
-            or not _BACKDROP_BEFORE.search(text, max(0, t.start - lo - 60), t.start - lo):
-        return False
-    return any(x.kind in ("deliver", "complete", "DELIVERY") and not (x.start < t.end and t.start < x.end)
-               for x in c.triggers if x.group in ("deal", "event"))
 
 
 def untold(text: str, end: int) -> bool:
@@ -699,8 +681,6 @@ class _Sentence:
             self.add("OFFER", st if st != "possible" else "occurred", dm,
                      self._orgs("government body", "agency", "ministry", "defence company"),
                      [x for d in targets for x in (d.supplier, d.recipient)], platforms)
-        elif t.kind == "sign" and ordered_backdrop(c, t):
-            return  # "received two gunships that the government had ordered": the delivery's goods, no signing told
         elif t.kind == "sign" and _SIGN_VERBS.match(t.text) and not c.has("deal", "cancel") \
                 and not _UNSIGNED.search(self.text, max(c.start, t.start - 50), t.start) \
                 and not _SUPPOSED.search(self.text, max(c.start, t.start - 60), t.start):
