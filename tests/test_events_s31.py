@@ -80,7 +80,7 @@ def test_a_choice_makes_no_negotiation_candidate(extractor, text):
     "The new corvettes of the Indonesian navy reach a speed of 28 knots.",
     "Seoul and Warsaw reached an agreement on the second batch of K2 tanks last week.",
     "The Polish K9 programme reached the end of its first phase in 2023.",
-    "The Hungarian Lynx vehicles reached initial operational capability in March.",
+    "The Thai corvette programme reached an important milestone with the launch of the first hull.",
 ])
 def test_reaching_a_goal_is_no_delivery(text):
     assert not any(t.kind == "DELIVERY" and t.text.startswith("reach") for t in lexicon().find(text, 0))
