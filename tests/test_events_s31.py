@@ -74,26 +74,3 @@ def test_a_choice_makes_no_negotiation_candidate(extractor, text):
     assert "NEGOTIATION" not in types
     talks = "Poland is negotiating with South Korea on buying more K2 tanks, officials said on Monday."
     assert "NEGOTIATION" in candidate_types(extractor, talks)
-
-
-@pytest.mark.parametrize("text", [
-    "The new corvettes of the Indonesian navy reach a speed of 28 knots.",
-    "Seoul and Warsaw reached an agreement on the second batch of K2 tanks last week.",
-    "The Polish K9 programme reached the end of its first phase in 2023.",
-    "The Thai corvette programme reached an important milestone with the launch of the first hull.",
-])
-def test_reaching_a_goal_is_no_delivery(text):
-    assert not any(t.kind == "DELIVERY" and t.text.startswith("reach") for t in lexicon().find(text, 0))
-    arrived = "The two Turkish corvettes reached the port of Karachi in March."
-    assert [t.text for t in lexicon().find(arrived, 0) if t.kind == "DELIVERY"] == ["reached"]
-
-
-@pytest.mark.parametrize("text, said", [
-    ("The contract for the Korean frigates is expected to be signed next month.",
-     "contract for the Korean frigates is expected to be signed"),
-    ("The deal is likely soon, the Indonesian defence ministry said.", "deal is likely soon"),
-    ("The agreement for the Rafale jets was expected to be signed within weeks.",
-     "agreement for the Rafale jets was expected to be signed"),
-])
-def test_a_signing_awaited_reads_the_accord_it_awaits(text, said):
-    assert said in [t.text for t in lexicon().find(text, 0) if t.kind == "pending"]
