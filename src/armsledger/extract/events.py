@@ -154,6 +154,14 @@ def visit_arrival(c: Clause, start: int, end: int) -> bool:
     return any(0 <= start - e <= 25 and _WHO.fullmatch(text, e - lo, start - lo) for _, e, _ in c.people)
 
 
+def tells_choice(c: Clause, t: Trigger) -> bool:
+    """Whether a negotiation's words are those of a choice, an EVALUATION trigger on the same words ("has picked the
+    Gripen", "was selected as preferred bidder", "chosen over the Rafale"): the choice is an evaluation, told by that
+    trigger, not a negotiation."""
+    return t.group == "deal" and t.kind == "negotiate" and any(
+        x.start < t.end and t.start < x.end for x in c.found("event", ("EVALUATION",)))
+
+
 def untold(text: str, end: int) -> bool:
     """Whether the words at `end` (after a trigger) say that what the trigger names was not told."""
     return _UNTOLD.match(text, end) is not None
@@ -701,6 +709,8 @@ class _Sentence:
                      self._orgs("government body", "ministry", "agency", "armed service") + self._people(),
                      [x for d in targets for x in (d.recipient, d.supplier)], platforms)
         elif t.kind == "negotiate":
+            if tells_choice(c, t):
+                return  # "Colombia has picked the Gripen": an evaluation (the EVALUATION trigger), no negotiation
             bare = t.text.lower() in ("talks", "discussions")
             near = [p for p in c.platforms if distance((p[0], p[1]), (t.start, t.end)) <= 12]
             if bare and not near and not _ANAPHOR_DEAL.search(self.text[t.end:t.end + 30]):

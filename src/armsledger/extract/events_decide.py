@@ -21,8 +21,8 @@ from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, unique
 from .entities import HEAD_ROLES, STATE_BODIES
-from .events import (_CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, untold,
-                     visit_arrival)
+from .events import (_CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, tells_choice,
+                     untold, visit_arrival)
 from .learned import Model
 from .spans import distance
 
@@ -233,6 +233,8 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             type_ = _event_type(t)
             if type_ == "NEGOTIATION" and t.group == "deal" and DECIDED_TO_BUY.match(t.text):
                 type_ = "REQUEST"  # "will buy": a purchase announced (`events.DECIDED_TO_BUY`)
+            elif type_ == "NEGOTIATION" and tells_choice(c, t):
+                continue  # "has picked the Gripen": the EVALUATION trigger on the same words tells it
             if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start) or _missed_delivery(c, t)
                                         or visit_arrival(c, t.start, t.end)):
                 continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery",
