@@ -30,8 +30,10 @@ _PART = (r"(?P<part>early|mid|late|the end of|end of|end|the beginning of|beginn
          r"the first quarter of|first quarter of|the second quarter of|second quarter of|the third quarter of|"
          r"third quarter of|the fourth quarter of|fourth quarter of|the last quarter of|last quarter of|"
          r"q[1-4]|h[12]|the summer of|summer of|summer|the spring of|spring of|spring|the autumn of|autumn of|autumn|the fall of|fall of|the winter of|winter of|winter)")
-# what joins the months of a list or run ("March, April and May", "June to August", "June—August")
-_MONTH_JOIN = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and|or|to|through|until|till|-|–|—)\s*)"
+# what joins the months of a list or run ("March, April and May", "June to August", "June—August"); each join read one
+# way only (no white space both after the comma and before the next word to share out: a list of months then cost
+# twice as much a month, "June, July, August, ..." of 20 months a second)
+_MONTH_JOIN = r"(?:\s*(?:,(?:\s*(?:and|or)(?=\s))?|and|or|to|through|until|till|-|–|—)\s*)"
 _PREP_BEFORE = Caseless(re.compile(r"\b(?P<prep>by|from|since|until|till|before|after|in|on|at|during|through|starting in|starting|as of|around|between|to|of)\s+$", re.I))
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -55,9 +57,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_m", re.compile(r"(?P<part>the first half of|first half of|the second half of|second half of|early|mid|late|the end of|end of)\s+(?P<m>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s*\d)", re.I)),
     ("m_in", re.compile(r"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
     # a month that a list or run of months follows, the last with its year ("between June and August 2019", "March,
-    # April and May 2017", "June—August 2019"): of that year (`_shared_year` steps back one where the month is later)
+    # April and May 2017", "June—August 2019"): of that year (`_shared_year` steps back one where the month is later);
+    # a year's months at most, so that a long run of months is not read again from each of them
     ("m_list", re.compile(rf"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
-                          rf"December)(?=(?:{_MONTH_JOIN}{_MON})+,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)")),
+                          rf"December)(?=(?:{_MONTH_JOIN}{_MON}){{1,12}},?\s+(?:of\s+)?(?P<y>{_YEAR})\b)")),
     ("part_y", re.compile(rf"{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),
     # a run of years ("in 2026-2027", "over the 2014-2016 period"): the latest bound, as "late 2022-early 2023"; not a
     # law's or plan's years ("the 2024-2030 military programming law", "its 2021–2025 plan")
