@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from found import record
+
 from armsledger.extract.dates import find_dates
 
 
@@ -37,3 +40,24 @@ def test_a_long_schedule_of_months_is_read_once():
     found = _values(f"Shipments leave in {schedule} 2029.")
     assert found[-1] == ("April 2029", "2029-04")
     assert [v for _, v in found[-13:]] == [f"2028-{m:02d}" for m in range(4, 13)] + [f"2029-{m:02d}" for m in range(1, 5)]
+
+
+@pytest.mark.parametrize("text,platform,quantities", [
+    ("India, the largest operator of the Su-30MKI from Russia, ordered 12 in 2020, and a further 12 in 2023.",
+     "Su-30MKI", [12, 12]),
+    ("Indonesia, an operator of the Su-27, bought 5 in 2003, and a further 3 in 2010.", "Su-27", [5, 3]),
+    ("Chile, a buyer of the Leopard 2 tanks from Germany, bought 100 in 2007, and a further 40 in 2009.",
+     "Leopard 2", [100, 40]),
+])
+def test_a_purchase_verb_after_a_phrase_of_the_platform_is_an_order_of_its_own(text, platform, quantities):
+    deals = [d for d in record(text)["deals"] if d["platform"] == platform]
+    assert sorted((d["quantity"] or {}).get("max") for d in deals) == sorted(quantities)
+
+
+@pytest.mark.parametrize("text,platform,quantity", [
+    ("Poland has received 20 K9 howitzers from South Korea under a 2022 order for 48.", "K9", 48),
+    ("Norway took delivery of the first six K9 howitzers from South Korea, part of an order for 24.", "K9", 24),
+])
+def test_an_order_a_delivery_is_part_of_is_still_its_deals_quantity(text, platform, quantity):
+    deals = [d for d in record(text)["deals"] if d["platform"] == platform]
+    assert [d["quantity"]["max"] for d in deals] == [quantity]

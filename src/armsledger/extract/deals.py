@@ -87,9 +87,12 @@ _ORDER_LIST = Caseless(re.compile(
     rf"(?:(?:,?\s+and|,)\s+(?:a\s+further|another|an\s+additional|an\s+extra|further)\s+(?P<n2>{NUM})\b(?P<r2>[^,;.]{{0,40}}))?(?=[,;.]|$)",
     re.I))
 # an order named as what another thing is part of: "has received 20 K9 howitzers under a 2017 order for 24", "the
-# first six, part of an order for 18", "delivered from an order for 36": the order of that delivery, not a list of orders
+# first six, part of an order for 18", "delivered from an order for 36": the order of that delivery, not a list of orders;
+# the order a noun right after those words (not "India, a buyer of the Su-30MKI from Russia, ordered 12 ...", where
+# the preposition is another phrase's and the verb a purchase of its own)
 _ORDER_OF_ANOTHER = re.compile(r"\b(?:under|part\s+of|of|from|within|against)\s+(?:a|an|the|its|their|this|that)\s+"
-                               r"(?:[\w$€£.,'’-]+\s+){0,3}$", re.I)
+                               r"(?:[\w$€£.'’-]+\s+){0,3}$", re.I)
+_ORDER_NOUN = re.compile(r"orders?\s", re.I)
 # a count told as part of what the report named before: "bought three of the aircraft", "ordered 20 of them"
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|them|its|their|these|those)\b", re.I)
 # a purchase signed with the deal a sentence before reports: "The UAE also agreed to purchase 12 Caracal", "Under the
@@ -715,7 +718,8 @@ class DealFinder:
                 continue
             # "received 20 howitzers under a 2017 order for 24": the order the delivery is part of, its count the
             # quantity of the deal the sentence opened (no order of its own, no claim)
-            part_of = bool(_ORDER_OF_ANOTHER.search(c.sent.text, max(0, m.start() - 60), m.start()))
+            part_of = bool(_ORDER_NOUN.match(m[0]) and _ORDER_OF_ANOTHER.search(c.sent.text, max(0, m.start() - 60),
+                                                                                 m.start()))
             plats = [p for s, e, p in c.platforms if e <= verb_at]
             if not plats and _PARTITIVE.match(m["r1"]):
                 continue  # a part of the platform named before, no order listed: its date is free for the deal the
