@@ -61,3 +61,25 @@ def test_a_purchase_verb_after_a_phrase_of_the_platform_is_an_order_of_its_own(t
 def test_an_order_a_delivery_is_part_of_is_still_its_deals_quantity(text, platform, quantity):
     deals = [d for d in record(text)["deals"] if d["platform"] == platform]
     assert [d["quantity"]["max"] for d in deals] == [quantity]
+
+
+def _category(text: str, firm: str) -> str | None:
+    return next((e.get("category") for e in record(text)["entities"] if e["name"] == firm), None)
+
+
+@pytest.mark.parametrize("text,firm", [
+    ("Kestrel Shipbuilding Ltd, the aircraft carrier builder, won the navy's contract.", "Kestrel Shipbuilding Ltd"),
+    ("Orvane Defence Ltd, a maker of carrier drones, will supply the navy.", "Orvane Defence Ltd"),
+    ("Belmar Systems Inc, the bank's favourite radar maker, lost the tender.", "Belmar Systems Inc"),
+])
+def test_a_civil_noun_that_is_not_the_appositions_head_leaves_a_defence_firm(text, firm):
+    assert _category(text, firm) == "defence company"
+
+
+@pytest.mark.parametrize("text,firm", [
+    ("The troops flew home with Kestrel Aviation Ltd, a Gulf carrier, on Monday.", "Kestrel Aviation Ltd"),
+    ("The tickets were booked with Norvane Group Ltd, the travel agency of the ministry.", "Norvane Group Ltd"),
+    ("The visit was funded by Selwyn Capital Ltd, a private lender based in Perth.", "Selwyn Capital Ltd"),
+])
+def test_a_civil_head_noun_still_tells_a_company(text, firm):
+    assert _category(text, firm) == "company"

@@ -429,6 +429,8 @@ _NOT_TRADE_BRAND = _WORDS["not_trade_brand"]  # catalogues/words.yaml
 # Aviation, a charter airline"): a company, not a defence company (`_civil_firm`)
 _CIVIL_TRADES, _CIVIL_NOUNS = _WORDS["civil_trades"], _WORDS["civil_nouns"]
 _APPOSITION = re.compile(r",[ \t]+(?:an?|the|its)[ \t]+(?P<words>(?:[\w'’-]+[ \t]+){0,3}[\w'’-]+)")
+# words that end an apposition's noun (its head the word before): "a maker of carrier drones" is a maker
+_APPOSITION_END = frozenset("of for from in at on with based which that who whose and or to".split())
 # institutions named by their form: capitalised words ending in what they are ("National Security Council",
 # "Stockholm International Peace Research Institute", "Communist Party of China", "Press Trust of India")
 _INSTITUTION_HEADS = (r"Agency|Council|Commission|Committee|Party|Parliament|Senate|Congress|Assembly|Institute|"
@@ -1310,8 +1312,14 @@ def _civil_firm(text: str, name: str, end: int) -> bool:
     if any(w.casefold() in _CIVIL_TRADES for w in name.split()):
         return True
     m = _APPOSITION.match(text, end)
-    return m is not None and any(w in _CIVIL_TRADES or w in _CIVIL_NOUNS or w.endswith("s") and w[:-1] in _CIVIL_NOUNS
-                                 for w in m["words"].casefold().split())
+    if m is None:
+        return False
+    words = m["words"].casefold().split()
+    words = words[:next((i for i, w in enumerate(words) if w in _APPOSITION_END), len(words))]
+    # a civil trade's word anywhere in the noun ("a charter airline", "the travel agency"), a civil noun only as its
+    # head ("the aircraft carrier builder" builds carriers, "a maker of carrier drones" is a maker)
+    return bool(words) and (any(w in _CIVIL_TRADES for w in words) or words[-1] in _CIVIL_NOUNS
+                            or words[-1].endswith("s") and words[-1][:-1] in _CIVIL_NOUNS)
 
 
 def surname_people(catalogue: Catalogue) -> dict[str, Entry]:
