@@ -58,7 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("m_in", re.compile(r"(?P<prep>in|In|since|Since|by|By|until|from|From|last|Last|this|next|early|late|mid)\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+(?:last|next|this)\s+year)")),
     # a month that a list or run of months follows, the last with its year ("between June and August 2019", "March,
     # April and May 2017", "June—August 2019"): of that year (`_shared_year` steps back one where the month is later);
-    # a year's months at most, so that a long run of months is not read again from each of them
+    # twelve months after it at most, so that a long run of months is not read again from each of them
     ("m_list", re.compile(rf"(?P<m>January|February|March|April|May|June|July|August|September|October|November|"
                           rf"December)(?=(?:{_MONTH_JOIN}{_MON}){{1,12}},?\s+(?:of\s+)?(?P<y>{_YEAR})\b)")),
     ("part_y", re.compile(rf"{_PART}[- ](?:of\s+)?(?:the\s+)?(?:year\s+)?(?P<y>{_YEAR})\b", re.I)),

@@ -482,14 +482,14 @@ _PLACE_HEADS = {"air base": "base", "airbase": "base", "naval base": "base", "ai
                 "island": "region", "islands": "region"}
 # the heads of waters and islands ending a name (`_PLACE_TAIL`; "the Sulu Sea", "Cam Ranh Bay", "the Spratly Islands")
 _WATER_TAILS = "Sea|Ocean|Gulf|Bay|Shoal|Islands|Island"
-# the heads of waters and islands (`_PLACE_TAIL`, `_WATER_OF`): what the place's name says it is, not a country it
-# holds ("the Indian Ocean", "the South China Sea" are no country's)
 # a name ending as a water's does that is a town's (`EntityFinder._town_named_like_water`): "the town of Byron Bay",
 # "Byron Bay residents", "Byron Bay's mayor"
 _TOWN_BEFORE_WATER_NAME = re.compile(r"\b(?:town|city|village|resort|suburb|township)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 _TOWN_AFTER_WATER_NAME = re.compile(r"(?:['’]s)?[ \t]+(?:town|township|council|councillors?|mayor|residents?|locals|shire|"
                                     r"hospital|high[ \t]+street|town[ \t]+hall)\b")
 _COMMA_SPACE = re.compile(r",[ \t]+(?=[A-Z])")
+# the heads of waters and islands (`_PLACE_TAIL`, `_WATER_OF`): what the place's name says it is, not a country it
+# holds ("the Indian Ocean", "the South China Sea" are no country's)
 _WATER_HEADS = frozenset({"sea", "ocean", "gulf", "bay", "shoal", "straits", "strait", "island", "islands"})
 _WATER_WHOLE = frozenset({"entire", "whole", "wider", "open", "high", "contested", "disputed"})
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western"})

@@ -155,9 +155,9 @@ def visit_arrival(c: Clause, start: int, end: int) -> bool:
 
 
 def tells_choice(c: Clause, t: Trigger) -> bool:
-    """Whether a negotiation's words are those of a choice, an EVALUATION trigger on the same words ("has picked the
-    Gripen", "was selected as preferred bidder", "chosen over the Rafale"): the choice is an evaluation, told by that
-    trigger, not a negotiation."""
+    """Whether a negotiation's words are those of a choice, an EVALUATION trigger on the same words ("was selected
+    as preferred bidder", "chosen over the Rafale"): the choice is an evaluation, told by that trigger, not a
+    negotiation. ("has picked the Gripen" is no negotiation trigger: its pattern is a purchase considered.)"""
     return t.group == "deal" and t.kind == "negotiate" and any(
         x.start < t.end and t.start < x.end for x in c.found("event", ("EVALUATION",)))
 
@@ -710,7 +710,7 @@ class _Sentence:
                      [x for d in targets for x in (d.recipient, d.supplier)], platforms)
         elif t.kind == "negotiate":
             if tells_choice(c, t):
-                return  # "Colombia has picked the Gripen": an evaluation (the EVALUATION trigger), no negotiation
+                return  # "was selected as preferred bidder": an evaluation (the EVALUATION trigger), no negotiation
             bare = t.text.lower() in ("talks", "discussions")
             near = [p for p in c.platforms if distance((p[0], p[1]), (t.start, t.end)) <= 12]
             if bare and not near and not _ANAPHOR_DEAL.search(self.text[t.end:t.end + 30]):

@@ -234,7 +234,7 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             if type_ == "NEGOTIATION" and t.group == "deal" and DECIDED_TO_BUY.match(t.text):
                 type_ = "REQUEST"  # "will buy": a purchase announced (`events.DECIDED_TO_BUY`)
             elif type_ == "NEGOTIATION" and tells_choice(c, t):
-                continue  # "has picked the Gripen": the EVALUATION trigger on the same words tells it
+                continue  # "chosen over the Rafale": the EVALUATION trigger on the same words tells it
             if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start) or _missed_delivery(c, t)
                                         or visit_arrival(c, t.start, t.end)):
                 continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery",

@@ -121,15 +121,15 @@ def choose_by(policy: str, runs: list[Scored]) -> tuple[dict[str, tuple[float, f
     return ts, fs
 
 
-def choose(scored: Scored, width: int | None = None) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
+def choose(scored: Scored) -> tuple[dict[str, tuple[float, float]], dict[str, float]]:
     """`thresholds`' choice on out-of-fold scores at hand (one dealing's, or several pooled: each group once per
-    dealing): per field, of the pairs `f1_tables` weighs, the one whose F1 averaged with its neighbours' `width`
-    grid steps either way on both thresholds (`fit.SMOOTH` when None; `fit.steadiest`) is highest, and its F1."""
+    dealing): per field, of the pairs `f1_tables` weighs, the one whose F1 averaged with its neighbours' `fit.SMOOTH`
+    grid steps either way on both thresholds (`fit.steadiest`) is highest, and its F1."""
     from .fit import SMOOTH, steadiest
 
     ts, fs = {}, {}
     for f, table in f1_tables(scored).items():
-        ts[f] = steadiest(table, SMOOTH if width is None else width)
+        ts[f] = steadiest(table, SMOOTH)
         fs[f] = round(table[ts[f]], 3)
     return ts, fs
 

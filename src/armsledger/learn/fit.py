@@ -747,9 +747,9 @@ RULE_EVENT_BAR = 0.16  # a rule's own event is dropped only when the model finds
 
 def best_event_thresholds(rows: list[Row], scores: list[float], base: tuple[int, int, int],
                           width: int | None = None) -> tuple[float, float, float]:
-    """The thresholds for the events the rules found and for those the deals and triggers propose with the
-    best F1 on these out-of-fold scores (`base`: gold events no candidate holds), and that F1: the pair whose F1
-    averaged over the new thresholds `width` grid steps either way (`SMOOTH` when None; `steadiest`) is highest."""
+    """The thresholds (new: the events the deals and triggers propose; the rules' own: the events the rules found)
+    on these out-of-fold scores (`base`: gold events no candidate holds), and their F1: the pair whose F1 averaged
+    over the new thresholds `width` grid steps either way (`SMOOTH` when None; `steadiest`) is highest."""
     table = event_f1_table(rows, scores, base)
     best = steadiest(table, (SMOOTH if width is None else width, 0))
     return best[0], best[1], table[best]
