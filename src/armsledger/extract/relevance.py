@@ -64,6 +64,8 @@ _BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\b", re.I)
 _GOODS_AFTER = re.compile(r"\W*(?:cars?|SUVs?|motorcycles?|trucks?|buses|bikes?|phones?|shoes|sneakers|software"
                           r"|watches|jerseys?|tickets?|shares?|stakes?|brand)\b", re.I)
 _DEFENCE_NAME = re.compile(r"\b(?:defen[cs]e|military|armed forces|army|navy|naval|air force|war|nato|arms)\b", re.I)
+_STOPS = re.compile(r"[.!?\n]")  # where `_sentence_around` ends a sentence
+_BREAKS = re.compile(r"\n")  # where `_paragraph_around` ends a paragraph
 _ALWAYS_DEFENCE_ORGS = {"armed service", "state exporter", "armed group"}
 # military titles that sports, ships, airlines and police use as well
 _SHARED_TITLES = {"captain", "capt", "commander", "commodore"}
@@ -82,12 +84,13 @@ def defence_content(record: dict, body: str, catalogue: Catalogue) -> str | None
     countries = sorted(m["start"] for e in entities if e["kind"] == "country" or (
         e["kind"] in ("organization", "person") and e.get("country") and (e.get("role") or e.get("category")))
         for m in e.get("mentions", []))
+    spans = _Spans(body)
     for e in entities:
         if e["kind"] == "platform" and e.get("category") is None and MAKER_MODEL.fullmatch(e["name"]):
-            if any(DEFENCE_TERMS.search(body, *_sentence_around(body, m["start"])) for m in e.get("mentions", [])):
+            if any(spans.finds(DEFENCE_TERMS, *spans.sentence(m["start"])) for m in e.get("mentions", [])):
                 return f"platform {e['name']}"
             continue  # "Boeing 737", "Airbus A321": an airliner unless a defence term stands beside it
-        if e["kind"] == "platform" and any(_means_weapon(body, m, countries) for m in e.get("mentions", [])):
+        if e["kind"] == "platform" and any(_means_weapon(spans, m, countries) for m in e.get("mentions", [])):
             return f"platform {e['name']}"
     for e in entities:
         if e["kind"] == "organization" and _defence_org(e):
@@ -101,10 +104,10 @@ def defence_content(record: dict, body: str, catalogue: Catalogue) -> str | None
             return f"official {e['name']} ({role})"
     if countries:
         for term in DEFENCE_TERMS.finditer(body):
-            start, end = _paragraph_around(body, term.start())
+            start, end = spans.paragraph(term.start())
             i = bisect.bisect_left(countries, start)
             if i < len(countries) and countries[i] < end and (
-                    term[0].lower() not in ("defence", "defense") or _STATECRAFT.search(body, *_sentence_around(body, term.start()))):
+                    term[0].lower() not in ("defence", "defense") or spans.finds(_STATECRAFT, *spans.sentence(term.start()))):
                 return f"'{term[0]}' with a country"
     companies = [e for e in entities if e["kind"] == "organization" and e.get("category") == "defence company"]
     term = DEFENCE_TERMS.search(body) if companies else None
@@ -120,37 +123,78 @@ def filter_record(record: dict, body: str, catalogue: Catalogue) -> dict:
     return record
 
 
-def _means_weapon(body: str, mention: dict, countries: list[int] = ()) -> bool:
+def _means_weapon(spans: _Spans, mention: dict, countries: list[int] = ()) -> bool:
     """A designation with a digit (S-400, F-35, Type 054A) is a weapon's; a name that is a word too
     (Patriot, Apache, Leclerc, Tiger, Rafale) only beside a weapon noun or a defence term in its sentence, or
     bought by a country there (`countries`: where countries are named, sorted)."""
     text = mention.get("text") or ""
     if any(ch.isdigit() for ch in text):
         return True
-    start, end = _sentence_around(body, mention["start"])
-    sentence = body[start:end]
-    return bool(_WEAPON_NOUNS.search(sentence) or DEFENCE_TERMS.search(sentence)
-                or _traded(body, mention, start, end, countries))
+    start, end = spans.sentence(mention["start"])
+    return bool(spans.finds(_WEAPON_NOUNS, start, end, whole=True) or spans.finds(DEFENCE_TERMS, start, end, whole=True)
+                or _traded(spans, mention, start, end, countries))
 
 
-def _traded(body: str, mention: dict, start: int, end: int, countries) -> bool:
+def _traded(spans: _Spans, mention: dict, start: int, end: int, countries) -> bool:
     """Whether the sentence `body[start:end]` has a country buy the platform named at `mention`: a country, then a
     trade verb, then the name ("Egypt has ordered the Rafale"), or the name, the verb and "by" a country ("the
-    Rafale, already bought by Qatar and Greece"); not when goods follow the name ("Jaguar cars")."""
+    Rafale, already bought by Qatar and Greece"); not when goods follow the name ("Jaguar cars").
+    The sentence's verbs are read once (`_Spans.verbs`), each mention then looks them up by bisection."""
     at, stop = mention["start"], mention["start"] + len(mention.get("text") or "")
-    if _GOODS_AFTER.match(body, stop):
+    if _GOODS_AFTER.match(spans.body, stop):
         return False
-    first = bisect.bisect_left(countries, start)
-    named = [c for c in countries[first:bisect.bisect_left(countries, end, first)] if not at <= c < stop]
-    if not named:
+    first, last = bisect.bisect_left(countries, start), bisect.bisect_left(countries, end) - 1
+    if first > last:
         return False
-    for verb in TRADE_VERBS.finditer(body, start, end):
-        if verb.end() <= at and any(c < verb.start() for c in named):
-            return True
-        by = _BY.match(body, verb.end()) if verb.start() >= stop else None
-        if by and any(c >= by.end() for c in named):
-            return True
-    return False
+    starts, ends, by_from = spans.verbs(start, end)
+    # a verb wholly before the name with a country before it: the last such verb starts latest
+    before = bisect.bisect_right(ends, at) - 1
+    if before >= 0 and countries[first] < starts[before]:
+        return True
+    # a verb at or after the name's end, "by" after it, a country after the "by": the earliest "by" of those verbs
+    after = bisect.bisect_left(starts, stop)
+    return after < len(starts) and by_from[after] <= countries[last]
+
+
+class _Spans:
+    """One body's sentences and paragraphs, found by bisection over its stops and line breaks (`_sentence_around`,
+    `_paragraph_around` without rescanning), and what a pattern finds in a span, searched once per span."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self._stops = [m.start() for m in _STOPS.finditer(body)]
+        self._breaks = [m.start() for m in _BREAKS.finditer(body)]
+        self._found: dict = {}
+        self._verbs: dict = {}
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """`_sentence_around(body, pos)`."""
+        i = bisect.bisect_left(self._stops, pos)
+        return (self._stops[i - 1] + 1 if i else 0), (self._stops[i] if i < len(self._stops) else len(self.body))
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """`_paragraph_around(body, pos)`."""
+        i = bisect.bisect_left(self._breaks, pos)
+        return (self._breaks[i - 1] + 1 if i else 0), (self._breaks[i] if i < len(self._breaks) else len(self.body))
+
+    def finds(self, pattern: re.Pattern, start: int, end: int, whole: bool = False) -> bool:
+        """Whether `pattern` is found in `body[start:end]` (`whole`: searched as a string of its own)."""
+        key = (pattern, start, end, whole)
+        if key not in self._found:
+            self._found[key] = bool(pattern.search(self.body[start:end]) if whole else pattern.search(self.body, start, end))
+        return self._found[key]
+
+    def verbs(self, start: int, end: int) -> tuple[list[int], list[int], list[float]]:
+        """The trade verbs of `body[start:end]`: their starts, their ends, and for each, the earliest end of a "by"
+        following it or a later verb (inf when none)."""
+        if (start, end) not in self._verbs:
+            found = list(TRADE_VERBS.finditer(self.body, start, end))
+            by_from = [float("inf")] * (len(found) + 1)
+            for k in range(len(found) - 1, -1, -1):
+                by = _BY.match(self.body, found[k].end())
+                by_from[k] = min(by_from[k + 1], by.end() if by else float("inf"))
+            self._verbs[(start, end)] = ([v.start() for v in found], [v.end() for v in found], by_from)
+        return self._verbs[(start, end)]
 
 
 def _defence_org(e: dict) -> bool:
