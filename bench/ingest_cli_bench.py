@@ -1,7 +1,7 @@
 """`armsledger ingest --jobs N` end to end, by the console script, this build against another, alternately.
 
 Each run is a fresh command into a fresh ledger (its schema made beforehand, not timed), as a user runs it: the
-command's own start-up, its workers' (`spawn` re-imports the script that started the parent), extraction, writes.
+command's own start-up, its fork server's preload (the extraction's modules and the default Extractor, built once for the workers it forks), extraction, writes.
 Reported: wall, articles/s and the CPU of the command and its workers (`RUSAGE_CHILDREN`; PostgreSQL's server not
 counted), medians, the builds alternating. On Linux this process is the commands' child subreaper: the fork server
 (and the workers it waits for) is never waited for by the command that started it, and its CPU would not count. This build runs by the `armsledger` script beside this Python; the
