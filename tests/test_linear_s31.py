@@ -10,7 +10,7 @@ import pytest
 
 from armsledger import Article
 from armsledger.extract import relevance
-from armsledger.extract.relevance import _BY, _GOODS_AFTER, TRADE_VERBS, _paragraph_around, _sentence_around, _Spans
+from armsledger.extract.relevance import _BY, _GOODS_AFTER, TRADE_VERBS, _Spans
 
 
 class _Counting:
@@ -47,6 +47,20 @@ def test_one_long_sentence_is_searched_in_linear_time(extractor, monkeypatch, ph
     small, large = (_searched(extractor, monkeypatch, phrase * n) for n in (100, 400))
     assert small > 0
     assert large <= 5 * small  # four times the text: about four times the search, not sixteen
+
+
+def _paragraph_around(body: str, pos: int) -> tuple[int, int]:
+    """The paragraph holding `pos`, scanned for from it (the check before issue 10)."""
+    end = body.find("\n", pos)
+    return body.rfind("\n", 0, pos) + 1, len(body) if end < 0 else end
+
+
+def _sentence_around(body: str, pos: int) -> tuple[int, int]:
+    """The sentence (or line) holding `pos`, scanned for from it by full stops and line breaks (the check before
+    issue 10)."""
+    starts = [body.rfind(c, 0, pos) for c in ".!?\n"]
+    ends = [x for x in (body.find(c, pos) for c in ".!?\n") if x >= 0]
+    return max(starts) + 1, min(ends, default=len(body))
 
 
 @pytest.mark.parametrize("body", [

@@ -353,9 +353,10 @@ _NOT_TOWN = frozenset("january february march april may june july august septemb
 # a noun that says what a body is right before its name ("the German company MTU", "the think tank CAST", the
 # website "Disclose"): `_bodies_by_noun`
 _OUTLET_NOUNS = frozenset({"website", "newspaper", "daily", "broadcaster", "outlet", "agency"})
-_BODY_NOUN_WORDS = ("company", "firm", "maker", "manufacturer", "producer", "shipyard", "shipbuilder", "website",
+_BODY_NOUN_WORDS = ("firm", "maker", "manufacturer", "producer", "shipyard", "shipbuilder", "website",
                     "think", "broadcaster", "newspaper", "daily", "conglomerate", "contractor", "start", "subsidiary",
-                    "outlet", "agency", "group", "bank", "supplier", "developer", "integrator", "exporter", "giant", "compan")
+                    "outlet", "agency", "group", "bank", "supplier", "developer", "integrator", "exporter", "giant",
+                    "compan")  # company, companies (`_may_hold` looks for these as parts of words)
 _BODY_BY_NOUN = re.compile(
     r"(?P<noun>" + _lead("company|firm|maker|manufacturer|producer|shipyard|shipbuilder|website|think[ -]tank|broadcaster|"
                          "newspaper|daily|conglomerate|contractor|start-?up|subsidiary|outlet|agency|group|bank|"

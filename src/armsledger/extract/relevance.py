@@ -64,8 +64,8 @@ _BY = re.compile(r"\s+(?:\w+\s+){0,2}?by\b", re.I)
 _GOODS_AFTER = re.compile(r"\W*(?:cars?|SUVs?|motorcycles?|trucks?|buses|bikes?|phones?|shoes|sneakers|software"
                           r"|watches|jerseys?|tickets?|shares?|stakes?|brand)\b", re.I)
 _DEFENCE_NAME = re.compile(r"\b(?:defen[cs]e|military|armed forces|army|navy|naval|air force|war|nato|arms)\b", re.I)
-_STOPS = re.compile(r"[.!?\n]")  # where `_sentence_around` ends a sentence
-_BREAKS = re.compile(r"\n")  # where `_paragraph_around` ends a paragraph
+_STOPS = re.compile(r"[.!?\n]")  # what ends a sentence (or a line): a full stop, "!", "?", a line break
+_BREAKS = re.compile(r"\n")  # what ends a paragraph
 _ALWAYS_DEFENCE_ORGS = {"armed service", "state exporter", "armed group"}
 # military titles that sports, ships, airlines and police use as well
 _SHARED_TITLES = {"captain", "capt", "commander", "commodore"}
@@ -157,8 +157,8 @@ def _traded(spans: _Spans, mention: dict, start: int, end: int, countries) -> bo
 
 
 class _Spans:
-    """One body's sentences and paragraphs, found by bisection over its stops and line breaks (`_sentence_around`,
-    `_paragraph_around` without rescanning), and what a pattern finds in a span, searched once per span."""
+    """One body's sentences and paragraphs, found by bisection over its stops and line breaks (found once, not
+    scanned for around each mention), and what a pattern finds in a span, searched once per span."""
 
     def __init__(self, body: str):
         self.body = body
@@ -168,12 +168,12 @@ class _Spans:
         self._verbs: dict = {}
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """`_sentence_around(body, pos)`."""
+        """The span of the sentence (or line) holding `pos`, by full stops and line breaks."""
         i = bisect.bisect_left(self._stops, pos)
         return (self._stops[i - 1] + 1 if i else 0), (self._stops[i] if i < len(self._stops) else len(self.body))
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        """`_paragraph_around(body, pos)`."""
+        """The span of the paragraph (line) holding `pos`."""
         i = bisect.bisect_left(self._breaks, pos)
         return (self._breaks[i - 1] + 1 if i else 0), (self._breaks[i] if i < len(self._breaks) else len(self.body))
 
@@ -223,14 +223,3 @@ def _ranks(catalogue: Catalogue) -> dict[str, str]:
                                     for n in office.names()}]
     return _ranks_of[1]
 
-
-def _paragraph_around(body: str, pos: int) -> tuple[int, int]:
-    end = body.find("\n", pos)
-    return body.rfind("\n", 0, pos) + 1, len(body) if end < 0 else end
-
-
-def _sentence_around(body: str, pos: int) -> tuple[int, int]:
-    """The span of the sentence (or line) holding `pos`, by full stops and line breaks."""
-    starts = [body.rfind(c, 0, pos) for c in ".!?\n"]
-    ends = [x for x in (body.find(c, pos) for c in ".!?\n") if x >= 0]
-    return max(starts) + 1, min(ends, default=len(body))
