@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .context import Clause
-from .entities import STATE_BODIES, Entity
+from .entities import Entity, state_buyer
 from .prefixes import Caseless
 
 _SELLER_ORGS = {"defence company", "state exporter"}
@@ -254,7 +254,7 @@ def parties(c: Clause, i: int) -> tuple[list[Party], list[Party]]:
             continue
         if ent.category in _SELLER_ORGS:
             sellers.append(Party(ent.country, s, e, i, "org"))
-        elif ent.category in STATE_BODIES:
+        elif state_buyer(ent):
             buyers.append(Party(ent.country, s, e, i, "org"))
             if ent.category == "armed service" and _gives_away(c.sent.text, s - c.start, e - c.start):
                 sellers.append(Party(ent.country, s, e, i, "service"))

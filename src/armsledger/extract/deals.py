@@ -22,7 +22,7 @@ from ..catalogue import Catalogue, load
 from ..model import Span
 from .context import NO_PURCHASE_ACCORDS, STAGES, Clause, Trigger
 from .dates import DateMention, reported_at
-from .entities import STATE_BODIES, Entities, Entity, alnum, same_kind
+from .entities import Entities, Entity, alnum, same_kind, state_buyer
 from .numbers import NUM, parse_number
 from .prefixes import Caseless
 from .spans import distance
@@ -989,7 +989,7 @@ class DealFinder:
         for s, e, ent in c.countries:
             cands.append((s, ent.code or ent.country))
         for s, e, ent in c.orgs:
-            if ent.category in STATE_BODIES and ent.country:
+            if state_buyer(ent) and ent.country:
                 cands.append((s, ent.country))
         cands = sorted((s, code) for s, code in cands if code and code != supplier)
         if not cands:

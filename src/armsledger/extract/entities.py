@@ -1059,6 +1059,17 @@ _NOT_CREDIT_NAME = {"news", "bureau", "staff", "desk", "shipyard", "times", "dai
 # the organisations that speak for a state, and name its country as its name does ("the Kenyan army", "the
 # Indonesian Ministry of Defence"): a buyer's own bodies
 STATE_BODIES = frozenset({"armed service", "ministry", "government body"})
+# an agency that buys arms for its state, told by its name ("the Polish Armament Agency", "the Defence Materiel
+# Administration", "Defence Equipment and Support", "Army Contracting Command"): a buyer as a ministry is; not one
+# that licenses, funds, researches or spies ("Defense Security Cooperation Agency", "Agency for Defense Development")
+_BUYING_AGENCY = re.compile(r"\barm(?:a|e)ments?\b|\b(?:procurement|acquisition|materi[ae]l|equipment|logistics|"
+                            r"contracting|systems\s+command)\b|\bsubmarine\s+(?:delivery\s+)?agency\b|^armasuisse$", re.I)
+
+
+def state_buyer(ent: Entity) -> bool:
+    """Does the organisation speak for its state as a buyer: a state body (`STATE_BODIES`), or an agency that buys
+    arms for it (`_BUYING_AGENCY`)?"""
+    return ent.category in STATE_BODIES or ent.category == "agency" and bool(_BUYING_AGENCY.search(ent.name))
 # the UK's services whose names other kingdoms give their own (`EntityFinder._kingdoms_services`)
 _SHARED_ROYAL = frozenset({"Royal Air Force", "Royal Navy"})
 HEAD_ROLES = {"president", "prime minister", "king", "crown prince", "emir", "amir", "chancellor", "supreme leader",

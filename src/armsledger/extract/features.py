@@ -19,7 +19,7 @@ from operator import itemgetter
 
 from .candidates import FROM_ATTACHED as _FROM_ATTACHED, Candidate, Mention, Party
 from .context import Clause
-from .entities import STATE_BODIES, Entity
+from .entities import Entity, state_buyer
 from .prefixes import _C, _P, Caseless, all_beginnings, for_text, lowered, trie
 from .relevance import DEFENCE_TERMS, MAKER_MODEL as _AIRLINER
 
@@ -522,7 +522,7 @@ class Featurizer:
                        or _PAYS_AFTER.match(text, last, min(c.end, last + 60)))
             if not hit:
                 others = [s for s, _, ent in c.countries if s > last and (ent.code or ent.country) not in pair] + [
-                    s for s, _, ent in c.orgs if s > last and ent.category in STATE_BODIES and ent.country
+                    s for s, _, ent in c.orgs if s > last and state_buyer(ent) and ent.country
                     and ent.country not in pair]
                 hit = any(s - last <= 160 and _FOR_OTHER.search(text, max(last, s - 25), s)
                           and _BUY_VERB.search(text, max(c.start, first - 60), s) and not _BREAK.search(text, last, s)
@@ -1510,7 +1510,7 @@ _LOST_AFTER_WORDS = _flat({
 
 def _party_before(c: Clause, pos: int) -> bool:
     """Is a country or a state body named in the sentence before `pos` (the one an "its" there would be)?"""
-    return any(s < pos for s, _, _ in c.countries) or any(s < pos and ent.category in STATE_BODIES for s, _, ent in c.orgs)
+    return any(s < pos for s, _, _ in c.countries) or any(s < pos and state_buyer(ent) for s, _, ent in c.orgs)
 
 
 def _platform_between(c: Clause, m: Mention, p: Party) -> bool:
