@@ -147,13 +147,13 @@ _LAW_SIGNED = re.compile(r"\s+(?:into\s+law\b|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:\w+\s+)?$", re.I)  # a past before the past: "had signed", "had already ordered"
 _PACT_BEFORE = re.compile(r"\b(?:co-?operation|partnership)\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been|has been)\s+)?$", re.I)
 # a count delivered with no noun, or a part of the whole order ("has received 31 of the 49 tanks", "Russia delivered
-# 148 of the 151 helicopters": the count after "of the" is the order's)
+# 148 of the 151 helicopters", "has received 20 of 24 howitzers": the count after "of (the)" is the order's)
 _DELIVERED_N = Caseless(re.compile(
     rf"\b(?:(?:has|have|had)\s+(?:so far\s+|already\s+|now\s+)?(?:received|delivered|inducted|taken delivery of)\s+"
-    rf"(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|(?!of\s+(?:the|its|their)\b)[a-z]))|"
+    rf"(?:only\s+)?(?P<num>{NUM})\b(?!\s*(?:%|per|billion|million|(?!of\s+(?:(?:the|its|their)\b|(?:{NUM})\s))[a-z]))|"
     rf"(?<!will )(?<!would )(?<!to )(?<!be )(?:received|delivered|inducted|took delivery of|handed over)\s+"
-    rf"(?:only\s+)?(?P<num2>{NUM})\s+of\s+(?:the|its|their)\b)", re.I))
-_WHOLE_OF_BEFORE = re.compile(rf"\b(?:{NUM})\s+of\s+(?:the|its|their)\s+$", re.I)  # "31 of the [49 tanks]": the whole
+    rf"(?:only\s+)?(?P<num2>{NUM})\s+of\s+(?:(?:the|its|their)\b|(?:{NUM})\s))", re.I))
+_WHOLE_OF_BEFORE = re.compile(rf"\b(?:{NUM})\s+of\s+(?:(?:the|its|their)\s+)?$", re.I)  # "31 of (the) [49 tanks]": the whole
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|is to|are to|to be|(?:due|expected|scheduled|set|slated|planned)\s+"
                          r"(?:to|for|in|by))\b", re.I)
 # where one part of a sentence ends and another, perhaps of another deal, begins: "..., and has now sold",
