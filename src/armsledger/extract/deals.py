@@ -204,6 +204,14 @@ _ONE_GIVEN = re.compile(
     r"|(?<![\w-])(?P<one2>the|a\s+single|an?)\s+(?P<np2>[^.;:,()]{1,70}?),?\s+"
     r"(?:(?:which|that)\s+(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?|(?=(?:supplied|donated|gifted|given)\s+by\b))"
     r"(?P<verb2>donated|gifted|given|provided|handed\s+over|supplied)\b", re.I)
+# one ship bought, sold or given, with "a" / "an" before its type in any tense ("plans to buy an S26T submarine", "will
+# donate a Pohang-class corvette"; `DealFinder._one_ship_bought`)
+_SHIP_BOUGHT_ONE = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|"
+                              r"procur(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|gift(?:s|ed|ing)?|sell|sells|sold|selling|"
+                              r"suppl(?:y|ies|ied|ying)|transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|give|gives|gave|"
+                              r"giving)\s+(?:[\w'’-]+\s+){0,3}?(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
+_SHIP_KINDS = ("submarine", "frigate", "corvette", "destroyer", "patrol vessel", "warship", "landing", "amphibious",
+               "ship", "vessel", "boat")
 # a noun after the platform that makes the phrase something else than the unit itself ("a Rafale deal", "an F-16
 # squadron")
 # ... nor one told with a count of its own or as a part ("a first two F-16s", "handed over a sixth Super Tucano"), nor
@@ -1340,6 +1348,7 @@ class DealFinder:
             unit = said[-1] if said else _unit_of(d)
             d.delivered = {"min": 1.0, "max": 1.0, "unit": unit, "text": text[c.start + one.start():c.start + one.end()]}
         self._one_given(c, refs)
+        self._one_ship_bought(c, refs)
         part_end = -1  # where the last count told as a part ends ("that included 12 jets", `_PART_OF_BEFORE`)
         for q in c.quantities + self.counts_before_platforms(c):
             before = text[max(c.start, q.start - 40):q.start]
@@ -1433,6 +1442,26 @@ class DealFinder:
             for d in (refs if len(refs) == 1 else []):
                 unit = (d.delivered or d.quantity or {}).get("unit")
                 d.remaining = {"min": n, "max": n, "unit": unit, "text": self.text[s:c.start + m.end()]}
+
+    def _one_ship_bought(self, c: Clause, refs: list[Deal]) -> None:
+        """One ship bought, sold or given, told with "a" / "an" / "a single" before the named type ("to buy an S26T
+        submarine", "will donate a Pohang-class corvette"): the deal's quantity is one where nothing counted it
+        (the lowest priority: a count read later replaces it); nothing is said delivered."""
+        text = self.text
+        for m in _SHIP_BOUGHT_ONE.finditer(c.sent.text):
+            s = c.start + m.start("np")
+            named = [(s_, e_, p) for s_, e_, p in c.platforms if s <= s_ < c.start + m.end("np")]
+            if not named:
+                continue
+            s_, e_, p = named[0]
+            if not any(k in (p.category or "") for k in _SHIP_KINDS) or text[s:s_].count(" ") > 3 \
+                    or _COUNTED_HEAD.search(text[s:s_]) or _NOT_SINGLE.match(text, s) \
+                    or re.match(r"(?:s|'s|’s)\b", text[e_:e_ + 3]) or _NOT_THE_UNIT.match(text, e_, min(c.end, e_ + 30)):
+                continue
+            for d in refs:
+                if d.is_platform(p) and d.quantity is None:
+                    d.quantity, d.qty_prio = {"min": 1.0, "max": 1.0, "unit": _unit_of(d),
+                                              "text": text[c.start + m.start("one"):e_]}, 0
 
     def _one_given(self, c: Clause, refs: list[Deal]) -> None:
         """One unit given (`_GIVEN_ONE`, `_ONE_GIVEN`): the deal whose platform the given phrase names (or, the
@@ -1748,6 +1777,8 @@ class DealFinder:
                                   "text": f"{d.delivered['text']} + {d.remaining['text']}"}
             d.whole = delivered_whole(d, self.clauses)
             status, _ = d.status()
+            if d.platform.extra.get("ship_name"):
+                self._one_ship(d, status)
             if status in ("negotiating", "considered", "offered") and (
                     any(c.pending for c in d.claims) or not any(c.stage == "sign" and not c.negated for c in d.claims)):
                 d.signed = None  # a deal not yet signed has no signing date ("signed a letter of intent on Nov. 17")
@@ -1755,6 +1786,16 @@ class DealFinder:
                 self._signed_with_another(d, deals)
         return deals
 
+    @staticmethod
+    def _one_ship(d: Deal, status: str) -> None:
+        """A ship named by its own name ("the frigate Al-Galala", "INS Kirpan") is one ship: the deal's quantity is one
+        when no count was read, and one delivered when it is handed over and no delivered count was read."""
+        one = {"min": 1, "max": 1, "unit": next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")),
+                                                "ship"), "text": d.platform.name}
+        if d.quantity is None:
+            d.quantity = dict(one)
+        if d.delivered is None and status == "completed" and d.quantity["max"] == 1:
+            d.delivered = dict(one)
 
 # the parts of an air defence system a report names beside it, bought with it: its missiles, its radars
 _SYSTEM_PARTS = frozenset({"surface-to-air missile", "radar"})
