@@ -48,6 +48,15 @@ _HEADS = {
     # "anti-aircraft guns" (not "aircraft")
     "cutter": "patrol vessel", "gunboat": "patrol vessel", "craft": "ship", "torpedo": "torpedo", "mortar": "mortar",
     "machine gun": "small arms", "ammunition": "ammunition", "anti-aircraft gun": "anti-aircraft gun",
+    # air defence told by its units or batteries: "two air defence units", "six air-defense batteries", "missile
+    # batteries"
+    "air defence unit": "air defence system", "air defense unit": "air defence system",
+    "air-defence unit": "air defence system", "air-defense unit": "air defence system",
+    "air defence battery": "air defence system", "air defense battery": "air defence system",
+    "air-defence battery": "air defence system", "air-defense battery": "air defence system",
+    "air defence batteries": "air defence system", "air defense batteries": "air defence system",
+    "air-defence batteries": "air defence system", "air-defense batteries": "air defence system",
+    "missile battery": "air defence system", "missile batteries": "air defence system",
 }
 # capitalised words that end a class written in capitals: "Navy Patrol Vessels" are patrol vessels
 _TITLE_STOP = frozenset("navy army force forces guard coast marine marines naval air national royal federal "
