@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import candidates as cands
 from .context import STAGES, Clause
@@ -195,15 +196,20 @@ def overruled(keys: list[tuple], feats: list, kinds: list | None = None) -> dict
 _CLASS_FILLER = frozenset({"new", "military", "modern", "more", "additional", "further", "the", "of", "and"})
 
 
-def _class_words(name: str) -> list[str]:
+_CLASS_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@lru_cache(maxsize=4096)
+def _class_words(name: str) -> tuple[str, ...]:
     """A class's words, lower-cased and singular, without those that say nothing of its kind (`_CLASS_FILLER`):
-    "Armoured Vehicles" -> ["armoured", "vehicle"]."""
+    "Armoured Vehicles" -> ("armoured", "vehicle"). Kept by name: `overruled` asks it of every class candidate,
+    twice, and the classes of the news are few."""
     out = []
-    for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", name.lower()):
+    for w in _CLASS_WORD.findall(name.lower()):
         if w in _CLASS_FILLER:
             continue
         out.append(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
-    return out
+    return tuple(out)
 
 
 # a class that names any ship ("warships", "vessels", "well-armed naval vessels"), not a kind of its own

@@ -212,6 +212,7 @@ class Featurizer:
         self._sentences: dict[int, tuple] = {}  # `_sentence_at`, by sentence
         self._warns: dict[int, bool] = {}  # does a party named up to here warn another ("...warned Ankara")?
         self._blocks: dict[tuple, bool] = {}  # `_blocks_in`, by sentence and country
+        self._pays: dict[tuple, bool | tuple] = {}  # `_pays_at`, by party
         self._makers: dict[tuple, tuple] = {}  # `_made_by`, by list of countries
         self._lost: dict[int, tuple] = {}  # `_lost_words`, by sentence
         self._sellers: tuple | None = None  # who is named as selling each platform (`index_sellers`)
@@ -511,23 +512,34 @@ class Featurizer:
         return p.start < end
 
     def _pays_for_other(self, p: Party, pair: set[str]) -> bool:
-        """Is the party named as the one that pays for the platform or buys it for another country (`_PAYS_*`)?"""
-        key = ("pays", p.clause, p.start, *sorted(pair))  # the other countries it may buy for are the pair's others
-        hit = self._near.get(key)
+        """Is the party named as the one that pays for the platform or buys it for another country (`_PAYS_*`)?
+        The other countries it may buy for are those not of the pair (`pair`: the candidate's supplier and
+        recipient); what the text says around the party does not depend on the pair (`_pays_at`)."""
+        at = self._pays_at(p)
+        return at is True or any(code not in pair for code in at)
+
+    def _pays_at(self, p: Party) -> bool | tuple:
+        """`_pays_for_other` without the pair, once a party (the candidates of many pairs ask of one): True where
+        it is named as the one that pays ("financed by X", "X paid for"), else the countries after it (by their
+        code, or by the country of a state body) that it is named as buying for ("X bought ... for Y": a "for"
+        before Y, a verb of buying between X and Y, no clause break), in the sentence's order."""
+        key = (p.clause, p.start, p.end)
+        hit = self._pays.get(key)
         if hit is None:
             c = self.clauses[p.clause]
             text = self.text
             first, last, _ = self._list_of(c, p)
-            hit = bool(_PAID_BY_BEFORE.search(text, max(c.start, first - 40), first)
-                       or _PAYS_AFTER.match(text, last, min(c.end, last + 60)))
-            if not hit:
-                others = [s for s, _, ent in c.countries if s > last and (ent.code or ent.country) not in pair] + [
-                    s for s, _, ent in c.orgs if s > last and state_buyer(ent) and ent.country
-                    and ent.country not in pair]
-                hit = any(s - last <= 160 and _FOR_OTHER.search(text, max(last, s - 25), s)
-                          and _BUY_VERB.search(text, max(c.start, first - 60), s) and not _BREAK.search(text, last, s)
-                          for s in others)
-            self._near[key] = hit
+            if _PAID_BY_BEFORE.search(text, max(c.start, first - 40), first) \
+                    or _PAYS_AFTER.match(text, last, min(c.end, last + 60)):
+                hit = True
+            else:
+                others = [(s, ent.code or ent.country) for s, _, ent in c.countries if s > last] + [
+                    (s, ent.country) for s, _, ent in c.orgs if s > last and state_buyer(ent)
+                    and ent.country]
+                hit = tuple(code for s, code in others
+                            if s - last <= 160 and _FOR_OTHER.search(text, max(last, s - 25), s)
+                            and _BUY_VERB.search(text, max(c.start, first - 60), s) and not _BREAK.search(text, last, s))
+            self._pays[key] = hit
         return hit
 
     def _used_in_report(self, name: str) -> bool:
