@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from armsledger.extract import decide
-from armsledger.extract.entities import STATE_BODIES
+from armsledger.extract.entities import state_buyer
 from armsledger.extract.features import _BREAK, _BUY_VERB, _FOR_OTHER, _PAID_BY_BEFORE, _PAYS_AFTER
 
 SENTENCES = [
@@ -16,6 +16,7 @@ SENTENCES = [
     "Saudi Arabia bought 24 Mirage jets on behalf of Egypt, while Jordan ordered four C-130 aircraft.",
     "Poland ordered 48 K2 tanks from South Korea, and Romania is in talks to buy K9 howitzers.",
     "Britain purchased six Wildcat helicopters for the Philippine Navy; the ministry of defence of Manila welcomed them.",
+    "Canada bought eight NASAMS launchers for the Polish Armament Agency, which will field them next year.",
     "Japan and Australia signed for Type 12 missiles, and France sold Rafale jets to India for its navy.",
 ]
 
@@ -34,7 +35,7 @@ def _pays_first_form(fz, p, pair) -> bool:
                or _PAYS_AFTER.match(text, last, min(c.end, last + 60)))
     if not hit:
         others = [s for s, _, ent in c.countries if s > last and (ent.code or ent.country) not in pair] + [
-            s for s, _, ent in c.orgs if s > last and ent.category in STATE_BODIES and ent.country
+            s for s, _, ent in c.orgs if s > last and state_buyer(ent) and ent.country
             and ent.country not in pair]
         hit = any(s - last <= 160 and _FOR_OTHER.search(text, max(last, s - 25), s)
                   and _BUY_VERB.search(text, max(c.start, first - 60), s) and not _BREAK.search(text, last, s)
