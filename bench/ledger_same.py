@@ -1,6 +1,8 @@
 """Are two SQLite ledgers the same? Every table (the change feed, the gated list and the search index's own tables
-included), row by row in stored order, with the times a run stamps (ISO times to the microsecond: when an article was
-stored, a change made, an article gated) masked, wherever they stand in a value (a JSON record's too).
+included), row for row, with the times a run stamps (ISO times to the microsecond: when an article was stored, a change
+made, an article gated) masked, wherever they stand in a value (a JSON record's too). Rows are compared as sorted
+lists: a table's ids are among its columns, and a table without one (`deal_fields`) is written in an order that
+differs from run to run of one build (string hashing), not in what it holds.
 
     .venv/bin/python bench/ingest_cli_bench.py STREAM --against MAIN/src --keep DIR ...   # ledger-this-0.db, ledger-other-0.db
     .venv/bin/python bench/ledger_same.py DIR/ledger-this-0.db DIR/ledger-other-0.db
@@ -39,7 +41,7 @@ def tables(conn: sqlite3.Connection) -> dict[str, bool]:
 def rows(conn: sqlite3.Connection, table: str, rowid: bool) -> list[tuple]:
     cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
     order = "rowid" if rowid else ", ".join(f'"{c}"' for c in cols)
-    return [tuple(map(_masked, r)) for r in conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}')]
+    return sorted((tuple(map(_masked, r)) for r in conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}')), key=repr)
 
 
 def compare(a: str, b: str, show: int = 3) -> list[str]:
