@@ -216,12 +216,26 @@ def load(extra: str | os.PathLike | None = None) -> Catalogue:
     return _load_cached(str(extra) if extra else None)
 
 
-@lru_cache(maxsize=4)
-def _load_cached(extra: str | None) -> Catalogue:
+def identity(extra: str | os.PathLike | None = None) -> tuple[str, str]:
+    """The `slot` and `stamp` of the Catalogue `load(extra)` gives (what start-up cache items built from it are
+    named and keyed by), from the catalogue files alone: without loading them."""
+    extra = extra or os.environ.get("ARMSLEDGER_CATALOGUES") or None
+    extra = str(extra) if extra else None
+    _dirs(extra)
+    return _slot(extra), _stamp(extra)
+
+
+def _dirs(extra: str | None) -> list[Path]:
     dirs = [PACKAGED] + ([Path(extra)] if extra else [])
     for directory in dirs:
         if not directory.is_dir():
             raise CatalogueError(f"{directory}: catalogue directory not found")
+    return dirs
+
+
+@lru_cache(maxsize=4)
+def _load_cached(extra: str | None) -> Catalogue:
+    dirs = _dirs(extra)
     slot, key = _slot(extra), _stamp(extra)
     data = cache.fetch(f"catalogue-{slot}", key, lambda: _build(dirs))
     return Catalogue(

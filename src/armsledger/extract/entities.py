@@ -24,6 +24,7 @@ from ..catalogue import Catalogue, Entry
 from ..model import Span
 from .gazetteer import Hit
 from .prefixes import for_text, needs, trie
+from .shapes import _NAMED_HEAD_CATEGORY, ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER
 from .spans import SpanSet
 
 
@@ -634,56 +635,20 @@ _COMMON_SURNAMES = {"singh", "khan", "kumar", "kim", "lee", "park", "wang", "li"
                     "ali", "ahmed", "smith", "johnson", "brown", "jones", "williams", "miller", "davis", "wilson",
                     "rao", "reddy", "patel", "gupta", "shah", "das", "nguyen", "tran", "yang", "huang", "zhao", "wu",
                     "jr", "sr", "ii", "iii"}
-ACRONYM_PLATFORM = re.compile(
-    r"(?P<name>(?:[A-Z][\w-]*\s+){1,6}(?P<head>Systems?|Missiles?|Vehicles?|Radars?|Aircraft|Helicopters?|Drones?|Howitzers?|Rifles?|Launchers?|Interceptors?"
-    r"|Ships?|Vessels?|Boats?|Frigates?|Corvettes?|Submarines?|Carriers?))"
-    r"\s+\((?P<abbr>[A-Z][A-Z0-9-]{1,9})\)")
 _HEAD_CATEGORY = {"system": "air defence system", "missile": "surface-to-air missile", "vehicle": "armoured vehicle",
                   "radar": "radar", "aircraft": "fighter aircraft", "helicopter": "utility helicopter",
                   "drone": "unmanned aerial vehicle", "howitzer": "self-propelled howitzer", "rifle": "assault rifle",
                   "launcher": "rocket artillery", "interceptor": "surface-to-air missile", "ship": "patrol vessel",
                   "vessel": "patrol vessel", "boat": "patrol vessel", "frigate": "frigate", "corvette": "corvette",
                   "submarine": "submarine", "carrier": "armoured vehicle"}
-WEAPON_NOUN_AFTER = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}(?i:jets?|fighters?|aircraft|missiles?|systems?|drones?|helicopters?|gunships?|tanks?|"
-    r"submarines?|frigates?|corvettes?|howitzers?|rifles?|radars?|vehicles?|launchers?|bombers?|transports?|trainers?|"
-    r"destroyers?|engines?|interceptors?|planes?|ships?|vessels?|boats?|cutters?|APCs?|carriers?|guns?|docks?)\b")
 # a weapon's own noun right after a short designation (one word between at most), which tells it a type's ("K7 tanks",
 # "K9 self-propelled howitzers"; not "G7 summit", "A4 sheets", "F1 cars")
 _SHORT_TYPE_NOUN = re.compile(r"[ \t]+(?:[\w-]+[ \t]+)?(?:tanks?|howitzers?|rifles?|missiles?|jets?|fighters?|bombers?|"
                               r"drones?|helicopters?|submarines?|frigates?|corvettes?|launchers?|radars?)\b")
-# weapon nouns that tell a capitalised word before them is a type's name ("Mamba APCs"), and their categories
-_NAMED_HEAD_CATEGORY = [("helicopter", "helicopter"), ("gunship", "attack helicopter"), ("apc", "armoured vehicle"),
-                        ("armoured personnel carrier", "armoured vehicle"), ("armored personnel carrier", "armoured vehicle"),
-                        ("patrol vessel", "patrol vessel"), ("patrol boat", "patrol vessel"), ("frigate", "frigate"),
-                        ("corvette", "corvette"), ("submarine", "submarine"), ("tank", "main battle tank"),
-                        ("howitzer", "howitzer"), ("drone", "unmanned aerial vehicle"), ("fighter jet", "fighter aircraft"),
-                        ("trainer", "trainer aircraft"), ("missile", "missile"),
-                        ("armoured vehicle", "armoured vehicle"), ("armored vehicle", "armoured vehicle"),
-                        ("air defence system", "air defence system"), ("air defense system", "air defence system"),
-                        ("rocket launcher", "rocket artillery"),
-                        # the nouns of combat aircraft and of systems by what they are: "Rafale jets", "KAAN fighter
-                        # jets", "Gripen fighters", "Rafale multi-purpose combat aircraft", "Chunmoo rocket artillery
-                        # systems", "Piranha infantry fighting vehicles"
-                        ("jet", "fighter aircraft"), ("fighter", "fighter aircraft"), ("warplane", "fighter aircraft"),
-                        ("combat aircraft", "fighter aircraft"), ("bomber", "bomber aircraft"),
-                        ("rocket artillery", "rocket artillery"), ("infantry fighting vehicle", "infantry fighting vehicle"),
-                        ("self-propelled howitzer", "self-propelled howitzer"), ("attack helicopter", "attack helicopter")]
 # a weapon noun right after a designation, or a word or two later ("OPV 58S patrol vessels")
 _NOUN_NEXT = re.compile(r"\s+(?:(?!(?i:million|billion|trillion|bn|crore|lakh)\b)[\w-]+\s+){0,2}(?i:jets?|fighters?|aircraft|missiles?|drones?|helicopters?|tanks?|"
                         r"submarines?|frigates?|corvettes?|howitzers?|radars?|vehicles?|launchers?|ships?|vessels?|"
                         r"boats?|APCs?|trainers?|planes?|docks?)\b")
-_NAMED_HEADS = "|".join(re.escape(h) + "s?" for h, _ in _NAMED_HEAD_CATEGORY)
-# shaped like a designation: "XX-123", "VT4", "EC145", "AS-550C3", "Type 056A" (a weapon noun must follow)
-# "Project 22160", "Project 636.6" (Russian design numbers), "OPV 58S" (letters, a space, a number)
-# Every one begins with a capital, and the word boundary before it is checked after that capital (`(?<!\w.)`), as is
-# what the alternatives begin with (`(?<=T)ype`; not a currency code, `(?<=U)SD`, nor a ministry's initials, "MOD
-# 12"): an expression that begins with a letter is searched for by it, one that begins with `\b` is tried at every
-# character of the text (2.3x slower)
-DESIGNATION = re.compile(r"(?P<d>[A-Z](?<!\w.)(?:[A-Z]{0,3}-?\d{1,4}(?:[A-Z]{1,3}\d?)?(?:/[A-Z])?|(?<=T)ype[- ]\d{2,3}"
-                         r"[A-Z]{0,2}|(?<=P)roject[- ]\d{2,5}(?:\.\d)?[A-Z]{0,3}|(?!" + "|".join(
-                             f"(?<={c[0]}){c[1:]}" for c in "USD EUR GBP INR KRW JPY RUB CNY AUD CAD SAR AED MOD".split())
-                         + r")[A-Z]{1,3} \d{2,4}[A-Z]?))(?![\w-])")
 # a variant written as its type's designation with the variant's letters or number glued on: "Su-30MKA2", "Ka-52E",
 # "AH-64A", "Il-76MD-90A", "C-130H-30", "R-77-1" (a plural's s left out: "Su-24MKs"); a platform where the type it
 # extends is the catalogue's (`EntityFinder._variant_family`), with or without a weapon noun after it
@@ -735,9 +700,6 @@ _GIVEN_WORDS = ("named", "christened", "dubbed")  # one of which `_GIVEN_NAME` n
 # two variants of a type written as one: "Mi-8/17", "Mi-24/35", "Hawk 100/200", "Su-30/35"
 SLASH_VARIANTS = re.compile(r"(?<![\w/-])(?P<base>[A-Z][A-Za-z]{0,5}[- ]?)(?P<a>\d{1,4}[A-Z]{0,3})\s?/\s?"
                             r"(?P<b>\d{1,4}[A-Z]{0,3})(?![\w/-])")
-# a class of ships named after its first: "Mogami-class", "Talwar class", "Admiral Gorshkov-class"
-SHIP_CLASS = re.compile(r"\b(?P<d>(?:[A-Z][a-zà-ÿ]+[\s-]){0,2}[A-Z][a-zà-ÿ]+)[\s-][Cc]lass\b")
-# a name given to a type, told by the weapon noun that follows: "Mamba APCs", "Sentinel fast patrol vessels"
 # a ship by its name and its navy's prefix: "INS Sahyadri", "BRP Gregorio del Pilar", "HMAS Newcastle"; the
 # navies of Ghana (GNS), Fiji (RFNS), Tonga (VOEA), Sweden (HSwMS), Taiwan (ROCS), Spain (ESPS), Brazil's patrol
 # ships (NPaOc), the US and Canadian coast guards (USCGC, CCGS), and a merchant ship's (MV)
@@ -767,12 +729,6 @@ _PERSON_ACTS = re.compile(r"\s+(?:said|says|told|tells|visited|visits|inspected|
 _SHIP_PREFIX_WORD = re.compile(_SHIP_PREFIXES + r"\s+")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _ONE_SHIP_NAME = re.compile(r"(?:the\s+)?(?P<d>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
-# the words between are a type's own ("Zubr armoured vehicles"), never an article, a pronoun, a preposition or a verb
-# of saying: "The Minister said the tanks ...", "the Council of the tanks' makers" name no type
-_NOT_BETWEEN = (r"(?!(?:the|a|an|its|their|his|her|our|these|those|this|that|of|to|for|from|with|by|on|in|at|and|or|"
-                r"said|says|told|added|noted|is|are|was|were|has|have|had|will|would)\b)")
-NAMED_TYPE = re.compile(r"(?P<d>[A-Z](?<![\w'’-].)(?:[a-z]{3,}|[A-Z]{3,5}(?![\w'’-])))\s+(?:" + _NOT_BETWEEN + r"[a-z][a-z-]+\s+){0,2}?(?P<head>(?i:"
-                        + _NAMED_HEADS + r"))\b")
 # capitalised words before a weapon noun that are not a type's name ("Navy helicopters", "Attack helicopters")
 _NOT_TYPE_NAME = frozenset(
     "navy army force forces guard marine marines naval military defence defense national royal coast air armed federal "

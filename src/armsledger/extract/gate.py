@@ -33,8 +33,10 @@ import ahocorasick_rs
 
 from .. import cache
 from ..catalogue import Catalogue
-from . import relevance
-from .entities import (_NAMED_HEAD_CATEGORY, ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER)
+from .shapes import _NAMED_HEAD_CATEGORY, ACRONYM_PLATFORM, DESIGNATION, NAMED_TYPE, SHIP_CLASS, WEAPON_NOUN_AFTER
+
+# `relevance` (~0.04 s of CPU to import) is read only to build the gate, which the start-up cache spares an ingest
+# most of the time: imported there, and for `TRADE_VERBS` (`__getattr__`)
 
 # Stems of every word and phrase relevance.DEFENCE_TERMS and relevance._DEFENCE_NAME accept, and of armed
 # services named by their form. "*" ends a stem (the word may go on: "weapon*" for weapons, weaponry); the
@@ -55,7 +57,16 @@ WEAPON_NOUNS = (
     "vessel*", "boat*", "submarine*", "subs", "frigate*", "system*", "batter*", "launcher*", "missile*", "rocket*",
     "gun*", "rifle*", "howitzer*", "vehicle*", "variant*", "fleet", "squadron*", "units",
 )
-TRADE_VERBS = relevance.TRADE_WORDS  # the forms relevance.TRADE_VERBS accepts, whole words
+
+
+def __getattr__(name: str):
+    if name == "TRADE_VERBS":  # the forms relevance.TRADE_VERBS accepts, whole words
+        from .relevance import TRADE_WORDS
+
+        return TRADE_WORDS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _DEFENCE_ORG_TYPES = ("armed service", "state exporter", "armed group")
 _NAMED_ORG_TYPES = ("ministry", "government body", "agency", "intergovernmental organization", "research institute")
 
@@ -86,27 +97,47 @@ class Gate:
     """
 
     def __init__(self, catalogue: Catalogue) -> None:
+        self._setup(catalogue.slot, catalogue.stamp, lambda: self._build(catalogue))
+
+    @classmethod
+    def of_catalogues(cls, extra: str | None = None, identity: tuple[str, str] | None = None) -> Gate:
+        """The gate of the catalogues `catalogue.load(extra)` gives, read from the start-up cache without loading
+        them (the cache's name and key come from their files: `catalogue.identity`, or `identity` if given);
+        loaded and built on a miss."""
+        from .. import catalogue
+
+        slot, stamp = identity or catalogue.identity(extra)
+        load = catalogue.load
+        gate = cls.__new__(cls)
+        gate._setup(slot, stamp, lambda: gate._build(load(extra)))
+        return gate
+
+    def _setup(self, slot: str, catalogue_stamp: str, build) -> None:
         # b" word" or b" word " (whole) -> (group, case rule, the name's hyphenated form or None); read from the
         # start-up cache (armsledger/cache.py) where the catalogue and this code are those it was built from
         here = Path(__file__).parent
-        stamp = cache.key(catalogue.stamp, *(here / f"{m}.py" for m in ("gate", "relevance", "gazetteer", "entities")))
-        built = cache.fetch(f"gate-{catalogue.slot}" if catalogue.stamp else None, stamp, lambda: self._build(catalogue))
+        stamp = cache.key(catalogue_stamp, *(here / f"{m}.py" for m in ("gate", "relevance", "gazetteer", "shapes")))
+        built = cache.fetch(f"gate-{slot}" if catalogue_stamp else None, stamp, build)
         # kept compact (one string of the words, each word's entries by number in a table of the distinct ones):
-        # read in a few C calls instead of a tuple built per word, at every ingest's start
+        # read in a few C calls instead of a tuple built per word, at every ingest's start; a word's entries are
+        # looked up through `_of` when it is found, as JSON gave them ([group, rule, shape as Latin-1 text or None]),
+        # not turned into tuples for every word here
         self.words = built["words"].encode("latin-1").split(b"\n")
         self._names = [w.strip() for w in built["words"].split("\n")]  # a-z, 0-9 and spaces only (`_normal`)
-        table = [tuple((g, r, None if sh is None else sh.encode("latin-1")) for g, r, sh in t) for t in built["table"]]
-        self._groups = [table[i] for i in built["of"]]
+        self._table = built["table"]
+        self._of = built["of"]
         self.automaton = ahocorasick_rs.BytesAhoCorasick(self.words)
 
     def _build(self, catalogue: Catalogue) -> dict:
         """The words and what each stands for, as plain data (bytes as Latin-1 text)."""
+        from . import relevance
+
         self._entries: dict[bytes, list[tuple[str, str, bytes | None]]] = {}
         for word in TERMS:
             self._add(word.rstrip("*"), STRONG, "any", not word.endswith("*"))
         for word in WEAPON_NOUNS:
             self._add(word.rstrip("*"), WEAPON, "any", not word.endswith("*"))
-        for word in TRADE_VERBS:
+        for word in relevance.TRADE_WORDS:  # TRADE_VERBS
             self._add(word, TRADE, "any", True)
         # the nouns after which extraction looks for an unknown platform's name (entities.WEAPON_NOUN_AFTER,
         # NAMED_TYPE's heads, SHIP_CLASS, ACRONYM_PLATFORM's heads)
@@ -131,6 +162,7 @@ class Gate:
             self._entries.setdefault(b" " + key + (b" " if whole else b""), []).append((group, rule, shape))
 
     def _add_catalogue(self, catalogue: Catalogue) -> None:
+        from . import relevance
         from .gazetteer import _case_rule, _spellings
 
         for e in catalogue.of_kind("platform").values():
@@ -176,7 +208,7 @@ class Gate:
         near: dict[str, list[tuple[int, str, str]]] = {PLATFORM_WORD: [], TRADE: [], COUNTRY: []}  # where, what
         for i, start, end in self.automaton.find_matches_as_indexes(norm, overlapping=True):
             word = self._names[i]
-            for group, rule, shape in self._groups[i]:
+            for group, rule, shape in self._table[self._of[i]]:
                 if group == WEAPON:
                     found.setdefault(group, word)
                     continue
@@ -191,7 +223,7 @@ class Gate:
                     if len(raw) + 2 == len(norm):  # (where lower case changed the length, nothing is checked)
                         if rule != "any" and not _case_ok(raw[start:start + len(word)], rule):
                             continue
-                        if shape is not None and raw[start:start + len(shape)].lower() != shape:
+                        if shape is not None and raw[start:start + len(shape)].lower() != shape.encode("latin-1"):
                             continue
                         if group == OFFICE and not _beside_a_name(raw, start, start + len(word)):
                             continue
@@ -322,6 +354,7 @@ _DIGIT = re.compile(r"\d")
 
 
 _default: list = [None, None]
+_of: dict[tuple[str, str], Gate] = {}
 
 
 def gate_for(catalogue: Catalogue) -> Gate:
@@ -329,3 +362,14 @@ def gate_for(catalogue: Catalogue) -> Gate:
     if _default[0] is not catalogue:
         _default[:] = [catalogue, Gate(catalogue)]
     return _default[1]
+
+
+def gate_of(extra: str | None = None) -> Gate:
+    """The gate of the catalogues `catalogue.load(extra)` gives (the packaged ones, a user's directory read over
+    them), built once for each state of their files, and without loading them when the start-up cache has it."""
+    from ..catalogue import identity
+
+    key = identity(extra)
+    if key not in _of:
+        _of[key] = Gate.of_catalogues(extra, key)
+    return _of[key]

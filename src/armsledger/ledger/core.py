@@ -120,15 +120,15 @@ class Ledger:
 
     @property
     def gate(self):
-        """The relevance gate of the extractor's catalogue (built without the extractor's matchers)."""
+        """The relevance gate of the extractor's catalogue (built without the extractor's matchers; without loading
+        the catalogue either when the start-up cache holds it)."""
         if self._gate is None:
             from ..cache import expressions
 
             with expressions("extract"):  # the expressions of the modules it imports, from the start-up cache
-                from ..catalogue import load
-                from ..extract.gate import gate_for
-                self._gate = gate_for(self._extractor.catalogue if self._extractor is not None
-                                      else load(self._catalogues))
+                from ..extract.gate import gate_for, gate_of
+                self._gate = (gate_for(self._extractor.catalogue) if self._extractor is not None
+                              else gate_of(self._catalogues))
         return self._gate
 
     def ingest(self, items: Iterable[Article | IngestError | str], *,
