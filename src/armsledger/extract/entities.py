@@ -370,6 +370,25 @@ _MAKER_BY = re.compile(r"\b(?:built|made|manufactured|produced|developed|designe
                        r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,4})"
                        r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|from|to|which|that|since|as|is|was|has|had|"
                        r"will|but|while|on|after|before|through)\b|[ \t]*$)")
+# a firm no catalogue holds, told by its head's title or by what was bought from it (`EntityFinder._firms_by_role`):
+# "Jan Novak, chief executive of Brandova,", "Brandova CEO Jan Novak", "ordered 200 rifles from Vektorix under a
+# deal": the name ends where the clause goes on
+_FIRM_END = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|to|which|that|since|as|is|was|has|had|will|but|"
+             r"while|on|after|before|through|worth|valued|last|this|earlier|in)\b|[ \t]*$)")
+_FIRM_NAME = (r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*"
+              r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
+_FIRM_BY_ROLE = re.compile(
+    r"\b(?:[Cc]hief[ \t]+[Ee]xecutive(?:[ \t]+[Oo]fficer)?|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    + _FIRM_NAME + _FIRM_END
+    + r"|\b(?:order(?:ed|s)?|b(?:ought|uys?|uying)|purchas(?:ed|es?|ing)|procur(?:ed|es?|ing)|acquir(?:ed|es?|ing))\b"
+      r"[^.\n;:]{0,60}?[ \t]from[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name2>") + _FIRM_END
+    + r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name3>")
+    + r"(?:['’]s)?[ \t]+(?:[Cc]hief[ \t]+[Ee]xecutive|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+(?=[A-Z][a-z])")
+_FIRM_ROLE_WORDS = ("from", "hief", "CEO", "anaging")  # one of which `_FIRM_BY_ROLE` needs
+_RANK_WORDS_LOWER = frozenset(w.casefold() for w in _RANK_ABBREVIATIONS)
+_NOT_FIRM_FIRST = frozenset("""president prime minister general admiral mr mrs ms dr sheikh king queen prince new
+    outgoing incoming acting interim visiting
+    secretary senator governor chief commander colonel captain lieutenant major sir lord deputy former then""".split())
 # a body no catalogue holds, told by the noun after its name and comma: "Metal Shark, a shipbuilder based in
 # Louisiana", "Kowal Arms, the Polish gun maker", "Nord Systems, a subsidiary of Saab" (`_bodies_by_noun`)
 _FIRM_NOUNS = (r"company|firm|maker|manufacturer|producer|shipyard|shipbuilder|conglomerate|contractor|start-?up|"
@@ -1533,6 +1552,7 @@ class EntityFinder:
         self._bare_bodies(text, ents)
         self._bodies_by_noun(text, ents)
         self._makers_by_verb(text, ents)
+        self._firms_by_role(text, ents)
         self._speakers(text, ents)
         self._towns_after_in(text, ents)
         self._seats_as_places(text, ents)
@@ -3085,6 +3105,34 @@ class EntityFinder:
             inner = ents.overlapping(s, e)
             if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner) \
                     or words[0].endswith(("'s", "’s")):
+                continue
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="defence company"))
+            self._force_mention(ents, ent, Span(s, e, name))
+
+    def _firms_by_role(self, text: str, ents: Entities) -> None:
+        """A firm no catalogue holds, told by its head's title or by what was bought from it: "Jan Novak, chief
+        executive of Brandova, said", "Brandova CEO Jan Novak", "the army ordered 200 rifles from Vektorix under a
+        deal". Not a country's, a place's, a person's or a known body's name, nor one a person may have, a title
+        ("from President Ruto") or a people's ("bought from Korean yards")."""
+        if not any(w in text for w in _FIRM_ROLE_WORDS):
+            return
+        for m in _FIRM_BY_ROLE.finditer(text):
+            key = "name" if m["name"] else "name2" if m["name2"] else "name3"
+            words = m[key].split()
+            s = m.start(key)
+            if key == "name3":
+                while words and (words[0].casefold() in _OPENING_OR_STOP or words[0].endswith(("'s", "’s"))):
+                    s += len(words.pop(0)) + 1
+            while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
+                words.pop()
+            if not words or words[0].casefold().rstrip(".") in _NOT_FIRM_FIRST \
+                    or words[0].casefold().rstrip(".") in _RANK_WORDS_LOWER or words[0].casefold() in self._place_words \
+                    or _person_like(words) and words[0] in self.forenames or words[0].endswith(("'s", "’s")):
+                continue
+            name = " ".join(words)
+            e = s + len(name)
+            if ents.overlapping(s, e):
                 continue
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, category="defence company"))
