@@ -3122,8 +3122,11 @@ class EntityFinder:
             words = m[key].split()
             s = m.start(key)
             if key == "name3":
-                while words and (words[0].casefold() in _OPENING_OR_STOP or words[0].endswith(("'s", "’s"))):
+                while words and (words[0].casefold() in _OPENING_OR_STOP or words[0].endswith(("'s", "’s"))
+                                 and len(words) > 1):
                     s += len(words.pop(0)) + 1
+                if words and words[-1].endswith(("'s", "’s")):  # "Talvion's chief executive"
+                    words[-1] = words[-1][:-2]
             while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             if not words or words[0].casefold().rstrip(".") in _NOT_FIRM_FIRST \

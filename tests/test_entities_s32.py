@@ -1,0 +1,53 @@
+"""Entities for reports whose names no catalogue holds (session 32): a firm told by its head's title ("chief
+executive of Brandova", "Brandova CEO Jan Novak") or by what was bought from it ("ordered 200 rifles from
+Vektorix"); makers of thin regions the catalogue names bare ("Sellier & Bellot"). Sentences written for these
+tests."""
+from __future__ import annotations
+
+import pytest
+from found import entities
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Jan Novak, chief executive of Brandova, said the first vehicles would be delivered in 2026.", "Brandova"),
+    ("Maria Sorel, the CEO of Talvion Arms, declined to comment on the tender.", "Talvion Arms"),
+    ("Piet Hals, managing director of Korvant, signed the offset agreement.", "Korvant"),
+    ("Brandova chief executive Jan Novak said deliveries would start next year.", "Brandova"),
+    ("Korvant CEO Piet Hals told reporters the plant would double its output.", "Korvant"),
+    ("Talvion's chief executive Maria Sorel said the rifles had passed trials.", "Talvion"),
+])
+def test_firm_told_by_its_heads_title(text, firm):
+    assert firm in entities(text, "organization")
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("The army ordered 200 rifles from Vektorix under a deal signed last week.", "Vektorix"),
+    ("The ministry bought six drones from Aerovektor, the statement said.", "Aerovektor"),
+    ("The coast guard will purchase two patrol boats from Marvell Yards for $40 million.", "Marvell Yards"),
+    ("Last year the navy acquired four sonars from Oskant and had them fitted in Gdansk.", "Oskant"),
+])
+def test_firm_told_by_what_was_bought_from_it(text, firm):
+    assert firm in entities(text, "organization")
+
+
+@pytest.mark.parametrize("text, not_firm", [
+    # a country, a title, a people's name and a sentence's opener are no firm
+    ("Hungary ordered 44 tanks from Germany in 2018.", "Germany"),
+    ("The rebels bought rifles from President Kowal's guards, the report said.", "President Kowal"),
+    ("The navy bought radars from Korean yards in 2019.", "Korean"),
+    ("Outgoing CEO Jan Novak said the tender had been fair.", "Outgoing"),
+    ("New CEO Piet Hals takes over in March.", "New"),
+])
+def test_not_a_firm_by_role_or_purchase(text, not_firm):
+    assert not_firm not in entities(text, "organization")
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("The army bought 9 mm ammunition from Sellier & Bellot.", "Sellier & Bellot"),
+    ("The CB90 boats were built by Dockstavarvet in the north of Sweden.", "Dockstavarvet"),
+    ("Escribano will supply the remote weapon stations.", "Escribano Mechanical & Engineering"),
+    ("Innoson will assemble the armoured vehicles in Nnewi.", "Innoson Vehicle Manufacturing"),
+    ("The frigate was refitted at Brodosplit last year.", "Brodosplit"),
+])
+def test_makers_of_thin_regions_named_bare(text, firm):
+    assert firm in entities(text, "organization")
