@@ -5,7 +5,7 @@ tests."""
 from __future__ import annotations
 
 import pytest
-from found import entities
+from found import entities, record
 
 
 @pytest.mark.parametrize("text, firm", [
@@ -51,3 +51,17 @@ def test_not_a_firm_by_role_or_purchase(text, not_firm):
 ])
 def test_makers_of_thin_regions_named_bare(text, firm):
     assert firm in entities(text, "organization")
+
+
+@pytest.mark.parametrize("text, platform, country", [
+    ("The Greek army will upgrade its Kentaurus vehicles next year.", "Kentaurus", "GRC"),
+    ("Slovakia ordered 30 Aligator 4x4 vehicles for its special forces.", "Aligator 4x4", "SVK"),
+    ("Egypt showed the Temsah armoured vehicle at the exhibition.", "Temsah", "EGY"),
+    ("Romania will replace its MLI-84M Jderul fighting vehicles.", "MLI-84M", "ROU"),
+    ("Argentina flew the IA-100 Malvina trainer for the first time.", "IA-100 Malvina", "ARG"),
+    ("The Colombian Air Force ordered more T-90 Calima trainers.", "T-90 Calima", "COL"),
+    ("Croatia will keep its Degman tanks in service until 2035.", "Degman", "HRV"),
+])
+def test_platforms_of_thin_regions(text, platform, country):
+    found = {e["name"]: e for e in record(text)["entities"] if e["kind"] == "platform"}
+    assert platform in found and found[platform]["country"] == country
