@@ -65,3 +65,32 @@ def test_makers_of_thin_regions_named_bare(text, firm):
 def test_platforms_of_thin_regions(text, platform, country):
     found = {e["name"]: e for e in record(text)["entities"] if e["kind"] == "platform"}
     assert platform in found and found[platform]["country"] == country
+
+
+@pytest.mark.parametrize("text, firm", [
+    # the sentence's stop is no part of the name; a legal form's is
+    ("The navy ordered the sonars from Oskant. Delivery is due in 2027.", "Oskant"),
+    ("The air force bought the trainers from Talvion.", "Talvion"),
+])
+def test_firm_bought_from_ends_before_the_stop(text, firm):
+    assert firm in entities(text, "organization")
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("The navy signed a contract with Vektorix for six patrol boats.", "Vektorix"),
+    ("The ministry awarded Brandova a $40 million contract for radars.", "Brandova"),
+    ("Korvant won a $40 million contract to supply the radars.", "Korvant"),
+    ("The radars will be supplied by Oskant under the deal.", "Oskant"),
+    ("In March Talvion was awarded a contract for howitzers.", "Talvion"),
+])
+def test_firm_told_by_its_contract(text, firm):
+    assert firm in entities(text, "organization")
+
+
+@pytest.mark.parametrize("text, not_firm", [
+    ("We won a contract for the radars, the company said.", "We"),
+    ("Poland signed a deal with South Korea for tanks.", "South Korea"),
+    ("The army signed an agreement with President Kowal's office.", "President Kowal"),
+])
+def test_not_a_firm_by_contract(text, not_firm):
+    assert not_firm not in entities(text, "organization")

@@ -383,11 +383,18 @@ _FIRM_BY_ROLE = re.compile(
     + r"|\b(?:order(?:ed|s)?|b(?:ought|uys?|uying)|purchas(?:ed|es?|ing)|procur(?:ed|es?|ing)|acquir(?:ed|es?|ing))\b"
       r"[^.\n;:]{0,60}?[ \t]from[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name2>") + _FIRM_END
     + r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name3>")
-    + r"(?:['’]s)?[ \t]+(?:[Cc]hief[ \t]+[Ee]xecutive|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+(?=[A-Z][a-z])")
-_FIRM_ROLE_WORDS = ("from", "hief", "CEO", "anaging")  # one of which `_FIRM_BY_ROLE` needs
+    + r"(?:['’]s)?[ \t]+(?:[Cc]hief[ \t]+[Ee]xecutive|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+(?=[A-Z][a-z])"
+    + r"|\b(?:(?:contract|deal|agreement)s?[ \t]+(?:signed[ \t]+)?with|supplied[ \t]+by)[ \t]+(?:the[ \t]+)?"
+    + _FIRM_NAME.replace("?P<name>", "?P<name4>") + _FIRM_END
+    + r"|\b(?:awarded|awards)[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name4b>") + r"(?=[ \t]+(?:a|an|the)[ \t])"
+    + r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name5>")
+    + r"(?=[ \t]+(?:won|wins|secured|has[ \t]+won|was[ \t]+awarded|has[ \t]+been[ \t]+awarded)[ \t]+(?:a|an|the)[ \t]+"
+      r"(?:[\w$.,-]+[ \t]+){0,4}?(?:contract|order|tender|deal)s?\b)")
+_FIRM_ROLE_WORDS = ("from", "hief", "CEO", "anaging", "with", "by", "award", "won", "wins", "secured")  # one of which `_FIRM_BY_ROLE` needs
+_LEGAL_END = re.compile(r"(?:Inc|Co|Corp|Ltd|Bhd|Pvt|S\.A|A\.S|N\.V|B\.V)\.$")
 _RANK_WORDS_LOWER = frozenset(w.casefold() for w in _RANK_ABBREVIATIONS)
 _NOT_FIRM_FIRST = frozenset("""president prime minister general admiral mr mrs ms dr sheikh king queen prince new
-    outgoing incoming acting interim visiting
+    outgoing incoming acting interim visiting we it they he she who which this that there
     secretary senator governor chief commander colonel captain lieutenant major sir lord deputy former then""".split())
 # a body no catalogue holds, told by the noun after its name and comma: "Metal Shark, a shipbuilder based in
 # Louisiana", "Kowal Arms, the Polish gun maker", "Nord Systems, a subsidiary of Saab" (`_bodies_by_noun`)
@@ -3118,15 +3125,19 @@ class EntityFinder:
         if not any(w in text for w in _FIRM_ROLE_WORDS):
             return
         for m in _FIRM_BY_ROLE.finditer(text):
-            key = "name" if m["name"] else "name2" if m["name2"] else "name3"
+            key = next(k for k in ("name", "name2", "name3", "name4", "name4b", "name5") if m[k])
             words = m[key].split()
             s = m.start(key)
-            if key == "name3":
-                while words and (words[0].casefold() in _OPENING_OR_STOP or words[0].endswith(("'s", "’s"))
-                                 and len(words) > 1):
+            if key in ("name3", "name5"):
+                while words and (words[0].casefold() in _OPENING_OR_STOP or words[0].casefold() in _MONTHS_DAYS
+                                 or words[0].endswith(("'s", "’s")) and len(words) > 1):
                     s += len(words.pop(0)) + 1
                 if words and words[-1].endswith(("'s", "’s")):  # "Talvion's chief executive"
                     words[-1] = words[-1][:-2]
+            for i, w in enumerate(words):  # "ordered the jets from Saab. Delivery ...": the sentence's stop ends it
+                if w.endswith(".") and not _LEGAL_END.search(w):
+                    words = [*words[:i], w[:-1]]
+                    break
             while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
             if not words or words[0].casefold().rstrip(".") in _NOT_FIRM_FIRST \
