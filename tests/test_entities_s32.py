@@ -1,5 +1,5 @@
 """Entities for reports whose names no catalogue holds (session 32): a firm told by its head's title ("chief
-executive of Brandova", "Brandova CEO Jan Novak") by what was bought from it ("ordered 200 rifles from
+executive of Brandova", "Brandova CEO Jan Novak"), by what was bought from it ("ordered 200 rifles from
 Vektorix") or by its contract ("a contract with Vektorix", "Korvant won a contract"); makers and kit of thin
 regions the catalogues name bare ("Sellier & Bellot", "Kentaurus"). Sentences written for these tests."""
 from __future__ import annotations
