@@ -371,6 +371,32 @@ _MAKER_BY = re.compile(r"\b(?:built|made|manufactured|produced|developed|designe
                        r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,4})"
                        r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|from|to|which|that|since|as|is|was|has|had|"
                        r"will|but|while|on|after|before|through)\b|[ \t]*$)")
+# a firm no catalogue holds, told by its head's title or by what was bought from it (`EntityFinder._firms_by_role`):
+# "Jan Novak, chief executive of Brandova,", "Brandova CEO Jan Novak", "ordered 200 rifles from Vektorix under a
+# deal": the name ends where the clause goes on
+_FIRM_END = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|to|which|that|since|as|is|was|has|had|will|but|"
+             r"while|on|after|before|through|worth|valued|last|this|earlier|in)\b|[ \t]*$)")
+_FIRM_NAME = (r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*"
+              r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
+_FIRM_BY_ROLE = re.compile(
+    r"\b(?:[Cc]hief[ \t]+[Ee]xecutive(?:[ \t]+[Oo]fficer)?|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    + _FIRM_NAME + _FIRM_END
+    + r"|\b(?:order(?:ed|s)?|b(?:ought|uys?|uying)|purchas(?:ed|es?|ing)|procur(?:ed|es?|ing)|acquir(?:ed|es?|ing))\b"
+      r"[^.\n;:]{0,60}?[ \t]from[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name2>") + _FIRM_END
+    + r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name3>")
+    + r"(?:['’]s)?[ \t]+(?:[Cc]hief[ \t]+[Ee]xecutive|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+(?=[A-Z][a-z])"
+    + r"|\b(?:(?:contract|deal|agreement)s?[ \t]+(?:signed[ \t]+)?with|supplied[ \t]+by)[ \t]+(?:the[ \t]+)?"
+    + _FIRM_NAME.replace("?P<name>", "?P<name4>") + _FIRM_END
+    + r"|\b(?:awarded|awards)[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name4b>") + r"(?=[ \t]+(?:a|an|the)[ \t])"
+    + r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name5>")
+    + r"(?=[ \t]+(?:won|wins|secured|has[ \t]+won|was[ \t]+awarded|has[ \t]+been[ \t]+awarded)[ \t]+(?:a|an|the)[ \t]+"
+      r"(?:[\w$.,-]+[ \t]+){0,4}?(?:contract|order|tender|deal)s?\b)")
+_FIRM_ROLE_WORDS = ("from", "hief", "CEO", "anaging", "with", "by", "award", "won", "wins", "secured")  # one of which `_FIRM_BY_ROLE` needs
+_LEGAL_END = re.compile(r"(?:Inc|Co|Corp|Ltd|Bhd|Pvt|S\.A|A\.S|N\.V|B\.V)\.$")
+_RANK_WORDS_LOWER = frozenset(w.casefold() for w in _RANK_ABBREVIATIONS)
+_NOT_FIRM_FIRST = frozenset("""president prime minister general admiral mr mrs ms dr sheikh king queen prince new
+    outgoing incoming acting interim visiting we it they he she who which this that there
+    secretary senator governor chief commander colonel captain lieutenant major sir lord deputy former then""".split())
 # a body no catalogue holds, told by the noun after its name and comma: "Metal Shark, a shipbuilder based in
 # Louisiana", "Kowal Arms, the Polish gun maker", "Nord Systems, a subsidiary of Saab" (`_bodies_by_noun`)
 _FIRM_NOUNS = (r"company|firm|maker|manufacturer|producer|shipyard|shipbuilder|conglomerate|contractor|start-?up|"
@@ -1500,6 +1526,7 @@ class EntityFinder:
         self._bare_bodies(text, ents)
         self._bodies_by_noun(text, ents)
         self._makers_by_verb(text, ents)
+        self._firms_by_role(text, ents)
         self._speakers(text, ents)
         self._towns_after_in(text, ents)
         self._seats_as_places(text, ents)
@@ -3052,6 +3079,41 @@ class EntityFinder:
             inner = ents.overlapping(s, e)
             if any(x.kind not in ("country", "location") or (a <= s and b >= e) for a, b, x in inner) \
                     or words[0].endswith(("'s", "’s")):
+                continue
+            ent = ents.get_or_add(("organization", name.casefold()),
+                                  lambda: Entity("organization", name, category="defence company"))
+            self._force_mention(ents, ent, Span(s, e, name))
+
+    def _firms_by_role(self, text: str, ents: Entities) -> None:
+        """A firm no catalogue holds, told by its head's title or by what was bought from it: "Jan Novak, chief
+        executive of Brandova, said", "Brandova CEO Jan Novak", "the army ordered 200 rifles from Vektorix under a
+        deal". Not a country's, a place's, a person's or a known body's name, nor one a person may have, a title
+        ("from President Ruto") or a people's ("bought from Korean yards")."""
+        if not any(w in text for w in _FIRM_ROLE_WORDS):
+            return
+        for m in _FIRM_BY_ROLE.finditer(text):
+            key = next(k for k in ("name", "name2", "name3", "name4", "name4b", "name5") if m[k])
+            words = m[key].split()
+            s = m.start(key)
+            if key in ("name3", "name5"):
+                while words and (words[0].casefold() in _OPENING_OR_STOP or words[0].casefold() in _MONTHS_DAYS
+                                 or words[0].endswith(("'s", "’s")) and len(words) > 1):
+                    s += len(words.pop(0)) + 1
+                if words and words[-1].endswith(("'s", "’s")):  # "Talvion's chief executive"
+                    words[-1] = words[-1][:-2]
+            for i, w in enumerate(words):  # "ordered the jets from Saab. Delivery ...": the sentence's stop ends it
+                if w.endswith(".") and not _LEGAL_END.search(w):
+                    words = [*words[:i], w[:-1]]
+                    break
+            while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
+                words.pop()
+            if not words or words[0].casefold().rstrip(".") in _NOT_FIRM_FIRST \
+                    or words[0].casefold().rstrip(".") in _RANK_WORDS_LOWER or words[0].casefold() in self._place_words \
+                    or _person_like(words) and words[0] in self.forenames or words[0].endswith(("'s", "’s")):
+                continue
+            name = " ".join(words)
+            e = s + len(name)
+            if ents.overlapping(s, e):
                 continue
             ent = ents.get_or_add(("organization", name.casefold()),
                                   lambda: Entity("organization", name, category="defence company"))
