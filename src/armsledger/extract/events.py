@@ -17,7 +17,7 @@ from .context import NO_PURCHASE_ACCORDS, Clause, Trigger
 from .dates import DateMention, after, reported_at
 from .deals import COOPERATION_PACT, NOT_PURCHASE, DealBook, assign_triggers, notice_caveat, unique
 from .entities import HEAD_ROLES, Entities, Entity
-from .listed import DELIVERY_KINDS, SIGN_KINDS, listed
+from .listed import DELIVERY_KINDS, SIGN_KINDS, listed, span_end
 from .prefixes import Caseless
 from .spans import distance
 from .status import SUPPOSING
@@ -641,6 +641,7 @@ class _Sentence:
                 or denied(text, t.start, t.end, c.start):
             return  # "... was not disclosed", "a company that failed to deliver four helicopters", "no more will be delivered"
         targets = self._targets(pl)
+        dm = span_end(text, c, dm)
         if dm is None:
             dm = next((ev.date for ev in self.finder.events[self.first:]
                        if ev.clause == self.i and ev.type == "DELIVERY" and ev.date), None)
@@ -739,7 +740,7 @@ class _Sentence:
                 x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
-            for when in [dm] + listed(self.text, c, t, dm, DELIVERY_KINDS):
+            for when in [span_end(self.text, c, dm)] + listed(self.text, c, t, dm, DELIVERY_KINDS):
                 self.add("DELIVERY", "occurred" if past and when is dm else self.status_for(t, when, "expected"), when,
                          self._orgs("armed service") + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
                          [x for d in targets for x in (d.supplier, d.recipient)], platforms)
