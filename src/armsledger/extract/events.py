@@ -740,8 +740,9 @@ class _Sentence:
                 x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
-            for when in [span_end(self.text, c, dm)] + listed(self.text, c, t, dm, DELIVERY_KINDS):
-                self.add("DELIVERY", "occurred" if past and when is dm else self.status_for(t, when, "expected"), when,
+            own = span_end(self.text, c, dm)  # the trigger's own date ("between 2015 and 2017": 2017)
+            for when in [own] + listed(self.text, c, t, dm, DELIVERY_KINDS):
+                self.add("DELIVERY", "occurred" if past and when is own else self.status_for(t, when, "expected"), when,
                          self._orgs("armed service") + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
                          [x for d in targets for x in (d.supplier, d.recipient)], platforms)
 
