@@ -17,7 +17,7 @@ from .context import NO_PURCHASE_ACCORDS, Clause, Trigger
 from .dates import DateMention, after, reported_at
 from .deals import COOPERATION_PACT, NOT_PURCHASE, DealBook, assign_triggers, notice_caveat, unique
 from .entities import HEAD_ROLES, Entities, Entity
-from .listed import DELIVERY_KINDS, SIGN_KINDS, listed
+from .listed import DELIVERY_KINDS, SIGN_KINDS, listed, span_end
 from .prefixes import Caseless
 from .spans import distance
 from .status import SUPPOSING
@@ -160,6 +160,18 @@ def tells_choice(c: Clause, t: Trigger) -> bool:
     negotiation. ("has picked the Gripen" is no negotiation trigger: its pattern is a purchase considered.)"""
     return t.group == "deal" and t.kind == "negotiate" and any(
         x.start < t.end and t.start < x.end for x in c.found("event", ("EVALUATION",)))
+
+
+# a delivery denied: "no more will be delivered", "no further jets are to be handed over" (the words before it); "to
+# deliver neither tanks nor rifles", "has delivered none" (the word after it); not "no later than", "no fewer than"
+_DENIED_BEFORE = re.compile(r"\bno\s+(?:more|further|other)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:will|would|shall|can|could|should|"
+                            r"are|is|were|was|have|has|had|to|be|been|being)\s+){1,3}$", re.I)
+_DENIED_AFTER = re.compile(r"\s+(?:neither|none|no(?!\s+(?:later|sooner|earlier|fewer|less|more|longer)\b))\b", re.I)
+
+
+def denied(text: str, start: int, end: int, lo: int) -> bool:
+    """Whether the delivery stated at `start`-`end` of `text` (its sentence from `lo`) is denied: none, no more."""
+    return _DENIED_BEFORE.search(text, max(lo, start - 60), start) is not None or _DENIED_AFTER.match(text, end) is not None
 
 
 def untold(text: str, end: int) -> bool:
@@ -625,9 +637,11 @@ class _Sentence:
             return  # "until the new jets arrive", "deliveries, initially planned for 2020, ..."
         if visit_arrival(c, t.start, t.end):
             return  # "Zelensky arrived in Paris": a visit
-        if missed_plan(text, t.start, t.end, c.start) or untold(text, t.end) or c.near("modifier", ("negation",), t.start, 22, 0):
-            return  # "... was not disclosed", "a company that failed to deliver four helicopters"
+        if missed_plan(text, t.start, t.end, c.start) or untold(text, t.end) or c.near("modifier", ("negation",), t.start, 22, 0) \
+                or denied(text, t.start, t.end, c.start):
+            return  # "... was not disclosed", "a company that failed to deliver four helicopters", "no more will be delivered"
         targets = self._targets(pl)
+        dm = span_end(text, c, dm)
         if dm is None:
             dm = next((ev.date for ev in self.finder.events[self.first:]
                        if ev.clause == self.i and ev.type == "DELIVERY" and ev.date), None)
@@ -722,12 +736,13 @@ class _Sentence:
                      self._people() + self._orgs("agency", "government body"), pairs, platforms)
         elif t.kind in ("deliver", "complete") and not c.near("modifier", ("negation",), t.start, 22, 0) \
                 and not untold(self.text, t.end) and not missed_plan(self.text, t.start, t.end, c.start) \
-                and not visit_arrival(c, t.start, t.end) and not any(
+                and not denied(self.text, t.start, t.end, c.start) and not visit_arrival(c, t.start, t.end) and not any(
                 x.kind == "DELIVERY" and x.start < t.end and t.start < x.end for x in c.found("event")):
             past = bool(_PAST_DONE.search(self.text, max(c.start, t.start - 25), t.end)) and not re.search(
                 r"\b(?:will|would|to be|to)\s+(?:be\s+)?$", self.text[max(c.start, t.start - 15):t.start], re.I)
-            for when in [dm] + listed(self.text, c, t, dm, DELIVERY_KINDS):
-                self.add("DELIVERY", "occurred" if past and when is dm else self.status_for(t, when, "expected"), when,
+            own = span_end(self.text, c, dm)  # the trigger's own date ("between 2015 and 2017": 2017)
+            for when in [own] + listed(self.text, c, t, dm, DELIVERY_KINDS):
+                self.add("DELIVERY", "occurred" if past and when is own else self.status_for(t, when, "expected"), when,
                          self._orgs("armed service") + [p for _, _, p in c.people if (p.role or "").lower() in HEAD_ROLES],
                          [x for d in targets for x in (d.supplier, d.recipient)], platforms)
 

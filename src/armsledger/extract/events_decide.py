@@ -21,8 +21,8 @@ from .context import Clause
 from .dates import DateMention, reported_at
 from .deals import Deal, unique
 from .entities import HEAD_ROLES, STATE_BODIES
-from .events import (_CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, lead_day, missed_plan, tells_choice,
-                     untold, visit_arrival)
+from .events import (_CLAUSE_BREAK, DECIDED_TO_BUY, LEAD, Event, SameIndex, _same, denied, lead_day, missed_plan,
+                     tells_choice, untold, visit_arrival)
 from .learned import Model
 from .spans import distance
 
@@ -236,9 +236,10 @@ def broad(clauses: list[Clause], events: list[Event], ref) -> list[Event]:
             elif type_ == "NEGOTIATION" and tells_choice(c, t):
                 continue  # "chosen over the Rafale": the EVALUATION trigger on the same words tells it
             if type_ == "DELIVERY" and (untold(c.sent.text, t.end - c.start) or _missed_delivery(c, t)
+                                        or denied(c.sent.text, t.start - c.start, t.end - c.start, 0)
                                         or visit_arrival(c, t.start, t.end)):
                 continue  # "The number of howitzers delivered was not disclosed", "was originally due for delivery",
-                # "the delegation arrived in Tashkent"
+                # "no more will be delivered", "the delegation arrived in Tashkent"
             if type_ and (i, type_) not in have:
                 by_type.setdefault(type_, []).append(t)
         if not by_type:
