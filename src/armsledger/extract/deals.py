@@ -1567,9 +1567,15 @@ class DealFinder:
             if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
                    and distance((nearest.start, nearest.end), (o.start, o.end)) < gap
                    and (reported or not reported_at(self.text, o.start, c.start))
-                   and not self._delivery_dates(c, o, nearest) for o in c.dates):
+                   and not (own and o.end <= nearest.start)
+                   and not self._delivery_dates(c, o, nearest) for o in c.dates) or (
+                    not own and dm.end <= nearest.start and self._follows_signing(c, nearest, dm)):
+                # ... nor is it where a date follows the verb in its phrase and this one stands before it ("to arrive in
+                # late 2026 under a contract signed with Dassault in March 2021")
                 continue  # the signing has a nearer date of its own ("in the summer of 2019 under a contract signed in 2017");
-                # the date of a report is not one ("sources said on May 14 that Korea signed a contract in April")
+                # the date of a report is not one ("sources said on May 14 that Korea signed a contract in April"); nor
+                # is one before the verb where this one follows it in its phrase ("to receive the system in early 2026
+                # under a contract signed with LIG Nex1 in September 2024": 2026 is the delivery's)
             if reported and (not _EXPLICIT_SIGN.match(nearest.text) or _HAD_BEFORE.search(self.text, max(c.start, nearest.start - 12), nearest.start)):
                 continue  # "reported on Monday that Pakistan had signed": the signing came before the report
             if not reported and (others or distance((nearest.start, nearest.end), (dm.start, dm.end)) > 120):
@@ -1580,6 +1586,16 @@ class DealFinder:
                 if d.signed is None or prio > d.signed_prio or (
                         prio == d.signed_prio and len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
                     d.signed, d.signed_prio = dm, prio
+
+    def _follows_signing(self, c: Clause, sign: Trigger, dm: DateMention) -> bool:
+        """Does another date than `dm` follow the signing `sign` in its own phrase, within a few words and no other deal
+        or event word between ("a contract signed with Dassault in March 2021"; not "signed a deal for jets delivered
+        in 2023")?"""
+        return any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
+                   and o.kind != "within" and sign.end <= o.start <= sign.end + 60
+                   and not _PHRASE_BREAK.search(self.text, sign.end, o.start)
+                   and not any(t is not sign and t.group in ("deal", "event") and sign.end <= t.start < o.start
+                               for t in c.triggers) for o in c.dates)
 
     def _delivery_dates(self, c: Clause, dm: DateMention, sign: Trigger) -> bool:
         """Does `dm` date a delivery told before the signing `sign`, in a phrase of its own: a word of delivery before
