@@ -4,7 +4,12 @@
   contract signed ..."): before this the nearer date before the verb blocked it, or was taken itself (and, being
   after the report, dropped), and the deal had no signing date;
 - what a contract is for is no delivery: "signed the deal for delivering 21 helicopters", "a contract for supplying
-  six aircraft" are signatures; before this "delivering" / "supplying" read as a delivery and the deal as completed.
+  six aircraft" are signatures; before this "delivering" / "supplying" read as a delivery and the deal as completed;
+- a count told delivered of an order by "of which" ("24 jets, six of which have been delivered") is the count delivered
+  and the deal in delivery; before this it was lost and the deal read completed;
+- a claim hedged only by the words of a report ("reportedly", "is said to", "rumoured") keeps its stage, hedged
+  ("is reportedly negotiating" negotiating, "has reportedly signed" signed), as the annotation records such deals;
+  before this every hedged claim past an offer read as a purchase considered; a doubt ("may", "could") still does.
 """
 from __future__ import annotations
 
@@ -53,3 +58,39 @@ def test_what_a_contract_is_for_is_no_delivery(text, platform):
 ])
 def test_delivery_verbs_still_deliver(text, platform, status):
     assert deal(text, platform)["status"] == status
+
+
+@pytest.mark.parametrize("text, platform, delivered", [
+    # a count delivered told of the order by "of which" / "of them" after it: a part delivered
+    ("Egypt ordered 24 Rafale jets in 2015, six of which have been delivered.", "Rafale", 6),
+    ("Egypt ordered 24 Rafale jets in 2015, 12 of which have already been delivered.", "Rafale", 12),
+    ("India ordered 36 Rafale jets in 2016, 30 of these have arrived.", "Rafale", 30),
+])
+def test_count_of_which_delivered_is_a_part(text, platform, delivered):
+    d = deal(text, platform)
+    assert d["status"] == "in_delivery"
+    assert (d["delivered"] or {}).get("min") == delivered
+
+
+@pytest.mark.parametrize("text, platform, status", [
+    # only reported: the stage stays, hedged
+    ("The Philippines is reportedly negotiating the purchase of a Soldati class frigate from Italy.", "Soldati class",
+     "negotiating"),
+    ("Talks with Sweden on the Gripen are reportedly continuing, the Philippine Air Force said.", "Gripen", "negotiating"),
+    ("Peru has reportedly signed a deal for 24 Gripen jets from Sweden.", "Gripen", "signed"),
+    ("Egypt is said to have ordered 24 Rafale jets from France.", "Rafale", "signed"),
+])
+def test_reported_claim_keeps_its_stage(text, platform, status):
+    d = deal(text, platform)
+    assert d["status"] == status and d["hedged"]
+
+
+@pytest.mark.parametrize("text, platform", [
+    # a doubt ("may", "could") past an offer: a purchase considered, as before
+    ("The Philippines may negotiate the purchase of a Soldati class frigate from Italy.", "Soldati class"),
+    ("Peru may sign a deal for 24 Gripen jets from Sweden.", "Gripen"),
+    ("Peru could reportedly sign a deal for 24 Gripen jets from Sweden.", "Gripen"),
+])
+def test_doubted_claim_is_considered(text, platform):
+    d = deal(text, platform)
+    assert d["status"] == "considered" and d["hedged"]

@@ -177,7 +177,7 @@ def _first_to_come(after: str) -> bool:
 # a count with no noun, of the deal's units already come: "Five have already reached the base", "the first 10 were
 # delivered last month"
 _N_ARRIVED = Caseless(re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but|of\s+which)\s+|[,;]\s+)(?P<num>{NUM})\s+"
-                                 r"(?:of\s+them\s+)?(?:have|has|had|were)\s+"
+                                 r"(?:of\s+(?:them|which|these|those)\s+)?(?:have|has|had|were)\s+"
                         r"(?:already\s+|now\s+|also\s+|since\s+)?(?:been\s+)?(?:delivered|arrived|reached|handed over|"
                         r"received|inducted|commissioned)\b", re.I))
 _REMAINING = Caseless(re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I))
@@ -378,6 +378,8 @@ class Claim:
     clause: int
     pending: bool = False
     held: bool = False  # read from a list of buyers (`DealFinder._buyer_list`), not from a deal word
+    # hedged only by the words of a report ("reportedly", "is said to", "rumoured"), not of a doubt ("may", "could")
+    reported: bool = False
 
 
 def part_around(text: str, c: Clause, pos: int) -> tuple[int, int]:
@@ -546,6 +548,8 @@ _UNIT_NUMBER_BEFORE = re.compile(r"\b(?:No\.?|Number|Nos?\.)\s*$")
 _BATCH_OF_BEFORE = Caseless(re.compile(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$", re.I))
 _FIRST_OF_BEFORE = Caseless(re.compile(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I))
 # what ends a verb's phrase before a date that follows it: a comma or semicolon, a conjunction, another clause
+# the hedges that tell who says it, not a doubt of it: "reportedly", "reports indicate", "is said to", "rumoured"
+_REPORT_HEDGE = re.compile(r"reportedly|reports\s+(?:indicate|suggest)|(?:is|are)\s+said\s+to|rumou?red", re.I)
 _PHRASE_BREAK = re.compile(r"[,;:]|\b(?:and|but|after|before|when|while|as|since|until)\b", re.I)
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _REST_BEFORE = Caseless(re.compile(r"\b(?:remaining|outstanding|rest of the)\s+$", re.I))
@@ -807,7 +811,12 @@ class DealFinder:
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
         # ... not by a hedge the trigger holds ("approved the possible sale": the notice's own name, no doubt)
-        hedged = any(not (t.start <= h.start and h.end <= t.end) for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
+        hedges = [h for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25) if not (t.start <= h.start and h.end <= t.end)]
+        claim = self._claim_of(c, t, plat, i, bool(hedges))
+        claim.reported = bool(hedges) and all(_REPORT_HEDGE.fullmatch(h.text) for h in hedges)
+        return claim
+
+    def _claim_of(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int, hedged: bool) -> Claim:
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)
                        or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
         if notice_caveat(t, self.text, c.start):

@@ -30,6 +30,15 @@ _PART_TO_COME = Caseless(re.compile(
     r"\bof (?:the |its )?(?!(?:19|20)\d\d\b)\d+\b(?!-|\s?mm\b)", re.I))
 
 
+def _reach(c) -> int:
+    """The stage a claim reaches: a hedged one past an offer only a purchase considered ("may sign", "could buy"), but
+    one only reported stays where it is, hedged ("the Philippines is reportedly negotiating the purchase of a frigate",
+    "Russia has reportedly begun delivering MiG-29s", "Armenia reportedly signed contracts for rocket launchers")."""
+    if c.hedged and c.stage not in ("offer", "consider") and not c.reported:
+        return 0
+    return STAGES.index(c.stage)
+
+
 def read(deal: Deal) -> tuple[str, bool]:
     """The deal's status and whether every claim that reaches it only says it may happen."""
     live = [c for c in deal.claims if not c.negated]
@@ -39,10 +48,7 @@ def read(deal: Deal) -> tuple[str, bool]:
     for c in live:
         if c.stage not in STAGES:
             continue
-        idx = STAGES.index(c.stage)
-        if c.hedged and c.stage not in ("offer", "consider"):
-            idx = 0
-        best = max(best, idx)
+        best = max(best, _reach(c))
     for c in deal.claims:
         if c.negated and c.stage in ("sign", "deliver"):
             best = max(best, STAGES.index(c.stage) - 1)
@@ -60,8 +66,7 @@ def read(deal: Deal) -> tuple[str, bool]:
         if total and deal.delivered.get("min") and deal.delivered["min"] >= total and not deal.remaining:
             stage = "complete"
     # hedged where every claim that reaches the reported stage only says it may happen
-    at_stage = [c for c in live if c.stage in STAGES and (
-        (0 if c.hedged and c.stage not in ("offer", "consider") else STAGES.index(c.stage)) >= min(best, STAGES.index("sign")))]
+    at_stage = [c for c in live if c.stage in STAGES and _reach(c) >= min(best, STAGES.index("sign"))]
     hedged = bool(at_stage) and all(c.hedged for c in at_stage) and stage not in ("deliver", "complete")
     return {"consider": "considered", "offer": "offered", "negotiate": "negotiating", "sign": "signed",
             "deliver": "in_delivery", "complete": "completed"}[stage], hedged
