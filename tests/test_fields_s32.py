@@ -46,6 +46,8 @@ def test_date_before_the_verb_kept_without_one_after(text, platform, signed):
     ("Rosoboronexport signed a contract for delivering 12 Su-30SM jets to Belarus.", "Su-30SM"),
     ("Embraer signed a contract for supplying six Super Tucano aircraft to Ghana.", "Super Tucano"),
     ("Russia signed a deal with Algeria for delivering 14 Su-35 fighters.", "Su-35"),
+    ("In October Russia and India signed several agreements, among them agreements on supplying S-400 air defense "
+     "systems.", "S-400"),
 ])
 def test_what_a_contract_is_for_is_no_delivery(text, platform):
     assert deal(text, platform)["status"] == "signed"
@@ -54,6 +56,8 @@ def test_what_a_contract_is_for_is_no_delivery(text, platform):
 @pytest.mark.parametrize("text, platform, status", [
     # a delivery told as such stays one
     ("Russia has started delivering Su-30SM jets to Belarus.", "Su-30SM", "in_delivery"),
+    # "for delivering" after no contract: thanks for a delivery made
+    ("The Afghan president thanked India for delivering the Mi-25 gunships.", "Mi-25", "completed"),
     ("Germany has delivered 18 Leopard 2 tanks to Ukraine.", "Leopard 2", "completed"),
 ])
 def test_delivery_verbs_still_deliver(text, platform, status):

@@ -548,6 +548,10 @@ _UNIT_NUMBER_BEFORE = re.compile(r"\b(?:No\.?|Number|Nos?\.)\s*$")
 _BATCH_OF_BEFORE = Caseless(re.compile(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$", re.I))
 _FIRST_OF_BEFORE = Caseless(re.compile(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I))
 # what ends a verb's phrase before a date that follows it: a comma or semicolon, a conjunction, another clause
+# a contract named before a verb of delivery, which tells what it is for ("signed the deal for delivering 21
+# helicopters", "agreements on supplying S-400 systems"), not a delivery made ("thanked India for delivering the jets")
+_CONTRACT_FOR = re.compile(r"\b(?:contracts?|deals?|agreements?|accords?)\s+(?:with\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+)?"
+                           r"(?:for|on)\s+$", re.I)
 # the hedges that tell who says it, not a doubt of it: "reportedly", "reports indicate", "is said to", "rumoured"
 _REPORT_HEDGE = re.compile(r"reportedly|reports\s+(?:indicate|suggest)|(?:is|are)\s+said\s+to|rumou?red", re.I)
 _PHRASE_BREAK = re.compile(r"[,;:]|\b(?:and|but|after|before|when|while|as|since|until)\b", re.I)
@@ -823,6 +827,8 @@ class DealFinder:
             return Claim("offer", hedged, False, i)  # "the notification does not mean that a contract has been signed"
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
+        if t.kind == "deliver" and _CONTRACT_FOR.search(self.text, max(c.start, t.start - 70), t.start):
+            return Claim("sign", hedged, negated, i)  # what a contract is for: "signed the deal for delivering 21 jets"
         if t.kind == "sign" and (_WHEN_SIGNED.search(self.text, max(c.start, t.start - 90), t.start) or (
                 _DEAL_FOR.match(t.text) and _TALKS_ON.search(self.text, max(c.start, t.start - 110), t.start))):
             return Claim("negotiate", hedged, negated, i)  # "after the contract is signed", "talks on a deal to buy"
