@@ -177,7 +177,7 @@ def _first_to_come(after: str) -> bool:
 # a count with no noun, of the deal's units already come: "Five have already reached the base", "the first 10 were
 # delivered last month"
 _N_ARRIVED = Caseless(re.compile(rf"(?:^\W*|\b(?:the\s+first|and|while|but|of\s+which)\s+|[,;]\s+)(?P<num>{NUM})\s+"
-                                 r"(?:of\s+them\s+)?(?:have|has|had|were)\s+"
+                                 r"(?:of\s+(?:them|which|these|those)\s+)?(?:have|has|had|were)\s+"
                         r"(?:already\s+|now\s+|also\s+|since\s+)?(?:been\s+)?(?:delivered|arrived|reached|handed over|"
                         r"received|inducted|commissioned)\b", re.I))
 _REMAINING = Caseless(re.compile(rf"\b(?:the\s+)?(?:remaining|outstanding|other)\s+(?P<num>{NUM})\b(?!\s*(?:per|%|years?|months?))", re.I))
@@ -386,6 +386,8 @@ class Claim:
     clause: int
     pending: bool = False
     held: bool = False  # read from a list of buyers (`DealFinder._buyer_list`), not from a deal word
+    # hedged only by the words of a report ("reportedly", "is said to", "rumoured"), not of a doubt ("may", "could")
+    reported: bool = False
 
 
 def part_around(text: str, c: Clause, pos: int) -> tuple[int, int]:
@@ -554,6 +556,12 @@ _UNIT_NUMBER_BEFORE = re.compile(r"\b(?:No\.?|Number|Nos?\.)\s*$")
 _BATCH_OF_BEFORE = Caseless(re.compile(r"\b(?:first|second|third|next|initial|latest)\s+(?:batch|consignment|shipment|tranche|lot)\s+of\s+$", re.I))
 _FIRST_OF_BEFORE = Caseless(re.compile(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\s+)?$", re.I))
 # what ends a verb's phrase before a date that follows it: a comma or semicolon, a conjunction, another clause
+# a contract named before a verb of delivery, which tells what it is for ("signed the deal for delivering 21
+# helicopters", "agreements on supplying S-400 systems"), not a delivery made ("thanked India for delivering the jets")
+_CONTRACT_FOR = re.compile(r"\b(?:contracts?|deals?|agreements?|accords?)\s+(?:with\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+)?"
+                           r"(?:for|on)\s+$", re.I)
+# the hedges that tell who says it, not a doubt of it: "reportedly", "reports indicate", "is said to", "rumoured"
+_REPORT_HEDGE = re.compile(r"reportedly|reports\s+(?:indicate|suggest)|(?:is|are)\s+said\s+to|rumou?red", re.I)
 _PHRASE_BREAK = re.compile(r"[,;:]|\b(?:and|but|after|before|when|while|as|since|until)\b", re.I)
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _REST_BEFORE = Caseless(re.compile(r"\b(?:remaining|outstanding|rest of the)\s+$", re.I))
@@ -815,13 +823,20 @@ class DealFinder:
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
         # ... not by a hedge the trigger holds ("approved the possible sale": the notice's own name, no doubt)
-        hedged = any(not (t.start <= h.start and h.end <= t.end) for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
+        hedges = [h for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25) if not (t.start <= h.start and h.end <= t.end)]
+        claim = self._claim_of(c, t, plat, i, bool(hedges))
+        claim.reported = bool(hedges) and all(_REPORT_HEDGE.fullmatch(h.text) for h in hedges)
+        return claim
+
+    def _claim_of(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int, hedged: bool) -> Claim:
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)
                        or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
         if notice_caveat(t, self.text, c.start):
             return Claim("offer", hedged, False, i)  # "the notification does not mean that a contract has been signed"
         if t.kind == "pending":
             return Claim("sign", hedged, negated, i, pending=True)
+        if t.kind == "deliver" and _CONTRACT_FOR.search(self.text, max(c.start, t.start - 70), t.start):
+            return Claim("sign", hedged, negated, i)  # what a contract is for: "signed the deal for delivering 21 jets"
         if t.kind == "sign" and (_WHEN_SIGNED.search(self.text, max(c.start, t.start - 90), t.start) or (
                 _DEAL_FOR.match(t.text) and _TALKS_ON.search(self.text, max(c.start, t.start - 110), t.start))):
             return Claim("negotiate", hedged, negated, i)  # "after the contract is signed", "talks on a deal to buy"
@@ -1596,9 +1611,15 @@ class DealFinder:
             if any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
                    and distance((nearest.start, nearest.end), (o.start, o.end)) < gap
                    and (reported or not reported_at(self.text, o.start, c.start))
-                   and not self._delivery_dates(c, o, nearest) for o in c.dates):
+                   and not (own and o.end <= nearest.start)
+                   and not self._delivery_dates(c, o, nearest) for o in c.dates) or (
+                    not own and dm.end <= nearest.start and self._follows_signing(c, nearest, dm)):
+                # ... nor is it where a date follows the verb in its phrase and this one stands before it ("to arrive in
+                # late 2026 under a contract signed with Dassault in March 2021")
                 continue  # the signing has a nearer date of its own ("in the summer of 2019 under a contract signed in 2017");
-                # the date of a report is not one ("sources said on May 14 that Korea signed a contract in April")
+                # the date of a report is not one ("sources said on May 14 that Korea signed a contract in April"); nor
+                # is one before the verb where this one follows it in its phrase ("to receive the system in early 2026
+                # under a contract signed with LIG Nex1 in September 2024": 2026 is the delivery's)
             if reported and (not _EXPLICIT_SIGN.match(nearest.text) or _HAD_BEFORE.search(self.text, max(c.start, nearest.start - 12), nearest.start)):
                 continue  # "reported on Monday that Pakistan had signed": the signing came before the report
             if not reported and (others or distance((nearest.start, nearest.end), (dm.start, dm.end)) > 120):
@@ -1609,6 +1630,16 @@ class DealFinder:
                 if d.signed is None or prio > d.signed_prio or (
                         prio == d.signed_prio and len(dm.value) > len(d.signed.value) and dm.value.startswith(d.signed.value)):
                     d.signed, d.signed_prio = dm, prio
+
+    def _follows_signing(self, c: Clause, sign: Trigger, dm: DateMention) -> bool:
+        """Does another date than `dm` follow the signing `sign` in its own phrase, within a few words and no other deal
+        or event word between ("a contract signed with Dassault in March 2021"; not "signed a deal for jets delivered
+        in 2023")?"""
+        return any(o is not dm and o.prep not in ("by", "until", "till", "before", "from", "since", "after")
+                   and o.kind != "within" and sign.end <= o.start <= sign.end + 60
+                   and not _PHRASE_BREAK.search(self.text, sign.end, o.start)
+                   and not any(t is not sign and t.group in ("deal", "event") and sign.end <= t.start < o.start
+                               for t in c.triggers) for o in c.dates)
 
     def _delivery_dates(self, c: Clause, dm: DateMention, sign: Trigger) -> bool:
         """Does `dm` date a delivery told before the signing `sign`, in a phrase of its own: a word of delivery before

@@ -3,8 +3,8 @@
 Reads: a `Deal`'s claims (each sentence's stage trigger, hedge, negation, "pending" condition), its delivered,
 remaining and ordered counts, and the sentences of its deliveries. Writes: one of the contract's seven statuses and
 the hedged flag. The furthest stage any claim reaches wins, unless a claim cancels it; a hedged claim past an offer
-counts as considered; a denied signature or delivery stands for the stage before it; a delivery reported whole, or
-of every unit ordered, is completed. `refine` reads the words of the deal's sentences once the deals are decided:
+counts as considered, unless only a report's words hedge it ("reportedly"); a denied signature or delivery stands for
+the stage before it; a delivery reported whole, or of every unit ordered, is completed. `refine` reads the words of the deal's sentences once the deals are decided:
 a purchase only announced (or only its money approved) is considered, a delivery begun is in delivery.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .prefixes import Caseless
 if TYPE_CHECKING:
     from datetime import date
 
-    from .deals import Deal
+    from .deals import Claim, Deal
 
 _PART_TO_COME = Caseless(re.compile(
     r"\b(?:first|initial|second|third|fourth|next|batch(?:es)?|tranches?|lots?|phases?|remaining|remainder|"
@@ -28,6 +28,15 @@ _PART_TO_COME = Caseless(re.compile(
     r"continu\w*|ongoing|out of|deliveries|not all)\b|"
     # "of the 48", not a calibre ("of the 155-mm guns") nor a year ("in the summer of 2019")
     r"\bof (?:the |its )?(?!(?:19|20)\d\d\b)\d+\b(?!-|\s?mm\b)", re.I))
+
+
+def _reach(c: Claim) -> int:
+    """The stage a claim reaches: a hedged one past an offer only a purchase considered ("may sign", "could buy"), but
+    one only reported stays where it is, hedged ("the Philippines is reportedly negotiating the purchase of a frigate",
+    "Russia has reportedly begun delivering MiG-29s", "Armenia reportedly signed contracts for rocket launchers")."""
+    if c.hedged and c.stage not in ("offer", "consider") and not c.reported:
+        return 0
+    return STAGES.index(c.stage)
 
 
 def read(deal: Deal) -> tuple[str, bool]:
@@ -39,10 +48,7 @@ def read(deal: Deal) -> tuple[str, bool]:
     for c in live:
         if c.stage not in STAGES:
             continue
-        idx = STAGES.index(c.stage)
-        if c.hedged and c.stage not in ("offer", "consider"):
-            idx = 0
-        best = max(best, idx)
+        best = max(best, _reach(c))
     for c in deal.claims:
         if c.negated and c.stage in ("sign", "deliver"):
             best = max(best, STAGES.index(c.stage) - 1)
@@ -60,8 +66,7 @@ def read(deal: Deal) -> tuple[str, bool]:
         if total and deal.delivered.get("min") and deal.delivered["min"] >= total and not deal.remaining:
             stage = "complete"
     # hedged where every claim that reaches the reported stage only says it may happen
-    at_stage = [c for c in live if c.stage in STAGES and (
-        (0 if c.hedged and c.stage not in ("offer", "consider") else STAGES.index(c.stage)) >= min(best, STAGES.index("sign")))]
+    at_stage = [c for c in live if c.stage in STAGES and _reach(c) >= min(best, STAGES.index("sign"))]
     hedged = bool(at_stage) and all(c.hedged for c in at_stage) and stage not in ("deliver", "complete")
     return {"consider": "considered", "offer": "offered", "negotiate": "negotiating", "sign": "signed",
             "deliver": "in_delivery", "complete": "completed"}[stage], hedged
