@@ -63,9 +63,8 @@ def test_the_workers_rows_are_signed_here_as_this_process_would_sign_them(monkey
     with pool.Extraction(lambda: extractor, jobs=2) as extraction:
         extraction.start(len(arts))
         first = extraction.submit(arts[:6])
-        signing = threading.Thread(target=extraction.sign_waiting)
-        signing.start()
-        signing.join(60)
+        extraction.sign_waiting()  # in a thread
+        extraction._signing.join(60)
         assert first.signed is not None and first.waiting == arts[:6]  # signed before the pool is up
         up.set()
         got = first()
@@ -92,3 +91,36 @@ def test_an_article_that_cannot_be_signed_fails_alone(monkeypatch, extractor):
         got = extraction.submit(arts)()
     assert isinstance(got[3], ValueError)
     assert all(isinstance(g, dict) and g["minhash"] for i, g in enumerate(got) if i != 3)
+
+
+def test_the_workers_are_handed_their_articles_without_waiting_for_the_signing(monkeypatch, extractor):
+    """The first signature imports datasketch (~0.4 s): a pool up meanwhile is handed the batches at once."""
+    from armsledger.ledger import pool, rows
+
+    up, handed = threading.Event(), threading.Event()
+    order: list[str] = []
+    opening, to_workers, signature_of = pool.Extraction._open, pool.Extraction._to_workers, rows.signature_of
+
+    def slow_open(self):
+        up.wait(60)
+        opening(self)
+
+    def hand(self, articles):
+        order.append("handed")
+        handed.set()
+        return to_workers(self, articles)
+
+    def sign(article):
+        up.set()  # the pool comes up while the first article is signed
+        handed.wait(60)
+        order.append("signed")
+        return signature_of(article)
+
+    monkeypatch.setattr(pool.Extraction, "_open", slow_open)
+    monkeypatch.setattr(pool.Extraction, "_to_workers", hand)
+    monkeypatch.setattr(rows, "signature_of", sign)
+    arts = _boats(pool.POOL_MIN)
+    with pool.Extraction(lambda: extractor, jobs=2) as extraction:
+        got = extraction.submit(arts)()
+    assert order[0] == "handed"
+    assert [g["minhash"] for g in got] == [rows.article_row(a, extractor(a))["minhash"] for a in arts]

@@ -138,8 +138,9 @@ class Job:
 
     def sign(self) -> None:
         """The MinHash of each article the workers extract (once)."""
-        if self.signed is None and self.articles is not None:
-            self.signed = [_signature(a) for a in self.articles]
+        with self.extraction._signing_one:  # not at once by this thread and the one signing while the pool starts
+            if self.signed is None and self.articles is not None:
+                self.signed = [_signature(a) for a in self.articles]
 
     def done(self) -> bool:
         if self.waiting is not None:
@@ -150,7 +151,7 @@ class Job:
         if self.futures is None:
             return self.local()
         if self.waiting is not None:
-            self.extraction.sign_waiting()  # while the pool starts
+            self.extraction.sign_waiting()  # while the pool starts, in a thread: handing over waits for no signing
             self.extraction.hand_over(wait=True)
         self.sign()  # while the workers extract
         got = [r for f in self.futures for r in f.result()]
@@ -175,6 +176,8 @@ class Extraction:
         self._starting: threading.Thread | None = None  # starts the pool, out of this thread's way
         self._failed: BaseException | None = None  # what starting it raised, raised again here
         self._waiting: list[Job] = []  # batches given while the pool was starting, in order
+        self._signing: threading.Thread | None = None  # signs them meanwhile (`sign_waiting`)
+        self._signing_one = threading.Lock()  # held while a batch is signed
 
     @property
     def pool(self) -> ProcessPoolExecutor | None:
@@ -216,9 +219,17 @@ class Extraction:
         return True
 
     def sign_waiting(self) -> None:
-        """Sign the batches waiting for the pool (`Job.sign`), in order, until it is up."""
-        for job in list(self._waiting):
-            if self._up(wait=False):
+        """Sign the batches waiting for the pool (`Job.sign`), in order, until it is up, in a thread: the first
+        signature imports datasketch (~0.4 s), which the workers, once up, would otherwise wait for."""
+        if self._signing is None and self._waiting:
+            self._signing = threading.Thread(target=self._sign, args=(list(self._waiting),),
+                                             name="armsledger-sign", daemon=True)
+            self._signing.start()
+
+    def _sign(self, jobs: list[Job]) -> None:
+        for job in jobs:
+            starting = self._starting
+            if starting is None or not starting.is_alive():  # up (or failed): the workers are handed the rest
                 return
             job.sign()
 
@@ -251,5 +262,7 @@ class Extraction:
     def __exit__(self, *exc) -> None:
         if self._starting is not None:
             self._starting.join()
+        if self._signing is not None:
+            self._signing.join()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
