@@ -29,6 +29,14 @@ def _boats(n: int) -> list[Article]:
             for k in range(2, 2 + n)]
 
 
+def _held(monkeypatch, up: threading.Event) -> None:
+    """The pool's start held until `up` is set (its fork server still loading the extraction)."""
+    from armsledger.ledger import pool
+
+    opening = pool.Extraction._open
+    monkeypatch.setattr(pool.Extraction, "_open", lambda self: (up.wait(60), opening(self))[1])
+
+
 def test_the_fork_servers_preload_does_not_import_datasketch():
     out = _run("import sys\nimport armsledger.ledger.warm\n"
                "print([m for m in ('datasketch', 'scipy') if m in sys.modules])\n")
@@ -52,13 +60,7 @@ def test_the_workers_rows_are_signed_here_as_this_process_would_sign_them(monkey
     from armsledger.ledger import pool, rows
 
     up = threading.Event()
-    opening = pool.Extraction._open
-
-    def slow_open(self):
-        up.wait(60)  # the fork server still loading the extraction
-        opening(self)
-
-    monkeypatch.setattr(pool.Extraction, "_open", slow_open)
+    _held(monkeypatch, up)
     arts = _boats(pool.POOL_MIN + 4)
     with pool.Extraction(lambda: extractor, jobs=2) as extraction:
         extraction.start(len(arts))
@@ -99,11 +101,8 @@ def test_the_workers_are_handed_their_articles_without_waiting_for_the_signing(m
 
     up, handed = threading.Event(), threading.Event()
     order: list[str] = []
-    opening, to_workers, signature_of = pool.Extraction._open, pool.Extraction._to_workers, rows.signature_of
-
-    def slow_open(self):
-        up.wait(60)
-        opening(self)
+    to_workers, signature_of = pool.Extraction._to_workers, rows.signature_of
+    _held(monkeypatch, up)
 
     def hand(self, articles):
         order.append("handed")
@@ -116,7 +115,6 @@ def test_the_workers_are_handed_their_articles_without_waiting_for_the_signing(m
         order.append("signed")
         return signature_of(article)
 
-    monkeypatch.setattr(pool.Extraction, "_open", slow_open)
     monkeypatch.setattr(pool.Extraction, "_to_workers", hand)
     monkeypatch.setattr(rows, "signature_of", sign)
     arts = _boats(pool.POOL_MIN)
