@@ -3,7 +3,8 @@
 Each article becomes the row `writer.write` stores (its record and MinHash), or the
 exception its extraction raised. Workers are started on first need (a batch with enough
 articles to be worth it), each builds its Extractor once, and results come back in the
-order the articles were given.
+order the articles were given. A worker's rows come without their MinHash: this process gives
+it (`Job.sign`), while it waits for the workers, first for their fork server's start-up.
 """
 from __future__ import annotations
 
@@ -43,15 +44,22 @@ def _worker_extractor(catalogues: str | None) -> Callable:
     return ex
 
 
-def _extract(extractor: Callable, article: Article) -> dict | BaseException:
+def _extract(extractor: Callable, article: Article, signed: bool = True) -> dict | BaseException:
     try:
-        return rows.article_row(article, extractor(article))
+        return rows.article_row(article, extractor(article), signed=signed)
     except Exception as err:  # one bad article never stops the batch; the caller records it
         return err
 
 
+def _signature(article: Article) -> dict | BaseException:
+    try:
+        return rows.signature_of(article)
+    except Exception as err:  # failed as its extraction would
+        return err
+
+
 def _in_worker(catalogues: str | None, article: Article) -> dict | BaseException:
-    result = _extract(_worker_extractor(catalogues), article)
+    result = _extract(_worker_extractor(catalogues), article, signed=False)  # signed by the parent (`Job`)
     if isinstance(result, BaseException):
         import pickle
 
@@ -113,14 +121,26 @@ class Job:
     """One batch's extraction: `job()` -> a row or an exception per article, in order (waiting for the
     workers); `job.done()`: are they all back? (Extracted in this process: only when called, never done before.)
     A batch given while the pool is still starting waits in `extraction` (`waiting`: its articles) and is handed
-    to the workers, in order with the others, as soon as the pool is up."""
+    to the workers, in order with the others, as soon as the pool is up.
+    The workers' rows come without MinHash: this process signs the articles (`sign`) while it waits for them, so
+    that datasketch (which imports NumPy and SciPy: ~0.4 s of CPU) is imported here while the workers' fork server
+    builds the Extractor, not by the server before it can fork any worker."""
 
     def __init__(self, futures: list | None, local: Callable[[], list] | None = None, *,
-                 extraction: Extraction | None = None, waiting: list[Article] | None = None) -> None:
+                 extraction: Extraction | None = None, waiting: list[Article] | None = None,
+                 articles: list[Article] | None = None) -> None:
         self.futures = futures
         self.local = local
         self.extraction = extraction
         self.waiting = waiting
+        self.articles = articles  # a pool's: to sign
+        self.signed: list[dict | BaseException] | None = None
+
+    def sign(self) -> None:
+        """The MinHash of each article the workers extract (once)."""
+        with self.extraction._signing_one:  # not at once by this thread and the one signing while the pool starts
+            if self.signed is None and self.articles is not None:
+                self.signed = [_signature(a) for a in self.articles]
 
     def done(self) -> bool:
         if self.waiting is not None:
@@ -131,8 +151,17 @@ class Job:
         if self.futures is None:
             return self.local()
         if self.waiting is not None:
+            self.extraction.sign_waiting()  # while the pool starts, in a thread: handing over waits for no signing
             self.extraction.hand_over(wait=True)
-        return [r for f in self.futures for r in f.result()]
+        self.sign()  # while the workers extract
+        got = [r for f in self.futures for r in f.result()]
+        for i, (r, sig) in enumerate(zip(got, self.signed)):
+            if isinstance(r, dict):
+                if isinstance(sig, BaseException):
+                    got[i] = sig
+                else:
+                    r.update(sig)  # in the places the worker left None
+        return got
 
 
 class Extraction:
@@ -147,6 +176,8 @@ class Extraction:
         self._starting: threading.Thread | None = None  # starts the pool, out of this thread's way
         self._failed: BaseException | None = None  # what starting it raised, raised again here
         self._waiting: list[Job] = []  # batches given while the pool was starting, in order
+        self._signing: threading.Thread | None = None  # signs them meanwhile (`sign_waiting`)
+        self._signing_one = threading.Lock()  # held while a batch is signed
 
     @property
     def pool(self) -> ProcessPoolExecutor | None:
@@ -187,6 +218,21 @@ class Extraction:
             raise self._failed
         return True
 
+    def sign_waiting(self) -> None:
+        """Sign the batches waiting for the pool (`Job.sign`), in order, until it is up, in a thread: the first
+        signature imports datasketch (~0.4 s), which the workers, once up, would otherwise wait for."""
+        if self._signing is None and self._waiting:
+            self._signing = threading.Thread(target=self._sign, args=(list(self._waiting),),
+                                             name="armsledger-sign", daemon=True)
+            self._signing.start()
+
+    def _sign(self, jobs: list[Job]) -> None:
+        for job in jobs:
+            starting = self._starting
+            if starting is None or not starting.is_alive():  # up (or failed): the workers are handed the rest
+                return
+            job.sign()
+
     def hand_over(self, wait: bool) -> None:
         """The batches waiting for the pool to the workers, in order, once it is up (waiting for it when `wait`)."""
         if self._waiting and self._up(wait):
@@ -204,7 +250,7 @@ class Extraction:
     def submit(self, articles: list[Article]) -> Job:
         self.start(len(articles))
         if self._starting is not None or self._pool is not None or self._failed is not None:
-            job = Job([], extraction=self, waiting=articles)
+            job = Job([], extraction=self, waiting=articles, articles=articles)
             self._waiting.append(job)
             self.hand_over(wait=False)
             return job
@@ -216,5 +262,7 @@ class Extraction:
     def __exit__(self, *exc) -> None:
         if self._starting is not None:
             self._starting.join()
+        if self._signing is not None:
+            self._signing.join()
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)

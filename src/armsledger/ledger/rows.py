@@ -19,14 +19,14 @@ _entity_key = lru_cache(maxsize=1 << 16)(entity_key)
 _json = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) without an encoder a call
 
 
-def article_row(article: Article, record: dict | str) -> dict:
+def article_row(article: Article, record: dict | str, *, signed: bool = True) -> dict:
     """What `write` stores of one article: its fields, record, MinHash and `ready` rows (computed here, so
-    that it can be done in the process that extracted the article, before any lock is taken).
+    that it can be done in the process that extracted the article, before any lock is taken). Without `signed`,
+    the MinHash and its bands are left None, for the process that stores the row to give (`signature_of`).
 
     The record is kept as its JSON text (which `ready` reads it as anyway): an ingest worker's row travels to the
     writing process pickled, and one string unpickles in a fraction of the time a record's ~90 dicts and lists
     take (0.39 -> 0.16 ms an article of the parent's CPU, corpus/train), nor leaves them to its garbage collector."""
-    sig = dedup.signature(article.text)
     if not isinstance(record, str):
         try:
             record = _json(record)
@@ -34,8 +34,18 @@ def article_row(article: Article, record: dict | str) -> dict:
             pass
     return {"kind": "article", "id": article.id, "url": article.url, "source": article.source,
             "title": article.title, "publisher": article.publisher, "published": article.published,
-            "text": article.text, "words": len(article.text.split()), "minhash": dedup.to_bytes(sig),
-            "bands": dedup.bands(sig), "record": record, "ready": ready_or_none(article.id, record)}
+            "text": article.text, "words": len(article.text.split()),
+            **(signature_of(article) if signed else _UNSIGNED), "record": record,
+            "ready": ready_or_none(article.id, record)}
+
+
+_UNSIGNED = {"minhash": None, "bands": None}
+
+
+def signature_of(article: Article) -> dict:
+    """The article row's MinHash and its LSH bands (`dedup`: datasketch, imported on first use)."""
+    sig = dedup.signature(article.text)
+    return {"minhash": dedup.to_bytes(sig), "bands": dedup.bands(sig)}
 
 
 def canonical_view(record: dict) -> dict:
