@@ -36,3 +36,27 @@ def test_one_ship_bought_is_still_one(rules_deal, text, platform):
 def test_a_delivery_capped_is_not_denied(extractor, text, year):
     dates = [(e["date"] or {}).get("value") for e in rule_events(extractor, text) if e["type"] == "DELIVERY"]
     assert dates == [year], text
+
+
+def test_a_gate_of_edited_catalogue_files_reads_the_edit_and_caches_it_under_its_stamp(tmp_path, monkeypatch):
+    # the catalogue loaded before its files were edited (`load` keeps what it read) must not be built into the gate
+    # stored under the edited files' stamp: that gate would be read by every later process
+    import subprocess
+    import sys
+
+    from armsledger.catalogue import load
+    from armsledger.extract.gate import gate_of
+
+    monkeypatch.setenv("ARMSLEDGER_CACHE", str(tmp_path / "cache"))
+    mine = tmp_path / "catalogues"
+    (mine / "platforms").mkdir(parents=True)
+    entry = "qx-28:\n  name: QX-28\n  aliases: [{}]\n  category: surface-to-air missile\n  country: NOR\n"
+    (mine / "platforms" / "mine.yaml").write_text(entry.format("Bramblehawk"), encoding="utf-8")
+    load(mine)
+    assert not gate_of(str(mine))("Norway bought Thornquill.").passed
+    (mine / "platforms" / "mine.yaml").write_text(entry.format("Bramblehawk, Thornquill"), encoding="utf-8")
+    assert gate_of(str(mine))("Norway bought Thornquill.").passed
+    later = subprocess.run([sys.executable, "-c", "import sys; from armsledger.extract.gate import gate_of; "
+                            "print(gate_of(sys.argv[1])('Norway bought Thornquill.').passed)", str(mine)],
+                           capture_output=True, text=True, check=True).stdout
+    assert later.strip() == "True"

@@ -107,9 +107,16 @@ class Gate:
         from .. import catalogue
 
         slot, stamp = identity or catalogue.identity(extra)
-        load = catalogue.load
+
+        def build() -> dict:
+            loaded = catalogue.load(extra)
+            if (loaded.slot, loaded.stamp) != (slot, stamp):  # loaded before its files were edited: what they say now
+                catalogue._load_cached.cache_clear()  # (not the old catalogue stored under the new files' stamp)
+                loaded = catalogue.load(extra)
+            return gate._build(loaded)
+
         gate = cls.__new__(cls)
-        gate._setup(slot, stamp, lambda: gate._build(load(extra)))
+        gate._setup(slot, stamp, build)
         return gate
 
     def _setup(self, slot: str, catalogue_stamp: str, build) -> None:
