@@ -1,6 +1,8 @@
 """Review of session 32's merged rules, on sentences written for these tests: a collection of ships ("a new class of
 Hunter frigates", "a flotilla of Type 039 submarines") or a thing about a ship type ("a Type 212CD submarine design
-study") bought is no order of one; a delivery capped ("no more than 10 Rafales will be delivered") is not denied."""
+study") bought is no order of one; a delivery capped ("no more than 10 Rafales will be delivered") or told of no
+other giver ("no other country has delivered as many") is not denied; a gate built after its catalogue files were
+edited reads the edit."""
 from __future__ import annotations
 
 import pytest
@@ -32,8 +34,11 @@ def test_one_ship_bought_is_still_one(rules_deal, text, platform):
 @pytest.mark.parametrize("text, year", [
     ("No more than 10 Rafales will be delivered to India by France in 2026.", "2026"),
     ("No more than two F-16s were delivered to Romania by Norway in 2023.", "2023"),
+    # who delivers denied, not what: "no other country has delivered ..."
+    ("No other country has delivered as many F-16 jets to Ukraine as Norway in 2024.", "2024"),
+    ("No other state has handed over Leopard 2 tanks to Ukraine this quickly, Poland said in 2023.", "2023"),
 ])
-def test_a_delivery_capped_is_not_denied(extractor, text, year):
+def test_a_delivery_capped_or_by_no_other_is_not_denied(extractor, text, year):
     dates = [(e["date"] or {}).get("value") for e in rule_events(extractor, text) if e["type"] == "DELIVERY"]
     assert dates == [year], text
 
