@@ -146,7 +146,7 @@ class Gate:
             self._add(word.rstrip("*"), WEAPON, "any", not word.endswith("*"))
         for word in relevance.TRADE_WORDS:  # TRADE_VERBS
             self._add(word, TRADE, "any", True)
-        # the nouns after which extraction looks for an unknown platform's name (entities.WEAPON_NOUN_AFTER,
+        # the nouns after which extraction looks for an unknown platform's name (`shapes`: WEAPON_NOUN_AFTER,
         # NAMED_TYPE's heads, SHIP_CLASS, ACRONYM_PLATFORM's heads)
         for noun in ("jet", "fighter", "aircraft", "missile", "system", "drone", "helicopter", "gunship", "tank",
                      "submarine", "frigate", "corvette", "howitzer", "rifle", "radar", "vehicle", "launcher", "bomber",
