@@ -22,8 +22,8 @@ def told(extractor, text: str, type_: str) -> list:
     ("Germany decided to deliver neither Leopard 2 tanks nor G36 rifles to Saudi Arabia in 2015.", "DELIVERY"),
     ("Russia has delivered none of the S-400 systems to India so far this year.", "DELIVERY"),
     ("Russia has delivered no S-400 systems to India in 2024.", "DELIVERY"),
-    ("French President Francois Hollande has welcomed the deal on Friday, saying it shows how well the Rafale performs.",
-     "SUMMIT"),
+    ("Italian Prime Minister Giorgia Meloni has welcomed the deal on Tuesday, calling it a vote of confidence in the "
+     "Eurofighter.", "SUMMIT"),
     ("British Prime Minister Keir Starmer welcomed the decision by Norway on Sunday.", "SUMMIT"),
     ("US President Donald Trump welcomed Norway's announcement on Monday.", "SUMMIT"),
     ("German Chancellor Olaf Scholz welcomed this on Tuesday and said Poland had chosen well.", "SUMMIT"),

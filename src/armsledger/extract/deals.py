@@ -212,6 +212,10 @@ _SHIP_BOUGHT_ONE = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|in
                               r"giving)\s+(?:[\w'’-]+\s+){0,3}?(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
 _SHIP_KINDS = ("submarine", "frigate", "corvette", "destroyer", "patrol vessel", "warship", "landing", "amphibious",
                "ship", "vessel", "boat")
+# after the type, what makes "a ..." something else than one ship: ships in the plural ("a new class of Hunter
+# frigates"), or a thing about the type ("a Type 212CD submarine design study")
+_NOT_ONE_SHIP_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:(?:submarine|frigate|corvette|destroyer|warship|ship|vessel|"
+                                 r"boat|cutter)s|designs?|stud(?:y|ies)|blueprints?|technolog(?:y|ies))\b", re.I)
 # a noun after the platform that makes the phrase something else than the unit itself ("a Rafale deal", "an F-16
 # squadron")
 # ... nor one told with a count of its own or as a part ("a first two F-16s", "handed over a sixth Super Tucano"), nor
@@ -1460,8 +1464,9 @@ class DealFinder:
 
     def _one_ship_bought(self, c: Clause, refs: list[Deal]) -> None:
         """One ship bought, sold or given, told with "a" / "an" / "a single" before the named type ("to buy an S26T
-        submarine", "will donate a Pohang-class corvette"): the deal's quantity is one where nothing counted it
-        (the lowest priority: a count read later replaces it); nothing is said delivered."""
+        submarine", "will donate a Pohang-class corvette"; not "a class of Hunter frigates", "a Type 212CD submarine
+        design"): the deal's quantity is one where nothing counted it (the lowest priority: a count read later
+        replaces it); nothing is said delivered."""
         text = self.text
         for m in _SHIP_BOUGHT_ONE.finditer(c.sent.text):
             s = c.start + m.start("np")
@@ -1470,6 +1475,7 @@ class DealFinder:
                 continue
             s_, e_, p = named[0]
             if not any(k in (p.category or "") for k in _SHIP_KINDS) or text[s:s_].count(" ") > 3 \
+                    or re.search(r"\bof\b", text[s:s_], re.I) or _NOT_ONE_SHIP_AFTER.match(text, e_, min(c.end, e_ + 40)) \
                     or _COUNTED_HEAD.search(text[s:s_]) or _NOT_SINGLE.match(text, s) \
                     or re.match(r"(?:s|'s|’s)\b", text[e_:e_ + 3]) or _NOT_THE_UNIT.match(text, e_, min(c.end, e_ + 30)):
                 continue

@@ -375,7 +375,7 @@ _MAKER_BY = re.compile(r"\b(?:built|made|manufactured|produced|developed|designe
 # "Jan Novak, chief executive of Brandova,", "Brandova CEO Jan Novak", "ordered 200 rifles from Vektorix under a
 # deal": the name ends where the clause goes on
 _FIRM_END = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|to|which|that|since|as|is|was|has|had|will|but|"
-             r"while|on|after|before|through|worth|valued|last|this|earlier|in)\b|[ \t]*$)")
+             r"while|on|after|before|through|worth|valued|last|this|earlier)\b|[ \t]*$)")
 _FIRM_NAME = (r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*"
               r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
 _FIRM_BY_ROLE = re.compile(

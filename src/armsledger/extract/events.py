@@ -163,9 +163,12 @@ def tells_choice(c: Clause, t: Trigger) -> bool:
 
 
 # a delivery denied: "no more will be delivered", "no further jets are to be handed over" (the words before it); "to
-# deliver neither tanks nor rifles", "has delivered none" (the word after it); not "no later than", "no fewer than"
-_DENIED_BEFORE = re.compile(r"\bno\s+(?:more|further|other)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:will|would|shall|can|could|should|"
-                            r"are|is|were|was|have|has|had|to|be|been|being)\s+){1,3}$", re.I)
+# deliver neither tanks nor rifles", "has delivered none" (the word after it); not "no later than", "no fewer than",
+# "no more than 10 jets will be delivered"; what is delivered told by a passive ("will be", "were", "have been"), not
+# who delivers ("no other country has delivered as many")
+_DENIED_BEFORE = re.compile(r"\bno\s+(?:more|further|other)\b(?!\s+than\b)(?:\s+[\w-]+){0,3}?\s+(?:(?:will|would|shall|can|could|should|"
+                            r"are|is|were|was|have|has|had|to|be|been|being)\s+){0,2}(?:are|is|were|was|be|been|being)\s+$",
+                            re.I)
 _DENIED_AFTER = re.compile(r"\s+(?:neither|none|no(?!\s+(?:later|sooner|earlier|fewer|less|more|longer)\b))\b", re.I)
 
 

@@ -107,9 +107,16 @@ class Gate:
         from .. import catalogue
 
         slot, stamp = identity or catalogue.identity(extra)
-        load = catalogue.load
+
+        def build() -> dict:
+            loaded = catalogue.load(extra)
+            if (loaded.slot, loaded.stamp) != (slot, stamp):  # loaded before its files were edited: what they say now
+                catalogue._load_cached.cache_clear()  # (not the old catalogue stored under the new files' stamp)
+                loaded = catalogue.load(extra)
+            return gate._build(loaded)
+
         gate = cls.__new__(cls)
-        gate._setup(slot, stamp, lambda: gate._build(load(extra)))
+        gate._setup(slot, stamp, build)
         return gate
 
     def _setup(self, slot: str, catalogue_stamp: str, build) -> None:
@@ -139,7 +146,7 @@ class Gate:
             self._add(word.rstrip("*"), WEAPON, "any", not word.endswith("*"))
         for word in relevance.TRADE_WORDS:  # TRADE_VERBS
             self._add(word, TRADE, "any", True)
-        # the nouns after which extraction looks for an unknown platform's name (entities.WEAPON_NOUN_AFTER,
+        # the nouns after which extraction looks for an unknown platform's name (`shapes`: WEAPON_NOUN_AFTER,
         # NAMED_TYPE's heads, SHIP_CLASS, ACRONYM_PLATFORM's heads)
         for noun in ("jet", "fighter", "aircraft", "missile", "system", "drone", "helicopter", "gunship", "tank",
                      "submarine", "frigate", "corvette", "howitzer", "rifle", "radar", "vehicle", "launcher", "bomber",
