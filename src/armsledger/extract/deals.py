@@ -390,8 +390,6 @@ class Claim:
     clause: int
     pending: bool = False
     held: bool = False  # read from a list of buyers (`DealFinder._buyer_list`), not from a deal word
-    # hedged only by the words of a report ("reportedly", "is said to", "rumoured"), not of a doubt ("may", "could")
-    reported: bool = False
 
 
 def part_around(text: str, c: Clause, pos: int) -> tuple[int, int]:
@@ -564,8 +562,6 @@ _FIRST_OF_BEFORE = Caseless(re.compile(r"\bthe\s+first\s+(?:\w+\s+)?of\s+(?:the\
 # helicopters", "agreements on supplying S-400 systems"), not a delivery made ("thanked India for delivering the jets")
 _CONTRACT_FOR = re.compile(r"\b(?:contracts?|deals?|agreements?|accords?)\s+(?:with\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?\s+)?"
                            r"(?:for|on)\s+$", re.I)
-# the hedges that tell who says it, not a doubt of it: "reportedly", "reports indicate", "is said to", "rumoured"
-_REPORT_HEDGE = re.compile(r"reportedly|reports\s+(?:indicate|suggest)|(?:is|are)\s+said\s+to|rumou?red", re.I)
 _PHRASE_BREAK = re.compile(r"[,;:]|\b(?:and|but|after|before|when|while|as|since|until)\b", re.I)
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _REST_BEFORE = Caseless(re.compile(r"\b(?:remaining|outstanding|rest of the)\s+$", re.I))
@@ -828,9 +824,7 @@ class DealFinder:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
         # ... not by a hedge the trigger holds ("approved the possible sale": the notice's own name, no doubt)
         hedges = [h for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25) if not (t.start <= h.start and h.end <= t.end)]
-        claim = self._claim_of(c, t, plat, i, bool(hedges))
-        claim.reported = bool(hedges) and all(_REPORT_HEDGE.fullmatch(h.text) for h in hedges)
-        return claim
+        return self._claim_of(c, t, plat, i, bool(hedges))
 
     def _claim_of(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int, hedged: bool) -> Claim:
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)

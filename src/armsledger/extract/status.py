@@ -3,7 +3,7 @@
 Reads: a `Deal`'s claims (each sentence's stage trigger, hedge, negation, "pending" condition), its delivered,
 remaining and ordered counts, and the sentences of its deliveries. Writes: one of the contract's seven statuses and
 the hedged flag. The furthest stage any claim reaches wins, unless a claim cancels it; a hedged claim past an offer
-counts as considered, unless only a report's words hedge it ("reportedly"); a denied signature or delivery stands for
+counts as considered; a denied signature or delivery stands for
 the stage before it; a delivery reported whole, or of every unit ordered, is completed. `refine` reads the words of the deal's sentences once the deals are decided:
 a purchase only announced (or only its money approved) is considered, a delivery begun is in delivery.
 """
@@ -31,10 +31,9 @@ _PART_TO_COME = Caseless(re.compile(
 
 
 def _reach(c: Claim) -> int:
-    """The stage a claim reaches: a hedged one past an offer only a purchase considered ("may sign", "could buy"), but
-    one only reported stays where it is, hedged ("the Philippines is reportedly negotiating the purchase of a frigate",
-    "Russia has reportedly begun delivering MiG-29s", "Armenia reportedly signed contracts for rocket launchers")."""
-    if c.hedged and c.stage not in ("offer", "consider") and not c.reported:
+    """The stage a claim reaches: a hedged one past an offer only a purchase considered ("may sign", "could buy",
+    "has reportedly signed")."""
+    if c.hedged and c.stage not in ("offer", "consider"):
         return 0
     return STAGES.index(c.stage)
 
