@@ -92,3 +92,28 @@ def test_class_words_kept_by_name_are_their_first_form():
                  "", "of and the"):
         assert list(decide._class_words(name)) == first_form(name)
         assert decide._class_words(name) is decide._class_words(name)  # kept: the same answer handed out again
+
+
+FIRM_TEXTS = [
+    "The navy ordered 40 patrol boats from Brandova Marine under a deal signed in May.",
+    "A contract with Kestrel Works covers spare parts; the ministry awarded Talvion a second order.",
+    "Jan Novak, chief executive of Vektorix, said the rifles would arrive next year.",
+    "Vektorix CEO Jan Novak said deliveries would start in March.",
+    "Orvana Systems won a contract for 12 radars, and Brandova secured the tender for boats.",
+    "The frigates were supplied by the state yard, and Peru bought helicopters from Italy.",
+]
+
+
+@pytest.mark.parametrize("text", FIRM_TEXTS)
+def test_firms_by_role_without_the_name_led_words_matches_as_the_full_expression(text):
+    """`_firms_by_role` runs the expression less its two forms led by a name where the words those forms need are
+    absent: there the two find the same names at the same places (and where the words are present, the full one runs)."""
+    from armsledger.extract.entities import _FIRM_BY_ROLE, _FIRM_BY_ROLE_WORD_LED, _NAME_LED_WORDS
+
+    def found(expr):
+        return [(m.start(), m.end(), next(v for v in m.groupdict().values() if v)) for m in expr.finditer(text)]
+
+    if any(m["name3"] or m["name5"] for m in _FIRM_BY_ROLE.finditer(text)):  # a name-led form: its words are seen
+        assert _NAME_LED_WORDS.search(text)
+    else:
+        assert found(_FIRM_BY_ROLE_WORD_LED) == found(_FIRM_BY_ROLE) != []

@@ -378,19 +378,26 @@ _FIRM_END = (r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|to|which|th
              r"while|on|after|before|through|worth|valued|last|this|earlier)\b|[ \t]*$)")
 _FIRM_NAME = (r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*"
               r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
-_FIRM_BY_ROLE = re.compile(
+# told by a word before the name: a title "of" it, what was bought "from" it, a contract "with" it, "awarded" it
+_FIRM_AFTER_ROLE = (
     r"\b(?:[Cc]hief[ \t]+[Ee]xecutive(?:[ \t]+[Oo]fficer)?|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+of[ \t]+(?:the[ \t]+)?"
     + _FIRM_NAME + _FIRM_END
     + r"|\b(?:order(?:ed|s)?|b(?:ought|uys?|uying)|purchas(?:ed|es?|ing)|procur(?:ed|es?|ing)|acquir(?:ed|es?|ing))\b"
-      r"[^.\n;:]{0,60}?[ \t]from[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name2>") + _FIRM_END
-    + r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name3>")
-    + r"(?:['’]s)?[ \t]+(?:[Cc]hief[ \t]+[Ee]xecutive|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+(?=[A-Z][a-z])"
-    + r"|\b(?:(?:contract|deal|agreement)s?[ \t]+(?:signed[ \t]+)?with|supplied[ \t]+by)[ \t]+(?:the[ \t]+)?"
-    + _FIRM_NAME.replace("?P<name>", "?P<name4>") + _FIRM_END
-    + r"|\b(?:awarded|awards)[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name4b>") + r"(?=[ \t]+(?:a|an|the)[ \t])"
-    + r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name5>")
-    + r"(?=[ \t]+(?:won|wins|secured|has[ \t]+won|was[ \t]+awarded|has[ \t]+been[ \t]+awarded)[ \t]+(?:a|an|the)[ \t]+"
-      r"(?:[\w$.,-]+[ \t]+){0,4}?(?:contract|order|tender|deal)s?\b)")
+      r"[^.\n;:]{0,60}?[ \t]from[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name2>") + _FIRM_END)
+_FIRM_BEFORE_TITLE = (r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name3>")
+                      + r"(?:['’]s)?[ \t]+(?:[Cc]hief[ \t]+[Ee]xecutive|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]+(?=[A-Z][a-z])")
+_FIRM_IN_DEAL = (r"|\b(?:(?:contract|deal|agreement)s?[ \t]+(?:signed[ \t]+)?with|supplied[ \t]+by)[ \t]+(?:the[ \t]+)?"
+                 + _FIRM_NAME.replace("?P<name>", "?P<name4>") + _FIRM_END
+                 + r"|\b(?:awarded|awards)[ \t]+" + _FIRM_NAME.replace("?P<name>", "?P<name4b>") + r"(?=[ \t]+(?:a|an|the)[ \t])")
+_FIRM_WINS = (r"|(?<![\w'’.-])" + _FIRM_NAME.replace("?P<name>", "?P<name5>")
+              + r"(?=[ \t]+(?:won|wins|secured|has[ \t]+won|was[ \t]+awarded|has[ \t]+been[ \t]+awarded)[ \t]+(?:a|an|the)[ \t]+"
+                r"(?:[\w$.,-]+[ \t]+){0,4}?(?:contract|order|tender|deal)s?\b)")
+_FIRM_BY_ROLE = re.compile(_FIRM_AFTER_ROLE + _FIRM_BEFORE_TITLE + _FIRM_IN_DEAL + _FIRM_WINS)
+# the same less its two forms led by the name (`name3`, `name5`), which try every capitalised word of a text: what
+# `_firms_by_role` runs where `_NAME_LED_WORDS` finds neither form's words (the matches cannot differ then)
+_FIRM_BY_ROLE_WORD_LED = re.compile(_FIRM_AFTER_ROLE + _FIRM_IN_DEAL)
+_NAME_LED_WORDS = re.compile(r"[ \t](?:[Cc]hief[ \t]+[Ee]xecutive|CEO|[Mm]anaging[ \t]+[Dd]irector)[ \t]"
+                             r"|[ \t](?:won|wins|secured|awarded)[ \t]+(?:a|an|the)[ \t]")
 _FIRM_ROLE_WORDS = ("from", "hief", "CEO", "anaging", "with", "by", "award", "won", "wins", "secured")  # one of which `_FIRM_BY_ROLE` needs
 _LEGAL_END = re.compile(r"(?:Inc|Co|Corp|Ltd|Bhd|Pvt|S\.A|A\.S|N\.V|B\.V)\.$")
 _RANK_WORDS_LOWER = frozenset(w.casefold() for w in _RANK_ABBREVIATIONS)
@@ -3091,8 +3098,8 @@ class EntityFinder:
         ("from President Ruto") or a people's ("bought from Korean yards")."""
         if not any(w in text for w in _FIRM_ROLE_WORDS):
             return
-        for m in _FIRM_BY_ROLE.finditer(text):
-            key = next(k for k in ("name", "name2", "name3", "name4", "name4b", "name5") if m[k])
+        for m in (_FIRM_BY_ROLE if _NAME_LED_WORDS.search(text) else _FIRM_BY_ROLE_WORD_LED).finditer(text):
+            key = next(k for k, v in m.groupdict().items() if v)
             words = m[key].split()
             s = m.start(key)
             if key in ("name3", "name5"):
