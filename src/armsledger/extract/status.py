@@ -3,8 +3,8 @@
 Reads: a `Deal`'s claims (each sentence's stage trigger, hedge, negation, "pending" condition), its delivered,
 remaining and ordered counts, and the sentences of its deliveries. Writes: one of the contract's seven statuses and
 the hedged flag. The furthest stage any claim reaches wins, unless a claim cancels it; a hedged claim past an offer
-counts as considered; a denied signature or delivery stands for
-the stage before it; a delivery reported whole, or of every unit ordered, is completed. `refine` reads the words of the deal's sentences once the deals are decided:
+counts as considered; a denied signature or delivery stands for the stage before it; a delivery reported whole, or
+of every unit ordered, is completed. `refine` reads the words of the deal's sentences once the deals are decided:
 a purchase only announced (or only its money approved) is considered, a delivery begun is in delivery.
 """
 from __future__ import annotations
