@@ -823,10 +823,7 @@ class DealFinder:
     def _claim(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int) -> Claim:
         lo, hi = min(t.start, plat[0]), max(t.end, plat[1])
         # ... not by a hedge the trigger holds ("approved the possible sale": the notice's own name, no doubt)
-        hedges = [h for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25) if not (t.start <= h.start and h.end <= t.end)]
-        return self._claim_of(c, t, plat, i, bool(hedges))
-
-    def _claim_of(self, c: Clause, t: Trigger, plat: tuple[int, int], i: int, hedged: bool) -> Claim:
+        hedged = any(not (t.start <= h.start and h.end <= t.end) for h in c.near("modifier", ("hedge",), lo, 70, hi - lo + 25))
         negated = bool(c.near("modifier", ("negation",), t.start, 22, 0)
                        or _NONE_SIGNED.search(self.text, max(c.start, t.start - 60), t.start))
         if notice_caveat(t, self.text, c.start):
@@ -1821,8 +1818,7 @@ class DealFinder:
     def _one_ship(d: Deal, status: str) -> None:
         """A ship named by its own name ("the frigate Al-Galala", "INS Kirpan") is one ship: the deal's quantity is one
         when no count was read, and one delivered when it is handed over and no delivered count was read."""
-        one = {"min": 1, "max": 1, "unit": next((u for k, u in CATEGORY_UNIT.items() if k in (d.platform.category or "")),
-                                                "ship"), "text": d.platform.name}
+        one = {"min": 1, "max": 1, "unit": _unit_of(d) or "ship", "text": d.platform.name}
         if d.quantity is None:
             d.quantity = dict(one)
         if d.delivered is None and status == "completed" and d.quantity["max"] == 1:
