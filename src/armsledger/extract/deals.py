@@ -196,20 +196,21 @@ _GIVING = (r"donated|gifted|gave|handed\s+over|presented|transferred|(?<!to )(?<
            r"provided|received|took\s+delivery\s+of|taken\s+delivery\s+of|(?:has|have|had)\s+taken|"
            r"for\s+(?:giving|donating|gifting|handing\s+over|providing)")
 _GIVEN = r"donated|gifted|handed\s+over|presented|transferred|delivered|inducted|commissioned"
-_GIVEN_ONE = re.compile(rf"\b(?P<verb>{_GIVING})\s+(?:(?!(?:a|an|one)\b)[\w'’-]+\s+){{0,4}}?"
-                        r"(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
-_ONE_GIVEN = re.compile(
+_GIVEN_ONE = Caseless(re.compile(rf"\b(?P<verb>{_GIVING})\s+(?:(?!(?:a|an|one)\b)[\w'’-]+\s+){{0,4}}?"
+                                 r"(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I))
+_ONE_GIVEN = Caseless(re.compile(
     rf"(?<![\w-])(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{{1,70}}?)\s+(?:was|has\s+been|had\s+been)\s+"
     rf"(?:formally\s+|officially\s+|ceremonially\s+){{0,2}}(?P<verb>{_GIVEN})\b"
     r"|(?<![\w-])(?P<one2>the|a\s+single|an?)\s+(?P<np2>[^.;:,()]{1,70}?),?\s+"
     r"(?:(?:which|that)\s+(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?|(?=(?:supplied|donated|gifted|given)\s+by\b))"
-    r"(?P<verb2>donated|gifted|given|provided|handed\s+over|supplied)\b", re.I)
+    r"(?P<verb2>donated|gifted|given|provided|handed\s+over|supplied)\b", re.I))
 # one ship bought, sold or given, with "a" / "an" before its type in any tense ("plans to buy an S26T submarine", "will
 # donate a Pohang-class corvette"; `DealFinder._one_ship_bought`)
 _SHIP_BOUGHT_ONE = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|"
                               r"procur(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|gift(?:s|ed|ing)?|sell|sells|sold|selling|"
                               r"suppl(?:y|ies|ied|ying)|transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|give|gives|gave|"
                               r"giving)\s+(?:[\w'’-]+\s+){0,3}?(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
+_SHIP_BOUGHT_ONE = Caseless(_SHIP_BOUGHT_ONE)  # its matches' places alone are read
 _SHIP_KINDS = ("submarine", "frigate", "corvette", "destroyer", "patrol vessel", "warship", "landing", "amphibious",
                "ship", "vessel", "boat")
 # after the type, what makes "a ..." something else than one ship: ships in the plural ("a new class of Hunter
@@ -1480,11 +1481,13 @@ class DealFinder:
         sentence naming no platform, whose kind its noun names) has one unit ordered and delivered, where nothing
         counted it before; a count read later replaces these (its priority is the lowest)."""
         text = self.text
-        for m in [*_GIVEN_ONE.finditer(c.sent.text), *_ONE_GIVEN.finditer(c.sent.text)]:
+        sent = c.sent.text
+        # (`Caseless` matches: their group texts may come lower-cased, so the phrase is read from the sentence)
+        for m in [*_GIVEN_ONE.finditer(sent), *_ONE_GIVEN.finditer(sent)]:
             g = "" if m.group("np") is not None else "2"
-            np_, verb = m["np" + g], m["verb" + g].lower()
+            np_, verb = sent[m.start("np" + g):m.end("np" + g)], m["verb" + g].lower()
             if g and m["one2"].lower() == "the" and verb in ("provided", "supplied", "given") \
-                    and not m[0][m.end("np2") - m.start():].startswith(","):
+                    and not sent.startswith(",", m.end("np2"), m.end()):
                 continue  # "the F-16 that the US provided to Pakistan": the type, not one jet ("the patrol vessel,
                 # which China donated", "the MEKO frigate, which Germany supplied", set apart by a comma, is one)
             s, e = c.start + m.start("np" + g), c.start + m.end("np" + g)

@@ -3074,7 +3074,7 @@ class EntityFinder:
         a person may have ("built by Ann Kowal")."""
         if " by " not in text:
             return
-        for m in _MAKER_BY.finditer(text):
+        for m in for_text(_MAKER_BY, text).finditer(text):
             words = m["name"].split()
             while words and (words[-1].casefold() in _STOP_OR_NOT_INSTITUTION or words[-1] in _TITLE_CASE_GLUE):
                 words.pop()
@@ -3151,7 +3151,7 @@ class EntityFinder:
         if not _may_hold(text, _SPEECH_WORDS):
             return
         vocab = self._title_words()
-        for m in chain(_SPEAKER.finditer(text), _SPEAKER_AFTER.finditer(text)):
+        for m in chain(_SPEAKER.finditer(text), for_text(_SPEAKER_AFTER, text).finditer(text)):
             s, e = m.span("name")
             words = m["name"].split()
             opened = len(words) > 2 and words[0].casefold() in _OPENING_ADVERBS

@@ -109,6 +109,13 @@ def fold(word: str) -> str:
     return folded if folded else word
 
 
+def fold_lower(words: list[str]) -> list[str]:
+    """Each word lower-cased and `fold`ed; words all ASCII (most reports' every word) are only lower-cased, as `fold`
+    leaves an ASCII word as it is."""
+    low = list(map(str.lower, words))
+    return low if "".join(low).isascii() else list(map(fold, low))
+
+
 def _unmark(m: re.Match) -> str:
     return f" {m['slash']} " if m["slash"] else f"({m['dash']} "
 
@@ -195,7 +202,7 @@ class Gazetteer:
         words, starts = self.tokenizer(text)
         # names are looked up without their accents, as the index holds each accented name's plain spelling too
         # (`_patterns`): "Turkiye" and "Türkiye", "Erdogan" and "Erdoğan" name one entry, whichever the catalogue writes
-        return Doc(text, words, [fold(w) for w in map(str.lower, words)], starts)
+        return Doc(text, words, fold_lower(words), starts)
 
     def offices(self, doc: Doc) -> list[Hit]:
         """Office titles ("Defence Minister", "Kremlin spokesperson"), longest first where they overlap."""
