@@ -65,3 +65,39 @@ def test_one_ship_bought_read_as_written(extractor, text, said):
     d = _deal(extractor, text)
     assert d["quantity"]["min"] == 1.0 and d["quantity"]["text"] == said
     assert d["delivered"] is None
+
+
+# --------------------------------------------------------------------------- anchors the scan can skip to
+
+ANCHOR_TEXT = ("Nordvik Aviation AS and Karoo Defence (Pty) Ltd signed with Zeta Shipbuilding Ltd. and Apex Helicopters, "
+               "while MiG-Aviation's bid failed; Kestrel Electronics, Orvane Systems AB, Tulsky Arms JSC. "
+               "The Government said the presidential office and the Presidential  Office agreed; "
+               "self-Government counts, Governments not.")
+
+
+def test_legal_anchor_finds_what_the_nested_alternation_finds():
+    """The firms' legal forms and trades in one alternation by first letter (`_by_first(_LEGAL + "|" + _TRADES)`):
+    the same places as the legal forms' alternation beside the trades'."""
+    import re
+
+    from armsledger.extract import entities as E
+
+    anchor = Extractor(model=False).entity_finder._legal.anchor
+    nested = re.compile(rf"(?:{E._by_first(E._LEGAL)}|{E._TRADES})(?=[\s,.;:)]|$)")
+    spans = [m.span() for m in anchor.finditer(ANCHOR_TEXT)]
+    assert spans == [m.span() for m in nested.finditer(ANCHOR_TEXT)]
+    assert [ANCHOR_TEXT[s:e] for s, e in spans][:4] == ["Aviation", "AS", "Defence", "(Pty) Ltd"]
+
+
+def test_government_head_as_its_word_boundary_form():
+    """`_GOVERNMENT_HEAD` (each head's first letter, then `(?<!\\w.)`) finds what `\\b(?:Government|...)\\b` finds."""
+    import re
+
+    from armsledger.extract.entities import _GOVERNMENT_HEAD
+
+    plain = re.compile(r"\b(?:Government|[Pp]residential[ \t]+[Oo]ffice)\b")
+    found = [m.span() for m in _GOVERNMENT_HEAD.finditer(ANCHOR_TEXT)]
+    assert found == [m.span() for m in plain.finditer(ANCHOR_TEXT)]
+    # ("self-Government" holds one: a hyphen is a word's boundary; "Governments" does not)
+    assert [ANCHOR_TEXT[s:e] for s, e in found] == ["Government", "presidential office", "Presidential  Office",
+                                                     "Government"]

@@ -623,7 +623,7 @@ _NOT_SHOW_WORDS = _WORDS["not_show_words"]  # catalogues/words.yaml
 _GOVERNMENT = re.compile(r"(?:(?P<who>[A-Z][\w.-]{0,30}(?:[ \t](?!Federal\b)[A-Z][\w.-]{0,30})?)(?:['’]s)?[ \t]+)?"
                          r"(?P<what>(?:Federal[ \t]+)?Government|[Pp]residential[ \t]+[Oo]ffice)"
                          r"(?![\w'’-]|[ \t]+(?:of|for|in)[ \t]|[ \t]+[A-Z])")
-_GOVERNMENT_HEAD = re.compile(r"\b(?:Government|[Pp]residential[ \t]+[Oo]ffice)\b")
+_GOVERNMENT_HEAD = re.compile(_lead(r"Government|Presidential[ \t]+[Oo]ffice|presidential[ \t]+[Oo]ffice") + r"\b")
 # a name no catalogue or rule gives, told something or reporting it (`EntityFinder._outlets_by_cue`): "told CNA",
 # "according to Dialogo", "Petra reported", "MEED reported in March": an outlet (a firm reporting its results,
 # "Toyota reported losses", is none: what an outlet reports is told by "that", "on", "in", a time or a stop)
@@ -1467,7 +1467,9 @@ class EntityFinder:
             rf"(?:{_HEADS_FIRST})\s+(?:of|for|on(?<=(?:ttee|ncil)\son)|on(?<=ssion\son))\s", 60)  # its head word and the "of" after it
         self._legal = Anchored(re.compile(rf"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){{1,5}}(?:{_by_first(_LEGAL)}|"
                                           rf"(?:{_TRADES})(?![ \t]+(?:[A-Z]|&))(?<!e(?=[ \t]+and[ \t]+[A-Z]))))(?=[\s,.;:)]|$)"),
-                               rf"(?:{_by_first(_LEGAL)}|{_TRADES})(?=[\s,.;:)]|$)", 200)  # its legal form or trade
+                               # (one alternation by first character, the trades with the forms: the scan skips
+                               # to those characters, which a nested alternation at its start keeps it from doing)
+                               rf"{_by_first(_LEGAL + '|' + _TRADES)}(?=[\s,.;:)]|$)", 200)  # its legal form or trade
         self._designation, self._named_type = DESIGNATION, NAMED_TYPE
         self._ship_class = Anchored(SHIP_CLASS, r"[Cc]lass\b", 100)
         self._ship_name = Anchored(SHIP_NAME, _SHIP_PREFIXES + r"\b", 0)  # the navy's prefix it begins with
