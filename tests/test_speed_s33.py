@@ -101,3 +101,59 @@ def test_government_head_as_its_word_boundary_form():
     # ("self-Government" holds one: a hyphen is a word's boundary; "Governments" does not)
     assert [ANCHOR_TEXT[s:e] for s, e in found] == ["Government", "presidential office", "Presidential  Office",
                                                      "Government"]
+
+
+# --------------------------------------------------------------------------- name-led and word-led scans
+
+SCAN_TEXT = ("The radar was built by Kestrel Works, and the hull made by Orvane Marine for the navy. Soldiers in the "
+             "Lagos State and from Benue County met those of Rivers State. Kowal Arms, a shipbuilder based in Gdynia, "
+             "and The Orvane Group, the firm, signed. However, Apex Defence, a maker of drones, and Zeta, the gun "
+             "maker, said the rebuilt-by-hand boats, rebuilt by Nord Yards, were sold. In Tulsky Arms, a supplier.")
+
+
+@pytest.mark.parametrize("name, words", [
+    ("_MAKER_BY", "built|made|manufactured|produced|developed|designed|co-developed"),
+    ("_STATE_IN", "in|of|near|across|from"),
+])
+def test_word_led_scans_find_what_their_word_boundary_forms_find(name, words):
+    """A scan led by words (`_lead`: each word's first letter, then `(?<!\\w.)`) finds what the same expression led
+    by `\\b(?:words)` finds, groups and all."""
+    import re
+
+    from armsledger.extract import entities as E
+
+    rx = getattr(E, name)
+    lead = E._lead(words)
+    assert rx.pattern.startswith(lead)
+    old = re.compile(rf"\b(?:{words})" + rx.pattern[len(lead):])
+    got = [(m.span(), m.groupdict()) for m in rx.finditer(SCAN_TEXT)]
+    assert got == [(m.span(), m.groupdict()) for m in old.finditer(SCAN_TEXT)]
+    assert len(got) >= 2  # the sentences hold some
+
+
+def test_body_before_noun_capital_read_first():
+    """`_BODY_BEFORE_NOUN` reads the name's first capital, then tests behind it what a name may not open with: the
+    names it finds are those the look-ahead-first form finds ("The Orvane Group" is read from "Orvane", "However,
+    Apex Defence" from "Apex")."""
+    import re
+
+    from armsledger.extract import entities as E
+
+    old = re.compile(r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)"
+                     r"[A-Z][\w&'’.-]*(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3})," + E._FIRM_NOUN_AFTER.pattern)
+    got = [(m.span(), m["name"]) for m in E._BODY_BEFORE_NOUN.finditer(SCAN_TEXT)]
+    assert got == [(m.span(), m["name"]) for m in old.finditer(SCAN_TEXT)]
+    assert {"Orvane Group", "Apex Defence", "Zeta", "Tulsky Arms"} <= {n for _, n in got}
+
+
+def test_x_network_needs_its_letter():
+    """The social network X is found where it is named; a text without a capital X is not scanned (nothing there)."""
+    from armsledger.extract.entities import Entities, EntityFinder
+
+    text = "The ministry said on X (formerly Twitter) that the jets arrived."
+    ents = Entities()
+    EntityFinder._x_network(text, ents)
+    assert any(e.name in ("X", "Twitter") or "X" in e.name for e in ents.all())
+    ents = Entities()
+    EntityFinder._x_network("The ministry said on x that the jets arrived.", ents)
+    assert not ents.all()

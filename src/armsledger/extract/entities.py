@@ -367,7 +367,7 @@ _BODY_BY_NOUN = re.compile(
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,3})")
 # a firm by what it did to the kit, its name then the clause going on (`EntityFinder._makers_by_verb`): "built by
 # Kestrel Works for the navy", "made by Orvane Electronics, which ..."
-_MAKER_BY = re.compile(r"\b(?:built|made|manufactured|produced|developed|designed|co-developed)[ \t]+by[ \t]+"
+_MAKER_BY = re.compile(_lead("built|made|manufactured|produced|developed|designed|co-developed") + r"[ \t]+by[ \t]+"
                        r"(?P<name>(?!(?:The|A|An|Its|Their|His|Her|Our|This|That)\b)[A-Z][\w&'’.-]*(?:[ \t](?:&[ \t])?[A-Z][\w&'’-]*){0,4})"
                        r"(?=[ \t]*[,.;:)]|[ \t]+(?:and|for|in|of|under|at|with|from|to|which|that|since|as|is|was|has|had|"
                        r"will|but|while|on|after|before|through)\b|[ \t]*$)")
@@ -421,7 +421,8 @@ _TRADE_NOUNS = frozenset({"maker", "producer", "contractor", "supplier", "develo
 # "Putin, the broadcaster said, ...": the noun is who said it, not what the name is
 _SAID_AFTER_NOUN = re.compile(r"s?[ \t]+(?:" + "|".join(_SPEECH_WORDS) + r"|reported|quoted)\b")
 _BODY_BEFORE_NOUN = re.compile(
-    r"(?P<name>(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b)[A-Z][\w&'’.-]*"
+    # (the name's first capital read first, what it may not open with tested behind it: the search skips to capitals)
+    r"(?P<name>[A-Z](?<=(?!(?:The|In|On|At|A|An|And|But|This|That|It|He|She|They|However|Also|By)\b).)[\w&'’.-]*"
     r"(?:[ \t](?:&[ \t])?[A-Z][\w&'’.-]*){0,3})," + _FIRM_NOUN_AFTER.pattern)
 # a firm by what leads up to its capitalised name: an Indonesian firm's "PT" ("PT PAL", "PT Pindad"), where it is
 # based ("Seoul-based Hanwha Defense", "U.S.-based Orbital ATK", "Colorado-based Kaman Precision Products")
@@ -557,7 +558,7 @@ _NUMBERED_BASE = re.compile(r"(?<![\w-])(?P<name>\d{1,3}(?:st|nd|rd|th)\s+(?:[A-
                             r"(?=[\s,.;:)'’]|$)(?!\s+[A-Z])")
 # a state, county or territory where something is, not a body's name running on ("in Benue State", "in Bács-Kiskun
 # County", "of the Khabarovsk Territory"; not "the State Department", "China State Shipbuilding")
-_STATE_IN = re.compile(r"\b(?:in|of|near|across|from)[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Z][\w'’]*[ -]){1,2}(?:State|County|Territory))"
+_STATE_IN = re.compile(_lead("in|of|near|across|from") + r"[ \t]+(?:the[ \t]+)?(?P<name>(?:[A-Z][\w'’]*[ -]){1,2}(?:State|County|Territory))"
                        r"(?![ \t]*(?:[A-Z\d&]|of\b))(?=[\s,.;:)'’]|$)")
 # ... not a kind of state or a university ("in the Member State", "the Welfare State", "from Penn State")
 _NOT_STATE_FIRST = frozenset("member welfare sunshine nanny police deep failed rogue nation client buffer penn".split())
@@ -2660,6 +2661,8 @@ class EntityFinder:
     def _x_network(text: str, ents: Entities) -> None:
         """The social network X where something is posted or said on it; "(Twitter)" after it is its old name, no
         other platform."""
+        if "X" not in text:  # (every match names it: the scan tries every "on" and "via")
+            return
         for m in _X_NETWORK.finditer(text):
             if ents.covered(m.start("x"), m.end("x")) is not None:
                 continue
