@@ -27,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, not_
 from pathlib import Path
 
 from .. import cache
@@ -110,10 +110,13 @@ def fold(word: str) -> str:
 
 
 def fold_lower(words: list[str]) -> list[str]:
-    """Each word lower-cased and `fold`ed; words all ASCII (most reports' every word) are only lower-cased, as `fold`
-    leaves an ASCII word as it is."""
+    """Each word lower-cased and `fold`ed: only the words not ASCII once lower-cased are handed to `fold` (which
+    leaves an ASCII word as it is), found without a Python loop over every word (most reports' words are all ASCII,
+    and a report's few accented names no longer make every word of it pass through `fold`)."""
     low = list(map(str.lower, words))
-    return low if "".join(low).isascii() else list(map(fold, low))
+    for i in compress(range(len(low)), map(not_, map(str.isascii, low))):
+        low[i] = fold(low[i])
+    return low
 
 
 def _unmark(m: re.Match) -> str:
