@@ -221,7 +221,10 @@ def register(app: typer.Typer) -> None:
         if not inputs and not retry_failed:
             raise fail("give inputs to ingest, or --retry-failed", shell.USAGE)
         tracebacks = logs.setup(debug)
+        from .. import launch
         from . import pool
+
+        launch.leave_quickly()  # the ledger is closed before the command ends (`with`); the log file by logging
 
         if jobs is None:
             jobs = pool.default_jobs()
