@@ -205,12 +205,11 @@ _ONE_GIVEN = Caseless(re.compile(
     r"(?:(?:which|that)\s+(?:[\w'’-]+\s+){1,4}?(?:has\s+|had\s+)?|(?=(?:supplied|donated|gifted|given)\s+by\b))"
     r"(?P<verb2>donated|gifted|given|provided|handed\s+over|supplied)\b", re.I))
 # one ship bought, sold or given, with "a" / "an" before its type in any tense ("plans to buy an S26T submarine", "will
-# donate a Pohang-class corvette"; `DealFinder._one_ship_bought`)
-_SHIP_BOUGHT_ONE = re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|"
-                              r"procur(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|gift(?:s|ed|ing)?|sell|sells|sold|selling|"
-                              r"suppl(?:y|ies|ied|ying)|transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|give|gives|gave|"
-                              r"giving)\s+(?:[\w'’-]+\s+){0,3}?(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I)
-_SHIP_BOUGHT_ONE = Caseless(_SHIP_BOUGHT_ONE)  # its matches' places alone are read
+# donate a Pohang-class corvette"; `DealFinder._one_ship_bought`; only its matches' places are read)
+_SHIP_BOUGHT_ONE = Caseless(re.compile(r"\b(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|acquir(?:e|es|ed|ing)|order(?:s|ed|ing)?|"
+                                       r"procur(?:e|es|ed|ing)|donat(?:e|es|ed|ing)|gift(?:s|ed|ing)?|sell|sells|sold|selling|"
+                                       r"suppl(?:y|ies|ied|ying)|transfer(?:s|red|ring)?|hand(?:s|ed|ing)?\s+over|give|gives|gave|"
+                                       r"giving)\s+(?:[\w'’-]+\s+){0,3}?(?P<one>a\s+single|an?|one)\s+(?P<np>[^.;:,()]{1,70})", re.I))
 _SHIP_KINDS = ("submarine", "frigate", "corvette", "destroyer", "patrol vessel", "warship", "landing", "amphibious",
                "ship", "vessel", "boat")
 # after the type, what makes "a ..." something else than one ship: ships in the plural ("a new class of Hunter
